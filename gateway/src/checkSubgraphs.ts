@@ -1,0 +1,28 @@
+import { request } from 'undici';
+
+export interface SubgraphHealth {
+  readonly name: string;
+  readonly url: string;
+  readonly reachable: boolean;
+  readonly error?: string;
+}
+
+/** Asks each subgraph the cheapest query there is (`{ __typename }`). */
+export async function checkSubgraphs(urls: ReadonlyMap<string, string>, timeoutMs: number): Promise<SubgraphHealth[]> {
+  return Promise.all(
+    [...urls].map(async ([name, url]) => {
+      try {
+        const response = await request(url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+          body: JSON.stringify({ query: '{ __typename }' }),
+          signal: AbortSignal.timeout(timeoutMs),
+        });
+        await response.body.dump();
+        return response.statusCode === 200 ? { name, url, reachable: true } : { name, url, reachable: false, error: `HTTP ${response.statusCode}` };
+      } catch (error) {
+        return { name, url, reachable: false, error: error instanceof Error ? error.message : String(error) };
+      }
+    }),
+  );
+}

@@ -1,0 +1,10 @@
+export {
+  ConfigError,
+  commonSettings,
+  readConfig,
+  setting,
+  type ConfigOf,
+  type ConfigSpec,
+  type Environment,
+  type Setting,
+} from './readConfig.js';

@@ -1,0 +1,1 @@
+export { COUNTRY_COUNT, isCountryCode, type CountryCode } from './countries.js';

@@ -1,0 +1,4 @@
+export { ErrorCode, httpStatusOf } from './ErrorCode.js';
+export { UpstreamError, assertNever, type UpstreamFailure } from './UpstreamError.js';
+export { userInputError } from './userInputError.js';
+export { formatError, httpStatusFor } from './formatError.js';

@@ -1,0 +1,1 @@
+export { CompositionError, composeSupergraph, type ComposedSupergraph } from './composeSupergraph.js';

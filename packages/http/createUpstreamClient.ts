@@ -1,0 +1,171 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { UpstreamError } from '../errors/index.js';
+import { REQUEST_ID_HEADER, currentRequestId, type Logger } from '../log/index.js';
+import { retryAfterMs } from './retryAfter.js';
+
+export interface UpstreamClientOptions {
+  /** The upstream's id (e.g. `cn-jademarket`), used in errors, logs and metrics. */
+  upstream: string;
+  baseUrl: string;
+  /** Time allowed for one attempt, headers and body. */
+  timeoutMs: number;
+  /** Extra attempts for idempotent requests after a network error, a 5xx or a 429. */
+  retries: number;
+  /** Longest Retry-After we are willing to wait before giving up with `rate-limited`. */
+  maxRetryAfterMs?: number;
+  /** Keep-alive connections in the pool. */
+  connections?: number;
+  logger?: Logger;
+}
+
+export type HttpMethod = 'GET' | 'HEAD' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface UpstreamRequest {
+  method?: HttpMethod;
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  headers?: Record<string, string>;
+  body?: string;
+  /** Whether repeating the request is harmless. GET and HEAD are; writes only with an idempotency key. */
+  idempotent?: boolean;
+  /** The caller's deadline for the whole call, retries included. */
+  signal?: AbortSignal;
+}
+
+export interface UpstreamResponse {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+export interface UpstreamClient {
+  readonly upstream: string;
+  /**
+   * Sends a request. 2xx–4xx answers (except 429) are returned for the adapter to read in its
+   * vendor's terms; network failures, timeouts, 5xx and 429 become an `UpstreamError` once
+   * retries are spent.
+   */
+  request(request: UpstreamRequest): Promise<UpstreamResponse>;
+  close(): Promise<void>;
+}
+
+const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
+
+/** One undici keep-alive pool per upstream, with per-attempt timeouts and polite retries. */
+export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+  const { upstream, timeoutMs, retries, maxRetryAfterMs = 2_000, logger } = options;
+  const base = new URL(options.baseUrl);
+  const basePath = base.pathname.replace(/\/$/, '');
+  const pool = new Pool(base.origin, {
+    connections: options.connections ?? 32,
+    keepAliveTimeout: 10_000,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const signal = request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    const requestId = currentRequestId();
+    if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
+    try {
+      const response = await pool.request({
+        origin: base.origin,
+        path: basePath + request.path + queryString(request.query),
+        method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
+        headers,
+        body: request.body,
+        signal,
+      });
+      const text = await response.body.text();
+      return { status: response.statusCode, headers: response.headers, text };
+    } catch (error) {
+      if (request.signal?.aborted) {
+        throw new UpstreamError({ upstream, failure: 'timeout', message: `${upstream} did not answer before the deadline`, cause: error });
+      }
+      if (signal.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+        throw new UpstreamError({ upstream, failure: 'timeout', message: `${upstream} timed out after ${timeoutMs} ms`, cause: error });
+      }
+      throw new UpstreamError({ upstream, failure: 'unavailable', message: `${upstream} is unreachable`, detail: describe(error), cause: error });
+    }
+  }
+
+  async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    const method = request.method ?? 'GET';
+    const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
+    const attempts = idempotent ? retries + 1 : 1;
+    let lastError: UpstreamError | undefined;
+
+    for (let n = 0; n < attempts; n++) {
+      let waitMs = backoffMs(n);
+      try {
+        const response = await attempt(request);
+        if (!RETRYABLE_STATUS.has(response.status)) return response;
+        const retryAfter = retryAfterMs(response.headers['retry-after']);
+        lastError = statusError(upstream, response, retryAfter);
+        if (retryAfter !== undefined) {
+          if (retryAfter > maxRetryAfterMs) break;
+          waitMs = retryAfter;
+        }
+      } catch (error) {
+        if (!(error instanceof UpstreamError) || request.signal?.aborted) throw error;
+        lastError = error;
+      }
+      if (n + 1 < attempts) {
+        logger?.debug('retrying upstream request', { upstream, path: request.path, attempt: n + 1, waitMs, reason: lastError.message });
+        try {
+          await sleep(waitMs, undefined, { signal: request.signal });
+        } catch {
+          break; // the caller's deadline passed while waiting
+        }
+      }
+    }
+    throw lastError ?? new UpstreamError({ upstream, failure: 'unavailable', message: `${upstream} failed` });
+  }
+
+  return { upstream, request, close: () => pool.close() };
+}
+
+function statusError(upstream: string, response: UpstreamResponse, retryAfter: number | undefined): UpstreamError {
+  if (response.status === 429) {
+    return new UpstreamError({
+      upstream,
+      failure: 'rate-limited',
+      status: 429,
+      message: `${upstream} is rate limiting us` + (retryAfter !== undefined ? ` (retry after ${Math.ceil(retryAfter / 1000)} s)` : ''),
+      retryAfterSeconds: retryAfter !== undefined ? Math.ceil(retryAfter / 1000) : undefined,
+      detail: response.text.slice(0, 500),
+    });
+  }
+  return new UpstreamError({
+    upstream,
+    failure: 'unavailable',
+    status: response.status,
+    message: `${upstream} answered HTTP ${response.status}`,
+    detail: response.text.slice(0, 500),
+  });
+}
+
+/** Exponential backoff with full jitter: 0–50 ms, 0–100 ms, 0–200 ms, … */
+function backoffMs(attempt: number): number {
+  return Math.round(Math.random() * 50 * 2 ** attempt);
+}
+
+function queryString(query: UpstreamRequest['query']): string {
+  if (!query) return '';
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.append(key, String(value));
+  }
+  const text = params.toString();
+  return text === '' ? '' : '?' + text;
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) {
+    const code = (error as { code?: unknown }).code;
+    return typeof code === 'string' ? `${code}: ${error.message}` : error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,53 @@
+import { currentRequestId } from './requestContext.js';
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
+
+const SEVERITY: Record<LogLevel, number> = { debug: 10, info: 20, warn: 30, error: 40, silent: 100 };
+
+export type LogFields = Record<string, unknown>;
+
+export interface Logger {
+  debug(message: string, fields?: LogFields): void;
+  info(message: string, fields?: LogFields): void;
+  warn(message: string, fields?: LogFields): void;
+  error(message: string, fields?: LogFields): void;
+  /** A logger that adds `fields` to every line. */
+  child(fields: LogFields): Logger;
+}
+
+export interface LoggerOptions {
+  level?: LogLevel;
+  /** Where lines go; stdout by default. Tests pass their own sink. */
+  write?: (line: string) => void;
+}
+
+/**
+ * One JSON object per line, with the service name and the current request id, so that
+ * the logs of gateway, subgraphs and upstreams can be joined on `requestId`.
+ */
+export function createLogger(service: string, options: LoggerOptions = {}, base: LogFields = {}): Logger {
+  const threshold = SEVERITY[options.level ?? 'info'];
+  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+
+  const log = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields): void => {
+    if (SEVERITY[level] < threshold) return;
+    const requestId = currentRequestId();
+    const line: LogFields = { time: new Date().toISOString(), level, service, msg: message, ...base, ...fields };
+    if (requestId !== undefined) line.requestId = requestId;
+    write(JSON.stringify(line, errorReplacer));
+  };
+
+  return {
+    debug: (message, fields) => log('debug', message, fields),
+    info: (message, fields) => log('info', message, fields),
+    warn: (message, fields) => log('warn', message, fields),
+    error: (message, fields) => log('error', message, fields),
+    child: (fields) => createLogger(service, options, { ...base, ...fields }),
+  };
+}
+
+function errorReplacer(_key: string, value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack };
+  if (typeof value === 'bigint') return value.toString();
+  return value;
+}

@@ -1,0 +1,94 @@
+import { PRODUCT_ARCHETYPES, STYLES, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
+import { seededRandom } from './seededRandom.js';
+
+/** A marketplace listing before the vendor's own field names and units are put on it. */
+export interface SeedListing {
+  /** 0-based position in the catalog; vendors derive their native ids from it. */
+  index: number;
+  archetype: ProductArchetype;
+  style: Titles;
+  titleNative: string;
+  titleEnglish: string;
+  /** In minor units of the marketplace's currency. */
+  priceMinor: number;
+  stock: number;
+  weightGrams: number;
+  dimensionsCm: readonly [number, number, number];
+  sellerIndex: number;
+  originCountry: string;
+  /** A country where the item is also stocked in an overseas warehouse, if any. */
+  warehouseCountry?: string;
+}
+
+export interface SeedSeller {
+  index: number;
+  name: string;
+  country: string;
+  /** Months on the marketplace and share of orders delivered as described, for trust signals. */
+  monthsActive: number;
+  positiveFeedbackPermille: number;
+}
+
+export interface SeedOptions {
+  seed: string;
+  count: number;
+  language: Language;
+  country: string;
+  /** How many minor units of the local currency one US cent is worth, roughly. */
+  minorUnitsPerUsdCent: number;
+  sellerNames: readonly string[];
+  /** Countries this marketplace's sellers keep stock in abroad. */
+  warehouseCountries?: readonly string[];
+}
+
+/** Deterministic listings and sellers: the same options always give the same catalog. */
+export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; sellers: SeedSeller[] } {
+  const random = seededRandom(options.seed);
+  const sellers: SeedSeller[] = options.sellerNames.map((name, index) => ({
+    index,
+    name,
+    country: options.country,
+    monthsActive: random.int(2, 120),
+    positiveFeedbackPermille: random.int(880, 999),
+  }));
+
+  const listings: SeedListing[] = [];
+  for (let index = 0; index < options.count; index++) {
+    const archetype = random.pick(PRODUCT_ARCHETYPES);
+    const style = random.pick(STYLES);
+    const separator = options.language === 'zh' || options.language === 'ja' ? '' : ' ';
+    const priceFactor = 0.6 + random.next() * 0.9;
+    const warehouses = options.warehouseCountries ?? [];
+    const listing: SeedListing = {
+      index,
+      archetype,
+      style,
+      titleNative: `${style[options.language]}${separator}${archetype.titles[options.language]}`,
+      titleEnglish: `${style.en} ${archetype.titles.en}`,
+      priceMinor: roundPrice(archetype.basePriceUsdCents * priceFactor * options.minorUnitsPerUsdCent),
+      stock: random.next() < 0.08 ? 0 : random.int(1, 500),
+      weightGrams: Math.round(archetype.weightGrams * (0.85 + random.next() * 0.3)),
+      dimensionsCm: archetype.dimensionsCm,
+      sellerIndex: random.int(0, sellers.length - 1),
+      originCountry: options.country,
+    };
+    if (warehouses.length > 0 && random.next() < 0.15) listing.warehouseCountry = random.pick(warehouses);
+    listings.push(listing);
+  }
+  return { listings, sellers };
+}
+
+/** Shop prices move in tens of minor units: 12.30 in cent currencies, 1,230 in yen. */
+function roundPrice(minor: number): number {
+  return Math.max(10, Math.round(minor / 10) * 10);
+}
+
+/** Case-insensitive match of every word of the query against either title. */
+export function matchesQuery(listing: SeedListing, query: string): boolean {
+  const haystack = `${listing.titleNative} ${listing.titleEnglish}`.toLowerCase();
+  return query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '')
+    .every((word) => haystack.includes(word));
+}

@@ -1,0 +1,1 @@
+export { CountryCodeScalar, CurrencyCodeScalar } from './codeScalars.js';

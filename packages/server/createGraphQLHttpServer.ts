@@ -1,0 +1,143 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
+import { BodyTooLargeError, readBody } from './readBody.js';
+
+export interface ReadinessReport {
+  ready: boolean;
+  [detail: string]: unknown;
+}
+
+export interface IncomingRequestInfo {
+  requestId: string;
+  headers: IncomingMessage['headers'];
+}
+
+export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
+  apollo: ApolloServer<TContext>;
+  logger: Logger;
+  /** Builds the per-request context (DataLoaders live here). */
+  context: (request: IncomingRequestInfo) => Promise<TContext>;
+  /** `/ready`: whether this service can do its work now. Defaults to always ready. */
+  readiness?: () => Promise<ReadinessReport>;
+  graphqlPath?: string;
+  maxBodyBytes?: number;
+}
+
+export interface RunningServer {
+  readonly url: string;
+  readonly port: number;
+  readonly httpServer: Server;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers) and
+ * `/ready` (it can do its work). Every request runs inside a request-id context, so log lines
+ * and outgoing calls carry the id the client sent, or a new one.
+ */
+export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
+  const { apollo, logger, graphqlPath = '/graphql', maxBodyBytes = 1_000_000 } = options;
+  const readiness = options.readiness ?? (async () => ({ ready: true }));
+
+  const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
+    const url = new URL(request.url ?? '/', 'http://localhost');
+    if (url.pathname === '/health') return sendJson(response, 200, { status: 'ok' });
+    if (url.pathname === '/ready') {
+      const report = await readiness();
+      return sendJson(response, report.ready ? 200 : 503, report);
+    }
+    if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
+
+    let body: unknown;
+    if (request.method === 'POST') {
+      let text: string;
+      try {
+        text = await readBody(request, maxBodyBytes);
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) return sendGraphQLError(response, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
+        throw error;
+      }
+      try {
+        body = text === '' ? undefined : JSON.parse(text);
+      } catch {
+        return sendGraphQLError(response, 400, 'Request body is not valid JSON', 'BAD_REQUEST');
+      }
+    }
+
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(request.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+      context: () => options.context({ requestId, headers: request.headers }),
+    });
+    for (const [key, value] of result.headers) response.setHeader(key, value);
+    response.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      response.end(result.body.string);
+      return;
+    }
+    for await (const chunk of result.body.asyncIterator) response.write(chunk);
+    response.end();
+  };
+
+  return createServer((request, response) => {
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    const started = performance.now();
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    runWithRequestContext({ requestId }, () => {
+      response.on('finish', () => {
+        if (request.url === '/health') return;
+        logger.info('request', {
+          method: request.method,
+          path: request.url,
+          status: response.statusCode,
+          durationMs: Math.round((performance.now() - started) * 10) / 10,
+        });
+      });
+      handle(request, response, requestId).catch((error: unknown) => {
+        logger.error('request failed', { error });
+        if (!response.headersSent) sendGraphQLError(response, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+        else response.destroy();
+      });
+    });
+  });
+}
+
+/** Listens and resolves once the port is bound; port 0 picks a free one. */
+export async function listen(server: Server, host: string, port: number, onClose?: () => Promise<void>): Promise<RunningServer> {
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const shownHost = host.includes(':') ? `[${host}]` : host;
+  return {
+    url: `http://${shownHost}:${address.port}`,
+    port: address.port,
+    httpServer: server,
+    async close() {
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeIdleConnections();
+      });
+      await onClose?.();
+    },
+  };
+}
+
+function sendJson(response: ServerResponse, status: number, payload: unknown): void {
+  response.statusCode = status;
+  response.setHeader('content-type', 'application/json; charset=utf-8');
+  response.end(JSON.stringify(payload));
+}
+
+function sendGraphQLError(response: ServerResponse, status: number, message: string, code: string): void {
+  sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}

@@ -1,0 +1,11 @@
+export {
+  createGraphQLHttpServer,
+  listen,
+  type GraphQLHttpServerOptions,
+  type IncomingRequestInfo,
+  type ReadinessReport,
+  type RunningServer,
+} from './createGraphQLHttpServer.js';
+export { BodyTooLargeError, readBody } from './readBody.js';
+export { onShutdown } from './onShutdown.js';
+export { createApolloServer, type ApolloServerOptions } from './createApolloServer.js';

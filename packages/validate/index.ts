@@ -1,0 +1,14 @@
+export {
+  PayloadError,
+  asArray,
+  asBoolean,
+  asDecimalString,
+  asFiniteNumber,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+  parseJson,
+  type VendorRecord,
+} from './vendorPayload.js';

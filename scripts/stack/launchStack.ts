@@ -1,0 +1,88 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { composeSupergraph } from '../../packages/federation/index.js';
+import { SUBGRAPHS } from '../../subgraphs.js';
+import { freePort } from './freePort.js';
+import { ServiceProcess } from './ServiceProcess.js';
+
+export interface StackOptions {
+  /** `default`: the documented ports (4000, 4001…, 41xx); `free`: any free ports, for tests. */
+  ports: 'default' | 'free';
+  /** Extra environment for every service (e.g. SANDBOX_FAULTS, LOG_LEVEL). */
+  env?: Record<string, string>;
+  onLine?: (service: string, line: string) => void;
+}
+
+export interface RunningStack {
+  readonly gatewayUrl: string;
+  readonly sandboxUrls: Readonly<Record<string, string>>;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly services: ReadonlyMap<string, ServiceProcess>;
+  /** Where the supergraph with this stack's routing URLs was written. */
+  readonly supergraphPath: string;
+  stop(): Promise<void>;
+}
+
+const ROOT = new URL('../../', import.meta.url);
+const START_TIMEOUT_MS = 60_000;
+
+/** The environment variable through which a subgraph learns an upstream's URL: cn-jademarket → CN_JADEMARKET_URL. */
+export const upstreamUrlVariable = (id: string): string => `${id.toUpperCase().replaceAll('-', '_')}_URL`;
+
+/**
+ * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of
+ * `subgraphs.ts`, then the gateway over a supergraph routed to them. Resolves when the gateway
+ * is ready (all subgraphs reachable).
+ */
+export async function launchStack(options: StackOptions): Promise<RunningStack> {
+  const services = new Map<string, ServiceProcess>();
+  const spawn = (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
+    const service = new ServiceProcess({ name, entry, args, root: ROOT, env: { ...options.env, ...env }, onLine: (line) => options.onLine?.(name, line) });
+    services.set(name, service);
+    service.start();
+    return service;
+  };
+  const stop = async () => {
+    const order = [...services.values()].reverse(); // gateway first, sandboxes last
+    for (const service of order) service.onUnexpectedExit = undefined;
+    await Promise.all(order.map((service) => service.stop()));
+  };
+
+  try {
+    const sandbox = spawn('sandbox', 'upstreams/main.ts', { SANDBOX_RANDOM_PORTS: String(options.ports === 'free') });
+    const sandboxUrls = await sandbox.waitForLine((line) => {
+      try {
+        const parsed = JSON.parse(line) as { sandboxes?: Record<string, string> };
+        return parsed.sandboxes;
+      } catch {
+        return undefined;
+      }
+    }, START_TIMEOUT_MS);
+    const upstreamEnv = Object.fromEntries(Object.entries(sandboxUrls).map(([id, url]) => [upstreamUrlVariable(id), url]));
+
+    const subgraphUrls: Record<string, string> = {};
+    for (const subgraph of SUBGRAPHS) {
+      const port = options.ports === 'free' ? await freePort() : Number(new URL(subgraph.url).port);
+      subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
+      spawn(subgraph.name, subgraph.main, { ...upstreamEnv, PORT: String(port), HOST: '127.0.0.1' });
+    }
+    await Promise.all(SUBGRAPHS.map((subgraph) => services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, START_TIMEOUT_MS)));
+
+    let supergraphPath = join(ROOT.pathname, 'schema', 'supergraph.graphql');
+    if (options.ports === 'free') {
+      const { supergraphSdl } = composeSupergraph(SUBGRAPHS, { root: ROOT, urlOf: (subgraph) => subgraphUrls[subgraph.name]! });
+      supergraphPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-')), 'supergraph.graphql');
+      writeFileSync(supergraphPath, supergraphSdl);
+    }
+    const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
+    const gateway = spawn('gateway', 'gateway/src/main.ts', { HOST: '127.0.0.1' }, ['--supergraph', supergraphPath, '--port', String(gatewayPort)]);
+    const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
+    await gateway.waitForHttp(`${gatewayOrigin}/ready`, START_TIMEOUT_MS);
+
+    return { gatewayUrl: `${gatewayOrigin}/graphql`, sandboxUrls, subgraphUrls, services, supergraphPath, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

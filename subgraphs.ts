@@ -1,0 +1,23 @@
+/**
+ * The subgraphs of Tradegraph: the one list that composition, the gateway's dev stack, the
+ * tests and CI all read. Adding a subgraph is one entry here.
+ */
+export interface SubgraphDefinition {
+  /** Name in the supergraph, and folder under `subgraphs/`. */
+  readonly name: string;
+  /** Where the gateway reaches it in the default stack (its routing URL in `schema/supergraph.graphql`). */
+  readonly url: string;
+  /** SDL file, relative to the repository root. */
+  readonly schemaFile: string;
+  /** Entry point that starts it as a service. */
+  readonly main: string;
+}
+
+export const SUBGRAPHS: readonly SubgraphDefinition[] = [
+  {
+    name: 'catalog',
+    url: 'http://127.0.0.1:4001/graphql',
+    schemaFile: 'subgraphs/catalog/schema.graphql',
+    main: 'subgraphs/catalog/src/main.ts',
+  },
+];

@@ -1,0 +1,83 @@
+import { fromMinor } from '../../../../../packages/money/index.js';
+import {
+  asArray,
+  asFiniteNumber,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+  PayloadError,
+} from '../../../../../packages/validate/index.js';
+import type { OfferRecord, SellerRecord } from '../ports.js';
+
+export const MARKETPLACE_ID = 'br-feira';
+
+/** Attributes come as a list of `{id, value_name}`; this reads one by id. */
+function attribute(attributes: readonly unknown[], id: string, path: string): string | undefined {
+  for (const [index, entry] of attributes.entries()) {
+    const record = asRecord(entry, `${path}[${index}]`);
+    if (record.id === id) return optional(record.value_name, `${path}[${index}].value_name`, asString);
+  }
+  return undefined;
+}
+
+export function toOfferRecord(value: unknown, path: string): OfferRecord {
+  const item = asRecord(value, path);
+  const currency = asNonEmptyString(item.currency_id, `${path}.currency_id`);
+  if (currency !== 'BRL') throw new PayloadError(`${path}.currency_id`, 'BRL', currency);
+  const attributes = asArray(item.attributes ?? [], `${path}.attributes`);
+  const seller = asRecord(item.seller, `${path}.seller`);
+  const address = asRecord(item.address, `${path}.address`);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: asNonEmptyString(item.id, `${path}.id`),
+    title: asNonEmptyString(item.title_en, `${path}.title_en`),
+    nativeTitle: asNonEmptyString(item.title, `${path}.title`),
+    price: fromMinor(reaisToCentavos(asFiniteNumber(item.price, `${path}.price`), `${path}.price`), 'BRL'),
+    originCountry: asNonEmptyString(address.country_id, `${path}.address.country_id`),
+    hsCode: attribute(attributes, 'HS_CODE', `${path}.attributes`),
+    weightGrams: parseGrams(attribute(attributes, 'PACKAGE_WEIGHT', `${path}.attributes`), `${path}.attributes.PACKAGE_WEIGHT`),
+    dimensionsCm: parseDimensions(attribute(attributes, 'PACKAGE_DIMENSIONS', `${path}.attributes`)),
+    availableQuantity: asNonNegativeInteger(item.available_quantity, `${path}.available_quantity`),
+    seller: {
+      nativeId: String(asNonNegativeInteger(seller.id, `${path}.seller.id`)),
+      name: optional(seller.nickname, `${path}.seller.nickname`, asString),
+    },
+    warehouseCountries: asArray(item.fulfillment_countries ?? [], `${path}.fulfillment_countries`).map((country, index) =>
+      asNonEmptyString(country, `${path}.fulfillment_countries[${index}]`),
+    ),
+    containsLithiumBattery: attribute(attributes, 'HAS_LITHIUM_BATTERY', `${path}.attributes`) === 'Sim',
+  };
+}
+
+export function toSellerRecord(value: unknown, path: string): SellerRecord {
+  const user = asRecord(value, path);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: String(asNonNegativeInteger(user.id, `${path}.id`)),
+    name: asNonEmptyString(user.nickname, `${path}.nickname`),
+    country: asNonEmptyString(user.country_id, `${path}.country_id`),
+  };
+}
+
+/**
+ * The vendor writes reais as JSON numbers (89.9). Binary floats cannot hold most of them
+ * exactly, so the number is rounded to centavos once, here, and refused if it had more digits.
+ */
+function reaisToCentavos(reais: number, path: string): number {
+  const centavos = Math.round(reais * 100);
+  if (reais < 0 || Math.abs(centavos - reais * 100) > 1e-6) throw new PayloadError(path, 'a price in whole centavos', reais);
+  return centavos;
+}
+
+function parseGrams(text: string | undefined, path: string): number {
+  const match = /^(\d+(?:\.\d+)?)\s*(g|kg)$/.exec(text ?? '');
+  if (!match) throw new PayloadError(path, 'a weight like "250 g"', text);
+  return Math.round(Number(match[1]) * (match[2] === 'kg' ? 1000 : 1));
+}
+
+function parseDimensions(text: string | undefined): readonly [number, number, number] | undefined {
+  const match = /^(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?)x(\d+(?:\.\d+)?) cm$/.exec(text ?? '');
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3])] : undefined;
+}

@@ -1,0 +1,93 @@
+import { parseMoney } from '../../../../../packages/money/index.js';
+import {
+  asArray,
+  asBoolean,
+  asDecimalString,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+  type VendorRecord,
+} from '../../../../../packages/validate/index.js';
+import type { OfferRecord, SellerRecord } from '../ports.js';
+
+export const MARKETPLACE_ID = 'cn-jademarket';
+
+/** Thrown for an error envelope: the vendor says HTTP 200 but `error_response` inside. */
+export class JadeMarketError extends Error {
+  override name = 'JadeMarketError';
+  constructor(
+    readonly code: number,
+    readonly subCode: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Opens `{"<method>_response": {...}}`, or throws the envelope's error. */
+export function openEnvelope(body: unknown, responseName: string): VendorRecord {
+  const root = asRecord(body, '$');
+  if (root.error_response !== undefined) {
+    const error = asRecord(root.error_response, '$.error_response');
+    throw new JadeMarketError(
+      asNonNegativeInteger(error.code, '$.error_response.code'),
+      optional(error.sub_code, '$.error_response.sub_code', asString) ?? '',
+      optional(error.msg, '$.error_response.msg', asString) ?? 'unknown error',
+    );
+  }
+  return asRecord(root[responseName], `$.${responseName}`);
+}
+
+/** `items: { item: [...] }` — the vendor wraps every list in an object named after its element. */
+export function itemsOf(response: VendorRecord, path: string): readonly unknown[] {
+  const items = optional(response.items, `${path}.items`, asRecord);
+  return items === undefined ? [] : (optional(items.item, `${path}.items.item`, asArray) ?? []);
+}
+
+export function shopsOf(response: VendorRecord, path: string): readonly unknown[] {
+  const shops = optional(response.shops, `${path}.shops`, asRecord);
+  return shops === undefined ? [] : (optional(shops.shop, `${path}.shops.shop`, asArray) ?? []);
+}
+
+export function toOfferRecord(value: unknown, path: string): OfferRecord {
+  const item = asRecord(value, path);
+  const location = asRecord(item.location, `${path}.location`);
+  const warehouse = optional(item.overseas_warehouse, `${path}.overseas_warehouse`, asString);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: String(asNonNegativeInteger(item.num_iid, `${path}.num_iid`)),
+    title: asNonEmptyString(item.title_en, `${path}.title_en`),
+    nativeTitle: asNonEmptyString(item.title, `${path}.title`),
+    price: parseMoney(asDecimalString(item.price, `${path}.price`), 'CNY'),
+    originCountry: asNonEmptyString(location.country, `${path}.location.country`),
+    hsCode: optional(item.hs_code, `${path}.hs_code`, asString),
+    weightGrams: Math.round(Number(asDecimalString(item.item_weight, `${path}.item_weight`)) * 1000),
+    dimensionsCm: parseSize(optional(item.item_size, `${path}.item_size`, asString)),
+    availableQuantity: asNonNegativeInteger(item.num, `${path}.num`),
+    seller: {
+      nativeId: String(asNonNegativeInteger(item.seller_id, `${path}.seller_id`)),
+      name: optional(item.nick, `${path}.nick`, asString),
+    },
+    warehouseCountries: warehouse === undefined ? [] : [warehouse],
+    containsLithiumBattery: optional(item.has_battery, `${path}.has_battery`, asBoolean) ?? false,
+  };
+}
+
+export function toSellerRecord(value: unknown, path: string): SellerRecord {
+  const shop = asRecord(value, path);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: String(asNonNegativeInteger(shop.seller_id, `${path}.seller_id`)),
+    name: asNonEmptyString(shop.nick, `${path}.nick`),
+    country: asNonEmptyString(shop.country, `${path}.country`),
+  };
+}
+
+/** "15*10*6" in centimetres. */
+function parseSize(text: string | undefined): readonly [number, number, number] | undefined {
+  const parts = text?.split('*').map(Number);
+  if (parts?.length !== 3 || parts.some((n) => !Number.isFinite(n) || n <= 0)) return undefined;
+  return [parts[0]!, parts[1]!, parts[2]!];
+}

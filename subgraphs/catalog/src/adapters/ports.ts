@@ -1,0 +1,84 @@
+import type { Setting } from '../../../../packages/config/index.js';
+import type { Logger } from '../../../../packages/log/index.js';
+import type { Money } from '../../../../packages/money/index.js';
+
+/** Continents, for people choosing where to buy from. */
+export type Continent = 'AFRICA' | 'ASIA' | 'EUROPE' | 'NORTH_AMERICA' | 'OCEANIA' | 'SOUTH_AMERICA';
+
+export interface MarketplaceInfo {
+  /** Our id for the marketplace; also its adapter folder and its sandbox's id. */
+  readonly id: string;
+  readonly name: string;
+  readonly country: string;
+  readonly currency: Money['currency'];
+  readonly continent: Continent;
+}
+
+/** An offer in our own vocabulary, whatever the vendor called things. */
+export interface OfferRecord {
+  readonly marketplaceId: string;
+  readonly nativeId: string;
+  /** English title. */
+  readonly title: string;
+  /** Title in the marketplace's own language. */
+  readonly nativeTitle: string;
+  /** Export price: what the seller asks, without the seller country's domestic VAT. */
+  readonly price: Money;
+  readonly originCountry: string;
+  readonly hsCode: string | undefined;
+  readonly weightGrams: number;
+  readonly dimensionsCm: readonly [number, number, number] | undefined;
+  readonly availableQuantity: number;
+  readonly seller: SellerRef;
+  /** Countries where the item is also stocked in an overseas warehouse. */
+  readonly warehouseCountries: readonly string[];
+  readonly containsLithiumBattery: boolean;
+}
+
+export interface SellerRef {
+  readonly nativeId: string;
+  readonly name?: string;
+}
+
+export interface SellerRecord {
+  readonly marketplaceId: string;
+  readonly nativeId: string;
+  readonly name: string;
+  readonly country: string;
+}
+
+export interface SearchPageRequest {
+  readonly query: string;
+  /** Where to start, as this adapter wrote it in an earlier page's `next`; null for the first page. */
+  readonly position: string | null;
+  readonly signal: AbortSignal;
+}
+
+export interface SearchPage {
+  readonly offers: readonly OfferRecord[];
+  /** The position of the following page, in the vendor's own terms (offset, page, token, link). */
+  readonly next: string | null;
+}
+
+/**
+ * A national marketplace, as the catalog needs it. Errors are `UpstreamError`s: a vendor
+ * payload that does not read as expected is a `bad-response`, never a partial offer.
+ */
+export interface MarketplaceAdapter {
+  readonly marketplace: MarketplaceInfo;
+  searchPage(request: SearchPageRequest): Promise<SearchPage>;
+  /** Looks up many offers in as few vendor calls as the vendor allows. Unknown ids are absent. */
+  getOffers(nativeIds: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, OfferRecord>>;
+  getSellers(nativeIds: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, SellerRecord>>;
+  close(): Promise<void>;
+}
+
+/** What each adapter folder exports: its settings and how to build it from them. */
+export interface MarketplaceAdapterModule<S extends Record<string, Setting<unknown>>> {
+  readonly id: string;
+  readonly settings: S;
+  create(
+    config: { readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never },
+    context: { logger: Logger; upstreamTimeoutMs: number },
+  ): MarketplaceAdapter;
+}

@@ -1,0 +1,13 @@
+import feira from './br-feira/feiraAdapter.js';
+import jadeMarket from './cn-jademarket/jadeMarketAdapter.js';
+
+/** Every marketplace the catalog reaches. Adding one: a folder in `adapters/` and a line here. */
+export const MARKETPLACE_ADAPTERS = [jadeMarket, feira] as const;
+
+type Modules = (typeof MARKETPLACE_ADAPTERS)[number];
+type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;
+
+/** The environment settings of all adapters together, for the catalog's config module. */
+export type AdapterSettings = UnionToIntersection<Modules['settings']>;
+
+export const adapterSettings = Object.assign({}, ...MARKETPLACE_ADAPTERS.map((module) => module.settings)) as AdapterSettings;

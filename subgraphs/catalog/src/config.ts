@@ -1,0 +1,18 @@
+import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
+import { adapterSettings } from './adapters/registry.js';
+
+export const catalogSettings = {
+  ...commonSettings,
+  /** Port of the catalog subgraph. Default: 4001. */
+  PORT: setting.port({ default: 4001 }),
+  /** Interface to listen on. Default: 127.0.0.1. */
+  HOST: setting.string({ default: '127.0.0.1' }),
+  /** A search answers by this deadline with whatever marketplaces have answered. Default: 1500 ms. */
+  SEARCH_DEADLINE_MS: setting.int({ default: 1_500, min: 50, max: 30_000 }),
+  /** Time allowed for one call to a marketplace API. Default: 1200 ms. */
+  UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_200, min: 10, max: 60_000 }),
+  ...adapterSettings,
+};
+
+export type CatalogConfig = ReturnType<typeof readCatalogConfig>;
+export const readCatalogConfig = (env?: Environment) => readConfig(catalogSettings, env);

@@ -1,0 +1,39 @@
+import type { Server } from 'node:http';
+import type { Logger } from '../../../packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import type { MarketplaceAdapter } from './adapters/ports.js';
+import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
+import type { CatalogConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createCatalogSchema } from './schema.js';
+
+export interface CatalogService {
+  readonly httpServer: Server;
+  readonly adapters: ReadonlyMap<string, MarketplaceAdapter>;
+  stop(): Promise<void>;
+}
+
+/** Builds the catalog subgraph (adapters, Apollo Server, HTTP handler) without listening. */
+export async function createCatalogService(config: CatalogConfig, logger: Logger): Promise<CatalogService> {
+  const adapters = new Map<string, MarketplaceAdapter>(
+    MARKETPLACE_ADAPTERS.map((module) => {
+      const adapter = module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+      return [adapter.marketplace.id, adapter];
+    }),
+  );
+  const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
+  await apollo.start();
+  const httpServer = createGraphQLHttpServer<Context>({
+    apollo,
+    logger,
+    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS }),
+  });
+  return {
+    httpServer,
+    adapters,
+    async stop() {
+      await apollo.stop();
+      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import type { Money } from '../../../packages/money/index.js';
+import type { MarketplaceInfo, OfferRecord, SellerRef } from './adapters/ports.js';
+
+/**
+ * What resolvers hand to each other for types whose fields are resolved later (codegen
+ * `mappers`), so the generated resolver types check the hand-over.
+ */
+export type OfferModel = OfferRecord;
+export type MarketplaceModel = MarketplaceInfo;
+export type MoneyModel = Money;
+
+export interface SellerModel extends SellerRef {
+  readonly marketplaceId: string;
+}
+
+export interface OfferEdgeModel {
+  readonly cursor: string;
+  readonly node: OfferRecord;
+}
+
+export interface SearchSourceModel {
+  readonly marketplace: MarketplaceInfo;
+  readonly status: 'OK' | 'TIMEOUT' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'ERROR';
+  readonly latencyMs: number;
+  readonly message: string | null;
+}
+
+export interface OfferConnectionModel {
+  readonly edges: readonly OfferEdgeModel[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly sources: readonly SearchSourceModel[];
+}

@@ -1,0 +1,20 @@
+import type { OfferResolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import { fromGlobalId, toGlobalId } from '../globalId.js';
+
+export const Offer: OfferResolvers<Context> = {
+  __resolveReference: (reference, { adapters, loaders }) =>
+    loaders.offers.load(fromGlobalId('Offer', reference.id, 'id', new Set(adapters.keys()))),
+  id: (offer) => toGlobalId('Offer', offer),
+  dimensions: (offer) =>
+    offer.dimensionsCm === undefined ? null : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
+  hsCode: (offer) => offer.hsCode ?? null,
+  marketplace: (offer, _args, { adapters }) => marketplaceOf(adapters, offer.marketplaceId),
+  seller: (offer) => ({ marketplaceId: offer.marketplaceId, ...offer.seller }),
+};
+
+export function marketplaceOf(adapters: Context['adapters'], id: string) {
+  const adapter = adapters.get(id);
+  if (!adapter) throw new Error(`No adapter for marketplace ${id}`);
+  return adapter.marketplace;
+}

@@ -1,0 +1,65 @@
+import { userInputError } from '../../../../packages/errors/index.js';
+import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
+import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
+import type { Context } from '../context.js';
+import { fromGlobalId } from '../globalId.js';
+import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
+import { searchMarketplaces } from '../search/searchMarketplaces.js';
+
+/** Most offers one page may ask for. */
+export const MAX_PAGE_SIZE = 50;
+const MAX_QUERY_LENGTH = 200;
+
+export const Query: QueryResolvers<Context> = {
+  marketplaces: (_parent, _args, { adapters }) => [...adapters.values()].map((adapter) => adapter.marketplace),
+
+  marketplace: (_parent, { id }, { adapters }) => adapters.get(id)?.marketplace ?? null,
+
+  offer: (_parent, { id }, { adapters, loaders }) => loaders.offers.load(fromGlobalId('Offer', id, 'id', new Set(adapters.keys()))),
+
+  search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs }) {
+    const text = query.trim();
+    if (text === '') throw userInputError('query: say what to look for', 'query');
+    if (text.length > MAX_QUERY_LENGTH) throw userInputError(`query: at most ${MAX_QUERY_LENGTH} characters`, 'query');
+    const pageSize = first ?? 10;
+    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) throw userInputError(`first: must be from 0 to ${MAX_PAGE_SIZE} (got ${pageSize})`, 'first');
+
+    const selected = selectMarketplaces(adapters, filter?.marketplaces);
+    const fingerprint = searchFingerprint(text, normalizeFilter(filter));
+    return searchMarketplaces({
+      query: text,
+      first: pageSize,
+      fingerprint,
+      after: after == null ? undefined : decodeCursor(after, fingerprint),
+      adapters: selected,
+      accept: offerFilter(filter),
+      deadlineMs: searchDeadlineMs,
+    });
+  },
+};
+
+function selectMarketplaces(adapters: ReadonlyMap<string, MarketplaceAdapter>, ids: readonly string[] | null | undefined): MarketplaceAdapter[] {
+  if (ids == null) return [...adapters.values()];
+  const unknown = ids.filter((id) => !adapters.has(id));
+  if (unknown.length > 0) {
+    throw userInputError(`filter.marketplaces: unknown marketplace ${unknown.map((id) => `"${id}"`).join(', ')}; see \`marketplaces\``, 'filter.marketplaces');
+  }
+  return [...adapters.values()].filter((adapter) => ids.includes(adapter.marketplace.id));
+}
+
+function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferRecord) => boolean {
+  const origins = filter?.originCountries == null ? undefined : new Set(filter.originCountries);
+  const inStock = filter?.inStock === true;
+  return (offer) => (origins === undefined || origins.has(offer.originCountry)) && (!inStock || offer.availableQuantity > 0);
+}
+
+/** The filter in a canonical form, so equal filters give equal fingerprints. */
+function normalizeFilter(filter: SearchFilter | null | undefined): unknown {
+  if (filter == null) return null;
+  return {
+    marketplaces: filter.marketplaces ? [...filter.marketplaces].sort() : null,
+    originCountries: filter.originCountries ? [...filter.originCountries].sort() : null,
+    inStock: filter.inStock ?? null,
+    shipTo: filter.shipTo ?? null,
+  };
+}

@@ -1,0 +1,26 @@
+import { ErrorCode } from '../../../../packages/errors/index.js';
+import { GraphQLError } from 'graphql';
+import type { SellerResolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import { fromGlobalId, toGlobalId } from '../globalId.js';
+import type { SellerModel } from '../models.js';
+import { marketplaceOf } from './Offer.js';
+
+/** Name and country come from the marketplace's seller lookup, batched per request. */
+async function sellerRecord(seller: SellerModel, { loaders }: Context) {
+  const record = await loaders.sellers.load(seller);
+  if (record === null) throw new GraphQLError(`Seller ${seller.nativeId} is not known to ${seller.marketplaceId}`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  return record;
+}
+
+export const Seller: SellerResolvers<Context> = {
+  __resolveReference: async (reference, context) => {
+    const ref = fromGlobalId('Seller', reference.id, 'id', new Set(context.adapters.keys()));
+    const record = await context.loaders.sellers.load(ref);
+    return record === null ? null : { marketplaceId: record.marketplaceId, nativeId: record.nativeId, name: record.name };
+  },
+  id: (seller) => toGlobalId('Seller', seller),
+  name: async (seller, _args, context) => seller.name ?? (await sellerRecord(seller, context)).name,
+  country: async (seller, _args, context) => (await sellerRecord(seller, context)).country,
+  marketplace: (seller, _args, { adapters }) => marketplaceOf(adapters, seller.marketplaceId),
+};

@@ -1,0 +1,21 @@
+import { toDecimalString } from '../../../../packages/money/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
+import type { Resolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import { Offer } from './Offer.js';
+import { Query } from './Query.js';
+import { Seller } from './Seller.js';
+
+export const resolvers: Resolvers<Context> = {
+  CountryCode: CountryCodeScalar,
+  CurrencyCode: CurrencyCodeScalar,
+  Query,
+  Offer,
+  Seller,
+  Marketplace: {
+    __resolveReference: (reference, { adapters }) => adapters.get(reference.id)?.marketplace ?? null,
+  },
+  Money: {
+    amount: (money) => toDecimalString(money),
+  },
+};

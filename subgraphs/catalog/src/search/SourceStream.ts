@@ -1,0 +1,140 @@
+import { UpstreamError } from '../../../../packages/errors/index.js';
+import type { MarketplaceAdapter, OfferRecord, SearchPage } from '../adapters/ports.js';
+import type { SearchSourceModel } from '../models.js';
+import type { SourcePosition } from './searchCursor.js';
+
+interface LoadedPage {
+  readonly position: string | null;
+  readonly page: SearchPage;
+}
+
+/**
+ * One marketplace's results for one search, read lazily page by page from a cursor position.
+ * Offers are consumed strictly in the marketplace's order, so a position always means
+ * "everything before this was shown or filtered out" — which is what makes paging across
+ * marketplaces free of repeats and gaps.
+ */
+export class SourceStream {
+  private pages: LoadedPage[] = [];
+  /** Index of the page holding the next offer, and of that offer within it. */
+  private pageIndex = 0;
+  private offerIndex: number;
+  private exhausted: boolean;
+  private failure: { status: SearchSourceModel['status']; message: string } | undefined;
+  private pending: Promise<void> | undefined;
+  private latencyMs = 0;
+  private calls = 0;
+
+  constructor(
+    readonly adapter: MarketplaceAdapter,
+    private readonly query: string,
+    private readonly accept: (offer: OfferRecord) => boolean,
+    private readonly signal: AbortSignal,
+    private readonly start: SourcePosition,
+  ) {
+    this.offerIndex = start.skip;
+    this.exhausted = start.done;
+  }
+
+  /** Starts reading the first page now, so all marketplaces are asked in parallel. */
+  prefetch(): void {
+    if (!this.exhausted) void this.head();
+  }
+
+  /** The next acceptable offer, reading further pages when needed; undefined when none (or failed). */
+  async head(): Promise<OfferRecord | undefined> {
+    for (;;) {
+      if (this.failure || this.exhausted) return undefined;
+      const page = this.pages[this.pageIndex];
+      if (page === undefined) {
+        await this.load(this.pageIndex === 0 ? this.start.page : (this.pages[this.pageIndex - 1]?.page.next ?? null));
+        continue;
+      }
+      const offer = page.page.offers[this.offerIndex];
+      if (offer === undefined) {
+        if (page.page.next === null) {
+          this.exhausted = true;
+          return undefined;
+        }
+        this.pageIndex++;
+        this.offerIndex = 0;
+        continue;
+      }
+      if (this.accept(offer)) return offer;
+      this.offerIndex++;
+    }
+  }
+
+  /** Marks the current head as shown. */
+  take(): void {
+    this.offerIndex++;
+  }
+
+  /** Where to resume: the page holding the next unshown offer. */
+  position(): SourcePosition {
+    const page = this.pages[this.pageIndex];
+    if (this.exhausted) return { page: null, skip: 0, done: true };
+    if (page === undefined) return this.pageIndex === 0 ? this.start : { page: this.pages[this.pageIndex - 1]?.page.next ?? null, skip: 0, done: false };
+    return { page: page.position, skip: this.offerIndex, done: false };
+  }
+
+  /** Whether more may follow, judged from what has been read (no extra vendor call). */
+  mayHaveMore(): boolean {
+    if (this.failure || this.exhausted) return false;
+    const page = this.pages[this.pageIndex];
+    if (page === undefined) return true;
+    return page.page.offers.slice(this.offerIndex).some(this.accept) || page.page.next !== null;
+  }
+
+  report(): SearchSourceModel {
+    if (this.failure) return { marketplace: this.adapter.marketplace, status: this.failure.status, latencyMs: this.latencyMs, message: this.failure.message };
+    const message = this.calls === 0 && this.start.done ? 'No further results for this search' : null;
+    return { marketplace: this.adapter.marketplace, status: 'OK', latencyMs: this.latencyMs, message };
+  }
+
+  private load(position: string | null): Promise<void> {
+    this.pending ??= this.fetch(position).finally(() => {
+      this.pending = undefined;
+    });
+    return this.pending;
+  }
+
+  private async fetch(position: string | null): Promise<void> {
+    const started = performance.now();
+    this.calls++;
+    try {
+      const page = await whileNotAborted(this.adapter.searchPage({ query: this.query, position, signal: this.signal }), this.signal);
+      this.pages.push({ position, page });
+    } catch (error) {
+      this.failure = describeFailure(error, this.signal, this.adapter.marketplace.id);
+    } finally {
+      this.latencyMs += Math.round(performance.now() - started);
+    }
+  }
+}
+
+/** Settles no later than the deadline, even if an adapter ignores its signal. */
+function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
+function describeFailure(error: unknown, signal: AbortSignal, marketplaceId: string): { status: SearchSourceModel['status']; message: string } {
+  if (signal.aborted) return { status: 'TIMEOUT', message: `${marketplaceId} did not answer before the search deadline` };
+  if (!(error instanceof UpstreamError)) return { status: 'ERROR', message: `${marketplaceId} failed unexpectedly` };
+  switch (error.failure) {
+    case 'timeout':
+      return { status: 'TIMEOUT', message: error.message };
+    case 'unavailable':
+    case 'rejected':
+      return { status: 'UNAVAILABLE', message: error.message };
+    case 'rate-limited':
+      return { status: 'RATE_LIMITED', message: error.message };
+    case 'bad-response':
+      return { status: 'ERROR', message: error.message };
+  }
+}

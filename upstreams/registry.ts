@@ -1,0 +1,6 @@
+import type { SandboxUpstream } from '../packages/sandbox/index.js';
+import { feiraSandbox } from './br-feira/createFeiraSandbox.js';
+import { jadeMarketSandbox } from './cn-jademarket/createJadeMarketSandbox.js';
+
+/** Every sandbox upstream. Adding a vendor: one folder in `upstreams/` and one line here. */
+export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [jadeMarketSandbox, feiraSandbox];
