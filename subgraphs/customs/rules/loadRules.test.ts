@@ -1,0 +1,143 @@
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { loadRules } from './loadRules.js';
+
+const rules = loadRules();
+const on = (day: string): Date => new Date(`${day}T12:00:00Z`);
+const TODAY = on('2026-11-26');
+
+describe('customs rules data', () => {
+  it('covers every destination the platform ships to, each with a valuation rule today', () => {
+    for (const code of ['DE', 'FR', 'NL', 'IT', 'ES', 'GB', 'US', 'CA', 'AU', 'JP', 'CN', 'BR', 'MY', 'SG', 'KR', 'IN', 'MX']) {
+      const r = rules.rulesAt(code, TODAY);
+      expect(r.valuation.thresholdCurrency).toMatch(/^[A-Z]{3}$/);
+      expect(r.duty.default?.assumption).toBe(true);
+    }
+  });
+
+  it('uses FOB for US, CA, AU and CIF elsewhere', () => {
+    expect(['US', 'CA', 'AU'].map((c) => rules.rulesAt(c, TODAY).valuation.basis)).toEqual(['FOB', 'FOB', 'FOB']);
+    expect(rules.rulesAt('JP', TODAY).valuation.basis).toBe('CIF');
+    expect(rules.rulesAt('IT', TODAY).valuation.basis).toBe('CIF');
+  });
+
+  it('gives DE 19 % VAT today, 16 % during the 2020 temporary cut, and 7 % for books', () => {
+    const std = (d: Date) => rules.rulesAt('DE', d).taxes.find((t) => t.scope === 'standard')?.rateBp;
+    expect(std(TODAY)).toBe(1900);
+    expect(std(on('2020-09-01'))).toBe(1600);
+    expect(rules.rulesAt('DE', TODAY).taxes.find((t) => t.hsPrefixes?.includes('4901'))?.rateBp).toBe(700);
+  });
+
+  it('switches EU low-value duty treatment on 1 July 2026', () => {
+    const before = rules.rulesAt('DE', on('2026-06-30'));
+    expect(before.deMinimis.find((d) => d.appliesTo === 'duty')?.threshold).toEqual({ amount: '150.00', currency: 'EUR' });
+    expect(before.specialRegimes.some((s) => s.kind === 'flatDutyPerLine')).toBe(false);
+
+    const after = rules.rulesAt('DE', on('2026-07-02'));
+    expect(after.deMinimis.find((d) => d.appliesTo === 'duty')?.threshold).toBeNull();
+    const flat = after.specialRegimes.find((s) => s.kind === 'flatDutyPerLine');
+    expect(flat?.kind === 'flatDutyPerLine' ? flat.amountPerLine : undefined).toEqual({ amount: '3.00', currency: 'EUR' });
+    // IOSS keeps import VAT away from the border in both periods.
+    expect(after.specialRegimes.some((s) => s.id === 'EU-IOSS')).toBe(true);
+  });
+
+  it('has no US de minimis today but had $800 on 2025-01-01, and none for CN/HK from 2 May 2025', () => {
+    expect(rules.rulesAt('US', TODAY).deMinimis.every((d) => d.threshold === null)).toBe(true);
+    expect(rules.rulesAt('US', on('2025-01-01')).deMinimis.map((d) => d.threshold?.amount)).toEqual(['800.00']);
+    const june = rules.rulesAt('US', on('2025-06-01')).deMinimis;
+    expect(june.find((d) => d.origins?.include?.includes('CN'))?.threshold).toBeNull();
+    expect(june.find((d) => d.origins?.exclude?.includes('CN'))?.threshold?.amount).toBe('800.00');
+  });
+
+  it('models Remessa Conforme as two bands with the USD 20 deduction, ICMS grossed up', () => {
+    const br = rules.rulesAt('BR', TODAY);
+    const rc = br.specialRegimes.find((s) => s.id === 'BR-remessa-conforme');
+    expect(rc?.kind).toBe('bandedFlatRate');
+    if (rc?.kind !== 'bandedFlatRate') return;
+    expect(rc.bands).toHaveLength(2);
+    expect(rc.bands[0]).toEqual({ upTo: { amount: '50.00', currency: 'USD' }, rateBp: 2000 });
+    expect(rc.bands[1]?.rateBp).toBe(6000);
+    expect(rc.bands[1]?.deduction).toEqual({ amount: '20.00', currency: 'USD' });
+    expect(br.taxes.every((t) => t.kind === 'ICMS' && t.computation === 'gross-up')).toBe(true);
+    expect(br.taxes.find((t) => t.regions?.includes('SP'))?.rateBp).toBe(1700);
+    expect(br.taxes.find((t) => t.regions?.includes('MG'))?.rateBp).toBe(2000);
+  });
+
+  it('levies CN cross-border retail VAT at 70 % of 13 % = 9.1 %', () => {
+    const cn = rules.rulesAt('CN', TODAY);
+    const cbec = cn.specialRegimes.find((s) => s.kind === 'crossBorderRetail');
+    const vat = cn.taxes.find((t) => t.scope === 'standard')?.rateBp ?? 0;
+    expect(cbec?.kind === 'crossBorderRetail' ? (vat * cbec.taxFactorBp) / 10000 : undefined).toBe(910);
+    expect(cbec?.kind === 'crossBorderRetail' ? cbec.singleTransactionLimit.amount : undefined).toBe('5000.00');
+  });
+
+  it('values JP personal imports at 60 % and waives duty and tax up to JPY 10,000', () => {
+    const jp = rules.rulesAt('JP', TODAY);
+    const pu = jp.specialRegimes.find((s) => s.kind === 'personalUseValuation');
+    expect(pu?.kind === 'personalUseValuation' ? pu.factorBp : undefined).toBe(6000);
+    expect(jp.deMinimis[0]?.threshold).toEqual({ amount: '10000', currency: 'JPY' });
+  });
+
+  it('keeps the Mexican courier global rate at 33.5 % for non-FTA origins after 15 Aug 2025', () => {
+    const rate = (d: Date) => {
+      const g = rules.rulesAt('MX', d).specialRegimes.find((s) => s.id === 'MX-courier-global-rate-non-FTA');
+      return g?.kind === 'bandedFlatRate' ? g.bands[0]?.rateBp : undefined;
+    };
+    expect(rate(on('2025-03-01'))).toBe(1900);
+    expect(rate(TODAY)).toBe(3350);
+  });
+
+  it('looks up duty by longest HS prefix and falls back to a flagged default', () => {
+    const eu = rules.rulesAt('FR', TODAY).duty;
+    expect(eu.rateFor('6110.11.10')?.rateBp).toBe(1050);
+    expect(eu.rateFor('6110.20')?.rateBp).toBe(1200);
+    expect(eu.rateFor('9999.99')?.id).toBe('EU-MFN-default');
+  });
+
+  it('lists RCEP members and EU-Japan preferences for an EU importer', () => {
+    const rcep = rules.agreements.find((a) => a.id === 'RCEP');
+    expect(rcep?.members.map((m) => m.country)).toEqual(expect.arrayContaining(['CN', 'JP', 'KR', 'MY', 'SG', 'AU', 'NZ']));
+    const epa = rules.rulesAt('NL', TODAY).agreements.find((a) => a.agreement.id === 'EU-JP-EPA');
+    expect(epa?.partners).toEqual(['JP']);
+    expect(epa?.preferentialRateFor('610910')?.rateBp).toBe(0);
+  });
+
+  it('cites a source URL on every rule', () => {
+    for (const d of rules.destinations.values()) {
+      for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees]) {
+        expect(r.source.url, r.id).toMatch(/^https?:\/\//);
+      }
+    }
+  });
+});
+
+describe('validation at load', () => {
+  // Copies the real data into a scratch dir, applies one corruption, and expects a named error.
+  const corrupt = (file: string, edit: (json: Record<string, unknown>) => void): (() => void) => {
+    const dir = mkdtempSync(join(tmpdir(), 'customs-rules-'));
+    for (const part of ['destinations', 'dutyRates', 'agreements.json']) {
+      cpSync(fileURLToPath(new URL(part, import.meta.url)), join(dir, part), { recursive: true });
+    }
+    const json = JSON.parse(readFileSync(join(dir, file), 'utf8')) as Record<string, unknown>;
+    edit(json);
+    writeFileSync(join(dir, file), JSON.stringify(json));
+    return () => loadRules(pathToFileURL(`${dir}/`));
+  };
+  const firstTax = (j: Record<string, unknown>): Record<string, unknown> => (j['taxes'] as Record<string, unknown>[])[0] ?? {};
+
+  it('rejects validTo before validFrom', () => {
+    expect(corrupt('destinations/GB.json', (j) => { firstTax(j)['validTo'] = '2000-01-01'; })).toThrow(/GB\.json: \$\.taxes\[0\]\.validTo/);
+  });
+  it('rejects a rate outside [0, 1]', () => {
+    expect(corrupt('destinations/GB.json', (j) => { firstTax(j)['rateBp'] = 12000; })).toThrow(/rateBp.*basis points/);
+  });
+  it('rejects a missing source', () => {
+    expect(corrupt('destinations/GB.json', (j) => { delete firstTax(j)['source']; })).toThrow(/GB\.json: \$\.taxes\[0\]\.source/);
+  });
+  it('rejects overlapping periods for the same rule id', () => {
+    expect(corrupt('destinations/DE.json', (j) => { delete firstTax(j)['validTo']; })).toThrow(/EU-VAT-DE-standard.*overlaps/);
+  });
+});
