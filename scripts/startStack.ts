@@ -44,8 +44,12 @@ process.stdout.write(
     '',
     `Tradegraph is up in ${Math.round(performance.now() - started)} ms.`,
     `  GraphQL:  ${stack.gatewayUrl}`,
-    `  Subgraphs: ${Object.entries(stack.subgraphUrls).map(([name, url]) => `${name} ${url}`).join(', ')}`,
-    `  Sandbox upstreams: ${Object.entries(stack.sandboxUrls).map(([id, url]) => `${id} ${url}`).join(', ')}`,
+    `  Subgraphs: ${Object.entries(stack.subgraphUrls)
+      .map(([name, url]) => `${name} ${url}`)
+      .join(', ')}`,
+    `  Sandbox upstreams: ${Object.entries(stack.sandboxUrls)
+      .map(([id, url]) => `${id} ${url}`)
+      .join(', ')}`,
     'Press Ctrl-C to stop.',
     '',
   ].join('\n'),

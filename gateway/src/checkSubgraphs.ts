@@ -19,7 +19,9 @@ export async function checkSubgraphs(urls: ReadonlyMap<string, string>, timeoutM
           signal: AbortSignal.timeout(timeoutMs),
         });
         await response.body.dump();
-        return response.statusCode === 200 ? { name, url, reachable: true } : { name, url, reachable: false, error: `HTTP ${response.statusCode}` };
+        return response.statusCode === 200
+          ? { name, url, reachable: true }
+          : { name, url, reachable: false, error: `HTTP ${response.statusCode}` };
       } catch (error) {
         return { name, url, reachable: false, error: error instanceof Error ? error.message : String(error) };
       }

@@ -17,7 +17,10 @@ let supergraphSdl: string;
 try {
   supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
 } catch (error) {
-  logger.error('cannot read the supergraph', { path: config.SUPERGRAPH_PATH, error: error instanceof Error ? error.message : String(error) });
+  logger.error('cannot read the supergraph', {
+    path: config.SUPERGRAPH_PATH,
+    error: error instanceof Error ? error.message : String(error),
+  });
   process.exit(1);
 }
 

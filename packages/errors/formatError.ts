@@ -18,11 +18,7 @@ const SERVER_CODES = new Set([
  * The one place where a thrown value becomes what a client sees. In production only our own
  * vocabulary passes through: no stack, no upstream body, no message of an unexpected error.
  */
-export function formatError(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  options: { production: boolean },
-): GraphQLFormattedError {
+export function formatError(formatted: GraphQLFormattedError, error: unknown, options: { production: boolean }): GraphQLFormattedError {
   const original = originalError(error);
   const extensions: Record<string, unknown> = { ...formatted.extensions };
 
@@ -43,7 +39,12 @@ export function formatError(
   delete extensions.stacktrace;
   delete extensions.exception;
   if (!known || code === ErrorCode.INTERNAL_SERVER_ERROR) {
-    return { message: 'Internal server error', locations: formatted.locations, path: formatted.path, extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+    return {
+      message: 'Internal server error',
+      locations: formatted.locations,
+      path: formatted.path,
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+    };
   }
   return { ...formatted, extensions: { ...extensions, code } };
 }

@@ -87,7 +87,13 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (signal.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
         throw new UpstreamError({ upstream, failure: 'timeout', message: `${upstream} timed out after ${timeoutMs} ms`, cause: error });
       }
-      throw new UpstreamError({ upstream, failure: 'unavailable', message: `${upstream} is unreachable`, detail: describe(error), cause: error });
+      throw new UpstreamError({
+        upstream,
+        failure: 'unavailable',
+        message: `${upstream} is unreachable`,
+        detail: describe(error),
+        cause: error,
+      });
     }
   }
 

@@ -92,7 +92,11 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     // Sandbox controls are neither counted nor faulted; an upstream may add its own (`route`).
     if (request.path.startsWith('/__sandbox/')) return send(response, route ? await route.handle(request) : await admin(request));
 
-    const endpoint = route ? (typeof route.endpoint === 'string' ? route.endpoint : route.endpoint(request)) : `${request.method} ${request.path}`;
+    const endpoint = route
+      ? typeof route.endpoint === 'string'
+        ? route.endpoint
+        : route.endpoint(request)
+      : `${request.method} ${request.path}`;
     stats.total += 1;
     stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
     logger.info('upstream request', { upstream: id, endpoint, fault: fault ? formatFault(fault) : undefined });

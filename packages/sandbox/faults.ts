@@ -4,11 +4,7 @@
  * or `garbage`; `SANDBOX_FAULTS` lists them per upstream id: `cn-jademarket=down,br-feira=slow:800`.
  */
 export type Fault =
-  | { kind: 'down' }
-  | { kind: 'slow'; ms: number }
-  | { kind: 'error'; status: number }
-  | { kind: 'ratelimit' }
-  | { kind: 'garbage' };
+  { kind: 'down' } | { kind: 'slow'; ms: number } | { kind: 'error'; status: number } | { kind: 'ratelimit' } | { kind: 'garbage' };
 
 export function parseFault(text: string): Fault {
   const [kind, argument] = text.trim().split(':', 2);

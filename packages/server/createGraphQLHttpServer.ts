@@ -56,7 +56,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       try {
         text = await readBody(request, maxBodyBytes);
       } catch (error) {
-        if (error instanceof BodyTooLargeError) return sendGraphQLError(response, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
+        if (error instanceof BodyTooLargeError)
+          return sendGraphQLError(response, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
         throw error;
       }
       try {

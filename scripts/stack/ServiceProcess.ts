@@ -69,7 +69,10 @@ export class ServiceProcess {
       if (found !== undefined) return found;
     }
     return new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => finish(new Error(`${this.options.name} did not start within ${timeoutMs} ms:\n${this.recentOutput()}`)), timeoutMs);
+      const timer = setTimeout(
+        () => finish(new Error(`${this.options.name} did not start within ${timeoutMs} ms:\n${this.recentOutput()}`)),
+        timeoutMs,
+      );
       const exitCheck = setInterval(() => {
         if (!this.child) finish(new Error(`${this.options.name} exited during start-up:\n${this.recentOutput()}`));
       }, 100);

@@ -38,7 +38,14 @@ export const upstreamUrlVariable = (id: string): string => `${id.toUpperCase().r
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
   const services = new Map<string, ServiceProcess>();
   const spawn = (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
-    const service = new ServiceProcess({ name, entry, args, root: ROOT, env: { ...options.env, ...env }, onLine: (line) => options.onLine?.(name, line) });
+    const service = new ServiceProcess({
+      name,
+      entry,
+      args,
+      root: ROOT,
+      env: { ...options.env, ...env },
+      onLine: (line) => options.onLine?.(name, line),
+    });
     services.set(name, service);
     service.start();
     return service;
@@ -67,7 +74,11 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
       spawn(subgraph.name, subgraph.main, { ...upstreamEnv, PORT: String(port), HOST: '127.0.0.1' });
     }
-    await Promise.all(SUBGRAPHS.map((subgraph) => services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, START_TIMEOUT_MS)));
+    await Promise.all(
+      SUBGRAPHS.map((subgraph) =>
+        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, START_TIMEOUT_MS),
+      ),
+    );
 
     let supergraphPath = join(ROOT.pathname, 'schema', 'supergraph.graphql');
     if (options.ports === 'free') {
@@ -76,7 +87,12 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       writeFileSync(supergraphPath, supergraphSdl);
     }
     const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
-    const gateway = spawn('gateway', 'gateway/src/main.ts', { HOST: '127.0.0.1' }, ['--supergraph', supergraphPath, '--port', String(gatewayPort)]);
+    const gateway = spawn('gateway', 'gateway/src/main.ts', { HOST: '127.0.0.1' }, [
+      '--supergraph',
+      supergraphPath,
+      '--port',
+      String(gatewayPort),
+    ]);
     const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
     await gateway.waitForHttp(`${gatewayOrigin}/ready`, START_TIMEOUT_MS);
 

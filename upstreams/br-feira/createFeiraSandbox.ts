@@ -46,7 +46,10 @@ function authorized(handler: (request: SandboxRequest) => SandboxResponse) {
   return (request: SandboxRequest): SandboxResponse => {
     const state = tokenState(request.headers.authorization);
     if (state !== 'valid') {
-      return { status: 401, body: { message: state === 'expired' ? 'expired_token' : 'invalid_token', error: 'unauthorized', status: 401, cause: [] } };
+      return {
+        status: 401,
+        body: { message: state === 'expired' ? 'expired_token' : 'invalid_token', error: 'unauthorized', status: 401, cause: [] },
+      };
     }
     return handler(request);
   };
@@ -57,7 +60,15 @@ function search(request: SandboxRequest): SandboxResponse {
   const offset = Number(request.query.get('offset') ?? '0');
   const limit = Number(request.query.get('limit') ?? '50');
   if (!Number.isInteger(offset) || offset < 0 || !Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
-    return { status: 400, body: { message: `invalid paging: offset=${offset} limit=${limit} (limit 1–${MAX_LIMIT})`, error: 'bad_request', status: 400, cause: [] } };
+    return {
+      status: 400,
+      body: {
+        message: `invalid paging: offset=${offset} limit=${limit} (limit 1–${MAX_LIMIT})`,
+        error: 'bad_request',
+        status: 400,
+        cause: [],
+      },
+    };
   }
   const matching = q.trim() === '' ? listings : listings.filter((listing) => matchesQuery(listing, q));
   return {
@@ -78,7 +89,9 @@ function items(request: SandboxRequest): SandboxResponse {
   return {
     body: ids.map((id) => {
       const listing = findListing(id);
-      return listing ? { code: 200, body: toItem(listing) } : { code: 404, body: { message: `Item with id ${id} not found`, error: 'not_found', status: 404 } };
+      return listing
+        ? { code: 200, body: toItem(listing) }
+        : { code: 404, body: { message: `Item with id ${id} not found`, error: 'not_found', status: 404 } };
     }),
   };
 }
@@ -110,7 +123,8 @@ function users(request: SandboxRequest): SandboxResponse {
 /** Sandbox-only: `{"seconds": n}` shortens token lifetime, so tests can watch an adapter refresh. */
 function tokenLifetime(request: SandboxRequest): SandboxResponse {
   const { seconds } = JSON.parse(request.body || '{}') as { seconds?: unknown };
-  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1) return { status: 400, body: { error: 'seconds must be a positive integer' } };
+  if (typeof seconds !== 'number' || !Number.isInteger(seconds) || seconds < 1)
+    return { status: 400, body: { error: 'seconds must be a positive integer' } };
   setTokenLifetime(seconds);
   return { body: { seconds } };
 }

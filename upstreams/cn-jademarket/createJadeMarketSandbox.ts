@@ -68,14 +68,16 @@ function searchItems(params: URLSearchParams): SandboxResponse {
 
 function getItems(params: URLSearchParams): SandboxResponse {
   const ids = (params.get('num_iids') ?? '').split(',').filter((id) => id !== '');
-  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) return errorEnvelope(41, 'Invalid arguments:num_iids', 'isv.invalid-parameter:num_iids');
+  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL)
+    return errorEnvelope(41, 'Invalid arguments:num_iids', 'isv.invalid-parameter:num_iids');
   const found = ids.map((id) => findListing(Number(id))).filter((listing) => listing !== undefined);
   return envelope('jade_items_get_response', { items: { item: found.map(toItem) } });
 }
 
 function getShops(params: URLSearchParams): SandboxResponse {
   const ids = (params.get('seller_ids') ?? '').split(',').filter((id) => id !== '');
-  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) return errorEnvelope(41, 'Invalid arguments:seller_ids', 'isv.invalid-parameter:seller_ids');
+  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL)
+    return errorEnvelope(41, 'Invalid arguments:seller_ids', 'isv.invalid-parameter:seller_ids');
   const shops = ids.map((id) => findSeller(Number(id))).filter((seller) => seller !== undefined);
   return envelope('jade_shops_get_response', {
     shops: {

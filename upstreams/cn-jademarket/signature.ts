@@ -11,7 +11,10 @@ export const SANDBOX_APP_SECRET = 'jade-sandbox-secret';
 export function expectedSignature(params: URLSearchParams, secret: string): string {
   const names = [...new Set(params.keys())].filter((name) => name !== 'sign').sort();
   const joined = names.map((name) => name + (params.get(name) ?? '')).join('');
-  return createHash('md5').update(secret + joined + secret, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(secret + joined + secret, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }
 
 /** Timestamps are China Standard Time wall-clock strings, "yyyy-MM-dd HH:mm:ss". */

@@ -37,7 +37,10 @@ async function loadByMarketplace<T>(
     [...idsByMarketplace].map(async ([marketplaceId, ids]) => {
       const adapter = adapters.get(marketplaceId);
       if (!adapter) {
-        answers.set(marketplaceId, new UpstreamError({ upstream: marketplaceId, failure: 'rejected', message: `unknown marketplace ${marketplaceId}` }));
+        answers.set(
+          marketplaceId,
+          new UpstreamError({ upstream: marketplaceId, failure: 'rejected', message: `unknown marketplace ${marketplaceId}` }),
+        );
         return;
       }
       try {

@@ -19,7 +19,8 @@ export function toGlobalId(kind: GlobalIdKind, ref: NativeRef): string {
 export function fromGlobalId(kind: GlobalIdKind, id: string, argumentName: string, knownMarketplaces: ReadonlySet<string>): NativeRef {
   const decoded = /^[A-Za-z0-9_-]+$/.test(id) ? Buffer.from(id, 'base64url').toString('utf8') : '';
   const match = /^(Offer|Seller):([a-z0-9-]+):(.+)$/.exec(decoded);
-  if (!match || match[1] !== kind) throw userInputError(`${argumentName}: "${id}" is not ${kind === 'Offer' ? 'an' : 'a'} ${kind} id`, argumentName);
+  if (!match || match[1] !== kind)
+    throw userInputError(`${argumentName}: "${id}" is not ${kind === 'Offer' ? 'an' : 'a'} ${kind} id`, argumentName);
   const marketplaceId = match[2]!;
   if (!knownMarketplaces.has(marketplaceId)) throw userInputError(`${argumentName}: unknown marketplace "${marketplaceId}"`, argumentName);
   return { marketplaceId, nativeId: match[3]! };

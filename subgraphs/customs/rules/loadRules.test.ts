@@ -129,15 +129,31 @@ describe('validation at load', () => {
   const firstTax = (j: Record<string, unknown>): Record<string, unknown> => (j['taxes'] as Record<string, unknown>[])[0] ?? {};
 
   it('rejects validTo before validFrom', () => {
-    expect(corrupt('destinations/GB.json', (j) => { firstTax(j)['validTo'] = '2000-01-01'; })).toThrow(/GB\.json: \$\.taxes\[0\]\.validTo/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        firstTax(j)['validTo'] = '2000-01-01';
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.validTo/);
   });
   it('rejects a rate outside [0, 1]', () => {
-    expect(corrupt('destinations/GB.json', (j) => { firstTax(j)['rateBp'] = 12000; })).toThrow(/rateBp.*basis points/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        firstTax(j)['rateBp'] = 12000;
+      }),
+    ).toThrow(/rateBp.*basis points/);
   });
   it('rejects a missing source', () => {
-    expect(corrupt('destinations/GB.json', (j) => { delete firstTax(j)['source']; })).toThrow(/GB\.json: \$\.taxes\[0\]\.source/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        delete firstTax(j)['source'];
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source/);
   });
   it('rejects overlapping periods for the same rule id', () => {
-    expect(corrupt('destinations/DE.json', (j) => { delete firstTax(j)['validTo']; })).toThrow(/EU-VAT-DE-standard.*overlaps/);
+    expect(
+      corrupt('destinations/DE.json', (j) => {
+        delete firstTax(j)['validTo'];
+      }),
+    ).toThrow(/EU-VAT-DE-standard.*overlaps/);
   });
 });

@@ -3,12 +3,22 @@
 // are in force on a given day. Only node built-ins: this runs before any other service code.
 import { readdirSync, readFileSync } from 'node:fs';
 import type {
-  AdditionalDutyRule, Agreement, DeMinimisRule, DestinationFile, DutyRate, DutyRateDefault, DutyRateTable,
-  FeeRule, IsoDate, PreferentialRate, RuleBase, SpecialRegime, TaxRule, ValuationRule,
+  AdditionalDutyRule,
+  Agreement,
+  DeMinimisRule,
+  DestinationFile,
+  DutyRate,
+  DutyRateDefault,
+  DutyRateTable,
+  FeeRule,
+  IsoDate,
+  PreferentialRate,
+  RuleBase,
+  SpecialRegime,
+  TaxRule,
+  ValuationRule,
 } from './types.js';
-import {
-  assertNoOverlaps, parseAgreementsFile, parseDestinationFile, parseDutyRateTable, type LocatedRule,
-} from './validate.js';
+import { assertNoOverlaps, parseAgreementsFile, parseDestinationFile, parseDutyRateTable, type LocatedRule } from './validate.js';
 
 export interface DutyView {
   table: string;
@@ -87,7 +97,11 @@ function collectRules(file: string, d: DestinationFile): LocatedRule[] {
   return all.map((rule) => ({ file, rule }));
 }
 
-function checkCrossReferences(destinations: ReadonlyMap<string, DestinationFile>, tables: ReadonlyMap<string, DutyRateTable>, files: ReadonlyMap<string, string>): void {
+function checkCrossReferences(
+  destinations: ReadonlyMap<string, DestinationFile>,
+  tables: ReadonlyMap<string, DutyRateTable>,
+  files: ReadonlyMap<string, string>,
+): void {
   for (const [code, d] of destinations) {
     const file = files.get(code) ?? code;
     if (d.union !== undefined && !destinations.has(d.union)) throw new Error(`${file}: $.union: unknown union ${d.union}`);
@@ -116,7 +130,8 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
   }
   const agreementsFile = new URL('agreements.json', baseUrl).pathname;
   const { agreements } = parseAgreementsFile(agreementsFile, JSON.parse(readFileSync(agreementsFile, 'utf8')) as unknown);
-  for (const a of agreements) located.push({ file: agreementsFile, rule: a }, ...a.preferentialRates.map((rule) => ({ file: agreementsFile, rule })));
+  for (const a of agreements)
+    located.push({ file: agreementsFile, rule: a }, ...a.preferentialRates.map((rule) => ({ file: agreementsFile, rule })));
 
   assertNoOverlaps(located);
   checkCrossReferences(destinations, dutyTables, files);
@@ -155,9 +170,15 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       });
 
     return {
-      destination, date: day, ...(own.union !== undefined ? { union: own.union } : {}), valuation,
-      taxes: pick((d) => d.taxes), deMinimis: pick((d) => d.deMinimis), specialRegimes: pick((d) => d.specialRegimes),
-      additionalDuties: pick((d) => d.additionalDuties), fees: pick((d) => d.fees),
+      destination,
+      date: day,
+      ...(own.union !== undefined ? { union: own.union } : {}),
+      valuation,
+      taxes: pick((d) => d.taxes),
+      deMinimis: pick((d) => d.deMinimis),
+      specialRegimes: pick((d) => d.specialRegimes),
+      additionalDuties: pick((d) => d.additionalDuties),
+      fees: pick((d) => d.fees),
       duty: { table: table.table, default: def, rates, rateFor: (hsCode) => longestPrefix(rates, hsCode) ?? def },
       agreements: agreementsInForce,
     };

@@ -1,9 +1,25 @@
 // Turns parsed JSON (unknown) into the typed shapes of types.ts, or throws an Error naming
 // the file and the field path. Unknown keys are rejected so a typo cannot silently drop a rule.
 import type {
-  AdditionalDutyRule, Agreement, AgreementMember, AgreementsFile, BandedRate, DeMinimisRule,
-  DestinationFile, DutyRate, DutyRateDefault, DutyRateTable, FeeRule, Money, OriginFilter,
-  PreferentialRate, RuleBase, Source, SpecialRegime, TaxRule, ValuationRule,
+  AdditionalDutyRule,
+  Agreement,
+  AgreementMember,
+  AgreementsFile,
+  BandedRate,
+  DeMinimisRule,
+  DestinationFile,
+  DutyRate,
+  DutyRateDefault,
+  DutyRateTable,
+  FeeRule,
+  Money,
+  OriginFilter,
+  PreferentialRate,
+  RuleBase,
+  Source,
+  SpecialRegime,
+  TaxRule,
+  ValuationRule,
 } from './types.js';
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -12,7 +28,11 @@ const CURRENCY = /^[A-Z]{3}$/;
 const HS_PREFIX = /^\d{0,10}$/;
 
 export class Reader {
-  constructor(readonly file: string, readonly path: string, private readonly value: Record<string, unknown>) {}
+  constructor(
+    readonly file: string,
+    readonly path: string,
+    private readonly value: Record<string, unknown>,
+  ) {}
 
   static root(file: string, value: unknown): Reader {
     return new Reader(file, '$', asObject(file, '$', value));
@@ -36,7 +56,9 @@ export class Reader {
   }
 
   items(key: string): Reader[] {
-    return this.array(key).map((v, i) => new Reader(this.file, `${this.path}.${key}[${i}]`, asObject(this.file, `${this.path}.${key}[${i}]`, v)));
+    return this.array(key).map(
+      (v, i) => new Reader(this.file, `${this.path}.${key}[${i}]`, asObject(this.file, `${this.path}.${key}[${i}]`, v)),
+    );
   }
 
   array(key: string): unknown[] {
@@ -75,7 +97,8 @@ export class Reader {
   /** Basis points: integer in [0, 10000], i.e. a rate in [0, 1]. */
   bp(key: string): number {
     const v = this.value[key];
-    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10000) this.fail('rate must be integer basis points in [0, 10000]', key);
+    if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 10000)
+      this.fail('rate must be integer basis points in [0, 10000]', key);
     return v;
   }
 
@@ -148,7 +171,11 @@ export function ruleBase(r: Reader): RuleBase {
   if (validTo !== undefined && validTo < validFrom) r.fail(`validTo ${validTo} is before validFrom ${validFrom}`, 'validTo');
   const note = r.optStr('note');
   return {
-    id: r.str('id'), validFrom, ...(validTo !== undefined ? { validTo } : {}), source: source(r), ...(note !== undefined ? { note } : {}),
+    id: r.str('id'),
+    validFrom,
+    ...(validTo !== undefined ? { validTo } : {}),
+    source: source(r),
+    ...(note !== undefined ? { note } : {}),
   };
 }
 
@@ -167,8 +194,11 @@ function valuation(r: Reader): ValuationRule {
   const thresholdCurrency = r.str('thresholdCurrency');
   if (!CURRENCY.test(thresholdCurrency)) r.fail('must be an ISO 4217 code', 'thresholdCurrency');
   return {
-    ...ruleBase(r), basis: r.oneOf('basis', ['CIF', 'FOB'] as const), dutyInTaxBase: r.bool('dutyInTaxBase'),
-    freightInTaxBase: r.bool('freightInTaxBase'), thresholdCurrency,
+    ...ruleBase(r),
+    basis: r.oneOf('basis', ['CIF', 'FOB'] as const),
+    dutyInTaxBase: r.bool('dutyInTaxBase'),
+    freightInTaxBase: r.bool('freightInTaxBase'),
+    thresholdCurrency,
   };
 }
 
@@ -179,9 +209,13 @@ function tax(r: Reader): TaxRule {
   if (scope === 'reduced' && hsPrefixes === undefined) r.fail('a reduced rate must list the HS prefixes it applies to', 'hsPrefixes');
   const regions = r.optStrArr('regions');
   return {
-    ...ruleBase(r), kind: r.oneOf('kind', ['VAT', 'GST', 'CONSUMPTION_TAX', 'SALES_TAX', 'IGST', 'ICMS', 'IVA'] as const), scope,
-    rateBp: r.bp('rateBp'), computation: r.oneOf('computation', ['on-top', 'gross-up'] as const),
-    ...(hsPrefixes ? { hsPrefixes } : {}), ...(regions ? { regions } : {}),
+    ...ruleBase(r),
+    kind: r.oneOf('kind', ['VAT', 'GST', 'CONSUMPTION_TAX', 'SALES_TAX', 'IGST', 'ICMS', 'IVA'] as const),
+    scope,
+    rateBp: r.bp('rateBp'),
+    computation: r.oneOf('computation', ['on-top', 'gross-up'] as const),
+    ...(hsPrefixes ? { hsPrefixes } : {}),
+    ...(regions ? { regions } : {}),
   };
 }
 
@@ -190,11 +224,14 @@ function deMinimis(r: Reader): DeMinimisRule {
   const o = origins(r);
   const excludedHsPrefixes = r.optStrArr('excludedHsPrefixes', /^\d{2,10}$/);
   return {
-    ...ruleBase(r), appliesTo: r.oneOf('appliesTo', ['duty', 'tax', 'duty-and-tax'] as const), threshold: r.moneyOrNull('threshold'),
+    ...ruleBase(r),
+    appliesTo: r.oneOf('appliesTo', ['duty', 'tax', 'duty-and-tax'] as const),
+    threshold: r.moneyOrNull('threshold'),
     comparison: r.oneOf('comparison', ['lte', 'lt'] as const),
     valueBasis: r.oneOf('valueBasis', ['intrinsic', 'customs-value', 'goods-price', 'value-for-duty'] as const),
     channel: r.oneOf('channel', ['any', 'courier', 'post', 'air-or-post'] as const),
-    ...(o ? { origins: o } : {}), ...(excludedHsPrefixes ? { excludedHsPrefixes } : {}),
+    ...(o ? { origins: o } : {}),
+    ...(excludedHsPrefixes ? { excludedHsPrefixes } : {}),
   };
 }
 
@@ -216,24 +253,52 @@ function bands(r: Reader): BandedRate[] {
 
 function special(r: Reader): SpecialRegime {
   const common = [...BASE_KEYS, 'kind', 'origins', 'condition'];
-  const kind = r.oneOf('kind', ['collectedAtSale', 'flatDutyPerLine', 'bandedFlatRate', 'crossBorderRetail', 'personalUseValuation', 'personalImportTariff'] as const);
+  const kind = r.oneOf('kind', [
+    'collectedAtSale',
+    'flatDutyPerLine',
+    'bandedFlatRate',
+    'crossBorderRetail',
+    'personalUseValuation',
+    'personalImportTariff',
+  ] as const);
   const o = origins(r);
   const base = { ...ruleBase(r), ...(o ? { origins: o } : {}), condition: r.str('condition') };
   switch (kind) {
     case 'collectedAtSale':
       r.only([...common, 'maxValue', 'valueBasis', 'rateBp']);
-      return { ...base, kind, maxValue: r.money('maxValue'), valueBasis: r.oneOf('valueBasis', ['intrinsic', 'goods-price', 'customs-value'] as const), rateBp: r.bpOrNull('rateBp') };
+      return {
+        ...base,
+        kind,
+        maxValue: r.money('maxValue'),
+        valueBasis: r.oneOf('valueBasis', ['intrinsic', 'goods-price', 'customs-value'] as const),
+        rateBp: r.bpOrNull('rateBp'),
+      };
     case 'flatDutyPerLine':
       r.only([...common, 'amountPerLine', 'maxConsignmentValue', 'lineKey']);
-      return { ...base, kind, amountPerLine: r.money('amountPerLine'), maxConsignmentValue: r.money('maxConsignmentValue'), lineKey: r.oneOf('lineKey', ['tariff-subheading'] as const) };
+      return {
+        ...base,
+        kind,
+        amountPerLine: r.money('amountPerLine'),
+        maxConsignmentValue: r.money('maxConsignmentValue'),
+        lineKey: r.oneOf('lineKey', ['tariff-subheading'] as const),
+      };
     case 'bandedFlatRate': {
       r.only([...common, 'replaces', 'bands']);
-      const replaces = r.strArr('replaces').map((x, i) => (x === 'duty' || x === 'tax' ? x : r.fail('must be duty or tax', `replaces[${i}]`)));
+      const replaces = r
+        .strArr('replaces')
+        .map((x, i) => (x === 'duty' || x === 'tax' ? x : r.fail('must be duty or tax', `replaces[${i}]`)));
       return { ...base, kind, replaces, bands: bands(r) };
     }
     case 'crossBorderRetail':
       r.only([...common, 'singleTransactionLimit', 'annualLimit', 'dutyRateBp', 'taxFactorBp']);
-      return { ...base, kind, singleTransactionLimit: r.money('singleTransactionLimit'), annualLimit: r.money('annualLimit'), dutyRateBp: r.bp('dutyRateBp'), taxFactorBp: r.bp('taxFactorBp') };
+      return {
+        ...base,
+        kind,
+        singleTransactionLimit: r.money('singleTransactionLimit'),
+        annualLimit: r.money('annualLimit'),
+        dutyRateBp: r.bp('dutyRateBp'),
+        taxFactorBp: r.bp('taxFactorBp'),
+      };
     case 'personalUseValuation':
       r.only([...common, 'factorBp']);
       return { ...base, kind, factorBp: r.bp('factorBp') };
@@ -246,31 +311,57 @@ function special(r: Reader): SpecialRegime {
 function additionalDuty(r: Reader): AdditionalDutyRule {
   r.only([...BASE_KEYS, 'rateBp', 'origins', 'stacking']);
   const o = origins(r);
-  return { ...ruleBase(r), rateBp: r.bp('rateBp'), ...(o ? { origins: o } : {}), stacking: r.oneOf('stacking', ['on-top-of-mfn'] as const) };
+  return {
+    ...ruleBase(r),
+    rateBp: r.bp('rateBp'),
+    ...(o ? { origins: o } : {}),
+    stacking: r.oneOf('stacking', ['on-top-of-mfn'] as const),
+  };
 }
 
 function fee(r: Reader): FeeRule {
   r.only([...BASE_KEYS, 'amount', 'per', 'maxConsignmentValue', 'payer']);
   const max = r.optMoney('maxConsignmentValue');
   return {
-    ...ruleBase(r), amount: r.money('amount'), per: r.oneOf('per', ['consignment', 'tariff-line'] as const),
-    ...(max ? { maxConsignmentValue: max } : {}), payer: r.str('payer'),
+    ...ruleBase(r),
+    amount: r.money('amount'),
+    per: r.oneOf('per', ['consignment', 'tariff-line'] as const),
+    ...(max ? { maxConsignmentValue: max } : {}),
+    payer: r.str('payer'),
   };
 }
 
 export function parseDestinationFile(file: string, json: unknown): DestinationFile {
   const r = Reader.root(file, json);
-  r.only(['destination', 'name', 'union', 'dutyTable', 'valuation', 'taxes', 'deMinimis', 'specialRegimes', 'additionalDuties', 'fees', 'notes']);
+  r.only([
+    'destination',
+    'name',
+    'union',
+    'dutyTable',
+    'valuation',
+    'taxes',
+    'deMinimis',
+    'specialRegimes',
+    'additionalDuties',
+    'fees',
+    'notes',
+  ]);
   const union = r.optStr('union');
   const dutyTable = r.optStr('dutyTable');
   const notes = r.optStrArr('notes');
   if (union === undefined && dutyTable === undefined) r.fail('a destination without a union must name its dutyTable', 'dutyTable');
   return {
-    destination: r.str('destination'), name: r.str('name'), ...(union !== undefined ? { union } : {}),
+    destination: r.str('destination'),
+    name: r.str('name'),
+    ...(union !== undefined ? { union } : {}),
     ...(dutyTable !== undefined ? { dutyTable } : {}),
-    valuation: r.items('valuation').map(valuation), taxes: r.items('taxes').map(tax), deMinimis: r.items('deMinimis').map(deMinimis),
-    specialRegimes: r.items('specialRegimes').map(special), additionalDuties: r.items('additionalDuties').map(additionalDuty),
-    fees: r.items('fees').map(fee), ...(notes ? { notes } : {}),
+    valuation: r.items('valuation').map(valuation),
+    taxes: r.items('taxes').map(tax),
+    deMinimis: r.items('deMinimis').map(deMinimis),
+    specialRegimes: r.items('specialRegimes').map(special),
+    additionalDuties: r.items('additionalDuties').map(additionalDuty),
+    fees: r.items('fees').map(fee),
+    ...(notes ? { notes } : {}),
   };
 }
 
@@ -288,7 +379,10 @@ export function parseDutyRateTable(file: string, json: unknown): DutyRateTable {
     const hsPrefix = d.hs('hsPrefix');
     if (hsPrefix.length < 2) d.fail('duty rate prefix needs at least 2 digits', 'hsPrefix');
     return {
-      ...ruleBase(d), hsPrefix, description: d.str('description'), rateBp: d.bp('rateBp'),
+      ...ruleBase(d),
+      hsPrefix,
+      description: d.str('description'),
+      rateBp: d.bp('rateBp'),
       basis: d.oneOf('basis', ['verified', 'knowledge', 'unverified'] as const),
     };
   });
@@ -306,7 +400,12 @@ export function parseAgreementsFile(file: string, json: unknown): AgreementsFile
       const validTo = m.has('validTo') ? m.date('validTo') : undefined;
       if (validTo !== undefined && validTo < validFrom) m.fail('validTo is before validFrom', 'validTo');
       const note = m.optStr('note');
-      return { country: m.str('country'), validFrom, ...(validTo !== undefined ? { validTo } : {}), ...(note !== undefined ? { note } : {}) };
+      return {
+        country: m.str('country'),
+        validFrom,
+        ...(validTo !== undefined ? { validTo } : {}),
+        ...(note !== undefined ? { note } : {}),
+      };
     });
     if (members.length < 2) a.fail('an agreement needs at least two members', 'members');
     const preferentialRates = a.items('preferentialRates').map((p): PreferentialRate => {
@@ -336,7 +435,9 @@ export function assertNoOverlaps(rules: readonly LocatedRule[]): void {
       const cur = sorted[i];
       if (prev === undefined || cur === undefined) continue;
       if (prev.rule.validTo === undefined || prev.rule.validTo >= cur.rule.validFrom) {
-        throw new Error(`${cur.file}: rule ${id}: effective period from ${cur.rule.validFrom} overlaps the one from ${prev.rule.validFrom} (${prev.file})`);
+        throw new Error(
+          `${cur.file}: rule ${id}: effective period from ${cur.rule.validFrom} overlaps the one from ${prev.rule.validFrom} (${prev.file})`,
+        );
       }
     }
   }

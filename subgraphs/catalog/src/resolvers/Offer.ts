@@ -7,7 +7,9 @@ export const Offer: OfferResolvers<Context> = {
     loaders.offers.load(fromGlobalId('Offer', reference.id, 'id', new Set(adapters.keys()))),
   id: (offer) => toGlobalId('Offer', offer),
   dimensions: (offer) =>
-    offer.dimensionsCm === undefined ? null : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
+    offer.dimensionsCm === undefined
+      ? null
+      : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
   hsCode: (offer) => offer.hsCode ?? null,
   marketplace: (offer, _args, { adapters }) => marketplaceOf(adapters, offer.marketplaceId),
   seller: (offer) => ({ marketplaceId: offer.marketplaceId, ...offer.seller }),

@@ -22,7 +22,8 @@ export const Query: QueryResolvers<Context> = {
     if (text === '') throw userInputError('query: say what to look for', 'query');
     if (text.length > MAX_QUERY_LENGTH) throw userInputError(`query: at most ${MAX_QUERY_LENGTH} characters`, 'query');
     const pageSize = first ?? 10;
-    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE) throw userInputError(`first: must be from 0 to ${MAX_PAGE_SIZE} (got ${pageSize})`, 'first');
+    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE)
+      throw userInputError(`first: must be from 0 to ${MAX_PAGE_SIZE} (got ${pageSize})`, 'first');
 
     const selected = selectMarketplaces(adapters, filter?.marketplaces);
     const fingerprint = searchFingerprint(text, normalizeFilter(filter));
@@ -38,11 +39,17 @@ export const Query: QueryResolvers<Context> = {
   },
 };
 
-function selectMarketplaces(adapters: ReadonlyMap<string, MarketplaceAdapter>, ids: readonly string[] | null | undefined): MarketplaceAdapter[] {
+function selectMarketplaces(
+  adapters: ReadonlyMap<string, MarketplaceAdapter>,
+  ids: readonly string[] | null | undefined,
+): MarketplaceAdapter[] {
   if (ids == null) return [...adapters.values()];
   const unknown = ids.filter((id) => !adapters.has(id));
   if (unknown.length > 0) {
-    throw userInputError(`filter.marketplaces: unknown marketplace ${unknown.map((id) => `"${id}"`).join(', ')}; see \`marketplaces\``, 'filter.marketplaces');
+    throw userInputError(
+      `filter.marketplaces: unknown marketplace ${unknown.map((id) => `"${id}"`).join(', ')}; see \`marketplaces\``,
+      'filter.marketplaces',
+    );
   }
   return [...adapters.values()].filter((adapter) => ids.includes(adapter.marketplace.id));
 }

@@ -9,7 +9,10 @@ import { marketplaceOf } from './Offer.js';
 /** Name and country come from the marketplace's seller lookup, batched per request. */
 async function sellerRecord(seller: SellerModel, { loaders }: Context) {
   const record = await loaders.sellers.load(seller);
-  if (record === null) throw new GraphQLError(`Seller ${seller.nativeId} is not known to ${seller.marketplaceId}`, { extensions: { code: ErrorCode.NOT_FOUND } });
+  if (record === null)
+    throw new GraphQLError(`Seller ${seller.nativeId} is not known to ${seller.marketplaceId}`, {
+      extensions: { code: ErrorCode.NOT_FOUND },
+    });
   return record;
 }
 

@@ -74,7 +74,8 @@ export class SourceStream {
   position(): SourcePosition {
     const page = this.pages[this.pageIndex];
     if (this.exhausted) return { page: null, skip: 0, done: true };
-    if (page === undefined) return this.pageIndex === 0 ? this.start : { page: this.pages[this.pageIndex - 1]?.page.next ?? null, skip: 0, done: false };
+    if (page === undefined)
+      return this.pageIndex === 0 ? this.start : { page: this.pages[this.pageIndex - 1]?.page.next ?? null, skip: 0, done: false };
     return { page: page.position, skip: this.offerIndex, done: false };
   }
 
@@ -87,7 +88,13 @@ export class SourceStream {
   }
 
   report(): SearchSourceModel {
-    if (this.failure) return { marketplace: this.adapter.marketplace, status: this.failure.status, latencyMs: this.latencyMs, message: this.failure.message };
+    if (this.failure)
+      return {
+        marketplace: this.adapter.marketplace,
+        status: this.failure.status,
+        latencyMs: this.latencyMs,
+        message: this.failure.message,
+      };
     const message = this.calls === 0 && this.start.done ? 'No further results for this search' : null;
     return { marketplace: this.adapter.marketplace, status: 'OK', latencyMs: this.latencyMs, message };
   }
@@ -123,7 +130,11 @@ function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T
   });
 }
 
-function describeFailure(error: unknown, signal: AbortSignal, marketplaceId: string): { status: SearchSourceModel['status']; message: string } {
+function describeFailure(
+  error: unknown,
+  signal: AbortSignal,
+  marketplaceId: string,
+): { status: SearchSourceModel['status']; message: string } {
   if (signal.aborted) return { status: 'TIMEOUT', message: `${marketplaceId} did not answer before the search deadline` };
   if (!(error instanceof UpstreamError)) return { status: 'ERROR', message: `${marketplaceId} failed unexpectedly` };
   switch (error.failure) {

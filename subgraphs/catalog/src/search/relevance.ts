@@ -6,7 +6,10 @@ import type { OfferRecord } from '../adapters/ports.js';
  * Marketplaces rank by their own rules; this score makes their answers comparable.
  */
 export function relevance(offer: OfferRecord, query: string): number {
-  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return 0;
   const titles = `${offer.title} ${offer.nativeTitle}`.toLowerCase();
   const tokens = new Set(titles.split(/[\s\-_,.()/]+/));

@@ -23,7 +23,10 @@ export interface SearchCursor {
 const VERSION = 1;
 
 export function searchFingerprint(query: string, filter: unknown): string {
-  return createHash('sha256').update(JSON.stringify([query.trim().toLowerCase(), filter ?? null])).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([query.trim().toLowerCase(), filter ?? null]))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 export function encodeCursor(cursor: SearchCursor): string {
@@ -49,7 +52,8 @@ export function decodeCursor(text: string, expectedSearch: string): SearchCursor
   for (const [id, value] of Object.entries(p)) {
     if (!Array.isArray(value) || value.length !== 3) throw malformed();
     const [page, skip, done] = value as unknown[];
-    if ((page !== null && typeof page !== 'string') || !Number.isSafeInteger(skip) || (skip as number) < 0 || (done !== 0 && done !== 1)) throw malformed();
+    if ((page !== null && typeof page !== 'string') || !Number.isSafeInteger(skip) || (skip as number) < 0 || (done !== 0 && done !== 1))
+      throw malformed();
     sources[id] = { page: page as string | null, skip: skip as number, done: done === 1 };
   }
   return { search: s, sources, turn: t };

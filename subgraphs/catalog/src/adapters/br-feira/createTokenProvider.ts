@@ -23,7 +23,11 @@ export function createTokenProvider(client: UpstreamClient, credentials: { clien
       method: 'POST',
       path: '/oauth/token',
       headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: credentials.clientId, client_secret: credentials.clientSecret }).toString(),
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_id: credentials.clientId,
+        client_secret: credentials.clientSecret,
+      }).toString(),
       idempotent: true, // asking for a token twice is harmless
       signal,
     });
@@ -44,7 +48,12 @@ export function createTokenProvider(client: UpstreamClient, credentials: { clien
       current = { token, renewAt: requestedAt + lifetimeMs * 0.9 };
       return token;
     } catch (error) {
-      throw new UpstreamError({ upstream: client.upstream, failure: 'bad-response', message: `${client.upstream} sent an unreadable token`, cause: error });
+      throw new UpstreamError({
+        upstream: client.upstream,
+        failure: 'bad-response',
+        message: `${client.upstream} sent an unreadable token`,
+        cause: error,
+      });
     }
   }
 

@@ -23,7 +23,13 @@ export default {
   id: MARKETPLACE_ID,
   settings,
   create(config, { logger, upstreamTimeoutMs }) {
-    const client = createUpstreamClient({ upstream: MARKETPLACE_ID, baseUrl: config.BR_FEIRA_URL, timeoutMs: upstreamTimeoutMs, retries: 1, logger });
+    const client = createUpstreamClient({
+      upstream: MARKETPLACE_ID,
+      baseUrl: config.BR_FEIRA_URL,
+      timeoutMs: upstreamTimeoutMs,
+      retries: 1,
+      logger,
+    });
     const tokens = createTokenProvider(client, { clientId: config.BR_FEIRA_CLIENT_ID, clientSecret: config.BR_FEIRA_CLIENT_SECRET });
 
     /** A bearer-authenticated GET; a token refused as expired is renewed once and the call repeated. */
@@ -48,7 +54,12 @@ export default {
     }
 
     /** Multi-get answers `[{code, body}]`, one per id; 404s are simply absent. */
-    async function multiGet<T>(path: string, ids: readonly string[], read: (value: unknown, path: string) => T, signal?: AbortSignal): Promise<T[]> {
+    async function multiGet<T>(
+      path: string,
+      ids: readonly string[],
+      read: (value: unknown, path: string) => T,
+      signal?: AbortSignal,
+    ): Promise<T[]> {
       const chunks: string[][] = [];
       for (let i = 0; i < ids.length; i += IDS_PER_CALL) chunks.push(ids.slice(i, i + IDS_PER_CALL));
       const pages = await Promise.all(

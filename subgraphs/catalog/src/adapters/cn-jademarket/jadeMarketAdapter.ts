@@ -77,7 +77,8 @@ export default {
         const response = await call('jade.items.search', { q: query, page_no: String(pageNo), page_size: String(PAGE_SIZE) }, signal);
         const offers = readList(() => itemsOf(response, '$'), 'jade.items.search', toOfferRecord);
         const total = Number(response.total_results);
-        if (!Number.isInteger(total)) throw badResponse('jade.items.search', new PayloadError('$.total_results', 'a whole number', response.total_results));
+        if (!Number.isInteger(total))
+          throw badResponse('jade.items.search', new PayloadError('$.total_results', 'a whole number', response.total_results));
         return { offers, next: pageNo * PAGE_SIZE < total ? String(pageNo + 1) : null };
       },
 

@@ -10,7 +10,10 @@ export function signParams(params: Record<string, string>, secret: string): stri
     .sort()
     .map((name) => name + params[name])
     .join('');
-  return createHash('md5').update(secret + payload + secret, 'utf8').digest('hex').toUpperCase();
+  return createHash('md5')
+    .update(secret + payload + secret, 'utf8')
+    .digest('hex')
+    .toUpperCase();
 }
 
 export function chinaTimestamp(now: Date = new Date()): string {
