@@ -11,3 +11,4 @@ export { PRODUCT_ARCHETYPES, STYLES, type Category, type Language, type ProductA
 export { matchesQuery, seedCatalog, type SeedListing, type SeedOptions, type SeedSeller } from './seedListings.js';
 export { seededRandom, type SeededRandom } from './seededRandom.js';
 export { type SandboxUpstream } from './SandboxUpstream.js';
+export { upstreamUrlVariable } from './upstreamUrlVariable.js';

@@ -2,6 +2,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeSupergraph } from '../../packages/federation/index.js';
+import { upstreamUrlVariable } from '../../packages/sandbox/index.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
 import { freePort } from './freePort.js';
 import { ServiceProcess } from './ServiceProcess.js';
@@ -26,9 +27,6 @@ export interface RunningStack {
 
 const ROOT = new URL('../../', import.meta.url);
 const START_TIMEOUT_MS = 60_000;
-
-/** The environment variable through which a subgraph learns an upstream's URL: cn-jademarket → CN_JADEMARKET_URL. */
-export const upstreamUrlVariable = (id: string): string => `${id.toUpperCase().replaceAll('-', '_')}_URL`;
 
 /**
  * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of

@@ -1,0 +1,17 @@
+/**
+ * Fails when generated files are stale: the composed schema in `schema/` (against the subgraph
+ * SDL files) and the codegen output in `__generated__/` folders (against schemas and operations).
+ * Codegen is run into place and compared with git, so run this on a clean work tree.
+ */
+import { execFileSync } from 'node:child_process';
+
+const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: 'inherit' });
+
+run('npx', ['tsx', 'scripts/compose.ts', '--check']);
+run('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent']);
+const changed = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/__generated__/**'], { encoding: 'utf8' }).trim();
+if (changed !== '') {
+  process.stderr.write(`Generated code is stale; run \`npm run codegen\` and commit:\n${changed}\n`);
+  process.exit(1);
+}
+process.stdout.write('__generated__/ folders are up to date.\n');

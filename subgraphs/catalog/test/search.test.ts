@@ -1,0 +1,161 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { matchesQuery } from '../../../packages/sandbox/index.js';
+import { listings as feiraListings } from '../../../upstreams/br-feira/catalog.js';
+import { listings as jadeListings } from '../../../upstreams/cn-jademarket/catalog.js';
+import { startCatalog, type TestCatalog } from './startCatalog.js';
+
+const SEARCH = `query ($query: String!, $first: Int, $after: String, $filter: SearchFilter) {
+  search(query: $query, first: $first, after: $after, filter: $filter) {
+    edges { cursor node { id title marketplace { id } price { amount currency } } }
+    pageInfo { hasNextPage endCursor }
+    sources { marketplace { id } status latencyMs message }
+  }
+}`;
+
+interface SearchData {
+  search: {
+    edges: Array<{ cursor: string; node: { id: string; title: string; marketplace: { id: string } } }>;
+    pageInfo: { hasNextPage: boolean; endCursor: string | null };
+    sources: Array<{ marketplace: { id: string }; status: string; latencyMs: number; message: string | null }>;
+  };
+}
+
+const DEADLINE_MS = 800;
+let catalog: TestCatalog;
+const twoMarketplaces = { marketplaces: ['cn-jademarket', 'br-feira'] };
+
+beforeAll(async () => {
+  catalog = await startCatalog({ SEARCH_DEADLINE_MS: String(DEADLINE_MS) });
+});
+afterAll(() => catalog.stop());
+afterEach(async () => {
+  await Promise.all([...catalog.sandboxes.values()].map((sandbox) => sandbox.setFault(null)));
+});
+
+describe('search', () => {
+  it('walks every page to the end: each matching offer exactly once, from both marketplaces', async () => {
+    const expected = [...jadeListings, ...feiraListings].filter((listing) => matchesQuery(listing, 'tea')).length;
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 7, after, filter: twoMarketplaces });
+      expect(result.errors).toBeUndefined();
+      const search = result.data!.search;
+      seen.push(...search.edges.map((edge) => edge.node.id));
+      if (!search.pageInfo.hasNextPage) break;
+      after = search.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(expected);
+  });
+
+  it('gives both marketplaces turns among equally relevant offers', async () => {
+    const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 6, filter: twoMarketplaces });
+    const marketplaces = result.data!.search.edges.map((edge) => edge.node.marketplace.id);
+    expect(new Set(marketplaces)).toEqual(new Set(['cn-jademarket', 'br-feira']));
+  });
+
+  it('answers from the marketplace that works when the other is down, and says which failed', async () => {
+    await catalog.sandboxes.get('br-feira')!.setFault('down');
+    const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 5, filter: twoMarketplaces });
+    expect(result.errors).toBeUndefined();
+    const { edges, sources } = result.data!.search;
+    expect(edges.length).toBe(5);
+    expect(edges.every((edge) => edge.node.marketplace.id === 'cn-jademarket')).toBe(true);
+    const feira = sources.find((source) => source.marketplace.id === 'br-feira')!;
+    expect(feira.status).toBe('UNAVAILABLE');
+    expect(feira.message).toContain('br-feira');
+    expect(sources.find((source) => source.marketplace.id === 'cn-jademarket')!.status).toBe('OK');
+  });
+
+  it('answers by the deadline when a marketplace is slow', async () => {
+    await catalog.sandboxes.get('cn-jademarket')!.setFault('slow:5000');
+    const started = performance.now();
+    const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 5, filter: twoMarketplaces });
+    expect(performance.now() - started).toBeLessThan(DEADLINE_MS + 300);
+    expect(result.data!.search.sources.find((source) => source.marketplace.id === 'cn-jademarket')!.status).toBe('TIMEOUT');
+    expect(result.data!.search.edges.length).toBe(5);
+  });
+
+  it('reports garbage as an ERROR source, never a wrong offer', async () => {
+    await catalog.sandboxes.get('cn-jademarket')!.setFault('garbage');
+    const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 5, filter: twoMarketplaces });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.search.sources.find((source) => source.marketplace.id === 'cn-jademarket')!.status).toBe('ERROR');
+    expect(result.data!.search.edges.every((edge) => edge.node.marketplace.id === 'br-feira')).toBe(true);
+  });
+
+  it('resumes a marketplace that failed from where it stood, losing nothing', async () => {
+    const first = await catalog.query<SearchData>(SEARCH, { query: 'coffee', first: 4, filter: twoMarketplaces });
+    await catalog.sandboxes.get('br-feira')!.setFault('down');
+    const during = await catalog.query<SearchData>(SEARCH, {
+      query: 'coffee',
+      first: 4,
+      after: first.data!.search.pageInfo.endCursor,
+      filter: twoMarketplaces,
+    });
+    await catalog.sandboxes.get('br-feira')!.setFault(null);
+    const after = await catalog.query<SearchData>(SEARCH, {
+      query: 'coffee',
+      first: 50,
+      after: during.data!.search.pageInfo.endCursor,
+      filter: twoMarketplaces,
+    });
+    const ids = [first, during, after].flatMap((result) => result.data!.search.edges.map((edge) => edge.node.id));
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(after.data!.search.edges.some((edge) => edge.node.marketplace.id === 'br-feira')).toBe(true);
+  });
+});
+
+describe('search input', () => {
+  it.each([
+    [{ query: 'tea', first: -1 }, 'first'],
+    [{ query: 'tea', first: 500 }, 'first'],
+    [{ query: '   ' }, 'query'],
+    [{ query: 'tea', after: 'not-a-cursor' }, 'after'],
+    [{ query: 'tea', filter: { marketplaces: ['xx-nowhere'] } }, 'filter.marketplaces'],
+  ])('refuses %o naming the argument', async (variables, argumentName) => {
+    const result = await catalog.query(SEARCH, variables);
+    expect(result.data).toBeNull();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.extensions?.argumentName).toBe(argumentName);
+  });
+
+  it('refuses a cursor from another search', async () => {
+    const tea = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 2 });
+    const result = await catalog.query(SEARCH, { query: 'coffee', after: tea.data!.search.pageInfo.endCursor });
+    expect(result.errors?.[0]?.message).toMatch(/different search/);
+  });
+
+  it('refuses an unknown country code', async () => {
+    const result = await catalog.query(SEARCH, { query: 'tea', filter: { shipTo: 'XX' } });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toContain('CountryCode');
+  });
+});
+
+describe('entities', () => {
+  it('resolves many offers and sellers with one upstream call per marketplace', async () => {
+    const page = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 30, filter: twoMarketplaces });
+    const ids = page.data!.search.edges.map((edge) => edge.node.id);
+    expect(new Set(page.data!.search.edges.map((edge) => edge.node.marketplace.id)).size).toBe(2);
+    for (const sandbox of catalog.sandboxes.values()) await sandbox.resetStats();
+
+    const result = await catalog.query<{ _entities: Array<{ id: string; title: string; seller: { name: string; country: string } }> }>(
+      `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Offer { id title seller { name country } } } }`,
+      { representations: ids.map((id) => ({ __typename: 'Offer', id })) },
+    );
+    expect(result.errors).toBeUndefined();
+    expect(result.data!._entities.map((offer) => offer.id)).toEqual(ids);
+    expect((await catalog.sandboxes.get('cn-jademarket')!.stats()).byEndpoint).toEqual({ 'jade.items.get': 1, 'jade.shops.get': 1 });
+    expect((await catalog.sandboxes.get('br-feira')!.stats()).byEndpoint).toMatchObject({ 'items.multiget': 1, 'users.multiget': 1 });
+  });
+
+  it('answers null for an offer the marketplace does not know, and refuses an id that is not an offer id', async () => {
+    const unknown = Buffer.from('Offer:cn-jademarket:1').toString('base64url');
+    const result = await catalog.query<{ offer: unknown }>(`query ($id: ID!) { offer(id: $id) { id } }`, { id: unknown });
+    expect(result.data).toEqual({ offer: null });
+    const bad = await catalog.query(`{ offer(id: "hello") { id } }`);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+  });
+});
