@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { matchesQuery } from '../../../packages/sandbox/index.js';
 import { listings as feiraListings } from '../../../upstreams/br-feira/catalog.js';
 import { listings as jadeListings } from '../../../upstreams/cn-jademarket/catalog.js';
-import { startCatalog, type TestCatalog } from './startCatalog.js';
+import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const SEARCH = `query ($query: String!, $first: Int, $after: String, $filter: SearchFilter) {
   search(query: $query, first: $first, after: $after, filter: $filter) {
@@ -38,7 +38,12 @@ describe('search', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 100; page++) {
-      const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 7, after, filter: twoMarketplaces });
+      const result: GraphQLResult<SearchData> = await catalog.query<SearchData>(SEARCH, {
+        query: 'tea',
+        first: 7,
+        after,
+        filter: twoMarketplaces,
+      });
       expect(result.errors).toBeUndefined();
       const search = result.data!.search;
       seen.push(...search.edges.map((edge) => edge.node.id));
