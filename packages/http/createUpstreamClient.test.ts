@@ -21,7 +21,13 @@ beforeAll(async () => {
     '127.0.0.1',
     0,
   );
-  client = createUpstreamClient({ upstream: 'test-vendor', baseUrl: server.url + '/api', timeoutMs: 300, retries: 2 });
+  client = createUpstreamClient({
+    upstream: 'test-vendor',
+    baseUrl: server.url + '/api',
+    timeoutMs: 300,
+    retries: 2,
+    circuitBreaker: false,
+  });
 });
 afterAll(async () => {
   await client.close();
@@ -102,5 +108,28 @@ describe('createUpstreamClient', () => {
     await nowhere.close();
     expect(error.failure).toBe('unavailable');
     expect(error.upstream).toBe('gone');
+  });
+
+  it('skips a vendor that keeps failing until its cool-down has passed, then tries once', async () => {
+    const guarded = createUpstreamClient({
+      upstream: 'flaky-vendor',
+      baseUrl: server.url,
+      timeoutMs: 300,
+      retries: 0,
+      circuitBreaker: { failureThreshold: 3, cooldownMs: 200 },
+    });
+    script = [status(503), status(503), status(503)];
+    for (let i = 0; i < 3; i++) await guarded.request({ path: '/items' }).catch(() => undefined);
+    expect(guarded.circuit?.state).toBe('open');
+
+    const skipped = (await guarded.request({ path: '/items' }).catch((e: unknown) => e)) as UpstreamError;
+    expect(skipped.failure).toBe('unavailable');
+    expect(skipped.message).toMatch(/circuit opened after 3 failures/);
+    expect(seen).toHaveLength(3); // the vendor was not called
+
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    expect((await guarded.request({ path: '/items' })).status).toBe(200);
+    expect(guarded.circuit?.state).toBe('closed');
+    await guarded.close();
   });
 });

@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
 import { UpstreamError } from '../errors/index.js';
 import { REQUEST_ID_HEADER, currentRequestId, type Logger } from '../log/index.js';
+import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './createCircuitBreaker.js';
 import { retryAfterMs } from './retryAfter.js';
 
 export interface UpstreamClientOptions {
@@ -16,6 +17,8 @@ export interface UpstreamClientOptions {
   maxRetryAfterMs?: number;
   /** Keep-alive connections in the pool. */
   connections?: number;
+  /** Opens after repeated transport failures (network, timeout, 5xx); `false` turns it off. Default: 5 failures, 10 s. */
+  circuitBreaker?: CircuitBreakerOptions | false;
   logger?: Logger;
 }
 
@@ -41,6 +44,7 @@ export interface UpstreamResponse {
 
 export interface UpstreamClient {
   readonly upstream: string;
+  readonly circuit: Pick<CircuitBreaker, 'state'> | undefined;
   /**
    * Sends a request. 2xx–4xx answers (except 429) are returned for the adapter to read in its
    * vendor's terms; network failures, timeouts, 5xx and 429 become an `UpstreamError` once
@@ -63,8 +67,27 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     headersTimeout: timeoutMs,
     bodyTimeout: timeoutMs,
   });
+  const circuit =
+    options.circuitBreaker === false
+      ? undefined
+      : createCircuitBreaker(upstream, options.circuitBreaker ?? { failureThreshold: 5, cooldownMs: 10_000 });
 
+  /** One try, counted by the circuit breaker: transport failures and 5xx count, other answers close it. */
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
+    circuit?.beforeCall();
+    try {
+      const response = await send(request);
+      if (response.status >= 500) circuit?.onFailure();
+      else circuit?.onSuccess();
+      return response;
+    } catch (error) {
+      // The caller giving up (its deadline) says nothing about the upstream's health.
+      if (!request.signal?.aborted) circuit?.onFailure();
+      throw error;
+    }
+  }
+
+  async function send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const signal = request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
@@ -115,7 +138,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           waitMs = retryAfter;
         }
       } catch (error) {
-        if (!(error instanceof UpstreamError) || request.signal?.aborted) throw error;
+        if (!(error instanceof UpstreamError) || request.signal?.aborted || circuit?.state === 'open') throw error;
         lastError = error;
       }
       if (n + 1 < attempts) {
@@ -130,7 +153,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     throw lastError ?? new UpstreamError({ upstream, failure: 'unavailable', message: `${upstream} failed` });
   }
 
-  return { upstream, request, close: () => pool.close() };
+  return { upstream, circuit, request, close: () => pool.close() };
 }
 
 function statusError(upstream: string, response: UpstreamResponse, retryAfter: number | undefined): UpstreamError {

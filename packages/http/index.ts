@@ -7,3 +7,4 @@ export {
   type UpstreamResponse,
 } from './createUpstreamClient.js';
 export { retryAfterMs } from './retryAfter.js';
+export { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './createCircuitBreaker.js';

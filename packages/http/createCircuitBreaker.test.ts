@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { createCircuitBreaker } from './createCircuitBreaker.js';
+
+describe('createCircuitBreaker', () => {
+  const setup = () => {
+    let now = 0;
+    const breaker = createCircuitBreaker('vendor', { failureThreshold: 2, cooldownMs: 1_000 }, () => now);
+    return { breaker, advance: (ms: number) => (now += ms) };
+  };
+
+  it('opens after consecutive failures only', () => {
+    const { breaker } = setup();
+    breaker.onFailure();
+    breaker.onSuccess();
+    breaker.onFailure();
+    expect(breaker.state).toBe('closed');
+    breaker.onFailure();
+    expect(breaker.state).toBe('open');
+    expect(() => breaker.beforeCall()).toThrow(/next try in 1 s/);
+  });
+
+  it('lets exactly one trial through after the cool-down, and reopens if it fails', () => {
+    const { breaker, advance } = setup();
+    breaker.onFailure();
+    breaker.onFailure();
+    advance(1_000);
+    expect(breaker.state).toBe('half-open');
+    expect(() => breaker.beforeCall()).not.toThrow();
+    expect(() => breaker.beforeCall()).toThrow(); // a second caller waits for the trial
+    breaker.onFailure();
+    expect(breaker.state).toBe('open');
+    advance(1_000);
+    breaker.beforeCall();
+    breaker.onSuccess();
+    expect(breaker.state).toBe('closed');
+  });
+});

@@ -1,0 +1,113 @@
+import { parseMoney, type Money } from '../../../../../packages/money/index.js';
+import {
+  PayloadError,
+  asArray,
+  asFiniteNumber,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+  type VendorRecord,
+} from '../../../../../packages/validate/index.js';
+import type { OfferRecord, SellerRecord } from '../ports.js';
+
+export const MARKETPLACE_ID = 'my-pasarmall';
+
+/** Thrown for an envelope whose `error` is not empty, e.g. `error_auth` or `error_param`. */
+export class PasarMallError extends Error {
+  override name = 'PasarMallError';
+  constructor(
+    readonly error: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Opens `{error, message, response}`: a non-empty `error` is a refusal whatever the HTTP status. */
+export function openEnvelope(body: unknown, httpStatus: number): VendorRecord {
+  const root = asRecord(body, '$');
+  const error = optional(root.error, '$.error', asString) ?? '';
+  if (error !== '') throw new PasarMallError(error, optional(root.message, '$.message', asString) ?? 'no message');
+  if (httpStatus !== 200) throw new PayloadError('$.error', `an error name with HTTP ${httpStatus}`, root.error);
+  return asRecord(root.response, '$.response');
+}
+
+export function toOfferRecord(value: unknown, path: string): OfferRecord {
+  const item = asRecord(value, path);
+  const prices = asArray(item.price_info, `${path}.price_info`);
+  // Items with variations list one price per model; the first is the one the shop shows.
+  const price = asRecord(prices[0], `${path}.price_info[0]`);
+  const currency = asNonEmptyString(price.currency, `${path}.price_info[0].currency`);
+  if (currency !== 'MYR') throw new PayloadError(`${path}.price_info[0].currency`, 'MYR', currency);
+  const stock = asRecord(asRecord(item.stock_info_v2, `${path}.stock_info_v2`).summary_info, `${path}.stock_info_v2.summary_info`);
+  const taxInfo = optional(item.tax_info, `${path}.tax_info`, asRecord);
+  const hsCode = optional(taxInfo?.hs_code, `${path}.tax_info.hs_code`, asString);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: String(asNonNegativeInteger(item.item_id, `${path}.item_id`)),
+    title: asNonEmptyString(item.item_name_en, `${path}.item_name_en`),
+    nativeTitle: asNonEmptyString(item.item_name, `${path}.item_name`),
+    price: ringgitToMoney(price.current_price, `${path}.price_info[0].current_price`),
+    originCountry: asNonEmptyString(item.region, `${path}.region`),
+    hsCode: hsCode === '' ? undefined : hsCode, // the platform sends "" when the shop left it blank
+    weightGrams: kilogramsToGrams(item.weight, `${path}.weight`),
+    dimensionsCm: readDimension(optional(item.dimension, `${path}.dimension`, asRecord), `${path}.dimension`),
+    availableQuantity: asNonNegativeInteger(stock.total_available_stock, `${path}.stock_info_v2.summary_info.total_available_stock`),
+    seller: {
+      nativeId: String(asNonNegativeInteger(item.shop_id, `${path}.shop_id`)),
+      name: optional(item.shop_name, `${path}.shop_name`, asString),
+    },
+    warehouseCountries: (optional(item.warehouse_regions, `${path}.warehouse_regions`, asArray) ?? []).map((region, index) =>
+      asNonEmptyString(region, `${path}.warehouse_regions[${index}]`),
+    ),
+    // The platform flags dangerous goods as a whole; among consumer goods that is the battery,
+    // and over-flagging only costs a postal option, while under-flagging gets a parcel seized.
+    containsLithiumBattery: readFlag(item.item_dangerous, `${path}.item_dangerous`),
+  };
+}
+
+export function toSellerRecord(value: unknown, path: string): SellerRecord {
+  const shop = asRecord(value, path);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: String(asNonNegativeInteger(shop.shop_id, `${path}.shop_id`)),
+    name: asNonEmptyString(shop.shop_name, `${path}.shop_name`),
+    country: asNonEmptyString(shop.region, `${path}.region`),
+  };
+}
+
+/**
+ * Prices come as JSON numbers in ringgit (45.9). `String()` prints a double as the shortest
+ * decimal that reads back to it, which is the vendor's own decimal, so that text is parsed
+ * exactly rather than multiplying a float by 100. A third decimal is refused, not rounded.
+ */
+export function ringgitToMoney(value: unknown, path: string): Money {
+  const ringgit = asFiniteNumber(value, path);
+  const text = String(ringgit);
+  if (ringgit <= 0 || !/^\d+(\.\d{1,2})?$/.test(text))
+    throw new PayloadError(path, 'a positive ringgit amount with at most 2 decimals', value);
+  return parseMoney(text, 'MYR');
+}
+
+function kilogramsToGrams(value: unknown, path: string): number {
+  const grams = Math.round(asFiniteNumber(value, path) * 1000);
+  if (grams <= 0) throw new PayloadError(path, 'a weight in kilograms of at least 1 g', value);
+  return grams;
+}
+
+function readDimension(dimension: VendorRecord | undefined, path: string): readonly [number, number, number] | undefined {
+  if (dimension === undefined) return undefined;
+  const sides = (['package_length', 'package_width', 'package_height'] as const).map((side) =>
+    asNonNegativeInteger(dimension[side], `${path}.${side}`),
+  );
+  // Shops that never measured their parcel leave zeros: unknown, not flat.
+  return sides.some((side) => side === 0) ? undefined : [sides[0]!, sides[1]!, sides[2]!];
+}
+
+function readFlag(value: unknown, path: string): boolean {
+  const flag = asNonNegativeInteger(value, path);
+  if (flag > 1) throw new PayloadError(path, '0 or 1', value);
+  return flag === 1;
+}
