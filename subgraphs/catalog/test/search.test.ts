@@ -112,6 +112,34 @@ describe('search', () => {
   });
 });
 
+describe('search filters', () => {
+  const FILTERED = `query ($query: String!, $filter: SearchFilter) {
+    search(query: $query, first: 50, filter: $filter) { edges { node { hsCode originCountry availableQuantity } } }
+  }`;
+  type Filtered = { search: { edges: Array<{ node: { hsCode: string; originCountry: string; availableQuantity: number } }> } };
+
+  it('keeps only the HS chapters, origins and stock asked for', async () => {
+    const knitwear = await catalog.query<Filtered>(FILTERED, {
+      query: 'cotton',
+      filter: { hsChapters: ['61'], originCountries: ['BR', 'JP'], inStock: true },
+    });
+    const nodes = knitwear.data!.search.edges.map((edge) => edge.node);
+    expect(nodes.length).toBeGreaterThan(0);
+    for (const node of nodes) {
+      expect(node.hsCode.slice(0, 2)).toBe('61');
+      expect(['BR', 'JP']).toContain(node.originCountry);
+      expect(node.availableQuantity).toBeGreaterThan(0);
+    }
+    const none = await catalog.query<Filtered>(FILTERED, { query: 'tea', filter: { hsChapters: ['95'] } });
+    expect(none.data!.search.edges).toEqual([]);
+  });
+
+  it('refuses a chapter that is not one', async () => {
+    const result = await catalog.query(FILTERED, { query: 'tea', filter: { hsChapters: ['9'] } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.hsChapters' });
+  });
+});
+
 describe('search input', () => {
   it.each([
     [{ query: 'tea', first: -1 }, 'first'],

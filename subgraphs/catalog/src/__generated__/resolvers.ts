@@ -132,6 +132,8 @@ export type QuerySearchArgs = {
 };
 
 export type SearchFilter = {
+  /** Only offers classified in these Harmonized System chapters (2 digits, e.g. `09` for coffee, tea and spices, `61` for knitted apparel). */
+  hsChapters?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only offers with stock. */
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these marketplaces (ids from `marketplaces`). */

@@ -57,7 +57,16 @@ function selectMarketplaces(
 function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferRecord) => boolean {
   const origins = filter?.originCountries == null ? undefined : new Set(filter.originCountries);
   const inStock = filter?.inStock === true;
-  return (offer) => (origins === undefined || origins.has(offer.originCountry)) && (!inStock || offer.availableQuantity > 0);
+  const chapters = filter?.hsChapters == null ? undefined : new Set(filter.hsChapters);
+  for (const chapter of chapters ?? []) {
+    if (!/^\d{2}$/.test(chapter) || chapter === '00' || Number(chapter) > 97) {
+      throw userInputError(`filter.hsChapters: "${chapter}" is not a Harmonized System chapter (01–97)`, 'filter.hsChapters');
+    }
+  }
+  return (offer) =>
+    (origins === undefined || origins.has(offer.originCountry)) &&
+    (!inStock || offer.availableQuantity > 0) &&
+    (chapters === undefined || (offer.hsCode !== undefined && chapters.has(offer.hsCode.slice(0, 2))));
 }
 
 /** The filter in a canonical form, so equal filters give equal fingerprints. */
@@ -67,6 +76,7 @@ function normalizeFilter(filter: SearchFilter | null | undefined): unknown {
     marketplaces: filter.marketplaces ? [...filter.marketplaces].sort() : null,
     originCountries: filter.originCountries ? [...filter.originCountries].sort() : null,
     inStock: filter.inStock ?? null,
+    hsChapters: filter.hsChapters ? [...filter.hsChapters].sort() : null,
     shipTo: filter.shipTo ?? null,
   };
 }

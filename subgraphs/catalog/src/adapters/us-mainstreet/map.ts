@@ -1,0 +1,95 @@
+import { fromMinor } from '../../../../../packages/money/index.js';
+import {
+  PayloadError,
+  asArray,
+  asBoolean,
+  asFiniteNumber,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+  type VendorRecord,
+} from '../../../../../packages/validate/index.js';
+import type { OfferRecord, SellerRecord } from '../ports.js';
+
+export const MARKETPLACE_ID = 'us-mainstreet';
+
+/** Exact by definition (international yard and pound, 1959): 1 oz = 1/16 × 0.45359237 kg. */
+const GRAMS_PER_OUNCE = 28.349523125;
+/** Exact by the same definition. */
+const CM_PER_INCH = 2.54;
+
+/** `{listings: [...], nextToken?}` — the token is opaque and passed back untouched. */
+export function readSearchAnswer(body: unknown): { listings: readonly unknown[]; nextToken: string | undefined } {
+  const root = asRecord(body, '$');
+  return {
+    listings: asArray(root.listings, '$.listings'),
+    nextToken: optional(root.nextToken, '$.nextToken', asNonEmptyString),
+  };
+}
+
+export function listOf(root: VendorRecord, field: string): readonly unknown[] {
+  return asArray(root[field], `$.${field}`);
+}
+
+export function toOfferRecord(value: unknown, path: string): OfferRecord {
+  const listing = asRecord(value, path);
+  const currency = asNonEmptyString(listing.currency, `${path}.currency`);
+  if (currency !== 'USD') throw new PayloadError(`${path}.currency`, 'USD', currency);
+  const seller = asRecord(listing.seller, `${path}.seller`);
+  const hazmat = optional(listing.hazmat, `${path}.hazmat`, asRecord);
+  // The vendor has one title, in English, which is also the native one.
+  const title = asNonEmptyString(listing.title, `${path}.title`);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: asNonEmptyString(listing.listingId, `${path}.listingId`),
+    title,
+    nativeTitle: title,
+    price: fromMinor(asNonNegativeInteger(listing.priceCents, `${path}.priceCents`), 'USD'),
+    originCountry: asNonEmptyString(listing.countryOfOrigin, `${path}.countryOfOrigin`),
+    hsCode: optional(listing.hsCode, `${path}.hsCode`, asString),
+    weightGrams: ouncesToGrams(asFiniteNumber(listing.weightOz, `${path}.weightOz`), `${path}.weightOz`),
+    dimensionsCm: readDimensions(listing.dimensionsIn, `${path}.dimensionsIn`),
+    availableQuantity: asNonNegativeInteger(listing.quantityAvailable, `${path}.quantityAvailable`),
+    seller: {
+      nativeId: asNonEmptyString(seller.sellerId, `${path}.seller.sellerId`),
+      name: optional(seller.displayName, `${path}.seller.displayName`, asString),
+    },
+    warehouseCountries: asArray(listing.fulfillmentCountries ?? [], `${path}.fulfillmentCountries`).map((country, index) =>
+      asNonEmptyString(country, `${path}.fulfillmentCountries[${index}]`),
+    ),
+    containsLithiumBattery: optional(hazmat?.lithiumBattery, `${path}.hazmat.lithiumBattery`, asBoolean) ?? false,
+  };
+}
+
+export function toSellerRecord(value: unknown, path: string): SellerRecord {
+  const seller = asRecord(value, path);
+  return {
+    marketplaceId: MARKETPLACE_ID,
+    nativeId: asNonEmptyString(seller.sellerId, `${path}.sellerId`),
+    name: asNonEmptyString(seller.displayName, `${path}.displayName`),
+    country: asNonEmptyString(seller.countryCode, `${path}.countryCode`),
+  };
+}
+
+/**
+ * The vendor gives ounces to two decimals (±0.005 oz, under 0.15 g), so rounding to the gram
+ * gives back the weight the seller entered in grams.
+ */
+function ouncesToGrams(ounces: number, path: string): number {
+  if (ounces <= 0) throw new PayloadError(path, 'a weight above 0 oz', ounces);
+  return Math.max(1, Math.round(ounces * GRAMS_PER_OUNCE));
+}
+
+/** Inches to two decimals (±0.013 cm), so millimetres are exact: 5.91 in → 15.0 cm. */
+function readDimensions(value: unknown, path: string): readonly [number, number, number] | undefined {
+  const dimensions = optional(value, path, asRecord);
+  if (dimensions === undefined) return undefined;
+  const side = (name: string) => {
+    const inches = asFiniteNumber(dimensions[name], `${path}.${name}`);
+    if (inches <= 0) throw new PayloadError(`${path}.${name}`, 'a length above 0 in', inches);
+    return Math.round(inches * CM_PER_INCH * 10) / 10;
+  };
+  return [side('length'), side('width'), side('height')];
+}
