@@ -1,3 +1,4 @@
+import { existsSync, readFileSync } from 'node:fs';
 import type { CodegenConfig } from '@graphql-codegen/cli';
 import { SUBGRAPHS } from './subgraphs.js';
 
@@ -13,18 +14,15 @@ const resolverConfig = {
   scalars: { CountryCode: 'string', CurrencyCode: 'string' },
 };
 
-/** Types each subgraph's resolvers pass along instead of the GraphQL shape. */
-const mappers: Record<string, Record<string, string>> = {
-  catalog: {
-    Offer: '../models.js#OfferModel',
-    Seller: '../models.js#SellerModel',
-    Marketplace: '../models.js#MarketplaceModel',
-    Money: '../models.js#MoneyModel',
-    OfferConnection: '../models.js#OfferConnectionModel',
-    OfferEdge: '../models.js#OfferEdgeModel',
-    SearchSource: '../models.js#SearchSourceModel',
-  },
-};
+/**
+ * Types a subgraph's resolvers pass along instead of the GraphQL shape (codegen `mappers`), from
+ * `subgraphs/<name>/codegen.mappers.json` when the subgraph has one; paths are relative to its
+ * `src/__generated__/` folder.
+ */
+function mappersOf(name: string): Record<string, string> {
+  const file = new URL(`./subgraphs/${name}/codegen.mappers.json`, import.meta.url);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>) : {};
+}
 
 const config: CodegenConfig = {
   overwrite: true,
@@ -42,7 +40,7 @@ const config: CodegenConfig = {
           config: {
             ...resolverConfig,
             contextType: '../context.js#Context',
-            mappers: mappers[subgraph.name] ?? {},
+            mappers: mappersOf(subgraph.name),
           },
         },
       ]),

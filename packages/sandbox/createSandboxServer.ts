@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
 import { readBody } from '../server/index.js';
 import { formatFault, parseFault, type Fault } from './faults.js';
+import { matchesQuery, type SeedListing } from './seedListings.js';
 
 export interface SandboxRequest {
   method: string;
@@ -38,6 +39,8 @@ export interface SandboxServerOptions {
   fault?: Fault | undefined;
   /** A body that looks like the vendor's but is wrong, for the `garbage` fault. */
   garbage?: () => SandboxResponse;
+  /** A marketplace's seeded catalog, so `GET /__sandbox/matches?q=` can say how many listings a search must find. */
+  listings?: readonly SeedListing[];
 }
 
 export interface SandboxStats {
@@ -48,7 +51,8 @@ export interface SandboxStats {
 
 /**
  * A vendor API stand-in: real HTTP, the vendor's own style (set by its routes), plus the
- * `/__sandbox/*` admin endpoints: `GET stats`, `DELETE stats`, `GET|POST faults`.
+ * `/__sandbox/*` admin endpoints: `GET stats`, `DELETE stats`, `GET|POST faults`, and for
+ * marketplaces `GET matches?q=` (how many listings match a query).
  */
 export function createSandboxServer(options: SandboxServerOptions): Server {
   const { id, routes, logger } = options;
@@ -61,6 +65,10 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     if (request.path === '/__sandbox/stats' && request.method === 'DELETE') {
       stats = { upstream: id, total: 0, byEndpoint: {} };
       return { body: stats };
+    }
+    if (request.path === '/__sandbox/matches' && request.method === 'GET' && options.listings) {
+      const query = request.query.get('q') ?? '';
+      return { body: { upstream: id, query, count: options.listings.filter((listing) => matchesQuery(listing, query)).length } };
     }
     if (request.path === '/__sandbox/faults' && request.method === 'GET') {
       return { body: { upstream: id, fault: fault ? formatFault(fault) : null } };

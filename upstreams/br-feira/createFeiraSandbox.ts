@@ -17,6 +17,7 @@ export const feiraSandbox = {
   create: ({ logger, fault }) =>
     createSandboxServer({
       id: 'br-feira',
+      listings,
       logger,
       fault,
       routes: [

@@ -18,6 +18,7 @@ export const jadeMarketSandbox = {
   create: ({ logger, fault }) =>
     createSandboxServer({
       id: 'cn-jademarket',
+      listings,
       logger,
       fault,
       routes: [{ method: 'GET', path: '/router/rest', endpoint: (request) => request.query.get('method') ?? 'unknown', handle: route }],

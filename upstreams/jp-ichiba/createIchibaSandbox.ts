@@ -26,6 +26,7 @@ export const ichibaSandbox = {
   create: ({ logger, fault }) =>
     createSandboxServer({
       id: 'jp-ichiba',
+      listings,
       logger,
       fault,
       routes: [

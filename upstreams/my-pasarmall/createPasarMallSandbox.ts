@@ -22,6 +22,7 @@ export const pasarMallSandbox = {
   create: ({ logger, fault }) =>
     createSandboxServer({
       id: 'my-pasarmall',
+      listings,
       logger,
       fault,
       routes: [
