@@ -1,7 +1,7 @@
 import { UpstreamError } from '../errors/index.js';
 
 export interface CircuitBreakerOptions {
-  /** Consecutive failures that open the circuit. */
+  /** Consecutive failed calls that open the circuit. */
   failureThreshold: number;
   /** How long an open circuit refuses calls before letting one trial call through. */
   cooldownMs: number;

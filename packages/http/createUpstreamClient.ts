@@ -17,7 +17,7 @@ export interface UpstreamClientOptions {
   maxRetryAfterMs?: number;
   /** Keep-alive connections in the pool. */
   connections?: number;
-  /** Opens after repeated transport failures (network, timeout, 5xx); `false` turns it off. Default: 5 failures, 10 s. */
+  /** Opens after calls keep failing (network, timeout, 5xx once retries are spent); `false` turns it off. Default: 5 calls, 10 s. */
   circuitBreaker?: CircuitBreakerOptions | false;
   logger?: Logger;
 }
@@ -72,22 +72,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       ? undefined
       : createCircuitBreaker(upstream, options.circuitBreaker ?? { failureThreshold: 5, cooldownMs: 10_000 });
 
-  /** One try, counted by the circuit breaker: transport failures and 5xx count, other answers close it. */
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    circuit?.beforeCall();
-    try {
-      const response = await send(request);
-      if (response.status >= 500) circuit?.onFailure();
-      else circuit?.onSuccess();
-      return response;
-    } catch (error) {
-      // The caller giving up (its deadline) says nothing about the upstream's health.
-      if (!request.signal?.aborted) circuit?.onFailure();
-      throw error;
-    }
-  }
-
-  async function send(request: UpstreamRequest): Promise<UpstreamResponse> {
     const signal = request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
@@ -120,7 +105,25 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     }
   }
 
+  /**
+   * A call, retries included, counted once by the circuit breaker: a call that ends in a transport
+   * failure or a 5xx counts against the upstream; any other answer (a 4xx, even a 429) shows it
+   * is alive. The caller giving up at its own deadline says nothing about the upstream.
+   */
   async function request(request: UpstreamRequest): Promise<UpstreamResponse> {
+    circuit?.beforeCall();
+    try {
+      const response = await withRetries(request);
+      circuit?.onSuccess();
+      return response;
+    } catch (error) {
+      if (error instanceof UpstreamError && error.failure === 'rate-limited') circuit?.onSuccess();
+      else if (!request.signal?.aborted) circuit?.onFailure();
+      throw error;
+    }
+  }
+
+  async function withRetries(request: UpstreamRequest): Promise<UpstreamResponse> {
     const method = request.method ?? 'GET';
     const idempotent = request.idempotent ?? (method === 'GET' || method === 'HEAD');
     const attempts = idempotent ? retries + 1 : 1;
@@ -138,7 +141,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
           waitMs = retryAfter;
         }
       } catch (error) {
-        if (!(error instanceof UpstreamError) || request.signal?.aborted || circuit?.state === 'open') throw error;
+        if (!(error instanceof UpstreamError) || request.signal?.aborted) throw error;
         lastError = error;
       }
       if (n + 1 < attempts) {

@@ -11,6 +11,12 @@ export const catalogSettings = {
   SEARCH_DEADLINE_MS: setting.int({ default: 1_500, min: 50, max: 30_000 }),
   /** Time allowed for one call to a marketplace API. Default: 1200 ms. */
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_200, min: 10, max: 60_000 }),
+  /** Redis shared by every catalog replica for lookup caching. Default: none (an in-process cache). */
+  REDIS_URL: setting.optionalString(),
+  /** How long a looked-up offer (price, stock) is reused. Default: 60 s. */
+  OFFER_CACHE_TTL_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
+  /** How long a looked-up seller is reused. Default: 3600 s. */
+  SELLER_CACHE_TTL_SECONDS: setting.int({ default: 3_600, min: 1, max: 604_800 }),
   ...adapterSettings,
 };
 

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import { createCache } from '../../../packages/cache/index.js';
 import type { Logger } from '../../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
@@ -6,6 +7,7 @@ import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createCatalogSchema } from './schema.js';
+import { withLookupCache } from './withLookupCache.js';
 
 export interface CatalogService {
   readonly httpServer: Server;
@@ -15,9 +17,15 @@ export interface CatalogService {
 
 /** Builds the catalog subgraph (adapters, Apollo Server, HTTP handler) without listening. */
 export async function createCatalogService(config: CatalogConfig, logger: Logger): Promise<CatalogService> {
+  const cache = await createCache({ redisUrl: config.REDIS_URL, logger });
   const adapters = new Map<string, MarketplaceAdapter>(
     MARKETPLACE_ADAPTERS.map((module) => {
-      const adapter = module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+      const adapter = withLookupCache(module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }), {
+        cache,
+        offerTtlSeconds: config.OFFER_CACHE_TTL_SECONDS,
+        sellerTtlSeconds: config.SELLER_CACHE_TTL_SECONDS,
+        logger,
+      });
       return [adapter.marketplace.id, adapter];
     }),
   );
@@ -34,6 +42,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     async stop() {
       await apollo.stop();
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+      await cache.close();
     },
   };
 }

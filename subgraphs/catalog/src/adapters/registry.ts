@@ -1,10 +1,12 @@
 import feira from './br-feira/feiraAdapter.js';
 import jadeMarket from './cn-jademarket/jadeMarketAdapter.js';
+import marktplatz from './de-marktplatz/marktplatzAdapter.js';
 import ichiba from './jp-ichiba/ichibaAdapter.js';
 import pasarMall from './my-pasarmall/pasarMallAdapter.js';
+import mainStreet from './us-mainstreet/mainStreetAdapter.js';
 
 /** Every marketplace the catalog reaches. Adding one: a folder in `adapters/` and a line here. */
-export const MARKETPLACE_ADAPTERS = [jadeMarket, feira, pasarMall, ichiba] as const;
+export const MARKETPLACE_ADAPTERS = [jadeMarket, feira, pasarMall, ichiba, marktplatz, mainStreet] as const;
 
 type Modules = (typeof MARKETPLACE_ADAPTERS)[number];
 type UnionToIntersection<U> = (U extends unknown ? (value: U) => void : never) extends (value: infer I) => void ? I : never;

@@ -24,9 +24,7 @@ export default {
       upstream: MARKETPLACE_ID,
       baseUrl: config.US_MAINSTREET_URL,
       timeoutMs: upstreamTimeoutMs,
-      // Two retries, not one: the vendor's per-key budget (20 requests a rolling second) throttles
-      // ordinary bursts such as a page of lookups, and a burst may need two windows to drain.
-      retries: 2,
+      retries: 1,
       logger,
     });
 

@@ -1,0 +1,36 @@
+import type { Logger } from '../log/index.js';
+
+export interface OutageLog {
+  /** Records a failure; only the first of an outage is logged. */
+  failed(error: unknown, operation: string): void;
+  /** Records that the store answers again; logs once if an outage was under way. */
+  succeeded(): void;
+}
+
+/**
+ * While a cache's store is down every request fails over to a miss, so logging each failure
+ * would flood the logs at request rate. This logs the start of an outage once and its end once,
+ * with how long it lasted and how many operations it cost.
+ */
+export function createOutageLog(logger: Logger, now: () => number = Date.now): OutageLog {
+  let downSince: number | undefined;
+  let failures = 0;
+
+  return {
+    failed(error, operation) {
+      failures++;
+      if (downSince !== undefined) return;
+      downSince = now();
+      logger.warn('cache unavailable: reads miss and writes are skipped until it recovers', {
+        operation,
+        error: error instanceof Error ? error.message : String(error),
+      });
+    },
+    succeeded() {
+      if (downSince === undefined) return;
+      logger.info('cache recovered', { downMs: now() - downSince, failedOperations: failures });
+      downSince = undefined;
+      failures = 0;
+    },
+  };
+}

@@ -1,0 +1,76 @@
+import type { Cache } from '../../../packages/cache/index.js';
+import type { Logger } from '../../../packages/log/index.js';
+import { fromMinor, type CurrencyCode } from '../../../packages/money/index.js';
+import type { MarketplaceAdapter, OfferRecord, SellerRecord } from './adapters/ports.js';
+
+export interface LookupCacheOptions {
+  cache: Cache;
+  offerTtlSeconds: number;
+  sellerTtlSeconds: number;
+  logger: Logger;
+}
+
+/**
+ * Puts a shared cache (memory, or Redis across replicas) in front of an adapter's lookups:
+ * only the ids the cache misses go to the vendor, in one call. Search pages are not cached:
+ * they are a marketplace's live ranking and stock.
+ */
+export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCacheOptions): MarketplaceAdapter {
+  const id = adapter.marketplace.id;
+  const offers = options.cache.withPrefix(`catalog:offer:${id}`);
+  const sellers = options.cache.withPrefix(`catalog:seller:${id}`);
+
+  async function cachedLookup<T extends { nativeId: string }>(
+    cache: Cache,
+    ttlSeconds: number,
+    nativeIds: readonly string[],
+    fetch: (missing: string[]) => Promise<ReadonlyMap<string, T>>,
+    decode: (text: string) => T | undefined,
+  ): Promise<ReadonlyMap<string, T>> {
+    const found = new Map<string, T>();
+    const cached = await cache.getMany(nativeIds);
+    const missing: string[] = [];
+    nativeIds.forEach((nativeId, index) => {
+      const text = cached[index];
+      const record = text === undefined ? undefined : decode(text);
+      if (record) found.set(nativeId, record);
+      else missing.push(nativeId);
+    });
+    if (missing.length > 0) {
+      const fetched = await fetch(missing);
+      for (const [nativeId, record] of fetched) found.set(nativeId, record);
+      await cache.setMany([...fetched.values()].map((record) => ({ key: record.nativeId, value: JSON.stringify(record, bigintAsString), ttlSeconds })));
+    }
+    return found;
+  }
+
+  const decodeOffer = (text: string): OfferRecord | undefined => {
+    try {
+      const raw = JSON.parse(text) as OfferRecord & { price: { minor: string; currency: CurrencyCode } };
+      return { ...raw, price: fromMinor(BigInt(raw.price.minor), raw.price.currency) };
+    } catch (error) {
+      options.logger.warn('unreadable cached offer ignored', { marketplace: id, error });
+      return undefined;
+    }
+  };
+  const decodeSeller = (text: string): SellerRecord | undefined => {
+    try {
+      return JSON.parse(text) as SellerRecord;
+    } catch {
+      return undefined;
+    }
+  };
+
+  return {
+    marketplace: adapter.marketplace,
+    searchPage: (request) => adapter.searchPage(request),
+    getOffers: (nativeIds, signal) => cachedLookup(offers, options.offerTtlSeconds, nativeIds, (missing) => adapter.getOffers(missing, signal), decodeOffer),
+    getSellers: (nativeIds, signal) =>
+      cachedLookup(sellers, options.sellerTtlSeconds, nativeIds, (missing) => adapter.getSellers(missing, signal), decodeSeller),
+    close: () => adapter.close(),
+  };
+}
+
+function bigintAsString(_key: string, value: unknown): unknown {
+  return typeof value === 'bigint' ? value.toString() : value;
+}

@@ -1,0 +1,42 @@
+import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+
+/**
+ * Marktplatz's catalog: German sellers. `priceMinor` is the seller's NET export price in euro
+ * cents; the API only ever shows it with German VAT on top (see `grossCentsOf`).
+ */
+export const { listings, sellers } = seedCatalog({
+  seed: 'de-marktplatz',
+  count: 280,
+  language: 'de',
+  country: 'DE',
+  minorUnitsPerUsdCent: 0.92, // euro cents per US cent, roughly EUR 0.92 per USD
+  sellerNames: [
+    'Teehaus Hamburg',
+    'Kaffeerösterei Leipzig',
+    'Münchner Strickwaren',
+    'Handyzubehör Köln',
+    'Naturkosmetik Allgäu',
+    'Holzspielzeug Erzgebirge',
+    'Antiquariat Weimar',
+  ],
+  warehouseCountries: ['US', 'CH', 'GB'],
+});
+
+/** Article numbers as the vendor prints them on invoices: letters, then a running number. */
+export const artikelnummerOf = (listing: SeedListing): string => `MP-${4_711_000 + listing.index * 13}`;
+export const haendlerIdOf = (seller: SeedSeller): string => `H${10_200 + seller.index * 7}`;
+
+const byArtikelnummer = new Map(listings.map((listing) => [artikelnummerOf(listing), listing]));
+const byHaendlerId = new Map(sellers.map((seller) => [haendlerIdOf(seller), seller]));
+
+export const findListing = (artikelnummer: string): SeedListing | undefined => byArtikelnummer.get(artikelnummer);
+export const findSeller = (haendlerId: string): SeedSeller | undefined => byHaendlerId.get(haendlerId);
+
+/** The sandbox's standard VAT rate, in percent: every Marktplatz price is shown with it. */
+export const VAT_RATE_PERCENT = 19;
+
+/**
+ * Shelf price with 19% VAT, as German shops show prices to consumers (PAngV: prices include
+ * VAT). Rounded half-up to the cent, the "kaufmännische Rundung" shops use.
+ */
+export const grossCentsOf = (netCents: number): number => Math.floor((netCents * (100 + VAT_RATE_PERCENT) + 50) / 100);

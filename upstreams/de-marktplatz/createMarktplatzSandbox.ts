@@ -1,0 +1,135 @@
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
+import { createSandboxServer, matchesQuery, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
+import { isAuthorized } from './credentials.js';
+
+const DEFAULT_PAGE_SIZE = 25;
+const MAX_PAGE_SIZE = 50;
+const MAX_IDS_PER_CALL = 25;
+const HAL = { 'content-type': 'application/hal+json; charset=utf-8' };
+const PROBLEM_BASE = 'https://api.marktplatz.example/probleme/';
+
+/**
+ * Marktplatz (DE): HAL+JSON REST with HTTP Basic client credentials, `_links.next` paging,
+ * gross prices including 19% VAT, weights as kilogram strings and RFC 9457 problem details.
+ */
+export const marktplatzSandbox = {
+  id: 'de-marktplatz',
+  description: 'Marktplatz, a German marketplace (HAL+JSON, Basic auth, gross prices with VAT, problem+json)',
+  defaultPort: 4104,
+  create: ({ logger, fault }) =>
+    createSandboxServer({
+      id: 'de-marktplatz',
+      listings,
+      logger,
+      fault,
+      routes: [
+        {
+          method: 'GET',
+          path: '/items',
+          endpoint: (request) => (request.query.has('ids') ? 'items.batch' : 'items.search'),
+          handle: authorized((request) => (request.query.has('ids') ? itemsByIds(request) : searchItems(request))),
+        },
+        { method: 'GET', path: '/sellers', endpoint: 'sellers.batch', handle: authorized(sellersByIds) },
+      ],
+      garbage: () => ({
+        headers: HAL,
+        body: { _embedded: { items: [{ artikelnummer: 4711, preis: { gross: 'auf Anfrage' } }] }, _links: { next: { href: 17 } } },
+      }),
+    }),
+} satisfies SandboxUpstream;
+
+function authorized(handler: (request: SandboxRequest) => SandboxResponse) {
+  return (request: SandboxRequest): SandboxResponse =>
+    isAuthorized(request.headers.authorization)
+      ? handler(request)
+      : {
+          ...problem(401, 'nicht-authentifiziert', 'Nicht authentifiziert', 'Client-ID oder Client-Secret ist ungültig.'),
+          headers: { ...problemHeaders, 'www-authenticate': 'Basic realm="marktplatz-api", charset="UTF-8"' },
+        };
+}
+
+function searchItems(request: SandboxRequest): SandboxResponse {
+  const q = request.query.get('q') ?? '';
+  const seite = Number(request.query.get('seite') ?? '1');
+  const proSeite = Number(request.query.get('proSeite') ?? String(DEFAULT_PAGE_SIZE));
+  if (!Number.isInteger(seite) || seite < 1) return problem(400, 'ungueltiger-parameter', 'Ungültiger Parameter', `seite=${seite}: ab 1`);
+  if (!Number.isInteger(proSeite) || proSeite < 1 || proSeite > MAX_PAGE_SIZE) {
+    return problem(400, 'ungueltiger-parameter', 'Ungültiger Parameter', `proSeite=${proSeite}: 1 bis ${MAX_PAGE_SIZE}`);
+  }
+  const matching = q.trim() === '' ? listings : listings.filter((listing) => matchesQuery(listing, q));
+  const page = matching.slice((seite - 1) * proSeite, seite * proSeite);
+  // Links are absolute, built from the Host the client used, as Spring HATEOAS and most HAL servers do.
+  const link = (n: number) => ({
+    href: `http://${request.headers.host ?? 'localhost'}/items?${new URLSearchParams({ q, seite: String(n), proSeite: String(proSeite) })}`,
+  });
+  return {
+    headers: HAL,
+    body: {
+      _links: { self: link(seite), ...(seite * proSeite < matching.length && { next: link(seite + 1) }) },
+      _embedded: { items: page.map(toItem) },
+      seite: { nummer: seite, groesse: proSeite, gesamtAnzahl: matching.length },
+    },
+  };
+}
+
+function itemsByIds(request: SandboxRequest): SandboxResponse {
+  const ids = idsOf(request);
+  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) {
+    return problem(400, 'ungueltiger-parameter', 'Ungültiger Parameter', `ids: 1 bis ${MAX_IDS_PER_CALL} Artikelnummern`);
+  }
+  const found = ids.map(findListing).filter((listing) => listing !== undefined);
+  return { headers: HAL, body: { _links: { self: { href: `/items?ids=${ids.join(',')}` } }, _embedded: { items: found.map(toItem) } } };
+}
+
+function sellersByIds(request: SandboxRequest): SandboxResponse {
+  const ids = idsOf(request);
+  if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) {
+    return problem(400, 'ungueltiger-parameter', 'Ungültiger Parameter', `ids: 1 bis ${MAX_IDS_PER_CALL} Händler-IDs`);
+  }
+  const found = ids.map(findSeller).filter((seller) => seller !== undefined);
+  return { headers: HAL, body: { _links: { self: { href: `/sellers?ids=${ids.join(',')}` } }, _embedded: { items: found.map(toSeller) } } };
+}
+
+const idsOf = (request: SandboxRequest): string[] => (request.query.get('ids') ?? '').split(',').filter((id) => id !== '');
+
+function toItem(listing: SeedListing): Record<string, unknown> {
+  const seller = sellers[listing.sellerIndex];
+  const [laenge, breite, hoehe] = listing.dimensionsCm;
+  return {
+    artikelnummer: artikelnummerOf(listing),
+    titel: listing.titleNative,
+    titelEnglisch: listing.titleEnglish,
+    preis: { gross: (grossCentsOf(listing.priceMinor) / 100).toFixed(2), currency: 'EUR', vatRate: String(VAT_RATE_PERCENT) },
+    bestand: listing.stock,
+    zolltarifnummer: listing.archetype.hsCode,
+    gewichtKg: (listing.weightGrams / 1000).toFixed(3),
+    abmessungenCm: { laenge, breite, hoehe },
+    herkunftsland: listing.originCountry,
+    lithiumAkku: listing.archetype.lithiumBattery === true,
+    auslandslager: listing.warehouseCountry ? [listing.warehouseCountry] : [],
+    haendler: seller ? { id: haendlerIdOf(seller), name: seller.name } : null,
+    _links: {
+      self: { href: `/items?ids=${artikelnummerOf(listing)}` },
+      ...(seller && { haendler: { href: `/sellers?ids=${haendlerIdOf(seller)}` } }),
+    },
+  };
+}
+
+function toSeller(seller: SeedSeller): Record<string, unknown> {
+  return {
+    id: haendlerIdOf(seller),
+    firmenname: seller.name,
+    land: seller.country,
+    aktivSeitMonaten: seller.monthsActive,
+    positiveBewertungenProzent: (seller.positiveFeedbackPermille / 10).toFixed(1),
+    _links: { self: { href: `/sellers?ids=${haendlerIdOf(seller)}` } },
+  };
+}
+
+const problemHeaders = { 'content-type': 'application/problem+json; charset=utf-8' };
+
+/** RFC 9457 problem details, the vendor's only error shape. */
+function problem(status: number, type: string, title: string, detail: string): SandboxResponse {
+  return { status, headers: problemHeaders, body: { type: PROBLEM_BASE + type, title, status, detail } };
+}

@@ -1,0 +1,34 @@
+import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+
+/** Main Street Market's catalog: American sellers, prices in US cents, English titles only. */
+export const { listings, sellers } = seedCatalog({
+  seed: 'us-mainstreet',
+  count: 320,
+  language: 'en',
+  country: 'US',
+  minorUnitsPerUsdCent: 1,
+  sellerNames: [
+    'Hudson Valley Tea Co.',
+    'Brooklyn Roasters',
+    'Austin Gadget Supply',
+    'Maine Knitworks',
+    'Sonoma Skin Care',
+    'Midwest Toy Barn',
+    'Powell Street Books',
+    'Santa Fe Crafts',
+  ],
+  warehouseCountries: ['CA', 'MX', 'GB'],
+});
+
+export const listingIdOf = (listing: SeedListing): string => `MSL${500_000 + listing.index * 9}`;
+export const sellerIdOf = (seller: SeedSeller): string => `MSS${7_000 + seller.index * 3}`;
+
+const byListingId = new Map(listings.map((listing) => [listingIdOf(listing), listing]));
+const bySellerId = new Map(sellers.map((seller) => [sellerIdOf(seller), seller]));
+
+export const findListing = (listingId: string): SeedListing | undefined => byListingId.get(listingId);
+export const findSeller = (sellerId: string): SeedSeller | undefined => bySellerId.get(sellerId);
+
+/** Exact by definition (international yard and pound, 1959): 1 lb = 0.45359237 kg, 1 oz = 1/16 lb. */
+export const GRAMS_PER_OUNCE = 28.349523125;
+export const CM_PER_INCH = 2.54;
