@@ -12,7 +12,11 @@ import { Pool } from 'undici';
 import { launchStack } from '../scripts/stack/launchStack.js';
 
 const { values } = parseArgs({
-  options: { seconds: { type: 'string', default: '5' }, rounds: { type: 'string', default: '3' }, concurrency: { type: 'string', default: '16' } },
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '16' },
+  },
 });
 const seconds = Number(values.seconds);
 const rounds = Number(values.rounds);
@@ -41,7 +45,12 @@ async function load(url: string, query: string): Promise<Sample> {
     Array.from({ length: concurrency }, async () => {
       while (performance.now() < deadline) {
         const started = performance.now();
-        const response = await pool.request({ path: target.pathname, method: 'POST', headers: { 'content-type': 'application/json' }, body });
+        const response = await pool.request({
+          path: target.pathname,
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body,
+        });
         const text = await response.body.text();
         if (response.statusCode !== 200 || text.includes('"errors"')) errors++;
         latencies.push(performance.now() - started);
@@ -71,11 +80,18 @@ try {
     const summary = Object.fromEntries(
       Object.entries(samples).map(([target, runs]) => [
         target,
-        { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)), errors: runs.reduce((n, r) => n + r.errors, 0) },
+        {
+          rps: median(runs.map((r) => r.rps)),
+          p50: median(runs.map((r) => r.p50)),
+          p99: median(runs.map((r) => r.p99)),
+          errors: runs.reduce((n, r) => n + r.errors, 0),
+        },
       ]),
     );
     for (const [target, s] of Object.entries(summary)) {
-      process.stdout.write(`${name.padEnd(14)} ${target.padEnd(9)} ${s.rps.toFixed(0).padStart(6)}  ${s.p50.toFixed(1).padStart(6)}  ${s.p99.toFixed(1).padStart(6)}  ${s.errors}\n`);
+      process.stdout.write(
+        `${name.padEnd(14)} ${target.padEnd(9)} ${s.rps.toFixed(0).padStart(6)}  ${s.p50.toFixed(1).padStart(6)}  ${s.p99.toFixed(1).padStart(6)}  ${s.errors}\n`,
+      );
     }
     process.stdout.write(
       `${name.padEnd(14)} gateway/direct: ${(summary.gateway!.rps / summary.direct!.rps).toFixed(2)}× rps, ${(summary.gateway!.p50 / summary.direct!.p50).toFixed(2)}× p50\n\n`,

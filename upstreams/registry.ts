@@ -7,4 +7,11 @@ import { pasarMallSandbox } from './my-pasarmall/createPasarMallSandbox.js';
 import { mainStreetSandbox } from './us-mainstreet/createMainStreetSandbox.js';
 
 /** Every sandbox upstream. Adding a vendor: one folder in `upstreams/` and one line here. */
-export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [jadeMarketSandbox, feiraSandbox, pasarMallSandbox, ichibaSandbox, marktplatzSandbox, mainStreetSandbox];
+export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [
+  jadeMarketSandbox,
+  feiraSandbox,
+  pasarMallSandbox,
+  ichibaSandbox,
+  marktplatzSandbox,
+  mainStreetSandbox,
+];

@@ -11,6 +11,10 @@ export const catalogSettings = {
   SEARCH_DEADLINE_MS: setting.int({ default: 1_500, min: 50, max: 30_000 }),
   /** Time allowed for one call to a marketplace API. Default: 1200 ms. */
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_200, min: 10, max: 60_000 }),
+  /** Key that signs search cursors (32+ characters), the same on every replica. Default: required in production; in development one is made and kept in DATA_DIR. */
+  CURSOR_SIGNING_SECRET: setting.optionalString(),
+  /** Where development keys are kept between restarts. Default: .data */
+  DATA_DIR: setting.string({ default: '.data' }),
   /** Redis shared by every catalog replica for lookup caching. Default: none (an in-process cache). */
   REDIS_URL: setting.optionalString(),
   /** How long a looked-up offer (price, stock) is reused. Default: 60 s. */

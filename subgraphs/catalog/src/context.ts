@@ -7,14 +7,11 @@ export interface Context {
   readonly adapters: ReadonlyMap<string, MarketplaceAdapter>;
   readonly loaders: CatalogLoaders;
   readonly searchDeadlineMs: number;
+  readonly cursorKey: Buffer;
   readonly logger: Logger;
 }
 
-export interface CatalogServices {
-  readonly adapters: ReadonlyMap<string, MarketplaceAdapter>;
-  readonly searchDeadlineMs: number;
-  readonly logger: Logger;
-}
+export type CatalogServices = Omit<Context, 'loaders'>;
 
 export function createContext(services: CatalogServices): Context {
   return { ...services, loaders: createLoaders(services.adapters) };

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createCache } from '../../../packages/cache/index.js';
 import type { Logger } from '../../../packages/log/index.js';
+import { loadSigningKey } from '../../../packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
@@ -17,6 +18,13 @@ export interface CatalogService {
 
 /** Builds the catalog subgraph (adapters, Apollo Server, HTTP handler) without listening. */
 export async function createCatalogService(config: CatalogConfig, logger: Logger): Promise<CatalogService> {
+  const cursorKey = loadSigningKey({
+    purpose: 'search-cursor',
+    secret: config.CURSOR_SIGNING_SECRET,
+    variable: 'CURSOR_SIGNING_SECRET',
+    production: config.NODE_ENV === 'production',
+    dataDir: config.DATA_DIR,
+  });
   const cache = await createCache({ redisUrl: config.REDIS_URL, logger });
   const adapters = new Map<string, MarketplaceAdapter>(
     MARKETPLACE_ADAPTERS.map((module) => {
@@ -34,7 +42,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS }),
+    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey }),
   });
   return {
     httpServer,

@@ -39,7 +39,9 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
     if (missing.length > 0) {
       const fetched = await fetch(missing);
       for (const [nativeId, record] of fetched) found.set(nativeId, record);
-      await cache.setMany([...fetched.values()].map((record) => ({ key: record.nativeId, value: JSON.stringify(record, bigintAsString), ttlSeconds })));
+      await cache.setMany(
+        [...fetched.values()].map((record) => ({ key: record.nativeId, value: JSON.stringify(record, bigintAsString), ttlSeconds })),
+      );
     }
     return found;
   }
@@ -64,7 +66,8 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
   return {
     marketplace: adapter.marketplace,
     searchPage: (request) => adapter.searchPage(request),
-    getOffers: (nativeIds, signal) => cachedLookup(offers, options.offerTtlSeconds, nativeIds, (missing) => adapter.getOffers(missing, signal), decodeOffer),
+    getOffers: (nativeIds, signal) =>
+      cachedLookup(offers, options.offerTtlSeconds, nativeIds, (missing) => adapter.getOffers(missing, signal), decodeOffer),
     getSellers: (nativeIds, signal) =>
       cachedLookup(sellers, options.sellerTtlSeconds, nativeIds, (missing) => adapter.getSellers(missing, signal), decodeSeller),
     close: () => adapter.close(),

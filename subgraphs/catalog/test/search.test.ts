@@ -154,6 +154,17 @@ describe('search input', () => {
     expect(result.errors?.[0]?.extensions?.argumentName).toBe(argumentName);
   });
 
+  it('refuses a cursor edited by hand', async () => {
+    const tea = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 2 });
+    const [payload, mac] = tea.data!.search.pageInfo.endCursor!.split('.');
+    const json = Buffer.from(payload!, 'base64url').toString('utf8');
+    const rewound = json.replace(/,1,0\]/, ',0,0]'); // show a marketplace's first offer again
+    expect(rewound).not.toBe(json);
+    const edited = Buffer.from(rewound, 'utf8').toString('base64url');
+    const result = await catalog.query(SEARCH, { query: 'tea', after: `${edited}.${mac}` });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'after' });
+  });
+
   it('refuses a cursor from another search', async () => {
     const tea = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 2 });
     const result = await catalog.query(SEARCH, { query: 'coffee', after: tea.data!.search.pageInfo.endCursor });

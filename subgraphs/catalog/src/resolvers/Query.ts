@@ -17,7 +17,7 @@ export const Query: QueryResolvers<Context> = {
 
   offer: (_parent, { id }, { adapters, loaders }) => loaders.offers.load(fromGlobalId('Offer', id, 'id', new Set(adapters.keys()))),
 
-  search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs }) {
+  search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs, cursorKey }) {
     const text = query.trim();
     if (text === '') throw userInputError('query: say what to look for', 'query');
     if (text.length > MAX_QUERY_LENGTH) throw userInputError(`query: at most ${MAX_QUERY_LENGTH} characters`, 'query');
@@ -31,10 +31,11 @@ export const Query: QueryResolvers<Context> = {
       query: text,
       first: pageSize,
       fingerprint,
-      after: after == null ? undefined : decodeCursor(after, fingerprint),
+      after: after == null ? undefined : decodeCursor(after, fingerprint, cursorKey),
       adapters: selected,
       accept: offerFilter(filter),
       deadlineMs: searchDeadlineMs,
+      cursorKey,
     });
   },
 };

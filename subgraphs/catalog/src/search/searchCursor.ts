@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { userInputError } from '../../../../packages/errors/index.js';
 
 /**
@@ -29,16 +29,28 @@ export function searchFingerprint(query: string, filter: unknown): string {
     .slice(0, 16);
 }
 
-export function encodeCursor(cursor: SearchCursor): string {
+/**
+ * Cursors are signed: their positions go back to vendors (a DE position is a link), so a client
+ * must not be able to edit them.
+ */
+export function encodeCursor(cursor: SearchCursor, key: Buffer): string {
   const sources = Object.fromEntries(Object.entries(cursor.sources).map(([id, p]) => [id, [p.page, p.skip, p.done ? 1 : 0]]));
-  return Buffer.from(JSON.stringify({ v: VERSION, s: cursor.search, t: cursor.turn, p: sources }), 'utf8').toString('base64url');
+  const payload = Buffer.from(JSON.stringify({ v: VERSION, s: cursor.search, t: cursor.turn, p: sources }), 'utf8').toString('base64url');
+  return `${payload}.${signature(payload, key)}`;
+}
+
+function signature(payload: string, key: Buffer): string {
+  return createHmac('sha256', key).update(payload).digest('base64url').slice(0, 22);
 }
 
 /** Reads an `after` cursor, refusing one that is malformed or belongs to another search. */
-export function decodeCursor(text: string, expectedSearch: string): SearchCursor {
+export function decodeCursor(text: string, expectedSearch: string, key: Buffer): SearchCursor {
+  const [payload = '', mac = ''] = text.split('.');
+  const expected = signature(payload, key);
+  if (mac.length !== expected.length || !timingSafeEqual(Buffer.from(mac), Buffer.from(expected))) throw malformed();
   let raw: unknown;
   try {
-    raw = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
+    raw = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
     throw malformed();
   }

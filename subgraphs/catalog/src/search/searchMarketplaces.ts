@@ -13,6 +13,8 @@ export interface MarketplaceSearch {
   /** Filters the catalog applies itself, after the vendor's own query. */
   readonly accept: (offer: OfferRecord) => boolean;
   readonly deadlineMs: number;
+  /** Signs the cursors handed out. */
+  readonly cursorKey: Buffer;
 }
 
 const START: SourcePosition = { page: null, skip: 0, done: false };
@@ -50,7 +52,7 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
     if (chosen === undefined || node === undefined) break;
     chosen.take();
     turn = (best + 1) % streams.length;
-    edges.push({ node, cursor: encodeCursor(snapshot(search.fingerprint, streams, turn)) });
+    edges.push({ node, cursor: encodeCursor(snapshot(search.fingerprint, streams, turn), search.cursorKey) });
   }
 
   return {

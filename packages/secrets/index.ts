@@ -1,0 +1,1 @@
+export { loadSigningKey, type SigningKeyOptions } from './loadSigningKey.js';
