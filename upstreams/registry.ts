@@ -1,6 +1,7 @@
 import type { SandboxUpstream } from '../packages/sandbox/index.js';
 import { feiraSandbox } from './br-feira/createFeiraSandbox.js';
 import { jadeMarketSandbox } from './cn-jademarket/createJadeMarketSandbox.js';
+import { fxRefRatesSandbox } from './fx-refrates/createFxRefRatesSandbox.js';
 import { marktplatzSandbox } from './de-marktplatz/createMarktplatzSandbox.js';
 import { ichibaSandbox } from './jp-ichiba/createIchibaSandbox.js';
 import { pasarMallSandbox } from './my-pasarmall/createPasarMallSandbox.js';

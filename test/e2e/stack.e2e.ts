@@ -21,7 +21,7 @@ describe('the stack, end to end', () => {
       body: JSON.stringify({ fault }),
     });
 
-  it('answers the contract’s marketplaces query with both sandbox marketplaces', async () => {
+  it('answers the contract’s marketplaces query with the sandbox marketplaces', async () => {
     const result = await graphqlRequest(stack.gatewayUrl, MarketplacesDocument, {});
     expect(result.errors).toBeUndefined();
     expect(result.data?.marketplaces).toEqual(
@@ -32,7 +32,7 @@ describe('the stack, end to end', () => {
     );
   });
 
-  it('searches both marketplaces through the gateway, and the request id reaches every log', async () => {
+  it('searches the marketplaces through the gateway, and the request id reaches every log', async () => {
     const result = await graphqlRequest(
       stack.gatewayUrl,
       SearchCatalogDocument,
@@ -41,7 +41,9 @@ describe('the stack, end to end', () => {
     );
     expect(result.errors).toBeUndefined();
     const edges = result.data!.search.edges;
-    expect(new Set(edges.map((edge) => edge.node.marketplace.id))).toEqual(new Set(['cn-jademarket', 'br-feira']));
+    const found = new Set(edges.map((edge) => edge.node.marketplace.id));
+    expect(found).toContain('cn-jademarket');
+    expect(found).toContain('br-feira');
     for (const { node } of edges) {
       expect(node.title.toLowerCase()).toContain('tea');
       expect(node.price.amount).toMatch(/^\d+\.\d{2}$/);
@@ -54,12 +56,14 @@ describe('the stack, end to end', () => {
       .toEqual(new Set(['gateway', 'catalog', 'sandbox']));
   });
 
-  it('keeps answering with one marketplace down, and says which one failed', async () => {
+  it('keeps answering with a marketplace down, and says which one failed', async () => {
     await setFault('br-feira', 'down');
     try {
       const result = await graphqlRequest(stack.gatewayUrl, SearchCatalogDocument, { query: 'tea', shipTo: 'DE', first: 5 });
       expect(result.errors).toBeUndefined();
-      expect(result.data!.search.edges.map((edge) => edge.node.marketplace.id)).toEqual(Array(5).fill('cn-jademarket'));
+      const found = result.data!.search.edges.map((edge) => edge.node.marketplace.id);
+      expect(found).toHaveLength(5);
+      expect(found).not.toContain('br-feira');
       expect(result.data!.search.sources).toContainEqual(
         expect.objectContaining({ marketplace: { id: 'br-feira' }, status: 'UNAVAILABLE' }),
       );
@@ -115,11 +119,11 @@ describe('the stack started with SANDBOX_FAULTS', () => {
   });
   afterAll(() => stack?.stop());
 
-  it('answers a search from the other marketplace, with no top-level error', async () => {
+  it('answers a search from the other marketplaces, with no top-level error', async () => {
     const result = await graphqlRequest(stack.gatewayUrl, SearchCatalogDocument, { query: 'tea', shipTo: 'US', first: 5 });
     expect(result.errors).toBeUndefined();
     expect(result.data!.search.edges.length).toBe(5);
-    expect(result.data!.search.edges.every((edge) => edge.node.marketplace.id === 'br-feira')).toBe(true);
+    expect(result.data!.search.edges.some((edge) => edge.node.marketplace.id === 'cn-jademarket')).toBe(false);
     const failed = result.data!.search.sources.find((source) => source.marketplace.id === 'cn-jademarket');
     expect(failed).toMatchObject({ status: 'UNAVAILABLE' });
     expect(failed?.message).toMatch(/cn-jademarket/);

@@ -1,0 +1,66 @@
+import { exponentOf, type CurrencyCode, type Money } from '../money/index.js';
+import { decimalToRatio, formatSignificant, roundRatio, type Ratio, type RoundingMode } from './exactRatio.js';
+import type { RateSource, ReferenceRates } from './ReferenceRates.js';
+import { UnsupportedCurrencyError } from './UnsupportedCurrencyError.js';
+
+/** Significant digits of the cross rate shown next to a converted amount. */
+const DISPLAY_DIGITS = 6;
+
+/** The rate a conversion used, to show beside the amount: which rate, from whom, of which day. */
+export interface AppliedRate {
+  readonly from: CurrencyCode;
+  readonly to: CurrencyCode;
+  /** Units of `to` per 1 `from`, to 6 significant digits. For display only: the conversion used the exact ratio. */
+  readonly rate: string;
+  /** The publication day of the reference rates, `YYYY-MM-DD`. */
+  readonly date: string;
+  readonly source: RateSource;
+  readonly rounding: RoundingMode;
+}
+
+export interface Conversion {
+  readonly money: Money;
+  readonly rate: AppliedRate;
+}
+
+/**
+ * Converts `money` into `to` with euro reference rates: a cross rate through EUR,
+ * `amount / rate(from) × rate(to)`, computed exactly on integers and rounded once, at the end, to
+ * the minor unit of `to` (its ISO 4217 exponent: JPY 0, USD 2, KWD 3). Rounding every step
+ * instead would let a EUR leg lose a cent the buyer then sees in their own currency.
+ *
+ * @param rounding how a result exactly halfway between two minor units is settled; default `half-even`.
+ * @throws UnsupportedCurrencyError when the rates do not quote `money.currency` or `to`.
+ */
+export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, rounding: RoundingMode = 'half-even'): Conversion {
+  const from = money.currency;
+  const perEuroFrom = perEuro(from, rates);
+  const perEuroTo = perEuro(to, rates);
+  const cross: Ratio = {
+    numerator: perEuroTo.numerator * perEuroFrom.denominator,
+    denominator: perEuroTo.denominator * perEuroFrom.numerator,
+  };
+  // minor(to) = minor(from) / 10^e(from) × cross × 10^e(to)
+  const targetMinor = roundRatio(
+    {
+      numerator: money.minor * cross.numerator * 10n ** BigInt(exponentOf(to)),
+      denominator: cross.denominator * 10n ** BigInt(exponentOf(from)),
+    },
+    rounding,
+  );
+  return {
+    money: { minor: targetMinor, currency: to },
+    rate: { from, to, rate: formatSignificant(cross, DISPLAY_DIGITS), date: rates.date, source: rates.source, rounding },
+  };
+}
+
+/** Units of `currency` per 1 EUR, as an exact ratio; EUR is 1 by definition. */
+function perEuro(currency: CurrencyCode, rates: ReferenceRates): Ratio {
+  if (currency === 'EUR') return { numerator: 1n, denominator: 1n };
+  const published = rates.rates[currency];
+  if (published === undefined) throw new UnsupportedCurrencyError(currency, rates);
+  const ratio = decimalToRatio(published);
+  // A zero rate would divide by zero; the parser refuses it, but rates can also be built by hand.
+  if (ratio.numerator === 0n) throw new RangeError(`the ${currency} reference rate of ${rates.date} is zero`);
+  return ratio;
+}
