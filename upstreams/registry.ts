@@ -15,4 +15,5 @@ export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [
   ichibaSandbox,
   marktplatzSandbox,
   mainStreetSandbox,
+  fxRefRatesSandbox,
 ];

@@ -10,7 +10,7 @@ export interface OutageLog {
 /**
  * While a cache's store is down every request fails over to a miss, so logging each failure
  * would flood the logs at request rate. This logs the start of an outage once and its end once,
- * with how long it lasted and how many operations it cost.
+ * with how long it lasted and how many failures (operations and reconnect attempts) it saw.
  */
 export function createOutageLog(logger: Logger, now: () => number = Date.now): OutageLog {
   let downSince: number | undefined;
@@ -28,7 +28,7 @@ export function createOutageLog(logger: Logger, now: () => number = Date.now): O
     },
     succeeded() {
       if (downSince === undefined) return;
-      logger.info('cache recovered', { downMs: now() - downSince, failedOperations: failures });
+      logger.info('cache recovered', { downMs: now() - downSince, failures });
       downSince = undefined;
       failures = 0;
     },

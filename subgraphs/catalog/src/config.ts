@@ -15,6 +15,8 @@ export const catalogSettings = {
   CURSOR_SIGNING_SECRET: setting.optionalString(),
   /** Where development keys are kept between restarts. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),
+  /** FX reference rates (ECB-style daily file), for price filters and ordering. Default: the sandbox on 127.0.0.1:4120. */
+  FX_REFRATES_URL: setting.url({ default: 'http://127.0.0.1:4120' }),
   /** Redis shared by every catalog replica for lookup caching. Default: none (an in-process cache). */
   REDIS_URL: setting.optionalString(),
   /** How long a looked-up offer (price, stock) is reused. Default: 60 s. */

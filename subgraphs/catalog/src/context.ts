@@ -1,3 +1,4 @@
+import type { ReferenceRatesClient } from '../../../packages/fx/index.js';
 import type { Logger } from '../../../packages/log/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
@@ -8,6 +9,7 @@ export interface Context {
   readonly loaders: CatalogLoaders;
   readonly searchDeadlineMs: number;
   readonly cursorKey: Buffer;
+  readonly referenceRates: ReferenceRatesClient;
   readonly logger: Logger;
 }
 

@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import { createCache } from '../../../packages/cache/index.js';
+import { createReferenceRatesClient } from '../../../packages/fx/index.js';
 import type { Logger } from '../../../packages/log/index.js';
 import { loadSigningKey } from '../../../packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
@@ -25,6 +26,12 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     production: config.NODE_ENV === 'production',
     dataDir: config.DATA_DIR,
   });
+  const referenceRates = createReferenceRatesClient({
+    baseUrl: config.FX_REFRATES_URL,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    cacheTtlMs: 3_600_000,
+    logger,
+  });
   const cache = await createCache({ redisUrl: config.REDIS_URL, logger });
   const adapters = new Map<string, MarketplaceAdapter>(
     MARKETPLACE_ADAPTERS.map((module) => {
@@ -42,7 +49,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey }),
+    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey, referenceRates }),
   });
   return {
     httpServer,
@@ -51,6 +58,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
       await apollo.stop();
       await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
       await cache.close();
+      await referenceRates.close();
     },
   };
 }

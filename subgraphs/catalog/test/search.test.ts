@@ -134,6 +134,30 @@ describe('search filters', () => {
     expect(none.data!.search.edges).toEqual([]);
   });
 
+  it('keeps only offers within a price range, whatever currency they are priced in', async () => {
+    const PRICED = `query ($filter: SearchFilter) { search(query: "tea", first: 50, filter: $filter) { edges { node { price { amount currency } } } } }`;
+    type Priced = { search: { edges: Array<{ node: { price: { amount: string; currency: string } } }> } };
+    const all = await catalog.query<Priced>(PRICED, { filter: {} });
+    const dear = await catalog.query<Priced>(PRICED, { filter: { price: { currency: 'EUR', min: '30.00' } } });
+    expect(dear.errors).toBeUndefined();
+    const dearPrices = dear.data!.search.edges.map((edge) => edge.node.price);
+    const eurosBelow = (prices: Array<{ amount: string; currency: string }>) =>
+      prices.filter((p) => p.currency === 'EUR' && Number(p.amount) < 30);
+    expect(eurosBelow(all.data!.search.edges.map((edge) => edge.node.price)).length).toBeGreaterThan(0); // cheapest come first
+    expect(dearPrices.length).toBeGreaterThan(0);
+    expect(eurosBelow(dearPrices)).toEqual([]);
+    expect(new Set(dearPrices.map((price) => price.currency)).size).toBeGreaterThan(1);
+  });
+
+  it.each([
+    [{ currency: 'EUR', min: '-1' }, 'filter.price.min'],
+    [{ currency: 'JPY', max: '10.5' }, 'filter.price.max'],
+    [{ currency: 'EUR', min: '20', max: '10' }, 'filter.price'],
+  ])('refuses the price range %o naming %s', async (price, argumentName) => {
+    const result = await catalog.query(FILTERED, { query: 'tea', filter: { price } });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName });
+  });
+
   it('refuses a chapter that is not one', async () => {
     const result = await catalog.query(FILTERED, { query: 'tea', filter: { hsChapters: ['9'] } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.hsChapters' });

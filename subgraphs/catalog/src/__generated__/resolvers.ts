@@ -95,6 +95,15 @@ export type PageInfo = {
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** A price range in one currency; either bound may be left out. */
+export type PriceRange = {
+  currency: Scalars['CurrencyCode']['input'];
+  /** Decimal string, inclusive. */
+  max?: InputMaybe<Scalars['String']['input']>;
+  /** Decimal string, inclusive. */
+  min?: InputMaybe<Scalars['String']['input']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** One marketplace by id, e.g. `cn-jademarket`. */
@@ -106,8 +115,9 @@ export type Query = {
   /**
    * Searches every marketplace at once. Marketplaces that do not answer by the deadline, or fail,
    * are left out of this page and reported in `sources`; they never fail the query.
-   * Ordering: by relevance of the title to the query; among equally relevant offers, each
-   * marketplace's own order, marketplaces taken in turn. Paging with `after` never repeats or skips
+   * Ordering: by relevance of the title to the query, then by price (compared in euros at the
+   * day's reference rates); each marketplace's offers are taken in the marketplace's own order, and
+   * equal offers from different marketplaces take turns. Paging with `after` never repeats or skips
    * an offer.
    */
   search: OfferConnection;
@@ -140,6 +150,8 @@ export type SearchFilter = {
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
   /** Only offers from these countries of origin. */
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
+  /** Only offers whose price, converted with the day's reference rates, falls in this range. */
+  price?: InputMaybe<PriceRange>;
   /** The buyer's country. Shipping options and landed costs are quoted to it. */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
@@ -291,6 +303,7 @@ export type ResolversTypes = ResolversObject<{
   OfferConnection: ResolverTypeWrapper<OfferConnectionModel>;
   OfferEdge: ResolverTypeWrapper<OfferEdgeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
+  PriceRange: PriceRange;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
@@ -314,6 +327,7 @@ export type ResolversParentTypes = ResolversObject<{
   OfferConnection: OfferConnectionModel;
   OfferEdge: OfferEdgeModel;
   PageInfo: PageInfo;
+  PriceRange: PriceRange;
   Query: Record<PropertyKey, never>;
   SearchFilter: SearchFilter;
   SearchSource: SearchSourceModel;

@@ -4,6 +4,7 @@ import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import { fromGlobalId } from '../globalId.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
+import { readPriceRange } from '../search/readPriceRange.js';
 import { searchMarketplaces } from '../search/searchMarketplaces.js';
 
 /** Most offers one page may ask for. */
@@ -17,7 +18,7 @@ export const Query: QueryResolvers<Context> = {
 
   offer: (_parent, { id }, { adapters, loaders }) => loaders.offers.load(fromGlobalId('Offer', id, 'id', new Set(adapters.keys()))),
 
-  search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs, cursorKey }) {
+  async search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs, cursorKey, referenceRates, logger }) {
     const text = query.trim();
     if (text === '') throw userInputError('query: say what to look for', 'query');
     if (text.length > MAX_QUERY_LENGTH) throw userInputError(`query: at most ${MAX_QUERY_LENGTH} characters`, 'query');
@@ -27,15 +28,28 @@ export const Query: QueryResolvers<Context> = {
 
     const selected = selectMarketplaces(adapters, filter?.marketplaces);
     const fingerprint = searchFingerprint(text, normalizeFilter(filter));
+    const cursor = after == null ? undefined : decodeCursor(after, fingerprint, cursorKey);
+    const priceRange = filter?.price == null ? undefined : readPriceRange(filter.price);
+    // Rates order equally relevant offers by price; a price filter cannot work without them.
+    const rates = await referenceRates.latest().then(
+      (latest) => latest.rates,
+      (error: unknown) => {
+        if (priceRange) throw error;
+        logger.warn('searching without reference rates: price ties fall back to turns', { error });
+        return undefined;
+      },
+    );
+    const accept = offerFilter(filter);
     return searchMarketplaces({
       query: text,
       first: pageSize,
       fingerprint,
-      after: after == null ? undefined : decodeCursor(after, fingerprint, cursorKey),
+      after: cursor,
       adapters: selected,
-      accept: offerFilter(filter),
+      accept: priceRange && rates ? (offer) => accept(offer) && priceRange.contains(offer, rates) : accept,
       deadlineMs: searchDeadlineMs,
       cursorKey,
+      rates,
     });
   },
 };
@@ -78,6 +92,7 @@ function normalizeFilter(filter: SearchFilter | null | undefined): unknown {
     originCountries: filter.originCountries ? [...filter.originCountries].sort() : null,
     inStock: filter.inStock ?? null,
     hsChapters: filter.hsChapters ? [...filter.hsChapters].sort() : null,
+    price: filter.price ? { currency: filter.price.currency, min: filter.price.min ?? null, max: filter.price.max ?? null } : null,
     shipTo: filter.shipTo ?? null,
   };
 }

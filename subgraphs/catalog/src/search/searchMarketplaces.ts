@@ -1,6 +1,8 @@
+import type { ReferenceRates } from '../../../../packages/fx/index.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { OfferConnectionModel, OfferEdgeModel } from '../models.js';
 import { encodeCursor, type SearchCursor, type SourcePosition } from './searchCursor.js';
+import { priceInEuroCents } from './priceInEuros.js';
 import { relevance } from './relevance.js';
 import { SourceStream } from './SourceStream.js';
 
@@ -15,14 +17,17 @@ export interface MarketplaceSearch {
   readonly deadlineMs: number;
   /** Signs the cursors handed out. */
   readonly cursorKey: Buffer;
+  /** The day's reference rates, to break relevance ties by price; without them, turns alone. */
+  readonly rates: ReferenceRates | undefined;
 }
 
 const START: SourcePosition = { page: null, skip: 0, done: false };
 
 /**
  * Asks every marketplace in parallel under one deadline and merges their answers: at each
- * step the most relevant of the marketplaces' next offers; between equally relevant ones, the
- * marketplaces take turns. Each edge's cursor holds every marketplace's position at that edge.
+ * step the most relevant of the marketplaces' next offers, the cheaper (in euros) between equally
+ * relevant ones, and turns between equal ones. Each edge's cursor holds every marketplace's
+ * position at that edge.
  */
 export async function searchMarketplaces(search: MarketplaceSearch): Promise<OfferConnectionModel> {
   const signal = AbortSignal.timeout(search.deadlineMs);
@@ -36,15 +41,15 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
   while (edges.length < search.first) {
     const heads = await Promise.all(streams.map((stream) => stream.head()));
     let best = -1;
-    let bestScore = -1;
+    let bestRank: Rank | undefined;
     for (let step = 0; step < streams.length; step++) {
       const index = (turn + step) % streams.length;
       const head = heads[index];
       if (head === undefined) continue;
-      const score = relevance(head, search.query);
-      if (score > bestScore) {
+      const rank: Rank = { relevance: relevance(head, search.query), price: priceInEuroCents(head, search.rates) };
+      if (bestRank === undefined || outranks(rank, bestRank)) {
         best = index;
-        bestScore = score;
+        bestRank = rank;
       }
     }
     const chosen = streams[best];
@@ -63,6 +68,18 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
     },
     sources: streams.map((stream) => stream.report()),
   };
+}
+
+interface Rank {
+  relevance: number;
+  price: bigint | undefined;
+}
+
+/** More relevant first; then cheaper (an unknown price never outranks a known one); else the earlier turn stands. */
+function outranks(a: Rank, b: Rank): boolean {
+  if (a.relevance !== b.relevance) return a.relevance > b.relevance;
+  if (a.price === undefined || b.price === undefined) return false;
+  return a.price < b.price;
 }
 
 function snapshot(fingerprint: string, streams: readonly SourceStream[], turn: number): SearchCursor {
