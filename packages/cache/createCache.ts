@@ -9,6 +9,8 @@ export interface CacheOptions {
   logger: Logger;
   /** Entries an in-process cache keeps. Default: 10_000. */
   maxEntries?: number;
+  /** Namespace for every Redis key, e.g. one per environment sharing a Redis. Default: none. */
+  keyPrefix?: string;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface CacheOptions {
  */
 export async function createCache(options: CacheOptions): Promise<Cache> {
   if (options.redisUrl !== undefined && options.redisUrl !== '') {
-    return createRedisCache({ url: options.redisUrl, logger: options.logger });
+    return createRedisCache({ url: options.redisUrl, logger: options.logger, keyPrefix: options.keyPrefix });
   }
   options.logger.info('cache in memory: no Redis URL configured, entries are not shared between instances');
   return createMemoryCache({ maxEntries: options.maxEntries });

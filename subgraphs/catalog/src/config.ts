@@ -19,6 +19,8 @@ export const catalogSettings = {
   FX_REFRATES_URL: setting.url({ default: 'http://127.0.0.1:4120' }),
   /** Redis shared by every catalog replica for lookup caching. Default: none (an in-process cache). */
   REDIS_URL: setting.optionalString(),
+  /** Namespace of this deployment's keys in a shared Redis. Default: tradegraph. */
+  CACHE_KEY_PREFIX: setting.string({ default: 'tradegraph' }),
   /** How long a looked-up offer (price, stock) is reused. Default: 60 s. */
   OFFER_CACHE_TTL_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
   /** How long a looked-up seller is reused. Default: 3600 s. */

@@ -32,7 +32,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     cacheTtlMs: 3_600_000,
     logger,
   });
-  const cache = await createCache({ redisUrl: config.REDIS_URL, logger });
+  const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });
   const adapters = new Map<string, MarketplaceAdapter>(
     MARKETPLACE_ADAPTERS.map((module) => {
       const adapter = withLookupCache(module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }), {
