@@ -20,4 +20,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/catalog/schema.graphql',
     main: 'subgraphs/catalog/src/main.ts',
   },
+  {
+    name: 'logistics',
+    url: 'http://127.0.0.1:4002/graphql',
+    schemaFile: 'subgraphs/logistics/schema.graphql',
+    main: 'subgraphs/logistics/src/main.ts',
+  },
 ];

@@ -1,10 +1,15 @@
 import type { SandboxUpstream } from '../packages/sandbox/index.js';
 import { feiraSandbox } from './br-feira/createFeiraSandbox.js';
 import { jadeMarketSandbox } from './cn-jademarket/createJadeMarketSandbox.js';
+import { expressAsiaSandbox } from './express-asia/createExpressAsiaSandbox.js';
+import { expressGlobalSandbox } from './express-global/createExpressGlobalSandbox.js';
 import { fxRefRatesSandbox } from './fx-refrates/createFxRefRatesSandbox.js';
 import { marktplatzSandbox } from './de-marktplatz/createMarktplatzSandbox.js';
 import { ichibaSandbox } from './jp-ichiba/createIchibaSandbox.js';
+import { lastMileLocalSandbox } from './lastmile-local/createLastMileLocalSandbox.js';
+import { lineAsiaEuSandbox } from './line-asiaeu/createLineAsiaEuSandbox.js';
 import { pasarMallSandbox } from './my-pasarmall/createPasarMallSandbox.js';
+import { postIntlSandbox } from './post-intl/createPostIntlSandbox.js';
 import { mainStreetSandbox } from './us-mainstreet/createMainStreetSandbox.js';
 
 /** Every sandbox upstream. Adding a vendor: one folder in `upstreams/` and one line here. */
@@ -16,4 +21,9 @@ export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [
   marktplatzSandbox,
   mainStreetSandbox,
   fxRefRatesSandbox,
+  postIntlSandbox,
+  expressGlobalSandbox,
+  expressAsiaSandbox,
+  lineAsiaEuSandbox,
+  lastMileLocalSandbox,
 ];

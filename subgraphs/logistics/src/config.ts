@@ -1,0 +1,16 @@
+import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
+import { adapterSettings } from './adapters/registry.js';
+
+export const logisticsSettings = {
+  ...commonSettings,
+  /** Port of the logistics subgraph. Default: 4002. */
+  PORT: setting.port({ default: 4002 }),
+  /** Interface to listen on. Default: 127.0.0.1. */
+  HOST: setting.string({ default: '127.0.0.1' }),
+  /** Time allowed for one call to a carrier API (one retry on failure). Default: 1500 ms. */
+  UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_500, min: 10, max: 60_000 }),
+  ...adapterSettings,
+};
+
+export type LogisticsConfig = ReturnType<typeof readLogisticsConfig>;
+export const readLogisticsConfig = (env?: Environment) => readConfig(logisticsSettings, env);

@@ -1,0 +1,34 @@
+import type { Server } from 'node:http';
+import type { Logger } from '../../../packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import type { CarrierAdapter } from './adapters/ports.js';
+import { CARRIER_ADAPTERS } from './adapters/registry.js';
+import type { LogisticsConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createLogisticsSchema } from './schema.js';
+
+export interface LogisticsService {
+  readonly httpServer: Server;
+  readonly carriers: readonly CarrierAdapter[];
+  stop(): Promise<void>;
+}
+
+/** Builds the logistics subgraph (carrier adapters, Apollo Server, HTTP handler) without listening. */
+export async function createLogisticsService(config: LogisticsConfig, logger: Logger): Promise<LogisticsService> {
+  const carriers = CARRIER_ADAPTERS.map((module) => module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }));
+  const apollo = createApolloServer<Context>({ schema: createLogisticsSchema(), logger, production: config.NODE_ENV === 'production' });
+  await apollo.start();
+  const httpServer = createGraphQLHttpServer<Context>({
+    apollo,
+    logger,
+    context: async () => createContext({ carriers, logger }),
+  });
+  return {
+    httpServer,
+    carriers,
+    async stop() {
+      await apollo.stop();
+      await Promise.all(carriers.map((carrier) => carrier.close()));
+    },
+  };
+}

@@ -1,0 +1,57 @@
+import type { Money } from '../../../packages/money/index.js';
+import type { CarrierInfo, DayRange, Incoterm, ShippingMode, TrackingLevel } from './adapters/ports.js';
+
+/**
+ * What resolvers hand to each other (codegen `mappers`), so the generated resolver types check
+ * the hand-over.
+ */
+
+/**
+ * An offer as the gateway hands it over: its key plus the `@requires` fields, exactly as the
+ * catalog wrote them. Checked only when a field needs them (`readOfferFacts`), because which
+ * fields arrive depends on which of our fields the query asked for.
+ */
+export type OfferModel = { readonly id: string } & Readonly<Record<string, unknown>>;
+export type MoneyModel = Money;
+export type CarrierModel = CarrierInfo;
+
+export interface ConsignmentModel {
+  readonly originCountry: string;
+  readonly destinationCountry: string;
+  readonly hsCode: string | null;
+  readonly quantity: number;
+  /** Unit price × quantity, in the seller's currency. */
+  readonly goodsValue: Money;
+  /** Unit weight × quantity: the goods, as customs weighs them. */
+  readonly weightGrams: number;
+  readonly alreadyImported: boolean;
+}
+
+export interface ShippingLegModel {
+  readonly carrier: CarrierInfo;
+  readonly mode: ShippingMode;
+  readonly from: string;
+  readonly to: string;
+  readonly cost: Money;
+  readonly transitDays: DayRange;
+}
+
+export interface ShippingOptionModel {
+  readonly id: string;
+  readonly offer: OfferModel;
+  readonly mode: ShippingMode;
+  readonly carrier: CarrierInfo;
+  readonly cost: Money;
+  readonly transitDays: DayRange;
+  readonly trackingLevel: TrackingLevel;
+  readonly incoterms: readonly Incoterm[];
+  readonly legs: readonly ShippingLegModel[];
+  readonly consignment: ConsignmentModel;
+  readonly costBreakdown: string;
+}
+
+export interface ShippingRestrictionModel {
+  readonly carrier: CarrierInfo;
+  readonly mode: ShippingMode;
+  readonly reason: string;
+}

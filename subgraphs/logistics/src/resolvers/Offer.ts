@@ -1,0 +1,37 @@
+import { userInputError } from '../../../../packages/errors/index.js';
+import type { OfferResolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import type { OfferModel } from '../models.js';
+import { askCarriers } from '../shipping/askCarriers.js';
+import { listShippingRestrictions } from '../shipping/listShippingRestrictions.js';
+import { planShippingOptions } from '../shipping/planShippingOptions.js';
+import { readOfferFacts } from '../shipping/readOfferFacts.js';
+
+/** Most items of one offer quoted as one consignment. */
+export const MAX_QUANTITY = 999;
+
+export const Offer: OfferResolvers<Context> = {
+  // Everything logistics needs about an offer arrives in the representation (`@requires`).
+  __resolveReference: (reference): OfferModel => reference,
+  id: (offer) => offer.id,
+
+  async shippingOptions(offer, { to, quantity }, context) {
+    checkQuantity(quantity);
+    const facts = readOfferFacts(offer);
+    const price = facts.price;
+    if (price === undefined)
+      throw userInputError(`representations[Offer ${offer.id}].price: required for shippingOptions`, 'representations');
+    const answers = await askCarriers(facts, to, quantity, context);
+    return planShippingOptions(offer, { ...facts, price }, to, quantity, answers);
+  },
+
+  async shippingRestrictions(offer, { to, quantity }, context) {
+    checkQuantity(quantity);
+    return listShippingRestrictions(await askCarriers(readOfferFacts(offer), to, quantity, context));
+  },
+};
+
+function checkQuantity(quantity: number): void {
+  if (quantity < 1 || quantity > MAX_QUANTITY)
+    throw userInputError(`quantity: must be from 1 to ${MAX_QUANTITY} (got ${quantity})`, 'quantity');
+}

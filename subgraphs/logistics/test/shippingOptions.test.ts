@@ -1,0 +1,222 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { jadeMarketPage, offer, type OfferRepresentation } from './support/offerRepresentations.js';
+import { startLogistics, type TestLogistics } from './startLogistics.js';
+
+const SHIPPING = `query ($representations: [_Any!]!, $to: CountryCode!, $quantity: Int) {
+  _entities(representations: $representations) {
+    ... on Offer {
+      id
+      shippingOptions(to: $to, quantity: $quantity) {
+        id mode carrier { id } cost { amount currency } transitDays { min max } trackingLevel incoterms
+        legs { carrier { id } mode from to cost { amount currency } transitDays { min max } }
+        consignment { originCountry destinationCountry hsCode quantity goodsValue { amount currency } weightGrams alreadyImported }
+        costBreakdown
+      }
+      shippingRestrictions(to: $to, quantity: $quantity) { carrier { id } mode reason }
+    }
+  }
+}`;
+
+interface Amount {
+  amount: string;
+  currency: string;
+}
+interface Option {
+  id: string;
+  mode: string;
+  carrier: { id: string };
+  cost: Amount;
+  transitDays: { min: number; max: number };
+  trackingLevel: string;
+  incoterms: string[];
+  legs: Array<{ carrier: { id: string }; mode: string; from: string; to: string; cost: Amount; transitDays: { min: number; max: number } }>;
+  consignment: {
+    quantity: number;
+    goodsValue: Amount;
+    weightGrams: number;
+    alreadyImported: boolean;
+    originCountry: string;
+    destinationCountry: string;
+  };
+  costBreakdown: string;
+}
+interface Shipping {
+  _entities: Array<{
+    id: string;
+    shippingOptions: Option[];
+    shippingRestrictions: Array<{ carrier: { id: string }; mode: string; reason: string }>;
+  }>;
+}
+
+/** Cents (or other minor units) of a decimal string, exactly. */
+const minor = (amount: string): bigint => BigInt(amount.replace('.', ''));
+
+let logistics: TestLogistics;
+const ship = async (representations: OfferRepresentation[], to: string, quantity?: number) => {
+  const result = await logistics.query<Shipping>(SHIPPING, { representations, to, quantity });
+  expect(result.errors).toBeUndefined();
+  return result.data!._entities;
+};
+const shipOne = async (representation: OfferRepresentation, to: string, quantity?: number) =>
+  (await ship([representation], to, quantity))[0]!;
+
+beforeAll(async () => {
+  logistics = await startLogistics();
+});
+afterAll(() => logistics.stop());
+afterEach(async () => {
+  await Promise.all([...logistics.sandboxes.values()].map((sandbox) => sandbox.setFault(null)));
+});
+
+describe('batching', () => {
+  async function callsPerCarrier(offers: number): Promise<Record<string, number>> {
+    for (const sandbox of logistics.sandboxes.values()) await sandbox.resetStats();
+    const entities = await ship(jadeMarketPage(offers), 'DE');
+    expect(entities).toHaveLength(offers);
+    expect(entities.filter((entity) => entity.shippingOptions.length > 0).length).toBe(offers);
+    const calls: Record<string, number> = {};
+    for (const [id, sandbox] of logistics.sandboxes) calls[id] = (await sandbox.stats()).total;
+    return calls;
+  }
+
+  it('asks each carrier once for a page of 10 offers and once for a page of 50', async () => {
+    const ten = await callsPerCarrier(10);
+    const fifty = await callsPerCarrier(50);
+    expect(ten).toEqual({ 'post-intl': 1, 'express-global': 1, 'express-asia': 1, 'line-asiaeu': 1, 'lastmile-local': 1 });
+    expect(fifty).toEqual(ten);
+  });
+});
+
+describe('shipping options', () => {
+  it('offers at least three modes for a small parcel from China to Germany, cheapest first', async () => {
+    const { shippingOptions } = await shipOne(offer(), 'DE');
+    expect(new Set(shippingOptions.map((option) => option.mode))).toEqual(new Set(['POSTAL', 'EXPRESS', 'DEDICATED_LINE']));
+    const costs = shippingOptions.map((option) => minor(option.cost.amount));
+    expect(costs).toEqual([...costs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
+    expect(new Set(shippingOptions.map((option) => option.id)).size).toBe(shippingOptions.length);
+    for (const option of shippingOptions) expect(option.costBreakdown).toMatch(/rate card/);
+    const again = await shipOne(offer(), 'DE');
+    expect(again.shippingOptions.map((option) => option.id)).toEqual(shippingOptions.map((option) => option.id));
+  });
+
+  it('joins a dedicated line to a last-mile carrier: two legs whose costs and days add up', async () => {
+    const line = (await shipOne(offer(), 'DE')).shippingOptions.find((option) => option.mode === 'DEDICATED_LINE')!;
+    expect(line.legs).toHaveLength(2);
+    const [haul, lastMile] = line.legs as [Option['legs'][0], Option['legs'][0]];
+    expect(haul).toMatchObject({ carrier: { id: 'line-asiaeu' }, mode: 'DEDICATED_LINE', from: 'CN', to: 'DE' });
+    expect(lastMile).toMatchObject({ carrier: { id: 'lastmile-local' }, mode: 'DOMESTIC', from: 'DE', to: 'DE' });
+    expect(line.carrier.id).toBe('line-asiaeu');
+    expect(minor(haul.cost.amount) + minor(lastMile.cost.amount)).toBe(minor(line.cost.amount));
+    expect(line.transitDays).toEqual({
+      min: haul.transitDays.min + lastMile.transitDays.min,
+      max: haul.transitDays.max + lastMile.transitDays.max,
+    });
+    expect(line.incoterms).toContain('DDP');
+    expect(line.consignment.alreadyImported).toBe(false);
+  });
+
+  it('ships from an overseas warehouse in the destination as already imported', async () => {
+    const { shippingOptions } = await shipOne(offer({ warehouseCountries: ['DE'] }), 'DE');
+    const warehouse = shippingOptions.find((option) => option.mode === 'OVERSEAS_WAREHOUSE')!;
+    expect(warehouse.legs).toEqual([expect.objectContaining({ from: 'DE', to: 'DE', carrier: { id: 'lastmile-local' } })]);
+    expect(warehouse.consignment).toMatchObject({ alreadyImported: true, originCountry: 'CN', destinationCountry: 'DE' });
+    expect(warehouse.incoterms).toEqual([]);
+    const elsewhere = await shipOne(offer({ warehouseCountries: ['US'] }), 'DE');
+    expect(elsewhere.shippingOptions.some((option) => option.mode === 'OVERSEAS_WAREHOUSE')).toBe(false);
+  });
+
+  it('ships within one country as DOMESTIC', async () => {
+    const { shippingOptions } = await shipOne(offer(), 'CN');
+    expect(shippingOptions.map((option) => option.mode)).toEqual(['DOMESTIC']);
+    expect(shippingOptions[0]!.consignment.alreadyImported).toBe(true);
+  });
+
+  it('gives a 5 kg item no postal option, and says why', async () => {
+    const { shippingOptions, shippingRestrictions } = await shipOne(offer({ weightGrams: 5_000 }), 'DE');
+    expect(shippingOptions.some((option) => option.mode === 'POSTAL')).toBe(false);
+    expect(shippingOptions.some((option) => option.mode === 'EXPRESS')).toBe(true);
+    const postal = shippingRestrictions.find((restriction) => restriction.mode === 'POSTAL')!;
+    expect(postal.carrier.id).toBe('post-intl');
+    expect(postal.reason).toMatch(/5000 g.*2000 g/);
+  });
+
+  it('keeps lithium batteries out of the post, and says so', async () => {
+    const { shippingOptions, shippingRestrictions } = await shipOne(offer({ containsLithiumBattery: true }), 'DE');
+    expect(shippingOptions.some((option) => option.mode === 'POSTAL')).toBe(false);
+    expect(shippingRestrictions).toContainEqual({
+      carrier: { id: 'post-intl' },
+      mode: 'POSTAL',
+      reason: expect.stringMatching(/lithium/i),
+    });
+  });
+
+  it('says why a line without a last mile at the destination cannot ship', async () => {
+    const { shippingRestrictions } = await shipOne(offer(), 'US');
+    expect(shippingRestrictions).toContainEqual({ carrier: { id: 'line-asiaeu' }, mode: 'DEDICATED_LINE', reason: 'no hub in US' });
+    expect(shippingRestrictions).toContainEqual({
+      carrier: { id: 'express-asia' },
+      mode: 'EXPRESS',
+      reason: expect.stringMatching(/CN-US/),
+    });
+  });
+
+  it('scales weight and value with quantity', async () => {
+    const one = await shipOne(offer(), 'DE', 1);
+    const four = await shipOne(offer(), 'DE', 4);
+    const express = (options: Option[]) => options.find((option) => option.carrier.id === 'express-global')!;
+    expect(four.shippingOptions[0]!.consignment).toMatchObject({
+      quantity: 4,
+      weightGrams: 1_000,
+      goodsValue: { amount: '480.00', currency: 'CNY' },
+    });
+    expect(one.shippingOptions[0]!.consignment).toMatchObject({
+      quantity: 1,
+      weightGrams: 250,
+      goodsValue: { amount: '120.00', currency: 'CNY' },
+    });
+    expect(minor(express(four.shippingOptions).cost.amount)).toBeGreaterThan(minor(express(one.shippingOptions).cost.amount));
+    expect(four.shippingOptions.map((option) => option.id)).not.toContain(one.shippingOptions[0]!.id);
+  });
+
+  it('leaves out a carrier that is down, without an error', async () => {
+    await logistics.sandboxes.get('express-global')!.setFault('down');
+    const { shippingOptions } = await shipOne(offer(), 'DE');
+    expect(shippingOptions.length).toBeGreaterThan(0);
+    expect(shippingOptions.some((option) => option.carrier.id === 'express-global')).toBe(false);
+    expect(shippingOptions.some((option) => option.mode === 'DEDICATED_LINE')).toBe(true);
+  });
+});
+
+describe('carriers', () => {
+  it('lists every carrier with its modes', async () => {
+    const result = await logistics.query<{ carriers: Array<{ id: string; modes: string[] }> }>('{ carriers { id name modes } }');
+    expect(result.data!.carriers.map((carrier) => carrier.id).sort()).toEqual([
+      'express-asia',
+      'express-global',
+      'lastmile-local',
+      'line-asiaeu',
+      'post-intl',
+    ]);
+  });
+});
+
+describe('input', () => {
+  it.each([0, -2, 1_000])('refuses quantity %i naming the argument', async (quantity) => {
+    const result = await logistics.query(SHIPPING, { representations: [offer()], to: 'DE', quantity });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'quantity' });
+  });
+
+  it('refuses an unknown destination country, naming the argument', async () => {
+    const result = await logistics.query(SHIPPING, { representations: [offer()], to: 'XX' });
+    expect(result.data).toBeUndefined();
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/\$to.*CountryCode/);
+  });
+
+  it('refuses a representation without the facts it requires, naming the field', async () => {
+    const { weightGrams: _, ...withoutWeight } = offer();
+    const result = await logistics.query(SHIPPING, { representations: [withoutWeight], to: 'DE' });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'representations' });
+    expect(result.errors?.[0]?.message).toContain('.weightGrams');
+  });
+});
