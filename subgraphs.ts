@@ -26,4 +26,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/logistics/schema.graphql',
     main: 'subgraphs/logistics/src/main.ts',
   },
+  {
+    name: 'customs',
+    url: 'http://127.0.0.1:4003/graphql',
+    schemaFile: 'subgraphs/customs/schema.graphql',
+    main: 'subgraphs/customs/src/main.ts',
+  },
 ];

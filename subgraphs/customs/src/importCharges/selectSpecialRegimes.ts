@@ -1,0 +1,88 @@
+import type { RulesInForce } from '../../rules/loadRules.js';
+import type {
+  BandedFlatRateRegime,
+  BandedRate,
+  CollectedAtSaleRegime,
+  CrossBorderRetailRegime,
+  FlatDutyPerLineRegime,
+  PersonalImportTariffRegime,
+  SpecialRegime,
+} from '../../rules/types.js';
+import type { Consignment } from './types.js';
+import type { Valuation } from './valueConsignment.js';
+import { originMatches, ruleMoney, withinThreshold } from './withinThreshold.js';
+
+/** A regime that applies, with the threshold test that let it in (shown in the line's formula). */
+export interface Selected<R> {
+  readonly regime: R;
+  readonly test: string;
+}
+
+export interface SpecialRegimes {
+  /** BR Remessa Conforme, MX courier global rate: a flat rate by value band instead of duty (and tax). */
+  readonly banded: (Selected<BandedFlatRateRegime> & { readonly band: BandedRate }) | undefined;
+  /** CN cross-border e-commerce within the single-transaction limit. */
+  readonly crossBorderRetail: Selected<CrossBorderRetailRegime> | undefined;
+  /** EU €3 per tariff subheading for consignments up to €150. */
+  readonly flatDuty: Selected<FlatDutyPerLineRegime> | undefined;
+  /** VAT/GST charged by the seller at sale: EU IOSS, GB £135, AU, SG, MY. */
+  readonly collectedAtSale: Selected<CollectedAtSaleRegime> | undefined;
+  /** IN heading 9804: one rate for goods imported for personal use. */
+  readonly personalImportTariff: PersonalImportTariffRegime | undefined;
+}
+
+const ofKind =
+  <K extends SpecialRegime['kind']>(kind: K) =>
+  (regime: SpecialRegime): regime is Extract<SpecialRegime, { kind: K }> =>
+    regime.kind === kind;
+
+/**
+ * Which special regimes in force apply to this consignment. Assumptions, because a parcel bought
+ * on the platform is a B2C distance sale to a consumer for personal use: BR sellers are Remessa
+ * Conforme certified (the first regime in the file), IN personal imports use heading 9804, and
+ * GB/AU/SG/MY sellers collect the tax at sale as the law obliges them to. EU IOSS needs the
+ * seller's IOSS number, since registering is optional.
+ */
+export function selectSpecialRegimes(consignment: Consignment, rules: RulesInForce, valuation: Valuation): SpecialRegimes {
+  const regimes = rules.specialRegimes.filter((r) => originMatches(r.origins, consignment.origin));
+
+  // A regime naming the origin (MX: USMCA for US/CA) beats a general one; otherwise the file's order decides.
+  const bandedCandidates = regimes.filter(ofKind('bandedFlatRate'));
+  const namingOrigin = bandedCandidates.find((r) => r.origins?.include?.includes(consignment.origin));
+  const bandedRegime = namingOrigin ?? bandedCandidates[0];
+  let banded: SpecialRegimes['banded'];
+  if (bandedRegime !== undefined) {
+    for (const band of bandedRegime.bands) {
+      const test = withinThreshold(valuation, 'customs-value', ruleMoney(band.upTo), 'lte');
+      if (test.within) {
+        banded = { regime: bandedRegime, band, test: test.text };
+        break;
+      }
+    }
+  }
+
+  const cbec = regimes.find(ofKind('crossBorderRetail'));
+  const cbecTest = cbec && withinThreshold(valuation, 'customs-value', ruleMoney(cbec.singleTransactionLimit), 'lte');
+
+  const flat = regimes.find(ofKind('flatDutyPerLine'));
+  const flatTest = flat && withinThreshold(valuation, 'intrinsic', ruleMoney(flat.maxConsignmentValue), 'lte');
+
+  let collectedAtSale: SpecialRegimes['collectedAtSale'];
+  for (const regime of regimes.filter(ofKind('collectedAtSale'))) {
+    // rateBp null marks the EU IOSS: the member state's rate, and only for registered sellers.
+    if (regime.rateBp === null && consignment.iossNumber === undefined) continue;
+    const test = withinThreshold(valuation, regime.valueBasis, ruleMoney(regime.maxValue), 'lte');
+    if (test.within) {
+      collectedAtSale = { regime, test: test.text };
+      break;
+    }
+  }
+
+  return {
+    banded,
+    crossBorderRetail: cbec && cbecTest?.within ? { regime: cbec, test: cbecTest.text } : undefined,
+    flatDuty: flat && flatTest?.within ? { regime: flat, test: flatTest.text } : undefined,
+    collectedAtSale,
+    personalImportTariff: regimes.find(ofKind('personalImportTariff')),
+  };
+}

@@ -1,0 +1,34 @@
+import type { Money } from '../../../packages/money/index.js';
+import type { ChargeLine, ImportCharges } from './importCharges/types.js';
+
+/**
+ * What resolvers hand to each other (codegen `mappers`): the engine's own types, money in integer
+ * minor units until the `Money.amount` resolver writes it as a decimal string.
+ */
+export type MoneyModel = Money;
+export type ChargeLineModel = ChargeLine;
+export type ImportChargesModel = ImportCharges;
+
+/** Money as it arrives in a representation: JSON, a decimal string. */
+export interface MoneyRepresentation {
+  readonly amount: string;
+  readonly currency: string;
+}
+
+/**
+ * A `ShippingOption` as the router sends it to `_entities`: the key and the `@requires` fields,
+ * filled by logistics. Typed as optional because a representation is untrusted JSON.
+ */
+export interface ShippingOptionRepresentation {
+  readonly id: string;
+  readonly cost?: MoneyRepresentation;
+  readonly consignment?: {
+    readonly originCountry: string;
+    readonly destinationCountry: string;
+    readonly hsCode?: string | null;
+    readonly quantity: number;
+    readonly goodsValue: MoneyRepresentation;
+    readonly weightGrams: number;
+    readonly alreadyImported: boolean;
+  };
+}

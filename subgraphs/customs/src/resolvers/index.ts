@@ -1,0 +1,16 @@
+import { toDecimalString } from '../../../../packages/money/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
+import type { Resolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import { Query } from './Query.js';
+import { ShippingOption } from './ShippingOption.js';
+
+export const resolvers: Resolvers<Context> = {
+  CountryCode: CountryCodeScalar,
+  CurrencyCode: CurrencyCodeScalar,
+  Query,
+  ShippingOption,
+  Money: {
+    amount: (money) => toDecimalString(money),
+  },
+};

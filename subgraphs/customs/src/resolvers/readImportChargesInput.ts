@@ -1,0 +1,89 @@
+import { userInputError } from '../../../../packages/errors/index.js';
+import { MoneyError, parseMoney, type Money } from '../../../../packages/money/index.js';
+import type { LoadedRules } from '../../rules/loadRules.js';
+import type { ImportChargesInput, MoneyInput } from '../__generated__/resolvers.js';
+import { destinationCurrency } from '../importCharges/destinationCurrency.js';
+import { INCOTERMS, type Consignment, type Incoterm } from '../importCharges/types.js';
+
+const HS_CODE = /^\d{6,10}$/;
+const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An IOSS number: "IM", three digits for the member state of identification, seven for the trader. */
+const IOSS_NUMBER = /^IM\d{10}$/;
+
+/**
+ * Checks `estimateImportCharges(input)` and turns it into a consignment, or throws BAD_USER_INPUT
+ * naming the first field at fault as the client wrote it (`input.items[0].hsCode`).
+ */
+export function readImportChargesInput(input: ImportChargesInput, rules: LoadedRules, today: string): Consignment {
+  if (!rules.destinations.has(input.destination) || input.destination === 'EU' || destinationCurrency(input.destination) === undefined) {
+    const supported = [...rules.destinations.keys()].filter((code) => code !== 'EU').sort();
+    throw userInputError(
+      `input.destination: no customs rules for ${input.destination} (supported: ${supported.join(', ')})`,
+      'input.destination',
+    );
+  }
+  if (input.items.length === 0) throw userInputError('input.items: list at least one item', 'input.items');
+
+  let currency: string | undefined;
+  const money = (value: MoneyInput, field: string): Money => {
+    let parsed: Money;
+    try {
+      parsed = parseMoney(value.amount, value.currency);
+    } catch (error) {
+      if (error instanceof MoneyError) throw userInputError(`${field}.amount: ${error.message}`, `${field}.amount`);
+      throw error;
+    }
+    if (parsed.minor < 0n) throw userInputError(`${field}.amount: must not be negative (got ${value.amount})`, `${field}.amount`);
+    // One currency per consignment: the declaration is in one invoice currency.
+    currency ??= parsed.currency;
+    if (parsed.currency !== currency) {
+      throw userInputError(
+        `${field}.currency: ${parsed.currency} differs from ${currency}; give every amount in one currency`,
+        `${field}.currency`,
+      );
+    }
+    return parsed;
+  };
+
+  const items = input.items.map((item, i) => {
+    const field = `input.items[${i}]`;
+    const hsCode = item.hsCode.replace(/[.\s]/g, '');
+    if (!HS_CODE.test(hsCode))
+      throw userInputError(`${field}.hsCode: "${item.hsCode}" is not an HS code of 6 to 10 digits`, `${field}.hsCode`);
+    if (!Number.isInteger(item.quantity) || item.quantity <= 0) {
+      throw userInputError(`${field}.quantity: must be a whole number of at least 1 (got ${item.quantity})`, `${field}.quantity`);
+    }
+    return { hsCode, quantity: item.quantity, value: money(item.value, `${field}.value`) };
+  });
+  const shipping = input.shipping == null ? undefined : money(input.shipping, 'input.shipping');
+
+  const incoterm = input.incoterm == null ? 'DAP' : input.incoterm.trim().toUpperCase();
+  if (!(INCOTERMS as readonly string[]).includes(incoterm)) {
+    throw userInputError(`input.incoterm: "${input.incoterm}" is not an Incoterms 2020 rule (${INCOTERMS.join(', ')})`, 'input.incoterm');
+  }
+  const iossNumber = input.iossNumber == null ? undefined : input.iossNumber.trim().toUpperCase();
+  if (iossNumber !== undefined && !IOSS_NUMBER.test(iossNumber)) {
+    throw userInputError(`input.iossNumber: "${input.iossNumber}" is not an IOSS number (IM followed by 10 digits)`, 'input.iossNumber');
+  }
+
+  return {
+    origin: input.origin,
+    destination: input.destination,
+    items,
+    shipping,
+    incoterm: incoterm as Incoterm,
+    date: input.date == null ? today : readDay(input.date),
+    iossNumber,
+    alreadyImported: false,
+  };
+}
+
+/** A calendar day `YYYY-MM-DD` that exists (no 2026-02-30). */
+function readDay(text: string): string {
+  const match = ISO_DAY.exec(text.trim());
+  const day = match ? new Date(`${match[0]}T00:00:00Z`) : undefined;
+  if (!match || day === undefined || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== match[0]) {
+    throw userInputError(`input.date: "${text}" is not a calendar date YYYY-MM-DD`, 'input.date');
+  }
+  return match[0];
+}

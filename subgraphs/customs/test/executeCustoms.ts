@@ -1,0 +1,104 @@
+import { graphql } from 'graphql';
+import type { ReferenceRates, ReferenceRatesClient } from '../../../packages/fx/index.js';
+import { createLogger } from '../../../packages/log/index.js';
+import { loadRules } from '../rules/loadRules.js';
+import { createContext } from '../src/context.js';
+import { createCustomsSchema } from '../src/schema.js';
+
+/**
+ * Fixed euro reference rates for in-process tests (the fx-refrates sandbox's base rates), so every
+ * converted amount in a test can be checked by hand: 1 EUR = 1.16 USD = 6.20 BRL = 180.50 JPY.
+ */
+export const TEST_RATES: ReferenceRates = {
+  date: '2026-11-25',
+  source: { name: 'Test reference rates', url: 'http://test/eurofxref-daily.xml' },
+  rates: {
+    USD: '1.1600',
+    JPY: '180.50',
+    GBP: '0.87800',
+    AUD: '1.7700',
+    BRL: '6.2000',
+    CAD: '1.6250',
+    CNY: '8.2400',
+    INR: '104.0000',
+    KRW: '1700.00',
+    MXN: '21.2000',
+    MYR: '4.8000',
+    SGD: '1.5100',
+  },
+};
+
+export interface Result<T> {
+  data?: T | null;
+  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+}
+
+const schema = createCustomsSchema();
+const rules = loadRules();
+
+/** Runs an operation against the customs schema in this process, with fixed rates; counts FX fetches. */
+export async function executeCustoms<T>(query: string, variables: Record<string, unknown>) {
+  let fetches = 0;
+  const fx: ReferenceRatesClient = {
+    latest: async () => {
+      fetches++;
+      return { rates: TEST_RATES, stale: false, fetchedAt: '2026-11-25T16:00:00Z' };
+    },
+    close: async () => {},
+  };
+  const contextValue = createContext({
+    rules,
+    fx,
+    logger: createLogger('customs', { level: 'silent' }),
+    now: () => new Date('2026-11-26T10:00:00Z'),
+  });
+  const result = (await graphql({ schema, source: query, variableValues: variables, contextValue })) as Result<T>;
+  return { result, fetches };
+}
+
+export const ESTIMATE = /* GraphQL */ `
+  query Estimate($input: ImportChargesInput!) {
+    estimateImportCharges(input: $input) {
+      duties {
+        amount
+        currency
+      }
+      taxes {
+        amount
+        currency
+      }
+      fees {
+        amount
+        currency
+      }
+      total {
+        amount
+        currency
+      }
+      deMinimisApplied
+      collectedAtSale
+      rulesDate
+      lines {
+        kind
+        description
+        amount {
+          amount
+          currency
+        }
+        formula
+        source
+      }
+    }
+  }
+`;
+
+export interface Charges {
+  duties: { amount: string; currency: string };
+  taxes: { amount: string; currency: string };
+  fees: { amount: string; currency: string };
+  total: { amount: string; currency: string };
+  deMinimisApplied: boolean;
+  collectedAtSale: boolean;
+  rulesDate: string;
+  lines: Array<{ kind: string; description: string; amount: { amount: string; currency: string }; formula: string; source: string }>;
+}
