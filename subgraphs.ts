@@ -32,4 +32,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/customs/schema.graphql',
     main: 'subgraphs/customs/src/main.ts',
   },
+  {
+    name: 'payments',
+    url: 'http://127.0.0.1:4004/graphql',
+    schemaFile: 'subgraphs/payments/schema.graphql',
+    main: 'subgraphs/payments/src/main.ts',
+  },
 ];

@@ -1,0 +1,26 @@
+import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
+import { providerSettings } from './adapters/registry.js';
+
+export const paymentsSettings = {
+  ...commonSettings,
+  /** Port of the payments subgraph. Default: 4004. */
+  PORT: setting.port({ default: 4004 }),
+  /** Interface to listen on. Default: 127.0.0.1. */
+  HOST: setting.string({ default: '127.0.0.1' }),
+  /** Euro reference rates publisher (ECB style). Default: the fx-refrates sandbox on 127.0.0.1:4120. */
+  FX_REFRATES_URL: setting.url({ default: 'http://127.0.0.1:4120' }),
+  /** Longest the reference rates are reused before asking again (they also refresh when a new day is due). Default: 3600 s. */
+  FX_CACHE_TTL_SECONDS: setting.int({ default: 3_600, min: 1, max: 86_400 }),
+  /** Key that signs quote tokens (32+ characters), the same on every replica and in orders. Default: required in production; in development one is made and kept in DATA_DIR. */
+  QUOTE_SIGNING_SECRET: setting.optionalString(),
+  /** How long a quote holds. Default: 1800 s (30 min). */
+  QUOTE_TTL_SECONDS: setting.int({ default: 1_800, min: 60, max: 86_400 }),
+  /** Where development keys are kept between restarts. Default: .data */
+  DATA_DIR: setting.string({ default: '.data' }),
+  /** Time allowed for one call to a payment provider or the rates publisher. Default: 1500 ms. */
+  UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_500, min: 10, max: 60_000 }),
+  ...providerSettings,
+};
+
+export type PaymentsConfig = ReturnType<typeof readPaymentsConfig>;
+export const readPaymentsConfig = (env?: Environment) => readConfig(paymentsSettings, env);

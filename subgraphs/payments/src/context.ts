@@ -1,0 +1,39 @@
+import type { LatestReferenceRates, ReferenceRatesClient } from '../../../packages/fx/index.js';
+import type { Logger } from '../../../packages/log/index.js';
+import type { PaymentProvider } from './adapters/ports.js';
+import { createLoaders, type PaymentsLoaders } from './createLoaders.js';
+
+/** What every payments resolver gets; one per request. */
+export interface Context {
+  readonly providers: ReadonlyMap<string, PaymentProvider>;
+  readonly loaders: PaymentsLoaders;
+  /** The reference rates for this request: read once per request, so every amount uses the same day's rates. */
+  rates(): Promise<LatestReferenceRates>;
+  readonly quoteKey: Buffer;
+  readonly quoteTtlSeconds: number;
+  /** The clock quotes are issued and judged by (ms since the epoch); tests move it. */
+  now(): number;
+  readonly logger: Logger;
+}
+
+export interface PaymentsServices {
+  readonly providers: ReadonlyMap<string, PaymentProvider>;
+  readonly fx: ReferenceRatesClient;
+  readonly quoteKey: Buffer;
+  readonly quoteTtlSeconds: number;
+  readonly now: () => number;
+  readonly logger: Logger;
+}
+
+export function createContext(services: PaymentsServices): Context {
+  let rates: Promise<LatestReferenceRates> | undefined;
+  return {
+    providers: services.providers,
+    loaders: createLoaders(services.providers),
+    rates: () => (rates ??= services.fx.latest()),
+    quoteKey: services.quoteKey,
+    quoteTtlSeconds: services.quoteTtlSeconds,
+    now: services.now,
+    logger: services.logger,
+  };
+}

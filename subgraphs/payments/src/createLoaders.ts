@@ -1,0 +1,42 @@
+import DataLoader from 'dataloader';
+import type { FeeQuote, FeeQuoteRequest, PaymentProvider } from './adapters/ports.js';
+
+export interface PaymentsLoaders {
+  /** Per provider id: fee quotes, all those asked for in one request sent as one batch. */
+  readonly feeQuotes: ReadonlyMap<string, DataLoader<FeeQuoteRequest, FeeQuote, string>>;
+}
+
+/**
+ * Per-request loaders: every landed cost of a search (one `_entities` call, 10 or 50 options)
+ * asks each provider once. A provider that fails fails only its own answers; the others still
+ * compete for the cheapest fee.
+ */
+export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>): PaymentsLoaders {
+  const feeQuotes = new Map<string, DataLoader<FeeQuoteRequest, FeeQuote, string>>();
+  for (const [id, provider] of providers) {
+    feeQuotes.set(
+      id,
+      new DataLoader<FeeQuoteRequest, FeeQuote, string>(
+        async (requests) => {
+          try {
+            return await provider.quoteFees(requests);
+          } catch (error) {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            return requests.map(() => failure);
+          }
+        },
+        {
+          cacheKeyFn: keyOf,
+          // Each landed cost first awaits the (shared) reference rates, then asks for fees; waiting
+          // for the macrotask queue rather than the default next tick keeps every option of the
+          // request in one batch however many promise hops lie between them.
+          batchScheduleFn: (callback) => setImmediate(callback),
+        },
+      ),
+    );
+  }
+  return { feeQuotes };
+}
+
+const keyOf = (request: FeeQuoteRequest): string =>
+  [request.amount.minor, request.amount.currency, request.buyerCountry, request.merchantCountry, request.settlementCurrency].join(':');

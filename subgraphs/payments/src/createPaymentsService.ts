@@ -1,0 +1,65 @@
+import type { Server } from 'node:http';
+import { createReferenceRatesClient } from '../../../packages/fx/index.js';
+import type { Logger } from '../../../packages/log/index.js';
+import { loadSigningKey } from '../../../packages/secrets/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import type { PaymentProvider } from './adapters/ports.js';
+import { PAYMENT_PROVIDERS } from './adapters/registry.js';
+import type { PaymentsConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createPaymentsSchema } from './schema.js';
+
+export interface PaymentsService {
+  readonly httpServer: Server;
+  readonly providers: ReadonlyMap<string, PaymentProvider>;
+  stop(): Promise<void>;
+}
+
+export interface PaymentsServiceOptions {
+  /** The clock quotes are issued and judged by. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** Builds the payments subgraph (providers, rates client, Apollo Server, HTTP handler) without listening. */
+export async function createPaymentsService(
+  config: PaymentsConfig,
+  logger: Logger,
+  options: PaymentsServiceOptions = {},
+): Promise<PaymentsService> {
+  const quoteKey = loadSigningKey({
+    purpose: 'quote',
+    secret: config.QUOTE_SIGNING_SECRET,
+    variable: 'QUOTE_SIGNING_SECRET',
+    production: config.NODE_ENV === 'production',
+    dataDir: config.DATA_DIR,
+  });
+  const fx = createReferenceRatesClient({
+    baseUrl: config.FX_REFRATES_URL,
+    timeoutMs: config.UPSTREAM_TIMEOUT_MS,
+    cacheTtlMs: config.FX_CACHE_TTL_SECONDS * 1000,
+    logger,
+  });
+  const providers = new Map<string, PaymentProvider>(
+    PAYMENT_PROVIDERS.map((module) => {
+      const provider = module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS });
+      return [provider.info.id, provider];
+    }),
+  );
+  const now = options.now ?? Date.now;
+  const apollo = createApolloServer<Context>({ schema: createPaymentsSchema(), logger, production: config.NODE_ENV === 'production' });
+  await apollo.start();
+  const httpServer = createGraphQLHttpServer<Context>({
+    apollo,
+    logger,
+    context: async () => createContext({ providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger }),
+  });
+  return {
+    httpServer,
+    providers,
+    async stop() {
+      await apollo.stop();
+      await Promise.all([...providers.values()].map((provider) => provider.close()));
+      await fx.close();
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { ReferenceRates } from '../../../packages/fx/index.js';
+import type { Money } from '../../../packages/money/index.js';
+import type { Quote } from '../../../packages/quotes/index.js';
+import type { PaymentProviderInfo } from './adapters/ports.js';
+
+/**
+ * What resolvers hand to each other for types whose fields are resolved later (codegen
+ * `mappers`), so the generated resolver types check the hand-over.
+ */
+export type MoneyModel = Money;
+export type PaymentProviderModel = PaymentProviderInfo;
+export type ExchangeRatesModel = ReferenceRates;
+
+export type LandedCostLineKind = 'ITEM' | 'SHIPPING' | 'DUTY' | 'TAX' | 'FEE' | 'FX';
+
+export interface LandedCostLineModel {
+  readonly kind: LandedCostLineKind;
+  readonly description: string;
+  readonly amount: Money;
+  readonly formula: string;
+  readonly source: string;
+}
+
+/** A landed cost: the quote it fixes, its signed token, and the lines that explain it. */
+export interface LandedCostModel {
+  readonly quote: Quote;
+  readonly quoteId: string;
+  readonly lines: readonly LandedCostLineModel[];
+}

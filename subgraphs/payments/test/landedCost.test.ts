@@ -1,0 +1,336 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { convert, type ReferenceRates } from '../../../packages/fx/index.js';
+import { exponentOf, parseMoney, type CurrencyCode, type Money } from '../../../packages/money/index.js';
+import { CARDNET_FEES } from '../../../upstreams/cardnet/feeSchedule.js';
+import { priceFee, type FeeSchedule } from '../../../upstreams/cardnet/priceFee.js';
+import { FPX_FEES } from '../../../upstreams/fpx-my/feeSchedule.js';
+import { GLOBALWALLET_FEES } from '../../../upstreams/globalwallet/feeSchedule.js';
+import { PIX_FEES } from '../../../upstreams/pix-br/feeSchedule.js';
+import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
+import { startPayments, type TestPayments } from './startPayments.js';
+
+const LANDED_COST_FIELDS = `quoteId expiresAt currency
+  item { amount currency } shipping { amount currency } duties { amount currency } taxes { amount currency }
+  fees { amount currency } total { amount currency }
+  paymentProvider { id name methods }
+  lines { kind description amount { amount currency } formula source }`;
+
+const ENTITIES = `query ($representations: [_Any!]!, $currency: CurrencyCode!) {
+  _entities(representations: $representations) { ... on ShippingOption { id landedCost(currency: $currency) { ${LANDED_COST_FIELDS} } } }
+}`;
+const QUOTE = `query ($quoteId: ID!) { quote(quoteId: $quoteId) { ${LANDED_COST_FIELDS} } }`;
+const RATES = `{ exchangeRates { base date source rates { currency rate } } }`;
+
+interface MoneyOut {
+  amount: string;
+  currency: string;
+}
+interface LandedCostOut {
+  quoteId: string;
+  expiresAt: string;
+  currency: string;
+  item: MoneyOut;
+  shipping: MoneyOut;
+  duties: MoneyOut;
+  taxes: MoneyOut;
+  fees: MoneyOut;
+  total: MoneyOut;
+  paymentProvider: { id: string; name: string; methods: string[] };
+  lines: Array<{ kind: string; description: string; amount: MoneyOut; formula: string; source: string }>;
+}
+interface EntitiesData {
+  _entities: Array<{ id: string; landedCost: LandedCostOut } | null>;
+}
+
+/** Tea from China (yuan), shipped by a carrier billing in dollars, to five buyers; plus a domestic German sale. */
+const SCENARIOS: Record<string, OptionSpec & { currency: CurrencyCode }> = {
+  'DE/EUR': {
+    id: 'de',
+    from: 'CN',
+    to: 'DE',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '0.00',
+    taxes: '8.83',
+    importCurrency: 'EUR',
+    currency: 'EUR',
+  },
+  'US/USD': {
+    id: 'us',
+    from: 'CN',
+    to: 'US',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '2.15',
+    taxes: '0.00',
+    fees: '5.00',
+    importCurrency: 'USD',
+    currency: 'USD',
+  },
+  'BR/BRL': {
+    id: 'br',
+    from: 'CN',
+    to: 'BR',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '120.40',
+    taxes: '96.30',
+    importCurrency: 'BRL',
+    currency: 'BRL',
+  },
+  'JP/JPY': {
+    id: 'jp',
+    from: 'CN',
+    to: 'JP',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '0',
+    taxes: '680',
+    importCurrency: 'JPY',
+    currency: 'JPY',
+  },
+  'GB/GBP': {
+    id: 'gb',
+    from: 'CN',
+    to: 'GB',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '0.00',
+    taxes: '9.12',
+    importCurrency: 'GBP',
+    currency: 'GBP',
+  },
+  'MY/MYR': {
+    id: 'my',
+    from: 'CN',
+    to: 'MY',
+    goods: ['302.50', 'CNY'],
+    shipping: ['12.80', 'USD'],
+    duties: '0.00',
+    taxes: '18.40',
+    importCurrency: 'MYR',
+    currency: 'MYR',
+  },
+};
+const DOMESTIC_DE: OptionSpec = {
+  id: 'de-domestic',
+  from: 'DE',
+  to: 'DE',
+  goods: ['49.90', 'EUR'],
+  shipping: ['4.99', 'EUR'],
+  duties: '0.00',
+  taxes: '0.00',
+  importCurrency: 'EUR',
+};
+
+const SCHEDULES: Record<string, FeeSchedule> = {
+  cardnet: CARDNET_FEES,
+  globalwallet: GLOBALWALLET_FEES,
+  'pix-br': PIX_FEES,
+  'fpx-my': FPX_FEES,
+};
+
+let payments: TestPayments;
+let rates: ReferenceRates;
+
+const minor = (money: MoneyOut): Money => parseMoney(money.amount, money.currency);
+const sum = (amounts: Money[]): bigint => amounts.reduce((total, money) => total + money.minor, 0n);
+
+async function landedCosts(specs: OptionSpec[], currency: string) {
+  return payments.query<EntitiesData>(ENTITIES, { representations: specs.map(shippingOptionRepresentation), currency });
+}
+
+async function landedCost(spec: OptionSpec, currency: string): Promise<LandedCostOut> {
+  const result = await landedCosts([spec], currency);
+  expect(result.errors).toBeUndefined();
+  return result.data!._entities[0]!.landedCost;
+}
+
+async function callsPerUpstream(): Promise<Record<string, number>> {
+  return Object.fromEntries(
+    await Promise.all([...payments.sandboxes].map(async ([id, sandbox]) => [id, (await sandbox.stats()).total] as const)),
+  );
+}
+
+beforeAll(async () => {
+  payments = await startPayments();
+  const result = await payments.query<{ exchangeRates: { date: string; rates: Array<{ currency: string; rate: string }> } }>(RATES);
+  expect(result.errors).toBeUndefined();
+  const { date, rates: list } = result.data!.exchangeRates;
+  rates = { date, source: { name: 'test', url: 'test' }, rates: Object.fromEntries(list.map((entry) => [entry.currency, entry.rate])) };
+});
+afterAll(() => payments.stop());
+afterEach(async () => {
+  await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.setFault(null)));
+});
+
+describe('landedCost', () => {
+  it.each(Object.entries(SCENARIOS))(
+    '%s: every part converted once, the total exactly their sum, the cheapest provider',
+    async (_name, spec) => {
+      const cost = await landedCost(spec, spec.currency);
+      const decimals = exponentOf(spec.currency);
+      for (const part of [cost.item, cost.shipping, cost.duties, cost.taxes, cost.fees, cost.total]) {
+        expect(part.currency).toBe(spec.currency);
+        expect(part.amount).toMatch(decimals === 0 ? /^\d+$/ : new RegExp(`^\\d+\\.\\d{${decimals}}$`));
+      }
+      const [item, shipping, duties, taxes, fees, total] = [cost.item, cost.shipping, cost.duties, cost.taxes, cost.fees, cost.total].map(
+        minor,
+      );
+      expect(total!.minor).toBe(sum([item!, shipping!, duties!, taxes!, fees!]));
+      expect(sum(cost.lines.map((line) => minor(line.amount)))).toBe(total!.minor);
+
+      // Each part is the exact reference-rate conversion of what was received, rounded once.
+      expect(item).toEqual(convert(parseMoney(...spec.goods), spec.currency, rates).money);
+      expect(shipping).toEqual(convert(parseMoney(...spec.shipping), spec.currency, rates).money);
+      expect(taxes).toEqual(parseMoney(spec.taxes, spec.currency));
+
+      // The chosen provider is the cheapest of the published schedules for this buyer, currency and amount.
+      const importFees = parseMoney(spec.fees ?? (decimals === 0 ? '0' : '0.00'), spec.currency);
+      const base = sum([item!, shipping!, duties!, taxes!, importFees]);
+      const prices = Object.entries(SCHEDULES)
+        .map(
+          ([id, schedule]) =>
+            [
+              id,
+              priceFee(schedule, {
+                amountMinor: base,
+                currency: spec.currency,
+                buyerCountry: spec.to,
+                merchantCountry: spec.from,
+                settlementCurrency: 'CNY',
+              }),
+            ] as const,
+        )
+        .flatMap(([id, price]) => (price.ok ? [{ id, fee: price.feeMinor }] : []))
+        .sort((a, b) => (a.fee < b.fee ? -1 : a.fee > b.fee ? 1 : 0));
+      expect(cost.paymentProvider.id).toBe(prices[0]!.id);
+      expect(fees!.minor).toBe(prices[0]!.fee + importFees.minor);
+
+      const feeLine = cost.lines.find((line) => line.kind === 'FEE' && line.description.startsWith('Payment fee'))!;
+      expect(feeLine.source).toContain(cost.paymentProvider.id);
+      expect(feeLine.formula).toMatch(/% .*× .* fixed = .*half-up/);
+      const fx = cost.lines.filter((line) => line.kind === 'FX');
+      expect(fx.map((line) => line.description.slice(0, 3)).sort()).toEqual(['CNY', 'USD'].filter((code) => code !== spec.currency));
+      for (const line of fx) expect(line.source).toContain(`reference rates of ${rates.date}`);
+      expect(Date.parse(cost.expiresAt) - payments.clock.now).toBe(30 * 60_000);
+    },
+  );
+
+  it('chooses Pix for a Brazilian buyer paying in reais, and another provider above the Pix maximum', async () => {
+    expect((await landedCost(SCENARIOS['BR/BRL']!, 'BRL')).paymentProvider.id).toBe('pix-br');
+    expect((await landedCost({ ...SCENARIOS['BR/BRL']!, id: 'br-big', goods: ['25000.00', 'CNY'] }, 'BRL')).paymentProvider.id).toBe(
+      'globalwallet',
+    );
+    expect((await landedCost(SCENARIOS['MY/MYR']!, 'MYR')).paymentProvider.id).toBe('fpx-my');
+  });
+
+  it('quotes with the next cheapest provider when the cheapest is down', async () => {
+    expect((await landedCost(DOMESTIC_DE, 'EUR')).paymentProvider.id).toBe('cardnet');
+    await payments.sandboxes.get('cardnet')!.setFault('down');
+    expect((await landedCost({ ...DOMESTIC_DE, id: 'de-domestic-2' }, 'EUR')).paymentProvider.id).toBe('globalwallet');
+  });
+
+  it('asks each provider once per request, and the reference rates not at all once cached: the same for 10 options as for 50', async () => {
+    const specs = (count: number) =>
+      Array.from({ length: count }, (_, i) => {
+        const scenario = Object.values(SCENARIOS)[i % 6]!;
+        return { ...scenario, id: `option-${i}`, goods: [`${300 + i}.50`, 'CNY'] as [string, string] };
+      });
+    const measure = async (count: number) => {
+      await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.resetStats()));
+      const result = await landedCosts(specs(count), 'EUR');
+      expect(result.errors).toBeUndefined();
+      expect(result.data!._entities).toHaveLength(count);
+      return callsPerUpstream();
+    };
+    const ten = await measure(10);
+    const fifty = await measure(50);
+    expect(fifty).toEqual(ten);
+    // Pix and FPX are asked too (EUR has their two decimals) and refuse it: still one call each.
+    expect(ten).toEqual({ cardnet: 1, globalwallet: 1, 'pix-br': 1, 'fpx-my': 1, 'fx-refrates': 0 });
+    // Two lists of entities in one request (BRL and MYR buyers): still one call per provider.
+    const local = async (count: number) => {
+      await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.resetStats()));
+      const all = specs(count);
+      const result = await payments.query<EntitiesData>(
+        `query ($a: [_Any!]!, $b: [_Any!]!) {
+          brl: _entities(representations: $a) { ... on ShippingOption { landedCost(currency: "BRL") { total { amount } } } }
+          myr: _entities(representations: $b) { ... on ShippingOption { landedCost(currency: "MYR") { total { amount } } } }
+        }`,
+        {
+          a: all.filter((s) => s.to === 'BR').map(shippingOptionRepresentation),
+          b: all.filter((s) => s.to === 'MY').map(shippingOptionRepresentation),
+        },
+      );
+      expect(result.errors).toBeUndefined();
+      return callsPerUpstream();
+    };
+    const localTen = await local(10);
+    expect(await local(50)).toEqual(localTen);
+    expect(localTen).toEqual({ cardnet: 1, globalwallet: 1, 'pix-br': 1, 'fpx-my': 1, 'fx-refrates': 0 });
+  });
+
+  it('refuses a currency without a reference rate, naming `currency`, before asking any provider', async () => {
+    await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.resetStats()));
+    const result = await landedCosts([SCENARIOS['DE/EUR']!], 'AED');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'currency' });
+    expect(result.errors?.[0]?.message).toMatch(/^currency: AED has no reference rate/);
+    expect(Object.values(await callsPerUpstream()).every((count) => count === 0)).toBe(true);
+  });
+
+  it('refuses a currency no provider takes for this buyer, saying why for each provider', async () => {
+    const result = await landedCosts([SCENARIOS['DE/EUR']!], 'ZAR');
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'currency' });
+    expect(result.errors?.[0]?.message).toContain('cardnet: currency not supported');
+  });
+});
+
+describe('quote tokens', () => {
+  let cost: LandedCostOut;
+  beforeAll(async () => {
+    cost = await landedCost(SCENARIOS['JP/JPY']!, 'JPY');
+  });
+  const refusal = async (quoteId: string) => (await payments.query(QUOTE, { quoteId })).errors?.[0]?.extensions;
+
+  it('give back what they fixed: every amount, the provider and the same lines', async () => {
+    const result = await payments.query<{ quote: LandedCostOut }>(QUOTE, { quoteId: cost.quoteId });
+    expect(result.errors).toBeUndefined();
+    const { lines, ...fixed } = result.data!.quote;
+    const { lines: originalLines, ...original } = cost;
+    expect(fixed).toEqual(original);
+    expect(lines.map((line) => [line.kind, line.amount, line.formula])).toEqual(
+      originalLines.map((line) => [line.kind, line.amount, line.formula]),
+    );
+  });
+
+  it('are refused when one character of the payload or of the signature was edited', async () => {
+    const [prefix, payload, mac] = cost.quoteId.split('.') as [string, string, string];
+    const flip = (text: string, at: number) => text.slice(0, at) + (text[at] === 'A' ? 'B' : 'A') + text.slice(at + 1);
+    for (const edited of [`${prefix}.${flip(payload, 40)}.${mac}`, `${prefix}.${payload}.${flip(mac, mac.length - 1)}`]) {
+      expect(await refusal(edited)).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'quoteId', quoteError: 'QUOTE_INVALID' });
+    }
+  });
+
+  it('are refused once expired', async () => {
+    const issued = payments.clock.now;
+    payments.clock.now = Date.parse(cost.expiresAt);
+    try {
+      expect(await refusal(cost.quoteId)).toMatchObject({ code: 'BAD_USER_INPUT', quoteError: 'QUOTE_EXPIRED' });
+    } finally {
+      payments.clock.now = issued;
+    }
+  });
+});
+
+describe('exchangeRates and paymentProviders', () => {
+  it('lists the day’s euro reference rates with their source, and the providers', async () => {
+    const result = await payments.query<{
+      exchangeRates: { base: string; date: string; source: string };
+      paymentProviders: Array<{ id: string }>;
+    }>(`{ exchangeRates { base date source } paymentProviders { id name methods } }`);
+    expect(result.data!.exchangeRates).toMatchObject({ base: 'EUR', date: '2026-11-26' });
+    expect(result.data!.exchangeRates.source).toContain('Tradegraph sandbox');
+    expect(result.data!.paymentProviders.map((provider) => provider.id)).toEqual(['cardnet', 'globalwallet', 'pix-br', 'fpx-my']);
+  });
+});
