@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { EstimateImportChargesDocument, SearchDocument, type SearchQuery } from '../../operations/__generated__/operations.js';
+import { exponentOf, parseMoney, type CurrencyCode } from '../../packages/money/index.js';
+import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { graphqlRequest } from '../support/graphqlRequest.js';
+
+/** The contract's one-request quote: search → shipping options → import charges → landed cost. */
+describe('landed cost in the buyer’s currency, in one query', () => {
+  let stack: RunningStack;
+  beforeAll(async () => {
+    stack = await launchStack({ ports: 'free' });
+  });
+  afterAll(() => stack?.stop());
+
+  const minor = (money: { amount: string; currency: string }) => parseMoney(money.amount, money.currency).minor;
+  const search = async (shipTo: string, currency: string, first = 10) => {
+    const result = await graphqlRequest(stack.gatewayUrl, SearchDocument, { query: 'tea', shipTo, currency, first });
+    expect(result.errors).toBeUndefined();
+    return result.data!.search;
+  };
+
+  it.each([
+    ['DE', 'EUR'],
+    ['US', 'USD'],
+    ['BR', 'BRL'],
+    ['JP', 'JPY'],
+    ['GB', 'GBP'],
+  ])('answers search.graphql in full to %s in %s; every total is exactly the sum of its parts', async (shipTo, currency) => {
+    const page = await search(shipTo, currency);
+    const options = page.edges.flatMap((edge) => edge.node.shippingOptions);
+    expect(options.length).toBeGreaterThan(0);
+    for (const option of options) {
+      const quote = option.landedCost;
+      const parts = [quote.item, quote.shipping, quote.duties, quote.taxes, quote.fees];
+      for (const part of [...parts, quote.total]) {
+        expect(part.currency).toBe(currency);
+        const decimals = part.amount.split('.')[1]?.length ?? 0;
+        expect(decimals).toBe(exponentOf(currency as CurrencyCode));
+      }
+      expect(minor(quote.total)).toBe(parts.reduce((sum, part) => sum + minor(part), 0n));
+      expect(quote.lines.reduce((sum, line) => sum + minor(line.amount), 0n)).toBe(minor(quote.total));
+      expect(quote.quoteId.length).toBeGreaterThan(20);
+      expect(Date.parse(quote.expiresAt)).toBeGreaterThan(Date.now());
+      for (const line of quote.lines) expect(line.source.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('offers at least three distinct modes across a page', async () => {
+    const page = await search('DE', 'EUR', 20);
+    const modes = new Set(page.edges.flatMap((edge) => edge.node.shippingOptions.map((option) => option.mode)));
+    expect(modes.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('calls each carrier, FX and payment sandbox as often for 50 offers as for 10', async () => {
+    const counts = async () => {
+      const totals: Record<string, number> = {};
+      for (const [id, url] of Object.entries(stack.sandboxUrls))
+        totals[id] = ((await (await fetch(`${url}/__sandbox/stats`)).json()) as { total: number }).total;
+      return totals;
+    };
+    const reset = () => Promise.all(Object.values(stack.sandboxUrls).map((url) => fetch(`${url}/__sandbox/stats`, { method: 'DELETE' })));
+    const quoteSandboxes = (totals: Record<string, number>) =>
+      Object.fromEntries(
+        Object.entries(totals).filter(
+          ([id]) => !['cn-jademarket', 'br-feira', 'my-pasarmall', 'de-marktplatz', 'us-mainstreet', 'jp-ichiba'].includes(id),
+        ),
+      );
+
+    await search('DE', 'EUR', 10); // warm the FX cache, as a running service has it
+    await reset();
+    await search('DE', 'EUR', 10);
+    const forTen = quoteSandboxes(await counts());
+    await reset();
+    const fifty: SearchQuery['search'] = await search('DE', 'EUR', 50);
+    expect(fifty.edges.length).toBe(50);
+    const forFifty = quoteSandboxes(await counts());
+    expect(forFifty).toEqual(forTen);
+    for (const calls of Object.values(forFifty)) expect(calls).toBeLessThanOrEqual(2);
+  });
+
+  it('answers the contract’s estimateImportCharges example', async () => {
+    const result = await graphqlRequest(stack.gatewayUrl, EstimateImportChargesDocument, {
+      input: {
+        origin: 'CN',
+        destination: 'DE',
+        incoterm: 'DDP',
+        items: [{ hsCode: '610910', quantity: 1, value: { amount: '300.00', currency: 'EUR' } }],
+        shipping: { amount: '0.00', currency: 'EUR' },
+      },
+    });
+    expect(result.errors).toBeUndefined();
+    const charges = result.data!.estimateImportCharges;
+    expect(charges.duties).toEqual({ amount: '36.00', currency: 'EUR' }); // EU MFN 12% on 6109.10
+    expect(charges.taxes).toEqual({ amount: '63.84', currency: 'EUR' }); // 19% × (300.00 + 36.00)
+    expect(charges.total).toEqual({ amount: '99.84', currency: 'EUR' });
+  });
+
+  it('refuses a quote id edited by hand', async () => {
+    const page = await search('DE', 'EUR', 1);
+    const quoteId = page.edges[0]!.node.shippingOptions[0]!.landedCost.quoteId;
+    const edited = quoteId.slice(0, 10) + (quoteId[10] === 'A' ? 'B' : 'A') + quoteId.slice(11);
+    const read = (id: string) =>
+      fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: 'query ($id: ID!) { quote(quoteId: $id) { total { amount currency } } }', variables: { id } }),
+      }).then((response) => response.json() as Promise<{ data?: unknown; errors?: Array<{ extensions?: Record<string, unknown> }> }>);
+    expect((await read(quoteId)).errors).toBeUndefined();
+    const refused = await read(edited);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', quoteError: 'QUOTE_INVALID' });
+  });
+});
