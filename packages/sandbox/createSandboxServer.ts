@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
 import { readBody } from '../server/index.js';
 import { formatFault, parseFault, type Fault } from './faults.js';
-import { matchesQuery, type SeedListing } from './seedListings.js';
+import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from './seedListings.js';
 
 export interface SandboxRequest {
   method: string;
@@ -41,6 +41,8 @@ export interface SandboxServerOptions {
   garbage?: () => SandboxResponse;
   /** A marketplace's seeded catalog, so `GET /__sandbox/matches?q=` can say how many listings a search must find. */
   listings?: readonly SeedListing[];
+  /** Its sellers, so `matches?q=&shipTo=` can count only listings whose seller ships there. */
+  sellers?: readonly SeedSeller[];
 }
 
 export interface SandboxStats {
@@ -52,7 +54,7 @@ export interface SandboxStats {
 /**
  * A vendor API stand-in: real HTTP, the vendor's own style (set by its routes), plus the
  * `/__sandbox/*` admin endpoints: `GET stats`, `DELETE stats`, `GET|POST faults`, and for
- * marketplaces `GET matches?q=` (how many listings match a query).
+ * marketplaces `GET matches?q=&shipTo=` (how many listings match a query, and ship there).
  */
 export function createSandboxServer(options: SandboxServerOptions): Server {
   const { id, routes, logger } = options;
@@ -68,7 +70,13 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     }
     if (request.path === '/__sandbox/matches' && request.method === 'GET' && options.listings) {
       const query = request.query.get('q') ?? '';
-      return { body: { upstream: id, query, count: options.listings.filter((listing) => matchesQuery(listing, query)).length } };
+      const shipTo = request.query.get('shipTo');
+      const ships = (listing: SeedListing) => {
+        const seller = options.sellers?.[listing.sellerIndex];
+        return shipTo === null || (seller !== undefined && sellerShipsTo(seller, shipTo));
+      };
+      const count = options.listings.filter((listing) => matchesQuery(listing, query) && ships(listing)).length;
+      return { body: { upstream: id, query, shipTo, count } };
     }
     if (request.path === '/__sandbox/faults' && request.method === 'GET') {
       return { body: { upstream: id, fault: fault ? formatFault(fault) : null } };

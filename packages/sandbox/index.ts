@@ -8,7 +8,17 @@ export {
 } from './createSandboxServer.js';
 export { formatFault, parseFault, parseFaultList, type Fault } from './faults.js';
 export { PRODUCT_ARCHETYPES, STYLES, type Category, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
-export { matchesQuery, seedCatalog, type SeedListing, type SeedOptions, type SeedSeller } from './seedListings.js';
+export { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
+export {
+  matchesQuery,
+  seedCatalog,
+  sellerShipsTo,
+  type SeedListing,
+  type SeedOptions,
+  type SeedSeller,
+  type SeedShippingPolicy,
+} from './seedListings.js';
+export { ASEAN, EU_MEMBERS, MERCOSUR } from './shippingRegions.js';
 export { seededRandom, type SeededRandom } from './seededRandom.js';
 export { type SandboxUpstream } from './SandboxUpstream.js';
 export { upstreamUrlVariable } from './upstreamUrlVariable.js';

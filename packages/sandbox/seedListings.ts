@@ -1,4 +1,5 @@
 import { PRODUCT_ARCHETYPES, STYLES, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
+import { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
 import { seededRandom } from './seededRandom.js';
 
 /** A marketplace listing before the vendor's own field names and units are put on it. */
@@ -27,7 +28,19 @@ export interface SeedSeller {
   /** Months on the marketplace and share of orders delivered as described, for trust signals. */
   monthsActive: number;
   positiveFeedbackPermille: number;
+  /** Where the seller ships; every vendor writes it in its own style. */
+  shipping: SeedShippingPolicy;
 }
+
+/** A seller's shipping policy before a vendor puts its own field names on it. */
+export type SeedShippingPolicy =
+  | { readonly kind: 'WORLDWIDE'; readonly except: readonly string[] }
+  | { readonly kind: 'DOMESTIC' }
+  | {
+      readonly kind: 'REGIONAL';
+      /** Includes the seller's own country. */
+      readonly countries: readonly string[];
+    };
 
 export interface SeedOptions {
   seed: string;
@@ -39,17 +52,21 @@ export interface SeedOptions {
   sellerNames: readonly string[];
   /** Countries this marketplace's sellers keep stock in abroad. */
   warehouseCountries?: readonly string[];
+  /** Where this marketplace's regional sellers ship besides their own country, e.g. the EU for Germany. */
+  regionalDestinations: readonly string[];
 }
 
 /** Deterministic listings and sellers: the same options always give the same catalog. */
 export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; sellers: SeedSeller[] } {
   const random = seededRandom(options.seed);
+  const shipping = shippingPolicies(options);
   const sellers: SeedSeller[] = options.sellerNames.map((name, index) => ({
     index,
     name,
     country: options.country,
     monthsActive: random.int(2, 120),
     positiveFeedbackPermille: random.int(880, 999),
+    shipping: shipping[index]!,
   }));
 
   const listings: SeedListing[] = [];
@@ -76,6 +93,46 @@ export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; se
     listings.push(listing);
   }
   return { listings, sellers };
+}
+
+/**
+ * One policy per seller: about one in six ships at home only, about one in six to a regional
+ * list, the rest worldwide except the sanctioned destinations. The draws come from their own
+ * generator, so the sellers' other fields and the listings stay what they were before shipping
+ * existed (stored cursors and tests count on them). Shares are counts, not coin flips, so every
+ * marketplace has at least one restricted seller of each kind for tests to look at.
+ */
+function shippingPolicies(options: SeedOptions): SeedShippingPolicy[] {
+  const random = seededRandom(`${options.seed}:shipping`);
+  const order = options.sellerNames.map((_name, index) => index);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = random.int(0, i);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const restrictedShare = Math.max(1, Math.round(order.length / 6));
+  const regional = [options.country, ...options.regionalDestinations.filter((country) => country !== options.country)];
+  const policies: SeedShippingPolicy[] = [];
+  order.forEach((sellerIndex, rank) => {
+    policies[sellerIndex] =
+      rank < restrictedShare
+        ? { kind: 'DOMESTIC' }
+        : rank < 2 * restrictedShare
+          ? { kind: 'REGIONAL', countries: regional.filter((country) => !RESTRICTED_DESTINATIONS.includes(country)) }
+          : { kind: 'WORLDWIDE', except: RESTRICTED_DESTINATIONS };
+  });
+  return policies;
+}
+
+/** Whether a seller of this catalog ships to `country`: what a search filtered by destination must find. */
+export function sellerShipsTo(seller: SeedSeller, country: string): boolean {
+  switch (seller.shipping.kind) {
+    case 'WORLDWIDE':
+      return !seller.shipping.except.includes(country);
+    case 'DOMESTIC':
+      return country === seller.country;
+    case 'REGIONAL':
+      return seller.shipping.countries.includes(country);
+  }
 }
 
 /** Shop prices move in tens of minor units: 12.30 in cent currencies, 1,230 in yen. */

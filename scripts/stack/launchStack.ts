@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { composeSupergraph } from '../../packages/federation/index.js';
 import { upstreamUrlVariable } from '../../packages/sandbox/index.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
-import { freePort } from './freePort.js';
+import { freePorts } from './freePorts.js';
 import { ServiceProcess } from './ServiceProcess.js';
 
 export interface StackOptions {
@@ -66,9 +66,11 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     }, START_TIMEOUT_MS);
     const upstreamEnv = Object.fromEntries(Object.entries(sandboxUrls).map(([id, url]) => [upstreamUrlVariable(id), url]));
 
+    const ports =
+      options.ports === 'free' ? await freePorts(SUBGRAPHS.length + 1) : [...SUBGRAPHS.map((s) => Number(new URL(s.url).port)), 4000];
     const subgraphUrls: Record<string, string> = {};
-    for (const subgraph of SUBGRAPHS) {
-      const port = options.ports === 'free' ? await freePort() : Number(new URL(subgraph.url).port);
+    for (const [index, subgraph] of SUBGRAPHS.entries()) {
+      const port = ports[index]!;
       subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
       spawn(subgraph.name, subgraph.main, { ...upstreamEnv, PORT: String(port), HOST: '127.0.0.1' });
     }
@@ -84,7 +86,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       supergraphPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-')), 'supergraph.graphql');
       writeFileSync(supergraphPath, supergraphSdl);
     }
-    const gatewayPort = options.ports === 'free' ? await freePort() : 4000;
+    const gatewayPort = ports[SUBGRAPHS.length]!;
     const gateway = spawn('gateway', 'gateway/src/main.ts', { HOST: '127.0.0.1' }, [
       '--supergraph',
       supergraphPath,

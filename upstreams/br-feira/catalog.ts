@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { MERCOSUR, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** Feira's catalog: Brazilian sellers, prices in reais. */
 export const { listings, sellers } = seedCatalog({
@@ -9,6 +9,8 @@ export const { listings, sellers } = seedCatalog({
   minorUnitsPerUsdCent: 5.4, // centavos per US cent, roughly BRL 5.40 per USD
   sellerNames: ['Empório Mineiro', 'Café do Cerrado', 'Ateliê Bahia', 'Loja Geek SP', 'Beleza Carioca', 'Brinquedos Sul', 'Sebo Paulista'],
   warehouseCountries: ['US', 'DE'],
+  // Regional sellers: the Mercosur neighbours, and the US, Brazil's usual cross-border buyer.
+  regionalDestinations: [...MERCOSUR, 'US'],
 });
 
 export const itemIdOf = (listing: SeedListing): string => `MLB${3_100_000 + listing.index * 3}`;

@@ -1,5 +1,5 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing } from '../../packages/sandbox/index.js';
+import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, userIdOf } from './catalog.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, issueToken, setTokenLifetime, tokenState } from './tokens.js';
 
@@ -18,6 +18,7 @@ export const feiraSandbox = {
     createSandboxServer({
       id: 'br-feira',
       listings,
+      sellers,
       logger,
       fault,
       routes: [
@@ -149,5 +150,18 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     ],
     address: { country_id: listing.originCountry },
     fulfillment_countries: listing.warehouseCountry ? [listing.warehouseCountry] : [],
+    shipping: shippingOf(seller?.shipping ?? { kind: 'DOMESTIC' }),
   };
+}
+
+/** Feira's style: `{international: false}`, or `coverage` "selected" with `destinations` / "worldwide" with `excluded_destinations`. */
+function shippingOf(policy: SeedShippingPolicy): Record<string, unknown> {
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return { mode: 'me2', international: false };
+    case 'REGIONAL':
+      return { mode: 'me2', international: true, coverage: 'selected', destinations: policy.countries };
+    case 'WORLDWIDE':
+      return { mode: 'me2', international: true, coverage: 'worldwide', excluded_destinations: policy.except };
+  }
 }

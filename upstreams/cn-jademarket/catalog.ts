@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** Jade Market's catalog: Chinese sellers, prices in yuan, some stock kept in overseas warehouses. */
 export const { listings, sellers } = seedCatalog({
@@ -9,6 +9,8 @@ export const { listings, sellers } = seedCatalog({
   minorUnitsPerUsdCent: 7.2, // fen per US cent, roughly CNY 7.2 per USD
   sellerNames: ['杭州西湖茶庄', '苏州丝绸坊', '深圳数码配件', '义乌小商品', '景德镇陶艺', '广州美妆', '云南普洱', '宁波玩具厂'],
   warehouseCountries: ['DE', 'US', 'MY', 'BR'],
+  // Regional sellers: ASEAN, Hong Kong and Macau, and the big neighbouring markets.
+  regionalDestinations: [...ASEAN, 'HK', 'MO', 'JP', 'KR', 'AU'],
 });
 
 /** Native item ids are numeric, as on the big Chinese platforms. */

@@ -1,5 +1,5 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing } from '../../packages/sandbox/index.js';
+import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
 
@@ -19,6 +19,7 @@ export const jadeMarketSandbox = {
     createSandboxServer({
       id: 'cn-jademarket',
       listings,
+      sellers,
       logger,
       fault,
       routes: [{ method: 'GET', path: '/router/rest', endpoint: (request) => request.query.get('method') ?? 'unknown', handle: route }],
@@ -109,7 +110,20 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     location: { country: listing.originCountry },
     overseas_warehouse: listing.warehouseCountry ?? null,
     has_battery: listing.archetype.lithiumBattery === true,
+    ...shippingOf(seller?.shipping ?? { kind: 'DOMESTIC' }),
   };
+}
+
+/** Jade Market's style: `domestic_only`, else `ship_to_regions` as "CN,HK,…" or "GLOBAL" with `ship_exclude_regions`. */
+function shippingOf(policy: SeedShippingPolicy): Record<string, unknown> {
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return { domestic_only: true, ship_to_regions: '' };
+    case 'REGIONAL':
+      return { domestic_only: false, ship_to_regions: policy.countries.join(',') };
+    case 'WORLDWIDE':
+      return { domestic_only: false, ship_to_regions: 'GLOBAL', ship_exclude_regions: policy.except.join(',') };
+  }
 }
 
 function envelope(name: string, payload: Record<string, unknown>): SandboxResponse {

@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBERS, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /**
  * Marktplatz's catalog: German sellers. `priceMinor` is the seller's NET export price in euro
@@ -20,6 +20,8 @@ export const { listings, sellers } = seedCatalog({
     'Antiquariat Weimar',
   ],
   warehouseCountries: ['US', 'CH', 'GB'],
+  // Regional sellers: the EU single market plus the neighbours outside it.
+  regionalDestinations: [...EU_MEMBERS, 'CH', 'GB', 'NO'],
 });
 
 /** Article numbers as the vendor prints them on invoices: letters, then a running number. */

@@ -1,5 +1,11 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import {
+  createSandboxServer,
+  matchesQuery,
+  type SeedListing,
+  type SeedSeller,
+  type SeedShippingPolicy,
+} from '../../packages/sandbox/index.js';
 import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
 import { isAuthorized } from './credentials.js';
 
@@ -21,6 +27,7 @@ export const marktplatzSandbox = {
     createSandboxServer({
       id: 'de-marktplatz',
       listings,
+      sellers,
       logger,
       fault,
       routes: [
@@ -109,11 +116,24 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     lithiumAkku: listing.archetype.lithiumBattery === true,
     auslandslager: listing.warehouseCountry ? [listing.warehouseCountry] : [],
     haendler: seller ? { id: haendlerIdOf(seller), name: seller.name } : null,
+    versand: versandOf(seller?.shipping ?? { kind: 'DOMESTIC' }, listing.originCountry),
     _links: {
       self: { href: `/items?ids=${artikelnummerOf(listing)}` },
       ...(seller && { haendler: { href: `/sellers?ids=${haendlerIdOf(seller)}` } }),
     },
   };
+}
+
+/** Marktplatz's style: `versand.gebiet` "INLAND", "AUSWAHL" with `versandLaender`, or "WELTWEIT" with `ausgenommeneLaender`. */
+function versandOf(policy: SeedShippingPolicy, inland: string): Record<string, unknown> {
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return { gebiet: 'INLAND', versandLaender: [inland] };
+    case 'REGIONAL':
+      return { gebiet: 'AUSWAHL', versandLaender: policy.countries };
+    case 'WORLDWIDE':
+      return { gebiet: 'WELTWEIT', ausgenommeneLaender: policy.except };
+  }
 }
 
 function toSeller(seller: SeedSeller): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** Shops are known by a romaji shop code, which is also the first half of every item code. */
 const SHOPS = [
@@ -21,6 +21,8 @@ export const { listings, sellers } = seedCatalog({
   minorUnitsPerUsdCent: 1.5, // yen per US cent, roughly JPY 150 per USD
   sellerNames: SHOPS.map((shop) => shop.name),
   warehouseCountries: ['US', 'TW', 'SG'],
+  // Regional sellers: East Asia, ASEAN and Australia.
+  regionalDestinations: [...ASEAN, 'CN', 'KR', 'TW', 'HK', 'AU'],
 });
 
 export const shopCodeOf = (seller: SeedSeller): string => SHOPS[seller.index]?.code ?? `shop-${seller.index}`;

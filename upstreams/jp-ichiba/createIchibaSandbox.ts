@@ -1,5 +1,5 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing } from '../../packages/sandbox/index.js';
+import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, itemCodeOf, listings, sellers, shopCodeOf } from './catalog.js';
 import { el, xmlDocument } from './xml.js';
 
@@ -27,6 +27,7 @@ export const ichibaSandbox = {
     createSandboxServer({
       id: 'jp-ichiba',
       listings,
+      sellers,
       logger,
       fault,
       routes: [
@@ -123,7 +124,24 @@ function toItem(listing: SeedListing): string {
     el('packageSize', listing.dimensionsCm.join('x'), { unit: 'cm' }),
     el('lithiumBattery', listing.archetype.lithiumBattery ? 1 : 0),
     el('overseasWarehouses', listing.warehouseCountry ? [el('country', listing.warehouseCountry)] : []),
+    ...shippingOf(seller?.shipping ?? { kind: 'DOMESTIC' }),
   ]);
+}
+
+/**
+ * Ichiba's style: `<shipOverseas>0</shipOverseas>` for home only; otherwise 1 and
+ * `<shipToCountries scope="selected">` listing `<country>`s, or `scope="all"` with `<shipExcludedCountries>`.
+ */
+function shippingOf(policy: SeedShippingPolicy): string[] {
+  const countries = (codes: readonly string[]) => codes.map((code) => el('country', code));
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return [el('shipOverseas', 0)];
+    case 'REGIONAL':
+      return [el('shipOverseas', 1), el('shipToCountries', countries(policy.countries), { scope: 'selected' })];
+    case 'WORLDWIDE':
+      return [el('shipOverseas', 1), el('shipToCountries', [], { scope: 'all' }), el('shipExcludedCountries', countries(policy.except))];
+  }
 }
 
 function error(status: number, code: string, message: string): SandboxResponse {

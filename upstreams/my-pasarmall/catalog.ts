@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** PasarMall's catalog: Malaysian shops, prices in ringgit, some stock held in neighbouring countries. */
 export const { listings, sellers } = seedCatalog({
@@ -18,6 +18,8 @@ export const { listings, sellers } = seedCatalog({
     'Kopi Tenom Sabah',
   ],
   warehouseCountries: ['SG', 'TH', 'ID'],
+  // Regional sellers: ASEAN plus the Asia-Pacific markets SE-Asian platforms' couriers serve.
+  regionalDestinations: [...ASEAN, 'CN', 'JP', 'KR', 'AU'],
 });
 
 /** Item and shop ids are large numbers, as on the SE-Asian open platforms. */

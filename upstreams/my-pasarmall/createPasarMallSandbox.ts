@@ -1,5 +1,5 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing } from '../../packages/sandbox/index.js';
+import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, shopIdOf } from './catalog.js';
 import { SANDBOX_PARTNER_ID, SANDBOX_PARTNER_KEY, expectedSign, signMatches } from './signature.js';
 
@@ -23,6 +23,7 @@ export const pasarMallSandbox = {
     createSandboxServer({
       id: 'my-pasarmall',
       listings,
+      sellers,
       logger,
       fault,
       routes: [
@@ -123,7 +124,31 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     shop_id: seller ? shopIdOf(seller) : null,
     shop_name: seller?.name ?? null,
     warehouse_regions: listing.warehouseCountry ? [listing.warehouseCountry] : [],
+    logistics_channels: logisticsChannelsOf(seller?.shipping ?? { kind: 'DOMESTIC' }, listing.originCountry),
   };
+}
+
+/**
+ * PasarMall's style: the item's courier channels, each `enabled` or not, with `ship_to` codes
+ * or "*" for every region but its `blocked_regions`. Home-only shops keep the cross-border
+ * channel switched off rather than removed, as shops on such platforms do.
+ */
+function logisticsChannelsOf(policy: SeedShippingPolicy, home: string): Array<Record<string, unknown>> {
+  const domestic = { channel_id: 20011, channel_name: 'PosLaju', enabled: true, ship_to: [home] };
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return [domestic, { channel_id: 30018, channel_name: 'SLS International', enabled: false, ship_to: ['*'], blocked_regions: [] }];
+    case 'REGIONAL':
+      return [
+        domestic,
+        { channel_id: 30012, channel_name: 'SLS Asia', enabled: true, ship_to: policy.countries.filter((c) => c !== home) },
+      ];
+    case 'WORLDWIDE':
+      return [
+        domestic,
+        { channel_id: 30018, channel_name: 'SLS International', enabled: true, ship_to: ['*'], blocked_regions: policy.except },
+      ];
+  }
 }
 
 function success(response: Record<string, unknown>): SandboxResponse {

@@ -1,4 +1,4 @@
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBERS, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** Main Street Market's catalog: American sellers, prices in US cents, English titles only. */
 export const { listings, sellers } = seedCatalog({
@@ -18,6 +18,8 @@ export const { listings, sellers } = seedCatalog({
     'Santa Fe Crafts',
   ],
   warehouseCountries: ['CA', 'MX', 'GB'],
+  // Regional sellers: North America (USMCA) and the EU.
+  regionalDestinations: ['CA', 'MX', ...EU_MEMBERS],
 });
 
 export const listingIdOf = (listing: SeedListing): string => `MSL${500_000 + listing.index * 9}`;

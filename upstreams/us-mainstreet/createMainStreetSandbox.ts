@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import {
+  createSandboxServer,
+  matchesQuery,
+  type SeedListing,
+  type SeedSeller,
+  type SeedShippingPolicy,
+} from '../../packages/sandbox/index.js';
 import { CM_PER_INCH, GRAMS_PER_OUNCE, findListing, findSeller, listingIdOf, listings, sellerIdOf, sellers } from './catalog.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
 import { createRateBudget, type RateBudget } from './createRateBudget.js';
@@ -27,6 +33,7 @@ export const mainStreetSandbox = {
     return createSandboxServer({
       id: 'us-mainstreet',
       listings,
+      sellers,
       logger,
       fault,
       routes: [
@@ -133,7 +140,20 @@ function toListing(listing: SeedListing): Record<string, unknown> {
     seller: seller ? { sellerId: sellerIdOf(seller), displayName: seller.name } : null,
     fulfillmentCountries: listing.warehouseCountry ? [listing.warehouseCountry] : [],
     hazmat: { lithiumBattery: listing.archetype.lithiumBattery === true },
+    ...shipsToOf(seller?.shipping ?? { kind: 'DOMESTIC' }, listing.originCountry),
   };
+}
+
+/** Main Street's style: `shipsTo` as a list of codes, or "*" with `excludedCountries`. */
+function shipsToOf(policy: SeedShippingPolicy, home: string): Record<string, unknown> {
+  switch (policy.kind) {
+    case 'DOMESTIC':
+      return { shipsTo: [home] };
+    case 'REGIONAL':
+      return { shipsTo: policy.countries };
+    case 'WORLDWIDE':
+      return { shipsTo: '*', excludedCountries: policy.except };
+  }
 }
 
 function toSeller(seller: SeedSeller): Record<string, unknown> {

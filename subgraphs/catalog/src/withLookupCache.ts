@@ -3,6 +3,12 @@ import type { Logger } from '../../../packages/log/index.js';
 import { fromMinor, type CurrencyCode } from '../../../packages/money/index.js';
 import type { MarketplaceAdapter, OfferRecord, SellerRecord } from './adapters/ports.js';
 
+/**
+ * Part of every key: bump it whenever `OfferRecord` or `SellerRecord` changes shape, so replicas
+ * of a new version never read records cached by an old one (Redis outlives deployments).
+ */
+const RECORD_VERSION = 2;
+
 export interface LookupCacheOptions {
   cache: Cache;
   offerTtlSeconds: number;
@@ -17,8 +23,8 @@ export interface LookupCacheOptions {
  */
 export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCacheOptions): MarketplaceAdapter {
   const id = adapter.marketplace.id;
-  const offers = options.cache.withPrefix(`catalog:offer:${id}`);
-  const sellers = options.cache.withPrefix(`catalog:seller:${id}`);
+  const offers = options.cache.withPrefix(`catalog:offer:v${RECORD_VERSION}:${id}`);
+  const sellers = options.cache.withPrefix(`catalog:seller:v${RECORD_VERSION}:${id}`);
 
   async function cachedLookup<T extends { nativeId: string }>(
     cache: Cache,

@@ -2,14 +2,18 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { isCountryCode } from '../../../packages/countries/index.js';
 import { UpstreamError } from '../../../packages/errors/index.js';
 import { exponentOf } from '../../../packages/money/index.js';
-import { matchesQuery, type SandboxUpstream, type SeedListing } from '../../../packages/sandbox/index.js';
+import { matchesQuery, type SandboxUpstream, type SeedListing, type SeedSeller } from '../../../packages/sandbox/index.js';
 import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
-import type { MarketplaceAdapter } from '../src/adapters/ports.js';
+import type { MarketplaceAdapter, OfferRecord, ShipsTo } from '../src/adapters/ports.js';
 
 export interface AdapterSuiteOptions {
   sandbox: SandboxUpstream;
   /** The sandbox's own listings, to count what a search must find. */
   listings: readonly SeedListing[];
+  /** The sandbox's own sellers, to know where each one ships. */
+  sellers: readonly SeedSeller[];
+  /** A seed seller's id as the adapter reports it in `OfferRecord.seller.nativeId`. */
+  sellerIdOf(seller: SeedSeller): string;
   create(baseUrl: string, options?: { timeoutMs?: number; badCredentials?: boolean }): MarketplaceAdapter;
   /** The vendor's endpoint name (as counted in /__sandbox/stats) for search and for batch lookup. */
   endpoints: { search: string; lookup: string };
@@ -29,16 +33,28 @@ export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adap
   const expected = options.listings.filter((listing) => matchesQuery(listing, query));
 
   async function walk(adapterToUse: MarketplaceAdapter, text: string) {
-    const ids: string[] = [];
+    const offers: OfferRecord[] = [];
     let position: string | null = null;
     let pages = 0;
     do {
       const page = await adapterToUse.searchPage({ query: text, position, signal: AbortSignal.timeout(10_000) });
-      ids.push(...page.offers.map((offer) => offer.nativeId));
+      offers.push(...page.offers);
       position = page.next;
       pages++;
     } while (position !== null && pages < 100);
-    return { ids, pages };
+    return { ids: offers.map((offer) => offer.nativeId), offers, pages };
+  }
+
+  /** What the adapter must make of a seed seller's policy, in our vocabulary. */
+  function expectedShipsTo(seller: SeedSeller): ShipsTo {
+    switch (seller.shipping.kind) {
+      case 'DOMESTIC':
+        return { kind: 'ONLY', countries: [seller.country] };
+      case 'REGIONAL':
+        return { kind: 'ONLY', countries: seller.shipping.countries };
+      case 'WORLDWIDE':
+        return { kind: 'WORLDWIDE', except: seller.shipping.except };
+    }
   }
 
   describe(`${options.sandbox.id} adapter (conformance)`, () => {
@@ -79,6 +95,28 @@ export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adap
         expect(offer.title.toLowerCase()).toContain('tea');
         expect(offer.nativeTitle.length).toBeGreaterThan(0);
         expect(isCountryCode(offer.originCountry)).toBe(true);
+        const codes = offer.shipsTo.kind === 'WORLDWIDE' ? offer.shipsTo.except : offer.shipsTo.countries;
+        expect(['WORLDWIDE', 'ONLY']).toContain(offer.shipsTo.kind);
+        expect(codes.every(isCountryCode)).toBe(true);
+      }
+    });
+
+    it("reads each seller's shipping policy: domestic-only sellers' offers ship only to their origin", async () => {
+      const sellersById = new Map(options.sellers.map((seller) => [options.sellerIdOf(seller), seller]));
+      const { offers } = await walk(adapter, query);
+      const domesticSellers = new Set(
+        options.sellers.filter((seller) => seller.shipping.kind === 'DOMESTIC').map((seller) => seller.index),
+      );
+      const domesticListings = expected.filter((listing) => domesticSellers.has(listing.sellerIndex));
+      expect(domesticListings.length).toBeGreaterThan(0); // else this test would prove nothing
+
+      const domesticOffers = offers.filter((offer) => sellersById.get(offer.seller.nativeId)?.shipping.kind === 'DOMESTIC');
+      expect(domesticOffers.length).toBe(domesticListings.length);
+      for (const offer of domesticOffers) expect(offer.shipsTo).toEqual({ kind: 'ONLY', countries: [offer.originCountry] });
+      for (const offer of offers) {
+        const seller = sellersById.get(offer.seller.nativeId);
+        expect(seller, `seller ${offer.seller.nativeId}`).toBeDefined();
+        expect(normalized(offer.shipsTo)).toEqual(normalized(expectedShipsTo(seller!)));
       }
     });
 
@@ -145,4 +183,11 @@ export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adap
 
     adapterSpecific?.(() => sandbox);
   });
+}
+
+/** Order does not matter in a list of countries. */
+function normalized(shipsTo: ShipsTo): ShipsTo {
+  return shipsTo.kind === 'WORLDWIDE'
+    ? { kind: 'WORLDWIDE', except: [...shipsTo.except].sort() }
+    : { kind: 'ONLY', countries: [...shipsTo.countries].sort() };
 }

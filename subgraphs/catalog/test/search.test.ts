@@ -1,7 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { matchesQuery } from '../../../packages/sandbox/index.js';
-import { listings as feiraListings } from '../../../upstreams/br-feira/catalog.js';
-import { listings as jadeListings } from '../../../upstreams/cn-jademarket/catalog.js';
+import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from '../../../packages/sandbox/index.js';
+import * as feira from '../../../upstreams/br-feira/catalog.js';
+import * as jadeMarket from '../../../upstreams/cn-jademarket/catalog.js';
+import * as marktplatz from '../../../upstreams/de-marktplatz/catalog.js';
+import * as ichiba from '../../../upstreams/jp-ichiba/catalog.js';
+import * as pasarMall from '../../../upstreams/my-pasarmall/catalog.js';
+import * as mainStreet from '../../../upstreams/us-mainstreet/catalog.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const SEARCH = `query ($query: String!, $first: Int, $after: String, $filter: SearchFilter) {
@@ -19,6 +23,19 @@ interface SearchData {
     sources: Array<{ marketplace: { id: string }; status: string; latencyMs: number; message: string | null }>;
   };
 }
+
+const { listings: feiraListings } = feira;
+const { listings: jadeListings } = jadeMarket;
+const SEED_CATALOGS: ReadonlyArray<{ listings: readonly SeedListing[]; sellers: readonly SeedSeller[] }> = [
+  jadeMarket,
+  feira,
+  pasarMall,
+  marktplatz,
+  mainStreet,
+  ichiba,
+];
+
+const MARKETPLACE_IDS = ['cn-jademarket', 'br-feira', 'my-pasarmall', 'de-marktplatz', 'us-mainstreet', 'jp-ichiba'];
 
 const DEADLINE_MS = 800;
 let catalog: TestCatalog;
@@ -161,6 +178,86 @@ describe('search filters', () => {
   it('refuses a chapter that is not one', async () => {
     const result = await catalog.query(FILTERED, { query: 'tea', filter: { hsChapters: ['9'] } });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.hsChapters' });
+  });
+});
+
+describe('shipTo', () => {
+  const SHIPPABLE = `query ($query: String!, $first: Int, $after: String, $filter: SearchFilter) {
+    search(query: $query, first: $first, after: $after, filter: $filter) {
+      edges { node { id originCountry shipsTo { worldwide countries except } } }
+      pageInfo { hasNextPage endCursor }
+      sources { marketplace { id } status }
+    }
+  }`;
+  type ShipsTo = { worldwide: boolean; countries: string[]; except: string[] };
+  type Shippable = {
+    search: {
+      edges: Array<{ node: { id: string; originCountry: string; shipsTo: ShipsTo } }>;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      sources: Array<{ marketplace: { id: string }; status: string }>;
+    };
+  };
+  /** How many seed listings match the query and have a seller that ships to `country`. */
+  const seedCount = (query: string, country: string) =>
+    SEED_CATALOGS.flatMap(({ listings, sellers }) =>
+      listings.filter((listing) => matchesQuery(listing, query) && sellerShipsTo(sellers[listing.sellerIndex]!, country)),
+    ).length;
+
+  it('finds nothing to a destination no marketplace ships to, though every marketplace answered', async () => {
+    const result = await catalog.query<Shippable>(SHIPPABLE, { query: 'tea', first: 50, filter: { shipTo: 'KP' } });
+    expect(result.errors).toBeUndefined();
+    expect(result.data!.search.edges).toEqual([]);
+    expect(result.data!.search.sources.map((source) => source.status)).toEqual(Array(SEED_CATALOGS.length).fill('OK'));
+  });
+
+  it('leaves out domestic-only offers from other countries', async () => {
+    const domesticElsewhere = SEED_CATALOGS.flatMap(({ listings, sellers }) =>
+      listings.filter((listing) => sellers[listing.sellerIndex]!.shipping.kind === 'DOMESTIC' && listing.originCountry !== 'DE'),
+    );
+    expect(domesticElsewhere.length).toBeGreaterThan(0); // else there would be nothing to leave out
+    const all = await catalog.query<Shippable>(SHIPPABLE, { query: 'tea', first: 50 });
+    const isDomesticOnly = ({ originCountry, shipsTo }: { originCountry: string; shipsTo: ShipsTo }) =>
+      !shipsTo.worldwide && shipsTo.countries.length === 1 && shipsTo.countries[0] === originCountry;
+    expect(all.data!.search.edges.some(({ node }) => isDomesticOnly(node) && node.originCountry !== 'DE')).toBe(true);
+
+    const toGermany = await catalog.query<Shippable>(SHIPPABLE, { query: 'tea', first: 50, filter: { shipTo: 'DE' } });
+    const nodes = toGermany.data!.search.edges.map((edge) => edge.node);
+    expect(nodes.length).toBe(50);
+    for (const node of nodes) {
+      if (isDomesticOnly(node)) expect(node.originCountry).toBe('DE');
+      expect(node.shipsTo.worldwide ? !node.shipsTo.except.includes('DE') : node.shipsTo.countries.includes('DE')).toBe(true);
+    }
+  });
+
+  it.each(['DE', 'AR'])('walks every page to %s: exactly the seed listings that can ship there', async (country) => {
+    const expected = seedCount('tea', country);
+    const allTea = SEED_CATALOGS.flatMap(({ listings }) => listings.filter((listing) => matchesQuery(listing, 'tea'))).length;
+    expect(expected).toBeGreaterThan(0);
+    expect(expected).toBeLessThan(allTea); // the filter has something to leave out
+    // The sandboxes count the same way, for tests that only see them over HTTP.
+    const counts = await Promise.all(
+      MARKETPLACE_IDS.map(async (id) => {
+        const response = await fetch(`${catalog.sandboxes.get(id)!.url}/__sandbox/matches?q=tea&shipTo=${country}`);
+        return ((await response.json()) as { count: number }).count;
+      }),
+    );
+    expect(counts.reduce((sum, count) => sum + count, 0)).toBe(expected);
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let page = 0; page < 100; page++) {
+      const result: GraphQLResult<Shippable> = await catalog.query<Shippable>(SHIPPABLE, {
+        query: 'tea',
+        first: 50,
+        after,
+        filter: { shipTo: country },
+      });
+      expect(result.errors).toBeUndefined();
+      seen.push(...result.data!.search.edges.map((edge) => edge.node.id));
+      if (!result.data!.search.pageInfo.hasNextPage) break;
+      after = result.data!.search.pageInfo.endCursor;
+    }
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen.length).toBe(expected);
   });
 });
 

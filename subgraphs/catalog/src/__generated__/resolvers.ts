@@ -68,6 +68,8 @@ export type Offer = {
   /** The seller's export price, in the marketplace's currency, without the seller country's domestic VAT. */
   price: Money;
   seller: Seller;
+  /** Where the seller ships this offer, as the marketplace says. */
+  shipsTo: ShippingDestinations;
   /** Title in English. */
   title: Scalars['String']['output'];
   /** Countries where the item is also stocked in an overseas warehouse. */
@@ -152,7 +154,7 @@ export type SearchFilter = {
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
   price?: InputMaybe<PriceRange>;
-  /** The buyer's country. Shipping options and landed costs are quoted to it. */
+  /** The buyer's country: only offers whose seller ships there. Shipping options and landed costs are quoted to it. */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
@@ -171,6 +173,17 @@ export type Seller = {
   id: Scalars['ID']['output'];
   marketplace: Marketplace;
   name: Scalars['String']['output'];
+};
+
+/** Where a seller ships: everywhere but `except`, or only to `countries`. */
+export type ShippingDestinations = {
+  __typename?: 'ShippingDestinations';
+  /** When not worldwide, the only countries it ships to (just the origin for domestic-only sellers); empty when worldwide. */
+  countries: Array<Scalars['CountryCode']['output']>;
+  /** When worldwide, the countries it does not ship to; empty otherwise. */
+  except: Array<Scalars['CountryCode']['output']>;
+  /** Ships to every country but those in `except`. */
+  worldwide: Scalars['Boolean']['output'];
 };
 
 export type SourceStatus =
@@ -308,6 +321,7 @@ export type ResolversTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
   Seller: ResolverTypeWrapper<SellerModel>;
+  ShippingDestinations: ResolverTypeWrapper<ShippingDestinations>;
   SourceStatus: SourceStatus;
 }>;
 
@@ -332,6 +346,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: SearchSourceModel;
   Seller: SellerModel;
+  ShippingDestinations: ShippingDestinations;
 }>;
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -374,6 +389,7 @@ export type OfferResolvers<ContextType = Context, ParentType extends ResolversPa
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   price?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   seller?: Resolver<ResolversTypes['Seller'], ParentType, ContextType>;
+  shipsTo?: Resolver<ResolversTypes['ShippingDestinations'], ParentType, ContextType>;
   title?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   warehouseCountries?: Resolver<Array<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   weightGrams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -417,6 +433,12 @@ export type SellerResolvers<ContextType = Context, ParentType extends ResolversP
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type ShippingDestinationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingDestinations'] = ResolversParentTypes['ShippingDestinations']> = ResolversObject<{
+  countries?: Resolver<Array<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  except?: Resolver<Array<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  worldwide?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
@@ -430,5 +452,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;
+  ShippingDestinations?: ShippingDestinationsResolvers<ContextType>;
 }>;
 

@@ -33,7 +33,17 @@ export interface OfferRecord {
   /** Countries where the item is also stocked in an overseas warehouse. */
   readonly warehouseCountries: readonly string[];
   readonly containsLithiumBattery: boolean;
+  /** Where the seller ships this offer. */
+  readonly shipsTo: ShipsTo;
 }
+
+/**
+ * Where a seller ships, in our words (ISO 3166-1 alpha-2 codes). Domestic-only is `ONLY` the
+ * origin country. Adapters read a vendor value they do not recognise as domestic only, and log
+ * it: hiding an offer that could have reached a buyer costs less than showing one that cannot.
+ */
+export type ShipsTo =
+  { readonly kind: 'WORLDWIDE'; readonly except: readonly string[] } | { readonly kind: 'ONLY'; readonly countries: readonly string[] };
 
 export interface SellerRef {
   readonly nativeId: string;

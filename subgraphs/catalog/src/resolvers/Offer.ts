@@ -1,3 +1,4 @@
+import { assertNever } from '../../../../packages/errors/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
@@ -11,6 +12,16 @@ export const Offer: OfferResolvers<Context> = {
       ? null
       : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
   hsCode: (offer) => offer.hsCode ?? null,
+  shipsTo: ({ shipsTo }) => {
+    switch (shipsTo.kind) {
+      case 'WORLDWIDE':
+        return { worldwide: true, countries: [], except: [...shipsTo.except] };
+      case 'ONLY':
+        return { worldwide: false, countries: [...shipsTo.countries], except: [] };
+      default:
+        return assertNever(shipsTo);
+    }
+  },
   marketplace: (offer, _args, { adapters }) => marketplaceOf(adapters, offer.marketplaceId),
   seller: (offer) => ({ marketplaceId: offer.marketplaceId, ...offer.seller }),
 };

@@ -3,6 +3,7 @@ import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import { fromGlobalId } from '../globalId.js';
+import { canShipTo } from '../search/canShipTo.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
 import { readPriceRange } from '../search/readPriceRange.js';
 import { searchMarketplaces } from '../search/searchMarketplaces.js';
@@ -73,6 +74,7 @@ function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferReco
   const origins = filter?.originCountries == null ? undefined : new Set(filter.originCountries);
   const inStock = filter?.inStock === true;
   const chapters = filter?.hsChapters == null ? undefined : new Set(filter.hsChapters);
+  const shipTo = filter?.shipTo ?? undefined;
   for (const chapter of chapters ?? []) {
     if (!/^\d{2}$/.test(chapter) || chapter === '00' || Number(chapter) > 97) {
       throw userInputError(`filter.hsChapters: "${chapter}" is not a Harmonized System chapter (01–97)`, 'filter.hsChapters');
@@ -81,7 +83,8 @@ function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferReco
   return (offer) =>
     (origins === undefined || origins.has(offer.originCountry)) &&
     (!inStock || offer.availableQuantity > 0) &&
-    (chapters === undefined || (offer.hsCode !== undefined && chapters.has(offer.hsCode.slice(0, 2))));
+    (chapters === undefined || (offer.hsCode !== undefined && chapters.has(offer.hsCode.slice(0, 2)))) &&
+    (shipTo === undefined || canShipTo(offer, shipTo));
 }
 
 /** The filter in a canonical form, so equal filters give equal fingerprints. */

@@ -1,14 +1,16 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../../packages/config/index.js';
 import { UpstreamError } from '../../../../packages/errors/index.js';
 import { createLogger } from '../../../../packages/log/index.js';
 import { fromMinor } from '../../../../packages/money/index.js';
-import { artikelnummerOf, grossCentsOf, listings } from '../../../../upstreams/de-marktplatz/catalog.js';
+import { artikelnummerOf, grossCentsOf, haendlerIdOf, listings, sellers } from '../../../../upstreams/de-marktplatz/catalog.js';
 import { marktplatzSandbox } from '../../../../upstreams/de-marktplatz/createMarktplatzSandbox.js';
 import { exportPriceExcludingGermanVat } from '../../src/adapters/de-marktplatz/exportPriceExcludingGermanVat.js';
 import marktplatz from '../../src/adapters/de-marktplatz/marktplatzAdapter.js';
+import { toOfferRecord } from '../../src/adapters/de-marktplatz/map.js';
 import type { MarketplaceAdapter } from '../../src/adapters/ports.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';
+import { recordingLogger } from '../recordingLogger.js';
 
 // Typed as the port: the module's inferred type would make `signal` a required argument.
 const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {}): MarketplaceAdapter =>
@@ -18,7 +20,15 @@ const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {})
   );
 
 defineMarketplaceAdapterSuite(
-  { sandbox: marktplatzSandbox, listings, endpoints: { search: 'items.search', lookup: 'items.batch' }, idsPerLookup: 25, create },
+  {
+    sandbox: marktplatzSandbox,
+    listings,
+    sellers,
+    sellerIdOf: haendlerIdOf,
+    endpoints: { search: 'items.search', lookup: 'items.batch' },
+    idsPerLookup: 25,
+    create,
+  },
   (currentSandbox) => {
     it('reports every offer at its net export price, German VAT removed', async () => {
       const adapter = create(currentSandbox().url);
@@ -67,3 +77,43 @@ defineMarketplaceAdapterSuite(
     });
   },
 );
+
+describe('de-marktplatz Versand', () => {
+  const item = {
+    artikelnummer: 'MP-4711000',
+    titel: 'Klassischer Grüntee',
+    titelEnglisch: 'Classic Green Tea',
+    preis: { gross: '23.80', currency: 'EUR', vatRate: '19' },
+    bestand: 7,
+    gewichtKg: '0.250',
+    herkunftsland: 'DE',
+    haendler: { id: 'H10200' },
+  };
+  const silent = createLogger('test', { level: 'silent' });
+
+  it.each([
+    [
+      { gebiet: 'INLAND', versandLaender: ['DE'] },
+      { kind: 'ONLY', countries: ['DE'] },
+    ],
+    [
+      { gebiet: 'AUSWAHL', versandLaender: ['DE', 'AT', 'CH'] },
+      { kind: 'ONLY', countries: ['DE', 'AT', 'CH'] },
+    ],
+    [
+      { gebiet: 'WELTWEIT', ausgenommeneLaender: ['KP', 'IR'] },
+      { kind: 'WORLDWIDE', except: ['KP', 'IR'] },
+    ],
+  ])('reads %o', (versand, shipsTo) => {
+    expect(toOfferRecord({ ...item, versand }, '$', silent).shipsTo).toEqual(shipsTo);
+  });
+
+  it.each([{ gebiet: 'EU' }, { gebiet: 'AUSWAHL', versandLaender: ['DE', 'EU'] }])(
+    'reads the unknown %o as domestic only, and logs it',
+    (versand) => {
+      const { logger, warnings } = recordingLogger();
+      expect(toOfferRecord({ ...item, versand }, '$', logger).shipsTo).toEqual({ kind: 'ONLY', countries: ['DE'] });
+      expect(warnings()).toMatchObject([{ level: 'warn', marketplace: 'de-marktplatz', path: '$.versand' }]);
+    },
+  );
+});

@@ -3,12 +3,13 @@ import { readConfig } from '../../../../packages/config/index.js';
 import { createLogger } from '../../../../packages/log/index.js';
 import { toDecimalString } from '../../../../packages/money/index.js';
 import { PayloadError } from '../../../../packages/validate/index.js';
-import { listings } from '../../../../upstreams/jp-ichiba/catalog.js';
+import { listings, sellers, shopCodeOf } from '../../../../upstreams/jp-ichiba/catalog.js';
 import { ichibaSandbox } from '../../../../upstreams/jp-ichiba/createIchibaSandbox.js';
 import ichiba from '../../src/adapters/jp-ichiba/ichibaAdapter.js';
 import { toOfferRecord, yenToMoney } from '../../src/adapters/jp-ichiba/map.js';
 import { readXml } from '../../src/adapters/jp-ichiba/readXml.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';
+import { recordingLogger } from '../recordingLogger.js';
 
 const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {}) =>
   ichiba.create(readConfig(ichiba.settings, { JP_ICHIBA_URL: url, ...(badCredentials && { JP_ICHIBA_APPLICATION_ID: '999' }) }), {
@@ -17,7 +18,15 @@ const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {})
   });
 
 defineMarketplaceAdapterSuite(
-  { sandbox: ichibaSandbox, listings, endpoints: { search: 'IchibaItem/Search', lookup: 'IchibaItem/Lookup' }, idsPerLookup: 30, create },
+  {
+    sandbox: ichibaSandbox,
+    listings,
+    sellers,
+    sellerIdOf: shopCodeOf,
+    endpoints: { search: 'IchibaItem/Search', lookup: 'IchibaItem/Lookup' },
+    idsPerLookup: 30,
+    create,
+  },
   (currentSandbox) => {
     it('prices in whole yen, with no fraction', async () => {
       const adapter = create(currentSandbox().url);
@@ -53,20 +62,26 @@ defineMarketplaceAdapterSuite(
 );
 
 describe('jp-ichiba XML reading', () => {
-  const item = (price: string) => `<Item><itemCode>uji-chaen:10000007</itemCode><itemName>伝統の緑茶</itemName>
+  const silent = createLogger('test', { level: 'silent' });
+  const item = (
+    price: string,
+    shipping = '<shipOverseas>0</shipOverseas>',
+  ) => `<Item><itemCode>uji-chaen:10000007</itemCode><itemName>伝統の緑茶</itemName>
     <itemNameEn>Traditional Green Tea</itemNameEn><itemPrice>${price}</itemPrice><stockCount>4</stockCount>
     <shopCode>uji-chaen</shopCode><shopName>宇治茶園</shopName><originCountry>JP</originCountry><hsCode>090210</hsCode>
     <weight unit="g">250</weight><packageSize unit="cm">15x10x6</packageSize><lithiumBattery>0</lithiumBattery>
-    <overseasWarehouses><country>US</country></overseasWarehouses></Item>`;
+    <overseasWarehouses><country>US</country></overseasWarehouses>${shipping}</Item>`;
 
   it('reads an item, decoding entities and CDATA', () => {
-    const offer = toOfferRecord(readXml(item('1980').replace('伝統の緑茶', '<![CDATA[伝統の]]>&#x7DD1;茶 &amp; 急須')), '$.Item');
+    const offer = toOfferRecord(readXml(item('1980').replace('伝統の緑茶', '<![CDATA[伝統の]]>&#x7DD1;茶 &amp; 急須')), '$.Item', silent);
     expect(offer).toMatchObject({ nativeTitle: '伝統の緑茶 & 急須', price: { minor: 1980n, currency: 'JPY' }, weightGrams: 250 });
     expect(offer.warehouseCountries).toEqual(['US']);
   });
 
   it.each(['1980.0', '1980.5', '1,980', '¥1980', '0', ''])('refuses the yen price "%s", naming its path', (price) => {
-    expect(() => toOfferRecord(readXml(item(price)), '$.Item')).toThrow(/^\$\.Item\.itemPrice: expected a positive whole number of yen/);
+    expect(() => toOfferRecord(readXml(item(price)), '$.Item', silent)).toThrow(
+      /^\$\.Item\.itemPrice: expected a positive whole number of yen/,
+    );
   });
 
   it('has JPY prices with no minor unit', () => {
@@ -87,8 +102,33 @@ describe('jp-ichiba XML reading', () => {
   });
 
   it('names the path of a wrongly-shaped item', () => {
-    expect(() => toOfferRecord(readXml(item('1980').replace('<weight unit="g">250</weight>', '')), '$.Item')).toThrow(
+    expect(() => toOfferRecord(readXml(item('1980').replace('<weight unit="g">250</weight>', '')), '$.Item', silent)).toThrow(
       '$.Item.weight: expected an element',
     );
+  });
+
+  it.each([
+    ['<shipOverseas>0</shipOverseas>', { kind: 'ONLY', countries: ['JP'] }],
+    [
+      '<shipOverseas>1</shipOverseas><shipToCountries scope="selected"><country>JP</country><country>TW</country></shipToCountries>',
+      { kind: 'ONLY', countries: ['JP', 'TW'] },
+    ],
+    [
+      '<shipOverseas>1</shipOverseas><shipToCountries scope="all"/><shipExcludedCountries><country>KP</country></shipExcludedCountries>',
+      { kind: 'WORLDWIDE', except: ['KP'] },
+    ],
+    ['<shipOverseas>1</shipOverseas><shipToCountries scope="all"/>', { kind: 'WORLDWIDE', except: [] }],
+  ])('reads the shipping of %s', (shipping, shipsTo) => {
+    expect(toOfferRecord(readXml(item('1980', shipping)), '$.Item', silent).shipsTo).toEqual(shipsTo);
+  });
+
+  it.each([
+    '<shipOverseas>2</shipOverseas>',
+    '<shipOverseas>1</shipOverseas><shipToCountries scope="asia"/>',
+    '<shipOverseas>1</shipOverseas><shipToCountries scope="selected"><country>EU</country></shipToCountries>',
+  ])('reads the unknown shipping %s as domestic only, and logs it', (shipping) => {
+    const { logger, warnings } = recordingLogger();
+    expect(toOfferRecord(readXml(item('1980', shipping)), '$.Item', logger).shipsTo).toEqual({ kind: 'ONLY', countries: ['JP'] });
+    expect(warnings()).toMatchObject([{ level: 'warn', marketplace: 'jp-ichiba', path: '$.Item' }]);
   });
 });

@@ -2,12 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../../packages/config/index.js';
 import { createLogger } from '../../../../packages/log/index.js';
 import { PayloadError } from '../../../../packages/validate/index.js';
-import { listings } from '../../../../upstreams/my-pasarmall/catalog.js';
+import { listings, sellers, shopIdOf } from '../../../../upstreams/my-pasarmall/catalog.js';
 import { pasarMallSandbox } from '../../../../upstreams/my-pasarmall/createPasarMallSandbox.js';
 import { ringgitToMoney, toOfferRecord } from '../../src/adapters/my-pasarmall/map.js';
 import pasarMall from '../../src/adapters/my-pasarmall/pasarMallAdapter.js';
 import { signCall } from '../../src/adapters/my-pasarmall/sign.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';
+import { recordingLogger } from '../recordingLogger.js';
 
 const credentials = { partnerId: '2001984', partnerKey: 'pasar-sandbox-partner-key' };
 const SEARCH = '/api/v2/product/search_item';
@@ -22,6 +23,8 @@ defineMarketplaceAdapterSuite(
   {
     sandbox: pasarMallSandbox,
     listings,
+    sellers,
+    sellerIdOf: (seller) => String(shopIdOf(seller)),
     endpoints: { search: 'v2.product.search_item', lookup: 'v2.product.get_item_base_info' },
     idsPerLookup: 50,
     create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
@@ -45,6 +48,8 @@ defineMarketplaceAdapterSuite(
 );
 
 describe('my-pasarmall map', () => {
+  const silent = createLogger('test', { level: 'silent' });
+  const posLaju = { channel_id: 20011, channel_name: 'PosLaju', enabled: true, ship_to: ['MY'] };
   const item = {
     item_id: 1840000013,
     item_name: 'Teh Hijau Klasik',
@@ -59,6 +64,7 @@ describe('my-pasarmall map', () => {
     shop_id: 302000,
     shop_name: 'Kedai Teh Cameron',
     warehouse_regions: ['SG'],
+    logistics_channels: [posLaju],
   };
 
   it('turns ringgit numbers into exact sen, where multiplying floats would not', () => {
@@ -70,7 +76,7 @@ describe('my-pasarmall map', () => {
   });
 
   it('refuses a price with three decimals, naming its path', () => {
-    expect(() => toOfferRecord({ ...item, price_info: [{ currency: 'MYR', current_price: 45.905 }] }, '$.item[0]')).toThrow(
+    expect(() => toOfferRecord({ ...item, price_info: [{ currency: 'MYR', current_price: 45.905 }] }, '$.item[0]', silent)).toThrow(
       new PayloadError('$.item[0].price_info[0].current_price', 'a positive ringgit amount with at most 2 decimals', 45.905),
     );
     expect(() => ringgitToMoney(0.1 + 0.2, '$.p')).toThrow(PayloadError);
@@ -78,7 +84,7 @@ describe('my-pasarmall map', () => {
   });
 
   it('reads a whole item into our vocabulary', () => {
-    expect(toOfferRecord(item, '$')).toMatchObject({
+    expect(toOfferRecord(item, '$', silent)).toMatchObject({
       nativeId: '1840000013',
       price: { minor: 4590n, currency: 'MYR' },
       weightGrams: 250,
@@ -89,8 +95,41 @@ describe('my-pasarmall map', () => {
   });
 
   it('refuses another currency', () => {
-    expect(() => toOfferRecord({ ...item, price_info: [{ currency: 'SGD', current_price: 9.9 }] }, '$')).toThrow(
+    expect(() => toOfferRecord({ ...item, price_info: [{ currency: 'SGD', current_price: 9.9 }] }, '$', silent)).toThrow(
       /price_info\[0\]\.currency/,
     );
+  });
+
+  it.each([
+    ['home only', [posLaju], { kind: 'ONLY', countries: ['MY'] }],
+    [
+      'a switched-off cross-border channel',
+      [posLaju, { channel_id: 30018, enabled: false, ship_to: ['*'], blocked_regions: [] }],
+      { kind: 'ONLY', countries: ['MY'] },
+    ],
+    [
+      'a regional channel',
+      [posLaju, { channel_id: 30012, enabled: true, ship_to: ['SG', 'TH'] }],
+      { kind: 'ONLY', countries: ['MY', 'SG', 'TH'] },
+    ],
+    [
+      'worldwide channels, blocked only where all block and no listed channel goes',
+      [
+        { ...posLaju, ship_to: ['MY', 'IR'] },
+        { channel_id: 30018, enabled: true, ship_to: ['*'], blocked_regions: ['KP', 'IR', 'CU'] },
+        { channel_id: 30019, enabled: true, ship_to: ['*'], blocked_regions: ['KP', 'IR'] },
+      ],
+      { kind: 'WORLDWIDE', except: ['KP'] },
+    ],
+    ['no enabled channel', [{ ...posLaju, enabled: false }], { kind: 'ONLY', countries: [] }],
+  ])('reads %s', (_, channels, shipsTo) => {
+    expect(toOfferRecord({ ...item, logistics_channels: channels }, '$', silent).shipsTo).toEqual(shipsTo);
+  });
+
+  it('reads a region it does not know as domestic only, and logs it', () => {
+    const { logger, warnings } = recordingLogger();
+    const channels = [posLaju, { channel_id: 30012, enabled: true, ship_to: ['ASEAN'] }];
+    expect(toOfferRecord({ ...item, logistics_channels: channels }, '$', logger).shipsTo).toEqual({ kind: 'ONLY', countries: ['MY'] });
+    expect(warnings()).toMatchObject([{ level: 'warn', marketplace: 'my-pasarmall', path: '$.logistics_channels[1]' }]);
   });
 });

@@ -1,12 +1,14 @@
-import { expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readConfig } from '../../../../packages/config/index.js';
 import { UpstreamError } from '../../../../packages/errors/index.js';
 import { createLogger } from '../../../../packages/log/index.js';
-import { listingIdOf, listings } from '../../../../upstreams/us-mainstreet/catalog.js';
+import { listingIdOf, listings, sellerIdOf, sellers } from '../../../../upstreams/us-mainstreet/catalog.js';
 import { mainStreetSandbox } from '../../../../upstreams/us-mainstreet/createMainStreetSandbox.js';
 import mainStreet from '../../src/adapters/us-mainstreet/mainStreetAdapter.js';
+import { toOfferRecord } from '../../src/adapters/us-mainstreet/map.js';
 import type { MarketplaceAdapter } from '../../src/adapters/ports.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';
+import { recordingLogger } from '../recordingLogger.js';
 
 // Typed as the port: the module's inferred type would make `signal` a required argument.
 const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {}): MarketplaceAdapter =>
@@ -19,7 +21,15 @@ const throttledSoFar = async (url: string): Promise<number> =>
   ((await (await fetch(url + '/__sandbox/rate-limit')).json()) as { throttled: number }).throttled;
 
 defineMarketplaceAdapterSuite(
-  { sandbox: mainStreetSandbox, listings, endpoints: { search: 'listings.search', lookup: 'listings.batchGet' }, idsPerLookup: 50, create },
+  {
+    sandbox: mainStreetSandbox,
+    listings,
+    sellers,
+    sellerIdOf,
+    endpoints: { search: 'listings.search', lookup: 'listings.batchGet' },
+    idsPerLookup: 50,
+    create,
+  },
   (currentSandbox) => {
     it('gets a burst of 40 searches through the per-key rate limit by waiting as Retry-After asks', async () => {
       const sandbox = currentSandbox();
@@ -83,3 +93,41 @@ defineMarketplaceAdapterSuite(
     });
   },
 );
+
+describe('us-mainstreet shipsTo', () => {
+  const listing = {
+    listingId: 'MSL500000',
+    title: 'Classic Green Tea',
+    priceCents: 1299,
+    currency: 'USD',
+    quantityAvailable: 4,
+    weightOz: 8.82,
+    countryOfOrigin: 'US',
+    seller: { sellerId: 'MSS7000' },
+  };
+  const silent = createLogger('test', { level: 'silent' });
+
+  it.each([
+    [{ shipsTo: ['US'] }, { kind: 'ONLY', countries: ['US'] }],
+    [{ shipsTo: ['US', 'CA', 'MX'] }, { kind: 'ONLY', countries: ['US', 'CA', 'MX'] }],
+    [
+      { shipsTo: '*', excludedCountries: ['CU', 'IR'] },
+      { kind: 'WORLDWIDE', except: ['CU', 'IR'] },
+    ],
+  ])('reads %o', (shipping, shipsTo) => {
+    expect(toOfferRecord({ ...listing, ...shipping }, '$', silent).shipsTo).toEqual(shipsTo);
+  });
+
+  it.each([{ shipsTo: 'CONUS' }, { shipsTo: [] }, { shipsTo: '*', excludedCountries: ['embargoed'] }])(
+    'reads the unknown %o as domestic only, and logs it',
+    (shipping) => {
+      const { logger, warnings } = recordingLogger();
+      expect(toOfferRecord({ ...listing, ...shipping }, '$', logger).shipsTo).toEqual({ kind: 'ONLY', countries: ['US'] });
+      expect(warnings()).toMatchObject([{ level: 'warn', marketplace: 'us-mainstreet', path: '$.shipsTo' }]);
+    },
+  );
+
+  it('refuses a shipsTo that is neither a word nor a list', () => {
+    expect(() => toOfferRecord({ ...listing, shipsTo: 42 }, '$', silent)).toThrow('$.shipsTo');
+  });
+});

@@ -76,6 +76,8 @@ export default {
       return pages.flat();
     }
 
+    const readOffer = (value: unknown, path: string) => toOfferRecord(value, path, logger);
+
     return {
       marketplace: { id: MARKETPLACE_ID, name: 'Feira', country: 'BR', currency: 'BRL', continent: 'SOUTH_AMERICA' },
 
@@ -86,13 +88,13 @@ export default {
           const root = asRecord(body, '$');
           const paging = asRecord(root.paging, '$.paging');
           const total = asNonNegativeInteger(paging.total, '$.paging.total');
-          const offers = asArray(root.results, '$.results').map((item, index) => toOfferRecord(item, `$.results[${index}]`));
+          const offers = asArray(root.results, '$.results').map((item, index) => readOffer(item, `$.results[${index}]`));
           return { offers, next: offset + PAGE_SIZE < total ? String(offset + PAGE_SIZE) : null };
         });
       },
 
       async getOffers(nativeIds, signal) {
-        const offers = await multiGet('/items', nativeIds, toOfferRecord, signal);
+        const offers = await multiGet('/items', nativeIds, readOffer, signal);
         return new Map(offers.map((offer) => [offer.nativeId, offer]));
       },
 

@@ -1,6 +1,9 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { fromMinor } from '../../../../../packages/money/index.js';
 import {
   asArray,
+  asBoolean,
   asFiniteNumber,
   asNonEmptyString,
   asNonNegativeInteger,
@@ -8,8 +11,9 @@ import {
   asString,
   optional,
   PayloadError,
+  type VendorRecord,
 } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'br-feira';
 
@@ -22,20 +26,21 @@ function attribute(attributes: readonly unknown[], id: string, path: string): st
   return undefined;
 }
 
-export function toOfferRecord(value: unknown, path: string): OfferRecord {
+export function toOfferRecord(value: unknown, path: string, logger: Logger): OfferRecord {
   const item = asRecord(value, path);
   const currency = asNonEmptyString(item.currency_id, `${path}.currency_id`);
   if (currency !== 'BRL') throw new PayloadError(`${path}.currency_id`, 'BRL', currency);
   const attributes = asArray(item.attributes ?? [], `${path}.attributes`);
   const seller = asRecord(item.seller, `${path}.seller`);
   const address = asRecord(item.address, `${path}.address`);
+  const originCountry = asNonEmptyString(address.country_id, `${path}.address.country_id`);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: asNonEmptyString(item.id, `${path}.id`),
     title: asNonEmptyString(item.title_en, `${path}.title_en`),
     nativeTitle: asNonEmptyString(item.title, `${path}.title`),
     price: fromMinor(reaisToCentavos(asFiniteNumber(item.price, `${path}.price`), `${path}.price`), 'BRL'),
-    originCountry: asNonEmptyString(address.country_id, `${path}.address.country_id`),
+    originCountry,
     hsCode: attribute(attributes, 'HS_CODE', `${path}.attributes`),
     weightGrams: parseGrams(attribute(attributes, 'PACKAGE_WEIGHT', `${path}.attributes`), `${path}.attributes.PACKAGE_WEIGHT`),
     dimensionsCm: parseDimensions(attribute(attributes, 'PACKAGE_DIMENSIONS', `${path}.attributes`)),
@@ -48,7 +53,30 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
       asNonEmptyString(country, `${path}.fulfillment_countries[${index}]`),
     ),
     containsLithiumBattery: attribute(attributes, 'HAS_LITHIUM_BATTERY', `${path}.attributes`) === 'Sim',
+    shipsTo: readShipsTo(asRecord(item.shipping, `${path}.shipping`), `${path}.shipping`, originCountry, logger),
   };
+}
+
+/**
+ * `{international: false}` ships at home only; otherwise `coverage` says how to read the lists:
+ * "selected" → `destinations`, "worldwide" → all but `excluded_destinations`. A coverage or
+ * code we do not know counts as domestic only.
+ */
+function readShipsTo(shipping: VendorRecord, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const domesticOnly: ShipsTo = { kind: 'ONLY', countries: [originCountry] };
+  if (!asBoolean(shipping.international, `${path}.international`)) return domesticOnly;
+  const coverage = asString(shipping.coverage, `${path}.coverage`);
+  const codes = (field: string) =>
+    asArray(shipping[field] ?? [], `${path}.${field}`).map((code, index) => asString(code, `${path}.${field}[${index}]`));
+  if (coverage === 'selected') {
+    const destinations = codes('destinations');
+    if (destinations.length > 0 && destinations.every(isCountryCode)) return { kind: 'ONLY', countries: destinations };
+  } else if (coverage === 'worldwide') {
+    const excluded = codes('excluded_destinations');
+    if (excluded.every(isCountryCode)) return { kind: 'WORLDWIDE', except: excluded };
+  }
+  logger.warn('unknown shipping coverage read as domestic only', { marketplace: MARKETPLACE_ID, path, shipping });
+  return domesticOnly;
 }
 
 export function toSellerRecord(value: unknown, path: string): SellerRecord {

@@ -63,6 +63,8 @@ export default {
       }
     }
 
+    const readOffer = (value: unknown, path: string) => toOfferRecord(value, path, logger);
+
     async function inChunks<T>(ids: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
       const chunks: string[][] = [];
       for (let i = 0; i < ids.length; i += IDS_PER_CALL) chunks.push(ids.slice(i, i + IDS_PER_CALL));
@@ -75,7 +77,7 @@ export default {
       async searchPage({ query, position, signal }) {
         const pageNo = position === null ? 1 : Number(position);
         const response = await call('jade.items.search', { q: query, page_no: String(pageNo), page_size: String(PAGE_SIZE) }, signal);
-        const offers = readList(() => itemsOf(response, '$'), 'jade.items.search', toOfferRecord);
+        const offers = readList(() => itemsOf(response, '$'), 'jade.items.search', readOffer);
         const total = Number(response.total_results);
         if (!Number.isInteger(total))
           throw badResponse('jade.items.search', new PayloadError('$.total_results', 'a whole number', response.total_results));
@@ -85,7 +87,7 @@ export default {
       async getOffers(nativeIds, signal) {
         const offers = await inChunks(nativeIds, async (chunk) => {
           const response = await call('jade.items.get', { num_iids: chunk.join(',') }, signal);
-          return readList(() => itemsOf(response, '$'), 'jade.items.get', toOfferRecord);
+          return readList(() => itemsOf(response, '$'), 'jade.items.get', readOffer);
         });
         return new Map(offers.map((offer) => [offer.nativeId, offer]));
       },

@@ -1,3 +1,5 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { parseMoney } from '../../../../../packages/money/index.js';
 import {
   asArray,
@@ -10,7 +12,7 @@ import {
   optional,
   type VendorRecord,
 } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'cn-jademarket';
 
@@ -51,17 +53,18 @@ export function shopsOf(response: VendorRecord, path: string): readonly unknown[
   return shops === undefined ? [] : (optional(shops.shop, `${path}.shops.shop`, asArray) ?? []);
 }
 
-export function toOfferRecord(value: unknown, path: string): OfferRecord {
+export function toOfferRecord(value: unknown, path: string, logger: Logger): OfferRecord {
   const item = asRecord(value, path);
   const location = asRecord(item.location, `${path}.location`);
   const warehouse = optional(item.overseas_warehouse, `${path}.overseas_warehouse`, asString);
+  const originCountry = asNonEmptyString(location.country, `${path}.location.country`);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: String(asNonNegativeInteger(item.num_iid, `${path}.num_iid`)),
     title: asNonEmptyString(item.title_en, `${path}.title_en`),
     nativeTitle: asNonEmptyString(item.title, `${path}.title`),
     price: parseMoney(asDecimalString(item.price, `${path}.price`), 'CNY'),
-    originCountry: asNonEmptyString(location.country, `${path}.location.country`),
+    originCountry,
     hsCode: optional(item.hs_code, `${path}.hs_code`, asString),
     weightGrams: Math.round(Number(asDecimalString(item.item_weight, `${path}.item_weight`)) * 1000),
     dimensionsCm: parseSize(optional(item.item_size, `${path}.item_size`, asString)),
@@ -72,8 +75,42 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
     },
     warehouseCountries: warehouse === undefined ? [] : [warehouse],
     containsLithiumBattery: optional(item.has_battery, `${path}.has_battery`, asBoolean) ?? false,
+    shipsTo: readShipsTo(item, path, originCountry, logger),
   };
 }
+
+/**
+ * `domestic_only: true`, or `ship_to_regions` as "CN,HK,JP" or "GLOBAL" (then
+ * `ship_exclude_regions` lists the exceptions). A region we cannot read counts as domestic only.
+ */
+function readShipsTo(item: VendorRecord, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const domesticOnly: ShipsTo = { kind: 'ONLY', countries: [originCountry] };
+  if (asBoolean(item.domestic_only, `${path}.domestic_only`)) return domesticOnly;
+  const regions = asString(item.ship_to_regions, `${path}.ship_to_regions`);
+  const excluded = optional(item.ship_exclude_regions, `${path}.ship_exclude_regions`, asString) ?? '';
+  const shipsTo: ShipsTo | undefined = regions === 'GLOBAL' ? worldwideExcept(countryList(excluded)) : onlyTo(countryList(regions));
+  if (shipsTo !== undefined) return shipsTo;
+  logger.warn('unknown shipping regions read as domestic only', {
+    marketplace: MARKETPLACE_ID,
+    path: `${path}.ship_to_regions`,
+    regions,
+    excluded,
+  });
+  return domesticOnly;
+}
+
+/** "CN,HK,JP" → codes; undefined when any entry is not a country code (e.g. a vendor zone name). */
+function countryList(text: string): string[] | undefined {
+  const codes = text
+    .split(',')
+    .map((code) => code.trim())
+    .filter((code) => code !== '');
+  return codes.every(isCountryCode) ? codes : undefined;
+}
+
+const worldwideExcept = (except: string[] | undefined): ShipsTo | undefined => except && { kind: 'WORLDWIDE', except };
+const onlyTo = (countries: string[] | undefined): ShipsTo | undefined =>
+  countries && countries.length > 0 ? { kind: 'ONLY', countries } : undefined;
 
 export function toSellerRecord(value: unknown, path: string): SellerRecord {
   const shop = asRecord(value, path);

@@ -1,3 +1,5 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { parseMoney, type Money } from '../../../../../packages/money/index.js';
 import {
   PayloadError,
@@ -12,7 +14,7 @@ import {
   optional,
   type VendorRecord,
 } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 import { GERMAN_STANDARD_VAT_PERCENT, exportPriceExcludingGermanVat } from './exportPriceExcludingGermanVat.js';
 
 export const MARKETPLACE_ID = 'de-marktplatz';
@@ -30,16 +32,17 @@ export function nextHref(body: VendorRecord): string | undefined {
   return next === undefined ? undefined : asNonEmptyString(next.href, '$._links.next.href');
 }
 
-export function toOfferRecord(value: unknown, path: string): OfferRecord {
+export function toOfferRecord(value: unknown, path: string, logger: Logger): OfferRecord {
   const item = asRecord(value, path);
   const seller = asRecord(item.haendler, `${path}.haendler`);
+  const originCountry = asNonEmptyString(item.herkunftsland, `${path}.herkunftsland`);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: asNonEmptyString(item.artikelnummer, `${path}.artikelnummer`),
     title: asNonEmptyString(item.titelEnglisch, `${path}.titelEnglisch`),
     nativeTitle: asNonEmptyString(item.titel, `${path}.titel`),
     price: readExportPrice(item.preis, `${path}.preis`),
-    originCountry: asNonEmptyString(item.herkunftsland, `${path}.herkunftsland`),
+    originCountry,
     hsCode: optional(item.zolltarifnummer, `${path}.zolltarifnummer`, asString),
     weightGrams: kilogramsToGrams(asDecimalString(item.gewichtKg, `${path}.gewichtKg`), `${path}.gewichtKg`),
     dimensionsCm: readDimensions(item.abmessungenCm, `${path}.abmessungenCm`),
@@ -52,7 +55,29 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
       asNonEmptyString(country, `${path}.auslandslager[${index}]`),
     ),
     containsLithiumBattery: optional(item.lithiumAkku, `${path}.lithiumAkku`, asBoolean) ?? false,
+    shipsTo: readVersand(asRecord(item.versand, `${path}.versand`), `${path}.versand`, originCountry, logger),
   };
+}
+
+/**
+ * `versand.gebiet`: "INLAND" (home only), "AUSWAHL" (only `versandLaender`) or "WELTWEIT"
+ * (all but `ausgenommeneLaender`). A Gebiet or Land we do not know counts as domestic only.
+ */
+function readVersand(versand: VendorRecord, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const domesticOnly: ShipsTo = { kind: 'ONLY', countries: [originCountry] };
+  const gebiet = asNonEmptyString(versand.gebiet, `${path}.gebiet`);
+  const laender = (field: string) =>
+    asArray(versand[field] ?? [], `${path}.${field}`).map((land, index) => asString(land, `${path}.${field}[${index}]`));
+  if (gebiet === 'INLAND') return domesticOnly;
+  if (gebiet === 'AUSWAHL') {
+    const versandLaender = laender('versandLaender');
+    if (versandLaender.length > 0 && versandLaender.every(isCountryCode)) return { kind: 'ONLY', countries: versandLaender };
+  } else if (gebiet === 'WELTWEIT') {
+    const ausgenommen = laender('ausgenommeneLaender');
+    if (ausgenommen.every(isCountryCode)) return { kind: 'WORLDWIDE', except: ausgenommen };
+  }
+  logger.warn('unknown Versandgebiet read as domestic only', { marketplace: MARKETPLACE_ID, path, versand });
+  return domesticOnly;
 }
 
 export function toSellerRecord(value: unknown, path: string): SellerRecord {

@@ -104,14 +104,14 @@ export default {
             : withinApi(position, base, 'rejected');
         const body = await getHal(url, signal);
         return readPayload(url.pathname, () => {
-          const offers = embeddedItems(body).map((item, index) => toOfferRecord(item, `$._embedded.items[${index}]`));
+          const offers = embeddedItems(body).map((item, index) => toOfferRecord(item, `$._embedded.items[${index}]`, logger));
           const next = nextHref(body);
           return { offers, next: next === undefined ? null : withinApi(next, url, 'bad-response').href };
         });
       },
 
       async getOffers(nativeIds, signal) {
-        const offers = await lookUp('items', nativeIds, toOfferRecord, signal);
+        const offers = await lookUp('items', nativeIds, (item, path) => toOfferRecord(item, path, logger), signal);
         return new Map(offers.map((offer) => [offer.nativeId, offer]));
       },
 

@@ -95,14 +95,20 @@ export default {
         const root = await call(SEARCH, { keyword: query, page, hits: HITS_PER_PAGE }, signal);
         if (root === undefined) return { offers: [], next: null };
         return readPayload(SEARCH, () => {
-          const { offers, pageCount } = readSearchResult(root);
+          const { offers, pageCount } = readSearchResult(root, logger);
           return { offers, next: page < Math.min(pageCount, LAST_PAGE) ? String(page + 1) : null };
         });
       },
 
       async getOffers(nativeIds, signal) {
         const codes = [...new Set(nativeIds.filter((id) => ITEM_CODE.test(id)))];
-        const offers = await lookup(ITEM_LOOKUP, 'itemCodes', codes, (root) => listOf(root, 'Items', 'Item', '$', toOfferRecord), signal);
+        const offers = await lookup(
+          ITEM_LOOKUP,
+          'itemCodes',
+          codes,
+          (root) => listOf(root, 'Items', 'Item', '$', (item, path) => toOfferRecord(item, path, logger)),
+          signal,
+        );
         return new Map(offers.map((offer) => [offer.nativeId, offer]));
       },
 

@@ -1,6 +1,8 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { fromMinor, type Money } from '../../../../../packages/money/index.js';
 import { PayloadError } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 import type { XmlElement } from './readXml.js';
 
 export const MARKETPLACE_ID = 'jp-ichiba';
@@ -36,20 +38,24 @@ export function listOf<T>(
 }
 
 /** A search answer: its items, and how many pages the vendor says the whole result has. */
-export function readSearchResult(root: XmlElement): { offers: OfferRecord[]; pageCount: number } {
-  return { offers: listOf(root, 'Items', 'Item', '$', toOfferRecord), pageCount: wholeNumber(text(root, 'pageCount', '$'), '$.pageCount') };
+export function readSearchResult(root: XmlElement, logger: Logger): { offers: OfferRecord[]; pageCount: number } {
+  return {
+    offers: listOf(root, 'Items', 'Item', '$', (item, path) => toOfferRecord(item, path, logger)),
+    pageCount: wholeNumber(text(root, 'pageCount', '$'), '$.pageCount'),
+  };
 }
 
-export function toOfferRecord(item: XmlElement, path: string): OfferRecord {
+export function toOfferRecord(item: XmlElement, path: string, logger: Logger): OfferRecord {
   // An item stocked only at home has an empty <overseasWarehouses/> or none at all.
   const warehouses = optionalChild(item, 'overseasWarehouses', path) ?? EMPTY;
+  const originCountry = nonEmptyText(item, 'originCountry', path);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: nonEmptyText(item, 'itemCode', path),
     title: nonEmptyText(item, 'itemNameEn', path),
     nativeTitle: nonEmptyText(item, 'itemName', path),
     price: yenToMoney(text(item, 'itemPrice', path), `${path}.itemPrice`),
-    originCountry: nonEmptyText(item, 'originCountry', path),
+    originCountry,
     hsCode: optionalText(item, 'hsCode', path),
     weightGrams: readGrams(child(item, 'weight', path), `${path}.weight`),
     dimensionsCm: readPackageSize(optionalChild(item, 'packageSize', path), `${path}.packageSize`),
@@ -60,7 +66,32 @@ export function toOfferRecord(item: XmlElement, path: string): OfferRecord {
       return nonEmpty(leafText(country, at), at);
     }),
     containsLithiumBattery: flag(text(item, 'lithiumBattery', path), `${path}.lithiumBattery`),
+    shipsTo: readShipping(item, path, originCountry, logger),
   };
+}
+
+/**
+ * `<shipOverseas>0</shipOverseas>` ships at home only. With 1, `<shipToCountries scope="selected">`
+ * lists the `<country>`s, `scope="all"` means all but `<shipExcludedCountries>`. A flag, scope or
+ * code we do not know counts as domestic only.
+ */
+function readShipping(item: XmlElement, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const domesticOnly: ShipsTo = { kind: 'ONLY', countries: [originCountry] };
+  const overseas = text(item, 'shipOverseas', path);
+  if (overseas === '0') return domesticOnly;
+  const codesIn = (list: XmlElement, at: string) =>
+    childrenNamed(list, 'country').map((country, index) => leafText(country, `${at}.country[${index}]`).trim());
+  const shipTo = overseas === '1' ? child(item, 'shipToCountries', path) : undefined;
+  const scope = shipTo?.attributes.scope;
+  if (shipTo !== undefined && scope === 'selected') {
+    const countries = codesIn(shipTo, `${path}.shipToCountries`);
+    if (countries.length > 0 && countries.every(isCountryCode)) return { kind: 'ONLY', countries };
+  } else if (shipTo !== undefined && scope === 'all') {
+    const excluded = codesIn(optionalChild(item, 'shipExcludedCountries', path) ?? EMPTY, `${path}.shipExcludedCountries`);
+    if (excluded.every(isCountryCode)) return { kind: 'WORLDWIDE', except: excluded };
+  }
+  logger.warn('unknown overseas shipping read as domestic only', { marketplace: MARKETPLACE_ID, path, shipOverseas: overseas, scope });
+  return domesticOnly;
 }
 
 export function toSellerRecord(shop: XmlElement, path: string): SellerRecord {

@@ -1,7 +1,10 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { parseMoney, type Money } from '../../../../../packages/money/index.js';
 import {
   PayloadError,
   asArray,
+  asBoolean,
   asFiniteNumber,
   asNonEmptyString,
   asNonNegativeInteger,
@@ -10,7 +13,7 @@ import {
   optional,
   type VendorRecord,
 } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'my-pasarmall';
 
@@ -34,7 +37,7 @@ export function openEnvelope(body: unknown, httpStatus: number): VendorRecord {
   return asRecord(root.response, '$.response');
 }
 
-export function toOfferRecord(value: unknown, path: string): OfferRecord {
+export function toOfferRecord(value: unknown, path: string, logger: Logger): OfferRecord {
   const item = asRecord(value, path);
   const prices = asArray(item.price_info, `${path}.price_info`);
   // Items with variations list one price per model; the first is the one the shop shows.
@@ -44,13 +47,14 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
   const stock = asRecord(asRecord(item.stock_info_v2, `${path}.stock_info_v2`).summary_info, `${path}.stock_info_v2.summary_info`);
   const taxInfo = optional(item.tax_info, `${path}.tax_info`, asRecord);
   const hsCode = optional(taxInfo?.hs_code, `${path}.tax_info.hs_code`, asString);
+  const originCountry = asNonEmptyString(item.region, `${path}.region`);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: String(asNonNegativeInteger(item.item_id, `${path}.item_id`)),
     title: asNonEmptyString(item.item_name_en, `${path}.item_name_en`),
     nativeTitle: asNonEmptyString(item.item_name, `${path}.item_name`),
     price: ringgitToMoney(price.current_price, `${path}.price_info[0].current_price`),
-    originCountry: asNonEmptyString(item.region, `${path}.region`),
+    originCountry,
     hsCode: hsCode === '' ? undefined : hsCode, // the platform sends "" when the shop left it blank
     weightGrams: kilogramsToGrams(item.weight, `${path}.weight`),
     dimensionsCm: readDimension(optional(item.dimension, `${path}.dimension`, asRecord), `${path}.dimension`),
@@ -65,7 +69,46 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
     // The platform flags dangerous goods as a whole; among consumer goods that is the battery,
     // and over-flagging only costs a postal option, while under-flagging gets a parcel seized.
     containsLithiumBattery: readFlag(item.item_dangerous, `${path}.item_dangerous`),
+    shipsTo: readLogisticsChannels(item.logistics_channels, `${path}.logistics_channels`, originCountry, logger),
   };
+}
+
+/**
+ * An item reaches a country when any of its enabled courier channels does. A channel's
+ * `ship_to` lists region codes, or "*" for all but its `blocked_regions`. A region we cannot
+ * read makes the whole item count as domestic only.
+ */
+function readLogisticsChannels(value: unknown, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const channels = asArray(value, path).map((entry, index) => asRecord(entry, `${path}[${index}]`));
+  const reach: ShipsTo[] = [];
+  for (const [index, channel] of channels.entries()) {
+    const at = `${path}[${index}]`;
+    if (!asBoolean(channel.enabled, `${at}.enabled`)) continue;
+    const shipTo = regionCodes(channel.ship_to, `${at}.ship_to`);
+    const blocked = regionCodes(channel.blocked_regions ?? [], `${at}.blocked_regions`);
+    const worldwide = shipTo.length === 1 && shipTo[0] === '*';
+    if (worldwide && blocked.every(isCountryCode)) reach.push({ kind: 'WORLDWIDE', except: blocked });
+    else if (!worldwide && shipTo.every(isCountryCode)) reach.push({ kind: 'ONLY', countries: shipTo });
+    else {
+      logger.warn('unknown logistics channel regions read as domestic only', { marketplace: MARKETPLACE_ID, path: at, shipTo, blocked });
+      return { kind: 'ONLY', countries: [originCountry] };
+    }
+  }
+  return anyOf(reach);
+}
+
+/** Where at least one of the channels ships. No enabled channel ships nowhere: `ONLY []`. */
+function anyOf(reach: readonly ShipsTo[]): ShipsTo {
+  const listed = new Set(reach.flatMap((channel) => (channel.kind === 'ONLY' ? channel.countries : [])));
+  const worldwide = reach.flatMap((channel) => (channel.kind === 'WORLDWIDE' ? [channel.except] : []));
+  if (worldwide.length === 0) return { kind: 'ONLY', countries: [...listed] };
+  // Blocked only where every worldwide channel blocks it and no listed channel goes.
+  const except = worldwide[0]!.filter((country) => !listed.has(country) && worldwide.every((blocked) => blocked.includes(country)));
+  return { kind: 'WORLDWIDE', except };
+}
+
+function regionCodes(value: unknown, path: string): string[] {
+  return asArray(value, path).map((code, index) => asString(code, `${path}[${index}]`));
 }
 
 export function toSellerRecord(value: unknown, path: string): SellerRecord {

@@ -84,7 +84,9 @@ export default {
         const offset = position === null ? 0 : Number(position);
         const response = await call(SEARCH, { keyword: query, offset, page_size: PAGE_SIZE }, signal);
         return readPayload(SEARCH, () => {
-          const offers = asArray(response.item, '$.response.item').map((item, index) => toOfferRecord(item, `$.response.item[${index}]`));
+          const offers = asArray(response.item, '$.response.item').map((item, index) =>
+            toOfferRecord(item, `$.response.item[${index}]`, logger),
+          );
           if (!asBoolean(response.has_next_page, '$.response.has_next_page')) return { offers, next: null };
           const nextOffset = asNonNegativeInteger(response.next_offset, '$.response.next_offset');
           // A next page that does not move forward would have us page forever.
@@ -101,7 +103,7 @@ export default {
           (response) =>
             readPayload(ITEMS, () =>
               asArray(response.item_list, '$.response.item_list').map((item, index) =>
-                toOfferRecord(item, `$.response.item_list[${index}]`),
+                toOfferRecord(item, `$.response.item_list[${index}]`, logger),
               ),
             ),
           signal,

@@ -82,12 +82,12 @@ export default {
         });
         return readPayload('listings.search', () => {
           const { listings, nextToken } = readSearchAnswer(root);
-          return { offers: listings.map((item, index) => toOfferRecord(item, `$.listings[${index}]`)), next: nextToken ?? null };
+          return { offers: listings.map((item, index) => toOfferRecord(item, `$.listings[${index}]`, logger)), next: nextToken ?? null };
         });
       },
 
       async getOffers(nativeIds, signal) {
-        const offers = await batchGet('listings', 'listingIds', nativeIds, toOfferRecord, signal);
+        const offers = await batchGet('listings', 'listingIds', nativeIds, (item, path) => toOfferRecord(item, path, logger), signal);
         return new Map(offers.map((offer) => [offer.nativeId, offer]));
       },
 

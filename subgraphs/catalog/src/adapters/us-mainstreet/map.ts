@@ -1,3 +1,5 @@
+import { isCountryCode } from '../../../../../packages/countries/index.js';
+import type { Logger } from '../../../../../packages/log/index.js';
 import { fromMinor } from '../../../../../packages/money/index.js';
 import {
   PayloadError,
@@ -11,7 +13,7 @@ import {
   optional,
   type VendorRecord,
 } from '../../../../../packages/validate/index.js';
-import type { OfferRecord, SellerRecord } from '../ports.js';
+import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'us-mainstreet';
 
@@ -33,7 +35,7 @@ export function listOf(root: VendorRecord, field: string): readonly unknown[] {
   return asArray(root[field], `$.${field}`);
 }
 
-export function toOfferRecord(value: unknown, path: string): OfferRecord {
+export function toOfferRecord(value: unknown, path: string, logger: Logger): OfferRecord {
   const listing = asRecord(value, path);
   const currency = asNonEmptyString(listing.currency, `${path}.currency`);
   if (currency !== 'USD') throw new PayloadError(`${path}.currency`, 'USD', currency);
@@ -41,13 +43,14 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
   const hazmat = optional(listing.hazmat, `${path}.hazmat`, asRecord);
   // The vendor has one title, in English, which is also the native one.
   const title = asNonEmptyString(listing.title, `${path}.title`);
+  const originCountry = asNonEmptyString(listing.countryOfOrigin, `${path}.countryOfOrigin`);
   return {
     marketplaceId: MARKETPLACE_ID,
     nativeId: asNonEmptyString(listing.listingId, `${path}.listingId`),
     title,
     nativeTitle: title,
     price: fromMinor(asNonNegativeInteger(listing.priceCents, `${path}.priceCents`), 'USD'),
-    originCountry: asNonEmptyString(listing.countryOfOrigin, `${path}.countryOfOrigin`),
+    originCountry,
     hsCode: optional(listing.hsCode, `${path}.hsCode`, asString),
     weightGrams: ouncesToGrams(asFiniteNumber(listing.weightOz, `${path}.weightOz`), `${path}.weightOz`),
     dimensionsCm: readDimensions(listing.dimensionsIn, `${path}.dimensionsIn`),
@@ -60,7 +63,31 @@ export function toOfferRecord(value: unknown, path: string): OfferRecord {
       asNonEmptyString(country, `${path}.fulfillmentCountries[${index}]`),
     ),
     containsLithiumBattery: optional(hazmat?.lithiumBattery, `${path}.hazmat.lithiumBattery`, asBoolean) ?? false,
+    shipsTo: readShipsTo(listing, path, originCountry, logger),
   };
+}
+
+/**
+ * `shipsTo` is a list of codes, or "*" for everywhere but `excludedCountries`. Another word
+ * in its place, or a code we do not know, counts as domestic only.
+ */
+function readShipsTo(listing: VendorRecord, path: string, originCountry: string, logger: Logger): ShipsTo {
+  const shipsTo = listing.shipsTo;
+  const codes = (value: unknown, at: string) => asArray(value, at).map((code, index) => asString(code, `${at}[${index}]`));
+  if (shipsTo === '*') {
+    const excluded = codes(listing.excludedCountries ?? [], `${path}.excludedCountries`);
+    if (excluded.every(isCountryCode)) return { kind: 'WORLDWIDE', except: excluded };
+  } else if (typeof shipsTo !== 'string') {
+    const countries = codes(shipsTo, `${path}.shipsTo`);
+    if (countries.length > 0 && countries.every(isCountryCode)) return { kind: 'ONLY', countries };
+  }
+  logger.warn('unknown shipsTo read as domestic only', {
+    marketplace: MARKETPLACE_ID,
+    path: `${path}.shipsTo`,
+    shipsTo,
+    excludedCountries: listing.excludedCountries,
+  });
+  return { kind: 'ONLY', countries: [originCountry] };
 }
 
 export function toSellerRecord(value: unknown, path: string): SellerRecord {
