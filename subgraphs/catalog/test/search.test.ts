@@ -77,6 +77,16 @@ describe('search', () => {
     expect(new Set(marketplaces)).toEqual(new Set(['cn-jademarket', 'br-feira']));
   });
 
+  it('gives every marketplace with results its fair share of a page, cheaper ones first', async () => {
+    const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 12 });
+    const marketplaces = result.data!.search.edges.map((edge) => edge.node.marketplace.id);
+    const perMarketplace = new Map<string, number>();
+    for (const id of marketplaces) perMarketplace.set(id, (perMarketplace.get(id) ?? 0) + 1);
+    const listed = await catalog.query<{ marketplaces: unknown[] }>('{ marketplaces { id } }');
+    expect(perMarketplace.size).toBe(listed.data!.marketplaces.length);
+    expect(Math.max(...perMarketplace.values())).toBeLessThanOrEqual(2); // ⌈12 ÷ 6⌉
+  });
+
   it('answers from the marketplace that works when the other is down, and says which failed', async () => {
     await catalog.sandboxes.get('br-feira')!.setFault('down');
     const result = await catalog.query<SearchData>(SEARCH, { query: 'tea', first: 5, filter: twoMarketplaces });

@@ -119,8 +119,9 @@ export type Query = {
    * are left out of this page and reported in `sources`; they never fail the query.
    * Ordering: by relevance of the title to the query, then by price (compared in euros at the
    * day's reference rates); each marketplace's offers are taken in the marketplace's own order, and
-   * equal offers from different marketplaces take turns. Paging with `after` never repeats or skips
-   * an offer.
+   * equal offers from different marketplaces take turns. Every marketplace with results gets a fair
+   * share of each page (at most first ÷ marketplaces, rounded up, while others still have offers).
+   * Paging with `after` never repeats or skips an offer.
    */
   search: OfferConnection;
 };

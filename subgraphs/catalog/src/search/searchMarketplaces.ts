@@ -26,8 +26,10 @@ const START: SourcePosition = { page: null, skip: 0, done: false };
 /**
  * Asks every marketplace in parallel under one deadline and merges their answers: at each
  * step the most relevant of the marketplaces' next offers, the cheaper (in euros) between equally
- * relevant ones, and turns between equal ones. Each edge's cursor holds every marketplace's
- * position at that edge.
+ * relevant ones, and turns between equal ones — with each marketplace held to its fair share of
+ * the page (⌈first ÷ marketplaces with results⌉) while others still have offers, so a small
+ * seller's marketplace is not pushed off the first page by a cheaper one. Each edge's cursor
+ * holds every marketplace's position at that edge.
  */
 export async function searchMarketplaces(search: MarketplaceSearch): Promise<OfferConnectionModel> {
   const signal = AbortSignal.timeout(search.deadlineMs);
@@ -38,24 +40,33 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
 
   let turn = search.after?.turn ?? 0;
   const edges: OfferEdgeModel[] = [];
+  const taken = streams.map(() => 0);
+  let share: number | undefined;
   while (edges.length < search.first) {
     const heads = await Promise.all(streams.map((stream) => stream.head()));
-    let best = -1;
-    let bestRank: Rank | undefined;
-    for (let step = 0; step < streams.length; step++) {
-      const index = (turn + step) % streams.length;
-      const head = heads[index];
-      if (head === undefined) continue;
-      const rank: Rank = { relevance: relevance(head, search.query), price: priceInEuroCents(head, search.rates) };
-      if (bestRank === undefined || outranks(rank, bestRank)) {
-        best = index;
-        bestRank = rank;
+    // Each marketplace's fair share of this page, among those that have anything to show.
+    share ??= Math.ceil(search.first / Math.max(1, heads.filter((head) => head !== undefined).length));
+    const pick = (withinShare: boolean): number => {
+      let best = -1;
+      let bestRank: Rank | undefined;
+      for (let step = 0; step < streams.length; step++) {
+        const index = (turn + step) % streams.length;
+        const head = heads[index];
+        if (head === undefined || (withinShare && taken[index]! >= share!)) continue;
+        const rank: Rank = { relevance: relevance(head, search.query), price: priceInEuroCents(head, search.rates) };
+        if (bestRank === undefined || outranks(rank, bestRank)) {
+          best = index;
+          bestRank = rank;
+        }
       }
-    }
+      return best;
+    };
+    const best = pick(true) >= 0 ? pick(true) : pick(false);
     const chosen = streams[best];
     const node = heads[best];
     if (chosen === undefined || node === undefined) break;
     chosen.take();
+    taken[best]!++;
     turn = (best + 1) % streams.length;
     edges.push({ node, cursor: encodeCursor(snapshot(search.fingerprint, streams, turn), search.cursorKey) });
   }
