@@ -107,6 +107,10 @@ export class SourceStream {
   }
 
   private async fetch(position: string | null): Promise<void> {
+    if (this.signal.aborted) {
+      this.failure = describeFailure(this.signal.reason, this.signal, this.adapter.marketplace.id);
+      return;
+    }
     const started = performance.now();
     this.calls++;
     try {
@@ -122,7 +126,10 @@ export class SourceStream {
 
 /** Settles no later than the deadline, even if an adapter ignores its signal. */
 function whileNotAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
+  if (signal.aborted) {
+    promise.catch(() => undefined); // its failure no longer matters to anyone; don't let it go unhandled
+    return Promise.reject(signal.reason);
+  }
   return new Promise<T>((resolve, reject) => {
     const onAbort = () => reject(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
