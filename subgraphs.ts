@@ -38,4 +38,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/payments/schema.graphql',
     main: 'subgraphs/payments/src/main.ts',
   },
+  {
+    name: 'orders',
+    url: 'http://127.0.0.1:4005/graphql',
+    schemaFile: 'subgraphs/orders/schema.graphql',
+    main: 'subgraphs/orders/src/main.ts',
+  },
 ];

@@ -1,6 +1,7 @@
 /**
  * Fails when generated files are stale: the composed schema in `schema/` (against the subgraph
- * SDL files) and the codegen output in `__generated__/` folders (against schemas and operations).
+ * SDL files), the persisted operation manifest (against `operations/`) and the codegen output in
+ * `__generated__/` folders (against schemas and operations).
  * Codegen is run into place and compared with git, so run this on a clean work tree.
  */
 import { execFileSync } from 'node:child_process';
@@ -8,6 +9,7 @@ import { execFileSync } from 'node:child_process';
 const run = (command: string, args: string[]) => execFileSync(command, args, { stdio: 'inherit' });
 
 run('npx', ['tsx', 'scripts/compose.ts', '--check']);
+run('npx', ['tsx', 'scripts/persistedOperations.ts', '--check']);
 run('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent']);
 const changed = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/__generated__/**'], { encoding: 'utf8' }).trim();
 if (changed !== '') {

@@ -1,5 +1,7 @@
 import { parseArgs } from 'node:util';
-import { commonSettings, readConfig, setting, type Environment } from '../../packages/config/index.js';
+import { commonSettings, readConfig, setting, type Environment, type Setting } from '../../packages/config/index.js';
+import { perTier, type PerTier } from './keys/tiers.js';
+import { parseNameValues, positiveInteger } from './parseNameValues.js';
 
 export const gatewaySettings = {
   ...commonSettings,
@@ -9,14 +11,81 @@ export const gatewaySettings = {
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Composed supergraph to serve; subgraphs are reached at its routing URLs. Default: schema/supergraph.graphql. `--supergraph` overrides. */
   SUPERGRAPH_PATH: setting.string({ default: 'schema/supergraph.graphql' }),
+  /** How often the supergraph file is checked for changes, in ms; 0 reloads on SIGHUP only. Default: 2000. */
+  SUPERGRAPH_POLL_MS: setting.int({ default: 2_000, min: 0, max: 3_600_000 }),
   /** Time allowed for one subgraph request. Default: 10000 ms. */
   SUBGRAPH_TIMEOUT_MS: setting.int({ default: 10_000, min: 10, max: 120_000 }),
   /** Per-subgraph timeouts overriding SUBGRAPH_TIMEOUT_MS, `name=ms,…`. Default: none. */
-  SUBGRAPH_TIMEOUTS: setting.custom(parseTimeouts),
+  SUBGRAPH_TIMEOUTS: setting.custom((raw) => parseNameValues(raw, positiveInteger) as ReadonlyMap<string, number>),
   /** Keep-alive connections per subgraph. Default: 64. */
   SUBGRAPH_CONNECTIONS: setting.int({ default: 64, min: 1, max: 4096 }),
+  /** Extra attempts of a subgraph query after a connection failure or a 502/503 (never a mutation). Default: 1. */
+  SUBGRAPH_RETRIES: setting.int({ default: 1, min: 0, max: 3 }),
+  /**
+   * Who executes query plans: `stock` (@apollo/gateway) or `tradegraph` (gateway/src/engine: same
+   * planner, our executor; see BENCHMARKS.md). Default: stock, because the engine's subgraph calls
+   * do not yet go through the gateway's subgraph fetcher (entity cache, retries, per-subgraph metrics).
+   */
+  GATEWAY_ENGINE: setting.oneOf(['tradegraph', 'stock'], { default: 'stock' }),
+  /** Share identical in-flight subgraph queries (tradegraph engine only). Default: false. */
+  GATEWAY_DEDUPE: setting.boolean({ default: false }),
   /** Apollo's anonymous usage reporting from @apollo/gateway. Default: true (disabled); set false to send it. */
   APOLLO_TELEMETRY_DISABLED: setting.boolean({ default: true }),
+
+  /** Redis shared by every gateway replica (APQ, response cache, rate limits). Default: none, an in-process LRU per replica. */
+  REDIS_URL: setting.optionalString(),
+  /** Namespace of this deployment's keys in a shared Redis; the gateway's live under `<prefix>:gateway:`. Default: tradegraph. */
+  CACHE_KEY_PREFIX: setting.string({ default: 'tradegraph' }),
+  /** Entries the in-process store keeps when there is no Redis. Default: 10000. */
+  STORE_MAX_ENTRIES: setting.int({ default: 10_000, min: 1, max: 10_000_000 }),
+
+  /** `apq`: Apollo's automatic persisted queries; `allowlist`: only operations of the manifest run; `off`. Default: apq. */
+  PERSISTED_QUERIES: setting.oneOf(['off', 'apq', 'allowlist'], { default: 'apq' }),
+  /** Registered operations (hash → document), written by `npm run persisted-operations`. Default: schema/persisted-operations.json. */
+  PERSISTED_QUERIES_MANIFEST: setting.string({ default: 'schema/persisted-operations.json' }),
+  /** How long an APQ registration is kept in the store. Default: 86400 s. */
+  APQ_TTL_SECONDS: setting.int({ default: 86_400, min: 1, max: 31_536_000 }),
+
+  /** Whole-response cache for queries whose subgraphs all answer `cache-control: public, max-age>0`. Default: true. */
+  RESPONSE_CACHE: setting.boolean({ default: true }),
+  /** Cache of subgraph query fetches (entity lookups included) that their subgraph marks public. Default: true. */
+  SUBGRAPH_CACHE: setting.boolean({ default: true }),
+
+  /** Deepest field nesting an operation may have (introspection fields aside). Default: 10. */
+  MAX_DEPTH: setting.int({ default: 10, min: 1, max: 100 }),
+  /** Most aliased fields in one operation. Default: 30. */
+  MAX_ALIASES: setting.int({ default: 30, min: 0, max: 10_000 }),
+  /** Most tokens in one document, so an oversized one is refused while parsing, before validation. Default: 5000. */
+  MAX_QUERY_TOKENS: setting.int({ default: 5_000, min: 100, max: 1_000_000 }),
+  /**
+   * Static cost budget of one operation per tier, `tier=cost,…` over the defaults; the contract's full
+   * search.graphql at the catalog's largest page (first: 50) costs about 10500. Default: developer=15000,marketplace=15000,analyst=60000.
+   */
+  COST_BUDGETS: setting.custom((raw): PerTier<number> =>
+    perTier(parseNameValues(raw, positiveInteger), { developer: 15_000, marketplace: 15_000, analyst: 60_000 }),
+  ),
+
+  /** API keys file, one key a line: `<id> <tier> <scopes|-> <sha256> [revoked]` (`npm run apikey -- create`). Default: none. */
+  API_KEYS_FILE: setting.optionalString(),
+  /** API keys in the same line format, `;`-separated, added to API_KEYS_FILE's. Default: none. */
+  API_KEYS: setting.optionalString(),
+  /** Requests per key per window, by tier, `tier=n,…` over the defaults; keyless requests count per client address. Default: developer=60,marketplace=1200,analyst=300. */
+  RATE_LIMITS: setting.custom((raw): PerTier<number> =>
+    perTier(parseNameValues(raw, positiveInteger), { developer: 60, marketplace: 1_200, analyst: 300 }),
+  ),
+  /** Length of the sliding rate-limit window. Default: 60 s. */
+  RATE_LIMIT_WINDOW_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
+
+  /** Largest request body accepted; larger ones get 413. Default: 1000000 bytes. */
+  MAX_BODY_BYTES: setting.int({ default: 1_000_000, min: 1_000, max: 100_000_000 }),
+  /** Whether clients may introspect the schema. Default: true outside production, false in production. */
+  INTROSPECTION: { parse: (raw, key) => (raw === undefined ? undefined : setting.boolean().parse(raw, key)) } satisfies Setting<
+    boolean | undefined
+  >,
+  /** OpenTelemetry tracing of requests, plans and subgraph fetches, exported as JSON log lines. Default: false. */
+  OTEL_TRACES: setting.boolean({ default: false }),
+  /** Longest a shutdown waits for in-flight requests before closing their connections. Default: 10000 ms. */
+  SHUTDOWN_GRACE_MS: setting.int({ default: 10_000, min: 0, max: 300_000 }),
 };
 
 export type GatewayConfig = ReturnType<typeof readConfig<typeof gatewaySettings>>;
@@ -35,16 +104,4 @@ export function readGatewayConfig(env?: Environment, argv: readonly string[] = p
     ...(values.port !== undefined && { PORT: values.port }),
     ...(values.host !== undefined && { HOST: values.host }),
   });
-}
-
-function parseTimeouts(raw: string | undefined): ReadonlyMap<string, number> {
-  const timeouts = new Map<string, number>();
-  for (const entry of (raw ?? '').split(',')) {
-    if (entry.trim() === '') continue;
-    const [name, ms] = entry.split('=');
-    const value = Number(ms);
-    if (!name || !Number.isInteger(value) || value <= 0) throw new Error(`"${entry}" should read <subgraph>=<milliseconds>`);
-    timeouts.set(name.trim(), value);
-  }
-  return timeouts;
 }

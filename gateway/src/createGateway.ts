@@ -1,39 +1,105 @@
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { ApolloGateway } from '@apollo/gateway';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../packages/server/index.js';
+import { useExecutionEngine } from './engine/useExecutionEngine.js';
+import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
 import { checkSubgraphs } from './checkSubgraphs.js';
+import type { GatewayConfig } from './config.js';
+import { createGatewayPlugins } from './createGatewayPlugins.js';
+import { createRequestContext } from './createRequestContext.js';
+import { TRADEGRAPH_COST_MODEL } from './demand/tradegraphCostModel.js';
 import type { GatewayContext } from './GatewayContext.js';
+import { PUBLIC_GATEWAY_ERROR_CODES } from './gatewayError.js';
+import { createApiKeyAuthenticator } from './keys/createApiKeyAuthenticator.js';
+import { readApiKeys } from './keys/readApiKeys.js';
+import { createReloadGate } from './lifecycle/createReloadGate.js';
+import { supergraphFromFile } from './lifecycle/supergraphFromFile.js';
+import { withReloadGate } from './lifecycle/withReloadGate.js';
+import { createRateLimiter } from './limits/createRateLimiter.js';
+import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
+import { createPersistedQueryStore } from './persisted/createPersistedQueryStore.js';
+import { loadPersistedOperations } from './persisted/loadPersistedOperations.js';
 import { readSubgraphUrls } from './readSubgraphUrls.js';
+import { createSharedStore, type SharedStore } from './store/createSharedStore.js';
+import { LogSpanExporter } from './tracing/LogSpanExporter.js';
+import { startTracing } from './tracing/startTracing.js';
 import { UndiciDataSource } from './UndiciDataSource.js';
 
 export interface GatewayOptions {
-  supergraphSdl: string;
+  config: GatewayConfig;
   logger: Logger;
-  production: boolean;
-  subgraphTimeoutMs: number;
-  subgraphTimeouts?: ReadonlyMap<string, number>;
-  subgraphConnections: number;
+  /** Where spans go when OTEL_TRACES is on. Default: JSON log lines. Tests pass an in-memory exporter. */
+  spanExporter?: SpanExporter;
 }
 
 export interface Gateway {
   readonly httpServer: Server;
+  /** The subgraphs of the supergraph in service (it changes on reload). */
   readonly subgraphUrls: ReadonlyMap<string, string>;
+  readonly metrics: GatewayMetrics;
+  readonly store: SharedStore;
+  /** Drains in-flight requests (up to SHUTDOWN_GRACE_MS), then releases subgraph pools, store and tracing. */
   stop(): Promise<void>;
 }
 
 /** How long a `/ready` answer about the subgraphs is reused, so probes don't flood them. */
 const READINESS_TTL_MS = 2_000;
 
-/** Apollo Server + @apollo/gateway over a static supergraph, served on node:http. */
+/** Apollo Server + @apollo/gateway over a supergraph file, served on node:http, ready for production. */
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
-  const { logger, supergraphSdl } = options;
-  const subgraphUrls = readSubgraphUrls(supergraphSdl);
+  const { config, logger } = options;
+  const production = config.NODE_ENV === 'production';
+  const initialSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  let subgraphUrls = readSubgraphUrls(initialSdl);
   if (subgraphUrls.size === 0) throw new Error('The supergraph names no subgraphs (no @join__graph): is it a composed supergraph?');
 
-  const dataSources: UndiciDataSource[] = [];
+  const manifest = loadPersistedOperations(config.PERSISTED_QUERIES_MANIFEST, config.PERSISTED_QUERIES, logger);
+  const authenticate = createApiKeyAuthenticator(readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }));
+  const store = await createSharedStore({
+    redisUrl: config.REDIS_URL,
+    keyPrefix: config.CACHE_KEY_PREFIX,
+    maxEntries: config.STORE_MAX_ENTRIES,
+    logger,
+  });
+  const metrics = createGatewayMetrics({ storeErrors: store.errors });
+  const tracing = config.OTEL_TRACES
+    ? startTracing(options.spanExporter ?? new LogSpanExporter(logger.child({ component: 'tracing' })))
+    : undefined;
+  const rateLimiter = createRateLimiter({
+    window: store.windows,
+    limits: config.RATE_LIMITS,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    onLimited: (principal) => metrics.rateLimited(principal.tier),
+  });
+  const fetchCache = config.SUBGRAPH_CACHE
+    ? createSubgraphFetchCache({
+        store: store.cache.withPrefix('subgraph'),
+        onOutcome: ({ kind, result, count }) => metrics.cache(kind, result, count),
+      })
+    : undefined;
+
+  const dataSources = new Map<string, UndiciDataSource>();
+  const retiring = new Set<Promise<void>>();
+  const gate = createReloadGate();
   const gateway = new ApolloGateway({
-    supergraphSdl,
+    supergraphSdl: supergraphFromFile({
+      path: config.SUPERGRAPH_PATH,
+      initialSdl,
+      pollMs: config.SUPERGRAPH_POLL_MS,
+      logger,
+      gate,
+      onReload: (result) => {
+        metrics.supergraphReload(result.ok ? 'ok' : 'failed');
+        if (result.ok) subgraphUrls = readSubgraphUrls(result.supergraphSdl);
+      },
+    }),
+    // Query plans are cached by @apollo/gateway per operation (an LRU of ~30 MiB), cleared on each reload.
+    // Showing a plan to a client that asks for it (a request header) is for development only.
+    __exposeQueryPlanExperimental: !production,
     logger: {
       debug: (message) => logger.debug(String(message)),
       info: (message) => logger.info(String(message)),
@@ -45,29 +111,86 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       const source = new UndiciDataSource({
         name,
         url,
-        timeoutMs: options.subgraphTimeouts?.get(name) ?? options.subgraphTimeoutMs,
-        connections: options.subgraphConnections,
+        timeoutMs: config.SUBGRAPH_TIMEOUTS.get(name) ?? config.SUBGRAPH_TIMEOUT_MS,
+        connections: config.SUBGRAPH_CONNECTIONS,
+        retries: config.SUBGRAPH_RETRIES,
+        ...(fetchCache !== undefined && { fetchCache }),
+        onAttempt: (subgraph, outcome, seconds) => metrics.subgraphAttempt(subgraph, outcome, seconds),
       });
-      dataSources.push(source);
+      // A reload that moved a subgraph (built while the reload gate holds executions back): nothing uses its old pool any more.
+      const replaced = dataSources.get(name);
+      if (replaced !== undefined) {
+        const closing = replaced.pool.close().finally(() => retiring.delete(closing));
+        retiring.add(closing);
+      }
+      dataSources.set(name, source);
       return source;
     },
   });
 
-  const apollo = createApolloServer<GatewayContext>({ gateway, logger, production: options.production });
-  await apollo.start();
+  const persistedQueries =
+    config.PERSISTED_QUERIES === 'off'
+      ? (false as const)
+      : {
+          cache: createPersistedQueryStore({
+            manifest,
+            mode: config.PERSISTED_QUERIES,
+            store: store.cache.withPrefix('apq'),
+            ttlSeconds: config.APQ_TTL_SECONDS,
+          }),
+          ttl: config.APQ_TTL_SECONDS,
+        };
+  const apollo = createApolloServer<GatewayContext>({
+    gateway: withReloadGate(
+      useExecutionEngine(gateway, {
+        engine: config.GATEWAY_ENGINE,
+        dedupe: config.GATEWAY_DEDUPE,
+        subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+        subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
+        subgraphConnections: config.SUBGRAPH_CONNECTIONS,
+      }),
+      gate,
+    ),
+    logger,
+    production,
+    introspection: config.INTROSPECTION ?? !production,
+    persistedQueries,
+    parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+    publicErrorCodes: PUBLIC_GATEWAY_ERROR_CODES,
+    // Shutdown is ours (main.ts): drain first, then stop; Apollo's own signal handler would race it.
+    stopOnTerminationSignals: false,
+    plugins: createGatewayPlugins({ config, manifest, metrics, store, costModel: TRADEGRAPH_COST_MODEL }),
+  });
 
+  let stopping = false;
   let readiness: { at: number; report: Promise<{ ready: boolean; subgraphs: unknown }> } | undefined;
   const httpServer = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger,
-    context: async ({ requestId }) => ({ requestId }),
-    readiness: () => {
+    maxBodyBytes: config.MAX_BODY_BYTES,
+    context: createRequestContext({ authenticate, rateLimiter }),
+    routes: new Map([
+      [
+        '/metrics',
+        (_request, response) => {
+          response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+          response.end(metrics.registry.render());
+        },
+      ],
+    ]),
+    onRejected: (code, status) => {
+      metrics.request('__refused', 'unknown', status);
+      metrics.error(code);
+    },
+    readiness: async () => {
+      if (stopping) return { ready: false, stopping: true };
       if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS) {
         readiness = {
           at: Date.now(),
           report: checkSubgraphs(subgraphUrls, 2_000).then((subgraphs) => ({
             ready: subgraphs.every((subgraph) => subgraph.reachable),
             supergraph: 'loaded',
+            store: store.shared ? 'redis' : 'memory',
             subgraphs,
           })),
         };
@@ -75,13 +198,25 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       return readiness.report;
     },
   });
+  apollo.addPlugin(ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: config.SHUTDOWN_GRACE_MS }));
+  await apollo.start();
 
   return {
     httpServer,
-    subgraphUrls,
+    get subgraphUrls() {
+      return subgraphUrls;
+    },
+    metrics,
+    store,
     async stop() {
+      if (stopping) return;
+      stopping = true;
+      // Drains the HTTP server (in-flight requests finish, idle keep-alive connections close), then stops the gateway.
       await apollo.stop();
-      await Promise.all(dataSources.map((source) => source.pool.close()));
+      await Promise.all([...dataSources.values()].map((source) => source.pool.close()));
+      await Promise.all(retiring);
+      await store.close();
+      await tracing?.stop();
     },
   };
 }

@@ -1,8 +1,8 @@
 /**
  * The Tradegraph gateway. Serves any composed supergraph:
  *   npm run gateway -- --supergraph schema/supergraph.graphql --port 4555
+ * SIGHUP (or a change of the file) reloads the supergraph; SIGTERM/SIGINT drain, then stop.
  */
-import { readFileSync } from 'node:fs';
 import { createLogger } from '../../packages/log/index.js';
 import { listen, onShutdown } from '../../packages/server/index.js';
 import { readGatewayConfig } from './config.js';
@@ -13,29 +13,27 @@ process.env.APOLLO_TELEMETRY_DISABLED = String(config.APOLLO_TELEMETRY_DISABLED)
 const { createGateway } = await import('./createGateway.js');
 
 const logger = createLogger('gateway', { level: config.LOG_LEVEL });
-let supergraphSdl: string;
+let gateway: Awaited<ReturnType<typeof createGateway>>;
 try {
-  supergraphSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  gateway = await createGateway({ config, logger });
 } catch (error) {
-  logger.error('cannot read the supergraph', {
-    path: config.SUPERGRAPH_PATH,
+  logger.error('the gateway cannot start', {
+    supergraph: config.SUPERGRAPH_PATH,
     error: error instanceof Error ? error.message : String(error),
   });
   process.exit(1);
 }
-
-const gateway = await createGateway({
-  supergraphSdl,
-  logger,
-  production: config.NODE_ENV === 'production',
-  subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
-  subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
-  subgraphConnections: config.SUBGRAPH_CONNECTIONS,
-});
-const running = await listen(gateway.httpServer, config.HOST, config.PORT, () => gateway.stop());
+const running = await listen(gateway.httpServer, config.HOST, config.PORT);
 logger.info('gateway listening', {
   url: `${running.url}/graphql`,
   supergraph: config.SUPERGRAPH_PATH,
   subgraphs: Object.fromEntries(gateway.subgraphUrls),
+  store: gateway.store.shared ? 'redis' : 'memory',
+  persistedQueries: config.PERSISTED_QUERIES,
 });
-onShutdown(() => running.close());
+// The gateway's stop drains the HTTP server itself (in-flight requests finish first).
+onShutdown(async () => {
+  logger.info('gateway stopping: draining in-flight requests', { graceMs: config.SHUTDOWN_GRACE_MS });
+  await gateway.stop();
+  logger.info('gateway stopped');
+});

@@ -7,12 +7,22 @@ export interface OutageLog {
   succeeded(): void;
 }
 
+/** What the start and the end of an outage are called in the logs: say what degrades. */
+export interface OutageMessages {
+  down: string;
+  up: string;
+}
+
 /**
  * While a cache's store is down every request fails over to a miss, so logging each failure
  * would flood the logs at request rate. This logs the start of an outage once and its end once,
  * with how long it lasted and how many failures (operations and reconnect attempts) it saw.
  */
-export function createOutageLog(logger: Logger, now: () => number = Date.now): OutageLog {
+export function createOutageLog(
+  logger: Logger,
+  now: () => number = Date.now,
+  messages: OutageMessages = { down: 'cache unavailable: reads miss and writes are skipped until it recovers', up: 'cache recovered' },
+): OutageLog {
   let downSince: number | undefined;
   let failures = 0;
 
@@ -21,14 +31,14 @@ export function createOutageLog(logger: Logger, now: () => number = Date.now): O
       failures++;
       if (downSince !== undefined) return;
       downSince = now();
-      logger.warn('cache unavailable: reads miss and writes are skipped until it recovers', {
+      logger.warn(messages.down, {
         operation,
         error: error instanceof Error ? error.message : String(error),
       });
     },
     succeeded() {
       if (downSince === undefined) return;
-      logger.info('cache recovered', { downMs: now() - downSince, failures });
+      logger.info(messages.up, { downMs: now() - downSince, failures });
       downSince = undefined;
       failures = 0;
     },

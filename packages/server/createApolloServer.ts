@@ -1,7 +1,7 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
-import type { GraphQLSchema } from 'graphql';
+import type { GraphQLFormattedError, GraphQLSchema, ParseOptions } from 'graphql';
 import { formatError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
 
@@ -13,6 +13,17 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
   plugins?: ApolloServerPlugin<TContext>[];
   /** Whether clients may introspect. Default: outside production only. */
   introspection?: boolean;
+  /** Automatic persisted queries: where hashes are looked up and registered, or `false` for none. Default: Apollo's in-process cache. */
+  persistedQueries?: ApolloServerOptionsWithGateway<TContext>['persistedQueries'];
+  /** Limits on parsing, e.g. `maxTokens` so an oversized document is refused before validation. Default: none. */
+  parseOptions?: ParseOptions;
+  /**
+   * Error codes of this service's own vocabulary that are safe to show in production (e.g. the
+   * gateway's `RATE_LIMITED`): passed through without their stack instead of being masked. Default: none.
+   */
+  publicErrorCodes?: readonly string[];
+  /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
+  stopOnTerminationSignals?: boolean;
 }
 
 /**
@@ -22,12 +33,23 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
 export function createApolloServer<TContext extends BaseContext>(options: ApolloServerOptions<TContext>): ApolloServer<TContext> {
   const { logger, production } = options;
   const plugins: ApolloServerPlugin<TContext>[] = [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])];
+  const publicCodes = new Set(options.publicErrorCodes ?? []);
   if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
   const common = {
     plugins,
     introspection: options.introspection ?? !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: (formatted: Parameters<typeof formatError>[0], error: unknown) => formatError(formatted, error, { production }),
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const code = formatted.extensions?.code;
+      if (production && typeof code === 'string' && publicCodes.has(code)) {
+        const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
+        return { ...formatted, extensions };
+      }
+      return formatError(formatted, error, { production });
+    },
+    ...(options.persistedQueries !== undefined && { persistedQueries: options.persistedQueries }),
+    ...(options.parseOptions !== undefined && { parseOptions: options.parseOptions }),
+    ...(options.stopOnTerminationSignals !== undefined && { stopOnTerminationSignals: options.stopOnTerminationSignals }),
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.info(message),

@@ -12,7 +12,12 @@ export interface ReadinessReport {
 export interface IncomingRequestInfo {
   requestId: string;
   headers: IncomingMessage['headers'];
+  /** The peer's address (the client, or the proxy in front of it). */
+  remoteAddress?: string | undefined;
 }
+
+/** Answers one extra path (e.g. `/metrics`) outside GraphQL. */
+export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
 export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   apollo: ApolloServer<TContext>;
@@ -23,6 +28,10 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   readiness?: () => Promise<ReadinessReport>;
   graphqlPath?: string;
   maxBodyBytes?: number;
+  /** Extra paths answered before GraphQL, e.g. `/metrics`. Default: none. */
+  routes?: ReadonlyMap<string, RouteHandler>;
+  /** Told of each request refused before it reached Apollo Server (413, malformed JSON), e.g. for metrics. */
+  onRejected?: (code: string, status: number) => void;
 }
 
 export interface RunningServer {
@@ -48,7 +57,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       const report = await readiness();
       return sendJson(response, report.ready ? 200 : 503, report);
     }
+    const route = options.routes?.get(url.pathname);
+    if (route !== undefined) return route(request, response);
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
+    const reject = (status: number, message: string, code: string): void => {
+      options.onRejected?.(code, status);
+      sendGraphQLError(response, status, message, code);
+    };
 
     let body: unknown;
     if (request.method === 'POST') {
@@ -57,13 +72,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
         text = await readBody(request, maxBodyBytes);
       } catch (error) {
         if (error instanceof BodyTooLargeError)
-          return sendGraphQLError(response, 413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
+          return reject(413, `Request body is larger than ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE');
         throw error;
       }
       try {
         body = text === '' ? undefined : JSON.parse(text);
       } catch {
-        return sendGraphQLError(response, 400, 'Request body is not valid JSON', 'BAD_REQUEST');
+        return reject(400, 'Request body is not valid JSON', 'BAD_REQUEST');
       }
     }
 
@@ -73,7 +88,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context({ requestId, headers: request.headers }),
+      context: () => options.context({ requestId, headers: request.headers, remoteAddress: request.socket.remoteAddress }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

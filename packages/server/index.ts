@@ -4,6 +4,7 @@ export {
   type GraphQLHttpServerOptions,
   type IncomingRequestInfo,
   type ReadinessReport,
+  type RouteHandler,
   type RunningServer,
 } from './createGraphQLHttpServer.js';
 export { BodyTooLargeError, readBody } from './readBody.js';

@@ -69,10 +69,11 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     const ports =
       options.ports === 'free' ? await freePorts(SUBGRAPHS.length + 1) : [...SUBGRAPHS.map((s) => Number(new URL(s.url).port)), 4000];
     const subgraphUrls: Record<string, string> = {};
+    for (const [index, subgraph] of SUBGRAPHS.entries()) subgraphUrls[subgraph.name] = `http://127.0.0.1:${ports[index]!}/graphql`;
+    // Each subgraph also learns where the others are (`CATALOG_URL`, …): orders calls its participants directly.
+    const subgraphEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
-      const port = ports[index]!;
-      subgraphUrls[subgraph.name] = `http://127.0.0.1:${port}/graphql`;
-      spawn(subgraph.name, subgraph.main, { ...upstreamEnv, PORT: String(port), HOST: '127.0.0.1' });
+      spawn(subgraph.name, subgraph.main, { ...upstreamEnv, ...subgraphEnv, PORT: String(ports[index]!), HOST: '127.0.0.1' });
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph) =>

@@ -1,6 +1,8 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
+import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, userIdOf } from './catalog.js';
+import { orderRoutes } from './orderRoutes.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, issueToken, setTokenLifetime, tokenState } from './tokens.js';
 
 const MAX_LIMIT = 50;
@@ -8,14 +10,17 @@ const MAX_IDS_PER_CALL = 20;
 
 /**
  * Feira (BR): REST with OAuth client-credentials tokens that expire, `offset`/`limit` paging,
- * prices as JSON numbers in reais, and multi-get answers with a status per id.
+ * prices as JSON numbers in reais, and multi-get answers with a status per id. Writes (stock
+ * reservations and orders, `orderRoutes.ts`) take an `X-Idempotency-Key` header.
  */
 export const feiraSandbox = {
   id: 'br-feira',
   description: 'Feira, a Brazilian marketplace (OAuth tokens, offset/limit, multi-get)',
   defaultPort: 4102,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    const ledger = createStockLedger({ listings, itemIdOf, reservationPrefix: 'RES', orderPrefix: '20' });
+    const stockOf: StockOf = (listing) => ledger.available(itemIdOf(listing)) ?? listing.stock;
+    return createSandboxServer({
       id: 'br-feira',
       listings,
       sellers,
@@ -23,14 +28,20 @@ export const feiraSandbox = {
       fault,
       routes: [
         { method: 'POST', path: '/oauth/token', endpoint: 'oauth.token', handle: token },
-        { method: 'GET', path: '/sites/MLB/search', endpoint: 'search', handle: authorized(search) },
-        { method: 'GET', path: '/items', endpoint: 'items.multiget', handle: authorized(items) },
+        { method: 'GET', path: '/sites/MLB/search', endpoint: 'search', handle: authorized((request) => search(request, stockOf)) },
+        { method: 'GET', path: '/items', endpoint: 'items.multiget', handle: authorized((request) => items(request, stockOf)) },
         { method: 'GET', path: '/users', endpoint: 'users.multiget', handle: authorized(users) },
+        ...orderRoutes(ledger, authorized),
         { method: 'POST', path: '/__sandbox/token-lifetime', endpoint: 'sandbox.token-lifetime', handle: tokenLifetime },
+        ...ledger.routes,
       ],
       garbage: () => ({ body: { paging: null, results: [{ id: 42, price: 'grátis' }] } }),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
+
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
 
 function token(request: SandboxRequest): SandboxResponse {
   const form = new URLSearchParams(request.body);
@@ -57,7 +68,7 @@ function authorized(handler: (request: SandboxRequest) => SandboxResponse) {
   };
 }
 
-function search(request: SandboxRequest): SandboxResponse {
+function search(request: SandboxRequest, stockOf: StockOf): SandboxResponse {
   const q = request.query.get('q') ?? '';
   const offset = Number(request.query.get('offset') ?? '0');
   const limit = Number(request.query.get('limit') ?? '50');
@@ -78,12 +89,12 @@ function search(request: SandboxRequest): SandboxResponse {
       site_id: 'MLB',
       query: q,
       paging: { total: matching.length, offset, limit },
-      results: matching.slice(offset, offset + limit).map(toItem),
+      results: matching.slice(offset, offset + limit).map((listing) => toItem(listing, stockOf)),
     },
   };
 }
 
-function items(request: SandboxRequest): SandboxResponse {
+function items(request: SandboxRequest, stockOf: StockOf): SandboxResponse {
   const ids = (request.query.get('ids') ?? '').split(',').filter((id) => id !== '');
   if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) {
     return { status: 400, body: { message: `ids must list 1–${MAX_IDS_PER_CALL} items`, error: 'bad_request', status: 400, cause: [] } };
@@ -92,7 +103,7 @@ function items(request: SandboxRequest): SandboxResponse {
     body: ids.map((id) => {
       const listing = findListing(id);
       return listing
-        ? { code: 200, body: toItem(listing) }
+        ? { code: 200, body: toItem(listing, stockOf) }
         : { code: 404, body: { message: `Item with id ${id} not found`, error: 'not_found', status: 404 } };
     }),
   };
@@ -131,7 +142,7 @@ function tokenLifetime(request: SandboxRequest): SandboxResponse {
   return { body: { seconds } };
 }
 
-function toItem(listing: SeedListing): Record<string, unknown> {
+function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown> {
   const seller = sellers[listing.sellerIndex];
   return {
     id: itemIdOf(listing),
@@ -140,7 +151,7 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     title_en: listing.titleEnglish,
     price: listing.priceMinor / 100,
     currency_id: 'BRL',
-    available_quantity: listing.stock,
+    available_quantity: stockOf(listing),
     seller: seller ? { id: userIdOf(seller), nickname: seller.name } : null,
     attributes: [
       { id: 'HS_CODE', value_name: listing.archetype.hsCode },

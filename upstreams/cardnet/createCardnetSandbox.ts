@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
-import { createPaymentLedger, type LedgerEntry, type PaymentLedger } from './createPaymentLedger.js';
+import { createPaymentLedger, keyedTransition, type LedgerEntry, type PaymentLedger, type TransitionError } from './createPaymentLedger.js';
 import { CARDNET_FEES, MAX_QUOTES_PER_CALL, SANDBOX_SECRET_KEY } from './feeSchedule.js';
 import { priceFee, type FeeRefusal } from './priceFee.js';
 
@@ -15,7 +15,9 @@ const DECLINE_CODES: Record<FeeRefusal, string> = {
  * Cardnet (cardnet): a card processor in the style of modern card APIs. JSON both ways, a secret
  * API key as a Bearer token, amounts as integers in minor units with lower-case currency codes,
  * errors as `{"error": {"type", "code", "message"}}` with a 4xx status, and an `Idempotency-Key`
- * header on writes.
+ * header on writes. An authorization made with `"escrow": true` is captured into a hold (`held`)
+ * and paid out to the seller by `release_funds` (`released`); `GET /v1/authorizations?ids=` reads
+ * authorizations back.
  */
 export const cardnetSandbox = {
   id: 'cardnet',
@@ -39,14 +41,21 @@ export const cardnetSandbox = {
           method: 'POST',
           path: '/v1/authorizations/capture',
           endpoint: 'authorizations.capture',
-          handle: authenticated((r) => transition(r, (id, body) => ledger.capture(id, optionalMinor(body.amount)))),
+          handle: authenticated((r) => transition(r, ledger, 'capture', (id, body) => ledger.capture(id, optionalMinor(body.amount)))),
         },
         {
           method: 'POST',
           path: '/v1/authorizations/void',
           endpoint: 'authorizations.void',
-          handle: authenticated((r) => transition(r, (id) => ledger.void(id))),
+          handle: authenticated((r) => transition(r, ledger, 'void', (id) => ledger.void(id))),
         },
+        {
+          method: 'POST',
+          path: '/v1/authorizations/release_funds',
+          endpoint: 'authorizations.release_funds',
+          handle: authenticated((r) => transition(r, ledger, 'release', (id) => ledger.release(id))),
+        },
+        { method: 'GET', path: '/v1/authorizations', endpoint: 'authorizations.list', handle: (r) => list(r, ledger) },
       ],
       garbage: () => ({ body: { object: 'list', data: 'fee_quotes unavailable' } }),
     });
@@ -110,7 +119,12 @@ function authorize(request: SandboxRequest, ledger: PaymentLedger): SandboxRespo
   const remembered = ledger.once(key, request.body, () => {
     const price = priceFee(CARDNET_FEES, payment);
     return ledger.open(
-      { amountMinor: payment.amountMinor, currency: payment.currency, reference: payment.id },
+      {
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        reference: payment.id,
+        escrow: readJson(request.body)?.escrow === true,
+      },
       price.ok ? undefined : DECLINE_CODES[price.refusal],
     );
   });
@@ -125,10 +139,25 @@ function authorize(request: SandboxRequest, ledger: PaymentLedger): SandboxRespo
   return { headers: remembered.kind === 'replay' ? { 'idempotent-replayed': 'true' } : {}, body: render(remembered.value) };
 }
 
-function transition(request: SandboxRequest, apply: (id: string, body: Body) => ReturnType<PaymentLedger['void']>): SandboxResponse {
+function transition(
+  request: SandboxRequest,
+  ledger: PaymentLedger,
+  operation: string,
+  apply: (id: string, body: Body) => LedgerEntry | TransitionError,
+): SandboxResponse {
   const body = readJson(request.body) ?? {};
   if (typeof body.authorization !== 'string') return error(400, 'invalid_request_error', 'parameter_missing', 'authorization required');
-  const result = apply(body.authorization, body);
+  const id = body.authorization;
+  const remembered = keyedTransition(ledger, operation, request.headers['idempotency-key'], request.body, () => apply(id, body));
+  if (remembered.kind === 'conflict') {
+    return error(
+      409,
+      'idempotency_error',
+      'idempotency_key_reused',
+      'Keys for idempotent requests can only be used with the same parameters',
+    );
+  }
+  const result = remembered.value;
   switch (result) {
     case 'NOT_FOUND':
       return error(404, 'invalid_request_error', 'resource_missing', `No such authorization: ${body.authorization}`);
@@ -136,16 +165,39 @@ function transition(request: SandboxRequest, apply: (id: string, body: Body) => 
       return error(409, 'invalid_request_error', 'authorization_unexpected_state', 'The authorization is not in a state that allows this');
     case 'AMOUNT_TOO_LARGE':
       return error(400, 'invalid_request_error', 'amount_too_large', 'Capture amount exceeds the authorized amount');
+    case 'NOT_IN_ESCROW':
+      return error(409, 'invalid_request_error', 'authorization_not_held', 'Only funds captured into a hold can be released');
     default:
       return { body: render(result) };
   }
 }
 
+/** `GET /v1/authorizations?ids=a,b`: the authorizations it knows, in a list; unknown ids are left out. */
+function list(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse {
+  if (request.headers.authorization !== `Bearer ${SANDBOX_SECRET_KEY}`)
+    return error(401, 'authentication_error', 'invalid_api_key', 'Invalid API key provided');
+  const ids = (request.query.get('ids') ?? '').split(',').filter((id) => id !== '');
+  if (ids.length === 0 || ids.length > 100)
+    return error(400, 'invalid_request_error', 'parameter_invalid', 'ids: 1 to 100 authorization ids');
+  const found = ids.map((id) => ledger.get(id)).filter((entry) => entry !== undefined);
+  return { body: { object: 'list', data: found.map(render) } };
+}
+
+const STATUSES: Record<LedgerEntry['state'], string> = {
+  AUTHORIZED: 'authorized',
+  CAPTURED: 'captured',
+  VOIDED: 'voided',
+  DECLINED: 'declined',
+  ESCROWED: 'held',
+  RELEASED: 'released',
+};
+
 function render(entry: LedgerEntry): Record<string, unknown> {
   return {
     id: entry.id,
     object: 'authorization',
-    status: entry.state.toLowerCase(),
+    status: STATUSES[entry.state],
+    escrow: entry.escrow,
     amount: Number(entry.amountMinor),
     amount_captured: Number(entry.capturedMinor),
     currency: entry.currency.toLowerCase(),

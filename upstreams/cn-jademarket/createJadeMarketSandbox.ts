@@ -1,7 +1,9 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
+import { createStockLedger, type StockLedger } from './createStockLedger.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
+import { tradeMethod } from './tradeMethods.js';
 
 const MAX_PAGE_SIZE = 100;
 const MAX_IDS_PER_CALL = 40;
@@ -10,38 +12,61 @@ const CLOCK_SKEW_MS = 10 * 60_000;
 /**
  * Jade Market (CN): one RPC endpoint `/router/rest` with a `method` parameter, signed requests,
  * prices as yuan strings, weights as kilogram strings, and errors inside HTTP-200 envelopes.
+ * Reads are GETs; writes (`jade.inventory.*`, `jade.trade.*`) are POSTs of the same signed
+ * parameters, form-encoded, each with an `out_request_id` (see `tradeMethods.ts`).
  */
 export const jadeMarketSandbox = {
   id: 'cn-jademarket',
   description: 'Jade Market, a Chinese marketplace (signed RPC, HTTP-200 error envelopes)',
   defaultPort: 4101,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    const ledger = createStockLedger({
+      listings,
+      itemIdOf: (listing) => String(numIidOf(listing)),
+      reservationPrefix: 'LK',
+      orderPrefix: '38',
+    });
+    const endpoint = (request: SandboxRequest) => paramsOf(request).get('method') ?? 'unknown';
+    return createSandboxServer({
       id: 'cn-jademarket',
       listings,
       sellers,
       logger,
       fault,
-      routes: [{ method: 'GET', path: '/router/rest', endpoint: (request) => request.query.get('method') ?? 'unknown', handle: route }],
+      routes: [
+        { method: 'GET', path: '/router/rest', endpoint, handle: (request) => route(request, ledger) },
+        { method: 'POST', path: '/router/rest', endpoint, handle: (request) => route(request, ledger) },
+        ...ledger.routes,
+      ],
       garbage: () => ({ body: { jade_items_search_response: { total_results: 'many', items: { item: [{ num_iid: null }] } } } }),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
 
-function route(request: SandboxRequest): SandboxResponse {
-  const params = request.query;
+/** GETs carry their parameters in the query, POSTs in a form body. */
+const paramsOf = (request: SandboxRequest): URLSearchParams =>
+  request.method === 'POST' ? new URLSearchParams(request.body) : request.query;
+
+function route(request: SandboxRequest, ledger: StockLedger): SandboxResponse {
+  const params = paramsOf(request);
   const authError = checkAuth(params);
   if (authError) return authError;
-  switch (params.get('method')) {
+  const method = params.get('method') ?? '';
+  if (request.method === 'POST') return tradeMethod(method, params, ledger, envelope, errorEnvelope) ?? invalidMethod();
+  const stockOf = (listing: SeedListing) => ledger.available(String(numIidOf(listing))) ?? listing.stock;
+  switch (method) {
     case 'jade.items.search':
-      return searchItems(params);
+      return searchItems(params, stockOf);
     case 'jade.items.get':
-      return getItems(params);
+      return getItems(params, stockOf);
     case 'jade.shops.get':
       return getShops(params);
     default:
-      return errorEnvelope(22, 'Invalid method', 'isv.invalid-method');
+      return invalidMethod();
   }
 }
+
+const invalidMethod = () => errorEnvelope(22, 'Invalid method', 'isv.invalid-method');
 
 function checkAuth(params: URLSearchParams): SandboxResponse | undefined {
   if (params.get('app_key') !== SANDBOX_APP_KEY) return errorEnvelope(29, 'Invalid app Key', 'isv.appkey-not-exists');
@@ -55,7 +80,7 @@ function checkAuth(params: URLSearchParams): SandboxResponse | undefined {
   return undefined;
 }
 
-function searchItems(params: URLSearchParams): SandboxResponse {
+function searchItems(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const q = params.get('q') ?? '';
   const pageNo = Number(params.get('page_no') ?? '1');
   const pageSize = Number(params.get('page_size') ?? '40');
@@ -65,15 +90,18 @@ function searchItems(params: URLSearchParams): SandboxResponse {
   }
   const matching = q.trim() === '' ? listings : listings.filter((listing) => matchesQuery(listing, q));
   const page = matching.slice((pageNo - 1) * pageSize, pageNo * pageSize);
-  return envelope('jade_items_search_response', { total_results: matching.length, items: { item: page.map(toItem) } });
+  return envelope('jade_items_search_response', {
+    total_results: matching.length,
+    items: { item: page.map((listing) => toItem(listing, stockOf)) },
+  });
 }
 
-function getItems(params: URLSearchParams): SandboxResponse {
+function getItems(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const ids = (params.get('num_iids') ?? '').split(',').filter((id) => id !== '');
   if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL)
     return errorEnvelope(41, 'Invalid arguments:num_iids', 'isv.invalid-parameter:num_iids');
   const found = ids.map((id) => findListing(Number(id))).filter((listing) => listing !== undefined);
-  return envelope('jade_items_get_response', { items: { item: found.map(toItem) } });
+  return envelope('jade_items_get_response', { items: { item: found.map((listing) => toItem(listing, stockOf)) } });
 }
 
 function getShops(params: URLSearchParams): SandboxResponse {
@@ -94,14 +122,17 @@ function getShops(params: URLSearchParams): SandboxResponse {
   });
 }
 
-function toItem(listing: SeedListing): Record<string, unknown> {
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
+
+function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown> {
   const seller = sellers[listing.sellerIndex];
   return {
     num_iid: numIidOf(listing),
     title: listing.titleNative,
     title_en: listing.titleEnglish,
     price: (listing.priceMinor / 100).toFixed(2),
-    num: listing.stock,
+    num: stockOf(listing),
     hs_code: listing.archetype.hsCode,
     item_weight: (listing.weightGrams / 1000).toFixed(3),
     item_size: listing.dimensionsCm.join('*'),

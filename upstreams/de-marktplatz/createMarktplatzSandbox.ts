@@ -6,6 +6,8 @@ import {
   type SeedSeller,
   type SeedShippingPolicy,
 } from '../../packages/sandbox/index.js';
+import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
+import { bestellRoutes } from './bestellRoutes.js';
 import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
 import { isAuthorized } from './credentials.js';
 
@@ -18,13 +20,23 @@ const PROBLEM_BASE = 'https://api.marktplatz.example/probleme/';
 /**
  * Marktplatz (DE): HAL+JSON REST with HTTP Basic client credentials, `_links.next` paging,
  * gross prices including 19% VAT, weights as kilogram strings and RFC 9457 problem details.
+ * Writes (reservations and orders, `bestellRoutes.ts`) take an `Idempotency-Key` header.
  */
 export const marktplatzSandbox = {
   id: 'de-marktplatz',
   description: 'Marktplatz, a German marketplace (HAL+JSON, Basic auth, gross prices with VAT, problem+json)',
   defaultPort: 4104,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    // Orders are checked against the price the shop shows: gross, with VAT.
+    const ledger = createStockLedger({
+      listings,
+      itemIdOf: artikelnummerOf,
+      unitPriceOf: (listing) => grossCentsOf(listing.priceMinor),
+      reservationPrefix: 'R-',
+      orderPrefix: 'B-',
+    });
+    const stockOf: StockOf = (listing) => ledger.available(artikelnummerOf(listing)) ?? listing.stock;
+    return createSandboxServer({
       id: 'de-marktplatz',
       listings,
       sellers,
@@ -35,16 +47,22 @@ export const marktplatzSandbox = {
           method: 'GET',
           path: '/items',
           endpoint: (request) => (request.query.has('ids') ? 'items.batch' : 'items.search'),
-          handle: authorized((request) => (request.query.has('ids') ? itemsByIds(request) : searchItems(request))),
+          handle: authorized((request) => (request.query.has('ids') ? itemsByIds(request, stockOf) : searchItems(request, stockOf))),
         },
         { method: 'GET', path: '/sellers', endpoint: 'sellers.batch', handle: authorized(sellersByIds) },
+        ...bestellRoutes(ledger, authorized, problem),
+        ...ledger.routes,
       ],
       garbage: () => ({
         headers: HAL,
         body: { _embedded: { items: [{ artikelnummer: 4711, preis: { gross: 'auf Anfrage' } }] }, _links: { next: { href: 17 } } },
       }),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
+
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
 
 function authorized(handler: (request: SandboxRequest) => SandboxResponse) {
   return (request: SandboxRequest): SandboxResponse =>
@@ -56,7 +74,7 @@ function authorized(handler: (request: SandboxRequest) => SandboxResponse) {
         };
 }
 
-function searchItems(request: SandboxRequest): SandboxResponse {
+function searchItems(request: SandboxRequest, stockOf: StockOf): SandboxResponse {
   const q = request.query.get('q') ?? '';
   const seite = Number(request.query.get('seite') ?? '1');
   const proSeite = Number(request.query.get('proSeite') ?? String(DEFAULT_PAGE_SIZE));
@@ -74,19 +92,25 @@ function searchItems(request: SandboxRequest): SandboxResponse {
     headers: HAL,
     body: {
       _links: { self: link(seite), ...(seite * proSeite < matching.length && { next: link(seite + 1) }) },
-      _embedded: { items: page.map(toItem) },
+      _embedded: { items: page.map((listing) => toItem(listing, stockOf)) },
       seite: { nummer: seite, groesse: proSeite, gesamtAnzahl: matching.length },
     },
   };
 }
 
-function itemsByIds(request: SandboxRequest): SandboxResponse {
+function itemsByIds(request: SandboxRequest, stockOf: StockOf): SandboxResponse {
   const ids = idsOf(request);
   if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) {
     return problem(400, 'ungueltiger-parameter', 'Ungültiger Parameter', `ids: 1 bis ${MAX_IDS_PER_CALL} Artikelnummern`);
   }
   const found = ids.map(findListing).filter((listing) => listing !== undefined);
-  return { headers: HAL, body: { _links: { self: { href: `/items?ids=${ids.join(',')}` } }, _embedded: { items: found.map(toItem) } } };
+  return {
+    headers: HAL,
+    body: {
+      _links: { self: { href: `/items?ids=${ids.join(',')}` } },
+      _embedded: { items: found.map((listing) => toItem(listing, stockOf)) },
+    },
+  };
 }
 
 function sellersByIds(request: SandboxRequest): SandboxResponse {
@@ -100,7 +124,7 @@ function sellersByIds(request: SandboxRequest): SandboxResponse {
 
 const idsOf = (request: SandboxRequest): string[] => (request.query.get('ids') ?? '').split(',').filter((id) => id !== '');
 
-function toItem(listing: SeedListing): Record<string, unknown> {
+function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown> {
   const seller = sellers[listing.sellerIndex];
   const [laenge, breite, hoehe] = listing.dimensionsCm;
   return {
@@ -108,7 +132,7 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     titel: listing.titleNative,
     titelEnglisch: listing.titleEnglish,
     preis: { gross: (grossCentsOf(listing.priceMinor) / 100).toFixed(2), currency: 'EUR', vatRate: String(VAT_RATE_PERCENT) },
-    bestand: listing.stock,
+    bestand: stockOf(listing),
     zolltarifnummer: listing.archetype.hsCode,
     gewichtKg: (listing.weightGrams / 1000).toFixed(3),
     abmessungenCm: { laenge, breite, hoehe },

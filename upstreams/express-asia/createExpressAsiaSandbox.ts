@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
+import { orderRoutes } from './orderRoutes.js';
 import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, quoteParcel, type QuoteRequest } from './rateCard.js';
 
 /** The credentials the sandbox accepts; a real account is issued its own. */
@@ -11,7 +12,8 @@ export const MAX_PARCELS_PER_CALL = 100;
 /**
  * AsiaLink Express (express-asia): a regional integrator with a form-encoded API. Parcels are
  * flattened into indexed fields (`from_0`, `kg_0`, …), credentials travel in the form, and every
- * answer is HTTP 200 with `code` 0 for success — errors included.
+ * answer is HTTP 200 with `code` 0 for success — errors included. Orders (waybills),
+ * cancellation and traces: `orderRoutes.ts`.
  */
 export const expressAsiaSandbox = {
   id: 'express-asia',
@@ -22,7 +24,10 @@ export const expressAsiaSandbox = {
       id: 'express-asia',
       logger,
       fault,
-      routes: [{ method: 'POST', path: '/api/quote_batch', endpoint: 'quote_batch', handle: quoteBatch }],
+      routes: [
+        { method: 'POST', path: '/api/quote_batch', endpoint: 'quote_batch', handle: quoteBatch },
+        ...orderRoutes((form) => form.get('user') === SANDBOX_USER && form.get('token') === SANDBOX_TOKEN),
+      ],
       garbage: () => ({ body: { code: 0, msg: 'success', data: [{ idx: 'zero', ok: 1, fee: null }] } }),
     }),
 } satisfies SandboxUpstream;

@@ -1,6 +1,7 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
 import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, rateShipment, type ShipmentRequest } from './rateCard.js';
+import { shipmentRoutes } from './shipmentRoutes.js';
 
 /** The API key the sandbox accepts; a real account is issued its own. */
 export const SANDBOX_API_KEY = 'exg-sandbox-key';
@@ -10,7 +11,8 @@ export const MAX_SHIPMENTS_PER_CALL = 100;
 /**
  * Express Global (express-global): an integrator's JSON REST API. An API key header (no OAuth),
  * weights in kilograms with a unit, amounts as decimal strings with a currency, per-shipment
- * results in a batch, and RFC 9457 problem documents for request-level errors.
+ * results in a batch, and RFC 9457 problem documents for request-level errors. Shipments (labels
+ * with a commercial invoice), cancellation and tracking: `shipmentRoutes.ts`.
  */
 export const expressGlobalSandbox = {
   id: 'express-global',
@@ -21,7 +23,7 @@ export const expressGlobalSandbox = {
       id: 'express-global',
       logger,
       fault,
-      routes: [{ method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch }],
+      routes: [{ method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch }, ...shipmentRoutes(SANDBOX_API_KEY)],
       garbage: () => ({ body: { results: [{ reference: 0, status: 'OK', products: [{ totalPrice: 'call us' }] }] } }),
     }),
 } satisfies SandboxUpstream;

@@ -1,7 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
-import { createPaymentLedger, type LedgerEntry, type PaymentLedger, type TransitionError } from '../cardnet/createPaymentLedger.js';
+import {
+  createPaymentLedger,
+  keyedTransition,
+  type LedgerEntry,
+  type PaymentLedger,
+  type TransitionError,
+} from '../cardnet/createPaymentLedger.js';
 import { priceFee, type FeeRefusal, type FeeRequest } from '../cardnet/priceFee.js';
 import { fpxChecksum } from './checksum.js';
 import { FPX_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CHECKSUM_KEY, SANDBOX_EXCHANGE_ID } from './feeSchedule.js';
@@ -10,14 +16,23 @@ export const FPX_API_PATH = '/FPXMain/api';
 
 /** FPX response codes: `00` approved; the rest as the sandbox documents them. */
 const REFUSAL_CODES: Record<FeeRefusal, string> = { CURRENCY: '1A', COUNTRY: '1B', BELOW_MINIMUM: '2A', ABOVE_MAXIMUM: '2B' };
-const MESSAGE_TYPES: Record<string, string> = { FQ: 'fee-enquiry', AR: 'authorisation', AC: 'capture', AV: 'reversal' };
+const MESSAGE_TYPES: Record<string, string> = {
+  FQ: 'fee-enquiry',
+  AR: 'authorisation',
+  AC: 'capture',
+  AV: 'reversal',
+  AS: 'settlement-release',
+  AE: 'enquiry',
+};
 
 /**
  * FPX (fpx-my), Malaysian online banking, in the style of its merchant interface: one endpoint,
  * form-encoded name/value pairs both ways (`fpx_msgType` picks the message: FQ fee enquiry,
  * AR authorisation, AC capture, AV reversal), a checksum over the fields, ringgit as decimal
  * strings, indexed fields (`fpx_amount_0`, `fpx_amount_1`, …) for batches, and every outcome
- * under HTTP 200 with `fpx_respCode` (`00` approved).
+ * under HTTP 200 with `fpx_respCode` (`00` approved). An AR with `fpx_escrow=Y` is captured into
+ * the exchange's hold (`HELD`) and released to the seller by AS (`SETTLED`); AE enquires about a
+ * transaction. AC, AV and AS take an `Idempotency-Key` header like AR.
  */
 export const fpxSandbox = {
   id: 'fpx-my',
@@ -59,9 +74,15 @@ function handle(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse
     case 'AR':
       return authorise(fields, request, ledger);
     case 'AC':
-      return transition(fields, (id) => ledger.capture(id, optionalRinggit(fields.get('fpx_txnAmount'))));
+      return transition(fields, request, ledger, (id) => ledger.capture(id, optionalRinggit(fields.get('fpx_txnAmount'))));
     case 'AV':
-      return transition(fields, (id) => ledger.void(id));
+      return transition(fields, request, ledger, (id) => ledger.void(id));
+    case 'AS':
+      return transition(fields, request, ledger, (id) => ledger.release(id));
+    case 'AE': {
+      const entry = ledger.get(fields.get('fpx_fpxTxnId') ?? '');
+      return entry ? reply(render(entry)) : reply({ fpx_respCode: '76', fpx_respDesc: 'Transaction not found' });
+    }
     default:
       return reply({ fpx_respCode: '30', fpx_respDesc: 'Unknown message type' });
   }
@@ -105,7 +126,12 @@ function authorise(fields: URLSearchParams, request: SandboxRequest, ledger: Pay
   const remembered = ledger.once(key, request.body, () => {
     const price = priceFee(FPX_FEES, payment);
     return ledger.open(
-      { amountMinor: payment.amountMinor, currency: payment.currency, reference: fields.get('fpx_sellerOrderNo') ?? '' },
+      {
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        reference: fields.get('fpx_sellerOrderNo') ?? '',
+        escrow: fields.get('fpx_escrow') === 'Y',
+      },
       price.ok ? undefined : REFUSAL_CODES[price.refusal],
     );
   });
@@ -113,10 +139,20 @@ function authorise(fields: URLSearchParams, request: SandboxRequest, ledger: Pay
   return reply(render(remembered.value));
 }
 
-function transition(fields: URLSearchParams, apply: (id: string) => LedgerEntry | TransitionError): SandboxResponse {
+function transition(
+  fields: URLSearchParams,
+  request: SandboxRequest,
+  ledger: PaymentLedger,
+  apply: (id: string) => LedgerEntry | TransitionError,
+): SandboxResponse {
   const id = fields.get('fpx_fpxTxnId');
   if (!id) return reply({ fpx_respCode: '30', fpx_respDesc: 'fpx_fpxTxnId required' });
-  const result = apply(id);
+  // The checksum is part of the body and the same for the same fields, so the body is the fingerprint.
+  const remembered = keyedTransition(ledger, fields.get('fpx_msgType') ?? '', request.headers['idempotency-key'], request.body, () =>
+    apply(id),
+  );
+  if (remembered.kind === 'conflict') return reply({ fpx_respCode: '94', fpx_respDesc: 'Duplicate transmission with other fields' });
+  const result = remembered.value;
   switch (result) {
     case 'NOT_FOUND':
       return reply({ fpx_respCode: '76', fpx_respDesc: 'Transaction not found' });
@@ -124,6 +160,8 @@ function transition(fields: URLSearchParams, apply: (id: string) => LedgerEntry 
       return reply({ fpx_respCode: '12', fpx_respDesc: 'Transaction not in an authorised state' });
     case 'AMOUNT_TOO_LARGE':
       return reply({ fpx_respCode: '13', fpx_respDesc: 'Amount exceeds the authorised amount' });
+    case 'NOT_IN_ESCROW':
+      return reply({ fpx_respCode: '14', fpx_respDesc: 'Transaction is not held: nothing to release' });
     default:
       return reply(render(result));
   }
@@ -134,6 +172,8 @@ const STATES: Record<LedgerEntry['state'], string> = {
   CAPTURED: 'CAPTURED',
   VOIDED: 'REVERSED',
   DECLINED: 'DECLINED',
+  ESCROWED: 'HELD',
+  RELEASED: 'SETTLED',
 };
 
 function render(entry: LedgerEntry): Record<string, string> {
@@ -145,6 +185,7 @@ function render(entry: LedgerEntry): Record<string, string> {
     fpx_capturedAmount: ringgit(entry.capturedMinor),
     fpx_txnCurrency: entry.currency,
     fpx_sellerOrderNo: entry.reference,
+    fpx_escrow: entry.escrow ? 'Y' : 'N',
   };
 }
 

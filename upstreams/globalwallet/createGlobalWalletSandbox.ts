@@ -1,7 +1,13 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
-import { createPaymentLedger, type LedgerEntry, type PaymentLedger, type TransitionError } from '../cardnet/createPaymentLedger.js';
+import {
+  createPaymentLedger,
+  keyedTransition,
+  type LedgerEntry,
+  type PaymentLedger,
+  type TransitionError,
+} from '../cardnet/createPaymentLedger.js';
 import { priceFee, type FeeRefusal } from '../cardnet/priceFee.js';
 import { GLOBALWALLET_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CLIENT_ID, SANDBOX_SIGNING_SECRET } from './feeSchedule.js';
 import { walletSignature } from './signature.js';
@@ -18,7 +24,10 @@ const REASONS: Record<FeeRefusal, string> = {
  * GlobalWallet (globalwallet): a cross-border wallet. Signed JSON without OAuth (client id,
  * timestamp and HMAC signature headers), amounts as `{value: "12.34", currency}` decimal strings,
  * and every answer in a `{result: {resultStatus: S|F|U, resultCode, resultMessage}}` envelope —
- * business failures under HTTP 200, authentication failures under 401.
+ * business failures under HTTP 200, authentication failures under 401. A payment made with
+ * `productCode: "ESCROW_PAYMENT"` (a secured transaction) is captured into escrow (`ESCROW_HELD`)
+ * and settled to the merchant by `releaseEscrow` (`SETTLED`); `inquiryPayment` reads a payment.
+ * Capture, cancel and release take an `Idempotency-Key` header like authorize.
  */
 export const globalWalletSandbox = {
   id: 'globalwallet',
@@ -39,10 +48,21 @@ export const globalWalletSandbox = {
       routes: [
         route('/v2/pricing/inquiryFees', 'pricing.inquiryFees', inquiryFees),
         route('/v2/payments/authorize', 'payments.authorize', (body, request) => authorize(body, request, ledger)),
-        route('/v2/payments/capture', 'payments.capture', (body) =>
-          transition(body, (id) => ledger.capture(id, body.captureAmount === undefined ? undefined : minorOf(body.captureAmount))),
+        route('/v2/payments/capture', 'payments.capture', (body, request) =>
+          transition(body, request, ledger, 'capture', (id) =>
+            ledger.capture(id, body.captureAmount === undefined ? undefined : minorOf(body.captureAmount)),
+          ),
         ),
-        route('/v2/payments/cancel', 'payments.cancel', (body) => transition(body, (id) => ledger.void(id))),
+        route('/v2/payments/cancel', 'payments.cancel', (body, request) =>
+          transition(body, request, ledger, 'cancel', (id) => ledger.void(id)),
+        ),
+        route('/v2/payments/releaseEscrow', 'payments.releaseEscrow', (body, request) =>
+          transition(body, request, ledger, 'release', (id) => ledger.release(id)),
+        ),
+        route('/v2/payments/inquiryPayment', 'payments.inquiryPayment', (body) => {
+          const entry = typeof body.paymentId === 'string' ? ledger.get(body.paymentId) : undefined;
+          return entry ? success(render(entry)) : failure('ORDER_NOT_EXIST', `No payment ${String(body.paymentId)}`);
+        }),
       ],
       garbage: () => ({ body: { result: { resultStatus: 'S', resultCode: 'SUCCESS' }, quotes: [{ requestId: 7, fee: '∞' }] } }),
     });
@@ -114,7 +134,12 @@ function authorize(body: Body, request: SandboxRequest, ledger: PaymentLedger): 
   const remembered = ledger.once(key, request.body, () => {
     const price = priceFee(GLOBALWALLET_FEES, payment);
     return ledger.open(
-      { amountMinor: payment.amountMinor, currency: payment.currency, reference: payment.id },
+      {
+        amountMinor: payment.amountMinor,
+        currency: payment.currency,
+        reference: payment.id,
+        escrow: body.productCode === 'ESCROW_PAYMENT',
+      },
       price.ok ? undefined : REASONS[price.refusal],
     );
   });
@@ -122,9 +147,19 @@ function authorize(body: Body, request: SandboxRequest, ledger: PaymentLedger): 
   return success(render(remembered.value));
 }
 
-function transition(body: Body, apply: (id: string) => LedgerEntry | TransitionError): SandboxResponse {
+function transition(
+  body: Body,
+  request: SandboxRequest,
+  ledger: PaymentLedger,
+  operation: string,
+  apply: (id: string) => LedgerEntry | TransitionError,
+): SandboxResponse {
   if (typeof body.paymentId !== 'string') return failure('PARAM_ILLEGAL', 'paymentId required');
-  const result = apply(body.paymentId);
+  const id = body.paymentId;
+  // The signature header differs per attempt, so the body alone identifies "the same request".
+  const remembered = keyedTransition(ledger, operation, request.headers['idempotency-key'], request.body, () => apply(id));
+  if (remembered.kind === 'conflict') return failure('REPEAT_REQ_INCONSISTENT', 'Idempotency-Key reused with another request', 409);
+  const result = remembered.value;
   switch (result) {
     case 'NOT_FOUND':
       return failure('ORDER_NOT_EXIST', `No payment ${body.paymentId}`);
@@ -132,6 +167,8 @@ function transition(body: Body, apply: (id: string) => LedgerEntry | TransitionE
       return failure('ORDER_STATUS_INVALID', 'The payment is not in a state that allows this');
     case 'AMOUNT_TOO_LARGE':
       return failure('CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT', 'Capture amount exceeds the authorized amount');
+    case 'NOT_IN_ESCROW':
+      return failure('ESCROW_NOT_HELD', 'Only a payment held in escrow can be released');
     default:
       return success(render(result));
   }
@@ -142,6 +179,8 @@ const STATUS: Record<LedgerEntry['state'], string> = {
   CAPTURED: 'CAPTURED',
   VOIDED: 'CANCELLED',
   DECLINED: 'FAILED',
+  ESCROWED: 'ESCROW_HELD',
+  RELEASED: 'SETTLED',
 };
 
 function render(entry: LedgerEntry): Body {
@@ -149,6 +188,7 @@ function render(entry: LedgerEntry): Body {
     paymentId: entry.id,
     paymentRequestId: entry.reference,
     paymentStatus: STATUS[entry.state],
+    productCode: entry.escrow ? 'ESCROW_PAYMENT' : 'STANDARD_PAYMENT',
     paymentAmount: amount(entry.amountMinor, entry.currency),
     capturedAmount: amount(entry.capturedMinor, entry.currency),
     ...(entry.declineReason ? { failureReason: entry.declineReason } : {}),

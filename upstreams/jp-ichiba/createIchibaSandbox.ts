@@ -1,6 +1,8 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
+import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
 import { findListing, findSeller, itemCodeOf, listings, sellers, shopCodeOf } from './catalog.js';
+import { orderRoutes } from './orderRoutes.js';
 import { el, xmlDocument } from './xml.js';
 
 /** The application id the sandbox accepts; a real deployment registers its own. */
@@ -17,29 +19,38 @@ const BASE = '/services/api';
 /**
  * Ichiba Japan (JP): a legacy XML API. The credential is an `applicationId` query parameter,
  * search pages by `page` (from 1) and `hits`, prices are whole yen, and errors are XML with a
- * fitting HTTP status — including 404 `not_found` when a search simply matches nothing.
+ * fitting HTTP status — including 404 `not_found` when a search simply matches nothing. Writes
+ * (inventory holds and orders, `orderRoutes.ts`) are form POSTs with a `uniqueKey`.
  */
 export const ichibaSandbox = {
   id: 'jp-ichiba',
   description: 'Ichiba Japan, a Japanese marketplace (legacy XML API, applicationId, page/hits paging)',
   defaultPort: 4106,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    const ledger = createStockLedger({ listings, itemIdOf: itemCodeOf, reservationPrefix: 'rsv-', orderPrefix: '338201-' });
+    const stockOf: StockOf = (listing) => ledger.available(itemCodeOf(listing)) ?? listing.stock;
+    return createSandboxServer({
       id: 'jp-ichiba',
       listings,
       sellers,
       logger,
       fault,
       routes: [
-        route(`${BASE}/IchibaItem/Search/20220601`, 'IchibaItem/Search', searchItems),
-        route(`${BASE}/IchibaItem/Lookup/20220601`, 'IchibaItem/Lookup', lookupItems),
+        route(`${BASE}/IchibaItem/Search/20220601`, 'IchibaItem/Search', (params) => searchItems(params, stockOf)),
+        route(`${BASE}/IchibaItem/Lookup/20220601`, 'IchibaItem/Lookup', (params) => lookupItems(params, stockOf)),
         route(`${BASE}/IchibaShop/Lookup/20220601`, 'IchibaShop/Lookup', lookupShops),
+        ...orderRoutes(ledger, SANDBOX_APPLICATION_ID, (status, root) => xml(status, xmlDocument(root))),
+        ...ledger.routes,
       ],
       // A response cut off mid-item, as a proxy with a full buffer sends it.
       garbage: () =>
         xml(200, `<?xml version="1.0" encoding="UTF-8"?>\n<response><count>12</count><Items><Item><itemCode>uji-chaen:1</itemName>`),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
+
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
 
 function route(path: string, endpoint: string, handler: (params: URLSearchParams) => SandboxResponse) {
   return {
@@ -53,7 +64,7 @@ function route(path: string, endpoint: string, handler: (params: URLSearchParams
   };
 }
 
-function searchItems(params: URLSearchParams): SandboxResponse {
+function searchItems(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const keyword = params.get('keyword') ?? '';
   const page = Number(params.get('page') ?? '1');
   const hits = Number(params.get('hits') ?? String(MAX_HITS));
@@ -72,18 +83,32 @@ function searchItems(params: URLSearchParams): SandboxResponse {
         el('last', (page - 1) * hits + found.length),
         el('hits', found.length),
         el('pageCount', Math.min(Math.ceil(matching.length / hits), MAX_PAGE)),
-        el('Items', found.map(toItem)),
+        el(
+          'Items',
+          found.map((listing) => toItem(listing, stockOf)),
+        ),
       ]),
     ),
   );
 }
 
-function lookupItems(params: URLSearchParams): SandboxResponse {
+function lookupItems(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const codes = codeList(params.get('itemCodes'), ITEM_CODE);
   if (codes === undefined) return error(400, 'wrong_parameter', `itemCodes must list 1 to ${MAX_CODES_PER_CALL} shopCode:itemNumber codes`);
   const found = codes.map(findListing).filter((listing) => listing !== undefined);
   if (found.length === 0) return error(404, 'not_found', 'not found');
-  return xml(200, xmlDocument(el('response', [el('count', found.length), el('Items', found.map(toItem))])));
+  return xml(
+    200,
+    xmlDocument(
+      el('response', [
+        el('count', found.length),
+        el(
+          'Items',
+          found.map((listing) => toItem(listing, stockOf)),
+        ),
+      ]),
+    ),
+  );
 }
 
 function lookupShops(params: URLSearchParams): SandboxResponse {
@@ -108,14 +133,14 @@ function codeList(text: string | null, pattern: RegExp): string[] | undefined {
   return codes.length === 0 || codes.length > MAX_CODES_PER_CALL || !codes.every((code) => pattern.test(code)) ? undefined : codes;
 }
 
-function toItem(listing: SeedListing): string {
+function toItem(listing: SeedListing, stockOf: StockOf): string {
   const seller = sellers[listing.sellerIndex];
   return el('Item', [
     el('itemCode', itemCodeOf(listing)),
     el('itemName', listing.titleNative),
     el('itemNameEn', listing.titleEnglish),
     el('itemPrice', listing.priceMinor), // whole yen
-    el('stockCount', listing.stock),
+    el('stockCount', stockOf(listing)),
     el('shopCode', seller ? shopCodeOf(seller) : ''),
     el('shopName', seller?.name ?? ''),
     el('originCountry', listing.originCountry),

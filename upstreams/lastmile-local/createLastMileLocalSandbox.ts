@@ -1,6 +1,7 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
 import { BILLING_CURRENCY, RATE_CARD, rateDomestic } from './rateCard.js';
+import { createShipmentMethods, type ShipmentMethods } from './shipmentMethods.js';
 
 /** The bearer token the sandbox accepts; a real account is issued its own. */
 export const SANDBOX_TOKEN = 'localhop-sandbox-token';
@@ -10,21 +11,35 @@ export const MAX_CALLS_PER_BATCH = 200;
 /**
  * LocalHop (lastmile-local): a domestic carrier's JSON-RPC 2.0 API. A batch is a JSON array of
  * calls answered by an array of results or errors, matched by `id` (JSON-RPC allows any order);
- * a bearer token; weights in grams; prices as decimal strings.
+ * a bearer token; weights in grams; prices as decimal strings. Parcels (`shipment.create`,
+ * `.cancel`, `.track`) are methods of the same RPC: `shipmentMethods.ts`.
  */
 export const lastMileLocalSandbox = {
   id: 'lastmile-local',
   description: 'LocalHop, a domestic last-mile carrier (JSON-RPC 2.0 batches, bearer token, rates per country)',
   defaultPort: 4134,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    const shipments = createShipmentMethods();
+    return createSandboxServer({
       id: 'lastmile-local',
       logger,
       fault,
-      routes: [{ method: 'POST', path: '/rpc', endpoint: 'rpc.batch', handle: rpc }],
+      routes: [{ method: 'POST', path: '/rpc', endpoint: endpointOf, handle: (request) => rpc(request, shipments) }, ...shipments.routes],
       garbage: () => ({ body: [{ jsonrpc: '2.0', id: 0, result: { price: 'cheap' } }] }),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
+
+/** Rate batches count as `rpc.batch`; a batch of parcel calls by its first method, e.g. `rpc.shipment.create`. */
+function endpointOf(request: SandboxRequest): string {
+  try {
+    const calls: unknown = JSON.parse(request.body);
+    const method = Array.isArray(calls) ? (calls[0] as RpcCall | undefined)?.method : undefined;
+    return typeof method === 'string' && method.startsWith('shipment.') ? `rpc.${method}` : 'rpc.batch';
+  } catch {
+    return 'rpc.batch';
+  }
+}
 
 interface RpcCall {
   jsonrpc?: unknown;
@@ -33,7 +48,7 @@ interface RpcCall {
   params?: { country?: unknown; weight_g?: unknown; dims_cm?: unknown };
 }
 
-function rpc(request: SandboxRequest): SandboxResponse {
+function rpc(request: SandboxRequest, shipments: ShipmentMethods): SandboxResponse {
   if (request.headers.authorization !== `Bearer ${SANDBOX_TOKEN}`) {
     return { status: 401, body: { jsonrpc: '2.0', id: null, error: { code: -32000, message: 'unauthorized' } } };
   }
@@ -47,13 +62,15 @@ function rpc(request: SandboxRequest): SandboxResponse {
     return { body: { jsonrpc: '2.0', id: null, error: { code: -32600, message: `a batch of 1 to ${MAX_CALLS_PER_BATCH} calls` } } };
   }
   // Answered in reverse: JSON-RPC promises nothing about order, so clients must match ids.
-  return { body: (calls as RpcCall[]).map(answer).reverse() };
+  return { body: (calls as RpcCall[]).map((call) => answer(call, shipments)).reverse() };
 }
 
-function answer(call: RpcCall): Record<string, unknown> {
+function answer(call: RpcCall, shipments: ShipmentMethods): Record<string, unknown> {
   const id = typeof call.id === 'number' || typeof call.id === 'string' ? call.id : null;
   const error = (code: number, message: string) => ({ jsonrpc: '2.0', id, error: { code, message } });
   if (call.jsonrpc !== '2.0' || id === null) return error(-32600, 'invalid request');
+  const shipment = shipments.answer(call.method, (call.params ?? {}) as Record<string, unknown>);
+  if (shipment) return { jsonrpc: '2.0', id, ...shipment };
   if (call.method !== 'rate.quote') return error(-32601, 'method not found');
   const { country, weight_g: grams, dims_cm: dims } = call.params ?? {};
   if (typeof country !== 'string' || typeof grams !== 'number' || !Number.isInteger(grams) || grams <= 0) {

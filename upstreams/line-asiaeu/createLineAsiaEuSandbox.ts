@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
+import { parcelRoutes } from './parcelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, quoteLineHaul, type LineHaulRequest } from './rateCard.js';
 
 /** The HTTP Basic credentials the sandbox accepts; a real shipper account has its own. */
@@ -11,7 +12,8 @@ export const MAX_PARCELS_PER_CALL = 250;
 /**
  * SilkRoute Line (line-asiaeu): a dedicated-line consolidator's JSON API. HTTP Basic auth,
  * snake_case, weights in grams, sizes as `[l, w, h]`, prices in integer minor units, and a
- * per-parcel `accepted` flag with a reason code when a parcel cannot go on the line.
+ * per-parcel `accepted` flag with a reason code when a parcel cannot go on the line. Parcels
+ * (line-haul labels to the hub), voiding and milestones: `parcelRoutes.ts`.
  */
 export const lineAsiaEuSandbox = {
   id: 'line-asiaeu',
@@ -22,7 +24,10 @@ export const lineAsiaEuSandbox = {
       id: 'line-asiaeu',
       logger,
       fault,
-      routes: [{ method: 'POST', path: '/api/v1/linehaul/quotes', endpoint: 'linehaul.quotes', handle: quotes }],
+      routes: [
+        { method: 'POST', path: '/api/v1/linehaul/quotes', endpoint: 'linehaul.quotes', handle: quotes },
+        ...parcelRoutes(EXPECTED_AUTHORIZATION),
+      ],
       garbage: () => ({ body: { data: [{ ref: '0', accepted: true, price: { amount_minor: -1 } }] } }),
     }),
 } satisfies SandboxUpstream;

@@ -1,26 +1,45 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
+import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, shopIdOf } from './catalog.js';
 import { SANDBOX_PARTNER_ID, SANDBOX_PARTNER_KEY, expectedSign, signMatches } from './signature.js';
+import { stockRoutes } from './stockRoutes.js';
 
 const MAX_PAGE_SIZE = 100;
 const MAX_IDS_PER_CALL = 50;
 /** The platform refuses a timestamp more than five minutes from its own clock. */
 const TIMESTAMP_WINDOW_SECONDS = 300;
 
-type Handler = (params: URLSearchParams) => SandboxResponse;
+type Handler = (params: URLSearchParams, stockOf: StockOf) => SandboxResponse;
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
 
 /**
  * PasarMall (MY): an SE-Asian open-platform style API. Every call is signed (partner_id,
  * timestamp, HMAC sign over the API path), pages by offset with `has_next_page`/`next_offset`,
  * and wraps answers in `{error, message, response}` where a non-empty `error` means failure.
+ * Writes (stock reservations and orders, `stockRoutes.ts`) are signed POSTs with a
+ * `partner_request_id`.
  */
 export const pasarMallSandbox = {
   id: 'my-pasarmall',
   description: 'PasarMall, a Malaysian marketplace (HMAC-signed open platform, offset paging, error envelopes)',
   defaultPort: 4103,
-  create: ({ logger, fault }) =>
-    createSandboxServer({
+  create: ({ logger, fault }) => {
+    const ledger = createStockLedger({
+      listings,
+      itemIdOf: (listing) => String(itemIdOf(listing)),
+      reservationPrefix: 'SR',
+      orderPrefix: '2601',
+    });
+    const stockOf: StockOf = (listing) => ledger.available(String(itemIdOf(listing))) ?? listing.stock;
+    const route = (path: string, endpoint: string, handler: Handler) => ({
+      method: 'GET',
+      path,
+      endpoint,
+      handle: (request: SandboxRequest) => checkAuth(path, request.query) ?? handler(request.query, stockOf),
+    });
+    return createSandboxServer({
       id: 'my-pasarmall',
       listings,
       sellers,
@@ -30,16 +49,15 @@ export const pasarMallSandbox = {
         route('/api/v2/product/search_item', 'v2.product.search_item', searchItems),
         route('/api/v2/product/get_item_base_info', 'v2.product.get_item_base_info', getItemBaseInfo),
         route('/api/v2/shop/get_shop_base_info', 'v2.shop.get_shop_base_info', getShopBaseInfo),
+        ...stockRoutes(ledger, checkAuth, { success, failure }),
+        ...ledger.routes,
       ],
       garbage: () => ({
         body: { error: '', message: '', response: { item: [{ item_id: '1840000013', price_info: 'RM45.90' }], has_next_page: 'yes' } },
       }),
-    }),
+    });
+  },
 } satisfies SandboxUpstream;
-
-function route(path: string, endpoint: string, handler: Handler) {
-  return { method: 'GET', path, endpoint, handle: (request: SandboxRequest) => checkAuth(path, request.query) ?? handler(request.query) };
-}
 
 function checkAuth(apiPath: string, params: URLSearchParams): SandboxResponse | undefined {
   const partnerId = params.get('partner_id') ?? '';
@@ -54,7 +72,7 @@ function checkAuth(apiPath: string, params: URLSearchParams): SandboxResponse | 
   return undefined;
 }
 
-function searchItems(params: URLSearchParams): SandboxResponse {
+function searchItems(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const keyword = params.get('keyword') ?? '';
   const offset = Number(params.get('offset') ?? '0');
   const pageSize = Number(params.get('page_size') ?? '20');
@@ -65,21 +83,21 @@ function searchItems(params: URLSearchParams): SandboxResponse {
   const matching = keyword.trim() === '' ? listings : listings.filter((listing) => matchesQuery(listing, keyword));
   const hasNextPage = offset + pageSize < matching.length;
   return success({
-    item: matching.slice(offset, offset + pageSize).map(toItem),
+    item: matching.slice(offset, offset + pageSize).map((listing) => toItem(listing, stockOf)),
     total_count: matching.length,
     has_next_page: hasNextPage,
     next_offset: hasNextPage ? offset + pageSize : 0,
   });
 }
 
-function getItemBaseInfo(params: URLSearchParams): SandboxResponse {
+function getItemBaseInfo(params: URLSearchParams, stockOf: StockOf): SandboxResponse {
   const ids = idList(params, 'item_id_list');
   if (typeof ids === 'string') return failure(400, 'error_param', ids);
   return success({
     item_list: ids
       .map(findListing)
       .filter((listing) => listing !== undefined)
-      .map(toItem),
+      .map((listing) => toItem(listing, stockOf)),
   });
 }
 
@@ -106,7 +124,7 @@ function idList(params: URLSearchParams, name: string): number[] | string {
   return ids.map(Number);
 }
 
-function toItem(listing: SeedListing): Record<string, unknown> {
+function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown> {
   const seller = sellers[listing.sellerIndex];
   const ringgit = listing.priceMinor / 100; // the platform really does send prices as JSON numbers
   return {
@@ -116,7 +134,7 @@ function toItem(listing: SeedListing): Record<string, unknown> {
     item_status: 'NORMAL',
     region: listing.originCountry,
     price_info: [{ currency: 'MYR', original_price: ringgit, current_price: ringgit }],
-    stock_info_v2: { summary_info: { total_reserved_stock: 0, total_available_stock: listing.stock } },
+    stock_info_v2: { summary_info: { total_reserved_stock: 0, total_available_stock: stockOf(listing) } },
     weight: listing.weightGrams / 1000, // kilograms
     dimension: { package_length: listing.dimensionsCm[0], package_width: listing.dimensionsCm[1], package_height: listing.dimensionsCm[2] },
     tax_info: { hs_code: listing.archetype.hsCode },

@@ -1,6 +1,12 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
-import { createPaymentLedger, type LedgerEntry, type PaymentLedger, type TransitionError } from '../cardnet/createPaymentLedger.js';
+import {
+  createPaymentLedger,
+  keyedTransition,
+  type LedgerEntry,
+  type PaymentLedger,
+  type TransitionError,
+} from '../cardnet/createPaymentLedger.js';
 import { priceFee, type FeeRefusal } from '../cardnet/priceFee.js';
 import { MAX_QUOTES_PER_CALL, PIX_FEES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './feeSchedule.js';
 
@@ -18,7 +24,10 @@ const BASIC = `Basic ${Buffer.from(`${SANDBOX_CLIENT_ID}:${SANDBOX_CLIENT_SECRET
  * field names, values as decimal strings in reais (`"valor": "123.45"`), `txid`s, and errors as
  * RFC 7807 problem documents. Sandbox simplification: HTTP Basic instead of OAuth2 + mTLS, and a
  * charge that is authorized, then captured (confirmed) or cancelled, so the booking saga can
- * treat Pix like any other method.
+ * treat Pix like any other method. A cobrança made with `"custodia": true` is captured into the
+ * PSP's custody (`EM_CUSTODIA`) and paid to the receiver by `liberacao` (`LIQUIDADA`), as
+ * marketplace PSPs hold funds; `GET /pix/v1/cobrancas?txid=` reads one back. Capture, cancel and
+ * release take an `Idempotency-Key` header like the charge itself.
  */
 export const pixSandbox = {
   id: 'pix-br',
@@ -39,10 +48,29 @@ export const pixSandbox = {
       routes: [
         route('/pix/v1/tarifas/cotacoes', 'tarifas.cotacoes', cotacoes),
         route('/pix/v1/cobrancas', 'cobrancas.criar', (body, request) => criar(body, request, ledger)),
-        route('/pix/v1/cobrancas/captura', 'cobrancas.captura', (body) =>
-          transition(body, (txid) => ledger.capture(txid, body.valor === undefined ? undefined : reais(body.valor))),
+        route('/pix/v1/cobrancas/captura', 'cobrancas.captura', (body, request) =>
+          transition(body, request, ledger, 'captura', (txid) =>
+            ledger.capture(txid, body.valor === undefined ? undefined : reais(body.valor)),
+          ),
         ),
-        route('/pix/v1/cobrancas/cancelamento', 'cobrancas.cancelamento', (body) => transition(body, (txid) => ledger.void(txid))),
+        route('/pix/v1/cobrancas/cancelamento', 'cobrancas.cancelamento', (body, request) =>
+          transition(body, request, ledger, 'cancelamento', (txid) => ledger.void(txid)),
+        ),
+        route('/pix/v1/cobrancas/liberacao', 'cobrancas.liberacao', (body, request) =>
+          transition(body, request, ledger, 'liberacao', (txid) => ledger.release(txid)),
+        ),
+        {
+          method: 'GET',
+          path: '/pix/v1/cobrancas',
+          endpoint: 'cobrancas.consultar',
+          handle: (request: SandboxRequest) => {
+            if (request.headers.authorization !== BASIC) return problem(401, 'AcessoNegado', 'Acesso negado', 'Credenciais inválidas');
+            const entry = ledger.get(request.query.get('txid') ?? '');
+            return entry
+              ? { body: render(entry) }
+              : problem(404, 'CobrancaNaoEncontrada', 'Cobrança não encontrada', `txid ${request.query.get('txid')}`);
+          },
+        },
       ],
       garbage: () => ({ body: { cotacoes: [{ id: null, situacao: 'DISPONIVEL', tarifa: 'dois reais' }] } }),
     });
@@ -103,7 +131,7 @@ function criar(body: Body, request: SandboxRequest, ledger: PaymentLedger): Sand
   const remembered = ledger.once(key, request.body, () => {
     const price = priceFee(PIX_FEES, pagamento);
     return ledger.open(
-      { amountMinor: pagamento.amountMinor, currency: pagamento.currency, reference: pagamento.id },
+      { amountMinor: pagamento.amountMinor, currency: pagamento.currency, reference: pagamento.id, escrow: body.custodia === true },
       price.ok ? undefined : MOTIVOS[price.refusal],
     );
   });
@@ -112,9 +140,20 @@ function criar(body: Body, request: SandboxRequest, ledger: PaymentLedger): Sand
   return { status: remembered.kind === 'fresh' ? 201 : 200, body: render(remembered.value) };
 }
 
-function transition(body: Body, apply: (txid: string) => LedgerEntry | TransitionError): SandboxResponse {
+function transition(
+  body: Body,
+  request: SandboxRequest,
+  ledger: PaymentLedger,
+  operation: string,
+  apply: (txid: string) => LedgerEntry | TransitionError,
+): SandboxResponse {
   if (typeof body.txid !== 'string') return problem(400, 'RequisicaoInvalida', 'Requisição inválida', 'txid obrigatório');
-  const result = apply(body.txid);
+  const txid = body.txid;
+  const remembered = keyedTransition(ledger, operation, request.headers['idempotency-key'], request.body, () => apply(txid));
+  if (remembered.kind === 'conflict') {
+    return problem(409, 'ChaveIdempotenciaReutilizada', 'Conflito', 'Idempotency-Key já usado com outro pedido');
+  }
+  const result = remembered.value;
   switch (result) {
     case 'NOT_FOUND':
       return problem(404, 'CobrancaNaoEncontrada', 'Cobrança não encontrada', `txid ${body.txid}`);
@@ -122,6 +161,8 @@ function transition(body: Body, apply: (txid: string) => LedgerEntry | Transitio
       return problem(409, 'CobrancaSituacaoInvalida', 'Situação inválida', 'A cobrança não está ATIVA');
     case 'AMOUNT_TOO_LARGE':
       return problem(400, 'ValorInvalido', 'Valor inválido', 'Valor acima do autorizado');
+    case 'NOT_IN_ESCROW':
+      return problem(409, 'CobrancaSemCustodia', 'Situação inválida', 'A cobrança não está EM_CUSTODIA');
     default:
       return { body: render(result) };
   }
@@ -132,6 +173,8 @@ const STATUS: Record<LedgerEntry['state'], string> = {
   CAPTURED: 'CONCLUIDA',
   VOIDED: 'REMOVIDA_PELO_USUARIO_RECEBEDOR',
   DECLINED: 'RECUSADA',
+  ESCROWED: 'EM_CUSTODIA',
+  RELEASED: 'LIQUIDADA',
 };
 
 function render(entry: LedgerEntry): Body {
@@ -140,6 +183,7 @@ function render(entry: LedgerEntry): Body {
     status: STATUS[entry.state],
     valor: { original: decimal(entry.amountMinor), capturado: decimal(entry.capturedMinor) },
     referencia: entry.reference,
+    custodia: entry.escrow,
     ...(entry.declineReason ? { motivo: entry.declineReason } : {}),
   };
 }

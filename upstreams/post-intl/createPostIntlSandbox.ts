@@ -1,6 +1,7 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
 import { createSandboxServer } from '../../packages/sandbox/index.js';
 import { el, xmlDocument } from '../jp-ichiba/xml.js';
+import { labelRoutes } from './labelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, ratePacket } from './rateCard.js';
 import { readBatchRequest } from './readBatchRequest.js';
 
@@ -15,6 +16,7 @@ const API_PATH = '/ShippingAPI/IntlRateBatch';
  * Interpost (post-intl): a national-post style international rate API. XML both ways, credentials
  * as attributes of the request's root element, weights in grams, zones by destination country,
  * and errors as an `<Error>` document under HTTP 200, as the old post-office web tools do.
+ * Labels, cancellations and tracking: `labelRoutes.ts`.
  */
 export const postIntlSandbox = {
   id: 'post-intl',
@@ -25,7 +27,10 @@ export const postIntlSandbox = {
       id: 'post-intl',
       logger,
       fault,
-      routes: [{ method: 'POST', path: API_PATH, endpoint: 'IntlRateBatch', handle: rateBatch }],
+      routes: [
+        { method: 'POST', path: API_PATH, endpoint: 'IntlRateBatch', handle: rateBatch },
+        ...labelRoutes((request) => request.attributes.USERID === SANDBOX_USER_ID && request.attributes.PASSWORD === SANDBOX_PASSWORD),
+      ],
       // A document cut off mid-package, as an overloaded front end sends it.
       garbage: () => xml(`<?xml version="1.0"?>\n<IntlRateBatchResponse><Package ID="0"><Zone>two</Zone><Service code="ECONOMY">`),
     }),

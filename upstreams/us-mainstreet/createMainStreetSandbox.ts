@@ -8,7 +8,9 @@ import {
   type SeedShippingPolicy,
 } from '../../packages/sandbox/index.js';
 import { CM_PER_INCH, GRAMS_PER_OUNCE, findListing, findSeller, listingIdOf, listings, sellerIdOf, sellers } from './catalog.js';
+import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
+import { orderRoutes } from './orderRoutes.js';
 import { createRateBudget, type RateBudget } from './createRateBudget.js';
 
 /** The API key the sandbox accepts; a real deployment gets its own from the vendor's console. */
@@ -21,7 +23,8 @@ const REQUESTS_PER_SECOND = 20;
 /**
  * Main Street Market (US): JSON REST with an `x-api-key` header, opaque `nextToken` paging,
  * integer cent prices, ounces and inches, `:batchGet` lookups, and a per-key request budget
- * that answers 429 with Retry-After when a client bursts.
+ * that answers 429 with Retry-After when a client bursts. Writes (reservations and orders,
+ * `orderRoutes.ts`) carry an AWS-style `clientToken`.
  */
 export const mainStreetSandbox = {
   id: 'us-mainstreet',
@@ -30,6 +33,9 @@ export const mainStreetSandbox = {
   create: ({ logger, fault }) => {
     const budget = createRateBudget({ limit: REQUESTS_PER_SECOND, windowMs: 1_000 });
     const tokens = createNextTokens();
+    const ledger = createStockLedger({ listings, itemIdOf: listingIdOf, reservationPrefix: 'msr-', orderPrefix: '113-' });
+    const stockOf: StockOf = (listing) => ledger.available(listingIdOf(listing)) ?? listing.stock;
+    const meter = (handler: (request: SandboxRequest) => SandboxResponse) => metered(budget, handler);
     return createSandboxServer({
       id: 'us-mainstreet',
       listings,
@@ -37,9 +43,16 @@ export const mainStreetSandbox = {
       logger,
       fault,
       routes: [
-        { method: 'GET', path: '/v1/listings', endpoint: 'listings.search', handle: metered(budget, (r) => search(r, tokens)) },
-        { method: 'POST', path: '/v1/listings:batchGet', endpoint: 'listings.batchGet', handle: metered(budget, batchGetListings) },
+        { method: 'GET', path: '/v1/listings', endpoint: 'listings.search', handle: meter((r) => search(r, tokens, stockOf)) },
+        {
+          method: 'POST',
+          path: '/v1/listings:batchGet',
+          endpoint: 'listings.batchGet',
+          handle: meter((r) => batchGetListings(r, stockOf)),
+        },
         { method: 'POST', path: '/v1/sellers:batchGet', endpoint: 'sellers.batchGet', handle: metered(budget, batchGetSellers) },
+        ...orderRoutes(ledger, meter, failure),
+        ...ledger.routes,
         // Sandbox-only: how many requests the budget refused, so tests can see throttling happen.
         { method: 'GET', path: '/__sandbox/rate-limit', endpoint: 'sandbox.rate-limit', handle: () => ({ body: rateLimitState(budget) }) },
       ],
@@ -47,6 +60,9 @@ export const mainStreetSandbox = {
     });
   },
 } satisfies SandboxUpstream;
+
+/** Live stock: the seeded count less what reservations hold and orders took. */
+type StockOf = (listing: SeedListing) => number;
 
 const rateLimitState = (budget: RateBudget) => ({ limitPerSecond: budget.limit, throttled: budget.throttled });
 
@@ -74,7 +90,7 @@ function metered(budget: RateBudget, handler: (request: SandboxRequest) => Sandb
   };
 }
 
-function search(request: SandboxRequest, tokens: NextTokens): SandboxResponse {
+function search(request: SandboxRequest, tokens: NextTokens, stockOf: StockOf): SandboxResponse {
   const keywords = request.query.get('keywords') ?? '';
   const maxResults = Number(request.query.get('maxResults') ?? '25');
   if (!Number.isInteger(maxResults) || maxResults < 1 || maxResults > MAX_RESULTS) {
@@ -87,18 +103,20 @@ function search(request: SandboxRequest, tokens: NextTokens): SandboxResponse {
   const end = offset + maxResults;
   return {
     body: {
-      listings: matching.slice(offset, end).map(toListing),
+      listings: matching.slice(offset, end).map((listing) => toListing(listing, stockOf)),
       resultCount: matching.length,
       ...(end < matching.length && { nextToken: tokens.issue(end, keywords) }),
     },
   };
 }
 
-function batchGetListings(request: SandboxRequest): SandboxResponse {
+function batchGetListings(request: SandboxRequest, stockOf: StockOf): SandboxResponse {
   const ids = idsIn(request.body, 'listingIds');
   if (typeof ids === 'string') return failure(400, 'ValidationError', ids);
   const found = ids.map(findListing).filter((listing) => listing !== undefined);
-  return { body: { listings: found.map(toListing), notFound: ids.filter((id) => findListing(id) === undefined) } };
+  return {
+    body: { listings: found.map((listing) => toListing(listing, stockOf)), notFound: ids.filter((id) => findListing(id) === undefined) },
+  };
 }
 
 function batchGetSellers(request: SandboxRequest): SandboxResponse {
@@ -124,7 +142,7 @@ function idsIn(body: string, field: string): string[] | string {
 
 const inches = (cm: number) => Math.round((cm / CM_PER_INCH) * 100) / 100;
 
-function toListing(listing: SeedListing): Record<string, unknown> {
+function toListing(listing: SeedListing, stockOf: StockOf): Record<string, unknown> {
   const seller = sellers[listing.sellerIndex];
   const [length, width, height] = listing.dimensionsCm.map(inches);
   return {
@@ -132,7 +150,7 @@ function toListing(listing: SeedListing): Record<string, unknown> {
     title: listing.titleNative,
     priceCents: listing.priceMinor,
     currency: 'USD',
-    quantityAvailable: listing.stock,
+    quantityAvailable: stockOf(listing),
     hsCode: listing.archetype.hsCode,
     weightOz: Math.round((listing.weightGrams / GRAMS_PER_OUNCE) * 100) / 100,
     dimensionsIn: { length, width, height },

@@ -13,6 +13,8 @@ export const catalogSettings = {
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_200, min: 10, max: 60_000 }),
   /** Key that signs search cursors (32+ characters), the same on every replica. Default: required in production; in development one is made and kept in DATA_DIR. */
   CURSOR_SIGNING_SECRET: setting.optionalString(),
+  /** Secret that internal callers (the `orders` saga) send as `x-service-secret` for the booking mutations. Default: required in production; in development `tradegraph-dev-service-secret`. */
+  SERVICE_SECRET: setting.optionalString(),
   /** Where development keys are kept between restarts. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),
   /** FX reference rates (ECB-style daily file), for price filters and ordering. Default: the sandbox on 127.0.0.1:4120. */

@@ -11,10 +11,12 @@ export interface Context {
   readonly cursorKey: Buffer;
   readonly referenceRates: ReferenceRatesClient;
   readonly logger: Logger;
+  /** The request carried the service secret: the booking mutations are open to it. */
+  readonly serviceCaller: boolean;
 }
 
-export type CatalogServices = Omit<Context, 'loaders'>;
+export type CatalogServices = Omit<Context, 'loaders' | 'serviceCaller'>;
 
-export function createContext(services: CatalogServices): Context {
-  return { ...services, loaders: createLoaders(services.adapters) };
+export function createContext(services: CatalogServices, serviceCaller = false): Context {
+  return { ...services, loaders: createLoaders(services.adapters), serviceCaller };
 }

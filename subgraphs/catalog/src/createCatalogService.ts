@@ -9,6 +9,7 @@ import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createCatalogSchema } from './schema.js';
+import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 import { withLookupCache } from './withLookupCache.js';
 
 export interface CatalogService {
@@ -26,6 +27,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     production: config.NODE_ENV === 'production',
     dataDir: config.DATA_DIR,
   });
+  const serviceSecret = loadServiceSecret(config);
   const referenceRates = createReferenceRatesClient({
     baseUrl: config.FX_REFRATES_URL,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
@@ -49,7 +51,11 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey, referenceRates }),
+    context: async ({ headers }) =>
+      createContext(
+        { adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey, referenceRates },
+        isServiceCaller(headers, serviceSecret),
+      ),
   });
   return {
     httpServer,

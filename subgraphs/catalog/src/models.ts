@@ -1,5 +1,5 @@
 import type { Money } from '../../../packages/money/index.js';
-import type { MarketplaceInfo, OfferRecord, SellerRef } from './adapters/ports.js';
+import type { MarketplaceInfo, MarketplaceOrderRecord, OfferRecord, SellerRef, StockReservationRecord } from './adapters/ports.js';
 
 /**
  * What resolvers hand to each other for types whose fields are resolved later (codegen
@@ -30,3 +30,8 @@ export interface OfferConnectionModel {
   readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
   readonly sources: readonly SearchSourceModel[];
 }
+
+/** A stock hold as the marketplace answered it; its id is made from marketplace and vendor id. */
+export type StockReservationModel = StockReservationRecord;
+/** A marketplace order as the marketplace answered it; its id is made from marketplace and vendor id. */
+export type MarketplaceOrderModel = MarketplaceOrderRecord;

@@ -19,7 +19,8 @@ export interface LookupCacheOptions {
 /**
  * Puts a shared cache (memory, or Redis across replicas) in front of an adapter's lookups:
  * only the ids the cache misses go to the vendor, in one call. Search pages are not cached:
- * they are a marketplace's live ranking and stock.
+ * they are a marketplace's live ranking and stock. Writes pass straight through; one that moves an
+ * offer's stock drops the offer from the cache, so the next lookup shows the stock it left.
  */
 export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCacheOptions): MarketplaceAdapter {
   const id = adapter.marketplace.id;
@@ -76,6 +77,18 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
       cachedLookup(offers, options.offerTtlSeconds, nativeIds, (missing) => adapter.getOffers(missing, signal), decodeOffer),
     getSellers: (nativeIds, signal) =>
       cachedLookup(sellers, options.sellerTtlSeconds, nativeIds, (missing) => adapter.getSellers(missing, signal), decodeSeller),
+    async reserveStock(request, signal) {
+      const reservation = await adapter.reserveStock(request, signal);
+      await offers.delete(request.offerNativeId);
+      return reservation;
+    },
+    async releaseStock(request, signal) {
+      const reservation = await adapter.releaseStock(request, signal);
+      await offers.delete(reservation.offerNativeId);
+      return reservation;
+    },
+    placeOrder: (request, signal) => adapter.placeOrder(request, signal),
+    cancelOrder: (request, signal) => adapter.cancelOrder(request, signal),
     close: () => adapter.close(),
   };
 }

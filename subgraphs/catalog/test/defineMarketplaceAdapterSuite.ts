@@ -5,8 +5,9 @@ import { exponentOf } from '../../../packages/money/index.js';
 import { matchesQuery, type SandboxUpstream, type SeedListing, type SeedSeller } from '../../../packages/sandbox/index.js';
 import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
 import type { MarketplaceAdapter, OfferRecord, ShipsTo } from '../src/adapters/ports.js';
+import { describeMarketplaceBooking, type BookingSuiteOptions } from './describeMarketplaceBooking.js';
 
-export interface AdapterSuiteOptions {
+export interface AdapterSuiteOptions extends BookingSuiteOptions {
   sandbox: SandboxUpstream;
   /** The sandbox's own listings, to count what a search must find. */
   listings: readonly SeedListing[];
@@ -23,7 +24,8 @@ export interface AdapterSuiteOptions {
 
 /**
  * What every marketplace adapter must do, run against its real sandbox over HTTP: paging to
- * the end without repeats or gaps, batch lookups, error mapping, Retry-After, credentials.
+ * the end without repeats or gaps, batch lookups, error mapping, Retry-After, credentials; and the
+ * writes (`describeMarketplaceBooking`): holds and orders that move stock once per idempotency key.
  * `adapterSpecific` adds the tests only one vendor's style needs, against the same sandbox.
  */
 export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adapterSpecific?: (sandbox: () => TestSandbox) => void): void {
@@ -180,6 +182,12 @@ export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adap
       await stranger.close();
       expect((error as UpstreamError).failure).toBe('rejected');
     });
+
+    describeMarketplaceBooking(
+      options,
+      () => sandbox,
+      () => adapter,
+    );
 
     adapterSpecific?.(() => sandbox);
   });

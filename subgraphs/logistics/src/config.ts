@@ -9,6 +9,8 @@ export const logisticsSettings = {
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Time allowed for one call to a carrier API (one retry on failure). Default: 1500 ms. */
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_500, min: 10, max: 60_000 }),
+  /** Secret that internal callers (the `orders` saga) send as `x-service-secret` for the booking mutations. Default: required in production; in development `tradegraph-dev-service-secret`. */
+  SERVICE_SECRET: setting.optionalString(),
   ...adapterSettings,
 };
 

@@ -1,12 +1,17 @@
 import type { Logger } from '../../../packages/log/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
+import { createParcelLoaders, type ParcelLoaders } from './createParcelLoaders.js';
 import { createRateLoaders, type RateLoaders } from './createRateLoaders.js';
 
 /** What every logistics resolver gets; one per request. */
 export interface Context {
   readonly carriers: readonly CarrierAdapter[];
   readonly rates: RateLoaders;
+  /** What the carriers say about labels, batched per carrier. */
+  readonly parcels: ParcelLoaders;
   readonly logger: Logger;
+  /** The request carried the service secret: the booking mutations are open to it. */
+  readonly serviceCaller: boolean;
 }
 
 export interface LogisticsServices {
@@ -14,6 +19,11 @@ export interface LogisticsServices {
   readonly logger: Logger;
 }
 
-export function createContext(services: LogisticsServices): Context {
-  return { ...services, rates: createRateLoaders(services.carriers, services.logger) };
+export function createContext(services: LogisticsServices, serviceCaller = false): Context {
+  return {
+    ...services,
+    rates: createRateLoaders(services.carriers, services.logger),
+    parcels: createParcelLoaders(services.carriers),
+    serviceCaller,
+  };
 }

@@ -6,6 +6,7 @@ import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLogisticsSchema } from './schema.js';
+import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 
 export interface LogisticsService {
   readonly httpServer: Server;
@@ -15,13 +16,14 @@ export interface LogisticsService {
 
 /** Builds the logistics subgraph (carrier adapters, Apollo Server, HTTP handler) without listening. */
 export async function createLogisticsService(config: LogisticsConfig, logger: Logger): Promise<LogisticsService> {
+  const serviceSecret = loadServiceSecret(config);
   const carriers = CARRIER_ADAPTERS.map((module) => module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }));
   const apollo = createApolloServer<Context>({ schema: createLogisticsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ carriers, logger }),
+    context: async ({ headers }) => createContext({ carriers, logger }, isServiceCaller(headers, serviceSecret)),
   });
   return {
     httpServer,

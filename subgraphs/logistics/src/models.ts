@@ -1,5 +1,14 @@
 import type { Money } from '../../../packages/money/index.js';
-import type { CarrierInfo, DayRange, Incoterm, ShippingMode, TrackingLevel } from './adapters/ports.js';
+import type {
+  CarrierInfo,
+  CustomsDocumentRecord,
+  DayRange,
+  Incoterm,
+  ShippingMode,
+  TrackingEventRecord,
+  TrackingLevel,
+} from './adapters/ports.js';
+import type { TrackingSummary } from './booking/summarizeTracking.js';
 
 /**
  * What resolvers hand to each other (codegen `mappers`), so the generated resolver types check
@@ -55,3 +64,22 @@ export interface ShippingRestrictionModel {
   readonly mode: ShippingMode;
   readonly reason: string;
 }
+
+/** A booked label, as the shipment id records it. */
+export interface ShipmentLabelModel {
+  readonly carrier: CarrierInfo;
+  readonly trackingNumber: string;
+  readonly mode: ShippingMode;
+  readonly from: string;
+  readonly to: string;
+}
+
+/** A shipment is its id and the labels it names; tracking and customs data are read from the carriers. */
+export interface ShipmentModel {
+  readonly id: string;
+  readonly labels: readonly ShipmentLabelModel[];
+}
+
+export type TrackingModel = TrackingSummary;
+export type TrackingEventModel = TrackingEventRecord;
+export type CustomsDocumentModel = CustomsDocumentRecord;

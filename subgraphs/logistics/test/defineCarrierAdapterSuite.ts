@@ -4,8 +4,9 @@ import { exponentOf } from '../../../packages/money/index.js';
 import type { SandboxUpstream } from '../../../packages/sandbox/index.js';
 import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
 import type { CarrierAdapter, CarrierRole, RateAnswer, RateRequest } from '../src/adapters/ports.js';
+import { describeCarrierLabels, type LabelSuiteOptions } from './describeCarrierLabels.js';
 
-export interface CarrierSuiteOptions {
+export interface CarrierSuiteOptions extends LabelSuiteOptions {
   sandbox: SandboxUpstream;
   create(baseUrl: string, options?: { timeoutMs?: number; badCredentials?: boolean }): CarrierAdapter;
   role: CarrierRole;
@@ -34,7 +35,8 @@ const isAnswer = (value: RateAnswer | Error): value is RateAnswer => !(value ins
 /**
  * What every carrier adapter must do, against its real sandbox over HTTP: many parcels in one
  * call with one answer each in order, refusals as answers (never errors), and vendor failures as
- * `UpstreamError`s with the right failure.
+ * `UpstreamError`s with the right failure; and the booking half (`describeCarrierLabels`): labels,
+ * tracking, cancellation and customs documents, once per idempotency key.
  */
 export function defineCarrierAdapterSuite(options: CarrierSuiteOptions, carrierSpecific?: (sandbox: () => TestSandbox) => void): void {
   let sandbox: TestSandbox;
@@ -146,6 +148,12 @@ export function defineCarrierAdapterSuite(options: CarrierSuiteOptions, carrierS
       await stranger.close();
       expect((error as UpstreamError).failure).toBe('rejected');
     });
+
+    describeCarrierLabels(
+      options,
+      () => sandbox,
+      () => adapter,
+    );
 
     carrierSpecific?.(() => sandbox);
   });

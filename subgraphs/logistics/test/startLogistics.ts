@@ -10,7 +10,11 @@ import { CARRIER_SANDBOXES } from './support/carrierSandboxes.js';
 export interface TestLogistics {
   readonly url: string;
   readonly sandboxes: ReadonlyMap<string, TestSandbox>;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -31,10 +35,10 @@ export async function startLogistics(env: Record<string, string> = {}): Promise<
   return {
     url,
     sandboxes,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
+    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;

@@ -15,6 +15,8 @@ export const paymentsSettings = {
   QUOTE_SIGNING_SECRET: setting.optionalString(),
   /** How long a quote holds. Default: 1800 s (30 min). */
   QUOTE_TTL_SECONDS: setting.int({ default: 1_800, min: 60, max: 86_400 }),
+  /** Secret that internal callers (the `orders` saga) send as `x-service-secret` for the booking mutations. Default: required in production; in development `tradegraph-dev-service-secret`. */
+  SERVICE_SECRET: setting.optionalString(),
   /** Where development keys are kept between restarts. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),
   /** Time allowed for one call to a payment provider or the rates publisher. Default: 1500 ms. */

@@ -14,6 +14,8 @@ export interface Context {
   /** The clock quotes are issued and judged by (ms since the epoch); tests move it. */
   now(): number;
   readonly logger: Logger;
+  /** The request carried the service secret: the booking mutations are open to it. */
+  readonly serviceCaller: boolean;
 }
 
 export interface PaymentsServices {
@@ -25,7 +27,7 @@ export interface PaymentsServices {
   readonly logger: Logger;
 }
 
-export function createContext(services: PaymentsServices): Context {
+export function createContext(services: PaymentsServices, serviceCaller = false): Context {
   let rates: Promise<LatestReferenceRates> | undefined;
   return {
     providers: services.providers,
@@ -35,5 +37,6 @@ export function createContext(services: PaymentsServices): Context {
     quoteTtlSeconds: services.quoteTtlSeconds,
     now: services.now,
     logger: services.logger,
+    serviceCaller,
   };
 }

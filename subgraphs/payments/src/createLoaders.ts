@@ -1,9 +1,14 @@
 import DataLoader from 'dataloader';
-import type { FeeQuote, FeeQuoteRequest, PaymentProvider } from './adapters/ports.js';
+import type { Authorization, FeeQuote, FeeQuoteRequest, PaymentProvider } from './adapters/ports.js';
 
 export interface PaymentsLoaders {
   /** Per provider id: fee quotes, all those asked for in one request sent as one batch. */
   readonly feeQuotes: ReadonlyMap<string, DataLoader<FeeQuoteRequest, FeeQuote, string>>;
+  /**
+   * Per provider id: authorizations by the provider's id, each read once per request however many
+   * fields or `Payment` references ask. No provider reads many at once, so a batch is parallel reads.
+   */
+  readonly authorizations: ReadonlyMap<string, DataLoader<string, Authorization>>;
 }
 
 /**
@@ -35,8 +40,18 @@ export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>): 
       ),
     );
   }
-  return { feeQuotes };
+  const authorizations = new Map(
+    [...providers].map(([id, provider]) => [
+      id,
+      new DataLoader<string, Authorization>((ids) =>
+        Promise.all(ids.map((authorizationId) => provider.retrieve(authorizationId).catch((error: unknown) => toError(error)))),
+      ),
+    ]),
+  );
+  return { feeQuotes, authorizations };
 }
+
+const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 const keyOf = (request: FeeQuoteRequest): string =>
   [request.amount.minor, request.amount.currency, request.buyerCountry, request.merchantCountry, request.settlementCurrency].join(':');

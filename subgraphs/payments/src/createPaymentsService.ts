@@ -8,6 +8,7 @@ import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createPaymentsSchema } from './schema.js';
+import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 
 export interface PaymentsService {
   readonly httpServer: Server;
@@ -33,6 +34,7 @@ export async function createPaymentsService(
     production: config.NODE_ENV === 'production',
     dataDir: config.DATA_DIR,
   });
+  const serviceSecret = loadServiceSecret(config);
   const fx = createReferenceRatesClient({
     baseUrl: config.FX_REFRATES_URL,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
@@ -51,7 +53,11 @@ export async function createPaymentsService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger }),
+    context: async ({ headers }) =>
+      createContext(
+        { providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger },
+        isServiceCaller(headers, serviceSecret),
+      ),
   });
   return {
     httpServer,

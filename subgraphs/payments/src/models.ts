@@ -1,7 +1,7 @@
 import type { ReferenceRates } from '../../../packages/fx/index.js';
 import type { Money } from '../../../packages/money/index.js';
 import type { Quote } from '../../../packages/quotes/index.js';
-import type { PaymentProviderInfo } from './adapters/ports.js';
+import type { Authorization, PaymentProviderInfo } from './adapters/ports.js';
 
 /**
  * What resolvers hand to each other for types whose fields are resolved later (codegen
@@ -26,4 +26,10 @@ export interface LandedCostModel {
   readonly quote: Quote;
   readonly quoteId: string;
   readonly lines: readonly LandedCostLineModel[];
+}
+
+/** A payment: the provider's authorization as it answered, and which provider holds it. */
+export interface PaymentModel {
+  readonly providerId: string;
+  readonly authorization: Authorization;
 }

@@ -5,6 +5,7 @@ import type { SandboxUpstream } from '../../../packages/sandbox/index.js';
 import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
 import { priceFee, type FeeSchedule } from '../../../upstreams/cardnet/priceFee.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProvider } from '../src/adapters/ports.js';
+import { ProviderRefusal, type ProviderRefusalReason } from '../src/adapters/ProviderRefusal.js';
 
 export interface ProviderSuiteOptions {
   sandbox: SandboxUpstream;
@@ -16,15 +17,15 @@ export interface ProviderSuiteOptions {
   /** A currency with the same decimals that it does not take, and a country it does not serve. */
   unsupported: { currency: CurrencyCode; buyerCountry: string };
   /** The vendor's endpoint names (as counted in /__sandbox/stats). */
-  endpoints: { feeQuotes: string; authorize: string };
+  endpoints: { feeQuotes: string; authorize: string; capture: string };
 }
 
 /**
  * What every payment provider adapter must do, against its real sandbox over HTTP: a batch of
  * fee quotes is one call with one answer per request, in order; a payment it will not take is a
  * refusal, not an error; fees are the vendor's own figures; authorizations honour their
- * idempotency key; capture and void move the authorization as the vendor says; failures map to
- * `UpstreamError`s.
+ * idempotency key; capture, void and escrow release move the authorization as the vendor says, once
+ * per key; an authorization reads back by id; failures map to `UpstreamError`s.
  */
 export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapterSpecific?: (sandbox: () => TestSandbox) => void): void {
   let sandbox: TestSandbox;
@@ -45,6 +46,20 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
     return fromMinor(price.feeMinor, req.amount.currency);
   };
   const refusal = (quote: FeeQuote | undefined) => (quote && !quote.accepted ? quote.reason : quote);
+  const authorization = (reference: string, overrides: { escrow?: boolean } = {}) => ({
+    ...request(typical),
+    reference,
+    escrow: overrides.escrow ?? false,
+    idempotencyKey: `key-${reference}`,
+  });
+  async function refusalOf(promise: Promise<unknown>): Promise<ProviderRefusalReason> {
+    const error = await promise.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error, 'a ProviderRefusal').toBeInstanceOf(ProviderRefusal);
+    return (error as ProviderRefusal).reason;
+  }
 
   describe(`${options.sandbox.id} payment provider (conformance)`, () => {
     beforeAll(async () => {
@@ -111,7 +126,7 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
     });
 
     it('authorizes once per idempotency key, however often the call is repeated', async () => {
-      const payment = { ...request(typical), reference: 'order-1', idempotencyKey: 'key-authorize-1' };
+      const payment = { ...request(typical), reference: 'order-1', escrow: false, idempotencyKey: 'key-authorize-1' };
       await sandbox.resetStats();
       const first = await provider.authorize(payment);
       const again = await provider.authorize(payment);
@@ -125,32 +140,73 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
       const reused = await provider.authorize({ ...payment, amount: fromMinor(typical.minor + 1n, currency) }).catch((e: unknown) => e);
       expect(reused).toBeInstanceOf(UpstreamError);
       expect((reused as UpstreamError).failure).toBe('rejected');
+      expect((reused as ProviderRefusal).reason).toBe('IDEMPOTENCY_KEY_REUSED');
     });
 
     it('declines an authorization it would refuse to price, as an answer', async () => {
       const declined = await provider.authorize({
         ...request(typical, { buyerCountry: options.unsupported.buyerCountry }),
         reference: 'order-2',
+        escrow: false,
         idempotencyKey: 'key-declined',
       });
       expect(declined.status).toBe('DECLINED');
       expect(declined.declineReason).toBeTruthy();
     });
 
-    it('captures and voids as the vendor allows, each repeatable', async () => {
-      const authorization = await provider.authorize({ ...request(typical), reference: 'order-3', idempotencyKey: 'key-capture' });
-      const captured = await provider.capture({ authorizationId: authorization.id });
-      expect(captured).toMatchObject({ id: authorization.id, status: 'CAPTURED', captured: typical });
-      expect(await provider.capture({ authorizationId: authorization.id })).toEqual(captured);
-      const voidCaptured = await provider.void({ authorizationId: authorization.id }).catch((e: unknown) => e);
-      expect((voidCaptured as UpstreamError).failure).toBe('rejected');
+    it('captures and voids as the vendor allows, each once per key and harmless to repeat', async () => {
+      const authorized = await provider.authorize(authorization('order-3'));
+      await sandbox.resetStats();
+      const captureKey = { authorizationId: authorized.id, idempotencyKey: 'capture-3' };
+      const captured = await provider.capture(captureKey);
+      expect(captured).toMatchObject({ id: authorized.id, status: 'CAPTURED', captured: typical, escrow: false });
+      expect(await provider.capture(captureKey)).toEqual(captured);
+      expect(await provider.capture({ ...captureKey, idempotencyKey: 'capture-3-again' })).toEqual(captured);
+      expect((await sandbox.stats()).byEndpoint[options.endpoints.capture]).toBe(3);
+      expect(await refusalOf(provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-3' }))).toBe('STATE_CONFLICT');
+      expect(await refusalOf(provider.releaseEscrow({ authorizationId: authorized.id, idempotencyKey: 'release-3' }))).toBe(
+        'STATE_CONFLICT',
+      );
 
-      const released = await provider.authorize({ ...request(typical), reference: 'order-4', idempotencyKey: 'key-void' });
-      const voided = await provider.void({ authorizationId: released.id });
+      const released = await provider.authorize(authorization('order-4'));
+      const voided = await provider.void({ authorizationId: released.id, idempotencyKey: 'void-4' });
       expect(voided.status).toBe('VOIDED');
-      expect(await provider.void({ authorizationId: released.id })).toEqual(voided);
-      const unknown = await provider.capture({ authorizationId: 'no-such-authorization' }).catch((e: unknown) => e);
-      expect((unknown as UpstreamError).failure).toBe('rejected');
+      expect(await provider.void({ authorizationId: released.id, idempotencyKey: 'void-4' })).toEqual(voided);
+      expect(await provider.void({ authorizationId: released.id, idempotencyKey: 'void-4-again' })).toEqual(voided);
+      expect(await refusalOf(provider.capture({ authorizationId: 'no-such-authorization', idempotencyKey: 'capture-x' }))).toBe(
+        'NOT_FOUND',
+      );
+    });
+
+    it('refuses a capture key sent again for another authorization', async () => {
+      const first = await provider.authorize(authorization('order-5'));
+      const second = await provider.authorize(authorization('order-6'));
+      await provider.capture({ authorizationId: first.id, idempotencyKey: 'capture-shared' });
+      expect(await refusalOf(provider.capture({ authorizationId: second.id, idempotencyKey: 'capture-shared' }))).toBe(
+        'IDEMPOTENCY_KEY_REUSED',
+      );
+      expect((await provider.retrieve(second.id)).status).toBe('AUTHORIZED');
+    });
+
+    it('captures an escrow payment into escrow and releases it to the seller, once per key', async () => {
+      const authorized = await provider.authorize(authorization('order-7', { escrow: true }));
+      expect(authorized).toMatchObject({ status: 'AUTHORIZED', escrow: true });
+      const held = await provider.capture({ authorizationId: authorized.id, idempotencyKey: 'capture-7' });
+      expect(held).toMatchObject({ status: 'IN_ESCROW', captured: typical, escrow: true });
+      const releaseKey = { authorizationId: authorized.id, idempotencyKey: 'release-7' };
+      const paidOut = await provider.releaseEscrow(releaseKey);
+      expect(paidOut).toMatchObject({ status: 'RELEASED', escrow: true });
+      expect(await provider.releaseEscrow(releaseKey)).toEqual(paidOut);
+      expect(await provider.releaseEscrow({ ...releaseKey, idempotencyKey: 'release-7-again' })).toEqual(paidOut);
+      expect(await refusalOf(provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-7' }))).toBe('STATE_CONFLICT');
+    });
+
+    it('reads an authorization back by id, as it stands now', async () => {
+      const authorized = await provider.authorize(authorization('order-8'));
+      expect(await provider.retrieve(authorized.id)).toEqual(authorized);
+      await provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-8' });
+      expect((await provider.retrieve(authorized.id)).status).toBe('VOIDED');
+      expect(await refusalOf(provider.retrieve('no-such-authorization'))).toBe('NOT_FOUND');
     });
 
     it.each([

@@ -20,12 +20,19 @@ export const PAYMENTS_UPSTREAMS: readonly SandboxUpstream[] = [
   fxRefRatesSandbox,
 ];
 
+/** The key the test service signs quotes with, so a test can make a quote of its own. */
+export const TEST_QUOTE_SECRET = 'payments-test-signing-secret-0123456789';
+
 export interface TestPayments {
   readonly url: string;
   readonly sandboxes: ReadonlyMap<string, TestSandbox>;
   /** The service's clock: tests move it to expire quotes. */
   readonly clock: { now: number };
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -42,7 +49,7 @@ export async function startPayments(env: Record<string, string> = {}): Promise<T
   await sandboxes.get('fx-refrates')!.post('/__sandbox/clock', { now: '2026-11-26T15:30:00Z' });
   const urls = Object.fromEntries([...sandboxes].map(([id, sandbox]) => [upstreamUrlVariable(id), sandbox.url]));
   const config = readConfig(paymentsSettings, {
-    QUOTE_SIGNING_SECRET: 'payments-test-signing-secret-0123456789',
+    QUOTE_SIGNING_SECRET: TEST_QUOTE_SECRET,
     LOG_LEVEL: 'silent',
     ...urls,
     ...env,
@@ -55,10 +62,10 @@ export async function startPayments(env: Record<string, string> = {}): Promise<T
     url,
     sandboxes,
     clock,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
+    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...headers },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;

@@ -70,9 +70,64 @@ export interface SearchPage {
   readonly next: string | null;
 }
 
+/** A hold on stock, in our words: held, given back, turned into an order, or lapsed. */
+export type ReservationStatus = 'HELD' | 'RELEASED' | 'ORDERED' | 'EXPIRED';
+
+export interface StockReservationRecord {
+  readonly marketplaceId: string;
+  /** The vendor's reservation id. */
+  readonly nativeId: string;
+  readonly offerNativeId: string;
+  readonly quantity: number;
+  readonly status: ReservationStatus;
+  /** When an unused hold lapses, ISO 8601. */
+  readonly expiresAt: string;
+}
+
+export type MarketplaceOrderStatus = 'PLACED' | 'CANCELLED';
+
+export interface MarketplaceOrderRecord {
+  readonly marketplaceId: string;
+  /** The vendor's order id. */
+  readonly nativeId: string;
+  readonly status: MarketplaceOrderStatus;
+  /** Unit price × quantity: the export price, in the marketplace's currency. */
+  readonly total: Money;
+}
+
+/**
+ * Every write names an idempotency key, sent to the vendor in its own way (a header, a body field):
+ * the vendor answers a repeat with the first answer and never moves stock twice. That is why the
+ * adapters send writes `idempotent` (retried after a timeout or a 5xx, as reads are).
+ */
+export interface ReserveStockRequest {
+  readonly offerNativeId: string;
+  readonly quantity: number;
+  readonly idempotencyKey: string;
+}
+
+export interface ReleaseStockRequest {
+  readonly reservationNativeId: string;
+  readonly idempotencyKey: string;
+}
+
+export interface PlaceOrderRequest {
+  readonly reservationNativeId: string;
+  /** The export price the buyer was quoted; the vendor refuses the order if it now asks another. */
+  readonly expectedUnitPrice: Money;
+  readonly buyer: { readonly name: string; readonly country: string };
+  readonly idempotencyKey: string;
+}
+
+export interface CancelOrderRequest {
+  readonly orderNativeId: string;
+  readonly idempotencyKey: string;
+}
+
 /**
  * A national marketplace, as the catalog needs it. Errors are `UpstreamError`s: a vendor
- * payload that does not read as expected is a `bad-response`, never a partial offer.
+ * payload that does not read as expected is a `bad-response`, never a partial offer. A write the
+ * vendor refuses for a business reason is a `MarketplaceRefusal` (an `UpstreamError` too).
  */
 export interface MarketplaceAdapter {
   readonly marketplace: MarketplaceInfo;
@@ -80,8 +135,19 @@ export interface MarketplaceAdapter {
   /** Looks up many offers in as few vendor calls as the vendor allows. Unknown ids are absent. */
   getOffers(nativeIds: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, OfferRecord>>;
   getSellers(nativeIds: readonly string[], signal?: AbortSignal): Promise<ReadonlyMap<string, SellerRecord>>;
+  /** Holds stock for an order. */
+  reserveStock(request: ReserveStockRequest, signal?: AbortSignal): Promise<StockReservationRecord>;
+  /** Gives held stock back; a released or lapsed hold is answered as it is. */
+  releaseStock(request: ReleaseStockRequest, signal?: AbortSignal): Promise<StockReservationRecord>;
+  /** Turns a held reservation into an order at the expected price. */
+  placeOrder(request: PlaceOrderRequest, signal?: AbortSignal): Promise<MarketplaceOrderRecord>;
+  /** Cancels an order, giving its stock back; a cancelled order is answered as it is. */
+  cancelOrder(request: CancelOrderRequest, signal?: AbortSignal): Promise<MarketplaceOrderRecord>;
   close(): Promise<void>;
 }
+
+/** The writes alone, which each adapter builds in its own file next to its reads. */
+export type MarketplaceBooking = Pick<MarketplaceAdapter, 'reserveStock' | 'releaseStock' | 'placeOrder' | 'cancelOrder'>;
 
 /** What each adapter folder exports: its settings and how to build it from them. */
 export interface MarketplaceAdapterModule<S extends Record<string, Setting<unknown>>> {

@@ -27,6 +27,13 @@ defineMarketplaceAdapterSuite(
     sellerIdOf: haendlerIdOf,
     endpoints: { search: 'items.search', lookup: 'items.batch' },
     idsPerLookup: 25,
+    nativeIdOf: artikelnummerOf,
+    writeEndpoints: {
+      reserve: 'reservierungen.anlegen',
+      release: 'reservierungen.freigeben',
+      place: 'bestellungen.anlegen',
+      cancel: 'bestellungen.stornieren',
+    },
     create,
   },
   (currentSandbox) => {

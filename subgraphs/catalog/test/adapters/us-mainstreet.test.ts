@@ -28,6 +28,8 @@ defineMarketplaceAdapterSuite(
     sellerIdOf,
     endpoints: { search: 'listings.search', lookup: 'listings.batchGet' },
     idsPerLookup: 50,
+    nativeIdOf: listingIdOf,
+    writeEndpoints: { reserve: 'reservations.create', release: 'reservations.release', place: 'orders.create', cancel: 'orders.cancel' },
     create,
   },
   (currentSandbox) => {

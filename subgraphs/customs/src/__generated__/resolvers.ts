@@ -218,8 +218,6 @@ export type ResolversTypes = ResolversObject<{
   ChargeLine: ResolverTypeWrapper<ChargeLineModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   ConsignmentItemInput: ConsignmentItemInput;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
@@ -230,6 +228,8 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -237,8 +237,6 @@ export type ResolversParentTypes = ResolversObject<{
   ChargeLine: ChargeLineModel;
   String: Scalars['String']['output'];
   Consignment: Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversParentTypes['Money'] };
-  Boolean: Scalars['Boolean']['output'];
-  Int: Scalars['Int']['output'];
   ConsignmentItemInput: ConsignmentItemInput;
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
@@ -249,7 +247,16 @@ export type ResolversParentTypes = ResolversObject<{
   Query: Record<PropertyKey, never>;
   ShippingOption: ShippingOptionRepresentation;
   ID: Scalars['ID']['output'];
+  Boolean: Scalars['Boolean']['output'];
+  Int: Scalars['Int']['output'];
 }>;
+
+export type CacheControlDirectiveArgs = {
+  inheritMaxAge?: Maybe<Scalars['Boolean']['input']>;
+  maxAge?: Maybe<Scalars['Int']['input']>;
+};
+
+export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
 
 export type ChargeLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChargeLine'] = ResolversParentTypes['ChargeLine']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -303,3 +310,6 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ShippingOption?: ShippingOptionResolvers<ContextType>;
 }>;
 
+export type DirectiveResolvers<ContextType = Context> = ResolversObject<{
+  cacheControl?: CacheControlDirectiveResolver<any, any, ContextType>;
+}>;

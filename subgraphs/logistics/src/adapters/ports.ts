@@ -63,18 +63,109 @@ export interface RateAnswer {
   readonly refusals: readonly RateRefusal[];
 }
 
+/** One tracking vocabulary for every carrier (the SDL's `TrackingStatus`). */
+export type TrackingStatus =
+  'LABEL_CREATED' | 'PICKED_UP' | 'IN_TRANSIT' | 'AT_HUB' | 'CUSTOMS' | 'OUT_FOR_DELIVERY' | 'DELIVERED' | 'EXCEPTION' | 'CANCELLED';
+
+export interface PostalAddress {
+  readonly name: string;
+  readonly line1: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+  readonly phone?: string;
+  readonly email?: string;
+}
+
+/** What is in the parcel, as customs documents declare it. */
+export interface LabelGoods {
+  readonly description: string;
+  readonly hsCode: string | undefined;
+  readonly originCountry: string;
+  readonly quantity: number;
+  /** Value of all units, in the seller's currency. */
+  readonly value: Money;
+}
+
+export interface LabelRequest {
+  /** The carrier's own service code, as the shipping option quoted it. */
+  readonly service: string;
+  readonly from: PostalAddress;
+  readonly to: PostalAddress;
+  readonly weightGrams: number;
+  readonly goods: LabelGoods;
+  /** The seller's IOSS number, given only where it applies (imports into the EU). */
+  readonly iossNumber: string | undefined;
+  /** For a last mile after a line haul: the leg that hands the parcel over. */
+  readonly handover: { readonly carrierId: string; readonly trackingNumber: string } | undefined;
+  /** Sent to the carrier in its own way: the same key never books a second label. */
+  readonly idempotencyKey: string;
+}
+
+export interface LabelRecord {
+  readonly trackingNumber: string;
+  readonly service: string;
+  /** Where this carrier hands the parcel on (a line haul's hub), when it does not deliver itself. */
+  readonly handoverAddress: PostalAddress | undefined;
+}
+
+export interface CancelLabelRequest {
+  readonly trackingNumber: string;
+  readonly idempotencyKey: string;
+}
+
+export type CustomsDocumentKind = 'CN22' | 'CN23' | 'COMMERCIAL_INVOICE';
+
+/** The customs data a carrier filed with the parcel: postal CN22/CN23, or a commercial invoice. */
+export interface CustomsDocumentRecord {
+  readonly kind: CustomsDocumentKind;
+  readonly hsCode: string | undefined;
+  readonly originCountry: string;
+  readonly value: Money;
+  readonly iossNumber: string | undefined;
+}
+
+export interface TrackingEventRecord {
+  /** ISO 8601. */
+  readonly at: string;
+  readonly status: TrackingStatus;
+  /** The carrier's own words for the event. */
+  readonly description: string;
+  readonly location: string | undefined;
+}
+
+/** What a carrier says about one of its labels now. */
+export interface ParcelRecord {
+  readonly trackingNumber: string;
+  readonly cancelled: boolean;
+  /** Oldest first. */
+  readonly events: readonly TrackingEventRecord[];
+  readonly customsDocuments: readonly CustomsDocumentRecord[];
+}
+
 /**
  * A carrier, as logistics needs it. `quote` answers many requests in as few vendor calls as the
  * vendor's batch limit allows (one, for any page of offers): one answer per request, in request
  * order. A refusal is an answer, not an error; an `Error` in the list fails only its request.
  * When the whole call fails it throws an `UpstreamError`.
+ *
+ * Booking: `createLabel` and `cancelLabel` carry an idempotency key the carrier honours, so they
+ * are retried like reads; a refusal is a `CarrierRefusal`. `track` reads many labels in as few
+ * calls as the vendor allows, one answer (or `Error`) per tracking number, in order.
  */
 export interface CarrierAdapter {
   readonly carrier: CarrierInfo;
   readonly role: CarrierRole;
   quote(requests: readonly RateRequest[], signal?: AbortSignal): Promise<Array<RateAnswer | Error>>;
+  createLabel(request: LabelRequest, signal?: AbortSignal): Promise<LabelRecord>;
+  /** Cancels a label before pickup; cancelling a cancelled one again is harmless. */
+  cancelLabel(request: CancelLabelRequest, signal?: AbortSignal): Promise<void>;
+  track(trackingNumbers: readonly string[], signal?: AbortSignal): Promise<Array<ParcelRecord | Error>>;
   close(): Promise<void>;
 }
+
+/** The booking half alone, which each adapter builds in its own file next to its rates. */
+export type CarrierLabels = Pick<CarrierAdapter, 'createLabel' | 'cancelLabel' | 'track'>;
 
 /** What each adapter folder exports: its settings and how to build it from them. */
 export interface CarrierAdapterModule<S extends Record<string, Setting<unknown>>> {

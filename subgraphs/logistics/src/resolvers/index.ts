@@ -2,16 +2,20 @@ import { toDecimalString } from '../../../../packages/money/index.js';
 import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
+import { Mutation } from './Mutation.js';
 import { Offer } from './Offer.js';
 import { Query } from './Query.js';
+import { Shipment } from './Shipment.js';
 import { ShippingOption } from './ShippingOption.js';
 
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
   Query,
+  Mutation,
   Offer,
   ShippingOption,
+  Shipment,
   Carrier: {
     __resolveReference: (reference, { carriers }) => carriers.find((adapter) => adapter.carrier.id === reference.id)?.carrier ?? null,
   },

@@ -4,6 +4,7 @@ import { createLogger } from '../../../../packages/log/index.js';
 import { expressGlobalSandbox } from '../../../../upstreams/express-global/createExpressGlobalSandbox.js';
 import expressGlobal from '../../src/adapters/express-global/expressGlobalAdapter.js';
 import type { CarrierAdapter, RateAnswer } from '../../src/adapters/ports.js';
+import { expressGlobalTrackingStatus } from '../../src/adapters/express-global/createExpressGlobalLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';
 
 const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {}): CarrierAdapter =>
@@ -24,6 +25,11 @@ defineCarrierAdapterSuite(
     unservedLane: { from: 'CN', to: 'KP' },
     overweightGrams: 80_000,
     refusesLithium: false,
+    service: 'EXPRESS_WORLDWIDE',
+    labelEndpoints: { create: 'shipments.create', track: 'shipments.get' },
+    customsKind: 'COMMERCIAL_INVOICE',
+    lastStage: { to: 'DELIVERED', status: 'DELIVERED' },
+    trackingStatusOf: expressGlobalTrackingStatus,
     create,
   },
   (sandbox) => {

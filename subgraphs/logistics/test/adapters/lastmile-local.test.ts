@@ -4,6 +4,7 @@ import { createLogger } from '../../../../packages/log/index.js';
 import { lastMileLocalSandbox } from '../../../../upstreams/lastmile-local/createLastMileLocalSandbox.js';
 import localHop from '../../src/adapters/lastmile-local/localHopAdapter.js';
 import type { CarrierAdapter, RateAnswer } from '../../src/adapters/ports.js';
+import { localHopTrackingStatus } from '../../src/adapters/lastmile-local/createLocalHopLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';
 
 const create = (url: string, { timeoutMs = 2_000, badCredentials = false } = {}): CarrierAdapter =>
@@ -21,6 +22,11 @@ defineCarrierAdapterSuite(
     unservedLane: { from: 'ZA', to: 'ZA' },
     overweightGrams: 40_000,
     refusesLithium: false,
+    service: 'HOME_DELIVERY',
+    labelEndpoints: { create: 'rpc.shipment.create', track: 'rpc.shipment.track' },
+    customsKind: undefined,
+    lastStage: { to: 'DELIVERED', status: 'DELIVERED' },
+    trackingStatusOf: localHopTrackingStatus,
     create,
   },
   (sandbox) => {

@@ -5,6 +5,7 @@ import { postIntlSandbox } from '../../../../upstreams/post-intl/createPostIntlS
 import interpost from '../../src/adapters/post-intl/interpostAdapter.js';
 import { readBatchResponse } from '../../src/adapters/post-intl/map.js';
 import { readXml } from '../../src/adapters/post-intl/readXml.js';
+import { interpostTrackingStatus } from '../../src/adapters/post-intl/createInterpostLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';
 
 defineCarrierAdapterSuite({
@@ -15,6 +16,11 @@ defineCarrierAdapterSuite({
   unservedLane: { from: 'CN', to: 'KP' },
   overweightGrams: 5_000,
   refusesLithium: true,
+  service: 'ECONOMY',
+  labelEndpoints: { create: 'IntlLabel', track: 'TrackV2' },
+  customsKind: 'CN22',
+  lastStage: { to: 'DELIVERED', status: 'DELIVERED' },
+  trackingStatusOf: interpostTrackingStatus,
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     interpost.create(
       readConfig(interpost.settings, { POST_INTL_URL: url, ...(badCredentials && { POST_INTL_PASSWORD: 'not-the-password' }) }),

@@ -44,11 +44,14 @@ export interface AuthorizationRequest {
   readonly settlementCurrency: string;
   /** Ours (an order id): shown in the provider's dashboard. */
   readonly reference: string;
+  /** Capture into escrow (held for the seller until `releaseEscrow`) rather than straight to the seller. */
+  readonly escrow: boolean;
   /** The same key always yields the same authorization, however often the call is repeated. */
   readonly idempotencyKey: string;
 }
 
-export type AuthorizationStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED';
+/** `IN_ESCROW`: captured from the buyer, held for the seller; `RELEASED`: then paid out to the seller. */
+export type AuthorizationStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'IN_ESCROW' | 'RELEASED';
 
 export interface Authorization {
   /** The provider's id for it. */
@@ -56,32 +59,48 @@ export interface Authorization {
   readonly status: AuthorizationStatus;
   readonly amount: Money;
   readonly captured: Money;
+  /** Made to be captured into escrow. */
+  readonly escrow: boolean;
   /** The provider's reason, when declined. */
   readonly declineReason?: string;
 }
 
+/** Capture, void and release carry an idempotency key too: the provider answers a repeat with its first answer. */
 export interface CaptureRequest {
   readonly authorizationId: string;
   /** Default: all that was authorized. */
   readonly amount?: Money;
+  readonly idempotencyKey: string;
 }
 
 export interface VoidRequest {
   readonly authorizationId: string;
+  readonly idempotencyKey: string;
+}
+
+export interface ReleaseRequest {
+  readonly authorizationId: string;
+  readonly idempotencyKey: string;
 }
 
 /**
  * A payment provider, as payments needs it. Errors are `UpstreamError`s (a refusal to price one
- * payment is not an error: it is that payment's `FeeQuote`). Capture and void are idempotent by
- * nature (repeating one gives the same state); authorize by its idempotency key.
+ * payment is not an error: it is that payment's `FeeQuote`; a declined authorization is an answer
+ * too, with status DECLINED). Every write carries an idempotency key the provider honours, so
+ * writes are retried like reads; a write refused for a business reason is a `ProviderRefusal`.
  */
 export interface PaymentProvider {
   readonly info: PaymentProviderInfo;
   /** Prices many payments in as few calls as the provider allows: one answer per request, in order. */
   quoteFees(requests: readonly FeeQuoteRequest[], signal?: AbortSignal): Promise<FeeQuote[]>;
   authorize(request: AuthorizationRequest, signal?: AbortSignal): Promise<Authorization>;
+  /** Captures an authorization: to the seller, or into escrow if it was made so. */
   capture(request: CaptureRequest, signal?: AbortSignal): Promise<Authorization>;
   void(request: VoidRequest, signal?: AbortSignal): Promise<Authorization>;
+  /** Pays escrowed funds out to the seller; releasing again is harmless. */
+  releaseEscrow(request: ReleaseRequest, signal?: AbortSignal): Promise<Authorization>;
+  /** Reads an authorization as the provider holds it now; an unknown id is a `ProviderRefusal` NOT_FOUND. */
+  retrieve(authorizationId: string, signal?: AbortSignal): Promise<Authorization>;
   close(): Promise<void>;
 }
 

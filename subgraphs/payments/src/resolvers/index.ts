@@ -3,6 +3,8 @@ import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scal
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { LandedCost, providerInfo } from './LandedCost.js';
+import { Mutation } from './Mutation.js';
+import { Payment } from './Payment.js';
 import { Query } from './Query.js';
 import { ShippingOption } from './ShippingOption.js';
 
@@ -10,7 +12,9 @@ export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
   Query,
+  Mutation,
   ShippingOption,
+  Payment,
   LandedCost,
   PaymentProvider: {
     __resolveReference: (reference, { providers }) => (providers.has(reference.id) ? providerInfo(providers, reference.id) : null),

@@ -10,7 +10,7 @@ definePaymentProviderSuite({
   schedule: CARDNET_FEES,
   accepted: { currency: 'EUR', buyerCountry: 'DE', amount: '56.57' },
   unsupported: { currency: 'BRL', buyerCountry: 'KP' },
-  endpoints: { feeQuotes: 'fee_quotes.create', authorize: 'authorizations.create' },
+  endpoints: { feeQuotes: 'fee_quotes.create', authorize: 'authorizations.create', capture: 'authorizations.capture' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     cardnet.create(readConfig(cardnet.settings, { CARDNET_URL: url, ...(badCredentials && { CARDNET_SECRET_KEY: 'sk_wrong' }) }), {
       logger: createLogger('test', { level: 'silent' }),

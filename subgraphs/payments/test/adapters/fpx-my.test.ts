@@ -10,7 +10,7 @@ definePaymentProviderSuite({
   schedule: FPX_FEES,
   accepted: { currency: 'MYR', buyerCountry: 'MY', amount: '88.90' },
   unsupported: { currency: 'SGD', buyerCountry: 'SG' },
-  endpoints: { feeQuotes: 'fee-enquiry', authorize: 'authorisation' },
+  endpoints: { feeQuotes: 'fee-enquiry', authorize: 'authorisation', capture: 'capture' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     fpx.create(readConfig(fpx.settings, { FPX_MY_URL: url, ...(badCredentials && { FPX_MY_CHECKSUM_KEY: 'not-the-key' }) }), {
       logger: createLogger('test', { level: 'silent' }),

@@ -10,7 +10,7 @@ definePaymentProviderSuite({
   schedule: GLOBALWALLET_FEES,
   accepted: { currency: 'USD', buyerCountry: 'US', amount: '120.05' },
   unsupported: { currency: 'ZAR', buyerCountry: 'ZA' },
-  endpoints: { feeQuotes: 'pricing.inquiryFees', authorize: 'payments.authorize' },
+  endpoints: { feeQuotes: 'pricing.inquiryFees', authorize: 'payments.authorize', capture: 'payments.capture' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     globalWallet.create(
       readConfig(globalWallet.settings, {

@@ -10,7 +10,7 @@ definePaymentProviderSuite({
   schedule: PIX_FEES,
   accepted: { currency: 'BRL', buyerCountry: 'BR', amount: '312.40' },
   unsupported: { currency: 'USD', buyerCountry: 'PT' },
-  endpoints: { feeQuotes: 'tarifas.cotacoes', authorize: 'cobrancas.criar' },
+  endpoints: { feeQuotes: 'tarifas.cotacoes', authorize: 'cobrancas.criar', capture: 'cobrancas.captura' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     pix.create(readConfig(pix.settings, { PIX_BR_URL: url, ...(badCredentials && { PIX_BR_CLIENT_SECRET: 'not-the-secret' }) }), {
       logger: createLogger('test', { level: 'silent' }),

@@ -3,6 +3,7 @@ import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { createUpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../../../../packages/http/index.js';
 import { asArray, asNonNegativeInteger, asRecord, parseJson } from '../../../../../packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { createFeiraBooking } from './createFeiraBooking.js';
 import { createTokenProvider } from './createTokenProvider.js';
 import { MARKETPLACE_ID, toOfferRecord, toSellerRecord } from './map.js';
 
@@ -102,6 +103,8 @@ export default {
         const sellers = await multiGet('/users', nativeIds, toSellerRecord, signal);
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createFeiraBooking(client, tokens),
 
       close: () => client.close(),
     };

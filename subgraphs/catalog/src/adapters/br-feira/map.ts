@@ -93,7 +93,7 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
  * The vendor writes reais as JSON numbers (89.9). Binary floats cannot hold most of them
  * exactly, so the number is rounded to centavos once, here, and refused if it had more digits.
  */
-function reaisToCentavos(reais: number, path: string): number {
+export function reaisToCentavos(reais: number, path: string): number {
   const centavos = Math.round(reais * 100);
   if (reais < 0 || Math.abs(centavos - reais * 100) > 1e-6) throw new PayloadError(path, 'a price in whole centavos', reais);
   return centavos;

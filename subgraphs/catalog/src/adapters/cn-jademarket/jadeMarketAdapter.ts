@@ -2,7 +2,9 @@ import { setting } from '../../../../../packages/config/index.js';
 import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { PayloadError, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { MarketplaceRefusal } from '../MarketplaceRefusal.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { TRADE_REFUSALS, createJadeMarketBooking } from './createJadeMarketBooking.js';
 import { JadeMarketError, MARKETPLACE_ID, itemsOf, openEnvelope, shopsOf, toOfferRecord, toSellerRecord } from './map.js';
 import { chinaTimestamp, signParams } from './sign.js';
 
@@ -33,8 +35,11 @@ export default {
       logger,
     });
 
-    /** Calls one RPC method, signed, and opens its envelope. */
-    async function call(method: string, params: Record<string, string>, signal?: AbortSignal): Promise<VendorRecord> {
+    /**
+     * Calls one RPC method, signed, and opens its envelope. Reads are GETs; writes are POSTs of the
+     * same parameters, and are retried like reads because the vendor honours their `out_request_id`.
+     */
+    async function call(method: string, params: Record<string, string>, signal?: AbortSignal, write = false): Promise<VendorRecord> {
       const query: Record<string, string> = {
         method,
         app_key: config.CN_JADEMARKET_APP_KEY,
@@ -45,12 +50,30 @@ export default {
         ...params,
       };
       query.sign = signParams(query, config.CN_JADEMARKET_APP_SECRET);
-      const response = await client.request({ path: '/router/rest', query, signal });
+      const response = write
+        ? await client.request({
+            method: 'POST',
+            path: '/router/rest',
+            headers: { 'content-type': 'application/x-www-form-urlencoded;charset=utf-8' },
+            body: new URLSearchParams(query).toString(),
+            idempotent: true,
+            signal,
+          })
+        : await client.request({ path: '/router/rest', query, signal });
       try {
         if (response.status !== 200) throw new PayloadError('$', 'HTTP 200', response.status);
         return openEnvelope(parseJson(response.text), method.replaceAll('.', '_') + '_response');
       } catch (error) {
         if (error instanceof JadeMarketError) {
+          const reason = write ? TRADE_REFUSALS[error.subCode] : undefined;
+          if (reason !== undefined) {
+            throw new MarketplaceRefusal({
+              upstream: MARKETPLACE_ID,
+              reason,
+              message: `${MARKETPLACE_ID} refused ${method}: ${error.subCode}`,
+              detail: error.message,
+            });
+          }
           throw new UpstreamError({
             upstream: MARKETPLACE_ID,
             failure: RETRYABLE_CODES.has(error.code) ? 'unavailable' : 'rejected',
@@ -99,6 +122,8 @@ export default {
         });
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createJadeMarketBooking((method, params, signal) => call(method, params, signal, true)),
 
       close: () => client.close(),
     };

@@ -3,6 +3,7 @@ import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { asRecord, asString, optional, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { createMarktplatzBooking } from './createMarktplatzBooking.js';
 import { MARKETPLACE_ID, embeddedItems, nextHref, toOfferRecord, toSellerRecord } from './map.js';
 
 const PAGE_SIZE = 25;
@@ -119,6 +120,8 @@ export default {
         const sellers = await lookUp('sellers', nativeIds, toSellerRecord, signal);
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createMarktplatzBooking(client, `Basic ${credentials}`),
 
       close: () => client.close(),
     };

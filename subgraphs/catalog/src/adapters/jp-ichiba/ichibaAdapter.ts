@@ -2,6 +2,7 @@ import { setting } from '../../../../../packages/config/index.js';
 import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { createIchibaBooking } from './createIchibaBooking.js';
 import {
   MARKETPLACE_ID,
   listOf,
@@ -117,6 +118,8 @@ export default {
         const sellers = await lookup(SHOP_LOOKUP, 'shopCodes', codes, (root) => listOf(root, 'Shops', 'Shop', '$', toSellerRecord), signal);
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createIchibaBooking(client, config.JP_ICHIBA_APPLICATION_ID),
 
       close: () => client.close(),
     };

@@ -146,7 +146,7 @@ function optionalChild(parent: XmlElement, name: string, path: string): XmlEleme
   return found[0];
 }
 
-function child(parent: XmlElement, name: string, path: string): XmlElement {
+export function child(parent: XmlElement, name: string, path: string): XmlElement {
   return optionalChild(parent, name, path) ?? missing(`${path}.${name}`);
 }
 
@@ -170,7 +170,7 @@ function text(parent: XmlElement, name: string, path: string): string {
   return leafText(child(parent, name, path), `${path}.${name}`);
 }
 
-function nonEmptyText(parent: XmlElement, name: string, path: string): string {
+export function nonEmptyText(parent: XmlElement, name: string, path: string): string {
   return nonEmpty(text(parent, name, path), `${path}.${name}`);
 }
 

@@ -9,7 +9,9 @@ import {
   parseJson,
   type VendorRecord,
 } from '../../../../../packages/validate/index.js';
+import { refusedWrite } from '../MarketplaceRefusal.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { WRITE_REFUSALS, createPasarMallBooking } from './createPasarMallBooking.js';
 import { MARKETPLACE_ID, PasarMallError, openEnvelope, toOfferRecord, toSellerRecord } from './map.js';
 import { signCall } from './sign.js';
 
@@ -45,13 +47,44 @@ export default {
     });
     const credentials = { partnerId: config.MY_PASARMALL_PARTNER_ID, partnerKey: config.MY_PASARMALL_PARTNER_KEY };
 
-    /** Calls one signed endpoint and opens its envelope. */
-    async function call(apiPath: string, params: Record<string, string | number>, signal?: AbortSignal): Promise<VendorRecord> {
-      const response = await client.request({ path: apiPath, query: { ...signCall(apiPath, credentials), ...params }, signal });
+    /**
+     * Calls one signed endpoint and opens its envelope: a GET with `params`, or a write POSTing
+     * `body` as JSON (retried like a read: the platform honours its `partner_request_id`).
+     */
+    async function call(
+      apiPath: string,
+      params: Record<string, string | number>,
+      signal?: AbortSignal,
+      body?: Record<string, unknown>,
+    ): Promise<VendorRecord> {
+      const query = { ...signCall(apiPath, credentials), ...params };
+      const response = await client.request(
+        body === undefined
+          ? { path: apiPath, query, signal }
+          : {
+              method: 'POST',
+              path: apiPath,
+              query,
+              headers: { 'content-type': 'application/json' },
+              body: JSON.stringify(body),
+              idempotent: true,
+              signal,
+            },
+      );
       try {
         return openEnvelope(parseJson(response.text), response.status);
       } catch (error) {
         if (!(error instanceof PasarMallError)) throw badResponse(apiPath, error);
+        if (body !== undefined && !TRANSIENT_ERRORS.has(error.error)) {
+          throw refusedWrite({
+            upstream: MARKETPLACE_ID,
+            operation: apiPath,
+            code: error.error,
+            refusals: WRITE_REFUSALS,
+            status: response.status,
+            detail: error.message,
+          });
+        }
         throw new UpstreamError({
           upstream: MARKETPLACE_ID,
           failure: TRANSIENT_ERRORS.has(error.error) ? 'unavailable' : 'rejected',
@@ -126,6 +159,8 @@ export default {
         );
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createPasarMallBooking((apiPath, body, signal) => call(apiPath, {}, signal, body)),
 
       close: () => client.close(),
     };

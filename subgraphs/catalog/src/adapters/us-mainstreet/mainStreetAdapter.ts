@@ -3,6 +3,7 @@ import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { createUpstreamClient, type UpstreamRequest } from '../../../../../packages/http/index.js';
 import { asRecord, asString, optional, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
+import { createMainStreetBooking } from './createMainStreetBooking.js';
 import { MARKETPLACE_ID, listOf, readSearchAnswer, toOfferRecord, toSellerRecord } from './map.js';
 
 const PAGE_SIZE = 50;
@@ -95,6 +96,8 @@ export default {
         const sellers = await batchGet('sellers', 'sellerIds', nativeIds, toSellerRecord, signal);
         return new Map(sellers.map((seller) => [seller.nativeId, seller]));
       },
+
+      ...createMainStreetBooking(client, config.US_MAINSTREET_API_KEY),
 
       close: () => client.close(),
     };

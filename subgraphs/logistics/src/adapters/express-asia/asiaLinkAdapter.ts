@@ -3,6 +3,7 @@ import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { parseJson } from '../../../../../packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
+import { createAsiaLinkLabels } from './createAsiaLinkLabels.js';
 import { AsiaLinkError, CARRIER_ID, readQuoteBatch, toQuoteForm } from './map.js';
 
 /** The vendor's limit on parcels per call. */
@@ -53,6 +54,10 @@ export default {
             throw badResponse(CARRIER_ID, OPERATION, error);
           }
         }),
+
+      ...createAsiaLinkLabels(client, credentials, (code) =>
+        logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
+      ),
 
       close: () => client.close(),
     };

@@ -3,6 +3,7 @@ import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { parseJson } from '../../../../../packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
 import { inBatches, readPayload, rejected } from '../vendorErrors.js';
+import { createExpressGlobalLabels } from './createExpressGlobalLabels.js';
 import { CARRIER_ID, readResults, toShipment } from './map.js';
 
 /** The vendor's limit on shipments per call. */
@@ -46,6 +47,10 @@ export default {
           if (response.status !== 200) throw rejected(CARRIER_ID, OPERATION, response.status, response.text);
           return readPayload(CARRIER_ID, OPERATION, () => readResults(parseJson(response.text), batch.length));
         }),
+
+      ...createExpressGlobalLabels(client, config.EXPRESS_GLOBAL_API_KEY, (code) =>
+        logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
+      ),
 
       close: () => client.close(),
     };

@@ -3,6 +3,7 @@ import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { parseJson } from '../../../../../packages/validate/index.js';
 import type { CarrierAdapterModule, RateAnswer, RateRequest } from '../ports.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
+import { createLocalHopLabels } from './createLocalHopLabels.js';
 import { CARRIER_ID, LocalHopError, readRpcAnswers, toRpcCall } from './map.js';
 
 /** The vendor's limit on calls per JSON-RPC batch. */
@@ -60,6 +61,10 @@ export default {
         let next = 0;
         return requests.map((request) => (request.from === request.to ? answers[next++]! : CROSS_BORDER));
       },
+
+      ...createLocalHopLabels(client, config.LASTMILE_LOCAL_TOKEN, (code) =>
+        logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
+      ),
 
       close: () => client.close(),
     };

@@ -3,6 +3,7 @@ import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import { parseJson } from '../../../../../packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
 import { inBatches, readPayload, rejected } from '../vendorErrors.js';
+import { createSilkRouteLabels } from './createSilkRouteLabels.js';
 import { CARRIER_ID, readQuotes, toParcel } from './map.js';
 
 /** The vendor's limit on parcels per call. */
@@ -49,6 +50,10 @@ export default {
           if (response.status !== 200) throw rejected(CARRIER_ID, OPERATION, response.status, response.text);
           return readPayload(CARRIER_ID, OPERATION, () => readQuotes(parseJson(response.text), batch, onUnknownTracking));
         }),
+
+      ...createSilkRouteLabels(client, authorization, (code) =>
+        logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
+      ),
 
       close: () => client.close(),
     };

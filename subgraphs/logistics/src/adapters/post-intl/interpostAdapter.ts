@@ -1,6 +1,7 @@
 import { setting } from '../../../../../packages/config/index.js';
 import { createUpstreamClient } from '../../../../../packages/http/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
+import { createInterpostLabels } from './createInterpostLabels.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
 import { CARRIER_ID, PostIntlError, readBatchResponse, toBatchXml } from './map.js';
 import { readXml } from './readXml.js';
@@ -55,6 +56,10 @@ export default {
             throw badResponse(CARRIER_ID, OPERATION, error);
           }
         }),
+
+      ...createInterpostLabels(client, credentials, (code) =>
+        logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
+      ),
 
       close: () => client.close(),
     };

@@ -7,8 +7,10 @@ import type { XmlElement } from './readXml.js';
 export const CARRIER_ID = 'post-intl';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
-const leaf = (name: string, value: string | number): string => `<${name}>${escape(String(value))}</${name}>`;
+/** Text or an attribute value, escaped for the vendor's XML. */
+export const escape = (text: string): string => text.replace(/[&<>"']/g, (char) => ESCAPES[char] ?? char);
+/** `<name>value</name>`, escaped. */
+export const leaf = (name: string, value: string | number): string => `<${name}>${escape(String(value))}</${name}>`;
 
 /** The vendor's batch document: credentials on the root, one `<Package ID>` per request, grams. */
 export function toBatchXml(requests: readonly RateRequest[], credentials: { userId: string; password: string }): string {

@@ -1,12 +1,12 @@
 import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
 import { currencyCode } from '../../../../../packages/money/index.js';
 import { createUpstreamClient, type UpstreamResponse } from '../../../../../packages/http/index.js';
-import { parseJson } from '../../../../../packages/validate/index.js';
+import { asArray, asRecord, parseJson } from '../../../../../packages/validate/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { Authorization, PaymentProviderModule } from '../ports.js';
-import { PROVIDER_ID, errorOf, toAuthorization, toFeeQuotes } from './map.js';
+import { ProviderRefusal, providerRefusal } from '../ProviderRefusal.js';
+import { PROVIDER_ID, REFUSALS, errorOf, toAuthorization, toFeeQuotes } from './map.js';
 
 /** The vendor's limit on quotes per `POST /v1/fee_quotes`. */
 const QUOTES_PER_CALL = 1_000;
@@ -83,6 +83,7 @@ export default {
           merchant_country: request.merchantCountry,
           settlement_currency: request.settlementCurrency.toLowerCase(),
           reference: request.reference,
+          escrow: request.escrow,
         };
         // The idempotency key makes a retried write harmless: the vendor replays the first answer.
         const answer = await post('/v1/authorizations', body, { idempotent: true, key: request.idempotencyKey, signal });
@@ -93,19 +94,49 @@ export default {
         }
       },
 
+      // Capture, void and release carry our idempotency key, which Cardnet honours: retried like reads.
       capture: async (request, signal) => {
         const body = { authorization: request.authorizationId, ...(request.amount && { amount: Number(request.amount.minor) }) };
-        const answer = await post('/v1/authorizations/capture', body, { idempotent: true, signal });
+        const answer = await post('/v1/authorizations/capture', body, { idempotent: true, key: request.idempotencyKey, signal });
         return readAuthorizationWithCurrency(answer, '/v1/authorizations/capture');
       },
 
       void: async (request, signal) => {
-        const answer = await post('/v1/authorizations/void', { authorization: request.authorizationId }, { idempotent: true, signal });
+        const body = { authorization: request.authorizationId };
+        const answer = await post('/v1/authorizations/void', body, { idempotent: true, key: request.idempotencyKey, signal });
         return readAuthorizationWithCurrency(answer, '/v1/authorizations/void');
+      },
+
+      releaseEscrow: async (request, signal) => {
+        const body = { authorization: request.authorizationId };
+        const answer = await post('/v1/authorizations/release_funds', body, { idempotent: true, key: request.idempotencyKey, signal });
+        return readAuthorizationWithCurrency(answer, '/v1/authorizations/release_funds');
+      },
+
+      async retrieve(authorizationId, signal) {
+        const response = await client.request({ path: '/v1/authorizations', query: { ids: authorizationId }, headers: headers(), signal });
+        const list = readBody(response, '/v1/authorizations');
+        const [found] = readAuthorizationList(list);
+        if (found === undefined) {
+          throw new ProviderRefusal({
+            upstream: PROVIDER_ID,
+            reason: 'NOT_FOUND',
+            message: `${PROVIDER_ID} has no authorization ${authorizationId}`,
+          });
+        }
+        return readAuthorizationWithCurrency(found, '/v1/authorizations');
       },
 
       close: () => client.close(),
     };
+
+    function readAuthorizationList(body: unknown): readonly unknown[] {
+      try {
+        return asArray(asRecord(body, '$').data, '$.data');
+      } catch (error) {
+        throw badResponse(PROVIDER_ID, '/v1/authorizations', error);
+      }
+    }
 
     // Capture and void answers carry their own currency: read it from the body.
     function readAuthorizationWithCurrency(answer: unknown, path: string): Authorization {
@@ -128,11 +159,12 @@ function readBody(response: UpstreamResponse, path: string): unknown {
   }
   if (response.status >= 200 && response.status < 300) return body;
   const error = errorOf(body);
-  throw new UpstreamError({
+  throw providerRefusal({
     upstream: PROVIDER_ID,
-    failure: 'rejected',
+    operation: path,
+    code: error?.code ?? '',
+    refusals: REFUSALS,
     status: response.status,
-    message: `${PROVIDER_ID} refused ${path}: ${error?.code || `HTTP ${response.status}`}`,
     detail: error?.message,
   });
 }

@@ -1,6 +1,7 @@
 import { fromMinor, type CurrencyCode, type Money } from '../../../../../packages/money/index.js';
 import {
   asArray,
+  asBoolean,
   asNonEmptyString,
   asNonNegativeInteger,
   asRecord,
@@ -9,6 +10,7 @@ import {
   PayloadError,
 } from '../../../../../packages/validate/index.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'cardnet';
 
@@ -24,6 +26,20 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   captured: 'CAPTURED',
   voided: 'VOIDED',
   declined: 'DECLINED',
+  held: 'IN_ESCROW',
+  released: 'RELEASED',
+};
+
+/** Cardnet's error `code`s for refused writes, in our words. */
+export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
+  resource_missing: 'NOT_FOUND',
+  authorization_unexpected_state: 'STATE_CONFLICT',
+  authorization_not_held: 'STATE_CONFLICT',
+  idempotency_key_reused: 'IDEMPOTENCY_KEY_REUSED',
+  idempotency_key_missing: 'INVALID_REQUEST',
+  amount_too_large: 'INVALID_REQUEST',
+  parameter_missing: 'INVALID_REQUEST',
+  parameter_invalid: 'INVALID_REQUEST',
 };
 
 /** Reads `{object: "list", data: [fee_quote…]}` into one answer per request id, in `ids` order. */
@@ -75,6 +91,7 @@ export function toAuthorization(body: unknown, currency: CurrencyCode): Authoriz
     status,
     amount: amount(root.amount, '$.amount'),
     captured: amount(root.amount_captured, '$.amount_captured'),
+    escrow: optional(root.escrow, '$.escrow', asBoolean) ?? false,
     ...(declineReason !== undefined && { declineReason }),
   };
 }

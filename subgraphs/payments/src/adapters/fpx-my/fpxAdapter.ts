@@ -5,8 +5,9 @@ import { exponentOf, toDecimalString } from '../../../../../packages/money/index
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProviderModule } from '../ports.js';
+import { providerRefusal } from '../ProviderRefusal.js';
 import { fpxChecksum } from './fpxChecksum.js';
-import { FpxResponseError, PROVIDER_ID, openReply, toAuthorization, toFeeQuotes } from './map.js';
+import { FpxResponseError, PROVIDER_ID, REFUSALS, openReply, toAuthorization, toFeeQuotes } from './map.js';
 
 const API_PATH = '/FPXMain/api';
 /** The exchange's limit on quotes per fee enquiry. */
@@ -44,7 +45,7 @@ export default {
         path: API_PATH,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...(options.key && { 'idempotency-key': options.key }) },
         body: fields.toString(),
-        // Enquiries are reads; AR carries an idempotency key; AC and AV repeat as no-ops.
+        // Enquiries are reads; AR, AC, AV and AS carry an idempotency key the exchange honours.
         idempotent: true,
         signal: options.signal,
       });
@@ -58,6 +59,16 @@ export default {
           });
         return openReply(response.text);
       } catch (error) {
+        if (error instanceof FpxResponseError && !RETRYABLE_CODES.has(error.code)) {
+          throw providerRefusal({
+            upstream: PROVIDER_ID,
+            operation: msgType,
+            code: error.code,
+            refusals: REFUSALS,
+            status: response.status,
+            detail: error.message,
+          });
+        }
         if (error instanceof FpxResponseError) {
           throw new UpstreamError({
             upstream: PROVIDER_ID,
@@ -123,6 +134,7 @@ export default {
             fpx_buyerCountry: request.buyerCountry,
             fpx_sellerCountry: request.merchantCountry,
             fpx_settleCurrency: request.settlementCurrency,
+            fpx_escrow: request.escrow ? 'Y' : 'N',
           },
           { key: request.idempotencyKey, signal },
         );
@@ -133,14 +145,24 @@ export default {
         const fields = await send(
           'AC',
           { fpx_fpxTxnId: request.authorizationId, ...(request.amount && { fpx_txnAmount: toDecimalString(request.amount) }) },
-          { signal },
+          { key: request.idempotencyKey, signal },
         );
         return read('AC', () => toAuthorization(fields));
       },
 
       async void(request, signal) {
-        const fields = await send('AV', { fpx_fpxTxnId: request.authorizationId }, { signal });
+        const fields = await send('AV', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
         return read('AV', () => toAuthorization(fields));
+      },
+
+      async releaseEscrow(request, signal) {
+        const fields = await send('AS', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        return read('AS', () => toAuthorization(fields));
+      },
+
+      async retrieve(authorizationId, signal) {
+        const fields = await send('AE', { fpx_fpxTxnId: authorizationId }, { signal });
+        return read('AE', () => toAuthorization(fields));
       },
 
       close: () => client.close(),

@@ -2,6 +2,7 @@ import { parseMoney, type Money } from '../../../../../packages/money/index.js';
 import { PayloadError } from '../../../../../packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'fpx-my';
 
@@ -17,6 +18,18 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   CAPTURED: 'CAPTURED',
   REVERSED: 'VOIDED',
   DECLINED: 'DECLINED',
+  HELD: 'IN_ESCROW',
+  SETTLED: 'RELEASED',
+};
+
+/** FPX `fpx_respCode`s of refused messages, in our words. */
+export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
+  '76': 'NOT_FOUND',
+  '12': 'STATE_CONFLICT',
+  '14': 'STATE_CONFLICT',
+  '94': 'IDEMPOTENCY_KEY_REUSED',
+  '13': 'INVALID_REQUEST',
+  '30': 'INVALID_REQUEST',
 };
 
 /** Thrown when `fpx_respCode` is not `00` for the message as a whole. */
@@ -77,6 +90,7 @@ export function toAuthorization(fields: URLSearchParams): Authorization {
     status,
     amount: readRinggit(fields, 'fpx_txnAmount'),
     captured: readRinggit(fields, 'fpx_capturedAmount'),
+    escrow: fields.get('fpx_escrow') === 'Y',
     ...(status === 'DECLINED' && { declineReason: code }),
   };
 }

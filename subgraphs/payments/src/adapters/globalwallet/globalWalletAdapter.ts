@@ -6,7 +6,8 @@ import { asRecord, parseJson, type VendorRecord } from '../../../../../packages/
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { PaymentProviderModule } from '../ports.js';
-import { PROVIDER_ID, WalletResultError, openResult, toAuthorization, toFeeQuotes } from './map.js';
+import { providerRefusal } from '../ProviderRefusal.js';
+import { ESCROW_PRODUCT, PROVIDER_ID, REFUSALS, WalletResultError, openResult, toAuthorization, toFeeQuotes } from './map.js';
 import { signRequest } from './signRequest.js';
 
 /** The vendor's limit on requests per `inquiryFees`. */
@@ -58,6 +59,16 @@ export default {
       try {
         return openResult(parseJson(response.text));
       } catch (error) {
+        if (error instanceof WalletResultError && error.status === 'F') {
+          throw providerRefusal({
+            upstream: PROVIDER_ID,
+            operation: path,
+            code: error.code,
+            refusals: REFUSALS,
+            status: response.status,
+            detail: error.message,
+          });
+        }
         if (error instanceof WalletResultError) {
           throw new UpstreamError({
             upstream: PROVIDER_ID,
@@ -117,6 +128,7 @@ export default {
             payerRegion: request.buyerCountry,
             merchantRegion: request.merchantCountry,
             settlementCurrency: request.settlementCurrency,
+            productCode: request.escrow ? ESCROW_PRODUCT : 'STANDARD_PAYMENT',
           },
           { key: request.idempotencyKey, signal },
         );
@@ -127,14 +139,28 @@ export default {
         const payload = await call(
           '/v2/payments/capture',
           { paymentId: request.authorizationId, ...(request.amount && { captureAmount: amount(request.amount) }) },
-          { signal },
+          { key: request.idempotencyKey, signal },
         );
         return read('payments.capture', () => toAuthorization(payload, currencyOf(payload)));
       },
 
       async void(request, signal) {
-        const payload = await call('/v2/payments/cancel', { paymentId: request.authorizationId }, { signal });
+        const payload = await call('/v2/payments/cancel', { paymentId: request.authorizationId }, { key: request.idempotencyKey, signal });
         return read('payments.cancel', () => toAuthorization(payload, currencyOf(payload)));
+      },
+
+      async releaseEscrow(request, signal) {
+        const payload = await call(
+          '/v2/payments/releaseEscrow',
+          { paymentId: request.authorizationId },
+          { key: request.idempotencyKey, signal },
+        );
+        return read('payments.releaseEscrow', () => toAuthorization(payload, currencyOf(payload)));
+      },
+
+      async retrieve(authorizationId, signal) {
+        const payload = await call('/v2/payments/inquiryPayment', { paymentId: authorizationId }, { signal });
+        return read('payments.inquiryPayment', () => toAuthorization(payload, currencyOf(payload)));
       },
 
       close: () => client.close(),

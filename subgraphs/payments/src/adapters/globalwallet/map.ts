@@ -10,6 +10,7 @@ import {
 } from '../../../../../packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'globalwallet';
 
@@ -25,7 +26,22 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   CAPTURED: 'CAPTURED',
   CANCELLED: 'VOIDED',
   FAILED: 'DECLINED',
+  ESCROW_HELD: 'IN_ESCROW',
+  SETTLED: 'RELEASED',
 };
+
+/** GlobalWallet's `resultCode`s (status F) for refused writes, in our words. */
+export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
+  ORDER_NOT_EXIST: 'NOT_FOUND',
+  ORDER_STATUS_INVALID: 'STATE_CONFLICT',
+  ESCROW_NOT_HELD: 'STATE_CONFLICT',
+  REPEAT_REQ_INCONSISTENT: 'IDEMPOTENCY_KEY_REUSED',
+  PARAM_ILLEGAL: 'INVALID_REQUEST',
+  CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT: 'INVALID_REQUEST',
+};
+
+/** A secured transaction is captured into escrow; a standard one straight to the merchant. */
+export const ESCROW_PRODUCT = 'ESCROW_PAYMENT';
 
 /** Thrown for `resultStatus` F (the wallet refused) or U (it does not know: try again). */
 export class WalletResultError extends Error {
@@ -110,6 +126,7 @@ export function toAuthorization(payload: VendorRecord, currency: CurrencyCode): 
     status,
     amount: readAmount(payload.paymentAmount, '$.paymentAmount', currency),
     captured: readAmount(payload.capturedAmount, '$.capturedAmount', currency),
+    escrow: payload.productCode === ESCROW_PRODUCT,
     ...(declineReason !== undefined && { declineReason }),
   };
 }

@@ -2,6 +2,7 @@ import { parseMoney, type Money } from '../../../../../packages/money/index.js';
 import { asArray, asNonEmptyString, asRecord, asString, optional, PayloadError } from '../../../../../packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'pix-br';
 
@@ -18,6 +19,18 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   REMOVIDA_PELO_USUARIO_RECEBEDOR: 'VOIDED',
   REMOVIDA_PELO_PSP: 'VOIDED',
   RECUSADA: 'DECLINED',
+  EM_CUSTODIA: 'IN_ESCROW',
+  LIQUIDADA: 'RELEASED',
+};
+
+/** The last segment of the PSP's problem `type`s for refused writes, in our words. */
+export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
+  CobrancaNaoEncontrada: 'NOT_FOUND',
+  CobrancaSituacaoInvalida: 'STATE_CONFLICT',
+  CobrancaSemCustodia: 'STATE_CONFLICT',
+  ChaveIdempotenciaReutilizada: 'IDEMPOTENCY_KEY_REUSED',
+  RequisicaoInvalida: 'INVALID_REQUEST',
+  ValorInvalido: 'INVALID_REQUEST',
 };
 
 /** "123.45" reais, always two decimals in the Pix API. */
@@ -73,8 +86,18 @@ export function toAuthorization(body: unknown): Authorization {
     status,
     amount: readReais(valor.original, '$.valor.original'),
     captured: readReais(valor.capturado, '$.valor.capturado'),
+    escrow: root.custodia === true,
     ...(declineReason !== undefined && { declineReason }),
   };
+}
+
+/** The last segment of an RFC 7807 problem's `type`, e.g. `CobrancaNaoEncontrada`; empty when the body is not one. */
+export function problemTypeOf(body: unknown): string {
+  try {
+    return asString(asRecord(body, '$').type, '$.type').split('/').pop() ?? '';
+  } catch {
+    return '';
+  }
 }
 
 /** The `title`/`detail` of an RFC 7807 problem document, when the body is one. */

@@ -1,12 +1,12 @@
 import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
+import { createUpstreamClient, type UpstreamRequest } from '../../../../../packages/http/index.js';
 import { exponentOf, toDecimalString, type Money } from '../../../../../packages/money/index.js';
 import { parseJson } from '../../../../../packages/validate/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProviderModule } from '../ports.js';
-import { PROVIDER_ID, problemOf, toAuthorization, toFeeQuotes } from './map.js';
+import { providerRefusal } from '../ProviderRefusal.js';
+import { PROVIDER_ID, REFUSALS, problemOf, problemTypeOf, toAuthorization, toFeeQuotes } from './map.js';
 
 /** The vendor's limit on cotações per call. */
 const QUOTES_PER_CALL = 1_000;
@@ -33,9 +33,9 @@ export default {
     });
     const authorization = `Basic ${Buffer.from(`${config.PIX_BR_CLIENT_ID}:${config.PIX_BR_CLIENT_SECRET}`).toString('base64')}`;
 
-    /** Posts JSON; every call here is safe to repeat (a read, a keyed write, or a state change that repeats as a no-op). */
+    /** Posts JSON; every call here is safe to repeat (a read, or a write carrying an idempotency key the PSP honours). */
     async function post(path: string, payload: unknown, options: { key?: string; signal?: AbortSignal } = {}): Promise<unknown> {
-      const response = await client.request({
+      return send({
         method: 'POST',
         path,
         headers: { authorization, 'content-type': 'application/json', ...(options.key && { 'idempotency-key': options.key }) },
@@ -43,6 +43,11 @@ export default {
         idempotent: true,
         signal: options.signal,
       });
+    }
+
+    async function send(request: UpstreamRequest): Promise<unknown> {
+      const path = request.path;
+      const response = await client.request(request);
       let body: unknown;
       try {
         body = parseJson(response.text);
@@ -50,11 +55,12 @@ export default {
         throw badResponse(PROVIDER_ID, path, error);
       }
       if (response.status >= 200 && response.status < 300) return body;
-      throw new UpstreamError({
+      throw providerRefusal({
         upstream: PROVIDER_ID,
-        failure: 'rejected',
+        operation: path,
+        code: problemTypeOf(body),
+        refusals: REFUSALS,
         status: response.status,
-        message: `${PROVIDER_ID} refused ${path}: HTTP ${response.status}`,
         detail: problemOf(body),
       });
     }
@@ -114,6 +120,7 @@ export default {
             paisRecebedor: request.merchantCountry,
             moedaLiquidacao: request.settlementCurrency,
             referencia: request.reference,
+            custodia: request.escrow,
           },
           { key: request.idempotencyKey, signal },
         );
@@ -124,14 +131,28 @@ export default {
         const body = await post(
           '/pix/v1/cobrancas/captura',
           { txid: request.authorizationId, ...(request.amount && { valor: reais(request.amount) }) },
-          { signal },
+          { key: request.idempotencyKey, signal },
         );
         return read('cobrancas.captura', () => toAuthorization(body));
       },
 
       async void(request, signal) {
-        const body = await post('/pix/v1/cobrancas/cancelamento', { txid: request.authorizationId }, { signal });
+        const body = await post(
+          '/pix/v1/cobrancas/cancelamento',
+          { txid: request.authorizationId },
+          { key: request.idempotencyKey, signal },
+        );
         return read('cobrancas.cancelamento', () => toAuthorization(body));
+      },
+
+      async releaseEscrow(request, signal) {
+        const body = await post('/pix/v1/cobrancas/liberacao', { txid: request.authorizationId }, { key: request.idempotencyKey, signal });
+        return read('cobrancas.liberacao', () => toAuthorization(body));
+      },
+
+      async retrieve(authorizationId, signal) {
+        const body = await send({ path: '/pix/v1/cobrancas', query: { txid: authorizationId }, headers: { authorization }, signal });
+        return read('cobrancas.consultar', () => toAuthorization(body));
       },
 
       close: () => client.close(),

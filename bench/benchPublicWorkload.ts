@@ -1,0 +1,89 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { freePorts } from '../scripts/stack/freePorts.js';
+import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
+import { measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
+import { TARGET_NAMES, type Row } from './printReport.js';
+import { startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { composeWorkload } from './workload/composeWorkload.js';
+import { BENCHMARK_QUERY } from './workload/workloadData.js';
+
+const ROOT = new URL('../', import.meta.url);
+
+/**
+ * The public benchmark's workload: its four subgraphs, its supergraph, its query, through every
+ * target. Before measuring, every target's answer is checked against the floor's: a faster
+ * gateway that answers something else would measure nothing.
+ */
+export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[]> {
+  const subgraphs = new ServiceProcess({
+    name: 'workload-subgraphs',
+    entry: 'bench/workload/serveWorkloadSubgraphs.ts',
+    root: ROOT,
+    env: {},
+  });
+  subgraphs.start();
+  const targets: Target[] = [];
+  try {
+    const urls = await subgraphs.waitForLine((line) => {
+      try {
+        return (JSON.parse(line) as { subgraphs?: Record<string, string> }).subgraphs;
+      } catch {
+        return undefined;
+      }
+    }, 60_000);
+    const supergraphPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-bench-')), 'supergraph.graphql');
+    writeFileSync(supergraphPath, composeWorkload(urls));
+
+    const gateway = 'bench/gateways/tradegraphGateway.ts';
+    targets.push(
+      ...(await Promise.all([
+        startTarget(TARGET_NAMES.floor, 'bench/gateways/handWrittenFloor.ts', ['--subgraphs', JSON.stringify(urls)]),
+        startTarget('tradegraph', gateway, ['--supergraph', supergraphPath]),
+        startTarget('tradegraph, dedupe on', gateway, ['--supergraph', supergraphPath, '--dedupe']),
+        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath]),
+      ])),
+    );
+    const [hivePort, hiveDedupePort] = await freePorts(2);
+    const hive = await startHiveGateway('@graphql-hive/gateway', supergraphPath, hivePort!, false);
+    if (hive) targets.push(hive, (await startHiveGateway('@graphql-hive/gateway, dedupe on', supergraphPath, hiveDedupePort!, true))!);
+    else process.stdout.write('@graphql-hive/gateway is not installed: measured without it (see BENCHMARKS.md)\n');
+
+    const body = JSON.stringify({ query: BENCHMARK_QUERY });
+    await checkSameAnswers(targets, body);
+    const counter: CallCounter = {
+      reset: async () =>
+        void (await Promise.all(
+          Object.values(urls).map((url) => request(new URL('/__stats', url), { method: 'DELETE' }).then((r) => r.body.dump())),
+        )),
+      read: async () => {
+        const counts = await Promise.all(
+          Object.values(urls).map(
+            async (url) => ((await (await request(new URL('/__stats', url))).body.json()) as { requests: number }).requests,
+          ),
+        );
+        return counts.reduce((sum, count) => sum + count, 0);
+      },
+    };
+    return await measureTargets('public', targets, body, settings, () => counter);
+  } finally {
+    await Promise.all(targets.map((target) => target.stop()));
+    await subgraphs.stop();
+  }
+}
+
+async function checkSameAnswers(targets: readonly Target[], body: string): Promise<void> {
+  const answers = await Promise.all(
+    targets.map(async (target) => {
+      const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      return JSON.stringify(await response.body.json());
+    }),
+  );
+  for (const [index, target] of targets.entries()) {
+    if (answers[index] !== answers[0])
+      throw new Error(`${target.name} does not answer what ${targets[0]!.name} answers:\n${answers[index]!.slice(0, 500)}`);
+  }
+  process.stdout.write(`public: all ${targets.length} targets give the same ${answers[0]!.length}-byte answer\n`);
+}

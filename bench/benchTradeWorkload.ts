@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { request } from 'undici';
+import { launchStack } from '../scripts/stack/launchStack.js';
+import { freePorts } from '../scripts/stack/freePorts.js';
+import { measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
+import { TARGET_NAMES, type Row } from './printReport.js';
+import { startHiveGateway, startTarget, type Target } from './startTarget.js';
+
+const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.url), 'utf8');
+
+/**
+ * The contract's search with landed costs, on Tradegraph's own subgraphs and sandboxes, through
+ * the Tradegraph gateway and stock @apollo/gateway on the same supergraph file. The subgraphs
+ * and sandboxes share the two cores, so throughput is theirs; the gateways' CPU per request is
+ * what this compares. (No floor: hand-writing this query's ten calls would be a subgraph of its own.)
+ */
+export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]> {
+  const stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn' } });
+  const targets: Target[] = [];
+  try {
+    const gateway = 'bench/gateways/tradegraphGateway.ts';
+    targets.push(
+      ...(await Promise.all([
+        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath]),
+        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath]),
+      ])),
+    );
+    const [hivePort] = await freePorts(1);
+    const hive = await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false);
+    if (hive) targets.push(hive);
+
+    const body = JSON.stringify({ query: SEARCH, variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } });
+    for (const target of targets) {
+      const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const text = await response.body.text();
+      if (response.statusCode !== 200 || text.includes('"errors"'))
+        throw new Error(`${target.name} fails the search: ${text.slice(0, 500)}`);
+    }
+    // Tradegraph's subgraphs keep no request counter; the engine counts its own calls (stock runs the same plan)
+    const engineCounter = (target: Target): CallCounter | undefined => {
+      if (target.name !== 'tradegraph') return undefined;
+      let before = 0;
+      const read = async () =>
+        ((await (await request(new URL('/__engine', target.url))).body.json()) as { subgraphRequests: number }).subgraphRequests;
+      return { reset: async () => void (before = await read()), read: async () => (await read()) - before };
+    };
+    return await measureTargets('trade', targets, body, settings, engineCounter);
+  } finally {
+    await Promise.all(targets.map((target) => target.stop()));
+    await stack.stop();
+  }
+}

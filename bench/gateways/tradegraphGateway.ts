@@ -1,0 +1,54 @@
+/**
+ * The Tradegraph gateway as the benchmark runs it: Apollo Server with our server stack
+ * (packages/server: error formatting, request ids, node:http) over `@apollo/gateway`, with the
+ * Tradegraph execution engine in front (`useExecutionEngine`), on any supergraph file.
+ *
+ *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe] [--engine stock]
+ *
+ * Until `gateway/src/createGateway.ts` wires the engine (GATEWAY_ENGINE), this is the same
+ * engine without the production plugins (API keys, rate limits, metrics), which the public
+ * benchmark's gateways do not run either.
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { ApolloGateway } from '@apollo/gateway';
+import { createLogger } from '../../packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer, listen } from '../../packages/server/index.js';
+import { engineMetrics, useExecutionEngine } from '../../gateway/src/engine/index.js';
+import type { GatewayContext } from '../../gateway/src/GatewayContext.js';
+
+const { values } = parseArgs({
+  options: {
+    supergraph: { type: 'string' },
+    port: { type: 'string', default: '0' },
+    dedupe: { type: 'boolean', default: false },
+    engine: { type: 'string', default: 'tradegraph' },
+  },
+});
+if (!values.supergraph) throw new Error('--supergraph FILE is required');
+
+const logger = createLogger('gateway', { level: 'warn' });
+const gateway = new ApolloGateway({ supergraphSdl: readFileSync(values.supergraph, 'utf8') });
+const apollo = createApolloServer<GatewayContext>({
+  gateway: useExecutionEngine(gateway, { engine: values.engine === 'stock' ? 'stock' : 'tradegraph', dedupe: values.dedupe }),
+  logger,
+  production: true,
+});
+await apollo.start();
+const httpServer = createGraphQLHttpServer<GatewayContext>({
+  apollo,
+  logger,
+  context: async ({ requestId }) => ({ requestId }),
+  routes: new Map([
+    [
+      '/__engine',
+      (_request, response) => {
+        response.setHeader('content-type', 'application/json');
+        response.end(JSON.stringify(engineMetrics));
+      },
+    ],
+  ]),
+});
+const running = await listen(httpServer, '127.0.0.1', Number(values.port), () => apollo.stop());
+process.stdout.write(`${JSON.stringify({ listening: `${running.url}/graphql` })}\n`);
+process.on('SIGTERM', () => void running.close().finally(() => process.exit(0)));

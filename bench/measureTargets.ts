@@ -1,0 +1,78 @@
+import { cpuMillis, rssMiB } from './processStats.js';
+import type { Row } from './printReport.js';
+import { runWrk, type LoadResult } from './runWrk.js';
+import type { Target } from './startTarget.js';
+
+export interface BenchSettings {
+  readonly seconds: number;
+  readonly rounds: number;
+  readonly warmupSeconds: number;
+  readonly concurrency: number;
+}
+
+/** Counts the subgraph requests a target made during a round. */
+export interface CallCounter {
+  reset(): Promise<void>;
+  read(): Promise<number>;
+}
+
+interface Sample extends LoadResult {
+  readonly cpuMsPerRequest: number;
+  readonly subgraphCalls: number | undefined;
+  readonly rssMiB: number;
+}
+
+/**
+ * Warms every target up, then runs `rounds` rounds over all targets, each round in the opposite
+ * order of the one before (so no target always runs on a machine just heated or cooled by the
+ * same neighbour), and reports each target's median round.
+ */
+export async function measureTargets(
+  workload: string,
+  targets: readonly Target[],
+  body: string,
+  settings: BenchSettings,
+  counterOf: (target: Target) => CallCounter | undefined,
+): Promise<Row[]> {
+  for (const target of targets) await runWrk({ url: target.url, body, connections: settings.concurrency, seconds: settings.warmupSeconds });
+  const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]));
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const counter = counterOf(target);
+      await counter?.reset();
+      const cpuBefore = cpuMillis(target.pid);
+      const load = await runWrk({ url: target.url, body, connections: settings.concurrency, seconds: settings.seconds });
+      const cpu = cpuMillis(target.pid) - cpuBefore;
+      const calls = counter ? await counter.read() : undefined;
+      samples.get(target.name)!.push({
+        ...load,
+        cpuMsPerRequest: cpu / Math.max(1, load.requests),
+        subgraphCalls: calls === undefined ? undefined : calls / Math.max(1, load.requests),
+        rssMiB: rssMiB(target.pid),
+      });
+      process.stdout.write(`  ${workload} round ${round + 1} ${target.name}: ${load.rps.toFixed(0)} rps\n`);
+    }
+  }
+  return targets.map((target) => {
+    const runs = samples.get(target.name)!;
+    const median = (pick: (sample: Sample) => number) => medianOf(runs.map(pick));
+    return {
+      workload,
+      target: target.name,
+      rps: median((sample) => sample.rps),
+      p50Ms: median((sample) => sample.p50Ms),
+      p99Ms: median((sample) => sample.p99Ms),
+      errors: runs.reduce((sum, sample) => sum + sample.errors, 0),
+      cpuMsPerRequest: median((sample) => sample.cpuMsPerRequest),
+      subgraphCalls: runs[0]?.subgraphCalls === undefined ? undefined : median((sample) => sample.subgraphCalls ?? 0),
+      rssMiB: Math.max(...runs.map((sample) => sample.rssMiB)),
+    };
+  });
+}
+
+function medianOf(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}

@@ -1,0 +1,63 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ). */
+const TICKS_PER_SECOND = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+
+/** A process and all its descendants (a gateway may fork workers): their CPU and memory are counted together. */
+function processTree(pid: number): number[] {
+  const pids = [pid];
+  for (let index = 0; index < pids.length; index++) {
+    let tasks: string[] = [];
+    try {
+      tasks = readdirSync(`/proc/${pids[index]}/task`);
+    } catch {
+      continue;
+    }
+    for (const task of tasks) {
+      try {
+        const children = readFileSync(`/proc/${pids[index]}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      } catch {
+        // the task ended meanwhile
+      }
+    }
+  }
+  return pids;
+}
+
+/** User + system CPU time, in milliseconds, a process tree has used so far (from /proc/<pid>/stat). */
+export function cpuMillis(pid: number): number {
+  let ticks = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const stat = readFileSync(`/proc/${member}/stat`, 'utf8');
+      // fields after the command name (which may hold spaces): state is the 3rd field, utime the 14th, stime the 15th
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
+
+/** Resident memory of a process tree, in MiB (VmRSS of /proc/<pid>/status). */
+export function rssMiB(pid: number): number {
+  let kib = 0;
+  for (const member of processTree(pid)) {
+    try {
+      const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${member}/status`, 'utf8'));
+      kib += Number(match?.[1] ?? 0);
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return kib / 1024;
+}

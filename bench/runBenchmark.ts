@@ -1,0 +1,57 @@
+/**
+ * `npm run bench`: the Tradegraph gateway (its execution engine) against stock `@apollo/gateway`
+ * + `@apollo/server`, `@graphql-hive/gateway` (when installed) and a hand-written floor, in one
+ * run, on two workloads:
+ *
+ * - `public`: the public federation benchmark (graphql-hive/graphql-gateways-benchmark) rebuilt —
+ *   accounts, inventory, products, reviews, the same data and the same heavy query;
+ * - `trade`: the contract's `search.graphql` (search + shipping + customs + landed cost) on
+ *   Tradegraph's own stack (sandboxes, subgraphs) started by `launchStack`.
+ *
+ * Load comes from wrk in its own process: fixed concurrency and duration, a warm-up per target,
+ * then rounds in alternating order; the median round is reported. CPU per request is read from
+ * /proc/<pid>/stat of the target's process tree, subgraph calls from the subgraphs' own counters.
+ *
+ *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade]
+ */
+import { parseArgs } from 'node:util';
+import { hasWrk } from './runWrk.js';
+import { printReport, type Row } from './printReport.js';
+import { benchPublicWorkload } from './benchPublicWorkload.js';
+import { benchTradeWorkload } from './benchTradeWorkload.js';
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '5' },
+    rounds: { type: 'string', default: '2' },
+    warmup: { type: 'string', default: '2' },
+    concurrency: { type: 'string', default: '16' },
+    workload: { type: 'string', default: 'all' },
+  },
+});
+
+if (!hasWrk()) {
+  process.stderr.write(
+    'wrk is not installed. The bench drives load with wrk (a Debian package) from its own process, so the\n' +
+      'load generator never shares a process with what it measures. Install it with:\n\n' +
+      '  apt-get install -y wrk\n\nthen run `npm run bench` again.\n',
+  );
+  process.exit(1);
+}
+
+const settings = {
+  seconds: Number(values.seconds),
+  rounds: Number(values.rounds),
+  warmupSeconds: Number(values.warmup),
+  concurrency: Number(values.concurrency),
+};
+process.stdout.write(
+  `wrk, ${settings.concurrency} connections, ${settings.warmupSeconds} s warm-up, ${settings.rounds} rounds × ${settings.seconds} s per target, alternating order\n`,
+);
+
+const rows: Row[] = [];
+if (values.workload === 'all' || values.workload === 'public') rows.push(...(await benchPublicWorkload(settings)));
+if (values.workload === 'all' || values.workload === 'trade')
+  rows.push(...(await benchTradeWorkload({ ...settings, concurrency: Math.min(settings.concurrency, 8) })));
+printReport(rows);
+process.exit(0);

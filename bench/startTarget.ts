@@ -1,0 +1,70 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
+
+/** One thing the bench sends load to: a gateway, or the hand-written floor, in its own process. */
+export interface Target {
+  readonly name: string;
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+const ROOT = new URL('../', import.meta.url);
+const START_TIMEOUT_MS = 60_000;
+
+/** Starts an entry point that prints `{"listening": url}` once it serves. */
+export async function startTarget(name: string, entry: string, args: string[], env: Record<string, string> = {}): Promise<Target> {
+  const service = new ServiceProcess({
+    name,
+    entry,
+    args,
+    root: ROOT,
+    env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+  });
+  service.start();
+  const url = await service.waitForLine((line) => {
+    try {
+      return (JSON.parse(line) as { listening?: string }).listening;
+    } catch {
+      return undefined;
+    }
+  }, START_TIMEOUT_MS);
+  return { name, url, pid: service.pid!, stop: () => service.stop() };
+}
+
+/** Where `@graphql-hive/gateway`'s command line is, when the package is installed. */
+export function hiveGatewayBin(): string | undefined {
+  const manifestPath = new URL('node_modules/@graphql-hive/gateway/package.json', ROOT);
+  if (!existsSync(manifestPath)) return undefined;
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as { bin?: string | Record<string, string> };
+  const bin = typeof manifest.bin === 'string' ? manifest.bin : manifest.bin?.['hive-gateway'];
+  return bin ? join('node_modules/@graphql-hive/gateway', bin) : undefined;
+}
+
+/**
+ * `@graphql-hive/gateway` on the same supergraph file, as the public benchmark runs it
+ * (`hive-gateway supergraph FILE --port N`, production mode, JIT), optionally with its inbound
+ * in-flight de-duplication on. Its config file sits in a fresh working directory.
+ */
+export async function startHiveGateway(name: string, supergraphPath: string, port: number, dedupe: boolean): Promise<Target | undefined> {
+  const bin = hiveGatewayBin();
+  if (!bin) return undefined;
+  const cwd = mkdtempSync(join(tmpdir(), 'tradegraph-hive-'));
+  writeFileSync(
+    join(cwd, 'gateway.config.mjs'),
+    `export const gatewayConfig = { jit: true, inboundInflightRequestDeduplication: ${dedupe} };\n`,
+  );
+  const service = new ServiceProcess({
+    name,
+    entry: new URL(bin, ROOT).pathname,
+    args: ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
+    root: new URL(`file://${cwd}/`),
+    env: { NODE_ENV: 'production' },
+  });
+  service.start();
+  const url = `http://127.0.0.1:${port}/graphql`;
+  await service.waitForHttp(`http://127.0.0.1:${port}/healthcheck`, START_TIMEOUT_MS);
+  return { name, url, pid: service.pid!, stop: () => service.stop() };
+}

@@ -1,0 +1,110 @@
+import type { Cache } from '../../../packages/cache/index.js';
+import { sha256Hex } from '../persisted/PersistedOperationManifest.js';
+import { decodeCachedResponse, encodeCachedResponse, publicMaxAge } from './cachedResponse.js';
+import { stableStringify } from './stableStringify.js';
+
+/** A subgraph's answer, as @apollo/gateway's data sources pass it around. */
+export interface SubgraphResponse {
+  data?: Record<string, unknown> | null;
+  errors?: ReadonlyArray<{ message: string; path?: ReadonlyArray<string | number>; [key: string]: unknown }>;
+  extensions?: Record<string, unknown>;
+  http?: { headers: { get(name: string): string | null } };
+}
+
+export interface SubgraphFetch {
+  subgraph: string;
+  /** The subgraph operation; only queries are ever handed to the cache. */
+  query: string;
+  variables: Record<string, unknown> | undefined;
+  acceptLanguage: string | undefined;
+  /** Restricts the incoming request's cache policy to what is left of a cached part's life. */
+  restrict: (maxAgeSeconds: number) => void;
+}
+
+export type FetchCacheOutcome = { kind: 'entity' | 'subgraph'; result: 'hit' | 'miss'; count: number };
+
+export interface SubgraphFetchCache {
+  /** Answers from the store what it can, runs `send` (with these variables) for the rest, stores what is public. */
+  fetch(
+    request: SubgraphFetch,
+    send: (variables: Record<string, unknown> | undefined) => Promise<SubgraphResponse>,
+  ): Promise<SubgraphResponse>;
+}
+
+/**
+ * Caches subgraph queries the subgraph itself declares public (`cache-control: public, max-age=N`,
+ * from its `@cacheControl` hints), for that long. An `_entities` fetch is cached per entity, so a
+ * batch of offers whose import charges were seen before only asks the subgraph for the new ones;
+ * any other query is cached whole. Nothing with errors is stored.
+ */
+export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (outcome: FetchCacheOutcome) => void }): SubgraphFetchCache {
+  const { store, onOutcome } = options;
+  return {
+    async fetch(request, send) {
+      const representations = request.variables?.representations;
+      if (Array.isArray(representations) && /\b_entities\b/.test(request.query)) {
+        return fetchEntities(request, representations, send);
+      }
+      const key = keyOf(request, request.variables);
+      const cached = decodeCachedResponse<Record<string, unknown>>(await store.get(key));
+      if (cached) {
+        onOutcome?.({ kind: 'subgraph', result: 'hit', count: 1 });
+        request.restrict(cached.remainingSeconds);
+        return { data: cached.value };
+      }
+      onOutcome?.({ kind: 'subgraph', result: 'miss', count: 1 });
+      const response = await send(request.variables);
+      const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+      if (maxAge > 0 && !response.errors?.length && response.data)
+        await store.set(key, encodeCachedResponse(response.data, maxAge), maxAge);
+      return response;
+    },
+  };
+
+  async function fetchEntities(
+    request: SubgraphFetch,
+    representations: readonly unknown[],
+    send: (variables: Record<string, unknown> | undefined) => Promise<SubgraphResponse>,
+  ): Promise<SubgraphResponse> {
+    const keys = representations.map((representation) => keyOf(request, { ...request.variables, representations: [representation] }));
+    const cached = (await store.getMany(keys)).map((text) => decodeCachedResponse<unknown>(text));
+    const missing = cached.flatMap((entry, index) => (entry === undefined ? [index] : []));
+    const hits = cached.filter((entry) => entry !== undefined);
+    if (hits.length > 0) {
+      onOutcome?.({ kind: 'entity', result: 'hit', count: hits.length });
+      request.restrict(Math.min(...hits.map((entry) => entry.remainingSeconds)));
+    }
+    if (missing.length > 0) onOutcome?.({ kind: 'entity', result: 'miss', count: missing.length });
+    if (missing.length === 0) return { data: { _entities: cached.map((entry) => entry?.value) } };
+
+    const response = await send({ ...request.variables, representations: missing.map((index) => representations[index]) });
+    const fetched = response.data?._entities;
+    if (!Array.isArray(fetched) || fetched.length !== missing.length)
+      return missing.length === keys.length ? response : { ...response, data: null };
+
+    const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+    if (maxAge > 0 && !response.errors?.length) {
+      await store.setMany(
+        missing.map((index, position) => ({
+          key: keys[index]!,
+          value: encodeCachedResponse(fetched[position], maxAge),
+          ttlSeconds: maxAge,
+        })),
+      );
+    }
+    if (missing.length === keys.length) return response;
+    // Put fetched entities back among the cached ones, and their errors' paths with them.
+    const entities = cached.map((entry) => entry?.value);
+    missing.forEach((index, position) => (entities[index] = fetched[position]));
+    const errors = response.errors?.map((error) =>
+      error.path?.[0] === '_entities' && typeof error.path[1] === 'number'
+        ? { ...error, path: ['_entities', missing[error.path[1]] ?? error.path[1], ...error.path.slice(2)] }
+        : error,
+    );
+    return { ...response, data: { ...response.data, _entities: entities }, ...(errors && { errors }) };
+  }
+
+  function keyOf(request: SubgraphFetch, variables: Record<string, unknown> | undefined): string {
+    return sha256Hex(stableStringify([request.subgraph, request.query, variables ?? {}, request.acceptLanguage ?? '']));
+  }
+}

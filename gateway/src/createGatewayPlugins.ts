@@ -1,0 +1,53 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { GatewayConfig } from './config.js';
+import type { CostModel } from './demand/CostModel.js';
+import type { GatewayContext } from './GatewayContext.js';
+import { createOperationLabels, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
+import type { PersistedOperationManifest } from './persisted/PersistedOperationManifest.js';
+import { useApiKeyScopes } from './plugins/useApiKeyScopes.js';
+import { useDemandControl } from './plugins/useDemandControl.js';
+import { useMetrics } from './plugins/useMetrics.js';
+import { usePersistedQueries } from './plugins/usePersistedQueries.js';
+import { useRateLimitHeaders } from './plugins/useRateLimitHeaders.js';
+import { useResponseCache } from './plugins/useResponseCache.js';
+import type { SharedStore } from './store/createSharedStore.js';
+
+/**
+ * The gateway's Apollo Server plugins, in the order a request meets them: API key and rate limit
+ * are settled earlier, in the context; then the allow-list, scopes and demand control refuse an
+ * operation before it is planned; then the response cache may answer it without any subgraph.
+ */
+export function createGatewayPlugins(options: {
+  config: GatewayConfig;
+  manifest: PersistedOperationManifest;
+  metrics: GatewayMetrics;
+  store: SharedStore;
+  costModel: CostModel;
+}): ApolloServerPlugin<GatewayContext>[] {
+  const { config, manifest, metrics, store } = options;
+  const operationLabel = createOperationLabels(new Set(manifest.operations.map((operation) => operation.name)));
+  return [
+    useMetrics(metrics, operationLabel),
+    useRateLimitHeaders(),
+    ...(config.PERSISTED_QUERIES === 'off'
+      ? []
+      : [
+          usePersistedQueries({
+            manifest,
+            allowlist: config.PERSISTED_QUERIES === 'allowlist',
+            onOutcome: (outcome) => metrics.cache('apq', outcome),
+          }),
+        ]),
+    useApiKeyScopes(),
+    useDemandControl({
+      model: options.costModel,
+      budgets: config.COST_BUDGETS,
+      maxDepth: config.MAX_DEPTH,
+      maxAliases: config.MAX_ALIASES,
+      onEstimate: (cost) => metrics.operationCost(cost),
+    }),
+    ...(config.RESPONSE_CACHE
+      ? [useResponseCache({ store: store.cache.withPrefix('response'), onOutcome: (outcome) => metrics.cache('response', outcome) })]
+      : []),
+  ];
+}

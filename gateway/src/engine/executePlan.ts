@@ -1,0 +1,86 @@
+import { evaluateCondition, type ResponsePath } from '@apollo/query-planner';
+import type { CompiledPlanNode } from './compilePlan.js';
+import type { ExecutionState } from './ExecutionState.js';
+import { executeFetch } from './fetchNode.js';
+import { hasOwn, isResponseObject } from './responseTypes.js';
+
+/**
+ * Runs a compiled plan node against the response tree: sequences in order, parallel branches
+ * (and so the flatten fetches under them) concurrently, conditions by the request's variables.
+ * `data` is what the node works on (the root, or the objects a flatten path leads to).
+ */
+export async function executePlan(state: ExecutionState, node: CompiledPlanNode, path: ResponsePath, data: unknown): Promise<void> {
+  switch (node.kind) {
+    case 'Sequence':
+      for (const child of node.nodes) await executePlan(state, child, path, data);
+      return;
+    case 'Parallel':
+      await Promise.all(node.nodes.map((child) => executePlan(state, child, path, data)));
+      return;
+    case 'Flatten': {
+      const entities = flattenAt(data, node.path);
+      if (entities === undefined || entities === null) return;
+      await executePlan(state, node.node, path.concat(node.path), entities);
+      return;
+    }
+    case 'Fetch':
+      try {
+        await executeFetch(state, node.fetch, path, data);
+      } catch (error) {
+        // a failed fetch leaves its part of the tree empty: the projection nulls it, as stock does
+        state.errors.push(error instanceof Error ? error : new Error(String(error)));
+      }
+      return;
+    case 'Condition': {
+      const branch = evaluateCondition(node.condition, state.operation.variableDefinitions, state.variables)
+        ? node.ifClause
+        : node.elseClause;
+      if (branch) await executePlan(state, branch, path, data);
+      return;
+    }
+  }
+}
+
+/**
+ * The values at a flatten path, as stock's `flattenResultsAtPath` computes them: each `@`
+ * flattens a list level (`flatMap`, so a list reached last is flattened too), nulls are kept
+ * (the fetch drops them). Written as one accumulating walk: this runs for every entity fetch.
+ */
+function flattenAt(value: unknown, path: ResponsePath): unknown {
+  let current = value;
+  for (let at = 0; at < path.length; at++) {
+    if (current === undefined || current === null) return current;
+    const head = path[at];
+    if (head === '@') {
+      if (!Array.isArray(current)) throw new TypeError('value.flatMap is not a function');
+      const out: unknown[] = [];
+      for (const element of current as unknown[]) collect(element, path, at + 1, out);
+      return out;
+    }
+    current = step(current, head);
+  }
+  return current;
+}
+
+/** Appends what `flatMap` would take from one element: its value at the rest of the path. */
+function collect(value: unknown, path: ResponsePath, at: number, out: unknown[]): void {
+  let current = value;
+  for (; at < path.length; at++) {
+    if (current === undefined || current === null) break;
+    const head = path[at];
+    if (head === '@') {
+      if (!Array.isArray(current)) throw new TypeError('value.flatMap is not a function');
+      for (const element of current as unknown[]) collect(element, path, at + 1, out);
+      return;
+    }
+    current = step(current, head);
+  }
+  if (Array.isArray(current)) for (const element of current as unknown[]) out.push(element);
+  else out.push(current);
+}
+
+function step(value: unknown, head: string | number | undefined): unknown {
+  if (typeof head !== 'string') throw new Error(`Unexpected ${typeof head} found in path`);
+  if (Array.isArray(value)) throw new Error(`Unexpected array in result for path element ${head}`);
+  return isResponseObject(value) && hasOwn(value, head) ? value[head] : undefined;
+}

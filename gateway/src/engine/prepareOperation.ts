@@ -1,0 +1,76 @@
+import { operationFromDocument, type Operation, type Schema } from '@apollo/federation-internals';
+import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
+import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import { compilePlan, type CompiledPlanNode } from './compilePlan.js';
+import { compileProjection, type Projection } from './compileProjection.js';
+import type { FallbackReason } from './engineMetrics.js';
+import { findUnsupported } from './findUnsupported.js';
+import type { SubgraphClient } from './SubgraphClient.js';
+import { UnsupportedOperationError } from './UnsupportedOperationError.js';
+
+/** An operation ready to run any number of times: its plan and its projection, compiled. */
+export interface PreparedOperation {
+  readonly kind: 'prepared';
+  /** Apollo's view of the operation; plan conditions read its variable defaults. */
+  readonly operation: Operation;
+  readonly definition: OperationDefinitionNode;
+  readonly plan: QueryPlan;
+  readonly root: CompiledPlanNode | undefined;
+  readonly project: Projection;
+}
+
+/** An operation the engine leaves to the stock executor. */
+export interface UnsupportedOperation {
+  readonly kind: 'unsupported';
+  readonly reason: FallbackReason;
+  readonly detail: string;
+}
+
+/** What preparing needs from the engine: Apollo's planner and the schemas it was built from. */
+export interface PlanningContext {
+  readonly planner: QueryPlanner;
+  /** The API schema, as @apollo/federation-internals models it (the planner's input). */
+  readonly apiSchema: Schema;
+  /** The API schema, in graphql-js (what clients validate against, what the projection walks). */
+  readonly apiGraphQLSchema: GraphQLSchema;
+  /** The supergraph, in graphql-js: `@interfaceObject` and key conditions are resolved on it. */
+  readonly supergraphSchema: GraphQLSchema;
+  readonly clients: ReadonlyMap<string, SubgraphClient>;
+  readonly recursiveSelectionsLimitDisabled: boolean;
+  readonly nonLocalSelectionsLimitDisabled: boolean;
+}
+
+/**
+ * Plans an operation with Apollo's query planner, exactly as `@apollo/gateway` plans it, and
+ * compiles the plan's fetches and the response projection. What the engine does not execute,
+ * or fails to plan, is reported as unsupported so the stock executor answers it (with stock's
+ * own errors, if planning fails there too).
+ */
+export function prepareOperation(
+  context: PlanningContext,
+  document: DocumentNode,
+  definition: OperationDefinitionNode,
+): PreparedOperation | UnsupportedOperation {
+  const unsupported = findUnsupported(document, definition);
+  if (unsupported) return { kind: 'unsupported', reason: unsupported, detail: 'in the document' };
+  try {
+    const operation = operationFromDocument(context.apiSchema, document, { operationName: definition.name?.value });
+    const plan = context.planner.buildQueryPlan(operation, {
+      recursiveSelectionsLimitDisabled: context.recursiveSelectionsLimitDisabled,
+      nonLocalSelectionsLimitDisabled: context.nonLocalSelectionsLimitDisabled,
+    });
+    const fragments: Record<string, FragmentDefinitionNode> = Object.create(null) as Record<string, FragmentDefinitionNode>;
+    for (const node of document.definitions) if (node.kind === Kind.FRAGMENT_DEFINITION) fragments[node.name.value] = node;
+    return {
+      kind: 'prepared',
+      operation,
+      definition,
+      plan,
+      root: compilePlan(plan, context.supergraphSchema, context.clients),
+      project: compileProjection(context.apiGraphQLSchema, definition, fragments),
+    };
+  } catch (error) {
+    if (error instanceof UnsupportedOperationError) return { kind: 'unsupported', reason: error.reason, detail: error.message };
+    return { kind: 'unsupported', reason: 'planningFailed', detail: error instanceof Error ? error.message : String(error) };
+  }
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto';
+import { SCOPE_PATTERN, TIERS, isTier, type Tier } from './tiers.js';
+
+/** One API key as the gateway stores it: never the key itself, only its SHA-256. */
+export interface ApiKeyRecord {
+  /** Names the key in logs and rate-limit counters; not secret. */
+  readonly id: string;
+  readonly tier: Tier;
+  readonly scopes: ReadonlySet<string>;
+  /** Hex SHA-256 of the key. A key has 192 random bits, so a fast hash is safe here (no salt or KDF needed). */
+  readonly sha256: string;
+  /** A revoked key is still recognised, so its caller is told it was revoked rather than unknown. */
+  readonly revoked: boolean;
+}
+
+const ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
+const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+/** The SHA-256 under which a key is stored and looked up. */
+export function hashApiKey(key: string): string {
+  return createHash('sha256').update(key, 'utf8').digest('hex');
+}
+
+/** The stored line of a key: `<id> <tier> <scopes|-> <sha256> [revoked]`. */
+export function formatApiKeyLine(record: ApiKeyRecord): string {
+  const scopes = record.scopes.size === 0 ? '-' : [...record.scopes].join(',');
+  return [record.id, record.tier, scopes, record.sha256, ...(record.revoked ? ['revoked'] : [])].join(' ');
+}
+
+/**
+ * Reads key lines (blank lines and `#` comments skipped), from a file or from `API_KEYS` split on
+ * `;`. Throws naming the source and line of the first bad one, so a typo fails at start-up.
+ */
+export function parseApiKeyLines(text: string, source: string): ApiKeyRecord[] {
+  const records: ApiKeyRecord[] = [];
+  for (const [index, rawLine] of text.split(/\r?\n|;/).entries()) {
+    const line = rawLine.replace(/#.*$/, '').trim();
+    if (line === '') continue;
+    const where = `${source}, entry ${index + 1}`;
+    const [id, tier, scopes, sha256, flag, extra] = line.split(/\s+/);
+    if (id === undefined || tier === undefined || scopes === undefined || sha256 === undefined || extra !== undefined) {
+      throw new Error(`${where}: expected "<id> <tier> <scopes|-> <sha256> [revoked]"`);
+    }
+    if (!ID_PATTERN.test(id)) throw new Error(`${where}: key id "${id}" must be 1-64 letters, digits, ".", "_" or "-"`);
+    if (!isTier(tier)) throw new Error(`${where}: tier "${tier}" is not one of ${TIERS.join(', ')}`);
+    const scopeList = scopes === '-' ? [] : scopes.split(',');
+    const badScope = scopeList.find((scope) => !SCOPE_PATTERN.test(scope));
+    if (badScope !== undefined) throw new Error(`${where}: scope "${badScope}" must read resource:action, e.g. orders:write`);
+    if (!SHA256_PATTERN.test(sha256)) throw new Error(`${where}: the key's hash must be 64 lower-case hex digits (a SHA-256)`);
+    if (flag !== undefined && flag !== 'revoked') throw new Error(`${where}: unexpected "${flag}" (only "revoked" may follow the hash)`);
+    records.push({ id, tier, scopes: new Set(scopeList), sha256, revoked: flag === 'revoked' });
+  }
+  return records;
+}

@@ -1,0 +1,98 @@
+/**
+ * A small Prometheus registry (text exposition format 0.0.4): counters, gauges and histograms with
+ * labels. prom-client is not a dependency, and the gateway needs only this much of it.
+ */
+export type Labels = Readonly<Record<string, string>>;
+
+interface Series {
+  readonly name: string;
+  readonly help: string;
+  readonly type: 'counter' | 'gauge' | 'histogram';
+  render(): string[];
+}
+
+export interface Counter {
+  inc(labels?: Labels, by?: number): void;
+}
+
+export interface Histogram {
+  observe(labels: Labels, value: number): void;
+}
+
+/** Seconds: from a cached answer (milliseconds) to a subgraph at its timeout. */
+export const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+export class MetricsRegistry {
+  private readonly series: Series[] = [];
+
+  counter(name: string, help: string): Counter {
+    const values = new Map<string, { labels: Labels; value: number }>();
+    this.series.push({
+      name,
+      help,
+      type: 'counter',
+      render: () => [...values.values()].map(({ labels, value }) => `${name}${formatLabels(labels)} ${value}`),
+    });
+    return {
+      inc(labels = {}, by = 1) {
+        const key = labelKey(labels);
+        const entry = values.get(key) ?? { labels, value: 0 };
+        entry.value += by;
+        values.set(key, entry);
+      },
+    };
+  }
+
+  /** A value read when scraped, e.g. a store's error counter; `type` says whether it only grows. */
+  collected(name: string, help: string, type: 'counter' | 'gauge', collect: () => ReadonlyArray<{ labels: Labels; value: number }>): void {
+    this.series.push({ name, help, type, render: () => collect().map(({ labels, value }) => `${name}${formatLabels(labels)} ${value}`) });
+  }
+
+  histogram(name: string, help: string, buckets: readonly number[] = LATENCY_BUCKETS): Histogram {
+    const values = new Map<string, { labels: Labels; counts: number[]; sum: number; count: number }>();
+    this.series.push({
+      name,
+      help,
+      type: 'histogram',
+      render: () =>
+        [...values.values()].flatMap(({ labels, counts, sum, count }) => [
+          ...buckets.map((bound, index) => `${name}_bucket${formatLabels({ ...labels, le: String(bound) })} ${counts[index]}`),
+          `${name}_bucket${formatLabels({ ...labels, le: '+Inf' })} ${count}`,
+          `${name}_sum${formatLabels(labels)} ${sum}`,
+          `${name}_count${formatLabels(labels)} ${count}`,
+        ]),
+    });
+    return {
+      observe(labels, value) {
+        const key = labelKey(labels);
+        const entry = values.get(key) ?? { labels, counts: buckets.map(() => 0), sum: 0, count: 0 };
+        // Buckets are cumulative: a value counts in every bucket whose bound it does not exceed.
+        buckets.forEach((bound, index) => {
+          if (value <= bound) entry.counts[index]!++;
+        });
+        entry.sum += value;
+        entry.count++;
+        values.set(key, entry);
+      },
+    };
+  }
+
+  /** Every series, as Prometheus scrapes it (`text/plain; version=0.0.4`). */
+  render(): string {
+    return (
+      this.series
+        .flatMap((series) => [`# HELP ${series.name} ${series.help}`, `# TYPE ${series.name} ${series.type}`, ...series.render()])
+        .join('\n') + '\n'
+    );
+  }
+}
+
+function labelKey(labels: Labels): string {
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+function formatLabels(labels: Labels): string {
+  const entries = Object.entries(labels);
+  if (entries.length === 0) return '';
+  return `{${entries.map(([name, value]) => `${name}="${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`).join(',')}}`;
+}

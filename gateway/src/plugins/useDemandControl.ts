@@ -1,0 +1,66 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Kind, getVariableValues, type FragmentDefinitionNode } from 'graphql';
+import type { CostModel } from '../demand/CostModel.js';
+import { estimateOperationCost } from '../demand/estimateOperationCost.js';
+import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
+import type { GatewayContext } from '../GatewayContext.js';
+import { ANONYMOUS_TIER, type PerTier } from '../keys/tiers.js';
+
+export interface DemandControlOptions {
+  model: CostModel;
+  /** Cost budget of one operation, by the caller's tier. */
+  budgets: PerTier<number>;
+  maxDepth: number;
+  maxAliases: number;
+  /** Told of each estimate, e.g. for metrics. */
+  onEstimate?: (cost: number) => void;
+}
+
+/**
+ * Refuses an operation that is too deep, has too many aliases, or whose static cost is over its
+ * tier's budget. It runs once the operation is parsed and validated and before the query is
+ * planned, so a refused operation never reaches a subgraph; the error states cost and budget.
+ */
+export function useDemandControl(options: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return; // no operation by that name: execution reports it, nothing is planned
+          const fragments = new Map<string, FragmentDefinitionNode>();
+          for (const definition of document.definitions) {
+            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+          }
+          // Defaults of variables apply; a variable that does not coerce fails execution anyway, so read it as unset.
+          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
+          const variables = coerced.coerced ?? {};
+          const { cost, depth, aliases } = estimateOperationCost(schema, operation, fragments, variables, options.model);
+          options.onEstimate?.(cost);
+
+          if (depth > options.maxDepth) {
+            throw gatewayError(`The operation is ${depth} fields deep; at most ${options.maxDepth} are allowed`, {
+              code: GatewayErrorCode.MAX_DEPTH_LIMIT,
+              status: 400,
+              details: { depth, maxDepth: options.maxDepth },
+            });
+          }
+          if (aliases > options.maxAliases) {
+            throw gatewayError(`The operation uses ${aliases} aliases; at most ${options.maxAliases} are allowed`, {
+              code: GatewayErrorCode.MAX_ALIASES_LIMIT,
+              status: 400,
+              details: { aliases, maxAliases: options.maxAliases },
+            });
+          }
+          const tier = contextValue.principal?.tier ?? ANONYMOUS_TIER;
+          const budget = options.budgets[tier];
+          if (cost > budget) {
+            throw gatewayError(
+              `The operation's estimated cost is ${cost}, over the budget of ${budget} for the ${tier} tier: ask for fewer items (first/limit) or fewer fields`,
+              { code: GatewayErrorCode.COST_ESTIMATED_TOO_EXPENSIVE, status: 400, details: { cost, budget, tier } },
+            );
+          }
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,41 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { errorCodeOf } from '../errorCodeOf.js';
+import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
+import type { GatewayContext } from '../GatewayContext.js';
+import type { PersistedOperationManifest } from '../persisted/PersistedOperationManifest.js';
+
+export type PersistedQueryOutcome = 'hit' | 'miss' | 'registered';
+
+/**
+ * Apollo Server runs the APQ protocol itself over our store (see createPersistedQueryStore); this
+ * plugin adds the allow-list: with `allowlist`, an operation whose hash is not in the manifest is
+ * refused before it is planned, whether it came as a hash or as full text. It also reports each
+ * persisted-query outcome, for metrics.
+ */
+export function usePersistedQueries(options: {
+  manifest: PersistedOperationManifest;
+  allowlist: boolean;
+  onOutcome?: (outcome: PersistedQueryOutcome) => void;
+}): ApolloServerPlugin<GatewayContext> {
+  const registered = new Set(options.manifest.operations.map((operation) => operation.id));
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveSource({ metrics }) {
+          if (metrics.persistedQueryHit) options.onOutcome?.('hit');
+          else if (metrics.persistedQueryRegister) options.onOutcome?.('registered');
+        },
+        async didEncounterErrors({ errors }) {
+          if (errors.some((error) => errorCodeOf(error) === 'PERSISTED_QUERY_NOT_FOUND')) options.onOutcome?.('miss');
+        },
+        async didResolveOperation({ queryHash, operationName }) {
+          if (!options.allowlist || registered.has(queryHash)) return;
+          throw gatewayError(
+            `Only registered operations run here; ${operationName ?? 'this anonymous operation'} is not in the persisted operation list`,
+            { code: GatewayErrorCode.PERSISTED_QUERY_NOT_IN_LIST, status: 400 },
+          );
+        },
+      };
+    },
+  };
+}

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { engineMetrics } from '../../src/engine/index.js';
+import { corpus, partialFailureCorpus } from './support/corpus.js';
+import { startDifferentialHarness, type DifferentialHarness } from './support/startDifferentialHarness.js';
+import { catalogSubgraph } from './support/subgraphs/catalogSubgraph.js';
+import { logisticsSubgraph } from './support/subgraphs/logisticsSubgraph.js';
+import { ratingsSubgraph } from './support/subgraphs/ratingsSubgraph.js';
+import { sellersSubgraph } from './support/subgraphs/sellersSubgraph.js';
+import type { SubgraphFault } from './support/TestSubgraph.js';
+
+/** The hand-written corpus: stock @apollo/gateway and the engine must answer every operation the same. */
+describe('the engine answers what stock @apollo/gateway answers', () => {
+  let harness: DifferentialHarness;
+  beforeAll(async () => {
+    harness = await startDifferentialHarness([catalogSubgraph, logisticsSubgraph, sellersSubgraph, ratingsSubgraph]);
+  });
+  afterAll(() => harness?.stop());
+
+  it.each(corpus.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+    const fallbacks = engineMetrics.fallbacks;
+    const { stock, engine } = await harness.run(entry);
+    expect(engine).toEqual(stock);
+    expect(engineMetrics.fallbacks, 'the engine executed it itself').toBe(fallbacks);
+  });
+
+  const faults: SubgraphFault[] = ['http500', 'garbage', 'down'];
+  for (const fault of faults) {
+    it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
+      const ratings = harness.subgraphs.get('ratings')!;
+      ratings.fault = fault;
+      try {
+        const { stock, engine } = await harness.run(entry);
+        expect(engine).toEqual(stock);
+        expect(JSON.stringify(engine)).toContain('"errors"');
+      } finally {
+        ratings.fault = 'none';
+      }
+    });
+  }
+
+  it('leaves introspection and @defer to stock, and counts it', async () => {
+    const before = { ...engineMetrics.fallbackReasons };
+    const { stock, engine } = await harness.run({ query: '{ __schema { queryType { name } } offers(first: 1) { id } }' });
+    expect(engine).toEqual(stock);
+    expect(engineMetrics.fallbackReasons.introspection).toBe(before.introspection + 1);
+  });
+});

@@ -1,0 +1,85 @@
+import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import type { ApolloServer } from '@apollo/server';
+import { fetch } from 'undici';
+import { createLogger } from '../../../../packages/log/index.js';
+import { createApolloServer } from '../../../../packages/server/index.js';
+import { useExecutionEngine, type EngineGateway } from '../../../src/engine/index.js';
+import type { GatewayContext } from '../../../src/GatewayContext.js';
+
+/** A request of the differential suite. */
+export interface DifferentialRequest {
+  readonly query: string;
+  readonly variables?: Record<string, unknown>;
+  readonly operationName?: string;
+}
+
+/** A response as a client reads it, made comparable (see {@link comparable}). */
+export type ComparableResponse = Record<string, unknown>;
+
+export interface GatewayPair {
+  readonly engineGateway: EngineGateway;
+  /** The same request through stock @apollo/gateway, then through the engine (`beforeEach` runs before each). */
+  run(request: DifferentialRequest, beforeEach?: () => void): Promise<{ stock: ComparableResponse; engine: ComparableResponse }>;
+  stop(): Promise<void>;
+}
+
+type Fetcher = RemoteGraphQLDataSource['fetcher'];
+const undiciFetcher: Fetcher = async (url, init) =>
+  (await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body })) as unknown as Awaited<ReturnType<Fetcher>>;
+
+/**
+ * Two Apollo Servers as the gateway builds them, over one supergraph: one with stock
+ * `@apollo/gateway` execution (over undici's fetch, like `UndiciDataSource`), one with the
+ * Tradegraph engine in front of the same kind of gateway.
+ */
+export async function createGatewayPair(supergraphSdl: string): Promise<GatewayPair> {
+  const logger = createLogger('differential', { level: 'silent' });
+  const gatewayOf = () =>
+    new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: undiciFetcher }) });
+  const stock = createApolloServer<GatewayContext>({ gateway: gatewayOf(), logger, production: false });
+  const engineGateway = useExecutionEngine(gatewayOf(), { engine: 'tradegraph' });
+  const engine = createApolloServer<GatewayContext>({ gateway: engineGateway, logger, production: false });
+  await Promise.all([stock.start(), engine.start()]);
+
+  const send = async (server: ApolloServer<GatewayContext>, request: DifferentialRequest) => {
+    const response = await server.executeOperation(
+      { query: request.query, variables: request.variables, operationName: request.operationName },
+      { contextValue: { requestId: 'differential' } },
+    );
+    if (response.body.kind !== 'single') throw new Error('incremental responses are not compared');
+    return comparable(response.body.singleResult);
+  };
+  return {
+    engineGateway,
+    async run(request, beforeEach) {
+      beforeEach?.();
+      const stockResponse = await send(stock, request);
+      beforeEach?.();
+      const engineResponse = await send(engine, request);
+      return { stock: stockResponse, engine: engineResponse };
+    },
+    async stop() {
+      await Promise.all([stock.stop(), engine.stop()]);
+    },
+  };
+}
+
+/**
+ * A response as JSON, with what legitimately differs between two executors removed: the text of
+ * stack traces (their presence is kept), and the order of errors, which for fetches running in
+ * parallel is the order they happened to finish in, in stock as in the engine.
+ */
+export function comparable(result: unknown): ComparableResponse {
+  const json = JSON.parse(JSON.stringify(result)) as ComparableResponse;
+  const errors = json.errors;
+  if (Array.isArray(errors)) {
+    for (const error of errors as Array<{ extensions?: Record<string, unknown> }>) {
+      if (error.extensions?.stacktrace) error.extensions.stacktrace = '<stacktrace>';
+    }
+    json.errors = errors
+      .map((error) => JSON.stringify(error))
+      .sort()
+      .map((text) => JSON.parse(text) as unknown);
+  }
+  return json;
+}

@@ -1,0 +1,58 @@
+import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
+
+/** The shared secret development uses between orders and the participants; production must set its own. */
+export const DEVELOPMENT_SERVICE_SECRET = 'tradegraph-dev-service-secret';
+
+export const ordersSettings = {
+  ...commonSettings,
+  /** Port of the orders subgraph. Default: 4005. */
+  PORT: setting.port({ default: 4005 }),
+  /** Interface to listen on. Default: 127.0.0.1. */
+  HOST: setting.string({ default: '127.0.0.1' }),
+  /** Where the SQLite file (`orders.sqlite`) and development keys live. Default: .data */
+  DATA_DIR: setting.string({ default: '.data' }),
+  /** PostgreSQL connection string; when set, orders are stored there instead of SQLite. Default: none (SQLite). */
+  DATABASE_URL: setting.optionalString(),
+  /** PostgreSQL schema the tables live in (created if missing). Default: public. */
+  DATABASE_SCHEMA: setting.string({ default: 'public' }),
+  /** The catalog subgraph, called directly for reserveStock, placeMarketplaceOrder and their compensations. Default: http://127.0.0.1:4001/graphql */
+  CATALOG_URL: setting.url({ default: 'http://127.0.0.1:4001/graphql' }),
+  /** The logistics subgraph, for createShipment, cancelShipment and tracking. Default: http://127.0.0.1:4002/graphql */
+  LOGISTICS_URL: setting.url({ default: 'http://127.0.0.1:4002/graphql' }),
+  /** The payments subgraph, for authorize, capture, void and escrow release. Default: http://127.0.0.1:4004/graphql */
+  PAYMENTS_URL: setting.url({ default: 'http://127.0.0.1:4004/graphql' }),
+  /** Sent as `x-service-secret` on every participant call. Default: required in production; `tradegraph-dev-service-secret` otherwise. */
+  SERVICE_SECRET: setting.optionalString(),
+  /** Key quote tokens are signed with: the same as payments' (32+ characters). Default: required in production; in development the key payments keeps in DATA_DIR. */
+  QUOTE_SIGNING_SECRET: setting.optionalString(),
+  /** Time allowed for one call to a participant subgraph. Default: 8000 ms. */
+  PARTICIPANT_TIMEOUT_MS: setting.int({ default: 8_000, min: 100, max: 120_000 }),
+  /** How long placeOrder waits for the saga to settle before answering with the order as it stands (PENDING). Default: 8000 ms, under the gateway's 10 s subgraph timeout. */
+  PLACE_ORDER_WAIT_MS: setting.int({ default: 8_000, min: 0, max: 120_000 }),
+  /** Attempts of one saga step whose outcome stays unknown (network, 5xx) before the saga gives up and compensates. Default: 5. */
+  SAGA_MAX_STEP_ATTEMPTS: setting.int({ default: 5, min: 1, max: 100 }),
+  /** Attempts to undo one step before the order is left FAILED with the step marked for attention. Default: 10. */
+  SAGA_MAX_COMPENSATION_ATTEMPTS: setting.int({ default: 10, min: 1, max: 1_000 }),
+  /** First wait before a step is retried; it doubles per attempt, up to 60 s. Default: 1000 ms. */
+  SAGA_RETRY_BASE_MS: setting.int({ default: 1_000, min: 10, max: 600_000 }),
+  /** How long a replica owns a saga it runs without renewing; after a crash, others resume it once this passes. Default: 15000 ms. */
+  SAGA_LEASE_MS: setting.int({ default: 15_000, min: 500, max: 600_000 }),
+  /** How often unfinished sagas are looked for and resumed (also once at start). Default: 2000 ms. */
+  SAGA_RECOVERY_INTERVAL_MS: setting.int({ default: 2_000, min: 50, max: 3_600_000 }),
+  /** How often tracking of confirmed orders is read to capture payment on pickup and release escrow on delivery. Default: 5000 ms. */
+  FOLLOWER_INTERVAL_MS: setting.int({ default: 5_000, min: 50, max: 3_600_000 }),
+  /** Attempts of a capture or escrow release without an answer (one per follower round) before it is FAILED for a person to look at. Default: 100. */
+  FOLLOWER_MAX_ATTEMPTS: setting.int({ default: 100, min: 1, max: 100_000 }),
+  /** Whether this process runs recovery and the follower (a read-only replica may not). Default: true. */
+  BACKGROUND_WORK: setting.boolean({ default: true }),
+};
+
+export type OrdersConfig = ReturnType<typeof readOrdersConfig>;
+export const readOrdersConfig = (env?: Environment) => readConfig(ordersSettings, env);
+
+/** The secret to send participants: the configured one, or the development default outside production. */
+export function serviceSecretOf(config: Pick<OrdersConfig, 'SERVICE_SECRET' | 'NODE_ENV'>): string {
+  if (config.SERVICE_SECRET !== undefined) return config.SERVICE_SECRET;
+  if (config.NODE_ENV === 'production') throw new Error('Invalid configuration: SERVICE_SECRET is required in production');
+  return DEVELOPMENT_SERVICE_SECRET;
+}

@@ -1,0 +1,136 @@
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import { hostname } from 'node:os';
+import type { Logger } from '../../../packages/log/index.js';
+import { loadSigningKey } from '../../../packages/secrets/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import { serviceSecretOf, type OrdersConfig } from './config.js';
+import { createContext, type Context } from './context.js';
+import { createParticipants } from './participants/createParticipants.js';
+import { createOrderBooking } from './placeOrder/createOrderBooking.js';
+import { createOrderSaga, type OrderSaga } from './saga/createOrderSaga.js';
+import { createPaymentFollower } from './saga/createPaymentFollower.js';
+import { createSagaRecovery } from './saga/createSagaRecovery.js';
+import type { Participants } from './saga/Participants.js';
+import type { PeriodicTask } from './saga/runPeriodically.js';
+import { createOrdersSchema } from './schema.js';
+import { createOrderStore } from './store/createOrderStore.js';
+import type { OrderStore } from './store/OrderStore.js';
+
+export interface OrdersService {
+  readonly httpServer: Server;
+  readonly store: OrderStore;
+  readonly saga: OrderSaga;
+  readonly recovery: PeriodicTask;
+  readonly follower: PeriodicTask;
+  /** Starts resuming unfinished sagas (now, then periodically) and following confirmed orders' parcels. */
+  startBackgroundWork(): void;
+  stop(): Promise<void>;
+}
+
+export interface OrdersServiceOptions {
+  /** Participants other than the real subgraphs, for tests of the saga itself. */
+  participants?: Participants;
+  /** The clock of sagas and quotes, ms since the epoch. Default: `Date.now`. */
+  now?: () => number;
+}
+
+/** Builds the orders subgraph (store, participants, saga, recovery, follower, Apollo Server) without listening. */
+export async function createOrdersService(
+  config: OrdersConfig,
+  logger: Logger,
+  options: OrdersServiceOptions = {},
+): Promise<OrdersService> {
+  const production = config.NODE_ENV === 'production';
+  const quoteKey = loadSigningKey({
+    purpose: 'quote',
+    secret: config.QUOTE_SIGNING_SECRET,
+    variable: 'QUOTE_SIGNING_SECRET',
+    production,
+    dataDir: config.DATA_DIR,
+  });
+  const serviceSecret = serviceSecretOf(config);
+  const store = await createOrderStore(config);
+  logger.info('order store ready', { store: store.kind });
+  const participants =
+    options.participants ??
+    createParticipants({
+      catalogUrl: config.CATALOG_URL,
+      logisticsUrl: config.LOGISTICS_URL,
+      paymentsUrl: config.PAYMENTS_URL,
+      serviceSecret,
+      timeoutMs: config.PARTICIPANT_TIMEOUT_MS,
+      logger,
+    });
+  // Unique per process: a restarted process must not inherit the leases of the one that crashed.
+  const owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
+  const now = options.now ?? Date.now;
+  const saga = createOrderSaga({
+    store,
+    participants,
+    quoteKey,
+    owner,
+    leaseMs: config.SAGA_LEASE_MS,
+    maxStepAttempts: config.SAGA_MAX_STEP_ATTEMPTS,
+    maxCompensationAttempts: config.SAGA_MAX_COMPENSATION_ATTEMPTS,
+    retryBaseMs: config.SAGA_RETRY_BASE_MS,
+    logger,
+    now,
+  });
+  const booking = createOrderBooking({
+    store,
+    saga,
+    quoteKey,
+    owner,
+    leaseMs: config.SAGA_LEASE_MS,
+    waitMs: config.PLACE_ORDER_WAIT_MS,
+    logger,
+    now,
+  });
+  const recovery = createSagaRecovery({ store, saga, intervalMs: config.SAGA_RECOVERY_INTERVAL_MS, logger, now });
+  const follower = createPaymentFollower({
+    store,
+    participants,
+    owner,
+    leaseMs: config.SAGA_LEASE_MS,
+    intervalMs: config.FOLLOWER_INTERVAL_MS,
+    maxAttempts: config.FOLLOWER_MAX_ATTEMPTS,
+    logger,
+    now,
+  });
+
+  const apollo = createApolloServer<Context>({ schema: createOrdersSchema(), logger, production });
+  await apollo.start();
+  const httpServer = createGraphQLHttpServer<Context>({
+    apollo,
+    logger,
+    context: async () => createContext({ store, booking, logger }),
+    readiness: async () => {
+      try {
+        await store.getOrder('readiness-check');
+        return { ready: true, store: store.kind };
+      } catch (error) {
+        return { ready: false, store: store.kind, reason: error instanceof Error ? error.message : String(error) };
+      }
+    },
+  });
+
+  return {
+    httpServer,
+    store,
+    saga,
+    recovery,
+    follower,
+    startBackgroundWork() {
+      recovery.start();
+      follower.start();
+    },
+    async stop() {
+      await Promise.all([recovery.stop(), follower.stop()]);
+      await apollo.stop();
+      await saga.stop(); // lets runs in flight write their last step
+      await participants.close();
+      await store.close();
+    },
+  };
+}

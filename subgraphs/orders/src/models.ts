@@ -1,0 +1,32 @@
+import type { MoneyOutput } from '../../../packages/money/index.js';
+import type { OrderFailure, OrderRecord, StepRecord } from './store/OrderStore.js';
+
+/**
+ * What resolvers hand to each other (codegen `mappers`): the store's records, turned into the
+ * schema's shape by the type resolvers in `resolvers/`.
+ */
+export type OrderModel = OrderRecord;
+export type OrderStepModel = StepRecord;
+export type MoneyModel = MoneyOutput;
+
+export interface OrderEdgeModel {
+  readonly cursor: string;
+  readonly node: OrderRecord;
+}
+
+export interface OrderConnectionModel {
+  readonly edges: readonly OrderEdgeModel[];
+  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+}
+
+/** A user error as the API shows it. */
+export interface UserErrorModel {
+  readonly code: OrderFailure['code'];
+  readonly message: string;
+  readonly field: readonly string[] | null;
+}
+
+export interface PlaceOrderPayloadModel {
+  readonly order: OrderRecord | null;
+  readonly userErrors: readonly UserErrorModel[];
+}

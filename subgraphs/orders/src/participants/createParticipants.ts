@@ -1,0 +1,135 @@
+import type { Logger } from '../../../../packages/log/index.js';
+import { isCurrencyCode, type MoneyOutput } from '../../../../packages/money/index.js';
+import {
+  PayloadError,
+  asArray,
+  asDecimalString,
+  asNonEmptyString,
+  asNonNegativeInteger,
+  asRecord,
+  asString,
+  optional,
+} from '../../../../packages/validate/index.js';
+import type { PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
+import { createParticipantClient } from './createParticipantClient.js';
+import { ParticipantError } from './ParticipantError.js';
+import { PARTICIPANT_OPERATIONS as op } from './participantOperations.js';
+
+export interface ParticipantEndpoints {
+  readonly catalogUrl: string;
+  readonly logisticsUrl: string;
+  readonly paymentsUrl: string;
+  readonly serviceSecret: string;
+  readonly timeoutMs: number;
+  readonly logger: Logger;
+}
+
+/** The saga's participants over GraphQL: catalog, logistics and payments, each called directly at its own URL. */
+export function createParticipants(endpoints: ParticipantEndpoints): Participants {
+  const common = { serviceSecret: endpoints.serviceSecret, timeoutMs: endpoints.timeoutMs, logger: endpoints.logger };
+  const catalog = createParticipantClient({ participant: 'catalog', url: endpoints.catalogUrl, ...common });
+  const logistics = createParticipantClient({ participant: 'logistics', url: endpoints.logisticsUrl, ...common });
+  const payments = createParticipantClient({ participant: 'payments', url: endpoints.paymentsUrl, ...common });
+
+  const field = (data: unknown, name: string) => asRecord(asRecord(data, '$')[name], name);
+
+  const payment =
+    (name: string) =>
+    (data: unknown): PaymentState => {
+      const value = field(data, name);
+      const state = {
+        paymentId: asNonEmptyString(value.id, `${name}.id`),
+        status: asNonEmptyString(value.status, `${name}.status`),
+        provider: asString(value.provider, `${name}.provider`),
+      };
+      // A decline reported as data rather than as an error is still a decline.
+      if (state.status === 'DECLINED') throw new ParticipantError('payments', 'refused', 'PAYMENT_DECLINED', 'the payment was declined');
+      return state;
+    };
+
+  return {
+    reserveStock: ({ offerId, quantity, idempotencyKey }) =>
+      catalog.execute(op.reserveStock, { input: { offerId, quantity, idempotencyKey } }, (data) => {
+        const value = field(data, 'reserveStock');
+        const offer = asRecord(value.offer, 'reserveStock.offer');
+        const seller = asRecord(offer.seller, 'reserveStock.offer.seller');
+        const marketplace = asRecord(offer.marketplace, 'reserveStock.offer.marketplace');
+        return {
+          reservationId: asNonEmptyString(value.id, 'reserveStock.id'),
+          status: asNonEmptyString(value.status, 'reserveStock.status'),
+          expiresAt: asString(value.expiresAt, 'reserveStock.expiresAt'),
+          offer: {
+            title: asNonEmptyString(offer.title, 'reserveStock.offer.title'),
+            hsCode: optional(offer.hsCode, 'reserveStock.offer.hsCode', asString) ?? null,
+            weightGrams: asNonNegativeInteger(offer.weightGrams, 'reserveStock.offer.weightGrams'),
+            originCountry: asNonEmptyString(offer.originCountry, 'reserveStock.offer.originCountry'),
+            sellerName: asNonEmptyString(seller.name, 'reserveStock.offer.seller.name'),
+            sellerCountry: asNonEmptyString(seller.country, 'reserveStock.offer.seller.country'),
+            marketplaceName: asNonEmptyString(marketplace.name, 'reserveStock.offer.marketplace.name'),
+          },
+        };
+      }),
+
+    releaseStock: (input) => catalog.execute(op.releaseStock, { input }, (data) => void field(data, 'releaseStock')),
+
+    placeMarketplaceOrder: (input) =>
+      catalog.execute(op.placeMarketplaceOrder, { input }, (data) => {
+        const value = field(data, 'placeMarketplaceOrder');
+        return {
+          marketplaceOrderId: asNonEmptyString(value.id, 'placeMarketplaceOrder.id'),
+          total: asMoneyOutput(value.total, 'placeMarketplaceOrder.total'),
+        };
+      }),
+
+    cancelMarketplaceOrder: (input) =>
+      catalog.execute(op.cancelMarketplaceOrder, { input }, (data) => void field(data, 'cancelMarketplaceOrder')),
+
+    createShipment: (input) =>
+      logistics.execute(op.createShipment, { input }, (data) => {
+        const value = field(data, 'createShipment');
+        return {
+          shipmentId: asNonEmptyString(value.id, 'createShipment.id'),
+          trackingNumber: asString(value.trackingNumber, 'createShipment.trackingNumber'),
+        };
+      }),
+
+    cancelShipment: (input) => logistics.execute(op.cancelShipment, { input }, (data) => void field(data, 'cancelShipment')),
+
+    authorizePayment: (input) => payments.execute(op.authorizePayment, { input }, payment('authorizePayment')),
+    capturePayment: (input) => payments.execute(op.capturePayment, { input }, payment('capturePayment')),
+    voidPayment: (input) => payments.execute(op.voidPayment, { input }, payment('voidPayment')),
+    releaseEscrow: (input) => payments.execute(op.releaseEscrow, { input }, payment('releaseEscrow')),
+
+    async trackShipments(shipmentIds) {
+      const tracked = new Map<string, ShipmentTracking | undefined>();
+      if (shipmentIds.length === 0) return tracked;
+      const representations = shipmentIds.map((id) => ({ __typename: 'Shipment', id }));
+      const entities = await logistics.execute(op.trackShipments, { representations }, (data) =>
+        asArray(asRecord(data, '$')._entities, '_entities'),
+      );
+      shipmentIds.forEach((id, index) => {
+        const entity = entities[index];
+        if (entity == null) return tracked.set(id, undefined);
+        const tracking = asRecord(asRecord(entity, `_entities[${index}]`).tracking, `_entities[${index}].tracking`);
+        tracked.set(id, {
+          status: asNonEmptyString(tracking.status, `_entities[${index}].tracking.status`),
+          eventStatuses: asArray(tracking.events, `_entities[${index}].tracking.events`).map((event, n) =>
+            asNonEmptyString(asRecord(event, `events[${n}]`).status, `events[${n}].status`),
+          ),
+        });
+      });
+      return tracked;
+    },
+
+    async close() {
+      await Promise.all([catalog.close(), logistics.close(), payments.close()]);
+    },
+  };
+}
+
+function asMoneyOutput(value: unknown, path: string): MoneyOutput {
+  const money = asRecord(value, path);
+  const currency = asNonEmptyString(money.currency, `${path}.currency`);
+  if (!isCurrencyCode(currency)) throw new PayloadError(`${path}.currency`, 'an ISO 4217 code', currency);
+  return { amount: asDecimalString(money.amount, `${path}.amount`), currency };
+}

@@ -1,0 +1,143 @@
+/**
+ * The GraphQL operations orders sends its participants, as each one's own schema declares them
+ * (`subgraphs/{catalog,logistics,payments}/schema.graphql`, the `@inaccessible` mutations).
+ * `test/participantOperations.test.ts` validates every one against those files.
+ */
+export const PARTICIPANT_OPERATIONS = {
+  reserveStock: /* GraphQL */ `
+    mutation ReserveStock($input: ReserveStockInput!) {
+      reserveStock(input: $input) {
+        id
+        status
+        expiresAt
+        offer {
+          id
+          title
+          hsCode
+          weightGrams
+          originCountry
+          seller {
+            id
+            name
+            country
+          }
+          marketplace {
+            id
+            name
+          }
+        }
+      }
+    }
+  `,
+  releaseStock: /* GraphQL */ `
+    mutation ReleaseStock($input: ReleaseStockInput!) {
+      releaseStock(input: $input) {
+        id
+        status
+      }
+    }
+  `,
+  placeMarketplaceOrder: /* GraphQL */ `
+    mutation PlaceMarketplaceOrder($input: PlaceMarketplaceOrderInput!) {
+      placeMarketplaceOrder(input: $input) {
+        id
+        status
+        total {
+          amount
+          currency
+        }
+      }
+    }
+  `,
+  cancelMarketplaceOrder: /* GraphQL */ `
+    mutation CancelMarketplaceOrder($input: CancelMarketplaceOrderInput!) {
+      cancelMarketplaceOrder(input: $input) {
+        id
+        status
+      }
+    }
+  `,
+  createShipment: /* GraphQL */ `
+    mutation CreateShipment($input: CreateShipmentInput!) {
+      createShipment(input: $input) {
+        id
+        trackingNumber
+      }
+    }
+  `,
+  cancelShipment: /* GraphQL */ `
+    mutation CancelShipment($input: CancelShipmentInput!) {
+      cancelShipment(input: $input) {
+        id
+        cancelled
+      }
+    }
+  `,
+  authorizePayment: /* GraphQL */ `
+    mutation AuthorizePayment($input: AuthorizePaymentInput!) {
+      authorizePayment(input: $input) {
+        id
+        status
+        provider
+        escrow
+      }
+    }
+  `,
+  capturePayment: /* GraphQL */ `
+    mutation CapturePayment($input: PaymentActionInput!) {
+      capturePayment(input: $input) {
+        id
+        status
+        provider
+      }
+    }
+  `,
+  voidPayment: /* GraphQL */ `
+    mutation VoidPayment($input: PaymentActionInput!) {
+      voidPayment(input: $input) {
+        id
+        status
+        provider
+      }
+    }
+  `,
+  releaseEscrow: /* GraphQL */ `
+    mutation ReleaseEscrow($input: PaymentActionInput!) {
+      releaseEscrow(input: $input) {
+        id
+        status
+        provider
+      }
+    }
+  `,
+  trackShipments: /* GraphQL */ `
+    query TrackShipments($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Shipment {
+          id
+          tracking {
+            status
+            events {
+              status
+            }
+          }
+        }
+      }
+    }
+  `,
+} as const;
+
+/** Which participant serves each operation. */
+export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments'>> = {
+  reserveStock: 'catalog',
+  releaseStock: 'catalog',
+  placeMarketplaceOrder: 'catalog',
+  cancelMarketplaceOrder: 'catalog',
+  createShipment: 'logistics',
+  cancelShipment: 'logistics',
+  authorizePayment: 'payments',
+  capturePayment: 'payments',
+  voidPayment: 'payments',
+  releaseEscrow: 'payments',
+  trackShipments: 'logistics',
+};

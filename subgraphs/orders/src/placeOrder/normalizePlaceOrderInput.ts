@@ -1,0 +1,82 @@
+import type { PlaceOrderInput } from '../__generated__/resolvers.js';
+import type { UserErrorModel } from '../models.js';
+import type { BuyerDetails } from '../store/OrderStore.js';
+
+/** The payment methods booking knows; the payments subgraph routes each to a provider. */
+export const PAYMENT_METHODS = ['CARD', 'WALLET', 'PIX', 'FPX'] as const;
+
+/** A request as booking keeps it: trimmed, canonical case, optional parts as null. */
+export interface NormalizedPlaceOrder {
+  readonly quoteId: string;
+  readonly idempotencyKey: string;
+  readonly buyer: BuyerDetails;
+  readonly paymentMethod: (typeof PAYMENT_METHODS)[number];
+}
+
+const MAX_TEXT = 200;
+const MAX_KEY = 255;
+// Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the mail server's business.
+const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
+const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
+
+/**
+ * Checks a placeOrder input before anything is reserved, booked or charged, and puts it in a
+ * canonical form (so equal requests hash alike). Every problem is reported, each with its field
+ * path, e.g. `["input", "buyer", "email"]`. The quote itself is checked later, against its
+ * signature (`verifyQuote`), once the idempotency key is known to be new.
+ */
+export function normalizePlaceOrderInput(input: PlaceOrderInput): { value: NormalizedPlaceOrder } | { errors: UserErrorModel[] } {
+  const errors: UserErrorModel[] = [];
+  const text = (value: string | null | undefined, field: readonly string[], what: string, max = MAX_TEXT): string => {
+    const trimmed = (value ?? '').trim();
+    if (trimmed === '') errors.push(invalid(field, `${what} is required`));
+    else if (trimmed.length > max) errors.push(invalid(field, `${what} is longer than ${max} characters`));
+    return trimmed;
+  };
+  const optionalText = (value: string | null | undefined, field: readonly string[], what: string): string | null => {
+    const trimmed = (value ?? '').trim();
+    return trimmed === '' ? null : text(trimmed, field, what);
+  };
+
+  const idempotencyKey = text(input.idempotencyKey, ['input', 'idempotencyKey'], 'an idempotency key', MAX_KEY);
+  const quoteId = text(input.quoteId, ['input', 'quoteId'], 'a quote id (from landedCost.quoteId)', 8_192);
+  const name = text(input.buyer.name, ['input', 'buyer', 'name'], "the buyer's name");
+  const email = text(input.buyer.email, ['input', 'buyer', 'email'], "the buyer's email").toLowerCase();
+  if (email !== '' && !EMAIL.test(email))
+    errors.push(invalid(['input', 'buyer', 'email'], `"${input.buyer.email}" is not an email address`));
+  const phone = optionalText(input.buyer.phone, ['input', 'buyer', 'phone'], "the buyer's phone");
+  if (phone !== null && !PHONE.test(phone)) errors.push(invalid(['input', 'buyer', 'phone'], `"${phone}" is not a phone number`));
+  const address = input.buyer.address;
+  const at = (field: string) => ['input', 'buyer', 'address', field];
+  const buyer: BuyerDetails = {
+    name,
+    email,
+    phone,
+    address: {
+      line1: text(address.line1, at('line1'), 'the first address line'),
+      line2: optionalText(address.line2, at('line2'), 'the second address line'),
+      city: text(address.city, at('city'), 'the city'),
+      postalCode: text(address.postalCode, at('postalCode'), 'the postal code', 20),
+      country: address.country.trim().toUpperCase(),
+    },
+  };
+  const method = input.payment.method.trim().toUpperCase();
+  if (!isPaymentMethod(method)) {
+    errors.push(
+      invalid(
+        ['input', 'payment', 'method'],
+        `"${input.payment.method}" is not a payment method; use one of ${PAYMENT_METHODS.join(', ')}`,
+      ),
+    );
+  }
+  if (errors.length > 0 || !isPaymentMethod(method)) return { errors };
+  return { value: { quoteId, idempotencyKey, buyer, paymentMethod: method } };
+}
+
+function isPaymentMethod(value: string): value is NormalizedPlaceOrder['paymentMethod'] {
+  return (PAYMENT_METHODS as readonly string[]).includes(value);
+}
+
+function invalid(field: readonly string[], message: string): UserErrorModel {
+  return { code: 'INVALID_INPUT', message: `${field.slice(1).join('.')}: ${message}`, field };
+}

@@ -1,0 +1,40 @@
+import { userInputError } from '../../../../packages/errors/index.js';
+import type { QueryResolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import type { OrderRecord } from '../store/OrderStore.js';
+
+/** Most orders one page may ask for. */
+export const MAX_PAGE_SIZE = 100;
+
+export const Query: QueryResolvers<Context> = {
+  order: async (_parent, { id }, { store }) => (await store.getOrder(id)) ?? null,
+
+  async orders(_parent, { first, after }, { store }) {
+    const pageSize = first ?? 10;
+    if (pageSize < 0 || pageSize > MAX_PAGE_SIZE)
+      throw userInputError(`first: must be from 0 to ${MAX_PAGE_SIZE} (got ${pageSize})`, 'first');
+    const position = after == null ? undefined : decodeOrderCursor(after);
+    // One more than asked, to know whether another page follows.
+    const found = await store.listOrders({ first: pageSize + 1, after: position });
+    const page = found.slice(0, pageSize);
+    const edges = page.map((order) => ({ cursor: encodeOrderCursor(order), node: order }));
+    return { edges, pageInfo: { hasNextPage: found.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null } };
+  },
+};
+
+/** A cursor is the position of an order in the newest-first list: its creation instant and id. */
+export function encodeOrderCursor(order: Pick<OrderRecord, 'createdAt' | 'id'>): string {
+  return Buffer.from(JSON.stringify([order.createdAt, order.id]), 'utf8').toString('base64url');
+}
+
+function decodeOrderCursor(cursor: string): { createdAt: number; id: string } {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(parts) && parts.length === 2 && Number.isSafeInteger(parts[0]) && typeof parts[1] === 'string') {
+      return { createdAt: parts[0] as number, id: parts[1] };
+    }
+  } catch {
+    // fall through to the error below
+  }
+  throw userInputError('after: not a cursor from `orders`', 'after');
+}

@@ -1,0 +1,15 @@
+import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
+import type { Resolvers } from '../__generated__/resolvers.js';
+import type { Context } from '../context.js';
+import { Mutation } from './Mutation.js';
+import { Order, OrderStep } from './Order.js';
+import { Query } from './Query.js';
+
+export const resolvers: Resolvers<Context> = {
+  CountryCode: CountryCodeScalar,
+  CurrencyCode: CurrencyCodeScalar,
+  Query,
+  Mutation,
+  Order,
+  OrderStep,
+};

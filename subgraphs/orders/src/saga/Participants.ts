@@ -1,0 +1,93 @@
+import type { MoneyOutput } from '../../../../packages/money/index.js';
+
+/** What the catalog's `reserveStock` gives back: the hold, and the offer facts a shipment label needs. */
+export interface StockReservation {
+  readonly reservationId: string;
+  readonly status: string;
+  readonly expiresAt: string;
+  readonly offer: {
+    readonly title: string;
+    readonly hsCode: string | null;
+    readonly weightGrams: number;
+    readonly originCountry: string;
+    readonly sellerName: string;
+    readonly sellerCountry: string;
+    readonly marketplaceName: string;
+  };
+}
+
+export interface MarketplaceOrderPlaced {
+  readonly marketplaceOrderId: string;
+  readonly total: MoneyOutput;
+}
+
+export interface ShipmentParty {
+  readonly name: string;
+  readonly line1: string;
+  readonly city: string;
+  readonly postalCode: string;
+  readonly country: string;
+  readonly phone: string | null;
+  readonly email: string | null;
+}
+
+export interface CreateShipmentRequest {
+  readonly shippingOptionId: string;
+  readonly shipFrom: ShipmentParty;
+  readonly shipTo: ShipmentParty;
+  readonly goods: {
+    readonly description: string;
+    readonly hsCode: string | null;
+    readonly originCountry: string;
+    readonly quantity: number;
+    readonly value: MoneyOutput;
+    readonly weightGrams: number;
+  };
+  readonly idempotencyKey: string;
+}
+
+export interface ShipmentCreated {
+  readonly shipmentId: string;
+  readonly trackingNumber: string;
+}
+
+export interface PaymentState {
+  readonly paymentId: string;
+  /** The payments subgraph's `PaymentStatus`: AUTHORIZED, CAPTURED, IN_ESCROW, RELEASED, VOIDED, DECLINED. */
+  readonly status: string;
+  readonly provider: string;
+}
+
+/** A shipment's tracking as the follower needs it. */
+export interface ShipmentTracking {
+  /** The logistics subgraph's `TrackingStatus`. */
+  readonly status: string;
+  readonly eventStatuses: readonly string[];
+}
+
+export interface KeyedAction {
+  readonly idempotencyKey: string;
+}
+
+/**
+ * The participants' internal operations the saga calls, as a port: `createParticipants` speaks
+ * GraphQL to the real subgraphs; saga tests plug in fakes where a participant's behaviour is not
+ * what is tested. Every method throws `ParticipantError` when it gets no result.
+ */
+export interface Participants {
+  reserveStock(input: { offerId: string; quantity: number } & KeyedAction): Promise<StockReservation>;
+  releaseStock(input: { reservationId: string } & KeyedAction): Promise<void>;
+  placeMarketplaceOrder(
+    input: { reservationId: string; expectedUnitPrice: MoneyOutput; buyerName: string; buyerCountry: string } & KeyedAction,
+  ): Promise<MarketplaceOrderPlaced>;
+  cancelMarketplaceOrder(input: { marketplaceOrderId: string } & KeyedAction): Promise<void>;
+  createShipment(input: CreateShipmentRequest): Promise<ShipmentCreated>;
+  cancelShipment(input: { shipmentId: string } & KeyedAction): Promise<void>;
+  authorizePayment(input: { quoteId: string; method: string; escrow: boolean } & KeyedAction): Promise<PaymentState>;
+  capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */
+  trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | undefined>>;
+  close(): Promise<void>;
+}

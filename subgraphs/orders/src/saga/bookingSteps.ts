@@ -1,0 +1,225 @@
+import { verifyQuote } from '../../../../packages/quotes/index.js';
+import { ParticipantError } from '../participants/ParticipantError.js';
+import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
+import type { Participants, ShipmentParty, StockReservation } from './Participants.js';
+import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
+
+/** What a step gets to do its work. */
+export interface StepRun {
+  readonly order: OrderRecord;
+  /** Results of the steps already DONE. */
+  readonly results: ReadonlyMap<StepName, StepResult>;
+  readonly participants: Participants;
+  /** The step's own key: the same on every attempt. */
+  readonly idempotencyKey: string;
+  readonly quoteKey: Buffer;
+  readonly now: number;
+}
+
+export interface StepOutcome {
+  /** References to keep (ids the compensation and the API need). */
+  readonly result: StepResult;
+  readonly orderPatch?: OrderPatch;
+}
+
+/** What undoing a step gets: its result, and how the other steps stand. */
+export interface StepUndo {
+  readonly order: OrderRecord;
+  readonly result: StepResult;
+  readonly participants: Participants;
+  /** The key of this compensation attempt. */
+  readonly idempotencyKey: string;
+  statusOf(step: StepName): StepStatus | undefined;
+}
+
+export interface BookingStep {
+  readonly name: BookingStepName;
+  /** The input field a failure of this step points at. */
+  readonly field: readonly string[];
+  /** The code of this step's failure when its participant cannot be reached. */
+  readonly unavailableCode: OrderErrorCode;
+  run(run: StepRun): Promise<StepOutcome>;
+  /** Undoes the step's effect outside; absent when there is nothing outside to undo. */
+  readonly compensate?: (undo: StepUndo) => Promise<void>;
+}
+
+const QUOTE_FIELD = ['input', 'quoteId'] as const;
+
+const need = (results: ReadonlyMap<StepName, StepResult>, step: StepName, key: string): string => {
+  const value = results.get(step)?.[key];
+  if (value === undefined) throw new Error(`saga bug: ${step} is not done or has no ${key}`);
+  return value;
+};
+
+/**
+ * The booking saga's steps, in the order they run. Payment comes last of the participant calls on
+ * purpose: the most common failures (stock, price, carrier) happen before any money is touched,
+ * so they fail with nothing to void; only a payment decline undoes shipment and marketplace order.
+ */
+export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
+  {
+    name: 'VERIFY_QUOTE',
+    field: QUOTE_FIELD,
+    unavailableCode: 'QUOTE_INVALID',
+    // Checked again at run time, not only at request time: a saga resumed after a long outage
+    // must not book on an expired quote. QuoteError (QUOTE_INVALID, QUOTE_EXPIRED) fails the step.
+    async run({ order, quoteKey, now }) {
+      const quote = verifyQuote(order.quoteToken, quoteKey, now);
+      return { result: { expiresAt: quote.expiresAt } };
+    },
+  },
+  {
+    name: 'RESERVE_STOCK',
+    field: QUOTE_FIELD,
+    unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    async run({ order, participants, idempotencyKey }) {
+      const reservation = await participants.reserveStock({ offerId: order.quote.offerId, quantity: order.quote.quantity, idempotencyKey });
+      return { result: reservationResult(reservation) };
+    },
+    async compensate({ result, participants, idempotencyKey, statusOf }) {
+      // Cancelling the marketplace order already gave the stock back (catalog's contract).
+      if (statusOf('PLACE_MARKETPLACE_ORDER') === 'COMPENSATED') return;
+      try {
+        await participants.releaseStock({ reservationId: requireKey(result, 'reservationId'), idempotencyKey });
+      } catch (error) {
+        // The hold lapsed or was closed already: the stock is back, which is all this undo wants.
+        if (error instanceof ParticipantError && error.kind === 'refused' && error.code === 'OUT_OF_STOCK') return;
+        throw error;
+      }
+    },
+  },
+  {
+    name: 'PLACE_MARKETPLACE_ORDER',
+    field: QUOTE_FIELD,
+    unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    async run({ order, results, participants, idempotencyKey }) {
+      const placed = await participants.placeMarketplaceOrder({
+        reservationId: need(results, 'RESERVE_STOCK', 'reservationId'),
+        expectedUnitPrice: order.quote.unitPrice,
+        buyerName: order.buyer.name,
+        buyerCountry: order.buyer.address.country,
+        idempotencyKey,
+      });
+      return {
+        result: { marketplaceOrderId: placed.marketplaceOrderId, totalAmount: placed.total.amount, totalCurrency: placed.total.currency },
+      };
+    },
+    async compensate({ result, participants, idempotencyKey }) {
+      await participants.cancelMarketplaceOrder({ marketplaceOrderId: requireKey(result, 'marketplaceOrderId'), idempotencyKey });
+    },
+  },
+  {
+    name: 'CREATE_SHIPMENT',
+    field: QUOTE_FIELD,
+    unavailableCode: 'CARRIER_UNAVAILABLE',
+    async run({ order, results, participants, idempotencyKey }) {
+      const reservation = results.get('RESERVE_STOCK') ?? {};
+      const { buyer, quote } = order;
+      const shipment = await participants.createShipment({
+        shippingOptionId: quote.shippingOptionId,
+        shipFrom: sellerParty(reservation, quote.originCountry),
+        shipTo: {
+          name: buyer.name,
+          line1: buyer.address.line2 ? `${buyer.address.line1}, ${buyer.address.line2}` : buyer.address.line1,
+          city: buyer.address.city,
+          postalCode: buyer.address.postalCode,
+          country: buyer.address.country,
+          phone: buyer.phone,
+          email: buyer.email,
+        },
+        goods: {
+          description: requireKey(reservation, 'title'),
+          hsCode: reservation.hsCode ?? null,
+          originCountry: quote.originCountry,
+          quantity: quote.quantity,
+          value: quote.item,
+          weightGrams: Number(requireKey(reservation, 'weightGrams')) * quote.quantity,
+        },
+        idempotencyKey,
+      });
+      return {
+        result: { shipmentId: shipment.shipmentId, trackingNumber: shipment.trackingNumber },
+        orderPatch: { shipmentId: shipment.shipmentId },
+      };
+    },
+    async compensate({ result, participants, idempotencyKey }) {
+      await participants.cancelShipment({ shipmentId: requireKey(result, 'shipmentId'), idempotencyKey });
+    },
+  },
+  {
+    name: 'AUTHORIZE_PAYMENT',
+    field: ['input', 'payment', 'method'],
+    unavailableCode: 'PAYMENT_UNAVAILABLE',
+    async run({ order, participants, idempotencyKey }) {
+      const payment = await participants.authorizePayment({
+        quoteId: order.quoteToken,
+        method: order.paymentMethod,
+        escrow: order.escrow,
+        idempotencyKey,
+      });
+      return {
+        result: { paymentId: payment.paymentId, status: payment.status, provider: payment.provider },
+        orderPatch: { paymentId: payment.paymentId },
+      };
+    },
+    async compensate({ result, participants, idempotencyKey }) {
+      await participants.voidPayment({ paymentId: requireKey(result, 'paymentId'), idempotencyKey });
+    },
+  },
+  {
+    name: 'CONFIRM',
+    field: [],
+    unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    // Local: the order becomes CONFIRMED once every participant said yes (see createOrderSaga).
+    async run() {
+      return { result: {} };
+    },
+  },
+];
+
+function reservationResult(reservation: StockReservation): StepResult {
+  const { offer } = reservation;
+  const result: Record<string, string> = {
+    reservationId: reservation.reservationId,
+    reservationExpiresAt: reservation.expiresAt,
+    title: offer.title,
+    weightGrams: String(offer.weightGrams),
+    sellerName: offer.sellerName,
+    sellerCountry: offer.sellerCountry,
+    marketplaceName: offer.marketplaceName,
+  };
+  if (offer.hsCode !== null) result.hsCode = offer.hsCode;
+  return result;
+}
+
+/**
+ * Where the parcel leaves from. No subgraph exposes a seller's dispatch address yet (the
+ * marketplace keeps it with the order it just placed), so the label names the seller, care of
+ * the marketplace, in the seller's country; the carrier's pickup is arranged through the
+ * marketplace order. See the README's gotchas.
+ */
+function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
+  const marketplace = reservation.marketplaceName ?? 'the marketplace';
+  return {
+    name: requireKey(reservation, 'sellerName'),
+    line1: `c/o ${marketplace}`,
+    city: marketplace,
+    postalCode: 'N/A',
+    country: reservation.sellerCountry ?? originCountry,
+    phone: null,
+    email: null,
+  };
+}
+
+function requireKey(result: StepResult, key: string): string {
+  const value = result[key];
+  if (value === undefined) throw new Error(`saga bug: step result has no ${key}`);
+  return value;
+}
+
+/** A booking step by name. */
+export function bookingStep(name: BookingStepName): BookingStep {
+  const step = BOOKING_STEP_DEFINITIONS.find((definition) => definition.name === name);
+  if (!step) throw new Error(`no booking step ${name}`);
+  return step;
+}

@@ -1,0 +1,162 @@
+import type { MoneyOutput } from '../../../../packages/money/index.js';
+import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
+
+/** The codes a failed order names, as the schema's `OrderErrorCode`. */
+export type OrderErrorCode =
+  | 'QUOTE_EXPIRED'
+  | 'QUOTE_INVALID'
+  | 'OUT_OF_STOCK'
+  | 'PRICE_CHANGED'
+  | 'PAYMENT_DECLINED'
+  | 'CARRIER_UNAVAILABLE'
+  | 'MARKETPLACE_UNAVAILABLE'
+  | 'PAYMENT_UNAVAILABLE'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_INPUT';
+
+/** What the quote token fixed, kept as plain strings so it can be stored and read back without the signing key. */
+export interface QuoteFacts {
+  readonly shippingOptionId: string;
+  readonly offerId: string;
+  readonly quantity: number;
+  readonly originCountry: string;
+  readonly destinationCountry: string;
+  /** The goods' value for `quantity` units in the seller's currency, as quoted. */
+  readonly item: MoneyOutput;
+  /** What one unit costs in the seller's currency: `item ÷ quantity`, exact. */
+  readonly unitPrice: MoneyOutput;
+  readonly total: MoneyOutput;
+  readonly paymentProvider: string;
+  readonly expiresAt: string;
+}
+
+export interface BuyerDetails {
+  readonly name: string;
+  readonly email: string;
+  readonly phone: string | null;
+  readonly address: {
+    readonly line1: string;
+    readonly line2: string | null;
+    readonly city: string;
+    readonly postalCode: string;
+    readonly country: string;
+  };
+}
+
+/** Why an order failed: the step, the code a client branches on, words for people, the input field at fault. */
+export interface OrderFailure {
+  readonly step: StepName;
+  readonly code: OrderErrorCode;
+  readonly message: string;
+  readonly field: readonly string[];
+}
+
+export interface OrderRecord {
+  readonly id: string;
+  readonly idempotencyKey: string;
+  /** SHA-256 of the normalized input: the same key with another input is refused. */
+  readonly requestHash: string;
+  readonly status: OrderStatus;
+  readonly phase: SagaPhase;
+  readonly quoteToken: string;
+  readonly quote: QuoteFacts;
+  readonly buyer: BuyerDetails;
+  readonly paymentMethod: string;
+  readonly total: MoneyOutput;
+  /** Whether payment is held in escrow until delivery (`needsEscrow`). */
+  readonly escrow: boolean;
+  readonly shipmentId: string | null;
+  readonly paymentId: string | null;
+  readonly failure: OrderFailure | null;
+  /** Instants in ms since the epoch. */
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  /** When the saga may next be resumed (retry backoff). */
+  readonly nextAttemptAt: number;
+  readonly leaseOwner: string | null;
+  readonly leaseUntil: number;
+}
+
+/** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */
+export type StepResult = Readonly<Record<string, string>>;
+
+export interface StepError {
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface StepRecord {
+  readonly orderId: string;
+  readonly name: StepName;
+  /** Display and execution order. */
+  readonly position: number;
+  readonly status: StepStatus;
+  /** Forward attempts started; above 0 the participant may have acted, even if no answer came back. */
+  readonly attempt: number;
+  /** Compensation attempts started (each one its own idempotency key). */
+  readonly compensationAttempt: number;
+  readonly startedAt: number | null;
+  readonly finishedAt: number | null;
+  /** When the step last changed: the API's `at`. */
+  readonly updatedAt: number;
+  readonly result: StepResult | null;
+  readonly error: StepError | null;
+}
+
+export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt'> & {
+  /** Steps to create with the order, all PENDING. */
+  readonly steps: readonly StepName[];
+  /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
+  readonly leaseOwner: string;
+  readonly leaseUntil: number;
+};
+
+export type OrderPatch = Partial<
+  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow'>
+>;
+
+export type StepPatch = Partial<
+  Pick<StepRecord, 'status' | 'attempt' | 'compensationAttempt' | 'startedAt' | 'finishedAt' | 'result' | 'error'>
+>;
+
+/** A page of orders, newest first; `after` is the last order of the previous page. */
+export interface OrderPageRequest {
+  readonly first: number;
+  readonly after?: { readonly createdAt: number; readonly id: string } | undefined;
+}
+
+/**
+ * Where orders and their saga steps are kept. Two implementations pass the same suite
+ * (`test/defineOrderStoreSuite.ts`): SQLite (default, one file) and PostgreSQL (`DATABASE_URL`).
+ * Every write is durable when its promise resolves, so the saga can write a step's state before
+ * and after each participant call and resume from there after a crash.
+ */
+export interface OrderStore {
+  readonly kind: 'sqlite' | 'postgres';
+  /** Applies pending migrations; safe to call from many processes at once. Returns the schema version. */
+  migrate(): Promise<number>;
+  /**
+   * Creates the order and its steps, unless an order with the same idempotency key exists: then
+   * nothing is written and the existing one is returned with `created: false`. Concurrent calls
+   * with one key create exactly one order, and all of them get that order back.
+   */
+  createOrder(order: NewOrder): Promise<{ order: OrderRecord; created: boolean }>;
+  getOrder(id: string): Promise<OrderRecord | undefined>;
+  getOrderByIdempotencyKey(key: string): Promise<OrderRecord | undefined>;
+  /** Newest first (createdAt, then id, both descending). */
+  listOrders(page: OrderPageRequest): Promise<OrderRecord[]>;
+  /** The steps of each order, in position order; orders without steps map to an empty list. */
+  listSteps(orderIds: readonly string[]): Promise<Map<string, StepRecord[]>>;
+  updateOrder(id: string, patch: OrderPatch, now: number): Promise<void>;
+  /** Adds steps (PENDING, or as given) that are not there yet; existing ones are left as they are. */
+  addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepRecord['status'] }>, now: number): Promise<void>;
+  updateStep(orderId: string, name: StepName, patch: StepPatch, now: number): Promise<void>;
+  /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */
+  claimLease(orderId: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
+  releaseLease(orderId: string, owner: string): Promise<void>;
+  /** PENDING orders due for another attempt whose lease is free, oldest first. */
+  findResumable(now: number, limit: number): Promise<string[]>;
+  /** CONFIRMED orders whose lease is free with a follow-up step (capture, escrow release) still to do, oldest first. */
+  findFollowable(now: number, limit: number): Promise<string[]>;
+  close(): Promise<void>;
+}

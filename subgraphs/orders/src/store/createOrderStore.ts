@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import type { OrdersConfig } from '../config.js';
+import { createPostgresOrderStore } from './createPostgresOrderStore.js';
+import { createSqliteOrderStore } from './createSqliteOrderStore.js';
+import type { OrderStore } from './OrderStore.js';
+
+/** PostgreSQL when `DATABASE_URL` is set, else the SQLite file `DATA_DIR/orders.sqlite`; migrated before use. */
+export async function createOrderStore(config: Pick<OrdersConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<OrderStore> {
+  const store =
+    config.DATABASE_URL !== undefined
+      ? createPostgresOrderStore({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
+      : createSqliteOrderStore({ file: join(config.DATA_DIR, 'orders.sqlite') });
+  try {
+    await store.migrate();
+    return store;
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,192 @@
+import pg from 'pg';
+import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
+import { MIGRATIONS } from './migrations.js';
+import type { NewOrder, OrderPageRequest, OrderPatch, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
+
+export interface PostgresOrderStoreOptions {
+  connectionString: string;
+  /** The schema the tables live in; created if missing. Tests use one per run. */
+  schema: string;
+  /** Connections in the pool. Default: 10. */
+  maxConnections?: number;
+}
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+
+/**
+ * The store at scale: PostgreSQL through a `pg` pool, shared by every orders replica. Idempotency
+ * rests on the unique index of `idempotency_key`: `INSERT … ON CONFLICT DO NOTHING` makes a
+ * concurrent duplicate wait for the first insert to commit, then read that order back.
+ */
+export function createPostgresOrderStore(options: PostgresOrderStoreOptions): OrderStore {
+  const { schema } = options;
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`DATABASE_SCHEMA "${schema}" must be a lower-case SQL identifier`);
+  const pool = new pg.Pool({
+    connectionString: options.connectionString,
+    max: options.maxConnections ?? 10,
+    // Every connection resolves table names in our schema, so the SQL stays schema-free.
+    options: `-c search_path=${schema}`,
+  });
+
+  const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await pool.query(sql, params)).rows as Row[];
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const result = await work(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
+
+  return {
+    kind: 'postgres',
+
+    async migrate() {
+      return transaction(async (client) => {
+        // One migrator at a time across replicas; the lock ends with the transaction.
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tradegraph-orders-migrations:${schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        await client.query(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at BIGINT NOT NULL)',
+        );
+        const applied = new Set((await client.query('SELECT version FROM schema_migrations')).rows.map((r: Row) => Number(r.version)));
+        for (const migration of MIGRATIONS) {
+          if (applied.has(migration.version)) continue;
+          for (const statement of migration.postgres) await client.query(statement);
+          await client.query('INSERT INTO schema_migrations (version, name, applied_at) VALUES ($1, $2, $3)', [
+            migration.version,
+            migration.name,
+            Date.now(),
+          ]);
+        }
+        const latest = await client.query('SELECT MAX(version) AS version FROM schema_migrations');
+        return Number((latest.rows[0] as Row | undefined)?.version ?? 0);
+      });
+    },
+
+    async createOrder(order: NewOrder) {
+      return transaction(async (client) => {
+        const inserted = await client.query(
+          `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(1, ORDER_COLUMNS.length)})
+           ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+          orderValues(order),
+        );
+        const created = inserted.rowCount === 1;
+        for (const name of created ? order.steps : []) {
+          await client.query(
+            `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
+             VALUES ($1, $2, $3, 'PENDING', 0, 0, $4)`,
+            [order.id, name, stepPosition(name), order.createdAt],
+          );
+        }
+        const stored = await client.query('SELECT * FROM orders WHERE idempotency_key = $1', [order.idempotencyKey]);
+        const found = stored.rows[0] as Row | undefined;
+        if (!found) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
+        return { order: toOrderRecord(found), created };
+      });
+    },
+
+    async getOrder(id) {
+      const [found] = await rows('SELECT * FROM orders WHERE id = $1', [id]);
+      return found && toOrderRecord(found);
+    },
+
+    async getOrderByIdempotencyKey(key) {
+      const [found] = await rows('SELECT * FROM orders WHERE idempotency_key = $1', [key]);
+      return found && toOrderRecord(found);
+    },
+
+    async listOrders(page: OrderPageRequest) {
+      const found = page.after
+        ? await rows('SELECT * FROM orders WHERE (created_at, id) < ($1, $2) ORDER BY created_at DESC, id DESC LIMIT $3', [
+            page.after.createdAt,
+            page.after.id,
+            page.first,
+          ])
+        : await rows('SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT $1', [page.first]);
+      return found.map(toOrderRecord);
+    },
+
+    async listSteps(orderIds) {
+      const steps = new Map<string, StepRecord[]>(orderIds.map((id) => [id, []]));
+      if (orderIds.length === 0) return steps;
+      const found = await rows('SELECT * FROM order_steps WHERE order_id = ANY($1) ORDER BY order_id, position', [[...orderIds]]);
+      for (const step of found.map(toStepRecord)) steps.get(step.orderId)?.push(step);
+      return steps;
+    },
+
+    async updateOrder(id: string, patch: OrderPatch, now: number) {
+      const pairs = [...orderAssignments(patch), ['updated_at', now] as [string, unknown]];
+      await pool.query(
+        `UPDATE orders SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
+        [...pairs.map(([, value]) => value), id],
+      );
+    },
+
+    async addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepStatus }>, now: number) {
+      await transaction(async (client) => {
+        for (const step of steps) {
+          await client.query(
+            `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
+             VALUES ($1, $2, $3, $4, 0, 0, $5) ON CONFLICT (order_id, name) DO NOTHING`,
+            [orderId, step.name, stepPosition(step.name), step.status, now],
+          );
+        }
+      });
+    },
+
+    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number) {
+      const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+      const n = pairs.length;
+      await pool.query(
+        `UPDATE order_steps SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE order_id = $${n + 1} AND name = $${n + 2}`,
+        [...pairs.map(([, value]) => value), orderId, name],
+      );
+    },
+
+    async claimLease(orderId, owner, now, ttlMs) {
+      const result = await pool.query(
+        'UPDATE orders SET lease_owner = $1, lease_until = $2 WHERE id = $3 AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until <= $4)',
+        [owner, now + ttlMs, orderId, now],
+      );
+      return result.rowCount === 1;
+    },
+
+    async releaseLease(orderId, owner) {
+      await pool.query('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = $1 AND lease_owner = $2', [orderId, owner]);
+    },
+
+    async findResumable(now, limit) {
+      const found = await rows(
+        `SELECT id FROM orders WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_owner IS NULL OR lease_until <= $1)
+         ORDER BY created_at, id LIMIT $2`,
+        [now, limit],
+      );
+      return found.map((r) => String(r.id));
+    },
+
+    async findFollowable(now, limit) {
+      const found = await rows(
+        `SELECT id FROM orders o WHERE status = 'CONFIRMED' AND (lease_owner IS NULL OR lease_until <= $1)
+           AND EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id AND s.name = ANY($2) AND s.status IN ('PENDING', 'RUNNING'))
+         ORDER BY created_at, id LIMIT $3`,
+        [now, [...FOLLOW_UP_STEPS], limit],
+      );
+      return found.map((r) => String(r.id));
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}

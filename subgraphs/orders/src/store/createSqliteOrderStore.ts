@@ -1,0 +1,179 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
+import { MIGRATIONS } from './migrations.js';
+import type { NewOrder, OrderPageRequest, OrderPatch, OrderRecord, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
+
+export interface SqliteOrderStoreOptions {
+  /** The database file; `:memory:` for a throwaway store. */
+  file: string;
+  /** How long a write waits for another process holding the file's write lock. Default: 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+const FOLLOW_UP_PLACEHOLDERS = FOLLOW_UP_STEPS.map(() => '?').join(', ');
+
+/**
+ * The default store: one SQLite file (better-sqlite3, WAL mode). better-sqlite3 is synchronous;
+ * each method runs whole on the event loop, so in one process writes never interleave, and
+ * several processes on one file queue behind SQLite's single writer (`busy_timeout`).
+ * `synchronous = FULL`: a write the saga relies on survives a power cut, not only a crash.
+ */
+export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderStore {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);
+
+  // Statements are prepared on first use (tables exist only once `migrate` ran) and then reused.
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (sql: string): Database.Statement => {
+    let statement = statements.get(sql);
+    if (!statement) statements.set(sql, (statement = db.prepare(sql)));
+    return statement;
+  };
+  const rows = (sql: string, ...params: unknown[]): Row[] => prepare(sql).all(...params) as Row[];
+  const row = (sql: string, ...params: unknown[]): Row | undefined => prepare(sql).get(...params) as Row | undefined;
+
+  const insertOrder = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map(() => '?').join(', ')})
+     ON CONFLICT (idempotency_key) DO NOTHING`;
+  const insertStep = `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
+     VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (order_id, name) DO NOTHING`;
+
+  const create = db.transaction((order: NewOrder): { order: OrderRecord; created: boolean } => {
+    const created = prepare(insertOrder).run(...orderValues(order)).changes === 1;
+    if (created) {
+      for (const name of order.steps) prepare(insertStep).run(order.id, name, stepPosition(name), 'PENDING', order.createdAt);
+    }
+    const stored = row('SELECT * FROM orders WHERE idempotency_key = ?', order.idempotencyKey);
+    if (!stored) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
+    return { order: toOrderRecord(stored), created };
+  });
+
+  return {
+    kind: 'sqlite',
+
+    async migrate() {
+      // IMMEDIATE: two processes starting at once take turns instead of both migrating.
+      const run = db.transaction(() => {
+        db.exec(
+          'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at INTEGER NOT NULL)',
+        );
+        const applied = new Set(rows('SELECT version FROM schema_migrations').map((r) => Number(r.version)));
+        for (const migration of MIGRATIONS) {
+          if (applied.has(migration.version)) continue;
+          for (const statement of migration.sqlite) db.exec(statement);
+          prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)').run(
+            migration.version,
+            migration.name,
+            Date.now(),
+          );
+        }
+        return Number(row('SELECT MAX(version) AS version FROM schema_migrations')?.version ?? 0);
+      });
+      return run.immediate();
+    },
+
+    async createOrder(order) {
+      return create.immediate(order);
+    },
+
+    async getOrder(id) {
+      const found = row('SELECT * FROM orders WHERE id = ?', id);
+      return found && toOrderRecord(found);
+    },
+
+    async getOrderByIdempotencyKey(key) {
+      const found = row('SELECT * FROM orders WHERE idempotency_key = ?', key);
+      return found && toOrderRecord(found);
+    },
+
+    async listOrders(page: OrderPageRequest) {
+      const found = page.after
+        ? rows(
+            'SELECT * FROM orders WHERE created_at < ? OR (created_at = ? AND id < ?) ORDER BY created_at DESC, id DESC LIMIT ?',
+            page.after.createdAt,
+            page.after.createdAt,
+            page.after.id,
+            page.first,
+          )
+        : rows('SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT ?', page.first);
+      return found.map(toOrderRecord);
+    },
+
+    async listSteps(orderIds) {
+      const steps = new Map<string, StepRecord[]>(orderIds.map((id) => [id, []]));
+      if (orderIds.length === 0) return steps;
+      const found = rows(
+        `SELECT * FROM order_steps WHERE order_id IN (${orderIds.map(() => '?').join(', ')}) ORDER BY order_id, position`,
+        ...orderIds,
+      );
+      for (const step of found.map(toStepRecord)) steps.get(step.orderId)?.push(step);
+      return steps;
+    },
+
+    async updateOrder(id: string, patch: OrderPatch, now: number) {
+      const pairs = [...orderAssignments(patch), ['updated_at', now] as [string, unknown]];
+      prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
+        ...pairs.map(([, value]) => value),
+        id,
+      );
+    },
+
+    async addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepStatus }>, now: number) {
+      db.transaction(() => {
+        for (const step of steps) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
+      })();
+    },
+
+    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number) {
+      const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+      prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
+        ...pairs.map(([, value]) => value),
+        orderId,
+        name,
+      );
+    },
+
+    async claimLease(orderId, owner, now, ttlMs) {
+      const result = prepare(
+        'UPDATE orders SET lease_owner = ?, lease_until = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ? OR lease_until <= ?)',
+      ).run(owner, now + ttlMs, orderId, owner, now);
+      return result.changes === 1;
+    },
+
+    async releaseLease(orderId, owner) {
+      prepare('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?').run(orderId, owner);
+    },
+
+    async findResumable(now, limit) {
+      return rows(
+        `SELECT id FROM orders WHERE status = 'PENDING' AND next_attempt_at <= ? AND (lease_owner IS NULL OR lease_until <= ?)
+         ORDER BY created_at, id LIMIT ?`,
+        now,
+        now,
+        limit,
+      ).map((r) => String(r.id));
+    },
+
+    async findFollowable(now, limit) {
+      return rows(
+        `SELECT id FROM orders o WHERE status = 'CONFIRMED' AND (lease_owner IS NULL OR lease_until <= ?)
+           AND EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id AND s.name IN (${FOLLOW_UP_PLACEHOLDERS})
+                       AND s.status IN ('PENDING', 'RUNNING'))
+         ORDER BY created_at, id LIMIT ?`,
+        now,
+        ...FOLLOW_UP_STEPS,
+        limit,
+      ).map((r) => String(r.id));
+    },
+
+    async close() {
+      db.close();
+    },
+  };
+}

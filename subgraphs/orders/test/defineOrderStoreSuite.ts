@@ -1,0 +1,183 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../src/store/migrations.js';
+import type { OrderStore } from '../src/store/OrderStore.js';
+import { newOrder } from './orderFixtures.js';
+
+export interface StoreUnderTest {
+  readonly store: OrderStore;
+  /** A second store on the same database, as another replica would have. */
+  readonly replica: OrderStore;
+  dispose(): Promise<void>;
+}
+
+/**
+ * What every order store must do, run against each implementation (SQLite and PostgreSQL).
+ * `open` returns undefined when the database cannot be reached and the suite may be skipped.
+ */
+export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnderTest | undefined>): void {
+  describe(`${name} order store`, () => {
+    let subject: StoreUnderTest | undefined;
+    beforeAll(async () => {
+      subject = await open();
+    });
+    afterAll(async () => {
+      await subject?.dispose();
+    });
+    const store = (): OrderStore => subject!.store;
+
+    it('migrates to the latest version, and migrating again (from another replica) changes nothing', async (context) => {
+      if (!subject) return context.skip();
+      expect(await store().migrate()).toBe(LATEST_SCHEMA_VERSION);
+      expect(await subject.replica.migrate()).toBe(LATEST_SCHEMA_VERSION);
+    });
+
+    it('creates an order with its steps, all PENDING, and reads it back as written', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      const { order, created } = await store().createOrder(draft);
+      expect(created).toBe(true);
+      expect(order).toMatchObject({ id: draft.id, status: 'PENDING', phase: 'FORWARD', quote: draft.quote, buyer: draft.buyer });
+      expect(order.total).toEqual({ amount: '41.37', currency: 'EUR' });
+      expect(order.escrow).toBe(true);
+      expect(await store().getOrder(draft.id)).toEqual(order);
+      expect(await store().getOrderByIdempotencyKey(draft.idempotencyKey)).toEqual(order);
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      expect(steps.map((step) => [step.name, step.status, step.attempt])).toEqual(draft.steps.map((step) => [step, 'PENDING', 0]));
+    });
+
+    it('returns the existing order for a known idempotency key, without writing', async (context) => {
+      if (!subject) return context.skip();
+      const first = newOrder();
+      await store().createOrder(first);
+      const again = await store().createOrder(newOrder({ idempotencyKey: first.idempotencyKey, requestHash: 'other' }));
+      expect(again.created).toBe(false);
+      expect(again.order.id).toBe(first.id);
+      expect(again.order.requestHash).toBe('hash-1');
+    });
+
+    it('creates ONE order for 20 concurrent creates with one key, from two replicas, and all 20 get it back', async (context) => {
+      if (!subject) return context.skip();
+      const key = `concurrent-${Date.now()}`;
+      const results = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => (i % 2 === 0 ? store() : subject!.replica).createOrder(newOrder({ idempotencyKey: key }))),
+      );
+      expect(results.filter((result) => result.created)).toHaveLength(1);
+      expect(new Set(results.map((result) => result.order.id)).size).toBe(1);
+      const id = results[0]!.order.id;
+      expect((await store().listSteps([id])).get(id)).toHaveLength(6);
+    });
+
+    it('keeps step and order updates, with results, errors and timestamps', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      await store().createOrder(draft);
+      await store().updateStep(draft.id, 'RESERVE_STOCK', { status: 'RUNNING', attempt: 1, startedAt: 1_000 }, 1_000);
+      await store().updateStep(draft.id, 'RESERVE_STOCK', { status: 'DONE', finishedAt: 2_000, result: { reservationId: 'r-1' } }, 2_000);
+      await store().updateStep(
+        draft.id,
+        'PLACE_MARKETPLACE_ORDER',
+        { status: 'FAILED', attempt: 1, error: { code: 'PRICE_CHANGED', message: 'now 110.00 CNY' } },
+        3_000,
+      );
+      const failure = {
+        step: 'PLACE_MARKETPLACE_ORDER',
+        code: 'PRICE_CHANGED',
+        message: 'now 110.00 CNY',
+        field: ['input', 'quoteId'],
+      } as const;
+      await store().updateOrder(draft.id, { phase: 'COMPENSATING', failure, nextAttemptAt: 5_000, shipmentId: 'shp-1' }, 3_000);
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      expect(steps[1]).toMatchObject({ name: 'RESERVE_STOCK', status: 'DONE', attempt: 1, startedAt: 1_000, finishedAt: 2_000 });
+      expect(steps[1]!.result).toEqual({ reservationId: 'r-1' });
+      expect(steps[1]!.updatedAt).toBe(2_000);
+      expect(steps[2]!.error).toEqual({ code: 'PRICE_CHANGED', message: 'now 110.00 CNY' });
+      const order = await store().getOrder(draft.id);
+      expect(order).toMatchObject({ phase: 'COMPENSATING', failure, nextAttemptAt: 5_000, shipmentId: 'shp-1', updatedAt: 3_000 });
+    });
+
+    it('adds follow-up steps once, after the booking steps, leaving existing ones as they are', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      await store().createOrder(draft);
+      await store().addSteps(draft.id, [{ name: 'CAPTURE_PAYMENT', status: 'PENDING' }], 1);
+      await store().updateStep(draft.id, 'CAPTURE_PAYMENT', { status: 'DONE' }, 2);
+      await store().addSteps(
+        draft.id,
+        [
+          { name: 'CAPTURE_PAYMENT', status: 'PENDING' },
+          { name: 'RELEASE_ESCROW', status: 'SKIPPED' },
+        ],
+        3,
+      );
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      expect(steps.slice(-2).map((step) => [step.name, step.status])).toEqual([
+        ['CAPTURE_PAYMENT', 'DONE'],
+        ['RELEASE_ESCROW', 'SKIPPED'],
+      ]);
+    });
+
+    it('pages orders newest first without repeating or skipping one', async (context) => {
+      if (!subject) return context.skip();
+      const base = 1_800_000_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
+      const drafts = [0, 1, 1, 2, 3].map((offset, i) => newOrder({ createdAt: base + offset, id: `ord_page_${base}_${i}` }));
+      for (const draft of drafts) await store().createOrder(draft);
+      const seen: string[] = [];
+      let after: { createdAt: number; id: string } | undefined;
+      for (;;) {
+        const page = await store().listOrders({ first: 2, after });
+        const ours = page.filter((order) => order.id.startsWith(`ord_page_${base}_`));
+        seen.push(...ours.map((order) => order.id));
+        if (page.length < 2 || ours.length < page.length) break;
+        after = { createdAt: page.at(-1)!.createdAt, id: page.at(-1)!.id };
+      }
+      expect(seen).toEqual([drafts[4]!.id, drafts[3]!.id, drafts[2]!.id, drafts[1]!.id, drafts[0]!.id]);
+    });
+
+    it('gives a saga lease to one replica at a time, and to another once it expires or is released', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder({ leaseOwner: 'a', leaseUntil: 1_000 });
+      await store().createOrder(draft);
+      expect(await store().claimLease(draft.id, 'b', 500, 1_000)).toBe(false);
+      expect(await store().claimLease(draft.id, 'a', 500, 1_000)).toBe(true); // renewal, now until 1500
+      expect(await subject.replica.claimLease(draft.id, 'b', 1_499, 1_000)).toBe(false);
+      expect(await subject.replica.claimLease(draft.id, 'b', 1_500, 1_000)).toBe(true);
+      await store().releaseLease(draft.id, 'a'); // not a's any more: no effect
+      expect(await store().claimLease(draft.id, 'a', 1_600, 1_000)).toBe(false);
+      await store().releaseLease(draft.id, 'b');
+      expect(await store().claimLease(draft.id, 'a', 1_600, 1_000)).toBe(true);
+    });
+
+    it('finds pending sagas that are due and free, and confirmed orders with follow-up steps to do', async (context) => {
+      if (!subject) return context.skip();
+      const now = 2_000_000_000_000;
+      const due = newOrder({ leaseOwner: 'dead-replica', leaseUntil: now - 1 });
+      const leased = newOrder({ leaseOwner: 'live-replica', leaseUntil: now + 10_000 });
+      const later = newOrder({ leaseOwner: 'x', leaseUntil: 0 });
+      const confirmed = newOrder({ leaseOwner: 'x', leaseUntil: 0 });
+      const settled = newOrder({ leaseOwner: 'x', leaseUntil: 0 });
+      for (const draft of [due, leased, later, confirmed, settled]) await store().createOrder(draft);
+      await store().updateOrder(later.id, { nextAttemptAt: now + 5_000 }, now);
+      await store().updateOrder(confirmed.id, { status: 'CONFIRMED', phase: 'SETTLED' }, now);
+      await store().updateOrder(settled.id, { status: 'CONFIRMED', phase: 'SETTLED' }, now);
+      await store().addSteps(confirmed.id, [{ name: 'CAPTURE_PAYMENT', status: 'PENDING' }], now);
+      await store().addSteps(settled.id, [{ name: 'CAPTURE_PAYMENT', status: 'DONE' }], now);
+
+      const resumable = await store().findResumable(now, 10_000);
+      expect(resumable).toContain(due.id);
+      expect(resumable).not.toContain(leased.id);
+      expect(resumable).not.toContain(later.id);
+      expect(resumable).not.toContain(confirmed.id);
+      expect(await store().findResumable(now + 5_000, 10_000)).toContain(later.id);
+      const followable = await store().findFollowable(now, 10_000);
+      expect(followable).toContain(confirmed.id);
+      expect(followable).not.toContain(settled.id);
+    });
+
+    it('knows nothing of an unknown order', async (context) => {
+      if (!subject) return context.skip();
+      expect(await store().getOrder('ord_missing')).toBeUndefined();
+      expect(await store().getOrderByIdempotencyKey('missing')).toBeUndefined();
+      expect((await store().listSteps(['ord_missing'])).get('ord_missing')).toEqual([]);
+    });
+  });
+}

@@ -1,0 +1,83 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '../../../packages/log/index.js';
+import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
+import type { PeriodicTask } from '../src/saga/runPeriodically.js';
+import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
+
+describe('the payment follower', () => {
+  let harness: BookingHarness;
+  let follower: PeriodicTask;
+  beforeEach(async () => {
+    harness = await createBookingHarness();
+    // Not started: each test runs rounds itself with runNow().
+    follower = createPaymentFollower({
+      store: harness.store,
+      participants: harness.participants,
+      owner: 'follower-replica',
+      leaseMs: 5_000,
+      intervalMs: 60_000,
+      maxAttempts: 3,
+      logger: createLogger('orders', { level: 'silent' }),
+    });
+  });
+  afterEach(async () => {
+    await follower.stop();
+    await harness.close();
+  });
+
+  const track = (shipmentId: string, status: string, events: string[] = [status]) =>
+    harness.participants.tracking.set(shipmentId, { status, eventStatuses: events });
+  const paymentCalls = () => harness.participants.calls.filter((call) => ['capturePayment', 'releaseEscrow'].includes(call.operation));
+
+  it('captures on pickup and releases escrow on delivery, once each, keyed by order and step', async () => {
+    const { order } = await harness.place();
+    const id = order!.id;
+    const shipmentId = (await harness.orderOf(id)).shipmentId!;
+
+    await follower.runNow();
+    expect(paymentCalls()).toEqual([]); // label created, not picked up yet
+
+    track(shipmentId, 'IN_TRANSIT', ['LABEL_CREATED', 'PICKED_UP', 'IN_TRANSIT']);
+    await follower.runNow();
+    await follower.runNow();
+    expect(paymentCalls()).toEqual([{ operation: 'capturePayment', idempotencyKey: `order:${id}:CAPTURE_PAYMENT` }]);
+    expect((await harness.stepsOf(id)).slice(-2)).toEqual([
+      { name: 'CAPTURE_PAYMENT', status: 'DONE' },
+      { name: 'RELEASE_ESCROW', status: 'PENDING' },
+    ]);
+
+    track(shipmentId, 'DELIVERED');
+    await follower.runNow();
+    await follower.runNow();
+    expect(paymentCalls().map((call) => call.idempotencyKey)).toEqual([`order:${id}:CAPTURE_PAYMENT`, `order:${id}:RELEASE_ESCROW`]);
+    expect((await harness.stepsOf(id)).at(-1)).toEqual({ name: 'RELEASE_ESCROW', status: 'DONE' });
+    expect(await harness.store.findFollowable(Date.now(), 10)).not.toContain(id);
+  });
+
+  it('captures and releases in one round when the first look already says delivered', async () => {
+    const { order } = await harness.place();
+    track((await harness.orderOf(order!.id)).shipmentId!, 'DELIVERED', ['PICKED_UP', 'DELIVERED']);
+    await follower.runNow();
+    expect(paymentCalls().map((call) => call.operation)).toEqual(['capturePayment', 'releaseEscrow']);
+  });
+
+  it('only captures a domestic order, which has no escrow to release', async () => {
+    const { order } = await harness.place({}, { originCountry: 'DE', destinationCountry: 'DE' });
+    track((await harness.orderOf(order!.id)).shipmentId!, 'DELIVERED');
+    await follower.runNow();
+    expect(paymentCalls().map((call) => call.operation)).toEqual(['capturePayment']);
+    expect(await harness.store.findFollowable(Date.now(), 10)).not.toContain(order!.id);
+  });
+
+  it('tries a capture that got no answer again next round, with the same key', async () => {
+    const { order } = await harness.place();
+    track((await harness.orderOf(order!.id)).shipmentId!, 'PICKED_UP');
+    harness.participants.script('capturePayment', (n) => (n === 1 ? { transient: true } : undefined));
+    await follower.runNow();
+    expect((await harness.stepsOf(order!.id)).at(-2)).toEqual({ name: 'CAPTURE_PAYMENT', status: 'RUNNING' });
+    await follower.runNow();
+    expect((await harness.stepsOf(order!.id)).at(-2)).toEqual({ name: 'CAPTURE_PAYMENT', status: 'DONE' });
+    expect(new Set(paymentCalls().map((call) => call.idempotencyKey))).toEqual(new Set([`order:${order!.id}:CAPTURE_PAYMENT`]));
+    expect(paymentCalls()).toHaveLength(2);
+  });
+});

@@ -1,0 +1,241 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
+import { placeOrderInput, testQuoteToken } from './support/testQuote.js';
+
+const steps = (...pairs: Array<[string, string]>) => pairs.map(([name, status]) => ({ name, status }));
+
+describe('the booking saga', () => {
+  let harness: BookingHarness;
+  beforeEach(async () => {
+    harness = await createBookingHarness();
+  });
+  afterEach(() => harness.close());
+
+  it('books in order, each participant once with a key made of order id and step, and confirms', async () => {
+    const { order, userErrors } = await harness.place();
+    expect(userErrors).toEqual([]);
+    expect(order?.status).toBe('CONFIRMED');
+    const id = order!.id;
+    expect(harness.participants.calls).toEqual([
+      { operation: 'reserveStock', idempotencyKey: `order:${id}:RESERVE_STOCK` },
+      { operation: 'placeMarketplaceOrder', idempotencyKey: `order:${id}:PLACE_MARKETPLACE_ORDER` },
+      { operation: 'createShipment', idempotencyKey: `order:${id}:CREATE_SHIPMENT` },
+      { operation: 'authorizePayment', idempotencyKey: `order:${id}:AUTHORIZE_PAYMENT` },
+    ]);
+    expect(await harness.stepsOf(id)).toEqual(
+      steps(
+        ['VERIFY_QUOTE', 'DONE'],
+        ['RESERVE_STOCK', 'DONE'],
+        ['PLACE_MARKETPLACE_ORDER', 'DONE'],
+        ['CREATE_SHIPMENT', 'DONE'],
+        ['AUTHORIZE_PAYMENT', 'DONE'],
+        ['CONFIRM', 'DONE'],
+        ['CAPTURE_PAYMENT', 'PENDING'],
+        ['RELEASE_ESCROW', 'PENDING'],
+      ),
+    );
+    const stored = await harness.orderOf(id);
+    expect(stored).toMatchObject({ shipmentId: 'createShipment-3', paymentId: 'authorizePayment-4', escrow: true });
+    expect(stored.total).toEqual({ amount: '60.58', currency: 'EUR' });
+  });
+
+  it('asks the marketplace for the quoted unit price (goods value ÷ quantity) in the seller’s currency', async () => {
+    let asked: unknown;
+    const place = harness.participants.placeMarketplaceOrder;
+    harness.participants.placeMarketplaceOrder = (input) => {
+      asked = input.expectedUnitPrice;
+      return place(input);
+    };
+    await harness.place();
+    expect(asked).toEqual({ amount: '151.25', currency: 'CNY' });
+  });
+
+  it('holds cross-border payments in escrow, not domestic ones', async () => {
+    const domestic = await harness.place({}, { originCountry: 'DE', destinationCountry: 'DE' });
+    expect((await harness.orderOf(domestic.order!.id)).escrow).toBe(false);
+    expect((await harness.stepsOf(domestic.order!.id)).at(-1)).toEqual({ name: 'RELEASE_ESCROW', status: 'SKIPPED' });
+  });
+
+  it('fails on stock with nothing to undo: the later steps are SKIPPED', async () => {
+    harness.participants.stock.set('offer-tea-1', 1);
+    const { order, userErrors } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors).toEqual([
+      { code: 'OUT_OF_STOCK', message: expect.stringMatching(/^RESERVE_STOCK failed: .*only 1 left/), field: ['input', 'quoteId'] },
+    ]);
+    expect(harness.participants.operations()).toEqual(['reserveStock']);
+    expect(await harness.stepsOf(order!.id)).toEqual(
+      steps(
+        ['VERIFY_QUOTE', 'DONE'],
+        ['RESERVE_STOCK', 'FAILED'],
+        ['PLACE_MARKETPLACE_ORDER', 'SKIPPED'],
+        ['CREATE_SHIPMENT', 'SKIPPED'],
+        ['AUTHORIZE_PAYMENT', 'SKIPPED'],
+        ['CONFIRM', 'SKIPPED'],
+      ),
+    );
+  });
+
+  it('releases the stock when the marketplace price changed', async () => {
+    harness.participants.script('placeMarketplaceOrder', () => ({ refuse: 'PRICE_CHANGED' }));
+    const { order, userErrors } = await harness.place();
+    expect(userErrors[0]).toMatchObject({ code: 'PRICE_CHANGED', field: ['input', 'quoteId'] });
+    expect(harness.participants.calls.at(-1)).toEqual({
+      operation: 'releaseStock',
+      idempotencyKey: `order:${order!.id}:RESERVE_STOCK:compensate:1`,
+    });
+    expect((await harness.stepsOf(order!.id)).slice(1, 3)).toEqual(
+      steps(['RESERVE_STOCK', 'COMPENSATED'], ['PLACE_MARKETPLACE_ORDER', 'FAILED']),
+    );
+  });
+
+  it('cancels the marketplace order (which gives the stock back) when no carrier takes the parcel, before any money moves', async () => {
+    harness.participants.script('createShipment', () => ({ refuse: 'CARRIER_UNAVAILABLE' }));
+    const { order, userErrors } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors[0]).toMatchObject({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] });
+    expect(harness.participants.operations()).toEqual([
+      'reserveStock',
+      'placeMarketplaceOrder',
+      'createShipment',
+      'cancelMarketplaceOrder',
+    ]);
+    expect(await harness.stepsOf(order!.id)).toEqual(
+      steps(
+        ['VERIFY_QUOTE', 'DONE'],
+        ['RESERVE_STOCK', 'COMPENSATED'],
+        ['PLACE_MARKETPLACE_ORDER', 'COMPENSATED'],
+        ['CREATE_SHIPMENT', 'FAILED'],
+        ['AUTHORIZE_PAYMENT', 'SKIPPED'],
+        ['CONFIRM', 'SKIPPED'],
+      ),
+    );
+  });
+
+  it('undoes shipment and marketplace order, in reverse, when the payment is declined', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    const { order, userErrors } = await harness.place();
+    expect(userErrors).toEqual([
+      { code: 'PAYMENT_DECLINED', message: expect.stringContaining('AUTHORIZE_PAYMENT failed'), field: ['input', 'payment', 'method'] },
+    ]);
+    expect(harness.participants.operations().slice(3)).toEqual(['authorizePayment', 'cancelShipment', 'cancelMarketplaceOrder']);
+    expect((await harness.orderOf(order!.id)).status).toBe('FAILED');
+  });
+
+  it('repeats a step that got no answer with the SAME key, and books once', async () => {
+    harness.participants.script('createShipment', (n) => (n <= 2 ? { transient: true, performed: n === 2 } : undefined));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('CONFIRMED');
+    const shipmentCalls = harness.participants.calls.filter((call) => call.operation === 'createShipment');
+    expect(shipmentCalls.map((call) => call.idempotencyKey)).toEqual(Array(3).fill(`order:${order!.id}:CREATE_SHIPMENT`));
+    expect(harness.participants.effects.filter((effect) => effect.startsWith('createShipment'))).toHaveLength(1);
+  });
+
+  it('gives up after the attempts allowed, learns what the silent step did, and undoes it too', async () => {
+    // Every attempt happened at the carrier, but no answer ever came back.
+    harness.participants.script('createShipment', (n) => (n <= 3 ? { transient: true, performed: true } : undefined));
+    const { order, userErrors } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors[0]).toMatchObject({ code: 'CARRIER_UNAVAILABLE', message: expect.stringContaining('no answer after 3 attempts') });
+    // The fourth call (same key) only reads back the one shipment, which is then cancelled.
+    expect(harness.participants.operations().slice(2)).toEqual([
+      'createShipment',
+      'createShipment',
+      'createShipment',
+      'createShipment',
+      'cancelShipment',
+      'cancelMarketplaceOrder',
+    ]);
+    expect(harness.participants.effects.filter((effect) => effect.startsWith('createShipment'))).toHaveLength(1);
+    expect((await harness.stepsOf(order!.id))[3]).toEqual({ name: 'CREATE_SHIPMENT', status: 'COMPENSATED' });
+  });
+
+  it('retries an undo that failed, each attempt with its own key, then ends FAILED', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    harness.participants.script('cancelShipment', (n) => (n === 1 ? { transient: true } : undefined));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    const cancels = harness.participants.calls.filter((call) => call.operation === 'cancelShipment');
+    expect(cancels.map((call) => call.idempotencyKey)).toEqual([
+      `order:${order!.id}:CREATE_SHIPMENT:compensate:1`,
+      `order:${order!.id}:CREATE_SHIPMENT:compensate:2`,
+    ]);
+  });
+
+  it('marks an undo that never succeeds for attention, still undoes the rest, and ends FAILED', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    harness.participants.script('cancelShipment', () => ({ transient: true }));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    const stored = (await harness.store.listSteps([order!.id])).get(order!.id)!;
+    expect(stored[3]).toMatchObject({ name: 'CREATE_SHIPMENT', status: 'FAILED', error: { code: 'COMPENSATION_FAILED' } });
+    expect(stored[2]).toMatchObject({ name: 'PLACE_MARKETPLACE_ORDER', status: 'COMPENSATED' });
+  });
+
+  it('while an unreachable carrier keeps its undo waiting, still cancels at the marketplace, then ends FAILED', async () => {
+    // The carrier never answers: not while booking, not while asked again to be undone.
+    harness.participants.script('createShipment', () => ({ transient: true }));
+    const { order, userErrors } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors[0]).toMatchObject({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] });
+    const operations = harness.participants.operations();
+    // 3 attempts, then the first undo attempt asks again (no answer) and the marketplace is undone meanwhile.
+    expect(operations.slice(0, 7)).toEqual([
+      'reserveStock',
+      'placeMarketplaceOrder',
+      'createShipment',
+      'createShipment',
+      'createShipment',
+      'createShipment',
+      'cancelMarketplaceOrder',
+    ]);
+    expect(operations.filter((operation) => operation === 'createShipment')).toHaveLength(3 + 3);
+    const stored = (await harness.store.listSteps([order!.id])).get(order!.id)!;
+    expect(stored.map((step) => step.status)).toEqual(['DONE', 'COMPENSATED', 'COMPENSATED', 'FAILED', 'SKIPPED', 'SKIPPED']);
+    expect(stored[3]!.error).toMatchObject({ code: 'COMPENSATION_FAILED', message: expect.stringContaining('needs attention') });
+  });
+
+  it('does not repeat an undo the participant refuses (e.g. a parcel already picked up): it is marked for attention at once', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    harness.participants.script('cancelShipment', () => ({ reject: 'STATE_CONFLICT' }));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(harness.participants.operations().filter((operation) => operation === 'cancelShipment')).toHaveLength(1);
+    const stored = (await harness.store.listSteps([order!.id])).get(order!.id)!;
+    expect(stored[3]).toMatchObject({
+      status: 'FAILED',
+      error: { code: 'COMPENSATION_FAILED', message: expect.stringContaining('STATE_CONFLICT') },
+    });
+    expect(stored[2]!.status).toBe('COMPENSATED');
+  });
+
+  it('counts a release refused because the hold is already gone as undone', async () => {
+    harness.participants.script('placeMarketplaceOrder', () => ({ refuse: 'PRICE_CHANGED' }));
+    harness.participants.script('releaseStock', () => ({ refuse: 'OUT_OF_STOCK' }));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect((await harness.stepsOf(order!.id))[1]).toEqual({ name: 'RESERVE_STOCK', status: 'COMPENSATED' });
+  });
+});
+
+describe('the booking saga and the clock', () => {
+  it('refuses to book a quote that expired before its saga ran, touching no participant', async () => {
+    let clock = Date.now();
+    const harness = await createBookingHarness({ now: () => clock });
+    try {
+      // Accepted at request time; the saga's VERIFY_QUOTE runs "later".
+      const token = testQuoteToken({ issuedAt: clock, ttlMs: 60_000 });
+      const run = harness.saga.run;
+      harness.saga.run = (id) => {
+        clock += 120_000; // two minutes pass between the request and its saga
+        return run(id);
+      };
+      const { order, userErrors } = await harness.booking.placeOrder(placeOrderInput(token, 'late-key'));
+      expect(userErrors[0]).toMatchObject({ code: 'QUOTE_EXPIRED', field: ['input', 'quoteId'] });
+      expect(order?.status).toBe('FAILED');
+      expect(harness.participants.calls).toEqual([]);
+    } finally {
+      await harness.close();
+    }
+  });
+});

@@ -1,0 +1,181 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signQuote, verifyQuote, type Quote } from '../../../packages/quotes/index.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '../src/serviceAuth.js';
+import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
+import { TEST_QUOTE_SECRET, startPayments, type GraphQLResult, type TestPayments } from './startPayments.js';
+
+const LANDED_COST = `query ($representations: [_Any!]!, $currency: CurrencyCode!) {
+  _entities(representations: $representations) { ... on ShippingOption { landedCost(currency: $currency) { quoteId total { amount currency } paymentProvider { id methods } } } }
+}`;
+const PAYMENT_FIELDS = 'id status provider amount { amount currency } escrow';
+const AUTHORIZE = `mutation ($input: AuthorizePaymentInput!) { authorizePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
+const CAPTURE = `mutation ($input: PaymentActionInput!) { capturePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
+const VOID = `mutation ($input: PaymentActionInput!) { voidPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
+const RELEASE = `mutation ($input: PaymentActionInput!) { releaseEscrow(input: $input) { ${PAYMENT_FIELDS} } }`;
+const PAYMENTS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Payment { ${PAYMENT_FIELDS} } } }`;
+
+interface Payment {
+  id: string;
+  status: string;
+  provider: string;
+  amount: { amount: string; currency: string };
+  escrow: boolean;
+}
+interface Quoted {
+  quoteId: string;
+  total: { amount: string; currency: string };
+  paymentProvider: { id: string; methods: string[] };
+}
+
+/** Tea from China to a buyer in Germany, paid in euros. */
+const TEA_TO_GERMANY: OptionSpec = {
+  id: 'booking-de',
+  from: 'CN',
+  to: 'DE',
+  goods: ['302.50', 'CNY'],
+  shipping: ['12.80', 'USD'],
+  duties: '0.00',
+  taxes: '8.83',
+  importCurrency: 'EUR',
+};
+const SERVICE = { 'x-service-secret': DEVELOPMENT_SERVICE_SECRET };
+const key = Buffer.from(TEST_QUOTE_SECRET, 'utf8');
+let payments: TestPayments;
+let quoted: Quoted;
+let keys = 0;
+const idempotencyKey = (name: string) => `${name}-${++keys}`;
+const codeOf = (result: GraphQLResult<unknown>) => result.errors?.[0]?.extensions?.code;
+
+function mutate<T>(query: string, input: Record<string, unknown>, headers: Record<string, string> = SERVICE): Promise<GraphQLResult<T>> {
+  return payments.query<T>(query, { input }, headers);
+}
+const authorize = (input: Record<string, unknown>) => mutate<{ authorizePayment: Payment }>(AUTHORIZE, input);
+const method = () => quoted.paymentProvider.methods[0]!;
+
+beforeAll(async () => {
+  payments = await startPayments();
+  const result = await payments.query<{ _entities: Array<{ landedCost: Quoted }> }>(LANDED_COST, {
+    representations: [shippingOptionRepresentation(TEA_TO_GERMANY)],
+    currency: 'EUR',
+  });
+  quoted = result.data!._entities[0]!.landedCost;
+});
+afterAll(() => payments.stop());
+
+describe('payment mutations (internal)', () => {
+  it('are refused without the service secret, authorizing nothing', async () => {
+    const sandbox = payments.sandboxes.get(quoted.paymentProvider.id)!;
+    await sandbox.resetStats();
+    for (const headers of [{}, { 'x-service-secret': 'guess' }] as Array<Record<string, string>>) {
+      const result = await mutate(
+        AUTHORIZE,
+        { quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('a') },
+        headers,
+      );
+      expect(codeOf(result)).toBe('UNAUTHENTICATED');
+    }
+    expect((await sandbox.stats()).total).toBe(0);
+  });
+
+  it("authorizes the quote's total with the quote's provider, once per key", async () => {
+    const input = { quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('authorize') };
+    const first = await authorize(input);
+    const again = await authorize(input);
+    expect(first.errors).toBeUndefined();
+    const payment = first.data!.authorizePayment;
+    expect(payment).toMatchObject({ status: 'AUTHORIZED', provider: quoted.paymentProvider.id, amount: quoted.total, escrow: false });
+    expect(again.data!.authorizePayment).toEqual(payment);
+    expect(Buffer.from(payment.id, 'base64url').toString('utf8')).toMatch(new RegExp(`^Payment:${quoted.paymentProvider.id}:.+`));
+    const reused = await authorize({ ...input, escrow: true });
+    expect(codeOf(reused)).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+
+  it('refuses a quote token edited by hand as QUOTE_INVALID, and an expired one as QUOTE_EXPIRED', async () => {
+    const [prefix, payload, mac] = quoted.quoteId.split('.') as [string, string, string];
+    const decoded = Buffer.from(payload, 'base64url').toString('utf8');
+    const cheaper = Buffer.from(decoded.replace(/"total":"\d+/, '"total":"1'), 'utf8').toString('base64url');
+    expect(cheaper).not.toBe(payload);
+    const edited = await authorize({
+      quoteId: `${prefix}.${cheaper}.${mac}`,
+      method: method(),
+      escrow: false,
+      idempotencyKey: idempotencyKey('edited'),
+    });
+    expect(edited.errors?.[0]?.extensions).toMatchObject({ code: 'QUOTE_INVALID', argumentName: 'input.quoteId' });
+
+    const issued = payments.clock.now;
+    payments.clock.now += 31 * 60_000;
+    try {
+      const late = await authorize({ quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('late') });
+      expect(codeOf(late)).toBe('QUOTE_EXPIRED');
+    } finally {
+      payments.clock.now = issued;
+    }
+  });
+
+  it('voiding twice is harmless; a voided payment cannot be captured', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('v') }))
+      .data!.authorizePayment;
+    const voidInput = { paymentId: payment.id, idempotencyKey: idempotencyKey('void') };
+    for (const input of [voidInput, voidInput, { ...voidInput, idempotencyKey: idempotencyKey('void') }]) {
+      const voided = await mutate<{ voidPayment: Payment }>(VOID, input);
+      expect(voided.errors).toBeUndefined();
+      expect(voided.data!.voidPayment).toMatchObject({ id: payment.id, status: 'VOIDED' });
+    }
+    const capture = await mutate(CAPTURE, { paymentId: payment.id, idempotencyKey: idempotencyKey('capture') });
+    expect(capture.errors?.[0]?.extensions).toMatchObject({ code: 'STATE_CONFLICT', provider: quoted.paymentProvider.id });
+  });
+
+  it('captures into escrow and releases to the seller; the Payment entity reads the status from the provider', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('e') }))
+      .data!.authorizePayment;
+    expect(payment).toMatchObject({ status: 'AUTHORIZED', escrow: true });
+    const captured = await mutate<{ capturePayment: Payment }>(CAPTURE, {
+      paymentId: payment.id,
+      idempotencyKey: idempotencyKey('capture'),
+    });
+    expect(captured.data!.capturePayment.status).toBe('IN_ESCROW');
+    const released = await mutate<{ releaseEscrow: Payment }>(RELEASE, {
+      paymentId: payment.id,
+      idempotencyKey: idempotencyKey('release'),
+    });
+    expect(released.data!.releaseEscrow).toMatchObject({ status: 'RELEASED', escrow: true, amount: quoted.total });
+
+    const read = await payments.query<{ _entities: Array<Payment | null> }>(PAYMENTS, {
+      representations: [
+        { __typename: 'Payment', id: payment.id },
+        { __typename: 'Payment', id: Buffer.from(`Payment:${quoted.paymentProvider.id}:no-such-payment`).toString('base64url') },
+      ],
+    });
+    expect(read.errors).toBeUndefined();
+    expect(read.data!._entities).toEqual([{ ...released.data!.releaseEscrow }, null]);
+  });
+
+  it('releasing a payment that is not in escrow is a STATE_CONFLICT', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('n') }))
+      .data!.authorizePayment;
+    await mutate(CAPTURE, { paymentId: payment.id, idempotencyKey: idempotencyKey('capture') });
+    const released = await mutate(RELEASE, { paymentId: payment.id, idempotencyKey: idempotencyKey('release') });
+    expect(codeOf(released)).toBe('STATE_CONFLICT');
+  });
+
+  it('answers a declined authorization as PAYMENT_DECLINED, with the reason and the payment id', async () => {
+    // A genuine quote (signed with the service's key) for a buyer the provider does not serve.
+    const quote: Quote = { ...verifyQuote(quoted.quoteId, key, payments.clock.now), destinationCountry: 'KP' };
+    const result = await authorize({
+      quoteId: signQuote(quote, key),
+      method: method(),
+      escrow: false,
+      idempotencyKey: idempotencyKey('declined'),
+    });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'PAYMENT_DECLINED', provider: quoted.paymentProvider.id });
+    expect(result.errors![0]!.extensions!.declineReason).toBeTruthy();
+    expect(result.errors![0]!.extensions!.paymentId).toEqual(expect.any(String));
+  });
+
+  it('refuses a method the quoted provider does not take', async () => {
+    const other = ['CARD', 'WALLET', 'PIX', 'FPX'].find((candidate) => !quoted.paymentProvider.methods.includes(candidate))!;
+    const result = await authorize({ quoteId: quoted.quoteId, method: other, escrow: false, idempotencyKey: idempotencyKey('m') });
+    expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.method' });
+  });
+});

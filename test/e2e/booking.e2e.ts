@@ -1,0 +1,447 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { SUBGRAPHS } from '../../subgraphs.js';
+
+/** The contract's placeOrder.graphql, as a client sends it. */
+const PLACE_ORDER = /* GraphQL */ `
+  mutation PlaceOrder($input: PlaceOrderInput!) {
+    placeOrder(input: $input) {
+      order {
+        id
+        status
+        total {
+          amount
+          currency
+        }
+        steps {
+          name
+          status
+        }
+        shipment {
+          trackingNumber
+          carrier {
+            id
+            name
+          }
+        }
+        payment {
+          status
+          provider
+        }
+      }
+      userErrors {
+        code
+        message
+        field
+      }
+    }
+  }
+`;
+
+/** The contract's order.graphql. */
+const ORDER = /* GraphQL */ `
+  query Order($id: ID!) {
+    order(id: $id) {
+      id
+      status
+      createdAt
+      total {
+        amount
+        currency
+      }
+      steps {
+        name
+        status
+        at
+      }
+      shipment {
+        trackingNumber
+        carrier {
+          id
+          name
+        }
+        tracking {
+          status
+          events {
+            at
+            status
+            description
+            location
+          }
+        }
+      }
+      payment {
+        status
+        provider
+      }
+    }
+  }
+`;
+
+const QUOTES = /* GraphQL */ `
+  query Quotes($shipTo: CountryCode!) {
+    search(query: "tea", first: 30, filter: { shipTo: $shipTo, inStock: true }) {
+      edges {
+        node {
+          id
+          marketplace {
+            id
+          }
+          shippingOptions(to: $shipTo) {
+            mode
+            carrier {
+              id
+            }
+            landedCost(currency: EUR) {
+              quoteId
+              total {
+                amount
+                currency
+              }
+              paymentProvider {
+                id
+                methods
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+interface Quote {
+  offerId: string;
+  /** Units the quote is for (read from its token: quotes are signed, not secret). */
+  quantity: number;
+  marketplaceId: string;
+  carrierId: string;
+  quoteId: string;
+  total: { amount: string; currency: string };
+  provider: string;
+  method: string;
+}
+
+interface OrderView {
+  id: string;
+  status: string;
+  total: { amount: string; currency: string };
+  steps: Array<{ name: string; status: string; at?: string }>;
+  shipment: {
+    trackingNumber: string;
+    carrier: { id: string; name: string };
+    tracking?: { status: string; events: Array<{ at: string; status: string }> };
+  } | null;
+  payment: { status: string; provider: string } | null;
+}
+
+interface PlaceOrderAnswer {
+  order: OrderView | null;
+  userErrors: Array<{ code: string; message: string; field: string[] | null }>;
+}
+
+/** The units a quote is for: its token's payload is readable JSON, and its shipping option id ends with the quantity. */
+function quantityOf(quoteId: string): number {
+  const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { shippingOptionId: string };
+  const option = JSON.parse(Buffer.from(payload.shippingOptionId, 'base64url').toString('utf8')) as unknown[];
+  return Number(option.at(-1));
+}
+
+/** The key this test books with: the gateway lets only keys with `orders:write` run mutations. */
+const API_KEY = `tg_${randomBytes(24).toString('base64url')}`;
+const API_KEY_LINE = `e2e-booking marketplace orders:write ${createHash('sha256').update(API_KEY, 'utf8').digest('hex')}`;
+
+const BOOKING_STEPS = ['VERIFY_QUOTE', 'RESERVE_STOCK', 'PLACE_MARKETPLACE_ORDER', 'CREATE_SHIPMENT', 'AUTHORIZE_PAYMENT', 'CONFIRM'];
+const PAYMENT_SANDBOXES = ['cardnet', 'globalwallet', 'pix-br', 'fpx-my'];
+
+/**
+ * Booking across the whole stack: every subgraph of `subgraphs.ts` (orders among them) and every
+ * sandbox as its own process, the client talking to the gateway only. The saga's participants are
+ * the real catalog, logistics and payments subgraphs, each over its real sandbox vendors.
+ */
+describe('booking, end to end', () => {
+  let stack: RunningStack;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    if (!SUBGRAPHS.some((subgraph) => subgraph.name === 'orders')) {
+      throw new Error('orders is not in subgraphs.ts yet: add its entry (see subgraphs/orders/README.md) to run the booking e2e tests');
+    }
+    // One data dir for the stack: payments signs quotes with the key orders verifies them with.
+    dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
+    stack = await launchStack({
+      ports: 'free',
+      env: {
+        DATA_DIR: dataDir,
+        LOG_LEVEL: 'warn',
+        API_KEYS: API_KEY_LINE,
+        // Short saga timings, so a crash is recovered and an outage gives up within seconds.
+        SAGA_LEASE_MS: '2000',
+        SAGA_RECOVERY_INTERVAL_MS: '300',
+        SAGA_RETRY_BASE_MS: '200',
+        SAGA_MAX_STEP_ATTEMPTS: '3',
+        SAGA_MAX_COMPENSATION_ATTEMPTS: '3',
+        FOLLOWER_INTERVAL_MS: '300',
+      },
+    });
+  }, 120_000);
+  afterAll(async () => {
+    await stack?.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  afterEach(async () => {
+    await Promise.all(Object.keys(stack?.sandboxUrls ?? {}).map((id) => setFault(id, null)));
+  });
+
+  async function gql<T>(query: string, variables: Record<string, unknown>, url = stack.gatewayUrl): Promise<T> {
+    const response = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+    return body.data!;
+  }
+  const sandbox = (id: string) => stack.sandboxUrls[id]!;
+  const setFault = (id: string, fault: string | null) =>
+    fetch(`${sandbox(id)}/__sandbox/faults`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ fault }),
+    });
+  const statsOf = async (id: string) =>
+    (await (await fetch(`${sandbox(id)}/__sandbox/stats`)).json()) as { total: number; byEndpoint: Record<string, number> };
+  const resetStats = (ids: readonly string[]) =>
+    Promise.all(ids.map((id) => fetch(`${sandbox(id)}/__sandbox/stats`, { method: 'DELETE' })));
+
+  /** Live stock of an offer at its sandbox marketplace (offer ids are base64url of `Offer:<marketplace>:<native id>`). */
+  async function stockOf(quote: Quote): Promise<{ available: number; held: number; ordered: number }> {
+    const nativeId = Buffer.from(quote.offerId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+    const response = await fetch(`${sandbox(quote.marketplaceId)}/__sandbox/stock/${encodeURIComponent(nativeId)}`);
+    expect(response.ok).toBe(true);
+    return (await response.json()) as { available: number; held: number; ordered: number };
+  }
+
+  /** A fresh landed-cost quote to Germany for a single-leg (express or postal) option, with a method its provider takes. */
+  async function quote(skip: ReadonlySet<string> = new Set()): Promise<Quote> {
+    const data = await gql<{
+      search: {
+        edges: Array<{
+          node: {
+            id: string;
+            marketplace: { id: string };
+            shippingOptions: Array<{
+              mode: string;
+              carrier: { id: string };
+              landedCost: {
+                quoteId: string;
+                total: { amount: string; currency: string };
+                paymentProvider: { id: string; methods: string[] };
+              };
+            }>;
+          };
+        }>;
+      };
+    }>(QUOTES, { shipTo: 'DE' });
+    for (const { node } of data.search.edges) {
+      if (skip.has(node.id)) continue;
+      const option = node.shippingOptions.find((candidate) => candidate.mode === 'EXPRESS' || candidate.mode === 'POSTAL');
+      if (!option) continue;
+      return {
+        offerId: node.id,
+        quantity: quantityOf(option.landedCost.quoteId),
+        marketplaceId: node.marketplace.id,
+        carrierId: option.carrier.id,
+        quoteId: option.landedCost.quoteId,
+        total: option.landedCost.total,
+        provider: option.landedCost.paymentProvider.id,
+        method: option.landedCost.paymentProvider.methods[0]!,
+      };
+    }
+    throw new Error('no offer to DE with a single-leg shipping option');
+  }
+
+  const input = (q: Quote, idempotencyKey = randomUUID()) => ({
+    quoteId: q.quoteId,
+    idempotencyKey,
+    buyer: {
+      name: 'Lena Fischer',
+      email: 'lena@example.com',
+      address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+    },
+    payment: { method: q.method },
+  });
+  const place = async (variables: ReturnType<typeof input>) =>
+    (await gql<{ placeOrder: PlaceOrderAnswer }>(PLACE_ORDER, { input: variables })).placeOrder;
+  const order = async (id: string) => (await gql<{ order: OrderView }>(ORDER, { id })).order;
+  const settled = async (id: string, timeout = 30_000) => {
+    await expect.poll(async () => (await order(id)).status, { timeout, interval: 250 }).not.toBe('PENDING');
+    return order(id);
+  };
+  /** Polls until `probe` gives a value. */
+  async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    while (Date.now() < deadline) {
+      const value = await probe();
+      if (value !== undefined) return value;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`nothing to show after ${timeoutMs} ms`);
+  }
+
+  /** The newest order created since `since` whose payment call is under way, read from the orders subgraph itself. */
+  async function newestOrderWithPaymentRunning(since: number): Promise<string | undefined> {
+    const data = await gql<{
+      orders: { edges: Array<{ node: { id: string; createdAt: string; steps: Array<{ name: string; status: string }> } }> };
+    }>('{ orders(first: 1) { edges { node { id createdAt steps { name status } } } } }', {}, stack.subgraphUrls.orders);
+    const node = data.orders.edges[0]?.node;
+    if (!node || Date.parse(node.createdAt) < since) return undefined;
+    return node.steps.some((step) => step.name === 'AUTHORIZE_PAYMENT' && step.status === 'RUNNING') ? node.id : undefined;
+  }
+
+  /** The provider's own authorization behind an order's payment (payment ids are base64url of `Payment:<provider>:<id>`). */
+  async function authorizationOf(orderId: string): Promise<{ provider: string; number: number } | undefined> {
+    const data = await gql<{ order: { payment: { id: string } | null } }>(
+      'query ($id: ID!) { order(id: $id) { payment { id } } }',
+      { id: orderId },
+      stack.subgraphUrls.orders,
+    );
+    if (!data.order.payment) return undefined;
+    const [, provider, authorization] = Buffer.from(data.order.payment.id, 'base64url').toString('utf8').split(':');
+    return { provider: provider!, number: Number(/(\d+)$/.exec(authorization!)?.[1]) };
+  }
+  const statusesOf = (view: OrderView) => Object.fromEntries(view.steps.map((step) => [step.name, step.status]));
+
+  it('search → landed-cost quote → placeOrder → CONFIRMED, every booking step DONE, tracked through logistics', async () => {
+    const q = await quote();
+    const before = await stockOf(q);
+    const answer = await place(input(q));
+    expect(answer.userErrors).toEqual([]);
+    const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+    expect(booked.status).toBe('CONFIRMED');
+    expect(booked.total).toEqual(q.total);
+    for (const name of BOOKING_STEPS) expect(statusesOf(booked)[name]).toBe('DONE');
+    expect(booked.shipment?.carrier.id).toBe(q.carrierId);
+    expect(booked.shipment?.trackingNumber.length).toBeGreaterThan(0);
+    expect(booked.payment).toMatchObject({ status: 'AUTHORIZED', provider: q.provider });
+
+    const followed = await order(booked.id);
+    expect(followed.steps.every((step) => !Number.isNaN(Date.parse(step.at!)))).toBe(true);
+    expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
+    expect((await stockOf(q)).available).toBeLessThan(before.available);
+  });
+
+  it('captures the payment when the carrier picks the parcel up, and releases escrow on delivery', async () => {
+    const q = await quote();
+    const answer = await place(input(q));
+    const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+    expect(booked.status).toBe('CONFIRMED');
+    const escrow = statusesOf(await order(booked.id)).RELEASE_ESCROW === 'PENDING';
+    const advance = (to: string) =>
+      fetch(`${sandbox(q.carrierId)}/__sandbox/advance`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ trackingNumber: booked.shipment!.trackingNumber, to }),
+      });
+    const stepOf = async (name: string) => statusesOf(await order(booked.id))[name];
+
+    expect((await advance('PICKED_UP')).ok).toBe(true);
+    await expect.poll(() => stepOf('CAPTURE_PAYMENT'), { timeout: 15_000, interval: 250 }).toBe('DONE');
+    expect((await order(booked.id)).payment?.status).toBe(escrow ? 'IN_ESCROW' : 'CAPTURED');
+
+    expect((await advance('DELIVERED')).ok).toBe(true);
+    if (escrow) {
+      await expect.poll(() => stepOf('RELEASE_ESCROW'), { timeout: 15_000, interval: 250 }).toBe('DONE');
+      expect((await order(booked.id)).payment?.status).toBe('RELEASED');
+    } else {
+      expect(await stepOf('RELEASE_ESCROW')).toBe('SKIPPED');
+    }
+  });
+
+  it('makes ONE order of 20 concurrent placeOrder calls with one key: 20 identical answers, stock taken once', async () => {
+    const q = await quote();
+    const before = await stockOf(q);
+    const variables = input(q);
+    const answers = await Promise.all(Array.from({ length: 20 }, () => place(variables)));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    const [first] = answers;
+    expect(first!.order?.status).toBe('CONFIRMED');
+    const after = await stockOf(q);
+    expect(before.available - after.available).toBe(q.quantity);
+    expect(after.ordered - before.ordered).toBe(q.quantity);
+    const again = await place(variables);
+    expect(again).toEqual(first);
+    expect((await stockOf(q)).available).toBe(after.available);
+  });
+
+  it('fails with CARRIER_UNAVAILABLE when the carrier is down, gives the stock back, and never touches the payment', async () => {
+    const q = await quote();
+    const before = await stockOf(q);
+    await setFault(q.carrierId, 'down');
+    await resetStats(PAYMENT_SANDBOXES);
+    const answer = await place(input(q));
+    const failed = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+    expect(failed.status).toBe('FAILED');
+    const failure = answer.order!.status === 'PENDING' ? (await place(input(q))).userErrors : answer.userErrors;
+    expect(failure).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] })]);
+    expect(statusesOf(failed)).toMatchObject({
+      RESERVE_STOCK: 'COMPENSATED',
+      PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
+      CREATE_SHIPMENT: expect.stringMatching(/^(FAILED|COMPENSATED)$/),
+      AUTHORIZE_PAYMENT: 'SKIPPED',
+    });
+    expect(failed.payment).toBeNull();
+    // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
+    for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
+    expect((await stockOf(q)).available).toBe(before.available);
+  });
+
+  it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {
+    const q = await quote();
+    const before = await stockOf(q);
+    const startedAt = Date.now();
+    // The provider takes 3 s to answer: the payment call is in flight when orders is killed.
+    await setFault(q.provider, 'slow:3000');
+    const placing = place(input(q)).catch(() => undefined); // its answer dies with the process
+    const id = await waitFor(() => newestOrderWithPaymentRunning(startedAt), 20_000);
+    const orders = stack.services.get('orders')!;
+    await orders.kill();
+    await setFault(q.provider, null);
+    await placing;
+    orders.start();
+    await orders.waitForHttp(stack.subgraphUrls.orders!.replace('/graphql', '/ready'), 30_000);
+
+    const final = await settled(id, 45_000);
+    const steps = statusesOf(final);
+    const after = await stockOf(q);
+    if (final.status === 'CONFIRMED') {
+      for (const name of BOOKING_STEPS) expect(steps[name]).toBe('DONE');
+      expect(final.payment?.status).toBe('AUTHORIZED');
+      expect(after.ordered - before.ordered).toBe(q.quantity); // one marketplace order
+      expect(before.available - after.available).toBe(q.quantity);
+    } else {
+      expect(final.status).toBe('FAILED');
+      expect(steps).toMatchObject({ RESERVE_STOCK: 'COMPENSATED', PLACE_MARKETPLACE_ORDER: 'COMPENSATED', CREATE_SHIPMENT: 'COMPENSATED' });
+      expect(after.available).toBe(before.available);
+      expect(after.ordered).toBe(before.ordered);
+    }
+
+    // No double charge: the provider numbers its authorizations in sequence, so if the repeated
+    // payment calls had opened a second one, the next order's would skip a number.
+    const first = await authorizationOf(id);
+    if (final.status === 'CONFIRMED') expect(first).toBeDefined();
+    if (first !== undefined) {
+      const next = await place(input(await quote()));
+      const nextOrder = next.order!.status === 'PENDING' ? await settled(next.order!.id) : next.order!;
+      const second = await authorizationOf(nextOrder.id);
+      expect(second?.provider).toBe(first.provider); // the same offer, quoted again: the same provider
+      expect(second!.number).toBe(first.number + 1);
+    }
+    console.info(`killed mid-payment: the order ended ${final.status}, authorization ${JSON.stringify(first)}`);
+  }, 120_000);
+});
