@@ -163,285 +163,344 @@ const PAYMENT_SANDBOXES = ['cardnet', 'globalwallet', 'pix-br', 'fpx-my'];
  * sandbox as its own process, the client talking to the gateway only. The saga's participants are
  * the real catalog, logistics and payments subgraphs, each over its real sandbox vendors.
  */
-describe('booking, end to end', () => {
-  let stack: RunningStack;
-  let dataDir: string;
+const DATABASE_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
-  beforeAll(async () => {
-    if (!SUBGRAPHS.some((subgraph) => subgraph.name === 'orders')) {
-      throw new Error('orders is not in subgraphs.ts yet: add its entry (see subgraphs/orders/README.md) to run the booking e2e tests');
-    }
-    // One data dir for the stack: payments signs quotes with the key orders verifies them with.
-    dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
-    stack = await launchStack({
-      ports: 'free',
-      env: {
-        DATA_DIR: dataDir,
-        LOG_LEVEL: 'warn',
-        API_KEYS: API_KEY_LINE,
-        // Short saga timings, so a crash is recovered and an outage gives up within seconds.
-        SAGA_LEASE_MS: '2000',
-        SAGA_RECOVERY_INTERVAL_MS: '300',
-        SAGA_RETRY_BASE_MS: '200',
-        SAGA_MAX_STEP_ATTEMPTS: '3',
-        SAGA_MAX_COMPENSATION_ATTEMPTS: '3',
-        FOLLOWER_INTERVAL_MS: '300',
-      },
+/** Whether PostgreSQL answers; the PostgreSQL run is skipped without it, except under CI. */
+async function postgresUnavailable(): Promise<string | undefined> {
+  const { default: pg } = await import('pg');
+  const client = new pg.Client({ connectionString: DATABASE_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    return undefined;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+const postgresProblem = await postgresUnavailable();
+if (postgresProblem !== undefined && process.env.CI !== 'true') {
+  console.warn(`Skipping the booking e2e run on PostgreSQL: no server at ${DATABASE_URL} (${postgresProblem})`);
+}
+
+defineBookingSuite('booking, end to end (orders on SQLite)', () => ({}));
+defineBookingSuite(
+  'booking, end to end (orders on PostgreSQL)',
+  () => ({ DATABASE_URL, DATABASE_SCHEMA: `e2e_booking_${randomUUID().replaceAll('-', '')}` }),
+  postgresProblem !== undefined && process.env.CI !== 'true',
+);
+
+/** The same booking tests for each store the orders service can run on. */
+function defineBookingSuite(name: string, storeEnv: () => Record<string, string>, skip = false): void {
+  describe.skipIf(skip)(name, () => {
+    let stack: RunningStack;
+    let dataDir: string;
+    const store = storeEnv();
+
+    beforeAll(async () => {
+      if (!SUBGRAPHS.some((subgraph) => subgraph.name === 'orders')) {
+        throw new Error('orders is not in subgraphs.ts yet: add its entry (see subgraphs/orders/README.md) to run the booking e2e tests');
+      }
+      // One data dir for the stack: payments signs quotes with the key orders verifies them with.
+      dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
+      stack = await launchStack({
+        ports: 'free',
+        env: {
+          ...store,
+          DATA_DIR: dataDir,
+          LOG_LEVEL: 'warn',
+          API_KEYS: API_KEY_LINE,
+          // Short saga timings, so a crash is recovered and an outage gives up within seconds.
+          SAGA_LEASE_MS: '2000',
+          SAGA_RECOVERY_INTERVAL_MS: '300',
+          SAGA_RETRY_BASE_MS: '200',
+          SAGA_MAX_STEP_ATTEMPTS: '3',
+          SAGA_MAX_COMPENSATION_ATTEMPTS: '3',
+          FOLLOWER_INTERVAL_MS: '300',
+        },
+      });
+    }, 120_000);
+    afterAll(async () => {
+      await stack?.stop();
+      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+      if (store.DATABASE_SCHEMA) {
+        const { default: pg } = await import('pg');
+        const client = new pg.Client({ connectionString: DATABASE_URL });
+        await client.connect();
+        await client.query(`DROP SCHEMA IF EXISTS "${store.DATABASE_SCHEMA}" CASCADE`);
+        await client.end();
+      }
     });
-  }, 120_000);
-  afterAll(async () => {
-    await stack?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-  });
-  afterEach(async () => {
-    await Promise.all(Object.keys(stack?.sandboxUrls ?? {}).map((id) => setFault(id, null)));
-  });
 
-  async function gql<T>(query: string, variables: Record<string, unknown>, url = stack.gatewayUrl): Promise<T> {
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
-  const sandbox = (id: string) => stack.sandboxUrls[id]!;
-  const setFault = (id: string, fault: string | null) =>
-    fetch(`${sandbox(id)}/__sandbox/faults`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ fault }),
-    });
-  const statsOf = async (id: string) =>
-    (await (await fetch(`${sandbox(id)}/__sandbox/stats`)).json()) as { total: number; byEndpoint: Record<string, number> };
-  const resetStats = (ids: readonly string[]) =>
-    Promise.all(ids.map((id) => fetch(`${sandbox(id)}/__sandbox/stats`, { method: 'DELETE' })));
-
-  /** Live stock of an offer at its sandbox marketplace (offer ids are base64url of `Offer:<marketplace>:<native id>`). */
-  async function stockOf(quote: Quote): Promise<{ available: number; held: number; ordered: number }> {
-    const nativeId = Buffer.from(quote.offerId, 'base64url').toString('utf8').split(':').slice(2).join(':');
-    const response = await fetch(`${sandbox(quote.marketplaceId)}/__sandbox/stock/${encodeURIComponent(nativeId)}`);
-    expect(response.ok).toBe(true);
-    return (await response.json()) as { available: number; held: number; ordered: number };
-  }
-
-  /** A fresh landed-cost quote to Germany for a single-leg (express or postal) option, with a method its provider takes. */
-  async function quote(skip: ReadonlySet<string> = new Set()): Promise<Quote> {
-    const data = await gql<{
-      search: {
-        edges: Array<{
-          node: {
-            id: string;
-            marketplace: { id: string };
-            shippingOptions: Array<{
-              mode: string;
-              carrier: { id: string };
-              landedCost: {
-                quoteId: string;
-                total: { amount: string; currency: string };
-                paymentProvider: { id: string; methods: string[] };
-              };
-            }>;
-          };
-        }>;
-      };
-    }>(QUOTES, { shipTo: 'DE' });
-    for (const { node } of data.search.edges) {
-      if (skip.has(node.id)) continue;
-      const option = node.shippingOptions.find((candidate) => candidate.mode === 'EXPRESS' || candidate.mode === 'POSTAL');
-      if (!option) continue;
-      return {
-        offerId: node.id,
-        quantity: quantityOf(option.landedCost.quoteId),
-        marketplaceId: node.marketplace.id,
-        carrierId: option.carrier.id,
-        quoteId: option.landedCost.quoteId,
-        total: option.landedCost.total,
-        provider: option.landedCost.paymentProvider.id,
-        method: option.landedCost.paymentProvider.methods[0]!,
-      };
+    if (store.DATABASE_URL) {
+      it('reaches PostgreSQL (required in CI)', () => {
+        expect(postgresProblem, `PostgreSQL at ${DATABASE_URL}`).toBeUndefined();
+      });
     }
-    throw new Error('no offer to DE with a single-leg shipping option');
-  }
+    afterEach(async () => {
+      await Promise.all(Object.keys(stack?.sandboxUrls ?? {}).map((id) => setFault(id, null)));
+    });
 
-  const input = (q: Quote, idempotencyKey = randomUUID()) => ({
-    quoteId: q.quoteId,
-    idempotencyKey,
-    buyer: {
-      name: 'Lena Fischer',
-      email: 'lena@example.com',
-      address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
-    },
-    payment: { method: q.method },
-  });
-  const place = async (variables: ReturnType<typeof input>) =>
-    (await gql<{ placeOrder: PlaceOrderAnswer }>(PLACE_ORDER, { input: variables })).placeOrder;
-  const order = async (id: string) => (await gql<{ order: OrderView }>(ORDER, { id })).order;
-  const settled = async (id: string, timeout = 30_000) => {
-    await expect.poll(async () => (await order(id)).status, { timeout, interval: 250 }).not.toBe('PENDING');
-    return order(id);
-  };
-  /** Polls until `probe` gives a value. */
-  async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    while (Date.now() < deadline) {
-      const value = await probe();
-      if (value !== undefined) return value;
-      await new Promise((resolve) => setTimeout(resolve, 100));
+    async function gql<T>(query: string, variables: Record<string, unknown>, url = stack.gatewayUrl): Promise<T> {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown[] };
+      if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+      return body.data!;
     }
-    throw new Error(`nothing to show after ${timeoutMs} ms`);
-  }
-
-  /** The newest order created since `since` whose payment call is under way, read from the orders subgraph itself. */
-  async function newestOrderWithPaymentRunning(since: number): Promise<string | undefined> {
-    const data = await gql<{
-      orders: { edges: Array<{ node: { id: string; createdAt: string; steps: Array<{ name: string; status: string }> } }> };
-    }>('{ orders(first: 1) { edges { node { id createdAt steps { name status } } } } }', {}, stack.subgraphUrls.orders);
-    const node = data.orders.edges[0]?.node;
-    if (!node || Date.parse(node.createdAt) < since) return undefined;
-    return node.steps.some((step) => step.name === 'AUTHORIZE_PAYMENT' && step.status === 'RUNNING') ? node.id : undefined;
-  }
-
-  /** The provider's own authorization behind an order's payment (payment ids are base64url of `Payment:<provider>:<id>`). */
-  async function authorizationOf(orderId: string): Promise<{ provider: string; number: number } | undefined> {
-    const data = await gql<{ order: { payment: { id: string } | null } }>(
-      'query ($id: ID!) { order(id: $id) { payment { id } } }',
-      { id: orderId },
-      stack.subgraphUrls.orders,
-    );
-    if (!data.order.payment) return undefined;
-    const [, provider, authorization] = Buffer.from(data.order.payment.id, 'base64url').toString('utf8').split(':');
-    return { provider: provider!, number: Number(/(\d+)$/.exec(authorization!)?.[1]) };
-  }
-  const statusesOf = (view: OrderView) => Object.fromEntries(view.steps.map((step) => [step.name, step.status]));
-
-  it('search → landed-cost quote → placeOrder → CONFIRMED, every booking step DONE, tracked through logistics', async () => {
-    const q = await quote();
-    const before = await stockOf(q);
-    const answer = await place(input(q));
-    expect(answer.userErrors).toEqual([]);
-    const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
-    expect(booked.status).toBe('CONFIRMED');
-    expect(booked.total).toEqual(q.total);
-    for (const name of BOOKING_STEPS) expect(statusesOf(booked)[name]).toBe('DONE');
-    expect(booked.shipment?.carrier.id).toBe(q.carrierId);
-    expect(booked.shipment?.trackingNumber.length).toBeGreaterThan(0);
-    expect(booked.payment).toMatchObject({ status: 'AUTHORIZED', provider: q.provider });
-
-    const followed = await order(booked.id);
-    expect(followed.steps.every((step) => !Number.isNaN(Date.parse(step.at!)))).toBe(true);
-    expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
-    expect((await stockOf(q)).available).toBeLessThan(before.available);
-  });
-
-  it('captures the payment when the carrier picks the parcel up, and releases escrow on delivery', async () => {
-    const q = await quote();
-    const answer = await place(input(q));
-    const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
-    expect(booked.status).toBe('CONFIRMED');
-    const escrow = statusesOf(await order(booked.id)).RELEASE_ESCROW === 'PENDING';
-    const advance = (to: string) =>
-      fetch(`${sandbox(q.carrierId)}/__sandbox/advance`, {
+    const sandbox = (id: string) => stack.sandboxUrls[id]!;
+    const setFault = (id: string, fault: string | null) =>
+      fetch(`${sandbox(id)}/__sandbox/faults`, {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ trackingNumber: booked.shipment!.trackingNumber, to }),
+        body: JSON.stringify({ fault }),
       });
-    const stepOf = async (name: string) => statusesOf(await order(booked.id))[name];
+    const statsOf = async (id: string) =>
+      (await (await fetch(`${sandbox(id)}/__sandbox/stats`)).json()) as { total: number; byEndpoint: Record<string, number> };
+    const resetStats = (ids: readonly string[]) =>
+      Promise.all(ids.map((id) => fetch(`${sandbox(id)}/__sandbox/stats`, { method: 'DELETE' })));
 
-    expect((await advance('PICKED_UP')).ok).toBe(true);
-    await expect.poll(() => stepOf('CAPTURE_PAYMENT'), { timeout: 15_000, interval: 250 }).toBe('DONE');
-    expect((await order(booked.id)).payment?.status).toBe(escrow ? 'IN_ESCROW' : 'CAPTURED');
-
-    expect((await advance('DELIVERED')).ok).toBe(true);
-    if (escrow) {
-      await expect.poll(() => stepOf('RELEASE_ESCROW'), { timeout: 15_000, interval: 250 }).toBe('DONE');
-      expect((await order(booked.id)).payment?.status).toBe('RELEASED');
-    } else {
-      expect(await stepOf('RELEASE_ESCROW')).toBe('SKIPPED');
+    /** Live stock of an offer at its sandbox marketplace (offer ids are base64url of `Offer:<marketplace>:<native id>`). */
+    async function stockOf(quote: Quote): Promise<{ available: number; held: number; ordered: number }> {
+      const nativeId = Buffer.from(quote.offerId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+      const response = await fetch(`${sandbox(quote.marketplaceId)}/__sandbox/stock/${encodeURIComponent(nativeId)}`);
+      expect(response.ok).toBe(true);
+      return (await response.json()) as { available: number; held: number; ordered: number };
     }
-  });
 
-  it('makes ONE order of 20 concurrent placeOrder calls with one key: 20 identical answers, stock taken once', async () => {
-    const q = await quote();
-    const before = await stockOf(q);
-    const variables = input(q);
-    const answers = await Promise.all(Array.from({ length: 20 }, () => place(variables)));
-    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
-    const [first] = answers;
-    expect(first!.order?.status).toBe('CONFIRMED');
-    const after = await stockOf(q);
-    expect(before.available - after.available).toBe(q.quantity);
-    expect(after.ordered - before.ordered).toBe(q.quantity);
-    const again = await place(variables);
-    expect(again).toEqual(first);
-    expect((await stockOf(q)).available).toBe(after.available);
-  });
+    /** A fresh landed-cost quote to Germany for a single-leg (express or postal) option, with a method its provider takes. */
+    async function quote(skip: ReadonlySet<string> = new Set()): Promise<Quote> {
+      const data = await gql<{
+        search: {
+          edges: Array<{
+            node: {
+              id: string;
+              marketplace: { id: string };
+              shippingOptions: Array<{
+                mode: string;
+                carrier: { id: string };
+                landedCost: {
+                  quoteId: string;
+                  total: { amount: string; currency: string };
+                  paymentProvider: { id: string; methods: string[] };
+                };
+              }>;
+            };
+          }>;
+        };
+      }>(QUOTES, { shipTo: 'DE' });
+      for (const { node } of data.search.edges) {
+        if (skip.has(node.id)) continue;
+        const option = node.shippingOptions.find((candidate) => candidate.mode === 'EXPRESS' || candidate.mode === 'POSTAL');
+        if (!option) continue;
+        return {
+          offerId: node.id,
+          quantity: quantityOf(option.landedCost.quoteId),
+          marketplaceId: node.marketplace.id,
+          carrierId: option.carrier.id,
+          quoteId: option.landedCost.quoteId,
+          total: option.landedCost.total,
+          provider: option.landedCost.paymentProvider.id,
+          method: option.landedCost.paymentProvider.methods[0]!,
+        };
+      }
+      throw new Error('no offer to DE with a single-leg shipping option');
+    }
 
-  it('fails with CARRIER_UNAVAILABLE when the carrier is down, gives the stock back, and never touches the payment', async () => {
-    const q = await quote();
-    const before = await stockOf(q);
-    await setFault(q.carrierId, 'down');
-    await resetStats(PAYMENT_SANDBOXES);
-    const answer = await place(input(q));
-    const failed = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
-    expect(failed.status).toBe('FAILED');
-    const failure = answer.order!.status === 'PENDING' ? (await place(input(q))).userErrors : answer.userErrors;
-    expect(failure).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] })]);
-    expect(statusesOf(failed)).toMatchObject({
-      RESERVE_STOCK: 'COMPENSATED',
-      PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
-      CREATE_SHIPMENT: expect.stringMatching(/^(FAILED|COMPENSATED)$/),
-      AUTHORIZE_PAYMENT: 'SKIPPED',
+    const input = (q: Quote, idempotencyKey = randomUUID()) => ({
+      quoteId: q.quoteId,
+      idempotencyKey,
+      buyer: {
+        name: 'Lena Fischer',
+        email: 'lena@example.com',
+        address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+      },
+      payment: { method: q.method },
     });
-    expect(failed.payment).toBeNull();
-    // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
-    for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
-    expect((await stockOf(q)).available).toBe(before.available);
-  });
+    const place = async (variables: ReturnType<typeof input>) =>
+      (await gql<{ placeOrder: PlaceOrderAnswer }>(PLACE_ORDER, { input: variables })).placeOrder;
+    const order = async (id: string) => (await gql<{ order: OrderView }>(ORDER, { id })).order;
+    const settled = async (id: string, timeout = 30_000) => {
+      await expect.poll(async () => (await order(id)).status, { timeout, interval: 250 }).not.toBe('PENDING');
+      return order(id);
+    };
+    /** Polls until `probe` gives a value. */
+    async function waitFor<T>(probe: () => Promise<T | undefined>, timeoutMs: number): Promise<T> {
+      const deadline = Date.now() + timeoutMs;
+      while (Date.now() < deadline) {
+        const value = await probe();
+        if (value !== undefined) return value;
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      throw new Error(`nothing to show after ${timeoutMs} ms`);
+    }
 
-  it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {
-    const q = await quote();
-    const before = await stockOf(q);
-    const startedAt = Date.now();
-    // The provider takes 3 s to answer: the payment call is in flight when orders is killed.
-    await setFault(q.provider, 'slow:3000');
-    const placing = place(input(q)).catch(() => undefined); // its answer dies with the process
-    const id = await waitFor(() => newestOrderWithPaymentRunning(startedAt), 20_000);
-    const orders = stack.services.get('orders')!;
-    await orders.kill();
-    await setFault(q.provider, null);
-    await placing;
-    orders.start();
-    await orders.waitForHttp(stack.subgraphUrls.orders!.replace('/graphql', '/ready'), 30_000);
+    /** The newest order created since `since` whose payment call is under way, read from the orders subgraph itself. */
+    async function newestOrderWithPaymentRunning(since: number): Promise<string | undefined> {
+      const data = await gql<{
+        orders: { edges: Array<{ node: { id: string; createdAt: string; steps: Array<{ name: string; status: string }> } }> };
+      }>('{ orders(first: 1) { edges { node { id createdAt steps { name status } } } } }', {}, stack.subgraphUrls.orders);
+      const node = data.orders.edges[0]?.node;
+      if (!node || Date.parse(node.createdAt) < since) return undefined;
+      return node.steps.some((step) => step.name === 'AUTHORIZE_PAYMENT' && step.status === 'RUNNING') ? node.id : undefined;
+    }
 
-    const final = await settled(id, 45_000);
-    const steps = statusesOf(final);
-    const after = await stockOf(q);
-    if (final.status === 'CONFIRMED') {
-      for (const name of BOOKING_STEPS) expect(steps[name]).toBe('DONE');
-      expect(final.payment?.status).toBe('AUTHORIZED');
-      expect(after.ordered - before.ordered).toBe(q.quantity); // one marketplace order
+    /** The provider's own authorization behind an order's payment (payment ids are base64url of `Payment:<provider>:<id>`). */
+    async function authorizationOf(orderId: string): Promise<{ provider: string; number: number } | undefined> {
+      const data = await gql<{ order: { payment: { id: string } | null } }>(
+        'query ($id: ID!) { order(id: $id) { payment { id } } }',
+        { id: orderId },
+        stack.subgraphUrls.orders,
+      );
+      if (!data.order.payment) return undefined;
+      const [, provider, authorization] = Buffer.from(data.order.payment.id, 'base64url').toString('utf8').split(':');
+      return { provider: provider!, number: Number(/(\d+)$/.exec(authorization!)?.[1]) };
+    }
+    const statusesOf = (view: OrderView) => Object.fromEntries(view.steps.map((step) => [step.name, step.status]));
+
+    it('search → landed-cost quote → placeOrder → CONFIRMED, every booking step DONE, tracked through logistics', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      const answer = await place(input(q));
+      expect(answer.userErrors).toEqual([]);
+      const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+      expect(booked.status).toBe('CONFIRMED');
+      expect(booked.total).toEqual(q.total);
+      for (const name of BOOKING_STEPS) expect(statusesOf(booked)[name]).toBe('DONE');
+      expect(booked.shipment?.carrier.id).toBe(q.carrierId);
+      expect(booked.shipment?.trackingNumber.length).toBeGreaterThan(0);
+      expect(booked.payment).toMatchObject({ status: 'AUTHORIZED', provider: q.provider });
+
+      const followed = await order(booked.id);
+      expect(followed.steps.every((step) => !Number.isNaN(Date.parse(step.at!)))).toBe(true);
+      expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
+      expect((await stockOf(q)).available).toBeLessThan(before.available);
+
+      // The order is durable: a restarted orders service still shows it, steps and all.
+      const orders = stack.services.get('orders')!;
+      await orders.stop();
+      orders.start();
+      await orders.waitForHttp(stack.subgraphUrls.orders!.replace('/graphql', '/ready'), 30_000);
+      const afterRestart = await order(booked.id);
+      expect(afterRestart.status).toBe('CONFIRMED');
+      expect(afterRestart.steps.map((step) => [step.name, step.status])).toEqual(followed.steps.map((step) => [step.name, step.status]));
+    });
+
+    it('captures the payment when the carrier picks the parcel up, and releases escrow on delivery', async () => {
+      const q = await quote();
+      const answer = await place(input(q));
+      const booked = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+      expect(booked.status).toBe('CONFIRMED');
+      const escrow = statusesOf(await order(booked.id)).RELEASE_ESCROW === 'PENDING';
+      const advance = (to: string) =>
+        fetch(`${sandbox(q.carrierId)}/__sandbox/advance`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ trackingNumber: booked.shipment!.trackingNumber, to }),
+        });
+      const stepOf = async (name: string) => statusesOf(await order(booked.id))[name];
+
+      expect((await advance('PICKED_UP')).ok).toBe(true);
+      await expect.poll(() => stepOf('CAPTURE_PAYMENT'), { timeout: 15_000, interval: 250 }).toBe('DONE');
+      expect((await order(booked.id)).payment?.status).toBe(escrow ? 'IN_ESCROW' : 'CAPTURED');
+
+      expect((await advance('DELIVERED')).ok).toBe(true);
+      if (escrow) {
+        await expect.poll(() => stepOf('RELEASE_ESCROW'), { timeout: 15_000, interval: 250 }).toBe('DONE');
+        expect((await order(booked.id)).payment?.status).toBe('RELEASED');
+      } else {
+        expect(await stepOf('RELEASE_ESCROW')).toBe('SKIPPED');
+      }
+    });
+
+    it('makes ONE order of 20 concurrent placeOrder calls with one key: 20 identical answers, stock taken once', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      const variables = input(q);
+      const answers = await Promise.all(Array.from({ length: 20 }, () => place(variables)));
+      expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+      const [first] = answers;
+      expect(first!.order?.status).toBe('CONFIRMED');
+      const after = await stockOf(q);
       expect(before.available - after.available).toBe(q.quantity);
-    } else {
-      expect(final.status).toBe('FAILED');
-      expect(steps).toMatchObject({ RESERVE_STOCK: 'COMPENSATED', PLACE_MARKETPLACE_ORDER: 'COMPENSATED', CREATE_SHIPMENT: 'COMPENSATED' });
-      expect(after.available).toBe(before.available);
-      expect(after.ordered).toBe(before.ordered);
-    }
+      expect(after.ordered - before.ordered).toBe(q.quantity);
+      const again = await place(variables);
+      expect(again).toEqual(first);
+      expect((await stockOf(q)).available).toBe(after.available);
+    });
 
-    // No double charge: the provider numbers its authorizations in sequence, so if the repeated
-    // payment calls had opened a second one, the next order's would skip a number.
-    const first = await authorizationOf(id);
-    if (final.status === 'CONFIRMED') expect(first).toBeDefined();
-    if (first !== undefined) {
-      const next = await place(input(await quote()));
-      const nextOrder = next.order!.status === 'PENDING' ? await settled(next.order!.id) : next.order!;
-      const second = await authorizationOf(nextOrder.id);
-      expect(second?.provider).toBe(first.provider); // the same offer, quoted again: the same provider
-      expect(second!.number).toBe(first.number + 1);
-    }
-    console.info(`killed mid-payment: the order ended ${final.status}, authorization ${JSON.stringify(first)}`);
-  }, 120_000);
-});
+    it('fails with CARRIER_UNAVAILABLE when the carrier is down, gives the stock back, and never touches the payment', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      await setFault(q.carrierId, 'down');
+      await resetStats(PAYMENT_SANDBOXES);
+      const answer = await place(input(q));
+      const failed = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+      expect(failed.status).toBe('FAILED');
+      const failure = answer.order!.status === 'PENDING' ? (await place(input(q))).userErrors : answer.userErrors;
+      expect(failure).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] })]);
+      expect(statusesOf(failed)).toMatchObject({
+        RESERVE_STOCK: 'COMPENSATED',
+        PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
+        CREATE_SHIPMENT: expect.stringMatching(/^(FAILED|COMPENSATED)$/),
+        AUTHORIZE_PAYMENT: 'SKIPPED',
+      });
+      expect(failed.payment).toBeNull();
+      // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
+      for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
+      expect((await stockOf(q)).available).toBe(before.available);
+    });
+
+    it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      const startedAt = Date.now();
+      // The provider takes 3 s to answer: the payment call is in flight when orders is killed.
+      await setFault(q.provider, 'slow:3000');
+      const placing = place(input(q)).catch(() => undefined); // its answer dies with the process
+      const id = await waitFor(() => newestOrderWithPaymentRunning(startedAt), 20_000);
+      const orders = stack.services.get('orders')!;
+      await orders.kill();
+      await setFault(q.provider, null);
+      await placing;
+      orders.start();
+      await orders.waitForHttp(stack.subgraphUrls.orders!.replace('/graphql', '/ready'), 30_000);
+
+      const final = await settled(id, 45_000);
+      const steps = statusesOf(final);
+      const after = await stockOf(q);
+      if (final.status === 'CONFIRMED') {
+        for (const name of BOOKING_STEPS) expect(steps[name]).toBe('DONE');
+        expect(final.payment?.status).toBe('AUTHORIZED');
+        expect(after.ordered - before.ordered).toBe(q.quantity); // one marketplace order
+        expect(before.available - after.available).toBe(q.quantity);
+      } else {
+        expect(final.status).toBe('FAILED');
+        expect(steps).toMatchObject({
+          RESERVE_STOCK: 'COMPENSATED',
+          PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
+          CREATE_SHIPMENT: 'COMPENSATED',
+        });
+        expect(after.available).toBe(before.available);
+        expect(after.ordered).toBe(before.ordered);
+      }
+
+      // No double charge: the provider numbers its authorizations in sequence, so if the repeated
+      // payment calls had opened a second one, the next order's would skip a number.
+      const first = await authorizationOf(id);
+      if (final.status === 'CONFIRMED') expect(first).toBeDefined();
+      if (first !== undefined) {
+        const next = await place(input(await quote()));
+        const nextOrder = next.order!.status === 'PENDING' ? await settled(next.order!.id) : next.order!;
+        const second = await authorizationOf(nextOrder.id);
+        expect(second?.provider).toBe(first.provider); // the same offer, quoted again: the same provider
+        expect(second!.number).toBe(first.number + 1);
+      }
+      console.info(`killed mid-payment: the order ended ${final.status}, authorization ${JSON.stringify(first)}`);
+    }, 120_000);
+  });
+}
