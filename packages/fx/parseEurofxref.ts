@@ -1,7 +1,6 @@
 import { isCurrencyCode, type CurrencyCode } from '../money/index.js';
-import { PayloadError } from '../validate/index.js';
+import { PayloadError, readXml, type XmlElement } from '../validate/index.js';
 import { utcMidnight } from './publicationSchedule.js';
-import { readXml, type XmlElement } from './readXml.js';
 import type { ReferenceRates } from './ReferenceRates.js';
 
 /** The vocabulary every eurofxref file has declared since 2002; another one is another document. */

@@ -12,3 +12,4 @@ export {
   parseJson,
   type VendorRecord,
 } from './vendorPayload.js';
+export { readXml, type XmlElement } from './readXml.js';

@@ -4,7 +4,7 @@ import { createLogger } from '../../../../packages/log/index.js';
 import { postIntlSandbox } from '../../../../upstreams/post-intl/createPostIntlSandbox.js';
 import interpost from '../../src/adapters/post-intl/interpostAdapter.js';
 import { readBatchResponse } from '../../src/adapters/post-intl/map.js';
-import { readXml } from '../../src/adapters/post-intl/readXml.js';
+import { readXml } from '../../../../packages/validate/index.js';
 import { interpostTrackingStatus } from '../../src/adapters/post-intl/createInterpostLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';
 

@@ -13,7 +13,7 @@ import {
   toSellerRecord,
   type IchibaError,
 } from './map.js';
-import { readXml, type XmlElement } from './readXml.js';
+import { readXml, type XmlElement } from '../../../../../packages/validate/index.js';
 
 const HITS_PER_PAGE = 30;
 /** The vendor serves no page after the 100th, whatever `pageCount` says. */

@@ -1,12 +1,11 @@
 import { toDecimalString } from '../../../../../packages/money/index.js';
 import type { UpstreamClient } from '../../../../../packages/http/index.js';
-import { PayloadError } from '../../../../../packages/validate/index.js';
+import { PayloadError, readXml, type XmlElement } from '../../../../../packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
 import { CARRIER_ID, escape, leaf } from './map.js';
-import { readXml, type XmlElement } from './readXml.js';
 
 /** The vendor's limit on TrackIDs per TrackV2 request. */
 const TRACK_IDS_PER_CALL = 35;

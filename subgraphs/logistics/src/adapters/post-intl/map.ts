@@ -1,8 +1,7 @@
-import { PayloadError } from '../../../../../packages/validate/index.js';
+import { PayloadError, type XmlElement } from '../../../../../packages/validate/index.js';
 import { readAmount } from '../readAmount.js';
 import { readTrackingLevel } from '../readTrackingLevel.js';
 import type { RateAnswer, RateQuote, RateRequest } from '../ports.js';
-import type { XmlElement } from './readXml.js';
 
 export const CARRIER_ID = 'post-intl';
 
