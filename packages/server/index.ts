@@ -10,3 +10,10 @@ export {
 export { BodyTooLargeError, readBody } from './readBody.js';
 export { onShutdown } from './onShutdown.js';
 export { createApolloServer, type ApolloServerOptions } from './createApolloServer.js';
+export {
+  DEVELOPMENT_SERVICE_SECRET,
+  SERVICE_SECRET_HEADER,
+  assertServiceCaller,
+  isServiceCaller,
+  loadServiceSecret,
+} from './serviceAuth.js';

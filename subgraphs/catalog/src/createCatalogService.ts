@@ -3,13 +3,12 @@ import { createCache } from '../../../packages/cache/index.js';
 import { createReferenceRatesClient } from '../../../packages/fx/index.js';
 import type { Logger } from '../../../packages/log/index.js';
 import { loadSigningKey } from '../../../packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createCatalogSchema } from './schema.js';
-import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 import { withLookupCache } from './withLookupCache.js';
 
 export interface CatalogService {

@@ -6,7 +6,7 @@ import * as marktplatz from '../../../upstreams/de-marktplatz/catalog.js';
 import * as ichiba from '../../../upstreams/jp-ichiba/catalog.js';
 import * as pasarMall from '../../../upstreams/my-pasarmall/catalog.js';
 import * as mainStreet from '../../../upstreams/us-mainstreet/catalog.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '../src/serviceAuth.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const RESERVE = `mutation ($input: ReserveStockInput!) {

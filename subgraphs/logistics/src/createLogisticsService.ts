@@ -1,12 +1,11 @@
 import type { Server } from 'node:http';
 import type { Logger } from '../../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createLogisticsSchema } from './schema.js';
-import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 
 export interface LogisticsService {
   readonly httpServer: Server;

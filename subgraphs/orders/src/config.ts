@@ -1,7 +1,5 @@
 import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
-
-/** The shared secret development uses between orders and the participants; production must set its own. */
-export const DEVELOPMENT_SERVICE_SECRET = 'tradegraph-dev-service-secret';
+import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
 
 export const ordersSettings = {
   ...commonSettings,

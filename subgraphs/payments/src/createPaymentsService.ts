@@ -2,13 +2,12 @@ import type { Server } from 'node:http';
 import { createReferenceRatesClient } from '../../../packages/fx/index.js';
 import type { Logger } from '../../../packages/log/index.js';
 import { loadSigningKey } from '../../../packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createPaymentsSchema } from './schema.js';
-import { isServiceCaller, loadServiceSecret } from './serviceAuth.js';
 
 export interface PaymentsService {
   readonly httpServer: Server;

@@ -7,7 +7,7 @@ import { fromShipmentId } from '../booking/shipmentId.js';
 import { shipmentModel } from '../booking/shipmentModel.js';
 import { toCarrierError } from '../booking/toCarrierError.js';
 import type { Context } from '../context.js';
-import { assertServiceCaller } from '../serviceAuth.js';
+import { assertServiceCaller } from '../../../../packages/server/index.js';
 import { fromShippingOptionId } from '../shipping/shippingOptionId.js';
 
 /**

@@ -3,6 +3,7 @@ import { createUpstreamClient, type UpstreamClient } from '../../../../packages/
 import type { Logger } from '../../../../packages/log/index.js';
 import { PayloadError } from '../../../../packages/validate/index.js';
 import { ParticipantError, isExpectedFailureCode } from './ParticipantError.js';
+import { SERVICE_SECRET_HEADER } from '../../../../packages/server/index.js';
 
 export interface ParticipantClientOptions {
   /** The participant subgraph's name, e.g. `catalog`. */
@@ -67,7 +68,7 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
       const response = await http.request({
         method: 'POST',
         path: url.pathname,
-        headers: { 'content-type': 'application/json', 'x-service-secret': options.serviceSecret },
+        headers: { 'content-type': 'application/json', [SERVICE_SECRET_HEADER]: options.serviceSecret },
         body: JSON.stringify({ query, variables }),
         idempotent: true, // every write operation carries an idempotency key
       });

@@ -7,7 +7,7 @@ import { fromPaymentId, toPaymentId, type PaymentRef } from '../booking/paymentI
 import { toPaymentError } from '../booking/toPaymentError.js';
 import type { Context } from '../context.js';
 import type { PaymentModel } from '../models.js';
-import { assertServiceCaller } from '../serviceAuth.js';
+import { assertServiceCaller } from '../../../../packages/server/index.js';
 
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes

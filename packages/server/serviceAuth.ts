@@ -1,8 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import { GraphQLError } from 'graphql';
-import { ConfigError } from '../../../packages/config/index.js';
-import { ErrorCode } from '../../../packages/errors/index.js';
+import { ConfigError } from '../config/index.js';
+import { ErrorCode } from '../errors/index.js';
 
 /** The header `orders` sends the shared service secret in. */
 export const SERVICE_SECRET_HEADER = 'x-service-secret';
