@@ -1,51 +1,16 @@
 import { readConfig } from '../../../packages/config/index.js';
-import { createLogger } from '../../../packages/log/index.js';
-import { upstreamUrlVariable } from '../../../packages/sandbox/index.js';
-import { listen } from '../../../packages/server/index.js';
-import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
+import { startSubgraphInProcess, type TestSubgraph } from '../../../test/support/startSubgraphInProcess.js';
 import { SANDBOX_UPSTREAMS } from '../../../upstreams/registry.js';
 import { catalogSettings } from '../src/config.js';
 import { createCatalogService } from '../src/createCatalogService.js';
 
-export interface TestCatalog {
-  readonly url: string;
-  readonly sandboxes: ReadonlyMap<string, TestSandbox>;
-  query<T = Record<string, unknown>>(
-    query: string,
-    variables?: Record<string, unknown>,
-    headers?: Record<string, string>,
-  ): Promise<GraphQLResult<T>>;
-  stop(): Promise<void>;
-}
+export type { GraphQLResult } from '../../../test/support/startSubgraphInProcess.js';
+export type TestCatalog = TestSubgraph;
 
-export interface GraphQLResult<T> {
-  data?: T;
-  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, unknown> }>;
-}
-
-/** The catalog subgraph over real HTTP, its adapters pointed at every sandbox marketplace, all in this process. */
-export async function startCatalog(env: Record<string, string> = {}): Promise<TestCatalog> {
-  const sandboxes = new Map<string, TestSandbox>();
-  for (const upstream of SANDBOX_UPSTREAMS) sandboxes.set(upstream.id, await startSandbox(upstream));
-  const urls = Object.fromEntries([...sandboxes].map(([id, sandbox]) => [upstreamUrlVariable(id), sandbox.url]));
-  const config = readConfig(catalogSettings, { ...urls, ...env });
-  const service = await createCatalogService(config, createLogger('catalog', { level: 'silent' }));
-  const running = await listen(service.httpServer, '127.0.0.1', 0, () => service.stop());
-  const url = `${running.url}/graphql`;
-  return {
-    url,
-    sandboxes,
-    async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await response.json()) as GraphQLResult<T>;
-    },
-    async stop() {
-      await running.close();
-      await Promise.all([...sandboxes.values()].map((sandbox) => sandbox.close()));
-    },
-  };
+/** The catalog subgraph over real HTTP, its adapters pointed at every sandbox, all in this process. */
+export function startCatalog(env: Record<string, string> = {}): Promise<TestCatalog> {
+  return startSubgraphInProcess(
+    { upstreams: SANDBOX_UPSTREAMS, readConfig: (vars) => readConfig(catalogSettings, vars), createService: createCatalogService },
+    env,
+  );
 }
