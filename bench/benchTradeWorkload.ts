@@ -30,11 +30,15 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
     if (hive) targets.push(hive);
 
     const body = JSON.stringify({ query: SEARCH, variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } });
-    for (const target of targets) {
+    for (const target of [...targets]) {
       const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
       const text = await response.body.text();
-      if (response.statusCode !== 200 || text.includes('"errors"'))
-        throw new Error(`${target.name} fails the search: ${text.slice(0, 500)}`);
+      if (response.statusCode === 200 && !text.includes('"errors"')) continue;
+      // Hive Gateway is measured where it answers this supergraph; ours and stock must
+      if (target !== hive) throw new Error(`${target.name} fails the search: ${text.slice(0, 500)}`);
+      process.stdout.write(`trade: ${target.name} fails the search, left out: ${text.slice(0, 300)}\n`);
+      targets.splice(targets.indexOf(target), 1);
+      await target.stop();
     }
     // Tradegraph's subgraphs keep no request counter; the engine counts its own calls (stock runs the same plan)
     const engineCounter = (target: Target): CallCounter | undefined => {

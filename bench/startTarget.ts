@@ -45,22 +45,25 @@ export function hiveGatewayBin(): string | undefined {
 
 /**
  * `@graphql-hive/gateway` on the same supergraph file, as the public benchmark runs it
- * (`hive-gateway supergraph FILE --port N`, production mode, JIT), optionally with its inbound
- * in-flight de-duplication on. Its config file sits in a fresh working directory.
+ * (`hive-gateway supergraph FILE --port N`, production mode, JIT). Its subgraph requests are
+ * de-duplicated by default (`deduplicateInflightRequests` of its HTTP transport); without
+ * `dedupe` that is switched off, so it compares with the Tradegraph gateway without
+ * de-duplication; with `dedupe` its inbound in-flight de-duplication is switched on as well.
+ * Its config file is written to a fresh directory and passed with `--config-path`.
  */
 export async function startHiveGateway(name: string, supergraphPath: string, port: number, dedupe: boolean): Promise<Target | undefined> {
   const bin = hiveGatewayBin();
   if (!bin) return undefined;
-  const cwd = mkdtempSync(join(tmpdir(), 'tradegraph-hive-'));
-  writeFileSync(
-    join(cwd, 'gateway.config.mjs'),
-    `export const gatewayConfig = { jit: true, inboundInflightRequestDeduplication: ${dedupe} };\n`,
-  );
+  const configPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-hive-')), 'gateway.config.mjs');
+  const config = dedupe
+    ? { jit: true, inboundInflightRequestDeduplication: true }
+    : { jit: true, transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } };
+  writeFileSync(configPath, `export const gatewayConfig = ${JSON.stringify(config)};\n`);
   const service = new ServiceProcess({
     name,
-    entry: new URL(bin, ROOT).pathname,
-    args: ['supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
-    root: new URL(`file://${cwd}/`),
+    entry: bin,
+    args: ['--config-path', configPath, 'supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
+    root: ROOT,
     env: { NODE_ENV: 'production' },
   });
   service.start();

@@ -5,9 +5,10 @@
  *
  *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe] [--engine stock]
  *
- * Until `gateway/src/createGateway.ts` wires the engine (GATEWAY_ENGINE), this is the same
- * engine without the production plugins (API keys, rate limits, metrics), which the public
- * benchmark's gateways do not run either.
+ * Subgraphs are reached as `createGateway` reaches them: through `UndiciDataSource`s (one pool per
+ * subgraph, timeouts, one retry for queries, per-subgraph metrics), whichever engine executes.
+ * Left out are the production plugins (API keys, rate limits, demand control, response and entity
+ * caches), which the public benchmark's gateways do not run either.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -16,6 +17,8 @@ import { createLogger } from '../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer, listen } from '../../packages/server/index.js';
 import { engineMetrics, useExecutionEngine } from '../../gateway/src/engine/index.js';
 import type { GatewayContext } from '../../gateway/src/GatewayContext.js';
+import { createGatewayMetrics } from '../../gateway/src/metrics/createGatewayMetrics.js';
+import { UndiciDataSource } from '../../gateway/src/UndiciDataSource.js';
 
 const { values } = parseArgs({
   options: {
@@ -28,7 +31,20 @@ const { values } = parseArgs({
 if (!values.supergraph) throw new Error('--supergraph FILE is required');
 
 const logger = createLogger('gateway', { level: 'warn' });
-const gateway = new ApolloGateway({ supergraphSdl: readFileSync(values.supergraph, 'utf8') });
+const metrics = createGatewayMetrics({ storeErrors: () => ({ cache: 0, rateLimit: 0 }) });
+const gateway = new ApolloGateway({
+  supergraphSdl: readFileSync(values.supergraph, 'utf8'),
+  // the gateway's defaults (config.ts): 10 s per attempt, 64 connections, one retry for queries
+  buildService: ({ name, url }) =>
+    new UndiciDataSource({
+      name,
+      url: url!,
+      timeoutMs: 10_000,
+      connections: 64,
+      retries: 1,
+      onAttempt: (subgraph, outcome, seconds) => metrics.subgraphAttempt(subgraph, outcome, seconds),
+    }),
+});
 const apollo = createApolloServer<GatewayContext>({
   gateway: useExecutionEngine(gateway, { engine: values.engine === 'stock' ? 'stock' : 'tradegraph', dedupe: values.dedupe }),
   logger,

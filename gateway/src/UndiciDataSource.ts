@@ -1,10 +1,12 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import { context as otelContext, propagation } from '@opentelemetry/api';
-import { Pool } from 'undici';
-import { REQUEST_ID_HEADER } from '../../packages/log/index.js';
+import type { Pool } from 'undici';
 import type { SubgraphFetchCache, SubgraphResponse } from './cache/createSubgraphFetchCache.js';
-import { IDEMPOTENT_MARKER_HEADER, createSubgraphFetcher, type AttemptOutcome } from './createSubgraphFetcher.js';
+import { IDEMPOTENT_MARKER_HEADER, createSubgraphFetcher } from './createSubgraphFetcher.js';
 import type { GatewayContext } from './GatewayContext.js';
+import { createSubgraphTransport, type AttemptOutcome } from './subgraph/createSubgraphTransport.js';
+import { SubgraphClient } from './subgraph/SubgraphClient.js';
+import { subgraphRequestHeaders } from './subgraph/subgraphRequestHeaders.js';
 
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
@@ -30,31 +32,42 @@ export function isQueryOperation(query: string | undefined): query is string {
  * A subgraph reached over its own undici keep-alive pool, with a timeout per request. It passes on
  * the client's request id, the buyer's language and the trace context, retries queries (never
  * mutations) after connection failures, and answers public queries from the shared store.
+ *
+ * Both engines go through it: @apollo/gateway's executor calls `process`, the Tradegraph engine
+ * calls `subgraphClient`, and both end in the same transport (pool, timeouts, retries, metrics)
+ * and the same entity cache.
  */
 export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   readonly pool: Pool;
   readonly name: string;
+  /** The Tradegraph engine's way to this subgraph: the same transport and cache, without fetch's Request/Response. */
+  readonly subgraphClient: SubgraphClient;
   private readonly fetchCache: SubgraphFetchCache | undefined;
 
   constructor(options: UndiciDataSourceOptions) {
-    const pool = new Pool(new URL(options.url).origin, { connections: options.connections, keepAliveTimeout: 30_000, pipelining: 1 });
-    const fetcher = createSubgraphFetcher({
-      pool,
+    const transport = createSubgraphTransport({
+      url: options.url,
       timeoutMs: options.timeoutMs,
+      connections: options.connections,
       retries: options.retries ?? 0,
       onAttempt: (outcome, seconds) => options.onAttempt?.(options.name, outcome, seconds),
     });
-    super({ url: options.url, fetcher });
-    this.pool = pool;
+    super({ url: options.url, fetcher: createSubgraphFetcher(transport) });
+    this.pool = transport.pool;
     this.name = options.name;
     this.fetchCache = options.fetchCache;
+    this.subgraphClient = new SubgraphClient({
+      name: options.name,
+      url: options.url,
+      transport,
+      ...(options.fetchCache !== undefined && { fetchCache: options.fetchCache }),
+    });
   }
 
   override willSendRequest({ request, context }: GraphQLDataSourceProcessOptions<GatewayContext>): void {
     const headers = request.http?.headers;
     if (!headers) return;
-    if (context.requestId !== undefined) headers.set(REQUEST_ID_HEADER, context.requestId);
-    if (context.acceptLanguage !== undefined) headers.set('accept-language', context.acceptLanguage);
+    for (const [name, value] of Object.entries(subgraphRequestHeaders(context))) headers.set(name, value);
     if (isQueryOperation(request.query)) headers.set(IDEMPOTENT_MARKER_HEADER, '1');
     // `traceparent` of the active fetch span (a no-op unless tracing is on).
     propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });

@@ -22,11 +22,12 @@ export const gatewaySettings = {
   /** Extra attempts of a subgraph query after a connection failure or a 502/503 (never a mutation). Default: 1. */
   SUBGRAPH_RETRIES: setting.int({ default: 1, min: 0, max: 3 }),
   /**
-   * Who executes query plans: `stock` (@apollo/gateway) or `tradegraph` (gateway/src/engine: same
-   * planner, our executor; see BENCHMARKS.md). Default: stock, because the engine's subgraph calls
-   * do not yet go through the gateway's subgraph fetcher (entity cache, retries, per-subgraph metrics).
+   * Who executes query plans: `tradegraph` (gateway/src/engine: Apollo's planner, shared with
+   * @apollo/gateway, and our executor; see BENCHMARKS.md) or `stock` (@apollo/gateway's own
+   * executor). Both call subgraphs through the same data sources (entity cache, retries, headers,
+   * per-subgraph metrics) and answer alike. Default: tradegraph.
    */
-  GATEWAY_ENGINE: setting.oneOf(['tradegraph', 'stock'], { default: 'stock' }),
+  GATEWAY_ENGINE: setting.oneOf(['tradegraph', 'stock'], { default: 'tradegraph' }),
   /** Share identical in-flight subgraph queries (tradegraph engine only). Default: false. */
   GATEWAY_DEDUPE: setting.boolean({ default: false }),
   /** Apollo's anonymous usage reporting from @apollo/gateway. Default: true (disabled); set false to send it. */

@@ -5,6 +5,8 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../packages/server/index.js';
+import type { ExecutionEngine } from './engine/createExecutionEngine.js';
+import { engineMetrics } from './engine/engineMetrics.js';
 import { useExecutionEngine } from './engine/useExecutionEngine.js';
 import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
 import { checkSubgraphs } from './checkSubgraphs.js';
@@ -42,6 +44,8 @@ export interface Gateway {
   readonly subgraphUrls: ReadonlyMap<string, string>;
   readonly metrics: GatewayMetrics;
   readonly store: SharedStore;
+  /** The Tradegraph execution engine serving the current supergraph; undefined with GATEWAY_ENGINE=stock. */
+  readonly engine: ExecutionEngine | undefined;
   /** Drains in-flight requests (up to SHUTDOWN_GRACE_MS), then releases subgraph pools, store and tracing. */
   stop(): Promise<void>;
 }
@@ -66,6 +70,17 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     logger,
   });
   const metrics = createGatewayMetrics({ storeErrors: store.errors });
+  if (config.GATEWAY_ENGINE === 'tradegraph') {
+    metrics.registry.collected(
+      'tradegraph_gateway_engine_operations_total',
+      "Operations the Tradegraph engine executed (reason none), or handed to @apollo/gateway's executor, by reason. Process-wide.",
+      'counter',
+      () => [
+        { labels: { executor: 'tradegraph', reason: 'none' }, value: engineMetrics.executed },
+        ...Object.entries(engineMetrics.fallbackReasons).map(([reason, value]) => ({ labels: { executor: 'stock', reason }, value })),
+      ],
+    );
+  }
   const tracing = config.OTEL_TRACES
     ? startTracing(options.spanExporter ?? new LogSpanExporter(logger.child({ component: 'tracing' })))
     : undefined;
@@ -140,17 +155,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           }),
           ttl: config.APQ_TTL_SECONDS,
         };
+  const engineGateway = useExecutionEngine(gateway, {
+    engine: config.GATEWAY_ENGINE,
+    dedupe: config.GATEWAY_DEDUPE,
+    tracing: config.OTEL_TRACES,
+    // its subgraph calls go through the data sources built above (cache, retries, metrics, headers);
+    // these apply only if the gateway's internals could not be shared (see borrowStockGateway)
+    subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
+    subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
+    subgraphConnections: config.SUBGRAPH_CONNECTIONS,
+  });
   const apollo = createApolloServer<GatewayContext>({
-    gateway: withReloadGate(
-      useExecutionEngine(gateway, {
-        engine: config.GATEWAY_ENGINE,
-        dedupe: config.GATEWAY_DEDUPE,
-        subgraphTimeoutMs: config.SUBGRAPH_TIMEOUT_MS,
-        subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
-        subgraphConnections: config.SUBGRAPH_CONNECTIONS,
-      }),
-      gate,
-    ),
+    gateway: withReloadGate(engineGateway, gate),
     logger,
     production,
     introspection: config.INTROSPECTION ?? !production,
@@ -208,6 +224,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
     metrics,
     store,
+    get engine() {
+      return engineGateway.engine;
+    },
     async stop() {
       if (stopping) return;
       stopping = true;

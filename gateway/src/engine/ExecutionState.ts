@@ -1,5 +1,6 @@
 import type { Operation } from '@apollo/federation-internals';
 import type { GraphQLSchema } from 'graphql';
+import type { EntityBatcher } from './EntityBatcher.js';
 import type { ResponseObject } from './responseTypes.js';
 
 /** One request's execution: the response tree being filled, its errors, what its fetches send. */
@@ -12,10 +13,16 @@ export interface ExecutionState {
   readonly variables: Readonly<Record<string, unknown>> | undefined;
   readonly operation: Operation;
   readonly supergraphSchema: GraphQLSchema;
-  /** Headers every subgraph request carries (the request id). */
-  readonly headers: Record<string, string>;
+  /** Headers every subgraph request carries (request id, language; see `subgraphRequestHeaders`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The buyer's language, which keys the entity cache. */
+  readonly acceptLanguage: string | undefined;
+  /** Apollo Server's cache policy of the request, narrowed by every subgraph answer; undefined outside Apollo Server. */
+  readonly cachePolicy: unknown;
   /** What makes two requests' subgraph calls interchangeable when de-duplicating; undefined: never. */
   readonly shareKey: string | undefined;
-  /** Called with each successful subgraph response's `cache-control` header. */
-  readonly onCacheControl: ((header: string | undefined) => void) | undefined;
+  /** Sends entity fetches of this request that ask one subgraph the same thing at the same time as one request. */
+  readonly batcher: EntityBatcher;
+  /** Whether fetches get spans (and subgraphs their `traceparent`): OTEL_TRACES. */
+  readonly traced: boolean;
 }

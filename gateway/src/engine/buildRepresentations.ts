@@ -8,11 +8,20 @@ import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.j
 export interface RepresentationBuilder {
   /** One entity's representation, or null when a required field is missing. */
   readonly build: (entity: unknown) => ResponseObject | null;
-  /**
-   * The same representation directly as JSON text (null when absent, or when it has no
-   * `__typename`): the common shape — one `... on Type` of leaf fields — skips the object.
-   */
-  readonly buildText: ((entity: unknown) => string | null) | undefined;
+  /** The common shape — one `... on Type` of leaf fields including `__typename` — read field by field. */
+  readonly leaf: LeafShape | undefined;
+}
+
+/** `[... on T { __typename, leaf fields }]`: a representation is those fields' values, in this order. */
+interface LeafShape {
+  readonly schema: GraphQLSchema;
+  readonly typeCondition: string;
+  readonly names: readonly string[];
+  /** `{"name":` / `,"name":` before each value in the representation's JSON text. */
+  readonly keys: readonly string[];
+  /** Whether a name is also on Object.prototype (`constructor`…), so needs an own-property read. */
+  readonly inherited: readonly boolean[];
+  readonly typenameAt: number;
 }
 
 /**
@@ -22,36 +31,24 @@ export interface RepresentationBuilder {
  * fragments apply by `__typename`.
  */
 export function compileRepresentation(schema: GraphQLSchema, requires: readonly QueryPlanSelectionNode[]): RepresentationBuilder {
-  return { build: compileSelections(schema, requires), buildText: compileLeafText(schema, requires) };
+  return { build: compileSelections(schema, requires), leaf: compileLeafShape(schema, requires) };
 }
 
-/** The text builder for `[... on T { leaf fields }]`, or undefined for any other shape. */
-function compileLeafText(schema: GraphQLSchema, requires: readonly QueryPlanSelectionNode[]): RepresentationBuilder['buildText'] {
+function compileLeafShape(schema: GraphQLSchema, requires: readonly QueryPlanSelectionNode[]): LeafShape | undefined {
   const [fragment] = requires;
   if (requires.length !== 1 || fragment?.kind !== 'InlineFragment' || !fragment.typeCondition) return undefined;
   const fields = fragment.selections;
   if (!fields.every((field) => field.kind === 'Field' && !field.selections && getResponseName(field) !== '__proto__')) return undefined;
   const names = fields.map((field) => getResponseName(field as Extract<QueryPlanSelectionNode, { kind: 'Field' }>));
-  if (!names.includes('__typename')) return undefined;
-  const keys = names.map((name, index) => `${index === 0 ? '{' : ','}${JSON.stringify(name)}:`);
-  // only a name Object.prototype also has (`constructor`…) needs the slower own-property read
-  const inherited = names.map((name) => name in Object.prototype);
-  const typeCondition = fragment.typeCondition;
-  return (entity) => {
-    if (!isResponseObject(entity) || (entity.__typename !== typeCondition && !isObjectOfType(schema, entity, typeCondition))) {
-      // no fragment applies: the representation is {}, which has no __typename
-      return null;
-    }
-    let text = '';
-    for (let index = 0; index < names.length; index++) {
-      const name = names[index]!;
-      const value = inherited[index] ? (hasOwn(entity, name) ? entity[name] : undefined) : entity[name];
-      // a missing field makes the fragment's part null, leaving {}, which has no __typename
-      if (value === undefined) return null;
-      if (name === '__typename' && !value) return null;
-      text += keys[index] + JSON.stringify(value);
-    }
-    return `${text}}`;
+  const typenameAt = names.indexOf('__typename');
+  if (typenameAt < 0 || new Set(names).size !== names.length) return undefined;
+  return {
+    schema,
+    typeCondition: fragment.typeCondition,
+    names,
+    keys: names.map((name, index) => `${index === 0 ? '{' : ','}${JSON.stringify(name)}:`),
+    inherited: names.map((name) => name in Object.prototype),
+    typenameAt,
   };
 }
 
@@ -118,11 +115,11 @@ export function buildEntityBatch(
   builder: RepresentationBuilder,
   rewrite: ((representation: ResponseObject) => void) | undefined,
 ): EntityBatch {
+  if (builder.leaf && !rewrite) return buildLeafBatch(entities, builder.leaf);
   const unique: string[] = [];
   const uniqueIndexOf: number[] = [];
   const entityIndexOf: number[] = [];
   const textIndex = new Map<string, number>();
-  const buildText = rewrite ? undefined : builder.buildText;
   // Merges share sub-objects (one answer merged into every entity that asked for it), so the
   // same object often comes back many times under a flatten path: build its representation once.
   const known = new Map<unknown, number>();
@@ -136,23 +133,14 @@ export function buildEntityBatch(
       }
       continue;
     }
-    let text: string | null;
-    if (buildText) {
-      text = buildText(entity);
-    } else {
-      const representation = builder.build(entity);
-      if (representation && representation.__typename) {
-        rewrite?.(representation);
-        text = JSON.stringify(representation);
-      } else {
-        text = null;
-      }
-    }
-    if (text === null) {
+    const representation = builder.build(entity);
+    if (!representation || !representation.__typename) {
       known.set(entity, -1);
       continue;
     }
-    let at = seen ?? textIndex.get(text);
+    rewrite?.(representation);
+    const text = JSON.stringify(representation);
+    let at = textIndex.get(text);
     if (at === undefined) {
       at = unique.length;
       unique.push(text);
@@ -163,4 +151,71 @@ export function buildEntityBatch(
     entityIndexOf.push(index);
   }
   return { unique, uniqueIndexOf, entityIndexOf };
+}
+
+/** A level of {@link buildLeafBatch}'s index: a field's value to the next level, the last one to a representation. */
+type ValueIndex = Map<unknown, ValueIndex | number>;
+
+/**
+ * The leaf shape, de-duplicated by the fields' values themselves (one map level per field),
+ * so the JSON text is built once per distinct representation instead of once per entity: deep
+ * answers reach the same few entities through hundreds of objects.
+ */
+function buildLeafBatch(entities: readonly unknown[], leaf: LeafShape): EntityBatch {
+  const { schema, typeCondition, names, keys, inherited, typenameAt } = leaf;
+  const count = names.length;
+  const unique: string[] = [];
+  const uniqueIndexOf: number[] = [];
+  const entityIndexOf: number[] = [];
+  const byValues: ValueIndex = new Map();
+  // values that are objects or lists (custom scalars) are compared by their text instead
+  let byText: Map<string, number> | undefined;
+  const values: unknown[] = new Array<unknown>(count);
+  entities: for (let index = 0; index < entities.length; index++) {
+    const entity = entities[index];
+    if (!isResponseObject(entity) || (entity.__typename !== typeCondition && !isObjectOfType(schema, entity, typeCondition))) {
+      // no fragment applies: the representation is {}, which has no __typename
+      continue;
+    }
+    let scalars = true;
+    for (let field = 0; field < count; field++) {
+      const name = names[field]!;
+      const value = inherited[field] ? (hasOwn(entity, name) ? entity[name] : undefined) : entity[name];
+      // a missing field makes the fragment's part null, leaving {}, which has no __typename
+      if (value === undefined || (field === typenameAt && !value)) continue entities;
+      if (typeof value === 'object' && value !== null) scalars = false;
+      values[field] = value;
+    }
+    let at: number | undefined;
+    if (scalars) {
+      let level = byValues;
+      for (let field = 0; field < count - 1; field++) {
+        let next = level.get(values[field]) as ValueIndex | undefined;
+        if (next === undefined) level.set(values[field], (next = new Map()));
+        level = next;
+      }
+      at = level.get(values[count - 1]) as number | undefined;
+      if (at === undefined) {
+        at = unique.push(textOf(keys, values)) - 1;
+        level.set(values[count - 1], at);
+      }
+    } else {
+      const text = textOf(keys, values);
+      byText ??= new Map();
+      at = byText.get(text);
+      if (at === undefined) {
+        at = unique.push(text) - 1;
+        byText.set(text, at);
+      }
+    }
+    uniqueIndexOf.push(at);
+    entityIndexOf.push(index);
+  }
+  return { unique, uniqueIndexOf, entityIndexOf };
+}
+
+function textOf(keys: readonly string[], values: readonly unknown[]): string {
+  let text = '';
+  for (let field = 0; field < keys.length; field++) text += keys[field]! + JSON.stringify(values[field]);
+  return `${text}}`;
 }

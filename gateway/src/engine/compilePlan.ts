@@ -1,7 +1,7 @@
 import type { ConditionNode, FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
+import type { SubgraphClient } from '../subgraph/SubgraphClient.js';
 import { compileRepresentation, type RepresentationBuilder } from './buildRepresentations.js';
-import type { SubgraphClient } from './SubgraphClient.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 
 /** A fetch node with what can be worked out once per plan. */
@@ -14,6 +14,11 @@ export interface CompiledFetch {
   readonly representation: RepresentationBuilder | undefined;
   /** Queries may share an identical in-flight request; mutations never. */
   readonly shareable: boolean;
+  /**
+   * Set when the plan asks the same subgraph the same entity query elsewhere too: fetches with
+   * equal keys running at the same time are sent as one request (`EntityBatcher`).
+   */
+  readonly batchKey: string | undefined;
 }
 
 /** The planner's nodes, with fetches compiled. */
@@ -21,13 +26,21 @@ export type CompiledPlanNode =
   | { readonly kind: 'Sequence'; readonly nodes: readonly CompiledPlanNode[] }
   | { readonly kind: 'Parallel'; readonly nodes: readonly CompiledPlanNode[] }
   | { readonly kind: 'Flatten'; readonly path: ResponsePath; readonly node: CompiledPlanNode }
-  | { readonly kind: 'Fetch'; readonly fetch: CompiledFetch }
+  /** `path`: where the fetch's entities are, from the root (the flatten paths above it, joined), for error paths. */
+  | { readonly kind: 'Fetch'; readonly fetch: CompiledFetch; readonly path: ResponsePath }
   | {
       readonly kind: 'Condition';
       readonly condition: ConditionNode;
       readonly ifClause: CompiledPlanNode | undefined;
       readonly elseClause: CompiledPlanNode | undefined;
     };
+
+interface Compilation {
+  readonly schema: GraphQLSchema;
+  readonly clients: ReadonlyMap<string, SubgraphClient>;
+  /** How many fetches of the plan have each batch key. */
+  readonly batchable: ReadonlyMap<string, number>;
+}
 
 /**
  * Compiles a query plan for execution, or throws {@link UnsupportedOperationError} for what the
@@ -40,25 +53,27 @@ export function compilePlan(
 ): CompiledPlanNode | undefined {
   if (!plan.node) return undefined;
   if (plan.node.kind === 'Subscription') throw new UnsupportedOperationError('subscription', 'subscription plan');
-  return compileNode(plan.node, supergraphSchema, clients);
+  const batchable = new Map<string, number>();
+  countBatchable(plan.node, batchable);
+  return compileNode(plan.node, { schema: supergraphSchema, clients, batchable }, []);
 }
 
-function compileNode(node: PlanNode, schema: GraphQLSchema, clients: ReadonlyMap<string, SubgraphClient>): CompiledPlanNode {
+function compileNode(node: PlanNode, compilation: Compilation, path: ResponsePath): CompiledPlanNode {
   switch (node.kind) {
     case 'Sequence':
     case 'Parallel':
-      return { kind: node.kind, nodes: node.nodes.map((child) => compileNode(child, schema, clients)) };
+      return { kind: node.kind, nodes: node.nodes.map((child) => compileNode(child, compilation, path)) };
     case 'Flatten':
-      return { kind: 'Flatten', path: node.path, node: compileNode(node.node, schema, clients) };
+      return { kind: 'Flatten', path: node.path, node: compileNode(node.node, compilation, [...path, ...node.path]) };
     case 'Condition':
       return {
         kind: 'Condition',
         condition: node,
-        ifClause: node.ifClause && compileNode(node.ifClause, schema, clients),
-        elseClause: node.elseClause && compileNode(node.elseClause, schema, clients),
+        ifClause: node.ifClause && compileNode(node.ifClause, compilation, path),
+        elseClause: node.elseClause && compileNode(node.elseClause, compilation, path),
       };
     case 'Fetch':
-      return { kind: 'Fetch', fetch: compileFetch(node, schema, clients) };
+      return { kind: 'Fetch', fetch: compileFetch(node, compilation), path };
     case 'Defer':
       throw new UnsupportedOperationError('defer', 'defer node');
     default:
@@ -66,17 +81,55 @@ function compileNode(node: PlanNode, schema: GraphQLSchema, clients: ReadonlyMap
   }
 }
 
-function compileFetch(node: FetchNode, schema: GraphQLSchema, clients: ReadonlyMap<string, SubgraphClient>): CompiledFetch {
+function compileFetch(node: FetchNode, { schema, clients, batchable }: Compilation): CompiledFetch {
   // @apollo/gateway 2.14 does not apply context rewrites either; we leave such plans to it
   if (node.contextRewrites?.length) throw new UnsupportedOperationError('contextRewrites', node.serviceName);
   const client = clients.get(node.serviceName);
   if (!client) throw new UnsupportedOperationError('planningFailed', `Couldn't find service with name "${node.serviceName}"`);
   const operationName = node.operationName === undefined ? '' : `"operationName":${JSON.stringify(node.operationName)},`;
+  const key = batchKeyOf(node);
   return {
     node,
     client,
     bodyPrefix: `{"query":${JSON.stringify(node.operation)},${operationName}"variables":`,
     representation: node.requires ? compileRepresentation(schema, node.requires) : undefined,
     shareable: node.operationKind === 'query',
+    batchKey: key !== undefined && (batchable.get(key) ?? 0) > 1 ? key : undefined,
   };
+}
+
+/**
+ * What makes two entity fetches one request: the same subgraph and the same query (so the same
+ * variables), whatever the planner named it (it numbers every fetch: `Op__inventory__4`; the
+ * batched request goes under the first fetch's name). Fetches that rewrite their representations
+ * or answers keep to themselves: a shared answer would be rewritten for both.
+ */
+function batchKeyOf(node: FetchNode): string | undefined {
+  if (!node.requires || node.operationKind !== 'query' || node.inputRewrites?.length || node.outputRewrites?.length) return undefined;
+  const named = node.operationName === undefined ? undefined : `query ${node.operationName}`;
+  const selection = named !== undefined && node.operation.startsWith(named) ? node.operation.slice(named.length) : node.operation;
+  return `${node.serviceName}\n${selection}`;
+}
+
+function countBatchable(node: PlanNode, counts: Map<string, number>): void {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      for (const child of node.nodes) countBatchable(child, counts);
+      return;
+    case 'Flatten':
+      countBatchable(node.node, counts);
+      return;
+    case 'Condition':
+      if (node.ifClause) countBatchable(node.ifClause, counts);
+      if (node.elseClause) countBatchable(node.elseClause, counts);
+      return;
+    case 'Fetch': {
+      const key = batchKeyOf(node);
+      if (key !== undefined) counts.set(key, (counts.get(key) ?? 0) + 1);
+      return;
+    }
+    default:
+      return;
+  }
 }

@@ -12,25 +12,37 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
 import { engineMetrics, type FallbackReason } from './engineMetrics.js';
+import { EntityBatcher } from './EntityBatcher.js';
 import type { ExecutionState } from './ExecutionState.js';
 import { executePlan } from './executePlan.js';
 import { PlanCache } from './planCache.js';
 import { prepareOperation, type PlanningContext, type PreparedOperation, type UnsupportedOperation } from './prepareOperation.js';
-import { SubgraphClient } from './SubgraphClient.js';
+import { createSubgraphTransport, type SubgraphTransport } from '../subgraph/createSubgraphTransport.js';
+import { SubgraphClient } from '../subgraph/SubgraphClient.js';
+import type { StockGatewayState } from './borrowStockGateway.js';
+import { inSpan, SPAN } from './engineSpans.js';
 
 export interface ExecutionEngineOptions {
   /** The composed supergraph the engine plans over. */
   readonly supergraphSdl: string;
-  /** Where each subgraph is reached. Default: the routing URLs inside the supergraph. */
+  /**
+   * The planner, schemas and data sources of a stock `ApolloGateway` that loaded this supergraph
+   * (`borrowStockGateway`). Default: none; the engine builds its own planner from `supergraphSdl`
+   * and calls subgraphs over pools of its own.
+   */
+  readonly stock?: StockGatewayState;
+  /** Where each subgraph is reached when the engine has its own pools. Default: the routing URLs inside the supergraph. */
   readonly subgraphUrls?: ReadonlyMap<string, string>;
-  /** Time allowed for a subgraph's response headers, then for its body. Default: 10000 ms. */
+  /** Time allowed for one request to a subgraph over the engine's own pools. Default: 10000 ms. */
   readonly subgraphTimeoutMs?: number;
   /** Per-subgraph timeouts overriding `subgraphTimeoutMs`. Default: none. */
   readonly subgraphTimeouts?: ReadonlyMap<string, number>;
-  /** Keep-alive connections per subgraph. Default: 64. */
+  /** Keep-alive connections per subgraph of the engine's own pools. Default: 64. */
   readonly subgraphConnections?: number;
   /** Share identical in-flight subgraph queries between requests. Default: false. */
   readonly dedupe?: boolean;
+  /** Spans for requests, plans and fetches, and `traceparent` to subgraphs (OTEL_TRACES). Default: false. */
+  readonly tracing?: boolean;
   /** Prepared operations kept. Default: 1000. */
   readonly planCacheSize?: number;
   /** Apollo's planner safety limits, as `APOLLO_DISABLE_SECURITY_*` set them for @apollo/gateway. Default: enforced. */
@@ -51,10 +63,14 @@ export interface EngineRequest {
 
 /** How one prepared operation runs: what its subgraph calls carry and who hears about them. */
 export interface RunOptions {
-  readonly headers?: Record<string, string>;
+  /** Headers every subgraph request carries (`subgraphRequestHeaders`). */
+  readonly headers?: Readonly<Record<string, string>>;
+  /** The buyer's language, which keys the entity cache. */
+  readonly acceptLanguage?: string;
   /** Identical in-flight queries of requests with the same share key may be sent once (with `dedupe`). */
   readonly shareKey?: string;
-  readonly onCacheControl?: (header: string | undefined) => void;
+  /** Apollo Server's cache policy of the request, narrowed by each subgraph answer. */
+  readonly cachePolicy?: unknown;
 }
 
 /** A result whose `errors` may still hold plain `Error`s: Apollo Server turns those into GraphQL errors, as it does for stock's. */
@@ -77,7 +93,9 @@ export interface ExecutionEngine {
     variables: Readonly<Record<string, unknown>> | undefined,
     options?: RunOptions,
   ): Promise<EngineExecutionResult>;
-  /** Closes the subgraph connection pools. */
+  /** Whether the planner and schemas are the stock gateway's (see `borrowStockGateway`). */
+  readonly sharesStockPlanner: boolean;
+  /** Closes the engine's own subgraph pools (the gateway's data sources close theirs). */
   close(): Promise<void>;
 }
 
@@ -92,32 +110,30 @@ type ParsedRequest = { document: DocumentNode; errors?: undefined } | { document
  * `gateway/test/engine` checks that on hand-written and generated operations.
  */
 export function createExecutionEngine(options: ExecutionEngineOptions): ExecutionEngine {
-  const supergraph = Supergraph.build(options.supergraphSdl);
-  const apiSchema = supergraph.apiSchema();
-  const apiGraphQLSchema = apiSchema.toGraphQLJSSchema();
+  const { planning, subgraphs } = options.stock ? fromStockGateway(options.stock) : ownPlanner(options);
+  const ownTransports: SubgraphTransport[] = [];
   const clients = new Map<string, SubgraphClient>();
-  for (const subgraph of supergraph.subgraphsMetadata()) {
-    const url = options.subgraphUrls?.get(subgraph.name) ?? subgraph.url;
-    clients.set(
-      subgraph.name,
-      new SubgraphClient({
-        name: subgraph.name,
-        url,
-        timeoutMs: options.subgraphTimeouts?.get(subgraph.name) ?? options.subgraphTimeoutMs ?? 10_000,
-        connections: options.subgraphConnections ?? 64,
-        dedupe: options.dedupe ?? false,
-      }),
-    );
+  for (const { name, url, dataSource } of subgraphs) {
+    // the gateway's own data source: the engine's calls get its cache, retries, metrics
+    const shared = (dataSource as { subgraphClient?: unknown } | undefined)?.subgraphClient;
+    if (shared instanceof SubgraphClient) {
+      clients.set(name, shared);
+      continue;
+    }
+    const target = options.subgraphUrls?.get(name) ?? url;
+    if (target === undefined) continue; // a fetch to it fails at planning time, as stock's does
+    const transport = createSubgraphTransport({
+      url: target,
+      timeoutMs: options.subgraphTimeouts?.get(name) ?? options.subgraphTimeoutMs ?? 10_000,
+      connections: options.subgraphConnections ?? 64,
+    });
+    ownTransports.push(transport);
+    clients.set(name, new SubgraphClient({ name, url: target, transport }));
   }
-  const planning: PlanningContext = {
-    planner: new QueryPlanner(supergraph),
-    apiSchema,
-    apiGraphQLSchema,
-    supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
-    clients,
-    recursiveSelectionsLimitDisabled: options.recursiveSelectionsLimitDisabled ?? false,
-    nonLocalSelectionsLimitDisabled: options.nonLocalSelectionsLimitDisabled ?? false,
-  };
+  const context: PlanningContext = { ...planning, clients };
+  const { apiGraphQLSchema } = planning;
+  const dedupe = options.dedupe ?? false;
+  const tracing = options.tracing ?? false;
   const planCacheSize = options.planCacheSize ?? 1000;
   const plans = new PlanCache<PreparedOperation | UnsupportedOperation>(planCacheSize);
   const parsed = new PlanCache<ParsedRequest>(planCacheSize);
@@ -128,7 +144,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
       engineMetrics.planCacheHits++;
       return cached;
     }
-    const prepared = prepareOperation(planning, document, operation);
+    const prepared = prepareOperation(context, document, operation);
     engineMetrics.plansBuilt++;
     plans.set(cacheKey, prepared);
     return prepared;
@@ -142,11 +158,30 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
       variables,
       operation: prepared.operation,
       supergraphSchema: planning.supergraphSchema,
-      headers: runOptions.headers ?? {},
-      shareKey: runOptions.shareKey,
-      onCacheControl: runOptions.onCacheControl,
+      headers: runOptions.headers ?? NO_HEADERS,
+      acceptLanguage: runOptions.acceptLanguage,
+      cachePolicy: runOptions.cachePolicy,
+      shareKey: dedupe ? (runOptions.shareKey ?? '') : undefined,
+      batcher: new EntityBatcher(),
+      traced: tracing,
     };
-    if (prepared.root) await executePlan(state, prepared.root, [], state.data);
+    if (!tracing) return execute(prepared, state);
+    return inSpan(
+      SPAN.execute,
+      {},
+      () => execute(prepared, state),
+      (result) => result.errors !== undefined,
+    );
+  };
+
+  const execute = async (prepared: PreparedOperation, state: ExecutionState): Promise<EngineExecutionResult> => {
+    if (prepared.root) await executePlan(state, prepared.root, state.data);
+    if (!state.traced) return project(prepared, state);
+    return inSpan(SPAN.postProcessing, {}, async () => project(prepared, state));
+  };
+
+  const project = (prepared: PreparedOperation, state: ExecutionState): EngineExecutionResult => {
+    const { variables } = state;
     // as @apollo/gateway's executeQueryPlan: invalid values are reported only when no fetch failed,
     // and an inconsistency the projection cannot get past fails the whole response
     try {
@@ -161,7 +196,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
     }
   };
 
-  const execute: ExecutionEngine['execute'] = async (request) => {
+  const executeRequest: ExecutionEngine['execute'] = async (request) => {
     let parsedRequest = parsed.get(request.query);
     if (!parsedRequest) {
       parsedRequest = parseAndValidate(apiGraphQLSchema, request.query);
@@ -184,18 +219,62 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
       if (options.fallback) return options.fallback(request, prepared.reason);
       return { errors: [new GraphQLError(`The Tradegraph execution engine does not execute this operation (${prepared.reason})`)] };
     }
-    const result = await run(prepared, request.variables, { headers: request.headers, shareKey: shareKeyOf(request.headers) });
+    const result = await run(prepared, request.variables, {
+      ...(request.headers && { headers: request.headers }),
+      shareKey: shareKeyOf(request.headers),
+    });
     return { ...result, ...(result.errors && { errors: result.errors.map(asGraphQLError) }) } as ExecutionResult;
   };
 
   return {
     apiSchema: apiGraphQLSchema,
-    execute,
+    execute: executeRequest,
     prepare,
     run,
+    sharesStockPlanner: options.stock !== undefined,
     async close() {
-      await Promise.all([...clients.values()].map((client) => client.close()));
+      await Promise.all(ownTransports.map((transport) => transport.close()));
     },
+  };
+}
+
+const NO_HEADERS: Readonly<Record<string, string>> = Object.freeze({});
+
+interface SubgraphEntry {
+  readonly name: string;
+  readonly url: string | undefined;
+  readonly dataSource?: unknown;
+}
+
+/** Planning on the stock gateway's planner and schemas, calling subgraphs through its data sources. */
+function fromStockGateway(stock: StockGatewayState): { planning: Omit<PlanningContext, 'clients'>; subgraphs: SubgraphEntry[] } {
+  return {
+    planning: {
+      planner: stock.planner,
+      apiSchema: stock.apiSchema,
+      apiGraphQLSchema: stock.apiGraphQLSchema,
+      supergraphSchema: stock.supergraphSchema,
+      recursiveSelectionsLimitDisabled: stock.recursiveSelectionsLimitDisabled,
+      nonLocalSelectionsLimitDisabled: stock.nonLocalSelectionsLimitDisabled,
+    },
+    subgraphs: [...stock.subgraphs].map(([name, { url, dataSource }]) => ({ name, url, dataSource })),
+  };
+}
+
+/** A planner of the engine's own, from the supergraph SDL (the engine used without a stock gateway). */
+function ownPlanner(options: ExecutionEngineOptions): { planning: Omit<PlanningContext, 'clients'>; subgraphs: SubgraphEntry[] } {
+  const supergraph = Supergraph.build(options.supergraphSdl);
+  const apiSchema = supergraph.apiSchema();
+  return {
+    planning: {
+      planner: new QueryPlanner(supergraph),
+      apiSchema,
+      apiGraphQLSchema: apiSchema.toGraphQLJSSchema(),
+      supergraphSchema: supergraph.schema.toGraphQLJSSchema(),
+      recursiveSelectionsLimitDisabled: options.recursiveSelectionsLimitDisabled ?? false,
+      nonLocalSelectionsLimitDisabled: options.nonLocalSelectionsLimitDisabled ?? false,
+    },
+    subgraphs: supergraph.subgraphsMetadata().map((subgraph) => ({ name: subgraph.name, url: subgraph.url })),
   };
 }
 

@@ -19,6 +19,8 @@ export interface EngineMetrics {
   subgraphRequests: number;
   /** Subgraph requests answered by an identical request already in flight (GATEWAY_DEDUPE=on). */
   subgraphRequestsDeduplicated: number;
+  /** Entity fetches sent in one request with another fetch of the same request (`EntityBatcher`). */
+  entityFetchesBatched: number;
   /** Entity representations the plans asked for, and how many were left out as duplicates. */
   representations: number;
   representationsDeduplicated: number;
@@ -41,6 +43,7 @@ export const engineMetrics: EngineMetrics = {
   planCacheHits: 0,
   subgraphRequests: 0,
   subgraphRequestsDeduplicated: 0,
+  entityFetchesBatched: 0,
   representations: 0,
   representationsDeduplicated: 0,
 };

@@ -1,5 +1,6 @@
 import { evaluateCondition, type ResponsePath } from '@apollo/query-planner';
 import type { CompiledPlanNode } from './compilePlan.js';
+import { inSpan, SPAN } from './engineSpans.js';
 import type { ExecutionState } from './ExecutionState.js';
 import { executeFetch } from './fetchNode.js';
 import { hasOwn, isResponseObject } from './responseTypes.js';
@@ -9,23 +10,28 @@ import { hasOwn, isResponseObject } from './responseTypes.js';
  * (and so the flatten fetches under them) concurrently, conditions by the request's variables.
  * `data` is what the node works on (the root, or the objects a flatten path leads to).
  */
-export async function executePlan(state: ExecutionState, node: CompiledPlanNode, path: ResponsePath, data: unknown): Promise<void> {
+export async function executePlan(state: ExecutionState, node: CompiledPlanNode, data: unknown): Promise<void> {
   switch (node.kind) {
     case 'Sequence':
-      for (const child of node.nodes) await executePlan(state, child, path, data);
+      for (const child of node.nodes) await executePlan(state, child, data);
       return;
     case 'Parallel':
-      await Promise.all(node.nodes.map((child) => executePlan(state, child, path, data)));
+      await Promise.all(node.nodes.map((child) => executePlan(state, child, data)));
       return;
     case 'Flatten': {
       const entities = flattenAt(data, node.path);
       if (entities === undefined || entities === null) return;
-      await executePlan(state, node.node, path.concat(node.path), entities);
+      await executePlan(state, node.node, entities);
       return;
     }
     case 'Fetch':
       try {
-        await executeFetch(state, node.fetch, path, data);
+        const { fetch, path } = node;
+        if (state.traced) {
+          await inSpan(SPAN.fetch, { attributes: { service: fetch.node.serviceName } }, () => executeFetch(state, fetch, path, data));
+        } else {
+          await executeFetch(state, fetch, path, data);
+        }
       } catch (error) {
         // a failed fetch leaves its part of the tree empty: the projection nulls it, as stock does
         state.errors.push(error instanceof Error ? error : new Error(String(error)));
@@ -35,7 +41,7 @@ export async function executePlan(state: ExecutionState, node: CompiledPlanNode,
       const branch = evaluateCondition(node.condition, state.operation.variableDefinitions, state.variables)
         ? node.ifClause
         : node.elseClause;
-      if (branch) await executePlan(state, branch, path, data);
+      if (branch) await executePlan(state, branch, data);
       return;
     }
   }
@@ -43,8 +49,8 @@ export async function executePlan(state: ExecutionState, node: CompiledPlanNode,
 
 /**
  * The values at a flatten path, as stock's `flattenResultsAtPath` computes them: each `@`
- * flattens a list level (`flatMap`, so a list reached last is flattened too), nulls are kept
- * (the fetch drops them). Written as one accumulating walk: this runs for every entity fetch.
+ * flattens a list level (`flatMap`, so a list reached last is flattened too). Written as one
+ * accumulating walk: this runs for every entity fetch.
  */
 function flattenAt(value: unknown, path: ResponsePath): unknown {
   let current = value;
@@ -62,11 +68,14 @@ function flattenAt(value: unknown, path: ResponsePath): unknown {
   return current;
 }
 
-/** Appends what `flatMap` would take from one element: its value at the rest of the path. */
+/**
+ * Appends what `flatMap` would take from one element: its value at the rest of the path. Nulls
+ * are left out here already: the fetch would drop them (stock keeps them until then).
+ */
 function collect(value: unknown, path: ResponsePath, at: number, out: unknown[]): void {
   let current = value;
   for (; at < path.length; at++) {
-    if (current === undefined || current === null) break;
+    if (current === undefined || current === null) return;
     const head = path[at];
     if (head === '@') {
       if (!Array.isArray(current)) throw new TypeError('value.flatMap is not a function');
@@ -75,8 +84,11 @@ function collect(value: unknown, path: ResponsePath, at: number, out: unknown[])
     }
     current = step(current, head);
   }
-  if (Array.isArray(current)) for (const element of current as unknown[]) out.push(element);
-  else out.push(current);
+  if (Array.isArray(current)) {
+    for (const element of current as unknown[]) if (element !== null && element !== undefined) out.push(element);
+  } else if (current !== null && current !== undefined) {
+    out.push(current);
+  }
 }
 
 function step(value: unknown, head: string | number | undefined): unknown {

@@ -1,4 +1,6 @@
 import type { ResponsePath } from '@apollo/query-planner';
+import type { SubgraphAnswer } from '../subgraph/SubgraphClient.js';
+import { withTraceContext } from '../subgraph/subgraphRequestHeaders.js';
 import { applyRewrites } from './applyRewrites.js';
 import { buildEntityBatch, type EntityBatch } from './buildRepresentations.js';
 import type { CompiledFetch } from './compilePlan.js';
@@ -15,13 +17,13 @@ import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.j
  * paths; a thrown error fails only this fetch (the caller records it).
  */
 export async function executeFetch(state: ExecutionState, fetch: CompiledFetch, path: ResponsePath, data: unknown): Promise<void> {
-  const entities: unknown[] = Array.isArray(data) ? data.filter((entity) => entity !== null && entity !== undefined) : [data];
+  const entities: unknown[] = Array.isArray(data) ? withoutNulls(data) : [data];
   if (entities.length < 1) return;
   const variables = variablesOf(fetch, state.variables);
   const { node } = fetch;
 
   if (!fetch.representation) {
-    const received = await send(state, fetch, path, JSON.stringify(variables), undefined);
+    const received = (await send(state, fetch, path, variables, undefined))?.data;
     if (!received) return;
     if (node.outputRewrites) applyRewrites(state.supergraphSchema, node.outputRewrites, received);
     for (const entity of entities) if (isResponseObject(entity)) mergeResult(entity, received);
@@ -38,22 +40,22 @@ export async function executeFetch(state: ExecutionState, fetch: CompiledFetch, 
   engineMetrics.representationsDeduplicated += batch.uniqueIndexOf.length - batch.unique.length;
   if (batch.unique.length < 1) return;
   if (hasOwn(variables, 'representations')) throw new Error('Variables cannot contain key "representations"');
-  const others = JSON.stringify(variables);
-  const variablesJson = `${others.length > 2 ? `${others.slice(0, -1)},` : '{'}"representations":[${batch.unique.join(',')}]}`;
 
-  const received = await send(state, fetch, path, variablesJson, batch);
+  const received = await send(state, fetch, path, variables, batch);
   if (!received) return;
-  const answers = received._entities;
-  if (!Array.isArray(answers)) throw new Error('Expected "data._entities" in response to be an array');
-  if (answers.length !== batch.unique.length) throw new Error(`Expected "data._entities" to contain ${batch.unique.length} elements`);
+  const sentAnswers = received.data._entities;
+  if (!Array.isArray(sentAnswers)) throw new Error('Expected "data._entities" in response to be an array');
+  if (sentAnswers.length !== received.sent) throw new Error(`Expected "data._entities" to contain ${batch.unique.length} elements`);
+  // a batched request answers other fetches too: this fetch's answers are at its positions
+  const { positions } = received;
+  const answers = positions ? positions.map((position) => sentAnswers[position] as unknown) : sentAnswers;
   const rewritten = node.outputRewrites ? new Set<unknown>() : undefined;
-  // merging the same answer into the same object again changes nothing: each object once
-  const merged = new Set<unknown>();
+  // An object reached twice (a sub-object an earlier answer shared) gets the same answer merged
+  // twice, which changes nothing; tracking objects to skip that costs more than the rare repeat.
   for (let index = 0; index < batch.uniqueIndexOf.length; index++) {
     const answer: unknown = answers[batch.uniqueIndexOf[index]!];
     const entity = entities[batch.entityIndexOf[index]!];
-    if (!isResponseObject(entity) || merged.has(entity)) continue;
-    merged.add(entity);
+    if (!isResponseObject(entity)) continue;
     if (isResponseObject(answer)) {
       if (!answer.__typename) answer.__typename = entity.__typename;
       // one answer may serve several entities: rewrite it once
@@ -64,6 +66,12 @@ export async function executeFetch(state: ExecutionState, fetch: CompiledFetch, 
     }
     mergeResult(entity, answer);
   }
+}
+
+/** The list itself when it holds no nulls (a flatten path's list never does), else a copy without them. */
+function withoutNulls(list: readonly unknown[]): unknown[] {
+  for (const entity of list) if (entity === null || entity === undefined) return list.filter((each) => each !== null && each !== undefined);
+  return list as unknown[];
 }
 
 /** The request's variables this fetch uses, as sent (defaults are the subgraph operation's). */
@@ -77,38 +85,82 @@ function variablesOf(fetch: CompiledFetch, provided: Readonly<Record<string, unk
   return variables;
 }
 
-/** Sends the fetch, records its errors with client paths, returns its `data`. */
+/** A fetch's answer: its `data`, and for a batched entity fetch where its representations were in the request. */
+interface Received {
+  readonly data: ResponseObject;
+  /** How many representations the request sent (this fetch's, or a whole batch's). */
+  readonly sent: number;
+  /** For each representation of this fetch, its index in the request; undefined: the same index. */
+  readonly positions: readonly number[] | undefined;
+}
+
+/**
+ * Sends the fetch (with the entity fetches it is batched with, when its plan allows), records the
+ * subgraph's errors about it with client paths, and returns its `data`.
+ */
 async function send(
   state: ExecutionState,
   fetch: CompiledFetch,
   path: ResponsePath,
-  variablesJson: string,
+  variables: ResponseObject,
   batch: EntityBatch | undefined,
-): Promise<ResponseObject | undefined> {
-  const response = await fetch.client.send(
-    `${fetch.bodyPrefix}${variablesJson}}`,
-    state.headers,
-    fetch.shareable ? state.shareKey : undefined,
-  );
-  state.onCacheControl?.(response.cacheControl);
-  const { errors, data } = response.body;
+): Promise<Received | undefined> {
+  const call = {
+    query: fetch.node.operation,
+    idempotent: fetch.shareable,
+    bodyPrefix: fetch.bodyPrefix,
+    variables,
+    headers: state.traced ? withTraceContext(state.headers) : state.headers,
+    acceptLanguage: state.acceptLanguage,
+    cachePolicy: state.cachePolicy,
+    ...(fetch.shareable && state.shareKey !== undefined && { shareKey: state.shareKey }),
+    onSent: countSent,
+    onShared: countShared,
+  };
+  let answer: SubgraphAnswer;
+  let positions: readonly number[] | undefined;
+  let sent = batch?.unique.length ?? 0;
+  if (batch && fetch.batchKey !== undefined) {
+    const batched = await state.batcher.join(fetch.batchKey, fetch.client, call, batch.unique);
+    ({ answer, sent } = batched);
+    positions = batched.positions;
+  } else {
+    answer = await fetch.client.send(batch ? { ...call, representations: batch.unique } : call);
+  }
+  const { errors, data } = answer;
   if (Array.isArray(errors) && errors.length > 0) {
     let entityPaths: ResponsePath[] | undefined;
     const pathsOfEntities = batch ? () => (entityPaths ??= entityPathsAt(path, state.data)) : undefined;
-    const planIndexes = batch ? (sent: number) => planIndexesOf(batch, sent) : undefined;
+    const planIndexes = batch ? (index: number) => planIndexesOf(batch, index, positions, sent) : undefined;
     for (const error of errors as SubgraphError[]) {
       for (const clientPath of clientPathsOf(error.path, path, pathsOfEntities, planIndexes)) {
         state.errors.push(downstreamServiceError(error, fetch.node.serviceName, clientPath));
       }
     }
   }
-  return isResponseObject(data) ? data : undefined;
+  return isResponseObject(data) ? { data, sent, positions } : undefined;
 }
 
-/** The representations (in plan order) that a sent, de-duplicated representation stands for. */
-function planIndexesOf(batch: EntityBatch, sent: number): number[] {
-  const indexes: number[] = [];
-  for (let index = 0; index < batch.uniqueIndexOf.length; index++) if (batch.uniqueIndexOf[index] === sent) indexes.push(index);
+function countSent(): void {
+  engineMetrics.subgraphRequests++;
+}
+
+function countShared(): void {
+  engineMetrics.subgraphRequestsDeduplicated++;
+}
+
+/**
+ * The representations (in plan order) that the request's representation `index` stands for: after
+ * de-duplication one may stand for several entities; in a batched request, for none of this fetch's.
+ */
+function planIndexesOf(batch: EntityBatch, index: number, positions: readonly number[] | undefined, sent: number): number[] {
   // an index the subgraph made up maps nowhere; stock then reports the path []
-  return indexes.length > 0 ? indexes : [sent];
+  if (index >= sent || index < 0) return [index];
+  const indexes: number[] = [];
+  for (let own = 0; own < batch.unique.length; own++) {
+    if ((positions ? positions[own] : own) !== index) continue;
+    for (let planIndex = 0; planIndex < batch.uniqueIndexOf.length; planIndex++)
+      if (batch.uniqueIndexOf[planIndex] === own) indexes.push(planIndex);
+  }
+  return indexes.length > 0 || positions ? indexes : [index];
 }

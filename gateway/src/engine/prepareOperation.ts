@@ -5,7 +5,7 @@ import { compilePlan, type CompiledPlanNode } from './compilePlan.js';
 import { compileProjection, type Projection } from './compileProjection.js';
 import type { FallbackReason } from './engineMetrics.js';
 import { findUnsupported } from './findUnsupported.js';
-import type { SubgraphClient } from './SubgraphClient.js';
+import type { SubgraphClient } from '../subgraph/SubgraphClient.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 
 /** An operation ready to run any number of times: its plan and its projection, compiled. */

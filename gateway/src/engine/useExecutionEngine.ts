@@ -1,14 +1,15 @@
 import type { ApolloGateway } from '@apollo/gateway';
-import type { GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
+import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import type { ExecutionResult, GraphQLError } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
-import { REQUEST_ID_HEADER } from '../../../packages/log/index.js';
 import type { GatewayContext } from '../GatewayContext.js';
+import { subgraphRequestHeaders } from '../subgraph/subgraphRequestHeaders.js';
+import { borrowStockGateway } from './borrowStockGateway.js';
 import { createExecutionEngine, shareKeyOf, type ExecutionEngine, type ExecutionEngineOptions } from './createExecutionEngine.js';
-import { countFallback } from './engineMetrics.js';
-import { restrictCachePolicy } from './restrictCachePolicy.js';
+import { countFallback, engineMetrics } from './engineMetrics.js';
+import { inSpan, recordSpan, SPAN } from './engineSpans.js';
 
-export interface UseExecutionEngineOptions extends Omit<ExecutionEngineOptions, 'fallback' | 'supergraphSdl'> {
+export interface UseExecutionEngineOptions extends Omit<ExecutionEngineOptions, 'fallback' | 'supergraphSdl' | 'stock'> {
   /** `tradegraph`: plans run by this engine; `stock`: @apollo/gateway's own executor. Default: tradegraph. */
   readonly engine?: 'tradegraph' | 'stock';
 }
@@ -45,7 +46,8 @@ export function useExecutionEngine(gateway: ApolloGateway, options: UseExecution
       if (useEngine && !unsubscribe) {
         unsubscribe = gateway.onSchemaLoadOrUpdate(({ coreSupergraphSdl }) => {
           const previous = engine;
-          engine = createExecutionEngine({ ...options, supergraphSdl: coreSupergraphSdl });
+          const stock = borrowStockGateway(gateway);
+          engine = createExecutionEngine({ ...options, supergraphSdl: coreSupergraphSdl, ...(stock && { stock }) });
           if (previous) {
             retiring.add(previous);
             setTimeout(() => void previous.close().finally(() => retiring.delete(previous)), RETIRE_AFTER_MS).unref();
@@ -55,7 +57,7 @@ export function useExecutionEngine(gateway: ApolloGateway, options: UseExecution
       const loaded = await gateway.load(loadOptions);
       const stock = loaded.executor;
       if (!useEngine || !stock) return loaded;
-      return { ...loaded, executor: engineExecutor(() => engine, stock) };
+      return { ...loaded, executor: engineExecutor(() => engine, stock, options.tracing ?? false) };
     },
     async stop() {
       unsubscribe?.();
@@ -65,7 +67,7 @@ export function useExecutionEngine(gateway: ApolloGateway, options: UseExecution
   };
 }
 
-function engineExecutor(current: () => ExecutionEngine | undefined, stock: GatewayExecutor): GatewayExecutor {
+function engineExecutor(current: () => ExecutionEngine | undefined, stock: GatewayExecutor, tracing: boolean): GatewayExecutor {
   return async (requestContext) => {
     const engine = current();
     const { request, document, operation } = requestContext;
@@ -75,32 +77,41 @@ function engineExecutor(current: () => ExecutionEngine | undefined, stock: Gatew
       countFallback('queryPlanHeader');
       return stock(requestContext);
     }
+    const planningStarted = tracing ? Date.now() : 0;
+    const plansBuilt = engineMetrics.plansBuilt;
     const prepared = engine.prepare(`${request.operationName ?? ''}\n${requestContext.queryHash}`, document, operation);
     if (prepared.kind === 'unsupported') {
       countFallback(prepared.reason);
       return stock(requestContext);
     }
-    // as stock: variables are checked against the operation, then passed on as sent
-    if (operation.variableDefinitions?.length) {
-      const { errors } = getVariableValues(requestContext.schema, operation.variableDefinitions, request.variables ?? {});
-      if (errors) return { errors };
-    }
-    const headers = subgraphHeaders(requestContext);
-    const result = await engine.run(prepared, request.variables, {
-      headers,
-      shareKey: shareKeyOf(headers),
-      onCacheControl: (header) => restrictCachePolicy(requestContext.overallCachePolicy, header),
-    });
-    // plain Errors of failed fetches are turned into GraphQL errors by Apollo Server, as stock's are
-    return result as ExecutionResult & { errors?: GraphQLError[] };
+    const execute = async () => {
+      // as stock: variables are checked against the operation, then passed on as sent
+      if (operation.variableDefinitions?.length) {
+        const { errors } = getVariableValues(requestContext.schema, operation.variableDefinitions, request.variables ?? {});
+        if (errors) return { errors };
+      }
+      const context = requestContext.context as GatewayContext;
+      const headers = subgraphRequestHeaders(context);
+      const result = await engine.run(prepared, request.variables, {
+        headers,
+        ...(context.acceptLanguage !== undefined && { acceptLanguage: context.acceptLanguage }),
+        shareKey: shareKeyOf(headers),
+        cachePolicy: requestContext.overallCachePolicy,
+      });
+      // plain Errors of failed fetches are turned into GraphQL errors by Apollo Server, as stock's are
+      return result as ExecutionResult & { errors?: GraphQLError[] };
+    };
+    if (!tracing) return execute();
+    // the spans @apollo/gateway would have emitted: the request, its plan when one was built, the rest in `run`
+    const attributes = request.operationName ? { 'graphql.operation.name': request.operationName } : {};
+    return inSpan(
+      SPAN.request,
+      { attributes, startTime: planningStarted },
+      async () => {
+        if (engineMetrics.plansBuilt !== plansBuilt) recordSpan(SPAN.plan, planningStarted, Date.now(), attributes);
+        return execute();
+      },
+      (result) => result.errors !== undefined,
+    );
   };
-}
-
-/** What every subgraph request carries, as `UndiciDataSource` sends it: the request id and the buyer's language. */
-function subgraphHeaders(requestContext: GatewayGraphQLRequestContext): Record<string, string> {
-  const { requestId, acceptLanguage } = requestContext.context as GatewayContext;
-  const headers: Record<string, string> = {};
-  if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
-  if (acceptLanguage !== undefined) headers['accept-language'] = acceptLanguage;
-  return headers;
 }

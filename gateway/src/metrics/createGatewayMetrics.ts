@@ -61,6 +61,8 @@ export function createGatewayMetrics(options: { storeErrors: () => { cache: numb
     ];
   });
 
+  // every subgraph attempt lands here: its series are resolved once per subgraph and outcome
+  const attemptSeries = new Map<string, { count: (by?: number) => void; observe: (seconds: number) => void }>();
   return {
     registry,
     request(operation, type, status, seconds) {
@@ -69,8 +71,14 @@ export function createGatewayMetrics(options: { storeErrors: () => { cache: numb
     },
     error: (code) => errors.inc({ code }),
     subgraphAttempt(subgraph, outcome, seconds) {
-      subgraphRequests.inc({ subgraph, status: outcome });
-      subgraphDuration.observe({ subgraph }, seconds);
+      const key = `${subgraph}\n${outcome}`;
+      let series = attemptSeries.get(key);
+      if (!series) {
+        series = { count: subgraphRequests.bind({ subgraph, status: outcome }), observe: subgraphDuration.bind({ subgraph }) };
+        attemptSeries.set(key, series);
+      }
+      series.count();
+      series.observe(seconds);
     },
     cache: (cache, result, count = 1) => cacheLookups.inc({ cache, result }, count),
     rateLimited: (tier) => limited.inc({ tier }),

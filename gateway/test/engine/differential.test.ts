@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineMetrics } from '../../src/engine/index.js';
-import { corpus, partialFailureCorpus } from './support/corpus.js';
+import { batchedCorpus, corpus, partialFailureCorpus } from './support/corpus.js';
 import { startDifferentialHarness, type DifferentialHarness } from './support/startDifferentialHarness.js';
 import { catalogSubgraph } from './support/subgraphs/catalogSubgraph.js';
 import { logisticsSubgraph } from './support/subgraphs/logisticsSubgraph.js';
@@ -34,6 +34,26 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
         expect(JSON.stringify(engine)).toContain('"errors"');
       } finally {
         ratings.fault = 'none';
+      }
+    });
+  }
+
+  it.each(batchedCorpus.map((entry) => [entry.name, entry] as const))('batched: %s', async (_name, entry) => {
+    const batched = engineMetrics.entityFetchesBatched;
+    const { stock, engine } = await harness.run(entry);
+    expect(engine).toEqual(stock);
+    expect(engineMetrics.entityFetchesBatched, 'two fetches went as one request').toBeGreaterThan(batched);
+  });
+
+  for (const fault of faults) {
+    it.each(batchedCorpus.map((entry) => [entry.name, entry] as const))(`sellers ${fault}, batched: %s`, async (_name, entry) => {
+      const sellers = harness.subgraphs.get('sellers')!;
+      sellers.fault = fault;
+      try {
+        const { stock, engine } = await harness.run(entry);
+        expect(engine).toEqual(stock);
+      } finally {
+        sellers.fault = 'none';
       }
     });
   }

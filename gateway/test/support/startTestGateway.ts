@@ -49,6 +49,8 @@ export async function startTestGateway(
       SHUTDOWN_GRACE_MS: '2000',
       // Tests send bursts from one address: only the rate-limit tests want the limits to bite.
       RATE_LIMITS: 'developer=100000,marketplace=100000,analyst=100000',
+      // GATEWAY_ENGINE=stock|tradegraph runs the whole suite on one engine (default: the config's)
+      ...(process.env.GATEWAY_ENGINE !== undefined && { GATEWAY_ENGINE: process.env.GATEWAY_ENGINE }),
       ...env,
     },
     [],

@@ -141,6 +141,25 @@ export const corpus: readonly CorpusEntry[] = [
   { name: 'errors and valid siblings', query: '{ offers(first: 4) { id flaky title shippingEstimate seller { name } } }' },
 ];
 
+/**
+ * Operations whose plans ask one subgraph the same entity query at two paths at once: the engine
+ * sends each pair as one request (`EntityBatcher`), which must not change any answer or error.
+ */
+export const batchedCorpus: readonly CorpusEntry[] = [
+  {
+    name: 'the same entity query at two paths, sharing representations',
+    query: '{ a: offers(first: 2) { id shippingEstimate } b: offers(first: 4) { shippingEstimate } }',
+  },
+  {
+    name: 'errors of a batched request, mapped to each path',
+    query: '{ offers(first: 5) { seller { reviews { stars } } } again: offers(first: 5) { id seller { reviews { stars } } } }',
+  },
+  {
+    name: 'a batched request under a list and under a single entity',
+    query: '{ offers(first: 5) { seller { reviews { stars } } } offer(id: "o1") { seller { reviews { stars } } } }',
+  },
+];
+
 /** Operations that meet a failing subgraph (`ratings`), run once per fault. */
 export const partialFailureCorpus: readonly CorpusEntry[] = [
   { name: 'entity fetch to a failing subgraph', query: '{ listings { id title averageStars } }' },

@@ -1,6 +1,12 @@
+/** A cache hint, as Apollo Server's cache policies take it. */
+export interface CacheHint {
+  maxAge?: number;
+  scope?: 'PUBLIC' | 'PRIVATE';
+}
+
 /** The part of Apollo Server's overall cache policy a gateway may narrow. */
 interface RestrictableCachePolicy {
-  restrict(hint: { maxAge?: number; scope?: 'PUBLIC' | 'PRIVATE' }): void;
+  restrict(hint: CacheHint): void;
 }
 
 /**
@@ -17,6 +23,11 @@ export function restrictCachePolicy(policy: unknown, header: string | undefined)
   if (directives.get('private') === true) hint.scope = 'PRIVATE';
   if (directives.get('public') === true) hint.scope = 'PUBLIC';
   policy.restrict(hint);
+}
+
+/** Narrows the response's cache policy by a hint (e.g. what is left of a cached part's life). */
+export function restrictCachePolicyTo(policy: unknown, hint: CacheHint): void {
+  if (isRestrictable(policy)) policy.restrict(hint);
 }
 
 function isRestrictable(policy: unknown): policy is RestrictableCachePolicy {

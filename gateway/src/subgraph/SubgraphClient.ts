@@ -1,0 +1,150 @@
+import { GraphQLError } from 'graphql';
+import type { SubgraphFetchCache, SubgraphResponse } from '../cache/createSubgraphFetchCache.js';
+import type { RawSubgraphResponse, SubgraphTransport } from './createSubgraphTransport.js';
+import { InflightDeduplicator } from './dedupeInflight.js';
+import { restrictCachePolicy, restrictCachePolicyTo } from './restrictCachePolicy.js';
+
+export interface SubgraphClientOptions {
+  readonly name: string;
+  readonly url: string;
+  /** The subgraph's transport, shared with its @apollo/gateway data source. */
+  readonly transport: SubgraphTransport;
+  /** Where public subgraph answers (entity lookups one entity at a time) are kept. Default: none. */
+  readonly fetchCache?: SubgraphFetchCache;
+}
+
+/** One subgraph request of a client's operation, its body already half serialized by the caller. */
+export interface SubgraphCall {
+  /** The subgraph operation: part of the cache key. */
+  readonly query: string;
+  /** A query: it may be retried, answered from the cache, shared. A mutation is sent once, as it is. */
+  readonly idempotent: boolean;
+  /** The request body up to its variables: `{"query":…,"operationName":…,"variables":`. */
+  readonly bodyPrefix: string;
+  /** The operation's variables, without `representations`. */
+  readonly variables: Readonly<Record<string, unknown>>;
+  /** An entity fetch's representations, each as JSON text. */
+  readonly representations?: readonly string[];
+  /** Request id, language, trace context (see `subgraphRequestHeaders`). */
+  readonly headers: Readonly<Record<string, string>>;
+  /** The buyer's language: part of the cache key. */
+  readonly acceptLanguage: string | undefined;
+  /** Apollo Server's cache policy of the client's request, narrowed by every answer. Default: none. */
+  readonly cachePolicy?: unknown;
+  /** Calls with the same share key may share one identical request in flight; undefined: never. */
+  readonly shareKey?: string;
+  /** Counts requests sent over HTTP, and calls answered by one already in flight. */
+  readonly onSent?: () => void;
+  readonly onShared?: () => void;
+}
+
+/** A subgraph's answer, parsed: `data`, `errors`, `extensions`. */
+export type SubgraphAnswer = Record<string, unknown>;
+
+interface Received {
+  readonly answer: SubgraphAnswer;
+  readonly cacheControl: string | undefined;
+}
+
+/**
+ * A subgraph as the Tradegraph engine calls it: a body string in, the parsed answer out, over the
+ * same transport (retries, timeouts, per-subgraph metrics) and the same entity cache as the
+ * subgraph's `UndiciDataSource`, which owns it. Its answers, failures and cache-policy narrowing
+ * are those of `@apollo/gateway`'s `RemoteGraphQLDataSource`, so clients see the same responses
+ * whichever engine runs (`gateway/test/engine` compares them).
+ */
+export class SubgraphClient {
+  readonly name: string;
+  readonly url: string;
+  private readonly transport: SubgraphTransport;
+  private readonly fetchCache: SubgraphFetchCache | undefined;
+  private readonly inflight = new InflightDeduplicator<RawSubgraphResponse>();
+
+  constructor(options: SubgraphClientOptions) {
+    this.name = options.name;
+    this.url = options.url;
+    this.transport = options.transport;
+    this.fetchCache = options.fetchCache;
+  }
+
+  async send(call: SubgraphCall): Promise<SubgraphAnswer> {
+    const body = bodyOf(call.bodyPrefix, JSON.stringify(call.variables), call.representations);
+    if (!this.fetchCache || !call.idempotent) return (await this.receive(call, body)).answer;
+    // the cache keys entities by their representations as values, as it does for the stock engine
+    const variables = call.representations
+      ? { ...call.variables, representations: JSON.parse(`[${call.representations.join(',')}]`) as unknown[] }
+      : call.variables;
+    const response = await this.fetchCache.fetch(
+      {
+        subgraph: this.name,
+        query: call.query,
+        variables,
+        acceptLanguage: call.acceptLanguage,
+        restrict: (maxAge) => restrictCachePolicyTo(call.cachePolicy, { maxAge, scope: 'PUBLIC' }),
+      },
+      async (sent): Promise<SubgraphResponse> => {
+        // what the cache did not answer: all of it (this body), or some entities (a body of their own)
+        const sameBody = sent === variables || sameRepresentations(sent, variables);
+        const { answer, cacheControl } = await this.receive(call, sameBody ? body : `${call.bodyPrefix}${JSON.stringify(sent)}}`);
+        return {
+          ...answer,
+          http: { headers: { get: (name) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) } },
+        };
+      },
+    );
+    return response as SubgraphAnswer;
+  }
+
+  /** Sends (or joins an identical request in flight), checks and parses the answer, narrows the cache policy. */
+  private async receive(call: SubgraphCall, body: string): Promise<Received> {
+    const post = () => {
+      call.onSent?.();
+      return this.transport.post(body, call.headers, call.idempotent);
+    };
+    const raw =
+      call.shareKey !== undefined && call.idempotent
+        ? await this.inflight.run(`${call.shareKey}\n${body}`, post, call.onShared)
+        : await post();
+    if (raw.status < 200 || raw.status > 299) throw this.errorFromResponse(raw);
+    const parsed: unknown = isJson(raw.headers['content-type']) ? JSON.parse(raw.text) : raw.text;
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+      throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
+    }
+    const cacheControl = single(raw.headers['cache-control']);
+    restrictCachePolicy(call.cachePolicy, cacheControl);
+    return { answer: parsed as SubgraphAnswer, cacheControl };
+  }
+
+  /** `RemoteGraphQLDataSource.errorFromResponse`: status line as message, the response in extensions. */
+  private errorFromResponse(raw: RawSubgraphResponse): GraphQLError {
+    const body: unknown = isJson(raw.headers['content-type']) ? JSON.parse(raw.text) : raw.text;
+    const extensions: Record<string, unknown> = {
+      response: { url: this.url, status: raw.status, statusText: raw.statusText, body },
+    };
+    if (raw.status === 401) extensions.code = 'UNAUTHENTICATED';
+    else if (raw.status === 403) extensions.code = 'FORBIDDEN';
+    return new GraphQLError(`${raw.status}: ${raw.statusText}`, { extensions });
+  }
+}
+
+/** `{…prefix…"variables":{…,"representations":[…]}}` without serializing the representations again. */
+function bodyOf(prefix: string, variablesJson: string, representations: readonly string[] | undefined): string {
+  if (!representations) return `${prefix}${variablesJson}}`;
+  const others = variablesJson.length > 2 ? `${variablesJson.slice(0, -1)},` : '{';
+  return `${prefix}${others}"representations":[${representations.join(',')}]}}`;
+}
+
+function sameRepresentations(sent: Record<string, unknown> | undefined, all: Readonly<Record<string, unknown>>): boolean {
+  const some = sent?.representations;
+  const every = all.representations;
+  return Array.isArray(some) && Array.isArray(every) && some.length === every.length && some.every((each, index) => each === every[index]);
+}
+
+function isJson(contentType: string | string[] | undefined): boolean {
+  const value = single(contentType);
+  return value !== undefined && (value.startsWith('application/json') || value.startsWith('application/graphql-response+json'));
+}
+
+function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(', ') : value;
+}
