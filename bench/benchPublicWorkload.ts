@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { request } from 'undici';
 import { freePorts } from '../scripts/stack/freePorts.js';
 import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
-import { measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
+import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { hiveGatewayBin, startHiveGateway, startTarget, type Target } from './startTarget.js';
 import { composeWorkload } from './workload/composeWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
@@ -38,18 +38,27 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
     writeFileSync(supergraphPath, composeWorkload(urls));
 
     const gateway = 'bench/gateways/tradegraphGateway.ts';
+    const candidates: Array<[name: string, entry: string, args: string[], baseline?: boolean]> = [
+      [TARGET_NAMES.floor, 'bench/gateways/handWrittenFloor.ts', ['--subgraphs', JSON.stringify(urls)], true],
+      ['tradegraph', gateway, ['--supergraph', supergraphPath]],
+      ['tradegraph, dedupe subgraph requests', gateway, ['--supergraph', supergraphPath, '--dedupe', 'subgraph']],
+      ['tradegraph, dedupe on', gateway, ['--supergraph', supergraphPath, '--dedupe', 'on']],
+      [TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath], true],
+    ];
     targets.push(
-      ...(await Promise.all([
-        startTarget(TARGET_NAMES.floor, 'bench/gateways/handWrittenFloor.ts', ['--subgraphs', JSON.stringify(urls)]),
-        startTarget('tradegraph', gateway, ['--supergraph', supergraphPath]),
-        startTarget('tradegraph, dedupe on', gateway, ['--supergraph', supergraphPath, '--dedupe']),
-        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath]),
-      ])),
+      ...(await Promise.all(
+        candidates
+          .filter(([name, , , baseline]) => isWanted(settings, name, baseline))
+          .map(([name, entry, args]) => startTarget(name, entry, args)),
+      )),
     );
     const [hivePort, hiveDedupePort] = await freePorts(2);
-    const hive = await startHiveGateway('@graphql-hive/gateway', supergraphPath, hivePort!, false);
-    if (hive) targets.push(hive, (await startHiveGateway('@graphql-hive/gateway, dedupe on', supergraphPath, hiveDedupePort!, true))!);
-    else process.stdout.write('@graphql-hive/gateway is not installed: measured without it (see BENCHMARKS.md)\n');
+    const hiveNames = ['@graphql-hive/gateway', '@graphql-hive/gateway, dedupe on'] as const;
+    if (!hiveGatewayBin()) process.stdout.write('@graphql-hive/gateway is not installed: measured without it (see BENCHMARKS.md)\n');
+    else {
+      if (isWanted(settings, hiveNames[0])) targets.push((await startHiveGateway(hiveNames[0], supergraphPath, hivePort!, false))!);
+      if (isWanted(settings, hiveNames[1])) targets.push((await startHiveGateway(hiveNames[1], supergraphPath, hiveDedupePort!, true))!);
+    }
 
     const body = JSON.stringify({ query: BENCHMARK_QUERY });
     await checkSameAnswers(targets, body);

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { launchStack } from '../scripts/stack/launchStack.js';
 import { freePorts } from '../scripts/stack/freePorts.js';
-import { measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
+import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
 import { startHiveGateway, startTarget, type Target } from './startTarget.js';
 
@@ -26,7 +26,9 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
       ])),
     );
     const [hivePort] = await freePorts(1);
-    const hive = await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false);
+    const hive = isWanted(settings, '@graphql-hive/gateway')
+      ? await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false)
+      : undefined;
     if (hive) targets.push(hive);
 
     const body = JSON.stringify({ query: SEARCH, variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } });

@@ -8,6 +8,13 @@ export interface BenchSettings {
   readonly rounds: number;
   readonly warmupSeconds: number;
   readonly concurrency: number;
+  /** Targets to measure besides the baselines (stock and the floor): names containing any of these. Default: all. */
+  readonly only?: readonly string[];
+}
+
+/** Whether a target is measured under these settings: the baselines always are. */
+export function isWanted(settings: BenchSettings, name: string, baseline = false): boolean {
+  return baseline || !settings.only || settings.only.some((part) => name.includes(part));
 }
 
 /** Counts the subgraph requests a target made during a round. */

@@ -12,7 +12,9 @@
  * then rounds in alternating order; the median round is reported. CPU per request is read from
  * /proc/<pid>/stat of the target's process tree, subgraph calls from the subgraphs' own counters.
  *
- *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade]
+ *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade --only 'dedupe on,hive']
+ *
+ * `--only` measures, besides the baselines (stock and the floor), only the targets whose names contain one of its parts.
  */
 import { parseArgs } from 'node:util';
 import { hasWrk } from './runWrk.js';
@@ -27,6 +29,7 @@ const { values } = parseArgs({
     warmup: { type: 'string', default: '2' },
     concurrency: { type: 'string', default: '16' },
     workload: { type: 'string', default: 'all' },
+    only: { type: 'string' },
   },
 });
 
@@ -44,6 +47,7 @@ const settings = {
   rounds: Number(values.rounds),
   warmupSeconds: Number(values.warmup),
   concurrency: Number(values.concurrency),
+  ...(values.only && { only: values.only.split(',').map((part) => part.trim()) }),
 };
 process.stdout.write(
   `wrk, ${settings.concurrency} connections, ${settings.warmupSeconds} s warm-up, ${settings.rounds} rounds × ${settings.seconds} s per target, alternating order\n`,

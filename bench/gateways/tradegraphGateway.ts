@@ -3,7 +3,7 @@
  * (packages/server: error formatting, request ids, node:http) over `@apollo/gateway`, with the
  * Tradegraph execution engine in front (`useExecutionEngine`), on any supergraph file.
  *
- *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe] [--engine stock]
+ *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe off|subgraph|on] [--engine stock]
  *
  * Subgraphs are reached as `createGateway` reaches them: through `UndiciDataSource`s (one pool per
  * subgraph, timeouts, one retry for queries, per-subgraph metrics), whichever engine executes.
@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { ApolloGateway } from '@apollo/gateway';
 import { createLogger } from '../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer, listen } from '../../packages/server/index.js';
-import { engineMetrics, useExecutionEngine } from '../../gateway/src/engine/index.js';
+import { engineMetrics, stringifyResponse, useExecutionEngine } from '../../gateway/src/engine/index.js';
 import type { GatewayContext } from '../../gateway/src/GatewayContext.js';
 import { createGatewayMetrics } from '../../gateway/src/metrics/createGatewayMetrics.js';
 import { UndiciDataSource } from '../../gateway/src/UndiciDataSource.js';
@@ -24,7 +24,7 @@ const { values } = parseArgs({
   options: {
     supergraph: { type: 'string' },
     port: { type: 'string', default: '0' },
-    dedupe: { type: 'boolean', default: false },
+    dedupe: { type: 'string', default: 'off' },
     engine: { type: 'string', default: 'tradegraph' },
   },
 });
@@ -46,9 +46,14 @@ const gateway = new ApolloGateway({
     }),
 });
 const apollo = createApolloServer<GatewayContext>({
-  gateway: useExecutionEngine(gateway, { engine: values.engine === 'stock' ? 'stock' : 'tradegraph', dedupe: values.dedupe }),
+  gateway: useExecutionEngine(gateway, {
+    engine: values.engine === 'stock' ? 'stock' : 'tradegraph',
+    dedupe: values.dedupe !== 'off',
+    shareExecutions: values.dedupe === 'on',
+  }),
   logger,
   production: true,
+  stringifyResult: stringifyResponse,
 });
 await apollo.start();
 const httpServer = createGraphQLHttpServer<GatewayContext>({

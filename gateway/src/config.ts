@@ -28,8 +28,12 @@ export const gatewaySettings = {
    * per-subgraph metrics) and answer alike. Default: tradegraph.
    */
   GATEWAY_ENGINE: setting.oneOf(['tradegraph', 'stock'], { default: 'tradegraph' }),
-  /** Share identical in-flight subgraph queries (tradegraph engine only). Default: false. */
-  GATEWAY_DEDUPE: setting.boolean({ default: false }),
+  /**
+   * De-duplication of identical work in flight (tradegraph engine only): `subgraph` sends identical
+   * subgraph queries once; `on` also runs identical client queries (same operation, variables and
+   * forwarded headers) once and sends each the same answer. Default: off.
+   */
+  GATEWAY_DEDUPE: setting.oneOf(['off', 'subgraph', 'on'], { default: 'off' }),
   /** Apollo's anonymous usage reporting from @apollo/gateway. Default: true (disabled); set false to send it. */
   APOLLO_TELEMETRY_DISABLED: setting.boolean({ default: true }),
 

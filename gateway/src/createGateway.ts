@@ -7,6 +7,7 @@ import type { Logger } from '../../packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '../../packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
+import { stringifyResponse } from './engine/ExecutionSharing.js';
 import { useExecutionEngine } from './engine/useExecutionEngine.js';
 import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
 import { checkSubgraphs } from './checkSubgraphs.js';
@@ -157,7 +158,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         };
   const engineGateway = useExecutionEngine(gateway, {
     engine: config.GATEWAY_ENGINE,
-    dedupe: config.GATEWAY_DEDUPE,
+    dedupe: config.GATEWAY_DEDUPE !== 'off',
+    shareExecutions: config.GATEWAY_DEDUPE === 'on',
     tracing: config.OTEL_TRACES,
     // its subgraph calls go through the data sources built above (cache, retries, metrics, headers);
     // these apply only if the gateway's internals could not be shared (see borrowStockGateway)
@@ -175,6 +177,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     publicErrorCodes: PUBLIC_GATEWAY_ERROR_CODES,
     // Shutdown is ours (main.ts): drain first, then stop; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
+    stringifyResult: stringifyResponse,
     plugins: createGatewayPlugins({ config, manifest, metrics, store, costModel: TRADEGRAPH_COST_MODEL }),
   });
 

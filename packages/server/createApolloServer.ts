@@ -22,6 +22,8 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
    * gateway's `RATE_LIMITED`): passed through without their stack instead of being masked. Default: none.
    */
   publicErrorCodes?: readonly string[];
+  /** Writes a single result's response text. Default: Apollo's (`JSON.stringify` and a newline). */
+  stringifyResult?: ApolloServerOptionsWithGateway<TContext>['stringifyResult'];
   /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
   stopOnTerminationSignals?: boolean;
 }
@@ -50,6 +52,7 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
     ...(options.persistedQueries !== undefined && { persistedQueries: options.persistedQueries }),
     ...(options.parseOptions !== undefined && { parseOptions: options.parseOptions }),
     ...(options.stopOnTerminationSignals !== undefined && { stopOnTerminationSignals: options.stopOnTerminationSignals }),
+    ...(options.stringifyResult !== undefined && { stringifyResult: options.stringifyResult }),
     logger: {
       debug: (message: string) => logger.debug(message),
       info: (message: string) => logger.info(message),

@@ -15,6 +15,7 @@ import { engineMetrics, type FallbackReason } from './engineMetrics.js';
 import { EntityBatcher } from './EntityBatcher.js';
 import type { ExecutionState } from './ExecutionState.js';
 import { executePlan } from './executePlan.js';
+import { ExecutionSharing } from './ExecutionSharing.js';
 import { PlanCache } from './planCache.js';
 import { prepareOperation, type PlanningContext, type PreparedOperation, type UnsupportedOperation } from './prepareOperation.js';
 import { createSubgraphTransport, type SubgraphTransport } from '../subgraph/createSubgraphTransport.js';
@@ -41,6 +42,8 @@ export interface ExecutionEngineOptions {
   readonly subgraphConnections?: number;
   /** Share identical in-flight subgraph queries between requests. Default: false. */
   readonly dedupe?: boolean;
+  /** Run identical in-flight queries (same operation, variables, forwarded headers) once (`ExecutionSharing`). Default: false. */
+  readonly shareExecutions?: boolean;
   /** Spans for requests, plans and fetches, and `traceparent` to subgraphs (OTEL_TRACES). Default: false. */
   readonly tracing?: boolean;
   /** Prepared operations kept. Default: 1000. */
@@ -67,7 +70,7 @@ export interface RunOptions {
   readonly headers?: Readonly<Record<string, string>>;
   /** The buyer's language, which keys the entity cache. */
   readonly acceptLanguage?: string;
-  /** Identical in-flight queries of requests with the same share key may be sent once (with `dedupe`). */
+  /** Requests with the same share key may share identical subgraph queries (`dedupe`) and whole runs (`shareExecutions`). */
   readonly shareKey?: string;
   /** Apollo Server's cache policy of the request, narrowed by each subgraph answer. */
   readonly cachePolicy?: unknown;
@@ -133,6 +136,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
   const context: PlanningContext = { ...planning, clients };
   const { apiGraphQLSchema } = planning;
   const dedupe = options.dedupe ?? false;
+  const sharing = options.shareExecutions ? new ExecutionSharing() : undefined;
   const tracing = options.tracing ?? false;
   const planCacheSize = options.planCacheSize ?? 1000;
   const plans = new PlanCache<PreparedOperation | UnsupportedOperation>(planCacheSize);
@@ -150,7 +154,16 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
     return prepared;
   };
 
-  const run: ExecutionEngine['run'] = async (prepared, variables, runOptions = {}) => {
+  const run: ExecutionEngine['run'] = (prepared, variables, runOptions = {}) => {
+    const { shareKey } = runOptions;
+    if (!sharing || shareKey === undefined || prepared.definition.operation !== 'query') return runOnce(prepared, variables, runOptions);
+    const { acceptLanguage, cachePolicy } = runOptions;
+    return sharing.run(prepared, variables, { shareKey, acceptLanguage, cachePolicy }, (recorder) =>
+      runOnce(prepared, variables, { ...runOptions, cachePolicy: recorder }),
+    );
+  };
+
+  const runOnce: ExecutionEngine['run'] = async (prepared, variables, runOptions = {}) => {
     engineMetrics.executed++;
     const state: ExecutionState = {
       data: {},

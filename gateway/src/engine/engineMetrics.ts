@@ -17,8 +17,10 @@ export interface EngineMetrics {
   planCacheHits: number;
   /** Requests that reached a subgraph over HTTP. */
   subgraphRequests: number;
-  /** Subgraph requests answered by an identical request already in flight (GATEWAY_DEDUPE=on). */
+  /** Subgraph requests answered by an identical request already in flight (GATEWAY_DEDUPE=subgraph or on). */
   subgraphRequestsDeduplicated: number;
+  /** Requests answered by an identical query's run already in flight (GATEWAY_DEDUPE=on). */
+  executionsShared: number;
   /** Entity fetches sent in one request with another fetch of the same request (`EntityBatcher`). */
   entityFetchesBatched: number;
   /** Entity representations the plans asked for, and how many were left out as duplicates. */
@@ -43,6 +45,7 @@ export const engineMetrics: EngineMetrics = {
   planCacheHits: 0,
   subgraphRequests: 0,
   subgraphRequestsDeduplicated: 0,
+  executionsShared: 0,
   entityFetchesBatched: 0,
   representations: 0,
   representationsDeduplicated: 0,

@@ -9,3 +9,4 @@ export {
 } from './createExecutionEngine.js';
 export { engineMetrics, type EngineMetrics, type FallbackReason } from './engineMetrics.js';
 export { useExecutionEngine, type EngineGateway, type UseExecutionEngineOptions } from './useExecutionEngine.js';
+export { stringifyResponse } from './ExecutionSharing.js';

@@ -1,0 +1,87 @@
+import { restrictCachePolicyTo, type CacheHint } from '../subgraph/restrictCachePolicy.js';
+import { engineMetrics } from './engineMetrics.js';
+import type { PreparedOperation } from './prepareOperation.js';
+
+/** What a shared execution gives each request that joined it. */
+export interface ShareableResult {
+  data?: Record<string, unknown> | null;
+  errors?: Error[];
+  extensions?: Record<string, unknown>;
+}
+
+/** How one request asks to run: the parts of it that decide whether two runs would be the same. */
+export interface ShareRequest {
+  /** The forwarded headers other than the request id (`shareKeyOf`). */
+  readonly shareKey: string;
+  readonly acceptLanguage: string | undefined;
+  /** Apollo Server's cache policy of this request: narrowed by what the shared run's answers said. */
+  readonly cachePolicy: unknown;
+}
+
+interface InflightRun {
+  readonly result: Promise<ShareableResult>;
+  /** Every narrowing of the cache policy the run's subgraph answers asked for, in order. */
+  readonly hints: CacheHint[];
+}
+
+/**
+ * Identical queries in flight at the same time run once (`GATEWAY_DEDUPE=on`): the same prepared
+ * operation with the same variables, the same forwarded headers and the same language would send
+ * the same subgraph requests and get the same answers, so the first request runs the plan and the
+ * others wait for its result. Each request still gets its own cache policy, narrowed by every hint
+ * the run's subgraph answers gave, and its own copy of the result's top level. Mutations never
+ * share. Nothing is kept once the run settles.
+ *
+ * The response text of a shared result is written once (`stringifyResponse`), not once per request.
+ */
+export class ExecutionSharing {
+  private readonly inflight = new Map<string, InflightRun>();
+  private readonly ids = new WeakMap<PreparedOperation, number>();
+  private nextId = 0;
+
+  /** Runs `execute` with a cache policy that records its hints, unless an identical run is in flight. */
+  async run(
+    prepared: PreparedOperation,
+    variables: Readonly<Record<string, unknown>> | undefined,
+    request: ShareRequest,
+    execute: (cachePolicy: { restrict(hint: CacheHint): void }) => Promise<ShareableResult>,
+  ): Promise<ShareableResult> {
+    const key = `${this.idOf(prepared)}\n${request.acceptLanguage ?? ''}\n${request.shareKey}\n${variables === undefined ? '' : JSON.stringify(variables)}`;
+    let run = this.inflight.get(key);
+    if (run) engineMetrics.executionsShared++;
+    else {
+      const hints: CacheHint[] = [];
+      const result = execute({ restrict: (hint) => void hints.push({ ...hint }) }).finally(() => this.inflight.delete(key));
+      run = { result, hints };
+      this.inflight.set(key, run);
+    }
+    const result = await run.result;
+    for (const hint of run.hints) restrictCachePolicyTo(request.cachePolicy, hint);
+    if (result.data) sharedData.add(result.data);
+    return { ...result };
+  }
+
+  private idOf(prepared: PreparedOperation): number {
+    let id = this.ids.get(prepared);
+    if (id === undefined) this.ids.set(prepared, (id = this.nextId++));
+    return id;
+  }
+}
+
+/** Data objects that more than one response may carry, and the response text written for each. */
+const sharedData = new WeakSet<object>();
+const responseTexts = new WeakMap<object, string>();
+
+/**
+ * Apollo Server's `stringifyResult` for the gateway: what Apollo's own does (`JSON.stringify` and a
+ * newline), except that a shared execution's response, without errors or extensions, is written
+ * once and the same text is sent to every request that shared it.
+ */
+export function stringifyResponse(value: { errors?: unknown; data?: unknown; extensions?: unknown }): string {
+  const { data } = value;
+  if (value.errors !== undefined || value.extensions !== undefined || typeof data !== 'object' || data === null || !sharedData.has(data))
+    return `${JSON.stringify(value)}\n`;
+  let text = responseTexts.get(data);
+  if (text === undefined) responseTexts.set(data, (text = `${JSON.stringify(value)}\n`));
+  return text;
+}
