@@ -93,7 +93,11 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {
-      response.end(result.body.string);
+      // one UTF-8 copy, sent as it is: a string body would be measured, copied again with the
+      // headers and converted once more by the socket
+      const bytes = Buffer.from(result.body.string, 'utf8');
+      response.setHeader('content-length', bytes.byteLength);
+      response.end(bytes);
       return;
     }
     for await (const chunk of result.body.asyncIterator) response.write(chunk);
