@@ -59,6 +59,7 @@ await apollo.start();
 const httpServer = createGraphQLHttpServer<GatewayContext>({
   apollo,
   logger,
+  asyncRequestContext: false, // as createGateway
   context: async ({ requestId }) => ({ requestId }),
   routes: new Map([
     [

@@ -32,6 +32,14 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   routes?: ReadonlyMap<string, RouteHandler>;
   /** Told of each request refused before it reached Apollo Server (413, malformed JSON), e.g. for metrics. */
   onRejected?: (code: string, status: number) => void;
+  /**
+   * Whether each request runs inside an async request-id context (`runWithRequestContext`), so
+   * every log line and upstream call made while serving it carries the id without being told.
+   * That context costs a hook on every promise of the process. Without it, only this server's own
+   * request log lines name the id, and the service passes it on itself (the gateway does, in the
+   * headers of its subgraph calls). Default: true.
+   */
+  asyncRequestContext?: boolean;
 }
 
 export interface RunningServer {
@@ -43,8 +51,9 @@ export interface RunningServer {
 
 /**
  * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers) and
- * `/ready` (it can do its work). Every request runs inside a request-id context, so log lines
- * and outgoing calls carry the id the client sent, or a new one.
+ * `/ready` (it can do its work). Every request has an id, the one the client sent or a new one,
+ * and (unless `asyncRequestContext` is false) runs inside a request-id context, so log lines and
+ * outgoing calls carry it.
  */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
   const { apollo, logger, graphqlPath = '/graphql', maxBodyBytes = 1_000_000 } = options;
@@ -104,26 +113,31 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     response.end();
   };
 
-  return createServer((request, response) => {
-    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+  const asyncRequestContext = options.asyncRequestContext ?? true;
+  const serve = (request: IncomingMessage, response: ServerResponse, requestId: string): void => {
     const started = performance.now();
-    response.setHeader(REQUEST_ID_HEADER, requestId);
-    runWithRequestContext({ requestId }, () => {
-      response.on('finish', () => {
-        if (request.url === '/health') return;
-        logger.info('request', {
-          method: request.method,
-          path: request.url,
-          status: response.statusCode,
-          durationMs: Math.round((performance.now() - started) * 10) / 10,
-        });
-      });
-      handle(request, response, requestId).catch((error: unknown) => {
-        logger.error('request failed', { error });
-        if (!response.headersSent) sendGraphQLError(response, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
-        else response.destroy();
+    response.on('finish', () => {
+      if (request.url === '/health') return;
+      logger.info('request', {
+        requestId,
+        method: request.method,
+        path: request.url,
+        status: response.statusCode,
+        durationMs: Math.round((performance.now() - started) * 10) / 10,
       });
     });
+    handle(request, response, requestId).catch((error: unknown) => {
+      logger.error('request failed', { requestId, error });
+      if (!response.headersSent) sendGraphQLError(response, 500, 'Internal server error', 'INTERNAL_SERVER_ERROR');
+      else response.destroy();
+    });
+  };
+
+  return createServer((request, response) => {
+    const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
+    response.setHeader(REQUEST_ID_HEADER, requestId);
+    if (asyncRequestContext) runWithRequestContext({ requestId }, () => serve(request, response, requestId));
+    else serve(request, response, requestId);
   });
 }
 
