@@ -7,6 +7,7 @@ import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
 import { hiveGatewayBin, startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { GATEWAY_NODE_FLAGS } from '../gateway/nodeFlags.js';
 import { composeWorkload } from './workload/composeWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
@@ -38,18 +39,27 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
     writeFileSync(supergraphPath, composeWorkload(urls));
 
     const gateway = 'bench/gateways/tradegraphGateway.ts';
-    const candidates: Array<[name: string, entry: string, args: string[], baseline?: boolean]> = [
-      [TARGET_NAMES.floor, 'bench/gateways/handWrittenFloor.ts', ['--subgraphs', JSON.stringify(urls)], true],
-      ['tradegraph', gateway, ['--supergraph', supergraphPath]],
-      ['tradegraph, dedupe subgraph requests', gateway, ['--supergraph', supergraphPath, '--dedupe', 'subgraph']],
-      ['tradegraph, dedupe on', gateway, ['--supergraph', supergraphPath, '--dedupe', 'on']],
-      [TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath], true],
+    // the Tradegraph gateway runs with its own process settings (gateway/nodeFlags.ts), stock with Node's defaults
+    type Candidate = readonly [name: string, entry: string, args: string[], nodeArgs?: readonly string[]];
+    const tradegraph = (name: string, dedupe: string): Candidate => [
+      name,
+      gateway,
+      ['--supergraph', supergraphPath, '--dedupe', dedupe],
+      GATEWAY_NODE_FLAGS,
     ];
+    const candidates: readonly Candidate[] = [
+      [TARGET_NAMES.floor, 'bench/gateways/handWrittenFloor.ts', ['--subgraphs', JSON.stringify(urls)]],
+      tradegraph('tradegraph', 'off'),
+      tradegraph('tradegraph, dedupe subgraph requests', 'subgraph'),
+      tradegraph('tradegraph, dedupe on', 'on'),
+      [TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath]],
+    ];
+    const baselines = new Set<string>([TARGET_NAMES.floor, TARGET_NAMES.stock]);
     targets.push(
       ...(await Promise.all(
         candidates
-          .filter(([name, , , baseline]) => isWanted(settings, name, baseline))
-          .map(([name, entry, args]) => startTarget(name, entry, args)),
+          .filter(([name]) => isWanted(settings, name, baselines.has(name)))
+          .map(([name, entry, args, nodeArgs]) => startTarget(name, entry, args, { nodeArgs })),
       )),
     );
     const [hivePort, hiveDedupePort] = await freePorts(2);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { request } from 'undici';
 import { launchStack } from '../scripts/stack/launchStack.js';
 import { freePorts } from '../scripts/stack/freePorts.js';
+import { GATEWAY_NODE_FLAGS } from '../gateway/nodeFlags.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
 import { startHiveGateway, startTarget, type Target } from './startTarget.js';
@@ -21,7 +22,7 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
     const gateway = 'bench/gateways/tradegraphGateway.ts';
     targets.push(
       ...(await Promise.all([
-        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath]),
+        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath], { nodeArgs: GATEWAY_NODE_FLAGS }),
         startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath]),
       ])),
     );

@@ -23,6 +23,9 @@ export interface CallCounter {
   read(): Promise<number>;
 }
 
+/** How often a target's RSS is read during a round. */
+const RSS_SAMPLE_MS = 100;
+
 interface Sample extends LoadResult {
   readonly cpuMsPerRequest: number;
   readonly subgraphCalls: number | undefined;
@@ -49,14 +52,18 @@ export async function measureTargets(
       const counter = counterOf(target);
       await counter?.reset();
       const cpuBefore = cpuMillis(target.pid);
+      // RSS moves with every garbage collection: the peak of samples taken through the round
+      let peakRss = rssMiB(target.pid);
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(target.pid))), RSS_SAMPLE_MS);
       const load = await runWrk({ url: target.url, body, connections: settings.concurrency, seconds: settings.seconds });
+      clearInterval(sampler);
       const cpu = cpuMillis(target.pid) - cpuBefore;
       const calls = counter ? await counter.read() : undefined;
       samples.get(target.name)!.push({
         ...load,
         cpuMsPerRequest: cpu / Math.max(1, load.requests),
         subgraphCalls: calls === undefined ? undefined : calls / Math.max(1, load.requests),
-        rssMiB: rssMiB(target.pid),
+        rssMiB: Math.max(peakRss, rssMiB(target.pid)),
       });
       process.stdout.write(`  ${workload} round ${round + 1} ${target.name}: ${load.rps.toFixed(0)} rps\n`);
     }

@@ -1,4 +1,4 @@
-/** One target's result on one workload (medians of its rounds; errors summed; RSS the highest seen). */
+/** One target's result on one workload (medians of its rounds; errors summed; RSS the highest sampled, every 100 ms, in any round). */
 export interface Row {
   readonly workload: string;
   readonly target: string;
@@ -21,7 +21,7 @@ const FLOOR = 'hand-written floor';
 export function printReport(rows: readonly Row[]): void {
   const lines = [
     '',
-    '| workload | target | rps | p50 ms | p99 ms | errors | CPU ms/req | subgraph calls/req | RSS MiB | rps × stock | CPU/req ÷ stock | rps ÷ floor |',
+    '| workload | target | rps | p50 ms | p99 ms | errors | CPU ms/req | subgraph calls/req | peak RSS MiB | rps × stock | CPU/req ÷ stock | rps ÷ floor |',
     '| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const row of rows) {

@@ -15,11 +15,18 @@ const ROOT = new URL('../', import.meta.url);
 const START_TIMEOUT_MS = 60_000;
 
 /** Starts an entry point that prints `{"listening": url}` once it serves. */
-export async function startTarget(name: string, entry: string, args: string[], env: Record<string, string> = {}): Promise<Target> {
+export async function startTarget(
+  name: string,
+  entry: string,
+  args: string[],
+  options: { env?: Record<string, string>; nodeArgs?: readonly string[] } = {},
+): Promise<Target> {
+  const { env = {}, nodeArgs = [] } = options;
   const service = new ServiceProcess({
     name,
     entry,
     args,
+    nodeArgs,
     root: ROOT,
     env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
   });

@@ -7,6 +7,8 @@ export interface ServiceProcessOptions {
   /** TypeScript entry point, relative to the repository root. */
   entry: string;
   args?: string[];
+  /** Options for node itself, before the entry (e.g. V8 heap settings). Default: none. */
+  nodeArgs?: readonly string[];
   env: Record<string, string>;
   root: URL;
   /** Where the service's output goes; each line is passed as it comes. */
@@ -32,8 +34,8 @@ export class ServiceProcess {
   }
 
   start(): void {
-    const { entry, args = [], env, root } = this.options;
-    const child = spawn(process.execPath, ['--import', 'tsx', entry, ...args], {
+    const { entry, args = [], nodeArgs = [], env, root } = this.options;
+    const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', entry, ...args], {
       cwd: root,
       env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],

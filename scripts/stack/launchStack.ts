@@ -6,6 +6,7 @@ import { upstreamUrlVariable } from '../../packages/sandbox/index.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
 import { freePorts } from './freePorts.js';
 import { ServiceProcess } from './ServiceProcess.js';
+import { GATEWAY_NODE_FLAGS } from '../../gateway/nodeFlags.js';
 
 export interface StackOptions {
   /** `default`: the documented ports (4000, 4001…, 41xx); `free`: any free ports, for tests. */
@@ -35,11 +36,12 @@ const START_TIMEOUT_MS = 60_000;
  */
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
   const services = new Map<string, ServiceProcess>();
-  const spawn = (name: string, entry: string, env: Record<string, string>, args: string[] = []) => {
+  const spawn = (name: string, entry: string, env: Record<string, string>, args: string[] = [], nodeArgs: readonly string[] = []) => {
     const service = new ServiceProcess({
       name,
       entry,
       args,
+      nodeArgs,
       root: ROOT,
       env: { ...options.env, ...env },
       onLine: (line) => options.onLine?.(name, line),
@@ -88,12 +90,13 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       writeFileSync(supergraphPath, supergraphSdl);
     }
     const gatewayPort = ports[SUBGRAPHS.length]!;
-    const gateway = spawn('gateway', 'gateway/src/main.ts', { HOST: '127.0.0.1' }, [
-      '--supergraph',
-      supergraphPath,
-      '--port',
-      String(gatewayPort),
-    ]);
+    const gateway = spawn(
+      'gateway',
+      'gateway/src/main.ts',
+      { HOST: '127.0.0.1' },
+      ['--supergraph', supergraphPath, '--port', String(gatewayPort)],
+      GATEWAY_NODE_FLAGS,
+    );
     const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
     await gateway.waitForHttp(`${gatewayOrigin}/ready`, START_TIMEOUT_MS);
 
