@@ -6,7 +6,25 @@ export {
   type SandboxServerOptions,
   type SandboxStats,
 } from './createSandboxServer.js';
+export {
+  createPaymentLedger,
+  keyedTransition,
+  type AuthorizationState,
+  type LedgerEntry,
+  type PaymentLedger,
+  type Remembered,
+  type TransitionError,
+} from './createPaymentLedger.js';
 export { formatFault, parseFault, parseFaultList, type Fault } from './faults.js';
+export {
+  priceFee,
+  roundHalfUp,
+  type CurrencyTerms,
+  type FeePrice,
+  type FeeRefusal,
+  type FeeRequest,
+  type FeeSchedule,
+} from './priceFee.js';
 export { PRODUCT_ARCHETYPES, STYLES, type Category, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
 export { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
 export {

@@ -7,8 +7,8 @@ import {
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../cardnet/createPaymentLedger.js';
-import { priceFee, type FeeRefusal, type FeeRequest } from '../cardnet/priceFee.js';
+} from '../../packages/sandbox/index.js';
+import { priceFee, type FeeRefusal, type FeeRequest } from '../../packages/sandbox/index.js';
 import { fpxChecksum } from './checksum.js';
 import { FPX_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CHECKSUM_KEY, SANDBOX_EXCHANGE_ID } from './feeSchedule.js';
 

@@ -7,8 +7,8 @@ import {
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../cardnet/createPaymentLedger.js';
-import { priceFee, type FeeRefusal } from '../cardnet/priceFee.js';
+} from '../../packages/sandbox/index.js';
+import { priceFee, type FeeRefusal } from '../../packages/sandbox/index.js';
 import { GLOBALWALLET_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CLIENT_ID, SANDBOX_SIGNING_SECRET } from './feeSchedule.js';
 import { walletSignature } from './signature.js';
 

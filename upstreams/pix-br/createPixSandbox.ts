@@ -6,8 +6,8 @@ import {
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../cardnet/createPaymentLedger.js';
-import { priceFee, type FeeRefusal } from '../cardnet/priceFee.js';
+} from '../../packages/sandbox/index.js';
+import { priceFee, type FeeRefusal } from '../../packages/sandbox/index.js';
 import { MAX_QUOTES_PER_CALL, PIX_FEES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './feeSchedule.js';
 
 const MOTIVOS: Record<FeeRefusal, string> = {

@@ -1,8 +1,8 @@
 /**
  * How the sandbox payment providers price a payment, from their fee schedule (data, per
  * provider): `round_half_up(amount × (percent + cross-border + FX spread)) + fixed`, in the
- * payment currency's minor units. Shared by every payment sandbox (each writes the answer in its
- * own API style); a candidate for `packages/sandbox` once a second team needs it.
+ * payment currency's minor units. Shared by every payment sandbox, each of which writes the
+ * answer in its own API style.
  */
 export interface FeeSchedule {
   /** The provider's name for this schedule, quoted back with every price. */
