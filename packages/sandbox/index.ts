@@ -15,6 +15,28 @@ export {
   type Remembered,
   type TransitionError,
 } from './createPaymentLedger.js';
+export {
+  createParcelLedger,
+  type Parcel,
+  type ParcelEvent,
+  type ParcelLedger,
+  type ParcelLedgerOptions,
+  type ParcelStage,
+  type Written,
+} from './createParcelLedger.js';
+export {
+  createStockLedger,
+  fingerprintOf,
+  type MarketplaceOrderEntry,
+  type OrderState,
+  type Outcome,
+  type Replayed,
+  type Reservation,
+  type ReservationState,
+  type StockLedger,
+  type StockLedgerOptions,
+  type StockRefusal,
+} from './createStockLedger.js';
 export { formatFault, parseFault, parseFaultList, type Fault } from './faults.js';
 export {
   priceFee,
@@ -40,3 +62,4 @@ export { ASEAN, EU_MEMBERS, MERCOSUR } from './shippingRegions.js';
 export { seededRandom, type SeededRandom } from './seededRandom.js';
 export { type SandboxUpstream } from './SandboxUpstream.js';
 export { upstreamUrlVariable } from './upstreamUrlVariable.js';
+export { el, xmlDocument, type XmlContent } from './xml.js';

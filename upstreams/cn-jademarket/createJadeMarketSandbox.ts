@@ -1,7 +1,13 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
+import type {
+  SandboxRequest,
+  SandboxResponse,
+  SandboxUpstream,
+  SeedListing,
+  SeedShippingPolicy,
+  StockLedger,
+} from '../../packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
-import { createStockLedger, type StockLedger } from './createStockLedger.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
 import { tradeMethod } from './tradeMethods.js';
 

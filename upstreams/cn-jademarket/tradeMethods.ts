@@ -1,5 +1,5 @@
-import type { SandboxResponse } from '../../packages/sandbox/index.js';
-import { fingerprintOf, type MarketplaceOrderEntry, type Reservation, type StockLedger, type StockRefusal } from './createStockLedger.js';
+import type { MarketplaceOrderEntry, Reservation, SandboxResponse, StockLedger, StockRefusal } from '../../packages/sandbox/index.js';
+import { fingerprintOf } from '../../packages/sandbox/index.js';
 
 /** Jade Market's words for the ledger's refusals: TOP-style `sub_code`s under error code 15 (business error). */
 const SUB_CODES: Record<StockRefusal, string> = {

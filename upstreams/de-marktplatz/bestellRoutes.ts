@@ -1,12 +1,14 @@
-import type { SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import {
-  fingerprintOf,
-  type MarketplaceOrderEntry,
-  type Outcome,
-  type Reservation,
-  type StockLedger,
-  type StockRefusal,
-} from '../cn-jademarket/createStockLedger.js';
+import type {
+  MarketplaceOrderEntry,
+  Outcome,
+  Reservation,
+  SandboxRequest,
+  SandboxResponse,
+  SandboxRoute,
+  StockLedger,
+  StockRefusal,
+} from '../../packages/sandbox/index.js';
+import { fingerprintOf } from '../../packages/sandbox/index.js';
 import { findListing } from './catalog.js';
 
 /** Marktplatz's problem types (RFC 9457) for the ledger's refusals. */

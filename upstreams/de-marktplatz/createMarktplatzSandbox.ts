@@ -1,12 +1,12 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import {
-  createSandboxServer,
-  matchesQuery,
-  type SeedListing,
-  type SeedSeller,
-  type SeedShippingPolicy,
+import type {
+  SandboxRequest,
+  SandboxResponse,
+  SandboxUpstream,
+  SeedListing,
+  SeedSeller,
+  SeedShippingPolicy,
 } from '../../packages/sandbox/index.js';
-import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
 import { bestellRoutes } from './bestellRoutes.js';
 import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
 import { isAuthorized } from './credentials.js';

@@ -1,9 +1,7 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, matchesQuery, type SeedListing, type SeedShippingPolicy } from '../../packages/sandbox/index.js';
-import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '../../packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, el, matchesQuery, xmlDocument } from '../../packages/sandbox/index.js';
 import { findListing, findSeller, itemCodeOf, listings, sellers, shopCodeOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
-import { el, xmlDocument } from './xml.js';
 
 /** The application id the sandbox accepts; a real deployment registers its own. */
 export const SANDBOX_APPLICATION_ID = '1012345678901234567';

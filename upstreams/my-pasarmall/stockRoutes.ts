@@ -1,12 +1,14 @@
-import type { SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import {
-  fingerprintOf,
-  type MarketplaceOrderEntry,
-  type Outcome,
-  type Reservation,
-  type StockLedger,
-  type StockRefusal,
-} from '../cn-jademarket/createStockLedger.js';
+import type {
+  MarketplaceOrderEntry,
+  Outcome,
+  Reservation,
+  SandboxRequest,
+  SandboxResponse,
+  SandboxRoute,
+  StockLedger,
+  StockRefusal,
+} from '../../packages/sandbox/index.js';
+import { fingerprintOf } from '../../packages/sandbox/index.js';
 
 /** PasarMall's envelope errors for the ledger's refusals (always with HTTP 400, as the platform does). */
 const ERRORS: Record<StockRefusal, [error: string, message: string]> = {

@@ -1,6 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import { el, xmlDocument } from '../jp-ichiba/xml.js';
-import { createParcelLedger, type ParcelLedger } from './createParcelLedger.js';
+import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
+import { createParcelLedger, el, xmlDocument } from '../../packages/sandbox/index.js';
 import { ratePacket } from './rateCard.js';
 import { readXmlRequest, type XmlRequest } from './readXmlRequest.js';
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import {
-  createSandboxServer,
-  matchesQuery,
-  type SeedListing,
-  type SeedSeller,
-  type SeedShippingPolicy,
+import type {
+  SandboxRequest,
+  SandboxResponse,
+  SandboxUpstream,
+  SeedListing,
+  SeedSeller,
+  SeedShippingPolicy,
 } from '../../packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
 import { CM_PER_INCH, GRAMS_PER_OUNCE, findListing, findSeller, listingIdOf, listings, sellerIdOf, sellers } from './catalog.js';
-import { createStockLedger } from '../cn-jademarket/createStockLedger.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
 import { orderRoutes } from './orderRoutes.js';
 import { createRateBudget, type RateBudget } from './createRateBudget.js';

@@ -1,12 +1,14 @@
-import type { SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import {
-  fingerprintOf,
-  type MarketplaceOrderEntry,
-  type Outcome,
-  type Reservation,
-  type StockLedger,
-  type StockRefusal,
-} from '../cn-jademarket/createStockLedger.js';
+import type {
+  MarketplaceOrderEntry,
+  Outcome,
+  Reservation,
+  SandboxRequest,
+  SandboxResponse,
+  SandboxRoute,
+  StockLedger,
+  StockRefusal,
+} from '../../packages/sandbox/index.js';
+import { fingerprintOf } from '../../packages/sandbox/index.js';
 
 /** Main Street's error codes (and HTTP statuses) for the ledger's refusals. */
 const ERRORS: Record<StockRefusal, [status: number, code: string, message: string]> = {

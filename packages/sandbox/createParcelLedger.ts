@@ -1,8 +1,8 @@
-import type { SandboxRoute } from '../../packages/sandbox/index.js';
+import type { SandboxRoute } from './createSandboxServer.js';
 
 /**
  * A sandbox carrier's labels and how each parcel moves. Shared by every carrier sandbox, each
- * with its own stages in its own words (like `packages/sandbox/createPaymentLedger.ts` for payments).
+ * with its own stages in its own words (like `createPaymentLedger.ts` for payments).
  *
  * A parcel moves through its carrier's `stages` on a deterministic schedule from its creation:
  * stage 0 (label created) at once, stage i after `startDelayStages + i` steps of `msPerStage`.

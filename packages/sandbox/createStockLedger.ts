@@ -1,9 +1,10 @@
-import type { SandboxRoute, SeedListing } from '../../packages/sandbox/index.js';
+import type { SandboxRoute } from './createSandboxServer.js';
+import type { SeedListing } from './seedListings.js';
 
 /**
  * A sandbox marketplace's live stock: reservations that hold it, orders that consume it, and the
  * idempotency keys of the writes. Shared by every marketplace sandbox, each rendering it in its own
- * vocabulary (like `packages/sandbox/createPaymentLedger.ts` for the payment sandboxes). One ledger per
+ * vocabulary (like `createPaymentLedger.ts` for the payment sandboxes). One ledger per
  * server, so every test starts from the seeded stock. Ids count up per server: runs are repeatable.
  *
  * - reserve: takes `quantity` off the available stock and holds it until `holdMs` have passed;

@@ -1,4 +1,4 @@
-/** Just enough XML writing for the sandbox's answers: elements, attributes, escaped text. */
+/** Just enough XML writing for the XML sandboxes' answers (jp-ichiba, post-intl): elements, attributes, escaped text. */
 export type XmlContent = string | number | readonly string[];
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
