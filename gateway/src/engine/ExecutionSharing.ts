@@ -1,13 +1,7 @@
 import { restrictCachePolicyTo, type CacheHint } from '../subgraph/restrictCachePolicy.js';
 import { engineMetrics } from './engineMetrics.js';
+import type { EngineExecutionResult } from './createExecutionEngine.js';
 import type { PreparedOperation } from './prepareOperation.js';
-
-/** What a shared execution gives each request that joined it. */
-export interface ShareableResult {
-  data?: Record<string, unknown> | null;
-  errors?: Error[];
-  extensions?: Record<string, unknown>;
-}
 
 /** How one request asks to run: the parts of it that decide whether two runs would be the same. */
 export interface ShareRequest {
@@ -19,7 +13,7 @@ export interface ShareRequest {
 }
 
 interface InflightRun {
-  readonly result: Promise<ShareableResult>;
+  readonly result: Promise<EngineExecutionResult>;
   /** Every narrowing of the cache policy the run's subgraph answers asked for, in order. */
   readonly hints: CacheHint[];
 }
@@ -44,8 +38,8 @@ export class ExecutionSharing {
     prepared: PreparedOperation,
     variables: Readonly<Record<string, unknown>> | undefined,
     request: ShareRequest,
-    execute: (cachePolicy: { restrict(hint: CacheHint): void }) => Promise<ShareableResult>,
-  ): Promise<ShareableResult> {
+    execute: (cachePolicy: { restrict(hint: CacheHint): void }) => Promise<EngineExecutionResult>,
+  ): Promise<EngineExecutionResult> {
     const key = `${this.idOf(prepared)}\n${request.acceptLanguage ?? ''}\n${request.shareKey}\n${variables === undefined ? '' : JSON.stringify(variables)}`;
     let run = this.inflight.get(key);
     if (run) engineMetrics.executionsShared++;

@@ -8,21 +8,24 @@ import { logisticsSubgraph } from './support/subgraphs/logisticsSubgraph.js';
 import { ratingsSubgraph } from './support/subgraphs/ratingsSubgraph.js';
 import { sellersSubgraph } from './support/subgraphs/sellersSubgraph.js';
 
+let harness: DifferentialHarness;
+/** Engines over the same subgraphs: without de-duplication, with `dedupe` (subgraph requests), with `shareExecutions`. */
+let plain: ExecutionEngine;
+let deduping: ExecutionEngine;
+let sharing: ExecutionEngine;
+beforeAll(async () => {
+  harness = await startDifferentialHarness([catalogSubgraph, logisticsSubgraph, sellersSubgraph, ratingsSubgraph]);
+  plain = createExecutionEngine({ supergraphSdl: harness.supergraphSdl });
+  deduping = createExecutionEngine({ supergraphSdl: harness.supergraphSdl, dedupe: true });
+  sharing = createExecutionEngine({ supergraphSdl: harness.supergraphSdl, shareExecutions: true });
+});
+afterAll(async () => {
+  await Promise.all([plain?.close(), deduping?.close(), sharing?.close()]);
+  await harness?.stop();
+});
+
 /** GATEWAY_DEDUPE=subgraph: identical queries in flight at once reach a subgraph once; mutations never share. */
 describe('in-flight de-duplication', () => {
-  let harness: DifferentialHarness;
-  let deduping: ExecutionEngine;
-  let plain: ExecutionEngine;
-  beforeAll(async () => {
-    harness = await startDifferentialHarness([catalogSubgraph, logisticsSubgraph, sellersSubgraph, ratingsSubgraph]);
-    deduping = createExecutionEngine({ supergraphSdl: harness.supergraphSdl, dedupe: true });
-    plain = createExecutionEngine({ supergraphSdl: harness.supergraphSdl });
-  });
-  afterAll(async () => {
-    await Promise.all([deduping?.close(), plain?.close()]);
-    await harness?.stop();
-  });
-
   const catalogRequests = async (engine: ExecutionEngine, query: string, times: number) => {
     const catalog = harness.subgraphs.get('catalog')!;
     const before = catalog.requests;
@@ -54,19 +57,6 @@ describe('in-flight de-duplication', () => {
 
 /** GATEWAY_DEDUPE=on: identical client queries in flight at once run once; each request keeps its own cache policy. */
 describe('shared executions', () => {
-  let harness: DifferentialHarness;
-  let sharing: ExecutionEngine;
-  let plain: ExecutionEngine;
-  beforeAll(async () => {
-    harness = await startDifferentialHarness([catalogSubgraph, logisticsSubgraph, sellersSubgraph, ratingsSubgraph]);
-    sharing = createExecutionEngine({ supergraphSdl: harness.supergraphSdl, shareExecutions: true });
-    plain = createExecutionEngine({ supergraphSdl: harness.supergraphSdl });
-  });
-  afterAll(async () => {
-    await Promise.all([sharing?.close(), plain?.close()]);
-    await harness?.stop();
-  });
-
   /** A cache policy as Apollo Server's: narrowed by `restrict`, here remembering each hint. */
   const recordingPolicy = () => {
     const hints: CacheHint[] = [];
