@@ -1,3 +1,4 @@
+import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 import type { SandboxRoute } from './createSandboxServer.js';
 
 /**
@@ -42,11 +43,9 @@ export interface ParcelEvent {
   readonly country: string;
 }
 
-export type Written<T> = { readonly kind: 'fresh' | 'replay'; readonly value: T } | { readonly kind: 'conflict' };
-
 export interface ParcelLedger<D> {
   /** Runs `write` once per (operation, key); a repeat with the same fingerprint replays the first answer. */
-  once<T>(operation: string, key: string, fingerprint: string, write: () => T): Written<T>;
+  once<T>(operation: string, key: string, fingerprint: string, write: () => T): Remembered<T>;
   create(init: { from: string; to: string; data: D; startDelayStages?: number }): Parcel<D>;
   get(trackingNumber: string): Parcel<D> | undefined;
   /** Cancels a label not yet picked up; cancelling again is a no-op. */
@@ -77,7 +76,7 @@ export function createParcelLedger<D>(options: ParcelLedgerOptions): ParcelLedge
   const forced = new Map<string, Map<number, number>>();
   const extra = new Map<string, ParcelEvent[]>();
   const cancelledAt = new Map<string, number>();
-  const keys = new Map<string, { fingerprint: string; value: unknown }>();
+  const keys = createIdempotencyKeys();
 
   const scheduledIndex = (parcel: Parcel<D>, time: number): number => {
     if (msPerStage === null) return 0;
@@ -95,14 +94,7 @@ export function createParcelLedger<D>(options: ParcelLedgerOptions): ParcelLedge
   const countryOf = (parcel: Parcel<D>, at: 'origin' | 'destination') => (at === 'origin' ? parcel.from : parcel.to);
 
   const ledger: ParcelLedger<D> = {
-    once(operation, key, fingerprint, write) {
-      const scoped = `${operation}\u0000${key}`;
-      const seen = keys.get(scoped);
-      if (seen) return seen.fingerprint === fingerprint ? { kind: 'replay', value: seen.value as never } : { kind: 'conflict' };
-      const value = write();
-      keys.set(scoped, { fingerprint, value });
-      return { kind: 'fresh', value };
-    },
+    once: (operation, key, fingerprint, write) => keys.once(`${operation}\u0000${key}`, fingerprint, write),
     create(init) {
       const parcel: Parcel<D> = {
         trackingNumber: options.trackingNumberOf(parcels.size + 1, init.from),

@@ -1,3 +1,5 @@
+import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
+
 /**
  * The authorizations a sandbox payment provider holds, and its idempotency keys: the same key
  * with the same request gives back the first answer (never a second authorization); the same key
@@ -21,8 +23,6 @@ export interface LedgerEntry {
   declineReason?: string;
 }
 
-export type Remembered<T> = { readonly kind: 'fresh' | 'replay'; readonly value: T } | { readonly kind: 'conflict' };
-
 export type TransitionError = 'NOT_FOUND' | 'NOT_AUTHORIZED' | 'AMOUNT_TOO_LARGE' | 'NOT_IN_ESCROW';
 
 export interface PaymentLedger {
@@ -43,17 +43,11 @@ export interface PaymentLedger {
 
 export function createPaymentLedger(idPrefix: string): PaymentLedger {
   const entries = new Map<string, LedgerEntry>();
-  const keys = new Map<string, { fingerprint: string; value: unknown }>();
+  const keys = createIdempotencyKeys();
   let counter = 0;
 
   return {
-    once<T>(idempotencyKey: string, fingerprint: string, produce: () => T): Remembered<T> {
-      const seen = keys.get(idempotencyKey);
-      if (seen) return seen.fingerprint === fingerprint ? { kind: 'replay', value: seen.value as T } : { kind: 'conflict' };
-      const value = produce();
-      keys.set(idempotencyKey, { fingerprint, value });
-      return { kind: 'fresh', value };
-    },
+    once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
     open(init, declineReason) {
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;
       const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n };

@@ -1,3 +1,4 @@
+import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 import type { SandboxRoute } from './createSandboxServer.js';
 import type { SeedListing } from './seedListings.js';
 
@@ -51,9 +52,6 @@ export type StockRefusal =
 
 export type Outcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly refusal: StockRefusal };
 
-/** A keyed write's first answer, replayed; or a conflict when the key comes back with another request. */
-export type Replayed<T> = { readonly kind: 'fresh' | 'replay'; readonly value: T } | { readonly kind: 'conflict' };
-
 export interface StockLedger {
   /** Units that can be reserved now, or undefined for an unknown item. */
   available(itemId: string): number | undefined;
@@ -62,7 +60,7 @@ export interface StockLedger {
    * outcome, refusals included, so a retried write never moves stock twice. Keys are scoped per
    * operation, as the vendors document it: one key may serve a reservation and an order.
    */
-  once<T>(operation: string, key: string, fingerprint: string, write: () => T): Replayed<T>;
+  once<T>(operation: string, key: string, fingerprint: string, write: () => T): Remembered<T>;
   reserve(itemId: string, quantity: number): Outcome<Reservation>;
   release(reservationId: string): Outcome<Reservation>;
   placeOrder(reservationId: string, expectedUnitMinor: number, buyer: { name: string; country: string }): Outcome<MarketplaceOrderEntry>;
@@ -92,7 +90,7 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
   const stock = new Map([...listings].map(([id, listing]) => [id, listing.stock]));
   const reservations = new Map<string, Reservation>();
   const orders = new Map<string, MarketplaceOrderEntry>();
-  const keys = new Map<string, { fingerprint: string; value: unknown }>();
+  const keys = createIdempotencyKeys();
   let counter = 0;
   const nextId = (prefix: string) => `${prefix}${String(++counter).padStart(8, '0')}`;
 
@@ -115,14 +113,7 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
       expireHolds();
       return stock.get(itemId);
     },
-    once(operation, key, fingerprint, write) {
-      const scoped = `${operation}\u0000${key}`;
-      const seen = keys.get(scoped);
-      if (seen) return seen.fingerprint === fingerprint ? { kind: 'replay', value: seen.value as never } : { kind: 'conflict' };
-      const value = write();
-      keys.set(scoped, { fingerprint, value });
-      return { kind: 'fresh', value };
-    },
+    once: (operation, key, fingerprint, write) => keys.once(`${operation}\u0000${key}`, fingerprint, write),
     reserve(itemId, quantity) {
       expireHolds();
       const available = stock.get(itemId);

@@ -12,9 +12,9 @@ export {
   type AuthorizationState,
   type LedgerEntry,
   type PaymentLedger,
-  type Remembered,
   type TransitionError,
 } from './createPaymentLedger.js';
+export { createIdempotencyKeys, type IdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 export {
   createParcelLedger,
   type Parcel,
@@ -22,7 +22,6 @@ export {
   type ParcelLedger,
   type ParcelLedgerOptions,
   type ParcelStage,
-  type Written,
 } from './createParcelLedger.js';
 export {
   createStockLedger,
@@ -30,7 +29,6 @@ export {
   type MarketplaceOrderEntry,
   type OrderState,
   type Outcome,
-  type Replayed,
   type Reservation,
   type ReservationState,
   type StockLedger,
