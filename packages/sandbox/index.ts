@@ -56,7 +56,7 @@ export {
   type SeedSeller,
   type SeedShippingPolicy,
 } from './seedListings.js';
-export { ASEAN, EU_MEMBERS, MERCOSUR } from './shippingRegions.js';
+export { ASEAN, MERCOSUR } from './shippingRegions.js';
 export { seededRandom, type SeededRandom } from './seededRandom.js';
 export { type SandboxUpstream } from './SandboxUpstream.js';
 export { upstreamUrlVariable } from './upstreamUrlVariable.js';

@@ -1,4 +1,5 @@
-import { EU_MEMBERS, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBER_STATE_LIST } from '../../packages/countries/index.js';
+import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /**
  * Marktplatz's catalog: German sellers. `priceMinor` is the seller's NET export price in euro
@@ -21,7 +22,7 @@ export const { listings, sellers } = seedCatalog({
   ],
   warehouseCountries: ['US', 'CH', 'GB'],
   // Regional sellers: the EU single market plus the neighbours outside it.
-  regionalDestinations: [...EU_MEMBERS, 'CH', 'GB', 'NO'],
+  regionalDestinations: [...EU_MEMBER_STATE_LIST, 'CH', 'GB', 'NO'],
 });
 
 /** Article numbers as the vendor prints them on invoices: letters, then a running number. */

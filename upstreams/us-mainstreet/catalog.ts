@@ -1,4 +1,5 @@
-import { EU_MEMBERS, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBER_STATE_LIST } from '../../packages/countries/index.js';
+import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
 
 /** Main Street Market's catalog: American sellers, prices in US cents, English titles only. */
 export const { listings, sellers } = seedCatalog({
@@ -19,7 +20,7 @@ export const { listings, sellers } = seedCatalog({
   ],
   warehouseCountries: ['CA', 'MX', 'GB'],
   // Regional sellers: North America (USMCA) and the EU.
-  regionalDestinations: ['CA', 'MX', ...EU_MEMBERS],
+  regionalDestinations: ['CA', 'MX', ...EU_MEMBER_STATE_LIST],
 });
 
 export const listingIdOf = (listing: SeedListing): string => `MSL${500_000 + listing.index * 9}`;

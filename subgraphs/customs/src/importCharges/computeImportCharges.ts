@@ -5,7 +5,7 @@ import { assessDuty } from './assessDuty.js';
 import { assessFees } from './assessFees.js';
 import { assessTaxes } from './assessTaxes.js';
 import { destinationCurrency } from './destinationCurrency.js';
-import { tradingParty } from './euMemberStates.js';
+import { tradingParty } from './tradingParty.js';
 import { findWaivers } from './findWaivers.js';
 import { RulesUnavailableError } from './RulesUnavailableError.js';
 import { selectSpecialRegimes } from './selectSpecialRegimes.js';

@@ -1,6 +1,6 @@
 import type { AgreementInForce, RulesInForce } from '../../rules/loadRules.js';
 import type { PreferentialRate } from '../../rules/types.js';
-import { tradingParty } from './euMemberStates.js';
+import { tradingParty } from './tradingParty.js';
 
 /** A preferential rate the origin can claim, and the agreement granting it. */
 export interface Preference {

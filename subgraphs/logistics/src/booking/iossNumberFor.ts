@@ -1,35 +1,5 @@
+import { EU_MEMBER_STATES } from '../../../../packages/countries/index.js';
 import { userInputError } from '../../../../packages/errors/index.js';
-
-/** The 27 member states, where the Import One-Stop Shop (Council Directive (EU) 2017/2455) applies. */
-const EU_MEMBER_STATES = new Set([
-  'AT',
-  'BE',
-  'BG',
-  'HR',
-  'CY',
-  'CZ',
-  'DK',
-  'EE',
-  'FI',
-  'FR',
-  'DE',
-  'GR',
-  'HU',
-  'IE',
-  'IT',
-  'LV',
-  'LT',
-  'LU',
-  'MT',
-  'NL',
-  'PL',
-  'PT',
-  'RO',
-  'SK',
-  'SI',
-  'ES',
-  'SE',
-]);
 
 /** IOSS numbers read `IM`, three digits of the issuing state's code, seven more digits. */
 const IOSS_NUMBER = /^IM\d{10}$/;
