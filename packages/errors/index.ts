@@ -2,3 +2,4 @@ export { ErrorCode, httpStatusOf } from './ErrorCode.js';
 export { UpstreamError, assertNever, type UpstreamFailure } from './UpstreamError.js';
 export { userInputError } from './userInputError.js';
 export { formatError, httpStatusFor } from './formatError.js';
+export { UpstreamRefusal, refusalOf, type RefusalInit, type VendorRefusal } from './UpstreamRefusal.js';

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { refusalOf, UpstreamRefusal, type UpstreamError, type VendorRefusal } from '../../../../packages/errors/index.js';
 
 /**
  * Why a marketplace refused a write, in our words whatever the vendor called it:
@@ -20,37 +20,12 @@ export type MarketplaceRefusalReason =
   | 'IDEMPOTENCY_KEY_REUSED'
   | 'INVALID_REQUEST';
 
-/**
- * A business refusal of a write: an answer, not a fault. It is a `rejected` `UpstreamError`, so
- * code that only knows upstream errors (retries, circuit breaker, logs) treats it as one; booking
- * reads `reason` to tell the buyer what happened.
- */
-export class MarketplaceRefusal extends UpstreamError {
+/** A business refusal of a write, with why in `reason` (see `UpstreamRefusal`). */
+export class MarketplaceRefusal extends UpstreamRefusal<MarketplaceRefusalReason> {
   override name = 'MarketplaceRefusal';
-  readonly reason: MarketplaceRefusalReason;
-
-  constructor(init: { upstream: string; reason: MarketplaceRefusalReason; message: string; status?: number; detail?: string }) {
-    super({ ...init, failure: 'rejected' });
-    this.reason = init.reason;
-  }
 }
 
-/**
- * A vendor's refusal of a write: a `MarketplaceRefusal` when `code` is one of its business codes
- * (`refusals`), else a plain `rejected` error (credentials, a request we built wrong), which retrying
- * will not fix and which is not the buyer's doing.
- */
-export function refusedWrite(init: {
-  upstream: string;
-  operation: string;
-  code: string;
-  refusals: Readonly<Record<string, MarketplaceRefusalReason>>;
-  status?: number;
-  detail?: string;
-}): UpstreamError {
-  const message = `${init.upstream} refused ${init.operation}: ${init.code || `HTTP ${init.status ?? '?'}`}`;
-  const reason = Object.hasOwn(init.refusals, init.code) ? init.refusals[init.code] : undefined;
-  return reason === undefined
-    ? new UpstreamError({ upstream: init.upstream, failure: 'rejected', status: init.status, message, detail: init.detail })
-    : new MarketplaceRefusal({ upstream: init.upstream, reason, status: init.status, message, detail: init.detail });
+/** A vendor's refusal of a write: a `MarketplaceRefusal` when `code` is one of its business codes, else a plain `rejected` error (`refusalOf`). */
+export function refusedWrite(init: VendorRefusal<MarketplaceRefusalReason>): UpstreamError {
+  return refusalOf(init, (refusal) => new MarketplaceRefusal(refusal));
 }

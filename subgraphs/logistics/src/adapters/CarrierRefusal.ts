@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { refusalOf, UpstreamRefusal, type UpstreamError, type VendorRefusal } from '../../../../packages/errors/index.js';
 
 /**
  * Why a carrier refused a booking write, in our words whatever the vendor called it:
@@ -10,34 +10,14 @@ import { UpstreamError } from '../../../../packages/errors/index.js';
  */
 export type CarrierRefusalReason = 'REFUSED' | 'NOT_CANCELLABLE' | 'NOT_FOUND' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST';
 
-/** A business refusal of a booking write: a `rejected` `UpstreamError` that says why in `reason`. */
-export class CarrierRefusal extends UpstreamError {
+/** A business refusal of a write, with why in `reason` (see `UpstreamRefusal`). */
+export class CarrierRefusal extends UpstreamRefusal<CarrierRefusalReason> {
   override name = 'CarrierRefusal';
-  readonly reason: CarrierRefusalReason;
-
-  constructor(init: { upstream: string; reason: CarrierRefusalReason; message: string; status?: number; detail?: string }) {
-    super({ ...init, failure: 'rejected' });
-    this.reason = init.reason;
-  }
 }
 
-/**
- * A carrier's refusal: a `CarrierRefusal` when `code` is one of its business codes (`refusals`),
- * else a plain `rejected` error (credentials, a request we built wrong) that retrying will not fix.
- */
-export function carrierRefusal(init: {
-  upstream: string;
-  operation: string;
-  code: string;
-  refusals: Readonly<Record<string, CarrierRefusalReason>>;
-  status?: number;
-  detail?: string;
-}): UpstreamError {
-  const message = `${init.upstream} refused ${init.operation}: ${init.code || `HTTP ${init.status ?? '?'}`}`;
-  const reason = Object.hasOwn(init.refusals, init.code) ? init.refusals[init.code] : undefined;
-  return reason === undefined
-    ? new UpstreamError({ upstream: init.upstream, failure: 'rejected', status: init.status, message, detail: init.detail })
-    : new CarrierRefusal({ upstream: init.upstream, reason, status: init.status, message, detail: init.detail });
+/** A vendor's refusal of a write: a `CarrierRefusal` when `code` is one of its business codes, else a plain `rejected` error (`refusalOf`). */
+export function carrierRefusal(init: VendorRefusal<CarrierRefusalReason>): UpstreamError {
+  return refusalOf(init, (refusal) => new CarrierRefusal(refusal));
 }
 
 /** A tracking number the carrier does not know: that label's answer, not a failed batch. */

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { refusalOf, UpstreamRefusal, type UpstreamError, type VendorRefusal } from '../../../../packages/errors/index.js';
 
 /**
  * Why a provider refused a write, in our words whatever the vendor called it:
@@ -10,32 +10,12 @@ import { UpstreamError } from '../../../../packages/errors/index.js';
  */
 export type ProviderRefusalReason = 'NOT_FOUND' | 'STATE_CONFLICT' | 'IDEMPOTENCY_KEY_REUSED' | 'INVALID_REQUEST';
 
-/** A business refusal of a write: a `rejected` `UpstreamError` that says why in `reason`. */
-export class ProviderRefusal extends UpstreamError {
+/** A business refusal of a write, with why in `reason` (see `UpstreamRefusal`). */
+export class ProviderRefusal extends UpstreamRefusal<ProviderRefusalReason> {
   override name = 'ProviderRefusal';
-  readonly reason: ProviderRefusalReason;
-
-  constructor(init: { upstream: string; reason: ProviderRefusalReason; message: string; status?: number; detail?: string }) {
-    super({ ...init, failure: 'rejected' });
-    this.reason = init.reason;
-  }
 }
 
-/**
- * A provider's refusal: a `ProviderRefusal` when `code` is one of its business codes (`refusals`),
- * else a plain `rejected` error (credentials, a request we built wrong) that retrying will not fix.
- */
-export function providerRefusal(init: {
-  upstream: string;
-  operation: string;
-  code: string;
-  refusals: Readonly<Record<string, ProviderRefusalReason>>;
-  status?: number;
-  detail?: string;
-}): UpstreamError {
-  const message = `${init.upstream} refused ${init.operation}: ${init.code || `HTTP ${init.status ?? '?'}`}`;
-  const reason = Object.hasOwn(init.refusals, init.code) ? init.refusals[init.code] : undefined;
-  return reason === undefined
-    ? new UpstreamError({ upstream: init.upstream, failure: 'rejected', status: init.status, message, detail: init.detail })
-    : new ProviderRefusal({ upstream: init.upstream, reason, status: init.status, message, detail: init.detail });
+/** A vendor's refusal of a write: a `ProviderRefusal` when `code` is one of its business codes, else a plain `rejected` error (`refusalOf`). */
+export function providerRefusal(init: VendorRefusal<ProviderRefusalReason>): UpstreamError {
+  return refusalOf(init, (refusal) => new ProviderRefusal(refusal));
 }
