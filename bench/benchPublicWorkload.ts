@@ -2,12 +2,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
-import { freePorts } from '../scripts/stack/freePorts.js';
-import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
+import { freePorts } from '#scripts/stack/freePorts.js';
+import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
 import { hiveGatewayBin, startHiveGateway, startTarget, type Target } from './startTarget.js';
-import { GATEWAY_NODE_FLAGS } from '../gateway/nodeFlags.js';
+import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { composeWorkload } from './workload/composeWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 

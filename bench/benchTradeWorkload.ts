@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { request } from 'undici';
-import { launchStack } from '../scripts/stack/launchStack.js';
-import { freePorts } from '../scripts/stack/freePorts.js';
-import { GATEWAY_NODE_FLAGS } from '../gateway/nodeFlags.js';
+import { launchStack } from '#scripts/stack/launchStack.js';
+import { freePorts } from '#scripts/stack/freePorts.js';
+import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
 import { startHiveGateway, startTarget, type Target } from './startTarget.js';

@@ -9,7 +9,7 @@
  */
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
-import { launchStack } from '../scripts/stack/launchStack.js';
+import { launchStack } from '#scripts/stack/launchStack.js';
 
 const { values } = parseArgs({
   options: {

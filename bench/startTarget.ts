@@ -1,7 +1,7 @@
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ServiceProcess } from '../scripts/stack/ServiceProcess.js';
+import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 
 /** One thing the bench sends load to: a gateway, or the hand-written floor, in its own process. */
 export interface Target {

@@ -3,7 +3,7 @@
  * `schema/api.graphql`. With `--check`, writes nothing and fails when either file is stale.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import { composeSupergraph } from '../packages/federation/index.js';
+import { composeSupergraph } from '#packages/federation/index.js';
 import { SUBGRAPHS } from '../subgraphs.js';
 
 const root = new URL('../', import.meta.url);

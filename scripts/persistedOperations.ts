@@ -5,7 +5,7 @@
  * mode runs nothing else. With `--check`, writes nothing and fails when the file is stale.
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { buildPersistedOperationManifest, formatPersistedOperationManifest } from '../gateway/src/persisted/PersistedOperationManifest.js';
+import { buildPersistedOperationManifest, formatPersistedOperationManifest } from '#gateway/src/persisted/PersistedOperationManifest.js';
 
 const root = new URL('../', import.meta.url);
 const file = 'schema/persisted-operations.json';

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { composeSupergraph } from '../packages/federation/index.js';
+import { composeSupergraph } from '#packages/federation/index.js';
 import { SUBGRAPHS } from '../subgraphs.js';
 
 const root = new URL('../', import.meta.url);

@@ -1,5 +1,5 @@
-import { commonSettings, readConfig, setting, type Environment } from '../packages/config/index.js';
-import { parseFaultList } from '../packages/sandbox/index.js';
+import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { parseFaultList } from '#packages/sandbox/index.js';
 
 export const sandboxSettings = {
   ...commonSettings,

@@ -3,8 +3,8 @@
  * (`npm run sandbox -- cn-jademarket`). Each listens on its own port and is a real HTTP server.
  * Prints one JSON line `{"sandboxes": {"<id>": "<url>"}}` once all listen, for the stack script.
  */
-import { createLogger } from '../packages/log/index.js';
-import { listen, onShutdown, type RunningServer } from '../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown, type RunningServer } from '#packages/server/index.js';
 import { readSandboxConfig } from './config.js';
 import { SANDBOX_UPSTREAMS } from './registry.js';
 

@@ -1,4 +1,4 @@
-import type { SandboxUpstream } from '../packages/sandbox/index.js';
+import type { SandboxUpstream } from '#packages/sandbox/index.js';
 import { feiraSandbox } from './br-feira/createFeiraSandbox.js';
 import { cardnetSandbox } from './cardnet/createCardnetSandbox.js';
 import { jadeMarketSandbox } from './cn-jademarket/createJadeMarketSandbox.js';

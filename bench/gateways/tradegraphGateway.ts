@@ -13,12 +13,12 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApolloGateway } from '@apollo/gateway';
-import { createLogger } from '../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, listen } from '../../packages/server/index.js';
-import { engineMetrics, stringifyResponse, useExecutionEngine } from '../../gateway/src/engine/index.js';
-import type { GatewayContext } from '../../gateway/src/GatewayContext.js';
-import { createGatewayMetrics } from '../../gateway/src/metrics/createGatewayMetrics.js';
-import { UndiciDataSource } from '../../gateway/src/UndiciDataSource.js';
+import { createLogger } from '#packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer, listen } from '#packages/server/index.js';
+import { engineMetrics, stringifyResponse, useExecutionEngine } from '#gateway/src/engine/index.js';
+import type { GatewayContext } from '#gateway/src/GatewayContext.js';
+import { createGatewayMetrics } from '#gateway/src/metrics/createGatewayMetrics.js';
+import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
 
 const { values } = parseArgs({
   options: {

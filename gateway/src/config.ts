@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { commonSettings, readConfig, setting, type Environment, type Setting } from '../../packages/config/index.js';
+import { commonSettings, readConfig, setting, type Environment, type Setting } from '#packages/config/index.js';
 import { perTier, type PerTier } from './keys/tiers.js';
 import { parseNameValues, positiveInteger } from './parseNameValues.js';
 

@@ -1,4 +1,4 @@
-import type { IncomingRequestInfo } from '../../packages/server/index.js';
+import type { IncomingRequestInfo } from '#packages/server/index.js';
 import type { GatewayContext } from './GatewayContext.js';
 import type { Authenticate } from './keys/createApiKeyAuthenticator.js';
 import type { RateLimiter } from './limits/createRateLimiter.js';

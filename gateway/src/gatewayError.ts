@@ -1,6 +1,6 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../packages/errors/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
 
 /**
  * The gateway's own refusals, on top of the platform's `ErrorCode`s (UNAUTHENTICATED, FORBIDDEN).

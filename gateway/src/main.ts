@@ -3,8 +3,8 @@
  *   npm run gateway -- --supergraph schema/supergraph.graphql --port 4555
  * SIGHUP (or a change of the file) reloads the supergraph; SIGTERM/SIGINT drain, then stop.
  */
-import { createLogger } from '../../packages/log/index.js';
-import { listen, onShutdown } from '../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown } from '#packages/server/index.js';
 import { readGatewayConfig } from './config.js';
 
 const config = readGatewayConfig();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError } from '../../packages/config/index.js';
+import { ConfigError } from '#packages/config/index.js';
 import { readGatewayConfig } from '../src/config.js';
 
 describe('readGatewayConfig', () => {

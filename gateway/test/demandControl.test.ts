@@ -10,7 +10,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SearchCatalogDocument, SearchDocument } from '../../operations/__generated__/operations.js';
+import { SearchCatalogDocument, SearchDocument } from '#operations/__generated__/operations.js';
 import { readGatewayConfig } from '../src/config.js';
 import { estimateOperationCost } from '../src/demand/estimateOperationCost.js';
 import { TRADEGRAPH_COST_MODEL } from '../src/demand/tradegraphCostModel.js';

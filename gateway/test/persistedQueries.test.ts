@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { print, type DocumentNode } from 'graphql';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import * as operations from '../../operations/__generated__/operations.js';
+import * as operations from '#operations/__generated__/operations.js';
 import {
   buildPersistedOperationManifest,
   formatPersistedOperationManifest,

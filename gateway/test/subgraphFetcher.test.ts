@@ -1,8 +1,8 @@
 import { createServer, type Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Pool } from 'undici';
-import { listen } from '../../packages/server/index.js';
-import { freePort } from '../../packages/cache/redisTestServer.js';
+import { listen } from '#packages/server/index.js';
+import { freePort } from '#packages/cache/redisTestServer.js';
 import { IDEMPOTENT_MARKER_HEADER, createSubgraphFetcher } from '../src/createSubgraphFetcher.js';
 import { startFakeSubgraphs, type FakeSubgraphs } from './support/startFakeSubgraphs.js';
 import { startTestGateway, type TestGateway } from './support/startTestGateway.js';

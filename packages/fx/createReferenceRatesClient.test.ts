@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSandbox, type TestSandbox } from '../../test/support/startSandbox.js';
-import { fxRefRatesSandbox } from '../../upstreams/fx-refrates/createFxRefRatesSandbox.js';
-import { SANDBOX_SENDER } from '../../upstreams/fx-refrates/eurofxrefXml.js';
-import { PUBLISHED_CURRENCIES, referenceRateOn } from '../../upstreams/fx-refrates/referenceRates.js';
+import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
+import { fxRefRatesSandbox } from '#upstreams/fx-refrates/createFxRefRatesSandbox.js';
+import { SANDBOX_SENDER } from '#upstreams/fx-refrates/eurofxrefXml.js';
+import { PUBLISHED_CURRENCIES, referenceRateOn } from '#upstreams/fx-refrates/referenceRates.js';
 import { UpstreamError } from '../errors/index.js';
 import { createLogger } from '../log/index.js';
 import { DAILY_RATES_PATH, createReferenceRatesClient, type ReferenceRatesClient } from './index.js';

@@ -1,12 +1,12 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeSupergraph } from '../../packages/federation/index.js';
-import { upstreamUrlVariable } from '../../packages/sandbox/index.js';
+import { composeSupergraph } from '#packages/federation/index.js';
+import { upstreamUrlVariable } from '#packages/sandbox/index.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
 import { freePorts } from './freePorts.js';
 import { ServiceProcess } from './ServiceProcess.js';
-import { GATEWAY_NODE_FLAGS } from '../../gateway/nodeFlags.js';
+import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 
 export interface StackOptions {
   /** `default`: the documented ports (4000, 4001…, 41xx); `free`: any free ports, for tests. */

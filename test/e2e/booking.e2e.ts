@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
 
 /** The contract's placeOrder.graphql, as a client sends it. */

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { engineMetrics } from '../../gateway/src/engine/index.js';
-import { createGatewayPair, type ComparableResponse, type GatewayPair } from '../../gateway/test/engine/support/createGatewayPair.js';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { engineMetrics } from '#gateway/src/engine/index.js';
+import { createGatewayPair, type ComparableResponse, type GatewayPair } from '#gateway/test/engine/support/createGatewayPair.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 
 const operation = (name: string) => readFileSync(new URL(`../../operations/${name}.graphql`, import.meta.url), 'utf8');
 

@@ -5,19 +5,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { print } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MarketplacesDocument, SearchCatalogDocument, SearchDocument } from '../../operations/__generated__/operations.js';
+import { MarketplacesDocument, SearchCatalogDocument, SearchDocument } from '#operations/__generated__/operations.js';
 import {
   deleteKeysWithPrefix,
   freePort,
   redisUnavailableReason,
   startRedisServer,
   type RedisServer,
-} from '../../packages/cache/redisTestServer.js';
-import { generateApiKey } from '../../gateway/src/keys/generateApiKey.js';
-import { sha256Hex } from '../../gateway/src/persisted/PersistedOperationManifest.js';
-import { freePorts } from '../../scripts/stack/freePorts.js';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
-import { ServiceProcess } from '../../scripts/stack/ServiceProcess.js';
+} from '#packages/cache/redisTestServer.js';
+import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
+import { sha256Hex } from '#gateway/src/persisted/PersistedOperationManifest.js';
+import { freePorts } from '#scripts/stack/freePorts.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 
 /**
  * Gateways as production runs them: real processes over the real stack, sharing a real Redis.

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EstimateImportChargesDocument, SearchDocument, type SearchQuery } from '../../operations/__generated__/operations.js';
-import { exponentOf, parseMoney, type CurrencyCode } from '../../packages/money/index.js';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { EstimateImportChargesDocument, SearchDocument, type SearchQuery } from '#operations/__generated__/operations.js';
+import { exponentOf, parseMoney, type CurrencyCode } from '#packages/money/index.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { graphqlRequest } from '../support/graphqlRequest.js';
 
 /** The contract's one-request quote: search → shipping options → import charges → landed cost. */

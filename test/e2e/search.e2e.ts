@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MarketplacesDocument, SearchCatalogDocument, type SearchCatalogQuery } from '../../operations/__generated__/operations.js';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { MarketplacesDocument, SearchCatalogDocument, type SearchCatalogQuery } from '#operations/__generated__/operations.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { graphqlRequest } from '../support/graphqlRequest.js';
 
 /** Search across every sandbox marketplace through the gateway, as a client sees it. */

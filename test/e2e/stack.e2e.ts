@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MarketplacesDocument, OfferDocument, SearchCatalogDocument } from '../../operations/__generated__/operations.js';
-import { launchStack, type RunningStack } from '../../scripts/stack/launchStack.js';
+import { MarketplacesDocument, OfferDocument, SearchCatalogDocument } from '#operations/__generated__/operations.js';
+import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { graphqlRequest } from '../support/graphqlRequest.js';
 
 /** The whole stack as separate processes on free ports: sandboxes → catalog → gateway → this client. */

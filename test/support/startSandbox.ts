@@ -1,6 +1,6 @@
-import { createLogger } from '../../packages/log/index.js';
-import type { SandboxStats, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { listen, type RunningServer } from '../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import type { SandboxStats, SandboxUpstream } from '#packages/sandbox/index.js';
+import { listen, type RunningServer } from '#packages/server/index.js';
 
 export interface TestSandbox {
   readonly url: string;

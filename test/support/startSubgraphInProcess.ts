@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
-import { createLogger, type Logger } from '../../packages/log/index.js';
-import { upstreamUrlVariable, type SandboxUpstream } from '../../packages/sandbox/index.js';
-import { listen } from '../../packages/server/index.js';
+import { createLogger, type Logger } from '#packages/log/index.js';
+import { upstreamUrlVariable, type SandboxUpstream } from '#packages/sandbox/index.js';
+import { listen } from '#packages/server/index.js';
 import { startSandbox, type TestSandbox } from './startSandbox.js';
 
 export interface GraphQLResult<T> {

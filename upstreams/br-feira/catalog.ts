@@ -1,4 +1,4 @@
-import { MERCOSUR, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { MERCOSUR, seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /** Feira's catalog: Brazilian sellers, prices in reais. */
 export const { listings, sellers } = seedCatalog({

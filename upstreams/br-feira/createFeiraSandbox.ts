@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, userIdOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, issueToken, setTokenLifetime, tokenState } from './tokens.js';

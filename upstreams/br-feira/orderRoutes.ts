@@ -7,8 +7,8 @@ import type {
   SandboxRoute,
   StockLedger,
   StockRefusal,
-} from '../../packages/sandbox/index.js';
-import { fingerprintOf } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { fingerprintOf } from '#packages/sandbox/index.js';
 
 /** Feira's error codes and statuses for the ledger's refusals. */
 const ERRORS: Record<StockRefusal, [status: number, error: string, message: string]> = {

@@ -1,14 +1,14 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import {
   createPaymentLedger,
   keyedTransition,
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
 import { CARDNET_FEES, MAX_QUOTES_PER_CALL, SANDBOX_SECRET_KEY } from './feeSchedule.js';
-import { priceFee, type FeeRefusal } from '../../packages/sandbox/index.js';
+import { priceFee, type FeeRefusal } from '#packages/sandbox/index.js';
 
 const DECLINE_CODES: Record<FeeRefusal, string> = {
   CURRENCY: 'currency_not_supported',

@@ -1,4 +1,4 @@
-import type { FeeSchedule } from '../../packages/sandbox/index.js';
+import type { FeeSchedule } from '#packages/sandbox/index.js';
 
 /** The API key the sandbox accepts (`Authorization: Bearer …`); a real merchant is issued its own. */
 export const SANDBOX_SECRET_KEY = 'sk_sandbox_cardnet_4d1f0c';

@@ -1,4 +1,4 @@
-import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /** Jade Market's catalog: Chinese sellers, prices in yuan, some stock kept in overseas warehouses. */
 export const { listings, sellers } = seedCatalog({

@@ -5,8 +5,8 @@ import type {
   SeedListing,
   SeedShippingPolicy,
   StockLedger,
-} from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
 import { tradeMethod } from './tradeMethods.js';

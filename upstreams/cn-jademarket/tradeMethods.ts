@@ -1,5 +1,5 @@
-import type { MarketplaceOrderEntry, Reservation, SandboxResponse, StockLedger, StockRefusal } from '../../packages/sandbox/index.js';
-import { fingerprintOf } from '../../packages/sandbox/index.js';
+import type { MarketplaceOrderEntry, Reservation, SandboxResponse, StockLedger, StockRefusal } from '#packages/sandbox/index.js';
+import { fingerprintOf } from '#packages/sandbox/index.js';
 
 /** Jade Market's words for the ledger's refusals: TOP-style `sub_code`s under error code 15 (business error). */
 const SUB_CODES: Record<StockRefusal, string> = {

@@ -7,8 +7,8 @@ import type {
   SandboxRoute,
   StockLedger,
   StockRefusal,
-} from '../../packages/sandbox/index.js';
-import { fingerprintOf } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { fingerprintOf } from '#packages/sandbox/index.js';
 import { findListing } from './catalog.js';
 
 /** Marktplatz's problem types (RFC 9457) for the ledger's refusals. */

@@ -1,5 +1,5 @@
-import { EU_MEMBER_STATE_LIST } from '../../packages/countries/index.js';
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBER_STATE_LIST } from '#packages/countries/index.js';
+import { seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /**
  * Marktplatz's catalog: German sellers. `priceMinor` is the seller's NET export price in euro

@@ -5,8 +5,8 @@ import type {
   SeedListing,
   SeedSeller,
   SeedShippingPolicy,
-} from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { bestellRoutes } from './bestellRoutes.js';
 import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
 import { isAuthorized } from './credentials.js';

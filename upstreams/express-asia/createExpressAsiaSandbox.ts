@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import { orderRoutes } from './orderRoutes.js';
 import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, quoteParcel, type QuoteRequest } from './rateCard.js';
 

@@ -1,5 +1,5 @@
-import type { ParcelLedger, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import { createParcelLedger } from '../../packages/sandbox/index.js';
+import type { ParcelLedger, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteParcel } from './rateCard.js';
 
 /** AsiaLink's trace codes, in the style of Asian express networks (揽收 collected, 签收 signed for). */

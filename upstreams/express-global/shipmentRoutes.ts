@@ -1,5 +1,5 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import { createParcelLedger } from '../../packages/sandbox/index.js';
+import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateShipment } from './rateCard.js';
 
 /** Express Global's checkpoint codes, in the style of the big integrators. */

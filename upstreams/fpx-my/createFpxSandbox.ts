@@ -1,14 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import {
   createPaymentLedger,
   keyedTransition,
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../../packages/sandbox/index.js';
-import { priceFee, type FeeRefusal, type FeeRequest } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { priceFee, type FeeRefusal, type FeeRequest } from '#packages/sandbox/index.js';
 import { fpxChecksum } from './checksum.js';
 import { FPX_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CHECKSUM_KEY, SANDBOX_EXCHANGE_ID } from './feeSchedule.js';
 

@@ -1,4 +1,4 @@
-import type { FeeSchedule } from '../../packages/sandbox/index.js';
+import type { FeeSchedule } from '#packages/sandbox/index.js';
 
 /** The seller exchange credentials the sandbox accepts; a real exchange is issued its own. */
 export const SANDBOX_EXCHANGE_ID = 'EX00012345';

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { parseEurofxrefDaily } from '../../packages/fx/index.js';
-import { startSandbox, type TestSandbox } from '../../test/support/startSandbox.js';
+import { parseEurofxrefDaily } from '#packages/fx/index.js';
+import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
 import { fxRefRatesSandbox, HISTORY_90D_PATH } from './createFxRefRatesSandbox.js';
 import { referenceRateOn } from './referenceRates.js';
 import { easterSunday, latestPublication } from './targetCalendar.js';

@@ -1,6 +1,6 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
-import { DAILY_RATES_PATH, addDays, isoDate, utcMidnight } from '../../packages/fx/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
+import { DAILY_RATES_PATH, addDays, isoDate, utcMidnight } from '#packages/fx/index.js';
 import { dailyDocument, historyDocument, truncatedDocument } from './eurofxrefXml.js';
 import { isTargetBusinessDay, latestPublication, publicationFor } from './targetCalendar.js';
 

@@ -1,4 +1,4 @@
-import { EUROFXREF_NAMESPACE } from '../../packages/fx/index.js';
+import { EUROFXREF_NAMESPACE } from '#packages/fx/index.js';
 import { ratesOn } from './referenceRates.js';
 
 /**

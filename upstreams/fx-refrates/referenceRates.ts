@@ -1,5 +1,5 @@
-import { seededRandom } from '../../packages/sandbox/index.js';
-import { utcMidnight } from '../../packages/fx/index.js';
+import { seededRandom } from '#packages/sandbox/index.js';
+import { utcMidnight } from '#packages/fx/index.js';
 
 /**
  * The currencies the ECB quotes against the euro, in the order of its daily file, with a base rate

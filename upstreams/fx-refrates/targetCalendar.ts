@@ -1,4 +1,4 @@
-import { addDays, isoDate, publicationInstant, weekdayOf } from '../../packages/fx/index.js';
+import { addDays, isoDate, publicationInstant, weekdayOf } from '#packages/fx/index.js';
 
 /**
  * TARGET closing days, on which the ECB publishes no reference rates: Saturdays, Sundays,

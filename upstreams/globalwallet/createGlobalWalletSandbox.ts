@@ -1,14 +1,14 @@
 import { timingSafeEqual } from 'node:crypto';
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import {
   createPaymentLedger,
   keyedTransition,
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../../packages/sandbox/index.js';
-import { priceFee, type FeeRefusal } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { priceFee, type FeeRefusal } from '#packages/sandbox/index.js';
 import { GLOBALWALLET_FEES, MAX_QUOTES_PER_CALL, SANDBOX_CLIENT_ID, SANDBOX_SIGNING_SECRET } from './feeSchedule.js';
 import { walletSignature } from './signature.js';
 

@@ -1,4 +1,4 @@
-import type { FeeSchedule } from '../../packages/sandbox/index.js';
+import type { FeeSchedule } from '#packages/sandbox/index.js';
 
 /** The merchant credentials the sandbox accepts; a real merchant is issued its own. */
 export const SANDBOX_CLIENT_ID = 'gw-sandbox-merchant';

@@ -1,4 +1,4 @@
-import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /** Shops are known by a romaji shop code, which is also the first half of every item code. */
 const SHOPS = [

@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, el, matchesQuery, xmlDocument } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, el, matchesQuery, xmlDocument } from '#packages/sandbox/index.js';
 import { findListing, findSeller, itemCodeOf, listings, sellers, shopCodeOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 

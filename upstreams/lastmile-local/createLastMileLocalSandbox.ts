@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import { BILLING_CURRENCY, RATE_CARD, rateDomestic } from './rateCard.js';
 import { createShipmentMethods, type ShipmentMethods } from './shipmentMethods.js';
 

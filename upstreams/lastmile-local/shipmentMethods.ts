@@ -1,5 +1,5 @@
-import type { ParcelLedger, SandboxRoute } from '../../packages/sandbox/index.js';
-import { createParcelLedger } from '../../packages/sandbox/index.js';
+import type { ParcelLedger, SandboxRoute } from '#packages/sandbox/index.js';
+import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateDomestic } from './rateCard.js';
 
 /** LocalHop's parcel statuses, from registration to the doorstep. */

@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import { parcelRoutes } from './parcelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, quoteLineHaul, type LineHaulRequest } from './rateCard.js';
 

@@ -1,5 +1,5 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import { createParcelLedger } from '../../packages/sandbox/index.js';
+import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteLineHaul } from './rateCard.js';
 
 /** SilkRoute's milestones: consolidated air freight to a European hub, cleared in bulk, handed to the last mile. */

@@ -1,4 +1,4 @@
-import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { ASEAN, seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /** PasarMall's catalog: Malaysian shops, prices in ringgit, some stock held in neighbouring countries. */
 export const { listings, sellers } = seedCatalog({

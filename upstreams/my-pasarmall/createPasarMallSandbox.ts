@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { findListing, findSeller, itemIdOf, listings, sellers, shopIdOf } from './catalog.js';
 import { SANDBOX_PARTNER_ID, SANDBOX_PARTNER_KEY, expectedSign, signMatches } from './signature.js';
 import { stockRoutes } from './stockRoutes.js';

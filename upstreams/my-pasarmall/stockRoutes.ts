@@ -7,8 +7,8 @@ import type {
   SandboxRoute,
   StockLedger,
   StockRefusal,
-} from '../../packages/sandbox/index.js';
-import { fingerprintOf } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { fingerprintOf } from '#packages/sandbox/index.js';
 
 /** PasarMall's envelope errors for the ledger's refusals (always with HTTP 400, as the platform does). */
 const ERRORS: Record<StockRefusal, [error: string, message: string]> = {

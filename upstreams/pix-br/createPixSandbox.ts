@@ -1,13 +1,13 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer } from '#packages/sandbox/index.js';
 import {
   createPaymentLedger,
   keyedTransition,
   type LedgerEntry,
   type PaymentLedger,
   type TransitionError,
-} from '../../packages/sandbox/index.js';
-import { priceFee, type FeeRefusal } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { priceFee, type FeeRefusal } from '#packages/sandbox/index.js';
 import { MAX_QUOTES_PER_CALL, PIX_FEES, SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET } from './feeSchedule.js';
 
 const MOTIVOS: Record<FeeRefusal, string> = {

@@ -1,4 +1,4 @@
-import type { FeeSchedule } from '../../packages/sandbox/index.js';
+import type { FeeSchedule } from '#packages/sandbox/index.js';
 
 /** The client credentials the sandbox accepts (HTTP Basic); a real PSP issues its own. */
 export const SANDBOX_CLIENT_ID = 'pix-sandbox-client';

@@ -1,5 +1,5 @@
-import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '../../packages/sandbox/index.js';
-import { createSandboxServer, el, xmlDocument } from '../../packages/sandbox/index.js';
+import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
+import { createSandboxServer, el, xmlDocument } from '#packages/sandbox/index.js';
 import { labelRoutes } from './labelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, ratePacket } from './rateCard.js';
 import { readBatchRequest } from './readBatchRequest.js';

@@ -1,5 +1,5 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '../../packages/sandbox/index.js';
-import { createParcelLedger, el, xmlDocument } from '../../packages/sandbox/index.js';
+import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { createParcelLedger, el, xmlDocument } from '#packages/sandbox/index.js';
 import { ratePacket } from './rateCard.js';
 import { readXmlRequest, type XmlRequest } from './readXmlRequest.js';
 

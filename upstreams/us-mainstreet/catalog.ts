@@ -1,5 +1,5 @@
-import { EU_MEMBER_STATE_LIST } from '../../packages/countries/index.js';
-import { seedCatalog, type SeedListing, type SeedSeller } from '../../packages/sandbox/index.js';
+import { EU_MEMBER_STATE_LIST } from '#packages/countries/index.js';
+import { seedCatalog, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 
 /** Main Street Market's catalog: American sellers, prices in US cents, English titles only. */
 export const { listings, sellers } = seedCatalog({

@@ -6,8 +6,8 @@ import type {
   SeedListing,
   SeedSeller,
   SeedShippingPolicy,
-} from '../../packages/sandbox/index.js';
-import { createSandboxServer, createStockLedger, matchesQuery } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { CM_PER_INCH, GRAMS_PER_OUNCE, findListing, findSeller, listingIdOf, listings, sellerIdOf, sellers } from './catalog.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
 import { orderRoutes } from './orderRoutes.js';

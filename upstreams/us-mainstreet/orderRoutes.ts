@@ -7,8 +7,8 @@ import type {
   SandboxRoute,
   StockLedger,
   StockRefusal,
-} from '../../packages/sandbox/index.js';
-import { fingerprintOf } from '../../packages/sandbox/index.js';
+} from '#packages/sandbox/index.js';
+import { fingerprintOf } from '#packages/sandbox/index.js';
 
 /** Main Street's error codes (and HTTP statuses) for the ledger's refusals. */
 const ERRORS: Record<StockRefusal, [status: number, code: string, message: string]> = {

@@ -1,4 +1,4 @@
-import type { Cache } from '../../../packages/cache/index.js';
+import type { Cache } from '#packages/cache/index.js';
 import { sha256Hex } from '../persisted/PersistedOperationManifest.js';
 import { decodeCachedResponse, encodeCachedResponse, publicMaxAge } from './cachedResponse.js';
 import { stableStringify } from './stableStringify.js';

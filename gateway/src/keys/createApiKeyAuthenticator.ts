@@ -1,5 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
-import { ErrorCode } from '../../../packages/errors/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
 import { gatewayError } from '../gatewayError.js';
 import { hashApiKey, type ApiKeyRecord } from './ApiKeyRecord.js';
 import type { Principal } from './Principal.js';

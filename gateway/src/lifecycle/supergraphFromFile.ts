@@ -1,6 +1,6 @@
 import { readFileSync, unwatchFile, watchFile } from 'node:fs';
 import type { SupergraphSdlHook } from '@apollo/gateway';
-import type { Logger } from '../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { ReloadGate } from './createReloadGate.js';
 
 export interface SupergraphFileOptions {

@@ -1,4 +1,4 @@
-import type { SlidingWindow } from '../../../packages/cache/index.js';
+import type { SlidingWindow } from '#packages/cache/index.js';
 import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
 import type { Principal } from '../keys/Principal.js';
 import type { PerTier } from '../keys/tiers.js';

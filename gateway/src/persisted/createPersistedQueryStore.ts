@@ -1,4 +1,4 @@
-import type { Cache } from '../../../packages/cache/index.js';
+import type { Cache } from '#packages/cache/index.js';
 import type { PersistedOperationManifest } from './PersistedOperationManifest.js';
 
 /** Apollo Server's `KeyValueCache<string>`, structurally: what `persistedQueries.cache` takes. */

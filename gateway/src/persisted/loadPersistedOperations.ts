@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import type { Logger } from '../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import { readPersistedOperationManifest, type PersistedOperationManifest } from './PersistedOperationManifest.js';
 
 const EMPTY: PersistedOperationManifest = { format: 'apollo-persisted-query-manifest', version: 1, operations: [] };

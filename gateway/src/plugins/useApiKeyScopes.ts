@@ -1,5 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { ErrorCode } from '../../../packages/errors/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
 import { gatewayError } from '../gatewayError.js';
 import type { GatewayContext } from '../GatewayContext.js';
 import { ORDERS_WRITE_SCOPE } from '../keys/tiers.js';

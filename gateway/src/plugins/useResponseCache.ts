@@ -1,5 +1,5 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import type { Cache } from '../../../packages/cache/index.js';
+import type { Cache } from '#packages/cache/index.js';
 import { decodeCachedResponse, encodeCachedResponse } from '../cache/cachedResponse.js';
 import { sha256Hex } from '../persisted/PersistedOperationManifest.js';
 import { stableStringify } from '../cache/stableStringify.js';

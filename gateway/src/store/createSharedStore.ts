@@ -5,8 +5,8 @@ import {
   createRedisSlidingWindow,
   type Cache,
   type SlidingWindow,
-} from '../../../packages/cache/index.js';
-import type { Logger } from '../../../packages/log/index.js';
+} from '#packages/cache/index.js';
+import type { Logger } from '#packages/log/index.js';
 
 /** What gateway replicas share: a cache (APQ, responses, subgraph fetches) and rate-limit windows. */
 export interface SharedStore {

@@ -1,6 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, type Dispatcher } from 'undici';
-import { retryAfterMs } from '../../../packages/http/index.js';
+import { retryAfterMs } from '#packages/http/index.js';
 
 /** How one attempt ended: the HTTP status, or `timeout` / `network_error` when there was none. */
 export type AttemptOutcome = string;

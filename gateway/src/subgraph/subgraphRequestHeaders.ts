@@ -1,5 +1,5 @@
 import { context as otelContext, propagation } from '@opentelemetry/api';
-import { REQUEST_ID_HEADER } from '../../../packages/log/index.js';
+import { REQUEST_ID_HEADER } from '#packages/log/index.js';
 import type { GatewayContext } from '../GatewayContext.js';
 
 /**

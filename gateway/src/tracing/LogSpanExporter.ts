@@ -1,6 +1,6 @@
 import { ExportResultCode, hrTimeToMilliseconds, type ExportResult } from '@opentelemetry/core';
 import type { ReadableSpan, SpanExporter } from '@opentelemetry/sdk-trace-base';
-import type { Logger } from '../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 
 /**
  * Writes each finished span as one JSON log line (`msg: "span"`), with trace and parent ids, so

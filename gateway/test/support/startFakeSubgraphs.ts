@@ -7,8 +7,8 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 // The resolver map type is not exported from the package root; a type-only import of its module.
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper/resolverMap.js';
 import { parse } from 'graphql';
-import { createLogger } from '../../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, listen, type RunningServer } from '../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer, listen, type RunningServer } from '#packages/server/index.js';
 
 /** What a fake subgraph saw: one entry per HTTP request that reached it. */
 export interface SeenRequest {

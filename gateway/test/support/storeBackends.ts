@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, describe, expect, it } from 'vitest';
-import { deleteKeysWithPrefix, redisUnavailableReason } from '../../../packages/cache/redisTestServer.js';
+import { deleteKeysWithPrefix, redisUnavailableReason } from '#packages/cache/redisTestServer.js';
 
 /** The shared Redis the store-dependent tests also run on; REDIS_URL overrides. */
 export const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

@@ -1,5 +1,5 @@
-import type { ReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
+import type { ReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
 

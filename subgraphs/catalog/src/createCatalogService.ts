@@ -1,9 +1,9 @@
 import type { Server } from 'node:http';
-import { createCache } from '../../../packages/cache/index.js';
-import { createReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
-import { loadSigningKey } from '../../../packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
+import { createCache } from '#packages/cache/index.js';
+import { createReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { loadSigningKey } from '#packages/secrets/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
 import type { CatalogConfig } from './config.js';

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { UpstreamError } from '../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 import type { MarketplaceAdapter, OfferRecord, SellerRecord } from './adapters/ports.js';
 import type { NativeRef } from './globalId.js';
 

@@ -1,4 +1,4 @@
-import { userInputError } from '../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 
 /** What a global id names: offers and sellers (public), and the booking's stock holds and marketplace orders. */
 export type GlobalIdKind = 'Offer' | 'Seller' | 'StockReservation' | 'MarketplaceOrder';

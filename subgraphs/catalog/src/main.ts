@@ -1,5 +1,5 @@
-import { createLogger } from '../../../packages/log/index.js';
-import { listen, onShutdown } from '../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown } from '#packages/server/index.js';
 import { readCatalogConfig } from './config.js';
 import { createCatalogService } from './createCatalogService.js';
 

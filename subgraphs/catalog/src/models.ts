@@ -1,4 +1,4 @@
-import type { Money } from '../../../packages/money/index.js';
+import type { Money } from '#packages/money/index.js';
 import type { MarketplaceInfo, MarketplaceOrderRecord, OfferRecord, SellerRef, StockReservationRecord } from './adapters/ports.js';
 
 /**

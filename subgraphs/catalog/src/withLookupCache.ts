@@ -1,6 +1,6 @@
-import type { Cache } from '../../../packages/cache/index.js';
-import type { Logger } from '../../../packages/log/index.js';
-import { fromMinor, type CurrencyCode } from '../../../packages/money/index.js';
+import type { Cache } from '#packages/cache/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { fromMinor, type CurrencyCode } from '#packages/money/index.js';
 import type { MarketplaceAdapter, OfferRecord, SellerRecord } from './adapters/ports.js';
 
 /**

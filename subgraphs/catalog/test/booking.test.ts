@@ -1,12 +1,12 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { SeedListing } from '../../../packages/sandbox/index.js';
-import * as feira from '../../../upstreams/br-feira/catalog.js';
-import * as jadeMarket from '../../../upstreams/cn-jademarket/catalog.js';
-import * as marktplatz from '../../../upstreams/de-marktplatz/catalog.js';
-import * as ichiba from '../../../upstreams/jp-ichiba/catalog.js';
-import * as pasarMall from '../../../upstreams/my-pasarmall/catalog.js';
-import * as mainStreet from '../../../upstreams/us-mainstreet/catalog.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
+import type { SeedListing } from '#packages/sandbox/index.js';
+import * as feira from '#upstreams/br-feira/catalog.js';
+import * as jadeMarket from '#upstreams/cn-jademarket/catalog.js';
+import * as marktplatz from '#upstreams/de-marktplatz/catalog.js';
+import * as ichiba from '#upstreams/jp-ichiba/catalog.js';
+import * as pasarMall from '#upstreams/my-pasarmall/catalog.js';
+import * as mainStreet from '#upstreams/us-mainstreet/catalog.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const RESERVE = `mutation ($input: ReserveStockInput!) {

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isCountryCode } from '../../../packages/countries/index.js';
-import { UpstreamError } from '../../../packages/errors/index.js';
-import { exponentOf } from '../../../packages/money/index.js';
-import { matchesQuery, type SandboxUpstream, type SeedListing, type SeedSeller } from '../../../packages/sandbox/index.js';
-import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
+import { isCountryCode } from '#packages/countries/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { exponentOf } from '#packages/money/index.js';
+import { matchesQuery, type SandboxUpstream, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
+import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
 import type { MarketplaceAdapter, OfferRecord, ShipsTo } from '../src/adapters/ports.js';
 import { describeMarketplaceBooking, type BookingSuiteOptions } from './describeMarketplaceBooking.js';
 

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { fromMinor, type CurrencyCode } from '../../../packages/money/index.js';
-import type { SeedListing } from '../../../packages/sandbox/index.js';
-import type { TestSandbox } from '../../../test/support/startSandbox.js';
+import { fromMinor, type CurrencyCode } from '#packages/money/index.js';
+import type { SeedListing } from '#packages/sandbox/index.js';
+import type { TestSandbox } from '#test/support/startSandbox.js';
 import { MarketplaceRefusal, type MarketplaceRefusalReason } from '../src/adapters/MarketplaceRefusal.js';
 import type { MarketplaceAdapter } from '../src/adapters/ports.js';
 

@@ -1,4 +1,4 @@
-import { createLogger, type Logger } from '../../../packages/log/index.js';
+import { createLogger, type Logger } from '#packages/log/index.js';
 
 /** A logger that keeps its warnings, so a test can see that a fallback was reported. */
 export function recordingLogger(): { logger: Logger; warnings: () => Array<Record<string, unknown>> } {

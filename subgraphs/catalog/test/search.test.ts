@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from '../../../packages/sandbox/index.js';
-import * as feira from '../../../upstreams/br-feira/catalog.js';
-import * as jadeMarket from '../../../upstreams/cn-jademarket/catalog.js';
-import * as marktplatz from '../../../upstreams/de-marktplatz/catalog.js';
-import * as ichiba from '../../../upstreams/jp-ichiba/catalog.js';
-import * as pasarMall from '../../../upstreams/my-pasarmall/catalog.js';
-import * as mainStreet from '../../../upstreams/us-mainstreet/catalog.js';
+import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
+import * as feira from '#upstreams/br-feira/catalog.js';
+import * as jadeMarket from '#upstreams/cn-jademarket/catalog.js';
+import * as marktplatz from '#upstreams/de-marktplatz/catalog.js';
+import * as ichiba from '#upstreams/jp-ichiba/catalog.js';
+import * as pasarMall from '#upstreams/my-pasarmall/catalog.js';
+import * as mainStreet from '#upstreams/us-mainstreet/catalog.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const SEARCH = `query ($query: String!, $first: Int, $after: String, $filter: SearchFilter) {

@@ -1,10 +1,10 @@
-import { readConfig } from '../../../packages/config/index.js';
-import { startSubgraphInProcess, type TestSubgraph } from '../../../test/support/startSubgraphInProcess.js';
-import { SANDBOX_UPSTREAMS } from '../../../upstreams/registry.js';
+import { readConfig } from '#packages/config/index.js';
+import { startSubgraphInProcess, type TestSubgraph } from '#test/support/startSubgraphInProcess.js';
+import { SANDBOX_UPSTREAMS } from '#upstreams/registry.js';
 import { catalogSettings } from '../src/config.js';
 import { createCatalogService } from '../src/createCatalogService.js';
 
-export type { GraphQLResult } from '../../../test/support/startSubgraphInProcess.js';
+export type { GraphQLResult } from '#test/support/startSubgraphInProcess.js';
 export type TestCatalog = TestSubgraph;
 
 /** The catalog subgraph over real HTTP, its adapters pointed at every sandbox, all in this process. */

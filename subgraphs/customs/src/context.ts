@@ -1,5 +1,5 @@
-import type { ReferenceRates, ReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
+import type { ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { LoadedRules } from '../rules/loadRules.js';
 
 /** What every customs resolver gets; one per request. */

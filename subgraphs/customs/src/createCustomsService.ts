@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
-import { createReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import { createReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
 import { loadRules, type LoadedRules } from '../rules/loadRules.js';
 import type { CustomsConfig } from './config.js';
 import { createContext, type Context } from './context.js';

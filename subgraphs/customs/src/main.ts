@@ -1,5 +1,5 @@
-import { createLogger } from '../../../packages/log/index.js';
-import { listen, onShutdown } from '../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown } from '#packages/server/index.js';
 import { readCustomsConfig } from './config.js';
 import { createCustomsService } from './createCustomsService.js';
 

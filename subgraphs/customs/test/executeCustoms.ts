@@ -1,6 +1,6 @@
 import { graphql } from 'graphql';
-import type { ReferenceRates, ReferenceRatesClient } from '../../../packages/fx/index.js';
-import { createLogger } from '../../../packages/log/index.js';
+import type { ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import { createLogger } from '#packages/log/index.js';
 import { loadRules } from '../rules/loadRules.js';
 import { createContext } from '../src/context.js';
 import { createCustomsSchema } from '../src/schema.js';

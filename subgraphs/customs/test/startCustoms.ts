@@ -1,11 +1,11 @@
-import { readConfig } from '../../../packages/config/index.js';
-import type { TestSandbox } from '../../../test/support/startSandbox.js';
-import { startSubgraphInProcess, type TestSubgraph } from '../../../test/support/startSubgraphInProcess.js';
-import { fxRefRatesSandbox } from '../../../upstreams/fx-refrates/createFxRefRatesSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import type { TestSandbox } from '#test/support/startSandbox.js';
+import { startSubgraphInProcess, type TestSubgraph } from '#test/support/startSubgraphInProcess.js';
+import { fxRefRatesSandbox } from '#upstreams/fx-refrates/createFxRefRatesSandbox.js';
 import { customsSettings } from '../src/config.js';
 import { createCustomsService } from '../src/createCustomsService.js';
 
-export type { GraphQLResult } from '../../../test/support/startSubgraphInProcess.js';
+export type { GraphQLResult } from '#test/support/startSubgraphInProcess.js';
 
 export interface TestCustoms extends TestSubgraph {
   /** The reference-rates sandbox customs reads. */

@@ -1,4 +1,4 @@
-import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
+import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
 import { adapterSettings } from './adapters/registry.js';
 
 export const logisticsSettings = {

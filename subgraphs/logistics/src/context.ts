@@ -1,4 +1,4 @@
-import type { Logger } from '../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { createParcelLoaders, type ParcelLoaders } from './createParcelLoaders.js';
 import { createRateLoaders, type RateLoaders } from './createRateLoaders.js';

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
-import type { Logger } from '../../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';

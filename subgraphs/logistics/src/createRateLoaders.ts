@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
-import { UpstreamError } from '../../../packages/errors/index.js';
-import type { Logger } from '../../../packages/log/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { CarrierAdapter, RateAnswer, RateRequest } from './adapters/ports.js';
 
 /** One loader per carrier id. */

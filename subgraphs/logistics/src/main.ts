@@ -1,5 +1,5 @@
-import { createLogger } from '../../../packages/log/index.js';
-import { listen, onShutdown } from '../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown } from '#packages/server/index.js';
 import { readLogisticsConfig } from './config.js';
 import { createLogisticsService } from './createLogisticsService.js';
 

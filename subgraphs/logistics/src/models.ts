@@ -1,4 +1,4 @@
-import type { Money } from '../../../packages/money/index.js';
+import type { Money } from '#packages/money/index.js';
 import type {
   CarrierInfo,
   CustomsDocumentRecord,

@@ -1,8 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../../packages/errors/index.js';
-import { exponentOf } from '../../../packages/money/index.js';
-import type { SandboxUpstream } from '../../../packages/sandbox/index.js';
-import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { exponentOf } from '#packages/money/index.js';
+import type { SandboxUpstream } from '#packages/sandbox/index.js';
+import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
 import type { CarrierAdapter, CarrierRole, RateAnswer, RateRequest } from '../src/adapters/ports.js';
 import { describeCarrierLabels, type LabelSuiteOptions } from './describeCarrierLabels.js';
 

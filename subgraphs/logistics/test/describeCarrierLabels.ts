@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseMoney } from '../../../packages/money/index.js';
-import type { TestSandbox } from '../../../test/support/startSandbox.js';
+import { parseMoney } from '#packages/money/index.js';
+import type { TestSandbox } from '#test/support/startSandbox.js';
 import { CarrierRefusal, type CarrierRefusalReason } from '../src/adapters/CarrierRefusal.js';
 import type {
   CarrierAdapter,

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 import { startLogistics, type GraphQLResult, type TestLogistics } from './startLogistics.js';
 import { offer } from './support/offerRepresentations.js';
 

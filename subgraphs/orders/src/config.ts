@@ -1,5 +1,5 @@
-import { commonSettings, readConfig, setting, type Environment } from '../../../packages/config/index.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
+import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 
 export const ordersSettings = {
   ...commonSettings,

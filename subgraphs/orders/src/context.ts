@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Logger } from '../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 

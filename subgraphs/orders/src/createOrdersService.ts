@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
-import type { Logger } from '../../../packages/log/index.js';
-import { loadSigningKey } from '../../../packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '../../../packages/server/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { loadSigningKey } from '#packages/secrets/index.js';
+import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
 import { serviceSecretOf, type OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createParticipants } from './participants/createParticipants.js';

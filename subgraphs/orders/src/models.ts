@@ -1,4 +1,4 @@
-import type { MoneyOutput } from '../../../packages/money/index.js';
+import type { MoneyOutput } from '#packages/money/index.js';
 import type { OrderFailure, OrderRecord, StepRecord } from './store/OrderStore.js';
 
 /**

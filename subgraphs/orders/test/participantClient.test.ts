@@ -1,7 +1,7 @@
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../../../packages/log/index.js';
+import { createLogger } from '#packages/log/index.js';
 import { createParticipantClient, type ParticipantClient } from '../src/participants/createParticipantClient.js';
 import { ParticipantError } from '../src/participants/ParticipantError.js';
 

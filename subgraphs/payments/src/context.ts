@@ -1,5 +1,5 @@
-import type { LatestReferenceRates, ReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
+import type { LatestReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { createLoaders, type PaymentsLoaders } from './createLoaders.js';
 

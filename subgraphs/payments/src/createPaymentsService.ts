@@ -1,8 +1,8 @@
 import type { Server } from 'node:http';
-import { createReferenceRatesClient } from '../../../packages/fx/index.js';
-import type { Logger } from '../../../packages/log/index.js';
-import { loadSigningKey } from '../../../packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '../../../packages/server/index.js';
+import { createReferenceRatesClient } from '#packages/fx/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { loadSigningKey } from '#packages/secrets/index.js';
+import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';

@@ -1,5 +1,5 @@
-import { createLogger } from '../../../packages/log/index.js';
-import { listen, onShutdown } from '../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen, onShutdown } from '#packages/server/index.js';
 import { readPaymentsConfig } from './config.js';
 import { createPaymentsService } from './createPaymentsService.js';
 

@@ -1,6 +1,6 @@
-import type { ReferenceRates } from '../../../packages/fx/index.js';
-import type { Money } from '../../../packages/money/index.js';
-import type { Quote } from '../../../packages/quotes/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
+import type { Money } from '#packages/money/index.js';
+import type { Quote } from '#packages/quotes/index.js';
 import type { Authorization, PaymentProviderInfo } from './adapters/ports.js';
 
 /**

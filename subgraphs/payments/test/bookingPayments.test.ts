@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signQuote, verifyQuote, type Quote } from '../../../packages/quotes/index.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '../../../packages/server/index.js';
+import { signQuote, verifyQuote, type Quote } from '#packages/quotes/index.js';
+import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
 import { TEST_QUOTE_SECRET, startPayments, type GraphQLResult, type TestPayments } from './startPayments.js';
 

@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { UpstreamError } from '../../../packages/errors/index.js';
-import { fromMinor, parseMoney, type CurrencyCode, type Money } from '../../../packages/money/index.js';
-import type { SandboxUpstream } from '../../../packages/sandbox/index.js';
-import { startSandbox, type TestSandbox } from '../../../test/support/startSandbox.js';
-import { priceFee, type FeeSchedule } from '../../../packages/sandbox/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { fromMinor, parseMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
+import type { SandboxUpstream } from '#packages/sandbox/index.js';
+import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
+import { priceFee, type FeeSchedule } from '#packages/sandbox/index.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProvider } from '../src/adapters/ports.js';
 import { ProviderRefusal, type ProviderRefusalReason } from '../src/adapters/ProviderRefusal.js';
 

@@ -1,11 +1,11 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { convert, type ReferenceRates } from '../../../packages/fx/index.js';
-import { exponentOf, parseMoney, type CurrencyCode, type Money } from '../../../packages/money/index.js';
-import { CARDNET_FEES } from '../../../upstreams/cardnet/feeSchedule.js';
-import { priceFee, type FeeSchedule } from '../../../packages/sandbox/index.js';
-import { FPX_FEES } from '../../../upstreams/fpx-my/feeSchedule.js';
-import { GLOBALWALLET_FEES } from '../../../upstreams/globalwallet/feeSchedule.js';
-import { PIX_FEES } from '../../../upstreams/pix-br/feeSchedule.js';
+import { convert, type ReferenceRates } from '#packages/fx/index.js';
+import { exponentOf, parseMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
+import { CARDNET_FEES } from '#upstreams/cardnet/feeSchedule.js';
+import { priceFee, type FeeSchedule } from '#packages/sandbox/index.js';
+import { FPX_FEES } from '#upstreams/fpx-my/feeSchedule.js';
+import { GLOBALWALLET_FEES } from '#upstreams/globalwallet/feeSchedule.js';
+import { PIX_FEES } from '#upstreams/pix-br/feeSchedule.js';
 import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
 import { startPayments, type TestPayments } from './startPayments.js';
 

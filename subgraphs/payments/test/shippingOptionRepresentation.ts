@@ -1,4 +1,4 @@
-import { addMoney, currencyCode, fromMinor, parseMoney, toDecimalString } from '../../../packages/money/index.js';
+import { addMoney, currencyCode, fromMinor, parseMoney, toDecimalString } from '#packages/money/index.js';
 
 /** A `ShippingOption` representation as the router sends it to payments, with the `@requires` fields. */
 export interface OptionSpec {

@@ -1,15 +1,15 @@
-import { readConfig } from '../../../packages/config/index.js';
-import type { SandboxUpstream } from '../../../packages/sandbox/index.js';
-import { startSubgraphInProcess, type TestSubgraph } from '../../../test/support/startSubgraphInProcess.js';
-import { cardnetSandbox } from '../../../upstreams/cardnet/createCardnetSandbox.js';
-import { fpxSandbox } from '../../../upstreams/fpx-my/createFpxSandbox.js';
-import { fxRefRatesSandbox } from '../../../upstreams/fx-refrates/createFxRefRatesSandbox.js';
-import { globalWalletSandbox } from '../../../upstreams/globalwallet/createGlobalWalletSandbox.js';
-import { pixSandbox } from '../../../upstreams/pix-br/createPixSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import type { SandboxUpstream } from '#packages/sandbox/index.js';
+import { startSubgraphInProcess, type TestSubgraph } from '#test/support/startSubgraphInProcess.js';
+import { cardnetSandbox } from '#upstreams/cardnet/createCardnetSandbox.js';
+import { fpxSandbox } from '#upstreams/fpx-my/createFpxSandbox.js';
+import { fxRefRatesSandbox } from '#upstreams/fx-refrates/createFxRefRatesSandbox.js';
+import { globalWalletSandbox } from '#upstreams/globalwallet/createGlobalWalletSandbox.js';
+import { pixSandbox } from '#upstreams/pix-br/createPixSandbox.js';
 import { paymentsSettings } from '../src/config.js';
 import { createPaymentsService } from '../src/createPaymentsService.js';
 
-export type { GraphQLResult } from '../../../test/support/startSubgraphInProcess.js';
+export type { GraphQLResult } from '#test/support/startSubgraphInProcess.js';
 
 /** The sandboxes payments talks to: its providers and the reference rates. */
 export const PAYMENTS_UPSTREAMS: readonly SandboxUpstream[] = [

@@ -1,10 +1,10 @@
 import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import { fetch } from 'undici';
-import { createLogger } from '../../../../packages/log/index.js';
-import { createApolloServer } from '../../../../packages/server/index.js';
-import { useExecutionEngine, type EngineGateway } from '../../../src/engine/index.js';
-import type { GatewayContext } from '../../../src/GatewayContext.js';
+import { createLogger } from '#packages/log/index.js';
+import { createApolloServer } from '#packages/server/index.js';
+import { useExecutionEngine, type EngineGateway } from '#gateway/src/engine/index.js';
+import type { GatewayContext } from '#gateway/src/GatewayContext.js';
 
 /** A request of the differential suite. */
 export interface DifferentialRequest {

@@ -1,5 +1,5 @@
 import { composeServices } from '@apollo/composition';
-import type { EngineGateway } from '../../../src/engine/index.js';
+import type { EngineGateway } from '#gateway/src/engine/index.js';
 import { createGatewayPair, type ComparableResponse, type DifferentialRequest } from './createGatewayPair.js';
 import { serveSubgraph, type ServedSubgraph } from './serveSubgraph.js';
 import type { TestSubgraph } from './TestSubgraph.js';

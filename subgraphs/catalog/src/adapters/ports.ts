@@ -1,6 +1,6 @@
-import type { Setting } from '../../../../packages/config/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
-import type { Money } from '../../../../packages/money/index.js';
+import type { Setting } from '#packages/config/index.js';
+import type { Logger } from '#packages/log/index.js';
+import type { Money } from '#packages/money/index.js';
 
 /** Continents, for people choosing where to buy from. */
 export type Continent = 'AFRICA' | 'ASIA' | 'EUROPE' | 'NORTH_AMERICA' | 'OCEANIA' | 'SOUTH_AMERICA';

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 
 /**
  * Reads a vendor's answer to a write. An answer we cannot read is a `bad-response`: the write may

@@ -1,5 +1,5 @@
-import { userInputError } from '../../../../packages/errors/index.js';
-import { MoneyError, parseMoney, type Money } from '../../../../packages/money/index.js';
+import { userInputError } from '#packages/errors/index.js';
+import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 
 /** Longest idempotency key passed on: vendors cap theirs (255 is common), and ours get a suffix or two. */
 const MAX_KEY_LENGTH = 200;

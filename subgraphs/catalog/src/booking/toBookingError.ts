@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, UpstreamError, assertNever } from '../../../../packages/errors/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
+import { ErrorCode, UpstreamError, assertNever } from '#packages/errors/index.js';
+import type { Logger } from '#packages/log/index.js';
 import { MarketplaceRefusal, type MarketplaceRefusalReason } from '../adapters/MarketplaceRefusal.js';
 
 /**

@@ -4,7 +4,7 @@ import { readIdempotencyKey, readName, readQuantity, readUnitPrice } from '../bo
 import { toBookingError } from '../booking/toBookingError.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, type GlobalIdKind, type NativeRef } from '../globalId.js';
-import { assertServiceCaller } from '../../../../packages/server/index.js';
+import { assertServiceCaller } from '#packages/server/index.js';
 
 /**
  * The booking saga's writes at the marketplaces (internal: service secret only). Each passes its

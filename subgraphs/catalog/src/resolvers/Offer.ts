@@ -1,4 +1,4 @@
-import { assertNever } from '../../../../packages/errors/index.js';
+import { assertNever } from '#packages/errors/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';

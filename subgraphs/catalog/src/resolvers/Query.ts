@@ -1,4 +1,4 @@
-import { userInputError } from '../../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { Context } from '../context.js';

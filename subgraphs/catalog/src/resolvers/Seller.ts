@@ -1,4 +1,4 @@
-import { ErrorCode } from '../../../../packages/errors/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
 import { GraphQLError } from 'graphql';
 import type { SellerResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';

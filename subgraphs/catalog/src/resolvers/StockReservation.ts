@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../packages/errors/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
 import type { StockReservationResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { toGlobalId } from '../globalId.js';

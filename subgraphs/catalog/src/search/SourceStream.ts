@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 import type { MarketplaceAdapter, OfferRecord, SearchPage } from '../adapters/ports.js';
 import type { SearchSourceModel } from '../models.js';
 import type { SourcePosition } from './searchCursor.js';

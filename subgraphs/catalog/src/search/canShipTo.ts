@@ -1,4 +1,4 @@
-import { assertNever } from '../../../../packages/errors/index.js';
+import { assertNever } from '#packages/errors/index.js';
 import type { OfferRecord } from '../adapters/ports.js';
 
 /** Whether the offer's seller ships to `country` (ISO 3166-1 alpha-2), as the marketplace told us. */

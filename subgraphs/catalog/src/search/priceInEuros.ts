@@ -1,4 +1,4 @@
-import { convert, type ReferenceRates } from '../../../../packages/fx/index.js';
+import { convert, type ReferenceRates } from '#packages/fx/index.js';
 import type { OfferRecord } from '../adapters/ports.js';
 
 /**

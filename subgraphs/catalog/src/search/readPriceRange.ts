@@ -1,6 +1,6 @@
-import { userInputError } from '../../../../packages/errors/index.js';
-import { convert, type ReferenceRates } from '../../../../packages/fx/index.js';
-import { MoneyError, compareMoney, currencyCode, parseMoney, type Money } from '../../../../packages/money/index.js';
+import { userInputError } from '#packages/errors/index.js';
+import { convert, type ReferenceRates } from '#packages/fx/index.js';
+import { MoneyError, compareMoney, currencyCode, parseMoney, type Money } from '#packages/money/index.js';
 import type { PriceRange } from '../__generated__/resolvers.js';
 import type { OfferRecord } from '../adapters/ports.js';
 

@@ -1,5 +1,5 @@
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
-import { userInputError } from '../../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 
 /**
  * Where a search stands in each marketplace: the vendor's own position of the page being read

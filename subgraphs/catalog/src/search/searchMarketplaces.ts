@@ -1,4 +1,4 @@
-import type { ReferenceRates } from '../../../../packages/fx/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { OfferConnectionModel, OfferEdgeModel } from '../models.js';
 import { encodeCursor, type SearchCursor, type SourcePosition } from './searchCursor.js';

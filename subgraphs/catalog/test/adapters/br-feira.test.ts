@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { itemIdOf, listings, sellers, userIdOf } from '../../../../upstreams/br-feira/catalog.js';
-import { feiraSandbox } from '../../../../upstreams/br-feira/createFeiraSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { itemIdOf, listings, sellers, userIdOf } from '#upstreams/br-feira/catalog.js';
+import { feiraSandbox } from '#upstreams/br-feira/createFeiraSandbox.js';
 import feira from '../../src/adapters/br-feira/feiraAdapter.js';
 import { toOfferRecord } from '../../src/adapters/br-feira/map.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { listings, numIidOf, sellerIdOf, sellers } from '../../../../upstreams/cn-jademarket/catalog.js';
-import { jadeMarketSandbox } from '../../../../upstreams/cn-jademarket/createJadeMarketSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listings, numIidOf, sellerIdOf, sellers } from '#upstreams/cn-jademarket/catalog.js';
+import { jadeMarketSandbox } from '#upstreams/cn-jademarket/createJadeMarketSandbox.js';
 import jadeMarket from '../../src/adapters/cn-jademarket/jadeMarketAdapter.js';
 import { toOfferRecord } from '../../src/adapters/cn-jademarket/map.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../packages/errors/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { fromMinor } from '../../../../packages/money/index.js';
-import { artikelnummerOf, grossCentsOf, haendlerIdOf, listings, sellers } from '../../../../upstreams/de-marktplatz/catalog.js';
-import { marktplatzSandbox } from '../../../../upstreams/de-marktplatz/createMarktplatzSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { fromMinor } from '#packages/money/index.js';
+import { artikelnummerOf, grossCentsOf, haendlerIdOf, listings, sellers } from '#upstreams/de-marktplatz/catalog.js';
+import { marktplatzSandbox } from '#upstreams/de-marktplatz/createMarktplatzSandbox.js';
 import { exportPriceExcludingGermanVat } from '../../src/adapters/de-marktplatz/exportPriceExcludingGermanVat.js';
 import marktplatz from '../../src/adapters/de-marktplatz/marktplatzAdapter.js';
 import { toOfferRecord } from '../../src/adapters/de-marktplatz/map.js';

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { toDecimalString } from '../../../../packages/money/index.js';
-import { PayloadError, readXml } from '../../../../packages/validate/index.js';
-import { itemCodeOf, listings, sellers, shopCodeOf } from '../../../../upstreams/jp-ichiba/catalog.js';
-import { ichibaSandbox } from '../../../../upstreams/jp-ichiba/createIchibaSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import { PayloadError, readXml } from '#packages/validate/index.js';
+import { itemCodeOf, listings, sellers, shopCodeOf } from '#upstreams/jp-ichiba/catalog.js';
+import { ichibaSandbox } from '#upstreams/jp-ichiba/createIchibaSandbox.js';
 import ichiba from '../../src/adapters/jp-ichiba/ichibaAdapter.js';
 import { toOfferRecord, yenToMoney } from '../../src/adapters/jp-ichiba/map.js';
 import { defineMarketplaceAdapterSuite } from '../defineMarketplaceAdapterSuite.js';

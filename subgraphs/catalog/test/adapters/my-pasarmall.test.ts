@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { PayloadError } from '../../../../packages/validate/index.js';
-import { itemIdOf, listings, sellers, shopIdOf } from '../../../../upstreams/my-pasarmall/catalog.js';
-import { pasarMallSandbox } from '../../../../upstreams/my-pasarmall/createPasarMallSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { PayloadError } from '#packages/validate/index.js';
+import { itemIdOf, listings, sellers, shopIdOf } from '#upstreams/my-pasarmall/catalog.js';
+import { pasarMallSandbox } from '#upstreams/my-pasarmall/createPasarMallSandbox.js';
 import { ringgitToMoney, toOfferRecord } from '../../src/adapters/my-pasarmall/map.js';
 import pasarMall from '../../src/adapters/my-pasarmall/pasarMallAdapter.js';
 import { signCall } from '../../src/adapters/my-pasarmall/sign.js';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../packages/errors/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { listingIdOf, listings, sellerIdOf, sellers } from '../../../../upstreams/us-mainstreet/catalog.js';
-import { mainStreetSandbox } from '../../../../upstreams/us-mainstreet/createMainStreetSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listingIdOf, listings, sellerIdOf, sellers } from '#upstreams/us-mainstreet/catalog.js';
+import { mainStreetSandbox } from '#upstreams/us-mainstreet/createMainStreetSandbox.js';
 import mainStreet from '../../src/adapters/us-mainstreet/mainStreetAdapter.js';
 import { toOfferRecord } from '../../src/adapters/us-mainstreet/map.js';
 import type { MarketplaceAdapter } from '../../src/adapters/ports.js';

@@ -1,11 +1,11 @@
-import { fromMinor } from '../../../../packages/money/index.js';
+import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import { citation } from './citation.js';
 import { createConversion, fxNote } from './createConversion.js';
 import { describeCustomsValue } from './describeCustomsValue.js';
 import { allocate, formatBp, roundHalfUp, timesBp } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
-import type { ReferenceRates } from '../../../../packages/fx/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
 import { preferentialRate } from './preferentialRate.js';
 import { RulesUnavailableError } from './RulesUnavailableError.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';

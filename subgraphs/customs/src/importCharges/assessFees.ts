@@ -1,5 +1,5 @@
-import type { ReferenceRates } from '../../../../packages/fx/index.js';
-import { fromMinor } from '../../../../packages/money/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
+import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import { citation } from './citation.js';
 import { createConversion, fxNote } from './createConversion.js';

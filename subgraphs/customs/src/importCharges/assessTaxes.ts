@@ -1,4 +1,4 @@
-import { fromMinor } from '../../../../packages/money/index.js';
+import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import type { TaxKind, TaxRule } from '../../rules/types.js';
 import { citation } from './citation.js';

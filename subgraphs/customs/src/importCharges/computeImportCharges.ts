@@ -1,5 +1,5 @@
-import type { ReferenceRates } from '../../../../packages/fx/index.js';
-import { fromMinor, type CurrencyCode } from '../../../../packages/money/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
+import { fromMinor, type CurrencyCode } from '#packages/money/index.js';
 import type { LoadedRules, RulesInForce } from '../../rules/loadRules.js';
 import { assessDuty } from './assessDuty.js';
 import { assessFees } from './assessFees.js';

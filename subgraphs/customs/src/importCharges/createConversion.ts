@@ -1,5 +1,5 @@
-import { convert, type AppliedRate, type ReferenceRates } from '../../../../packages/fx/index.js';
-import type { CurrencyCode, Money } from '../../../../packages/money/index.js';
+import { convert, type AppliedRate, type ReferenceRates } from '#packages/fx/index.js';
+import type { CurrencyCode, Money } from '#packages/money/index.js';
 
 /** Converts money with one day's reference rates and remembers which rates it used, to cite them. */
 export interface Conversion {

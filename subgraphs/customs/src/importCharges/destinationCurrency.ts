@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '../../../../packages/money/index.js';
+import type { CurrencyCode } from '#packages/money/index.js';
 
 /**
  * The currency import charges are assessed and answered in, per destination with rules. The rules

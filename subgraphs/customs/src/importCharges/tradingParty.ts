@@ -1,4 +1,4 @@
-import { EU_MEMBER_STATES } from '../../../../packages/countries/index.js';
+import { EU_MEMBER_STATES } from '#packages/countries/index.js';
 
 /**
  * `EU` for a member state, else the country itself: the party it trades as. An origin anywhere in

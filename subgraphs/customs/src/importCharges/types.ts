@@ -1,4 +1,4 @@
-import type { Money } from '../../../../packages/money/index.js';
+import type { Money } from '#packages/money/index.js';
 
 /** Who pays the import charges: the seller's side under DDP, the buyer under every other Incoterm. */
 export type Incoterm = 'EXW' | 'FCA' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP' | 'FAS' | 'FOB' | 'CFR' | 'CIF';

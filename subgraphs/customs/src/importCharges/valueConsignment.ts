@@ -1,5 +1,5 @@
-import type { AppliedRate, ReferenceRates } from '../../../../packages/fx/index.js';
-import { toDecimalString, type CurrencyCode, type Money } from '../../../../packages/money/index.js';
+import type { AppliedRate, ReferenceRates } from '#packages/fx/index.js';
+import { toDecimalString, type CurrencyCode, type Money } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import type { DeMinimisRule, PersonalUseValuationRegime } from '../../rules/types.js';
 import { createConversion, fxNote, type Conversion } from './createConversion.js';

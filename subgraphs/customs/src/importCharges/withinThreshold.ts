@@ -1,4 +1,4 @@
-import { compareMoney, currencyCode, parseMoney, toDecimalString, type Money } from '../../../../packages/money/index.js';
+import { compareMoney, currencyCode, parseMoney, toDecimalString, type Money } from '#packages/money/index.js';
 import type { OriginFilter } from '../../rules/types.js';
 import { basisName, type Valuation, type ValueBasis } from './valueConsignment.js';
 

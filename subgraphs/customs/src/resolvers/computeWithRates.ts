@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, userInputError } from '../../../../packages/errors/index.js';
-import { UnsupportedCurrencyError, type ReferenceRates } from '../../../../packages/fx/index.js';
+import { ErrorCode, userInputError } from '#packages/errors/index.js';
+import { UnsupportedCurrencyError, type ReferenceRates } from '#packages/fx/index.js';
 import { computeImportCharges } from '../importCharges/computeImportCharges.js';
 import { RulesUnavailableError } from '../importCharges/RulesUnavailableError.js';
 import type { Consignment, ImportCharges } from '../importCharges/types.js';

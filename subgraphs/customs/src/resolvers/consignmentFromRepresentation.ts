@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../packages/errors/index.js';
-import { MoneyError, parseMoney, type Money } from '../../../../packages/money/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
+import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 import type { Consignment } from '../importCharges/types.js';
 import type { MoneyRepresentation, ShippingOptionRepresentation } from '../models.js';
 

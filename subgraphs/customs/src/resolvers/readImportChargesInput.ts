@@ -1,5 +1,5 @@
-import { userInputError } from '../../../../packages/errors/index.js';
-import { MoneyError, parseMoney, type Money } from '../../../../packages/money/index.js';
+import { userInputError } from '#packages/errors/index.js';
+import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
 import type { ImportChargesInput, MoneyInput } from '../__generated__/resolvers.js';
 import { destinationCurrency } from '../importCharges/destinationCurrency.js';

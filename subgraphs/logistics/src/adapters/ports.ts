@@ -1,6 +1,6 @@
-import type { Setting } from '../../../../packages/config/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
-import type { Money } from '../../../../packages/money/index.js';
+import type { Setting } from '#packages/config/index.js';
+import type { Logger } from '#packages/log/index.js';
+import type { Money } from '#packages/money/index.js';
 
 /** How a parcel travels (the SDL's `ShippingMode`). */
 export type ShippingMode = 'POSTAL' | 'EXPRESS' | 'DEDICATED_LINE' | 'OVERSEAS_WAREHOUSE' | 'DOMESTIC';

@@ -1,5 +1,5 @@
-import { parseMoney, type Money } from '../../../../packages/money/index.js';
-import { PayloadError } from '../../../../packages/validate/index.js';
+import { parseMoney, type Money } from '#packages/money/index.js';
+import { PayloadError } from '#packages/validate/index.js';
 
 /**
  * A vendor's decimal amount in a vendor-named currency, as our `Money`. An unknown currency or

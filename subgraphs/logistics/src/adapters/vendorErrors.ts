@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 
 /** A vendor answer we could not read: never a guessed rate. */
 export function badResponse(carrierId: string, operation: string, error: unknown): UpstreamError {

@@ -1,5 +1,5 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { LabelGoods, LabelRecord, PostalAddress } from '../adapters/ports.js';
 import { iossNumberFor } from './iossNumberFor.js';
 import type { PlannedLabel } from './planShipmentLegs.js';

@@ -1,5 +1,5 @@
-import { EU_MEMBER_STATES } from '../../../../packages/countries/index.js';
-import { userInputError } from '../../../../packages/errors/index.js';
+import { EU_MEMBER_STATES } from '#packages/countries/index.js';
+import { userInputError } from '#packages/errors/index.js';
 
 /** IOSS numbers read `IM`, three digits of the issuing state's code, seven more digits. */
 const IOSS_NUMBER = /^IM\d{10}$/;

@@ -1,4 +1,4 @@
-import { assertNever, userInputError } from '../../../../packages/errors/index.js';
+import { assertNever, userInputError } from '#packages/errors/index.js';
 import type { CarrierAdapter, ShippingMode } from '../adapters/ports.js';
 import type { ShippingOptionKey } from '../shipping/shippingOptionId.js';
 

@@ -1,5 +1,5 @@
-import { userInputError } from '../../../../packages/errors/index.js';
-import { MoneyError, parseMoney } from '../../../../packages/money/index.js';
+import { userInputError } from '#packages/errors/index.js';
+import { MoneyError, parseMoney } from '#packages/money/index.js';
 import type { LabelGoods, PostalAddress } from '../adapters/ports.js';
 
 /** Longest idempotency key passed on: carriers cap theirs, and ours get a leg suffix. */

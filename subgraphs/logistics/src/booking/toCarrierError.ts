@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, UpstreamError, assertNever } from '../../../../packages/errors/index.js';
+import { ErrorCode, UpstreamError, assertNever } from '#packages/errors/index.js';
 import { CarrierRefusal, type CarrierRefusalReason } from '../adapters/CarrierRefusal.js';
 
 /**

@@ -1,4 +1,4 @@
-import { userInputError } from '../../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers.js';
 import { bookShipment } from '../booking/bookShipment.js';
 import { planShipmentLegs } from '../booking/planShipmentLegs.js';
@@ -7,7 +7,7 @@ import { fromShipmentId } from '../booking/shipmentId.js';
 import { shipmentModel } from '../booking/shipmentModel.js';
 import { toCarrierError } from '../booking/toCarrierError.js';
 import type { Context } from '../context.js';
-import { assertServiceCaller } from '../../../../packages/server/index.js';
+import { assertServiceCaller } from '#packages/server/index.js';
 import { fromShippingOptionId } from '../shipping/shippingOptionId.js';
 
 /**

@@ -1,4 +1,4 @@
-import { userInputError } from '../../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 import type { ShipmentResolvers } from '../__generated__/resolvers.js';
 import type { ParcelRecord } from '../adapters/ports.js';
 import { fromShipmentId } from '../booking/shipmentId.js';

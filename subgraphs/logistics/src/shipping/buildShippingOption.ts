@@ -1,4 +1,4 @@
-import { addMoney, toDecimalString, type Money } from '../../../../packages/money/index.js';
+import { addMoney, toDecimalString, type Money } from '#packages/money/index.js';
 import type { CarrierInfo, RateQuote, ShippingMode, TrackingLevel } from '../adapters/ports.js';
 import type { OfferModel, ShippingOptionModel } from '../models.js';
 import type { OfferFacts } from './readOfferFacts.js';

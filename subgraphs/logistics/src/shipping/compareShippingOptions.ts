@@ -1,4 +1,4 @@
-import { compareMoney } from '../../../../packages/money/index.js';
+import { compareMoney } from '#packages/money/index.js';
 import type { ShippingOptionModel } from '../models.js';
 
 /**

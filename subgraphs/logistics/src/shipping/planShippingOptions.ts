@@ -1,4 +1,4 @@
-import { compareMoney, type Money } from '../../../../packages/money/index.js';
+import { compareMoney, type Money } from '#packages/money/index.js';
 import type { CarrierInfo, RateQuote } from '../adapters/ports.js';
 import type { OfferModel, ShippingOptionModel } from '../models.js';
 import type { CarrierAnswer, CarrierAnswers } from './askCarriers.js';

@@ -1,6 +1,6 @@
-import { isCountryCode } from '../../../../packages/countries/index.js';
-import { userInputError } from '../../../../packages/errors/index.js';
-import { parseMoney, type Money } from '../../../../packages/money/index.js';
+import { isCountryCode } from '#packages/countries/index.js';
+import { userInputError } from '#packages/errors/index.js';
+import { parseMoney, type Money } from '#packages/money/index.js';
 import {
   asArray,
   asBoolean,
@@ -12,7 +12,7 @@ import {
   asString,
   optional,
   PayloadError,
-} from '../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { OfferModel } from '../models.js';
 
 /** The physical and commercial facts of an offer that shipping is quoted from. */

@@ -1,6 +1,6 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { expressAsiaSandbox } from '../../../../upstreams/express-asia/createExpressAsiaSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { expressAsiaSandbox } from '#upstreams/express-asia/createExpressAsiaSandbox.js';
 import asiaLink from '../../src/adapters/express-asia/asiaLinkAdapter.js';
 import { asiaLinkTrackingStatus } from '../../src/adapters/express-asia/createAsiaLinkLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { expressGlobalSandbox } from '../../../../upstreams/express-global/createExpressGlobalSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { expressGlobalSandbox } from '#upstreams/express-global/createExpressGlobalSandbox.js';
 import expressGlobal from '../../src/adapters/express-global/expressGlobalAdapter.js';
 import type { CarrierAdapter, RateAnswer } from '../../src/adapters/ports.js';
 import { expressGlobalTrackingStatus } from '../../src/adapters/express-global/createExpressGlobalLabels.js';

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { lastMileLocalSandbox } from '../../../../upstreams/lastmile-local/createLastMileLocalSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { lastMileLocalSandbox } from '#upstreams/lastmile-local/createLastMileLocalSandbox.js';
 import localHop from '../../src/adapters/lastmile-local/localHopAdapter.js';
 import type { CarrierAdapter, RateAnswer } from '../../src/adapters/ports.js';
 import { localHopTrackingStatus } from '../../src/adapters/lastmile-local/createLocalHopLabels.js';

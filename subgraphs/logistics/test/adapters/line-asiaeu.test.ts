@@ -1,6 +1,6 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { lineAsiaEuSandbox } from '../../../../upstreams/line-asiaeu/createLineAsiaEuSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { lineAsiaEuSandbox } from '#upstreams/line-asiaeu/createLineAsiaEuSandbox.js';
 import silkRoute from '../../src/adapters/line-asiaeu/silkRouteAdapter.js';
 import { silkRouteTrackingStatus } from '../../src/adapters/line-asiaeu/createSilkRouteLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';

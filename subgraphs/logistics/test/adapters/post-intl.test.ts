@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { postIntlSandbox } from '../../../../upstreams/post-intl/createPostIntlSandbox.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { postIntlSandbox } from '#upstreams/post-intl/createPostIntlSandbox.js';
 import interpost from '../../src/adapters/post-intl/interpostAdapter.js';
 import { readBatchResponse } from '../../src/adapters/post-intl/map.js';
-import { readXml } from '../../../../packages/validate/index.js';
+import { readXml } from '#packages/validate/index.js';
 import { interpostTrackingStatus } from '../../src/adapters/post-intl/createInterpostLabels.js';
 import { defineCarrierAdapterSuite } from '../defineCarrierAdapterSuite.js';
 

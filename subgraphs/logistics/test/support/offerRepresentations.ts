@@ -1,5 +1,5 @@
-import type { SeedListing } from '../../../../packages/sandbox/index.js';
-import { listings, numIidOf } from '../../../../upstreams/cn-jademarket/catalog.js';
+import type { SeedListing } from '#packages/sandbox/index.js';
+import { listings, numIidOf } from '#upstreams/cn-jademarket/catalog.js';
 
 /** An Offer representation as the gateway sends it to logistics: the key plus the `@requires` fields. */
 export interface OfferRepresentation {

@@ -1,9 +1,9 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
-import { createUpstreamClient, type UpstreamClient } from '../../../../packages/http/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
-import { PayloadError } from '../../../../packages/validate/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient, type UpstreamClient } from '#packages/http/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { PayloadError } from '#packages/validate/index.js';
 import { ParticipantError, isExpectedFailureCode } from './ParticipantError.js';
-import { SERVICE_SECRET_HEADER } from '../../../../packages/server/index.js';
+import { SERVICE_SECRET_HEADER } from '#packages/server/index.js';
 
 export interface ParticipantClientOptions {
   /** The participant subgraph's name, e.g. `catalog`. */

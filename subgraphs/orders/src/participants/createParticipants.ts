@@ -1,5 +1,5 @@
-import type { Logger } from '../../../../packages/log/index.js';
-import { isCurrencyCode, type MoneyOutput } from '../../../../packages/money/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { isCurrencyCode, type MoneyOutput } from '#packages/money/index.js';
 import {
   PayloadError,
   asArray,
@@ -9,7 +9,7 @@ import {
   asRecord,
   asString,
   optional,
-} from '../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
 import { createParticipantClient } from './createParticipantClient.js';
 import { ParticipantError } from './ParticipantError.js';

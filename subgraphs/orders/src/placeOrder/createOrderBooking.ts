@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Logger } from '../../../../packages/log/index.js';
-import { QuoteError, verifyQuote } from '../../../../packages/quotes/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';

@@ -1,4 +1,4 @@
-import { userInputError } from '../../../../packages/errors/index.js';
+import { userInputError } from '#packages/errors/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import type { OrderRecord } from '../store/OrderStore.js';

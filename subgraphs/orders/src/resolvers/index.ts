@@ -1,4 +1,4 @@
-import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';

@@ -1,4 +1,4 @@
-import type { MoneyOutput } from '../../../../packages/money/index.js';
+import type { MoneyOutput } from '#packages/money/index.js';
 
 /** What the catalog's `reserveStock` gives back: the hold, and the offer facts a shipment label needs. */
 export interface StockReservation {

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { OrderStore, StepPatch, StepRecord } from '../store/OrderStore.js';
 import type { Participants } from './Participants.js';
 import type { StepName } from './stepNames.js';

@@ -1,4 +1,4 @@
-import { verifyQuote } from '../../../../packages/quotes/index.js';
+import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
 import type { Participants, ShipmentParty, StockReservation } from './Participants.js';

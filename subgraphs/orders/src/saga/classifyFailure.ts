@@ -1,4 +1,4 @@
-import { QuoteError } from '../../../../packages/quotes/index.js';
+import { QuoteError } from '#packages/quotes/index.js';
 import { ParticipantError, type ParticipantFailureKind } from '../participants/ParticipantError.js';
 import type { OrderErrorCode } from '../store/OrderStore.js';
 import type { BookingStep } from './bookingSteps.js';

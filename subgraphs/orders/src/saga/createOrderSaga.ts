@@ -1,4 +1,4 @@
-import type { Logger } from '../../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { OrderStore } from '../store/OrderStore.js';
 import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';

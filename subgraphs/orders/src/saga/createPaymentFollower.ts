@@ -1,4 +1,4 @@
-import type { Logger } from '../../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { OrderRecord, OrderStore, StepRecord } from '../store/OrderStore.js';
 import { classifyFailure } from './classifyFailure.js';
 import { stepIdempotencyKey } from './idempotencyKeys.js';

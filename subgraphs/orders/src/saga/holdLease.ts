@@ -1,4 +1,4 @@
-import type { Logger } from '../../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 import type { OrderStore } from '../store/OrderStore.js';
 
 /** Thrown when another replica took over an order's saga: this run stops before its next step. */

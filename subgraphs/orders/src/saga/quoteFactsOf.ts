@@ -1,5 +1,5 @@
-import { fromMinor, toMoneyOutput } from '../../../../packages/money/index.js';
-import { QuoteError, type Quote } from '../../../../packages/quotes/index.js';
+import { fromMinor, toMoneyOutput } from '#packages/money/index.js';
+import { QuoteError, type Quote } from '#packages/quotes/index.js';
 import type { QuoteFacts } from '../store/OrderStore.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Logger } from '../../../../packages/log/index.js';
+import type { Logger } from '#packages/log/index.js';
 
 export interface PeriodicTask {
   /** Runs a round now, then one every interval. */

@@ -1,4 +1,4 @@
-import type { MoneyOutput } from '../../../../packages/money/index.js';
+import type { MoneyOutput } from '#packages/money/index.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
 
 /** The codes a failed order names, as the schema's `OrderErrorCode`. */

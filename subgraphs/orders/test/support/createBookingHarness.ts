@@ -1,4 +1,4 @@
-import { createLogger } from '../../../../packages/log/index.js';
+import { createLogger } from '#packages/log/index.js';
 import type { PlaceOrderInput } from '../../src/__generated__/resolvers.js';
 import { createOrderBooking, type OrderBooking } from '../../src/placeOrder/createOrderBooking.js';
 import { createOrderSaga, type OrderSaga } from '../../src/saga/createOrderSaga.js';

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
-import { createLogger } from '../../../../packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, listen, type RunningServer } from '../../../../packages/server/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { createApolloServer, createGraphQLHttpServer, listen, type RunningServer } from '#packages/server/index.js';
 import { ParticipantError } from '../../src/participants/ParticipantError.js';
 import type { Participants } from '../../src/saga/Participants.js';
 

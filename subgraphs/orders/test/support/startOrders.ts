@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { listen } from '../../../../packages/server/index.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { listen } from '#packages/server/index.js';
 import { ordersSettings } from '../../src/config.js';
 import { createOrdersService, type OrdersService } from '../../src/createOrdersService.js';
 import type { Participants } from '../../src/saga/Participants.js';

@@ -1,5 +1,5 @@
-import { parseMoney } from '../../../../packages/money/index.js';
-import { signQuote, type Quote } from '../../../../packages/quotes/index.js';
+import { parseMoney } from '#packages/money/index.js';
+import { signQuote, type Quote } from '#packages/quotes/index.js';
 
 /** The quote key tests sign with (and give the service as QUOTE_SIGNING_SECRET). */
 export const TEST_QUOTE_SECRET = 'orders-test-quote-signing-secret-0123456789';

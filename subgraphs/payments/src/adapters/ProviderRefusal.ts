@@ -1,4 +1,4 @@
-import { refusalOf, UpstreamRefusal, type UpstreamError, type VendorRefusal } from '../../../../packages/errors/index.js';
+import { refusalOf, UpstreamRefusal, type UpstreamError, type VendorRefusal } from '#packages/errors/index.js';
 
 /**
  * Why a provider refused a write, in our words whatever the vendor called it:

@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 
 /** A provider answer we cannot read as documented: never a half-read fee. */
 export function badResponse(upstream: string, operation: string, error: unknown): UpstreamError {

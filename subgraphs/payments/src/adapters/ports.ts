@@ -1,6 +1,6 @@
-import type { Setting } from '../../../../packages/config/index.js';
-import type { Logger } from '../../../../packages/log/index.js';
-import type { Money } from '../../../../packages/money/index.js';
+import type { Setting } from '#packages/config/index.js';
+import type { Logger } from '#packages/log/index.js';
+import type { Money } from '#packages/money/index.js';
 
 /** A payment provider as buyers and the API see it. */
 export interface PaymentProviderInfo {

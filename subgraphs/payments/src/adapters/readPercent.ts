@@ -1,4 +1,4 @@
-import { PayloadError } from '../../../../packages/validate/index.js';
+import { PayloadError } from '#packages/validate/index.js';
 
 /** "2.90" (percent, at most two decimals) → 290 basis points, exactly. */
 export function readPercent(value: unknown, path: string): number {

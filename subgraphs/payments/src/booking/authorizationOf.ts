@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, userInputError } from '../../../../packages/errors/index.js';
-import { QuoteError, verifyQuote, type Quote } from '../../../../packages/quotes/index.js';
+import { ErrorCode, userInputError } from '#packages/errors/index.js';
+import { QuoteError, verifyQuote, type Quote } from '#packages/quotes/index.js';
 import type { AuthorizationRequest, PaymentProvider } from '../adapters/ports.js';
 
 /** Longest idempotency key passed on: providers cap theirs (255 is common). */

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, assertNever } from '../../../../packages/errors/index.js';
+import { ErrorCode, assertNever } from '#packages/errors/index.js';
 import { ProviderRefusal, type ProviderRefusalReason } from '../adapters/ProviderRefusal.js';
 
 /**

@@ -1,5 +1,5 @@
-import { assertNever, userInputError, UpstreamError } from '../../../../packages/errors/index.js';
-import { toDecimalString, type Money } from '../../../../packages/money/index.js';
+import { assertNever, userInputError, UpstreamError } from '#packages/errors/index.js';
+import { toDecimalString, type Money } from '#packages/money/index.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProviderInfo } from '../adapters/ports.js';
 
 export interface ProviderAnswer {

@@ -1,8 +1,8 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, userInputError } from '../../../../packages/errors/index.js';
-import { UnsupportedCurrencyError } from '../../../../packages/fx/index.js';
-import { addMoney, type CurrencyCode, type Money } from '../../../../packages/money/index.js';
-import { signQuote, type Quote, type QuoteParts } from '../../../../packages/quotes/index.js';
+import { ErrorCode, userInputError } from '#packages/errors/index.js';
+import { UnsupportedCurrencyError } from '#packages/fx/index.js';
+import { addMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
+import { signQuote, type Quote, type QuoteParts } from '#packages/quotes/index.js';
 import type { FeeQuoteRequest } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import type { LandedCostModel } from '../models.js';

@@ -1,6 +1,6 @@
-import { convert, UnsupportedCurrencyError, type ReferenceRates } from '../../../../packages/fx/index.js';
-import type { CurrencyCode, Money } from '../../../../packages/money/index.js';
-import { QUOTE_PART_NAMES, type QuoteParts, type QuoteRates } from '../../../../packages/quotes/index.js';
+import { convert, UnsupportedCurrencyError, type ReferenceRates } from '#packages/fx/index.js';
+import type { CurrencyCode, Money } from '#packages/money/index.js';
+import { QUOTE_PART_NAMES, type QuoteParts, type QuoteRates } from '#packages/quotes/index.js';
 
 export interface ConvertedParts {
   readonly converted: QuoteParts;

@@ -1,6 +1,6 @@
-import { convert } from '../../../../packages/fx/index.js';
-import { fromMinor, toDecimalString, type Money } from '../../../../packages/money/index.js';
-import type { Quote } from '../../../../packages/quotes/index.js';
+import { convert } from '#packages/fx/index.js';
+import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js';
+import type { Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
 import { ratesOfQuote } from './convertParts.js';
 import type { CustomsLine } from './readShippingOption.js';

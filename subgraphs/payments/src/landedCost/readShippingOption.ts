@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../packages/errors/index.js';
-import { MoneyError, parseMoney, type Money } from '../../../../packages/money/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
+import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 
 /** A customs charge line as received, amount already exact. */
 export interface CustomsLine {

@@ -1,5 +1,5 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode, userInputError } from '../../../../packages/errors/index.js';
+import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers.js';
 import type { Authorization, PaymentProvider } from '../adapters/ports.js';
 import { authorizationOf, readIdempotencyKey, verifiedQuote } from '../booking/authorizationOf.js';
@@ -7,7 +7,7 @@ import { fromPaymentId, toPaymentId, type PaymentRef } from '../booking/paymentI
 import { toPaymentError } from '../booking/toPaymentError.js';
 import type { Context } from '../context.js';
 import type { PaymentModel } from '../models.js';
-import { assertServiceCaller } from '../../../../packages/server/index.js';
+import { assertServiceCaller } from '#packages/server/index.js';
 
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes

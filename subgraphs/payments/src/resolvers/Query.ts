@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '../../../../packages/errors/index.js';
-import { QuoteError, verifyQuote } from '../../../../packages/quotes/index.js';
+import { ErrorCode } from '#packages/errors/index.js';
+import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { describeLandedCost } from '../landedCost/describeLandedCost.js';

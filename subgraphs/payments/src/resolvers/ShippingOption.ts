@@ -1,4 +1,4 @@
-import { currencyCode } from '../../../../packages/money/index.js';
+import { currencyCode } from '#packages/money/index.js';
 import type { ShippingOptionResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { computeLandedCost } from '../landedCost/computeLandedCost.js';

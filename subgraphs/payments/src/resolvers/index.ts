@@ -1,5 +1,5 @@
-import { toDecimalString } from '../../../../packages/money/index.js';
-import { CountryCodeScalar, CurrencyCodeScalar } from '../../../../packages/scalars/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { LandedCost, providerInfo } from './LandedCost.js';

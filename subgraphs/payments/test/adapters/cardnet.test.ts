@@ -1,7 +1,7 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { cardnetSandbox } from '../../../../upstreams/cardnet/createCardnetSandbox.js';
-import { CARDNET_FEES } from '../../../../upstreams/cardnet/feeSchedule.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { cardnetSandbox } from '#upstreams/cardnet/createCardnetSandbox.js';
+import { CARDNET_FEES } from '#upstreams/cardnet/feeSchedule.js';
 import cardnet from '../../src/adapters/cardnet/cardnetAdapter.js';
 import { definePaymentProviderSuite } from '../definePaymentProviderSuite.js';
 

@@ -1,7 +1,7 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { fpxSandbox } from '../../../../upstreams/fpx-my/createFpxSandbox.js';
-import { FPX_FEES } from '../../../../upstreams/fpx-my/feeSchedule.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { fpxSandbox } from '#upstreams/fpx-my/createFpxSandbox.js';
+import { FPX_FEES } from '#upstreams/fpx-my/feeSchedule.js';
 import fpx from '../../src/adapters/fpx-my/fpxAdapter.js';
 import { definePaymentProviderSuite } from '../definePaymentProviderSuite.js';
 

@@ -1,7 +1,7 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { globalWalletSandbox } from '../../../../upstreams/globalwallet/createGlobalWalletSandbox.js';
-import { GLOBALWALLET_FEES } from '../../../../upstreams/globalwallet/feeSchedule.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { globalWalletSandbox } from '#upstreams/globalwallet/createGlobalWalletSandbox.js';
+import { GLOBALWALLET_FEES } from '#upstreams/globalwallet/feeSchedule.js';
 import globalWallet from '../../src/adapters/globalwallet/globalWalletAdapter.js';
 import { definePaymentProviderSuite } from '../definePaymentProviderSuite.js';
 

@@ -1,7 +1,7 @@
-import { readConfig } from '../../../../packages/config/index.js';
-import { createLogger } from '../../../../packages/log/index.js';
-import { pixSandbox } from '../../../../upstreams/pix-br/createPixSandbox.js';
-import { PIX_FEES } from '../../../../upstreams/pix-br/feeSchedule.js';
+import { readConfig } from '#packages/config/index.js';
+import { createLogger } from '#packages/log/index.js';
+import { pixSandbox } from '#upstreams/pix-br/createPixSandbox.js';
+import { PIX_FEES } from '#upstreams/pix-br/feeSchedule.js';
 import pix from '../../src/adapters/pix-br/pixAdapter.js';
 import { definePaymentProviderSuite } from '../definePaymentProviderSuite.js';
 

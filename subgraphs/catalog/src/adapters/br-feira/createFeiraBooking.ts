@@ -1,6 +1,6 @@
-import { fromMinor, toDecimalString } from '../../../../../packages/money/index.js';
-import type { UpstreamError } from '../../../../../packages/errors/index.js';
-import type { UpstreamClient, UpstreamResponse } from '../../../../../packages/http/index.js';
+import { fromMinor, toDecimalString } from '#packages/money/index.js';
+import type { UpstreamError } from '#packages/errors/index.js';
+import type { UpstreamClient, UpstreamResponse } from '#packages/http/index.js';
 import {
   asFiniteNumber,
   asNonEmptyString,
@@ -10,7 +10,7 @@ import {
   optional,
   parseJson,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { refusedWrite, type MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';

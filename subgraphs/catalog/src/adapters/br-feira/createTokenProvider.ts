@@ -1,6 +1,6 @@
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
-import { asNonEmptyString, asNonNegativeInteger, asRecord, parseJson } from '../../../../../packages/validate/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
+import { asNonEmptyString, asNonNegativeInteger, asRecord, parseJson } from '#packages/validate/index.js';
 
 export interface TokenProvider {
   /** A token that is valid now; fetched once and shared by concurrent callers. */

@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient, type UpstreamRequest, type UpstreamResponse } from '../../../../../packages/http/index.js';
-import { asArray, asNonNegativeInteger, asRecord, parseJson } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient, type UpstreamRequest, type UpstreamResponse } from '#packages/http/index.js';
+import { asArray, asNonNegativeInteger, asRecord, parseJson } from '#packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { createFeiraBooking } from './createFeiraBooking.js';
 import { createTokenProvider } from './createTokenProvider.js';

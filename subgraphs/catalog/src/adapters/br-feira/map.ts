@@ -1,6 +1,6 @@
-import { isCountryCode } from '../../../../../packages/countries/index.js';
-import type { Logger } from '../../../../../packages/log/index.js';
-import { fromMinor } from '../../../../../packages/money/index.js';
+import { isCountryCode } from '#packages/countries/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { fromMinor } from '#packages/money/index.js';
 import {
   asArray,
   asBoolean,
@@ -12,7 +12,7 @@ import {
   optional,
   PayloadError,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'br-feira';

@@ -1,5 +1,5 @@
-import { parseMoney, toDecimalString } from '../../../../../packages/money/index.js';
-import { asNonEmptyString, asNonNegativeInteger, asRecord, asString, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { parseMoney, toDecimalString } from '#packages/money/index.js';
+import { asNonEmptyString, asNonNegativeInteger, asRecord, asString, type VendorRecord } from '#packages/validate/index.js';
 import type { MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';

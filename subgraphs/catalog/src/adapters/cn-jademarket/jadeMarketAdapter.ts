@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import { PayloadError, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { PayloadError, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import { MarketplaceRefusal } from '../MarketplaceRefusal.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { TRADE_REFUSALS, createJadeMarketBooking } from './createJadeMarketBooking.js';

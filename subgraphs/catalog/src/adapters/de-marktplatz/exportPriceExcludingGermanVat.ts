@@ -1,4 +1,4 @@
-import { fromMinor, type Money } from '../../../../../packages/money/index.js';
+import { fromMinor, type Money } from '#packages/money/index.js';
 
 /** The German standard VAT rate, UStG §12(1): 19 % since 2007-01-01. */
 export const GERMAN_STANDARD_VAT_PERCENT = 19n;

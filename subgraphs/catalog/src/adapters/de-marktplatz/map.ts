@@ -1,6 +1,6 @@
-import { isCountryCode } from '../../../../../packages/countries/index.js';
-import type { Logger } from '../../../../../packages/log/index.js';
-import { parseMoney, type Money } from '../../../../../packages/money/index.js';
+import { isCountryCode } from '#packages/countries/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { parseMoney, type Money } from '#packages/money/index.js';
 import {
   PayloadError,
   asArray,
@@ -13,7 +13,7 @@ import {
   asString,
   optional,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 import { GERMAN_STANDARD_VAT_PERCENT, exportPriceExcludingGermanVat } from './exportPriceExcludingGermanVat.js';
 

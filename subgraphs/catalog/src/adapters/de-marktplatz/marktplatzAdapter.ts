@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import { asRecord, asString, optional, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { asRecord, asString, optional, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { createMarktplatzBooking } from './createMarktplatzBooking.js';
 import { MARKETPLACE_ID, embeddedItems, nextHref, toOfferRecord, toSellerRecord } from './map.js';

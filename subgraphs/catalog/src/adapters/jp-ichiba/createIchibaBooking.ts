@@ -1,10 +1,10 @@
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
 import type { MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import { refusedWrite } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';
 import { MARKETPLACE_ID, child, nonEmptyText, openResponse, readError, wholeNumber, yenToMoney } from './map.js';
-import { readXml, type XmlElement } from '../../../../../packages/validate/index.js';
+import { readXml, type XmlElement } from '#packages/validate/index.js';
 
 /** Ichiba's error codes for refused writes, in our words. */
 const REFUSALS: Readonly<Record<string, MarketplaceRefusalReason>> = {

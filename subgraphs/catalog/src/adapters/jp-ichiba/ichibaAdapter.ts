@@ -1,6 +1,6 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { createIchibaBooking } from './createIchibaBooking.js';
 import {
@@ -13,7 +13,7 @@ import {
   toSellerRecord,
   type IchibaError,
 } from './map.js';
-import { readXml, type XmlElement } from '../../../../../packages/validate/index.js';
+import { readXml, type XmlElement } from '#packages/validate/index.js';
 
 const HITS_PER_PAGE = 30;
 /** The vendor serves no page after the 100th, whatever `pageCount` says. */

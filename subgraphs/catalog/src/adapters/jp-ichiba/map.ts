@@ -1,7 +1,7 @@
-import { isCountryCode } from '../../../../../packages/countries/index.js';
-import type { Logger } from '../../../../../packages/log/index.js';
-import { fromMinor, type Money } from '../../../../../packages/money/index.js';
-import { PayloadError, type XmlElement } from '../../../../../packages/validate/index.js';
+import { isCountryCode } from '#packages/countries/index.js';
+import type { Logger } from '#packages/log/index.js';
+import { fromMinor, type Money } from '#packages/money/index.js';
+import { PayloadError, type XmlElement } from '#packages/validate/index.js';
 import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'jp-ichiba';

@@ -1,5 +1,5 @@
-import { toDecimalString } from '../../../../../packages/money/index.js';
-import { asNonEmptyString, asNonNegativeInteger, asString, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import { asNonEmptyString, asNonNegativeInteger, asString, type VendorRecord } from '#packages/validate/index.js';
 import type { MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';

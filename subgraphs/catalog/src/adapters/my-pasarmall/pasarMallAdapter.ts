@@ -1,14 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import {
-  PayloadError,
-  asArray,
-  asBoolean,
-  asNonNegativeInteger,
-  parseJson,
-  type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { PayloadError, asArray, asBoolean, asNonNegativeInteger, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import { refusedWrite } from '../MarketplaceRefusal.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { WRITE_REFUSALS, createPasarMallBooking } from './createPasarMallBooking.js';

@@ -1,5 +1,5 @@
-import { fromMinor } from '../../../../../packages/money/index.js';
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
+import { fromMinor } from '#packages/money/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
 import {
   asNonEmptyString,
   asNonNegativeInteger,
@@ -8,7 +8,7 @@ import {
   optional,
   parseJson,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { refusedWrite, type MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';

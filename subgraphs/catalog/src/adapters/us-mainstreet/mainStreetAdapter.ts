@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient, type UpstreamRequest } from '../../../../../packages/http/index.js';
-import { asRecord, asString, optional, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient, type UpstreamRequest } from '#packages/http/index.js';
+import { asRecord, asString, optional, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { createMainStreetBooking } from './createMainStreetBooking.js';
 import { MARKETPLACE_ID, listOf, readSearchAnswer, toOfferRecord, toSellerRecord } from './map.js';

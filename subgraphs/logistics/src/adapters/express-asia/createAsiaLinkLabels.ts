@@ -1,5 +1,5 @@
-import { toDecimalString } from '../../../../../packages/money/index.js';
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
 import {
   asArray,
   asNonEmptyString,
@@ -9,7 +9,7 @@ import {
   optional,
   parseJson,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, LabelRequest, ParcelRecord, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';

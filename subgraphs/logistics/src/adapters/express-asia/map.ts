@@ -7,7 +7,7 @@ import {
   asString,
   PayloadError,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { RateAnswer, RateQuote, RateRequest } from '../ports.js';
 import { readAmount } from '../readAmount.js';
 

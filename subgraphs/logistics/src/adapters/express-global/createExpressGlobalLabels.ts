@@ -1,14 +1,6 @@
-import { toDecimalString } from '../../../../../packages/money/index.js';
-import type { UpstreamClient, UpstreamResponse } from '../../../../../packages/http/index.js';
-import {
-  asArray,
-  asNonEmptyString,
-  asRecord,
-  asString,
-  optional,
-  parseJson,
-  type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import type { UpstreamClient, UpstreamResponse } from '#packages/http/index.js';
+import { asArray, asNonEmptyString, asRecord, asString, optional, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';

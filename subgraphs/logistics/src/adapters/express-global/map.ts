@@ -9,7 +9,7 @@ import {
   asString,
   optional,
   PayloadError,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { RateAnswer, RateQuote, RateRequest } from '../ports.js';
 import { readAmount } from '../readAmount.js';
 

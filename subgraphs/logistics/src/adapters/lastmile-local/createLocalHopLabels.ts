@@ -1,4 +1,4 @@
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
 import {
   asArray,
   asNonEmptyString,
@@ -8,7 +8,7 @@ import {
   optional,
   parseJson,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { CarrierRefusal, carrierRefusal, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
 import { inBatches, readPayload } from '../vendorErrors.js';

@@ -1,6 +1,6 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import { parseJson } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { parseJson } from '#packages/validate/index.js';
 import type { CarrierAdapterModule, RateAnswer, RateRequest } from '../ports.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
 import { createLocalHopLabels } from './createLocalHopLabels.js';

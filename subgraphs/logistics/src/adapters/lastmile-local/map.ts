@@ -1,4 +1,4 @@
-import { UpstreamError } from '../../../../../packages/errors/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
 import {
   asArray,
   asDecimalString,
@@ -9,7 +9,7 @@ import {
   optional,
   PayloadError,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { RateAnswer, RateRequest } from '../ports.js';
 import { readAmount } from '../readAmount.js';
 import { readTrackingLevel } from '../readTrackingLevel.js';

@@ -1,5 +1,5 @@
-import { fromMinor, isCurrencyCode } from '../../../../../packages/money/index.js';
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
+import { fromMinor, isCurrencyCode } from '#packages/money/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
 import {
   asArray,
   asBoolean,
@@ -10,7 +10,7 @@ import {
   optional,
   parseJson,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
 import { inBatches, readPayload } from '../vendorErrors.js';

@@ -1,4 +1,4 @@
-import { fromMinor, isCurrencyCode } from '../../../../../packages/money/index.js';
+import { fromMinor, isCurrencyCode } from '#packages/money/index.js';
 import {
   asArray,
   asBoolean,
@@ -8,7 +8,7 @@ import {
   asString,
   PayloadError,
   type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import { readTrackingLevel } from '../readTrackingLevel.js';
 import type { RateAnswer, RateQuote, RateRequest } from '../ports.js';
 

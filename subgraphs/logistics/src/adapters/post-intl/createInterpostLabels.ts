@@ -1,6 +1,6 @@
-import { toDecimalString } from '../../../../../packages/money/index.js';
-import type { UpstreamClient } from '../../../../../packages/http/index.js';
-import { PayloadError, readXml, type XmlElement } from '../../../../../packages/validate/index.js';
+import { toDecimalString } from '#packages/money/index.js';
+import type { UpstreamClient } from '#packages/http/index.js';
+import { PayloadError, readXml, type XmlElement } from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';

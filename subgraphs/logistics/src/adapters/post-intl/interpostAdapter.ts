@@ -1,10 +1,10 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
+import { setting } from '#packages/config/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
 import { createInterpostLabels } from './createInterpostLabels.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
 import { CARRIER_ID, PostIntlError, readBatchResponse, toBatchXml } from './map.js';
-import { readXml } from '../../../../../packages/validate/index.js';
+import { readXml } from '#packages/validate/index.js';
 
 /** The vendor's limit on packages per batch. */
 const PACKAGES_PER_CALL = 200;

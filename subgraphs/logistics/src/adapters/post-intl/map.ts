@@ -1,4 +1,4 @@
-import { PayloadError, type XmlElement } from '../../../../../packages/validate/index.js';
+import { PayloadError, type XmlElement } from '#packages/validate/index.js';
 import { readAmount } from '../readAmount.js';
 import { readTrackingLevel } from '../readTrackingLevel.js';
 import type { RateAnswer, RateQuote, RateRequest } from '../ports.js';

@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { currencyCode } from '../../../../../packages/money/index.js';
-import { createUpstreamClient, type UpstreamResponse } from '../../../../../packages/http/index.js';
-import { asArray, asRecord, parseJson } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { currencyCode } from '#packages/money/index.js';
+import { createUpstreamClient, type UpstreamResponse } from '#packages/http/index.js';
+import { asArray, asRecord, parseJson } from '#packages/validate/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { Authorization, PaymentProviderModule } from '../ports.js';

@@ -1,4 +1,4 @@
-import { fromMinor, type CurrencyCode, type Money } from '../../../../../packages/money/index.js';
+import { fromMinor, type CurrencyCode, type Money } from '#packages/money/index.js';
 import {
   asArray,
   asBoolean,
@@ -8,7 +8,7 @@ import {
   asString,
   optional,
   PayloadError,
-} from '../../../../../packages/validate/index.js';
+} from '#packages/validate/index.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
 import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 

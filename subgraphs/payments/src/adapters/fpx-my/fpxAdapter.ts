@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import { exponentOf, toDecimalString } from '../../../../../packages/money/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { exponentOf, toDecimalString } from '#packages/money/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProviderModule } from '../ports.js';

@@ -1,5 +1,5 @@
-import { parseMoney, type Money } from '../../../../../packages/money/index.js';
-import { PayloadError } from '../../../../../packages/validate/index.js';
+import { parseMoney, type Money } from '#packages/money/index.js';
+import { PayloadError } from '#packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
 import type { ProviderRefusalReason } from '../ProviderRefusal.js';

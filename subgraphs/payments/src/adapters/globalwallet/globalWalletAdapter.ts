@@ -1,8 +1,8 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { UpstreamError } from '../../../../../packages/errors/index.js';
-import { createUpstreamClient } from '../../../../../packages/http/index.js';
-import { currencyCode, toDecimalString, type Money } from '../../../../../packages/money/index.js';
-import { asRecord, parseJson, type VendorRecord } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { UpstreamError } from '#packages/errors/index.js';
+import { createUpstreamClient } from '#packages/http/index.js';
+import { currencyCode, toDecimalString, type Money } from '#packages/money/index.js';
+import { asRecord, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { PaymentProviderModule } from '../ports.js';

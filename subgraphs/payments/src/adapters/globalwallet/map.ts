@@ -1,13 +1,5 @@
-import { parseMoney, type CurrencyCode, type Money } from '../../../../../packages/money/index.js';
-import {
-  asArray,
-  asNonEmptyString,
-  asRecord,
-  asString,
-  optional,
-  PayloadError,
-  type VendorRecord,
-} from '../../../../../packages/validate/index.js';
+import { parseMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
+import { asArray, asNonEmptyString, asRecord, asString, optional, PayloadError, type VendorRecord } from '#packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
 import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
 import type { ProviderRefusalReason } from '../ProviderRefusal.js';

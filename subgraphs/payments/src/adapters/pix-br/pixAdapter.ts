@@ -1,7 +1,7 @@
-import { setting } from '../../../../../packages/config/index.js';
-import { createUpstreamClient, type UpstreamRequest } from '../../../../../packages/http/index.js';
-import { exponentOf, toDecimalString, type Money } from '../../../../../packages/money/index.js';
-import { parseJson } from '../../../../../packages/validate/index.js';
+import { setting } from '#packages/config/index.js';
+import { createUpstreamClient, type UpstreamRequest } from '#packages/http/index.js';
+import { exponentOf, toDecimalString, type Money } from '#packages/money/index.js';
+import { parseJson } from '#packages/validate/index.js';
 import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { FeeQuote, FeeQuoteRequest, PaymentProviderModule } from '../ports.js';
