@@ -1,6 +1,6 @@
 import { isCurrencyCode, MoneyError, parseMoney, toDecimalString, type CurrencyCode, type Money } from '../money/index.js';
 import type { JsonValue } from './canonicalJson.js';
-import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteParts } from './Quote.js';
+import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteParts, type QuotePromise } from './Quote.js';
 import { QuoteError } from './QuoteError.js';
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -33,6 +33,12 @@ export function toPayload(quote: Quote): JsonObject {
     fees: moneyText(quote.fees),
     total: moneyText(quote.total),
     rates: { date: quote.rates.date, source: quote.rates.source, url: quote.rates.url, perEuro: { ...quote.rates.perEuro } as JsonObject },
+    ...(quote.promise && {
+      promise: {
+        transitDays: { min: quote.promise.transitDays.min, max: quote.promise.transitDays.max },
+        deMinimisApplied: quote.promise.deMinimisApplied,
+      },
+    }),
     issuedAt: quote.issuedAt,
     expiresAt: quote.expiresAt,
   };
@@ -72,6 +78,7 @@ export function fromPayload(value: unknown): Quote {
     fees: money(root.fees, '$.fees', currency),
     total: money(root.total, '$.total', currency),
     rates: ratesOf(root.rates),
+    ...(root.promise !== undefined && { promise: promiseOf(root.promise) }),
     issuedAt: instant(root.issuedAt, '$.issuedAt'),
     expiresAt: instant(root.expiresAt, '$.expiresAt'),
   };
@@ -86,6 +93,20 @@ function partsOf(value: unknown, path: string): QuoteParts {
   const parts = object(value, path);
   const read = (name: (typeof QUOTE_PART_NAMES)[number]) => money(parts[name], `${path}.${name}`);
   return { item: read('item'), shipping: read('shipping'), duties: read('duties'), taxes: read('taxes'), importFees: read('importFees') };
+}
+
+function promiseOf(value: unknown): QuotePromise {
+  const promise = object(value, '$.promise');
+  const days = object(promise.transitDays, '$.promise.transitDays');
+  const whole = (n: unknown, path: string): number => {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw invalid(path, 'a whole number of days');
+    return n;
+  };
+  if (typeof promise.deMinimisApplied !== 'boolean') throw invalid('$.promise.deMinimisApplied', 'true or false');
+  return {
+    transitDays: { min: whole(days.min, '$.promise.transitDays.min'), max: whole(days.max, '$.promise.transitDays.max') },
+    deMinimisApplied: promise.deMinimisApplied,
+  };
 }
 
 function ratesOf(value: unknown): Quote['rates'] {

@@ -54,6 +54,13 @@ export type Consignment = {
   weightGrams: Scalars['Int']['output'];
 };
 
+/** The carrier's promise, in days (logistics'). */
+export type DayRange = {
+  __typename?: 'DayRange';
+  max: Scalars['Int']['output'];
+  min: Scalars['Int']['output'];
+};
+
 export type ExchangeRate = {
   __typename?: 'ExchangeRate';
   currency: Scalars['CurrencyCode']['output'];
@@ -238,6 +245,7 @@ export type ShippingOption = {
   importCharges: ImportCharges;
   /** The full landed cost in `currency`. */
   landedCost: LandedCost;
+  transitDays: DayRange;
 };
 
 
@@ -343,7 +351,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"consignment":{"originCountry":true,"destinationCountry":true,"hsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true},"weightGrams":true,"alreadyImported":true},"importCharges":{"duties":{"amount":true,"currency":true},"taxes":{"amount":true,"currency":true},"fees":{"amount":true,"currency":true},"total":{"amount":true,"currency":true},"deMinimisApplied":true,"collectedAtSale":true,"lines":{"kind":true,"description":true,"amount":{"amount":true,"currency":true},"formula":true,"source":true},"rulesDate":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"hsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true},"weightGrams":true,"alreadyImported":true},"importCharges":{"duties":{"amount":true,"currency":true},"taxes":{"amount":true,"currency":true},"fees":{"amount":true,"currency":true},"total":{"amount":true,"currency":true},"deMinimisApplied":true,"collectedAtSale":true,"lines":{"kind":true,"description":true,"amount":{"amount":true,"currency":true},"formula":true,"source":true},"rulesDate":true}}> ) );
 }>;
 
 
@@ -358,6 +366,7 @@ export type ResolversTypes = ResolversObject<{
   Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  DayRange: ResolverTypeWrapper<DayRange>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
   ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'duties' | 'fees' | 'lines' | 'taxes' | 'total'> & { duties: ResolversTypes['Money'], fees: ResolversTypes['Money'], lines: Array<ResolversTypes['ChargeLine']>, taxes: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
@@ -385,6 +394,7 @@ export type ResolversParentTypes = ResolversObject<{
   Consignment: Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversParentTypes['Money'] };
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  DayRange: DayRange;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
   ImportCharges: Omit<ImportCharges, 'duties' | 'fees' | 'lines' | 'taxes' | 'total'> & { duties: ResolversParentTypes['Money'], fees: ResolversParentTypes['Money'], lines: Array<ResolversParentTypes['ChargeLine']>, taxes: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
@@ -423,6 +433,11 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
   name: 'CurrencyCode';
 }
+
+export type DayRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayRange'] = ResolversParentTypes['DayRange']> = ResolversObject<{
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type ExchangeRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = ResolversObject<{
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -502,6 +517,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChargeLine?: ChargeLineResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
+  DayRange?: DayRangeResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ExchangeRates?: ExchangeRatesResolvers<ContextType>;
   LandedCost?: LandedCostResolvers<ContextType>;

@@ -62,6 +62,7 @@ export async function computeLandedCost(option: ShippingOptionFacts, currency: C
     fees,
     total: sum([converted.item, converted.shipping, converted.duties, converted.taxes, fees]),
     rates: usedRates,
+    promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };

@@ -26,6 +26,8 @@ export interface ShippingOptionFacts {
   readonly collectedAtSale: boolean;
   readonly customsLines: readonly CustomsLine[];
   readonly rulesDate: string;
+  /** The carrier's transit days, as logistics quoted them. */
+  readonly transitDays: { readonly min: number; readonly max: number };
 }
 
 interface MoneyShape {
@@ -37,6 +39,7 @@ interface MoneyShape {
 export interface ShippingOptionRepresentation {
   readonly id: string;
   readonly cost?: MoneyShape;
+  readonly transitDays?: { readonly min: number; readonly max: number };
   readonly consignment?: {
     readonly originCountry: string;
     readonly destinationCountry: string;
@@ -60,9 +63,9 @@ export interface ShippingOptionRepresentation {
  * and the landed cost fails loudly rather than quoting a wrong total.
  */
 export function readShippingOption(representation: ShippingOptionRepresentation): ShippingOptionFacts {
-  const { id, cost, consignment, importCharges } = representation;
-  if (cost === undefined || consignment === undefined || importCharges === undefined) {
-    throw broken(id, 'the representation lacks cost, consignment or importCharges (see @requires)');
+  const { id, cost, consignment, importCharges, transitDays } = representation;
+  if (cost === undefined || consignment === undefined || importCharges === undefined || transitDays === undefined) {
+    throw broken(id, 'the representation lacks cost, transitDays, consignment or importCharges (see @requires)');
   }
   const money = (value: MoneyShape, path: string): Money => {
     try {
@@ -89,6 +92,7 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
       amount: money(line.amount, `importCharges.lines[${index}].amount`),
     })),
     rulesDate: importCharges.rulesDate,
+    transitDays: { min: transitDays.min, max: transitDays.max },
   };
 }
 
