@@ -3,6 +3,7 @@ import { createLogger } from '#packages/log/index.js';
 import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
+import { TEST_QUOTE_KEY } from './support/testQuote.js';
 
 describe('the payment follower', () => {
   let harness: BookingHarness;
@@ -18,6 +19,7 @@ describe('the payment follower', () => {
       intervalMs: 60_000,
       maxAttempts: 3,
       logger: createLogger('orders', { level: 'silent' }),
+      quoteKey: TEST_QUOTE_KEY,
     });
   });
   afterEach(async () => {
@@ -26,7 +28,7 @@ describe('the payment follower', () => {
   });
 
   const track = (shipmentId: string, status: string, events: string[] = [status]) =>
-    harness.participants.tracking.set(shipmentId, { status, eventStatuses: events });
+    harness.participants.tracking.set(shipmentId, { status, eventStatuses: events, firstReportedAt: {} });
   const paymentCalls = () => harness.participants.calls.filter((call) => ['capturePayment', 'releaseEscrow'].includes(call.operation));
 
   it('captures on pickup and releases escrow on delivery, once each, keyed by order and step', async () => {

@@ -62,6 +62,17 @@ export const PARTICIPANT_OPERATIONS = {
       createShipment(input: $input) {
         id
         trackingNumber
+        carrier {
+          id
+        }
+        labels {
+          carrier {
+            id
+          }
+          mode
+          from
+          to
+        }
       }
     }
   `,
@@ -118,6 +129,7 @@ export const PARTICIPANT_OPERATIONS = {
           tracking {
             status
             events {
+              at
               status
             }
           }

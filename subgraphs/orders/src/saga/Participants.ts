@@ -10,8 +10,10 @@ export interface StockReservation {
     readonly hsCode: string | null;
     readonly weightGrams: number;
     readonly originCountry: string;
+    readonly sellerId: string;
     readonly sellerName: string;
     readonly sellerCountry: string;
+    readonly marketplaceId: string;
     readonly marketplaceName: string;
   };
 }
@@ -46,9 +48,21 @@ export interface CreateShipmentRequest {
   readonly idempotencyKey: string;
 }
 
+/** One label of a shipment: who carries it, how, between which countries. */
+export interface ShipmentLeg {
+  readonly carrierId: string;
+  /** The logistics subgraph's `ShippingMode`. */
+  readonly mode: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface ShipmentCreated {
   readonly shipmentId: string;
   readonly trackingNumber: string;
+  /** The carrier the buyer deals with (the first leg's). */
+  readonly carrierId: string;
+  readonly legs: readonly ShipmentLeg[];
 }
 
 export interface PaymentState {
@@ -63,6 +77,8 @@ export interface ShipmentTracking {
   /** The logistics subgraph's `TrackingStatus`. */
   readonly status: string;
   readonly eventStatuses: readonly string[];
+  /** When the carrier first reported each status, ISO 8601 (e.g. `PICKED_UP`, `DELIVERED`). */
+  readonly firstReportedAt: Readonly<Record<string, string>>;
 }
 
 export interface KeyedAction {

@@ -96,8 +96,10 @@ export function createFakeParticipants(): FakeParticipants {
             hsCode: '090210',
             weightGrams: 250,
             originCountry: 'CN',
+            sellerId: 'cn-seller-1',
             sellerName: 'Hangzhou West Lake Tea',
             sellerCountry: 'CN',
+            marketplaceId: 'cn-jademarket',
             marketplaceName: 'Jade Market',
           },
         };
@@ -108,8 +110,13 @@ export function createFakeParticipants(): FakeParticipants {
     cancelMarketplaceOrder: ({ idempotencyKey }) => call('cancelMarketplaceOrder', idempotencyKey, () => undefined),
     createShipment: ({ idempotencyKey }) =>
       call('createShipment', idempotencyKey, (id) => {
-        tracking.set(id, { status: 'LABEL_CREATED', eventStatuses: ['LABEL_CREATED'] });
-        return { shipmentId: id, trackingNumber: `TN-${id}` };
+        tracking.set(id, { status: 'LABEL_CREATED', eventStatuses: ['LABEL_CREATED'], firstReportedAt: {} });
+        return {
+          shipmentId: id,
+          trackingNumber: `TN-${id}`,
+          carrierId: 'post-intl',
+          legs: [{ carrierId: 'post-intl', mode: 'POSTAL', from: 'CN', to: 'DE' }],
+        };
       }),
     cancelShipment: ({ idempotencyKey }) => call('cancelShipment', idempotencyKey, () => undefined),
     authorizePayment: ({ idempotencyKey }) => call('authorizePayment', idempotencyKey, (id) => payment(id, 'AUTHORIZED')),
