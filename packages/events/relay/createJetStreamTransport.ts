@@ -12,7 +12,7 @@ export interface JetStreamTransportOptions {
   names?: JetStreamNames;
   /** Events fetched at once. Default: 500. */
   batchSize?: number;
-  /** How long a fetch waits for events. Default: 500 ms. */
+  /** How long a fetch waits for a first event (JetStream takes 1000 ms at least); stopping waits for it. Default: 2000 ms. */
   fetchWaitMs?: number;
   logger: Logger;
 }
@@ -26,7 +26,7 @@ export interface JetStreamTransportOptions {
 export async function createJetStreamTransport(options: JetStreamTransportOptions): Promise<EventTransport> {
   const names = options.names ?? DEFAULT_JETSTREAM_NAMES;
   const batchSize = options.batchSize ?? 500;
-  const fetchWaitMs = options.fetchWaitMs ?? 500;
+  const fetchWaitMs = Math.max(1_000, options.fetchWaitMs ?? 2_000);
   const { connection, manager, client } = await openJetStream(options.url, names);
   const { logger } = options;
 
@@ -48,10 +48,16 @@ export async function createJetStreamTransport(options: JetStreamTransportOption
       let stopped = false;
       let failures = 0;
 
+      // Waits (long poll) for the first event only, then takes what else is there without waiting:
+      // a batch never sits on a lone event until a fetch expires.
       const fetchOnce = async (expires: number): Promise<number> => {
-        const messages: JsMsg[] = [];
-        for await (const message of await consumer.fetch({ max_messages: batchSize, expires })) messages.push(message);
-        if (messages.length === 0) return 0;
+        const first = await consumer.next({ expires });
+        if (first === null) return 0;
+        const messages: JsMsg[] = [first];
+        if (batchSize > 1) {
+          for await (const message of client.fetch(names.stream, reader.name, { batch: batchSize - 1, no_wait: true }))
+            messages.push(message);
+        }
         try {
           await deliverBatch(
             reader,
