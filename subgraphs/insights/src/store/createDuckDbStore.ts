@@ -1,0 +1,165 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toExportJob } from './exportJobRows.js';
+import { mergeAssignments, tableStatements } from './tables.js';
+import { FACT_COLUMNS } from './TradeFlowFact.js';
+import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
+
+const STAGING = 'trade_flows_staging';
+
+/**
+ * The default store: an embedded DuckDB file (columnar, vectorized: a group-by over a million
+ * orders takes tens of milliseconds). One process owns the file; replicas need PostgreSQL.
+ * Facts are appended to a staging table with DuckDB's appender (the fast path for bulk rows)
+ * and merged into `trade_flows` with one upsert per batch.
+ */
+export async function createDuckDbStore(options: { file: string }): Promise<TradeFlowStore & { connection(): Promise<DuckDBConnection> }> {
+  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  const instance = await DuckDBInstance.create(options.file);
+  const writer = await instance.connect();
+  const reader = await instance.connect();
+  // One statement at a time per connection: calls queue here rather than interleave inside DuckDB.
+  let writing: Promise<unknown> = Promise.resolve();
+  const serially = <T>(work: () => Promise<T>): Promise<T> => {
+    const next = writing.then(work, work);
+    writing = next.catch(() => undefined);
+    return next;
+  };
+  const rowsOf = async (connection: DuckDBConnection, text: string, params: readonly DuckDBValue[] = []): Promise<SqlRow[]> => {
+    const result = await connection.runAndReadAll(text, params.length > 0 ? [...params] : undefined);
+    return result.getRowObjects().map(plainRow);
+  };
+  const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
+  const castFromStaging = FACT_COLUMNS.map(([name, kind]) => (kind === 'money' ? `CAST(${name} AS DECIMAL(18,2))` : name)).join(', ');
+
+  return {
+    dialect: 'duckdb',
+    async connection() {
+      return instance.connect();
+    },
+
+    async migrate() {
+      await serially(async () => {
+        for (const statement of tableStatements('duckdb')) await writer.run(statement);
+        const staging = FACT_COLUMNS.map(
+          ([name, kind]) => `${name} ${kind === 'money' || kind === 'text' ? 'VARCHAR' : kind === 'boolean' ? 'BOOLEAN' : 'BIGINT'}`,
+        );
+        await writer.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (${staging.join(', ')})`);
+      });
+    },
+
+    async upsertFacts(facts) {
+      if (facts.length === 0) return;
+      await serially(async () => {
+        const appender = await writer.createAppender(STAGING, 'temp');
+        for (const fact of facts) {
+          for (const [, kind, key] of FACT_COLUMNS) {
+            const value = fact[key];
+            if (value === null) appender.appendNull();
+            else if (kind === 'boolean') appender.appendBoolean(value as boolean);
+            else if (kind === 'bigint' || kind === 'integer') appender.appendBigInt(BigInt(value as number));
+            else appender.appendVarchar(String(value));
+          }
+          appender.endRow();
+        }
+        appender.closeSync();
+        await writer.run('BEGIN TRANSACTION');
+        try {
+          await writer.run(
+            `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM temp.${STAGING}
+             ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
+          );
+          await writer.run(`DELETE FROM temp.${STAGING}`);
+          await writer.run('COMMIT');
+        } catch (error) {
+          await writer.run('ROLLBACK').catch(() => undefined);
+          await writer.run(`DELETE FROM temp.${STAGING}`).catch(() => undefined);
+          throw error;
+        }
+      });
+    },
+
+    query(statement) {
+      return rowsOf(reader, statement.text, statement.params as DuckDBValue[]);
+    },
+
+    async addDeadLetter(letter, at) {
+      await serially(() =>
+        writer.run('INSERT INTO event_dead_letters VALUES ($1, $2, $3, $4, $5)', [
+          letter.eventId,
+          letter.source,
+          letter.payload,
+          letter.error,
+          at,
+        ]),
+      );
+    },
+
+    async listDeadLetters(limit) {
+      const rows = await rowsOf(reader, 'SELECT * FROM event_dead_letters ORDER BY received_at LIMIT $1', [limit]);
+      return rows.map((row) => ({
+        eventId: row.event_id === null ? null : String(row.event_id),
+        source: String(row.source),
+        payload: String(row.payload),
+        error: String(row.error),
+        receivedAt: Number(row.received_at),
+      }));
+    },
+
+    async createExportJob(job) {
+      await serially(() =>
+        writer.run(
+          `INSERT INTO export_jobs (${EXPORT_JOB_COLUMNS.join(', ')}) VALUES (${EXPORT_JOB_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+          exportJobValues(job),
+        ),
+      );
+    },
+
+    async getExportJob(id) {
+      const [row] = await rowsOf(reader, 'SELECT * FROM export_jobs WHERE id = $1', [id]);
+      return row && toExportJob(row);
+    },
+
+    async updateExportJob(id, patch, now) {
+      const pairs = exportJobAssignments(patch, now);
+      await serially(() =>
+        writer.run(
+          `UPDATE export_jobs SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
+          [...pairs.map(([, value]) => value), id],
+        ),
+      );
+    },
+
+    async claimExportJob(now, leaseUntil) {
+      return serially(async () => {
+        const [row] = await rowsOf(
+          writer,
+          `UPDATE export_jobs SET status = 'RUNNING', lease_until = $1, updated_at = $2
+           WHERE id = (SELECT id FROM export_jobs WHERE status = 'PENDING' OR (status = 'RUNNING' AND lease_until <= $2) ORDER BY created_at LIMIT 1)
+           RETURNING *`,
+          [leaseUntil, now],
+        );
+        return row && toExportJob(row);
+      });
+    },
+
+    async close() {
+      await writing.catch(() => undefined);
+      writer.closeSync();
+      reader.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** DuckDB gives BIGINT as bigint and DECIMAL as objects: plain numbers and strings for the rest of the service. */
+function plainRow(row: Record<string, DuckDBValue>): SqlRow {
+  const plain: Record<string, string | number | boolean | null> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') plain[key] = value;
+    else if (typeof value === 'bigint') plain[key] = Number.isSafeInteger(Number(value)) ? Number(value) : value.toString();
+    else plain[key] = String(value);
+  }
+  return plain;
+}
