@@ -1,7 +1,7 @@
-import { MalformedEventError, type EventMoney, type OrderEvent, type OrderTrade } from '#packages/events/index.js';
-import { convert, UnsupportedCurrencyError, type ReferenceRates } from '#packages/fx/index.js';
-import { MoneyError, parseMoney, toDecimalString, type CurrencyCode } from '#packages/money/index.js';
+import type { OrderEvent, OrderTrade } from '#packages/events/index.js';
+import type { ReferenceRates } from '#packages/fx/index.js';
 import { emptyFact, type TradeFlowFact } from '../store/TradeFlowFact.js';
+import { usdEurConverter } from './usdEurConverter.js';
 
 /** Euro reference rates to fall back on for a currency an order's quote did not use (e.g. USD). */
 export type FallbackRates = () => Promise<ReferenceRates['rates']>;
@@ -53,20 +53,7 @@ async function confirmedFact(
   let perEuro: Record<string, string> = trade.fx.perEuro;
   if (needed.some((currency) => currency !== 'EUR' && perEuro[currency] === undefined))
     perEuro = { ...(await fallbackRates()), ...perEuro };
-  const rates: ReferenceRates = { date: trade.fx.date, source: { name: trade.fx.source, url: '' }, rates: perEuro };
-  const both = (money: EventMoney): [string, string] => {
-    try {
-      const exact = parseMoney(money.amount, money.currency);
-      return [
-        toDecimalString(convert(exact, 'USD' as CurrencyCode, rates).money),
-        toDecimalString(convert(exact, 'EUR' as CurrencyCode, rates).money),
-      ];
-    } catch (error) {
-      if (error instanceof MoneyError || error instanceof UnsupportedCurrencyError)
-        throw new MalformedEventError(eventId, `${money.amount} ${money.currency}: ${error.message}`);
-      throw error;
-    }
-  };
+  const both = usdEurConverter(eventId, perEuro);
   const [valueUsd, valueEur] = both(trade.goods.customsValue);
   const [dutiesUsd, dutiesEur] = both(trade.charges.duties);
   const [taxesUsd, taxesEur] = both(trade.charges.taxes);

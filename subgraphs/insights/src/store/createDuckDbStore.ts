@@ -1,12 +1,25 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
+import { BIGINT, BOOLEAN, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toExportJob } from './exportJobRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
 
 const STAGING = 'trade_flows_staging';
+/** DuckDB's vector size: the most rows one data chunk holds. */
+const VECTOR_SIZE = 2_048;
+type Kind = (typeof FACT_COLUMNS)[number][1];
+const stagingType = (kind: Kind) => (kind === 'boolean' ? BOOLEAN : kind === 'bigint' || kind === 'integer' ? BIGINT : VARCHAR);
+const STAGING_TYPES = FACT_COLUMNS.map(([, kind]) => stagingType(kind));
+const stagingValue = (kind: Kind, value: string | number | boolean | null): DuckDBValue =>
+  value === null
+    ? null
+    : kind === 'bigint' || kind === 'integer'
+      ? BigInt(value as number)
+      : kind === 'boolean'
+        ? (value as boolean)
+        : String(value);
 
 /**
  * The default store: an embedded DuckDB file (columnar, vectorized: a group-by over a million
@@ -45,36 +58,35 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
         const staging = FACT_COLUMNS.map(
           ([name, kind]) => `${name} ${kind === 'money' || kind === 'text' ? 'VARCHAR' : kind === 'boolean' ? 'BOOLEAN' : 'BIGINT'}`,
         );
-        await writer.run(`CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (${staging.join(', ')})`);
+        await writer.run(`CREATE TABLE IF NOT EXISTS ${STAGING} (${staging.join(', ')})`);
       });
     },
 
     async upsertFacts(facts) {
       if (facts.length === 0) return;
       await serially(async () => {
-        const appender = await writer.createAppender(STAGING, 'temp');
-        for (const fact of facts) {
-          for (const [, kind, key] of FACT_COLUMNS) {
-            const value = fact[key];
-            if (value === null) appender.appendNull();
-            else if (kind === 'boolean') appender.appendBoolean(value as boolean);
-            else if (kind === 'bigint' || kind === 'integer') appender.appendBigInt(BigInt(value as number));
-            else appender.appendVarchar(String(value));
-          }
-          appender.endRow();
+        // A crash mid-batch may have left rows behind: a batch starts from an empty staging table.
+        await writer.run(`DELETE FROM ${STAGING}`);
+        const appender = await writer.createAppender(STAGING);
+        // Column by column, a vector at a time: one call per column of 2,048 rows, not one per value.
+        for (let start = 0; start < facts.length; start += VECTOR_SIZE) {
+          const slice = facts.slice(start, start + VECTOR_SIZE);
+          const chunk = DuckDBDataChunk.create(STAGING_TYPES, slice.length);
+          chunk.setColumns(FACT_COLUMNS.map(([, kind, key]) => slice.map((fact) => stagingValue(kind, fact[key]))));
+          appender.appendDataChunk(chunk);
         }
         appender.closeSync();
         await writer.run('BEGIN TRANSACTION');
         try {
           await writer.run(
-            `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM temp.${STAGING}
+            `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM ${STAGING}
              ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
           );
-          await writer.run(`DELETE FROM temp.${STAGING}`);
+          await writer.run(`DELETE FROM ${STAGING}`);
           await writer.run('COMMIT');
         } catch (error) {
           await writer.run('ROLLBACK').catch(() => undefined);
-          await writer.run(`DELETE FROM temp.${STAGING}`).catch(() => undefined);
+          await writer.run(`DELETE FROM ${STAGING}`).catch(() => undefined);
           throw error;
         }
       });
