@@ -94,7 +94,7 @@ function measuresSql(dialect: Dialect): string {
     `${percentile(0.5)} AS transit_median`,
     `${percentile(0.9)} AS transit_p90`,
     `COUNT(*) FILTER (WHERE ${delivered} AND promised_max_days IS NOT NULL) AS delivered_orders`,
-    `COUNT(*) FILTER (WHERE ${delivered} AND promised_max_days IS NOT NULL AND delivered_at - dispatched_at <= promised_max_days * ${DAY_MS}) AS on_time_orders`,
+    `COUNT(*) FILTER (WHERE ${delivered} AND promised_max_days IS NOT NULL AND delivered_at - dispatched_at <= CAST(promised_max_days AS BIGINT) * ${DAY_MS}) AS on_time_orders`,
     'COUNT(*) FILTER (WHERE de_minimis IS NOT NULL) AS de_minimis_known',
     'COUNT(*) FILTER (WHERE de_minimis) AS de_minimis_orders',
   ].join(', ');

@@ -25,7 +25,7 @@ export async function laneModel(
   const origin = readCountry(args.origin, 'origin');
   const destination = readCountry(args.destination, 'destination');
   const hs = args.hs ? readHsCode(args.hs, context.hs, 'hs') : null;
-  const base = scopedQuery({ flow: 'IMPORT', groupBy: [], data: args.data ?? 'REAL', filter: hs ? { hs: [hs] } : {} }, access, context.hs);
+  const base = scopedQuery({ flow: 'IMPORT', groupBy: [], data: args.data ?? 'ALL', filter: hs ? { hs: [hs] } : {} }, access, context.hs);
   const lane = (groupBy: Dimension[]): TradeFlowQuery => ({
     ...base,
     groupBy,

@@ -32,7 +32,7 @@ export function readTradeFlowArgs(args: TradeFlowArgs, hs: HsNomenclature): Trad
   return {
     flow: args.flow as FlowDirection,
     groupBy,
-    data: (args.data ?? 'REAL') as DataOrigin,
+    data: (args.data ?? 'ALL') as DataOrigin,
     filter: {
       ...period,
       ...(filter.reporters && { reporters: readCountries(filter.reporters, 'filter.reporters') }),
