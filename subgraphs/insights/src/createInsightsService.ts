@@ -61,7 +61,14 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
 
   const apollo = createApolloServer<Context>({ schema: createInsightsSchema(), logger, production });
   await apollo.start();
-  const publicUrl = config.INSIGHTS_PUBLIC_URL ?? `http://${config.HOST}:${config.PORT}`;
+  // Where clients download exports: the configured public address, else this server's own.
+  const publicUrl = (): string => {
+    if (config.INSIGHTS_PUBLIC_URL !== undefined) return config.INSIGHTS_PUBLIC_URL;
+    const address = httpServer.address();
+    return typeof address === 'object' && address !== null
+      ? `http://${config.HOST}:${address.port}`
+      : `http://${config.HOST}:${config.PORT}`;
+  };
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
@@ -76,7 +83,7 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
       maxPage: config.INSIGHTS_MAX_PAGE,
       exports: {
         maxRows: config.INSIGHTS_EXPORT_MAX_ROWS,
-        urlOf: (jobId, expiresAt) => signedExportUrl(publicUrl, exportKey, jobId, expiresAt),
+        urlOf: (jobId, expiresAt) => signedExportUrl(publicUrl(), exportKey, jobId, expiresAt),
       },
       now: Date.now,
     }),

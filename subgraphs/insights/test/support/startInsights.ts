@@ -21,6 +21,7 @@ export interface TestInsights {
   readonly url: string;
   readonly origin: string;
   readonly service: InsightsService;
+  readonly dataDir: string;
   /** Ingests events as the relay would deliver them. */
   ingest(events: readonly OrderEvent[]): Promise<void>;
   /** Asks as `principal` (signed as the gateway signs it), or as nobody. */
@@ -42,8 +43,11 @@ export const marketplaceKey = (marketplaceId: string): CallerPrincipal => ({
 });
 
 /** The insights subgraph over real HTTP in this process, on a fresh DuckDB file (or the PostgreSQL `env` names), no event transport started. */
-export async function startInsights(env: Record<string, string> = {}): Promise<TestInsights> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'insights-api-'));
+export async function startInsights(
+  env: Record<string, string> = {},
+  options: { dataDir?: string; keepData?: boolean } = {},
+): Promise<TestInsights> {
+  const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'insights-api-'));
   // Production: errors reach clients as they would in service, without stacks.
   const config = readInsightsConfig({
     DATA_DIR: dataDir,
@@ -61,6 +65,7 @@ export async function startInsights(env: Record<string, string> = {}): Promise<T
     url: `${running.url}/graphql`,
     origin: running.url,
     service,
+    dataDir,
     ingest: (events) =>
       deliverBatch(
         reader,
@@ -79,7 +84,7 @@ export async function startInsights(env: Record<string, string> = {}): Promise<T
     },
     async stop() {
       await running.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
