@@ -1,9 +1,9 @@
 import { createPostgresStore } from '../src/store/createPostgresStore.js';
 import { defineTradeFlowStoreSuite } from './defineTradeFlowStoreSuite.js';
-import { openInsightsPostgres } from './support/openInsightsPostgres.js';
+import { openTestPostgres } from '#test/support/openTestPostgres.js';
 
 defineTradeFlowStoreSuite('PostgreSQL', async () => {
-  const database = await openInsightsPostgres();
+  const database = await openTestPostgres('PostgreSQL trade-flow store tests', 'insights_test');
   if (!database) return undefined;
   const store = createPostgresStore({ connectionString: database.url, schema: database.schema });
   await store.migrate();

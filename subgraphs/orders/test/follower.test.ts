@@ -1,9 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '#packages/log/index.js';
-import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
-import { TEST_QUOTE_KEY } from './support/testQuote.js';
+import { createTestFollower } from './support/createTestFollower.js';
 
 describe('the payment follower', () => {
   let harness: BookingHarness;
@@ -11,16 +9,7 @@ describe('the payment follower', () => {
   beforeEach(async () => {
     harness = await createBookingHarness();
     // Not started: each test runs rounds itself with runNow().
-    follower = createPaymentFollower({
-      store: harness.store,
-      participants: harness.participants,
-      owner: 'follower-replica',
-      leaseMs: 5_000,
-      intervalMs: 60_000,
-      maxAttempts: 3,
-      logger: createLogger('orders', { level: 'silent' }),
-      quoteKey: TEST_QUOTE_KEY,
-    });
+    follower = createTestFollower(harness);
   });
   afterEach(async () => {
     await follower.stop();

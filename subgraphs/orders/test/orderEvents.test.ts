@@ -1,10 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrderEventSchema, type OrderEvent } from '#packages/events/index.js';
-import { createLogger } from '#packages/log/index.js';
-import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
-import { TEST_QUOTE_KEY } from './support/testQuote.js';
+import { createTestFollower } from './support/createTestFollower.js';
 
 /** The saga's domain events: written with the state change they report, carrying what readers need. */
 describe('order events', () => {
@@ -12,16 +10,7 @@ describe('order events', () => {
   let follower: PeriodicTask;
   beforeEach(async () => {
     harness = await createBookingHarness();
-    follower = createPaymentFollower({
-      store: harness.store,
-      participants: harness.participants,
-      owner: 'follower',
-      leaseMs: 5_000,
-      intervalMs: 60_000,
-      maxAttempts: 3,
-      logger: createLogger('orders', { level: 'silent' }),
-      quoteKey: TEST_QUOTE_KEY,
-    });
+    follower = createTestFollower(harness);
   });
   afterEach(async () => {
     await follower.stop();

@@ -5,6 +5,7 @@ import type { MutationResolvers } from '../__generated__/resolvers.js';
 import { authorizeAnalyst } from '../access/authorizeAnalyst.js';
 import type { Context } from '../context.js';
 import { exportModel } from '../exports/exportModel.js';
+import { newExportJob } from '../exports/newExportJob.js';
 import { buildTradeFlowSql } from '../query/buildTradeFlowSql.js';
 import { scopedQuery } from '../query/scopedQuery.js';
 import type { Dimension, TradeFlowQuery } from '../query/TradeFlowQuery.js';
@@ -24,22 +25,7 @@ export const Mutation: MutationResolvers<Context> = {
         { extensions: { code: ErrorCode.BAD_USER_INPUT, argumentName: 'groupBy', rows, cap: context.exports.maxRows } },
       );
     }
-    const now = context.now();
-    const job = {
-      id: `exp_${randomUUID()}`,
-      owner: access.keyId,
-      status: 'PENDING' as const,
-      format: args.format,
-      request: JSON.stringify(query),
-      progress: 0,
-      rowsWritten: null,
-      path: null,
-      expiresAt: null,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-      leaseUntil: 0,
-    };
+    const job = newExportJob(`exp_${randomUUID()}`, access.keyId, args.format, query, context.now());
     await context.store.createExportJob(job);
     return exportModel(job, context);
   },

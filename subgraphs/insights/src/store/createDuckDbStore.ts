@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BIGINT, BOOLEAN, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
-import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toExportJob } from './exportJobRows.js';
+import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
@@ -110,13 +110,7 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
 
     async listDeadLetters(limit) {
       const rows = await rowsOf(reader, 'SELECT * FROM event_dead_letters ORDER BY received_at LIMIT $1', [limit]);
-      return rows.map((row) => ({
-        eventId: row.event_id === null ? null : String(row.event_id),
-        source: String(row.source),
-        payload: String(row.payload),
-        error: String(row.error),
-        receivedAt: Number(row.received_at),
-      }));
+      return rows.map(toDeadLetter);
     },
 
     async createExportJob(job) {

@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toExportJob } from './exportJobRows.js';
+import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
@@ -25,31 +25,34 @@ export function createPostgresStore(options: { connectionString: string; schema:
   const rows = async (text: string, params: readonly unknown[] = []): Promise<SqlRow[]> =>
     (await pool.query(text, [...params])).rows as SqlRow[];
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
+  async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
 
   return {
     dialect: 'postgres',
 
     async migrate() {
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tradegraph-insights-migrations:${schema}`]);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
         for (const statement of tableStatements('postgres')) await client.query(statement);
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     async upsertFacts(facts) {
       if (facts.length === 0) return;
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
+      await inTransaction(async (client) => {
         for (let start = 0; start < facts.length; start += ROWS_PER_INSERT) {
           const chunk = facts.slice(start, start + ROWS_PER_INSERT);
           const params: unknown[] = [];
@@ -65,13 +68,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
             params,
           );
         }
-        await client.query('COMMIT');
-      } catch (error) {
-        await client.query('ROLLBACK').catch(() => undefined);
-        throw error;
-      } finally {
-        client.release();
-      }
+      });
     },
 
     query(statement) {
@@ -89,13 +86,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
     },
 
     async listDeadLetters(limit) {
-      return (await rows('SELECT * FROM event_dead_letters ORDER BY received_at LIMIT $1', [limit])).map((row) => ({
-        eventId: row.event_id === null ? null : String(row.event_id),
-        source: String(row.source),
-        payload: String(row.payload),
-        error: String(row.error),
-        receivedAt: Number(row.received_at),
-      }));
+      return (await rows('SELECT * FROM event_dead_letters ORDER BY received_at LIMIT $1', [limit])).map(toDeadLetter);
     },
 
     async createExportJob(job) {

@@ -54,7 +54,6 @@ export type Consignment = {
   weightGrams: Scalars['Int']['output'];
 };
 
-/** The carrier's promise, in days (logistics'). */
 export type DayRange = {
   __typename?: 'DayRange';
   max: Scalars['Int']['output'];

@@ -1,3 +1,4 @@
+import type { DeadLetter } from '#packages/events/index.js';
 import type { ExportJob, ExportJobPatch, SqlRow } from './TradeFlowStore.js';
 
 export const EXPORT_JOB_COLUMNS = [
@@ -66,4 +67,15 @@ export function exportJobAssignments(patch: ExportJobPatch, now: number): Array<
   if (patch.leaseUntil !== undefined) pairs.push(['lease_until', patch.leaseUntil]);
   pairs.push(['updated_at', now]);
   return pairs;
+}
+
+/** A row of `event_dead_letters` read back. */
+export function toDeadLetter(row: SqlRow): DeadLetter & { receivedAt: number } {
+  return {
+    eventId: row.event_id == null ? null : String(row.event_id),
+    source: String(row.source),
+    payload: String(row.payload),
+    error: String(row.error),
+    receivedAt: Number(row.received_at),
+  };
 }
