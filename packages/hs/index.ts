@@ -9,3 +9,4 @@ export {
   type HsSection,
 } from './HsNomenclature.js';
 export { parseCsv } from './parseCsv.js';
+export { createHsClassifier, type ClassificationRequest, type HsClassifier, type HsSuggestion } from './classifier/createHsClassifier.js';

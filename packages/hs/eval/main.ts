@@ -1,0 +1,44 @@
+import { createHsClassifier } from '../classifier/createHsClassifier.js';
+import { CLASSIFIER_GOALS, evaluateClassifier, meetsGoals, type Accuracy } from './evaluateClassifier.js';
+import { loadLabelledSet } from './loadLabelledSet.js';
+
+/**
+ * `npm run eval:hs`: both accuracies of the classifier on the labelled set, overall, on the
+ * held-out part and per language, then every title that misses. `--misses=held-out` lists only
+ * the held-out misses; `--quiet` lists none. Exits 1 when a goal is missed overall or held out.
+ */
+const args = new Set(process.argv.slice(2));
+const classifier = createHsClassifier();
+const explainAt = process.argv.indexOf('--explain');
+if (explainAt !== -1) {
+  // `npm run eval:hs -- --explain "Cotton T-Shirt"`: the workings for one title, nothing else.
+  console.log(JSON.stringify(classifier.explain({ title: process.argv[explainAt + 1] ?? '' }, 5), null, 2));
+  process.exit(0);
+}
+const evaluation = evaluateClassifier(classifier, loadLabelledSet());
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const line = (name: string, accuracy: Accuracy) =>
+  `${name.padEnd(10)} ${String(accuracy.titles).padStart(5)}   ${percent(accuracy.headingFirst).padStart(6)}   ${percent(accuracy.subheadingInTopThree).padStart(6)}${meetsGoals(accuracy) ? '' : '   below goal'}`;
+
+console.log(
+  `HS classifier on the labelled set (goals: heading first ≥ ${percent(CLASSIFIER_GOALS.headingFirst)}, subheading in top 3 ≥ ${percent(CLASSIFIER_GOALS.subheadingInTopThree)})\n`,
+);
+console.log('part       titles   heading first   subheading in top 3');
+console.log(line('overall', evaluation.overall));
+console.log(line('held-out', evaluation.heldOut));
+console.log(line('tuning', evaluation.tuning));
+for (const [language, accuracy] of evaluation.byLanguage) console.log(line(`  ${language}`, accuracy));
+
+if (!args.has('--quiet')) {
+  const onlyHeldOut = args.has('--misses=held-out');
+  const misses = evaluation.results.filter(
+    (result) => (!result.headingFirst || !result.inTopThree) && (!onlyHeldOut || result.labelled.split === 'held-out'),
+  );
+  console.log(`\n${misses.length} titles miss (H: wrong heading first, S: right subheading not in top 3):`);
+  for (const { labelled, suggestions, headingFirst, inTopThree } of misses) {
+    const flags = `${headingFirst ? ' ' : 'H'}${inTopThree ? ' ' : 'S'}`;
+    const got = suggestions.map((s) => `${s.hsCode} ${s.confidence.toFixed(2)}`).join(', ') || 'nothing';
+    console.log(`  ${flags} ${labelled.split.padEnd(8)} ${labelled.language} ${labelled.hsCode}  ${labelled.title}  →  ${got}`);
+  }
+}
+process.exitCode = meetsGoals(evaluation.overall) && meetsGoals(evaluation.heldOut) ? 0 : 1;
