@@ -21,7 +21,10 @@ export interface TitleResult {
 
 export interface Evaluation {
   readonly overall: Accuracy;
+  /** Every title the word table was not tuned on (`held-out` and `blind`). */
   readonly heldOut: Accuracy;
+  /** The titles written after the table was committed. */
+  readonly blind: Accuracy;
   readonly tuning: Accuracy;
   readonly byLanguage: ReadonlyMap<string, Accuracy>;
   readonly results: readonly TitleResult[];
@@ -45,7 +48,8 @@ export function evaluateClassifier(classifier: HsClassifier, labelled: readonly 
   const languages = [...new Set(labelled.map((title) => title.language))];
   return {
     overall: accuracy(results),
-    heldOut: accuracy(results.filter((result) => result.labelled.split === 'held-out')),
+    heldOut: accuracy(results.filter((result) => result.labelled.split !== 'tuning')),
+    blind: accuracy(results.filter((result) => result.labelled.split === 'blind')),
     tuning: accuracy(results.filter((result) => result.labelled.split === 'tuning')),
     byLanguage: new Map(
       languages.map((language) => [language, accuracy(results.filter((result) => result.labelled.language === language))]),

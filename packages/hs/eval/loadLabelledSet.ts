@@ -9,8 +9,11 @@ export interface LabelledTitle {
   readonly language: Language;
   /** 6 digits, HS 2022. */
   readonly hsCode: string;
-  /** `tuning`: the word table was built looking at it; `held-out`: it was not. */
-  readonly split: 'tuning' | 'held-out';
+  /**
+   * `tuning`: the word table was built looking at it; `held-out`: written before the table, not
+   * tuned on; `blind`: written after the table was committed, evaluated once (see the README).
+   */
+  readonly split: 'tuning' | 'held-out' | 'blind';
   /** `sandbox`: a title the sandbox marketplaces list; `written`: written to resemble real listings. */
   readonly source: 'sandbox' | 'written';
 }

@@ -26,13 +26,14 @@ console.log(
 console.log('part       titles   heading first   subheading in top 3');
 console.log(line('overall', evaluation.overall));
 console.log(line('held-out', evaluation.heldOut));
+console.log(line('  blind', evaluation.blind));
 console.log(line('tuning', evaluation.tuning));
 for (const [language, accuracy] of evaluation.byLanguage) console.log(line(`  ${language}`, accuracy));
 
 if (!args.has('--quiet')) {
   const onlyHeldOut = args.has('--misses=held-out');
   const misses = evaluation.results.filter(
-    (result) => (!result.headingFirst || !result.inTopThree) && (!onlyHeldOut || result.labelled.split === 'held-out'),
+    (result) => (!result.headingFirst || !result.inTopThree) && (!onlyHeldOut || result.labelled.split !== 'tuning'),
   );
   console.log(`\n${misses.length} titles miss (H: wrong heading first, S: right subheading not in top 3):`);
   for (const { labelled, suggestions, headingFirst, inTopThree } of misses) {
