@@ -30,6 +30,25 @@ console.log(line('  blind', evaluation.blind));
 console.log(line('tuning', evaluation.tuning));
 for (const [language, accuracy] of evaluation.byLanguage) console.log(line(`  ${language}`, accuracy));
 
+// Calibration: how often the first suggestion is right at each confidence, which is what the
+// floor for using a suggestion (SUGGESTION_FLOOR) is read from.
+console.log('\nconfidence of the first suggestion   titles   right subheading   right heading');
+for (const [low, high] of [
+  [0, 0.3],
+  [0.3, 0.5],
+  [0.5, 0.8],
+  [0.8, 1.01],
+] as const) {
+  const inBand = evaluation.results.filter(
+    ({ suggestions }) => (suggestions[0]?.confidence ?? 0) >= low && (suggestions[0]?.confidence ?? 0) < high,
+  );
+  const right = inBand.filter(({ labelled, suggestions }) => suggestions[0]?.hsCode === labelled.hsCode).length;
+  const band = `${low.toFixed(1)} to ${Math.min(high, 1).toFixed(1)}`.padEnd(35);
+  console.log(
+    `${band}${String(inBand.length).padStart(7)}   ${percent(inBand.length ? right / inBand.length : 0).padStart(16)}   ${percent(inBand.length ? inBand.filter((r) => r.headingFirst).length / inBand.length : 0).padStart(13)}`,
+  );
+}
+
 if (!args.has('--quiet')) {
   const onlyHeldOut = args.has('--misses=held-out');
   const misses = evaluation.results.filter(
