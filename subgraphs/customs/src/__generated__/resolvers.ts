@@ -51,7 +51,7 @@ export type Consignment = {
 };
 
 export type ConsignmentItemInput = {
-  /** 6 to 10 digits. */
+  /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: Scalars['String']['input'];
   quantity: Scalars['Int']['input'];
   /** Value of all `quantity` units together. */
