@@ -143,7 +143,7 @@ function defineInsightsRun(name: string, relayEnv: () => Record<string, string>,
         search: {
           edges: Array<{
             node: {
-              hsCode: string | null;
+              hsClassification: { hsCode: string | null };
               originCountry: string;
               shippingOptions: Array<{ landedCost: { quoteId: string; paymentProvider: { methods: string[] } } }>;
             };
