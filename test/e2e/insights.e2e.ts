@@ -32,7 +32,9 @@ const QUOTES = /* GraphQL */ `
     search(query: "tea", first: 30, filter: { shipTo: "DE", inStock: true }) {
       edges {
         node {
-          hsCode
+          hsClassification {
+            hsCode
+          }
           originCountry
           shippingOptions(to: "DE") {
             landedCost(currency: EUR) {
