@@ -70,9 +70,12 @@ export function whereSql(query: TradeFlowQuery, dialect: Dialect): { text: strin
 
 /** The measures of a cell; money sums as exact text. */
 function measuresSql(dialect: Dialect): string {
-  const transit = `(delivered_at - dispatched_at) / ${DAY_MS}.0`;
-  const percentile = (p: number) =>
-    dialect === 'duckdb' ? `quantile_cont(${transit}, ${p})` : `percentile_cont(${p}) WITHIN GROUP (ORDER BY ${transit})`;
+  // Both percentiles from one sort of 4-byte floats (days to well under a minute): the sort is the
+  // costliest part of a cell, and sorting doubles of milliseconds took twice as long for nothing.
+  const transit = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
+  const percentiles =
+    dialect === 'duckdb' ? `quantile_cont(${transit}, [0.5, 0.9])` : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+  const percentile = (p: number) => `(${percentiles})[${p === 0.5 ? 1 : 2}]`;
   const money = (column: string) => `CAST(SUM(${column}) AS VARCHAR) AS ${column}`;
   const delivered = 'delivered_at IS NOT NULL AND dispatched_at IS NOT NULL';
   return [
