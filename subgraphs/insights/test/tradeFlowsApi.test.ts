@@ -118,6 +118,32 @@ describe('tradeFlows over a seeded history', () => {
     for (const [month, orders] of byMonth) if (month !== '11') expect(orders).toBeLessThan(november);
   });
 
+  it('describes a lane: monthly volumes, landed-cost composition, modes with their transit spread', async () => {
+    const { data, errors } = await insights.query<{
+      lane: {
+        id: string;
+        commodity: { code: string };
+        volumes: Array<{ period: string; orders: number | null; suppressed: boolean }>;
+        landedCostShares: { item: number; duties: number } | null;
+        modes: Array<{ mode: string; suppressed: boolean; transitDays: { median: number } | null }>;
+      };
+    }>(
+      '{ lane(origin: "CN", destination: "DE", hs: "61") { id commodity { code } volumes { period orders suppressed } landedCostShares { item duties } modes { mode suppressed transitDays { median } } } }',
+      {},
+      ANALYST,
+    );
+    expect(errors).toBeUndefined();
+    const { lane } = data!;
+    expect(lane.id).toBe('CN-DE-61');
+    expect(lane.commodity.code).toBe('61');
+    expect(lane.volumes.length).toBeGreaterThan(3);
+    expect(lane.volumes.map((row) => row.period)).toEqual([...lane.volumes.map((row) => row.period)].sort());
+    expect(lane.landedCostShares!.item).toBeGreaterThan(0.3);
+    expect(lane.modes.some((row) => !row.suppressed && row.transitDays!.median > 0)).toBe(true);
+    const bad = await insights.query('{ lane(origin: "CN", destination: "DE", hs: "6") { id } }', {}, ANALYST);
+    expect(bad.errors?.[0]?.message.startsWith('hs:')).toBe(true);
+  });
+
   it('shows a marketplace key its own flows only, and refuses it another marketplace', async () => {
     const own = await insights.query<{ tradeFlows: { rows: Row[] } }>(FLOWS, { groupBy: ['MARKETPLACE'] }, marketplaceKey('jp-ichiba'));
     expect(own.errors).toBeUndefined();
