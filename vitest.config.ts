@@ -28,7 +28,9 @@ export default defineConfig({
           include: ['**/*.e2e.ts'],
           exclude: ['node_modules/**', 'dist/**'],
           testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // A stack is seven processes (subgraphs, sandboxes, gateway) started at once: on a loaded
+          // two-core machine that alone can take a minute.
+          hookTimeout: 120_000,
           // Each e2e file starts its own stack of processes; two cores cannot run many at once.
           fileParallelism: false,
         },
