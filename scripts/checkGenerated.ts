@@ -10,6 +10,7 @@ const run = (command: string, args: string[]) => execFileSync(command, args, { s
 
 run('npx', ['tsx', 'scripts/compose.ts', '--check']);
 run('npx', ['tsx', 'scripts/persistedOperations.ts', '--check']);
+run('npx', ['tsx', 'scripts/writeRuleSchemas.ts', '--check']);
 run('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent']);
 const changed = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/__generated__/**'], { encoding: 'utf8' }).trim();
 if (changed !== '') {

@@ -1,5 +1,5 @@
 import { graphql } from 'graphql';
-import type { ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import type { CustomsRatesClient, ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { loadRules } from '../rules/loadRules.js';
 import { createContext } from '../src/context.js';
@@ -46,9 +46,19 @@ export async function executeCustoms<T>(query: string, variables: Record<string,
     },
     close: async () => {},
   };
+  // Each customs series answers with the same fixed rates, named as the series, so amounts stay
+  // checkable by hand; the series' own periods and values are tested against the FX sandbox.
+  const customsFx: CustomsRatesClient = {
+    ratesFor: async (series, date) => {
+      fetches++;
+      return { ...TEST_RATES, series, date, validTo: date };
+    },
+    close: async () => {},
+  };
   const contextValue = createContext({
     rules,
     fx,
+    customsFx,
     logger: createLogger('customs', { level: 'silent' }),
     now: () => new Date('2026-11-26T10:00:00Z'),
   });
