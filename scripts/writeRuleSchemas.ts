@@ -15,7 +15,10 @@ let stale = 0;
 for (const [name, schema] of Object.entries(schemas)) {
   const file = new URL(`${name}.schema.json`, folder);
   // `input`: what an author writes (fields with defaults may be left out).
-  const json = { ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', reused: 'ref' }), title: `Tradegraph customs rules: ${name}` };
+  const json = {
+    ...z.toJSONSchema(schema, { io: 'input', target: 'draft-2020-12', reused: 'ref' }),
+    title: `Tradegraph customs rules: ${name}`,
+  };
   const text = JSON.stringify(json, null, 2) + '\n';
   let current = '';
   try {

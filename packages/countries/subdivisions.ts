@@ -15,7 +15,15 @@ const SUBDIVISIONS: Readonly<Record<string, string>> = {
 };
 
 const CODES: ReadonlyMap<string, ReadonlySet<string>> = new Map(
-  Object.entries(SUBDIVISIONS).map(([country, list]) => [country, new Set(list.trim().split(/\s+/).map((code) => `${country}-${code}`))]),
+  Object.entries(SUBDIVISIONS).map(([country, list]) => [
+    country,
+    new Set(
+      list
+        .trim()
+        .split(/\s+/)
+        .map((code) => `${country}-${code}`),
+    ),
+  ]),
 );
 
 /** The countries whose subdivisions are known here. */

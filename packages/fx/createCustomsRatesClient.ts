@@ -34,7 +34,13 @@ export interface CustomsRatesClientOptions {
  * rates never change once published, so nothing expires but by count.
  */
 export function createCustomsRatesClient(options: CustomsRatesClientOptions): CustomsRatesClient {
-  const client = createUpstreamClient({ upstream: FX_REFRATES_UPSTREAM, baseUrl: options.baseUrl, timeoutMs: options.timeoutMs, retries: 1, logger: options.logger });
+  const client = createUpstreamClient({
+    upstream: FX_REFRATES_UPSTREAM,
+    baseUrl: options.baseUrl,
+    timeoutMs: options.timeoutMs,
+    retries: 1,
+    logger: options.logger,
+  });
   const periods: ReferenceRates[] = [];
   const pending = new Map<string, Promise<ReferenceRates>>();
   const max = options.maxPeriods ?? 64;
@@ -76,7 +82,12 @@ export function createCustomsRatesClient(options: CustomsRatesClientOptions): Cu
 /** The publisher's JSON, checked: a malformed answer is a `bad-response` upstream error, never a guess. */
 function readPublication(text: string, series: CustomsRateSeries, url: string): ReferenceRates {
   const fail = (why: string) =>
-    new UpstreamError({ upstream: FX_REFRATES_UPSTREAM, failure: 'bad-response', message: `unreadable ${series} rates: ${why}`, detail: text.slice(0, 300) });
+    new UpstreamError({
+      upstream: FX_REFRATES_UPSTREAM,
+      failure: 'bad-response',
+      message: `unreadable ${series} rates: ${why}`,
+      detail: text.slice(0, 300),
+    });
   let body: Record<string, unknown>;
   try {
     body = JSON.parse(text) as Record<string, unknown>;
@@ -85,11 +96,13 @@ function readPublication(text: string, series: CustomsRateSeries, url: string): 
   }
   const day = /^\d{4}-\d{2}-\d{2}$/;
   if (body.series !== series || body.base !== 'EUR') throw fail('another series or base');
-  if (typeof body.validFrom !== 'string' || !day.test(body.validFrom) || typeof body.validTo !== 'string' || !day.test(body.validTo)) throw fail('no period');
+  if (typeof body.validFrom !== 'string' || !day.test(body.validFrom) || typeof body.validTo !== 'string' || !day.test(body.validTo))
+    throw fail('no period');
   if (typeof body.publisher !== 'string' || typeof body.rates !== 'object' || body.rates === null) throw fail('no rates');
   const rates: Partial<Record<CurrencyCode, string>> = {};
   for (const [code, rate] of Object.entries(body.rates as Record<string, unknown>)) {
-    if (!isCurrencyCode(code) || typeof rate !== 'string' || !/^\d+(\.\d+)?$/.test(rate) || /^0+(\.0+)?$/.test(rate)) throw fail(`rate of ${code}`);
+    if (!isCurrencyCode(code) || typeof rate !== 'string' || !/^\d+(\.\d+)?$/.test(rate) || /^0+(\.0+)?$/.test(rate))
+      throw fail(`rate of ${code}`);
     rates[code] = rate;
   }
   return { date: body.validFrom, validTo: body.validTo, series, source: { name: body.publisher, url }, rates };

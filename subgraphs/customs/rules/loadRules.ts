@@ -106,7 +106,8 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
   const located: LocatedRule[] = [];
   for (const { file, rules } of files.destinations) {
     const expected = file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
-    if (rules.destination !== expected) throw new Error(`${file}: $.destination: ${rules.destination} does not match the file name ${expected}`);
+    if (rules.destination !== expected)
+      throw new Error(`${file}: $.destination: ${rules.destination} does not match the file name ${expected}`);
     destinations.set(rules.destination, rules);
     located.push(...rulesOf(rules).map((rule) => ({ file, rule })));
   }
@@ -116,13 +117,15 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
     located.push(...[...rules.defaults, ...rules.rates].map((rule) => ({ file, rule })));
   }
   const { agreements } = files.agreements.rules;
-  for (const a of agreements) located.push({ file: files.agreements.file, rule: a }, ...a.preferentialRates.map((rule) => ({ file: files.agreements.file, rule })));
+  for (const a of agreements)
+    located.push({ file: files.agreements.file, rule: a }, ...a.preferentialRates.map((rule) => ({ file: files.agreements.file, rule })));
 
   assertNoOverlaps(located);
   for (const { file, rules } of files.destinations) {
     if (rules.union !== undefined && !destinations.has(rules.union)) throw new Error(`${file}: $.union: unknown union ${rules.union}`);
     const table = rules.dutyTable ?? (rules.union !== undefined ? destinations.get(rules.union)?.dutyTable : undefined);
-    if (table === undefined || !dutyTables.has(table)) throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
+    if (table === undefined || !dutyTables.has(table))
+      throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
   }
 
   const rulesAt = (destination: string, date: Date): RulesInForce => {
@@ -137,8 +140,14 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       if (rules.length !== 1) throw new Error(`rulesAt: ${destination} needs exactly one ${what} rule on ${day}, found ${rules.length}`);
       return rules[0]!;
     };
-    const valuation = exactlyOne('valuation', pick((d) => d.valuation));
-    const rounding = exactlyOne('rounding', pick((d) => d.rounding));
+    const valuation = exactlyOne(
+      'valuation',
+      pick((d) => d.valuation),
+    );
+    const rounding = exactlyOne(
+      'rounding',
+      pick((d) => d.rounding),
+    );
     const tableName = own.dutyTable ?? union?.dutyTable ?? '';
     const table = dutyTables.get(tableName)!;
     const def = table.defaults.find((d) => inForce(d, day));

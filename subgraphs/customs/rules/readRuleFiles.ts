@@ -15,7 +15,10 @@ export function readRuleFiles(baseUrl: URL): RuleFiles {
       file,
       rules: parseRuleFile(destinationFile, file, json),
     })),
-    dutyTables: readJsonDir(new URL('dutyRates/', baseUrl)).map(({ file, json }) => ({ file, rules: parseRuleFile(dutyRateTable, file, json) })),
+    dutyTables: readJsonDir(new URL('dutyRates/', baseUrl)).map(({ file, json }) => ({
+      file,
+      rules: parseRuleFile(dutyRateTable, file, json),
+    })),
     agreements: (() => {
       const file = new URL('agreements.json', baseUrl).pathname;
       return { file, rules: parseRuleFile(agreementsFile, file, readJson(file)) };

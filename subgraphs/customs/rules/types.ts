@@ -1,9 +1,26 @@
 // The shapes of the JSON rule files, inferred from their zod schemas (`schema/`): the schemas are
 // the one description of the data, so the types cannot drift from what is validated.
 import type { z } from 'zod';
-import type { deMinimisRule, domesticSaleRule, exchangeRateRule, roundingRule, roundingStep, taxRule, valuationRule } from './schema/destinationRules.js';
+import type {
+  deMinimisRule,
+  domesticSaleRule,
+  exchangeRateRule,
+  roundingRule,
+  roundingStep,
+  taxRule,
+  valuationRule,
+} from './schema/destinationRules.js';
 import type { money, originFilter, source } from './schema/ruleBase.js';
-import type { agreement, agreementMember, agreementsFile, destinationFile, dutyRate, dutyRateDefault, dutyRateTable, preferentialRate } from './schema/ruleFiles.js';
+import type {
+  agreement,
+  agreementMember,
+  agreementsFile,
+  destinationFile,
+  dutyRate,
+  dutyRateDefault,
+  dutyRateTable,
+  preferentialRate,
+} from './schema/ruleFiles.js';
 import type { additionalDutyRule, bandedRate, feeRule, specialRegime } from './schema/specialRegimes.js';
 
 export type IsoDate = string;

@@ -25,6 +25,8 @@ export const TEST_RATES: ReferenceRates = {
     MXN: '21.2000',
     MYR: '4.8000',
     SGD: '1.5100',
+    NZD: '2.0300',
+    NOK: '11.7500',
   },
 };
 
@@ -85,8 +87,22 @@ export const ESTIMATE = /* GraphQL */ `
         amount
         currency
       }
+      payableAtCheckout {
+        amount
+        currency
+      }
+      payableOnDelivery {
+        amount
+        currency
+      }
+      sellerPaid {
+        amount
+        currency
+      }
       deMinimisApplied
       collectedAtSale
+      region
+      regionAssumed
       rulesDate
       lines {
         kind
@@ -97,18 +113,47 @@ export const ESTIMATE = /* GraphQL */ `
         }
         formula
         source
+        collectedAt
+        remitter
+        paidBy
+        exchangeRates {
+          from
+          to
+          rate
+          series
+          date
+        }
       }
     }
   }
 `;
 
+type Amount = { amount: string; currency: string };
+
+export interface ChargeLineResult {
+  kind: string;
+  description: string;
+  amount: Amount;
+  formula: string;
+  source: string;
+  collectedAt: 'CHECKOUT' | 'BORDER' | 'DELIVERY';
+  remitter: string;
+  paidBy: 'BUYER' | 'SELLER';
+  exchangeRates: Array<{ from: string; to: string; rate: string; series: string; date: string }>;
+}
+
 export interface Charges {
-  duties: { amount: string; currency: string };
-  taxes: { amount: string; currency: string };
-  fees: { amount: string; currency: string };
-  total: { amount: string; currency: string };
+  duties: Amount;
+  taxes: Amount;
+  fees: Amount;
+  total: Amount;
+  payableAtCheckout: Amount;
+  payableOnDelivery: Amount;
+  sellerPaid: Amount;
   deMinimisApplied: boolean;
   collectedAtSale: boolean;
+  region: string | null;
+  regionAssumed: boolean;
   rulesDate: string;
-  lines: Array<{ kind: string; description: string; amount: { amount: string; currency: string }; formula: string; source: string }>;
+  lines: ChargeLineResult[];
 }

@@ -39,13 +39,31 @@ export const taxRule = withValidPeriod(
       .enum(['standard', 'reduced', 'additional'])
       .describe('standard: the general rate; reduced: replaces it for the HS prefixes listed; additional: levied on top (excise, provincial taxes).'),
     rateBp: basisPoints,
+    ratePpm: z
+      .number()
+      .int()
+      .min(0)
+      .max(1_000_000)
+      .optional()
+      .describe('The exact rate in parts per million where basis points cannot hold it (QST 9.975 % = 99750); rateBp is then its rounding.'),
     computation: z.enum(['on-top', 'gross-up']).describe("on-top: base × rate; gross-up (BR ICMS, CN consumption tax): base × rate / (1 − rate)."),
     hsPrefixes: z.array(hsPrefix).min(1).optional().describe('Goods the rate is limited to (required for reduced rates and excise).'),
     maxUnitValue: money.optional().describe('A reduced rate that applies only while each unit costs less than this (NY clothing under USD 110).'),
     regions: z.array(regionCode).min(1).optional().describe('ISO 3166-2 subdivisions the rate applies in; absent = the whole country.'),
+    deliveryInBase: z
+      .boolean()
+      .optional()
+      .describe('For a tax charged at checkout: whether delivery charges are part of its base. Default true (California: false).'),
     inLaterTaxBases: z.boolean().optional().describe('The tax is part of the base of the taxes listed after it (CN consumption tax in the VAT base).'),
     collection: z
-      .strictObject({ at: z.enum(['border', 'checkout']), remitter })
+      .strictObject({
+        at: z.enum(['border', 'checkout']),
+        remitter,
+        base: z
+          .enum(['sale-price', 'import-value'])
+          .optional()
+          .describe('sale-price (default): a sales tax on the price with delivery; import-value: an import tax collected early (BR ICMS under Remessa Conforme).'),
+      })
       .optional()
       .describe('Default: assessed at the border on import. checkout: charged at the sale by the remitter (marketplace facilitator laws).'),
   }),

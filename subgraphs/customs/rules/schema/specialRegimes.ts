@@ -88,6 +88,7 @@ export const feeRule = z.strictObject({
   from: z.strictObject({ value: money, comparison: z.enum(['gte', 'gt']) }).optional().describe('Applies only from this value.'),
   upTo: z.strictObject({ value: money, comparison }).optional().describe('Applies only up to this value.'),
   channels: z.array(channel).min(1).optional().describe('Applies only on these channels. Default all.'),
+  origins: originFilter.optional(),
   paidBy: z.enum(['BUYER', 'SELLER']).describe('SELLER: may not be passed on to the consumer (FR small-parcel tax).'),
   remitter,
 });

@@ -3,7 +3,7 @@ import { TAX_NAMES, type TaxContext } from './assessTaxes.js';
 import { checkoutParties } from './chargeParties.js';
 import { citation } from './citation.js';
 import { lineRates } from './createConversion.js';
-import { formatBp, timesBp } from './exactAmount.js';
+import { applyRate, taxRate } from './taxRate.js';
 import { selectTaxRules } from './selectTaxRules.js';
 import type { ChargeLine } from './types.js';
 
@@ -20,14 +20,16 @@ export function assessDomesticSale(context: TaxContext): ChargeLine[] {
   valuation.items.forEach((item) => {
     const { before, main, after } = selectTaxRules(rules, item, region.region);
     for (const rule of [...before, ...(main ? [main] : []), ...after]) {
-      const price = item.goods + item.freight + item.postBorder;
-      const amount = rounding.tax(timesBp(price, rule.rateBp));
-      const parts = [valuation.format(item.goods), ...(item.freight + item.postBorder > 0n ? [valuation.format(item.freight + item.postBorder)] : [])];
+      const delivery = rule.deliveryInBase === false ? 0n : item.freight + item.postBorder;
+      const price = item.goods + delivery;
+      const rate = taxRate(rule);
+      const amount = rounding.tax(applyRate(price, rate, rule.computation === 'gross-up'));
+      const parts = [valuation.format(item.goods), ...(delivery > 0n ? [valuation.format(delivery)] : [])];
       lines.push({
         kind: 'TAX',
-        description: `Domestic ${TAX_NAMES[rule.kind]} ${formatBp(rule.rateBp)} on a sale from stock in ${consignment.destination}, charged at checkout by the ${remitter.toLowerCase()}${rule.regions ? ` (${region.region}${region.assumed ? ', assumed' : ''})` : ''}`,
+        description: `Domestic ${TAX_NAMES[rule.kind]} ${rate.text} on a sale from stock in ${consignment.destination}, charged at checkout by the ${remitter.toLowerCase()}${rule.regions ? ` (${region.region}${region.assumed ? ', assumed' : ''})` : ''}`,
         amount: fromMinor(amount, valuation.currency),
-        formula: `${formatBp(rule.rateBp)} × ${parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`} ${valuation.currency}; no import at delivery: duties settled at the bulk import${valuation.fxNote}${rounding.note}`,
+        formula: `${rate.text} × ${parts.length === 1 ? parts[0] : `(${parts.join(' + ')})`} ${valuation.currency}; no import at delivery: duties settled at the bulk import${valuation.fxNote}${rounding.note}`,
         source: rules.domesticSale ? `${citation(rule)}; ${citation(rules.domesticSale)}` : citation(rule),
         ...checkoutParties(remitter),
         rates: lineRates(valuation.applied),

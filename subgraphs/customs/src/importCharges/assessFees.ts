@@ -7,7 +7,7 @@ import { createConversion, fxNote, lineRates } from './createConversion.js';
 import { formatBp, timesBp } from './exactAmount.js';
 import type { TaxContext } from './assessTaxes.js';
 import type { ChargeLine } from './types.js';
-import { ruleMoney, withinThreshold } from './withinThreshold.js';
+import { originMatches, ruleMoney, withinThreshold } from './withinThreshold.js';
 
 /**
  * National fees on the import (IT €2 per consignment, FR €2 per article, US Merchandise Processing
@@ -23,6 +23,7 @@ export function assessFees(context: TaxContext, rates: ReferenceRates, assessed:
 function nationalFee(context: TaxContext, rates: ReferenceRates, fee: FeeRule): ChargeLine[] {
   const { consignment, valuation, rounding } = context;
   if (fee.channels !== undefined && !fee.channels.some((channel) => channelMatches(channel, consignment.mode))) return [];
+  if (!originMatches(fee.origins, consignment.origin)) return [];
   const tests = [];
   if (fee.upTo) {
     const test = withinThreshold(valuation, fee.valueBasis, ruleMoney(fee.upTo.value), fee.upTo.comparison);
@@ -56,7 +57,9 @@ function nationalFee(context: TaxContext, rates: ReferenceRates, fee: FeeRule): 
     formula = `${(fee.ratePpm ?? 0) / 10_000}% × ${valuation.format(value)} ${currency}${min !== undefined ? `, at least ${valuation.format(min)}` : ''}${max !== undefined ? `, at most ${valuation.format(max)}` : ''} ${currency}`;
   }
   const parties: ChargeParties =
-    fee.paidBy === 'SELLER' ? { collectedAt: 'BORDER', remitter: fee.remitter, paidBy: 'SELLER' } : { ...borderParties(consignment), remitter: fee.remitter };
+    fee.paidBy === 'SELLER'
+      ? { collectedAt: 'BORDER', remitter: fee.remitter, paidBy: 'SELLER' }
+      : { ...borderParties(consignment), remitter: fee.remitter };
   const applied = [...tests.flatMap((test) => test.applied), ...conversion.applied];
   return [
     {

@@ -6,10 +6,11 @@ import { borderParties, checkoutParties, type ChargeParties } from './chargePart
 import { citation } from './citation.js';
 import { lineRates } from './createConversion.js';
 import type { Rounding } from './createRounding.js';
-import { formatBp, grossedUp, timesBp, timesBpBp, type Exact } from './exactAmount.js';
+import { formatBp, roundHalfUp } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
 import { selectTaxRules } from './selectTaxRules.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
+import { applyRate, taxRate } from './taxRate.js';
 import type { ChargeLine, Consignment } from './types.js';
 import type { Valuation } from './valueConsignment.js';
 
@@ -36,6 +37,16 @@ export interface TaxContext {
   readonly region: { readonly region: string | undefined; readonly assumed: boolean };
 }
 
+interface Group {
+  readonly rule: TaxRule;
+  readonly parties: ChargeParties;
+  /** Charged at the sale, on the price with delivery (not on customs value). */
+  readonly atCheckoutPrice: boolean;
+  /** The low-value regime that moved this tax to checkout (cited with the rule). */
+  readonly regime: SpecialRegimes['collectedAtSale'];
+  readonly indexes: number[];
+}
+
 /**
  * Every tax the buyer's side pays because the goods cross the border, one line per tax rule and
  * collection point:
@@ -50,89 +61,92 @@ export function assessTaxes(context: TaxContext, regimes: SpecialRegimes, waiver
   if (regimes.banded?.regime.replaces.includes('tax')) return [];
   const { consignment, valuation, rules, rounding, region } = context;
   const atSale = regimes.collectedAtSale;
-  const cbec = regimes.crossBorderRetail?.regime;
-  const lines: ChargeLine[] = [];
-  if (waivers.tax) lines.push(waivers.tax.line);
+  const cbec = regimes.crossBorderRetail;
+  const lines: ChargeLine[] = waivers.tax ? [waivers.tax.line] : [];
 
-  // (rule, parties) → items, keeping the order rules are met so excise enters the later bases.
-  const groups = new Map<string, { rule: TaxRule; parties: ChargeParties; checkoutPrice: boolean; indexes: number[] }>();
-  const earlier = new Map<number, bigint>();
+  const groups = new Map<string, Group>();
   valuation.items.forEach((item, i) => {
     const { before, main, after } = selectTaxRules(rules, item, region.region);
     for (const rule of [...before, ...(main ? [main] : []), ...after]) {
-      let parties: ChargeParties;
-      let checkoutPrice = false;
+      let group: Omit<Group, 'indexes' | 'rule'>;
       if (rule === main && atSale?.covers(item)) {
-        parties = checkoutParties(atSale.regime.marketplaceIsDeemedSupplier && consignment.soldOnMarketplace ? 'MARKETPLACE' : 'SELLER');
-        checkoutPrice = true;
+        const remitter = atSale.regime.marketplaceIsDeemedSupplier && consignment.soldOnMarketplace ? 'MARKETPLACE' : 'SELLER';
+        group = { parties: checkoutParties(remitter), atCheckoutPrice: true, regime: atSale };
       } else if (rule.collection?.at === 'checkout') {
-        parties = checkoutParties(rule.collection.remitter);
-        checkoutPrice = true;
-      } else if (cbec && regimes.crossBorderRetail) {
-        parties = cbec.collection?.at === 'checkout' ? checkoutParties(cbec.collection.remitter) : borderParties(consignment);
+        const onPrice = rule.collection.base !== 'import-value';
+        group = { parties: checkoutParties(rule.collection.remitter), atCheckoutPrice: onPrice, regime: undefined };
+      } else if (cbec) {
+        const collection = cbec.regime.collection;
+        group = {
+          parties: collection?.at === 'checkout' ? checkoutParties(collection.remitter) : borderParties(consignment),
+          atCheckoutPrice: false,
+          regime: undefined,
+        };
+      } else if (waivers.tax?.covers(item)) {
+        continue;
       } else {
-        if (waivers.tax?.covers(item)) continue;
-        parties = borderParties(consignment);
+        group = { parties: borderParties(consignment), atCheckoutPrice: false, regime: undefined };
       }
-      const key = `${rule.id}|${rule.validFrom}|${parties.collectedAt}`;
-      const group = groups.get(key) ?? { rule, parties, checkoutPrice, indexes: [] };
-      group.indexes.push(i);
-      groups.set(key, group);
+      const key = `${rule.id}|${rule.validFrom}|${group.parties.collectedAt}`;
+      const existing = groups.get(key) ?? { ...group, rule, indexes: [] };
+      existing.indexes.push(i);
+      groups.set(key, existing);
     }
   });
 
-  for (const { rule, parties, checkoutPrice, indexes } of groups.values()) {
-    const items = indexes.map((i) => valuation.items[i]!);
+  // Taxes that enter later bases (CN consumption tax in the VAT base), by item, at their statutory amount.
+  const earlier = new Map<number, bigint>();
+  for (const group of groups.values()) {
+    const { rule, parties, atCheckoutPrice, indexes } = group;
     const sum = (f: (i: number) => bigint) => indexes.reduce((total, i) => total + f(i), 0n);
-    const format = valuation.format;
-    let parts: bigint[];
-    if (checkoutPrice) {
-      // A tax charged at the sale is on the price the buyer pays, delivery included.
-      parts = [sum((i) => valuation.items[i]!.goods), sum((i) => valuation.items[i]!.freight + valuation.items[i]!.postBorder)];
-    } else {
-      const withFreight = valuation.cif || rules.valuation.freightInTaxBase;
-      parts = [
-        sum((i) => valuation.items[i]!.valued),
-        withFreight ? sum((i) => valuation.items[i]!.freight) : 0n,
-        rules.valuation.postBorderTransportInTaxBase ? sum((i) => valuation.items[i]!.postBorder) : 0n,
-        rules.valuation.dutyInTaxBase ? sum((i) => duty.perItem[i] ?? 0n) : 0n,
-        rule.inLaterTaxBases ? 0n : sum((i) => earlier.get(i) ?? 0n),
-      ];
-    }
+    const item = (i: number) => valuation.items[i]!;
+    const parts = atCheckoutPrice
+      ? [sum((i) => item(i).goods), rule.deliveryInBase === false ? 0n : sum((i) => item(i).freight + item(i).postBorder)]
+      : [
+          sum((i) => item(i).valued),
+          valuation.cif || rules.valuation.freightInTaxBase ? sum((i) => item(i).freight) : 0n,
+          rules.valuation.postBorderTransportInTaxBase ? sum((i) => item(i).postBorder) : 0n,
+          rules.valuation.dutyInTaxBase ? sum((i) => duty.perItem[i] ?? 0n) : 0n,
+          rule.inLaterTaxBases ? 0n : sum((i) => earlier.get(i) ?? 0n),
+        ];
     const exactBase = parts.reduce((a, b) => a + b, 0n);
-    const base = checkoutPrice ? exactBase : rounding.base(exactBase);
-    const shown = parts.filter((part, k) => k === 0 || part > 0n).map(format);
-    const baseText = `${shown.length === 1 ? shown[0] : `(${shown.join(' + ')})`}${base !== exactBase ? ` → ${format(base)}` : ''}`;
-    const rateBp = checkoutPrice && atSale && rule.scope === 'standard' && rule.kind !== 'SALES_TAX' ? (atSale.regime.rateBp ?? rule.rateBp) : rule.rateBp;
-    const rate = formatBp(rateBp);
-    const factor = cbec && !checkoutPrice ? cbec.taxFactorBp : cbec && regimes.crossBorderRetail ? cbec.taxFactorBp : undefined;
-    let exact: Exact = rule.computation === 'gross-up' ? grossedUp(base, rateBp) : timesBp(base, rateBp);
-    let formula = rule.computation === 'gross-up' ? `${rate} × ${baseText} ${valuation.currency} / (1 − ${rate})` : `${rate} × ${baseText} ${valuation.currency}`;
-    if (factor !== undefined && regimes.crossBorderRetail) {
-      exact = { numerator: exact.numerator * BigInt(factor), denominator: exact.denominator * 10_000n };
-      formula = `${formula} × ${formatBp(factor)}`;
-    }
+    const base = atCheckoutPrice ? exactBase : rounding.base(exactBase);
+    const shown = parts.filter((part, k) => k === 0 || part > 0n).map(valuation.format);
+    const baseText = `${shown.length === 1 ? shown[0] : `(${shown.join(' + ')})`}${base !== exactBase ? ` → ${valuation.format(base)}` : ''} ${valuation.currency}`;
+    // A regime may fix its own rate for the standard one (GB £135 at 20 %); reduced rates keep theirs.
+    const rate =
+      group.regime && rule.scope === 'standard' && group.regime.regime.rateBp !== null
+        ? taxRate(rule, group.regime.regime.rateBp)
+        : taxRate(rule);
+    const grossUp = rule.computation === 'gross-up';
+    const statutory = applyRate(base, rate, grossUp);
+    const factor = cbec ? cbec.regime.taxFactorBp : undefined;
+    const exact =
+      factor === undefined ? statutory : { numerator: statutory.numerator * BigInt(factor), denominator: statutory.denominator * 10_000n };
     const amount = rounding.tax(exact);
     if (rule.inLaterTaxBases) {
-      // Spread over the items so each item's later taxes see its own share.
-      const total = sum((i) => valuation.items[i]!.customsValue) || 1n;
-      indexes.forEach((i) => earlier.set(i, (earlier.get(i) ?? 0n) + (amount * valuation.items[i]!.customsValue) / total));
+      const whole = roundHalfUp(statutory);
+      const weights = sum((i) => item(i).customsValue) || 1n;
+      indexes.forEach((i) => earlier.set(i, (earlier.get(i) ?? 0n) + (whole * item(i).customsValue) / weights));
     }
-    const where = checkoutPrice || parties.collectedAt === 'CHECKOUT' ? `charged at checkout by the ${parties.remitter.toLowerCase()}` : 'at import';
-    const regionNote = rule.regions ? ` (${region.region}${region.assumed ? `, assumed: ${rules.defaultRegion?.note ?? 'no region given'}` : ''})` : '';
+    const where = parties.collectedAt === 'CHECKOUT' ? `charged at checkout by the ${parties.remitter.toLowerCase()}` : 'at import';
+    const regionNote = rule.regions
+      ? ` (${region.region}${region.assumed ? `, assumed: ${rules.defaultRegion?.note ?? 'no region given'}` : ''})`
+      : '';
+    const formula = `${rate.text} × ${baseText}${grossUp ? ` / (1 − ${rate.text})` : ''}${factor !== undefined ? ` × ${formatBp(factor)}` : ''}`;
     lines.push({
       kind: 'TAX',
-      description: `${TAX_NAMES[rule.kind]} ${rate}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
+      description: `${TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
       amount: fromMinor(amount, valuation.currency),
-      formula: `${formula}${checkoutPrice && atSale && rule === selectMain(context, items[0]!) ? `; ${atSale.test}` : ''}${valuation.fxNote}${rounding.note}`,
-      source: checkoutPrice && atSale && rule.scope !== 'additional' && !rule.collection ? `${citation(atSale.regime)}; ${citation(rule)}` : cbec ? `${citation(rule)}; ${citation(cbec)}` : citation(rule),
+      formula: `${formula}${group.regime ? `; ${group.regime.test}` : ''}${valuation.fxNote}${rounding.note}`,
+      source: group.regime
+        ? `${citation(group.regime.regime)}; ${citation(rule)}`
+        : cbec
+          ? `${citation(rule)}; ${citation(cbec.regime)}`
+          : citation(rule),
       ...parties,
       rates: lineRates(valuation.applied),
     });
   }
   return lines;
-}
-
-function selectMain(context: TaxContext, item: Valuation['items'][number]): TaxRule | undefined {
-  return selectTaxRules(context.rules, item, context.region.region).main;
 }

@@ -30,7 +30,8 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
     throw new RulesUnavailableError('destination', `no customs rules for destination ${consignment.destination}`);
   }
   const inForce = rulesInForce(rules, consignment.destination, consignment.date);
-  if (!isCurrencyCode(inForce.currency)) throw new RulesUnavailableError('destination', `no currency on file for ${consignment.destination}`);
+  if (!isCurrencyCode(inForce.currency))
+    throw new RulesUnavailableError('destination', `no currency on file for ${consignment.destination}`);
   const currency = currencyCode(inForce.currency);
   const rounding = createRounding(inForce.rounding, currency);
   const region = resolveRegion(inForce, consignment.region);
@@ -43,7 +44,11 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
 
   const valuation = valueConsignment(consignment, inForce, currency, rates);
   const context: TaxContext = { consignment, rules: inForce, valuation, rounding, region };
-  if (consignment.alreadyImported) return summary(assessDomesticSale(context), { deMinimisApplied: false, collectedAtSale: true });
+  if (consignment.alreadyImported) {
+    if (inForce.domesticSale === undefined)
+      return summary([fromStock(consignment, currency)], { deMinimisApplied: false, collectedAtSale: false });
+    return summary(assessDomesticSale(context), { deMinimisApplied: false, collectedAtSale: true });
+  }
 
   const regimes = selectSpecialRegimes(consignment, inForce, valuation);
   const waivers = findWaivers(consignment, inForce, valuation);
@@ -76,6 +81,21 @@ function settled(consignment: Consignment, currency: CurrencyCode): ChargeLine {
     amount: fromMinor(0n, currency),
     formula: 'no customs border crossed; domestic prices include domestic tax',
     source: 'domestic or intra-union delivery',
+    collectedAt: 'CHECKOUT',
+    remitter: 'SELLER',
+    paidBy: 'BUYER',
+    rates: [],
+  };
+}
+
+/** A sale from stock where the rules do not model the domestic tax of such sales: said, not guessed. */
+function fromStock(consignment: Consignment, currency: CurrencyCode): ChargeLine {
+  return {
+    kind: 'FEE',
+    description: 'No import at delivery: the goods ship from stock already in the destination country',
+    amount: fromMinor(0n, currency),
+    formula: `duties settled at the bulk import; domestic tax on sales from stock is not modelled for ${consignment.destination}`,
+    source: 'alreadyImported (overseas warehouse)',
     collectedAt: 'CHECKOUT',
     remitter: 'SELLER',
     paidBy: 'BUYER',

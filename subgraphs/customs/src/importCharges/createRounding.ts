@@ -26,7 +26,7 @@ export function createRounding(rule: RoundingRule, currency: CurrencyCode): Roun
     return ({ numerator, denominator }: Exact): bigint => {
       const scaled = { numerator, denominator: denominator * increment };
       if (s.mode === 'half-up') return roundHalfUp(scaled) * increment;
-      return (numerator >= 0n ? numerator / scaled.denominator : -((-numerator) / scaled.denominator)) * increment;
+      return (numerator >= 0n ? numerator / scaled.denominator : -(-numerator / scaled.denominator)) * increment;
     };
   };
   const base = rule.base ? step(rule.base) : undefined;

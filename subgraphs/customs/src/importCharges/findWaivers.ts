@@ -32,7 +32,8 @@ export function findWaivers(consignment: Consignment, rules: RulesInForce, valua
   let duty: Waiver | undefined;
   let tax: Waiver | undefined;
   for (const rule of rules.deMinimis) {
-    if (rule.threshold === null || !originMatches(rule.origins, consignment.origin) || !channelMatches(rule.channel, consignment.mode)) continue;
+    if (rule.threshold === null || !originMatches(rule.origins, consignment.origin) || !channelMatches(rule.channel, consignment.mode))
+      continue;
     const covers = (item: ValuedItem) => !matchesPrefix(item.hsCode, rule.excludedHsPrefixes);
     if (!valuation.items.some(covers)) continue;
     const test = withinThreshold(valuation, rule.valueBasis, ruleMoney(rule.threshold), rule.comparison);

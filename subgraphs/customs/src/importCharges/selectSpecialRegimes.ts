@@ -45,7 +45,9 @@ const ofKind =
  * optional: it applies with a declared IOSS number, or for a marketplace sale (`marketplaceCollects`).
  */
 export function selectSpecialRegimes(consignment: Consignment, rules: RulesInForce, valuation: Valuation): SpecialRegimes {
-  const regimes = rules.specialRegimes.filter((r) => originMatches(r.origins, consignment.origin) && channelMatches(r.channel, consignment.mode));
+  const regimes = rules.specialRegimes.filter(
+    (r) => originMatches(r.origins, consignment.origin) && channelMatches(r.channel, consignment.mode),
+  );
 
   // A regime naming the origin (MX: USMCA for US/CA) beats a general one; otherwise the file's order decides.
   const bandedCandidates = regimes.filter(ofKind('bandedFlatRate'));

@@ -24,7 +24,9 @@ export function selectTaxRules(rules: RulesInForce, item: ValuedItem, region: st
   );
   const standard = regional.filter((t) => t.scope === 'standard');
   const main = reduced ?? standard.find((t) => t.regions !== undefined) ?? standard.find((t) => t.regions === undefined);
-  const additional = regional.filter((t) => t.scope === 'additional' && (t.hsPrefixes === undefined || matchesPrefix(item.hsCode, t.hsPrefixes)));
+  const additional = regional.filter(
+    (t) => t.scope === 'additional' && (t.hsPrefixes === undefined || matchesPrefix(item.hsCode, t.hsPrefixes)),
+  );
   return {
     before: additional.filter((t) => t.inLaterTaxBases === true),
     main,

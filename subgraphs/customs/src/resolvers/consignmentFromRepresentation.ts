@@ -34,17 +34,15 @@ export function consignmentFromRepresentation(option: ShippingOptionRepresentati
     marketplaceCollects: true,
     soldOnMarketplace: true,
     alreadyImported: consignment.alreadyImported,
-    carrierFees: (consignment.carrierFees ?? []).map(
-      (fee): CarrierFee => ({
-        carrier: fee.carrier,
-        name: fee.name,
-        kind: fee.kind === 'DISBURSEMENT' ? 'DISBURSEMENT' : 'CLEARANCE',
-        fixed: money(option, fee.fixed),
-        rateBp: fee.rateBp,
-        minimum: fee.minimum == null ? undefined : money(option, fee.minimum),
-        source: fee.source,
-      }),
-    ),
+    carrierFees: (consignment.carrierFees ?? []).map((fee): CarrierFee => ({
+      carrier: fee.carrier,
+      name: fee.name,
+      kind: fee.kind === 'DISBURSEMENT' ? 'DISBURSEMENT' : 'CLEARANCE',
+      fixed: money(option, fee.fixed),
+      rateBp: fee.rateBp,
+      minimum: fee.minimum == null ? undefined : money(option, fee.minimum),
+      source: fee.source,
+    })),
   };
 }
 
