@@ -39,14 +39,19 @@ export type AppliedExchangeRate = {
 /** A carrier's clearance or disbursement fee, from its published fee table. */
 export type CarrierFee = {
   __typename?: 'CarrierFee';
+  /** The carrier's id. */
   carrier: Scalars['String']['output'];
+  /** Fixed part, in the destination's currency. */
   fixed: Money;
-  /** CLEARANCE or DISBURSEMENT. */
+  /** CLEARANCE (per entry with charges to collect) or DISBURSEMENT (for advancing duties and taxes). */
   kind: Scalars['String']['output'];
+  /** Least charged, when the fee is a share. */
   minimum?: Maybe<Money>;
+  /** The carrier's own name for the fee. */
   name: Scalars['String']['output'];
-  /** Share of the advanced duties and taxes, in basis points. */
+  /** Share of the duties and taxes advanced, in basis points. */
   rateBp: Scalars['Int']['output'];
+  /** The fee table's version and where it is published. */
   source: Scalars['String']['output'];
 };
 
@@ -87,7 +92,7 @@ export type Consignment = {
   __typename?: 'Consignment';
   alreadyImported: Scalars['Boolean']['output'];
   carrierFees: Array<CarrierFee>;
-  customsMode: CustomsMode;
+  customsMode?: Maybe<CustomsMode>;
   destinationCountry: Scalars['CountryCode']['output'];
   destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
   goodsValue: Money;

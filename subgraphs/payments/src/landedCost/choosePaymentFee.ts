@@ -11,16 +11,23 @@ export interface ProviderAnswer {
 export type ChosenFee = Extract<FeeQuote, { accepted: true }> & { readonly provider: PaymentProviderInfo };
 
 /**
- * The cheapest provider that takes this payment; ties go to the earlier one in the registry.
- * When none takes it: if some provider could not answer, its failure is the error (it might have
- * taken the payment, so "unsupported" would be a lie); otherwise every provider refused, and the
- * buyer learns why, naming `currency` (the argument they can change).
+ * The cheapest provider for the buyer that takes this payment (by `costOf`: what the buyer pays for
+ * paying this way); ties go to the earlier one in the registry. When none takes it: if some provider
+ * could not answer, its failure is the error (it might have taken the payment, so "unsupported"
+ * would be a lie); otherwise every provider refused, and the buyer learns why, naming the argument
+ * they can change: `paymentMethod` when the method asked is not one their country can use, else `currency`.
  */
-export function choosePaymentFee(request: FeeQuoteRequest, answers: readonly ProviderAnswer[]): ChosenFee {
-  let best: ChosenFee | undefined;
+export function choosePaymentFee(
+  request: FeeQuoteRequest,
+  answers: readonly ProviderAnswer[],
+  method: string | null = null,
+  costOf: (provider: PaymentProviderInfo, fee: Money) => bigint = (_provider, fee) => fee.minor,
+): ChosenFee {
+  let best: (ChosenFee & { cost: bigint }) | undefined;
   for (const { provider, answer } of answers) {
     if (answer instanceof Error || !answer.accepted) continue;
-    if (best === undefined || answer.fee.minor < best.fee.minor) best = { ...answer, provider };
+    const cost = costOf(provider, answer.fee);
+    if (best === undefined || cost < best.cost) best = { ...answer, provider, cost };
   }
   if (best) return best;
 
@@ -30,9 +37,15 @@ export function choosePaymentFee(request: FeeQuoteRequest, answers: readonly Pro
   const reasons = answers
     .map(({ provider, answer }) => `${provider.id}: ${answer instanceof Error || answer.accepted ? 'no answer' : describe(answer.reason)}`)
     .join('; ');
+  const countryRefused = answers.every(({ answer }) => !(answer instanceof Error) && !answer.accepted && answer.reason === 'COUNTRY_NOT_SUPPORTED');
+  if (method !== null && countryRefused) {
+    throw userInputError(`paymentMethod: ${method} cannot be used by a buyer in ${request.buyerCountry} (${reasons})`, 'paymentMethod');
+  }
+  const currencyRefused = answers.every(({ answer }) => !(answer instanceof Error) && !answer.accepted && answer.reason === 'CURRENCY_NOT_SUPPORTED');
+  const field = method !== null && !currencyRefused ? 'paymentMethod' : 'currency';
   throw userInputError(
-    `currency: no payment provider takes ${describeMoney(request.amount)} from a buyer in ${request.buyerCountry} (${reasons})`,
-    'currency',
+    `${field}: no payment provider${method === null ? '' : ` taking ${method}`} takes ${describeMoney(request.amount)} from a buyer in ${request.buyerCountry} (${reasons})`,
+    field,
   );
 }
 
