@@ -105,7 +105,8 @@ function chargeOf(value: unknown, path: string, currency: CurrencyCode): QuoteCh
   const kind = charge.kind;
   if (kind !== 'DUTY' && kind !== 'TAX' && kind !== 'FEE') throw invalid(`${path}.kind`, 'DUTY, TAX or FEE');
   const collectedAt = charge.collectedAt;
-  if (collectedAt !== 'CHECKOUT' && collectedAt !== 'BORDER' && collectedAt !== 'DELIVERY') throw invalid(`${path}.collectedAt`, 'a collection point');
+  if (collectedAt !== 'CHECKOUT' && collectedAt !== 'BORDER' && collectedAt !== 'DELIVERY')
+    throw invalid(`${path}.collectedAt`, 'a collection point');
   return {
     kind,
     collectedAt,

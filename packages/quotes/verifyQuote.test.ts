@@ -23,7 +23,15 @@ const quote: Quote = {
   },
   converted: { item: eur('36.71'), shipping: eur('11.03'), duties: eur('0.00'), taxes: eur('8.83'), importFees: eur('0.00') },
   charges: [
-    { kind: 'TAX', collectedAt: 'CHECKOUT', remitter: 'MARKETPLACE', paidBy: 'BUYER', original: eur('8.83'), converted: eur('8.83'), label: 'VAT' },
+    {
+      kind: 'TAX',
+      collectedAt: 'CHECKOUT',
+      remitter: 'MARKETPLACE',
+      paidBy: 'BUYER',
+      original: eur('8.83'),
+      converted: eur('8.83'),
+      label: 'VAT',
+    },
   ],
   paymentMethod: 'CARD',
   paymentFee: {

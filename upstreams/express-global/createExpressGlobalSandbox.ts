@@ -25,7 +25,10 @@ export const expressGlobalSandbox = {
       logger,
       fault,
       routes: [
-        clearanceFeesRoute(CLEARANCE_FEES),{ method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch }, ...shipmentRoutes(SANDBOX_API_KEY)],
+        clearanceFeesRoute(CLEARANCE_FEES),
+        { method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch },
+        ...shipmentRoutes(SANDBOX_API_KEY),
+      ],
       garbage: () => ({ body: { results: [{ reference: 0, status: 'OK', products: [{ totalPrice: 'call us' }] }] } }),
     }),
 } satisfies SandboxUpstream;

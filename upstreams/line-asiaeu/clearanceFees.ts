@@ -8,7 +8,11 @@ export const CLEARANCE_FEES: PublishedClearanceFeeTable = {
   carrier: 'line-asiaeu',
   version: 'SILKROUTE-HUB-BROKERAGE-2026',
   validFrom: '2026-01-01',
-  fees: [...['DE', 'NL', 'FR', 'ES', 'IT'].map((country) => brokerage(country, 'EUR', '2.50')), brokerage('PL', 'PLN', '11.00'), brokerage('GB', 'GBP', '2.20')],
+  fees: [
+    ...['DE', 'NL', 'FR', 'ES', 'IT'].map((country) => brokerage(country, 'EUR', '2.50')),
+    brokerage('PL', 'PLN', '11.00'),
+    brokerage('GB', 'GBP', '2.20'),
+  ],
 };
 
 function brokerage(country: string, currency: string, fixed: string) {

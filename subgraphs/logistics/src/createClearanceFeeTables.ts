@@ -16,7 +16,11 @@ export interface ClearanceFeeTables {
  * service (one call per carrier per hour, whatever the traffic). A table that cannot be read leaves
  * its carrier's options without fee lines, as a failed rate leaves a carrier out, and is logged.
  */
-export function createClearanceFeeTables(carriers: readonly CarrierAdapter[], logger: Logger, now: () => number = Date.now): ClearanceFeeTables {
+export function createClearanceFeeTables(
+  carriers: readonly CarrierAdapter[],
+  logger: Logger,
+  now: () => number = Date.now,
+): ClearanceFeeTables {
   const cache = new Map<string, { table: Promise<ClearanceFeeTable | undefined>; until: number }>();
   return {
     forCarrier(carrierId) {

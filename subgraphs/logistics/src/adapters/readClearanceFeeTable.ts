@@ -9,10 +9,21 @@ import type { ClearanceFee, ClearanceFeeTable } from './ports.js';
  * every carrier since it is a publication, not an API). A malformed table is a `bad-response`
  * upstream error: a fee is never guessed.
  */
-export async function readClearanceFeeTable(client: UpstreamClient, carrier: string, baseUrl: string, signal?: AbortSignal): Promise<ClearanceFeeTable> {
+export async function readClearanceFeeTable(
+  client: UpstreamClient,
+  carrier: string,
+  baseUrl: string,
+  signal?: AbortSignal,
+): Promise<ClearanceFeeTable> {
   const response = await client.request({ path: CLEARANCE_FEES_PATH, headers: { accept: 'application/json' }, signal });
   const fail = (why: string) =>
-    new UpstreamError({ upstream: carrier, failure: response.status === 200 ? 'bad-response' : 'unavailable', status: response.status, message: `${carrier} clearance fee table: ${why}`, detail: response.text.slice(0, 300) });
+    new UpstreamError({
+      upstream: carrier,
+      failure: response.status === 200 ? 'bad-response' : 'unavailable',
+      status: response.status,
+      message: `${carrier} clearance fee table: ${why}`,
+      detail: response.text.slice(0, 300),
+    });
   if (response.status !== 200) throw fail(`HTTP ${response.status}`);
   let body: { carrier?: unknown; version?: unknown; fees?: unknown };
   try {
@@ -23,7 +34,8 @@ export async function readClearanceFeeTable(client: UpstreamClient, carrier: str
   if (body.carrier !== carrier || typeof body.version !== 'string' || !Array.isArray(body.fees)) throw fail('not this carrier’s table');
   const fees = body.fees.map((entry: Record<string, unknown>, i): ClearanceFee => {
     const { country, currency, name, kind, fixed, rateBp, minimum } = entry;
-    if (typeof country !== 'string' || typeof currency !== 'string' || typeof name !== 'string') throw fail(`fees[${i}] has no country, currency or name`);
+    if (typeof country !== 'string' || typeof currency !== 'string' || typeof name !== 'string')
+      throw fail(`fees[${i}] has no country, currency or name`);
     if (kind !== 'CLEARANCE' && kind !== 'DISBURSEMENT') throw fail(`fees[${i}].kind ${String(kind)}`);
     if (typeof rateBp !== 'number' || !Number.isInteger(rateBp) || rateBp < 0 || rateBp > 10_000) throw fail(`fees[${i}].rateBp`);
     try {

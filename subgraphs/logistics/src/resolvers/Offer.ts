@@ -26,7 +26,14 @@ export const Offer: OfferResolvers<Context> = {
     const answers = await askCarriers(facts, place.country, quantity, context);
     const clearing = [...answers.doorToDoor, ...answers.lineHaul].map((answer) => answer.carrier.id);
     const tables = await Promise.all(clearing.map((id) => context.clearanceFees.forCarrier(id)));
-    return planShippingOptions(offer, { ...facts, price }, place, quantity, answers, tables.filter((table) => table !== undefined));
+    return planShippingOptions(
+      offer,
+      { ...facts, price },
+      place,
+      quantity,
+      answers,
+      tables.filter((table) => table !== undefined),
+    );
   },
 
   async shippingRestrictions(offer, { to, quantity }, context) {

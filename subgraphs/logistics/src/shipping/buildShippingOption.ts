@@ -103,7 +103,8 @@ export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
       destinationRegion: plan.region,
       customsMode: plan.alreadyImported ? null : CUSTOMS_MODE[plan.mode],
       // Legs after the first start at the destination's hub: transport after the place of entry.
-      postBorderTransport: rest[0] === undefined ? null : rest.slice(1).reduce((sum, leg) => addMoney(sum, leg.quote.cost), rest[0].quote.cost),
+      postBorderTransport:
+        rest[0] === undefined ? null : rest.slice(1).reduce((sum, leg) => addMoney(sum, leg.quote.cost), rest[0].quote.cost),
       carrierFees: plan.alreadyImported ? [] : feesAt(plan.feeTables, first.carrier.id, plan.to),
     },
     costBreakdown: breakdown,

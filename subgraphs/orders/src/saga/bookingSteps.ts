@@ -78,7 +78,11 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
         );
       }
       if (quote.paymentMethod !== null && quote.paymentMethod !== method) {
-        throw new StepInputError('INVALID_INPUT', PAYMENT_METHOD_FIELD, `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`);
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`,
+        );
       }
       return { result: { expiresAt: quote.expiresAt } };
     },

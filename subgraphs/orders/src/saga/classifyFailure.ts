@@ -22,7 +22,8 @@ export interface StepFailure {
  */
 export function classifyFailure(error: unknown, step: Pick<BookingStep, 'unavailableCode'>): StepFailure {
   if (error instanceof QuoteError) return { kind: 'refused', code: error.code, rawCode: error.code, message: error.message };
-  if (error instanceof StepInputError) return { kind: 'refused', code: error.code, rawCode: error.code, message: error.message, field: error.field };
+  if (error instanceof StepInputError)
+    return { kind: 'refused', code: error.code, rawCode: error.code, message: error.message, field: error.field };
   if (error instanceof ParticipantError) {
     const code = error.kind === 'refused' ? (error.code as OrderErrorCode) : step.unavailableCode;
     return { kind: error.kind, code, rawCode: error.code, message: error.message };

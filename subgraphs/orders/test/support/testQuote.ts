@@ -45,7 +45,15 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
     },
     converted: { item: eur('36.71'), shipping: eur('11.03'), duties: eur('0.00'), taxes: eur('8.83'), importFees: eur('0.00') },
     charges: [
-      { kind: 'TAX', collectedAt: 'CHECKOUT', remitter: 'MARKETPLACE', paidBy: 'BUYER', original: eur('8.83'), converted: eur('8.83'), label: 'VAT' },
+      {
+        kind: 'TAX',
+        collectedAt: 'CHECKOUT',
+        remitter: 'MARKETPLACE',
+        paidBy: 'BUYER',
+        original: eur('8.83'),
+        converted: eur('8.83'),
+        label: 'VAT',
+      },
     ],
     paymentMethod: options.paymentMethod ?? null,
     paymentFee: {

@@ -50,7 +50,10 @@ export function authorizationOf(
     );
   }
   if (quote.paymentMethod !== null && quote.paymentMethod !== input.method) {
-    throw userInputError(`input.method: the quote was made for ${quote.paymentMethod}; quote again to pay by ${input.method}`, 'input.method');
+    throw userInputError(
+      `input.method: the quote was made for ${quote.paymentMethod}; quote again to pay by ${input.method}`,
+      'input.method',
+    );
   }
   return {
     // Only what is paid at checkout goes through the provider; the rest is paid to the carrier on delivery.

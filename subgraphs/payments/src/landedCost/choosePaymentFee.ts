@@ -27,7 +27,9 @@ export function choosePaymentFee(
   for (const { provider, answer } of answers) {
     if (answer instanceof Error || !answer.accepted) continue;
     const cost = costOf(provider, answer.fee);
-    if (best === undefined || cost < best.cost) best = { ...answer, provider, cost };
+    // Equal cost to the buyer (a fee the seller bears costs the buyer nothing): the cheaper fee wins.
+    if (best === undefined || cost < best.cost || (cost === best.cost && answer.fee.minor < best.fee.minor))
+      best = { ...answer, provider, cost };
   }
   if (best) return best;
 
@@ -37,15 +39,16 @@ export function choosePaymentFee(
   const reasons = answers
     .map(({ provider, answer }) => `${provider.id}: ${answer instanceof Error || answer.accepted ? 'no answer' : describe(answer.reason)}`)
     .join('; ');
-  const countryRefused = answers.every(({ answer }) => !(answer instanceof Error) && !answer.accepted && answer.reason === 'COUNTRY_NOT_SUPPORTED');
-  if (method !== null && countryRefused) {
-    throw userInputError(`paymentMethod: ${method} cannot be used by a buyer in ${request.buyerCountry} (${reasons})`, 'paymentMethod');
+  if (method !== null) {
+    // Every provider of the method refused: the method is what the buyer can change.
+    throw userInputError(
+      `paymentMethod: ${method} cannot be used by a buyer in ${request.buyerCountry} paying ${describeMoney(request.amount)} (${reasons})`,
+      'paymentMethod',
+    );
   }
-  const currencyRefused = answers.every(({ answer }) => !(answer instanceof Error) && !answer.accepted && answer.reason === 'CURRENCY_NOT_SUPPORTED');
-  const field = method !== null && !currencyRefused ? 'paymentMethod' : 'currency';
   throw userInputError(
-    `${field}: no payment provider${method === null ? '' : ` taking ${method}`} takes ${describeMoney(request.amount)} from a buyer in ${request.buyerCountry} (${reasons})`,
-    field,
+    `currency: no payment provider takes ${describeMoney(request.amount)} from a buyer in ${request.buyerCountry} (${reasons})`,
+    'currency',
   );
 }
 

@@ -41,7 +41,9 @@ export async function computeLandedCost(
 
   const issuedAt = context.now();
   const terms = paymentTerms(option.destinationCountry, option.originCountry, paymentMethod, new Date(issuedAt).toISOString().slice(0, 10));
-  const candidates = [...context.providers.values()].filter((provider) => paymentMethod === null || provider.info.methods.includes(paymentMethod));
+  const candidates = [...context.providers.values()].filter(
+    (provider) => paymentMethod === null || provider.info.methods.includes(paymentMethod),
+  );
   if (candidates.length === 0) throw userInputError(`paymentMethod: no payment provider takes ${paymentMethod}`, 'paymentMethod');
   const request: FeeQuoteRequest = {
     amount: base,
@@ -63,16 +65,39 @@ export async function computeLandedCost(
     return tax ? cardFxTaxCharge(tax, addMoney(base, buyerFee(fee))) : undefined;
   };
   // The cheapest for the buyer: the fee they pay plus the card tax the provider's method brings.
-  const chosen = choosePaymentFee(request, answers, paymentMethod, (provider, fee) => buyerFee(fee).minor + (cardTax(provider, fee)?.converted.minor ?? 0n));
+  const chosen = choosePaymentFee(
+    request,
+    answers,
+    paymentMethod,
+    (provider, fee) => buyerFee(fee).minor + (cardTax(provider, fee)?.converted.minor ?? 0n),
+  );
 
   const iof = cardTax(chosen.provider, chosen.fee);
   const charges = iof ? [...parts.charges, iof] : parts.charges;
-  const ofKind = (kind: QuoteCharge['kind']) => sum(charges.filter((c) => c.kind === kind && c.paidBy === 'BUYER').map((c) => c.converted), zero);
+  const ofKind = (kind: QuoteCharge['kind']) =>
+    sum(
+      charges.filter((c) => c.kind === kind && c.paidBy === 'BUYER').map((c) => c.converted),
+      zero,
+    );
   const originalOf = (kind: QuoteCharge['kind']) =>
-    sum(groups.filter((g) => g.kind === kind && g.paidBy === 'BUYER').map((g) => g.original), fromMinor(0n, customsCurrency(option, currency)));
+    sum(
+      groups.filter((g) => g.kind === kind && g.paidBy === 'BUYER').map((g) => g.original),
+      fromMinor(0n, customsCurrency(option, currency)),
+    );
   const fees = addMoney(ofKind('FEE'), buyerFee(chosen.fee));
-  const checkout = sum([parts.item, parts.shipping, ...charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt === 'CHECKOUT').map((c) => c.converted), buyerFee(chosen.fee)], zero);
-  const delivery = sum(charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt !== 'CHECKOUT').map((c) => c.converted), zero);
+  const checkout = sum(
+    [
+      parts.item,
+      parts.shipping,
+      ...charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt === 'CHECKOUT').map((c) => c.converted),
+      buyerFee(chosen.fee),
+    ],
+    zero,
+  );
+  const delivery = sum(
+    charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt !== 'CHECKOUT').map((c) => c.converted),
+    zero,
+  );
   const quote: Quote = {
     version: 2,
     shippingOptionId: option.id,
@@ -80,7 +105,13 @@ export async function computeLandedCost(
     destinationCountry: option.destinationCountry,
     destinationRegion: option.destinationRegion,
     currency,
-    original: { item: option.goodsValue, shipping: option.cost, duties: originalOf('DUTY'), taxes: originalOf('TAX'), importFees: originalOf('FEE') },
+    original: {
+      item: option.goodsValue,
+      shipping: option.cost,
+      duties: originalOf('DUTY'),
+      taxes: originalOf('TAX'),
+      importFees: originalOf('FEE'),
+    },
     converted: { item: parts.item, shipping: parts.shipping, duties: ofKind('DUTY'), taxes: ofKind('TAX'), importFees: ofKind('FEE') },
     charges,
     paymentFee: {
@@ -100,7 +131,11 @@ export async function computeLandedCost(
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };
-  const lines = describeLandedCost(quote, { deMinimisApplied: option.deMinimisApplied, rulesDate: option.rulesDate, surchargeBan: terms.surchargeBan });
+  const lines = describeLandedCost(quote, {
+    deMinimisApplied: option.deMinimisApplied,
+    rulesDate: option.rulesDate,
+    surchargeBan: terms.surchargeBan,
+  });
   return { quote, quoteId: signQuote(quote, context.quoteKey), lines };
 }
 

@@ -20,7 +20,13 @@ export interface ConvertedParts {
  *
  * @throws UnsupportedCurrencyError when the rates do not quote `currency` or a part's currency.
  */
-export function convertParts(item: Money, shipping: Money, groups: readonly ChargeGroup[], currency: CurrencyCode, rates: ReferenceRates): ConvertedParts {
+export function convertParts(
+  item: Money,
+  shipping: Money,
+  groups: readonly ChargeGroup[],
+  currency: CurrencyCode,
+  rates: ReferenceRates,
+): ConvertedParts {
   // Checked first: a buyer in a currency the rates do not quote is refused even when every part
   // happens to be in that currency already.
   if (currency !== 'EUR' && rates.rates[currency] === undefined) throw new UnsupportedCurrencyError(currency, rates);

@@ -55,7 +55,8 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
     const customsCharge = charge.remitter !== null;
     lines.push({
       kind: charge.kind,
-      description: charge.label.replace(/ \[.*\]$/, '') + (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : ''),
+      description:
+        charge.label.replace(/ \[.*\]$/, '') + (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : ''),
       amount: charge.converted,
       formula: formulaOf(charge.original, charge.converted),
       source: customsCharge ? customs : (/\[(.*)\]$/.exec(charge.label)?.[1] ?? 'payment law'),

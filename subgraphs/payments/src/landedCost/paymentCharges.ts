@@ -24,7 +24,8 @@ export function paymentTerms(buyerCountry: string, merchantCountry: string, meth
         : inForceOn(
             CARD_FX_TAXES,
             day,
-            (tax) => tax.buyerCountry === buyerCountry && provider.methods.includes(tax.method) && (method === null || method === tax.method),
+            (tax) =>
+              tax.buyerCountry === buyerCountry && provider.methods.includes(tax.method) && (method === null || method === tax.method),
           ),
   };
 }

@@ -5,7 +5,13 @@ export interface PaymentLawRule {
   readonly id: string;
   readonly validFrom: string;
   readonly validTo?: string;
-  readonly source: { readonly title: string; readonly url: string; readonly section?: string; readonly status: 'verified' | 'knowledge' | 'unverified'; readonly note?: string };
+  readonly source: {
+    readonly title: string;
+    readonly url: string;
+    readonly section?: string;
+    readonly status: 'verified' | 'knowledge' | 'unverified';
+    readonly note?: string;
+  };
 }
 
 /** Where a payee may not pass the payment fee on to a consumer: the fee stays the seller's. */
@@ -26,7 +32,8 @@ export const SURCHARGE_BANS: readonly SurchargeBan[] = [
     validFrom: '2018-01-13',
     countries: EU_MEMBER_STATE_LIST,
     source: {
-      title: 'Directive (EU) 2015/2366 (PSD2), art. 62(4): no charges for the use of payment instruments whose interchange fees Regulation (EU) 2015/751 caps, nor for SEPA transfers and debits',
+      title:
+        'Directive (EU) 2015/2366 (PSD2), art. 62(4): no charges for the use of payment instruments whose interchange fees Regulation (EU) 2015/751 caps, nor for SEPA transfers and debits',
       url: 'https://eur-lex.europa.eu/eli/dir/2015/2366/oj',
       section: 'art. 62(4)',
       status: 'knowledge',
@@ -50,7 +57,8 @@ export const SURCHARGE_BANS: readonly SurchargeBan[] = [
     validFrom: '2018-01-13',
     countries: ['GB'],
     source: {
-      title: 'The Consumer Rights (Payment Surcharges) Regulations 2012 (SI 2012/3110), reg. 6A as inserted by SI 2017/752: no surcharge for consumer payments by card or other payment services within the Payment Services Regulations 2017',
+      title:
+        'The Consumer Rights (Payment Surcharges) Regulations 2012 (SI 2012/3110), reg. 6A as inserted by SI 2017/752: no surcharge for consumer payments by card or other payment services within the Payment Services Regulations 2017',
       url: 'https://www.legislation.gov.uk/uksi/2012/3110',
       section: 'reg. 6A',
       status: 'knowledge',
@@ -59,15 +67,40 @@ export const SURCHARGE_BANS: readonly SurchargeBan[] = [
 ];
 
 const IOF_SOURCE = {
-  title: 'Decreto nº 6.306/2007 (Regulamento do IOF), art. 15-B, as amended by Decreto nº 10.997/2022 (phase-down) and Decreto nº 12.466/2025 (3.5 % from 23 May 2025)',
+  title:
+    'Decreto nº 6.306/2007 (Regulamento do IOF), art. 15-B, as amended by Decreto nº 10.997/2022 (phase-down) and Decreto nº 12.466/2025 (3.5 % from 23 May 2025)',
   url: 'https://www.planalto.gov.br/ccivil_03/_ato2007-2010/2007/decreto/d6306.htm',
   section: 'art. 15-B',
 } as const;
 
 export const CARD_FX_TAXES: readonly CardFxTax[] = [
-  { id: 'BR-IOF-card-abroad', validFrom: '2023-01-02', validTo: '2023-12-31', buyerCountry: 'BR', method: 'CARD', rateBp: 538, source: { ...IOF_SOURCE, status: 'knowledge' } },
-  { id: 'BR-IOF-card-abroad', validFrom: '2024-01-02', validTo: '2024-12-31', buyerCountry: 'BR', method: 'CARD', rateBp: 438, source: { ...IOF_SOURCE, status: 'knowledge' } },
-  { id: 'BR-IOF-card-abroad', validFrom: '2025-01-02', validTo: '2025-05-22', buyerCountry: 'BR', method: 'CARD', rateBp: 338, source: { ...IOF_SOURCE, status: 'knowledge' } },
+  {
+    id: 'BR-IOF-card-abroad',
+    validFrom: '2023-01-02',
+    validTo: '2023-12-31',
+    buyerCountry: 'BR',
+    method: 'CARD',
+    rateBp: 538,
+    source: { ...IOF_SOURCE, status: 'knowledge' },
+  },
+  {
+    id: 'BR-IOF-card-abroad',
+    validFrom: '2024-01-02',
+    validTo: '2024-12-31',
+    buyerCountry: 'BR',
+    method: 'CARD',
+    rateBp: 438,
+    source: { ...IOF_SOURCE, status: 'knowledge' },
+  },
+  {
+    id: 'BR-IOF-card-abroad',
+    validFrom: '2025-01-02',
+    validTo: '2025-05-22',
+    buyerCountry: 'BR',
+    method: 'CARD',
+    rateBp: 338,
+    source: { ...IOF_SOURCE, status: 'knowledge' },
+  },
   {
     id: 'BR-IOF-card-abroad',
     validFrom: '2025-05-23',

@@ -80,9 +80,16 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     customsLines: importCharges.lines.map((line, index): CustomsLine => {
       const at = `importCharges.lines[${index}]`;
       if (line.kind !== 'DUTY' && line.kind !== 'TAX' && line.kind !== 'FEE') throw broken(id, `${at}.kind: ${line.kind}`);
-      if (line.collectedAt !== 'CHECKOUT' && line.collectedAt !== 'BORDER' && line.collectedAt !== 'DELIVERY') throw broken(id, `${at}.collectedAt`);
+      if (line.collectedAt !== 'CHECKOUT' && line.collectedAt !== 'BORDER' && line.collectedAt !== 'DELIVERY')
+        throw broken(id, `${at}.collectedAt`);
       if (line.paidBy !== 'BUYER' && line.paidBy !== 'SELLER') throw broken(id, `${at}.paidBy`);
-      return { kind: line.kind, amount: money(line.amount, `${at}.amount`), collectedAt: line.collectedAt, remitter: line.remitter, paidBy: line.paidBy };
+      return {
+        kind: line.kind,
+        amount: money(line.amount, `${at}.amount`),
+        collectedAt: line.collectedAt,
+        remitter: line.remitter,
+        paidBy: line.paidBy,
+      };
     }),
     rulesDate: importCharges.rulesDate,
   };
