@@ -51,12 +51,24 @@ function representation(id: string, consignment: Consignment) {
     __typename: 'ShippingOption',
     id,
     cost: text(consignment.shipping!),
-    consignment: { originCountry: consignment.origin, destinationCountry: consignment.destination, destinationRegion: null, quantity: item.quantity, goodsValue: text(item.value) },
+    consignment: {
+      originCountry: consignment.origin,
+      destinationCountry: consignment.destination,
+      destinationRegion: null,
+      quantity: item.quantity,
+      goodsValue: text(item.value),
+    },
     importCharges: {
       deMinimisApplied: charges.deMinimisApplied,
       region: charges.region ?? null,
       rulesDate: charges.rulesDate,
-      lines: charges.lines.map((line) => ({ kind: line.kind, amount: text(line.amount), collectedAt: line.collectedAt, remitter: line.remitter, paidBy: line.paidBy })),
+      lines: charges.lines.map((line) => ({
+        kind: line.kind,
+        amount: text(line.amount),
+        collectedAt: line.collectedAt,
+        remitter: line.remitter,
+        paidBy: line.paidBy,
+      })),
     },
   };
 }
@@ -77,7 +89,8 @@ describe('landed cost, for every destination and customs mode (fast-check, real 
           method: fc.constantFrom(null, null, 'CARD', 'WALLET'),
         }),
         async ({ origin, hsCode, cents, shippingCents, incoterm, currency, method }) => {
-          const usd = (value: number) => parseMoney(`${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`, currencyCode('USD'));
+          const usd = (value: number) =>
+            parseMoney(`${Math.floor(value / 100)}.${String(value % 100).padStart(2, '0')}`, currencyCode('USD'));
           const representations = CUSTOMS_MODES.map((mode) =>
             representation(`${destination}-${mode}`, {
               origin,
@@ -103,7 +116,9 @@ describe('landed cost, for every destination and customs mode (fast-check, real 
             const buyerLines = cost.lines.filter((line) => line.paidBy === 'BUYER').reduce((sum, line) => sum + minor(line.amount), 0n);
             expect(buyerLines).toBe(minor(cost.total));
             expect(minor(cost.payableAtCheckout) + minor(cost.payableOnDelivery)).toBe(minor(cost.total));
-            expect([cost.item, cost.shipping, cost.duties, cost.taxes, cost.fees].reduce((sum, part) => sum + minor(part), 0n)).toBe(minor(cost.total));
+            expect([cost.item, cost.shipping, cost.duties, cost.taxes, cost.fees].reduce((sum, part) => sum + minor(part), 0n)).toBe(
+              minor(cost.total),
+            );
           }
         },
       ),

@@ -15,14 +15,19 @@ const CURRENCIES = ['EUR', 'USD', 'CNY', 'JPY', 'GBP'];
 
 /** Amounts with the currency's own decimals, from nothing to a formal entry. */
 const amountIn = (currency: string) =>
-  fc.integer({ min: 0, max: 400_000 }).map((cents) => (currency === 'JPY' ? String(cents) : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`));
+  fc
+    .integer({ min: 0, max: 400_000 })
+    .map((cents) => (currency === 'JPY' ? String(cents) : `${Math.floor(cents / 100)}.${String(cents % 100).padStart(2, '0')}`));
 
 const consignment = (destination: string, mode: Consignment['mode']) =>
   fc
     .record({
       origin: fc.constantFrom(...ORIGINS),
       currency: fc.constantFrom(...CURRENCIES),
-      lines: fc.array(fc.record({ hsCode: fc.constantFrom(...HS_CODES), quantity: fc.integer({ min: 1, max: 5 }) }), { minLength: 1, maxLength: 3 }),
+      lines: fc.array(fc.record({ hsCode: fc.constantFrom(...HS_CODES), quantity: fc.integer({ min: 1, max: 5 }) }), {
+        minLength: 1,
+        maxLength: 3,
+      }),
       incoterm: fc.constantFrom(...INCOTERMS),
       date: fc.constantFrom('2025-06-01', '2025-09-15', '2026-03-15', '2026-06-30', '2026-07-01', '2026-11-26'),
       region: fc.option(fc.constantFrom(...(subdivisionsOf(destination) ?? ['none'])), { nil: undefined }),
@@ -31,31 +36,34 @@ const consignment = (destination: string, mode: Consignment['mode']) =>
       alreadyImported: fc.boolean(),
     })
     .chain((base) =>
-      fc.record({
-        values: fc.array(amountIn(base.currency), { minLength: base.lines.length, maxLength: base.lines.length }),
-        shipping: amountIn(base.currency),
-        postBorder: amountIn(base.currency),
-      }).map(({ values, shipping, postBorder }): Consignment => ({
-        origin: base.origin,
-        destination,
-        region: base.region === 'none' ? undefined : base.region,
-        mode,
-        items: base.lines.map((line, i) => ({ ...line, value: parseMoney(values[i]!, currencyCode(base.currency)) })),
-        shipping: parseMoney(shipping, currencyCode(base.currency)),
-        postBorderTransport: mode === 'FREIGHT' && base.withPostBorder ? parseMoney(postBorder, currencyCode(base.currency)) : undefined,
-        incoterm: base.incoterm,
-        date: base.date,
-        iossNumber: undefined,
-        marketplaceCollects: base.marketplaceCollects,
-        soldOnMarketplace: true,
-        alreadyImported: base.alreadyImported,
-        carrierFees: [],
-      })),
+      fc
+        .record({
+          values: fc.array(amountIn(base.currency), { minLength: base.lines.length, maxLength: base.lines.length }),
+          shipping: amountIn(base.currency),
+          postBorder: amountIn(base.currency),
+        })
+        .map(({ values, shipping, postBorder }): Consignment => ({
+          origin: base.origin,
+          destination,
+          region: base.region === 'none' ? undefined : base.region,
+          mode,
+          items: base.lines.map((line, i) => ({ ...line, value: parseMoney(values[i]!, currencyCode(base.currency)) })),
+          shipping: parseMoney(shipping, currencyCode(base.currency)),
+          postBorderTransport: mode === 'FREIGHT' && base.withPostBorder ? parseMoney(postBorder, currencyCode(base.currency)) : undefined,
+          incoterm: base.incoterm,
+          date: base.date,
+          iossNumber: undefined,
+          marketplaceCollects: base.marketplaceCollects,
+          soldOnMarketplace: true,
+          alreadyImported: base.alreadyImported,
+          carrierFees: [],
+        })),
     );
 
 /** The two invariants every answer keeps, to the minor unit. */
 function checkTotals(charges: ImportCharges): void {
-  const sum = (keep: (line: ImportCharges['lines'][number]) => boolean) => charges.lines.filter(keep).reduce((total, line) => total + line.amount.minor, 0n);
+  const sum = (keep: (line: ImportCharges['lines'][number]) => boolean) =>
+    charges.lines.filter(keep).reduce((total, line) => total + line.amount.minor, 0n);
   expect(sum(() => true)).toBe(charges.total.minor);
   expect(sum((line) => line.paidBy === 'BUYER' && line.collectedAt === 'CHECKOUT')).toBe(charges.payableAtCheckout.minor);
   expect(sum((line) => line.paidBy === 'BUYER' && line.collectedAt !== 'CHECKOUT')).toBe(charges.payableOnDelivery.minor);

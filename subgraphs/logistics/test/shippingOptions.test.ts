@@ -44,7 +44,15 @@ interface Option {
     destinationRegion: string | null;
     customsMode: string | null;
     postBorderTransport: Amount | null;
-    carrierFees: Array<{ carrier: string; name: string; kind: string; fixed: Amount; rateBp: number; minimum: Amount | null; source: string }>;
+    carrierFees: Array<{
+      carrier: string;
+      name: string;
+      kind: string;
+      fixed: Amount;
+      rateBp: number;
+      minimum: Amount | null;
+      source: string;
+    }>;
   };
   costBreakdown: string;
 }
@@ -140,11 +148,18 @@ describe('shipping options', () => {
     }
     const express = shippingOptions.find((option) => option.carrier.id === 'express-global')!;
     expect(express.consignment.carrierFees).toEqual([
-      expect.objectContaining({ carrier: 'express-global', kind: 'DISBURSEMENT', rateBp: 200, minimum: { amount: '16.50', currency: 'CAD' } }),
+      expect.objectContaining({
+        carrier: 'express-global',
+        kind: 'DISBURSEMENT',
+        rateBp: 200,
+        minimum: { amount: '16.50', currency: 'CAD' },
+      }),
     ]);
     expect(express.consignment.carrierFees[0]!.source).toContain('EXG-DUTY-TAX-PAID-2026-01');
     const post = shippingOptions.find((option) => option.mode === 'POSTAL')!;
-    expect(post.consignment.carrierFees).toEqual([expect.objectContaining({ kind: 'CLEARANCE', fixed: { amount: '9.95', currency: 'CAD' } })]);
+    expect(post.consignment.carrierFees).toEqual([
+      expect.objectContaining({ kind: 'CLEARANCE', fixed: { amount: '9.95', currency: 'CAD' } }),
+    ]);
   });
 
   it('refuses a region that is not of its country, naming the argument', async () => {
@@ -157,7 +172,13 @@ describe('shipping options', () => {
     const { shippingOptions } = await shipOne(offer({ warehouseCountries: ['DE'] }), 'DE');
     const warehouse = shippingOptions.find((option) => option.mode === 'OVERSEAS_WAREHOUSE')!;
     expect(warehouse.legs).toEqual([expect.objectContaining({ from: 'DE', to: 'DE', carrier: { id: 'lastmile-local' } })]);
-    expect(warehouse.consignment).toMatchObject({ alreadyImported: true, originCountry: 'CN', destinationCountry: 'DE', customsMode: null, carrierFees: [] });
+    expect(warehouse.consignment).toMatchObject({
+      alreadyImported: true,
+      originCountry: 'CN',
+      destinationCountry: 'DE',
+      customsMode: null,
+      carrierFees: [],
+    });
     expect(warehouse.incoterms).toEqual([]);
     const elsewhere = await shipOne(offer({ warehouseCountries: ['US'] }), 'DE');
     expect(elsewhere.shippingOptions.some((option) => option.mode === 'OVERSEAS_WAREHOUSE')).toBe(false);
