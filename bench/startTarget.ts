@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +16,9 @@ const ROOT = new URL('../', import.meta.url);
 const START_TIMEOUT_MS = 60_000;
 
 /** Starts an entry point that prints `{"listening": url}` once it serves. */
+/** The service secret of the processes one benchmark run starts (the gateway and, where they check it, the subgraphs). */
+export const BENCH_SERVICE_SECRET = randomBytes(32).toString('base64url');
+
 export async function startTarget(
   name: string,
   entry: string,
@@ -28,7 +32,8 @@ export async function startTarget(
     args,
     nodeArgs,
     root: ROOT,
-    env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', ...env },
+    // production refuses to start without a service secret; one made for this run
+    env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', SERVICE_SECRET: BENCH_SERVICE_SECRET, ...env },
   });
   service.start();
   const url = await service.waitForLine((line) => {

@@ -8,6 +8,8 @@ export interface GatewayContext {
   readonly acceptLanguage?: string;
   /** Who the request is from; absent only in calls the gateway makes on its own (health checks). */
   readonly principal?: Principal;
+  /** The principal, signed for subgraphs (`x-tradegraph-principal`); absent where `principal` is. */
+  readonly principalHeader?: string;
   /** Where the request stands against its rate limit, for the response headers. */
   readonly rateLimit?: RateLimitState;
 }

@@ -81,6 +81,12 @@ export const gatewaySettings = {
   /** Length of the sliding rate-limit window. Default: 60 s. */
   RATE_LIMIT_WINDOW_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
 
+  /**
+   * Shared with the subgraphs: the gateway signs each request's principal (API key id, tier, scopes,
+   * marketplace) with a key derived from it. Required in production; in development the stack's
+   * default. Default: none.
+   */
+  SERVICE_SECRET: setting.optionalString(),
   /** Largest request body accepted; larger ones get 413. Default: 1000000 bytes. */
   MAX_BODY_BYTES: setting.int({ default: 1_000_000, min: 1_000, max: 100_000_000 }),
   /** Whether clients may introspect the schema. Default: true outside production, false in production. */

@@ -4,7 +4,8 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
+import { createPrincipalSigner, principalKeyFrom } from '#packages/principal/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
 import { stringifyResponse } from './engine/ExecutionSharing.js';
@@ -64,6 +65,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
 
   const manifest = loadPersistedOperations(config.PERSISTED_QUERIES_MANIFEST, config.PERSISTED_QUERIES, logger);
   const authenticate = createApiKeyAuthenticator(readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }));
+  const signPrincipal = createPrincipalSigner(principalKeyFrom(loadServiceSecret(config)));
   const store = await createSharedStore({
     redisUrl: config.REDIS_URL,
     keyPrefix: config.CACHE_KEY_PREFIX,
@@ -190,7 +192,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // the request id reaches subgraphs in the headers of each call (subgraphRequestHeaders), and
     // the request log line names it: no async context, whose hook on every promise costs ~2% CPU
     asyncRequestContext: false,
-    context: createRequestContext({ authenticate, rateLimiter }),
+    context: createRequestContext({ authenticate, rateLimiter, signPrincipal }),
     routes: new Map([
       [
         '/metrics',

@@ -3,6 +3,8 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+import { principalKeyFrom, readCallerPrincipal } from '#packages/principal/index.js';
 import { formatApiKeyLine, hashApiKey, parseApiKeyLines } from '../src/keys/ApiKeyRecord.js';
 import { createApiKeyAuthenticator } from '../src/keys/createApiKeyAuthenticator.js';
 import { generateApiKey } from '../src/keys/generateApiKey.js';
@@ -25,13 +27,23 @@ describe('API key lines', () => {
     expect(parseApiKeyLines(records.map(formatApiKeyLine).join(';'), 'API_KEYS')).toEqual(records);
   });
 
+  it('bind a marketplace-tier key to its marketplace', () => {
+    const [bound] = parseApiKeyLines(`feira marketplace insights:read ${HASH} marketplace=br-feira`, 'keys.txt');
+    expect(bound).toMatchObject({ tier: 'marketplace', marketplaceId: 'br-feira', revoked: false });
+    expect(parseApiKeyLines(formatApiKeyLine(bound!), 'again')).toEqual([bound]);
+    expect(parseApiKeyLines(`feira marketplace - ${HASH} marketplace=br-feira revoked`, 'k')[0]).toMatchObject({ revoked: true });
+  });
+
   it.each([
     [`acme boss - ${HASH}`, /tier "boss"/],
     [`acme developer Orders:Write ${HASH}`, /scope "Orders:Write"/],
     ['acme developer - not-a-hash', /64 lower-case hex/],
-    [`acme developer - ${HASH} expired`, /only "revoked"/],
+    [`acme developer - ${HASH} expired`, /unexpected "expired"/],
     [`acme developer -`, /expected/],
     [`ac/me developer - ${HASH}`, /key id/],
+    [`acme developer - ${HASH} marketplace=br-feira`, /only a marketplace-tier key/],
+    [`acme marketplace - ${HASH} marketplace=`, /unexpected "marketplace="/],
+    [`acme marketplace - ${HASH} revoked revoked`, /once each/],
   ])('refuse %s, naming the entry', (line, problem) => {
     expect(() => parseApiKeyLines(`\n${line}`, 'keys.txt')).toThrow(problem);
     expect(() => parseApiKeyLines(`\n${line}`, 'keys.txt')).toThrow(/keys\.txt, entry 2/);
@@ -92,7 +104,20 @@ describe('npm run apikey', () => {
   it('prints a new key once and the line that stores its hash', () => {
     const output = execFileSync(
       process.execPath,
-      ['--import', 'tsx', 'gateway/src/keys/apikeyCli.ts', 'create', '--tier', 'marketplace', '--scopes', 'orders:write', '--id', 'feira'],
+      [
+        '--import',
+        'tsx',
+        'gateway/src/keys/apikeyCli.ts',
+        'create',
+        '--tier',
+        'marketplace',
+        '--marketplace',
+        'br-feira',
+        '--scopes',
+        'orders:write',
+        '--id',
+        'feira',
+      ],
       {
         cwd: new URL('../../', import.meta.url),
         encoding: 'utf8',
@@ -101,7 +126,14 @@ describe('npm run apikey', () => {
     const key = /API key \(shown once[^)]*\): (\S+)/.exec(output)?.[1];
     const line = output.trim().split('\n').at(-1)!;
     expect(parseApiKeyLines(line, 'output')).toEqual([
-      { id: 'feira', tier: 'marketplace', scopes: new Set(['orders:write']), sha256: hashApiKey(key!), revoked: false },
+      {
+        id: 'feira',
+        tier: 'marketplace',
+        scopes: new Set(['orders:write']),
+        sha256: hashApiKey(key!),
+        revoked: false,
+        marketplaceId: 'br-feira',
+      },
     ]);
   });
 });
@@ -109,7 +141,7 @@ describe('npm run apikey', () => {
 describe('API keys in the gateway', () => {
   let subgraphs: FakeSubgraphs;
   let gateway: TestGateway;
-  const writer = generateApiKey({ tier: 'marketplace', scopes: ['orders:write'], id: 'writer' });
+  const writer = generateApiKey({ tier: 'marketplace', scopes: ['orders:write'], id: 'writer', marketplaceId: 'br-feira' });
   const reader = generateApiKey({ tier: 'analyst', scopes: [], id: 'reader' });
   const revoked = generateApiKey({ tier: 'developer', scopes: ['orders:write'], id: 'revoked' });
   beforeAll(async () => {
@@ -155,5 +187,24 @@ describe('API keys in the gateway', () => {
     const seen = subgraphs.shop.seen.at(-1)!;
     expect(seen.headers['x-api-key']).toBeUndefined();
     expect(seen.headers.authorization).toBeUndefined();
+  });
+
+  it('tells every subgraph who the caller is, signed so that a subgraph can trust it and a client cannot forge it', async () => {
+    const key = principalKeyFrom(DEVELOPMENT_SERVICE_SECRET);
+    await gateway.post({ query: '{ me }' }, { 'x-api-key': writer.key, 'x-tradegraph-principal': 'v1.0.forged.sig' });
+    expect(readCallerPrincipal(subgraphs.shop.seen.at(-1)!.headers, key, Date.now())).toEqual({
+      keyId: 'writer',
+      tier: 'marketplace',
+      scopes: ['orders:write'],
+      marketplaceId: 'br-feira',
+    });
+    await gateway.post({ query: '{ me }' });
+    expect(readCallerPrincipal(subgraphs.shop.seen.at(-1)!.headers, key, Date.now())).toEqual({
+      keyId: undefined,
+      tier: 'developer',
+      scopes: [],
+      marketplaceId: undefined,
+    });
+    expect(readCallerPrincipal(subgraphs.shop.seen.at(-1)!.headers, principalKeyFrom('another deployment'), Date.now())).toBeUndefined();
   });
 });

@@ -61,10 +61,22 @@ describe('requests refused before any subgraph', () => {
   });
 });
 
+const PRODUCTION_SECRET = 'a production service secret of at least 32 chars';
+
 describe('production', () => {
   let gateway: TestGateway;
+  it('refuses to start without a service secret, naming it', async () => {
+    await expect(startTestGateway(subgraphs.supergraphPath, { NODE_ENV: 'production' })).rejects.toThrow(
+      /SERVICE_SECRET is required in production/,
+    );
+  });
+
   beforeAll(async () => {
-    gateway = await startTestGateway(subgraphs.supergraphPath, { NODE_ENV: 'production', COST_BUDGETS: 'developer=5' });
+    gateway = await startTestGateway(subgraphs.supergraphPath, {
+      NODE_ENV: 'production',
+      SERVICE_SECRET: PRODUCTION_SECRET,
+      COST_BUDGETS: 'developer=5',
+    });
   });
   afterAll(() => gateway?.close());
 
@@ -84,7 +96,11 @@ describe('production', () => {
   it('turns introspection off, unless INTROSPECTION says otherwise', async () => {
     const answer = await gateway.post({ query: '{ __schema { queryType { name } } }' });
     expect(answer.body.errors?.[0]?.message).toMatch(/introspection/i);
-    const allowed = await startTestGateway(subgraphs.supergraphPath, { NODE_ENV: 'production', INTROSPECTION: 'true' });
+    const allowed = await startTestGateway(subgraphs.supergraphPath, {
+      NODE_ENV: 'production',
+      SERVICE_SECRET: PRODUCTION_SECRET,
+      INTROSPECTION: 'true',
+    });
     try {
       expect((await allowed.post({ query: '{ __schema { queryType { name } } }' })).body.data).toEqual({
         __schema: { queryType: { name: 'Query' } },

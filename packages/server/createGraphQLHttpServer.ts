@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
+import { readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 
 export interface ReadinessReport {
@@ -14,6 +15,11 @@ export interface IncomingRequestInfo {
   headers: IncomingMessage['headers'];
   /** The peer's address (the client, or the proxy in front of it). */
   remoteAddress?: string | undefined;
+  /**
+   * Who the gateway says the caller is (`x-tradegraph-principal`), when the server was given a
+   * `principalKey` and the header's signature holds; undefined otherwise.
+   */
+  principal?: CallerPrincipal | undefined;
 }
 
 /** Answers one extra path (e.g. `/metrics`) outside GraphQL. */
@@ -40,6 +46,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * headers of its subgraph calls). Default: true.
    */
   asyncRequestContext?: boolean;
+  /**
+   * The key the gateway signs principals with (`principalKeyFrom(SERVICE_SECRET)`): with it, each
+   * request's verified principal is part of `IncomingRequestInfo`. Default: none (not read).
+   */
+  principalKey?: Buffer;
 }
 
 export interface RunningServer {
@@ -58,6 +69,13 @@ export interface RunningServer {
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
   const { apollo, logger, graphqlPath = '/graphql', maxBodyBytes = 1_000_000 } = options;
   const readiness = options.readiness ?? (async () => ({ ready: true }));
+  const { principalKey } = options;
+  const principalOf = (request: IncomingMessage): CallerPrincipal | undefined =>
+    principalKey === undefined
+      ? undefined
+      : readCallerPrincipal(request.headers, principalKey, Date.now(), (reason) =>
+          logger.warn('ignored a caller principal that does not verify', { reason }),
+        );
 
   const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -97,7 +115,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const result = await apollo.executeHTTPGraphQLRequest({
       httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () => options.context({ requestId, headers: request.headers, remoteAddress: request.socket.remoteAddress }),
+      context: () =>
+        options.context({
+          requestId,
+          headers: request.headers,
+          remoteAddress: request.socket.remoteAddress,
+          principal: principalOf(request),
+        }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -11,6 +11,8 @@ export interface ApiKeyRecord {
   readonly sha256: string;
   /** A revoked key is still recognised, so its caller is told it was revoked rather than unknown. */
   readonly revoked: boolean;
+  /** The one marketplace a marketplace-tier key acts for: it sees that marketplace's orders and flows, and no other's. */
+  readonly marketplaceId: string | undefined;
 }
 
 const ID_PATTERN = /^[A-Za-z0-9._-]{1,64}$/;
@@ -21,10 +23,17 @@ export function hashApiKey(key: string): string {
   return createHash('sha256').update(key, 'utf8').digest('hex');
 }
 
-/** The stored line of a key: `<id> <tier> <scopes|-> <sha256> [revoked]`. */
+/** The stored line of a key: `<id> <tier> <scopes|-> <sha256> [marketplace=<id>] [revoked]`. */
 export function formatApiKeyLine(record: ApiKeyRecord): string {
   const scopes = record.scopes.size === 0 ? '-' : [...record.scopes].join(',');
-  return [record.id, record.tier, scopes, record.sha256, ...(record.revoked ? ['revoked'] : [])].join(' ');
+  return [
+    record.id,
+    record.tier,
+    scopes,
+    record.sha256,
+    ...(record.marketplaceId !== undefined ? [`marketplace=${record.marketplaceId}`] : []),
+    ...(record.revoked ? ['revoked'] : []),
+  ].join(' ');
 }
 
 /**
@@ -37,9 +46,9 @@ export function parseApiKeyLines(text: string, source: string): ApiKeyRecord[] {
     const line = rawLine.replace(/#.*$/, '').trim();
     if (line === '') continue;
     const where = `${source}, entry ${index + 1}`;
-    const [id, tier, scopes, sha256, flag, extra] = line.split(/\s+/);
-    if (id === undefined || tier === undefined || scopes === undefined || sha256 === undefined || extra !== undefined) {
-      throw new Error(`${where}: expected "<id> <tier> <scopes|-> <sha256> [revoked]"`);
+    const [id, tier, scopes, sha256, ...flags] = line.split(/\s+/);
+    if (id === undefined || tier === undefined || scopes === undefined || sha256 === undefined) {
+      throw new Error(`${where}: expected "<id> <tier> <scopes|-> <sha256> [marketplace=<id>] [revoked]"`);
     }
     if (!ID_PATTERN.test(id)) throw new Error(`${where}: key id "${id}" must be 1-64 letters, digits, ".", "_" or "-"`);
     if (!isTier(tier)) throw new Error(`${where}: tier "${tier}" is not one of ${TIERS.join(', ')}`);
@@ -47,8 +56,18 @@ export function parseApiKeyLines(text: string, source: string): ApiKeyRecord[] {
     const badScope = scopeList.find((scope) => !SCOPE_PATTERN.test(scope));
     if (badScope !== undefined) throw new Error(`${where}: scope "${badScope}" must read resource:action, e.g. orders:write`);
     if (!SHA256_PATTERN.test(sha256)) throw new Error(`${where}: the key's hash must be 64 lower-case hex digits (a SHA-256)`);
-    if (flag !== undefined && flag !== 'revoked') throw new Error(`${where}: unexpected "${flag}" (only "revoked" may follow the hash)`);
-    records.push({ id, tier, scopes: new Set(scopeList), sha256, revoked: flag === 'revoked' });
+    let revoked = false;
+    let marketplaceId: string | undefined;
+    for (const flag of flags) {
+      const bound = /^marketplace=(.*)$/.exec(flag);
+      if (flag === 'revoked' && !revoked) revoked = true;
+      else if (bound !== null && marketplaceId === undefined && ID_PATTERN.test(bound[1] ?? '')) marketplaceId = bound[1];
+      else throw new Error(`${where}: unexpected "${flag}" (only "marketplace=<id>" and "revoked" may follow the hash, once each)`);
+    }
+    if (marketplaceId !== undefined && tier !== 'marketplace') {
+      throw new Error(`${where}: only a marketplace-tier key is bound to a marketplace (this one is ${tier})`);
+    }
+    records.push({ id, tier, scopes: new Set(scopeList), sha256, revoked, marketplaceId });
   }
   return records;
 }

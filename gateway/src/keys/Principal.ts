@@ -6,6 +6,8 @@ export interface Principal {
   readonly keyId: string | undefined;
   readonly tier: Tier;
   readonly scopes: ReadonlySet<string>;
+  /** The one marketplace a marketplace-tier key acts for (`marketplace=<id>` on its line). */
+  readonly marketplaceId: string | undefined;
   /** The rate-limit counter this request counts against: its key, or its client address when keyless. */
   readonly rateLimitKey: string;
 }

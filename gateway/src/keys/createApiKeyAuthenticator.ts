@@ -19,12 +19,24 @@ export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Aut
   return (headers, remoteAddress) => {
     const presented = presentedKey(headers);
     if (presented === undefined) {
-      return { keyId: undefined, tier: ANONYMOUS_TIER, scopes: new Set(), rateLimitKey: `anonymous:${remoteAddress ?? 'unknown'}` };
+      return {
+        keyId: undefined,
+        tier: ANONYMOUS_TIER,
+        scopes: new Set(),
+        marketplaceId: undefined,
+        rateLimitKey: `anonymous:${remoteAddress ?? 'unknown'}`,
+      };
     }
     const record = presented === '' ? undefined : byHash.get(hashApiKey(presented));
     if (record === undefined) throw unauthenticated('The API key is not valid');
     if (record.revoked) throw unauthenticated(`The API key ${record.id} was revoked`);
-    return { keyId: record.id, tier: record.tier, scopes: record.scopes, rateLimitKey: `key:${record.id}` };
+    return {
+      keyId: record.id,
+      tier: record.tier,
+      scopes: record.scopes,
+      marketplaceId: record.marketplaceId,
+      rateLimitKey: `key:${record.id}`,
+    };
   };
 }
 

@@ -11,7 +11,7 @@ export interface GeneratedApiKey {
 }
 
 /** A new key: `tg_` and 192 random bits, base64url; its id defaults to `key_` and 48 random bits. */
-export function generateApiKey(init: { tier: Tier; scopes: readonly string[]; id?: string }): GeneratedApiKey {
+export function generateApiKey(init: { tier: Tier; scopes: readonly string[]; id?: string; marketplaceId?: string }): GeneratedApiKey {
   const key = `tg_${randomBytes(24).toString('base64url')}`;
   const record: ApiKeyRecord = {
     id: init.id ?? `key_${randomBytes(6).toString('hex')}`,
@@ -19,6 +19,7 @@ export function generateApiKey(init: { tier: Tier; scopes: readonly string[]; id
     scopes: new Set(init.scopes),
     sha256: hashApiKey(key),
     revoked: false,
+    marketplaceId: init.marketplaceId,
   };
   return { key, record, line: formatApiKeyLine(record) };
 }

@@ -1,0 +1,24 @@
+import type { CallerPrincipal } from './CallerPrincipal.js';
+import { PRINCIPAL_MAX_AGE_SECONDS, signPrincipal } from './signPrincipal.js';
+
+/** Signs principals for subgraph requests, reusing a signature while it is young. */
+export type PrincipalSigner = (principal: CallerPrincipal) => string;
+
+/**
+ * A principal is the same for every request of one key, so its signature is made once and reused
+ * for a fifth of its lifetime: an HMAC per request would be cheap, but not free on the gateway's
+ * hot path. Entries are bounded by the number of configured keys (plus one for keyless callers).
+ */
+export function createPrincipalSigner(key: Buffer, now: () => number = Date.now): PrincipalSigner {
+  const reuseMs = (PRINCIPAL_MAX_AGE_SECONDS * 1000) / 5;
+  const signed = new Map<string, { readonly header: string; readonly at: number }>();
+  return (principal) => {
+    const id = `${principal.keyId ?? ''}\u0000${principal.tier}\u0000${principal.marketplaceId ?? ''}\u0000${principal.scopes.join(',')}`;
+    const at = now();
+    const cached = signed.get(id);
+    if (cached !== undefined && at - cached.at < reuseMs) return cached.header;
+    const header = signPrincipal(principal, key, at);
+    signed.set(id, { header, at });
+    return header;
+  };
+}
