@@ -1,2 +1,3 @@
 export { COUNTRY_COUNT, isCountryCode, type CountryCode } from './countries.js';
 export { EU_MEMBER_STATE_LIST, EU_MEMBER_STATES } from './euMemberStates.js';
+export { COUNTRIES_WITH_SUBDIVISIONS, isSubdivisionCode, subdivisionsOf } from './subdivisions.js';

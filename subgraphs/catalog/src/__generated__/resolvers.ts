@@ -12,7 +12,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  /**
+   * ISO 3166-1 alpha-2 country code, e.g. `DE`; where a field says so, also an ISO 3166-2 subdivision of one,
+   * e.g. `CA-ON`, `BR-SP`, `US-NY` (fields where a region means nothing refuse one with BAD_USER_INPUT).
+   */
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
@@ -301,11 +304,14 @@ export type SearchFilter = {
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these marketplaces (ids from `marketplaces`). */
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only offers from these countries of origin. */
+  /** Only offers from these countries of origin (countries: a subdivision is refused). */
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
   price?: InputMaybe<PriceRange>;
-  /** The buyer's country: only offers whose seller ships there. Shipping options and landed costs are quoted to it. */
+  /**
+   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
+   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 

@@ -2,6 +2,7 @@ import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
 import type { Participants, ShipmentParty, StockReservation } from './Participants.js';
+import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
 
 /** What a step gets to do its work. */
@@ -44,6 +45,7 @@ export interface BookingStep {
 }
 
 const QUOTE_FIELD = ['input', 'quoteId'] as const;
+const PAYMENT_METHOD_FIELD = ['input', 'payment', 'method'] as const;
 
 const need = (results: ReadonlyMap<StepName, StepResult>, step: StepName, key: string): string => {
   const value = results.get(step)?.[key];
@@ -63,8 +65,25 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     unavailableCode: 'QUOTE_INVALID',
     // Checked again at run time, not only at request time: a saga resumed after a long outage
     // must not book on an expired quote. QuoteError (QUOTE_INVALID, QUOTE_EXPIRED) fails the step.
+    // The payment method is checked here too, before any stock is reserved: a method the quote's
+    // provider does not take would otherwise fail only at AUTHORIZE_PAYMENT, after three bookings.
     async run({ order, quoteKey, now }) {
       const quote = verifyQuote(order.quoteToken, quoteKey, now);
+      const method = order.paymentMethod;
+      if (!quote.paymentFee.methods.includes(method)) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote's provider (${quote.paymentFee.provider}) takes ${quote.paymentFee.methods.join(', ')}, not ${method}; quote again with paymentMethod: ${method}`,
+        );
+      }
+      if (quote.paymentMethod !== null && quote.paymentMethod !== method) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`,
+        );
+      }
       return { result: { expiresAt: quote.expiresAt } };
     },
   },
@@ -148,7 +167,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
   },
   {
     name: 'AUTHORIZE_PAYMENT',
-    field: ['input', 'payment', 'method'],
+    field: PAYMENT_METHOD_FIELD,
     unavailableCode: 'PAYMENT_UNAVAILABLE',
     async run({ order, participants, idempotencyKey }) {
       const payment = await participants.authorizePayment({
