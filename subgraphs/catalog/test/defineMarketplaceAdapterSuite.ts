@@ -134,7 +134,13 @@ export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adap
       const sellerIds = [...new Set([...offers.values()].map((offer) => offer.seller.nativeId))];
       const sellers = await adapter.getSellers(sellerIds);
       expect(sellers.size).toBe(sellerIds.length);
-      for (const seller of sellers.values()) expect(isCountryCode(seller.country)).toBe(true);
+      for (const seller of sellers.values()) {
+        expect(isCountryCode(seller.country)).toBe(true);
+        // Parcels leave from the seller's own address, in the seller's country: never "c/o" the marketplace.
+        expect(seller.dispatchAddress.country).toBe(seller.country);
+        expect(seller.dispatchAddress.lines.length).toBeGreaterThan(0);
+        expect(seller.dispatchAddress.city).not.toBe('');
+      }
     });
 
     it.each([
