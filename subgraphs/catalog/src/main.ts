@@ -9,3 +9,5 @@ const service = await createCatalogService(config, logger);
 const running = await listen(service.httpServer, config.HOST, config.PORT, () => service.stop());
 logger.info('catalog subgraph listening', { url: `${running.url}/graphql`, marketplaces: [...service.adapters.keys()] });
 onShutdown(() => running.close());
+// `kill -HUP <pid>` after editing MARKETPLACES_FILE: a bad file is logged and changes nothing.
+process.on('SIGHUP', () => void service.reloadMarketplaces());

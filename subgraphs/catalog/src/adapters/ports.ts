@@ -192,3 +192,9 @@ export interface MarketplaceAdapterModule<S extends Record<string, Setting<unkno
     context: { logger: Logger; upstreamTimeoutMs: number },
   ): MarketplaceAdapter;
 }
+
+/** The generic connector adapter's module: one adapter per marketplace its configuration lists. */
+export interface ConfiguredAdapterModule<E> {
+  readonly id: string;
+  create(entry: E, context: { logger: Logger; upstreamTimeoutMs: number }): MarketplaceAdapter;
+}
