@@ -1,3 +1,4 @@
+import type { ConnectorMarketplace } from '../src/adapters/connector/ConnectorMarketplace.js';
 import type { MarketplaceAdapter, OfferRecord, ShipsTo } from '../src/adapters/ports.js';
 
 /** Vendor endpoints the suite counts calls to. */
@@ -29,6 +30,10 @@ export interface MarketplaceSubject {
   readonly controls?: SandboxControls;
   /** Checks of what only this kind of implementation has (the connector protocol's own rules). */
   readonly extraChecks?: readonly ConformanceCheck[];
+  /** A connector marketplace: where it is and how to call it, for the protocol's own checks. */
+  readonly connector?: ConnectorMarketplace;
+  /** Whether the marketplace can reach this machine, where the callback check listens (127.0.0.1). */
+  readonly reachesThisMachine?: boolean;
   close?(): Promise<void>;
 }
 
@@ -52,6 +57,6 @@ export interface ConformanceCheck {
   readonly name: string;
   readonly group: 'reads' | 'faults' | 'writes' | 'protocol';
   /** What the subject must offer for the check to run; without it the check is skipped, saying why. */
-  readonly needs?: 'controls' | 'seed data';
+  readonly needs?: 'controls' | 'seed data' | 'callbacks';
   run(context: CheckContext): Promise<void>;
 }

@@ -18,9 +18,9 @@ export function formatEvidence(exchanges: readonly Exchange[]): string {
     if (idempotencyKey) sent.push(`            Idempotency-Key: ${idempotencyKey}`);
     if (exchange.requestBody !== '') sent.push(indent(clip(exchange.requestBody), '            '));
     const answer =
-      exchange.error !== undefined
-        ? `  got back: no answer (${exchange.error})`
-        : `  got back: HTTP ${exchange.status ?? '?'}${exchange.responseBody === '' ? '' : `\n${indent(clip(exchange.responseBody), '            ')}`}`;
+      exchange.status === undefined
+        ? `  got back: no answer (${exchange.error ?? 'the call was abandoned'})`
+        : `  got back: HTTP ${exchange.status}${exchange.responseBody === '' ? '' : `\n${indent(clip(exchange.responseBody), '            ')}`}`;
     return [...sent, answer].join('\n');
   });
   const omitted = exchanges.length - shown.length;

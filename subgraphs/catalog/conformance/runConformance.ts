@@ -30,6 +30,10 @@ export function skipReason(check: ConformanceCheck, subject: MarketplaceSubject)
         : 'needs the sandbox controls (/__sandbox/faults, /__sandbox/stock-hold), which this implementation does not have';
     case 'seed data':
       return subject.expectedShipsTo ? undefined : "needs the marketplace's own seller data, which only the repository's sandboxes share";
+    case 'callbacks':
+      return subject.connector?.credentials.scheme === 'hmac' && subject.reachesThisMachine
+        ? undefined
+        : 'needs a signing secret and a marketplace that can call back to this machine (a base URL on 127.0.0.1)';
     case undefined:
       return undefined;
   }

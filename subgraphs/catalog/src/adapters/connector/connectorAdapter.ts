@@ -26,7 +26,8 @@ export default {
       for (let i = 0; i < wanted.length; i += MAX_IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + MAX_IDS_PER_REQUEST));
       return (await Promise.all(chunks.map(fetch))).flat();
     }
-    const idsQuery = (chunk: readonly string[]) => `ids=${chunk.map(encodeURIComponent).join(',')}`;
+    // Queries are form-encoded (URLSearchParams), the one spelling both sides sign: `,` goes as %2C.
+    const idsQuery = (chunk: readonly string[]) => new URLSearchParams({ ids: chunk.join(',') }).toString();
 
     return {
       marketplace,
