@@ -5,6 +5,7 @@ import type { CheckContext, ConformanceCheck, CountedEndpoint, MarketplaceSubjec
 import { formatEvidence } from '../conformance/formatReport.js';
 import { recordExchanges, type ExchangeRecorder } from '../conformance/recordExchanges.js';
 import { checksOf, prepareRun, runCheck } from '../conformance/runConformance.js';
+import type { ConnectorMarketplace } from '../src/adapters/connector/ConnectorMarketplace.js';
 import type { MarketplaceAdapter, ShipsTo } from '../src/adapters/ports.js';
 
 export interface AdapterSuiteOptions {
@@ -23,6 +24,8 @@ export interface AdapterSuiteOptions {
   idsPerLookup: number;
   /** Checks only this adapter's kind has (the connector protocol's own). */
   extraChecks?: readonly ConformanceCheck[];
+  /** For the connector adapter: the marketplace entry it was created from, for the protocol's own checks. */
+  connector?(baseUrl: string): ConnectorMarketplace;
 }
 
 /**
@@ -100,6 +103,7 @@ function sandboxSubject(options: AdapterSuiteOptions, sandbox: () => TestSandbox
       },
     },
     extraChecks: options.extraChecks,
+    ...(options.connector && { connector: options.connector(sandbox().url), reachesThisMachine: true }),
   };
 }
 
