@@ -65,7 +65,9 @@ export function createMarketplaceDirectory(
       try {
         configured = read(before);
       } catch (error) {
-        logger.error('MARKETPLACES_FILE reload refused: keeping the marketplaces as they were', { error });
+        // An operator's mistake, said in one line: which line of the file, which field.
+        const reason = error instanceof Error ? error.message : String(error);
+        logger.error('MARKETPLACES_FILE reload refused: keeping the marketplaces as they were', { reason });
         return { ok: false, error: error instanceof Error ? error : new Error(String(error)) };
       }
       adapters = assemble();

@@ -60,7 +60,9 @@ export function readMarketplacesFile(options: MarketplacesFileOptions): Marketpl
     const issue = parsed.error.issues[0]!;
     const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
     const path = issue.path.filter((part) => typeof part !== 'symbol');
-    fail(keys.length > 0 ? [...path, keys[0]!] : path, keys.length > 0 ? 'is not a field this file knows' : issue.message);
+    if (keys.length > 0) fail([...path, keys[0]!], 'is not a field this file knows');
+    const hint = issue.message.startsWith('Invalid input') ? '' : ` (it ${issue.message})`;
+    fail(path, document.hasIn(path) ? issue.message : `is missing${hint}`);
   }
 
   const warnings: string[] = [];

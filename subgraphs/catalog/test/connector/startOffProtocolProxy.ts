@@ -18,7 +18,11 @@ export async function startOffProtocolProxy(
         Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host'),
       );
       const body = chunks.length === 0 ? undefined : Buffer.concat(chunks);
-      const upstream = await fetch(targetUrl + request.url, { method: request.method, headers, body });
+      const upstream = await fetch(targetUrl + request.url, { method: request.method, headers, body }).catch(() => undefined);
+      if (!upstream) {
+        response.writeHead(502).end();
+        return;
+      }
       let text = await upstream.text();
       if (new URL(request.url ?? '/', 'http://proxy').pathname === path && upstream.ok) text = JSON.stringify(bend(JSON.parse(text)));
       response.writeHead(upstream.status, { 'content-type': 'application/json' });
