@@ -1,9 +1,11 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { MarketplacesDocument, OrderDocument, PlaceOrderDocument } from '#operations/__generated__/operations.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { graphqlRequest } from '#test/support/graphqlRequest.js';
 
 /**
  * The seventh marketplace, end to end: Soko (Kenya) joined by configuration alone (a sandbox that
@@ -13,7 +15,6 @@ import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
  */
 const API_KEY = `tg_${randomBytes(24).toString('base64url')}`;
 const API_KEY_LINE = `e2e-connector developer orders:write ${createHash('sha256').update(API_KEY, 'utf8').digest('hex')}`;
-const CONTRACT = (file: string) => readFileSync(new URL(`../../operations/${file}`, import.meta.url), 'utf8');
 
 const QUOTES = /* GraphQL */ `
   query SokoQuotes {
@@ -127,27 +128,26 @@ describe('the seventh marketplace (Soko, Kenya) by configuration alone, end to e
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const response = await fetch(stack.gatewayUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-    return body.data!;
-  }
+  const headers = { 'x-api-key': API_KEY };
+  /** Data of an answer that must have no errors. */
+  const dataOf = <T>(answer: { data?: T | null; errors?: unknown[] }): T => {
+    expect(answer.errors).toBeUndefined();
+    return answer.data!;
+  };
 
   it('is listed by the contract’s marketplaces operation, in Africa', async () => {
-    const { marketplaces } = await gql<{ marketplaces: Array<{ id: string; name: string; country: string; currency: string }> }>(
-      CONTRACT('marketplaces.graphql'),
-    );
+    const { marketplaces } = dataOf(await graphqlRequest(stack.gatewayUrl, MarketplacesDocument, {}, headers));
     expect(marketplaces).toHaveLength(7);
     expect(marketplaces.at(-1)).toEqual({ id: 'ke-soko', name: 'Soko', country: 'KE', currency: 'KES' });
   });
 
   it('is found, quoted and booked; the label leaves from the seller’s own address in Kenya', async () => {
-    const { search } = await gql<{ search: { edges: Array<{ node: SokoOffer }>; sources: unknown[] } }>(QUOTES);
+    const response = await fetch(stack.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify({ query: QUOTES }),
+    });
+    const { search } = dataOf((await response.json()) as { data?: { search: { edges: Array<{ node: SokoOffer }>; sources: unknown[] } } });
     expect(search.sources).toEqual([{ marketplace: { id: 'ke-soko' }, status: 'OK', message: null }]);
     expect(search.edges.length).toBeGreaterThan(0);
     for (const { node } of search.edges) {
@@ -168,34 +168,22 @@ describe('the seventh marketplace (Soko, Kenya) by configuration alone, end to e
     expect(option.landedCost.lines.map((line) => line.kind)).toContain('ITEM');
     expect(Number(option.importCharges.taxes.amount)).toBeGreaterThan(0); // German import VAT on goods from outside the EU
 
-    const placed = await gql<{
-      placeOrder: {
-        order: { id: string; status: string; shipment: { trackingNumber: string; carrier: { id: string } } | null } | null;
-        userErrors: unknown[];
-      };
-    }>(CONTRACT('placeOrder.graphql'), {
-      input: {
-        quoteId: option.landedCost.quoteId,
-        idempotencyKey: randomUUID(),
-        buyer: {
-          name: 'Lena Fischer',
-          email: 'lena@example.com',
-          address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
-        },
-        payment: { method: option.landedCost.paymentProvider.methods[0] },
+    const input = {
+      quoteId: option.landedCost.quoteId,
+      idempotencyKey: randomUUID(),
+      buyer: {
+        name: 'Lena Fischer',
+        email: 'lena@example.com',
+        address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
       },
-    });
+      payment: { method: option.landedCost.paymentProvider.methods[0]! },
+    };
+    const placed = dataOf(await graphqlRequest(stack.gatewayUrl, PlaceOrderDocument, { input }, headers));
     expect(placed.placeOrder.userErrors).toEqual([]);
     const orderId = placed.placeOrder.order!.id;
-    await expect
-      .poll(async () => (await gql<{ order: { status: string } }>(CONTRACT('order.graphql'), { id: orderId })).order.status, {
-        timeout: 30_000,
-        interval: 250,
-      })
-      .toBe('CONFIRMED');
-    const { order } = await gql<{
-      order: { steps: Array<{ name: string; status: string }>; shipment: { trackingNumber: string; carrier: { id: string } } };
-    }>(CONTRACT('order.graphql'), { id: orderId });
+    const orderNow = async () => dataOf(await graphqlRequest(stack.gatewayUrl, OrderDocument, { id: orderId }, headers)).order!;
+    await expect.poll(async () => (await orderNow()).status, { timeout: 30_000, interval: 250 }).toBe('CONFIRMED');
+    const order = await orderNow();
     expect(order.steps.filter((step) => step.status === 'DONE').map((step) => step.name)).toEqual(
       expect.arrayContaining(['RESERVE_STOCK', 'PLACE_MARKETPLACE_ORDER', 'CREATE_SHIPMENT', 'AUTHORIZE_PAYMENT', 'CONFIRM']),
     );
@@ -206,7 +194,7 @@ describe('the seventh marketplace (Soko, Kenya) by configuration alone, end to e
     expect(stock.ordered).toBeGreaterThanOrEqual(1);
 
     // …and the carrier's label names the seller at its own dispatch address, not "c/o" the marketplace.
-    const { carrier, trackingNumber } = order.shipment;
+    const { carrier, trackingNumber } = order.shipment!;
     const labels = (await (await fetch(`${stack.sandboxUrls[carrier.id]}/__sandbox/labels`)).json()) as {
       labels: Array<{ trackingNumber: string; from: string; label: unknown }>;
     };

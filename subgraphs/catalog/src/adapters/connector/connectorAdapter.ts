@@ -1,4 +1,5 @@
 import { toDecimalString } from '#packages/money/index.js';
+import type { z } from 'zod';
 import type { ConfiguredAdapterModule } from '../ports.js';
 import type { ConnectorMarketplace } from './ConnectorMarketplace.js';
 import { createConnectorClient } from './createConnectorClient.js';
@@ -19,15 +20,27 @@ export default {
     const { marketplace } = entry;
     const client = createConnectorClient(entry, { logger, timeoutMs: upstreamTimeoutMs });
 
-    /** Batch lookups, `MAX_IDS_PER_REQUEST` ids a call, all calls at once. */
-    async function lookup<T>(ids: readonly string[], fetch: (chunk: string[]) => Promise<T[]>): Promise<T[]> {
-      const wanted = [...new Set(ids.filter((id) => PROTOCOL_ID.test(id)))];
+    /**
+     * A batch lookup (`getListings`, `getSellers`): `MAX_IDS_PER_REQUEST` ids a call, all calls at
+     * once, form-encoded (`,` goes as %2C: the spelling both sides sign).
+     */
+    async function lookup<M, T extends { nativeId: string }>(
+      nativeIds: readonly string[],
+      request: { operation: string; path: string; answer: z.ZodType<M>; signal: AbortSignal | undefined },
+      read: (message: M) => T[],
+    ): Promise<Map<string, T>> {
+      const wanted = [...new Set(nativeIds.filter((id) => PROTOCOL_ID.test(id)))];
       const chunks: string[][] = [];
       for (let i = 0; i < wanted.length; i += MAX_IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + MAX_IDS_PER_REQUEST));
-      return (await Promise.all(chunks.map(fetch))).flat();
+      const found = await Promise.all(
+        chunks.map(async (chunk) => {
+          const path = `${request.path}?${new URLSearchParams({ ids: chunk.join(',') })}`;
+          const message = await client.call({ ...request, method: 'GET', path });
+          return readMessage(marketplace, request.operation, () => read(message));
+        }),
+      );
+      return new Map(found.flat().map((record) => [record.nativeId, record]));
     }
-    // Queries are form-encoded (URLSearchParams), the one spelling both sides sign: `,` goes as %2C.
-    const idsQuery = (chunk: readonly string[]) => new URLSearchParams({ ids: chunk.join(',') }).toString();
 
     return {
       marketplace,
@@ -52,37 +65,15 @@ export default {
         });
       },
 
-      async getOffers(nativeIds, signal) {
-        const offers = await lookup(nativeIds, async (chunk) => {
-          const { listings } = await client.call({
-            operation: 'getListings',
-            method: 'GET',
-            path: `/listings?${idsQuery(chunk)}`,
-            answer: Listings,
-            signal,
-          });
-          return readMessage(marketplace, 'getListings', () =>
-            listings.map((listing, index) => toOfferRecord(listing, marketplace, `listings[${index}]`)),
-          );
-        });
-        return new Map(offers.map((offer) => [offer.nativeId, offer]));
-      },
+      getOffers: (nativeIds, signal) =>
+        lookup(nativeIds, { operation: 'getListings', path: '/listings', answer: Listings, signal }, ({ listings }) =>
+          listings.map((listing, index) => toOfferRecord(listing, marketplace, `listings[${index}]`)),
+        ),
 
-      async getSellers(nativeIds, signal) {
-        const sellers = await lookup(nativeIds, async (chunk) => {
-          const answer = await client.call({
-            operation: 'getSellers',
-            method: 'GET',
-            path: `/sellers?${idsQuery(chunk)}`,
-            answer: Sellers,
-            signal,
-          });
-          return readMessage(marketplace, 'getSellers', () =>
-            answer.sellers.map((profile, index) => toSellerRecord(profile, marketplace, `sellers[${index}]`)),
-          );
-        });
-        return new Map(sellers.map((seller) => [seller.nativeId, seller]));
-      },
+      getSellers: (nativeIds, signal) =>
+        lookup(nativeIds, { operation: 'getSellers', path: '/sellers', answer: Sellers, signal }, ({ sellers }) =>
+          sellers.map((profile, index) => toSellerRecord(profile, marketplace, `sellers[${index}]`)),
+        ),
 
       async reserveStock({ offerNativeId, quantity, idempotencyKey }, signal) {
         const body = { listingId: offerNativeId, quantity };
