@@ -25,7 +25,7 @@ export type ChargeKind =
   | 'TAX';
 
 export type ConsignmentItemInput = {
-  /** 6 to 10 digits. */
+  /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: string;
   quantity: number;
   /** Value of all `quantity` units together. */

@@ -46,7 +46,7 @@ export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = [
   {
     key: 'black-tea',
     category: 'tea',
-    hsCode: '090240',
+    hsCode: '090230', // black tea in a 500 g retail pack: immediate packings of 3 kg or less
     titles: t('Black Tea', '红茶', 'Chá Preto', 'Schwarzer Tee', '紅茶', 'Teh Hitam'),
     basePriceUsdCents: 1500,
     weightGrams: 500,
@@ -291,7 +291,7 @@ export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = [
   {
     key: 'wooden-carving',
     category: 'crafts',
-    hsCode: '442090',
+    hsCode: '442019', // HS 2022 split statuettes and ornaments of wood out of 4420.10 (not tropical wood here)
     titles: t(
       'Hand-Carved Wooden Ornament',
       '手工木雕摆件',
@@ -323,7 +323,7 @@ export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = [
   {
     key: 'woven-basket',
     category: 'crafts',
-    hsCode: '460219',
+    hsCode: '460212', // basketwork of rattan has its own subheading since HS 2017
     titles: t('Woven Rattan Basket', '藤编篮', 'Cesto de Vime Trançado', 'Geflochtener Rattankorb', '籐編みかご', 'Bakul Rotan Anyaman'),
     basePriceUsdCents: 2700,
     weightGrams: 600,

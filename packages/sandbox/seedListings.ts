@@ -1,3 +1,4 @@
+import { loadHsNomenclature } from '#packages/hs/index.js';
 import { PRODUCT_ARCHETYPES, STYLES, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
 import { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
 import { seededRandom } from './seededRandom.js';
@@ -19,6 +20,11 @@ export interface SeedListing {
   originCountry: string;
   /** A country where the item is also stocked in an overseas warehouse, if any. */
   warehouseCountry?: string;
+  /**
+   * The HS code the seller declared: the archetype's for most listings, none or a wrong one for a
+   * few (see `declaredHsCodes`), as real sellers leave it blank or type a heading or a retired code.
+   */
+  declaredHsCode: string | undefined;
 }
 
 export interface SeedSeller {
@@ -78,6 +84,7 @@ export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; se
     const warehouses = options.warehouseCountries ?? [];
     const listing: SeedListing = {
       index,
+      declaredHsCode: archetype.hsCode,
       archetype,
       style,
       titleNative: `${style[options.language]}${separator}${archetype.titles[options.language]}`,
@@ -92,7 +99,25 @@ export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; se
     if (warehouses.length > 0 && random.next() < 0.15) listing.warehouseCountry = random.pick(warehouses);
     listings.push(listing);
   }
+  declaredHsCodes(options.seed, listings);
   return { listings, sellers };
+}
+
+/**
+ * About one listing in sixteen declares no HS code and one in sixteen a wrong one: only the heading
+ * (4 digits, too short to be a classification), or a subheading that does not exist in HS 2022. The
+ * draws come from their own generator, so every other field of the catalog stays as it was.
+ */
+function declaredHsCodes(seed: string, listings: SeedListing[]): void {
+  const random = seededRandom(`${seed}:hs-codes`);
+  const hs = loadHsNomenclature();
+  for (const listing of listings) {
+    const draw = random.next();
+    const code = listing.archetype.hsCode;
+    const retired = `${code.slice(0, 4)}99`;
+    if (draw < 1 / 16) listing.declaredHsCode = undefined;
+    else if (draw < 2 / 16) listing.declaredHsCode = draw < 1.5 / 16 || hs.get(retired) ? code.slice(0, 4) : retired;
+  }
 }
 
 /**

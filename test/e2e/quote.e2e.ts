@@ -1,7 +1,12 @@
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EstimateImportChargesDocument, SearchDocument, type SearchQuery } from '#operations/__generated__/operations.js';
 import { exponentOf, parseMoney, type CurrencyCode } from '#packages/money/index.js';
+import { loadHsNomenclature } from '#packages/hs/index.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { toGlobalId } from '#subgraphs/catalog/src/globalId.js';
+import { listings, numIidOf } from '#upstreams/cn-jademarket/catalog.js';
 import { graphqlRequest } from '../support/graphqlRequest.js';
 
 /** The contract's one-request quote: search → shipping options → import charges → landed cost. */
@@ -93,6 +98,55 @@ describe('landed cost in the buyer’s currency, in one query', () => {
     expect(charges.duties).toEqual({ amount: '36.00', currency: 'EUR' }); // EU MFN 12% on 6109.10
     expect(charges.taxes).toEqual({ amount: '63.84', currency: 'EUR' }); // 19% × (300.00 + 36.00)
     expect(charges.total).toEqual({ amount: '99.84', currency: 'EUR' });
+  });
+
+  it('quotes an offer whose seller declared a code HS 2022 does not have on the code classified from its title, and says so', async () => {
+    const hs = loadHsNomenclature();
+    const wrong = listings.find((listing) => listing.declaredHsCode?.length === 6 && !hs.get(listing.declaredHsCode) && listing.stock > 0);
+    expect(wrong, 'the seeded Jade Market catalog has a listing with a wrong code').toBeDefined();
+    const id = toGlobalId('Offer', { marketplaceId: 'cn-jademarket', nativeId: String(numIidOf(wrong!)) });
+    type Quoted = {
+      offer: {
+        hsCode: string;
+        hsClassification: { hsCode: string; status: string; confidence: number };
+        shippingOptions: Array<{
+          consignment: { hsCode: string; hsCodeStatus: string; rejectedHsCode: string };
+          importCharges: { lines: Array<{ kind: string; description: string; source: string }> };
+          landedCost: { lines: Array<{ kind: string; description: string; source: string }> };
+        }>;
+      };
+    };
+    const result = await graphqlRequest(
+      stack.gatewayUrl,
+      parse(`query ($id: ID!) { offer(id: $id) {
+        hsCode hsClassification { hsCode status confidence }
+        shippingOptions(to: "US") {
+          consignment { hsCode hsCodeStatus rejectedHsCode }
+          importCharges { lines { kind description source } }
+          landedCost(currency: USD) { lines { kind description source } }
+        }
+      } }`) as TypedDocumentNode<Quoted, { id: string }>,
+      { id },
+    );
+    expect(result.errors).toBeUndefined();
+    const { offer } = result.data!;
+    expect(offer.hsCode).toBe(wrong!.declaredHsCode);
+    expect(offer.hsClassification).toMatchObject({ status: 'SUGGESTED', hsCode: wrong!.archetype.hsCode });
+    expect(offer.shippingOptions.length).toBeGreaterThan(0);
+    const said = `classified from the title as ${wrong!.archetype.hsCode.slice(0, 4)}.${wrong!.archetype.hsCode.slice(4)}, confidence ${offer.hsClassification.confidence.toFixed(2)} (the seller's ${wrong!.declaredHsCode} is not an HS 2022 subheading)`;
+    for (const option of offer.shippingOptions) {
+      expect(option.consignment).toEqual({
+        hsCode: wrong!.archetype.hsCode,
+        hsCodeStatus: 'SUGGESTED',
+        rejectedHsCode: wrong!.declaredHsCode,
+      });
+      // Customs' duty line says it; the landed cost's duty line cites customs' lines in its source.
+      for (const lines of [option.importCharges.lines, option.landedCost.lines]) {
+        const duty = lines.filter((line) => line.kind === 'DUTY');
+        expect(duty.length).toBeGreaterThan(0);
+        for (const line of duty) expect(`${line.description} ${line.source}`).toContain(said);
+      }
+    }
   });
 
   it('refuses a quote id edited by hand', async () => {

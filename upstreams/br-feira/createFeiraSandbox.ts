@@ -154,7 +154,7 @@ function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown>
     available_quantity: stockOf(listing),
     seller: seller ? { id: userIdOf(seller), nickname: seller.name } : null,
     attributes: [
-      { id: 'HS_CODE', value_name: listing.archetype.hsCode },
+      ...(listing.declaredHsCode === undefined ? [] : [{ id: 'HS_CODE', value_name: listing.declaredHsCode }]),
       { id: 'PACKAGE_WEIGHT', value_name: `${listing.weightGrams} g` },
       { id: 'PACKAGE_DIMENSIONS', value_name: `${listing.dimensionsCm.join('x')} cm` },
       { id: 'HAS_LITHIUM_BATTERY', value_name: listing.archetype.lithiumBattery ? 'Sim' : 'Não' },

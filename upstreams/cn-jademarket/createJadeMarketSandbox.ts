@@ -140,7 +140,7 @@ function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown>
     title_en: listing.titleEnglish,
     price: (listing.priceMinor / 100).toFixed(2),
     num: stockOf(listing),
-    hs_code: listing.archetype.hsCode,
+    ...(listing.declaredHsCode === undefined ? {} : { hs_code: listing.declaredHsCode }),
     item_weight: (listing.weightGrams / 1000).toFixed(3),
     item_size: listing.dimensionsCm.join('*'),
     seller_id: seller ? sellerIdOf(seller) : null,

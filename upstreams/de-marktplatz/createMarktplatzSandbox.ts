@@ -143,7 +143,7 @@ function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown>
     titelEnglisch: listing.titleEnglish,
     preis: { gross: (grossCentsOf(listing.priceMinor) / 100).toFixed(2), currency: 'EUR', vatRate: String(VAT_RATE_PERCENT) },
     bestand: stockOf(listing),
-    zolltarifnummer: listing.archetype.hsCode,
+    ...(listing.declaredHsCode === undefined ? {} : { zolltarifnummer: listing.declaredHsCode }),
     gewichtKg: (listing.weightGrams / 1000).toFixed(3),
     abmessungenCm: { laenge, breite, hoehe },
     herkunftsland: listing.originCountry,

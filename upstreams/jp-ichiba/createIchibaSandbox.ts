@@ -146,7 +146,7 @@ function toItem(listing: SeedListing, stockOf: StockOf): string {
     el('shopCode', seller ? shopCodeOf(seller) : ''),
     el('shopName', seller?.name ?? ''),
     el('originCountry', listing.originCountry),
-    el('hsCode', listing.archetype.hsCode),
+    el('hsCode', listing.declaredHsCode ?? ''), // an empty element when the shop left it blank
     el('weight', listing.weightGrams, { unit: 'g' }),
     el('packageSize', listing.dimensionsCm.join('x'), { unit: 'cm' }),
     el('lithiumBattery', listing.archetype.lithiumBattery ? 1 : 0),

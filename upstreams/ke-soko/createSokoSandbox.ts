@@ -129,7 +129,7 @@ function toListing(listing: SeedListing, stockOf: StockOf): Record<string, unkno
     price: { amount: (listing.priceMinor / 100).toFixed(2), currency: 'KES' },
     availableQuantity: stockOf(listing),
     originCountry: listing.originCountry,
-    hsCode: listing.archetype.hsCode,
+    hsCode: listing.declaredHsCode ?? null,
     weightGrams: listing.weightGrams,
     dimensionsCm: { lengthCm, widthCm, heightCm },
     sellerId: sellerIdOf(seller),

@@ -137,7 +137,7 @@ function toItem(listing: SeedListing, stockOf: StockOf): Record<string, unknown>
     stock_info_v2: { summary_info: { total_reserved_stock: 0, total_available_stock: stockOf(listing) } },
     weight: listing.weightGrams / 1000, // kilograms
     dimension: { package_length: listing.dimensionsCm[0], package_width: listing.dimensionsCm[1], package_height: listing.dimensionsCm[2] },
-    tax_info: { hs_code: listing.archetype.hsCode },
+    tax_info: { hs_code: listing.declaredHsCode ?? '' }, // the platform sends "" when the shop left it blank
     item_dangerous: listing.archetype.lithiumBattery ? 1 : 0,
     shop_id: seller ? shopIdOf(seller) : null,
     shop_name: seller?.name ?? null,

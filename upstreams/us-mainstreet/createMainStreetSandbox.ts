@@ -161,7 +161,7 @@ function toListing(listing: SeedListing, stockOf: StockOf): Record<string, unkno
     priceCents: listing.priceMinor,
     currency: 'USD',
     quantityAvailable: stockOf(listing),
-    hsCode: listing.archetype.hsCode,
+    ...(listing.declaredHsCode === undefined ? {} : { hsCode: listing.declaredHsCode }),
     weightOz: Math.round((listing.weightGrams / GRAMS_PER_OUNCE) * 100) / 100,
     dimensionsIn: { length, width, height },
     countryOfOrigin: listing.originCountry,

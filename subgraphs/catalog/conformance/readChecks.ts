@@ -53,7 +53,8 @@ export const READ_CHECKS: readonly ConformanceCheck[] = [
         assert.equal(offer.marketplaceId, subject.id, at);
         assert.equal(offer.price.currency, adapter.marketplace.currency, `${at} price currency`);
         assert.ok(offer.price.minor > 0n, `${at} price`);
-        assert.match(offer.hsCode ?? '', /^\d{6,10}$/, `${at} HS code`);
+        // The seller's code as declared: sellers leave it out, or type only the heading, on a few listings.
+        if (offer.hsCode !== undefined) assert.match(offer.hsCode, /^\d{4,10}$/, `${at} HS code`);
         assert.ok(offer.weightGrams > 0, `${at} weight`);
         assert.ok(offer.title.toLowerCase().includes(subject.query.toLowerCase()), `${at} title "${offer.title}"`);
         assert.ok(offer.nativeTitle.length > 0, `${at} native title`);

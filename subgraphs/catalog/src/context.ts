@@ -1,4 +1,5 @@
 import type { ReferenceRatesClient } from '#packages/fx/index.js';
+import type { HsClassifier, HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
@@ -11,6 +12,10 @@ export interface Context {
   readonly cursorKey: Buffer;
   readonly referenceRates: ReferenceRatesClient;
   readonly logger: Logger;
+  /** Classifies products from their titles (`classifyProduct`, `Offer.hsClassification`); built once per service. */
+  readonly classifier: HsClassifier;
+  /** The HS 2022 nomenclature, to check sellers' codes. */
+  readonly nomenclature: HsNomenclature;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;
 }
@@ -18,5 +23,5 @@ export interface Context {
 export type CatalogServices = Omit<Context, 'loaders' | 'serviceCaller'>;
 
 export function createContext(services: CatalogServices, serviceCaller = false): Context {
-  return { ...services, loaders: createLoaders(services.adapters), serviceCaller };
+  return { ...services, loaders: createLoaders(services.adapters, services), serviceCaller };
 }

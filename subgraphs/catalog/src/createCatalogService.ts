@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createCache } from '#packages/cache/index.js';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
+import { createHsClassifier, loadHsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
@@ -36,6 +37,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     cacheTtlMs: 3_600_000,
     logger,
   });
+  const nomenclature = loadHsNomenclature();
+  const classifier = createHsClassifier(nomenclature);
   const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });
   const directory = createMarketplaceDirectory(config, {
     logger,
@@ -54,7 +57,15 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     logger,
     context: async ({ headers }) =>
       createContext(
-        { adapters: directory.current(), logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey, referenceRates },
+        {
+          adapters: directory.current(),
+          logger,
+          searchDeadlineMs: config.SEARCH_DEADLINE_MS,
+          cursorKey,
+          referenceRates,
+          classifier,
+          nomenclature,
+        },
         isServiceCaller(headers, serviceSecret),
       ),
   });

@@ -1,19 +1,24 @@
 import DataLoader from 'dataloader';
 import { UpstreamError } from '#packages/errors/index.js';
+import type { HsClassification } from '#packages/hs/index.js';
 import type { MarketplaceAdapter, OfferRecord, SellerRecord } from './adapters/ports.js';
+import { createClassificationLoader, type OfferClassification } from './classification/createClassificationLoader.js';
 import type { NativeRef } from './globalId.js';
 
 export interface CatalogLoaders {
   readonly offers: DataLoader<NativeRef, OfferRecord | null, string>;
   readonly sellers: DataLoader<NativeRef, SellerRecord | null, string>;
+  /** Offers' HS classifications, a page in one classifier batch. */
+  readonly classifications: DataLoader<OfferRecord, HsClassification, string>;
 }
 
 /**
  * Per-request loaders: all offers (or sellers) asked for in one tick become one call per
  * marketplace. A failing marketplace fails only its own keys, never the whole batch.
  */
-export function createLoaders(adapters: ReadonlyMap<string, MarketplaceAdapter>): CatalogLoaders {
+export function createLoaders(adapters: ReadonlyMap<string, MarketplaceAdapter>, classification: OfferClassification): CatalogLoaders {
   return {
+    classifications: createClassificationLoader(classification),
     offers: new DataLoader((refs) => loadByMarketplace(adapters, refs, (adapter, ids) => adapter.getOffers(ids)), { cacheKeyFn: keyOf }),
     sellers: new DataLoader((refs) => loadByMarketplace(adapters, refs, (adapter, ids) => adapter.getSellers(ids)), { cacheKeyFn: keyOf }),
   };

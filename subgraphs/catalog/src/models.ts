@@ -1,4 +1,5 @@
 import type { Money } from '#packages/money/index.js';
+import type { HsClassification } from '#packages/hs/index.js';
 import type { MarketplaceInfo, MarketplaceOrderRecord, OfferRecord, SellerRef, StockReservationRecord } from './adapters/ports.js';
 
 /**
@@ -35,3 +36,6 @@ export interface OfferConnectionModel {
 export type StockReservationModel = StockReservationRecord;
 /** A marketplace order as the marketplace answered it; its id is made from marketplace and vendor id. */
 export type MarketplaceOrderModel = MarketplaceOrderRecord;
+
+/** An offer's classification as `packages/hs` resolves it (`rejected` stays inside: `Offer.hsCode` shows what the seller gave). */
+export type HsClassificationModel = HsClassification;

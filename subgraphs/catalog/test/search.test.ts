@@ -146,9 +146,11 @@ describe('search', () => {
 
 describe('search filters', () => {
   const FILTERED = `query ($query: String!, $filter: SearchFilter) {
-    search(query: $query, first: 50, filter: $filter) { edges { node { hsCode originCountry availableQuantity } } }
+    search(query: $query, first: 50, filter: $filter) { edges { node { hsClassification { hsCode } originCountry availableQuantity } } }
   }`;
-  type Filtered = { search: { edges: Array<{ node: { hsCode: string; originCountry: string; availableQuantity: number } }> } };
+  type Filtered = {
+    search: { edges: Array<{ node: { hsClassification: { hsCode: string }; originCountry: string; availableQuantity: number } }> };
+  };
 
   it('keeps only the HS chapters, origins and stock asked for', async () => {
     const knitwear = await catalog.query<Filtered>(FILTERED, {
@@ -158,7 +160,7 @@ describe('search filters', () => {
     const nodes = knitwear.data!.search.edges.map((edge) => edge.node);
     expect(nodes.length).toBeGreaterThan(0);
     for (const node of nodes) {
-      expect(node.hsCode.slice(0, 2)).toBe('61');
+      expect(node.hsClassification.hsCode.slice(0, 2)).toBe('61');
       expect(['BR', 'JP']).toContain(node.originCountry);
       expect(node.availableQuantity).toBeGreaterThan(0);
     }

@@ -26,6 +26,10 @@ export interface ShippingOptionRepresentation {
     readonly originCountry: string;
     readonly destinationCountry: string;
     readonly hsCode?: string | null;
+    /** Absent from representations sent by callers that predate classification: read as the seller's code. */
+    readonly hsCodeStatus?: string | null;
+    readonly hsCodeConfidence?: number | null;
+    readonly rejectedHsCode?: string | null;
     readonly quantity: number;
     readonly goodsValue: MoneyRepresentation;
     readonly weightGrams: number;

@@ -17,6 +17,8 @@ const BAD: Array<[what: string, field: string, input: Record<string, unknown>]> 
   ['an HS code of 4 digits', 'input.items[0].hsCode', withItem({ hsCode: '6109' })],
   ['an HS code of 11 digits', 'input.items[0].hsCode', withItem({ hsCode: '61091000001' })],
   ['an HS code with letters', 'input.items[0].hsCode', withItem({ hsCode: '6109AB' })],
+  ['an HS code whose subheading HS 2022 does not have', 'input.items[0].hsCode', withItem({ hsCode: '610999' })],
+  ['a mobile-phone code HS 2022 retired', 'input.items[0].hsCode', withItem({ hsCode: '8517.12.00' })],
   ['a zero quantity', 'input.items[0].quantity', withItem({ quantity: 0 })],
   ['a negative quantity', 'input.items[0].quantity', withItem({ quantity: -2 })],
   ['a negative value', 'input.items[0].value.amount', withItem({ value: { amount: '-1.00', currency: 'EUR' } })],

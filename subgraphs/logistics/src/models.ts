@@ -9,6 +9,7 @@ import type {
   TrackingLevel,
 } from './adapters/ports.js';
 import type { TrackingSummary } from './booking/summarizeTracking.js';
+import type { ConsignmentClassification } from './shipping/readHsClassification.js';
 
 /**
  * What resolvers hand to each other (codegen `mappers`), so the generated resolver types check
@@ -24,10 +25,9 @@ export type OfferModel = { readonly id: string } & Readonly<Record<string, unkno
 export type MoneyModel = Money;
 export type CarrierModel = CarrierInfo;
 
-export interface ConsignmentModel {
+export interface ConsignmentModel extends ConsignmentClassification {
   readonly originCountry: string;
   readonly destinationCountry: string;
-  readonly hsCode: string | null;
   readonly quantity: number;
   /** Unit price × quantity, in the seller's currency. */
   readonly goodsValue: Money;

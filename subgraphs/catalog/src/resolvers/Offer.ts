@@ -12,6 +12,7 @@ export const Offer: OfferResolvers<Context> = {
       ? null
       : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
   hsCode: (offer) => offer.hsCode ?? null,
+  hsClassification: (offer, _args, { loaders }) => loaders.classifications.load(offer),
   shipsTo: ({ shipsTo }) => {
     switch (shipsTo.kind) {
       case 'WORLDWIDE':

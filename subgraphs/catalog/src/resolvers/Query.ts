@@ -1,7 +1,9 @@
 import { userInputError } from '#packages/errors/index.js';
+import { resolveHsClassification } from '#packages/hs/index.js';
 import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { Context } from '../context.js';
+import { readClassifyProductArgs } from '../classification/readClassifyProductArgs.js';
 import { fromGlobalId } from '../globalId.js';
 import { canShipTo } from '../search/canShipTo.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
@@ -19,7 +21,13 @@ export const Query: QueryResolvers<Context> = {
 
   offer: (_parent, { id }, { adapters, loaders }) => loaders.offers.load(fromGlobalId('Offer', id, 'id', new Set(adapters.keys()))),
 
-  async search(_parent, { query, filter, first, after }, { adapters, searchDeadlineMs, cursorKey, referenceRates, logger }) {
+  classifyProduct: (_parent, args, { classifier }) => {
+    const { title, description, first } = readClassifyProductArgs(args);
+    return classifier.classify({ title, description }, first);
+  },
+
+  async search(_parent, { query, filter, first, after }, context) {
+    const { adapters, searchDeadlineMs, cursorKey, referenceRates, logger } = context;
     const text = query.trim();
     if (text === '') throw userInputError('query: say what to look for', 'query');
     if (text.length > MAX_QUERY_LENGTH) throw userInputError(`query: at most ${MAX_QUERY_LENGTH} characters`, 'query');
@@ -40,7 +48,7 @@ export const Query: QueryResolvers<Context> = {
         return undefined;
       },
     );
-    const accept = offerFilter(filter);
+    const accept = offerFilter(filter, context);
     return searchMarketplaces({
       query: text,
       first: pageSize,
@@ -70,7 +78,7 @@ function selectMarketplaces(
   return [...adapters.values()].filter((adapter) => ids.includes(adapter.marketplace.id));
 }
 
-function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferRecord) => boolean {
+function offerFilter(filter: SearchFilter | null | undefined, context: Context): (offer: OfferRecord) => boolean {
   const origins = filter?.originCountries == null ? undefined : new Set(filter.originCountries);
   const inStock = filter?.inStock === true;
   const chapters = filter?.hsChapters == null ? undefined : new Set(filter.hsChapters);
@@ -83,8 +91,16 @@ function offerFilter(filter: SearchFilter | null | undefined): (offer: OfferReco
   return (offer) =>
     (origins === undefined || origins.has(offer.originCountry)) &&
     (!inStock || offer.availableQuantity > 0) &&
-    (chapters === undefined || (offer.hsCode !== undefined && chapters.has(offer.hsCode.slice(0, 2)))) &&
+    (chapters === undefined || chapters.has(effectiveHsCode(offer, context)?.slice(0, 2) ?? '')) &&
     (shipTo === undefined || canShipTo(offer, shipTo));
+}
+
+/** The code the offer is classified under (`hsClassification.hsCode`): the seller's when it exists, else the title's. */
+function effectiveHsCode(offer: OfferRecord, { nomenclature, classifier }: Context): string | null {
+  const declared = offer.hsCode === undefined ? undefined : nomenclature.check(offer.hsCode);
+  if (declared?.valid) return declared.code;
+  const suggestions = classifier.classify({ title: offer.title, description: offer.nativeTitle }, 4);
+  return resolveHsClassification(nomenclature, offer.hsCode, suggestions).hsCode;
 }
 
 /** The filter in a canonical form, so equal filters give equal fingerprints. */

@@ -42,18 +42,32 @@ export type Consignment = {
   destinationCountry: Scalars['CountryCode']['output'];
   goodsValue: Money;
   hsCode?: Maybe<Scalars['String']['output']>;
+  hsCodeConfidence?: Maybe<Scalars['Float']['output']>;
+  hsCodeStatus: HsClassificationStatus;
   originCountry: Scalars['CountryCode']['output'];
   quantity: Scalars['Int']['output'];
+  rejectedHsCode?: Maybe<Scalars['String']['output']>;
   weightGrams: Scalars['Int']['output'];
 };
 
 export type ConsignmentItemInput = {
-  /** 6 to 10 digits. */
+  /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: Scalars['String']['input'];
   quantity: Scalars['Int']['input'];
   /** Value of all `quantity` units together. */
   value: MoneyInput;
 };
+
+/** Where a consignment's HS code comes from (logistics carries the catalog's classification). */
+export type HsClassificationStatus =
+  /** The seller declared it, and it exists in HS 2022. */
+  | 'DECLARED'
+  /** The seller's code does not exist in HS 2022, and none could be classified from the title. */
+  | 'INVALID'
+  /** Classified from the title: the seller declared none, or one that does not exist. */
+  | 'SUGGESTED'
+  /** No code: the seller declared none and the title could not be classified. */
+  | 'UNKNOWN';
 
 /** Duties, taxes and fees owed on import, in the destination country's currency. */
 export type ImportCharges = {
@@ -113,7 +127,11 @@ export type ShippingOption = {
   consignment: Consignment;
   cost: Money;
   id: Scalars['ID']['output'];
-  /** What the buyer's country charges at the border for this shipment. */
+  /**
+   * What the buyer's country charges at the border for this shipment. The duty line says when the HS
+   * code was classified from the offer's title (and with what confidence), or that none could be had
+   * and a default rate was assumed.
+   */
   importCharges: ImportCharges;
 };
 
@@ -207,7 +225,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"consignment":{"originCountry":true,"destinationCountry":true,"hsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true},"weightGrams":true,"alreadyImported":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"consignment":{"originCountry":true,"destinationCountry":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true},"weightGrams":true,"alreadyImported":true}}> ) );
 }>;
 
 
@@ -218,9 +236,11 @@ export type ResolversTypes = ResolversObject<{
   ChargeLine: ResolverTypeWrapper<ChargeLineModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   ConsignmentItemInput: ConsignmentItemInput;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  HsClassificationStatus: HsClassificationStatus;
   ImportCharges: ResolverTypeWrapper<ImportChargesModel>;
   ImportChargesInput: ImportChargesInput;
   Money: ResolverTypeWrapper<MoneyModel>;
@@ -237,6 +257,7 @@ export type ResolversParentTypes = ResolversObject<{
   ChargeLine: ChargeLineModel;
   String: Scalars['String']['output'];
   Consignment: Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversParentTypes['Money'] };
+  Float: Scalars['Float']['output'];
   ConsignmentItemInput: ConsignmentItemInput;
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];

@@ -2,6 +2,7 @@ import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import { citation } from './citation.js';
 import { createConversion, fxNote } from './createConversion.js';
+import { withClassificationNotes } from './describeClassification.js';
 import { describeCustomsValue } from './describeCustomsValue.js';
 import { allocate, formatBp, roundHalfUp, timesBp } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
@@ -48,9 +49,18 @@ export function assessDuty(
   const perItem = items.map(() => 0n);
   const lines: ChargeLine[] = [];
   const money = (minor: bigint) => fromMinor(minor, currency);
-  if (waivers.duty) lines.push(waivers.duty.line);
+  if (waivers.duty) {
+    const waived = items.flatMap((item, i) => (waivers.duty?.covers(item) ? [consignment.items[i]] : []));
+    lines.push({ ...waivers.duty.line, description: withClassificationNotes(waivers.duty.line.description, waived) });
+  }
   const dutiable = items.flatMap((item, i) => (waivers.duty?.covers(item) ? [] : [i]));
   if (dutiable.length === 0) return { lines, perItem };
+  // Regime lines cover every dutiable item: each says where the items' codes came from.
+  const regimeNote = (description: string) =>
+    withClassificationNotes(
+      description,
+      dutiable.map((i) => consignment.items[i]),
+    );
 
   const base = dutiable.reduce((sum, i) => sum + (items[i]?.customsValue ?? 0n), 0n);
   const valueText = describeCustomsValue(valuation, dutiable);
@@ -76,9 +86,11 @@ export function assessDuty(
         : '';
     lines.push({
       kind: 'DUTY',
-      description: coversTax
-        ? 'Courier global rate (replaces import duty and import tax)'
-        : 'Import duty at the simplified flat rate (replaces the tariff rate)',
+      description: regimeNote(
+        coversTax
+          ? 'Courier global rate (replaces import duty and import tax)'
+          : 'Import duty at the simplified flat rate (replaces the tariff rate)',
+      ),
       amount: money(amount),
       formula: `${formatBp(banded.band.rateBp)} × ${valueText} ${currency}${deductionText}; ${banded.test}${fxNote([...valuation.applied, ...conversion.applied])}`,
       source: citation(banded.regime),
@@ -88,7 +100,7 @@ export function assessDuty(
     const amount = roundHalfUp(timesBp(base, crossBorderRetail.regime.dutyRateBp));
     lines.push({
       kind: 'DUTY',
-      description: 'Import duty under the cross-border e-commerce retail import regime',
+      description: regimeNote('Import duty under the cross-border e-commerce retail import regime'),
       amount: money(amount),
       formula: `${formatBp(crossBorderRetail.regime.dutyRateBp)} × ${valueText} ${currency}; ${crossBorderRetail.test}${valuation.fxNote}`,
       source: citation(crossBorderRetail.regime),
@@ -101,7 +113,9 @@ export function assessDuty(
     const amount = perLine * BigInt(subheadings.length);
     lines.push({
       kind: 'DUTY',
-      description: `Flat customs duty per tariff subheading on a low-value consignment (${subheadings.length} subheading${subheadings.length === 1 ? '' : 's'})`,
+      description: regimeNote(
+        `Flat customs duty per tariff subheading on a low-value consignment (${subheadings.length} subheading${subheadings.length === 1 ? '' : 's'})`,
+      ),
       amount: money(amount),
       formula: `${valuation.format(perLine)} ${currency} × ${subheadings.length} (${subheadings.join(', ')}); ${flatDuty.test}${fxNote(conversion.applied)}`,
       source: citation(flatDuty.regime),
@@ -113,7 +127,7 @@ export function assessDuty(
     lines.push(
       {
         kind: 'DUTY',
-        description: `Basic customs duty on goods for personal use (heading ${personalImportTariff.hsHeading})`,
+        description: regimeNote(`Basic customs duty on goods for personal use (heading ${personalImportTariff.hsHeading})`),
         amount: money(duty),
         formula: `${formatBp(personalImportTariff.rateBp)} × ${valueText} ${currency}${valuation.fxNote}`,
         source: citation(personalImportTariff),
@@ -142,10 +156,12 @@ export function assessDuty(
         ? `preferential rate under the ${preferred.agreement.name} (MFN ${formatBp(mfn.rateBp)})`
         : 'hsPrefix' in mfn
           ? `MFN rate, ${mfn.description}`
-          : 'default rate: heading not in the tariff table (assumption)';
+          : item.hsCode === ''
+            ? `default rate ${formatBp(mfn.rateBp)} assumed for goods without an HS code (assumption)`
+            : 'default rate: heading not in the tariff table (assumption)';
       lines.push({
         kind: 'DUTY',
-        description: `Import duty on ${goods}: ${why}`,
+        description: withClassificationNotes(`Import duty on ${goods}: ${why}`, [consignment.items[i]]),
         amount: money(amount),
         formula: `${formatBp(rateBp)} × ${describeCustomsValue(valuation, [i])} ${currency}${valuation.fxNote}`,
         source: preferred ? `${citation(preferred.rate)}; ${citation(preferred.agreement)}` : citation(mfn),

@@ -6,10 +6,22 @@ export type Incoterm = 'EXW' | 'FCA' | 'CPT' | 'CIP' | 'DAP' | 'DPU' | 'DDP' | '
 /** Incoterms 2020, the only values `incoterm` accepts. */
 export const INCOTERMS: readonly Incoterm[] = ['EXW', 'FCA', 'CPT', 'CIP', 'DAP', 'DPU', 'DDP', 'FAS', 'FOB', 'CFR', 'CIF'];
 
+/** Where an item's HS code came from, when an offer's classification travelled with it. */
+export interface ItemClassification {
+  /** DECLARED: the seller's; SUGGESTED: classified from the title; INVALID, UNKNOWN: no code could be had. */
+  readonly status: 'DECLARED' | 'SUGGESTED' | 'INVALID' | 'UNKNOWN';
+  /** The classifier's confidence in a SUGGESTED code. */
+  readonly confidence: number | null;
+  /** The seller's code when it was set aside (not an HS 2022 subheading). */
+  readonly rejectedHsCode: string | null;
+}
+
 /** One line of a customs declaration: goods of one HS code. */
 export interface ConsignmentItem {
-  /** Digits only, 6 to 10; empty when the seller did not classify the goods (the default duty rate is used). */
+  /** Digits only, 6 to 10; empty when no code could be had (the default duty rate is used, and said so). */
   readonly hsCode: string;
+  /** Absent for items a client classified itself (`estimateImportCharges`). */
+  readonly classification?: ItemClassification;
   readonly quantity: number;
   /** Value of all `quantity` units together, in the seller's currency. */
   readonly value: Money;

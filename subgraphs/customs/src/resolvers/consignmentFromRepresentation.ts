@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
-import type { Consignment } from '../importCharges/types.js';
+import type { Consignment, ItemClassification } from '../importCharges/types.js';
 import type { MoneyRepresentation, ShippingOptionRepresentation } from '../models.js';
 
 /**
@@ -19,13 +19,29 @@ export function consignmentFromRepresentation(option: ShippingOptionRepresentati
   return {
     origin: consignment.originCountry,
     destination: consignment.destinationCountry,
-    items: [{ hsCode, quantity: consignment.quantity, value: money(option, consignment.goodsValue) }],
+    items: [{ hsCode, quantity: consignment.quantity, value: money(option, consignment.goodsValue), ...classificationOf(option, hsCode) }],
     shipping: money(option, cost),
     incoterm: 'DAP',
     date: today,
     iossNumber: undefined,
     alreadyImported: consignment.alreadyImported,
   };
+}
+
+const STATUSES: readonly ItemClassification['status'][] = ['DECLARED', 'SUGGESTED', 'INVALID', 'UNKNOWN'];
+
+/** Where the consignment's code came from, as logistics carried it from the catalog. */
+function classificationOf(option: ShippingOptionRepresentation, hsCode: string): { classification?: ItemClassification } {
+  const { hsCodeStatus, hsCodeConfidence, rejectedHsCode } = option.consignment!;
+  if (hsCodeStatus == null) return {};
+  if (!STATUSES.includes(hsCodeStatus as ItemClassification['status']))
+    throw badRepresentation(option, `HS code status "${hsCodeStatus}" is not one of ${STATUSES.join(', ')}`);
+  const status = hsCodeStatus as ItemClassification['status'];
+  if ((status === 'DECLARED' || status === 'SUGGESTED') === (hsCode === ''))
+    throw badRepresentation(option, `an HS code status ${status} with HS code "${hsCode}"`);
+  if (status === 'SUGGESTED' && typeof hsCodeConfidence !== 'number')
+    throw badRepresentation(option, 'a SUGGESTED HS code without its confidence');
+  return { classification: { status, confidence: hsCodeConfidence ?? null, rejectedHsCode: rejectedHsCode ?? null } };
 }
 
 function money(option: ShippingOptionRepresentation, value: MoneyRepresentation): Money {

@@ -1,3 +1,4 @@
+import { loadHsNomenclature } from '#packages/hs/index.js';
 import { userInputError } from '#packages/errors/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
@@ -50,6 +51,10 @@ export function readImportChargesInput(input: ImportChargesInput, rules: LoadedR
     const hsCode = item.hsCode.replace(/[.\s]/g, '');
     if (!HS_CODE.test(hsCode))
       throw userInputError(`${field}.hsCode: "${item.hsCode}" is not an HS code of 6 to 10 digits`, `${field}.hsCode`);
+    const checked = loadHsNomenclature().check(hsCode);
+    if (!checked.valid) {
+      throw userInputError(`${field}.hsCode: ${checked.reason} (classifyProduct proposes codes from a title)`, `${field}.hsCode`);
+    }
     if (!Number.isInteger(item.quantity) || item.quantity <= 0) {
       throw userInputError(`${field}.quantity: must be a whole number of at least 1 (got ${item.quantity})`, `${field}.quantity`);
     }

@@ -44,9 +44,19 @@ export type Consignment = {
   destinationCountry: Scalars['CountryCode']['output'];
   /** Value of the goods (unit price × quantity), in the seller's currency. */
   goodsValue: Money;
+  /**
+   * The HS code the goods are assessed under: the seller's when it exists in HS 2022, else the
+   * subheading classified from the offer's title (see `hsCodeStatus`); null when neither could be had.
+   */
   hsCode?: Maybe<Scalars['String']['output']>;
+  /** How sure the classifier is of a SUGGESTED `hsCode`, from 0 to 1; null otherwise. */
+  hsCodeConfidence?: Maybe<Scalars['Float']['output']>;
+  /** Where `hsCode` comes from: the seller (DECLARED) or the title (SUGGESTED); INVALID and UNKNOWN have no code. */
+  hsCodeStatus: HsClassificationStatus;
   originCountry: Scalars['CountryCode']['output'];
   quantity: Scalars['Int']['output'];
+  /** The code the seller declared, when it was set aside because it is not an HS 2022 subheading (or is malformed); null otherwise. */
+  rejectedHsCode?: Maybe<Scalars['String']['output']>;
   weightGrams: Scalars['Int']['output'];
 };
 
@@ -83,6 +93,25 @@ export type Dimensions = {
   lengthCm: Scalars['Float']['output'];
   widthCm: Scalars['Float']['output'];
 };
+
+/** The catalog's classification of an offer, as far as consignments carry it. */
+export type HsClassification = {
+  __typename?: 'HsClassification';
+  confidence?: Maybe<Scalars['Float']['output']>;
+  hsCode?: Maybe<Scalars['String']['output']>;
+  status: HsClassificationStatus;
+};
+
+/** Where an offer's HS code comes from (the catalog's `HsClassificationStatus`). */
+export type HsClassificationStatus =
+  /** The seller declared it, and it exists in HS 2022. */
+  | 'DECLARED'
+  /** The seller's code does not exist in HS 2022, and none could be classified from the title. */
+  | 'INVALID'
+  /** Classified from the title: the seller declared none, or one that does not exist. */
+  | 'SUGGESTED'
+  /** No code: the seller declared none and the title could not be classified. */
+  | 'UNKNOWN';
 
 /** Incoterms 2020 rules offered for a shipment (who pays duties and taxes at the border). */
 export type Incoterm =
@@ -134,6 +163,7 @@ export type Offer = {
   __typename?: 'Offer';
   containsLithiumBattery: Scalars['Boolean']['output'];
   dimensions?: Maybe<Dimensions>;
+  hsClassification: HsClassification;
   hsCode?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
   originCountry: Scalars['CountryCode']['output'];
@@ -390,8 +420,8 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'Offer' }
     & GraphQLRecursivePick<FederationTypes['Offer'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['Offer'], {"price":{"amount":true,"currency":true},"originCountry":true,"hsCode":true,"weightGrams":true,"dimensions":{"lengthCm":true,"widthCm":true,"heightCm":true},"warehouseCountries":true,"containsLithiumBattery":true}>
-        | GraphQLRecursivePick<FederationTypes['Offer'], {"price":{"amount":true,"currency":true},"originCountry":true,"hsCode":true,"weightGrams":true,"dimensions":{"lengthCm":true,"widthCm":true,"heightCm":true},"warehouseCountries":true,"containsLithiumBattery":true}>
+        | GraphQLRecursivePick<FederationTypes['Offer'], {"price":{"amount":true,"currency":true},"originCountry":true,"hsCode":true,"hsClassification":{"hsCode":true,"status":true,"confidence":true},"weightGrams":true,"dimensions":{"lengthCm":true,"widthCm":true,"heightCm":true},"warehouseCountries":true,"containsLithiumBattery":true}>
+        | GraphQLRecursivePick<FederationTypes['Offer'], {"price":{"amount":true,"currency":true},"originCountry":true,"hsCode":true,"hsClassification":{"hsCode":true,"status":true,"confidence":true},"weightGrams":true,"dimensions":{"lengthCm":true,"widthCm":true,"heightCm":true},"warehouseCountries":true,"containsLithiumBattery":true}>
         | GraphQLRecursivePick<FederationTypes['Offer'], {"originCountry":true,"weightGrams":true,"dimensions":{"lengthCm":true,"widthCm":true,"heightCm":true},"warehouseCountries":true,"containsLithiumBattery":true}> ) );
   Shipment:
     ( { __typename: 'Shipment' }
@@ -410,13 +440,15 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Carrier: ResolverTypeWrapper<CarrierModel>;
   Consignment: ResolverTypeWrapper<ConsignmentModel>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
   DayRange: ResolverTypeWrapper<DayRange>;
   Dimensions: ResolverTypeWrapper<Dimensions>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
+  HsClassification: ResolverTypeWrapper<HsClassification>;
+  HsClassificationStatus: HsClassificationStatus;
   Incoterm: Incoterm;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
@@ -446,13 +478,14 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   Carrier: CarrierModel;
   Consignment: ConsignmentModel;
+  Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDocument: CustomsDocumentModel;
   DayRange: DayRange;
   Dimensions: Dimensions;
-  Float: Scalars['Float']['output'];
+  HsClassification: HsClassification;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Offer: OfferModel;
@@ -490,8 +523,11 @@ export type ConsignmentResolvers<ContextType = Context, ParentType extends Resol
   destinationCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   goodsValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   hsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  hsCodeConfidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  hsCodeStatus?: Resolver<ResolversTypes['HsClassificationStatus'], ParentType, ContextType>;
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  rejectedHsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   weightGrams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 }>;
 

@@ -66,7 +66,7 @@ export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
     consignment: {
       originCountry: plan.facts.originCountry,
       destinationCountry: plan.to,
-      hsCode: plan.facts.hsCode,
+      ...plan.facts.classification,
       quantity: plan.quantity,
       goodsValue: { minor: plan.facts.price.minor * BigInt(plan.quantity), currency: plan.facts.price.currency },
       weightGrams: plan.facts.weightGrams * plan.quantity,

@@ -14,6 +14,7 @@ import {
   PayloadError,
 } from '#packages/validate/index.js';
 import type { OfferModel } from '../models.js';
+import { readHsClassification, type ConsignmentClassification } from './readHsClassification.js';
 
 /** The physical and commercial facts of an offer that shipping is quoted from. */
 export interface OfferFacts {
@@ -21,7 +22,8 @@ export interface OfferFacts {
   /** Present when the query asked for `shippingOptions` (its `@requires` has it). */
   readonly price: Money | undefined;
   readonly originCountry: string;
-  readonly hsCode: string | null;
+  /** The HS code customs will use, and where it comes from (the catalog's `hsClassification`). */
+  readonly classification: ConsignmentClassification;
   readonly weightGrams: number;
   /** Longest side first; undefined when the seller never measured. */
   readonly dimensionsCm: readonly [number, number, number] | undefined;
@@ -45,7 +47,11 @@ export function readOfferFacts(offer: OfferModel): OfferFacts {
       id: offer.id,
       price: price === undefined ? undefined : readPrice(price, `${at}.price`),
       originCountry: country(offer.originCountry, `${at}.originCountry`),
-      hsCode: optional(offer.hsCode, `${at}.hsCode`, asString) ?? null,
+      classification: readHsClassification(
+        optional(offer.hsCode, `${at}.hsCode`, asString) ?? null,
+        offer.hsClassification,
+        `${at}.hsClassification`,
+      ),
       weightGrams,
       dimensionsCm: dimensions === undefined ? undefined : readSides(dimensions, `${at}.dimensions`),
       warehouseCountries: asArray(offer.warehouseCountries, `${at}.warehouseCountries`).map((value, index) =>

@@ -8,6 +8,8 @@ export interface OfferRepresentation {
   price: { amount: string; currency: string };
   originCountry: string;
   hsCode: string | null;
+  /** The catalog's checked classification; left out by callers of `_entities` that do not know it. */
+  hsClassification?: { hsCode: string | null; status: string; confidence: number | null };
   weightGrams: number;
   dimensions: { lengthCm: number; widthCm: number; heightCm: number } | null;
   warehouseCountries: string[];
@@ -23,6 +25,7 @@ export function representationOf(listing: SeedListing): OfferRepresentation {
     price: { amount: (listing.priceMinor / 100).toFixed(2), currency: 'CNY' },
     originCountry: listing.originCountry,
     hsCode: listing.archetype.hsCode,
+    hsClassification: { hsCode: listing.archetype.hsCode, status: 'DECLARED', confidence: null },
     weightGrams: listing.weightGrams,
     dimensions: { lengthCm, widthCm, heightCm },
     warehouseCountries: listing.warehouseCountry ? [listing.warehouseCountry] : [],
@@ -41,6 +44,7 @@ export function offer(overrides: Partial<OfferRepresentation> = {}): OfferRepres
     price: { amount: '120.00', currency: 'CNY' },
     originCountry: 'CN',
     hsCode: '090210',
+    hsClassification: { hsCode: '090210', status: 'DECLARED', confidence: null },
     weightGrams: 250,
     dimensions: { lengthCm: 15, widthCm: 10, heightCm: 6 },
     warehouseCountries: [],

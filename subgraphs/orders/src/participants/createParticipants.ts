@@ -60,7 +60,13 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
           expiresAt: asString(value.expiresAt, 'reserveStock.expiresAt'),
           offer: {
             title: asNonEmptyString(offer.title, 'reserveStock.offer.title'),
-            hsCode: optional(offer.hsCode, 'reserveStock.offer.hsCode', asString) ?? null,
+            // The checked code (the seller's when it exists in HS 2022, else the one classified from the title) goes on the customs form.
+            hsCode:
+              optional(
+                asRecord(offer.hsClassification, 'reserveStock.offer.hsClassification').hsCode,
+                'reserveStock.offer.hsClassification.hsCode',
+                asString,
+              ) ?? null,
             weightGrams: asNonNegativeInteger(offer.weightGrams, 'reserveStock.offer.weightGrams'),
             originCountry: asNonEmptyString(offer.originCountry, 'reserveStock.offer.originCountry'),
             sellerName: asNonEmptyString(seller.name, 'reserveStock.offer.seller.name'),

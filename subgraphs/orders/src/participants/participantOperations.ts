@@ -13,7 +13,9 @@ export const PARTICIPANT_OPERATIONS = {
         offer {
           id
           title
-          hsCode
+          hsClassification {
+            hsCode
+          }
           weightGrams
           originCountry
           seller {

@@ -56,7 +56,7 @@ export async function serveFakeParticipants(participants: Participants, serviceS
           offer: {
             id: input.offerId,
             title: held.offer.title,
-            hsCode: held.offer.hsCode,
+            hsClassification: { hsCode: held.offer.hsCode, status: 'DECLARED', alternatives: [] },
             weightGrams: held.offer.weightGrams,
             originCountry: held.offer.originCountry,
             seller: {

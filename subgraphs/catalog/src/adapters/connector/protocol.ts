@@ -48,7 +48,7 @@ export const Listing = z.strictObject({
   originCountry: countryCode,
   hsCode: z
     .string()
-    .regex(/^\d{6,10}$/)
+    .regex(/^\d{4,10}$/)
     .nullable(),
   weightGrams: z.int().min(1),
   dimensionsCm: Dimensions.nullable(),
