@@ -224,6 +224,19 @@ export type PlaceMarketplaceOrderInput = {
   reservationId: Scalars['ID']['input'];
 };
 
+/** A postal address as it goes on a shipping label. */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  city: Scalars['String']['output'];
+  country: Scalars['CountryCode']['output'];
+  /** Street, building and unit: one to three lines, in the order they are written. */
+  lines: Array<Scalars['String']['output']>;
+  /** Postal code, where the country uses them. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or county, where the country's addresses name one. */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
 /** A price range in one currency; either bound may be left out. */
 export type PriceRange = {
   currency: Scalars['CurrencyCode']['input'];
@@ -327,6 +340,8 @@ export type SearchSource = {
 export type Seller = {
   __typename?: 'Seller';
   country: Scalars['CountryCode']['output'];
+  /** Where the seller's parcels leave from, as its marketplace reports it: carriers collect there and print it on the label. */
+  dispatchAddress: PostalAddress;
   id: Scalars['ID']['output'];
   marketplace: Marketplace;
   name: Scalars['String']['output'];
@@ -499,6 +514,7 @@ export type ResolversTypes = ResolversObject<{
   OfferEdge: ResolverTypeWrapper<OfferEdgeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceMarketplaceOrderInput: PlaceMarketplaceOrderInput;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
   PriceRange: PriceRange;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseStockInput: ReleaseStockInput;
@@ -535,6 +551,7 @@ export type ResolversParentTypes = ResolversObject<{
   OfferEdge: OfferEdgeModel;
   PageInfo: PageInfo;
   PlaceMarketplaceOrderInput: PlaceMarketplaceOrderInput;
+  PostalAddress: PostalAddress;
   PriceRange: PriceRange;
   Query: Record<PropertyKey, never>;
   ReleaseStockInput: ReleaseStockInput;
@@ -647,6 +664,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PostalAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   classifyProduct?: Resolver<Array<ResolversTypes['HsSuggestion']>, ParentType, ContextType, RequireFields<QueryClassifyProductArgs, 'first' | 'title'>>;
   marketplace?: Resolver<Maybe<ResolversTypes['Marketplace']>, ParentType, ContextType, RequireFields<QueryMarketplaceArgs, 'id'>>;
@@ -665,6 +690,7 @@ export type SearchSourceResolvers<ContextType = Context, ParentType extends Reso
 export type SellerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Seller'] = ResolversParentTypes['Seller'], FederationReferenceType extends FederationReferenceTypes['Seller'] = FederationReferenceTypes['Seller']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Seller']> | FederationReferenceType, FederationReferenceType, ContextType>;
   country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  dispatchAddress?: Resolver<ResolversTypes['PostalAddress'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -698,6 +724,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OfferConnection?: OfferConnectionResolvers<ContextType>;
   OfferEdge?: OfferEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;

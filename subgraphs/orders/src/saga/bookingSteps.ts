@@ -1,7 +1,7 @@
 import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
-import type { Participants, ShipmentParty, StockReservation } from './Participants.js';
+import type { DispatchAddress, Participants, ShipmentParty, StockReservation } from './Participants.js';
 import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
 
@@ -205,6 +205,7 @@ function reservationResult(reservation: StockReservation): StepResult {
     weightGrams: String(offer.weightGrams),
     sellerName: offer.sellerName,
     sellerCountry: offer.sellerCountry,
+    sellerDispatchAddress: JSON.stringify(offer.sellerDispatchAddress),
     marketplaceName: offer.marketplaceName,
   };
   if (offer.hsCode !== null) result.hsCode = offer.hsCode;
@@ -212,19 +213,29 @@ function reservationResult(reservation: StockReservation): StepResult {
 }
 
 /**
- * Where the parcel leaves from. No subgraph exposes a seller's dispatch address yet (the
- * marketplace keeps it with the order it just placed), so the label names the seller, care of
- * the marketplace, in the seller's country; the carrier's pickup is arranged through the
- * marketplace order. See the README's gotchas.
+ * Where the parcel leaves from: the seller's dispatch address, as the marketplace reported it with
+ * the reservation. The label has one street line and one city line, so the street lines are joined
+ * and the region goes with the city ("Austin, TX"). An address without a postal code (countries
+ * that use none) prints "N/A", as carriers ask.
+ *
+ * A reservation recorded before dispatch addresses were asked for (a saga resumed across the
+ * upgrade) has none: its label names the seller care of the marketplace, as labels did then.
  */
 function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
-  const marketplace = reservation.marketplaceName ?? 'the marketplace';
+  const name = requireKey(reservation, 'sellerName');
+  const stored = reservation.sellerDispatchAddress;
+  if (stored === undefined) {
+    const marketplace = reservation.marketplaceName ?? 'the marketplace';
+    const country = reservation.sellerCountry ?? originCountry;
+    return { name, line1: `c/o ${marketplace}`, city: marketplace, postalCode: 'N/A', country, phone: null, email: null };
+  }
+  const address = JSON.parse(stored) as DispatchAddress;
   return {
-    name: requireKey(reservation, 'sellerName'),
-    line1: `c/o ${marketplace}`,
-    city: marketplace,
-    postalCode: 'N/A',
-    country: reservation.sellerCountry ?? originCountry,
+    name,
+    line1: address.lines.join(', '),
+    city: address.region === null ? address.city : `${address.city}, ${address.region}`,
+    postalCode: address.postalCode ?? 'N/A',
+    country: address.country,
     phone: null,
     email: null,
   };
