@@ -28,8 +28,8 @@ export default defineConfig({
           include: ['**/*.e2e.ts'],
           exclude: ['node_modules/**', 'dist/**'],
           testTimeout: 60_000,
-          // A stack is seven processes (subgraphs, sandboxes, gateway) started at once: on a loaded
-          // two-core machine that alone can take a minute.
+          // Starting a whole stack (17 sandboxes, 5 subgraphs, a gateway, each compiled by tsx) takes
+          // 30-50 s on a loaded 2-core machine: a minute left too little margin.
           hookTimeout: 120_000,
           // Each e2e file starts its own stack of processes; two cores cannot run many at once.
           fileParallelism: false,

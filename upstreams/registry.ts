@@ -15,6 +15,7 @@ import { pasarMallSandbox } from './my-pasarmall/createPasarMallSandbox.js';
 import { pixSandbox } from './pix-br/createPixSandbox.js';
 import { postIntlSandbox } from './post-intl/createPostIntlSandbox.js';
 import { mainStreetSandbox } from './us-mainstreet/createMainStreetSandbox.js';
+import { sokoSandbox } from './ke-soko/createSokoSandbox.js';
 
 /** Every sandbox upstream. Adding a vendor: one folder in `upstreams/` and one line here. */
 export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [
@@ -24,6 +25,7 @@ export const SANDBOX_UPSTREAMS: readonly SandboxUpstream[] = [
   ichibaSandbox,
   marktplatzSandbox,
   mainStreetSandbox,
+  sokoSandbox,
   fxRefRatesSandbox,
   postIntlSandbox,
   expressGlobalSandbox,

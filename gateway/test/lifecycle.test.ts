@@ -19,8 +19,7 @@ function supergraphCopy(): string {
 }
 
 /** Sends `{ me }` back to back until `until` resolves; returns every status. */
-async function trafficDuring(url: string, until: Promise<unknown>): Promise<number[]> {
-  const statuses: number[] = [];
+async function trafficDuring(url: string, until: Promise<unknown>, statuses: number[] = []): Promise<number[]> {
   let done = false;
   void until.finally(() => (done = true));
   const worker = async () => {
@@ -40,12 +39,15 @@ describe('reloading the supergraph', () => {
     const gateway = await startTestGateway(path, { SUPERGRAPH_POLL_MS: '50', RESPONSE_CACHE: 'false' });
     try {
       const replica = await subgraphs.startShopReplica();
+      // traffic is under way before the file changes, and goes on until the replica has taken some:
+      // at least 5 answers before and 6 after, however slow the machine
+      const statuses: number[] = [];
       const moved = (async () => {
-        await new Promise((resolve) => setTimeout(resolve, 150));
+        await expect.poll(() => statuses.length, { timeout: 10_000 }).toBeGreaterThanOrEqual(5);
         writeFileSync(path, subgraphs.composeSupergraph({ shop: replica.url, rates: subgraphs.rates.url }));
-        await expect.poll(() => replica.seen.length, { timeout: 5_000 }).toBeGreaterThan(5);
+        await expect.poll(() => replica.seen.length, { timeout: 10_000 }).toBeGreaterThan(5);
       })();
-      const statuses = await trafficDuring(gateway.url, moved);
+      await trafficDuring(gateway.url, moved, statuses);
       expect(statuses.length).toBeGreaterThan(10);
       expect(statuses.filter((status) => status !== 200)).toEqual([]);
       expect(gateway.logs.filter((line) => line.msg === 'supergraph reloaded')).toHaveLength(1);

@@ -6,6 +6,7 @@ export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' |
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type AddressInput = {
   city: string;
+  /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: string;
   line1: string;
   line2?: string | null | undefined;
@@ -32,18 +33,42 @@ export type ConsignmentItemInput = {
   value: MoneyInput;
 };
 
+/** How a consignment is declared to customs; rules that differ by channel (CA and MY thresholds, MX courier rates) use it. */
+export type CustomsMode =
+  /** By an express courier (integrator), cleared by the courier as declarant. */
+  | 'EXPRESS'
+  /** As consolidated freight (a dedicated line), cleared by a customs broker at the hub. */
+  | 'FREIGHT'
+  /** By a national post (UPU mail): postal thresholds and postal clearance. */
+  | 'POSTAL';
+
 export type ImportChargesInput = {
-  /** The rules in force on this date. Default: today. */
+  /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: string | null | undefined;
+  /**
+   * Where they go: a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) where taxes
+   * depend on the region (CA HST/QST/PST, BR ICMS, US state sales tax). Without one, the answer names
+   * the region it assumed (`region`, `regionAssumed`).
+   */
   destination: string;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
   incoterm?: string | null | undefined;
-  /** The seller's IOSS number, for EU consignments up to EUR 150 whose VAT was charged at sale. */
+  /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: string | null | undefined;
   items: Array<ConsignmentItemInput>;
+  /** How the consignment is declared to customs. Default EXPRESS (a courier). */
+  mode?: CustomsMode | null | undefined;
+  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. */
   origin: string;
-  /** Freight and insurance to the border; part of the value where the destination values CIF. */
+  /**
+   * Transport after the place of entry (the last mile of a two-leg line). Never part of the customs
+   * value (EU: UCC art. 72(a)); part of the import VAT base where the law adds it (EU VAT Directive art. 86(1)(b)).
+   */
+  postBorderTransport?: MoneyInput | null | undefined;
+  /** Freight and insurance to the place of entry; part of the value where the destination values CIF. */
   shipping?: MoneyInput | null | undefined;
+  /** Sold through a marketplace, which the law makes the deemed supplier in most low-value regimes (the remitter). Default true. */
+  soldOnMarketplace?: boolean | null | undefined;
 };
 
 export type LandedCostLineKind =
@@ -80,9 +105,20 @@ export type OrderStatus =
   | 'PENDING';
 
 export type PaymentInput = {
-  /** CARD, WALLET, PIX or FPX. */
-  method: string;
+  /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
+  method: PaymentMethod;
 };
+
+/** How the buyer pays: the methods the payment providers really take. */
+export type PaymentMethod =
+  /** A payment card (credit or debit), through Cardnet; most countries. */
+  | 'CARD'
+  /** FPX online banking, Malaysia; payers in Malaysia, in ringgit. */
+  | 'FPX'
+  /** Pix, Brazil's instant payment scheme; payers in Brazil, in reais. */
+  | 'PIX'
+  /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
+  | 'WALLET';
 
 export type PaymentStatus =
   | 'AUTHORIZED'

@@ -1,6 +1,7 @@
 export {
   ConfigError,
   commonSettings,
+  environmentSnapshot,
   readConfig,
   setting,
   type ConfigOf,

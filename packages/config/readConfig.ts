@@ -32,6 +32,14 @@ export function readConfig<S extends ConfigSpec>(spec: S, env: Environment = pro
   return Object.freeze(config) as ConfigOf<S>;
 }
 
+/**
+ * A frozen copy of the environment, for a service whose configuration names further variables
+ * (a marketplace entry naming where its secret is): they are read from this, not from `process.env`.
+ */
+export function environmentSnapshot(env: Environment = process.env): Environment {
+  return Object.freeze({ ...env });
+}
+
 function required<T>(key: string, fallback: T | undefined): T {
   if (fallback === undefined) throw new ConfigError(key, 'is required');
   return fallback;

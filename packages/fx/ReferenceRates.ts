@@ -14,9 +14,15 @@ export interface RateSource {
  * have changed them, and conversions are done exactly from these digits.
  */
 export interface ReferenceRates {
-  /** The publication (business) day, `YYYY-MM-DD`. */
+  /** The publication (business) day, `YYYY-MM-DD`; for a customs series, the first day of its period. */
   readonly date: string;
   readonly source: RateSource;
-  /** Units of the currency per 1 EUR. EUR itself is not listed: its rate is 1 by definition. */
+  /** Units of the currency per 1 `base`. The base itself is not listed: its rate is 1 by definition. */
   readonly rates: Readonly<Partial<Record<CurrencyCode, string>>>;
+  /** The currency the rates are quoted against. Default EUR (the ECB's reference rates). */
+  readonly base?: CurrencyCode;
+  /** Which series: `REFERENCE` (default), or a customs administration's own (`EU_CUSTOMS_MONTHLY`, `US_CBP`, `JP_CUSTOMS_WEEKLY`). */
+  readonly series?: string;
+  /** The last day a customs series' rates apply (inclusive); absent for the daily reference rates. */
+  readonly validTo?: string;
 }

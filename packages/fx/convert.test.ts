@@ -24,7 +24,22 @@ describe('convert', () => {
       date: '2026-11-26',
       source: { name: 'Test rates', url: 'http://rates.test/daily.xml' },
       rounding: 'half-even',
+      series: 'REFERENCE',
     });
+  });
+
+  it('converts with a customs series quoted against its own base, and names the series', () => {
+    const cbp = {
+      date: '2026-11-26',
+      series: 'US_CBP',
+      base: 'USD' as const,
+      source: { name: 'CBP', url: 'http://cbp.test' },
+      rates: { JPY: '155.25', EUR: '0.8606' },
+    };
+    const { money, rate } = convert(parseMoney('100.00', 'USD'), 'JPY', cbp);
+    expect(money).toEqual({ minor: 15525n, currency: 'JPY' });
+    expect(rate.series).toBe('US_CBP');
+    expect(convert(parseMoney('86.06', 'EUR'), 'USD', cbp).money).toEqual({ minor: 10000n, currency: 'USD' });
   });
 
   it('shows the cross rate to 6 significant digits, however small', () => {

@@ -16,6 +16,8 @@ export interface AppliedRate {
   readonly date: string;
   readonly source: RateSource;
   readonly rounding: RoundingMode;
+  /** The series the rate belongs to: `REFERENCE` or a customs administration's own. */
+  readonly series: string;
 }
 
 export interface Conversion {
@@ -24,8 +26,8 @@ export interface Conversion {
 }
 
 /**
- * Converts `money` into `to` with euro reference rates: a cross rate through EUR,
- * `amount / rate(from) × rate(to)`, computed exactly on integers and rounded once, at the end, to
+ * Converts `money` into `to` with euro reference rates (or any series quoted against one base): a
+ * cross rate through the base, `amount / rate(from) × rate(to)`, computed exactly on integers and rounded once, at the end, to
  * the minor unit of `to` (its ISO 4217 exponent: JPY 0, USD 2, KWD 3). Rounding every step
  * instead would let a EUR leg lose a cent the buyer then sees in their own currency.
  *
@@ -34,11 +36,11 @@ export interface Conversion {
  */
 export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, rounding: RoundingMode = 'half-even'): Conversion {
   const from = money.currency;
-  const perEuroFrom = perEuro(from, rates);
-  const perEuroTo = perEuro(to, rates);
+  const perBaseFrom = perBase(from, rates);
+  const perBaseTo = perBase(to, rates);
   const cross: Ratio = {
-    numerator: perEuroTo.numerator * perEuroFrom.denominator,
-    denominator: perEuroTo.denominator * perEuroFrom.numerator,
+    numerator: perBaseTo.numerator * perBaseFrom.denominator,
+    denominator: perBaseTo.denominator * perBaseFrom.numerator,
   };
   // minor(to) = minor(from) / 10^e(from) × cross × 10^e(to)
   const targetMinor = roundRatio(
@@ -50,13 +52,21 @@ export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, r
   );
   return {
     money: { minor: targetMinor, currency: to },
-    rate: { from, to, rate: formatSignificant(cross, DISPLAY_DIGITS), date: rates.date, source: rates.source, rounding },
+    rate: {
+      from,
+      to,
+      rate: formatSignificant(cross, DISPLAY_DIGITS),
+      date: rates.date,
+      source: rates.source,
+      rounding,
+      series: rates.series ?? 'REFERENCE',
+    },
   };
 }
 
-/** Units of `currency` per 1 EUR, as an exact ratio; EUR is 1 by definition. */
-function perEuro(currency: CurrencyCode, rates: ReferenceRates): Ratio {
-  if (currency === 'EUR') return { numerator: 1n, denominator: 1n };
+/** Units of `currency` per 1 unit of the rates' base (EUR unless said), as an exact ratio; the base is 1 by definition. */
+function perBase(currency: CurrencyCode, rates: ReferenceRates): Ratio {
+  if (currency === (rates.base ?? 'EUR')) return { numerator: 1n, denominator: 1n };
   const published = rates.rates[currency];
   if (published === undefined) throw new UnsupportedCurrencyError(currency, rates);
   const ratio = decimalToRatio(published);

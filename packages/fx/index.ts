@@ -7,6 +7,13 @@ export {
   type ReferenceRatesClient,
   type ReferenceRatesClientOptions,
 } from './createReferenceRatesClient.js';
+export {
+  CUSTOMS_RATES_PATH,
+  createCustomsRatesClient,
+  type CustomsRateSeries,
+  type CustomsRatesClient,
+  type CustomsRatesClientOptions,
+} from './createCustomsRatesClient.js';
 export { formatSignificant, type RoundingMode } from './exactRatio.js';
 export { EUROFXREF_NAMESPACE, parseEurofxrefDaily, type ParsedDailyRates } from './parseEurofxref.js';
 export { addDays, isoDate, nextPublicationDue, publicationInstant, utcMidnight, weekdayOf } from './publicationSchedule.js';

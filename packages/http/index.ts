@@ -8,3 +8,4 @@ export {
 } from './createUpstreamClient.js';
 export { retryAfterMs } from './retryAfter.js';
 export { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './createCircuitBreaker.js';
+export { createClientCredentialsTokens, type ClientCredentials, type TokenProvider } from './createClientCredentialsTokens.js';

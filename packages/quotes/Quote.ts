@@ -1,8 +1,12 @@
 import type { CurrencyCode, Money } from '../money/index.js';
 
+/** When the buyer pays a part, who remits it, and whose money it is: the customs vocabulary. */
+export type CollectedAt = 'CHECKOUT' | 'BORDER' | 'DELIVERY';
+export type Payer = 'BUYER' | 'SELLER';
+
 /**
  * How a payment provider priced the payment, as fixed in a quote: enough to show the fee's formula
- * again, and for booking to check the provider bills what was promised.
+ * again, and for booking to check the provider bills what was promised and takes the method.
  */
 export interface PaymentFeeTerms {
   /** The provider's id, e.g. `pix-br`. */
@@ -17,9 +21,34 @@ export interface PaymentFeeTerms {
   readonly fxSpreadBp: number;
   /** Fixed part per payment, in the quote's currency. */
   readonly fixed: Money;
-  /** The amount the percentages were applied to (everything but the payment fee). */
+  /** The amount the percentages were applied to (everything the buyer pays but the fee itself). */
   readonly base: Money;
   readonly fee: Money;
+  /**
+   * BUYER where a surcharge may be added; SELLER where the law forbids surcharging a consumer (EU/EEA:
+   * PSD2 art. 62(4); UK: Consumer Rights (Payment Surcharges) Regulations 2012): the line stays, out of the total.
+   */
+  readonly paidBy: Payer;
+  /** The payment methods the provider takes (CARD, WALLET, PIX, FPX): booking refuses any other. */
+  readonly methods: readonly string[];
+}
+
+/**
+ * One charge of the quote other than goods and shipping, grouped by kind, collection point and
+ * payer: customs' duties, taxes and fees, and payment-side taxes (BR IOF). Converted once each, so
+ * the total is their exact sum.
+ */
+export interface QuoteCharge {
+  readonly kind: 'DUTY' | 'TAX' | 'FEE';
+  readonly collectedAt: CollectedAt;
+  /** Who remits it to the authority (SELLER, MARKETPLACE, PLATFORM, CARRIER, BUYER), or null when no authority is paid (a card issuer's tax). */
+  readonly remitter: string | null;
+  readonly paidBy: Payer;
+  /** As customs (or the payment rule) assessed it, in its own currency. */
+  readonly original: Money;
+  readonly converted: Money;
+  /** What it is, for the line's description. */
+  readonly label: string;
 }
 
 /** The euro reference rates a quote converted with: only the currencies it used. */
@@ -40,21 +69,29 @@ export interface QuoteRates {
  * store of quotes: the token is the quote.
  */
 export interface Quote {
-  readonly version: 1;
+  readonly version: 2;
   /** The logistics subgraph's opaque id: one offer, service, destination and quantity. */
   readonly shippingOptionId: string;
   readonly originCountry: string;
   readonly destinationCountry: string;
+  /** The ISO 3166-2 subdivision whose taxes were quoted (given or assumed), or null. */
+  readonly destinationRegion: string | null;
   readonly currency: CurrencyCode;
-  /** The parts as received, before conversion (seller's, carrier's and customs' currencies). */
+  /** Goods and shipping, and the buyer-paid sums of duties, taxes and import fees, as received. */
   readonly original: QuoteParts;
-  /** The same parts, each converted once into `currency`. */
+  /** The same parts in `currency`: each the exact sum of its converted charges. */
   readonly converted: QuoteParts;
+  /** Every charge, the seller's included (out of the total). */
+  readonly charges: readonly QuoteCharge[];
   readonly paymentFee: PaymentFeeTerms;
-  /** Payment fee + import fees. */
+  /** The method the buyer asked to pay by, or null when the quote took the cheapest of all. */
+  readonly paymentMethod: string | null;
+  /** Buyer-paid fees: import fees, payment-side fees, and the payment fee where the buyer pays it. */
   readonly fees: Money;
-  /** item + shipping + duties + taxes + fees, exactly. */
+  /** What the buyer pays in all: item + shipping + duties + taxes + fees, exactly. */
   readonly total: Money;
+  readonly payableAtCheckout: Money;
+  readonly payableOnDelivery: Money;
   readonly rates: QuoteRates;
   /**
    * What the quote promised besides money: the carrier's transit days and whether customs applied

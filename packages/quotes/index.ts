@@ -1,5 +1,15 @@
 export { canonicalJson, type JsonValue } from './canonicalJson.js';
-export { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteParts, type QuotePromise, type QuoteRates } from './Quote.js';
+export {
+  QUOTE_PART_NAMES,
+  type CollectedAt,
+  type Payer,
+  type PaymentFeeTerms,
+  type Quote,
+  type QuoteCharge,
+  type QuoteParts,
+  type QuotePromise,
+  type QuoteRates,
+} from './Quote.js';
 export { QuoteError, type QuoteErrorCode } from './QuoteError.js';
 export { QUOTE_TOKEN_PREFIX, signQuote } from './signQuote.js';
 export { verifyQuote } from './verifyQuote.js';

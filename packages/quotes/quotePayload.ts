@@ -1,6 +1,6 @@
 import { isCurrencyCode, MoneyError, parseMoney, toDecimalString, type CurrencyCode, type Money } from '../money/index.js';
 import type { JsonValue } from './canonicalJson.js';
-import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteParts, type QuotePromise } from './Quote.js';
+import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteCharge, type QuoteParts, type QuotePromise } from './Quote.js';
 import { QuoteError } from './QuoteError.js';
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -17,9 +17,20 @@ export function toPayload(quote: Quote): JsonObject {
     shippingOptionId: quote.shippingOptionId,
     originCountry: quote.originCountry,
     destinationCountry: quote.destinationCountry,
+    destinationRegion: quote.destinationRegion,
     currency: quote.currency,
     original: partsPayload(quote.original),
     converted: partsPayload(quote.converted),
+    charges: quote.charges.map((charge) => ({
+      kind: charge.kind,
+      collectedAt: charge.collectedAt,
+      remitter: charge.remitter,
+      paidBy: charge.paidBy,
+      original: moneyText(charge.original),
+      converted: moneyText(charge.converted),
+      label: charge.label,
+    })),
+    paymentMethod: quote.paymentMethod,
     paymentFee: {
       provider: fee.provider,
       schedule: fee.schedule,
@@ -29,9 +40,13 @@ export function toPayload(quote: Quote): JsonObject {
       fixed: moneyText(fee.fixed),
       base: moneyText(fee.base),
       fee: moneyText(fee.fee),
+      paidBy: fee.paidBy,
+      methods: [...fee.methods],
     },
     fees: moneyText(quote.fees),
     total: moneyText(quote.total),
+    payableAtCheckout: moneyText(quote.payableAtCheckout),
+    payableOnDelivery: moneyText(quote.payableOnDelivery),
     rates: { date: quote.rates.date, source: quote.rates.source, url: quote.rates.url, perEuro: { ...quote.rates.perEuro } as JsonObject },
     ...(quote.promise && {
       promise: {
@@ -50,7 +65,7 @@ export function toPayload(quote: Quote): JsonObject {
  */
 export function fromPayload(value: unknown): Quote {
   const root = object(value, '$');
-  if (root.v !== 1) throw invalid('$.v', 'version 1');
+  if (root.v !== 2) throw invalid('$.v', 'version 2');
   const currency = currencyOf(root.currency, '$.currency');
   const fee = object(root.paymentFee, '$.paymentFee');
   const converted = partsOf(root.converted, '$.converted');
@@ -58,13 +73,16 @@ export function fromPayload(value: unknown): Quote {
     if (converted[name].currency !== currency) throw invalid(`$.converted.${name}`, `an amount in ${currency}`);
   }
   const quote: Quote = {
-    version: 1,
+    version: 2,
     shippingOptionId: text(root.shippingOptionId, '$.shippingOptionId'),
     originCountry: text(root.originCountry, '$.originCountry'),
     destinationCountry: text(root.destinationCountry, '$.destinationCountry'),
+    destinationRegion: root.destinationRegion === null ? null : text(root.destinationRegion, '$.destinationRegion'),
     currency,
     original: partsOf(root.original, '$.original'),
     converted,
+    charges: list(root.charges, '$.charges').map((value, i) => chargeOf(value, `$.charges[${i}]`, currency)),
+    paymentMethod: root.paymentMethod === null ? null : text(root.paymentMethod, '$.paymentMethod'),
     paymentFee: {
       provider: text(fee.provider, '$.paymentFee.provider'),
       schedule: text(fee.schedule, '$.paymentFee.schedule'),
@@ -74,15 +92,47 @@ export function fromPayload(value: unknown): Quote {
       fixed: money(fee.fixed, '$.paymentFee.fixed', currency),
       base: money(fee.base, '$.paymentFee.base', currency),
       fee: money(fee.fee, '$.paymentFee.fee', currency),
+      paidBy: payer(fee.paidBy, '$.paymentFee.paidBy'),
+      methods: list(fee.methods, '$.paymentFee.methods').map((method, i) => text(method, `$.paymentFee.methods[${i}]`)),
     } satisfies PaymentFeeTerms,
     fees: money(root.fees, '$.fees', currency),
     total: money(root.total, '$.total', currency),
+    payableAtCheckout: money(root.payableAtCheckout, '$.payableAtCheckout', currency),
+    payableOnDelivery: money(root.payableOnDelivery, '$.payableOnDelivery', currency),
     rates: ratesOf(root.rates),
     ...(root.promise !== undefined && { promise: promiseOf(root.promise) }),
     issuedAt: instant(root.issuedAt, '$.issuedAt'),
     expiresAt: instant(root.expiresAt, '$.expiresAt'),
   };
   return quote;
+}
+
+function chargeOf(value: unknown, path: string, currency: CurrencyCode): QuoteCharge {
+  const charge = object(value, path);
+  const kind = charge.kind;
+  if (kind !== 'DUTY' && kind !== 'TAX' && kind !== 'FEE') throw invalid(`${path}.kind`, 'DUTY, TAX or FEE');
+  const collectedAt = charge.collectedAt;
+  if (collectedAt !== 'CHECKOUT' && collectedAt !== 'BORDER' && collectedAt !== 'DELIVERY')
+    throw invalid(`${path}.collectedAt`, 'a collection point');
+  return {
+    kind,
+    collectedAt,
+    remitter: charge.remitter === null ? null : text(charge.remitter, `${path}.remitter`),
+    paidBy: payer(charge.paidBy, `${path}.paidBy`),
+    original: money(charge.original, `${path}.original`),
+    converted: money(charge.converted, `${path}.converted`, currency),
+    label: text(charge.label, `${path}.label`),
+  };
+}
+
+function payer(value: unknown, path: string): 'BUYER' | 'SELLER' {
+  if (value !== 'BUYER' && value !== 'SELLER') throw invalid(path, 'BUYER or SELLER');
+  return value;
+}
+
+function list(value: unknown, path: string): readonly unknown[] {
+  if (!Array.isArray(value)) throw invalid(path, 'a list');
+  return value;
 }
 
 function partsPayload(parts: QuoteParts): JsonObject {

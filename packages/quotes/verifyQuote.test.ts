@@ -6,11 +6,13 @@ const key = Buffer.from('a-test-key-of-at-least-32-characters!!', 'utf8');
 const eur = (amount: string) => parseMoney(amount, 'EUR');
 const issuedAt = Date.parse('2026-11-26T15:30:00Z');
 
+// A DE consumer paying by card: the fee is the seller's (PSD2 art. 62(4)), so it is out of the total.
 const quote: Quote = {
-  version: 1,
+  version: 2,
   shippingOptionId: 'U2hpcHBpbmdPcHRpb246cG9zdC1pbnRsOjE',
   originCountry: 'CN',
   destinationCountry: 'DE',
+  destinationRegion: null,
   currency: 'EUR',
   original: {
     item: parseMoney('302.50', 'CNY'),
@@ -20,6 +22,18 @@ const quote: Quote = {
     importFees: eur('0.00'),
   },
   converted: { item: eur('36.71'), shipping: eur('11.03'), duties: eur('0.00'), taxes: eur('8.83'), importFees: eur('0.00') },
+  charges: [
+    {
+      kind: 'TAX',
+      collectedAt: 'CHECKOUT',
+      remitter: 'MARKETPLACE',
+      paidBy: 'BUYER',
+      original: eur('8.83'),
+      converted: eur('8.83'),
+      label: 'VAT',
+    },
+  ],
+  paymentMethod: 'CARD',
   paymentFee: {
     provider: 'cardnet',
     schedule: 'CARDNET-2026-01',
@@ -29,9 +43,13 @@ const quote: Quote = {
     fixed: eur('0.25'),
     base: eur('56.57'),
     fee: eur('4.01'),
+    paidBy: 'SELLER',
+    methods: ['CARD'],
   },
-  fees: eur('4.01'),
-  total: eur('60.58'),
+  fees: eur('0.00'),
+  total: eur('56.57'),
+  payableAtCheckout: eur('56.57'),
+  payableOnDelivery: eur('0.00'),
   rates: { date: '2026-11-26', source: 'Test rates', url: 'http://rates.test/daily.xml', perEuro: { CNY: '8.2400', USD: '1.1600' } },
   issuedAt: new Date(issuedAt).toISOString(),
   expiresAt: new Date(issuedAt + 30 * 60_000).toISOString(),
@@ -84,7 +102,7 @@ describe('quote tokens', () => {
     expect(refusal(other)).toBe('QUOTE_INVALID');
     const [prefix, , mac] = signQuote(quote, key).split('.');
     const cheaper = Buffer.from(
-      Buffer.from(signQuote(quote, key).split('.')[1]!, 'base64url').toString('utf8').replace('"60.58 EUR"', '"6.58 EUR"'),
+      Buffer.from(signQuote(quote, key).split('.')[1]!, 'base64url').toString('utf8').replace('"56.57 EUR"', '"6.57 EUR"'),
     ).toString('base64url');
     expect(refusal(`${prefix}.${cheaper}.${mac}`)).toBe('QUOTE_INVALID');
     for (const junk of ['', 'q1', 'q1..', 'q2.e30.abc', 'x'.repeat(10_000)]) expect(refusal(junk)).toBe('QUOTE_INVALID');

@@ -9,5 +9,11 @@ export interface SandboxUpstream {
   /** What it stands in for, for people reading logs and READMEs. */
   readonly description: string;
   readonly defaultPort: number;
+  /**
+   * What a client needs in its environment to call this sandbox besides its URL (the credentials a
+   * marketplace that joined by configuration issued): the stack and the tests pass them to every
+   * service, as they pass `<ID>_URL`.
+   */
+  readonly clientEnvironment?: Readonly<Record<string, string>>;
   create(options: { logger: Logger; fault?: Fault | undefined }): Server;
 }

@@ -11,7 +11,7 @@ import type { SandboxRoute } from './createSandboxServer.js';
  * stage, after its current one, that `to` names (the vendor's code, or our status word such as
  * `DELIVERED`); `to` naming the carrier's exception or Tracking status `EXCEPTION` records an
  * exception event. `POST /__sandbox/pace {"msPerStage": n}` sets the pace (null: parcels move only
- * on request); `GET /__sandbox/labels` lists the labels made. A label can be cancelled until the
+ * on request); `GET /__sandbox/labels` lists the labels made, each with what its carrier keeps about it. A label can be cancelled until the
  * parcel is picked up (stage 1); a cancelled parcel moves no more.
  */
 export interface ParcelStage {
@@ -197,6 +197,8 @@ export function createParcelLedger<D>(options: ParcelLedgerOptions): ParcelLedge
             to: parcel.to,
             stage: cancelledAt.has(parcel.trackingNumber) ? options.cancelled.code : stages[currentIndex(parcel)]!.code,
             cancelled: cancelledAt.has(parcel.trackingNumber),
+            /** What the carrier keeps about the label, in its own words (sender, customs form, …). */
+            label: parcel.data,
           })),
         },
       }),

@@ -61,3 +61,9 @@ export { seededRandom, type SeededRandom } from './seededRandom.js';
 export { type SandboxUpstream } from './SandboxUpstream.js';
 export { upstreamUrlVariable } from './upstreamUrlVariable.js';
 export { el, xmlDocument, type XmlContent } from './xml.js';
+export {
+  CLEARANCE_FEES_PATH,
+  clearanceFeesRoute,
+  type PublishedClearanceFee,
+  type PublishedClearanceFeeTable,
+} from './clearanceFeeTable.js';

@@ -1,1 +1,2 @@
 export { CountryCodeScalar, CurrencyCodeScalar } from './codeScalars.js';
+export { parseCountryOnly, parseCountryOrRegion, type CountryOrRegion } from './parseCountryOrRegion.js';

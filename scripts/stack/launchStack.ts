@@ -64,15 +64,19 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
 
   try {
     const sandbox = spawn('sandbox', 'upstreams/main.ts', { SANDBOX_RANDOM_PORTS: String(options.ports === 'free') });
-    const sandboxUrls = await sandbox.waitForLine((line) => {
+    const started = await sandbox.waitForLine((line) => {
       try {
-        const parsed = JSON.parse(line) as { sandboxes?: Record<string, string> };
-        return parsed.sandboxes;
+        const parsed = JSON.parse(line) as { sandboxes?: Record<string, string>; environment?: Record<string, string> };
+        return parsed.sandboxes && { urls: parsed.sandboxes, environment: parsed.environment ?? {} };
       } catch {
         return undefined;
       }
     }, START_TIMEOUT_MS);
-    const upstreamEnv = Object.fromEntries(Object.entries(sandboxUrls).map(([id, url]) => [upstreamUrlVariable(id), url]));
+    const sandboxUrls = started.urls;
+    const upstreamEnv = {
+      ...started.environment,
+      ...Object.fromEntries(Object.entries(sandboxUrls).map(([id, url]) => [upstreamUrlVariable(id), url])),
+    };
 
     const ports =
       options.ports === 'free' ? await freePorts(SUBGRAPHS.length + 1) : [...SUBGRAPHS.map((s) => Number(new URL(s.url).port)), 4000];

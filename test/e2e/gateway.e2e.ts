@@ -120,8 +120,10 @@ describe.skipIf(redisDown !== undefined)('two gateways sharing Redis', () => {
     const query = 'query SharedByReplicas { marketplaces { id currency } }';
     const hash = sha256Hex(query);
     expect((await post(a.url, persisted(hash))).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
-    expect((await post(a.url, { query, ...persisted(hash) })).body.data?.marketplaces).toHaveLength(6);
-    await expect.poll(async () => ((await post(b.url, persisted(hash))).body.data?.marketplaces as unknown[] | undefined)?.length).toBe(6);
+    // Whatever marketplaces the catalog lists (the built-in ones and MARKETPLACES_FILE's), B answers as A did.
+    const listed = (await post(a.url, { query, ...persisted(hash) })).body.data?.marketplaces as unknown[];
+    expect(listed.length).toBeGreaterThan(0);
+    await expect.poll(async () => (await post(b.url, persisted(hash))).body.data?.marketplaces).toEqual(listed);
     expect(await metric(b.origin, 'tradegraph_gateway_cache_lookups_total', 'cache="apq",result="hit"')).toBeGreaterThanOrEqual(1);
   });
 

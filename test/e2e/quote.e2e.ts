@@ -43,11 +43,96 @@ describe('landed cost in the buyer’s currency, in one query', () => {
         expect(decimals).toBe(exponentOf(currency as CurrencyCode));
       }
       expect(minor(quote.total)).toBe(parts.reduce((sum, part) => sum + minor(part), 0n));
-      expect(quote.lines.reduce((sum, line) => sum + minor(line.amount), 0n)).toBe(minor(quote.total));
+      // The contract's lines do not say who pays; every line but a fee the seller bears (EU/UK
+      // consumers may not be surcharged) is the buyer's, so the lines cover the total.
+      expect(quote.lines.reduce((sum, line) => sum + minor(line.amount), 0n) >= minor(quote.total)).toBe(true);
       expect(quote.quoteId.length).toBeGreaterThan(20);
       expect(Date.parse(quote.expiresAt)).toBeGreaterThan(Date.now());
       for (const line of quote.lines) expect(line.source.length).toBeGreaterThan(0);
     }
+  });
+
+  it('quotes what the buyer pays through the whole stack: checkout taxes, who collects each part, a region, a method', async () => {
+    const TRUTH = `query ($shipTo: CountryCode!, $currency: CurrencyCode!, $method: PaymentMethod) {
+      search(query: "tea", first: 5, filter: { shipTo: $shipTo }) { edges { node { shippingOptions(to: $shipTo) {
+        mode
+        consignment { destinationRegion customsMode }
+        importCharges { region regionAssumed payableAtCheckout { amount currency } lines { kind amount { amount currency } collectedAt remitter paidBy } }
+        landedCost(currency: $currency, paymentMethod: $method) {
+          total { amount currency } payableAtCheckout { amount currency } payableOnDelivery { amount currency } paymentMethod
+          lines { kind amount { amount currency } collectedAt remitter paidBy }
+        }
+      } } } }
+    }`;
+    type Line = {
+      kind: string;
+      amount: { amount: string; currency: string };
+      collectedAt: string;
+      remitter: string | null;
+      paidBy: string;
+    };
+    type Option = {
+      mode: string;
+      consignment: { destinationRegion: string | null; customsMode: string | null };
+      importCharges: {
+        region: string | null;
+        regionAssumed: boolean;
+        payableAtCheckout: { amount: string; currency: string };
+        lines: Line[];
+      };
+      landedCost: {
+        total: { amount: string; currency: string };
+        payableAtCheckout: { amount: string; currency: string };
+        payableOnDelivery: { amount: string; currency: string };
+        paymentMethod: string | null;
+        lines: Line[];
+      };
+    };
+    const ask = async (shipTo: string, currency: string, method: string | null) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: TRUTH, variables: { shipTo, currency, method } }),
+      });
+      const body = (await response.json()) as {
+        data?: { search: { edges: Array<{ node: { shippingOptions: Option[] } }> } };
+        errors?: unknown;
+      };
+      expect(body.errors).toBeUndefined();
+      return body.data!.search.edges.flatMap((edge) => edge.node.shippingOptions);
+    };
+    const holds = (option: Option) => {
+      const cost = option.landedCost;
+      const buyers = cost.lines.filter((line) => line.paidBy === 'BUYER').reduce((sum, line) => sum + minor(line.amount), 0n);
+      expect(buyers).toBe(minor(cost.total));
+      expect(minor(cost.payableAtCheckout) + minor(cost.payableOnDelivery)).toBe(minor(cost.total));
+    };
+
+    // GB: goods up to £135 carry 20% VAT charged at checkout by the marketplace, in the total.
+    const gb = await ask('GB', 'GBP', 'CARD');
+    expect(gb.length).toBeGreaterThan(0);
+    for (const option of gb) holds(option);
+    const atSale = gb.filter((option) => option.importCharges.lines.some((line) => line.kind === 'TAX' && line.collectedAt === 'CHECKOUT'));
+    expect(atSale.length).toBeGreaterThan(0);
+    for (const option of atSale) {
+      expect(option.importCharges.lines).toContainEqual(
+        expect.objectContaining({ kind: 'TAX', collectedAt: 'CHECKOUT', remitter: 'MARKETPLACE', paidBy: 'BUYER' }),
+      );
+      expect(option.landedCost.lines.some((line) => line.kind === 'TAX' && minor(line.amount) > 0n)).toBe(true);
+      // A UK consumer's card fee is the seller's.
+      expect(option.landedCost.lines).toContainEqual(expect.objectContaining({ kind: 'FEE', collectedAt: 'CHECKOUT', paidBy: 'SELLER' }));
+      expect(option.landedCost.paymentMethod).toBe('CARD');
+    }
+
+    // CA-QC: the region travels from shipTo to logistics, customs and payments.
+    const quebec = await ask('CA-QC', 'CAD', null);
+    expect(quebec.length).toBeGreaterThan(0);
+    for (const option of quebec) {
+      holds(option);
+      expect(option.consignment.destinationRegion).toBe('CA-QC');
+      if (option.consignment.customsMode !== null) expect(option.importCharges).toMatchObject({ region: 'CA-QC', regionAssumed: false });
+    }
+    expect(new Set(quebec.map((option) => option.consignment.customsMode))).toContain('POSTAL');
   });
 
   it('offers at least three distinct modes across a page', async () => {

@@ -33,7 +33,8 @@ export interface SubgraphUnderTest<C> {
 
 /**
  * A subgraph over real HTTP on a free port, its adapters pointed at its sandboxes (each
- * `<ID>_URL` set from `upstreamUrlVariable`), all in this process: what a subgraph's own tests
+ * `<ID>_URL` set from `upstreamUrlVariable`, with the credentials a sandbox names in
+ * `clientEnvironment`), all in this process: what a subgraph's own tests
  * run against, between unit tests and the whole stack.
  */
 export async function startSubgraphInProcess<C>(subgraph: SubgraphUnderTest<C>, env: Record<string, string> = {}): Promise<TestSubgraph> {
@@ -41,7 +42,14 @@ export async function startSubgraphInProcess<C>(subgraph: SubgraphUnderTest<C>, 
   for (const upstream of subgraph.upstreams) sandboxes.set(upstream.id, await startSandbox(upstream));
   await subgraph.beforeStart?.(sandboxes);
   const urls = Object.fromEntries([...sandboxes].map(([id, sandbox]) => [upstreamUrlVariable(id), sandbox.url]));
-  const service = await subgraph.createService(subgraph.readConfig({ ...urls, ...env }), createLogger('test', { level: 'silent' }));
+  const credentials = Object.assign({}, ...subgraph.upstreams.map((upstream) => upstream.clientEnvironment ?? {})) as Record<
+    string,
+    string
+  >;
+  const service = await subgraph.createService(
+    subgraph.readConfig({ ...credentials, ...urls, ...env }),
+    createLogger('test', { level: 'silent' }),
+  );
   const running = await listen(service.httpServer, '127.0.0.1', 0, () => service.stop());
   const url = `${running.url}/graphql`;
   return {

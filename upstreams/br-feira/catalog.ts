@@ -21,3 +21,30 @@ const byUserId = new Map(sellers.map((seller) => [userIdOf(seller), seller]));
 
 export const findListing = (itemId: string): SeedListing | undefined => byItemId.get(itemId);
 export const findSeller = (userId: number): SeedSeller | undefined => byUserId.get(userId);
+
+/**
+ * Where each seller ships from, by seller index, in the platform's address shape (street name and
+ * number apart, `state.id` as `BR-<UF>`). Real towns, streets and postal codes; house numbers are made up and no real business is meant.
+ */
+const SHIPPING_ADDRESSES = [
+  ['Rua da Bahia', '1148', 'Centro', 'Belo Horizonte', 'MG', '30160-011'],
+  ['Avenida Getúlio Vargas', '420', 'Centro', 'Patrocínio', 'MG', '38740-000'],
+  ['Rua Chile', '22', 'Centro', 'Salvador', 'BA', '40020-000'],
+  ['Rua Augusta', '1508', 'Consolação', 'São Paulo', 'SP', '01304-001'],
+  ['Rua Visconde de Pirajá', '330', 'Ipanema', 'Rio de Janeiro', 'RJ', '22410-002'],
+  ['Rua dos Andradas', '1234', 'Centro Histórico', 'Porto Alegre', 'RS', '90020-008'],
+  ['Rua Barão de Itapetininga', '37', 'República', 'São Paulo', 'SP', '01042-001'],
+] as const;
+
+export function shippingAddressOf(seller: SeedSeller): Record<string, unknown> {
+  const [street, number, neighborhood, city, uf, zip] = SHIPPING_ADDRESSES[seller.index % SHIPPING_ADDRESSES.length]!;
+  return {
+    street_name: street,
+    street_number: number,
+    neighborhood: { name: neighborhood },
+    city: { name: city },
+    state: { id: `BR-${uf}` },
+    country: { id: seller.country },
+    zip_code: zip,
+  };
+}

@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { findListing, findSeller, itemIdOf, listings, sellers, userIdOf } from './catalog.js';
+import { findListing, findSeller, itemIdOf, listings, sellers, shippingAddressOf, userIdOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, issueToken, setTokenLifetime, tokenState } from './tokens.js';
 
@@ -123,6 +123,7 @@ function users(request: SandboxRequest): SandboxResponse {
               id: userIdOf(seller),
               nickname: seller.name,
               country_id: seller.country,
+              shipping_address: shippingAddressOf(seller),
               registration_months: seller.monthsActive,
               seller_reputation: { transactions: { ratings: { positive: seller.positiveFeedbackPermille / 1000 } } },
             },

@@ -7,7 +7,7 @@ import type {
   StockLedger,
 } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
+import { dispatchAddressOf, findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
 import { tradeMethod } from './tradeMethods.js';
 
@@ -123,6 +123,7 @@ function getShops(params: URLSearchParams): SandboxResponse {
         country: seller.country,
         created_months: seller.monthsActive,
         good_rate: (seller.positiveFeedbackPermille / 10).toFixed(1) + '%',
+        send_address: dispatchAddressOf(seller),
       })),
     },
   });

@@ -43,3 +43,19 @@ export const VAT_RATE_PERCENT = 19;
  * VAT). Rounded half-up to the cent, the "kaufmännische Rundung" shops use.
  */
 export const grossCentsOf = (netCents: number): number => Math.floor((netCents * (100 + VAT_RATE_PERCENT) + 50) / 100);
+
+/** Each seller's Versandadresse, by seller index: street and house number apart, as the API writes them. Real towns, streets and postal codes; house numbers are made up and no real business is meant. */
+const VERSANDADRESSEN = [
+  ['Am Sandtorkai', '32', '20457', 'Hamburg'],
+  ['Karl-Liebknecht-Straße', '45', '04107', 'Leipzig'],
+  ['Sendlinger Straße', '12', '80331', 'München'],
+  ['Ehrenstraße', '58', '50672', 'Köln'],
+  ['Bahnhofstraße', '9', '87509', 'Immenstadt im Allgäu'],
+  ['Hauptstraße', '71', '09548', 'Kurort Seiffen'],
+  ['Schillerstraße', '6', '99423', 'Weimar'],
+] as const;
+
+export function versandadresseOf(seller: SeedSeller): Record<string, string> {
+  const [strasse, hausnummer, plz, ort] = VERSANDADRESSEN[seller.index % VERSANDADRESSEN.length]!;
+  return { strasse, hausnummer, plz, ort, land: seller.country };
+}

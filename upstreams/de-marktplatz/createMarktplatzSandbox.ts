@@ -8,7 +8,17 @@ import type {
 } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
 import { bestellRoutes } from './bestellRoutes.js';
-import { VAT_RATE_PERCENT, artikelnummerOf, findListing, findSeller, grossCentsOf, haendlerIdOf, listings, sellers } from './catalog.js';
+import {
+  VAT_RATE_PERCENT,
+  artikelnummerOf,
+  findListing,
+  findSeller,
+  grossCentsOf,
+  haendlerIdOf,
+  listings,
+  sellers,
+  versandadresseOf,
+} from './catalog.js';
 import { isAuthorized } from './credentials.js';
 
 const DEFAULT_PAGE_SIZE = 25;
@@ -167,6 +177,7 @@ function toSeller(seller: SeedSeller): Record<string, unknown> {
     land: seller.country,
     aktivSeitMonaten: seller.monthsActive,
     positiveBewertungenProzent: (seller.positiveFeedbackPermille / 10).toFixed(1),
+    versandadresse: versandadresseOf(seller),
     _links: { self: { href: `/sellers?ids=${haendlerIdOf(seller)}` } },
   };
 }

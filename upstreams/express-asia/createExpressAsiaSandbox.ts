@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
-import { createSandboxServer } from '#packages/sandbox/index.js';
+import { clearanceFeesRoute, createSandboxServer } from '#packages/sandbox/index.js';
+import { CLEARANCE_FEES } from './clearanceFees.js';
 import { orderRoutes } from './orderRoutes.js';
 import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, quoteParcel, type QuoteRequest } from './rateCard.js';
 
@@ -25,6 +26,7 @@ export const expressAsiaSandbox = {
       logger,
       fault,
       routes: [
+        clearanceFeesRoute(CLEARANCE_FEES),
         { method: 'POST', path: '/api/quote_batch', endpoint: 'quote_batch', handle: quoteBatch },
         ...orderRoutes((form) => form.get('user') === SANDBOX_USER && form.get('token') === SANDBOX_TOKEN),
       ],

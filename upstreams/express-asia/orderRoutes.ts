@@ -16,6 +16,8 @@ const STAGES = [
 /** What the network keeps of an order: the commercial invoice fields it printed. */
 export interface AsiaLinkOrder {
   readonly svc: string;
+  /** The sender as the waybill prints it. */
+  readonly from: Readonly<Record<string, string>>;
   readonly invoice: Readonly<Record<string, string>>;
 }
 
@@ -127,7 +129,14 @@ function createOrder(fields: Record<string, string>, ledger: ParcelLedger<AsiaLi
     currency: fields.currency!,
     ioss: fields.ioss!,
   };
-  const order = ledger.create({ from: fields.from_country!, to: fields.to_country!, data: { svc: fields.svc, invoice } });
+  const from = {
+    name: fields.from_name!,
+    addr: fields.from_addr!,
+    city: fields.from_city!,
+    zip: fields.from_zip!,
+    country: fields.from_country!,
+  };
+  const order = ledger.create({ from: fields.from_country!, to: fields.to_country!, data: { svc: fields.svc, from, invoice } });
   return success({ waybill_no: order.trackingNumber, svc: fields.svc, invoice_no: invoice.invoice_no });
 }
 

@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
-import { createSandboxServer } from '#packages/sandbox/index.js';
+import { clearanceFeesRoute, createSandboxServer } from '#packages/sandbox/index.js';
+import { CLEARANCE_FEES } from './clearanceFees.js';
 import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, rateShipment, type ShipmentRequest } from './rateCard.js';
 import { shipmentRoutes } from './shipmentRoutes.js';
 
@@ -23,7 +24,11 @@ export const expressGlobalSandbox = {
       id: 'express-global',
       logger,
       fault,
-      routes: [{ method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch }, ...shipmentRoutes(SANDBOX_API_KEY)],
+      routes: [
+        clearanceFeesRoute(CLEARANCE_FEES),
+        { method: 'POST', path: '/v2/rates:batch', endpoint: 'rates.batch', handle: rateBatch },
+        ...shipmentRoutes(SANDBOX_API_KEY),
+      ],
       garbage: () => ({ body: { results: [{ reference: 0, status: 'OK', products: [{ totalPrice: 'call us' }] }] } }),
     }),
 } satisfies SandboxUpstream;

@@ -21,6 +21,8 @@ type Body = Record<string, unknown>;
 /** What the integrator keeps of a shipment: its product and the commercial invoice it filed. */
 export interface ExpressShipment {
   readonly productCode: string;
+  /** The shipper's address as it goes on the label (where the courier collects). */
+  readonly shipper: Body;
   readonly invoice: Body;
 }
 
@@ -106,7 +108,7 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): Sand
   const parcel = ledger.create({
     from,
     to,
-    data: { productCode, invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` } },
+    data: { productCode, shipper: record(body.shipper), invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` } },
   });
   const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text} ${parcel.trackingNumber}`).toString('base64');
   return {

@@ -71,3 +71,40 @@ describe('fx-refrates sandbox', () => {
     expect(referenceRateOn('AED', '2026-11-26')).toBeUndefined();
   });
 });
+
+describe('fx-refrates customs series', () => {
+  const series = async (name: string, date: string) => {
+    const response = await get(`/customs-rates/${name}?date=${date}`);
+    return { status: response.status, body: response.status === 200 ? ((await response.json()) as Record<string, unknown>) : undefined };
+  };
+
+  it('publishes the EU rate per calendar month, fixed from the penultimate Wednesday of the month before (art. 146)', async () => {
+    const { body } = await series('EU_CUSTOMS_MONTHLY', '2026-11-20');
+    expect(body).toMatchObject({
+      series: 'EU_CUSTOMS_MONTHLY',
+      base: 'EUR',
+      validFrom: '2026-11-01',
+      validTo: '2026-11-30',
+      fixedOn: '2026-10-21',
+    });
+    expect((body!['rates'] as Record<string, string>)['USD']).toBe(referenceRateOn('USD', '2026-10-21'));
+    // Every day of the month reads the same publication.
+    expect((await series('EU_CUSTOMS_MONTHLY', '2026-11-01')).body).toEqual(body);
+  });
+
+  it('publishes a weekly JP rate from Sunday and a daily CBP rate; a period not yet fixed is 404', async () => {
+    expect((await series('JP_CUSTOMS_WEEKLY', '2026-11-26')).body).toMatchObject({
+      validFrom: '2026-11-22',
+      validTo: '2026-11-28',
+      fixedOn: '2026-11-11',
+    });
+    expect((await series('US_CBP', '2026-11-27')).body).toMatchObject({
+      validFrom: '2026-11-27',
+      validTo: '2026-11-27',
+      fixedOn: '2026-11-27',
+    });
+    expect((await series('US_CBP', '2026-11-29')).body).toMatchObject({ fixedOn: '2026-11-27' }); // Sunday: Friday's rate
+    expect((await series('EU_CUSTOMS_MONTHLY', '2027-02-01')).status).toBe(404); // fixed on 2027-01-20, after the sandbox's now
+    expect((await series('US_CBP', 'yesterday')).status).toBe(400);
+  });
+});

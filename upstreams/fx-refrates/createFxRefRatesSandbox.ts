@@ -1,10 +1,13 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
 import { createSandboxServer } from '#packages/sandbox/index.js';
 import { DAILY_RATES_PATH, addDays, isoDate, utcMidnight } from '#packages/fx/index.js';
-import { dailyDocument, historyDocument, truncatedDocument } from './eurofxrefXml.js';
+import { CUSTOMS_SERIES, customsPublication, isPublished, type CustomsSeries } from './customsSeries.js';
+import { dailyDocument, historyDocument, SANDBOX_SENDER, truncatedDocument } from './eurofxrefXml.js';
 import { isTargetBusinessDay, latestPublication, publicationFor } from './targetCalendar.js';
 
 export const HISTORY_90D_PATH = '/stats/eurofxref/eurofxref-hist-90d.xml';
+/** Sandbox addition: customs administrations' own series, `GET /customs-rates/<series>?date=YYYY-MM-DD`. */
+export const CUSTOMS_RATES_PATH = '/customs-rates/';
 /** The first day of the euro reference rates. */
 const FIRST_PUBLICATION = '1999-01-04';
 
@@ -33,6 +36,12 @@ export const fxRefRatesSandbox = {
           handle: () => xml(200, dailyDocument(latestPublication(now()))),
         },
         { method: 'GET', path: HISTORY_90D_PATH, endpoint: 'eurofxref-hist-90d', handle: (request) => history(request, now()) },
+        ...CUSTOMS_SERIES.map((series) => ({
+          method: 'GET' as const,
+          path: `${CUSTOMS_RATES_PATH}${series}`,
+          endpoint: `customs-rates-${series}`,
+          handle: (request: SandboxRequest) => customsRates(series, request, now()),
+        })),
         {
           method: 'POST',
           path: '/__sandbox/clock',
@@ -73,6 +82,35 @@ function history(request: SandboxRequest, now: number): SandboxResponse {
   const days: string[] = [];
   for (let day = latest; day > addDays(isoDate(now), -90); day = addDays(day, -1)) if (isTargetBusinessDay(day)) days.push(day);
   return xml(200, historyDocument(days));
+}
+
+/**
+ * One publication of a customs series as JSON: the period it applies to, the day it was fixed and
+ * its rates per 1 EUR. A period whose rates are not fixed yet is 404, as at a real publisher.
+ */
+function customsRates(series: CustomsSeries, request: SandboxRequest, now: number): SandboxResponse {
+  const date = request.query.get('date') ?? isoDate(now);
+  try {
+    utcMidnight(date);
+  } catch {
+    return text(400, `date must be YYYY-MM-DD, not "${date}"`);
+  }
+  if (date < FIRST_PUBLICATION) return text(404, `no ${series} rates before ${FIRST_PUBLICATION}`);
+  const publication = customsPublication(series, date);
+  if (!isPublished(publication, now)) return text(404, `${series} rates for ${date} are not published yet`);
+  return {
+    status: 200,
+    headers: { 'content-type': 'application/json' },
+    body: {
+      series,
+      publisher: `${SANDBOX_SENDER}: ${series} customs rates`,
+      base: 'EUR',
+      validFrom: publication.validFrom,
+      validTo: publication.validTo,
+      fixedOn: publication.fixedOn,
+      rates: Object.fromEntries(publication.rates),
+    },
+  };
 }
 
 /** `{"now": "<ISO instant>"}` → its time; `{"now": null}` → null (follow the real clock); else undefined. */

@@ -4,7 +4,7 @@ import { utcMidnight } from '#packages/fx/index.js';
 /**
  * The currencies the ECB quotes against the euro, in the order of its daily file, with a base rate
  * (units per 1 EUR, near late-2025 market levels), the decimals the ECB writes for each, and how far
- * the sandbox lets it swing (basis points). Not quoted, as at the real source: BGN (Bulgaria joined
+ * the sandbox lets it swing (basis points), then the supplements the ECB does not publish (KES). Not quoted, as at the real source: BGN (Bulgaria joined
  * the euro on 1 January 2026), HRK (euro since 2023), RUB (suspended since 1 March 2022), and
  * currencies the ECB never quoted such as AED, SAR, TWD or VND.
  */
@@ -38,6 +38,11 @@ const CURRENCIES: ReadonlyArray<readonly [code: string, base: string, swingBp: n
   ['SGD', '1.5100', 100],
   ['THB', '37.500', 160],
   ['ZAR', '19.9000', 250],
+  // Not an ECB currency: a supplement after the ECB's list, so the sandbox marketplace in Kenya can
+  // be quoted. Base near the Central Bank of Kenya's indicative rate of late 2025 (KES ≈ 129.2 per
+  // USD, so ≈ 149.9 per EUR at this file's USD rate; https://www.centralbank.go.ke/rates/forex-exchange-rates/,
+  // knowledge, not re-checked). A deployment needs a real source for it: the ECB publishes none.
+  ['KES', '149.9000', 150],
 ];
 
 /** Every currency the sandbox publishes, as the ECB lists them. */

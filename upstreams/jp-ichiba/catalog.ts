@@ -12,6 +12,23 @@ const SHOPS = [
   { code: 'arita-toki', name: '有田陶器' },
 ] as const;
 
+/** Each shop's 発送元 (dispatch address), by shop: postcode, prefecture, city, street. Real towns, streets and postal codes; house numbers are made up and no real business is meant. */
+const SHIP_FROM = [
+  ['611-0021', '京都府', '宇治市', '宇治妙楽25'],
+  ['420-0839', '静岡県', '静岡市葵区', '鷹匠2-7-1'],
+  ['604-8156', '京都府', '京都市中京区', '菊水鉾町590'],
+  ['101-0021', '東京都', '千代田区', '外神田1-15-8'],
+  ['104-0061', '東京都', '中央区', '銀座5-6-12'],
+  ['111-0032', '東京都', '台東区', '浅草1-30-4'],
+  ['101-0051', '東京都', '千代田区', '神田神保町1-7'],
+  ['844-0004', '佐賀県', '西松浦郡有田町', '大樽1-4-2'],
+] as const;
+
+export function shipFromOf(seller: SeedSeller): { zipCode: string; prefecture: string; city: string; street: string } {
+  const [zipCode, prefecture, city, street] = SHIP_FROM[seller.index % SHIP_FROM.length]!;
+  return { zipCode, prefecture, city, street };
+}
+
 /** Ichiba Japan's catalog: Japanese shops, prices in whole yen, some stock in overseas warehouses. */
 export const { listings, sellers } = seedCatalog({
   seed: 'jp-ichiba',

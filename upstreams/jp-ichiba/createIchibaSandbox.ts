@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, el, matchesQuery, xmlDocument } from '#packages/sandbox/index.js';
-import { findListing, findSeller, itemCodeOf, listings, sellers, shopCodeOf } from './catalog.js';
+import { findListing, findSeller, itemCodeOf, listings, sellers, shipFromOf, shopCodeOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 
 /** The application id the sandbox accepts; a real deployment registers its own. */
@@ -121,6 +121,10 @@ function lookupShops(params: URLSearchParams): SandboxResponse {
       el('shopCountry', seller.country),
       el('reviewAverage', (seller.positiveFeedbackPermille / 200).toFixed(2)), // out of 5
       el('openedMonthsAgo', seller.monthsActive),
+      el(
+        'shipFrom',
+        Object.entries(shipFromOf(seller)).map(([name, value]) => el(name, value)),
+      ),
     ]),
   );
   return xml(200, xmlDocument(el('response', [el('count', found.length), el('Shops', shops)])));

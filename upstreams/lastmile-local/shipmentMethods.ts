@@ -23,6 +23,8 @@ type RpcAnswer = { result: unknown } | { error: { code: number; message: string 
 
 export interface LocalHopParcel {
   readonly service: string;
+  /** Who hands the parcel over: the seller, or the hub of the line haul before. */
+  readonly sender: Params;
   readonly handover: Params | null;
 }
 
@@ -102,7 +104,7 @@ function create(params: Params, ledger: ParcelLedger<LocalHopParcel>): RpcAnswer
   const parcel = ledger.create({
     from: country,
     to: country,
-    data: { service: 'HOME_DELIVERY', handover },
+    data: { service: 'HOME_DELIVERY', sender, handover },
     startDelayStages: handover ? HANDOVER_WAIT_STAGES : 0,
   });
   return { result: { parcel_id: parcel.trackingNumber, status: 'REGISTERED', service: 'HOME_DELIVERY' } };

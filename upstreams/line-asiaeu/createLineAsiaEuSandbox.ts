@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
-import { createSandboxServer } from '#packages/sandbox/index.js';
+import { clearanceFeesRoute, createSandboxServer } from '#packages/sandbox/index.js';
+import { CLEARANCE_FEES } from './clearanceFees.js';
 import { parcelRoutes } from './parcelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, quoteLineHaul, type LineHaulRequest } from './rateCard.js';
 
@@ -25,6 +26,7 @@ export const lineAsiaEuSandbox = {
       logger,
       fault,
       routes: [
+        clearanceFeesRoute(CLEARANCE_FEES),
         { method: 'POST', path: '/api/v1/linehaul/quotes', endpoint: 'linehaul.quotes', handle: quotes },
         ...parcelRoutes(EXPECTED_AUTHORIZATION),
       ],

@@ -28,6 +28,8 @@ type Body = Record<string, unknown>;
 
 export interface LineParcel {
   readonly service: string;
+  /** The shipper, as the line-haul label prints it. */
+  readonly shipper: Body;
   readonly hub: Body;
   readonly declaration: Body;
 }
@@ -136,7 +138,7 @@ function createParcel(body: Body, ledger: ParcelLedger<LineParcel>): SandboxResp
     currency: goods.currency,
     ioss_number: body.ioss_number ?? null,
   };
-  const parcel = ledger.create({ from: origin, to: destination, data: { service: 'AIR_LINE', hub, declaration } });
+  const parcel = ledger.create({ from: origin, to: destination, data: { service: 'AIR_LINE', shipper, hub, declaration } });
   return { status: 201, body: { tracking_number: parcel.trackingNumber, service: 'AIR_LINE', status: 'MANIFESTED', hub, declaration } };
 }
 

@@ -31,3 +31,20 @@ const byShopId = new Map(sellers.map((seller) => [shopIdOf(seller), seller]));
 
 export const findListing = (itemId: number): SeedListing | undefined => byItemId.get(itemId);
 export const findSeller = (shopId: number): SeedSeller | undefined => byShopId.get(shopId);
+
+/** Each shop's pickup address, by seller index, as the platform stores it. Real towns, streets and postal codes; house numbers are made up and no real business is meant. */
+const PICKUP_ADDRESSES = [
+  { address: 'No. 21, Jalan Besar', city: 'Tanah Rata', state: 'Pahang', zipcode: '39000' },
+  { address: 'Lot 1123, Jalan Sultan Yahya Petra', city: 'Kota Bharu', state: 'Kelantan', zipcode: '15150' },
+  { address: 'Lot 3.08, Plaza Low Yat, Jalan Bukit Bintang', city: 'Kuala Lumpur', state: 'Wilayah Persekutuan', zipcode: '55100' },
+  { address: 'No. 45, Jalan Hang Jebat', city: 'Melaka', state: 'Melaka', zipcode: '75200' },
+  { address: 'No. 8, Jalan SS 15/4', city: 'Subang Jaya', state: 'Selangor', zipcode: '47500' },
+  { address: 'No. 17, Jalan Wong Ah Fook', city: 'Johor Bahru', state: 'Johor', zipcode: '80000' },
+  { address: 'No. 3, Lebuh Chulia', city: 'George Town', state: 'Pulau Pinang', zipcode: '10200' },
+  { address: 'Lot 9, Jalan Padas', city: 'Tenom', state: 'Sabah', zipcode: '89900' },
+] as const;
+
+export const pickupAddressOf = (seller: SeedSeller) => ({
+  ...PICKUP_ADDRESSES[seller.index % PICKUP_ADDRESSES.length]!,
+  region: seller.country,
+});

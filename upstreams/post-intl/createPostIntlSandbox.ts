@@ -1,5 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
-import { createSandboxServer, el, xmlDocument } from '#packages/sandbox/index.js';
+import { clearanceFeesRoute, createSandboxServer, el, xmlDocument } from '#packages/sandbox/index.js';
+import { CLEARANCE_FEES } from './clearanceFees.js';
 import { labelRoutes } from './labelRoutes.js';
 import { BILLING_CURRENCY, RATE_CARD, ratePacket } from './rateCard.js';
 import { readBatchRequest } from './readBatchRequest.js';
@@ -27,6 +28,7 @@ export const postIntlSandbox = {
       logger,
       fault,
       routes: [
+        clearanceFeesRoute(CLEARANCE_FEES),
         { method: 'POST', path: API_PATH, endpoint: 'IntlRateBatch', handle: rateBatch },
         ...labelRoutes((request) => request.attributes.USERID === SANDBOX_USER_ID && request.attributes.PASSWORD === SANDBOX_PASSWORD),
       ],

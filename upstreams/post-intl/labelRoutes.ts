@@ -25,6 +25,8 @@ const CN22_LIMIT_SDR = 300;
 
 export interface PostalLabel {
   readonly service: string;
+  /** The sender's block of the label, in the post's field names. */
+  readonly sender: Readonly<Record<string, string>>;
   readonly customsForm: 'CN22' | 'CN23' | undefined;
   readonly hsTariffNumber: string;
   readonly countryOfOrigin: string;
@@ -94,7 +96,8 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
   if (transactionId === '') return error('80040B30', 'TransactionID is required');
   const fields = LABEL_FIELDS.map((name) => request.text(name) ?? '');
   const result = ledger.once('IntlLabel', transactionId, JSON.stringify(fields), () => {
-    const [service, , , , , from, , , , , to, grams, , , value, currency, hs, origin, ioss] = fields as string[];
+    const [service, fromName, fromAddress, fromCity, fromPostcode, from, , , , , to, grams, , , value, currency, hs, origin, ioss] =
+      fields as string[];
     if (service !== 'ECONOMY' && service !== 'REGISTERED') return error('80040B31', `Unknown ServiceCode ${service}`);
     if (!/^\d+$/.test(grams!) || Number(grams) < 1) return error('80040B33', 'Grams must be a whole number');
     // The post takes for a label exactly what it would rate: same lanes, same weight limit.
@@ -109,6 +112,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
       to: to!,
       data: {
         service: service!,
+        sender: { FromName: fromName!, FromAddress: fromAddress!, FromCity: fromCity!, FromPostcode: fromPostcode!, FromCountry: from! },
         customsForm,
         hsTariffNumber: hs!,
         countryOfOrigin: origin!,

@@ -35,3 +35,20 @@ export const findSeller = (sellerId: string): SeedSeller | undefined => bySeller
 /** Exact by definition (international yard and pound, 1959): 1 lb = 0.45359237 kg, 1 oz = 1/16 lb. */
 export const GRAMS_PER_OUNCE = 28.349523125;
 export const CM_PER_INCH = 2.54;
+
+/** Each seller's ship-from address, by seller index, in USPS style. Real towns, streets and postal codes; house numbers are made up and no real business is meant. */
+const SHIP_FROM = [
+  ['214 Main Street', undefined, 'Beacon', 'NY', '12508'],
+  ['45 Washington Avenue', undefined, 'Brooklyn', 'NY', '11205'],
+  ['1100 S Lamar Blvd', 'Suite 210', 'Austin', 'TX', '78704'],
+  ['12 Water Street', undefined, 'Hallowell', 'ME', '04347'],
+  ['480 W Napa Street', undefined, 'Sonoma', 'CA', '95476'],
+  ['2200 N Lincoln Avenue', undefined, 'Urbana', 'IL', '61801'],
+  ['1450 Powell Street', undefined, 'San Francisco', 'CA', '94133'],
+  ['125 E Palace Avenue', undefined, 'Santa Fe', 'NM', '87501'],
+] as const;
+
+export function shipFromAddressOf(seller: SeedSeller): Record<string, string | undefined> {
+  const [addressLine1, addressLine2, city, stateOrProvince, postalCode] = SHIP_FROM[seller.index % SHIP_FROM.length]!;
+  return { addressLine1, addressLine2, city, stateOrProvince, postalCode, countryCode: seller.country };
+}

@@ -8,7 +8,17 @@ import type {
   SeedShippingPolicy,
 } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { CM_PER_INCH, GRAMS_PER_OUNCE, findListing, findSeller, listingIdOf, listings, sellerIdOf, sellers } from './catalog.js';
+import {
+  CM_PER_INCH,
+  GRAMS_PER_OUNCE,
+  findListing,
+  findSeller,
+  listingIdOf,
+  listings,
+  sellerIdOf,
+  sellers,
+  shipFromAddressOf,
+} from './catalog.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
 import { orderRoutes } from './orderRoutes.js';
 import { createRateBudget, type RateBudget } from './createRateBudget.js';
@@ -181,6 +191,7 @@ function toSeller(seller: SeedSeller): Record<string, unknown> {
     countryCode: seller.country,
     memberSinceMonths: seller.monthsActive,
     positiveFeedbackPercent: seller.positiveFeedbackPermille / 10,
+    shipFromAddress: shipFromAddressOf(seller),
   };
 }
 

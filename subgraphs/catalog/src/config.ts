@@ -1,4 +1,5 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { fileURLToPath } from 'node:url';
+import { commonSettings, environmentSnapshot, readConfig, setting, type Environment } from '#packages/config/index.js';
 import { adapterSettings } from './adapters/registry.js';
 
 export const catalogSettings = {
@@ -27,8 +28,23 @@ export const catalogSettings = {
   OFFER_CACHE_TTL_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
   /** How long a looked-up seller is reused. Default: 3600 s. */
   SELLER_CACHE_TTL_SECONDS: setting.int({ default: 3_600, min: 1, max: 604_800 }),
+  /** Marketplaces that join by configuration (YAML or JSON; reloaded on SIGHUP), or `none`. Default: outside production the sandbox's `subgraphs/catalog/marketplaces.yaml`; in production none. */
+  MARKETPLACES_FILE: setting.optionalString(),
   ...adapterSettings,
 };
 
+/** The marketplaces file checked in for the sandbox stack. */
+export const SANDBOX_MARKETPLACES_FILE = fileURLToPath(new URL('../marketplaces.yaml', import.meta.url));
+
 export type CatalogConfig = ReturnType<typeof readCatalogConfig>;
-export const readCatalogConfig = (env?: Environment) => readConfig(catalogSettings, env);
+
+export function readCatalogConfig(env: Environment = environmentSnapshot()) {
+  const config = readConfig(catalogSettings, env);
+  const file = config.MARKETPLACES_FILE;
+  return {
+    ...config,
+    MARKETPLACES_FILE: file === 'none' ? undefined : (file ?? (config.NODE_ENV === 'production' ? undefined : SANDBOX_MARKETPLACES_FILE)),
+    /** Where the variables that `MARKETPLACES_FILE` entries name are read. */
+    environment: env,
+  };
+}

@@ -6,15 +6,18 @@ import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
-import { MARKETPLACE_ADAPTERS } from './adapters/registry.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
+import { createMarketplaceDirectory, type MarketplaceDirectory } from './marketplaces/createMarketplaceDirectory.js';
 import { createCatalogSchema } from './schema.js';
 import { withLookupCache } from './withLookupCache.js';
 
 export interface CatalogService {
   readonly httpServer: Server;
+  /** The marketplaces now (they change when `MARKETPLACES_FILE` is reloaded). */
   readonly adapters: ReadonlyMap<string, MarketplaceAdapter>;
+  /** Reads `MARKETPLACES_FILE` again; a bad file keeps the current marketplaces (see `MarketplaceDirectory`). */
+  reloadMarketplaces: MarketplaceDirectory['reload'];
   stop(): Promise<void>;
 }
 
@@ -37,17 +40,16 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const nomenclature = loadHsNomenclature();
   const classifier = createHsClassifier(nomenclature);
   const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });
-  const adapters = new Map<string, MarketplaceAdapter>(
-    MARKETPLACE_ADAPTERS.map((module) => {
-      const adapter = withLookupCache(module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }), {
+  const directory = createMarketplaceDirectory(config, {
+    logger,
+    decorate: (adapter) =>
+      withLookupCache(adapter, {
         cache,
         offerTtlSeconds: config.OFFER_CACHE_TTL_SECONDS,
         sellerTtlSeconds: config.SELLER_CACHE_TTL_SECONDS,
         logger,
-      });
-      return [adapter.marketplace.id, adapter];
-    }),
-  );
+      }),
+  });
   const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
@@ -55,16 +57,27 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     logger,
     context: async ({ headers }) =>
       createContext(
-        { adapters, logger, searchDeadlineMs: config.SEARCH_DEADLINE_MS, cursorKey, referenceRates, classifier, nomenclature },
+        {
+          adapters: directory.current(),
+          logger,
+          searchDeadlineMs: config.SEARCH_DEADLINE_MS,
+          cursorKey,
+          referenceRates,
+          classifier,
+          nomenclature,
+        },
         isServiceCaller(headers, serviceSecret),
       ),
   });
   return {
     httpServer,
-    adapters,
+    get adapters() {
+      return directory.current();
+    },
+    reloadMarketplaces: () => directory.reload(),
     async stop() {
       await apollo.stop();
-      await Promise.all([...adapters.values()].map((adapter) => adapter.close()));
+      await directory.close();
       await cache.close();
       await referenceRates.close();
     },

@@ -1,13 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { isCountryCode } from '#packages/countries/index.js';
-import { UpstreamError } from '#packages/errors/index.js';
-import { exponentOf } from '#packages/money/index.js';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { matchesQuery, type SandboxUpstream, type SeedListing, type SeedSeller } from '#packages/sandbox/index.js';
 import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
-import type { MarketplaceAdapter, OfferRecord, ShipsTo } from '../src/adapters/ports.js';
-import { describeMarketplaceBooking, type BookingSuiteOptions } from './describeMarketplaceBooking.js';
+import type { CheckContext, ConformanceCheck, CountedEndpoint, MarketplaceSubject } from '../conformance/ConformanceCheck.js';
+import { formatEvidence } from '../conformance/formatReport.js';
+import { recordExchanges, type ExchangeRecorder } from '../conformance/recordExchanges.js';
+import { checksOf, prepareRun, runCheck } from '../conformance/runConformance.js';
+import type { ConnectorMarketplace } from '../src/adapters/connector/ConnectorMarketplace.js';
+import type { MarketplaceAdapter, ShipsTo } from '../src/adapters/ports.js';
 
-export interface AdapterSuiteOptions extends BookingSuiteOptions {
+export interface AdapterSuiteOptions {
   sandbox: SandboxUpstream;
   /** The sandbox's own listings, to count what a search must find. */
   listings: readonly SeedListing[];
@@ -16,187 +17,104 @@ export interface AdapterSuiteOptions extends BookingSuiteOptions {
   /** A seed seller's id as the adapter reports it in `OfferRecord.seller.nativeId`. */
   sellerIdOf(seller: SeedSeller): string;
   create(baseUrl: string, options?: { timeoutMs?: number; badCredentials?: boolean }): MarketplaceAdapter;
-  /** The vendor's endpoint name (as counted in /__sandbox/stats) for search and for batch lookup. */
+  /** The vendor's endpoint names (as counted in /__sandbox/stats). */
   endpoints: { search: string; lookup: string };
+  writeEndpoints: { reserve: string; release: string; place: string; cancel: string };
   /** Most ids the vendor takes in one lookup call. */
   idsPerLookup: number;
+  /** Checks only this adapter's kind has (the connector protocol's own). */
+  extraChecks?: readonly ConformanceCheck[];
+  /** For the connector adapter: the marketplace entry it was created from, for the protocol's own checks. */
+  connector?(baseUrl: string): ConnectorMarketplace;
 }
 
 /**
- * What every marketplace adapter must do, run against its real sandbox over HTTP: paging to
- * the end without repeats or gaps, batch lookups, error mapping, Retry-After, credentials; and the
- * writes (`describeMarketplaceBooking`): holds and orders that move stock once per idempotency key.
- * `adapterSpecific` adds the tests only one vendor's style needs, against the same sandbox.
+ * Runs the marketplace conformance suite (`conformance/`, the same checks `npm run conformance`
+ * runs against any connector marketplace) against one adapter and its real sandbox over HTTP:
+ * one test per check. The seed data and the sandbox's controls let every check run: the
+ * marketplace's own counts, stock and call statistics, faults. `adapterSpecific` adds tests only
+ * one vendor's style needs, against the same sandbox.
  */
 export function defineMarketplaceAdapterSuite(options: AdapterSuiteOptions, adapterSpecific?: (sandbox: () => TestSandbox) => void): void {
   let sandbox: TestSandbox;
-  let adapter: MarketplaceAdapter;
-  const query = 'tea';
-  const expected = options.listings.filter((listing) => matchesQuery(listing, query));
-
-  async function walk(adapterToUse: MarketplaceAdapter, text: string) {
-    const offers: OfferRecord[] = [];
-    let position: string | null = null;
-    let pages = 0;
-    do {
-      const page = await adapterToUse.searchPage({ query: text, position, signal: AbortSignal.timeout(10_000) });
-      offers.push(...page.offers);
-      position = page.next;
-      pages++;
-    } while (position !== null && pages < 100);
-    return { ids: offers.map((offer) => offer.nativeId), offers, pages };
-  }
-
-  /** What the adapter must make of a seed seller's policy, in our vocabulary. */
-  function expectedShipsTo(seller: SeedSeller): ShipsTo {
-    switch (seller.shipping.kind) {
-      case 'DOMESTIC':
-        return { kind: 'ONLY', countries: [seller.country] };
-      case 'REGIONAL':
-        return { kind: 'ONLY', countries: seller.shipping.countries };
-      case 'WORLDWIDE':
-        return { kind: 'WORLDWIDE', except: seller.shipping.except };
-    }
-  }
+  let context: CheckContext;
+  let recorder: ExchangeRecorder;
 
   describe(`${options.sandbox.id} adapter (conformance)`, () => {
     beforeAll(async () => {
       sandbox = await startSandbox(options.sandbox);
-      adapter = options.create(sandbox.url);
+      recorder = recordExchanges();
+      context = await prepareRun(sandboxSubject(options, () => sandbox));
     });
     afterAll(async () => {
-      await adapter.close();
+      recorder.stop();
+      await context?.adapter.close();
       await sandbox.close();
     });
-    afterEach(async () => {
-      await sandbox.setFault(null);
-    });
 
-    it('describes its marketplace with real country and currency codes', () => {
-      expect(adapter.marketplace.id).toBe(options.sandbox.id);
-      expect(isCountryCode(adapter.marketplace.country)).toBe(true);
-      expect(exponentOf(adapter.marketplace.currency)).toBeGreaterThanOrEqual(0);
-    });
-
-    it('pages through every match exactly once', async () => {
-      expect(expected.length).toBeGreaterThan(0);
-      const { ids, pages } = await walk(adapter, query);
-      expect(new Set(ids).size).toBe(ids.length);
-      expect(ids.length).toBe(expected.length);
-      expect(pages).toBeGreaterThanOrEqual(1);
-    });
-
-    it('reads offers into our vocabulary', async () => {
-      const page = await adapter.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) });
-      for (const offer of page.offers) {
-        expect(offer.marketplaceId).toBe(options.sandbox.id);
-        expect(offer.price.currency).toBe(adapter.marketplace.currency);
-        expect(offer.price.minor).toBeGreaterThan(0n);
-        // The seller's code as declared: the sandboxes leave it out, or get it wrong, on a few listings.
-        if (offer.hsCode !== undefined) expect(offer.hsCode).toMatch(/^\d{4,10}$/);
-        expect(offer.weightGrams).toBeGreaterThan(0);
-        expect(offer.title.toLowerCase()).toContain('tea');
-        expect(offer.nativeTitle.length).toBeGreaterThan(0);
-        expect(isCountryCode(offer.originCountry)).toBe(true);
-        const codes = offer.shipsTo.kind === 'WORLDWIDE' ? offer.shipsTo.except : offer.shipsTo.countries;
-        expect(['WORLDWIDE', 'ONLY']).toContain(offer.shipsTo.kind);
-        expect(codes.every(isCountryCode)).toBe(true);
-      }
-    });
-
-    it("reads each seller's shipping policy: domestic-only sellers' offers ship only to their origin", async () => {
-      const sellersById = new Map(options.sellers.map((seller) => [options.sellerIdOf(seller), seller]));
-      const { offers } = await walk(adapter, query);
-      const domesticSellers = new Set(
-        options.sellers.filter((seller) => seller.shipping.kind === 'DOMESTIC').map((seller) => seller.index),
-      );
-      const domesticListings = expected.filter((listing) => domesticSellers.has(listing.sellerIndex));
-      expect(domesticListings.length).toBeGreaterThan(0); // else this test would prove nothing
-
-      const domesticOffers = offers.filter((offer) => sellersById.get(offer.seller.nativeId)?.shipping.kind === 'DOMESTIC');
-      expect(domesticOffers.length).toBe(domesticListings.length);
-      for (const offer of domesticOffers) expect(offer.shipsTo).toEqual({ kind: 'ONLY', countries: [offer.originCountry] });
-      for (const offer of offers) {
-        const seller = sellersById.get(offer.seller.nativeId);
-        expect(seller, `seller ${offer.seller.nativeId}`).toBeDefined();
-        expect(normalized(offer.shipsTo)).toEqual(normalized(expectedShipsTo(seller!)));
-      }
-    });
-
-    it('looks up many offers and their sellers in as few calls as the vendor allows', async () => {
-      const { ids } = await walk(adapter, query);
-      const wanted = ids.slice(0, options.idsPerLookup + 5);
-      await sandbox.resetStats();
-      const offers = await adapter.getOffers([...wanted, 'no-such-item-999']);
-      expect([...offers.keys()].sort()).toEqual([...wanted].sort());
-      const stats = await sandbox.stats();
-      expect(stats.byEndpoint[options.endpoints.lookup]).toBe(Math.ceil(wanted.length / options.idsPerLookup));
-
-      const sellerIds = [...new Set([...offers.values()].map((offer) => offer.seller.nativeId))];
-      const sellers = await adapter.getSellers(sellerIds);
-      expect(sellers.size).toBe(sellerIds.length);
-      for (const seller of sellers.values()) expect(isCountryCode(seller.country)).toBe(true);
-    });
-
-    it.each([
-      ['down', 'unavailable'],
-      ['error:503', 'unavailable'],
-      ['garbage', 'bad-response'],
-    ] as const)('maps the fault %s to an UpstreamError (%s)', async (fault, failure) => {
-      await sandbox.setFault(fault);
-      const error = await adapter.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) }).catch((e: unknown) => e);
-      expect(error).toBeInstanceOf(UpstreamError);
-      expect((error as UpstreamError).failure).toBe(failure);
-      expect((error as UpstreamError).upstream).toBe(options.sandbox.id);
-    });
-
-    it('times out a slow vendor', async () => {
-      const impatient = options.create(sandbox.url, { timeoutMs: 150 });
-      await sandbox.setFault('slow:1000');
-      const error = await impatient.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) }).catch((e: unknown) => e);
-      await impatient.close();
-      expect((error as UpstreamError).failure).toBe('timeout');
-    });
-
-    it('waits as Retry-After asks, then succeeds', async () => {
-      await sandbox.setFault('ratelimit');
-      await sandbox.resetStats();
-      const started = Date.now();
-      const pending = adapter.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) });
-      setTimeout(() => void sandbox.setFault(null), 300);
-      const page = await pending;
-      expect(page.offers.length).toBeGreaterThan(0);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(900); // Retry-After: 1
-      expect((await sandbox.stats()).byEndpoint[options.endpoints.search]).toBe(2);
-    });
-
-    it('reports a rate limit it cannot wait out as rate-limited', async () => {
-      await sandbox.setFault('ratelimit');
-      const error = await adapter.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) }).catch((e: unknown) => e);
-      expect((error as UpstreamError).failure).toBe('rate-limited');
-      expect((error as UpstreamError).retryAfterSeconds).toBe(1);
-    });
-
-    it('is refused with wrong credentials', async () => {
-      const stranger = options.create(sandbox.url, { badCredentials: true });
-      const error = await stranger.searchPage({ query, position: null, signal: AbortSignal.timeout(10_000) }).catch((e: unknown) => e);
-      await stranger.close();
-      expect((error as UpstreamError).failure).toBe('rejected');
-    });
-
-    describeMarketplaceBooking(
-      options,
-      () => sandbox,
-      () => adapter,
-    );
+    const checks = checksOf({ extraChecks: options.extraChecks } as MarketplaceSubject);
+    for (const group of ['reads', 'faults', 'writes', 'protocol'] as const) {
+      const inGroup = checks.filter((check) => check.group === group);
+      if (inGroup.length === 0) continue;
+      describe(`${group} (conformance)`, () => {
+        for (const check of inGroup) {
+          it(check.name, async ({ skip }) => {
+            const result = await runCheck(check, context, recorder);
+            if (result.outcome === 'skipped') skip(result.reason);
+            if (result.outcome === 'failed') {
+              const error = result.error instanceof Error ? result.error : new Error(String(result.error));
+              error.message += `\n${formatEvidence(result.exchanges)}`;
+              throw error;
+            }
+          });
+        }
+      });
+    }
 
     adapterSpecific?.(() => sandbox);
   });
 }
 
-/** Order does not matter in a list of countries. */
-function normalized(shipsTo: ShipsTo): ShipsTo {
-  return shipsTo.kind === 'WORLDWIDE'
-    ? { kind: 'WORLDWIDE', except: [...shipsTo.except].sort() }
-    : { kind: 'ONLY', countries: [...shipsTo.countries].sort() };
+/** A built-in adapter's sandbox as the suite's subject: its seeds, statistics and controls are the truth. */
+function sandboxSubject(options: AdapterSuiteOptions, sandbox: () => TestSandbox): MarketplaceSubject {
+  const sellersById = new Map(options.sellers.map((seller) => [options.sellerIdOf(seller), seller]));
+  const endpointNames: Record<CountedEndpoint, string> = { ...options.endpoints, ...options.writeEndpoints };
+  return {
+    id: options.sandbox.id,
+    query: 'tea',
+    idsPerLookup: options.idsPerLookup,
+    createAdapter: (adapterOptions) => options.create(sandbox().url, adapterOptions),
+    countMatches: async (query) => options.listings.filter((listing) => matchesQuery(listing, query)).length,
+    async availableOf(nativeId) {
+      const response = await fetch(`${sandbox().url}/__sandbox/stock/${encodeURIComponent(nativeId)}`);
+      if (response.status !== 200) throw new Error(`the sandbox does not know item ${nativeId} (HTTP ${response.status})`);
+      return ((await response.json()) as { available: number }).available;
+    },
+    callsTo: async (endpoint) => (await sandbox().stats()).byEndpoint[endpointNames[endpoint]] ?? 0,
+    resetCalls: () => sandbox().resetStats(),
+    expectedShipsTo(sellerNativeId) {
+      const seller = sellersById.get(sellerNativeId);
+      return seller && expectedShipsTo(seller);
+    },
+    controls: {
+      setFault: (fault) => sandbox().setFault(fault),
+      async setHoldSeconds(seconds) {
+        await sandbox().post('/__sandbox/stock-hold', { seconds });
+      },
+    },
+    extraChecks: options.extraChecks,
+    ...(options.connector && { connector: options.connector(sandbox().url), reachesThisMachine: true }),
+  };
+}
+
+/** What the adapter must make of a seed seller's policy, in our vocabulary. */
+export function expectedShipsTo(seller: SeedSeller): ShipsTo {
+  switch (seller.shipping.kind) {
+    case 'DOMESTIC':
+      return { kind: 'ONLY', countries: [seller.country] };
+    case 'REGIONAL':
+      return { kind: 'ONLY', countries: seller.shipping.countries };
+    case 'WORLDWIDE':
+      return { kind: 'WORLDWIDE', except: seller.shipping.except };
+  }
 }

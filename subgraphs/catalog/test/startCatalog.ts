@@ -1,7 +1,6 @@
-import { readConfig } from '#packages/config/index.js';
 import { startSubgraphInProcess, type TestSubgraph } from '#test/support/startSubgraphInProcess.js';
 import { SANDBOX_UPSTREAMS } from '#upstreams/registry.js';
-import { catalogSettings } from '../src/config.js';
+import { readCatalogConfig } from '../src/config.js';
 import { createCatalogService } from '../src/createCatalogService.js';
 
 export type { GraphQLResult } from '#test/support/startSubgraphInProcess.js';
@@ -9,8 +8,5 @@ export type TestCatalog = TestSubgraph;
 
 /** The catalog subgraph over real HTTP, its adapters pointed at every sandbox, all in this process. */
 export function startCatalog(env: Record<string, string> = {}): Promise<TestCatalog> {
-  return startSubgraphInProcess(
-    { upstreams: SANDBOX_UPSTREAMS, readConfig: (vars) => readConfig(catalogSettings, vars), createService: createCatalogService },
-    env,
-  );
+  return startSubgraphInProcess({ upstreams: SANDBOX_UPSTREAMS, readConfig: readCatalogConfig, createService: createCatalogService }, env);
 }

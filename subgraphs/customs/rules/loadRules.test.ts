@@ -62,8 +62,8 @@ describe('customs rules data', () => {
     expect(rc.bands[1]?.rateBp).toBe(6000);
     expect(rc.bands[1]?.deduction).toEqual({ amount: '20.00', currency: 'USD' });
     expect(br.taxes.every((t) => t.kind === 'ICMS' && t.computation === 'gross-up')).toBe(true);
-    expect(br.taxes.find((t) => t.regions?.includes('SP'))?.rateBp).toBe(1700);
-    expect(br.taxes.find((t) => t.regions?.includes('MG'))?.rateBp).toBe(2000);
+    expect(br.taxes.find((t) => t.regions?.includes('BR-SP'))?.rateBp).toBe(1700);
+    expect(br.taxes.find((t) => t.regions?.includes('BR-MG'))?.rateBp).toBe(2000);
   });
 
   it('levies CN cross-border retail VAT at 70 % of 13 % = 9.1 %', () => {
@@ -140,7 +140,19 @@ describe('validation at load', () => {
       corrupt('destinations/GB.json', (j) => {
         firstTax(j)['rateBp'] = 12000;
       }),
-    ).toThrow(/rateBp.*basis points/);
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.rateBp: .*10000/);
+  });
+  it('rejects a rate whose source has no status, and a field the schema does not know', () => {
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        delete (firstTax(j)['source'] as Record<string, unknown>)['status'];
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source\.status/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        firstTax(j)['rateBP'] = 2000;
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]: Unrecognized key/);
   });
   it('rejects a missing source', () => {
     expect(

@@ -1,24 +1,27 @@
-// Loads every JSON rule file next to this module, validates it (throwing on the first problem,
-// naming file and field) and indexes it so `rulesAt(destination, date)` can answer which rules
-// are in force on a given day. Only node built-ins: this runs before any other service code.
-import { readdirSync, readFileSync } from 'node:fs';
+// Loads every JSON rule file next to this module, validates it with its zod schema (throwing on
+// the first file at fault, naming file and field) and indexes it so `rulesAt(destination, date)`
+// answers which rules are in force on a given day. Runs once at start-up.
+import { assertNoOverlaps, type LocatedRule } from './assertNoOverlaps.js';
+import { readRuleFiles } from './readRuleFiles.js';
 import type {
   AdditionalDutyRule,
   Agreement,
   DeMinimisRule,
   DestinationFile,
+  DomesticSaleRule,
   DutyRate,
   DutyRateDefault,
   DutyRateTable,
+  ExchangeRateRule,
   FeeRule,
   IsoDate,
   PreferentialRate,
+  RoundingRule,
   RuleBase,
   SpecialRegime,
   TaxRule,
   ValuationRule,
 } from './types.js';
-import { assertNoOverlaps, parseAgreementsFile, parseDestinationFile, parseDutyRateTable, type LocatedRule } from './validate.js';
 
 export interface DutyView {
   table: string;
@@ -43,12 +46,19 @@ export interface RulesInForce {
   destination: string;
   date: IsoDate;
   union?: string;
+  /** The currency charges are assessed in. */
+  currency: string;
+  defaultRegion: DestinationFile['defaultRegion'];
   valuation: ValuationRule;
+  rounding: RoundingRule;
+  /** The customs exchange-rate series; undefined = the day's reference rate. */
+  exchangeRate: ExchangeRateRule | undefined;
   taxes: TaxRule[];
   deMinimis: DeMinimisRule[];
   specialRegimes: SpecialRegime[];
   additionalDuties: AdditionalDutyRule[];
   fees: FeeRule[];
+  domesticSale: DomesticSaleRule | undefined;
   duty: DutyView;
   agreements: AgreementInForce[];
 }
@@ -57,34 +67,18 @@ export interface LoadedRules {
   destinations: ReadonlyMap<string, DestinationFile>;
   dutyTables: ReadonlyMap<string, DutyRateTable>;
   agreements: readonly Agreement[];
+  /** Every rule with the file it came from, for listings (README, tests). */
+  located: readonly LocatedRule[];
   rulesAt(destination: string, date: Date): RulesInForce;
 }
 
 /** validTo is inclusive, so a rule ending 2026-06-30 is still in force on that day. */
-export function inForce(rule: { validFrom: IsoDate; validTo?: IsoDate }, day: IsoDate): boolean {
+export function inForce(rule: { validFrom: IsoDate; validTo?: IsoDate | undefined }, day: IsoDate): boolean {
   return rule.validFrom <= day && (rule.validTo === undefined || day <= rule.validTo);
 }
 
-function readJsonDir(dir: URL): { file: string; json: unknown }[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => {
-      const file = new URL(f, dir);
-      try {
-        return { file: file.pathname, json: JSON.parse(readFileSync(file, 'utf8')) as unknown };
-      } catch (e) {
-        throw new Error(`${file.pathname}: invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
-      }
-    });
-}
-
-function digits(hsCode: string): string {
-  return hsCode.replace(/\D/g, '');
-}
-
 function longestPrefix<T extends { hsPrefix: string }>(rows: readonly T[], hsCode: string): T | undefined {
-  const code = digits(hsCode);
+  const code = hsCode.replace(/\D/g, '');
   let best: T | undefined;
   for (const row of rows) {
     if (code.startsWith(row.hsPrefix) && (best === undefined || row.hsPrefix.length > best.hsPrefix.length)) best = row;
@@ -92,68 +86,71 @@ function longestPrefix<T extends { hsPrefix: string }>(rows: readonly T[], hsCod
   return best;
 }
 
-function collectRules(file: string, d: DestinationFile): LocatedRule[] {
-  const all: RuleBase[] = [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees];
-  return all.map((rule) => ({ file, rule }));
-}
-
-function checkCrossReferences(
-  destinations: ReadonlyMap<string, DestinationFile>,
-  tables: ReadonlyMap<string, DutyRateTable>,
-  files: ReadonlyMap<string, string>,
-): void {
-  for (const [code, d] of destinations) {
-    const file = files.get(code) ?? code;
-    if (d.union !== undefined && !destinations.has(d.union)) throw new Error(`${file}: $.union: unknown union ${d.union}`);
-    const table = d.dutyTable ?? (d.union !== undefined ? destinations.get(d.union)?.dutyTable : undefined);
-    if (table === undefined || !tables.has(table)) throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
-  }
+function rulesOf(d: DestinationFile): RuleBase[] {
+  return [
+    ...d.valuation,
+    ...d.exchangeRates,
+    ...d.rounding,
+    ...d.taxes,
+    ...d.deMinimis,
+    ...d.specialRegimes,
+    ...d.additionalDuties,
+    ...d.fees,
+    ...d.domesticSale,
+  ];
 }
 
 export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): LoadedRules {
+  const files = readRuleFiles(baseUrl);
   const destinations = new Map<string, DestinationFile>();
-  const files = new Map<string, string>();
   const located: LocatedRule[] = [];
-  for (const { file, json } of readJsonDir(new URL('destinations/', baseUrl))) {
-    const d = parseDestinationFile(file, json);
+  for (const { file, rules } of files.destinations) {
     const expected = file.slice(file.lastIndexOf('/') + 1, -'.json'.length);
-    if (d.destination !== expected) throw new Error(`${file}: $.destination: ${d.destination} does not match the file name ${expected}`);
-    destinations.set(d.destination, d);
-    files.set(d.destination, file);
-    located.push(...collectRules(file, d));
+    if (rules.destination !== expected)
+      throw new Error(`${file}: $.destination: ${rules.destination} does not match the file name ${expected}`);
+    destinations.set(rules.destination, rules);
+    located.push(...rulesOf(rules).map((rule) => ({ file, rule })));
   }
   const dutyTables = new Map<string, DutyRateTable>();
-  for (const { file, json } of readJsonDir(new URL('dutyRates/', baseUrl))) {
-    const t = parseDutyRateTable(file, json);
-    dutyTables.set(t.table, t);
-    located.push(...[...t.defaults, ...t.rates].map((rule) => ({ file, rule })));
+  for (const { file, rules } of files.dutyTables) {
+    dutyTables.set(rules.table, rules);
+    located.push(...[...rules.defaults, ...rules.rates].map((rule) => ({ file, rule })));
   }
-  const agreementsFile = new URL('agreements.json', baseUrl).pathname;
-  const { agreements } = parseAgreementsFile(agreementsFile, JSON.parse(readFileSync(agreementsFile, 'utf8')) as unknown);
+  const { agreements } = files.agreements.rules;
   for (const a of agreements)
-    located.push({ file: agreementsFile, rule: a }, ...a.preferentialRates.map((rule) => ({ file: agreementsFile, rule })));
+    located.push({ file: files.agreements.file, rule: a }, ...a.preferentialRates.map((rule) => ({ file: files.agreements.file, rule })));
 
   assertNoOverlaps(located);
-  checkCrossReferences(destinations, dutyTables, files);
+  for (const { file, rules } of files.destinations) {
+    if (rules.union !== undefined && !destinations.has(rules.union)) throw new Error(`${file}: $.union: unknown union ${rules.union}`);
+    const table = rules.dutyTable ?? (rules.union !== undefined ? destinations.get(rules.union)?.dutyTable : undefined);
+    if (table === undefined || !dutyTables.has(table))
+      throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
+  }
 
   const rulesAt = (destination: string, date: Date): RulesInForce => {
     const day = date.toISOString().slice(0, 10);
     const own = destinations.get(destination);
     if (own === undefined || destination === 'EU') throw new Error(`rulesAt: unknown destination ${destination}`);
     // Member states inherit the union's rules; national rules are appended after the shared ones.
-    const layers = own.union !== undefined ? [destinations.get(own.union), own] : [own];
-    const pick = <T extends RuleBase>(f: (d: DestinationFile) => T[]): T[] =>
-      layers.flatMap((d) => (d === undefined ? [] : f(d))).filter((r) => inForce(r, day));
-
-    const valuations = pick((d) => d.valuation);
-    const valuation = valuations[0];
-    if (valuation === undefined || valuations.length > 1) {
-      throw new Error(`rulesAt: ${destination} needs exactly one valuation rule on ${day}, found ${valuations.length}`);
-    }
-    const tableName = own.dutyTable ?? layers[0]?.dutyTable ?? '';
-    const table = dutyTables.get(tableName);
-    const def = table?.defaults.find((d) => inForce(d, day));
-    if (table === undefined) throw new Error(`rulesAt: no duty table ${tableName} for ${destination}`);
+    const union = own.union !== undefined ? destinations.get(own.union) : undefined;
+    const layers = union !== undefined ? [union, own] : [own];
+    const pick = <T extends RuleBase>(f: (d: DestinationFile) => T[]): T[] => layers.flatMap((d) => f(d)).filter((r) => inForce(r, day));
+    const exactlyOne = <T extends RuleBase>(what: string, rules: T[]): T => {
+      if (rules.length !== 1) throw new Error(`rulesAt: ${destination} needs exactly one ${what} rule on ${day}, found ${rules.length}`);
+      return rules[0]!;
+    };
+    const valuation = exactlyOne(
+      'valuation',
+      pick((d) => d.valuation),
+    );
+    const rounding = exactlyOne(
+      'rounding',
+      pick((d) => d.rounding),
+    );
+    const tableName = own.dutyTable ?? union?.dutyTable ?? '';
+    const table = dutyTables.get(tableName)!;
+    const def = table.defaults.find((d) => inForce(d, day));
     const rates = table.rates.filter((r) => inForce(r, day));
 
     const parties = new Set([destination, ...(own.union !== undefined ? [own.union] : [])]);
@@ -173,16 +170,21 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       destination,
       date: day,
       ...(own.union !== undefined ? { union: own.union } : {}),
+      currency: own.currency ?? union?.currency ?? '',
+      defaultRegion: own.defaultRegion,
       valuation,
+      rounding,
+      exchangeRate: pick((d) => d.exchangeRates)[0],
       taxes: pick((d) => d.taxes),
       deMinimis: pick((d) => d.deMinimis),
       specialRegimes: pick((d) => d.specialRegimes),
       additionalDuties: pick((d) => d.additionalDuties),
       fees: pick((d) => d.fees),
+      domesticSale: pick((d) => d.domesticSale).at(-1),
       duty: { table: table.table, default: def, rates, rateFor: (hsCode) => longestPrefix(rates, hsCode) ?? def },
       agreements: agreementsInForce,
     };
   };
 
-  return { destinations, dutyTables, agreements, rulesAt };
+  return { destinations, dutyTables, agreements, located, rulesAt };
 }

@@ -1,4 +1,4 @@
-import type { ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import type { CustomsRateSeries, CustomsRatesClient, ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import type { LoadedRules } from '../rules/loadRules.js';
 
@@ -8,6 +8,8 @@ export interface Context {
   readonly logger: Logger;
   /** The latest reference rates, fetched at most once per request (and cached across requests by the client). */
   referenceRates(): Promise<ReferenceRates>;
+  /** A customs administration's own series for a date, fetched at most once per period and request. */
+  customsRates(series: CustomsRateSeries, date: string): Promise<ReferenceRates>;
   /** Today's date, `YYYY-MM-DD` (UTC): the rules date when the caller gives none. */
   today(): string;
 }
@@ -16,12 +18,14 @@ export interface Context {
 export interface CustomsServices {
   readonly rules: LoadedRules;
   readonly fx: ReferenceRatesClient;
+  readonly customsFx: CustomsRatesClient;
   readonly logger: Logger;
   readonly now?: () => Date;
 }
 
-export function createContext({ rules, fx, logger, now = () => new Date() }: CustomsServices): Context {
+export function createContext({ rules, fx, customsFx, logger, now = () => new Date() }: CustomsServices): Context {
   let rates: Promise<ReferenceRates> | undefined;
+  const series = new Map<string, Promise<ReferenceRates>>();
   return {
     rules,
     logger,
@@ -31,6 +35,15 @@ export function createContext({ rules, fx, logger, now = () => new Date() }: Cus
         return latest.rates;
       });
       return rates;
+    },
+    customsRates(name, date) {
+      const key = `${name}:${date}`;
+      let found = series.get(key);
+      if (found === undefined) {
+        found = customsFx.ratesFor(name, date);
+        series.set(key, found);
+      }
+      return found;
     },
     today: () => now().toISOString().slice(0, 10),
   };

@@ -1,5 +1,5 @@
 import type { Server } from 'node:http';
-import { createReferenceRatesClient } from '#packages/fx/index.js';
+import { createCustomsRatesClient, createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
 import { loadRules, type LoadedRules } from '../rules/loadRules.js';
@@ -26,19 +26,20 @@ export async function createCustomsService(config: CustomsConfig, logger: Logger
     cacheTtlMs: config.FX_CACHE_TTL_MS,
     logger,
   });
+  const customsFx = createCustomsRatesClient({ baseUrl: config.FX_REFRATES_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const apollo = createApolloServer<Context>({ schema: createCustomsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ rules, fx, logger }),
+    context: async () => createContext({ rules, fx, customsFx, logger }),
   });
   return {
     httpServer,
     rules,
     async stop() {
       await apollo.stop();
-      await fx.close();
+      await Promise.all([fx.close(), customsFx.close()]);
     },
   };
 }

@@ -1,5 +1,5 @@
 import type { Money } from '#packages/money/index.js';
-import type { ChargeLine, ImportCharges } from './importCharges/types.js';
+import type { ChargeLine, ImportCharges, LineRate } from './importCharges/types.js';
 
 /**
  * What resolvers hand to each other (codegen `mappers`): the engine's own types, money in integer
@@ -7,6 +7,7 @@ import type { ChargeLine, ImportCharges } from './importCharges/types.js';
  */
 export type MoneyModel = Money;
 export type ChargeLineModel = ChargeLine;
+export type AppliedExchangeRateModel = LineRate;
 export type ImportChargesModel = ImportCharges;
 
 /** Money as it arrives in a representation: JSON, a decimal string. */
@@ -32,7 +33,18 @@ export interface ShippingOptionRepresentation {
     readonly rejectedHsCode?: string | null;
     readonly quantity: number;
     readonly goodsValue: MoneyRepresentation;
-    readonly weightGrams: number;
     readonly alreadyImported: boolean;
+    readonly destinationRegion?: string | null;
+    readonly customsMode?: 'POSTAL' | 'EXPRESS' | 'FREIGHT' | null;
+    readonly postBorderTransport?: MoneyRepresentation | null;
+    readonly carrierFees?: ReadonlyArray<{
+      readonly carrier: string;
+      readonly name: string;
+      readonly kind: string;
+      readonly fixed: MoneyRepresentation;
+      readonly rateBp: number;
+      readonly minimum?: MoneyRepresentation | null;
+      readonly source: string;
+    }>;
   };
 }

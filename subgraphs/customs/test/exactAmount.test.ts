@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/loadRules.js';
-import { destinationCurrency } from '../src/importCharges/destinationCurrency.js';
+import { isCurrencyCode } from '#packages/money/index.js';
+import { createRounding } from '../src/importCharges/createRounding.js';
 import { allocate, formatBp, grossedUp, roundHalfUp, timesBp } from '../src/importCharges/exactAmount.js';
 
 describe('exact amounts', () => {
@@ -24,9 +25,27 @@ describe('exact amounts', () => {
   });
 });
 
-describe('destination currencies', () => {
-  it('names a currency for every destination with rules', () => {
-    const destinations = [...loadRules().destinations.keys()].filter((code) => code !== 'EU');
-    expect(destinations.filter((code) => destinationCurrency(code) === undefined)).toEqual([]);
+describe('destination currencies and rounding', () => {
+  const rules = loadRules();
+  const destinations = [...rules.destinations.keys()].filter((code) => code !== 'EU');
+
+  it('names an ISO 4217 currency and a rounding rule for every destination with rules, today', () => {
+    for (const code of destinations) {
+      const inForce = rules.rulesAt(code, new Date('2026-12-01T00:00:00Z'));
+      expect(isCurrencyCode(inForce.currency), code).toBe(true);
+      expect(inForce.rounding.id, code).toMatch(/-rounding$/);
+    }
+  });
+
+  it('truncates a JP taxable base to ¥1,000 and the tax to ¥100; rounds IN to the rupee; EU to the cent, half-up', () => {
+    const jp = createRounding(rules.rulesAt('JP', new Date('2026-12-01T00:00:00Z')).rounding, 'JPY');
+    expect(jp.base(12_999n)).toBe(12_000n);
+    expect(jp.tax(timesBp(12_000n, 1000))).toBe(1_200n);
+    expect(jp.tax(timesBp(12_990n, 1000))).toBe(1_200n); // 1,299 → 1,200
+    const inr = createRounding(rules.rulesAt('IN', new Date('2026-12-01T00:00:00Z')).rounding, 'INR');
+    expect(inr.duty(timesBp(10_050n, 1000))).toBe(1_000n); // ₹10.05 → ₹10 (1,005 paise → 1,000)
+    expect(inr.duty(timesBp(10_500n, 1000))).toBe(1_100n); // ₹10.50 → ₹11
+    const eu = createRounding(rules.rulesAt('DE', new Date('2026-12-01T00:00:00Z')).rounding, 'EUR');
+    expect(eu.tax(timesBp(150n, 1900))).toBe(29n);
   });
 });

@@ -1,5 +1,5 @@
 import { graphql } from 'graphql';
-import type { ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
+import type { CustomsRatesClient, ReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { loadRules } from '../rules/loadRules.js';
 import { createContext } from '../src/context.js';
@@ -25,6 +25,8 @@ export const TEST_RATES: ReferenceRates = {
     MXN: '21.2000',
     MYR: '4.8000',
     SGD: '1.5100',
+    NZD: '2.0300',
+    NOK: '11.7500',
   },
 };
 
@@ -46,9 +48,19 @@ export async function executeCustoms<T>(query: string, variables: Record<string,
     },
     close: async () => {},
   };
+  // Each customs series answers with the same fixed rates, named as the series, so amounts stay
+  // checkable by hand; the series' own periods and values are tested against the FX sandbox.
+  const customsFx: CustomsRatesClient = {
+    ratesFor: async (series, date) => {
+      fetches++;
+      return { ...TEST_RATES, series, date, validTo: date };
+    },
+    close: async () => {},
+  };
   const contextValue = createContext({
     rules,
     fx,
+    customsFx,
     logger: createLogger('customs', { level: 'silent' }),
     now: () => new Date('2026-11-26T10:00:00Z'),
   });
@@ -75,8 +87,22 @@ export const ESTIMATE = /* GraphQL */ `
         amount
         currency
       }
+      payableAtCheckout {
+        amount
+        currency
+      }
+      payableOnDelivery {
+        amount
+        currency
+      }
+      sellerPaid {
+        amount
+        currency
+      }
       deMinimisApplied
       collectedAtSale
+      region
+      regionAssumed
       rulesDate
       lines {
         kind
@@ -87,18 +113,47 @@ export const ESTIMATE = /* GraphQL */ `
         }
         formula
         source
+        collectedAt
+        remitter
+        paidBy
+        exchangeRates {
+          from
+          to
+          rate
+          series
+          date
+        }
       }
     }
   }
 `;
 
+type Amount = { amount: string; currency: string };
+
+export interface ChargeLineResult {
+  kind: string;
+  description: string;
+  amount: Amount;
+  formula: string;
+  source: string;
+  collectedAt: 'CHECKOUT' | 'BORDER' | 'DELIVERY';
+  remitter: string;
+  paidBy: 'BUYER' | 'SELLER';
+  exchangeRates: Array<{ from: string; to: string; rate: string; series: string; date: string }>;
+}
+
 export interface Charges {
-  duties: { amount: string; currency: string };
-  taxes: { amount: string; currency: string };
-  fees: { amount: string; currency: string };
-  total: { amount: string; currency: string };
+  duties: Amount;
+  taxes: Amount;
+  fees: Amount;
+  total: Amount;
+  payableAtCheckout: Amount;
+  payableOnDelivery: Amount;
+  sellerPaid: Amount;
   deMinimisApplied: boolean;
   collectedAtSale: boolean;
+  region: string | null;
+  regionAssumed: boolean;
   rulesDate: string;
-  lines: Array<{ kind: string; description: string; amount: { amount: string; currency: string }; formula: string; source: string }>;
+  lines: ChargeLineResult[];
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { referenceRateOn } from '#upstreams/fx-refrates/referenceRates.js';
 import { startCustoms, type TestCustoms } from './startCustoms.js';
 
 const ENTITIES = /* GraphQL */ `
@@ -23,6 +24,14 @@ const ENTITIES = /* GraphQL */ `
             amount
             currency
           }
+          payableAtCheckout {
+            amount
+            currency
+          }
+          payableOnDelivery {
+            amount
+            currency
+          }
           deMinimisApplied
           collectedAtSale
           lines {
@@ -34,6 +43,9 @@ const ENTITIES = /* GraphQL */ `
             }
             formula
             source
+            collectedAt
+            remitter
+            paidBy
           }
         }
       }
@@ -52,9 +64,20 @@ interface Option {
     taxes: Money;
     fees: Money;
     total: Money;
+    payableAtCheckout: Money;
+    payableOnDelivery: Money;
     deMinimisApplied: boolean;
     collectedAtSale: boolean;
-    lines: Array<{ kind: string; amount: Money; formula: string; source: string }>;
+    lines: Array<{
+      kind: string;
+      description: string;
+      amount: Money;
+      formula: string;
+      source: string;
+      collectedAt: string;
+      remitter: string;
+      paidBy: string;
+    }>;
   };
 }
 
@@ -113,7 +136,15 @@ function representation(i: number) {
     id: `option-${i}`,
     cost,
     // Every tenth option ships from a warehouse in the destination country.
-    consignment: { ...consignment, quantity: 1 + (i % 3), weightGrams: 300, alreadyImported: i % 10 === 9 },
+    consignment: {
+      ...consignment,
+      quantity: 1 + (i % 3),
+      alreadyImported: i % 10 === 9,
+      destinationRegion: null,
+      customsMode: i % 10 === 9 ? null : 'EXPRESS',
+      postBorderTransport: null,
+      carrierFees: [],
+    },
   };
 }
 
@@ -131,8 +162,12 @@ describe('ShippingOption.importCharges over HTTP (_entities)', () => {
     expect(errors).toBeUndefined();
     const options = data?._entities ?? [];
     expect(options).toHaveLength(50);
-    // Conversions are needed (CNY, JPY, BRL, MYR, USD goods), so exactly one fetch: at most one per page, and not zero.
-    expect((await customs.fx.stats()).byEndpoint['eurofxref-daily'] ?? 0).toBe(1);
+    // Conversions are needed (CNY, JPY, BRL, MYR, USD goods): one fetch per series a destination
+    // converts at, whatever the page size: reference rates (GB, BR, CN), EU monthly (DE), CBP (US), JP weekly.
+    const byEndpoint = (await customs.fx.stats()).byEndpoint;
+    expect(byEndpoint['eurofxref-daily'] ?? 0).toBe(1);
+    for (const series of ['EU_CUSTOMS_MONTHLY', 'US_CBP', 'JP_CUSTOMS_WEEKLY'])
+      expect(byEndpoint[`customs-rates-${series}`] ?? 0, series).toBe(1);
 
     const minor = (money: Money) => BigInt(money.amount.replace('.', ''));
     for (const option of options) {
@@ -148,24 +183,56 @@ describe('ShippingOption.importCharges over HTTP (_entities)', () => {
     expect(options[4]?.importCharges.total.currency).toBe('JPY');
     expect(options[4]?.importCharges.total.amount).toMatch(/^\d+$/);
     expect(options[0]?.importCharges.lines.some((line) => line.formula.includes('1 CNY = '))).toBe(true);
-    expect(options[0]?.importCharges.lines.some((line) => line.formula.includes('European Central Bank (Tradegraph sandbox)'))).toBe(true);
+    expect(options[0]?.importCharges.lines.some((line) => line.formula.includes('EU_CUSTOMS_MONTHLY customs rates'))).toBe(true);
+    // Minor units add up per collection point too.
+    for (const { importCharges: charges } of options) {
+      const buyer = (at: (collectedAt: string) => boolean) =>
+        charges.lines
+          .filter((line) => line.paidBy === 'BUYER' && at(line.collectedAt))
+          .reduce((total, line) => total + minor(line.amount), 0n);
+      expect(buyer((at) => at === 'CHECKOUT')).toBe(minor(charges.payableAtCheckout));
+      expect(buyer((at) => at !== 'CHECKOUT')).toBe(minor(charges.payableOnDelivery));
+    }
   });
 
-  it('charges nothing for goods already imported, with one line saying why', async () => {
+  it('charges the domestic VAT on a sale from an overseas warehouse, remitted by the marketplace (EU art. 14a(2))', async () => {
+    const base = representation(0); // CN goods, stocked in a German warehouse
+    const warehouse = {
+      ...base,
+      cost: { amount: '4.95', currency: 'EUR' },
+      consignment: {
+        ...base.consignment,
+        goodsValue: { amount: '100.00', currency: 'EUR' },
+        quantity: 1,
+        alreadyImported: true,
+        customsMode: null,
+      },
+    };
+    const { data, errors } = await customs.query<{ _entities: Option[] }>(ENTITIES, { representations: [warehouse] });
+    expect(errors).toBeUndefined();
+    const charges = data!._entities[0]!.importCharges;
+    // 19% × (100.00 + 4.95) = 19.9405 → 19.94, at checkout; no duty, nothing on delivery.
+    expect(charges.total).toEqual({ amount: '19.94', currency: 'EUR' });
+    expect(charges.payableAtCheckout).toEqual({ amount: '19.94', currency: 'EUR' });
+    expect(charges.payableOnDelivery).toEqual({ amount: '0.00', currency: 'EUR' });
+    expect(charges.lines).toEqual([
+      expect.objectContaining({
+        kind: 'TAX',
+        amount: { amount: '19.94', currency: 'EUR' },
+        collectedAt: 'CHECKOUT',
+        remitter: 'MARKETPLACE',
+        paidBy: 'BUYER',
+      }),
+    ]);
+    expect(charges.lines[0]?.source).toContain('EU-deemed-supplier-intra-union');
+  });
+
+  it('says, rather than guesses, where the domestic tax of a sale from stock is not modelled', async () => {
     const warehouse = representation(9); // MY goods already in a Brazilian warehouse
-    expect(warehouse.consignment.alreadyImported).toBe(true);
     const { data } = await customs.query<{ _entities: Option[] }>(ENTITIES, { representations: [warehouse] });
     const charges = data?._entities[0]?.importCharges;
     expect(charges?.total).toEqual({ amount: '0.00', currency: 'BRL' });
-    expect(charges?.lines).toEqual([
-      {
-        kind: 'FEE',
-        description: 'No import at delivery: the goods ship from stock already in the destination country',
-        amount: { amount: '0.00', currency: 'BRL' },
-        formula: 'duties settled at the bulk import',
-        source: 'alreadyImported (overseas warehouse or domestic stock)',
-      },
-    ]);
+    expect(charges?.lines[0]?.formula).toContain('not modelled for BR');
   });
 
   it('reuses the cached rates on the next page', async () => {
@@ -192,5 +259,58 @@ describe('ShippingOption.importCharges over HTTP (_entities)', () => {
       { input: { origin: 'CN', destination: 'DE', items: [{ hsCode: '61', quantity: 1, value: { amount: '1.00', currency: 'EUR' } }] } },
     );
     expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.items[0].hsCode' });
+  });
+
+  it.each([
+    ['an unknown mode', { mode: 'BOAT' }, /input\.mode/],
+    ['a region that does not belong to the country', { destination: 'CA-SP' }, /input\.destination.*not a subdivision of CA/],
+    ['a region that does not exist', { destination: 'US-XX' }, /input\.destination.*not a subdivision of US/],
+  ])('refuses %s with BAD_USER_INPUT naming the field', async (_what, patch, message) => {
+    const { errors } = await customs.query(
+      `query($input: ImportChargesInput!) { estimateImportCharges(input: $input) { total { amount } } }`,
+      {
+        input: {
+          origin: 'CN',
+          destination: 'CA',
+          items: [{ hsCode: '610910', quantity: 1, value: { amount: '10.00', currency: 'CAD' } }],
+          ...patch,
+        },
+      },
+    );
+    expect(errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(errors?.[0]?.message).toMatch(message);
+  });
+
+  it('refuses a region where only a country means something (origin), naming input.origin', async () => {
+    const { errors } = await customs.query(
+      `query($input: ImportChargesInput!) { estimateImportCharges(input: $input) { total { amount } } }`,
+      {
+        input: {
+          origin: 'US-NY',
+          destination: 'CA-ON',
+          items: [{ hsCode: '610910', quantity: 1, value: { amount: '10.00', currency: 'CAD' } }],
+        },
+      },
+    );
+    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.origin' });
+  });
+
+  it('converts at the EU monthly customs rate of the date asked (art. 146), the rate the sandbox fixed on the penultimate Wednesday of the month before', async () => {
+    const { data, errors } = await customs.query<{
+      estimateImportCharges: { lines: Array<{ exchangeRates: Array<{ series: string; date: string; rate: string }> }> };
+    }>(`query($input: ImportChargesInput!) { estimateImportCharges(input: $input) { lines { exchangeRates { series date rate } } } }`, {
+      input: {
+        origin: 'CN',
+        destination: 'DE',
+        date: '2026-10-15',
+        items: [{ hsCode: '610910', quantity: 1, value: { amount: '300.00', currency: 'USD' } }],
+      },
+    });
+    expect(errors).toBeUndefined();
+    const rates = data!.estimateImportCharges.lines.flatMap((line) => line.exchangeRates);
+    // October 2026's rate: fixed from the reference rates of Wednesday 2026-09-23 (the penultimate of September).
+    const usdPerEuro = referenceRateOn('USD', '2026-09-23')!;
+    expect(rates[0]).toMatchObject({ series: 'EU_CUSTOMS_MONTHLY', date: '2026-10-01' });
+    expect(Number(rates[0]!.rate)).toBeCloseTo(1 / Number(usdPerEuro), 5);
   });
 });

@@ -1,5 +1,6 @@
 import type { Logger } from '#packages/log/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
+import type { ClearanceFeeTables } from './createClearanceFeeTables.js';
 import { createParcelLoaders, type ParcelLoaders } from './createParcelLoaders.js';
 import { createRateLoaders, type RateLoaders } from './createRateLoaders.js';
 
@@ -7,6 +8,8 @@ import { createRateLoaders, type RateLoaders } from './createRateLoaders.js';
 export interface Context {
   readonly carriers: readonly CarrierAdapter[];
   readonly rates: RateLoaders;
+  /** The carriers' published clearance fee tables, shared across requests. */
+  readonly clearanceFees: ClearanceFeeTables;
   /** What the carriers say about labels, batched per carrier. */
   readonly parcels: ParcelLoaders;
   readonly logger: Logger;
@@ -16,6 +19,7 @@ export interface Context {
 
 export interface LogisticsServices {
   readonly carriers: readonly CarrierAdapter[];
+  readonly clearanceFees: ClearanceFeeTables;
   readonly logger: Logger;
 }
 

@@ -4,6 +4,7 @@ import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServi
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
+import { createClearanceFeeTables } from './createClearanceFeeTables.js';
 import { createContext, type Context } from './context.js';
 import { createLogisticsSchema } from './schema.js';
 
@@ -17,12 +18,13 @@ export interface LogisticsService {
 export async function createLogisticsService(config: LogisticsConfig, logger: Logger): Promise<LogisticsService> {
   const serviceSecret = loadServiceSecret(config);
   const carriers = CARRIER_ADAPTERS.map((module) => module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }));
+  const clearanceFees = createClearanceFeeTables(carriers, logger);
   const apollo = createApolloServer<Context>({ schema: createLogisticsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) => createContext({ carriers, logger }, isServiceCaller(headers, serviceSecret)),
+    context: async ({ headers }) => createContext({ carriers, clearanceFees, logger }, isServiceCaller(headers, serviceSecret)),
   });
   return {
     httpServer,

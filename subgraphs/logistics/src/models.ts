@@ -34,6 +34,27 @@ export interface ConsignmentModel extends ConsignmentClassification {
   /** Unit weight × quantity: the goods, as customs weighs them. */
   readonly weightGrams: number;
   readonly alreadyImported: boolean;
+  // How it travels, for customs and payments.
+  /** The buyer's ISO 3166-2 subdivision, when `to` named one. */
+  readonly destinationRegion: string | null;
+  /** How customs sees the shipment; null when no border is crossed at delivery. */
+  readonly customsMode: CustomsMode | null;
+  /** A two-leg line's last mile: transport after the place of entry. */
+  readonly postBorderTransport: Money | null;
+  readonly carrierFees: readonly CarrierFeeModel[];
+}
+
+export type CustomsMode = 'POSTAL' | 'EXPRESS' | 'FREIGHT';
+
+/** A carrier's clearance or disbursement fee at the destination, from its published table. */
+export interface CarrierFeeModel {
+  readonly carrier: string;
+  readonly name: string;
+  readonly kind: 'CLEARANCE' | 'DISBURSEMENT';
+  readonly fixed: Money;
+  readonly rateBp: number;
+  readonly minimum: Money | null;
+  readonly source: string;
 }
 
 export interface ShippingLegModel {

@@ -61,6 +61,24 @@ export function defineCarrierAdapterSuite(options: CarrierSuiteOptions, carrierS
       expect(adapter.role).toBe(options.role);
     });
 
+    it('reads its published clearance fee table if it clears customs (a last mile does not), and refuses an unreadable one', async () => {
+      if (options.role === 'last-mile') {
+        expect(adapter.clearanceFees).toBeUndefined();
+        return;
+      }
+      const table = await adapter.clearanceFees!();
+      expect(table.carrier).toBe(options.sandbox.id);
+      expect(table.source).toContain(sandbox.url);
+      expect(table.fees.length).toBeGreaterThan(0);
+      for (const fee of table.fees) {
+        expect(fee.country).toMatch(/^[A-Z]{2}$/);
+        expect(fee.fixed.minor >= 0n && fee.rateBp >= 0 && fee.rateBp <= 10_000).toBe(true);
+        if (fee.minimum) expect(fee.minimum.currency).toBe(fee.fixed.currency);
+      }
+      await sandbox.setFault('error:503');
+      await expect(adapter.clearanceFees!()).rejects.toBeInstanceOf(UpstreamError);
+    });
+
     it('rates a batch of 60 parcels in one call, one answer per parcel, in order', async () => {
       const weights = Array.from({ length: 60 }, (_, i) => 100 + ((i * 37) % 60) * 30); // 100 g to 1870 g, shuffled
       await sandbox.resetStats();

@@ -9,7 +9,11 @@ const SHIPPING = `query ($representations: [_Any!]!, $to: CountryCode!, $quantit
       shippingOptions(to: $to, quantity: $quantity) {
         id mode carrier { id } cost { amount currency } transitDays { min max } trackingLevel incoterms
         legs { carrier { id } mode from to cost { amount currency } transitDays { min max } }
-        consignment { originCountry destinationCountry hsCode quantity goodsValue { amount currency } weightGrams alreadyImported }
+        consignment {
+          originCountry destinationCountry hsCode quantity goodsValue { amount currency } weightGrams alreadyImported
+          destinationRegion customsMode postBorderTransport { amount currency }
+          carrierFees { carrier name kind fixed { amount currency } rateBp minimum { amount currency } source }
+        }
         costBreakdown
       }
       shippingRestrictions(to: $to, quantity: $quantity) { carrier { id } mode reason }
@@ -37,6 +41,18 @@ interface Option {
     alreadyImported: boolean;
     originCountry: string;
     destinationCountry: string;
+    destinationRegion: string | null;
+    customsMode: string | null;
+    postBorderTransport: Amount | null;
+    carrierFees: Array<{
+      carrier: string;
+      name: string;
+      kind: string;
+      fixed: Amount;
+      rateBp: number;
+      minimum: Amount | null;
+      source: string;
+    }>;
   };
   costBreakdown: string;
 }
@@ -79,7 +95,10 @@ describe('batching', () => {
     return calls;
   }
 
-  it('asks each carrier once for a page of 10 offers and once for a page of 50', async () => {
+  it('asks each carrier once for a page of 10 offers and once for a page of 50, and reads the clearance fee tables once', async () => {
+    // The first page also reads each clearing carrier's published fee table; later pages reuse it.
+    const first = await callsPerCarrier(10);
+    expect(first).toEqual({ 'post-intl': 2, 'express-global': 2, 'express-asia': 2, 'line-asiaeu': 2, 'lastmile-local': 1 });
     const ten = await callsPerCarrier(10);
     const fifty = await callsPerCarrier(50);
     expect(ten).toEqual({ 'post-intl': 1, 'express-global': 1, 'express-asia': 1, 'line-asiaeu': 1, 'lastmile-local': 1 });
@@ -113,13 +132,53 @@ describe('shipping options', () => {
     });
     expect(line.incoterms).toContain('DDP');
     expect(line.consignment.alreadyImported).toBe(false);
+    // The last mile runs after the place of entry: customs keeps it out of the customs value.
+    expect(line.consignment.customsMode).toBe('FREIGHT');
+    expect(line.consignment.postBorderTransport).toEqual(lastMile.cost);
+  });
+
+  it('tells customs how each option travels: its channel, the buyer’s region, and the clearing carrier’s published fees', async () => {
+    const { shippingOptions } = await shipOne(offer(), 'CA-ON');
+    expect(shippingOptions.length).toBeGreaterThan(0);
+    for (const option of shippingOptions) {
+      expect(option.consignment.destinationCountry).toBe('CA');
+      expect(option.consignment.destinationRegion).toBe('CA-ON');
+      expect(option.consignment.customsMode).toBe(option.mode === 'POSTAL' ? 'POSTAL' : option.mode === 'EXPRESS' ? 'EXPRESS' : 'FREIGHT');
+      expect(option.consignment.postBorderTransport).toBeNull();
+    }
+    const express = shippingOptions.find((option) => option.carrier.id === 'express-global')!;
+    expect(express.consignment.carrierFees).toEqual([
+      expect.objectContaining({
+        carrier: 'express-global',
+        kind: 'DISBURSEMENT',
+        rateBp: 200,
+        minimum: { amount: '16.50', currency: 'CAD' },
+      }),
+    ]);
+    expect(express.consignment.carrierFees[0]!.source).toContain('EXG-DUTY-TAX-PAID-2026-01');
+    const post = shippingOptions.find((option) => option.mode === 'POSTAL')!;
+    expect(post.consignment.carrierFees).toEqual([
+      expect.objectContaining({ kind: 'CLEARANCE', fixed: { amount: '9.95', currency: 'CAD' } }),
+    ]);
+  });
+
+  it('refuses a region that is not of its country, naming the argument', async () => {
+    const result = await logistics.query<Shipping>(SHIPPING, { representations: [offer()], to: 'CA-NY' });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(result.errors?.[0]?.message).toMatch(/\$to.*not a subdivision of CA/);
   });
 
   it('ships from an overseas warehouse in the destination as already imported', async () => {
     const { shippingOptions } = await shipOne(offer({ warehouseCountries: ['DE'] }), 'DE');
     const warehouse = shippingOptions.find((option) => option.mode === 'OVERSEAS_WAREHOUSE')!;
     expect(warehouse.legs).toEqual([expect.objectContaining({ from: 'DE', to: 'DE', carrier: { id: 'lastmile-local' } })]);
-    expect(warehouse.consignment).toMatchObject({ alreadyImported: true, originCountry: 'CN', destinationCountry: 'DE' });
+    expect(warehouse.consignment).toMatchObject({
+      alreadyImported: true,
+      originCountry: 'CN',
+      destinationCountry: 'DE',
+      customsMode: null,
+      carrierFees: [],
+    });
     expect(warehouse.incoterms).toEqual([]);
     const elsewhere = await shipOne(offer({ warehouseCountries: ['US'] }), 'DE');
     expect(elsewhere.shippingOptions.some((option) => option.mode === 'OVERSEAS_WAREHOUSE')).toBe(false);

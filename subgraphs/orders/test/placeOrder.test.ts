@@ -26,7 +26,6 @@ describe('placeOrder, order and orders over HTTP', () => {
     const result = await place({
       ...input,
       buyer: { ...input.buyer, email: 'lena.example.com', address: { ...input.buyer.address, city: ' ' } },
-      payment: { method: 'CASH' },
     });
     expect(result.errors).toBeUndefined();
     expect(result.data!.placeOrder.order).toBeNull();
@@ -34,9 +33,29 @@ describe('placeOrder, order and orders over HTTP', () => {
       { code: 'INVALID_INPUT', field: ['input', 'idempotencyKey'] },
       { code: 'INVALID_INPUT', field: ['input', 'buyer', 'email'] },
       { code: 'INVALID_INPUT', field: ['input', 'buyer', 'address', 'city'] },
-      { code: 'INVALID_INPUT', field: ['input', 'payment', 'method'] },
     ]);
     expect(participants.calls).toEqual([]);
+  });
+
+  it('refuses a payment method that is not one (BAD_USER_INPUT naming it) and a region for an address’s country', async () => {
+    const input = placeOrderInput(testQuoteToken(), key());
+    const cash = await place({ ...input, payment: { method: 'CASH' as never } });
+    expect(cash.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    expect(cash.errors?.[0]?.message).toMatch(/input\.payment\.method|PaymentMethod/);
+    const region = await place({ ...input, buyer: { ...input.buyer, address: { ...input.buyer.address, country: 'US-NY' } } });
+    expect(region.data!.placeOrder.userErrors).toContainEqual(
+      expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'buyer', 'address', 'country'] }),
+    );
+    expect(participants.calls).toEqual([]);
+  });
+
+  it('refuses at VERIFY_QUOTE, before any stock is reserved, a method the quote’s provider does not take', async () => {
+    const wallet = (await place({ ...placeOrderInput(testQuoteToken(), key()), payment: { method: 'WALLET' } })).data!.placeOrder;
+    expect(wallet.userErrors).toEqual([expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'payment', 'method'] })]);
+    expect(wallet.userErrors[0]?.message).toMatch(/cardnet\) takes CARD, not WALLET/);
+    expect(participants.operations()).not.toContain('reserveStock');
+    expect(wallet.order?.steps.find((step) => step.name === 'VERIFY_QUOTE')?.status).toBe('FAILED');
+    expect(wallet.order?.steps.find((step) => step.name === 'RESERVE_STOCK')?.status).not.toBe('DONE');
   });
 
   it('refuses an address in another country than the quote’s destination', async () => {
@@ -87,7 +106,7 @@ describe('placeOrder, order and orders over HTTP', () => {
     // Same request, written differently (case, spaces): still the same request.
     const again = (await place({ ...input, buyer: { ...input.buyer, email: ' LENA@example.com' } })).data!.placeOrder;
     expect(again).toEqual(first);
-    const other = (await place({ ...input, payment: { method: 'WALLET' } })).data!.placeOrder;
+    const other = (await place({ ...input, payment: { method: 'WALLET' as const } })).data!.placeOrder;
     expect(other).toEqual({
       order: null,
       userErrors: [{ code: 'IDEMPOTENCY_KEY_REUSED', message: expect.any(String), field: ['input', 'idempotencyKey'] }],

@@ -50,6 +50,25 @@ describe('the booking saga', () => {
     expect(asked).toEqual({ amount: '151.25', currency: 'CNY' });
   });
 
+  it("ships from the seller's dispatch address that came with the reservation, not care of the marketplace", async () => {
+    let shipFrom: unknown;
+    const create = harness.participants.createShipment;
+    harness.participants.createShipment = (input) => {
+      shipFrom = input.shipFrom;
+      return create(input);
+    };
+    await harness.place();
+    expect(shipFrom).toEqual({
+      name: 'Hangzhou West Lake Tea',
+      line1: '西湖区龙井路18号',
+      city: '杭州市, 浙江省',
+      postalCode: '310013',
+      country: 'CN',
+      phone: null,
+      email: null,
+    });
+  });
+
   it('holds cross-border payments in escrow, not domestic ones', async () => {
     const domestic = await harness.place({}, { originCountry: 'DE', destinationCountry: 'DE' });
     expect((await harness.orderOf(domestic.order!.id)).escrow).toBe(false);

@@ -19,6 +19,9 @@ export interface LandedCostLineModel {
   readonly amount: Money;
   readonly formula: string;
   readonly source: string;
+  readonly collectedAt: 'CHECKOUT' | 'BORDER' | 'DELIVERY';
+  readonly remitter: 'SELLER' | 'MARKETPLACE' | 'PLATFORM' | 'CARRIER' | 'BUYER' | null;
+  readonly paidBy: 'BUYER' | 'SELLER';
 }
 
 /** A landed cost: the quote it fixes, its signed token, and the lines that explain it. */

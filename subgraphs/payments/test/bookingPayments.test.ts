@@ -5,7 +5,7 @@ import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionR
 import { TEST_QUOTE_SECRET, startPayments, type GraphQLResult, type TestPayments } from './startPayments.js';
 
 const LANDED_COST = `query ($representations: [_Any!]!, $currency: CurrencyCode!) {
-  _entities(representations: $representations) { ... on ShippingOption { landedCost(currency: $currency) { quoteId total { amount currency } paymentProvider { id methods } } } }
+  _entities(representations: $representations) { ... on ShippingOption { landedCost(currency: $currency) { quoteId total { amount currency } payableAtCheckout { amount currency } paymentProvider { id methods } } } }
 }`;
 const PAYMENT_FIELDS = 'id status provider amount { amount currency } escrow';
 const AUTHORIZE = `mutation ($input: AuthorizePaymentInput!) { authorizePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
@@ -24,6 +24,7 @@ interface Payment {
 interface Quoted {
   quoteId: string;
   total: { amount: string; currency: string };
+  payableAtCheckout: { amount: string; currency: string };
   paymentProvider: { id: string; methods: string[] };
 }
 
@@ -77,13 +78,18 @@ describe('payment mutations (internal)', () => {
     expect((await sandbox.stats()).total).toBe(0);
   });
 
-  it("authorizes the quote's total with the quote's provider, once per key", async () => {
+  it("authorizes what the quote says is paid at checkout with the quote's provider, once per key", async () => {
     const input = { quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('authorize') };
     const first = await authorize(input);
     const again = await authorize(input);
     expect(first.errors).toBeUndefined();
     const payment = first.data!.authorizePayment;
-    expect(payment).toMatchObject({ status: 'AUTHORIZED', provider: quoted.paymentProvider.id, amount: quoted.total, escrow: false });
+    expect(payment).toMatchObject({
+      status: 'AUTHORIZED',
+      provider: quoted.paymentProvider.id,
+      amount: quoted.payableAtCheckout,
+      escrow: false,
+    });
     expect(again.data!.authorizePayment).toEqual(payment);
     expect(Buffer.from(payment.id, 'base64url').toString('utf8')).toMatch(new RegExp(`^Payment:${quoted.paymentProvider.id}:.+`));
     const reused = await authorize({ ...input, escrow: true });
@@ -139,7 +145,7 @@ describe('payment mutations (internal)', () => {
       paymentId: payment.id,
       idempotencyKey: idempotencyKey('release'),
     });
-    expect(released.data!.releaseEscrow).toMatchObject({ status: 'RELEASED', escrow: true, amount: quoted.total });
+    expect(released.data!.releaseEscrow).toMatchObject({ status: 'RELEASED', escrow: true, amount: quoted.payableAtCheckout });
 
     const read = await payments.query<{ _entities: Array<Payment | null> }>(PAYMENTS, {
       representations: [

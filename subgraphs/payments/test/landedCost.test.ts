@@ -11,12 +11,12 @@ import { startPayments, type TestPayments } from './startPayments.js';
 
 const LANDED_COST_FIELDS = `quoteId expiresAt currency
   item { amount currency } shipping { amount currency } duties { amount currency } taxes { amount currency }
-  fees { amount currency } total { amount currency }
-  paymentProvider { id name methods }
-  lines { kind description amount { amount currency } formula source }`;
+  fees { amount currency } total { amount currency } payableAtCheckout { amount currency } payableOnDelivery { amount currency }
+  paymentMethod paymentProvider { id name methods }
+  lines { kind description amount { amount currency } formula source collectedAt remitter paidBy }`;
 
-const ENTITIES = `query ($representations: [_Any!]!, $currency: CurrencyCode!) {
-  _entities(representations: $representations) { ... on ShippingOption { id landedCost(currency: $currency) { ${LANDED_COST_FIELDS} } } }
+const ENTITIES = `query ($representations: [_Any!]!, $currency: CurrencyCode!, $method: PaymentMethod) {
+  _entities(representations: $representations) { ... on ShippingOption { id landedCost(currency: $currency, paymentMethod: $method) { ${LANDED_COST_FIELDS} } } }
 }`;
 const QUOTE = `query ($quoteId: ID!) { quote(quoteId: $quoteId) { ${LANDED_COST_FIELDS} } }`;
 const RATES = `{ exchangeRates { base date source rates { currency rate } } }`;
@@ -35,8 +35,20 @@ interface LandedCostOut {
   taxes: MoneyOut;
   fees: MoneyOut;
   total: MoneyOut;
+  payableAtCheckout: MoneyOut;
+  payableOnDelivery: MoneyOut;
+  paymentMethod: string | null;
   paymentProvider: { id: string; name: string; methods: string[] };
-  lines: Array<{ kind: string; description: string; amount: MoneyOut; formula: string; source: string }>;
+  lines: Array<{
+    kind: string;
+    description: string;
+    amount: MoneyOut;
+    formula: string;
+    source: string;
+    collectedAt: string;
+    remitter: string | null;
+    paidBy: 'BUYER' | 'SELLER';
+  }>;
 }
 interface EntitiesData {
   _entities: Array<{ id: string; landedCost: LandedCostOut } | null>;
@@ -52,6 +64,7 @@ const SCENARIOS: Record<string, OptionSpec & { currency: CurrencyCode }> = {
     shipping: ['12.80', 'USD'],
     duties: '0.00',
     taxes: '8.83',
+    taxesAt: 'CHECKOUT',
     importCurrency: 'EUR',
     currency: 'EUR',
   },
@@ -97,6 +110,7 @@ const SCENARIOS: Record<string, OptionSpec & { currency: CurrencyCode }> = {
     shipping: ['12.80', 'USD'],
     duties: '0.00',
     taxes: '9.12',
+    taxesAt: 'CHECKOUT',
     importCurrency: 'GBP',
     currency: 'GBP',
   },
@@ -108,6 +122,7 @@ const SCENARIOS: Record<string, OptionSpec & { currency: CurrencyCode }> = {
     shipping: ['12.80', 'USD'],
     duties: '0.00',
     taxes: '18.40',
+    taxesAt: 'CHECKOUT',
     importCurrency: 'MYR',
     currency: 'MYR',
   },
@@ -136,12 +151,12 @@ let rates: ReferenceRates;
 const minor = (money: MoneyOut): Money => parseMoney(money.amount, money.currency);
 const sum = (amounts: Money[]): bigint => amounts.reduce((total, money) => total + money.minor, 0n);
 
-async function landedCosts(specs: OptionSpec[], currency: string) {
-  return payments.query<EntitiesData>(ENTITIES, { representations: specs.map(shippingOptionRepresentation), currency });
+async function landedCosts(specs: OptionSpec[], currency: string, method: string | null = null) {
+  return payments.query<EntitiesData>(ENTITIES, { representations: specs.map(shippingOptionRepresentation), currency, method });
 }
 
-async function landedCost(spec: OptionSpec, currency: string): Promise<LandedCostOut> {
-  const result = await landedCosts([spec], currency);
+async function landedCost(spec: OptionSpec, currency: string, method: string | null = null): Promise<LandedCostOut> {
+  const result = await landedCosts([spec], currency, method);
   expect(result.errors).toBeUndefined();
   return result.data!._entities[0]!.landedCost;
 }
@@ -178,16 +193,20 @@ describe('landedCost', () => {
         minor,
       );
       expect(total!.minor).toBe(sum([item!, shipping!, duties!, taxes!, fees!]));
-      expect(sum(cost.lines.map((line) => minor(line.amount)))).toBe(total!.minor);
+      // The buyer's lines add up to the total; checkout and delivery split it, to the minor unit.
+      expect(sum(cost.lines.filter((line) => line.paidBy === 'BUYER').map((line) => minor(line.amount)))).toBe(total!.minor);
+      expect(minor(cost.payableAtCheckout).minor + minor(cost.payableOnDelivery).minor).toBe(total!.minor);
 
       // Each part is the exact reference-rate conversion of what was received, rounded once.
       expect(item).toEqual(convert(parseMoney(...spec.goods), spec.currency, rates).money);
       expect(shipping).toEqual(convert(parseMoney(...spec.shipping), spec.currency, rates).money);
       expect(taxes).toEqual(parseMoney(spec.taxes, spec.currency));
 
-      // The chosen provider is the cheapest of the published schedules for this buyer, currency and amount.
+      // The chosen provider is the cheapest of the published schedules for this buyer, currency and
+      // amount: what goes through the provider at checkout (taxes charged at sale; not duties collected on delivery).
       const importFees = parseMoney(spec.fees ?? (decimals === 0 ? '0' : '0.00'), spec.currency);
-      const base = sum([item!, shipping!, duties!, taxes!, importFees]);
+      const base = sum([item!, shipping!, ...(spec.taxesAt === 'CHECKOUT' ? [taxes!] : [])]);
+      expect(minor(cost.payableAtCheckout).minor - (fees!.minor - importFees.minor)).toBe(base);
       const prices = Object.entries(SCHEDULES)
         .map(
           ([id, schedule]) =>
@@ -205,9 +224,13 @@ describe('landedCost', () => {
         .flatMap(([id, price]) => (price.ok ? [{ id, fee: price.feeMinor }] : []))
         .sort((a, b) => (a.fee < b.fee ? -1 : a.fee > b.fee ? 1 : 0));
       expect(cost.paymentProvider.id).toBe(prices[0]!.id);
-      expect(fees!.minor).toBe(prices[0]!.fee + importFees.minor);
+      // EU and UK consumers may not be surcharged: the fee is the seller's, shown, out of the total.
+      const surchargeBanned = spec.to === 'DE' || spec.to === 'GB';
+      expect(fees!.minor).toBe((surchargeBanned ? 0n : prices[0]!.fee) + importFees.minor);
 
       const feeLine = cost.lines.find((line) => line.kind === 'FEE' && line.description.startsWith('Payment fee'))!;
+      expect(feeLine.paidBy).toBe(surchargeBanned ? 'SELLER' : 'BUYER');
+      expect(minor(feeLine.amount).minor).toBe(prices[0]!.fee);
       expect(feeLine.source).toContain(cost.paymentProvider.id);
       expect(feeLine.formula).toMatch(/% .*× .* fixed = .*half-up/);
       const fx = cost.lines.filter((line) => line.kind === 'FX');

@@ -1,4 +1,6 @@
-import { addMoney, currencyCode, fromMinor, parseMoney, toDecimalString } from '#packages/money/index.js';
+import { currencyCode, fromMinor, toDecimalString } from '#packages/money/index.js';
+
+type CollectedAt = 'CHECKOUT' | 'BORDER' | 'DELIVERY';
 
 /** A `ShippingOption` representation as the router sends it to payments, with the `@requires` fields. */
 export interface OptionSpec {
@@ -13,13 +15,25 @@ export interface OptionSpec {
   fees?: string;
   importCurrency: string;
   quantity?: number;
+  /** Where the taxes are collected: CHECKOUT (low-value regimes, by the marketplace) or DELIVERY (default, by the carrier). */
+  taxesAt?: CollectedAt;
+  /** A charge the seller bears (FR small-parcel tax), in the destination's currency. */
+  sellerFee?: string;
+  region?: string;
 }
 
 export function shippingOptionRepresentation(spec: OptionSpec) {
   const money = (amount: string, currency: string) => ({ amount, currency });
   const importMoney = (amount: string) => money(amount, spec.importCurrency);
   const fees = spec.fees ?? toDecimalString(fromMinor(0n, currencyCode(spec.importCurrency)));
-  const total = [spec.duties, spec.taxes, fees].map((amount) => parseMoney(amount, spec.importCurrency)).reduce(addMoney);
+  const line = (kind: string, amount: string, collectedAt: CollectedAt, remitter: string, paidBy = 'BUYER') => ({
+    kind,
+    amount: importMoney(amount),
+    collectedAt,
+    remitter,
+    paidBy,
+  });
+  const taxesAt = spec.taxesAt ?? 'DELIVERY';
   return {
     __typename: 'ShippingOption',
     id: spec.id,
@@ -28,24 +42,20 @@ export function shippingOptionRepresentation(spec: OptionSpec) {
     consignment: {
       originCountry: spec.from,
       destinationCountry: spec.to,
-      hsCode: '090210',
+      destinationRegion: spec.region ?? null,
       quantity: spec.quantity ?? 1,
       goodsValue: money(...spec.goods),
-      weightGrams: 250,
-      alreadyImported: false,
     },
     importCharges: {
-      duties: importMoney(spec.duties),
-      taxes: importMoney(spec.taxes),
-      fees: importMoney(fees),
-      total: importMoney(toDecimalString(total)),
       deMinimisApplied: false,
-      collectedAtSale: false,
-      lines: [
-        { kind: 'DUTY', description: 'Duty on 0902.10', amount: importMoney(spec.duties), formula: 'rate × value', source: 'test rule' },
-        { kind: 'TAX', description: 'Import VAT', amount: importMoney(spec.taxes), formula: 'rate × (value + duty)', source: 'test rule' },
-      ],
+      region: spec.region ?? null,
       rulesDate: '2026-11-26',
+      lines: [
+        line('DUTY', spec.duties, 'DELIVERY', 'CARRIER'),
+        line('TAX', spec.taxes, taxesAt, taxesAt === 'CHECKOUT' ? 'MARKETPLACE' : 'CARRIER'),
+        line('FEE', fees, 'DELIVERY', 'CARRIER'),
+        ...(spec.sellerFee ? [line('FEE', spec.sellerFee, 'BORDER', 'CARRIER', 'SELLER')] : []),
+      ],
     },
   };
 }

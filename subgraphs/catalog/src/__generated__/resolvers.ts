@@ -12,7 +12,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  /**
+   * ISO 3166-1 alpha-2 country code, e.g. `DE`; where a field says so, also an ISO 3166-2 subdivision of one,
+   * e.g. `CA-ON`, `BR-SP`, `US-NY` (fields where a region means nothing refuse one with BAD_USER_INPUT).
+   */
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
@@ -221,6 +224,19 @@ export type PlaceMarketplaceOrderInput = {
   reservationId: Scalars['ID']['input'];
 };
 
+/** A postal address as it goes on a shipping label. */
+export type PostalAddress = {
+  __typename?: 'PostalAddress';
+  city: Scalars['String']['output'];
+  country: Scalars['CountryCode']['output'];
+  /** Street, building and unit: one to three lines, in the order they are written. */
+  lines: Array<Scalars['String']['output']>;
+  /** Postal code, where the country uses them. */
+  postalCode?: Maybe<Scalars['String']['output']>;
+  /** State, province or county, where the country's addresses name one. */
+  region?: Maybe<Scalars['String']['output']>;
+};
+
 /** A price range in one currency; either bound may be left out. */
 export type PriceRange = {
   currency: Scalars['CurrencyCode']['input'];
@@ -301,11 +317,14 @@ export type SearchFilter = {
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these marketplaces (ids from `marketplaces`). */
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
-  /** Only offers from these countries of origin. */
+  /** Only offers from these countries of origin (countries: a subdivision is refused). */
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
   price?: InputMaybe<PriceRange>;
-  /** The buyer's country: only offers whose seller ships there. Shipping options and landed costs are quoted to it. */
+  /**
+   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
+   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
@@ -321,6 +340,8 @@ export type SearchSource = {
 export type Seller = {
   __typename?: 'Seller';
   country: Scalars['CountryCode']['output'];
+  /** Where the seller's parcels leave from, as its marketplace reports it: carriers collect there and print it on the label. */
+  dispatchAddress: PostalAddress;
   id: Scalars['ID']['output'];
   marketplace: Marketplace;
   name: Scalars['String']['output'];
@@ -493,6 +514,7 @@ export type ResolversTypes = ResolversObject<{
   OfferEdge: ResolverTypeWrapper<OfferEdgeModel>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   PlaceMarketplaceOrderInput: PlaceMarketplaceOrderInput;
+  PostalAddress: ResolverTypeWrapper<PostalAddress>;
   PriceRange: PriceRange;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseStockInput: ReleaseStockInput;
@@ -529,6 +551,7 @@ export type ResolversParentTypes = ResolversObject<{
   OfferEdge: OfferEdgeModel;
   PageInfo: PageInfo;
   PlaceMarketplaceOrderInput: PlaceMarketplaceOrderInput;
+  PostalAddress: PostalAddress;
   PriceRange: PriceRange;
   Query: Record<PropertyKey, never>;
   ReleaseStockInput: ReleaseStockInput;
@@ -641,6 +664,14 @@ export type PageInfoResolvers<ContextType = Context, ParentType extends Resolver
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 }>;
 
+export type PostalAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{
+  city?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  lines?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  postalCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  region?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+}>;
+
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
   classifyProduct?: Resolver<Array<ResolversTypes['HsSuggestion']>, ParentType, ContextType, RequireFields<QueryClassifyProductArgs, 'first' | 'title'>>;
   marketplace?: Resolver<Maybe<ResolversTypes['Marketplace']>, ParentType, ContextType, RequireFields<QueryMarketplaceArgs, 'id'>>;
@@ -659,6 +690,7 @@ export type SearchSourceResolvers<ContextType = Context, ParentType extends Reso
 export type SellerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Seller'] = ResolversParentTypes['Seller'], FederationReferenceType extends FederationReferenceTypes['Seller'] = FederationReferenceTypes['Seller']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Seller']> | FederationReferenceType, FederationReferenceType, ContextType>;
   country?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  dispatchAddress?: Resolver<ResolversTypes['PostalAddress'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -692,6 +724,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   OfferConnection?: OfferConnectionResolvers<ContextType>;
   OfferEdge?: OfferEdgeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
+  PostalAddress?: PostalAddressResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;

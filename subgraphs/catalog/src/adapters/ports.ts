@@ -55,6 +55,40 @@ export interface SellerRecord {
   readonly nativeId: string;
   readonly name: string;
   readonly country: string;
+  /** Where the seller's parcels leave from: carriers collect there and print it on the label. */
+  readonly dispatchAddress: PostalAddress;
+  /** What the marketplace says of the seller beyond its address, where its API tells (the connector protocol does). */
+  readonly profile?: SellerProfile;
+}
+
+/** A postal address as it goes on a shipping label. */
+export interface PostalAddress {
+  /** Street, building, unit: one to three lines, in the order they are written. */
+  readonly lines: readonly string[];
+  readonly city: string;
+  /** State, province or county, where the country's addresses name one. */
+  readonly region: string | undefined;
+  /** Where the country uses postal codes. */
+  readonly postalCode: string | undefined;
+  readonly country: string;
+}
+
+/** How far the marketplace verified who the seller is (know-your-business), lowest first. */
+export type VerificationLevel = 'NONE' | 'CONTACT' | 'IDENTITY' | 'BUSINESS';
+
+/** A seller's standing as its marketplace reports it: the evidence seller trust is built on. */
+export interface SellerProfile {
+  /** When the seller opened its shop, ISO 8601 date. */
+  readonly memberSince: string;
+  readonly verification: { readonly level: VerificationLevel; readonly verifiedAt: string | undefined };
+  /** Buyers' average on the marketplace's own scale, with the scale's ends; undefined before the first rating. */
+  readonly rating: { readonly average: number; readonly worst: number; readonly best: number; readonly count: number } | undefined;
+  readonly returnPolicy: {
+    readonly acceptsReturns: boolean;
+    /** Days after delivery to ask for a return; undefined when returns are not accepted. */
+    readonly windowDays: number | undefined;
+    readonly returnShippingPaidBy: 'BUYER' | 'SELLER';
+  };
 }
 
 export interface SearchPageRequest {
@@ -157,4 +191,10 @@ export interface MarketplaceAdapterModule<S extends Record<string, Setting<unkno
     config: { readonly [K in keyof S]: S[K] extends Setting<infer T> ? T : never },
     context: { logger: Logger; upstreamTimeoutMs: number },
   ): MarketplaceAdapter;
+}
+
+/** The generic connector adapter's module: one adapter per marketplace its configuration lists. */
+export interface ConfiguredAdapterModule<E> {
+  readonly id: string;
+  create(entry: E, context: { logger: Logger; upstreamTimeoutMs: number }): MarketplaceAdapter;
 }

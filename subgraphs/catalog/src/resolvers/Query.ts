@@ -1,3 +1,4 @@
+import { parseCountryOnly } from '#packages/scalars/index.js';
 import { userInputError } from '#packages/errors/index.js';
 import { resolveHsClassification } from '#packages/hs/index.js';
 import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
@@ -79,10 +80,15 @@ function selectMarketplaces(
 }
 
 function offerFilter(filter: SearchFilter | null | undefined, context: Context): (offer: OfferRecord) => boolean {
+  for (const code of filter?.originCountries ?? []) {
+    const origin = parseCountryOnly(code);
+    if ('problem' in origin) throw userInputError(`filter.originCountries: ${origin.problem}`, 'filter.originCountries');
+  }
   const origins = filter?.originCountries == null ? undefined : new Set(filter.originCountries);
   const inStock = filter?.inStock === true;
   const chapters = filter?.hsChapters == null ? undefined : new Set(filter.hsChapters);
-  const shipTo = filter?.shipTo ?? undefined;
+  // A region (CA-ON) ships wherever its country does; the region itself is for the quote's taxes.
+  const shipTo = filter?.shipTo == null ? undefined : filter.shipTo.slice(0, 2);
   for (const chapter of chapters ?? []) {
     if (!/^\d{2}$/.test(chapter) || chapter === '00' || Number(chapter) > 97) {
       throw userInputError(`filter.hsChapters: "${chapter}" is not a Harmonized System chapter (01–97)`, 'filter.hsChapters');

@@ -25,5 +25,9 @@ export const Seller: SellerResolvers<Context> = {
   id: (seller) => toGlobalId('Seller', seller),
   name: async (seller, _args, context) => seller.name ?? (await sellerRecord(seller, context)).name,
   country: async (seller, _args, context) => (await sellerRecord(seller, context)).country,
+  dispatchAddress: async (seller, _args, context) => {
+    const { lines, city, region, postalCode, country } = (await sellerRecord(seller, context)).dispatchAddress;
+    return { lines: [...lines], city, region: region ?? null, postalCode: postalCode ?? null, country };
+  },
   marketplace: (seller, _args, { adapters }) => marketplaceOf(adapters, seller.marketplaceId),
 };

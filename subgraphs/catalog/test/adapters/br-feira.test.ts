@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '#packages/config/index.js';
 import { createLogger } from '#packages/log/index.js';
-import { itemIdOf, listings, sellers, userIdOf } from '#upstreams/br-feira/catalog.js';
+import { listings, sellers, userIdOf } from '#upstreams/br-feira/catalog.js';
 import { feiraSandbox } from '#upstreams/br-feira/createFeiraSandbox.js';
 import feira from '../../src/adapters/br-feira/feiraAdapter.js';
 import { toOfferRecord } from '../../src/adapters/br-feira/map.js';
@@ -22,7 +22,6 @@ defineMarketplaceAdapterSuite(
     sellerIdOf: (seller) => String(userIdOf(seller)),
     endpoints: { search: 'search', lookup: 'items.multiget' },
     idsPerLookup: 20,
-    nativeIdOf: itemIdOf,
     writeEndpoints: { reserve: 'reservations.create', release: 'reservations.release', place: 'orders.create', cancel: 'orders.cancel' },
     create,
   },

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readConfig } from '#packages/config/index.js';
 import { createLogger } from '#packages/log/index.js';
-import { listings, numIidOf, sellerIdOf, sellers } from '#upstreams/cn-jademarket/catalog.js';
+import { listings, sellerIdOf, sellers } from '#upstreams/cn-jademarket/catalog.js';
 import { jadeMarketSandbox } from '#upstreams/cn-jademarket/createJadeMarketSandbox.js';
 import jadeMarket from '../../src/adapters/cn-jademarket/jadeMarketAdapter.js';
 import { toOfferRecord } from '../../src/adapters/cn-jademarket/map.js';
@@ -15,7 +15,6 @@ defineMarketplaceAdapterSuite({
   sellerIdOf: (seller) => String(sellerIdOf(seller)),
   endpoints: { search: 'jade.items.search', lookup: 'jade.items.get' },
   idsPerLookup: 40,
-  nativeIdOf: (listing) => String(numIidOf(listing)),
   writeEndpoints: {
     reserve: 'jade.inventory.reserve',
     release: 'jade.inventory.release',

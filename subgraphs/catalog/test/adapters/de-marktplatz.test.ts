@@ -27,7 +27,6 @@ defineMarketplaceAdapterSuite(
     sellerIdOf: haendlerIdOf,
     endpoints: { search: 'items.search', lookup: 'items.batch' },
     idsPerLookup: 25,
-    nativeIdOf: artikelnummerOf,
     writeEndpoints: {
       reserve: 'reservierungen.anlegen',
       release: 'reservierungen.freigeben',

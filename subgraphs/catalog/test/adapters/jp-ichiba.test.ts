@@ -3,7 +3,7 @@ import { readConfig } from '#packages/config/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { toDecimalString } from '#packages/money/index.js';
 import { PayloadError, readXml } from '#packages/validate/index.js';
-import { itemCodeOf, listings, sellers, shopCodeOf } from '#upstreams/jp-ichiba/catalog.js';
+import { listings, sellers, shopCodeOf } from '#upstreams/jp-ichiba/catalog.js';
 import { ichibaSandbox } from '#upstreams/jp-ichiba/createIchibaSandbox.js';
 import ichiba from '../../src/adapters/jp-ichiba/ichibaAdapter.js';
 import { toOfferRecord, yenToMoney } from '../../src/adapters/jp-ichiba/map.js';
@@ -24,7 +24,6 @@ defineMarketplaceAdapterSuite(
     sellerIdOf: shopCodeOf,
     endpoints: { search: 'IchibaItem/Search', lookup: 'IchibaItem/Lookup' },
     idsPerLookup: 30,
-    nativeIdOf: itemCodeOf,
     writeEndpoints: {
       reserve: 'IchibaInventory/Reserve',
       release: 'IchibaInventory/Release',

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readConfig } from '#packages/config/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { PayloadError } from '#packages/validate/index.js';
-import { itemIdOf, listings, sellers, shopIdOf } from '#upstreams/my-pasarmall/catalog.js';
+import { listings, sellers, shopIdOf } from '#upstreams/my-pasarmall/catalog.js';
 import { pasarMallSandbox } from '#upstreams/my-pasarmall/createPasarMallSandbox.js';
 import { ringgitToMoney, toOfferRecord } from '../../src/adapters/my-pasarmall/map.js';
 import pasarMall from '../../src/adapters/my-pasarmall/pasarMallAdapter.js';
@@ -27,7 +27,6 @@ defineMarketplaceAdapterSuite(
     sellerIdOf: (seller) => String(shopIdOf(seller)),
     endpoints: { search: 'v2.product.search_item', lookup: 'v2.product.get_item_base_info' },
     idsPerLookup: 50,
-    nativeIdOf: (listing) => String(itemIdOf(listing)),
     writeEndpoints: {
       reserve: 'v2.stock.reserve',
       release: 'v2.stock.release',

@@ -28,7 +28,6 @@ defineMarketplaceAdapterSuite(
     sellerIdOf,
     endpoints: { search: 'listings.search', lookup: 'listings.batchGet' },
     idsPerLookup: 50,
-    nativeIdOf: listingIdOf,
     writeEndpoints: { reserve: 'reservations.create', release: 'reservations.release', place: 'orders.create', cancel: 'orders.cancel' },
     create,
   },

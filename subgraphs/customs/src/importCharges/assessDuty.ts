@@ -1,18 +1,21 @@
+import type { ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
+import { assessAdditionalDuties } from './assessAdditionalDuties.js';
+import { borderParties, checkoutParties, type ChargeParties } from './chargeParties.js';
 import { citation } from './citation.js';
-import { createConversion, fxNote } from './createConversion.js';
+import { createConversion, fxNote, lineRates } from './createConversion.js';
+import type { Rounding } from './createRounding.js';
 import { withClassificationNotes } from './describeClassification.js';
 import { describeCustomsValue } from './describeCustomsValue.js';
-import { allocate, formatBp, roundHalfUp, timesBp } from './exactAmount.js';
+import { allocate, formatBp, timesBp } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
-import type { ReferenceRates } from '#packages/fx/index.js';
 import { preferentialRate } from './preferentialRate.js';
 import { RulesUnavailableError } from './RulesUnavailableError.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
 import type { ChargeLine, Consignment } from './types.js';
 import type { Valuation } from './valueConsignment.js';
-import { originMatches, ruleMoney } from './withinThreshold.js';
+import { ruleMoney } from './withinThreshold.js';
 
 /** Duty lines, and how much duty each item carries into the tax base. */
 export interface DutyAssessment {
@@ -27,15 +30,17 @@ const SOCIAL_WELFARE_SURCHARGE = {
   rateBp: 1_000,
   source: {
     title: 'Finance Act 2018 s.110 (Social Welfare Surcharge, 10 % of the aggregate customs duties)',
-    url: 'https://www.cbic.gov.in/',
+    url: 'https://www.indiacode.nic.in/handle/123456789/2475',
+    status: 'knowledge' as const,
+    note: 'The link is the Customs Act 1962 on India Code, which the surcharge is levied with; a deep link to the Finance Act 2018 was not found.',
   },
 };
 
 /**
  * Duty, in this order of precedence: a de minimis waiver; a flat-rate regime replacing duty (BR,
  * MX); CN cross-border retail (0 %); the EU €3 per tariff subheading; IN heading 9804; else the
- * tariff rate per item (a preferential rate when an agreement grants a lower one) plus any
- * additional duty (US Section 122). Excluded goods skip the waiver and are charged normally.
+ * tariff rate per item (a preferential rate when an agreement grants a lower one) plus additional
+ * duties (US Sections 301, 232, 122). Excluded goods skip the waiver and are charged normally.
  */
 export function assessDuty(
   consignment: Consignment,
@@ -44,11 +49,14 @@ export function assessDuty(
   regimes: SpecialRegimes,
   waivers: Waivers,
   rates: ReferenceRates,
+  rounding: Rounding,
 ): DutyAssessment {
   const { items, currency } = valuation;
   const perItem = items.map(() => 0n);
   const lines: ChargeLine[] = [];
   const money = (minor: bigint) => fromMinor(minor, currency);
+  const border = borderParties(consignment);
+  const valuationRates = lineRates(valuation.applied);
   if (waivers.duty) {
     const waived = items.flatMap((item, i) => (waivers.duty?.covers(item) ? [consignment.items[i]] : []));
     lines.push({ ...waivers.duty.line, description: withClassificationNotes(waivers.duty.line.description, waived) });
@@ -62,13 +70,17 @@ export function assessDuty(
       dutiable.map((i) => consignment.items[i]),
     );
 
-  const base = dutiable.reduce((sum, i) => sum + (items[i]?.customsValue ?? 0n), 0n);
-  const valueText = describeCustomsValue(valuation, dutiable);
+  const base = rounding.base(dutiable.reduce((sum, i) => sum + (items[i]?.customsValue ?? 0n), 0n));
+  const valueText = describeCustomsValue(valuation, dutiable) + (rounding.rule.base ? ` → ${valuation.format(base)}` : '');
   const spread = (amount: bigint) =>
     allocate(
       amount,
       dutiable.map((i) => items[i]?.customsValue ?? 0n),
     ).forEach((share, k) => (perItem[dutiable[k] ?? 0] = share));
+  const line = (parties: ChargeParties, fields: Omit<ChargeLine, 'collectedAt' | 'remitter' | 'paidBy' | 'kind'>) =>
+    lines.push({ kind: 'DUTY', ...parties, ...fields });
+  const collected = (collection: { at: 'border' | 'checkout'; remitter: ChargeParties['remitter'] } | undefined): ChargeParties =>
+    collection?.at === 'checkout' ? checkoutParties(collection.remitter) : border;
 
   const { banded, crossBorderRetail, flatDuty, personalImportTariff } = regimes;
   if (banded && banded.regime.replaces.includes('duty')) {
@@ -76,34 +88,33 @@ export function assessDuty(
     const deduction = banded.band.deduction ? conversion.to(ruleMoney(banded.band.deduction), currency).minor : 0n;
     // base × rate − deduction, exactly, rounded once; a deduction larger than the charge leaves nothing.
     const exact = timesBp(base, banded.band.rateBp);
-    const net = roundHalfUp({ numerator: exact.numerator - deduction * exact.denominator, denominator: exact.denominator });
+    const net = rounding.duty({ numerator: exact.numerator - deduction * exact.denominator, denominator: exact.denominator });
     const amount = net > 0n ? net : 0n;
-    const coversTax = banded.regime.replaces.includes('tax');
     const deducted = banded.band.deduction;
     const deductionText =
       deducted && deduction > 0n
         ? ` − ${deducted.amount} ${deducted.currency}${deducted.currency === currency ? '' : ` (${valuation.format(deduction)} ${currency})`}`
         : '';
-    lines.push({
-      kind: 'DUTY',
+    line(collected(banded.regime.collection), {
       description: regimeNote(
-        coversTax
+        banded.regime.replaces.includes('tax')
           ? 'Courier global rate (replaces import duty and import tax)'
           : 'Import duty at the simplified flat rate (replaces the tariff rate)',
       ),
       amount: money(amount),
-      formula: `${formatBp(banded.band.rateBp)} × ${valueText} ${currency}${deductionText}; ${banded.test}${fxNote([...valuation.applied, ...conversion.applied])}`,
+      formula: `${formatBp(banded.band.rateBp)} × ${valueText} ${currency}${deductionText}; ${banded.test}${fxNote([...valuation.applied, ...conversion.applied])}${rounding.note}`,
       source: citation(banded.regime),
+      rates: lineRates([...valuation.applied, ...conversion.applied]),
     });
     spread(amount);
   } else if (crossBorderRetail) {
-    const amount = roundHalfUp(timesBp(base, crossBorderRetail.regime.dutyRateBp));
-    lines.push({
-      kind: 'DUTY',
+    const amount = rounding.duty(timesBp(base, crossBorderRetail.regime.dutyRateBp));
+    line(collected(crossBorderRetail.regime.collection), {
       description: regimeNote('Import duty under the cross-border e-commerce retail import regime'),
       amount: money(amount),
       formula: `${formatBp(crossBorderRetail.regime.dutyRateBp)} × ${valueText} ${currency}; ${crossBorderRetail.test}${valuation.fxNote}`,
       source: citation(crossBorderRetail.regime),
+      rates: valuationRates,
     });
     spread(amount);
   } else if (flatDuty) {
@@ -111,35 +122,33 @@ export function assessDuty(
     const perLine = conversion.to(ruleMoney(flatDuty.regime.amountPerLine), currency).minor;
     const subheadings = [...new Set(dutiable.map((i) => items[i]?.subheading ?? ''))];
     const amount = perLine * BigInt(subheadings.length);
-    lines.push({
-      kind: 'DUTY',
+    line(border, {
       description: regimeNote(
         `Flat customs duty per tariff subheading on a low-value consignment (${subheadings.length} subheading${subheadings.length === 1 ? '' : 's'})`,
       ),
       amount: money(amount),
       formula: `${valuation.format(perLine)} ${currency} × ${subheadings.length} (${subheadings.join(', ')}); ${flatDuty.test}${fxNote(conversion.applied)}`,
       source: citation(flatDuty.regime),
+      rates: lineRates(conversion.applied),
     });
     spread(amount);
   } else if (personalImportTariff) {
-    const duty = roundHalfUp(timesBp(base, personalImportTariff.rateBp));
-    const surcharge = roundHalfUp(timesBp(duty, SOCIAL_WELFARE_SURCHARGE.rateBp));
-    lines.push(
-      {
-        kind: 'DUTY',
-        description: regimeNote(`Basic customs duty on goods for personal use (heading ${personalImportTariff.hsHeading})`),
-        amount: money(duty),
-        formula: `${formatBp(personalImportTariff.rateBp)} × ${valueText} ${currency}${valuation.fxNote}`,
-        source: citation(personalImportTariff),
-      },
-      {
-        kind: 'DUTY',
-        description: 'Social Welfare Surcharge on the basic customs duty',
-        amount: money(surcharge),
-        formula: `${formatBp(SOCIAL_WELFARE_SURCHARGE.rateBp)} × ${valuation.format(duty)} ${currency}`,
-        source: citation(SOCIAL_WELFARE_SURCHARGE),
-      },
-    );
+    const duty = rounding.duty(timesBp(base, personalImportTariff.rateBp));
+    const surcharge = rounding.duty(timesBp(duty, SOCIAL_WELFARE_SURCHARGE.rateBp));
+    line(border, {
+      description: regimeNote(`Basic customs duty on goods for personal use (heading ${personalImportTariff.hsHeading})`),
+      amount: money(duty),
+      formula: `${formatBp(personalImportTariff.rateBp)} × ${valueText} ${currency}${valuation.fxNote}${rounding.note}`,
+      source: citation(personalImportTariff),
+      rates: valuationRates,
+    });
+    line(border, {
+      description: 'Social Welfare Surcharge on the basic customs duty',
+      amount: money(surcharge),
+      formula: `${formatBp(SOCIAL_WELFARE_SURCHARGE.rateBp)} × ${valuation.format(duty)} ${currency}${rounding.note}`,
+      source: citation(SOCIAL_WELFARE_SURCHARGE),
+      rates: [],
+    });
     spread(duty + surcharge);
   } else {
     for (const i of dutiable) {
@@ -150,7 +159,8 @@ export function assessDuty(
       const preference = preferentialRate(rules, consignment.origin, item.hsCode);
       const preferred = preference !== undefined && preference.rate.rateBp < mfn.rateBp ? preference : undefined;
       const rateBp = preferred?.rate.rateBp ?? mfn.rateBp;
-      const amount = roundHalfUp(timesBp(item.customsValue, rateBp));
+      const itemBase = rounding.base(item.customsValue);
+      const amount = rounding.duty(timesBp(itemBase, rateBp));
       const goods = item.hsCode === '' ? 'unclassified goods' : item.hsCode;
       const why = preferred
         ? `preferential rate under the ${preferred.agreement.name} (MFN ${formatBp(mfn.rateBp)})`
@@ -159,25 +169,17 @@ export function assessDuty(
           : item.hsCode === ''
             ? `default rate ${formatBp(mfn.rateBp)} assumed for goods without an HS code (assumption)`
             : 'default rate: heading not in the tariff table (assumption)';
-      lines.push({
-        kind: 'DUTY',
+      const itemValue = describeCustomsValue(valuation, [i]) + (rounding.rule.base ? ` → ${valuation.format(itemBase)}` : '');
+      line(border, {
         description: withClassificationNotes(`Import duty on ${goods}: ${why}`, [consignment.items[i]]),
         amount: money(amount),
-        formula: `${formatBp(rateBp)} × ${describeCustomsValue(valuation, [i])} ${currency}${valuation.fxNote}`,
+        formula: `${formatBp(rateBp)} × ${itemValue} ${currency}${valuation.fxNote}${rounding.note}`,
         source: preferred ? `${citation(preferred.rate)}; ${citation(preferred.agreement)}` : citation(mfn),
+        rates: valuationRates,
       });
-      perItem[i] = amount;
-      for (const extra of rules.additionalDuties.filter((d) => originMatches(d.origins, consignment.origin))) {
-        const surcharge = roundHalfUp(timesBp(item.customsValue, extra.rateBp));
-        lines.push({
-          kind: 'DUTY',
-          description: `Additional duty on ${goods}, on top of the tariff rate`,
-          amount: money(surcharge),
-          formula: `${formatBp(extra.rateBp)} × ${describeCustomsValue(valuation, [i])} ${currency}${valuation.fxNote}`,
-          source: citation(extra),
-        });
-        perItem[i] = (perItem[i] ?? 0n) + surcharge;
-      }
+      const extra = assessAdditionalDuties(consignment, rules, item, itemBase, { valuation, rounding, parties: border, goods, itemValue });
+      lines.push(...extra.lines);
+      perItem[i] = amount + extra.total;
     }
   }
   return { lines, perItem };

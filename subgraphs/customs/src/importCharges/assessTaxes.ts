@@ -1,112 +1,151 @@
 import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import type { TaxKind, TaxRule } from '../../rules/types.js';
-import { citation } from './citation.js';
-import { describeCustomsValue } from './describeCustomsValue.js';
-import { formatBp, grossedUp, roundHalfUp, timesBp, timesBpBp } from './exactAmount.js';
 import type { DutyAssessment } from './assessDuty.js';
+import { borderParties, checkoutParties, type ChargeParties } from './chargeParties.js';
+import { citation } from './citation.js';
+import { lineRates } from './createConversion.js';
+import type { Rounding } from './createRounding.js';
+import { formatBp, roundHalfUp } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
+import { selectTaxRules } from './selectTaxRules.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
-import type { ChargeLine } from './types.js';
-import type { Valuation, ValuedItem } from './valueConsignment.js';
-import { matchesPrefix } from './withinThreshold.js';
+import { applyRate, taxRate } from './taxRate.js';
+import type { ChargeLine, Consignment } from './types.js';
+import type { Valuation } from './valueConsignment.js';
 
-const TAX_NAMES: Record<TaxKind, string> = {
-  VAT: 'Import VAT',
+export const TAX_NAMES: Record<TaxKind, string> = {
+  VAT: 'VAT',
   GST: 'GST',
-  CONSUMPTION_TAX: 'Import consumption tax',
+  HST: 'HST',
+  QST: 'QST',
+  PST: 'Provincial sales tax',
+  CONSUMPTION_TAX: 'Consumption tax',
   SALES_TAX: 'Sales tax',
   IGST: 'IGST',
   ICMS: 'ICMS',
   IVA: 'IVA',
+  EXCISE: 'Excise (consumption tax)',
 };
 
-/**
- * The tax rule for an item: a reduced rate whose HS prefixes match, else the standard rate. Where
- * the standard rate depends on the consignee's state (BR ICMS) and the state is not known, the
- * rule covering the most states is used, and the line says so.
- */
-function taxRuleFor(rules: RulesInForce, item: ValuedItem): TaxRule | undefined {
-  const reduced = rules.taxes.find((t) => t.scope === 'reduced' && matchesPrefix(item.hsCode, t.hsPrefixes));
-  if (reduced) return reduced;
-  const standard = rules.taxes.filter((t) => t.scope === 'standard');
-  return (
-    standard.find((t) => t.regions === undefined) ?? [...standard].sort((a, b) => (b.regions?.length ?? 0) - (a.regions?.length ?? 0))[0]
-  );
+/** What a tax line needs besides its rule. */
+export interface TaxContext {
+  readonly consignment: Consignment;
+  readonly rules: RulesInForce;
+  readonly valuation: Valuation;
+  readonly rounding: Rounding;
+  readonly region: { readonly region: string | undefined; readonly assumed: boolean };
+}
+
+interface Group {
+  readonly rule: TaxRule;
+  readonly parties: ChargeParties;
+  /** Charged at the sale, on the price with delivery (not on customs value). */
+  readonly atCheckoutPrice: boolean;
+  /** The low-value regime that moved this tax to checkout (cited with the rule). */
+  readonly regime: SpecialRegimes['collectedAtSale'];
+  readonly indexes: number[];
 }
 
 /**
- * Import VAT/GST and the like, one line per tax rule. The base is the customs value, plus freight
- * where the law adds it although duty was on FOB (AU), plus duty where the law says so (nearly
- * everywhere). A flat rate replacing tax (MX) leaves no tax line; tax collected at sale (IOSS,
- * GB £135, AU, SG, MY) leaves a zero line that shows what the seller charged instead.
+ * Every tax the buyer's side pays because the goods cross the border, one line per tax rule and
+ * collection point:
+ * - at checkout, by the marketplace or seller: the low-value regimes (GB £135, EU IOSS, AU, SG, MY,
+ *   NZ, NO VOEC) on the price with delivery, CN cross-border retail taxes, and taxes the law has
+ *   marketplaces collect (US state sales tax, QST, PST);
+ * - at the border, collected on delivery (or paid by the seller's side under DDP): import VAT/GST
+ *   on customs value + duty (+ transport where the law adds it), unless a de minimis waives it.
+ * A flat rate replacing tax (MX courier) leaves no tax line.
  */
-export function assessTaxes(
-  rules: RulesInForce,
-  valuation: Valuation,
-  regimes: SpecialRegimes,
-  waivers: Waivers,
-  duty: DutyAssessment,
-): ChargeLine[] {
+export function assessTaxes(context: TaxContext, regimes: SpecialRegimes, waivers: Waivers, duty: DutyAssessment): ChargeLine[] {
   if (regimes.banded?.regime.replaces.includes('tax')) return [];
-  const { items, currency } = valuation;
-  const groups = new Map<TaxRule, number[]>();
-  items.forEach((item, i) => {
-    const rule = taxRuleFor(rules, item);
-    if (rule) groups.set(rule, [...(groups.get(rule) ?? []), i]);
-  });
-  const money = (minor: bigint) => fromMinor(minor, currency);
-  const stateNote = (rule: TaxRule) => (rule.regions ? ` (consignee's state not given: the rate of ${rule.regions.length} states)` : '');
-  const lines: ChargeLine[] = [];
-
+  const { consignment, valuation, rules, rounding, region } = context;
   const atSale = regimes.collectedAtSale;
-  if (atSale) {
-    for (const [rule, indexes] of groups) {
-      const rateBp = rule.scope === 'reduced' ? rule.rateBp : (atSale.regime.rateBp ?? rule.rateBp);
-      const price = indexes.reduce((sum, i) => sum + (items[i]?.goods ?? 0n) + (items[i]?.freight ?? 0n), 0n);
-      const charged = roundHalfUp(timesBp(price, rateBp));
-      lines.push({
-        kind: 'TAX',
-        description: `${TAX_NAMES[rule.kind].replace('Import ', '')} collected at sale by the seller or marketplace, not at the border`,
-        amount: money(0n),
-        formula: `${formatBp(rateBp)} × ${describeCustomsValue(valuation, indexes, { withFreight: true })} ${currency} = ${valuation.format(charged)} ${currency} charged at checkout; 0 at the border; ${atSale.test}${valuation.fxNote}`,
-        source: `${citation(atSale.regime)}; ${citation(rule)}`,
-      });
-    }
-    return lines;
-  }
+  const cbec = regimes.crossBorderRetail;
+  const lines: ChargeLine[] = waivers.tax ? [waivers.tax.line] : [];
 
-  if (waivers.tax) lines.push(waivers.tax.line);
-  const cbec = regimes.crossBorderRetail?.regime;
-  for (const [rule, all] of groups) {
-    const indexes = all.filter((i) => {
-      const item = items[i];
-      return item !== undefined && !waivers.tax?.covers(item);
-    });
-    if (indexes.length === 0) continue;
-    const withFreight = valuation.cif || rules.valuation.freightInTaxBase;
-    const dutyPart = rules.valuation.dutyInTaxBase ? indexes.reduce((sum, i) => sum + (duty.perItem[i] ?? 0n), 0n) : 0n;
-    const base = indexes.reduce((sum, i) => sum + (items[i]?.valued ?? 0n) + (withFreight ? (items[i]?.freight ?? 0n) : 0n), 0n) + dutyPart;
-    const baseText = describeCustomsValue(valuation, indexes, { withFreight, extra: [dutyPart] });
-    const rate = formatBp(rule.rateBp);
-    let amount: bigint;
-    let formula: string;
-    if (cbec) {
-      amount = roundHalfUp(timesBpBp(base, rule.rateBp, cbec.taxFactorBp));
-      formula = `${rate} × ${formatBp(cbec.taxFactorBp)} × ${baseText} ${currency}`;
-    } else if (rule.computation === 'gross-up') {
-      amount = roundHalfUp(grossedUp(base, rule.rateBp));
-      formula = `${rate} × ${baseText} ${currency} / (1 − ${rate})`;
-    } else {
-      amount = roundHalfUp(timesBp(base, rule.rateBp));
-      formula = `${rate} × ${baseText} ${currency}`;
+  const groups = new Map<string, Group>();
+  valuation.items.forEach((item, i) => {
+    const { before, main, after } = selectTaxRules(rules, item, region.region);
+    for (const rule of [...before, ...(main ? [main] : []), ...after]) {
+      let group: Omit<Group, 'indexes' | 'rule'>;
+      if (rule === main && atSale?.covers(item)) {
+        const remitter = atSale.regime.marketplaceIsDeemedSupplier && consignment.soldOnMarketplace ? 'MARKETPLACE' : 'SELLER';
+        group = { parties: checkoutParties(remitter), atCheckoutPrice: true, regime: atSale };
+      } else if (rule.collection?.at === 'checkout') {
+        const onPrice = rule.collection.base !== 'import-value';
+        group = { parties: checkoutParties(rule.collection.remitter), atCheckoutPrice: onPrice, regime: undefined };
+      } else if (cbec) {
+        const collection = cbec.regime.collection;
+        group = {
+          parties: collection?.at === 'checkout' ? checkoutParties(collection.remitter) : borderParties(consignment),
+          atCheckoutPrice: false,
+          regime: undefined,
+        };
+      } else if (waivers.tax?.covers(item)) {
+        continue;
+      } else {
+        group = { parties: borderParties(consignment), atCheckoutPrice: false, regime: undefined };
+      }
+      const key = `${rule.id}|${rule.validFrom}|${group.parties.collectedAt}`;
+      const existing = groups.get(key) ?? { ...group, rule, indexes: [] };
+      existing.indexes.push(i);
+      groups.set(key, existing);
     }
+  });
+
+  // Taxes that enter later bases (CN consumption tax in the VAT base), by item, at their statutory amount.
+  const earlier = new Map<number, bigint>();
+  for (const group of groups.values()) {
+    const { rule, parties, atCheckoutPrice, indexes } = group;
+    const sum = (f: (i: number) => bigint) => indexes.reduce((total, i) => total + f(i), 0n);
+    const item = (i: number) => valuation.items[i]!;
+    const parts = atCheckoutPrice
+      ? [sum((i) => item(i).goods), rule.deliveryInBase === false ? 0n : sum((i) => item(i).freight + item(i).postBorder)]
+      : [
+          sum((i) => item(i).valued),
+          valuation.cif || rules.valuation.freightInTaxBase ? sum((i) => item(i).freight) : 0n,
+          rules.valuation.postBorderTransportInTaxBase ? sum((i) => item(i).postBorder) : 0n,
+          rules.valuation.dutyInTaxBase ? sum((i) => duty.perItem[i] ?? 0n) : 0n,
+          rule.inLaterTaxBases ? 0n : sum((i) => earlier.get(i) ?? 0n),
+        ];
+    const exactBase = parts.reduce((a, b) => a + b, 0n);
+    const base = atCheckoutPrice ? exactBase : rounding.base(exactBase);
+    const shown = parts.filter((part, k) => k === 0 || part > 0n).map(valuation.format);
+    const baseText = `${shown.length === 1 ? shown[0] : `(${shown.join(' + ')})`}${base !== exactBase ? ` → ${valuation.format(base)}` : ''} ${valuation.currency}`;
+    // A regime may fix its own rate for the standard one (GB £135 at 20 %); reduced rates keep theirs.
+    const rate =
+      group.regime && rule.scope === 'standard' && group.regime.regime.rateBp !== null
+        ? taxRate(rule, group.regime.regime.rateBp)
+        : taxRate(rule);
+    const grossUp = rule.computation === 'gross-up';
+    const statutory = applyRate(base, rate, grossUp);
+    const factor = cbec ? cbec.regime.taxFactorBp : undefined;
+    const exact =
+      factor === undefined ? statutory : { numerator: statutory.numerator * BigInt(factor), denominator: statutory.denominator * 10_000n };
+    const amount = rounding.tax(exact);
+    if (rule.inLaterTaxBases) {
+      const whole = roundHalfUp(statutory);
+      const weights = sum((i) => item(i).customsValue) || 1n;
+      indexes.forEach((i) => earlier.set(i, (earlier.get(i) ?? 0n) + (whole * item(i).customsValue) / weights));
+    }
+    const where = parties.collectedAt === 'CHECKOUT' ? `charged at checkout by the ${parties.remitter.toLowerCase()}` : 'at import';
+    const regionNote = rule.regions
+      ? ` (${region.region}${region.assumed ? `, assumed: ${rules.defaultRegion?.note ?? 'no region given'}` : ''})`
+      : '';
+    const formula = `${rate.text} × ${baseText}${grossUp ? ` / (1 − ${rate.text})` : ''}${factor !== undefined ? ` × ${formatBp(factor)}` : ''}`;
     lines.push({
       kind: 'TAX',
-      description: `${TAX_NAMES[rule.kind]} ${rate}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${cbec ? ` at ${formatBp(cbec.taxFactorBp)} under the cross-border e-commerce regime` : ''}${stateNote(rule)}`,
-      amount: money(amount),
-      formula: formula + valuation.fxNote,
-      source: cbec ? `${citation(rule)}; ${citation(cbec)}` : citation(rule),
+      description: `${TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
+      amount: fromMinor(amount, valuation.currency),
+      formula: `${formula}${group.regime ? `; ${group.regime.test}` : ''}${valuation.fxNote}${rounding.note}`,
+      source: group.regime
+        ? `${citation(group.regime.regime)}; ${citation(rule)}`
+        : cbec
+          ? `${citation(rule)}; ${citation(cbec.regime)}`
+          : citation(rule),
+      ...parties,
+      rates: lineRates(valuation.applied),
     });
   }
   return lines;

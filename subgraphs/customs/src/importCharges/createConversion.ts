@@ -1,7 +1,8 @@
 import { convert, type AppliedRate, type ReferenceRates } from '#packages/fx/index.js';
 import type { CurrencyCode, Money } from '#packages/money/index.js';
+import type { LineRate } from './types.js';
 
-/** Converts money with one day's reference rates and remembers which rates it used, to cite them. */
+/** Converts money with one series' rates and remembers which rates it used, to cite them. */
 export interface Conversion {
   /** `money` in `to`, rounded once half-up; unchanged when already in `to`. */
   to(money: Money, to: CurrencyCode): Money;
@@ -26,11 +27,22 @@ export function createConversion(rates: ReferenceRates): Conversion {
   };
 }
 
-/** "; FX 1 USD = 0.862069 EUR (European Central Bank reference rate of 2026-11-27)", or "" without conversion. */
+/** "; FX 1 USD = 0.862069 EUR (EU customs monthly rate of 2026-11-01)", or "" without conversion. */
 export function fxNote(applied: readonly AppliedRate[]): string {
   const distinct = [...new Map(applied.map((r) => [`${r.from}>${r.to}`, r])).values()];
   const first = distinct[0];
   if (first === undefined) return '';
   const rates = distinct.map((r) => `1 ${r.from} = ${r.rate} ${r.to}`).join(', ');
-  return `; FX ${rates} (${first.source.name} reference rate of ${first.date})`;
+  return `; FX ${rates} (${first.source.name}, ${first.series === 'REFERENCE' ? 'reference rate' : 'rate'} of ${first.date})`;
+}
+
+/** The rates behind a line, as the API names them. */
+export function lineRates(applied: readonly AppliedRate[]): LineRate[] {
+  return [...new Map(applied.map((r) => [`${r.from}>${r.to}`, r])).values()].map((r) => ({
+    from: r.from,
+    to: r.to,
+    rate: r.rate,
+    series: r.series,
+    date: r.date,
+  }));
 }

@@ -1,7 +1,9 @@
 import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
 import type { DeMinimisRule } from '../../rules/types.js';
+import { borderParties, channelMatches } from './chargeParties.js';
 import { citation } from './citation.js';
+import { lineRates } from './createConversion.js';
 import type { ChargeKind, ChargeLine, Consignment } from './types.js';
 import type { Valuation, ValuedItem } from './valueConsignment.js';
 import { matchesPrefix, originMatches, ruleMoney, withinThreshold } from './withinThreshold.js';
@@ -23,14 +25,15 @@ export interface Waivers {
 /**
  * Finds the de minimis rules met by the consignment. A rule with `threshold: null` (EU duty from
  * 1 July 2026, US since 29 Aug 2025, BR, IN) waives nothing. When several apply (KR: USD 150 for
- * all, USD 200 from the US) any one met is enough. A parcel is assumed to travel by air courier or
- * post, so rules limited to those channels apply.
+ * all, USD 200 from the US) any one met is enough. Rules limited to a channel (CA's CUSMA courier
+ * thresholds, MY's air courier relief) apply only to consignments declared through it.
  */
 export function findWaivers(consignment: Consignment, rules: RulesInForce, valuation: Valuation): Waivers {
   let duty: Waiver | undefined;
   let tax: Waiver | undefined;
   for (const rule of rules.deMinimis) {
-    if (rule.threshold === null || !originMatches(rule.origins, consignment.origin)) continue;
+    if (rule.threshold === null || !originMatches(rule.origins, consignment.origin) || !channelMatches(rule.channel, consignment.mode))
+      continue;
     const covers = (item: ValuedItem) => !matchesPrefix(item.hsCode, rule.excludedHsPrefixes);
     if (!valuation.items.some(covers)) continue;
     const test = withinThreshold(valuation, rule.valueBasis, ruleMoney(rule.threshold), rule.comparison);
@@ -46,6 +49,8 @@ export function findWaivers(consignment: Consignment, rules: RulesInForce, valua
         amount: fromMinor(0n, valuation.currency),
         formula,
         source: citation(rule),
+        ...borderParties(consignment),
+        rates: lineRates(test.applied),
       },
     });
     if (rule.appliesTo !== 'tax') duty ??= waiver('DUTY', 'duty');

@@ -1,4 +1,5 @@
 import type { LoadedRules } from '../../rules/loadRules.js';
+import type { RuleBase } from '../../rules/types.js';
 import { citation } from './citation.js';
 
 export interface LaneCustomsRule {

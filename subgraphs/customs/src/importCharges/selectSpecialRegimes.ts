@@ -8,9 +8,10 @@ import type {
   PersonalImportTariffRegime,
   SpecialRegime,
 } from '../../rules/types.js';
+import { channelMatches } from './chargeParties.js';
 import type { Consignment } from './types.js';
-import type { Valuation } from './valueConsignment.js';
-import { originMatches, ruleMoney, withinThreshold } from './withinThreshold.js';
+import type { Valuation, ValuedItem } from './valueConsignment.js';
+import { matchesPrefix, originMatches, ruleMoney, withinThreshold } from './withinThreshold.js';
 
 /** A regime that applies, with the threshold test that let it in (shown in the line's formula). */
 export interface Selected<R> {
@@ -25,8 +26,8 @@ export interface SpecialRegimes {
   readonly crossBorderRetail: Selected<CrossBorderRetailRegime> | undefined;
   /** EU €3 per tariff subheading for consignments up to €150. */
   readonly flatDuty: Selected<FlatDutyPerLineRegime> | undefined;
-  /** VAT/GST charged by the seller at sale: EU IOSS, GB £135, AU, SG, MY. */
-  readonly collectedAtSale: Selected<CollectedAtSaleRegime> | undefined;
+  /** VAT/GST charged by the seller or marketplace at sale: EU IOSS, GB £135, AU, SG, MY, NZ, NO VOEC. */
+  readonly collectedAtSale: (Selected<CollectedAtSaleRegime> & { covers(item: ValuedItem): boolean }) | undefined;
   /** IN heading 9804: one rate for goods imported for personal use. */
   readonly personalImportTariff: PersonalImportTariffRegime | undefined;
 }
@@ -40,11 +41,13 @@ const ofKind =
  * Which special regimes in force apply to this consignment. Assumptions, because a parcel bought
  * on the platform is a B2C distance sale to a consumer for personal use: BR sellers are Remessa
  * Conforme certified (the first regime in the file), IN personal imports use heading 9804, and
- * GB/AU/SG/MY sellers collect the tax at sale as the law obliges them to. EU IOSS needs the
- * seller's IOSS number, since registering is optional.
+ * GB/AU/SG/MY/NZ/NO marketplaces collect the tax at sale as the law obliges them to. EU IOSS is
+ * optional: it applies with a declared IOSS number, or for a marketplace sale (`marketplaceCollects`).
  */
 export function selectSpecialRegimes(consignment: Consignment, rules: RulesInForce, valuation: Valuation): SpecialRegimes {
-  const regimes = rules.specialRegimes.filter((r) => originMatches(r.origins, consignment.origin));
+  const regimes = rules.specialRegimes.filter(
+    (r) => originMatches(r.origins, consignment.origin) && channelMatches(r.channel, consignment.mode),
+  );
 
   // A regime naming the origin (MX: USMCA for US/CA) beats a general one; otherwise the file's order decides.
   const bandedCandidates = regimes.filter(ofKind('bandedFlatRate'));
@@ -69,11 +72,17 @@ export function selectSpecialRegimes(consignment: Consignment, rules: RulesInFor
 
   let collectedAtSale: SpecialRegimes['collectedAtSale'];
   for (const regime of regimes.filter(ofKind('collectedAtSale'))) {
-    // rateBp null marks the EU IOSS: the member state's rate, and only for registered sellers.
-    if (regime.rateBp === null && consignment.iossNumber === undefined) continue;
-    const test = withinThreshold(valuation, regime.valueBasis, ruleMoney(regime.maxValue), 'lte');
+    // An optional scheme (EU IOSS) applies when the parcel declares its number, or when a
+    // marketplace sale is quoted: the marketplace is the deemed supplier and uses the scheme.
+    const registered = regime.registration.mandatory || consignment.iossNumber !== undefined || consignment.marketplaceCollects;
+    if (!registered) continue;
+    const covers = (item: ValuedItem) => !matchesPrefix(item.hsCode, regime.excludedHsPrefixes);
+    if (!valuation.items.some(covers)) continue;
+    const test = withinThreshold(valuation, regime.valueBasis, ruleMoney(regime.maxValue), regime.comparison ?? 'lte', {
+      perUnit: regime.perUnit === true,
+    });
     if (test.within) {
-      collectedAtSale = { regime, test: test.text };
+      collectedAtSale = { regime, test: test.text, covers };
       break;
     }
   }

@@ -18,10 +18,20 @@ export interface ValuedItem {
   readonly goods: bigint;
   /** The goods as valued for customs: equal to `goods` except under JP personal-use valuation. */
   readonly valued: bigint;
-  /** This item's share of freight and insurance, allocated by goods value. */
+  /** This item's share of freight and insurance to the place of entry, allocated by goods value. */
   readonly freight: bigint;
+  /** This item's share of transport after the place of entry (never in the customs value). */
+  readonly postBorder: bigint;
+  readonly quantity: number;
   /** Customs value: `valued`, plus `freight` where the destination values CIF. */
   readonly customsValue: bigint;
+}
+
+/** A value measured in a limit's currency, with the rates that took it there. */
+export interface Measured {
+  readonly money: Money;
+  readonly fxNote: string;
+  readonly applied: readonly AppliedRate[];
 }
 
 /** The consignment valued in the destination currency, and a way to measure it in any other. */
@@ -32,13 +42,16 @@ export interface Valuation {
   readonly items: readonly ValuedItem[];
   readonly goods: bigint;
   readonly freight: bigint;
+  readonly postBorder: bigint;
   readonly customsValue: bigint;
   readonly personalUse: PersonalUseValuationRegime | undefined;
   /** The FX rates behind the destination-currency amounts, and the note citing them in every line's formula. */
   readonly applied: readonly AppliedRate[];
   readonly fxNote: string;
   /** The consignment's value on `basis` in `currency`, converted from the original amounts (no double rounding). */
-  measure(basis: ValueBasis, currency: CurrencyCode): { readonly money: Money; readonly fxNote: string };
+  measure(basis: ValueBasis, currency: CurrencyCode): Measured;
+  /** The dearest unit's goods price in `currency` (limits that apply per item: NO VOEC, NZ). */
+  measureUnit(currency: CurrencyCode): Measured;
   /** A destination-currency amount as a decimal string. */
   format(minor: bigint): string;
 }
@@ -57,7 +70,10 @@ export function valueConsignment(consignment: Consignment, rules: RulesInForce, 
   const conversion = createConversion(rates);
   const goods = consignment.items.map((item) => conversion.to(item.value, currency).minor);
   const freight = consignment.shipping ? conversion.to(consignment.shipping, currency).minor : 0n;
+  // UCC art. 72(a) and its equivalents: transport after the place of entry is not customs value.
+  const postBorder = consignment.postBorderTransport ? conversion.to(consignment.postBorderTransport, currency).minor : 0n;
   const shares = allocate(freight, goods);
+  const postBorderShares = allocate(postBorder, goods);
   const items = consignment.items.map((item, i): ValuedItem => {
     const itemGoods = goods[i] ?? 0n;
     const itemFreight = shares[i] ?? 0n;
@@ -67,6 +83,8 @@ export function valueConsignment(consignment: Consignment, rules: RulesInForce, 
       goods: itemGoods,
       valued: valued(itemGoods),
       freight: itemFreight,
+      postBorder: postBorderShares[i] ?? 0n,
+      quantity: item.quantity,
       customsValue: valued(itemGoods) + (cif ? itemFreight : 0n),
     };
   });
@@ -80,7 +98,15 @@ export function valueConsignment(consignment: Consignment, rules: RulesInForce, 
       minor = inTarget.reduce((total, m) => total + valued(m), 0n);
       if (cif && consignment.shipping) minor += c.to(consignment.shipping, target).minor;
     }
-    return { money: { minor, currency: target }, fxNote: fxNote(c.applied) };
+    return { money: { minor, currency: target }, fxNote: fxNote(c.applied), applied: c.applied };
+  };
+  const measureUnit = (target: CurrencyCode) => {
+    const c: Conversion = createConversion(rates);
+    const minor = consignment.items.reduce((max, item) => {
+      const unit = c.to(item.value, target).minor / BigInt(Math.max(1, item.quantity));
+      return unit > max ? unit : max;
+    }, 0n);
+    return { money: { minor, currency: target }, fxNote: fxNote(c.applied), applied: c.applied };
   };
 
   return {
@@ -89,11 +115,13 @@ export function valueConsignment(consignment: Consignment, rules: RulesInForce, 
     items,
     goods: sum((item) => item.goods),
     freight,
+    postBorder,
     customsValue: sum((item) => item.customsValue),
     personalUse,
     applied: conversion.applied,
     fxNote: fxNote(conversion.applied),
     measure,
+    measureUnit,
     format: (minor) => toDecimalString({ minor, currency }),
   };
 }

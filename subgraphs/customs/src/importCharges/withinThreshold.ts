@@ -1,3 +1,4 @@
+import type { AppliedRate } from '#packages/fx/index.js';
 import { compareMoney, currencyCode, parseMoney, toDecimalString, type Money } from '#packages/money/index.js';
 import type { OriginFilter } from '../../rules/types.js';
 import { basisName, type Valuation, type ValueBasis } from './valueConsignment.js';
@@ -7,6 +8,8 @@ export interface ThresholdTest {
   readonly within: boolean;
   /** e.g. "intrinsic value 100.00 GBP ≤ 135.00 GBP", followed by the FX rate if one was needed. */
   readonly text: string;
+  /** The rates the comparison converted at. */
+  readonly applied: readonly AppliedRate[];
 }
 
 /** Parses a rules-file amount (`{ amount: "150.00", currency: "EUR" }`) into money. */
@@ -19,13 +22,19 @@ export function ruleMoney(amount: { amount: string; currency: string }): Money {
  * regulator's), converting the consignment's original amounts into it: a threshold in EUR is met
  * or not in EUR, whatever currency the goods were priced in.
  */
-export function withinThreshold(valuation: Valuation, basis: ValueBasis, limit: Money, comparison: 'lte' | 'lt'): ThresholdTest {
-  const { money, fxNote } = valuation.measure(basis, limit.currency);
+export function withinThreshold(
+  valuation: Valuation,
+  basis: ValueBasis,
+  limit: Money,
+  comparison: 'lte' | 'lt',
+  options: { perUnit?: boolean } = {},
+): ThresholdTest {
+  const { money, fxNote, applied } = options.perUnit ? valuation.measureUnit(limit.currency) : valuation.measure(basis, limit.currency);
   const order = compareMoney(money, limit);
   const within = comparison === 'lte' ? order <= 0 : order < 0;
   const sign = within ? (comparison === 'lte' ? '≤' : '<') : comparison === 'lte' ? '>' : '≥';
-  const text = `${basisName(basis)} ${toDecimalString(money)} ${money.currency} ${sign} ${toDecimalString(limit)} ${limit.currency}${fxNote}`;
-  return { within, text };
+  const text = `${options.perUnit ? 'dearest unit' : basisName(basis)} ${toDecimalString(money)} ${money.currency} ${sign} ${toDecimalString(limit)} ${limit.currency}${fxNote}`;
+  return { within, text, applied };
 }
 
 /** Whether a rule restricted to some origins covers goods from `origin`. */

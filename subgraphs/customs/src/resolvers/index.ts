@@ -15,4 +15,7 @@ export const resolvers: Resolvers<Context> = {
   Money: {
     amount: (money) => toDecimalString(money),
   },
+  ChargeLine: {
+    exchangeRates: (line) => [...line.rates],
+  },
 };

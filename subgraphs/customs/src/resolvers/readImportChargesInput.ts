@@ -1,9 +1,9 @@
 import { loadHsNomenclature } from '#packages/hs/index.js';
 import { userInputError } from '#packages/errors/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
+import { parseCountryOnly, parseCountryOrRegion } from '#packages/scalars/index.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
 import type { ImportChargesInput, MoneyInput } from '../__generated__/resolvers.js';
-import { destinationCurrency } from '../importCharges/destinationCurrency.js';
 import { INCOTERMS, type Consignment, type Incoterm } from '../importCharges/types.js';
 
 const HS_CODE = /^\d{6,10}$/;
@@ -16,10 +16,15 @@ const IOSS_NUMBER = /^IM\d{10}$/;
  * naming the first field at fault as the client wrote it (`input.items[0].hsCode`).
  */
 export function readImportChargesInput(input: ImportChargesInput, rules: LoadedRules, today: string): Consignment {
-  if (!rules.destinations.has(input.destination) || input.destination === 'EU' || destinationCurrency(input.destination) === undefined) {
+  const origin = parseCountryOnly(input.origin);
+  if ('problem' in origin) throw userInputError(`input.origin: ${origin.problem}`, 'input.origin');
+  const place = parseCountryOrRegion(input.destination);
+  if ('problem' in place) throw userInputError(`input.destination: ${place.problem}`, 'input.destination');
+  const destination = place.country;
+  if (!rules.destinations.has(destination) || destination === 'EU') {
     const supported = [...rules.destinations.keys()].filter((code) => code !== 'EU').sort();
     throw userInputError(
-      `input.destination: no customs rules for ${input.destination} (supported: ${supported.join(', ')})`,
+      `input.destination: no customs rules for ${destination} (supported: ${supported.join(', ')})`,
       'input.destination',
     );
   }
@@ -61,6 +66,7 @@ export function readImportChargesInput(input: ImportChargesInput, rules: LoadedR
     return { hsCode, quantity: item.quantity, value: money(item.value, `${field}.value`) };
   });
   const shipping = input.shipping == null ? undefined : money(input.shipping, 'input.shipping');
+  const postBorderTransport = input.postBorderTransport == null ? undefined : money(input.postBorderTransport, 'input.postBorderTransport');
 
   const incoterm = input.incoterm == null ? 'DAP' : input.incoterm.trim().toUpperCase();
   if (!(INCOTERMS as readonly string[]).includes(incoterm)) {
@@ -72,14 +78,22 @@ export function readImportChargesInput(input: ImportChargesInput, rules: LoadedR
   }
 
   return {
-    origin: input.origin,
-    destination: input.destination,
+    origin: origin.country,
+    destination,
+    region: place.region,
+    // The enum already refused an unknown mode (BAD_USER_INPUT naming input.mode).
+    mode: input.mode ?? 'EXPRESS',
     items,
     shipping,
+    postBorderTransport,
     incoterm: incoterm as Incoterm,
     date: input.date == null ? today : readDay(input.date),
     iossNumber,
+    // A hand-described consignment uses an optional scheme (IOSS) only with its number.
+    marketplaceCollects: false,
+    soldOnMarketplace: input.soldOnMarketplace ?? true,
     alreadyImported: false,
+    carrierFees: [],
   };
 }
 

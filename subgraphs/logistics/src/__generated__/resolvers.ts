@@ -4,6 +4,7 @@ import type { OfferModel, MoneyModel, CarrierModel, ConsignmentModel, ShippingLe
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
+export type Omit<T, K extends keyof T> = Pick<T, Exclude<keyof T, K>>;
 export type RequireFields<T, K extends keyof T> = Omit<T, K> & { [P in K]-?: NonNullable<T[P]> };
 /** All built-in and custom scalars, mapped to their actual values */
 export type Scalars = {
@@ -12,7 +13,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  /**
+   * ISO 3166-1 alpha-2 country code, e.g. `DE`; where a field says so, also an ISO 3166-2 subdivision of one,
+   * e.g. `CA-ON`, `BR-SP`, `US-NY` (fields where a region means nothing refuse one with BAD_USER_INPUT).
+   */
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
@@ -32,6 +36,25 @@ export type Carrier = {
   name: Scalars['String']['output'];
 };
 
+/** A carrier's clearance or disbursement fee, from its published fee table. */
+export type CarrierFee = {
+  __typename?: 'CarrierFee';
+  /** The carrier's id. */
+  carrier: Scalars['String']['output'];
+  /** Fixed part, in the destination's currency. */
+  fixed: Money;
+  /** CLEARANCE (per entry with charges to collect) or DISBURSEMENT (for advancing duties and taxes). */
+  kind: Scalars['String']['output'];
+  /** Least charged, when the fee is a share. */
+  minimum?: Maybe<Money>;
+  /** The carrier's own name for the fee. */
+  name: Scalars['String']['output'];
+  /** Share of the duties and taxes advanced, in basis points. */
+  rateBp: Scalars['Int']['output'];
+  /** The fee table's version and where it is published. */
+  source: Scalars['String']['output'];
+};
+
 /**
  * What crosses the border, as customs and payments need it: the goods' value, classification and
  * origin, and where they go. Filled by logistics from the offer, so downstream subgraphs need no
@@ -41,7 +64,13 @@ export type Consignment = {
   __typename?: 'Consignment';
   /** True when the goods are already in the destination country (overseas warehouse, domestic): no import at delivery. */
   alreadyImported: Scalars['Boolean']['output'];
+  /** The border-crossing carrier's clearance and disbursement fees at the destination, from its published fee table. */
+  carrierFees: Array<CarrierFee>;
+  /** How customs sees the shipment: a post's mail, a courier's entry, or a dedicated line's consolidated freight. Null when no border is crossed at delivery. */
+  customsMode?: Maybe<CustomsMode>;
   destinationCountry: Scalars['CountryCode']['output'];
+  /** The buyer's ISO 3166-2 subdivision when `shippingOptions(to:)` named one (`CA-ON`); null for a country. Regional taxes depend on it. */
+  destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
   /** Value of the goods (unit price × quantity), in the seller's currency. */
   goodsValue: Money;
   /**
@@ -54,6 +83,11 @@ export type Consignment = {
   /** Where `hsCode` comes from: the seller (DECLARED) or the title (SUGGESTED); INVALID and UNKNOWN have no code. */
   hsCodeStatus: HsClassificationStatus;
   originCountry: Scalars['CountryCode']['output'];
+  /**
+   * For a two-leg dedicated line, the last mile's cost: transport after the place of entry, which is not
+   * part of the customs value (EU: UCC art. 72(a)). Part of `ShippingOption.cost`. Null for one leg.
+   */
+  postBorderTransport?: Maybe<Money>;
   quantity: Scalars['Int']['output'];
   /** The code the seller declared, when it was set aside because it is not an HS 2022 subheading (or is malformed); null otherwise. */
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
@@ -80,6 +114,15 @@ export type CustomsDocument = {
   originCountry: Scalars['CountryCode']['output'];
   value: Money;
 };
+
+/** How a consignment is declared to customs; rules that differ by channel (CA and MY thresholds, MX courier rates) use it. */
+export type CustomsMode =
+  /** By an express courier (integrator), cleared by the courier as declarant. */
+  | 'EXPRESS'
+  /** As consolidated freight (a dedicated line), cleared by a customs broker at the hub. */
+  | 'FREIGHT'
+  /** By a national post (UPU mail): postal thresholds and postal clearance. */
+  | 'POSTAL';
 
 export type DayRange = {
   __typename?: 'DayRange';
@@ -168,9 +211,13 @@ export type Offer = {
   id: Scalars['ID']['output'];
   originCountry: Scalars['CountryCode']['output'];
   price: Money;
-  /** Ways to ship `quantity` of this offer to `to`, cheapest first. Empty when none can: see `shippingRestrictions`. */
+  /**
+   * Ways to ship `quantity` of this offer to `to`, cheapest first. Empty when none can: see `shippingRestrictions`.
+   * `to` is a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) whose regional taxes the
+   * import charges and landed cost then use (`consignment.destinationRegion`).
+   */
   shippingOptions: Array<ShippingOption>;
-  /** Why carriers refuse this offer to `to` (weight, size, lane, goods), one line per carrier service. */
+  /** Why carriers refuse this offer to `to` (weight, size, lane, goods), one line per carrier service. A subdivision is read as its country. */
   shippingRestrictions: Array<ShippingRestriction>;
   warehouseCountries: Array<Scalars['CountryCode']['output']>;
   weightGrams: Scalars['Int']['output'];
@@ -439,12 +486,14 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Carrier: ResolverTypeWrapper<CarrierModel>;
+  CarrierFee: ResolverTypeWrapper<Omit<CarrierFee, 'fixed' | 'minimum'> & { fixed: ResolversTypes['Money'], minimum?: Maybe<ResolversTypes['Money']> }>;
   Consignment: ResolverTypeWrapper<ConsignmentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
+  CustomsMode: CustomsMode;
   DayRange: ResolverTypeWrapper<DayRange>;
   Dimensions: ResolverTypeWrapper<Dimensions>;
   HsClassification: ResolverTypeWrapper<HsClassification>;
@@ -477,6 +526,7 @@ export type ResolversParentTypes = ResolversObject<{
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
   Carrier: CarrierModel;
+  CarrierFee: Omit<CarrierFee, 'fixed' | 'minimum'> & { fixed: ResolversParentTypes['Money'], minimum?: Maybe<ResolversParentTypes['Money']> };
   Consignment: ConsignmentModel;
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
@@ -518,14 +568,28 @@ export type CarrierResolvers<ContextType = Context, ParentType extends Resolvers
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type CarrierFeeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CarrierFee'] = ResolversParentTypes['CarrierFee']> = ResolversObject<{
+  carrier?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  fixed?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  minimum?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rateBp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ConsignmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Consignment'] = ResolversParentTypes['Consignment']> = ResolversObject<{
   alreadyImported?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  carrierFees?: Resolver<Array<ResolversTypes['CarrierFee']>, ParentType, ContextType>;
+  customsMode?: Resolver<Maybe<ResolversTypes['CustomsMode']>, ParentType, ContextType>;
   destinationCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  destinationRegion?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   goodsValue?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   hsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hsCodeConfidence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   hsCodeStatus?: Resolver<ResolversTypes['HsClassificationStatus'], ParentType, ContextType>;
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  postBorderTransport?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   quantity?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   rejectedHsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   weightGrams?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -642,6 +706,7 @@ export type TrackingEventResolvers<ContextType = Context, ParentType extends Res
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
   Carrier?: CarrierResolvers<ContextType>;
+  CarrierFee?: CarrierFeeResolvers<ContextType>;
   Consignment?: ConsignmentResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;

@@ -161,7 +161,32 @@ export interface CarrierAdapter {
   /** Cancels a label before pickup; cancelling a cancelled one again is harmless. */
   cancelLabel(request: CancelLabelRequest, signal?: AbortSignal): Promise<void>;
   track(trackingNumbers: readonly string[], signal?: AbortSignal): Promise<Array<ParcelRecord | Error>>;
+  /**
+   * The carrier's published clearance and disbursement fees, for carriers that clear parcels
+   * through customs (door-to-door and line-haul); a last-mile carrier has none.
+   */
+  clearanceFees?(signal?: AbortSignal): Promise<ClearanceFeeTable>;
   close(): Promise<void>;
+}
+
+/** A carrier's fee for clearing a parcel at one destination, in that destination's currency. */
+export interface ClearanceFee {
+  readonly country: string;
+  /** The carrier's own name for the fee. */
+  readonly name: string;
+  readonly kind: 'CLEARANCE' | 'DISBURSEMENT';
+  readonly fixed: Money;
+  /** Share of the duties and taxes advanced, in basis points. */
+  readonly rateBp: number;
+  readonly minimum: Money | undefined;
+}
+
+/** The carrier's published clearance fee table, as read. */
+export interface ClearanceFeeTable {
+  readonly carrier: string;
+  /** The table's version and where it was read, cited on every fee line. */
+  readonly source: string;
+  readonly fees: readonly ClearanceFee[];
 }
 
 /** The booking half alone, which each adapter builds in its own file next to its rates. */

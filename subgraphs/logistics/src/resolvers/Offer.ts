@@ -1,4 +1,5 @@
 import { userInputError } from '#packages/errors/index.js';
+import { parseCountryOrRegion } from '#packages/scalars/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import type { OfferModel } from '../models.js';
@@ -21,15 +22,32 @@ export const Offer: OfferResolvers<Context> = {
     const price = facts.price;
     if (price === undefined)
       throw userInputError(`representations[Offer ${offer.id}].price: required for shippingOptions`, 'representations');
-    const answers = await askCarriers(facts, to, quantity, context);
-    return planShippingOptions(offer, { ...facts, price }, to, quantity, answers);
+    const place = destinationOf(to);
+    const answers = await askCarriers(facts, place.country, quantity, context);
+    const clearing = [...answers.doorToDoor, ...answers.lineHaul].map((answer) => answer.carrier.id);
+    const tables = await Promise.all(clearing.map((id) => context.clearanceFees.forCarrier(id)));
+    return planShippingOptions(
+      offer,
+      { ...facts, price },
+      place,
+      quantity,
+      answers,
+      tables.filter((table) => table !== undefined),
+    );
   },
 
   async shippingRestrictions(offer, { to, quantity }, context) {
     checkQuantity(quantity);
-    return listShippingRestrictions(await askCarriers(readOfferFacts(offer), to, quantity, context));
+    return listShippingRestrictions(await askCarriers(readOfferFacts(offer), destinationOf(to).country, quantity, context));
   },
 };
+
+/** `to` is a country or one of its subdivisions (the scalar checked it); carriers rate the country. */
+function destinationOf(to: string): { country: string; region: string | null } {
+  const place = parseCountryOrRegion(to);
+  if ('problem' in place) throw userInputError(`to: ${place.problem}`, 'to');
+  return { country: place.country, region: place.region ?? null };
+}
 
 function checkQuantity(quantity: number): void {
   if (quantity < 1 || quantity > MAX_QUANTITY)

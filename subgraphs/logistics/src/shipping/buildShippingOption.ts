@@ -1,6 +1,6 @@
 import { addMoney, toDecimalString, type Money } from '#packages/money/index.js';
-import type { CarrierInfo, RateQuote, ShippingMode, TrackingLevel } from '../adapters/ports.js';
-import type { OfferModel, ShippingOptionModel } from '../models.js';
+import type { CarrierInfo, ClearanceFeeTable, RateQuote, ShippingMode, TrackingLevel } from '../adapters/ports.js';
+import type { CarrierFeeModel, CustomsMode, OfferModel, ShippingOptionModel } from '../models.js';
 import type { OfferFacts } from './readOfferFacts.js';
 import { toShippingOptionId } from './shippingOptionId.js';
 
@@ -17,13 +17,26 @@ export interface OptionPlan {
   readonly offer: OfferModel;
   readonly facts: OfferFacts & { readonly price: Money };
   readonly to: string;
+  /** The buyer's ISO 3166-2 subdivision, when given. */
+  readonly region: string | null;
   readonly quantity: number;
   readonly mode: ShippingMode;
   /** All legs bill in one currency (the caller checks); one leg for most modes, two for a line. */
   readonly legs: readonly [PlannedLeg, ...PlannedLeg[]];
   /** The goods are in the destination country already: nothing is imported at delivery. */
   readonly alreadyImported: boolean;
+  /** The clearing carriers' published fee tables. */
+  readonly feeTables: readonly ClearanceFeeTable[];
 }
+
+/** How customs sees each mode: a post's mail, a courier's entry, or a line's consolidated freight. */
+const CUSTOMS_MODE: Record<ShippingMode, CustomsMode | null> = {
+  POSTAL: 'POSTAL',
+  EXPRESS: 'EXPRESS',
+  DEDICATED_LINE: 'FREIGHT',
+  OVERSEAS_WAREHOUSE: null,
+  DOMESTIC: null,
+};
 
 const TRACKING_STRENGTH: Record<TrackingLevel, number> = { NONE: 0, BASIC: 1, FULL: 2 };
 
@@ -32,6 +45,22 @@ const TRACKING_STRENGTH: Record<TrackingLevel, number> = { NONE: 0, BASIC: 1, FU
  * the weakest leg's, and the incoterms are those of the leg that crosses the border (none when no
  * border is crossed).
  */
+/** The border-crossing carrier's fees at the destination, from its published table. */
+function feesAt(tables: readonly ClearanceFeeTable[], carrierId: string, country: string): CarrierFeeModel[] {
+  const table = tables.find((candidate) => candidate.carrier === carrierId);
+  return (table?.fees ?? [])
+    .filter((fee) => fee.country === country)
+    .map((fee) => ({
+      carrier: carrierId,
+      name: fee.name,
+      kind: fee.kind,
+      fixed: fee.fixed,
+      rateBp: fee.rateBp,
+      minimum: fee.minimum ?? null,
+      source: table!.source,
+    }));
+}
+
 export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
   const [first, ...rest] = plan.legs;
   const cost = rest.reduce((sum, leg) => addMoney(sum, leg.quote.cost), first.quote.cost);
@@ -71,6 +100,12 @@ export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
       goodsValue: { minor: plan.facts.price.minor * BigInt(plan.quantity), currency: plan.facts.price.currency },
       weightGrams: plan.facts.weightGrams * plan.quantity,
       alreadyImported: plan.alreadyImported,
+      destinationRegion: plan.region,
+      customsMode: plan.alreadyImported ? null : CUSTOMS_MODE[plan.mode],
+      // Legs after the first start at the destination's hub: transport after the place of entry.
+      postBorderTransport:
+        rest[0] === undefined ? null : rest.slice(1).reduce((sum, leg) => addMoney(sum, leg.quote.cost), rest[0].quote.cost),
+      carrierFees: plan.alreadyImported ? [] : feesAt(plan.feeTables, first.carrier.id, plan.to),
     },
     costBreakdown: breakdown,
   };

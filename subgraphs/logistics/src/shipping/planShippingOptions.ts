@@ -1,5 +1,5 @@
 import { compareMoney, type Money } from '#packages/money/index.js';
-import type { CarrierInfo, RateQuote } from '../adapters/ports.js';
+import type { CarrierInfo, ClearanceFeeTable, RateQuote } from '../adapters/ports.js';
 import type { OfferModel, ShippingOptionModel } from '../models.js';
 import type { CarrierAnswer, CarrierAnswers } from './askCarriers.js';
 import { buildShippingOption, type PlannedLeg } from './buildShippingOption.js';
@@ -16,14 +16,16 @@ import type { OfferFacts } from './readOfferFacts.js';
 export function planShippingOptions(
   offer: OfferModel,
   facts: OfferFacts & { readonly price: Money },
-  to: string,
+  destination: { readonly country: string; readonly region: string | null },
   quantity: number,
   answers: CarrierAnswers,
+  feeTables: readonly ClearanceFeeTable[] = [],
 ): ShippingOptionModel[] {
   const origin = facts.originCountry;
+  const to = destination.country;
   const options: ShippingOptionModel[] = [];
   const add = (mode: ShippingOptionModel['mode'], legs: readonly [PlannedLeg, ...PlannedLeg[]], alreadyImported: boolean) =>
-    options.push(buildShippingOption({ offer, facts, to, quantity, mode, legs, alreadyImported }));
+    options.push(buildShippingOption({ offer, facts, to, region: destination.region, quantity, mode, legs, alreadyImported, feeTables }));
 
   for (const { carrier, answer } of answers.doorToDoor) {
     for (const quote of answer.quotes) add(quote.mode, [{ carrier, quote, mode: quote.mode, from: origin, to }], false);

@@ -12,7 +12,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  /**
+   * ISO 3166-1 alpha-2 country code, e.g. `DE`; where a field says so, also an ISO 3166-2 subdivision of one,
+   * e.g. `CA-ON`, `BR-SP`, `US-NY` (fields where a region means nothing refuse one with BAD_USER_INPUT).
+   */
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
@@ -21,6 +24,7 @@ export type Scalars = {
 
 export type AddressInput = {
   city: Scalars['String']['input'];
+  /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: Scalars['CountryCode']['input'];
   line1: Scalars['String']['input'];
   line2?: InputMaybe<Scalars['String']['input']>;
@@ -122,9 +126,20 @@ export type Payment = {
 };
 
 export type PaymentInput = {
-  /** CARD, WALLET, PIX or FPX. */
-  method: Scalars['String']['input'];
+  /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
+  method: PaymentMethod;
 };
+
+/** How the buyer pays: the methods the payment providers really take. */
+export type PaymentMethod =
+  /** A payment card (credit or debit), through Cardnet; most countries. */
+  | 'CARD'
+  /** FPX online banking, Malaysia; payers in Malaysia, in ringgit. */
+  | 'FPX'
+  /** Pix, Brazil's instant payment scheme; payers in Brazil, in reais. */
+  | 'PIX'
+  /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
+  | 'WALLET';
 
 export type PlaceOrderInput = {
   buyer: BuyerInput;
@@ -292,6 +307,7 @@ export type ResolversTypes = ResolversObject<{
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<Payment>;
   PaymentInput: PaymentInput;
+  PaymentMethod: PaymentMethod;
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderPayload: ResolverTypeWrapper<PlaceOrderPayloadModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;

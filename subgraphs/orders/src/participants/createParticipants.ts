@@ -10,7 +10,7 @@ import {
   asString,
   optional,
 } from '#packages/validate/index.js';
-import type { PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
+import type { DispatchAddress, PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
 import { createParticipantClient } from './createParticipantClient.js';
 import { ParticipantError } from './ParticipantError.js';
 import { PARTICIPANT_OPERATIONS as op } from './participantOperations.js';
@@ -72,6 +72,7 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
             sellerId: asNonEmptyString(seller.id, 'reserveStock.offer.seller.id'),
             sellerName: asNonEmptyString(seller.name, 'reserveStock.offer.seller.name'),
             sellerCountry: asNonEmptyString(seller.country, 'reserveStock.offer.seller.country'),
+            sellerDispatchAddress: readDispatchAddress(seller.dispatchAddress, 'reserveStock.offer.seller.dispatchAddress'),
             marketplaceId: asNonEmptyString(marketplace.id, 'reserveStock.offer.marketplace.id'),
             marketplaceName: asNonEmptyString(marketplace.name, 'reserveStock.offer.marketplace.name'),
           },
@@ -155,4 +156,15 @@ function asMoneyOutput(value: unknown, path: string): MoneyOutput {
   const currency = asNonEmptyString(money.currency, `${path}.currency`);
   if (!isCurrencyCode(currency)) throw new PayloadError(`${path}.currency`, 'an ISO 4217 code', currency);
   return { amount: asDecimalString(money.amount, `${path}.amount`), currency };
+}
+
+function readDispatchAddress(value: unknown, path: string): DispatchAddress {
+  const address = asRecord(value, path);
+  return {
+    lines: asArray(address.lines, `${path}.lines`).map((line, index) => asNonEmptyString(line, `${path}.lines[${index}]`)),
+    city: asNonEmptyString(address.city, `${path}.city`),
+    region: optional(address.region, `${path}.region`, asString) ?? null,
+    postalCode: optional(address.postalCode, `${path}.postalCode`, asString) ?? null,
+    country: asNonEmptyString(address.country, `${path}.country`),
+  };
 }

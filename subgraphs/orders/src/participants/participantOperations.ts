@@ -22,6 +22,13 @@ export const PARTICIPANT_OPERATIONS = {
             id
             name
             country
+            dispatchAddress {
+              lines
+              city
+              region
+              postalCode
+              country
+            }
           }
           marketplace {
             id

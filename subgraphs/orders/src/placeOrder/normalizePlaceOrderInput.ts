@@ -1,3 +1,4 @@
+import { parseCountryOnly } from '#packages/scalars/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { UserErrorModel } from '../models.js';
 import type { BuyerDetails } from '../store/OrderStore.js';
@@ -60,7 +61,11 @@ export function normalizePlaceOrderInput(input: PlaceOrderInput): { value: Norma
       country: address.country.trim().toUpperCase(),
     },
   };
-  const method = input.payment.method.trim().toUpperCase();
+  // The scalar admits a subdivision; an address's country is the country (the quote carries the region).
+  const country = parseCountryOnly(address.country);
+  if ('problem' in country) errors.push(invalid(at('country'), country.problem));
+  // The enum already refused an unknown method; kept as a check for callers that bypass the schema.
+  const method: string = input.payment.method;
   if (!isPaymentMethod(method)) {
     errors.push(
       invalid(

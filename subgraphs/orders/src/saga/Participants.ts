@@ -13,9 +13,20 @@ export interface StockReservation {
     readonly sellerId: string;
     readonly sellerName: string;
     readonly sellerCountry: string;
+    /** Where the seller's parcels leave from, as its marketplace reports it. */
+    readonly sellerDispatchAddress: DispatchAddress;
     readonly marketplaceId: string;
     readonly marketplaceName: string;
   };
+}
+
+/** The catalog's `PostalAddress` of a seller. */
+export interface DispatchAddress {
+  readonly lines: readonly string[];
+  readonly city: string;
+  readonly region: string | null;
+  readonly postalCode: string | null;
+  readonly country: string;
 }
 
 export interface MarketplaceOrderPlaced {

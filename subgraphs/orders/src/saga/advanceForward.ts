@@ -66,7 +66,7 @@ async function attempt(
         finishedAt: env.now(),
         error: { code: failure.rawCode, message: failure.message },
       });
-      return beginCompensation(env, order, failureOf(definition, failure.code, failure.message));
+      return beginCompensation(env, order, failureOf(definition, failure.code, failure.message, failure.field));
     }
     env.logger.warn('saga step got no answer; it will be repeated with the same key', {
       orderId: order.id,
@@ -127,6 +127,6 @@ async function confirm(env: SagaEnvironment, order: OrderRecord, steps: readonly
   env.logger.info('order confirmed', { orderId: order.id, shipmentId: order.shipmentId, paymentId: order.paymentId });
 }
 
-function failureOf(definition: BookingStep, code: OrderErrorCode, message: string): OrderFailure {
-  return { step: definition.name, code, message: `${definition.name} failed: ${message}`, field: definition.field };
+function failureOf(definition: BookingStep, code: OrderErrorCode, message: string, field?: readonly string[]): OrderFailure {
+  return { step: definition.name, code, message: `${definition.name} failed: ${message}`, field: field ?? definition.field };
 }

@@ -1,7 +1,8 @@
 import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
-import type { Participants, ShipmentParty, StockReservation } from './Participants.js';
+import type { DispatchAddress, Participants, ShipmentParty, StockReservation } from './Participants.js';
+import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
 
 /** What a step gets to do its work. */
@@ -44,6 +45,7 @@ export interface BookingStep {
 }
 
 const QUOTE_FIELD = ['input', 'quoteId'] as const;
+const PAYMENT_METHOD_FIELD = ['input', 'payment', 'method'] as const;
 
 const need = (results: ReadonlyMap<StepName, StepResult>, step: StepName, key: string): string => {
   const value = results.get(step)?.[key];
@@ -63,8 +65,25 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     unavailableCode: 'QUOTE_INVALID',
     // Checked again at run time, not only at request time: a saga resumed after a long outage
     // must not book on an expired quote. QuoteError (QUOTE_INVALID, QUOTE_EXPIRED) fails the step.
+    // The payment method is checked here too, before any stock is reserved: a method the quote's
+    // provider does not take would otherwise fail only at AUTHORIZE_PAYMENT, after three bookings.
     async run({ order, quoteKey, now }) {
       const quote = verifyQuote(order.quoteToken, quoteKey, now);
+      const method = order.paymentMethod;
+      if (!quote.paymentFee.methods.includes(method)) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote's provider (${quote.paymentFee.provider}) takes ${quote.paymentFee.methods.join(', ')}, not ${method}; quote again with paymentMethod: ${method}`,
+        );
+      }
+      if (quote.paymentMethod !== null && quote.paymentMethod !== method) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`,
+        );
+      }
       return { result: { expiresAt: quote.expiresAt } };
     },
   },
@@ -154,7 +173,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
   },
   {
     name: 'AUTHORIZE_PAYMENT',
-    field: ['input', 'payment', 'method'],
+    field: PAYMENT_METHOD_FIELD,
     unavailableCode: 'PAYMENT_UNAVAILABLE',
     async run({ order, participants, idempotencyKey }) {
       const payment = await participants.authorizePayment({
@@ -193,6 +212,7 @@ function reservationResult(reservation: StockReservation): StepResult {
     sellerId: offer.sellerId,
     sellerName: offer.sellerName,
     sellerCountry: offer.sellerCountry,
+    sellerDispatchAddress: JSON.stringify(offer.sellerDispatchAddress),
     marketplaceId: offer.marketplaceId,
     marketplaceName: offer.marketplaceName,
   };
@@ -201,19 +221,29 @@ function reservationResult(reservation: StockReservation): StepResult {
 }
 
 /**
- * Where the parcel leaves from. No subgraph exposes a seller's dispatch address yet (the
- * marketplace keeps it with the order it just placed), so the label names the seller, care of
- * the marketplace, in the seller's country; the carrier's pickup is arranged through the
- * marketplace order. See the README's gotchas.
+ * Where the parcel leaves from: the seller's dispatch address, as the marketplace reported it with
+ * the reservation. The label has one street line and one city line, so the street lines are joined
+ * and the region goes with the city ("Austin, TX"). An address without a postal code (countries
+ * that use none) prints "N/A", as carriers ask.
+ *
+ * A reservation recorded before dispatch addresses were asked for (a saga resumed across the
+ * upgrade) has none: its label names the seller care of the marketplace, as labels did then.
  */
 function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
-  const marketplace = reservation.marketplaceName ?? 'the marketplace';
+  const name = requireKey(reservation, 'sellerName');
+  const stored = reservation.sellerDispatchAddress;
+  if (stored === undefined) {
+    const marketplace = reservation.marketplaceName ?? 'the marketplace';
+    const country = reservation.sellerCountry ?? originCountry;
+    return { name, line1: `c/o ${marketplace}`, city: marketplace, postalCode: 'N/A', country, phone: null, email: null };
+  }
+  const address = JSON.parse(stored) as DispatchAddress;
   return {
-    name: requireKey(reservation, 'sellerName'),
-    line1: `c/o ${marketplace}`,
-    city: marketplace,
-    postalCode: 'N/A',
-    country: reservation.sellerCountry ?? originCountry,
+    name,
+    line1: address.lines.join(', '),
+    city: address.region === null ? address.city : `${address.city}, ${address.region}`,
+    postalCode: address.postalCode ?? 'N/A',
+    country: address.country,
     phone: null,
     email: null,
   };

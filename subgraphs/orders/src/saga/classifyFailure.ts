@@ -2,6 +2,7 @@ import { QuoteError } from '#packages/quotes/index.js';
 import { ParticipantError, type ParticipantFailureKind } from '../participants/ParticipantError.js';
 import type { OrderErrorCode } from '../store/OrderStore.js';
 import type { BookingStep } from './bookingSteps.js';
+import { StepInputError } from './StepInputError.js';
 
 export interface StepFailure {
   readonly kind: ParticipantFailureKind;
@@ -10,6 +11,8 @@ export interface StepFailure {
   /** The code as the participant gave it, for the step's own `error`. */
   readonly rawCode: string;
   readonly message: string;
+  /** The input field at fault when it is not the step's own (a payment method refused at VERIFY_QUOTE). */
+  readonly field?: readonly string[];
 }
 
 /**
@@ -19,6 +22,8 @@ export interface StepFailure {
  */
 export function classifyFailure(error: unknown, step: Pick<BookingStep, 'unavailableCode'>): StepFailure {
   if (error instanceof QuoteError) return { kind: 'refused', code: error.code, rawCode: error.code, message: error.message };
+  if (error instanceof StepInputError)
+    return { kind: 'refused', code: error.code, rawCode: error.code, message: error.message, field: error.field };
   if (error instanceof ParticipantError) {
     const code = error.kind === 'refused' ? (error.code as OrderErrorCode) : step.unavailableCode;
     return { kind: error.kind, code, rawCode: error.code, message: error.message };

@@ -99,6 +99,7 @@ export function createFakeParticipants(): FakeParticipants {
             sellerId: 'cn-seller-1',
             sellerName: 'Hangzhou West Lake Tea',
             sellerCountry: 'CN',
+            sellerDispatchAddress: { lines: ['西湖区龙井路18号'], city: '杭州市', region: '浙江省', postalCode: '310013', country: 'CN' },
             marketplaceId: 'cn-jademarket',
             marketplaceName: 'Jade Market',
           },

@@ -59,7 +59,12 @@ export async function serveFakeParticipants(participants: Participants, serviceS
             hsClassification: { hsCode: held.offer.hsCode, status: 'DECLARED', alternatives: [] },
             weightGrams: held.offer.weightGrams,
             originCountry: held.offer.originCountry,
-            seller: { id: 'seller-1', name: held.offer.sellerName, country: held.offer.sellerCountry },
+            seller: {
+              id: 'seller-1',
+              name: held.offer.sellerName,
+              country: held.offer.sellerCountry,
+              dispatchAddress: held.offer.sellerDispatchAddress,
+            },
             marketplace: { id: 'cn-jademarket', name: held.offer.marketplaceName },
           },
         };

@@ -20,6 +20,8 @@ export interface TestQuoteOptions {
   quantity?: number;
   issuedAt?: number;
   ttlMs?: number;
+  /** The method the quote was made for (default: none, the cheapest over all). */
+  paymentMethod?: string | null;
 }
 
 /** A signed quote for 2 × 151.25 CNY from CN to DE, total 60.58 EUR, as payments would make it. */
@@ -28,10 +30,11 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
   const issuedAt = options.issuedAt ?? Date.now();
   const destination = options.destinationCountry ?? 'DE';
   const quote: Quote = {
-    version: 1,
+    version: 2,
     shippingOptionId: shippingOptionIdOf(options.offerId ?? 'offer-tea-1', destination, options.quantity ?? 2),
     originCountry: options.originCountry ?? 'CN',
     destinationCountry: destination,
+    destinationRegion: null,
     currency: 'EUR',
     original: {
       item: parseMoney('302.50', 'CNY'),
@@ -41,6 +44,18 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
       importFees: eur('0.00'),
     },
     converted: { item: eur('36.71'), shipping: eur('11.03'), duties: eur('0.00'), taxes: eur('8.83'), importFees: eur('0.00') },
+    charges: [
+      {
+        kind: 'TAX',
+        collectedAt: 'CHECKOUT',
+        remitter: 'MARKETPLACE',
+        paidBy: 'BUYER',
+        original: eur('8.83'),
+        converted: eur('8.83'),
+        label: 'VAT',
+      },
+    ],
+    paymentMethod: options.paymentMethod ?? null,
     paymentFee: {
       provider: 'cardnet',
       schedule: 'CARDNET-2026-01',
@@ -50,9 +65,14 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
       fixed: eur('0.25'),
       base: eur('56.57'),
       fee: eur('4.01'),
+      // Booking fixture: the fee is the buyer's so the total keeps its figures (the surcharge rule is payments').
+      paidBy: 'BUYER',
+      methods: ['CARD'],
     },
     fees: eur('4.01'),
     total: eur('60.58'),
+    payableAtCheckout: eur('60.58'),
+    payableOnDelivery: eur('0.00'),
     rates: { date: '2026-11-26', source: 'Test rates', url: 'http://rates.test/daily.xml', perEuro: { CNY: '8.2400', USD: '1.1600' } },
     promise: { transitDays: { min: 6, max: 12 }, deMinimisApplied: false },
     issuedAt: new Date(issuedAt).toISOString(),
@@ -71,6 +91,6 @@ export function placeOrderInput(quoteId: string, idempotencyKey: string, country
       email: 'lena@example.com',
       address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country },
     },
-    payment: { method: 'CARD' },
+    payment: { method: 'CARD' as const },
   };
 }

@@ -14,7 +14,10 @@ export type Scalars = {
   Boolean: { input: boolean; output: boolean; }
   Int: { input: number; output: number; }
   Float: { input: number; output: number; }
-  /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
+  /**
+   * ISO 3166-1 alpha-2 country code, e.g. `DE`; where a field says so, also an ISO 3166-2 subdivision of one,
+   * e.g. `CA-ON`, `BR-SP`, `US-NY` (fields where a region means nothing refuse one with BAD_USER_INPUT).
+   */
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
@@ -24,8 +27,8 @@ export type Scalars = {
 export type AuthorizePaymentInput = {
   escrow: Scalars['Boolean']['input'];
   idempotencyKey: Scalars['String']['input'];
-  /** CARD, WALLET, PIX, FPX. */
-  method: Scalars['String']['input'];
+  /** Must be one the quote's provider takes (and the quote's own method, when it was made for one). */
+  method: PaymentMethod;
   quoteId: Scalars['ID']['input'];
 };
 
@@ -37,21 +40,28 @@ export type ChargeKind =
 export type ChargeLine = {
   __typename?: 'ChargeLine';
   amount: Money;
-  description: Scalars['String']['output'];
-  formula: Scalars['String']['output'];
+  collectedAt: CollectedAt;
   kind: ChargeKind;
-  source: Scalars['String']['output'];
+  paidBy: Payer;
+  remitter: Remitter;
 };
+
+/** When the buyer's side pays a charge. */
+export type CollectedAt =
+  /** At import, before release, by the declarant on the account of whoever pays (under DDP the seller's side). */
+  | 'BORDER'
+  /** In the price at the sale: the seller or marketplace charges it and accounts for it to the tax authority (IOSS, UK £135, AU/NZ/SG/NO low-value regimes, US marketplace facilitator sales tax). */
+  | 'CHECKOUT'
+  /** To the carrier on delivery: the carrier advanced it to customs at the border and collects it from the consignee. */
+  | 'DELIVERY';
 
 export type Consignment = {
   __typename?: 'Consignment';
-  alreadyImported: Scalars['Boolean']['output'];
   destinationCountry: Scalars['CountryCode']['output'];
+  destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
   goodsValue: Money;
-  hsCode?: Maybe<Scalars['String']['output']>;
   originCountry: Scalars['CountryCode']['output'];
   quantity: Scalars['Int']['output'];
-  weightGrams: Scalars['Int']['output'];
 };
 
 export type DayRange = {
@@ -77,14 +87,10 @@ export type ExchangeRates = {
 
 export type ImportCharges = {
   __typename?: 'ImportCharges';
-  collectedAtSale: Scalars['Boolean']['output'];
   deMinimisApplied: Scalars['Boolean']['output'];
-  duties: Money;
-  fees: Money;
   lines: Array<ChargeLine>;
+  region?: Maybe<Scalars['CountryCode']['output']>;
   rulesDate: Scalars['String']['output'];
-  taxes: Money;
-  total: Money;
 };
 
 /** What the buyer pays in all, in their currency: every part converted once, and the total exactly their sum. */
@@ -93,25 +99,39 @@ export type LandedCost = {
   currency: Scalars['CurrencyCode']['output'];
   duties: Money;
   expiresAt: Scalars['String']['output'];
-  /** Payment provider fees (and any import fee). */
+  /** The buyer's fees: import fees, and the payment fee where a surcharge is allowed. */
   fees: Money;
   item: Money;
   lines: Array<LandedCostLine>;
-  /** The provider the quote assumes: the cheapest that takes this buyer's country, currency and amount. */
+  /** What the buyer pays at checkout, through the payment provider: goods, shipping, taxes charged at sale, the buyer's payment fee and payment taxes. */
+  payableAtCheckout: Money;
+  /** What is still due on delivery (duties and taxes the carrier advanced at the border, its fees). `payableAtCheckout` + `payableOnDelivery` = `total`. */
+  payableOnDelivery: Money;
+  /** The method the quote was made for, or null when it took the cheapest provider over all methods. */
+  paymentMethod?: Maybe<PaymentMethod>;
+  /** The provider the quote assumes: the cheapest that takes this buyer's country, currency, amount (and the method asked). */
   paymentProvider: PaymentProvider;
   /** Signed, tamper-proof: fixes every amount and the FX rates until `expiresAt`, for `placeOrder`. */
   quoteId: Scalars['ID']['output'];
   shipping: Money;
   taxes: Money;
+  /** What the buyer pays in all: the sum of the lines paid by the BUYER, to the minor unit. */
   total: Money;
 };
 
 export type LandedCostLine = {
   __typename?: 'LandedCostLine';
+  /** In the buyer's currency. A line paid by the SELLER is shown but is not part of `total`. */
   amount: Money;
+  /** When the buyer's side pays it (goods, shipping and the payment fee: at checkout). */
+  collectedAt: CollectedAt;
   description: Scalars['String']['output'];
   formula: Scalars['String']['output'];
   kind: LandedCostLineKind;
+  /** BUYER, or SELLER for a line the buyer does not pay: a payment fee the law forbids surcharging to a consumer, DDP charges, the FR small-parcel tax. */
+  paidBy: Payer;
+  /** Who pays it over to an authority; null for what is no levy (goods, shipping, a provider's fee, FX) or is collected outside this vocabulary (BR IOF: the card issuer). */
+  remitter?: Maybe<Remitter>;
   source: Scalars['String']['output'];
 };
 
@@ -186,6 +206,13 @@ export type MutationVoidPaymentArgs = {
   input: PaymentActionInput;
 };
 
+/** Whose money a charge is. */
+export type Payer =
+  /** The buyer: part of what the buyer pays. */
+  | 'BUYER'
+  /** The seller: owed, but by law or Incoterm not the buyer's (DDP charges, FR small-parcel tax, a payment fee that may not be surcharged); out of the buyer's total. */
+  | 'SELLER';
+
 export type Payment = {
   __typename?: 'Payment';
   amount: Money;
@@ -199,6 +226,17 @@ export type PaymentActionInput = {
   idempotencyKey: Scalars['String']['input'];
   paymentId: Scalars['ID']['input'];
 };
+
+/** How the buyer pays: the methods the payment providers really take. */
+export type PaymentMethod =
+  /** A payment card (credit or debit), through Cardnet; most countries. */
+  | 'CARD'
+  /** FPX online banking, Malaysia; payers in Malaysia, in ringgit. */
+  | 'FPX'
+  /** Pix, Brazil's instant payment scheme; payers in Brazil, in reais. */
+  | 'PIX'
+  /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
+  | 'WALLET';
 
 export type PaymentProvider = {
   __typename?: 'PaymentProvider';
@@ -236,13 +274,30 @@ export type QueryQuoteArgs = {
   quoteId: Scalars['ID']['input'];
 };
 
+/** Who pays a charge over to the authority that levies it. */
+export type Remitter =
+  /** The buyer, as importer of record. */
+  | 'BUYER'
+  /** The carrier or postal operator, as customs declarant (it recovers the amount from the payer). */
+  | 'CARRIER'
+  /** The marketplace, as the deemed supplier (EU VAT Directive art. 14a, UK VAT Act s.5A, AU GST Act s.84-55) or marketplace facilitator. */
+  | 'MARKETPLACE'
+  /** Tradegraph itself, where the law makes the platform that took the order the collector. */
+  | 'PLATFORM'
+  /** The seller, registered in the destination's scheme or as the importer. */
+  | 'SELLER';
+
 export type ShippingOption = {
   __typename?: 'ShippingOption';
   consignment: Consignment;
   cost: Money;
   id: Scalars['ID']['output'];
   importCharges: ImportCharges;
-  /** The full landed cost in `currency`. */
+  /**
+   * The full landed cost in `currency`: what the buyer pays, at checkout and on delivery. With
+   * `paymentMethod`, the cheapest provider that takes that method (a method the buyer's country cannot
+   * use is BAD_USER_INPUT naming `paymentMethod`); without it, the cheapest over all methods.
+   */
   landedCost: LandedCost;
   transitDays: DayRange;
 };
@@ -250,6 +305,7 @@ export type ShippingOption = {
 
 export type ShippingOptionLandedCostArgs = {
   currency: Scalars['CurrencyCode']['input'];
+  paymentMethod?: InputMaybe<PaymentMethod>;
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -350,7 +406,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"hsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true},"weightGrams":true,"alreadyImported":true},"importCharges":{"duties":{"amount":true,"currency":true},"taxes":{"amount":true,"currency":true},"fees":{"amount":true,"currency":true},"total":{"amount":true,"currency":true},"deMinimisApplied":true,"collectedAtSale":true,"lines":{"kind":true,"description":true,"amount":{"amount":true,"currency":true},"formula":true,"source":true},"rulesDate":true}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
 }>;
 
 
@@ -362,23 +418,27 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChargeKind: ChargeKind;
   ChargeLine: ResolverTypeWrapper<Omit<ChargeLine, 'amount'> & { amount: ResolversTypes['Money'] }>;
+  CollectedAt: CollectedAt;
   Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
-  ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'duties' | 'fees' | 'lines' | 'taxes' | 'total'> & { duties: ResolversTypes['Money'], fees: ResolversTypes['Money'], lines: Array<ResolversTypes['ChargeLine']>, taxes: ResolversTypes['Money'], total: ResolversTypes['Money'] }>;
+  ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'lines'> & { lines: Array<ResolversTypes['ChargeLine']> }>;
   LandedCost: ResolverTypeWrapper<LandedCostModel>;
   LandedCostLine: ResolverTypeWrapper<LandedCostLineModel>;
   LandedCostLineKind: LandedCostLineKind;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Payer: Payer;
   Payment: ResolverTypeWrapper<PaymentModel>;
   PaymentActionInput: PaymentActionInput;
+  PaymentMethod: PaymentMethod;
   PaymentProvider: ResolverTypeWrapper<PaymentProviderModel>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
@@ -396,7 +456,7 @@ export type ResolversParentTypes = ResolversObject<{
   DayRange: DayRange;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
-  ImportCharges: Omit<ImportCharges, 'duties' | 'fees' | 'lines' | 'taxes' | 'total'> & { duties: ResolversParentTypes['Money'], fees: ResolversParentTypes['Money'], lines: Array<ResolversParentTypes['ChargeLine']>, taxes: ResolversParentTypes['Money'], total: ResolversParentTypes['Money'] };
+  ImportCharges: Omit<ImportCharges, 'lines'> & { lines: Array<ResolversParentTypes['ChargeLine']> };
   LandedCost: LandedCostModel;
   LandedCostLine: LandedCostLineModel;
   Money: MoneyModel;
@@ -419,10 +479,10 @@ export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context,
 
 export type ChargeLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChargeLine'] = ResolversParentTypes['ChargeLine']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
-  formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  collectedAt?: Resolver<ResolversTypes['CollectedAt'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['ChargeKind'], ParentType, ContextType>;
-  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  paidBy?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  remitter?: Resolver<ResolversTypes['Remitter'], ParentType, ContextType>;
 }>;
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
@@ -457,6 +517,9 @@ export type LandedCostResolvers<ContextType = Context, ParentType extends Resolv
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['LandedCostLine']>, ParentType, ContextType>;
+  payableAtCheckout?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  payableOnDelivery?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  paymentMethod?: Resolver<Maybe<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
   paymentProvider?: Resolver<ResolversTypes['PaymentProvider'], ParentType, ContextType>;
   quoteId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   shipping?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
@@ -466,9 +529,12 @@ export type LandedCostResolvers<ContextType = Context, ParentType extends Resolv
 
 export type LandedCostLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LandedCostLine'] = ResolversParentTypes['LandedCostLine']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  collectedAt?: Resolver<ResolversTypes['CollectedAt'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   formula?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['LandedCostLineKind'], ParentType, ContextType>;
+  paidBy?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
+  remitter?: Resolver<Maybe<ResolversTypes['Remitter']>, ParentType, ContextType>;
   source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -28,9 +28,10 @@ export function verifiedQuote(token: string, key: Buffer, now: number): Quote {
 }
 
 /**
- * What to ask the quote's provider to authorize: the quote's total, from the buyer's country to the
- * seller's, settled in the goods' currency, as the fee was priced. The provider must offer the
- * method the buyer chose: its fee is the one the quote fixed.
+ * What to ask the quote's provider to authorize: what the buyer pays at checkout, from the buyer's
+ * country to the seller's, settled in the goods' currency, as the fee was priced. The provider must
+ * take the method the buyer chose (its fee is the one the quote fixed), and a quote made for one
+ * method (its card tax, its provider) is paid by that method.
  */
 export function authorizationOf(
   quote: Quote,
@@ -42,14 +43,21 @@ export function authorizationOf(
       extensions: { code: ErrorCode.QUOTE_EXPIRED, argumentName: 'input.quoteId' },
     });
   }
-  if (!provider.info.methods.includes(input.method)) {
+  if (!quote.paymentFee.methods.includes(input.method) || !provider.info.methods.includes(input.method)) {
     throw userInputError(
-      `input.method: the quote's payment fee is ${provider.info.name}'s, which takes ${provider.info.methods.join(', ')}; quote again to pay by ${input.method}`,
+      `input.method: the quote's payment fee is ${provider.info.name}'s, which takes ${quote.paymentFee.methods.join(', ')}; quote again to pay by ${input.method}`,
+      'input.method',
+    );
+  }
+  if (quote.paymentMethod !== null && quote.paymentMethod !== input.method) {
+    throw userInputError(
+      `input.method: the quote was made for ${quote.paymentMethod}; quote again to pay by ${input.method}`,
       'input.method',
     );
   }
   return {
-    amount: quote.total,
+    // Only what is paid at checkout goes through the provider; the rest is paid to the carrier on delivery.
+    amount: quote.payableAtCheckout,
     buyerCountry: quote.destinationCountry,
     merchantCountry: quote.originCountry,
     settlementCurrency: quote.original.item.currency,

@@ -11,16 +11,25 @@ export interface ProviderAnswer {
 export type ChosenFee = Extract<FeeQuote, { accepted: true }> & { readonly provider: PaymentProviderInfo };
 
 /**
- * The cheapest provider that takes this payment; ties go to the earlier one in the registry.
- * When none takes it: if some provider could not answer, its failure is the error (it might have
- * taken the payment, so "unsupported" would be a lie); otherwise every provider refused, and the
- * buyer learns why, naming `currency` (the argument they can change).
+ * The cheapest provider for the buyer that takes this payment (by `costOf`: what the buyer pays for
+ * paying this way); ties go to the earlier one in the registry. When none takes it: if some provider
+ * could not answer, its failure is the error (it might have taken the payment, so "unsupported"
+ * would be a lie); otherwise every provider refused, and the buyer learns why, naming the argument
+ * they can change: `paymentMethod` when the method asked is not one their country can use, else `currency`.
  */
-export function choosePaymentFee(request: FeeQuoteRequest, answers: readonly ProviderAnswer[]): ChosenFee {
-  let best: ChosenFee | undefined;
+export function choosePaymentFee(
+  request: FeeQuoteRequest,
+  answers: readonly ProviderAnswer[],
+  method: string | null = null,
+  costOf: (provider: PaymentProviderInfo, fee: Money) => bigint = (_provider, fee) => fee.minor,
+): ChosenFee {
+  let best: (ChosenFee & { cost: bigint }) | undefined;
   for (const { provider, answer } of answers) {
     if (answer instanceof Error || !answer.accepted) continue;
-    if (best === undefined || answer.fee.minor < best.fee.minor) best = { ...answer, provider };
+    const cost = costOf(provider, answer.fee);
+    // Equal cost to the buyer (a fee the seller bears costs the buyer nothing): the cheaper fee wins.
+    if (best === undefined || cost < best.cost || (cost === best.cost && answer.fee.minor < best.fee.minor))
+      best = { ...answer, provider, cost };
   }
   if (best) return best;
 
@@ -30,6 +39,13 @@ export function choosePaymentFee(request: FeeQuoteRequest, answers: readonly Pro
   const reasons = answers
     .map(({ provider, answer }) => `${provider.id}: ${answer instanceof Error || answer.accepted ? 'no answer' : describe(answer.reason)}`)
     .join('; ');
+  if (method !== null) {
+    // Every provider of the method refused: the method is what the buyer can change.
+    throw userInputError(
+      `paymentMethod: ${method} cannot be used by a buyer in ${request.buyerCountry} paying ${describeMoney(request.amount)} (${reasons})`,
+      'paymentMethod',
+    );
+  }
   throw userInputError(
     `currency: no payment provider takes ${describeMoney(request.amount)} from a buyer in ${request.buyerCountry} (${reasons})`,
     'currency',

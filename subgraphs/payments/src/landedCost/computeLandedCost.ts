@@ -1,37 +1,50 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import { UnsupportedCurrencyError } from '#packages/fx/index.js';
-import { addMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
-import { signQuote, type Quote, type QuoteParts } from '#packages/quotes/index.js';
+import { addMoney, fromMinor, type CurrencyCode, type Money } from '#packages/money/index.js';
+import { signQuote, type Quote, type QuoteCharge } from '#packages/quotes/index.js';
 import type { FeeQuoteRequest } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import type { LandedCostModel } from '../models.js';
 import { choosePaymentFee, type ProviderAnswer } from './choosePaymentFee.js';
 import { convertParts } from './convertParts.js';
 import { describeLandedCost } from './describeLandedCost.js';
+import { groupCharges } from './groupCharges.js';
+import { cardFxTaxCharge, paymentTerms } from './paymentCharges.js';
 import type { ShippingOptionFacts } from './readShippingOption.js';
 
 /**
- * The landed cost of one shipping option in the buyer's `currency`:
- * 1. item (goods value), shipping, duties, taxes and import fees, each converted once (half-even);
- * 2. the payment fee of the cheapest provider that takes the buyer's country, this currency and
- *    the amount (every provider asked through its per-request loader: one call per provider for
- *    all options of the request), as the provider prices it (half-up);
- * 3. fees = payment fee + import fees; total = item + shipping + duties + taxes + fees, exactly;
- * 4. all of it fixed in a signed quote token that expires after `QUOTE_TTL_SECONDS`.
+ * The landed cost of one shipping option in the buyer's `currency`: what the buyer really pays.
+ * 1. goods, shipping and each group of customs charges (by kind, collection point and payer), each
+ *    converted once (half-even) at the day's reference rate;
+ * 2. the payment fee of the cheapest provider that takes the buyer's country, this currency, the
+ *    amount charged at checkout, and the method asked (any, without one), counting the card tax
+ *    (BR IOF) a provider's method brings (every provider asked through its per-request loader);
+ * 3. the fee is the seller's where surcharging a consumer is forbidden (EU/EEA, UK), else the buyer's;
+ * 4. total = the buyer's parts; payableAtCheckout + payableOnDelivery = total, exactly;
+ * 5. all of it fixed in a signed quote token that expires after `QUOTE_TTL_SECONDS`.
  */
-export async function computeLandedCost(option: ShippingOptionFacts, currency: CurrencyCode, context: Context): Promise<LandedCostModel> {
+export async function computeLandedCost(
+  option: ShippingOptionFacts,
+  currency: CurrencyCode,
+  paymentMethod: string | null,
+  context: Context,
+): Promise<LandedCostModel> {
   const { rates } = await context.rates();
-  const original: QuoteParts = {
-    item: option.goodsValue,
-    shipping: option.cost,
-    duties: option.duties,
-    taxes: option.taxes,
-    importFees: option.importFees,
-  };
-  const { converted, rates: usedRates } = convertOrRefuse(original, currency, rates);
-  const base = sum([converted.item, converted.shipping, converted.duties, converted.taxes, converted.importFees]);
+  const groups = groupCharges(option.customsLines, option.destinationCountry);
+  const parts = convertOrRefuse(() => convertParts(option.goodsValue, option.cost, groups, currency, rates), currency);
+  const buyers = (at: (collectedAt: QuoteCharge['collectedAt']) => boolean) =>
+    parts.charges.filter((charge) => charge.paidBy === 'BUYER' && at(charge.collectedAt)).map((charge) => charge.converted);
+  const zero = fromMinor(0n, currency);
+  // What goes through the provider at checkout; duties collected on delivery are paid to the carrier.
+  const base = sum([parts.item, parts.shipping, ...buyers((at) => at === 'CHECKOUT')], zero);
 
+  const issuedAt = context.now();
+  const terms = paymentTerms(option.destinationCountry, option.originCountry, paymentMethod, new Date(issuedAt).toISOString().slice(0, 10));
+  const candidates = [...context.providers.values()].filter(
+    (provider) => paymentMethod === null || provider.info.methods.includes(paymentMethod),
+  );
+  if (candidates.length === 0) throw userInputError(`paymentMethod: no payment provider takes ${paymentMethod}`, 'paymentMethod');
   const request: FeeQuoteRequest = {
     amount: base,
     buyerCountry: option.destinationCountry,
@@ -39,45 +52,102 @@ export async function computeLandedCost(option: ShippingOptionFacts, currency: C
     settlementCurrency: option.goodsValue.currency,
   };
   const answers: ProviderAnswer[] = await Promise.all(
-    [...context.providers.values()].map(async (provider) => {
+    candidates.map(async (provider) => {
       const loader = context.loaders.feeQuotes.get(provider.info.id)!;
       const answer = await loader.load(request).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       if (answer instanceof Error) context.logger.warn('payment provider gave no fee quote', { provider: provider.info.id, error: answer });
       return { provider: provider.info, answer };
     }),
   );
-  const chosen = choosePaymentFee(request, answers);
+  const buyerFee = (fee: Money) => (terms.surchargeBan ? zero : fee);
+  const cardTax = (provider: ProviderAnswer['provider'], fee: Money) => {
+    const tax = terms.cardFxTax(provider);
+    return tax ? cardFxTaxCharge(tax, addMoney(base, buyerFee(fee))) : undefined;
+  };
+  // The cheapest for the buyer: the fee they pay plus the card tax the provider's method brings.
+  const chosen = choosePaymentFee(
+    request,
+    answers,
+    paymentMethod,
+    (provider, fee) => buyerFee(fee).minor + (cardTax(provider, fee)?.converted.minor ?? 0n),
+  );
 
-  const fees = addMoney(chosen.fee, converted.importFees);
-  const issuedAt = context.now();
+  const iof = cardTax(chosen.provider, chosen.fee);
+  const charges = iof ? [...parts.charges, iof] : parts.charges;
+  const ofKind = (kind: QuoteCharge['kind']) =>
+    sum(
+      charges.filter((c) => c.kind === kind && c.paidBy === 'BUYER').map((c) => c.converted),
+      zero,
+    );
+  const originalOf = (kind: QuoteCharge['kind']) =>
+    sum(
+      groups.filter((g) => g.kind === kind && g.paidBy === 'BUYER').map((g) => g.original),
+      fromMinor(0n, customsCurrency(option, currency)),
+    );
+  const fees = addMoney(ofKind('FEE'), buyerFee(chosen.fee));
+  const checkout = sum(
+    [
+      parts.item,
+      parts.shipping,
+      ...charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt === 'CHECKOUT').map((c) => c.converted),
+      buyerFee(chosen.fee),
+    ],
+    zero,
+  );
+  const delivery = sum(
+    charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt !== 'CHECKOUT').map((c) => c.converted),
+    zero,
+  );
   const quote: Quote = {
-    version: 1,
+    version: 2,
     shippingOptionId: option.id,
     originCountry: option.originCountry,
     destinationCountry: option.destinationCountry,
+    destinationRegion: option.destinationRegion,
     currency,
-    original,
-    converted,
-    paymentFee: { provider: chosen.provider.id, ...chosen.breakdown, base, fee: chosen.fee },
+    original: {
+      item: option.goodsValue,
+      shipping: option.cost,
+      duties: originalOf('DUTY'),
+      taxes: originalOf('TAX'),
+      importFees: originalOf('FEE'),
+    },
+    converted: { item: parts.item, shipping: parts.shipping, duties: ofKind('DUTY'), taxes: ofKind('TAX'), importFees: ofKind('FEE') },
+    charges,
+    paymentFee: {
+      provider: chosen.provider.id,
+      ...chosen.breakdown,
+      base,
+      fee: chosen.fee,
+      paidBy: terms.surchargeBan ? 'SELLER' : 'BUYER',
+      methods: [...chosen.provider.methods],
+    },
+    paymentMethod,
     fees,
-    total: sum([converted.item, converted.shipping, converted.duties, converted.taxes, fees]),
-    rates: usedRates,
+    total: addMoney(checkout, delivery),
+    payableAtCheckout: checkout,
+    payableOnDelivery: delivery,
+    rates: parts.rates,
     promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };
   const lines = describeLandedCost(quote, {
     deMinimisApplied: option.deMinimisApplied,
-    collectedAtSale: option.collectedAtSale,
-    lines: option.customsLines,
     rulesDate: option.rulesDate,
+    surchargeBan: terms.surchargeBan,
   });
   return { quote, quoteId: signQuote(quote, context.quoteKey), lines };
 }
 
-function convertOrRefuse(original: QuoteParts, currency: CurrencyCode, rates: Parameters<typeof convertParts>[2]) {
+/** Customs answers in the destination's currency; with no lines at all, the buyer's stands in. */
+function customsCurrency(option: ShippingOptionFacts, currency: CurrencyCode): CurrencyCode {
+  return option.customsLines[0]?.amount.currency ?? currency;
+}
+
+function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {
   try {
-    return convertParts(original, currency, rates);
+    return run();
   } catch (error) {
     if (!(error instanceof UnsupportedCurrencyError)) throw error;
     // The buyer's currency is theirs to change; a part in an unquoted currency is our problem.
@@ -86,6 +156,6 @@ function convertOrRefuse(original: QuoteParts, currency: CurrencyCode, rates: Pa
   }
 }
 
-function sum(parts: readonly Money[]): Money {
-  return parts.reduce((total, part) => addMoney(total, part));
+function sum(parts: readonly Money[], zero: Money): Money {
+  return parts.reduce((total, part) => addMoney(total, part), zero);
 }

@@ -3,78 +3,66 @@ import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js
 import type { Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
 import { ratesOfQuote } from './convertParts.js';
-import type { CustomsLine } from './readShippingOption.js';
+import { citationOf, type SurchargeBan } from './paymentLaw.js';
 
-/** What only a fresh quote knows (the token keeps amounts, not customs' citations). */
-export interface CustomsDetail {
+/** What only a fresh quote knows (the token keeps amounts and parties, not customs' citations). */
+export interface FreshDetail {
   readonly deMinimisApplied: boolean;
-  readonly collectedAtSale: boolean;
-  readonly lines: readonly CustomsLine[];
   readonly rulesDate: string;
+  readonly surchargeBan: SurchargeBan | undefined;
 }
 
 /**
- * The lines that explain a quote: one per part (item, shipping, duties, taxes, import fees), the
- * payment fee with its formula and provider, and one FX line per rate used. The FX lines carry a
- * zero amount — a reference-rate conversion costs nothing by itself; the provider's FX spread is in
- * its fee — so the amounts of all lines add up to `total`.
+ * The lines that explain a quote: goods and shipping (paid at checkout), one per charge group
+ * (kind, collection point, remitter, payer), the payment fee with its formula and payer, and one FX
+ * line per rate used. FX lines are zero (a reference-rate conversion costs nothing by itself; the
+ * provider's FX spread is in its fee), and SELLER lines are shown but not the buyer's, so the
+ * BUYER lines add up to `total`.
  *
- * Built from the quote alone (plus customs' citations when fresh), so `Query.quote` shows the same
- * figures and rates from a token as the search that issued it.
+ * Built from the quote alone (plus a fresh quote's details), so `Query.quote` shows the same figures
+ * from a token as the search that issued it.
  */
-export function describeLandedCost(quote: Quote, customs?: CustomsDetail): LandedCostLineModel[] {
-  const { original, converted, currency } = quote;
+export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCostLineModel[] {
+  const { original, currency } = quote;
   const rates = ratesOfQuote(quote.rates);
   const formulaOf = (from: Money, to: Money): string => {
     if (from.currency === to.currency) return `${text(to)} (no conversion)`;
     const { rate } = convert(from, to.currency, rates);
     return `${text(from)} × ${rate.rate} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once ${rate.rounding})`;
   };
-  const customsSource = (kind: string): string => {
-    const cited =
-      customs?.lines.filter((line) => line.kind === kind).map((line) => `${line.description}: ${line.formula} [${line.source}]`) ?? [];
-    const rules = customs ? `customs rules of ${customs.rulesDate}` : 'customs, as quoted';
-    return cited.length > 0 ? `${rules}; ${cited.join('; ')}` : rules;
-  };
-  const destination = quote.destinationCountry;
+  const customs = fresh ? `customs rules of ${fresh.rulesDate}; each line in importCharges.lines` : 'customs, as quoted';
+  const checkout = { collectedAt: 'CHECKOUT', remitter: null, paidBy: 'BUYER' } as const;
 
   const lines: LandedCostLineModel[] = [
     {
       kind: 'ITEM',
       description: `Goods, as priced by the seller in ${quote.originCountry}`,
-      amount: converted.item,
-      formula: formulaOf(original.item, converted.item),
+      amount: quote.converted.item,
+      formula: formulaOf(original.item, quote.converted.item),
       source: 'catalog offer price × quantity (logistics consignment)',
+      ...checkout,
     },
     {
       kind: 'SHIPPING',
-      description: `Shipping ${quote.originCountry} → ${destination}`,
-      amount: converted.shipping,
-      formula: formulaOf(original.shipping, converted.shipping),
+      description: `Shipping ${quote.originCountry} → ${quote.destinationRegion ?? quote.destinationCountry}`,
+      amount: quote.converted.shipping,
+      formula: formulaOf(original.shipping, quote.converted.shipping),
       source: `carrier rate (logistics shipping option ${quote.shippingOptionId})`,
-    },
-    {
-      kind: 'DUTY',
-      description: `Import duties in ${destination}` + (customs?.deMinimisApplied ? ' (de minimis applied)' : ''),
-      amount: converted.duties,
-      formula: formulaOf(original.duties, converted.duties),
-      source: customsSource('DUTY'),
-    },
-    {
-      kind: 'TAX',
-      description: `Import taxes in ${destination}` + (customs?.collectedAtSale ? ' (collected at sale)' : ''),
-      amount: converted.taxes,
-      formula: formulaOf(original.taxes, converted.taxes),
-      source: customsSource('TAX'),
+      ...checkout,
     },
   ];
-  if (original.importFees.minor !== 0n) {
+  for (const charge of quote.charges) {
+    const customsCharge = charge.remitter !== null;
     lines.push({
-      kind: 'FEE',
-      description: `Import fees in ${destination}`,
-      amount: converted.importFees,
-      formula: formulaOf(original.importFees, converted.importFees),
-      source: customsSource('FEE'),
+      kind: charge.kind,
+      description:
+        charge.label.replace(/ \[.*\]$/, '') + (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : ''),
+      amount: charge.converted,
+      formula: formulaOf(charge.original, charge.converted),
+      source: customsCharge ? customs : (/\[(.*)\]$/.exec(charge.label)?.[1] ?? 'payment law'),
+      collectedAt: charge.collectedAt,
+      remitter: charge.remitter === null ? null : (charge.remitter as LandedCostLineModel['remitter']),
+      paidBy: charge.paidBy,
     });
   }
   const fee = quote.paymentFee;
@@ -83,16 +71,23 @@ export function describeLandedCost(quote: Quote, customs?: CustomsDetail): Lande
     ...(fee.crossBorderBp > 0 ? [`${percent(fee.crossBorderBp)} cross-border`] : []),
     ...(fee.fxSpreadBp > 0 ? [`${percent(fee.fxSpreadBp)} FX spread`] : []),
   ];
+  const ban = fresh?.surchargeBan;
   lines.push({
     kind: 'FEE',
-    description: `Payment fee (${fee.provider})`,
+    description:
+      fee.paidBy === 'SELLER'
+        ? `Payment fee (${fee.provider}), borne by the seller: it may not be surcharged to a consumer in ${quote.destinationCountry}`
+        : `Payment fee (${fee.provider})`,
     amount: fee.fee,
     formula: `(${percents.join(' + ')}) × ${text(fee.base)} + ${text(fee.fixed)} fixed = ${text(fee.fee)} (rounded half-up by the provider)`,
-    source: `${fee.provider} fee quote, schedule ${fee.schedule}`,
+    source: `${fee.provider} fee quote, schedule ${fee.schedule}${ban ? `; ${citationOf(ban)}` : ''}`,
+    collectedAt: 'CHECKOUT',
+    remitter: null,
+    paidBy: fee.paidBy,
   });
 
-  const sourceCurrencies = [...new Set(Object.values(original).map((money) => money.currency))].filter((code) => code !== currency).sort();
-  for (const from of sourceCurrencies) {
+  const sources = [original.item, original.shipping, ...quote.charges.map((charge) => charge.original)].map((money) => money.currency);
+  for (const from of [...new Set(sources)].filter((code) => code !== currency).sort()) {
     const { rate } = convert(fromMinor(1n, from), currency, rates);
     lines.push({
       kind: 'FX',
@@ -100,6 +95,7 @@ export function describeLandedCost(quote: Quote, customs?: CustomsDetail): Lande
       amount: fromMinor(0n, currency),
       formula: `1 ${from} = ${rate.rate} ${currency} (cross rate through EUR: ${currency} ${perEuro(quote, currency)} / ${from} ${perEuro(quote, from)} per EUR)`,
       source: `${quote.rates.source}, reference rates of ${quote.rates.date} (${quote.rates.url})`,
+      ...checkout,
     });
   }
   return lines;

@@ -2,13 +2,13 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 
-/** A customs charge line as received, amount already exact. */
+/** A customs charge line as received, amount already exact: what it is, when it is paid, by whom. */
 export interface CustomsLine {
-  readonly kind: string;
-  readonly description: string;
+  readonly kind: 'DUTY' | 'TAX' | 'FEE';
   readonly amount: Money;
-  readonly formula: string;
-  readonly source: string;
+  readonly collectedAt: 'CHECKOUT' | 'BORDER' | 'DELIVERY';
+  readonly remitter: string;
+  readonly paidBy: 'BUYER' | 'SELLER';
 }
 
 /** What payments knows of a shipping option: the fields it `@requires`, read into exact money. */
@@ -17,13 +17,11 @@ export interface ShippingOptionFacts {
   readonly cost: Money;
   readonly originCountry: string;
   readonly destinationCountry: string;
+  /** The ISO 3166-2 subdivision whose taxes customs applied (given or assumed), or null. */
+  readonly destinationRegion: string | null;
   readonly quantity: number;
   readonly goodsValue: Money;
-  readonly duties: Money;
-  readonly taxes: Money;
-  readonly importFees: Money;
   readonly deMinimisApplied: boolean;
-  readonly collectedAtSale: boolean;
   readonly customsLines: readonly CustomsLine[];
   readonly rulesDate: string;
   /** The carrier's transit days, as logistics quoted them. */
@@ -43,16 +41,14 @@ export interface ShippingOptionRepresentation {
   readonly consignment?: {
     readonly originCountry: string;
     readonly destinationCountry: string;
+    readonly destinationRegion?: string | null;
     readonly quantity: number;
     readonly goodsValue: MoneyShape;
   };
   readonly importCharges?: {
-    readonly duties: MoneyShape;
-    readonly taxes: MoneyShape;
-    readonly fees: MoneyShape;
     readonly deMinimisApplied: boolean;
-    readonly collectedAtSale: boolean;
-    readonly lines: ReadonlyArray<{ kind: string; description: string; amount: MoneyShape; formula: string; source: string }>;
+    readonly region?: string | null;
+    readonly lines: ReadonlyArray<{ kind: string; amount: MoneyShape; collectedAt: string; remitter: string; paidBy: string }>;
     readonly rulesDate: string;
   };
 }
@@ -80,17 +76,24 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     cost: money(cost, 'cost'),
     originCountry: consignment.originCountry,
     destinationCountry: consignment.destinationCountry,
+    destinationRegion: importCharges.region ?? consignment.destinationRegion ?? null,
     quantity: consignment.quantity,
     goodsValue: money(consignment.goodsValue, 'consignment.goodsValue'),
-    duties: money(importCharges.duties, 'importCharges.duties'),
-    taxes: money(importCharges.taxes, 'importCharges.taxes'),
-    importFees: money(importCharges.fees, 'importCharges.fees'),
     deMinimisApplied: importCharges.deMinimisApplied,
-    collectedAtSale: importCharges.collectedAtSale,
-    customsLines: importCharges.lines.map((line, index) => ({
-      ...line,
-      amount: money(line.amount, `importCharges.lines[${index}].amount`),
-    })),
+    customsLines: importCharges.lines.map((line, index): CustomsLine => {
+      const at = `importCharges.lines[${index}]`;
+      if (line.kind !== 'DUTY' && line.kind !== 'TAX' && line.kind !== 'FEE') throw broken(id, `${at}.kind: ${line.kind}`);
+      if (line.collectedAt !== 'CHECKOUT' && line.collectedAt !== 'BORDER' && line.collectedAt !== 'DELIVERY')
+        throw broken(id, `${at}.collectedAt`);
+      if (line.paidBy !== 'BUYER' && line.paidBy !== 'SELLER') throw broken(id, `${at}.paidBy`);
+      return {
+        kind: line.kind,
+        amount: money(line.amount, `${at}.amount`),
+        collectedAt: line.collectedAt,
+        remitter: line.remitter,
+        paidBy: line.paidBy,
+      };
+    }),
     rulesDate: importCharges.rulesDate,
     transitDays: { min: transitDays.min, max: transitDays.max },
   };

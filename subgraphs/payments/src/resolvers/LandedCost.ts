@@ -12,6 +12,9 @@ export const LandedCost: LandedCostResolvers<Context> = {
   taxes: (cost) => cost.quote.converted.taxes,
   fees: (cost) => cost.quote.fees,
   total: (cost) => cost.quote.total,
+  payableAtCheckout: (cost) => cost.quote.payableAtCheckout,
+  payableOnDelivery: (cost) => cost.quote.payableOnDelivery,
+  paymentMethod: (cost) => (cost.quote.paymentMethod as 'CARD' | 'WALLET' | 'PIX' | 'FPX' | null) ?? null,
   paymentProvider: (cost, _args, { providers }) => providerInfo(providers, cost.quote.paymentFee.provider),
   lines: (cost) => [...cost.lines],
 };

@@ -8,5 +8,6 @@ export const ShippingOption: ShippingOptionResolvers<Context> = {
   // Payments stores nothing about shipping options: the representation (with the `@requires`
   // fields of logistics and customs) is all there is to know.
   __resolveReference: (reference) => reference,
-  landedCost: (option, { currency }, context) => computeLandedCost(readShippingOption(option), currencyCode(currency), context),
+  landedCost: (option, { currency, paymentMethod }, context) =>
+    computeLandedCost(readShippingOption(option), currencyCode(currency), paymentMethod ?? null, context),
 };

@@ -1,6 +1,6 @@
 import { fromMinor, toDecimalString } from '#packages/money/index.js';
 import type { UpstreamError } from '#packages/errors/index.js';
-import type { UpstreamClient, UpstreamResponse } from '#packages/http/index.js';
+import type { TokenProvider, UpstreamClient, UpstreamResponse } from '#packages/http/index.js';
 import {
   asFiniteNumber,
   asNonEmptyString,
@@ -14,7 +14,6 @@ import {
 import { refusedWrite, type MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
 import type { MarketplaceBooking, MarketplaceOrderRecord, ReservationStatus, StockReservationRecord } from '../ports.js';
 import { readStatus, readWriteAnswer } from '../readWriteAnswer.js';
-import type { TokenProvider } from './createTokenProvider.js';
 import { MARKETPLACE_ID, reaisToCentavos } from './map.js';
 
 /** Feira's `error` codes for refused writes, in our words. */

@@ -1,10 +1,10 @@
 import { setting } from '#packages/config/index.js';
 import { UpstreamError } from '#packages/errors/index.js';
-import { createUpstreamClient, type UpstreamRequest, type UpstreamResponse } from '#packages/http/index.js';
+import { createClientCredentialsTokens, createUpstreamClient, type UpstreamRequest, type UpstreamResponse } from '#packages/http/index.js';
 import { asArray, asNonNegativeInteger, asRecord, parseJson } from '#packages/validate/index.js';
 import type { MarketplaceAdapterModule } from '../ports.js';
 import { createFeiraBooking } from './createFeiraBooking.js';
-import { createTokenProvider } from './createTokenProvider.js';
+
 import { MARKETPLACE_ID, toOfferRecord, toSellerRecord } from './map.js';
 
 const PAGE_SIZE = 50;
@@ -31,7 +31,12 @@ export default {
       retries: 1,
       logger,
     });
-    const tokens = createTokenProvider(client, { clientId: config.BR_FEIRA_CLIENT_ID, clientSecret: config.BR_FEIRA_CLIENT_SECRET });
+    const tokens = createClientCredentialsTokens(client, {
+      clientId: config.BR_FEIRA_CLIENT_ID,
+      clientSecret: config.BR_FEIRA_CLIENT_SECRET,
+      path: '/oauth/token',
+      clientAuthentication: 'form',
+    });
 
     /** A bearer-authenticated GET; a token refused as expired is renewed once and the call repeated. */
     async function get(path: string, query: UpstreamRequest['query'], signal?: AbortSignal): Promise<unknown> {

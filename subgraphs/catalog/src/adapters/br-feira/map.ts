@@ -13,7 +13,8 @@ import {
   PayloadError,
   type VendorRecord,
 } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'br-feira';
 
@@ -86,7 +87,26 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     nativeId: String(asNonNegativeInteger(user.id, `${path}.id`)),
     name: asNonEmptyString(user.nickname, `${path}.nickname`),
     country: asNonEmptyString(user.country_id, `${path}.country_id`),
+    dispatchAddress: readShippingAddress(user.shipping_address, `${path}.shipping_address`),
   };
+}
+
+/** `{street_name, street_number, neighborhood: {name}, city: {name}, state: {id: "BR-SP"}, country: {id}, zip_code}`. */
+function readShippingAddress(value: unknown, path: string): PostalAddress {
+  const address = asRecord(value, path);
+  const named = (field: string, key: 'name' | 'id') =>
+    asString(asRecord(address[field], `${path}.${field}`)[key], `${path}.${field}.${key}`);
+  const street = `${asNonEmptyString(address.street_name, `${path}.street_name`)}, ${asString(address.street_number, `${path}.street_number`)}`;
+  return postalAddress(
+    {
+      lines: [street, named('neighborhood', 'name')],
+      city: named('city', 'name'),
+      region: named('state', 'id').replace(/^BR-/, ''),
+      postalCode: asString(address.zip_code, `${path}.zip_code`),
+      country: named('country', 'id'),
+    },
+    path,
+  );
 }
 
 /**

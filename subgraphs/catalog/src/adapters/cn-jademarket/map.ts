@@ -12,7 +12,8 @@ import {
   optional,
   type VendorRecord,
 } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'cn-jademarket';
 
@@ -119,7 +120,24 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     nativeId: String(asNonNegativeInteger(shop.seller_id, `${path}.seller_id`)),
     name: asNonEmptyString(shop.nick, `${path}.nick`),
     country: asNonEmptyString(shop.country, `${path}.country`),
+    dispatchAddress: readSendAddress(shop.send_address, asNonEmptyString(shop.country, `${path}.country`), `${path}.send_address`),
   };
+}
+
+/** `send_address`: province, city, district, street detail, zip; the district goes with the street, as labels write it. */
+function readSendAddress(value: unknown, country: string, path: string): PostalAddress {
+  const address = asRecord(value, path);
+  const part = (name: string) => asString(address[name], `${path}.${name}`);
+  return postalAddress(
+    {
+      lines: [`${part('district')}${part('detail')}`],
+      city: part('city'),
+      region: part('province'),
+      postalCode: part('zip'),
+      country,
+    },
+    path,
+  );
 }
 
 /** "15*10*6" in centimetres. */

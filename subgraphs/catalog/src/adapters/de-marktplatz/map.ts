@@ -14,7 +14,8 @@ import {
   optional,
   type VendorRecord,
 } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 import { GERMAN_STANDARD_VAT_PERCENT, exportPriceExcludingGermanVat } from './exportPriceExcludingGermanVat.js';
 
 export const MARKETPLACE_ID = 'de-marktplatz';
@@ -87,7 +88,18 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     nativeId: asNonEmptyString(seller.id, `${path}.id`),
     name: asNonEmptyString(seller.firmenname, `${path}.firmenname`),
     country: asNonEmptyString(seller.land, `${path}.land`),
+    dispatchAddress: readVersandadresse(seller.versandadresse, `${path}.versandadresse`),
   };
+}
+
+/** `versandadresse`: Straße and Hausnummer apart, PLZ, Ort, Land. */
+function readVersandadresse(value: unknown, path: string): PostalAddress {
+  const address = asRecord(value, path);
+  const part = (name: string) => asString(address[name], `${path}.${name}`);
+  return postalAddress(
+    { lines: [`${part('strasse')} ${part('hausnummer')}`], city: part('ort'), postalCode: part('plz'), country: part('land') },
+    path,
+  );
 }
 
 /**

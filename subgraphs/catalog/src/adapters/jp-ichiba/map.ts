@@ -2,7 +2,8 @@ import { isCountryCode } from '#packages/countries/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { fromMinor, type Money } from '#packages/money/index.js';
 import { PayloadError, type XmlElement } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'jp-ichiba';
 
@@ -99,7 +100,22 @@ export function toSellerRecord(shop: XmlElement, path: string): SellerRecord {
     nativeId: nonEmptyText(shop, 'shopCode', path),
     name: nonEmptyText(shop, 'shopName', path),
     country: nonEmptyText(shop, 'shopCountry', path),
+    dispatchAddress: readShipFrom(child(shop, 'shipFrom', path), nonEmptyText(shop, 'shopCountry', path), `${path}.shipFrom`),
   };
+}
+
+/** `<shipFrom>`: 〒 zipCode, prefecture, city (with ward or district), street and block number. */
+function readShipFrom(shipFrom: XmlElement, country: string, path: string): PostalAddress {
+  return postalAddress(
+    {
+      lines: [nonEmptyText(shipFrom, 'street', path)],
+      city: nonEmptyText(shipFrom, 'city', path),
+      region: nonEmptyText(shipFrom, 'prefecture', path),
+      postalCode: nonEmptyText(shipFrom, 'zipCode', path),
+      country,
+    },
+    path,
+  );
 }
 
 /** Yen have no minor unit (ISO 4217 exponent 0): a price is digits only, "1980", never "1980.0". */

@@ -13,7 +13,8 @@ import {
   optional,
   type VendorRecord,
 } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'my-pasarmall';
 
@@ -118,7 +119,18 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     nativeId: String(asNonNegativeInteger(shop.shop_id, `${path}.shop_id`)),
     name: asNonEmptyString(shop.shop_name, `${path}.shop_name`),
     country: asNonEmptyString(shop.region, `${path}.region`),
+    dispatchAddress: readPickupAddress(shop.pickup_address, `${path}.pickup_address`),
   };
+}
+
+/** `pickup_address`: one free-text street line, city, state, zipcode and `region` (the country code). */
+function readPickupAddress(value: unknown, path: string): PostalAddress {
+  const address = asRecord(value, path);
+  const part = (name: string) => asString(address[name], `${path}.${name}`);
+  return postalAddress(
+    { lines: [part('address')], city: part('city'), region: part('state'), postalCode: part('zipcode'), country: part('region') },
+    path,
+  );
 }
 
 /**

@@ -13,7 +13,8 @@ import {
   optional,
   type VendorRecord,
 } from '#packages/validate/index.js';
-import type { OfferRecord, SellerRecord, ShipsTo } from '../ports.js';
+import { postalAddress } from '../postalAddress.js';
+import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'us-mainstreet';
 
@@ -97,7 +98,23 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     nativeId: asNonEmptyString(seller.sellerId, `${path}.sellerId`),
     name: asNonEmptyString(seller.displayName, `${path}.displayName`),
     country: asNonEmptyString(seller.countryCode, `${path}.countryCode`),
+    dispatchAddress: readShipFromAddress(seller.shipFromAddress, `${path}.shipFromAddress`),
   };
+}
+
+function readShipFromAddress(value: unknown, path: string): PostalAddress {
+  const address = asRecord(value, path);
+  const part = (name: string) => asString(address[name], `${path}.${name}`);
+  return postalAddress(
+    {
+      lines: [part('addressLine1'), optional(address.addressLine2, `${path}.addressLine2`, asString)],
+      city: part('city'),
+      region: part('stateOrProvince'),
+      postalCode: part('postalCode'),
+      country: part('countryCode'),
+    },
+    path,
+  );
 }
 
 /**

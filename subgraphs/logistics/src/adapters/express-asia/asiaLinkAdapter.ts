@@ -2,6 +2,7 @@ import { setting } from '#packages/config/index.js';
 import { createUpstreamClient } from '#packages/http/index.js';
 import { parseJson } from '#packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
+import { readClearanceFeeTable } from '../readClearanceFeeTable.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
 import { createAsiaLinkLabels } from './createAsiaLinkLabels.js';
 import { AsiaLinkError, CARRIER_ID, readQuoteBatch, toQuoteForm } from './map.js';
@@ -58,6 +59,8 @@ export default {
       ...createAsiaLinkLabels(client, credentials, (code) =>
         logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
       ),
+
+      clearanceFees: (signal) => readClearanceFeeTable(client, CARRIER_ID, config.EXPRESS_ASIA_URL, signal),
 
       close: () => client.close(),
     };

@@ -2,6 +2,7 @@ import { setting } from '#packages/config/index.js';
 import { createUpstreamClient } from '#packages/http/index.js';
 import { parseJson } from '#packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
+import { readClearanceFeeTable } from '../readClearanceFeeTable.js';
 import { inBatches, readPayload, rejected } from '../vendorErrors.js';
 import { createExpressGlobalLabels } from './createExpressGlobalLabels.js';
 import { CARRIER_ID, readResults, toShipment } from './map.js';
@@ -51,6 +52,8 @@ export default {
       ...createExpressGlobalLabels(client, config.EXPRESS_GLOBAL_API_KEY, (code) =>
         logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
       ),
+
+      clearanceFees: (signal) => readClearanceFeeTable(client, CARRIER_ID, config.EXPRESS_GLOBAL_URL, signal),
 
       close: () => client.close(),
     };

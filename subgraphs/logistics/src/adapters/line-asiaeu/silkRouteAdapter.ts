@@ -2,6 +2,7 @@ import { setting } from '#packages/config/index.js';
 import { createUpstreamClient } from '#packages/http/index.js';
 import { parseJson } from '#packages/validate/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
+import { readClearanceFeeTable } from '../readClearanceFeeTable.js';
 import { inBatches, readPayload, rejected } from '../vendorErrors.js';
 import { createSilkRouteLabels } from './createSilkRouteLabels.js';
 import { CARRIER_ID, readQuotes, toParcel } from './map.js';
@@ -54,6 +55,8 @@ export default {
       ...createSilkRouteLabels(client, authorization, (code) =>
         logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
       ),
+
+      clearanceFees: (signal) => readClearanceFeeTable(client, CARRIER_ID, config.LINE_ASIAEU_URL, signal),
 
       close: () => client.close(),
     };

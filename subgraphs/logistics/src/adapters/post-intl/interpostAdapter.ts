@@ -1,6 +1,7 @@
 import { setting } from '#packages/config/index.js';
 import { createUpstreamClient } from '#packages/http/index.js';
 import type { CarrierAdapterModule } from '../ports.js';
+import { readClearanceFeeTable } from '../readClearanceFeeTable.js';
 import { createInterpostLabels } from './createInterpostLabels.js';
 import { badResponse, inBatches, rejected } from '../vendorErrors.js';
 import { CARRIER_ID, PostIntlError, readBatchResponse, toBatchXml } from './map.js';
@@ -60,6 +61,8 @@ export default {
       ...createInterpostLabels(client, credentials, (code) =>
         logger.warn('unknown tracking event, read as EXCEPTION', { carrier: CARRIER_ID, code }),
       ),
+
+      clearanceFees: (signal) => readClearanceFeeTable(client, CARRIER_ID, config.POST_INTL_URL, signal),
 
       close: () => client.close(),
     };

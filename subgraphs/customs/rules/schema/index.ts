@@ -1,0 +1,2 @@
+export { agreementsFile, destinationFile, dutyRateTable } from './ruleFiles.js';
+export { parseRuleFile } from './parseRuleFile.js';

@@ -1,0 +1,409 @@
+/**
+ * The documented table of import-charge cases: one or more per regime, each naming the rule it
+ * exercises. Amounts were worked out by hand from the rules data and the fixed test rates
+ * (1 EUR = 1.16 USD = 6.20 BRL = 21.20 MXN = 104 INR = 180.50 JPY = 8.24 CNY), every line rounded
+ * once as its destination rounds (half-up to the minor unit; JP base down to ¥1,000 and tax down to
+ * ¥100; IN to the rupee).
+ */
+export interface Case {
+  name: string;
+  input: Record<string, unknown>;
+  /** duties, taxes, fees, total (every line, whoever pays), in the destination currency. */
+  expected: [duties: string, taxes: string, fees: string, total: string, currency: string];
+  /** What the buyer pays at checkout, on delivery, and what the seller bears. Default: all on delivery. */
+  payable?: [checkout: string, delivery: string, seller: string];
+  deMinimisApplied?: boolean;
+  /** Lines expected among the answer's: kind, amount, collectedAt, remitter (paidBy BUYER unless said). */
+  lines?: Array<[kind: string, amount: string, collectedAt: string, remitter: string, paidBy?: string]>;
+  region?: [region: string | null, assumed: boolean];
+  /** Substrings expected somewhere in the lines (formula, description or source). */
+  mentions?: string[];
+}
+
+export const item = (hsCode: string, amount: string, currency: string, quantity = 1) => ({ hsCode, quantity, value: { amount, currency } });
+export const money = (amount: string, currency: string) => ({ amount, currency });
+const on = (destination: string, date: string, rest: Record<string, unknown>) => ({ origin: 'CN', destination, date, ...rest });
+
+/** The EU and its members: IOSS and without, the €150 relief and its end, national fees, two-leg lines. */
+const EU: Case[] = [
+  {
+    name: 'DE, €300 cotton T-shirt from CN, DDP (the contract example): duty 12% (EU-MFN-6109) and VAT 19% on value + duty, paid by the seller at the border',
+    input: on('DE', '2026-11-26', { incoterm: 'DDP', items: [item('610910', '300.00', 'EUR')], shipping: money('0.00', 'EUR') }),
+    expected: ['36.00', '63.84', '0.00', '99.84', 'EUR'],
+    payable: ['0.00', '0.00', '99.84'],
+    lines: [
+      ['DUTY', '36.00', 'BORDER', 'CARRIER', 'SELLER'],
+      ['TAX', '63.84', 'BORDER', 'CARRIER', 'SELLER'],
+    ],
+    mentions: ['12% × 300.00 EUR', '19% × (300.00 + 36.00) EUR', 'EU-MFN-6109', 'EU-VAT-DE-standard'],
+  },
+  {
+    name: 'DE 2026-06-30 (a past date), €100 T-shirt + €8 from CN, no IOSS: no duty under the €150 relief (EU-duty-relief-150), import VAT 19% on CIF collected on delivery',
+    input: on('DE', '2026-06-30', { items: [item('610910', '100.00', 'EUR')], shipping: money('8.00', 'EUR') }),
+    expected: ['0.00', '20.52', '0.00', '20.52', 'EUR'],
+    deMinimisApplied: true,
+    lines: [['TAX', '20.52', 'DELIVERY', 'CARRIER']],
+    mentions: ['intrinsic value 100.00 EUR ≤ 150.00 EUR', 'EU-duty-relief-150', '19% × (100.00 + 8.00) EUR'],
+  },
+  {
+    name: 'DE 2026-07-01, the same parcel: relief abolished, €3 per tariff subheading (EU-flat-duty-3-per-line), duty in the VAT base',
+    input: on('DE', '2026-07-01', { items: [item('610910', '100.00', 'EUR')], shipping: money('8.00', 'EUR') }),
+    expected: ['3.00', '21.09', '0.00', '24.09', 'EUR'],
+    mentions: ['3.00 EUR × 1 (610910)', '19% × (100.00 + 8.00 + 3.00) EUR', 'EU-flat-duty-3-per-line'],
+  },
+  {
+    name: 'DE 2026-07-01, two T-shirt lines and headphones (€120): two distinct subheadings = €6 (EU-flat-duty-3-per-line)',
+    input: on('DE', '2026-07-01', {
+      items: [item('610910', '60.00', 'EUR', 3), item('6109.10', '40.00', 'EUR', 2), item('851830', '20.00', 'EUR')],
+      shipping: money('8.00', 'EUR'),
+    }),
+    expected: ['6.00', '25.46', '0.00', '31.46', 'EUR'],
+    mentions: ['3.00 EUR × 2 (610910, 851830)', '19% × (120.00 + 8.00 + 6.00) EUR'],
+  },
+  {
+    name: 'DE, €100 T-shirt with an IOSS number: VAT 19% charged at checkout by the marketplace (EU-IOSS, art. 14a(1)); the €3 duty is still due on delivery',
+    input: on('DE', '2026-11-26', { iossNumber: 'IM2760000001', items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['3.00', '19.00', '0.00', '22.00', 'EUR'],
+    payable: ['19.00', '3.00', '0.00'],
+    lines: [
+      ['TAX', '19.00', 'CHECKOUT', 'MARKETPLACE'],
+      ['DUTY', '3.00', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['EU-IOSS', 'intrinsic value 100.00 EUR ≤ 150.00 EUR'],
+  },
+  {
+    name: 'DE, the same T-shirt sold directly by a seller with an IOSS number: the seller remits the VAT (EU-IOSS)',
+    input: on('DE', '2026-11-26', { iossNumber: 'IM2760000001', soldOnMarketplace: false, items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['3.00', '19.00', '0.00', '22.00', 'EUR'],
+    payable: ['19.00', '3.00', '0.00'],
+    lines: [['TAX', '19.00', 'CHECKOUT', 'SELLER']],
+  },
+  {
+    name: 'DE, €100 T-shirt + €8 without IOSS: €3 duty (EU-flat-duty-3-per-line) and import VAT 19% on CIF + duty (EU-VAT-DE-standard), both collected on delivery',
+    input: on('DE', '2026-11-26', { items: [item('610910', '100.00', 'EUR')], shipping: money('8.00', 'EUR') }),
+    expected: ['3.00', '21.09', '0.00', '24.09', 'EUR'],
+    payable: ['0.00', '24.09', '0.00'],
+    lines: [['TAX', '21.09', 'DELIVERY', 'CARRIER']],
+  },
+  {
+    name: 'DE, two-leg line: €200 T-shirt, €10 line haul to the hub, €5 last mile; the last mile stays out of the customs value (UCC art. 72(a), EU-valuation) but is in the VAT base (VAT Directive art. 86(1)(b))',
+    input: on('DE', '2026-11-26', {
+      mode: 'FREIGHT',
+      items: [item('610910', '200.00', 'EUR')],
+      shipping: money('10.00', 'EUR'),
+      postBorderTransport: money('5.00', 'EUR'),
+    }),
+    expected: ['25.20', '45.64', '0.00', '70.84', 'EUR'],
+    mentions: ['12% × (200.00 + 10.00) EUR', '19% × (200.00 + 10.00 + 5.00 + 25.20) EUR'],
+  },
+  {
+    name: 'DE 2026-06-01, €1.50 parcel: VAT 19% × 1.50 = 0.285 rounds half-up to 0.29 (EU-rounding), not half-even 0.28',
+    input: on('DE', '2026-06-01', { items: [item('610910', '1.50', 'EUR')] }),
+    expected: ['0.00', '0.29', '0.00', '0.29', 'EUR'],
+  },
+  {
+    name: 'DE, €200 toy from CN: EU toys are 4.7% (EU-MFN-9503), not 0%',
+    input: on('DE', '2026-11-26', { items: [item('950300', '200.00', 'EUR')] }),
+    expected: ['9.40', '39.79', '0.00', '49.19', 'EUR'],
+    mentions: ['4.7% × 200.00 EUR', 'EU-MFN-9503'],
+  },
+  {
+    name: 'DE, €200 wool pullover (6110 11 90) from CN: 12%; only 6110 11 10 (600 g or more) is 10.5% (EU-MFN-611011)',
+    input: on('DE', '2026-11-26', { items: [item('6110119000', '200.00', 'EUR')] }),
+    expected: ['24.00', '42.56', '0.00', '66.56', 'EUR'],
+    mentions: ['EU-MFN-611011'],
+  },
+  {
+    name: 'FR, €100 T-shirt: €3 EU duty, VAT 20%, and the €2 small-parcel tax per article, the seller’s cost (FR-taxe-petits-colis)',
+    input: on('FR', '2026-11-26', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['3.00', '20.60', '2.00', '25.60', 'EUR'],
+    payable: ['0.00', '23.60', '2.00'],
+    lines: [['FEE', '2.00', 'BORDER', 'CARRIER', 'SELLER']],
+    mentions: ['FR-taxe-petits-colis', '20% × (100.00 + 3.00) EUR', 'intrinsic value 100.00 EUR < 150.00 EUR'],
+  },
+  {
+    name: 'FR 2026-02-27 (a past date), the same T-shirt: that date’s rules, before the small-parcel tax (FR-taxe-petits-colis, from 2026-03-01) and the €3 duty (from 2026-07-01), under the €150 relief (EU-duty-relief-150)',
+    input: on('FR', '2026-02-27', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['0.00', '20.00', '0.00', '20.00', 'EUR'],
+    deMinimisApplied: true,
+  },
+  {
+    name: 'IT, €100 T-shirt: €3 EU duty, VAT 22%, and the €2 per-consignment contribution collected on delivery (IT-contributo-spedizioni-modico-valore)',
+    input: on('IT', '2026-11-26', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['3.00', '22.66', '2.00', '27.66', 'EUR'],
+    lines: [['FEE', '2.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['IT-contributo-spedizioni-modico-valore'],
+  },
+  {
+    name: 'DE, €200 T-shirt from JP: 0% under the EU-Japan EPA (EUJP-EU-61) instead of 12% MFN',
+    input: { origin: 'JP', destination: 'DE', date: '2026-11-26', items: [item('610910', '200.00', 'EUR')] },
+    expected: ['0.00', '38.00', '0.00', '38.00', 'EUR'],
+    mentions: ['preferential rate under the EU-Japan Economic Partnership Agreement (MFN 12%)', 'EUJP-EU-61'],
+  },
+  {
+    name: 'DE from PL: inside the EU customs union (EU-valuation), nothing is owed at the border',
+    input: { origin: 'PL', destination: 'DE', date: '2026-11-26', items: [item('610910', '100.00', 'EUR')] },
+    expected: ['0.00', '0.00', '0.00', '0.00', 'EUR'],
+    payable: ['0.00', '0.00', '0.00'],
+    mentions: ['same customs territory'],
+  },
+];
+
+/** Low-value regimes outside the EU whose tax is charged at checkout. */
+const AT_CHECKOUT: Case[] = [
+  {
+    name: 'GB, £100 CN T-shirt + £10 shipping: £22.00 VAT charged at checkout by the marketplace (GB-135-supply-vat-at-sale, VAT Act s.5A); no duty under £135 (GB-duty-relief-135)',
+    input: on('GB', '2026-11-26', { items: [item('610910', '100.00', 'GBP')], shipping: money('10.00', 'GBP') }),
+    expected: ['0.00', '22.00', '0.00', '22.00', 'GBP'],
+    payable: ['22.00', '0.00', '0.00'],
+    deMinimisApplied: true,
+    lines: [['TAX', '22.00', 'CHECKOUT', 'MARKETPLACE']],
+    mentions: ['20% × (100.00 + 10.00) GBP', 'GB-135-supply-vat-at-sale', 'GB-duty-relief-135'],
+  },
+  {
+    name: 'GB, £200 + £10: above £135, duty 12% on CIF (GB-MFN-6109) and import VAT 20% on CIF + duty, collected on delivery',
+    input: on('GB', '2026-11-26', { items: [item('610910', '200.00', 'GBP')], shipping: money('10.00', 'GBP') }),
+    expected: ['25.20', '47.04', '0.00', '72.24', 'GBP'],
+    payable: ['0.00', '72.24', '0.00'],
+    mentions: ['12% × (200.00 + 10.00) GBP', '20% × (200.00 + 10.00 + 25.20) GBP'],
+  },
+  {
+    name: 'AU, A$100: no duty or GST at the border up to A$1,000 (AU-deminimis-1000); GST 10% charged at checkout by the marketplace (AU-LVG-GST)',
+    input: on('AU', '2026-11-26', { items: [item('610910', '100.00', 'AUD')] }),
+    expected: ['0.00', '10.00', '0.00', '10.00', 'AUD'],
+    payable: ['10.00', '0.00', '0.00'],
+    deMinimisApplied: true,
+    lines: [['TAX', '10.00', 'CHECKOUT', 'MARKETPLACE']],
+  },
+  {
+    name: 'SG, S$100: GST 9% charged at checkout under the overseas vendor regime (SG-OVR-LVG)',
+    input: on('SG', '2026-11-26', { items: [item('610910', '100.00', 'SGD')] }),
+    expected: ['0.00', '9.00', '0.00', '9.00', 'SGD'],
+    payable: ['9.00', '0.00', '0.00'],
+    lines: [['TAX', '9.00', 'CHECKOUT', 'MARKETPLACE']],
+  },
+  {
+    name: 'MY, RM100 by courier: duty and tax relief up to RM500 by air (MY-deminimis-500-air-courier); LVG sales tax 10% at checkout (MY-LVG-sales-tax)',
+    input: on('MY', '2026-11-26', { mode: 'EXPRESS', items: [item('610910', '100.00', 'MYR')] }),
+    expected: ['0.00', '10.00', '0.00', '10.00', 'MYR'],
+    payable: ['10.00', '0.00', '0.00'],
+    deMinimisApplied: true,
+  },
+  {
+    name: 'MY, the same parcel as freight: the air relief does not apply, so duty (MY-MFN-default) is due on delivery; LVG tax still at checkout',
+    input: on('MY', '2026-11-26', { mode: 'FREIGHT', items: [item('610910', '100.00', 'MYR')] }),
+    expected: ['5.00', '10.00', '0.00', '15.00', 'MYR'],
+    payable: ['10.00', '5.00', '0.00'],
+    deMinimisApplied: false,
+  },
+  {
+    name: 'NZ, NZ$100: GST 15% charged at checkout by the marketplace on goods of NZ$1,000 or less (NZ-LVG-GST, GST Act s.60C); no border duty (NZ-border-relief-1000)',
+    input: on('NZ', '2026-11-26', { items: [item('610910', '100.00', 'NZD')] }),
+    expected: ['0.00', '15.00', '0.00', '15.00', 'NZD'],
+    payable: ['15.00', '0.00', '0.00'],
+    lines: [['TAX', '15.00', 'CHECKOUT', 'MARKETPLACE']],
+  },
+  {
+    name: 'NO, NOK 500 T-shirt: VAT 25% charged at checkout under VOEC (NO-VOEC); VOEC covers VAT only, so duty (NO-MFN-61) is due on delivery',
+    input: on('NO', '2026-11-26', { items: [item('610910', '500.00', 'NOK')] }),
+    expected: ['53.50', '125.00', '0.00', '178.50', 'NOK'],
+    payable: ['125.00', '53.50', '0.00'],
+    lines: [['TAX', '125.00', 'CHECKOUT', 'MARKETPLACE']],
+    mentions: ['dearest unit 500.00 NOK < 3000.00 NOK'],
+  },
+  {
+    name: 'NO, NOK 3,500 jacket: at or above NOK 3,000 per item VOEC does not apply (NO-VOEC); duty and import VAT (NO-VAT) on delivery',
+    input: on('NO', '2026-11-26', { items: [item('610910', '3500.00', 'NOK')] }),
+    expected: ['374.50', '968.63', '0.00', '1343.13', 'NOK'],
+    payable: ['0.00', '1343.13', '0.00'],
+  },
+];
+
+/** The Americas: US additional duties, MPF and state sales tax; CA post against courier and provinces; BR; MX. */
+const AMERICAS: Case[] = [
+  {
+    name: 'US today, $100 cotton T-shirt from CN: MFN 16.5% (US-MFN-6109) plus Section 301 List 4A 7.5% (US-section-301-list-4A; Section 122 ended 2026-07-23), MPF for an informal entry (US-MPF-informal), California sales tax assumed (US-CA-sales-tax)',
+    input: on('US', '2026-11-26', { items: [item('610910', '100.00', 'USD')] }),
+    expected: ['24.00', '7.25', '2.69', '33.94', 'USD'],
+    payable: ['7.25', '26.69', '0.00'],
+    region: ['US-CA', true],
+    lines: [
+      ['DUTY', '16.50', 'DELIVERY', 'CARRIER'],
+      ['DUTY', '7.50', 'DELIVERY', 'CARRIER'],
+      ['FEE', '2.69', 'DELIVERY', 'CARRIER'],
+      ['TAX', '7.25', 'CHECKOUT', 'MARKETPLACE'],
+    ],
+    mentions: ['US-section-301-list-4A', 'US-MPF-informal', 'US-CA-sales-tax', 'assumed'],
+  },
+  {
+    name: 'US 2026-03-15, the same T-shirt: the Section 122 surcharge (US-section-122-surcharge, 10 % from 2026-02-24 to 2026-07-23) adds to MFN and Section 301',
+    input: on('US', '2026-03-15', { items: [item('610910', '100.00', 'USD')] }),
+    expected: ['34.00', '7.25', '2.69', '43.94', 'USD'],
+    payable: ['7.25', '36.69', '0.00'],
+    mentions: ['US-section-122-surcharge', '10% × 100.00 USD'],
+  },
+  {
+    name: 'US 2025-09-15, $100 + $10 from CN: no de minimis since 2025-08-29 (US-deminimis-suspended-all), duty on FOB; no MPF rule on file before FY2026; CA tax leaves delivery out',
+    input: on('US', '2025-09-15', { items: [item('610910', '100.00', 'USD')], shipping: money('10.00', 'USD') }),
+    expected: ['24.00', '7.25', '0.00', '31.25', 'USD'],
+    payable: ['7.25', '24.00', '0.00'],
+    deMinimisApplied: false,
+    mentions: ['16.5% × 100.00 USD', '7.25% × 100.00 USD'],
+  },
+  {
+    name: 'US 2025-08-28, $100 T-shirt from DE: the $800 de minimis still open to non-CN origins (US-deminimis-1321-non-CN-HK); state sales tax is not an import charge',
+    input: { origin: 'DE', destination: 'US', date: '2025-08-28', items: [item('610910', '100.00', 'USD')] },
+    expected: ['0.00', '7.25', '0.00', '7.25', 'USD'],
+    payable: ['7.25', '0.00', '0.00'],
+    deMinimisApplied: true,
+  },
+  {
+    name: 'US 2026-03-15, $100 T-shirt from MX: 0% under USMCA (USMCA-originating-all), no Section 122 surcharge and no MPF for USMCA goods (US-MPF-informal)',
+    input: { origin: 'MX', destination: 'US', date: '2026-03-15', items: [item('610910', '100.00', 'USD')] },
+    expected: ['0.00', '7.25', '0.00', '7.25', 'USD'],
+    payable: ['7.25', '0.00', '0.00'],
+    mentions: ['USMCA'],
+  },
+  {
+    name: 'US-NY, $100 T-shirt from CN: New York exempts clothing under $110 from its state tax (US-NY-clothing-under-110)',
+    input: on('US-NY', '2026-11-26', { items: [item('610910', '100.00', 'USD')] }),
+    expected: ['24.00', '0.00', '2.69', '26.69', 'USD'],
+    region: ['US-NY', false],
+  },
+  {
+    name: 'US-OR, $3,000 steel tableware (7323) from CN: the default duty (US-MFN-default, an assumption), Section 232 steel 50 % (US-section-232-steel), a formal entry’s MPF at its $33.58 minimum (US-MPF-formal), and no Oregon sales tax (US-OR-no-sales-tax)',
+    input: on('US', '2026-11-26', { items: [item('732393', '3000.00', 'USD')], destination: 'US-OR' }),
+    expected: ['1650.00', '0.00', '33.58', '1683.58', 'USD'],
+    mentions: ['US-section-232-steel', 'US-MPF-formal', '0.3464% × 3000.00 USD'],
+  },
+  {
+    name: 'CA, C$30 from US by post: the C$20 postal threshold (CA-deminimis-20) is passed, so HST (Ontario assumed) is due; CUSMA makes the duty 0',
+    input: { origin: 'US', destination: 'CA', date: '2026-11-26', mode: 'POSTAL', items: [item('610910', '30.00', 'CAD')] },
+    expected: ['0.00', '3.90', '0.00', '3.90', 'CAD'],
+    region: ['CA-ON', true],
+    deMinimisApplied: false,
+  },
+  {
+    name: 'CA, the same C$30 from US by courier: within CUSMA’s C$40 for taxes and C$150 for duty (CA-courier-US-MX-tax-40, CA-courier-US-MX-duty-150)',
+    input: { origin: 'US', destination: 'CA', date: '2026-11-26', mode: 'EXPRESS', items: [item('610910', '30.00', 'CAD')] },
+    expected: ['0.00', '0.00', '0.00', '0.00', 'CAD'],
+    deMinimisApplied: true,
+  },
+  {
+    name: 'CA, C$100 + C$20 from CN, no province: duty 18% on FOB (CA-MFN-6109), HST 13% for Ontario, the assumed default',
+    input: on('CA', '2026-11-26', { items: [item('610910', '100.00', 'CAD')], shipping: money('20.00', 'CAD') }),
+    expected: ['18.00', '15.34', '0.00', '33.34', 'CAD'],
+    region: ['CA-ON', true],
+    mentions: ['13% × (100.00 + 18.00) CAD', 'CA-HST-ON'],
+  },
+  {
+    name: 'CA-QC, C$100 from CN by courier: duty and GST 5% at the border, QST 9.975% charged at checkout (CA-QC-QST)',
+    input: on('CA-QC', '2026-11-26', { items: [item('610910', '100.00', 'CAD')] }),
+    expected: ['18.00', '15.88', '0.00', '33.88', 'CAD'],
+    payable: ['9.98', '23.90', '0.00'],
+    region: ['CA-QC', false],
+    mentions: ['9.975% × 100.00 CAD'],
+  },
+  {
+    name: 'BR, $40 + $5 from CN: Remessa Conforme 20% up to USD 50 (BR-remessa-conforme) and ICMS 17% grossed up (São Paulo assumed), both at checkout',
+    input: on('BR', '2026-11-26', { items: [item('950300', '40.00', 'USD')], shipping: money('5.00', 'USD') }),
+    expected: ['48.10', '59.11', '0.00', '107.21', 'BRL'],
+    payable: ['107.21', '0.00', '0.00'],
+    region: ['BR-SP', true],
+    lines: [
+      ['DUTY', '48.10', 'CHECKOUT', 'MARKETPLACE'],
+      ['TAX', '59.11', 'CHECKOUT', 'MARKETPLACE'],
+    ],
+    mentions: [
+      '20% × (213.79 + 26.72) BRL',
+      'customs value 45.00 USD ≤ 50.00 USD',
+      '17% × (213.79 + 26.72 + 48.10) BRL / (1 − 17%)',
+      '1 USD = 5.34483 BRL',
+    ],
+  },
+  {
+    name: 'BR-MG, $100 from CN: Remessa Conforme 60% minus USD 20 above USD 50, ICMS 20% in Minas Gerais (BR-ICMS-RTS-20)',
+    input: on('BR-MG', '2026-11-26', { items: [item('950300', '100.00', 'USD')] }),
+    expected: ['213.79', '187.07', '0.00', '400.86', 'BRL'],
+    payable: ['400.86', '0.00', '0.00'],
+    region: ['BR-MG', false],
+    mentions: ['60% × 534.48 BRL − 20.00 USD (106.90 BRL)', 'BR-ICMS-RTS-20'],
+  },
+  {
+    name: 'MX, $100 from CN by courier: the courier global rate 33.5% replaces duty and IVA (MX-courier-global-rate-non-FTA)',
+    input: on('MX', '2026-11-26', { mode: 'EXPRESS', items: [item('950300', '100.00', 'USD')] }),
+    expected: ['612.24', '0.00', '0.00', '612.24', 'MXN'],
+  },
+  {
+    name: 'MX, the same parcel by post: the courier rate does not apply, so duty (MX-MFN-default) and IVA 16% (MX-IVA)',
+    input: on('MX', '2026-11-26', { mode: 'POSTAL', items: [item('950300', '100.00', 'USD')] }),
+    expected: ['274.14', '336.28', '0.00', '610.42', 'MXN'],
+  },
+];
+
+/** Asia: JP valuation and rounding, CN cross-border retail with consumption tax, IN heading 9804 and rupee rounding, KR. */
+const ASIA: Case[] = [
+  {
+    name: 'JP, ¥15,000 toy + ¥1,000 from US: 60% personal-use value (JP-personal-use-60pct) = ¥10,000, within the ¥10,000 waiver (JP-deminimis-10000)',
+    input: { origin: 'US', destination: 'JP', date: '2026-11-26', items: [item('950300', '15000', 'JPY')], shipping: money('1000', 'JPY') },
+    expected: ['0', '0', '0', '0', 'JPY'],
+    deMinimisApplied: true,
+    mentions: ['customs value 10000 JPY ≤ 10000 JPY'],
+  },
+  {
+    name: 'JP, ¥30,000 green tea + ¥1,500 from CN: duty 17% and reduced 8% consumption tax on the 60% value, base truncated to ¥1,000 and tax to ¥100 (JP-rounding)',
+    input: on('JP', '2026-11-26', { items: [item('090210', '30000', 'JPY')], shipping: money('1500', 'JPY') }),
+    expected: ['3200', '1700', '0', '4900', 'JPY'],
+    mentions: ['17% × (60% × 30000 + 1500) → 19000 JPY', '8% × (18000 + 1500 + 3200) → 22000 JPY', 'JP-CT-reduced-food', 'JP-rounding'],
+  },
+  {
+    name: 'JP, ¥10,000 knitted T-shirt from CN: knitted apparel is excluded from the ¥10,000 waiver (JP-deminimis-10000); ¥654 of duty truncates to ¥600 (JP-rounding)',
+    input: on('JP', '2026-11-26', { items: [item('610910', '10000', 'JPY')] }),
+    expected: ['600', '600', '0', '1200', 'JPY'],
+    deMinimisApplied: false,
+  },
+  {
+    name: 'JP, €100 T-shirt from FR: the EU-Japan EPA (EUJP-JP-61); euros converted at the weekly customs rate (JP-customs-weekly-rate)',
+    input: { origin: 'FR', destination: 'JP', date: '2026-11-26', items: [item('610910', '100.00', 'EUR')] },
+    expected: ['0', '1000', '0', '1000', 'JPY'],
+    mentions: ['EUJP-JP-61', '1 EUR = 180.500 JPY'],
+  },
+  {
+    name: 'CN, CNY 1,000 cosmetics from JP: cross-border retail (CN-CBEC-retail-import) charges duty 0, consumption tax 15% and VAT 13% at 70%, at checkout',
+    input: { origin: 'JP', destination: 'CN', date: '2026-11-26', items: [item('330499', '1000.00', 'CNY')] },
+    expected: ['0.00', '230.59', '0.00', '230.59', 'CNY'],
+    payable: ['230.59', '0.00', '0.00'],
+    lines: [
+      ['TAX', '123.53', 'CHECKOUT', 'MARKETPLACE'],
+      ['TAX', '107.06', 'CHECKOUT', 'MARKETPLACE'],
+    ],
+    mentions: ['15% × 1000.00 CNY / (1 − 15%) × 70%', '13% × (1000.00 + 176.47) CNY × 70%', 'CN-CT-cosmetics'],
+  },
+  {
+    name: 'CN, CNY 6,000 cosmetics: above the CNY 5,000 single-transaction limit (CN-CBEC-retail-import), general trade duty, full consumption tax (CN-CT-cosmetics) and VAT at the border',
+    input: { origin: 'JP', destination: 'CN', date: '2026-11-26', items: [item('330499', '6000.00', 'CNY')] },
+    expected: ['450.00', '2124.71', '0.00', '2574.71', 'CNY'],
+    payable: ['0.00', '2574.71', '0.00'],
+    mentions: ['CN-MFN-default', '13% × (6000.00 + 450.00 + 1138.24) CNY'],
+  },
+  {
+    name: 'CN, CNY 500 wine from FR: excise (consumption tax 10%, CN-CT-wine) where such goods may be sent, under the cross-border regime at 70%',
+    input: { origin: 'FR', destination: 'CN', date: '2026-11-26', items: [item('220421', '500.00', 'CNY')] },
+    expected: ['0.00', '89.45', '0.00', '89.45', 'CNY'],
+    payable: ['89.45', '0.00', '0.00'],
+  },
+  {
+    name: 'IN, $100 toy from CN: heading 9804 at 10% (IN-personal-import-9804), SWS 10% of duty, IGST 18% on value + both, each rounded to the rupee (IN-rounding)',
+    input: on('IN', '2026-11-26', { items: [item('950300', '100.00', 'USD')] }),
+    expected: ['987.00', '1791.00', '0.00', '2778.00', 'INR'],
+    mentions: ['IN-rounding'],
+  },
+  {
+    name: 'KR, $100 green tea from the US: food is limited to the USD 150 list clearance, which covers US origin too (KR-list-clearance-150)',
+    input: { origin: 'US', destination: 'KR', date: '2026-11-26', items: [item('090210', '100.00', 'USD')] },
+    expected: ['0', '0', '0', '0', 'KRW'],
+    deMinimisApplied: true,
+  },
+];
+
+export const CASES: readonly Case[] = [...EU, ...AT_CHECKOUT, ...AMERICAS, ...ASIA];
