@@ -31,11 +31,7 @@ export function laneCustomsRules(
   } catch {
     return [];
   }
-  const line = (
-    rule: { id: string; source: { title: string; url: string }; validFrom: string },
-    kind: LaneCustomsRule['kind'],
-    summary: string,
-  ) => ({
+  const line = (rule: Pick<RuleBase, 'id' | 'source' | 'validFrom'>, kind: LaneCustomsRule['kind'], summary: string) => ({
     id: rule.id,
     kind,
     summary,
