@@ -9,6 +9,7 @@ export {
   type HsSection,
 } from './HsNomenclature.js';
 export { parseCsv } from './parseCsv.js';
+export { describeHsCodeOrigin, type HsCodeOrigin } from './describeHsCodeOrigin.js';
 export { formatHsCode } from './formatHsCode.js';
 export {
   createHsClassifier,

@@ -240,6 +240,18 @@ describe('landedCost', () => {
     },
   );
 
+  it('says on its duty line when the HS code was classified from the title, or when none could be had', async () => {
+    const dutyOf = async (hsCode: OptionSpec['hsCode'], id: string) =>
+      (await landedCost({ ...SCENARIOS['DE/EUR']!, id, hsCode }, 'EUR')).lines.find((line) => line.kind === 'DUTY')!.description;
+    expect(await dutyOf(undefined, 'declared')).not.toMatch(/classified|no HS code/);
+    expect(await dutyOf({ code: '090210', status: 'SUGGESTED', confidence: 0.82, rejected: '090299' }, 'suggested')).toContain(
+      "classified from the title as 0902.10, confidence 0.82 (the seller's 090299 is not an HS 2022 subheading)",
+    );
+    expect(await dutyOf({ code: null, status: 'UNKNOWN' }, 'unknown')).toContain(
+      'no HS code: the seller declared no HS code and the title could not be classified',
+    );
+  });
+
   it('chooses Pix for a Brazilian buyer paying in reais, and another provider above the Pix maximum', async () => {
     expect((await landedCost(SCENARIOS['BR/BRL']!, 'BRL')).paymentProvider.id).toBe('pix-br');
     expect((await landedCost({ ...SCENARIOS['BR/BRL']!, id: 'br-big', goods: ['25000.00', 'CNY'] }, 'BRL')).paymentProvider.id).toBe(

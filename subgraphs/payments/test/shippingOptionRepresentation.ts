@@ -20,6 +20,8 @@ export interface OptionSpec {
   /** A charge the seller bears (FR small-parcel tax), in the destination's currency. */
   sellerFee?: string;
   region?: string;
+  /** The consignment's HS code as the catalog resolved it; default a code the seller declared. */
+  hsCode?: { code: string | null; status: 'DECLARED' | 'SUGGESTED' | 'INVALID' | 'UNKNOWN'; confidence?: number; rejected?: string };
 }
 
 export function shippingOptionRepresentation(spec: OptionSpec) {
@@ -43,6 +45,10 @@ export function shippingOptionRepresentation(spec: OptionSpec) {
       originCountry: spec.from,
       destinationCountry: spec.to,
       destinationRegion: spec.region ?? null,
+      hsCode: spec.hsCode === undefined ? '610910' : spec.hsCode.code,
+      hsCodeStatus: spec.hsCode?.status ?? 'DECLARED',
+      hsCodeConfidence: spec.hsCode?.confidence ?? null,
+      rejectedHsCode: spec.hsCode?.rejected ?? null,
       quantity: spec.quantity ?? 1,
       goodsValue: money(...spec.goods),
     },

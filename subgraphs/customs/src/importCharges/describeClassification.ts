@@ -1,4 +1,4 @@
-import { formatHsCode } from '#packages/hs/index.js';
+import { describeHsCodeOrigin } from '#packages/hs/index.js';
 import type { ConsignmentItem } from './types.js';
 
 /**
@@ -9,22 +9,7 @@ import type { ConsignmentItem } from './types.js';
  */
 export function describeClassification(item: ConsignmentItem | undefined): string {
   const classification = item?.classification;
-  if (classification === undefined) return '';
-  const seller =
-    classification.rejectedHsCode === null
-      ? 'the seller declared no HS code'
-      : `the seller's ${classification.rejectedHsCode} is not an HS 2022 subheading`;
-  switch (classification.status) {
-    case 'DECLARED':
-      return '';
-    case 'SUGGESTED':
-      return `classified from the title as ${formatHsCode(item!.hsCode)}, confidence ${(classification.confidence ?? 0).toFixed(2)} (${seller})`;
-    case 'INVALID':
-    case 'UNKNOWN':
-      return `no HS code: ${seller} and the title could not be classified`;
-    default:
-      return classification.status satisfies never;
-  }
+  return classification === undefined ? '' : describeHsCodeOrigin({ ...classification, hsCode: item!.hsCode });
 }
 
 /** A duty line's description with the classification note of the items it covers, if any. */

@@ -60,8 +60,12 @@ export type Consignment = {
   destinationCountry: Scalars['CountryCode']['output'];
   destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
   goodsValue: Money;
+  hsCode?: Maybe<Scalars['String']['output']>;
+  hsCodeConfidence?: Maybe<Scalars['Float']['output']>;
+  hsCodeStatus: HsClassificationStatus;
   originCountry: Scalars['CountryCode']['output'];
   quantity: Scalars['Int']['output'];
+  rejectedHsCode?: Maybe<Scalars['String']['output']>;
 };
 
 export type DayRange = {
@@ -84,6 +88,17 @@ export type ExchangeRates = {
   rates: Array<ExchangeRate>;
   source: Scalars['String']['output'];
 };
+
+/** Where the consignment's HS code came from (the catalog's check of the seller's code). */
+export type HsClassificationStatus =
+  /** The seller declared it, and it exists in HS 2022. */
+  | 'DECLARED'
+  /** The seller's code does not exist in HS 2022, and none could be classified from the title. */
+  | 'INVALID'
+  /** Classified from the title: the seller declared none, or one that does not exist. */
+  | 'SUGGESTED'
+  /** No code: the seller declared none and the title could not be classified. */
+  | 'UNKNOWN';
 
 export type ImportCharges = {
   __typename?: 'ImportCharges';
@@ -406,7 +421,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
 }>;
 
 
@@ -420,11 +435,13 @@ export type ResolversTypes = ResolversObject<{
   ChargeLine: ResolverTypeWrapper<Omit<ChargeLine, 'amount'> & { amount: ResolversTypes['Money'] }>;
   CollectedAt: CollectedAt;
   Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
+  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
+  HsClassificationStatus: HsClassificationStatus;
   ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'lines'> & { lines: Array<ResolversTypes['ChargeLine']> }>;
   LandedCost: ResolverTypeWrapper<LandedCostModel>;
   LandedCostLine: ResolverTypeWrapper<LandedCostLineModel>;
@@ -451,6 +468,7 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   ChargeLine: Omit<ChargeLine, 'amount'> & { amount: ResolversParentTypes['Money'] };
   Consignment: Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversParentTypes['Money'] };
+  Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
   DayRange: DayRange;

@@ -134,6 +134,7 @@ export async function computeLandedCost(
   };
   const lines = describeLandedCost(quote, {
     deMinimisApplied: option.deMinimisApplied,
+    hsCodeNote: option.hsCodeNote,
     rulesDate: option.rulesDate,
     surchargeBan: terms.surchargeBan,
   });

@@ -8,6 +8,8 @@ import { citationOf, type SurchargeBan } from './paymentLaw.js';
 /** What only a fresh quote knows (the token keeps amounts and parties, not customs' citations). */
 export interface FreshDetail {
   readonly deMinimisApplied: boolean;
+  /** Where the HS code came from when it was not the seller's (`describeHsCodeOrigin`); empty otherwise. */
+  readonly hsCodeNote: string;
   readonly rulesDate: string;
   readonly surchargeBan: SurchargeBan | undefined;
 }
@@ -56,7 +58,9 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
     lines.push({
       kind: charge.kind,
       description:
-        charge.label.replace(/ \[.*\]$/, '') + (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : ''),
+        charge.label.replace(/ \[.*\]$/, '') +
+        (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : '') +
+        (charge.kind === 'DUTY' && fresh?.hsCodeNote ? ` — ${fresh.hsCodeNote}` : ''),
       amount: charge.converted,
       formula: formulaOf(charge.original, charge.converted),
       source: customsCharge ? customs : (/\[(.*)\]$/.exec(charge.label)?.[1] ?? 'payment law'),

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
+import { describeHsCodeOrigin, type HsClassificationStatus } from '#packages/hs/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 
 /** A customs charge line as received, amount already exact: what it is, when it is paid, by whom. */
@@ -22,6 +23,8 @@ export interface ShippingOptionFacts {
   readonly quantity: number;
   readonly goodsValue: Money;
   readonly deMinimisApplied: boolean;
+  /** Where the HS code duties were assessed on came from, when it was not the seller's (empty otherwise). */
+  readonly hsCodeNote: string;
   readonly customsLines: readonly CustomsLine[];
   readonly rulesDate: string;
   /** The carrier's transit days, as logistics quoted them. */
@@ -42,6 +45,10 @@ export interface ShippingOptionRepresentation {
     readonly originCountry: string;
     readonly destinationCountry: string;
     readonly destinationRegion?: string | null;
+    readonly hsCode?: string | null;
+    readonly hsCodeStatus?: string;
+    readonly hsCodeConfidence?: number | null;
+    readonly rejectedHsCode?: string | null;
     readonly quantity: number;
     readonly goodsValue: MoneyShape;
   };
@@ -80,6 +87,7 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     quantity: consignment.quantity,
     goodsValue: money(consignment.goodsValue, 'consignment.goodsValue'),
     deMinimisApplied: importCharges.deMinimisApplied,
+    hsCodeNote: hsCodeNoteOf(id, consignment),
     customsLines: importCharges.lines.map((line, index): CustomsLine => {
       const at = `importCharges.lines[${index}]`;
       if (line.kind !== 'DUTY' && line.kind !== 'TAX' && line.kind !== 'FEE') throw broken(id, `${at}.kind: ${line.kind}`);
@@ -97,6 +105,20 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     rulesDate: importCharges.rulesDate,
     transitDays: { min: transitDays.min, max: transitDays.max },
   };
+}
+
+const STATUSES: readonly HsClassificationStatus[] = ['DECLARED', 'SUGGESTED', 'INVALID', 'UNKNOWN'];
+
+function hsCodeNoteOf(id: string, consignment: NonNullable<ShippingOptionRepresentation['consignment']>): string {
+  const status = consignment.hsCodeStatus;
+  if (status === undefined) return '';
+  if (!STATUSES.includes(status as HsClassificationStatus)) throw broken(id, `consignment.hsCodeStatus: ${status}`);
+  return describeHsCodeOrigin({
+    status: status as HsClassificationStatus,
+    hsCode: consignment.hsCode ?? '',
+    confidence: consignment.hsCodeConfidence ?? null,
+    rejectedHsCode: consignment.rejectedHsCode ?? null,
+  });
 }
 
 function broken(id: string, problem: string): GraphQLError {
