@@ -44,4 +44,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/orders/schema.graphql',
     main: 'subgraphs/orders/src/main.ts',
   },
+  {
+    name: 'insights',
+    url: 'http://127.0.0.1:4006/graphql',
+    schemaFile: 'subgraphs/insights/schema.graphql',
+    main: 'subgraphs/insights/src/main.ts',
+  },
 ];

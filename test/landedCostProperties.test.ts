@@ -51,6 +51,7 @@ function representation(id: string, consignment: Consignment) {
     __typename: 'ShippingOption',
     id,
     cost: text(consignment.shipping!),
+    transitDays: { min: 5, max: 10 },
     consignment: {
       originCountry: consignment.origin,
       destinationCountry: consignment.destination,

@@ -11,6 +11,8 @@ export const gatewaySettings = {
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Composed supergraph to serve; subgraphs are reached at its routing URLs. Default: schema/supergraph.graphql. `--supergraph` overrides. */
   SUPERGRAPH_PATH: setting.string({ default: 'schema/supergraph.graphql' }),
+  /** Where `npm run build:web` put the web pages the gateway serves (`/insights`). Default: web/dist. */
+  WEB_DIST_DIR: setting.string({ default: 'web/dist' }),
   /** How often the supergraph file is checked for changes, in ms; 0 reloads on SIGHUP only. Default: 2000. */
   SUPERGRAPH_POLL_MS: setting.int({ default: 2_000, min: 0, max: 3_600_000 }),
   /** Time allowed for one subgraph request. Default: 10000 ms. */

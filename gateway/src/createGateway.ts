@@ -25,6 +25,7 @@ import { supergraphFromFile } from './lifecycle/supergraphFromFile.js';
 import { withReloadGate } from './lifecycle/withReloadGate.js';
 import { createRateLimiter } from './limits/createRateLimiter.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
+import { webPageRoutes } from './web/webPageRoutes.js';
 import { createPersistedQueryStore } from './persisted/createPersistedQueryStore.js';
 import { loadPersistedOperations } from './persisted/loadPersistedOperations.js';
 import { readSubgraphUrls } from './readSubgraphUrls.js';
@@ -194,6 +195,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     asyncRequestContext: false,
     context: createRequestContext({ authenticate, rateLimiter, signPrincipal }),
     routes: new Map([
+      ...webPageRoutes(config.WEB_DIST_DIR),
       [
         '/metrics',
         (_request, response) => {

@@ -143,11 +143,12 @@ describe('API keys in the gateway', () => {
   let gateway: TestGateway;
   const writer = generateApiKey({ tier: 'marketplace', scopes: ['orders:write'], id: 'writer', marketplaceId: 'br-feira' });
   const reader = generateApiKey({ tier: 'analyst', scopes: [], id: 'reader' });
+  const analyst = generateApiKey({ tier: 'analyst', scopes: ['insights:read'], id: 'analyst' });
   const revoked = generateApiKey({ tier: 'developer', scopes: ['orders:write'], id: 'revoked' });
   beforeAll(async () => {
     subgraphs = await startFakeSubgraphs();
     gateway = await startTestGateway(subgraphs.supergraphPath, {
-      API_KEYS: [writer.line, reader.line, `${revoked.line} revoked`].join(';'),
+      API_KEYS: [writer.line, reader.line, analyst.line, `${revoked.line} revoked`].join(';'),
     });
   });
   afterAll(async () => {
@@ -180,6 +181,16 @@ describe('API keys in the gateway', () => {
     expect(subgraphs.calls()).toBe(calls);
     const allowed = await gateway.post(mutation, { authorization: `Bearer ${writer.key}` });
     expect(allowed.body).toEqual({ data: { placeOrder: 'order for offer-7' } });
+  });
+
+  it('lets an export of trade flows through with insights:read (or a marketplace key), not booking', async () => {
+    const exportJob = { query: 'mutation { requestTradeFlowExport }' };
+    expect((await gateway.post(exportJob, { 'x-api-key': analyst.key })).body).toEqual({ data: { requestTradeFlowExport: 'export job' } });
+    expect((await gateway.post(exportJob, { 'x-api-key': writer.key })).body).toEqual({ data: { requestTradeFlowExport: 'export job' } });
+    const lacking = await gateway.post(exportJob, { 'x-api-key': reader.key });
+    expect(lacking.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'insights:read' });
+    const booking = await gateway.post(mutation, { 'x-api-key': analyst.key });
+    expect(booking.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', requiredScope: 'orders:write' });
   });
 
   it('never forwards the key to a subgraph', async () => {

@@ -136,7 +136,7 @@ export type PlaceOrderInput = {
   quoteId: string | number;
 };
 
-/** How a parcel travels. */
+/** How a shipment travels (as logistics names it). */
 export type ShippingMode =
   /** Consolidated freight to the destination's hub, then a domestic last-mile carrier: two legs. */
   | 'DEDICATED_LINE'

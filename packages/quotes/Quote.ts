@@ -93,6 +93,12 @@ export interface Quote {
   readonly payableAtCheckout: Money;
   readonly payableOnDelivery: Money;
   readonly rates: QuoteRates;
+  /**
+   * What the quote promised besides money: the carrier's transit days and whether customs applied
+   * a de minimis relief. Absent in tokens signed before it was added; booking reads it into the
+   * order's events.
+   */
+  readonly promise?: QuotePromise;
   /** ISO 8601 instants. */
   readonly issuedAt: string;
   readonly expiresAt: string;
@@ -107,3 +113,11 @@ export interface QuoteParts {
 }
 
 export const QUOTE_PART_NAMES = ['item', 'shipping', 'duties', 'taxes', 'importFees'] as const satisfies ReadonlyArray<keyof QuoteParts>;
+
+/** The non-monetary terms of a quote, as the subgraphs that own them stated them. */
+export interface QuotePromise {
+  /** The shipping option's transit days (logistics). */
+  readonly transitDays: { readonly min: number; readonly max: number };
+  /** Whether a de minimis relief applied to duties or taxes (customs). */
+  readonly deMinimisApplied: boolean;
+}

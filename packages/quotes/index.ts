@@ -7,6 +7,7 @@ export {
   type Quote,
   type QuoteCharge,
   type QuoteParts,
+  type QuotePromise,
   type QuoteRates,
 } from './Quote.js';
 export { QuoteError, type QuoteErrorCode } from './QuoteError.js';

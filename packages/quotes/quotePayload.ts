@@ -1,6 +1,6 @@
 import { isCurrencyCode, MoneyError, parseMoney, toDecimalString, type CurrencyCode, type Money } from '../money/index.js';
 import type { JsonValue } from './canonicalJson.js';
-import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteCharge, type QuoteParts } from './Quote.js';
+import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteCharge, type QuoteParts, type QuotePromise } from './Quote.js';
 import { QuoteError } from './QuoteError.js';
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -48,6 +48,12 @@ export function toPayload(quote: Quote): JsonObject {
     payableAtCheckout: moneyText(quote.payableAtCheckout),
     payableOnDelivery: moneyText(quote.payableOnDelivery),
     rates: { date: quote.rates.date, source: quote.rates.source, url: quote.rates.url, perEuro: { ...quote.rates.perEuro } as JsonObject },
+    ...(quote.promise && {
+      promise: {
+        transitDays: { min: quote.promise.transitDays.min, max: quote.promise.transitDays.max },
+        deMinimisApplied: quote.promise.deMinimisApplied,
+      },
+    }),
     issuedAt: quote.issuedAt,
     expiresAt: quote.expiresAt,
   };
@@ -94,6 +100,7 @@ export function fromPayload(value: unknown): Quote {
     payableAtCheckout: money(root.payableAtCheckout, '$.payableAtCheckout', currency),
     payableOnDelivery: money(root.payableOnDelivery, '$.payableOnDelivery', currency),
     rates: ratesOf(root.rates),
+    ...(root.promise !== undefined && { promise: promiseOf(root.promise) }),
     issuedAt: instant(root.issuedAt, '$.issuedAt'),
     expiresAt: instant(root.expiresAt, '$.expiresAt'),
   };
@@ -136,6 +143,20 @@ function partsOf(value: unknown, path: string): QuoteParts {
   const parts = object(value, path);
   const read = (name: (typeof QUOTE_PART_NAMES)[number]) => money(parts[name], `${path}.${name}`);
   return { item: read('item'), shipping: read('shipping'), duties: read('duties'), taxes: read('taxes'), importFees: read('importFees') };
+}
+
+function promiseOf(value: unknown): QuotePromise {
+  const promise = object(value, '$.promise');
+  const days = object(promise.transitDays, '$.promise.transitDays');
+  const whole = (n: unknown, path: string): number => {
+    if (typeof n !== 'number' || !Number.isSafeInteger(n) || n < 0) throw invalid(path, 'a whole number of days');
+    return n;
+  };
+  if (typeof promise.deMinimisApplied !== 'boolean') throw invalid('$.promise.deMinimisApplied', 'true or false');
+  return {
+    transitDays: { min: whole(days.min, '$.promise.transitDays.min'), max: whole(days.max, '$.promise.transitDays.max') },
+    deMinimisApplied: promise.deMinimisApplied,
+  };
 }
 
 function ratesOf(value: unknown): Quote['rates'] {

@@ -71,6 +71,15 @@ describe('quote tokens', () => {
     expect(verifyQuote(token, key, issuedAt + 60_000)).toEqual(quote);
   });
 
+  it("carry the quote's promise (transit days, de minimis) when it has one, and read tokens without one", () => {
+    const promised: Quote = { ...quote, promise: { transitDays: { min: 6, max: 12 }, deMinimisApplied: true } };
+    expect(verifyQuote(signQuote(promised, key), key, issuedAt).promise).toEqual({
+      transitDays: { min: 6, max: 12 },
+      deMinimisApplied: true,
+    });
+    expect(verifyQuote(signQuote(quote, key), key, issuedAt).promise).toBeUndefined();
+  });
+
   it('are the same text for the same quote, whatever order its fields were written in', () => {
     const reordered = Object.fromEntries(Object.entries(quote).reverse()) as unknown as Quote;
     expect(signQuote(reordered, key)).toBe(signQuote(quote, key));

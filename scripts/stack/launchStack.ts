@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeSupergraph } from '#packages/federation/index.js';
@@ -36,6 +36,11 @@ const START_TIMEOUT_MS = 60_000;
  */
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
   const services = new Map<string, ServiceProcess>();
+  // A test stack keeps its files (orders' SQLite, insights' DuckDB, which one process owns, keys)
+  // in a folder of its own, so stacks started side by side do not share them.
+  const ownDataDir =
+    options.ports === 'free' && options.env?.DATA_DIR === undefined ? mkdtempSync(join(tmpdir(), 'tradegraph-data-')) : undefined;
+  if (ownDataDir !== undefined) options = { ...options, env: { ...options.env, DATA_DIR: ownDataDir } };
   const spawn = (name: string, entry: string, env: Record<string, string>, args: string[] = [], nodeArgs: readonly string[] = []) => {
     const service = new ServiceProcess({
       name,
@@ -54,6 +59,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     const order = [...services.values()].reverse(); // gateway first, sandboxes last
     for (const service of order) service.onUnexpectedExit = undefined;
     await Promise.all(order.map((service) => service.stop()));
+    if (ownDataDir !== undefined) rmSync(ownDataDir, { recursive: true, force: true });
   };
 
   try {

@@ -57,7 +57,7 @@ type Query {
   slow(ms: Int!): String
   broken: String
 }
-type Mutation { placeOrder(offerId: ID!): String }
+type Mutation { placeOrder(offerId: ID!): String requestTradeFlowExport: String }
 type Marketplace @key(fields: "id") @cacheControl(maxAge: 60) { id: ID! name: String! }
 type Offer @key(fields: "id") { id: ID! title: String! marketplace: Marketplace! }
 `;
@@ -88,7 +88,10 @@ const shopResolvers = {
       throw new Error('database password=hunter2 unreachable');
     },
   },
-  Mutation: { placeOrder: (_: unknown, { offerId }: { offerId: string }) => `order for ${offerId}` },
+  Mutation: {
+    placeOrder: (_: unknown, { offerId }: { offerId: string }) => `order for ${offerId}`,
+    requestTradeFlowExport: () => 'export job',
+  },
   Marketplace: { __resolveReference: (ref: { id: string }) => marketplaces.find((m) => m.id === ref.id) },
   Offer: { __resolveReference: (ref: { id: string }) => offers.find((o) => o.id === ref.id) },
 };

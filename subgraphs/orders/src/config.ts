@@ -41,6 +41,12 @@ export const ordersSettings = {
   FOLLOWER_INTERVAL_MS: setting.int({ default: 5_000, min: 50, max: 3_600_000 }),
   /** Attempts of a capture or escrow release without an answer (one per follower round) before it is FAILED for a person to look at. Default: 100. */
   FOLLOWER_MAX_ATTEMPTS: setting.int({ default: 100, min: 1, max: 100_000 }),
+  /** NATS with JetStream: when set, the outbox relay publishes order events to a durable stream there. Default: none (readers poll the outbox). */
+  NATS_URL: setting.optionalString(),
+  /** The JetStream stream of order events. Default: ORDER_EVENTS. */
+  ORDER_EVENTS_STREAM: setting.string({ default: 'ORDER_EVENTS' }),
+  /** Subjects of order events are `<this>.<order id>`. Default: tradegraph.order-events. */
+  ORDER_EVENTS_SUBJECT: setting.string({ default: 'tradegraph.order-events' }),
   /** Whether this process runs recovery and the follower (a read-only replica may not). Default: true. */
   BACKGROUND_WORK: setting.boolean({ default: true }),
 };

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import { hostname } from 'node:os';
+import { openOutboxReader, startJetStreamPublisher, type JetStreamPublisher } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
@@ -23,8 +24,11 @@ export interface OrdersService {
   readonly saga: OrderSaga;
   readonly recovery: PeriodicTask;
   readonly follower: PeriodicTask;
-  /** Starts resuming unfinished sagas (now, then periodically) and following confirmed orders' parcels. */
-  startBackgroundWork(): void;
+  /**
+   * Starts resuming unfinished sagas (now, then periodically), following confirmed orders'
+   * parcels and, with `NATS_URL`, relaying order events to JetStream.
+   */
+  startBackgroundWork(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -96,9 +100,11 @@ export async function createOrdersService(
     intervalMs: config.FOLLOWER_INTERVAL_MS,
     maxAttempts: config.FOLLOWER_MAX_ATTEMPTS,
     logger,
+    quoteKey,
     now,
   });
 
+  let publisher: JetStreamPublisher | undefined;
   const apollo = createApolloServer<Context>({ schema: createOrdersSchema(), logger, production });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
@@ -121,12 +127,21 @@ export async function createOrdersService(
     saga,
     recovery,
     follower,
-    startBackgroundWork() {
+    async startBackgroundWork() {
       recovery.start();
       follower.start();
+      if (config.NATS_URL !== undefined) {
+        publisher = await startJetStreamPublisher({
+          url: config.NATS_URL,
+          outbox: openOutboxReader({ databaseUrl: config.DATABASE_URL, databaseSchema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR }),
+          names: { stream: config.ORDER_EVENTS_STREAM, subjectPrefix: config.ORDER_EVENTS_SUBJECT },
+          logger,
+        });
+        logger.info('relaying order events to JetStream', { stream: config.ORDER_EVENTS_STREAM });
+      }
     },
     async stop() {
-      await Promise.all([recovery.stop(), follower.stop()]);
+      await Promise.all([recovery.stop(), follower.stop(), publisher?.stop()]);
       await apollo.stop();
       await saga.stop(); // lets runs in flight write their last step
       await participants.close();

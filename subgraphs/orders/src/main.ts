@@ -9,5 +9,5 @@ const service = await createOrdersService(config, logger);
 const running = await listen(service.httpServer, config.HOST, config.PORT, () => service.stop());
 logger.info('orders subgraph listening', { url: `${running.url}/graphql`, store: service.store.kind });
 // After listening: recovery resumes sagas a crash left in progress, the follower captures and releases payments.
-if (config.BACKGROUND_WORK) service.startBackgroundWork();
+if (config.BACKGROUND_WORK) await service.startBackgroundWork();
 onShutdown(() => running.close());

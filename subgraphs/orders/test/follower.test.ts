@@ -1,8 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLogger } from '#packages/log/index.js';
-import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
+import { createTestFollower } from './support/createTestFollower.js';
 
 describe('the payment follower', () => {
   let harness: BookingHarness;
@@ -10,15 +9,7 @@ describe('the payment follower', () => {
   beforeEach(async () => {
     harness = await createBookingHarness();
     // Not started: each test runs rounds itself with runNow().
-    follower = createPaymentFollower({
-      store: harness.store,
-      participants: harness.participants,
-      owner: 'follower-replica',
-      leaseMs: 5_000,
-      intervalMs: 60_000,
-      maxAttempts: 3,
-      logger: createLogger('orders', { level: 'silent' }),
-    });
+    follower = createTestFollower(harness);
   });
   afterEach(async () => {
     await follower.stop();
@@ -26,7 +17,7 @@ describe('the payment follower', () => {
   });
 
   const track = (shipmentId: string, status: string, events: string[] = [status]) =>
-    harness.participants.tracking.set(shipmentId, { status, eventStatuses: events });
+    harness.participants.tracking.set(shipmentId, { status, eventStatuses: events, firstReportedAt: {} });
   const paymentCalls = () => harness.participants.calls.filter((call) => ['capturePayment', 'releaseEscrow'].includes(call.operation));
 
   it('captures on pickup and releases escrow on delivery, once each, keyed by order and step', async () => {

@@ -40,6 +40,7 @@ export function shippingOptionRepresentation(spec: OptionSpec) {
     __typename: 'ShippingOption',
     id: spec.id,
     cost: money(...spec.shipping),
+    transitDays: { min: 6, max: 12 },
     consignment: {
       originCountry: spec.from,
       destinationCountry: spec.to,

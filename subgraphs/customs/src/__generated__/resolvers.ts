@@ -192,6 +192,32 @@ export type ImportChargesInput = {
   soldOnMarketplace?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/**
+ * A trade lane, as insights shows it to sellers pricing it (`insights` owns it: `id` is
+ * `<origin>-<destination>` or `<origin>-<destination>-<hs>`). Customs adds the rules in force on it.
+ */
+export type Lane = {
+  __typename?: 'Lane';
+  /** The customs rules in force today at the destination for goods from the origin: de minimis, taxes, the duty rate for the lane's HS code, agreements the origin can claim. Empty where customs has no rules for the destination. */
+  customsRules: Array<LaneCustomsRule>;
+  id: Scalars['ID']['output'];
+};
+
+/** One customs rule in force on a lane, with its official source. */
+export type LaneCustomsRule = {
+  __typename?: 'LaneCustomsRule';
+  /** The rule's id, e.g. `EU-VAT-DE-standard`. */
+  id: Scalars['String']['output'];
+  /** DE_MINIMIS, TAX, DUTY or AGREEMENT. */
+  kind: Scalars['String']['output'];
+  /** The official citation and where to read it. */
+  source: Scalars['String']['output'];
+  /** What it says, in one line, e.g. `VAT 19%` or `de minimis 150.00 EUR on duty`. */
+  summary: Scalars['String']['output'];
+  /** In force since, YYYY-MM-DD. */
+  validFrom: Scalars['String']['output'];
+};
+
 export type Money = {
   __typename?: 'Money';
   amount: Scalars['String']['output'];
@@ -329,11 +355,15 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Lane: Lane;
   ShippingOption: ShippingOption;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Lane:
+    ( { __typename: 'Lane' }
+    & GraphQLRecursivePick<FederationTypes['Lane'], {"id":true}> );
   ShippingOption:
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
@@ -360,13 +390,15 @@ export type ResolversTypes = ResolversObject<{
   HsClassificationStatus: HsClassificationStatus;
   ImportCharges: ResolverTypeWrapper<ImportChargesModel>;
   ImportChargesInput: ImportChargesInput;
+  Lane: ResolverTypeWrapper<Lane>;
+  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
+  LaneCustomsRule: ResolverTypeWrapper<LaneCustomsRule>;
   Money: ResolverTypeWrapper<MoneyModel>;
   MoneyInput: MoneyInput;
   Payer: Payer;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
-  ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -384,11 +416,13 @@ export type ResolversParentTypes = ResolversObject<{
   CurrencyCode: Scalars['CurrencyCode']['output'];
   ImportCharges: ImportChargesModel;
   ImportChargesInput: ImportChargesInput;
+  Lane: Lane | FederationReferenceTypes['Lane'];
+  ID: Scalars['ID']['output'];
+  LaneCustomsRule: LaneCustomsRule;
   Money: MoneyModel;
   MoneyInput: MoneyInput;
   Query: Record<PropertyKey, never>;
   ShippingOption: ShippingOptionRepresentation;
-  ID: Scalars['ID']['output'];
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
 }>;
@@ -454,6 +488,20 @@ export type ImportChargesResolvers<ContextType = Context, ParentType extends Res
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
+export type LaneResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Lane'] = ResolversParentTypes['Lane'], FederationReferenceType extends FederationReferenceTypes['Lane'] = FederationReferenceTypes['Lane']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Lane']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  customsRules?: Resolver<Array<ResolversTypes['LaneCustomsRule']>, ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+}>;
+
+export type LaneCustomsRuleResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LaneCustomsRule'] = ResolversParentTypes['LaneCustomsRule']> = ResolversObject<{
+  id?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  kind?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  source?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  validFrom?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -476,6 +524,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
   ImportCharges?: ImportChargesResolvers<ContextType>;
+  Lane?: LaneResolvers<ContextType>;
+  LaneCustomsRule?: LaneCustomsRuleResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShippingOption?: ShippingOptionResolvers<ContextType>;

@@ -2,6 +2,7 @@ import { toDecimalString } from '#packages/money/index.js';
 import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
+import { Lane } from './Lane.js';
 import { Query } from './Query.js';
 import { ShippingOption } from './ShippingOption.js';
 
@@ -9,6 +10,7 @@ export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
   Query,
+  Lane,
   ShippingOption,
   Money: {
     amount: (money) => toDecimalString(money),

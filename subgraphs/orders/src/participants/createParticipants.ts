@@ -69,9 +69,11 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
               ) ?? null,
             weightGrams: asNonNegativeInteger(offer.weightGrams, 'reserveStock.offer.weightGrams'),
             originCountry: asNonEmptyString(offer.originCountry, 'reserveStock.offer.originCountry'),
+            sellerId: asNonEmptyString(seller.id, 'reserveStock.offer.seller.id'),
             sellerName: asNonEmptyString(seller.name, 'reserveStock.offer.seller.name'),
             sellerCountry: asNonEmptyString(seller.country, 'reserveStock.offer.seller.country'),
             sellerDispatchAddress: readDispatchAddress(seller.dispatchAddress, 'reserveStock.offer.seller.dispatchAddress'),
+            marketplaceId: asNonEmptyString(marketplace.id, 'reserveStock.offer.marketplace.id'),
             marketplaceName: asNonEmptyString(marketplace.name, 'reserveStock.offer.marketplace.name'),
           },
         };
@@ -97,6 +99,16 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
         return {
           shipmentId: asNonEmptyString(value.id, 'createShipment.id'),
           trackingNumber: asString(value.trackingNumber, 'createShipment.trackingNumber'),
+          carrierId: asNonEmptyString(asRecord(value.carrier, 'createShipment.carrier').id, 'createShipment.carrier.id'),
+          legs: asArray(value.labels, 'createShipment.labels').map((label, n) => {
+            const leg = asRecord(label, `createShipment.labels[${n}]`);
+            return {
+              carrierId: asNonEmptyString(asRecord(leg.carrier, `labels[${n}].carrier`).id, `labels[${n}].carrier.id`),
+              mode: asNonEmptyString(leg.mode, `labels[${n}].mode`),
+              from: asNonEmptyString(leg.from, `labels[${n}].from`),
+              to: asNonEmptyString(leg.to, `labels[${n}].to`),
+            };
+          }),
         };
       }),
 
@@ -118,11 +130,16 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
         const entity = entities[index];
         if (entity == null) return tracked.set(id, undefined);
         const tracking = asRecord(asRecord(entity, `_entities[${index}]`).tracking, `_entities[${index}].tracking`);
+        const events = asArray(tracking.events, `_entities[${index}].tracking.events`).map((event, n) => {
+          const record = asRecord(event, `events[${n}]`);
+          return { status: asNonEmptyString(record.status, `events[${n}].status`), at: asString(record.at, `events[${n}].at`) };
+        });
+        const firstReportedAt: Record<string, string> = {};
+        for (const event of events) firstReportedAt[event.status] ??= event.at; // events come oldest first
         tracked.set(id, {
           status: asNonEmptyString(tracking.status, `_entities[${index}].tracking.status`),
-          eventStatuses: asArray(tracking.events, `_entities[${index}].tracking.events`).map((event, n) =>
-            asNonEmptyString(asRecord(event, `events[${n}]`).status, `events[${n}].status`),
-          ),
+          eventStatuses: events.map((event) => event.status),
+          firstReportedAt,
         });
       });
       return tracked;

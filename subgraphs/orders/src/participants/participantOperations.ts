@@ -71,6 +71,17 @@ export const PARTICIPANT_OPERATIONS = {
       createShipment(input: $input) {
         id
         trackingNumber
+        carrier {
+          id
+        }
+        labels {
+          carrier {
+            id
+          }
+          mode
+          from
+          to
+        }
       }
     }
   `,
@@ -127,6 +138,7 @@ export const PARTICIPANT_OPERATIONS = {
           tracking {
             status
             events {
+              at
               status
             }
           }

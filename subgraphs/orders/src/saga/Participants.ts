@@ -10,10 +10,12 @@ export interface StockReservation {
     readonly hsCode: string | null;
     readonly weightGrams: number;
     readonly originCountry: string;
+    readonly sellerId: string;
     readonly sellerName: string;
     readonly sellerCountry: string;
     /** Where the seller's parcels leave from, as its marketplace reports it. */
     readonly sellerDispatchAddress: DispatchAddress;
+    readonly marketplaceId: string;
     readonly marketplaceName: string;
   };
 }
@@ -57,9 +59,21 @@ export interface CreateShipmentRequest {
   readonly idempotencyKey: string;
 }
 
+/** One label of a shipment: who carries it, how, between which countries. */
+export interface ShipmentLeg {
+  readonly carrierId: string;
+  /** The logistics subgraph's `ShippingMode`. */
+  readonly mode: string;
+  readonly from: string;
+  readonly to: string;
+}
+
 export interface ShipmentCreated {
   readonly shipmentId: string;
   readonly trackingNumber: string;
+  /** The carrier the buyer deals with (the first leg's). */
+  readonly carrierId: string;
+  readonly legs: readonly ShipmentLeg[];
 }
 
 export interface PaymentState {
@@ -74,6 +88,8 @@ export interface ShipmentTracking {
   /** The logistics subgraph's `TrackingStatus`. */
   readonly status: string;
   readonly eventStatuses: readonly string[];
+  /** When the carrier first reported each status, ISO 8601 (e.g. `PICKED_UP`, `DELIVERED`). */
+  readonly firstReportedAt: Readonly<Record<string, string>>;
 }
 
 export interface KeyedAction {

@@ -1,3 +1,4 @@
+import { orderEvent } from '../events/orderEvent.js';
 import type { OrderRecord, StepRecord, StepResult } from '../store/OrderStore.js';
 import { BOOKING_STEP_DEFINITIONS, type BookingStep } from './bookingSteps.js';
 import { classifyFailure, retryDelayMs } from './classifyFailure.js';
@@ -60,7 +61,14 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
     await env.store.updateOrder(order.id, { nextAttemptAt: until }, env.now());
     return { kind: 'wait', until };
   }
-  await env.store.updateOrder(order.id, { status: 'FAILED', phase: 'SETTLED' }, env.now());
+  const at = env.now();
+  const failed = orderEvent('order.failed', order.id, at, {
+    step: order.failure?.step ?? 'UNKNOWN',
+    code: order.failure?.code ?? 'UNKNOWN',
+    message: order.failure?.message ?? 'no failure was recorded',
+    failedAt: new Date(at).toISOString(),
+  });
+  await env.store.updateOrder(order.id, { status: 'FAILED', phase: 'SETTLED' }, at, [failed]);
   env.logger.info('order failed; its finished steps were undone', {
     orderId: order.id,
     step: order.failure?.step,

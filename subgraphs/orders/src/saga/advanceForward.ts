@@ -1,4 +1,6 @@
 import type { OrderErrorCode, OrderFailure, OrderRecord, StepRecord, StepResult } from '../store/OrderStore.js';
+import { orderEvent } from '../events/orderEvent.js';
+import { orderTradeOf } from '../events/orderTradeOf.js';
 import { BOOKING_STEP_DEFINITIONS, type BookingStep } from './bookingSteps.js';
 import { isExpectedFailureCode } from '../participants/ParticipantError.js';
 import { classifyFailure, retryDelayMs } from './classifyFailure.js';
@@ -30,7 +32,7 @@ export async function advanceForward(env: SagaEnvironment, order: OrderRecord, s
     if (step.attempt >= env.maxStepAttempts) return giveUp(env, order, definition, step);
     return attempt(env, order, definition, step, results);
   }
-  await confirm(env, order);
+  await confirm(env, order, steps);
   return CONTINUE;
 }
 
@@ -103,7 +105,7 @@ async function beginCompensation(env: SagaEnvironment, order: OrderRecord, failu
   return CONTINUE;
 }
 
-async function confirm(env: SagaEnvironment, order: OrderRecord): Promise<void> {
+async function confirm(env: SagaEnvironment, order: OrderRecord, steps: readonly StepRecord[]): Promise<void> {
   // Follow-up steps first: once the order reads CONFIRMED, the follower expects them.
   await env.store.addSteps(
     order.id,
@@ -113,7 +115,15 @@ async function confirm(env: SagaEnvironment, order: OrderRecord): Promise<void> 
     ],
     env.now(),
   );
-  await env.store.updateOrder(order.id, { status: 'CONFIRMED', phase: 'SETTLED' }, env.now());
+  const at = env.now();
+  const trade = orderTradeOf(order, steps, env.quoteKey);
+  if (!trade) throw new Error(`saga bug: order ${order.id} is confirmed without its reservation, shipment or payment`);
+  const confirmed = orderEvent('order.confirmed', order.id, at, {
+    trade,
+    placedAt: new Date(order.createdAt).toISOString(),
+    confirmedAt: new Date(at).toISOString(),
+  });
+  await env.store.updateOrder(order.id, { status: 'CONFIRMED', phase: 'SETTLED' }, at, [confirmed]);
   env.logger.info('order confirmed', { orderId: order.id, shipmentId: order.shipmentId, paymentId: order.paymentId });
 }
 

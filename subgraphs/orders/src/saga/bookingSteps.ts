@@ -157,7 +157,13 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
         idempotencyKey,
       });
       return {
-        result: { shipmentId: shipment.shipmentId, trackingNumber: shipment.trackingNumber },
+        result: {
+          shipmentId: shipment.shipmentId,
+          trackingNumber: shipment.trackingNumber,
+          carrierId: shipment.carrierId,
+          // Results are strings; the legs are kept as JSON for the order's events.
+          legs: JSON.stringify(shipment.legs),
+        },
         orderPatch: { shipmentId: shipment.shipmentId },
       };
     },
@@ -203,9 +209,11 @@ function reservationResult(reservation: StockReservation): StepResult {
     reservationExpiresAt: reservation.expiresAt,
     title: offer.title,
     weightGrams: String(offer.weightGrams),
+    sellerId: offer.sellerId,
     sellerName: offer.sellerName,
     sellerCountry: offer.sellerCountry,
     sellerDispatchAddress: JSON.stringify(offer.sellerDispatchAddress),
+    marketplaceId: offer.marketplaceId,
     marketplaceName: offer.marketplaceName,
   };
   if (offer.hsCode !== null) result.hsCode = offer.hsCode;

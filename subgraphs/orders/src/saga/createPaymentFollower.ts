@@ -1,5 +1,6 @@
 import type { Logger } from '#packages/log/index.js';
 import type { OrderRecord, OrderStore, StepRecord } from '../store/OrderStore.js';
+import { followUpEvents, type FollowUpEvents } from '../events/followUpEvents.js';
 import { classifyFailure } from './classifyFailure.js';
 import { stepIdempotencyKey } from './idempotencyKeys.js';
 import type { PaymentState, Participants, ShipmentTracking } from './Participants.js';
@@ -21,6 +22,8 @@ export interface PaymentFollowerOptions {
   /** Attempts of a capture or release without an answer before the step is FAILED for a person to look at. */
   maxAttempts: number;
   logger: Logger;
+  /** To read the booked quote into the dispatch and delivery events. */
+  quoteKey: Buffer;
   now?: () => number;
 }
 
@@ -59,24 +62,45 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
     const release = steps.find((step) => step.name === 'RELEASE_ESCROW');
     const pickedUp = IN_CARRIER_HANDS.has(parcel.status) || parcel.eventStatuses.includes('PICKED_UP');
     let captured = capture?.status === 'DONE';
+    const events = followUpEvents(order, steps, parcel, options.quoteKey);
     if (capture && isOpen(capture) && pickedUp && order.paymentId) {
-      captured = await perform(order, capture, (idempotencyKey) =>
+      captured = await perform(order, capture, events, (idempotencyKey) =>
         participants.capturePayment({ paymentId: order.paymentId!, idempotencyKey }),
       );
     }
     if (release && isOpen(release) && captured && parcel.status === 'DELIVERED' && order.paymentId) {
-      await perform(order, release, (idempotencyKey) => participants.releaseEscrow({ paymentId: order.paymentId!, idempotencyKey }));
+      await perform(order, release, events, (idempotencyKey) =>
+        participants.releaseEscrow({ paymentId: order.paymentId!, idempotencyKey }),
+      );
     }
   }
 
-  /** One follow-up call: RUNNING before, DONE after; true when it is done. */
-  async function perform(order: OrderRecord, step: StepRecord, call: (idempotencyKey: string) => Promise<PaymentState>): Promise<boolean> {
+  /**
+   * One follow-up call: RUNNING before, DONE after; true when it is done. The first RUNNING write
+   * is when the parcel's new stage was first seen, so it carries that stage's event (dispatched,
+   * delivered); the DONE write carries the payment's (captured, released).
+   */
+  async function perform(
+    order: OrderRecord,
+    step: StepRecord,
+    events: FollowUpEvents,
+    call: (idempotencyKey: string) => Promise<PaymentState>,
+  ): Promise<boolean> {
     const name = step.name as FollowUpStepName;
     const attempt = step.attempt + 1;
-    await store.updateStep(order.id, name, { status: 'RUNNING', attempt, startedAt: step.startedAt ?? now() }, now());
+    const at = now();
+    const stage = step.attempt === 0 ? events.stageSeen(name, at) : [];
+    await store.updateStep(order.id, name, { status: 'RUNNING', attempt, startedAt: step.startedAt ?? at }, at, stage);
     try {
       const payment = await call(stepIdempotencyKey(order.id, name));
-      await store.updateStep(order.id, name, { status: 'DONE', finishedAt: now(), result: { status: payment.status }, error: null }, now());
+      const doneAt = now();
+      await store.updateStep(
+        order.id,
+        name,
+        { status: 'DONE', finishedAt: doneAt, result: { status: payment.status }, error: null },
+        doneAt,
+        events.paymentDone(name, doneAt),
+      );
       logger.info('payment follow-up done', { orderId: order.id, step: name, paymentStatus: payment.status });
       return true;
     } catch (error) {

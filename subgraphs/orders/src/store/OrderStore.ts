@@ -1,3 +1,4 @@
+import type { OrderEvent } from '#packages/events/index.js';
 import type { MoneyOutput } from '#packages/money/index.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
 
@@ -147,10 +148,17 @@ export interface OrderStore {
   listOrders(page: OrderPageRequest): Promise<OrderRecord[]>;
   /** The steps of each order, in position order; orders without steps map to an empty list. */
   listSteps(orderIds: readonly string[]): Promise<Map<string, StepRecord[]>>;
-  updateOrder(id: string, patch: OrderPatch, now: number): Promise<void>;
+  /**
+   * Changes the order; `events` (the outbox) are written in the same transaction, so a state
+   * change and the event that reports it are kept together or not at all.
+   */
+  updateOrder(id: string, patch: OrderPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
   /** Adds steps (PENDING, or as given) that are not there yet; existing ones are left as they are. */
   addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepRecord['status'] }>, now: number): Promise<void>;
-  updateStep(orderId: string, name: StepName, patch: StepPatch, now: number): Promise<void>;
+  /** Changes a step; `events` are written in the same transaction (see `updateOrder`). */
+  updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
+  /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
+  listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */
   claimLease(orderId: string, owner: string, now: number, ttlMs: number): Promise<boolean>;
   releaseLease(orderId: string, owner: string): Promise<void>;

@@ -1,6 +1,8 @@
 import pg from 'pg';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
+import { OUTBOX_COLUMNS, OUTBOX_WRITE_LOCK, outboxValues, toListedEvent } from './outboxRows.js';
+import type { OrderEvent } from '#packages/events/index.js';
 import type { NewOrder, OrderPageRequest, OrderPatch, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
@@ -44,6 +46,24 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     } finally {
       client.release();
     }
+  }
+
+  /** A change and its events, in one transaction: both are kept, or neither (see OUTBOX_WRITE_LOCK). */
+  async function withEvents(sql: string, params: unknown[], events: readonly OrderEvent[] = []): Promise<void> {
+    if (events.length === 0) {
+      await pool.query(sql, params);
+      return;
+    }
+    await transaction(async (client) => {
+      await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${OUTBOX_WRITE_LOCK}:${schema}`]);
+      await client.query(sql, params);
+      for (const event of events) {
+        await client.query(
+          `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')}) VALUES (${placeholders(1, OUTBOX_COLUMNS.length)})`,
+          outboxValues(event),
+        );
+      }
+    });
   }
 
   const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
@@ -125,11 +145,12 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return steps;
     },
 
-    async updateOrder(id: string, patch: OrderPatch, now: number) {
+    async updateOrder(id: string, patch: OrderPatch, now: number, events?: readonly OrderEvent[]) {
       const pairs = [...orderAssignments(patch), ['updated_at', now] as [string, unknown]];
-      await pool.query(
+      await withEvents(
         `UPDATE orders SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
         [...pairs.map(([, value]) => value), id],
+        events,
       );
     },
 
@@ -145,12 +166,19 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       });
     },
 
-    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number) {
+    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]) {
       const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
       const n = pairs.length;
-      await pool.query(
+      await withEvents(
         `UPDATE order_steps SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE order_id = $${n + 1} AND name = $${n + 2}`,
         [...pairs.map(([, value]) => value), orderId, name],
+        events,
+      );
+    },
+
+    async listEvents(afterSeq, limit) {
+      return (await rows('SELECT seq, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit])).map(
+        toListedEvent,
       );
     },
 

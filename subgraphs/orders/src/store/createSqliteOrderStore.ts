@@ -3,6 +3,8 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
+import { OUTBOX_COLUMNS, outboxValues, toListedEvent } from './outboxRows.js';
+import type { OrderEvent } from '#packages/events/index.js';
 import type { NewOrder, OrderPageRequest, OrderPatch, OrderRecord, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
@@ -43,6 +45,16 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
      ON CONFLICT (idempotency_key) DO NOTHING`;
   const insertStep = `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
      VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (order_id, name) DO NOTHING`;
+
+  const insertEvent = `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')}) VALUES (${OUTBOX_COLUMNS.map(() => '?').join(', ')})`;
+  /** A change and its events, in one transaction: both are kept, or neither. */
+  const withEvents = (change: () => void, events: readonly OrderEvent[] = []): void => {
+    if (events.length === 0) return change();
+    db.transaction(() => {
+      change();
+      for (const event of events) prepare(insertEvent).run(...outboxValues(event));
+    }).immediate();
+  };
 
   const create = db.transaction((order: NewOrder): { order: OrderRecord; created: boolean } => {
     const created = prepare(insertOrder).run(...orderValues(order)).changes === 1;
@@ -116,12 +128,10 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       return steps;
     },
 
-    async updateOrder(id: string, patch: OrderPatch, now: number) {
+    async updateOrder(id: string, patch: OrderPatch, now: number, events?: readonly OrderEvent[]) {
       const pairs = [...orderAssignments(patch), ['updated_at', now] as [string, unknown]];
-      prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
-        ...pairs.map(([, value]) => value),
-        id,
-      );
+      const update = prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
+      withEvents(() => void update.run(...pairs.map(([, value]) => value), id), events);
     },
 
     async addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepStatus }>, now: number) {
@@ -130,13 +140,16 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       })();
     },
 
-    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number) {
+    async updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]) {
       const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
-      prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
-        ...pairs.map(([, value]) => value),
-        orderId,
-        name,
+      const update = prepare(
+        `UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
       );
+      withEvents(() => void update.run(...pairs.map(([, value]) => value), orderId, name), events);
+    },
+
+    async listEvents(afterSeq, limit) {
+      return rows('SELECT seq, payload FROM order_events WHERE seq > ? ORDER BY seq LIMIT ?', afterSeq, limit).map(toListedEvent);
     },
 
     async claimLease(orderId, owner, now, ttlMs) {

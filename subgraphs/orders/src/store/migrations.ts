@@ -1,3 +1,5 @@
+import { OUTBOX_MIGRATION } from './outboxMigration.js';
+
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
  * is a new entry. Each dialect gets its own SQL so both stores keep the same columns and meaning;
@@ -64,6 +66,7 @@ export const MIGRATIONS: readonly Migration[] = [
     sqlite: [ordersTable('INTEGER'), stepsTable('INTEGER'), ...indexes],
     postgres: [ordersTable('BIGINT'), stepsTable('BIGINT'), ...indexes],
   },
+  OUTBOX_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

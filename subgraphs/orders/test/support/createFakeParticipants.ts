@@ -96,9 +96,11 @@ export function createFakeParticipants(): FakeParticipants {
             hsCode: '090210',
             weightGrams: 250,
             originCountry: 'CN',
+            sellerId: 'cn-seller-1',
             sellerName: 'Hangzhou West Lake Tea',
             sellerCountry: 'CN',
             sellerDispatchAddress: { lines: ['西湖区龙井路18号'], city: '杭州市', region: '浙江省', postalCode: '310013', country: 'CN' },
+            marketplaceId: 'cn-jademarket',
             marketplaceName: 'Jade Market',
           },
         };
@@ -109,8 +111,13 @@ export function createFakeParticipants(): FakeParticipants {
     cancelMarketplaceOrder: ({ idempotencyKey }) => call('cancelMarketplaceOrder', idempotencyKey, () => undefined),
     createShipment: ({ idempotencyKey }) =>
       call('createShipment', idempotencyKey, (id) => {
-        tracking.set(id, { status: 'LABEL_CREATED', eventStatuses: ['LABEL_CREATED'] });
-        return { shipmentId: id, trackingNumber: `TN-${id}` };
+        tracking.set(id, { status: 'LABEL_CREATED', eventStatuses: ['LABEL_CREATED'], firstReportedAt: {} });
+        return {
+          shipmentId: id,
+          trackingNumber: `TN-${id}`,
+          carrierId: 'post-intl',
+          legs: [{ carrierId: 'post-intl', mode: 'POSTAL', from: 'CN', to: 'DE' }],
+        };
       }),
     cancelShipment: ({ idempotencyKey }) => call('cancelShipment', idempotencyKey, () => undefined),
     authorizePayment: ({ idempotencyKey }) => call('authorizePayment', idempotencyKey, (id) => payment(id, 'AUTHORIZED')),

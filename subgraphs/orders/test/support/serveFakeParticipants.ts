@@ -88,7 +88,12 @@ export async function serveFakeParticipants(participants: Participants, serviceS
     Mutation: {
       createShipment: guard(async ({ input }: In<'createShipment'>) => {
         const created = await participants.createShipment(input);
-        return { id: created.shipmentId, trackingNumber: created.trackingNumber };
+        return {
+          id: created.shipmentId,
+          trackingNumber: created.trackingNumber,
+          carrier: { id: created.carrierId },
+          labels: created.legs.map((leg) => ({ carrier: { id: leg.carrierId }, mode: leg.mode, from: leg.from, to: leg.to })),
+        };
       }),
       cancelShipment: guard(
         async ({ input }: In<'cancelShipment'>) => (await participants.cancelShipment(input), { id: input.shipmentId, cancelled: true }),
@@ -98,7 +103,11 @@ export async function serveFakeParticipants(participants: Participants, serviceS
       async __resolveReference(reference: { id: string }) {
         const tracking = (await participants.trackShipments([reference.id])).get(reference.id);
         if (!tracking) return null;
-        return { id: reference.id, tracking: { status: tracking.status, events: tracking.eventStatuses.map((status) => ({ status })) } };
+        const at = (status: string) => tracking.firstReportedAt[status] ?? new Date().toISOString();
+        return {
+          id: reference.id,
+          tracking: { status: tracking.status, events: tracking.eventStatuses.map((status) => ({ status, at: at(status) })) },
+        };
       },
     },
   };

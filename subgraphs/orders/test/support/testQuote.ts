@@ -74,6 +74,7 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
     payableAtCheckout: eur('60.58'),
     payableOnDelivery: eur('0.00'),
     rates: { date: '2026-11-26', source: 'Test rates', url: 'http://rates.test/daily.xml', perEuro: { CNY: '8.2400', USD: '1.1600' } },
+    promise: { transitDays: { min: 6, max: 12 }, deMinimisApplied: false },
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + (options.ttlMs ?? 30 * 60_000)).toISOString(),
   };

@@ -68,6 +68,12 @@ export type Consignment = {
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
 };
 
+export type DayRange = {
+  __typename?: 'DayRange';
+  max: Scalars['Int']['output'];
+  min: Scalars['Int']['output'];
+};
+
 export type ExchangeRate = {
   __typename?: 'ExchangeRate';
   currency: Scalars['CurrencyCode']['output'];
@@ -308,6 +314,7 @@ export type ShippingOption = {
    * use is BAD_USER_INPUT naming `paymentMethod`); without it, the cheapest over all methods.
    */
   landedCost: LandedCost;
+  transitDays: DayRange;
 };
 
 
@@ -414,7 +421,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
 }>;
 
 
@@ -431,6 +438,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  DayRange: ResolverTypeWrapper<DayRange>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
   HsClassificationStatus: HsClassificationStatus;
@@ -463,6 +471,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  DayRange: DayRange;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
   ImportCharges: Omit<ImportCharges, 'lines'> & { lines: Array<ResolversParentTypes['ChargeLine']> };
@@ -501,6 +510,11 @@ export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<Resolve
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
   name: 'CurrencyCode';
 }
+
+export type DayRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayRange'] = ResolversParentTypes['DayRange']> = ResolversObject<{
+  max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export type ExchangeRateResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ExchangeRate'] = ResolversParentTypes['ExchangeRate']> = ResolversObject<{
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -586,6 +600,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChargeLine?: ChargeLineResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
+  DayRange?: DayRangeResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ExchangeRates?: ExchangeRatesResolvers<ContextType>;
   LandedCost?: LandedCostResolvers<ContextType>;

@@ -128,6 +128,7 @@ export async function computeLandedCost(
     payableAtCheckout: checkout,
     payableOnDelivery: delivery,
     rates: parts.rates,
+    promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };

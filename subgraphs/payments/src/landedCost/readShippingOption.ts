@@ -27,6 +27,8 @@ export interface ShippingOptionFacts {
   readonly hsCodeNote: string;
   readonly customsLines: readonly CustomsLine[];
   readonly rulesDate: string;
+  /** The carrier's transit days, as logistics quoted them. */
+  readonly transitDays: { readonly min: number; readonly max: number };
 }
 
 interface MoneyShape {
@@ -38,6 +40,7 @@ interface MoneyShape {
 export interface ShippingOptionRepresentation {
   readonly id: string;
   readonly cost?: MoneyShape;
+  readonly transitDays?: { readonly min: number; readonly max: number };
   readonly consignment?: {
     readonly originCountry: string;
     readonly destinationCountry: string;
@@ -63,9 +66,9 @@ export interface ShippingOptionRepresentation {
  * and the landed cost fails loudly rather than quoting a wrong total.
  */
 export function readShippingOption(representation: ShippingOptionRepresentation): ShippingOptionFacts {
-  const { id, cost, consignment, importCharges } = representation;
-  if (cost === undefined || consignment === undefined || importCharges === undefined) {
-    throw broken(id, 'the representation lacks cost, consignment or importCharges (see @requires)');
+  const { id, cost, consignment, importCharges, transitDays } = representation;
+  if (cost === undefined || consignment === undefined || importCharges === undefined || transitDays === undefined) {
+    throw broken(id, 'the representation lacks cost, transitDays, consignment or importCharges (see @requires)');
   }
   const money = (value: MoneyShape, path: string): Money => {
     try {
@@ -100,6 +103,7 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
       };
     }),
     rulesDate: importCharges.rulesDate,
+    transitDays: { min: transitDays.min, max: transitDays.max },
   };
 }
 

@@ -1,0 +1,87 @@
+/**
+ * `npm run bench:insights -- --orders 1000000 --months 24 [--stores duckdb,postgres]`
+ *
+ * For each store: ingest the synthetic history through the event reader (events/s), time the
+ * tradeFlows questions of up to three dimensions (p95), run the finest Parquet export job, and
+ * write a million rows with the export writer. Every figure is printed with its target and its
+ * ratio to a baseline measured in the same run. PostgreSQL: `INSIGHTS_DATABASE_URL` or the local
+ * `test` database, in a schema made for the run and dropped after.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDuckDbStore } from '#subgraphs/insights/src/store/createDuckDbStore.js';
+import { createPostgresStore } from '#subgraphs/insights/src/store/createPostgresStore.js';
+import type { TradeFlowStore } from '#subgraphs/insights/src/store/TradeFlowStore.js';
+import { measureExportJob, measureExportWriter } from './measureExport.js';
+import { measureIngest } from './measureIngest.js';
+import { measureQueries } from './measureQueries.js';
+
+const { values } = parseArgs({
+  options: {
+    orders: { type: 'string', default: '1000000' },
+    months: { type: 'string', default: '24' },
+    stores: { type: 'string', default: 'duckdb,postgres' },
+    runs: { type: 'string', default: '20' },
+  },
+});
+const history = { orders: Number(values.orders), months: Number(values.months) };
+const POSTGRES_URL = process.env.INSIGHTS_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const lines: string[] = [];
+const out = (line: string) => {
+  lines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+async function open(kind: string): Promise<{ store: TradeFlowStore; dispose(): Promise<void> }> {
+  if (kind === 'duckdb') {
+    const dir = mkdtempSync(join(tmpdir(), 'bench-insights-'));
+    const store = await createDuckDbStore({ file: join(dir, 'insights.duckdb') });
+    return { store, dispose: async () => (await store.close(), rmSync(dir, { recursive: true, force: true })) };
+  }
+  const schema = `bench_insights_${randomBytes(4).toString('hex')}`;
+  const store = createPostgresStore({ connectionString: POSTGRES_URL, schema });
+  return {
+    store,
+    async dispose() {
+      await store.close();
+      const admin = new pg.Client({ connectionString: POSTGRES_URL });
+      await admin.connect();
+      await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).finally(() => admin.end());
+    },
+  };
+}
+
+out(`# insights benchmark: ${history.orders} orders over ${history.months} months (Node ${process.version})`);
+for (const kind of values.stores!.split(',')) {
+  const { store, dispose } = await open(kind);
+  try {
+    await store.migrate();
+    out(`\n## ${kind}\n`);
+    const ingest = await measureIngest(store, history);
+    out(
+      `ingest: ${ingest.events} events, ${Math.round(ingest.eventsPerSecond)} events/s (target ≥ 20000: ${(ingest.eventsPerSecond / 20_000).toFixed(2)}×); JSON.parse alone ${Math.round(ingest.parseOnlyPerSecond)} events/s (ingest ÷ parse ${(ingest.eventsPerSecond / ingest.parseOnlyPerSecond).toFixed(2)}×)`,
+    );
+    const queries = await measureQueries(store, Number(values.runs));
+    out(
+      `\n| tradeFlows question | p95 ms | target 150 ms | ÷ baseline (COUNT(*) p95 ${queries.baselineMs.toFixed(1)} ms) |\n| --- | ---: | --- | ---: |`,
+    );
+    for (const result of queries.results)
+      out(
+        `| ${result.name} | ${result.p95Ms.toFixed(1)} | ${result.p95Ms <= 150 ? 'met' : 'MISSED'} | ${(result.p95Ms / queries.baselineMs).toFixed(1)}× |`,
+      );
+    const job = await measureExportJob(store);
+    out(
+      `\nexport job (finest grouping, Parquet, ${job.status}): ${job.rows} rows in ${job.seconds.toFixed(1)} s (${Math.round(job.rows / job.seconds)} rows/s)`,
+    );
+  } finally {
+    await dispose();
+  }
+}
+const writer = await measureExportWriter(1_000_000);
+out(
+  `\nexport writer, 1,000,000 rows: Parquet ${writer.parquetSeconds.toFixed(1)} s (target ≤ 10 s: ${writer.parquetSeconds <= 10 ? 'met' : 'MISSED'}); CSV baseline ${writer.csvSeconds.toFixed(1)} s (Parquet ÷ CSV ${(writer.parquetSeconds / writer.csvSeconds).toFixed(2)}×)`,
+);

@@ -1,0 +1,5 @@
+import type { Resolvers } from '../__generated__/resolvers.js';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+
+export const resolvers: Resolvers = { Query, Mutation };

@@ -1,0 +1,128 @@
+import pg from 'pg';
+import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
+import { mergeAssignments, tableStatements } from './tables.js';
+import { FACT_COLUMNS } from './TradeFlowFact.js';
+import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
+
+const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
+/** Rows per INSERT: 28 columns each, under PostgreSQL's 65,535 parameters. */
+const ROWS_PER_INSERT = 2_000;
+
+// NUMERIC, BIGINT and COUNT come back as text (exact); instants and counts are read with Number() where used.
+const types = {
+  getTypeParser: (oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+};
+
+/**
+ * Trade flows in PostgreSQL (`INSIGHTS_DATABASE_URL`), for replicas sharing one store. Facts are
+ * upserted in batches of multi-row `INSERT … ON CONFLICT`, all of a delivery in one transaction.
+ */
+export function createPostgresStore(options: { connectionString: string; schema: string }): TradeFlowStore {
+  const { schema } = options;
+  if (!SCHEMA_NAME.test(schema)) throw new Error(`INSIGHTS_DATABASE_SCHEMA "${schema}" must be a lower-case SQL identifier`);
+  const pool = new pg.Pool({ connectionString: options.connectionString, max: 6, options: `-c search_path=${schema}`, types });
+  const rows = async (text: string, params: readonly unknown[] = []): Promise<SqlRow[]> =>
+    (await pool.query(text, [...params])).rows as SqlRow[];
+  const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
+  async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      await work(client);
+      await client.query('COMMIT');
+    } catch (error) {
+      await client.query('ROLLBACK').catch(() => undefined);
+      throw error;
+    } finally {
+      client.release();
+    }
+  }
+
+  return {
+    dialect: 'postgres',
+
+    async migrate() {
+      await inTransaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tradegraph-insights-migrations:${schema}`]);
+        await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
+        for (const statement of tableStatements('postgres')) await client.query(statement);
+      });
+    },
+
+    async upsertFacts(facts) {
+      if (facts.length === 0) return;
+      await inTransaction(async (client) => {
+        for (let start = 0; start < facts.length; start += ROWS_PER_INSERT) {
+          const chunk = facts.slice(start, start + ROWS_PER_INSERT);
+          const params: unknown[] = [];
+          const tuples = chunk.map((fact) => {
+            const slots = FACT_COLUMNS.map(([, kind, key]) => {
+              params.push(fact[key]);
+              return kind === 'money' ? `$${params.length}::numeric` : `$${params.length}`;
+            });
+            return `(${slots.join(', ')})`;
+          });
+          await client.query(
+            `INSERT INTO trade_flows (${columnList}) VALUES ${tuples.join(', ')} ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
+            params,
+          );
+        }
+      });
+    },
+
+    query(statement) {
+      return rows(statement.text, statement.params);
+    },
+
+    async addDeadLetter(letter, at) {
+      await pool.query('INSERT INTO event_dead_letters VALUES ($1, $2, $3, $4, $5)', [
+        letter.eventId,
+        letter.source,
+        letter.payload,
+        letter.error,
+        at,
+      ]);
+    },
+
+    async listDeadLetters(limit) {
+      return (await rows('SELECT * FROM event_dead_letters ORDER BY received_at LIMIT $1', [limit])).map(toDeadLetter);
+    },
+
+    async createExportJob(job) {
+      await pool.query(
+        `INSERT INTO export_jobs (${EXPORT_JOB_COLUMNS.join(', ')}) VALUES (${EXPORT_JOB_COLUMNS.map((_, i) => `$${i + 1}`).join(', ')})`,
+        exportJobValues(job),
+      );
+    },
+
+    async getExportJob(id) {
+      const [row] = await rows('SELECT * FROM export_jobs WHERE id = $1', [id]);
+      return row && toExportJob(row);
+    },
+
+    async updateExportJob(id, patch, now) {
+      const pairs = exportJobAssignments(patch, now);
+      await pool.query(
+        `UPDATE export_jobs SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
+        [...pairs.map(([, value]) => value), id],
+      );
+    },
+
+    async claimExportJob(now, leaseUntil) {
+      // SKIP LOCKED: replicas each take a different job.
+      const [row] = await rows(
+        `UPDATE export_jobs SET status = 'RUNNING', lease_until = $1, updated_at = $2
+         WHERE id = (SELECT id FROM export_jobs WHERE status = 'PENDING' OR (status = 'RUNNING' AND lease_until <= $2)
+                     ORDER BY created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+         RETURNING *`,
+        [leaseUntil, now],
+      );
+      return row && toExportJob(row);
+    },
+
+    async close() {
+      await pool.end();
+    },
+  };
+}
