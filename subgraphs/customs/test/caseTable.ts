@@ -135,6 +135,21 @@ const EU: Case[] = [
     mentions: ['IT-contributo-spedizioni-modico-valore'],
   },
   {
+    name: 'IT 2026-02-10, €100 T-shirt: under the €150 relief, VAT 22% and the €2 contribution, then due (IT-contributo-spedizioni-modico-valore, Legge 199/2025 art. 1 c. 126)',
+    input: on('IT', '2026-02-10', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['0.00', '22.00', '2.00', '24.00', 'EUR'],
+    deMinimisApplied: true,
+    lines: [['FEE', '2.00', 'DELIVERY', 'CARRIER']],
+  },
+  {
+    name: 'IT 2026-05-15, the same T-shirt: the contribution is suspended until 2026-06-30 (IT-contributo-spedizioni-modico-valore, MEF comunicato n. 31), a zero line says so',
+    input: on('IT', '2026-05-15', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['0.00', '22.00', '0.00', '22.00', 'EUR'],
+    deMinimisApplied: true,
+    lines: [['FEE', '0.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['suspended', 'comunicato n. 31'],
+  },
+  {
     name: 'DE, €200 T-shirt from JP: 0% under the EU-Japan EPA (EUJP-EU-61) instead of 12% MFN',
     input: { origin: 'JP', destination: 'DE', date: '2026-11-26', items: [item('610910', '200.00', 'EUR')] },
     expected: ['0.00', '38.00', '0.00', '38.00', 'EUR'],
