@@ -3,6 +3,7 @@ import { currencyCode, fromMinor, isCurrencyCode, type CurrencyCode } from '#pac
 import type { LoadedRules, RulesInForce } from '../../rules/loadRules.js';
 import { assessDomesticSale } from './assessDomesticSale.js';
 import { assessDuty } from './assessDuty.js';
+import { assessExcise } from './assessExcise.js';
 import { assessFees } from './assessFees.js';
 import { assessTaxes, type TaxContext } from './assessTaxes.js';
 import { createRounding } from './createRounding.js';
@@ -17,7 +18,7 @@ import { valueConsignment } from './valueConsignment.js';
 /**
  * What a consignment costs in duties, taxes and fees because it crosses the border, in the
  * destination's currency, following the rules in force on its date (`rules/README.md`, "How to
- * combine the rules"): valuation → special regimes and de minimis → duty → tax → fees. Every line
+ * combine the rules"): valuation → special regimes and de minimis → duty → excise → tax → fees. Every line
  * says when it is collected and by whom, and is rounded once as the destination rounds; totals are
  * the exact sums of the lines. Goods sold from stock already in the destination carry its domestic
  * tax; goods within one customs territory owe nothing.
@@ -53,7 +54,8 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
   const regimes = selectSpecialRegimes(consignment, inForce, valuation);
   const waivers = findWaivers(consignment, inForce, valuation);
   const duty = assessDuty(consignment, inForce, valuation, regimes, waivers, rates, rounding);
-  const assessed = [...duty.lines, ...assessTaxes(context, regimes, waivers, duty)];
+  const excise = assessExcise(context, rates, waivers);
+  const assessed = [...duty.lines, ...excise.lines, ...assessTaxes(context, regimes, waivers, duty, excise.inTaxBase)];
   const lines = [...assessed, ...assessFees(context, rates, assessed)];
   return summary(lines, {
     deMinimisApplied: waivers.duty !== undefined || waivers.tax !== undefined,
