@@ -1,4 +1,5 @@
 import type { Money } from '#packages/money/index.js';
+import type { ConsignmentRestriction } from './importCharges/findRestrictions.js';
 import type { ChargeLine, ImportCharges, LineRate } from './importCharges/types.js';
 
 /**
@@ -8,7 +9,9 @@ import type { ChargeLine, ImportCharges, LineRate } from './importCharges/types.
 export type MoneyModel = Money;
 export type ChargeLineModel = ChargeLine;
 export type AppliedExchangeRateModel = LineRate;
-export type ImportChargesModel = ImportCharges;
+/** The charges, and what restricts the goods on that lane and mode (`ImportCharges.restrictions`). */
+export type ImportChargesModel = ImportCharges & { readonly restrictions: readonly ConsignmentRestriction[] };
+export type RestrictionModel = ConsignmentRestriction;
 
 /** Money as it arrives in a representation: JSON, a decimal string. */
 export interface MoneyRepresentation {
@@ -36,6 +39,8 @@ export interface ShippingOptionRepresentation {
     readonly alreadyImported: boolean;
     readonly destinationRegion?: string | null;
     readonly customsMode?: 'POSTAL' | 'EXPRESS' | 'FREIGHT' | null;
+    /** Absent from representations sent by callers that predate restrictions: read as false. */
+    readonly containsLithiumBattery?: boolean | null;
     readonly postBorderTransport?: MoneyRepresentation | null;
     readonly carrierFees?: ReadonlyArray<{
       readonly carrier: string;
