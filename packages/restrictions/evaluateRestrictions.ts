@@ -28,7 +28,8 @@ export interface AppliedRestriction {
   readonly sourceStatus: 'VERIFIED' | 'KNOWLEDGE' | 'UNVERIFIED';
 }
 
-const SOURCE_STATUS = { verified: 'VERIFIED', knowledge: 'KNOWLEDGE', unverified: 'UNVERIFIED' } as const satisfies Record<
+/** A source's verification status as the API's `RestrictionSourceStatus` enum spells it. */
+export const SOURCE_STATUS = { verified: 'VERIFIED', knowledge: 'KNOWLEDGE', unverified: 'UNVERIFIED' } as const satisfies Record<
   RestrictionSource['status'],
   AppliedRestriction['sourceStatus']
 >;

@@ -4,6 +4,7 @@ export {
   documentRequirementsFor,
   evaluateRestrictions,
   isProhibited,
+  SOURCE_STATUS,
   type AppliedRestriction,
   type ShipmentFacts,
 } from './evaluateRestrictions.js';

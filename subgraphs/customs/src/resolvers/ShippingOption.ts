@@ -1,8 +1,8 @@
 import type { ShippingOptionResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
-import { findRestrictions } from '../importCharges/findRestrictions.js';
 import { computeWithRates } from './computeWithRates.js';
 import { consignmentFromRepresentation } from './consignmentFromRepresentation.js';
+import { restrictedCharges } from './restrictedCharges.js';
 
 /**
  * Customs extends logistics' ShippingOption. The representation already carries everything the
@@ -14,6 +14,6 @@ export const ShippingOption: ShippingOptionResolvers<Context> = {
   async importCharges(option, _args, context) {
     const consignment = consignmentFromRepresentation(option, context.today());
     const charges = await computeWithRates(consignment, context, null);
-    return { ...charges, restrictions: findRestrictions(consignment, [option.consignment?.containsLithiumBattery === true]) };
+    return restrictedCharges(charges, consignment, [option.consignment?.containsLithiumBattery === true]);
   },
 };
