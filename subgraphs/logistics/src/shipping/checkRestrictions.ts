@@ -1,4 +1,4 @@
-import { evaluateRestrictions, isProhibited, type RestrictionRules } from '#packages/restrictions/index.js';
+import { evaluateRestrictions, type RestrictionRules } from '#packages/restrictions/index.js';
 import type { CustomsMode, RestrictionModel, ShippingOptionModel, ShippingRestrictionModel } from '../models.js';
 import type { CarrierAnswers } from './askCarriers.js';
 import { CUSTOMS_MODE, type PlannedShippingOption } from './buildShippingOption.js';
@@ -66,8 +66,7 @@ export function restrictionsByMode(rules: RestrictionRules, facts: OfferFacts, t
       byRule.set(restriction.rule, seen === undefined ? restriction : { ...seen, modes: [...seen.modes, mode] });
     }
   }
-  const all = [...byRule.values()];
-  return isProhibited(all) ? all.sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'PROHIBITED' ? -1 : 1)) : all;
+  return [...byRule.values()].sort((a, b) => (a.kind === b.kind ? 0 : a.kind === 'PROHIBITED' ? -1 : 1));
 }
 
 /**
