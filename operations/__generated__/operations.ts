@@ -26,6 +26,8 @@ export type ChargeKind =
   | 'TAX';
 
 export type ConsignmentItemInput = {
+  /** The goods contain a lithium battery (posts admit one only installed in equipment). Default false. */
+  containsLithiumBattery?: boolean | null | undefined;
   /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: string;
   quantity: number;

@@ -1,3 +1,4 @@
+import { loadRestrictions } from '#packages/restrictions/index.js';
 import type { Server } from 'node:http';
 import { createCache } from '#packages/cache/index.js';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
@@ -39,6 +40,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   });
   const nomenclature = loadHsNomenclature();
   const classifier = createHsClassifier(nomenclature);
+  // Read and checked now: a restriction file at fault stops the service rather than a search later.
+  const restrictions = loadRestrictions();
   const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });
   const directory = createMarketplaceDirectory(config, {
     logger,
@@ -65,6 +68,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
           referenceRates,
           classifier,
           nomenclature,
+          restrictions,
         },
         isServiceCaller(headers, serviceSecret),
       ),

@@ -317,6 +317,13 @@ export type SearchFilter = {
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these marketplaces (ids from `marketplaces`). */
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * With `shipTo`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
+   * goods off China's cross-border retail positive list, tobacco to Australia … (see `Offer.restrictions`).
+   * `sources` counts them per marketplace (`droppedForRestrictions`). Carriers' own limits (weight, size)
+   * are not checked here. Refused without `shipTo`.
+   */
+  onlyShippable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only offers from these countries of origin (countries: a subdivision is refused). */
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
@@ -330,6 +337,8 @@ export type SearchFilter = {
 
 export type SearchSource = {
   __typename?: 'SearchSource';
+  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.shipTo`. */
+  droppedForRestrictions: Scalars['Int']['output'];
   latencyMs: Scalars['Int']['output'];
   marketplace: Marketplace;
   /** Why it is not OK, in words a developer can act on. */
@@ -681,6 +690,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type SearchSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchSource'] = ResolversParentTypes['SearchSource']> = ResolversObject<{
+  droppedForRestrictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
