@@ -13,6 +13,8 @@ export interface StackOptions {
   ports: 'default' | 'free';
   /** Extra environment for every service (e.g. SANDBOX_FAULTS, LOG_LEVEL). */
   env?: Record<string, string>;
+  /** Extra environment for the gateway alone (e.g. DEVELOPMENT_API_KEY, RATE_LIMITS). */
+  gatewayEnv?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
 }
 
@@ -103,7 +105,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     const gateway = spawn(
       'gateway',
       'gateway/src/main.ts',
-      { HOST: '127.0.0.1' },
+      { ...options.gatewayEnv, HOST: '127.0.0.1' },
       ['--supergraph', supergraphPath, '--port', String(gatewayPort)],
       GATEWAY_NODE_FLAGS,
     );
