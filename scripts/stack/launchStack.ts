@@ -29,7 +29,8 @@ export interface RunningStack {
 }
 
 const ROOT = new URL('../../', import.meta.url);
-const START_TIMEOUT_MS = 60_000;
+// Long enough for eight services starting at once on a busy two-core machine (CI shares its cores).
+const START_TIMEOUT_MS = 150_000;
 
 /**
  * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of

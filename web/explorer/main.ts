@@ -44,6 +44,8 @@ async function start(): Promise<void> {
     createElement(GraphiQL, {
       fetcher: graphqlFetcher('/graphql'),
       defaultTabs: tabs,
+      // GraphiQL fills its editors from these, not from the first tab
+      variables: tabs[0]!.variables,
       defaultHeaders: headers,
       // Tabs and the key belong to this page load, not to the browser's storage.
       storage: pageMemory(),
