@@ -11,8 +11,21 @@ export const gatewaySettings = {
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Composed supergraph to serve; subgraphs are reached at its routing URLs. Default: schema/supergraph.graphql. `--supergraph` overrides. */
   SUPERGRAPH_PATH: setting.string({ default: 'schema/supergraph.graphql' }),
-  /** Where `npm run build:web` put the web pages the gateway serves (`/insights`). Default: web/dist. */
+  /** Where `npm run build:web` put the web pages the gateway serves (`/`, `/insights`). Default: web/dist. */
   WEB_DIST_DIR: setting.string({ default: 'web/dist' }),
+  /**
+   * The explorer (GraphiQL, bundled: no network) at `GET /` and at `GET /graphql` from a browser.
+   * Default: true outside production, false in production.
+   */
+  EXPLORER: { parse: (raw, key) => (raw === undefined ? undefined : setting.boolean().parse(raw, key)) } satisfies Setting<
+    boolean | undefined
+  >,
+  /**
+   * A test-mode key (`tg_test_…`) that the development stack makes once per data directory (`npm
+   * start`): accepted with `orders:write` and `insights:read`, and filled into the explorer's
+   * headers. Refused in production. Default: none.
+   */
+  DEVELOPMENT_API_KEY: setting.optionalString(),
   /** How often the supergraph file is checked for changes, in ms; 0 reloads on SIGHUP only. Default: 2000. */
   SUPERGRAPH_POLL_MS: setting.int({ default: 2_000, min: 0, max: 3_600_000 }),
   /** Time allowed for one subgraph request. Default: 10000 ms. */

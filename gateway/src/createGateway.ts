@@ -11,6 +11,8 @@ import { engineMetrics } from './engine/engineMetrics.js';
 import { stringifyResponse } from './engine/ExecutionSharing.js';
 import { useExecutionEngine } from './engine/useExecutionEngine.js';
 import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
+import { acceptEnforcedFeatures } from './authorization/acceptEnforcedFeatures.js';
+import { readAuthorizationPolicy } from './authorization/readAuthorizationPolicy.js';
 import { checkSubgraphs } from './checkSubgraphs.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayPlugins } from './createGatewayPlugins.js';
@@ -25,7 +27,9 @@ import { supergraphFromFile } from './lifecycle/supergraphFromFile.js';
 import { withReloadGate } from './lifecycle/withReloadGate.js';
 import { createRateLimiter } from './limits/createRateLimiter.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
-import { webPageRoutes } from './web/webPageRoutes.js';
+import { developmentKeyRecord } from './keys/developmentKeyRecord.js';
+import { explorerRoutes } from './web/explorerRoutes.js';
+import { WEB_PAGES, webPageRoutes } from './web/webPageRoutes.js';
 import { createPersistedQueryStore } from './persisted/createPersistedQueryStore.js';
 import { loadPersistedOperations } from './persisted/loadPersistedOperations.js';
 import { readSubgraphUrls } from './readSubgraphUrls.js';
@@ -62,10 +66,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const production = config.NODE_ENV === 'production';
   const initialSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   let subgraphUrls = readSubgraphUrls(initialSdl);
+  let authorizationPolicy = readAuthorizationPolicy(initialSdl);
   if (subgraphUrls.size === 0) throw new Error('The supergraph names no subgraphs (no @join__graph): is it a composed supergraph?');
 
   const manifest = loadPersistedOperations(config.PERSISTED_QUERIES_MANIFEST, config.PERSISTED_QUERIES, logger);
-  const authenticate = createApiKeyAuthenticator(readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }));
+  const authenticate = createApiKeyAuthenticator([
+    ...readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }),
+    ...(config.DEVELOPMENT_API_KEY !== undefined ? [developmentKeyRecord(config.DEVELOPMENT_API_KEY, production)] : []),
+  ]);
   const signPrincipal = createPrincipalSigner(principalKeyFrom(loadServiceSecret(config)));
   const store = await createSharedStore({
     redisUrl: config.REDIS_URL,
@@ -111,9 +119,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       pollMs: config.SUPERGRAPH_POLL_MS,
       logger,
       gate,
+      handOver: acceptEnforcedFeatures,
       onReload: (result) => {
         metrics.supergraphReload(result.ok ? 'ok' : 'failed');
-        if (result.ok) subgraphUrls = readSubgraphUrls(result.supergraphSdl);
+        if (result.ok) {
+          subgraphUrls = readSubgraphUrls(result.supergraphSdl);
+          authorizationPolicy = readAuthorizationPolicy(result.supergraphSdl);
+        }
       },
     }),
     // Query plans are cached by @apollo/gateway per operation (an LRU of ~30 MiB), cleared on each reload.
@@ -180,9 +192,27 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     publicErrorCodes: PUBLIC_GATEWAY_ERROR_CODES,
     // Shutdown is ours (main.ts): drain first, then stop; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
+    // Apollo's Sandbox loads from a CDN and reports telemetry: the gateway serves its own explorer instead.
+    landingPage: false,
     stringifyResult: stringifyResponse,
-    plugins: createGatewayPlugins({ config, manifest, metrics, store, costModel: TRADEGRAPH_COST_MODEL }),
+    plugins: createGatewayPlugins({
+      config,
+      manifest,
+      metrics,
+      store,
+      costModel: TRADEGRAPH_COST_MODEL,
+      authorizationPolicy: () => authorizationPolicy,
+    }),
   });
+
+  const explorerOn = config.EXPLORER ?? !production;
+  const pages = webPageRoutes(
+    config.WEB_DIST_DIR,
+    Object.keys(WEB_PAGES).filter((page) => page !== 'explorer' || explorerOn),
+  );
+  const explorer = explorerOn
+    ? explorerRoutes(pages, production || config.DEVELOPMENT_API_KEY === undefined ? {} : { developmentKey: config.DEVELOPMENT_API_KEY })
+    : undefined;
 
   let stopping = false;
   let readiness: { at: number; report: Promise<{ ready: boolean; subgraphs: unknown }> } | undefined;
@@ -194,8 +224,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // the request log line names it: no async context, whose hook on every promise costs ~2% CPU
     asyncRequestContext: false,
     context: createRequestContext({ authenticate, rateLimiter, signPrincipal }),
+    ...(explorer !== undefined && { browserPage: explorer.browserPage }),
     routes: new Map([
-      ...webPageRoutes(config.WEB_DIST_DIR),
+      ...pages,
+      ...(explorer?.routes ?? []),
       [
         '/metrics',
         (_request, response) => {

@@ -24,6 +24,11 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
   publicErrorCodes?: readonly string[];
   /** Writes a single result's response text. Default: Apollo's (`JSON.stringify` and a newline). */
   stringifyResult?: ApolloServerOptionsWithGateway<TContext>['stringifyResult'];
+  /**
+   * Whether Apollo's landing page (its Sandbox, loaded from Apollo's CDN) answers a browser at the
+   * GraphQL path. Default: outside production only. The gateway turns it off: it serves its own explorer.
+   */
+  landingPage?: boolean;
   /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
   stopOnTerminationSignals?: boolean;
 }
@@ -36,7 +41,7 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   const { logger, production } = options;
   const plugins: ApolloServerPlugin<TContext>[] = [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])];
   const publicCodes = new Set(options.publicErrorCodes ?? []);
-  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (!(options.landingPage ?? !production)) plugins.push(ApolloServerPluginLandingPageDisabled());
   const common = {
     plugins,
     introspection: options.introspection ?? !production,

@@ -36,6 +36,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra paths answered before GraphQL, e.g. `/metrics`. Default: none. */
   routes?: ReadonlyMap<string, RouteHandler>;
+  /** Answers a browser's `GET` of the GraphQL path (`accept: text/html`), e.g. with an explorer. Default: Apollo Server answers. */
+  browserPage?: RouteHandler;
   /** Told of each request refused before it reached Apollo Server (413, malformed JSON), e.g. for metrics. */
   onRejected?: (code: string, status: number) => void;
   /**
@@ -87,6 +89,8 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const route = options.routes?.get(url.pathname);
     if (route !== undefined) return route(request, response);
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
+    if (options.browserPage !== undefined && request.method === 'GET' && prefersHtml(request.headers.accept))
+      return options.browserPage(request, response);
     const reject = (status: number, message: string, code: string): void => {
       options.onRejected?.(code, status);
       sendGraphQLError(response, status, message, code);
@@ -198,4 +202,9 @@ function sendJson(response: ServerResponse, status: number, payload: unknown): v
 
 function sendGraphQLError(response: ServerResponse, status: number, message: string, code: string): void {
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** Whether a request asks for a page rather than JSON: a browser navigating, not a GraphQL client's GET. */
+function prefersHtml(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/html');
 }

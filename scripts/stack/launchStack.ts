@@ -13,6 +13,8 @@ export interface StackOptions {
   ports: 'default' | 'free';
   /** Extra environment for every service (e.g. SANDBOX_FAULTS, LOG_LEVEL). */
   env?: Record<string, string>;
+  /** Extra environment for the gateway alone (e.g. DEVELOPMENT_API_KEY, RATE_LIMITS). */
+  gatewayEnv?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
 }
 
@@ -27,7 +29,8 @@ export interface RunningStack {
 }
 
 const ROOT = new URL('../../', import.meta.url);
-const START_TIMEOUT_MS = 60_000;
+// Long enough for eight services starting at once on a busy two-core machine (CI shares its cores).
+const START_TIMEOUT_MS = 150_000;
 
 /**
  * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of
@@ -103,7 +106,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     const gateway = spawn(
       'gateway',
       'gateway/src/main.ts',
-      { HOST: '127.0.0.1' },
+      { ...options.gatewayEnv, HOST: '127.0.0.1' },
       ['--supergraph', supergraphPath, '--port', String(gatewayPort)],
       GATEWAY_NODE_FLAGS,
     );

@@ -2,6 +2,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { EstimateImportChargesDocument, SearchDocument, type SearchQuery } from '#operations/__generated__/operations.js';
+import type { IsoCountryCode } from '#packages/countries/index.js';
 import { exponentOf, parseMoney, type CurrencyCode } from '#packages/money/index.js';
 import { loadHsNomenclature } from '#packages/hs/index.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
@@ -18,13 +19,13 @@ describe('landed cost in the buyer’s currency, in one query', () => {
   afterAll(() => stack?.stop());
 
   const minor = (money: { amount: string; currency: string }) => parseMoney(money.amount, money.currency).minor;
-  const search = async (shipTo: string, currency: string, first = 10) => {
+  const search = async (shipTo: IsoCountryCode, currency: CurrencyCode, first = 10) => {
     const result = await graphqlRequest(stack.gatewayUrl, SearchDocument, { query: 'tea', shipTo, currency, first });
     expect(result.errors).toBeUndefined();
     return result.data!.search;
   };
 
-  it.each([
+  it.each<[IsoCountryCode, CurrencyCode]>([
     ['DE', 'EUR'],
     ['US', 'USD'],
     ['BR', 'BRL'],
