@@ -6,6 +6,7 @@ import { createOperationLabels, type GatewayMetrics } from './metrics/createGate
 import type { PersistedOperationManifest } from './persisted/PersistedOperationManifest.js';
 import { useApiKeyScopes } from './plugins/useApiKeyScopes.js';
 import { useDemandControl } from './plugins/useDemandControl.js';
+import { useInputChecks } from './plugins/useInputChecks.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { usePersistedQueries } from './plugins/usePersistedQueries.js';
 import { useRateLimitHeaders } from './plugins/useRateLimitHeaders.js';
@@ -14,8 +15,8 @@ import type { SharedStore } from './store/createSharedStore.js';
 
 /**
  * The gateway's Apollo Server plugins, in the order a request meets them: API key and rate limit
- * are settled earlier, in the context; then the allow-list, scopes and demand control refuse an
- * operation before it is planned; then the response cache may answer it without any subgraph.
+ * are settled earlier, in the context; then the allow-list, scopes, demand control and the checks
+ * of argument values refuse an operation before it is planned; then the response cache may answer it without any subgraph.
  */
 export function createGatewayPlugins(options: {
   config: GatewayConfig;
@@ -44,8 +45,10 @@ export function createGatewayPlugins(options: {
       budgets: config.COST_BUDGETS,
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,
+      maxFanOutFields: { 'Query.search': config.MAX_SEARCHES_PER_OPERATION },
       onEstimate: (cost) => metrics.operationCost(cost),
     }),
+    useInputChecks(),
     ...(config.RESPONSE_CACHE
       ? [useResponseCache({ store: store.cache.withPrefix('response'), onOutcome: (outcome) => metrics.cache('response', outcome) })]
       : []),
