@@ -100,6 +100,8 @@ export type OrderErrorCode =
 
 export type OrderStatus =
   | 'CANCELLED'
+  /** A step failed and the finished ones are being undone (stock released, label cancelled, payment voided); it ends FAILED. */
+  | 'COMPENSATING'
   | 'CONFIRMED'
   | 'FAILED'
   | 'PENDING';
@@ -224,7 +226,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { edges: Array<{ cursor: string, node: { id: string, title: string, originCountry: string, hsCode: string | null, weightGrams: number, availableQuantity: number, price: { amount: string, currency: string }, marketplace: { id: string, name: string, country: string }, seller: { id: string, name: string, country: string }, shippingOptions: Array<{ id: string, mode: ShippingMode, carrier: { id: string, name: string }, cost: { amount: string, currency: string }, transitDays: { min: number, max: number }, importCharges: { deMinimisApplied: boolean, duties: { amount: string, currency: string }, taxes: { amount: string, currency: string } }, landedCost: { quoteId: string, expiresAt: string, item: { amount: string, currency: string }, shipping: { amount: string, currency: string }, duties: { amount: string, currency: string }, taxes: { amount: string, currency: string }, fees: { amount: string, currency: string }, total: { amount: string, currency: string }, lines: Array<{ kind: LandedCostLineKind, description: string, formula: string, source: string, amount: { amount: string, currency: string } }> } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, sources: Array<{ status: SourceStatus, latencyMs: number, message: string | null, marketplace: { id: string } }> } };
+export type SearchQuery = { search: { edges: Array<{ cursor: string, node: { id: string, title: string, originCountry: string, hsCode: string | null, weightGrams: number, availableQuantity: number, price: { amount: string, currency: string }, marketplace: { id: string, name: string, country: string }, seller: { id: string, name: string, country: string }, shippingOptions: Array<{ id: string, mode: ShippingMode, carrier: { id: string, name: string }, cost: { amount: string, currency: string }, transitDays: { min: number, max: number }, importCharges: { deMinimisApplied: boolean, duties: { amount: string, currency: string }, taxes: { amount: string, currency: string } } | null, landedCost: { quoteId: string, expiresAt: string, item: { amount: string, currency: string }, shipping: { amount: string, currency: string }, duties: { amount: string, currency: string }, taxes: { amount: string, currency: string }, fees: { amount: string, currency: string }, total: { amount: string, currency: string }, lines: Array<{ kind: LandedCostLineKind, description: string, formula: string, source: string, amount: { amount: string, currency: string } }> } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, sources: Array<{ status: SourceStatus, latencyMs: number, message: string | null, marketplace: { id: string } }> } };
 
 export type SearchCatalogQueryVariables = Exact<{
   query: string;
