@@ -14,6 +14,8 @@ export interface StackOptions {
   /** Extra environment for every service (e.g. SANDBOX_FAULTS, LOG_LEVEL). */
   env?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
+  /** How long each service may take to start. Default: 60000 ms. */
+  startTimeoutMs?: number;
 }
 
 export interface RunningStack {
@@ -27,7 +29,7 @@ export interface RunningStack {
 }
 
 const ROOT = new URL('../../', import.meta.url);
-const START_TIMEOUT_MS = 60_000;
+const DEFAULT_START_TIMEOUT_MS = 60_000;
 
 /**
  * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of
@@ -35,6 +37,7 @@ const START_TIMEOUT_MS = 60_000;
  * is ready (all subgraphs reachable).
  */
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const services = new Map<string, ServiceProcess>();
   // A test stack keeps its files (orders' SQLite, insights' DuckDB, which one process owns, keys)
   // in a folder of its own, so stacks started side by side do not share them.
@@ -71,7 +74,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       } catch {
         return undefined;
       }
-    }, START_TIMEOUT_MS);
+    }, startTimeoutMs);
     const sandboxUrls = started.urls;
     const upstreamEnv = {
       ...started.environment,
@@ -89,7 +92,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph) =>
-        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, START_TIMEOUT_MS),
+        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, startTimeoutMs),
       ),
     );
 
@@ -108,7 +111,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       GATEWAY_NODE_FLAGS,
     );
     const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
-    await gateway.waitForHttp(`${gatewayOrigin}/ready`, START_TIMEOUT_MS);
+    await gateway.waitForHttp(`${gatewayOrigin}/ready`, startTimeoutMs);
 
     return { gatewayUrl: `${gatewayOrigin}/graphql`, sandboxUrls, subgraphUrls, services, supergraphPath, stop };
   } catch (error) {

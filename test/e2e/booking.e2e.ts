@@ -237,6 +237,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
       stack = await launchStack({
         ports: 'free',
+        startTimeoutMs: 240_000, // the machine may be shared with other builds
         env: {
           ...store,
           DATA_DIR: dataDir,
@@ -251,7 +252,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
           FOLLOWER_INTERVAL_MS: '300',
         },
       });
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await stack?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });

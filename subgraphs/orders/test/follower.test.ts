@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '#packages/log/index.js';
+import { Order } from '../src/resolvers/Order.js';
 import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
@@ -116,6 +117,10 @@ describe('the payment follower facing a carrier that refuses to track a parcel',
         error: { code: 'TRACKING_REFUSED', message: expect.stringMatching(/refused to track the parcel 3 times.*needs attention/) },
       });
       expect(await harness.store.findFollowable(clock + 60 * 60_000, 10)).not.toContain(id);
+      // the order says why a person must look at it
+      const attentionOf = Order.attention as (order: unknown, args: unknown, context: unknown) => Promise<string | null>;
+      const context = { steps: { load: async () => steps } };
+      expect(await attentionOf(await harness.orderOf(id), {}, context)).toMatch(/^CAPTURE_PAYMENT: the carrier refused to track/);
       expect(lines.filter((line) => line.level === 'warn')).toEqual([
         expect.objectContaining({ msg: 'order flagged for attention: its parcel cannot be tracked' }),
       ]);
