@@ -64,6 +64,8 @@ export async function createOrdersService(
   });
   const { store } = connection;
   void connection.connected.then(() => logger.info('order store ready', { store: store.kind }));
+  await connection.firstAttempt; // a store that is there serves the first request
+
   const participants =
     options.participants ??
     createParticipants({

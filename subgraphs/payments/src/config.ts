@@ -24,9 +24,9 @@ export const paymentsSettings = {
   /**
    * Deadline for every provider's fee quotes within one request, retries included: a slow or
    * dead provider costs a search this long at most, and its landed costs are null with an error
-   * instead of holding the page. Default: 1200 ms.
+   * instead of holding the page. Default: 2500 ms (one attempt at UPSTREAM_TIMEOUT_MS and the start of a retry).
    */
-  FEE_QUOTE_DEADLINE_MS: setting.int({ default: 1_200, min: 50, max: 60_000 }),
+  FEE_QUOTE_DEADLINE_MS: setting.int({ default: 2_500, min: 50, max: 60_000 }),
   ...providerSettings,
 };
 

@@ -11,6 +11,8 @@ export interface OrderStoreConnection {
   readonly store: OrderStore;
   /** Resolves once connected and migrated; never rejects (it stops trying on `close`). */
   readonly connected: Promise<void>;
+  /** Resolves once the first attempt has succeeded or failed: a store that is there is used from the first request. */
+  readonly firstAttempt: Promise<void>;
   /** For `/ready`: connected, or why not and how many attempts so far. */
   status(): { readonly connected: true } | { readonly connected: false; readonly attempts: number; readonly reason: string };
   close(): Promise<void>;
@@ -39,6 +41,8 @@ export function connectOrderStore(options: ConnectOrderStoreOptions): OrderStore
   let reason = 'connecting';
   let closed = false;
   const stop = new AbortController();
+  let firstAttemptDone: () => void = () => undefined;
+  const firstAttempt = new Promise<void>((resolve) => (firstAttemptDone = resolve));
 
   const connected = (async () => {
     for (;;) {
@@ -47,16 +51,19 @@ export function connectOrderStore(options: ConnectOrderStoreOptions): OrderStore
         const store = await options.open();
         if (closed) {
           await store.close();
+          firstAttemptDone();
           return;
         }
         current = store;
         if (attempts > 1) logger.info('order store connected', { store: kind, attempts });
+        firstAttemptDone();
         return;
       } catch (error) {
         reason = error instanceof Error ? error.message || error.name : String(error);
         const delayMs = Math.min(maxDelayMs, initialDelayMs * 2 ** Math.min(attempts - 1, 20));
         const waitMs = Math.round(delayMs / 2 + (Math.random() * delayMs) / 2);
         logger.warn('order store unreachable; retrying', { store: kind, attempt: attempts, reason, retryInMs: waitMs });
+        firstAttemptDone();
         try {
           await sleep(waitMs, undefined, { signal: stop.signal });
         } catch {
@@ -100,6 +107,7 @@ export function connectOrderStore(options: ConnectOrderStoreOptions): OrderStore
   return {
     store,
     connected,
+    firstAttempt,
     status: () => (current !== undefined ? { connected: true } : { connected: false, attempts, reason }),
     close,
   };
