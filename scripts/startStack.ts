@@ -1,7 +1,7 @@
 /**
  * `npm start`: the whole stack on embedded defaults — sandbox upstreams, every subgraph and the
  * gateway on http://127.0.0.1:4000/graphql, with the explorer at http://127.0.0.1:4000/. No Redis
- * or PostgreSQL needed. Ctrl-C stops it all. Services log JSON lines, prefixed here with the
+ * or PostgreSQL needed. A service that dies is restarted alone (with backoff). Ctrl-C stops it all. Services log JSON lines, prefixed here with the
  * service's name.
  *
  * Outside production it makes a development key once per data directory (test mode, with
@@ -11,6 +11,7 @@
 import { readConfig, setting } from '#packages/config/index.js';
 import { launchStack } from './stack/launchStack.js';
 import { loadDevelopmentKey } from './stack/loadDevelopmentKey.js';
+import { superviseStack } from './stack/superviseStack.js';
 
 /** Requests per minute per key (and per address without one) when the stack runs on a developer's machine. */
 const LOCAL_RATE_LIMITS = 'developer=6000,marketplace=6000,analyst=6000';
@@ -47,20 +48,24 @@ try {
   process.exit(1);
 }
 
+// A service that dies is restarted alone, with backoff; the others keep running, sandboxes keep their state.
+const supervisor = superviseStack(stack.services, {
+  onEvent: ({ service, kind, code, delayMs, output }) => {
+    if (kind === 'exited')
+      process.stderr.write(`\n${service} exited unexpectedly (code ${code}); restarting it in ${delayMs} ms.\n${output}\n`);
+    else process.stderr.write(`${service} restarted.\n`);
+  },
+});
+
 let stopping = false;
 const shutdown = async (code: number) => {
   if (stopping) return;
   stopping = true;
+  supervisor.stop();
   process.stdout.write('\nStopping every service…\n');
   await stack.stop();
   process.exit(code);
 };
-for (const [name, service] of stack.services) {
-  service.onUnexpectedExit = (code) => {
-    process.stderr.write(`\n${name} exited unexpectedly (code ${code}).\n${service.recentOutput()}\n`);
-    void shutdown(1);
-  };
-}
 process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 

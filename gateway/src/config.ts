@@ -75,6 +75,8 @@ export const gatewaySettings = {
   MAX_DEPTH: setting.int({ default: 10, min: 1, max: 100 }),
   /** Most aliased fields in one operation. Default: 30. */
   MAX_ALIASES: setting.int({ default: 30, min: 0, max: 10_000 }),
+  /** Most `search` fields in one operation (aliases and fragments included): each one calls every marketplace. Default: 2. */
+  MAX_SEARCHES_PER_OPERATION: setting.int({ default: 2, min: 1, max: 100 }),
   /** Most tokens in one document, so an oversized one is refused while parsing, before validation. Default: 5000. */
   MAX_QUERY_TOKENS: setting.int({ default: 5_000, min: 100, max: 1_000_000 }),
   /**

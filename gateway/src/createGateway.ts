@@ -248,7 +248,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           report: checkSubgraphs(subgraphUrls, 2_000).then((subgraphs) => ({
             ready: subgraphs.every((subgraph) => subgraph.reachable),
             supergraph: 'loaded',
-            store: store.shared ? 'redis' : 'memory',
+            // a Redis outage degrades the gateway (it keeps serving) rather than making it unready
+            ...store.health(),
             subgraphs,
           })),
         };

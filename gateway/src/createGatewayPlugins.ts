@@ -6,6 +6,7 @@ import type { GatewayContext } from './GatewayContext.js';
 import { createOperationLabels, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
 import type { PersistedOperationManifest } from './persisted/PersistedOperationManifest.js';
 import { useDemandControl } from './plugins/useDemandControl.js';
+import { useInputChecks } from './plugins/useInputChecks.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { usePersistedQueries } from './plugins/usePersistedQueries.js';
 import { useRateLimitHeaders } from './plugins/useRateLimitHeaders.js';
@@ -15,8 +16,9 @@ import type { SharedStore } from './store/createSharedStore.js';
 
 /**
  * The gateway's Apollo Server plugins, in the order a request meets them: API key and rate limit
- * are settled earlier, in the context; then the allow-list, the supergraph's access rules and demand control refuse an
- * operation before it is planned; then the response cache may answer it without any subgraph.
+ * are settled earlier, in the context; then the allow-list, the supergraph's access rules, demand control
+ * and the checks of argument values refuse an operation before it is planned; then the response cache
+ * may answer it without any subgraph.
  */
 export function createGatewayPlugins(options: {
   config: GatewayConfig;
@@ -47,8 +49,10 @@ export function createGatewayPlugins(options: {
       budgets: config.COST_BUDGETS,
       maxDepth: config.MAX_DEPTH,
       maxAliases: config.MAX_ALIASES,
+      maxFanOutFields: { 'Query.search': config.MAX_SEARCHES_PER_OPERATION },
       onEstimate: (cost) => metrics.operationCost(cost),
     }),
+    useInputChecks(),
     ...(config.RESPONSE_CACHE
       ? [useResponseCache({ store: store.cache.withPrefix('response'), onOutcome: (outcome) => metrics.cache('response', outcome) })]
       : []),

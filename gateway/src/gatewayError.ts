@@ -11,7 +11,14 @@ export const GatewayErrorCode = {
   COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
   MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
   MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
+  /** Too many fields that each call many upstreams (`search`) in one operation. */
+  MAX_FAN_OUT_FIELDS_LIMIT: 'MAX_FAN_OUT_FIELDS_LIMIT',
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /**
+   * A subgraph gave no answer (connection refused or dropped, timeout): send the operation again,
+   * a mutation with the same idempotency key. `extensions.retryable` is true.
+   */
+  RETRYABLE: 'RETRYABLE',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];

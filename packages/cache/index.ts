@@ -6,4 +6,4 @@ export { createPrefixedCache } from './createPrefixedCache.js';
 export { assertWindowArguments, type SlidingWindow, type SlidingWindowDecision, type SlidingWindowStats } from './SlidingWindow.js';
 export { createMemorySlidingWindow, type MemorySlidingWindowOptions } from './createMemorySlidingWindow.js';
 export { createRedisSlidingWindow, type RedisSlidingWindowOptions } from './createRedisSlidingWindow.js';
-export { createOutageLog, type OutageLog, type OutageMessages } from './createOutageLog.js';
+export { createOutageLog, type Outage, type OutageLog, type OutageMessages } from './createOutageLog.js';

@@ -26,11 +26,16 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     extensions.code = original.code;
     extensions.upstream = original.upstream;
     extensions.retryable = original.retryable;
+    // never sent (connection refused, circuit open): nothing was done upstream
+    if (!original.reached) extensions.reached = false;
     if (original.status !== undefined) extensions.upstreamStatus = original.status;
   }
 
   const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
   const known = KNOWN_CODES.has(code) || SERVER_CODES.has(code);
+
+  // Bad input is the caller's to fix: a stack trace would only show our servers, even in development.
+  if (code === ErrorCode.BAD_USER_INPUT) delete extensions.stacktrace;
 
   if (!options.production) {
     return { ...formatted, extensions: { ...extensions, code } };

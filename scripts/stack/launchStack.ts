@@ -16,6 +16,8 @@ export interface StackOptions {
   /** Extra environment for the gateway alone (e.g. DEVELOPMENT_API_KEY, RATE_LIMITS). */
   gatewayEnv?: Record<string, string>;
   onLine?: (service: string, line: string) => void;
+  /** How long each service may take to start. Default: 150000 ms. */
+  startTimeoutMs?: number;
 }
 
 export interface RunningStack {
@@ -30,7 +32,7 @@ export interface RunningStack {
 
 const ROOT = new URL('../../', import.meta.url);
 // Long enough for eight services starting at once on a busy two-core machine (CI shares its cores).
-const START_TIMEOUT_MS = 150_000;
+const DEFAULT_START_TIMEOUT_MS = 150_000;
 
 /**
  * Starts the whole stack as separate processes: sandbox upstreams, every subgraph of
@@ -38,6 +40,7 @@ const START_TIMEOUT_MS = 150_000;
  * is ready (all subgraphs reachable).
  */
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
+  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
   const services = new Map<string, ServiceProcess>();
   // A test stack keeps its files (orders' SQLite, insights' DuckDB, which one process owns, keys)
   // in a folder of its own, so stacks started side by side do not share them.
@@ -74,7 +77,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       } catch {
         return undefined;
       }
-    }, START_TIMEOUT_MS);
+    }, startTimeoutMs);
     const sandboxUrls = started.urls;
     const upstreamEnv = {
       ...started.environment,
@@ -92,7 +95,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph) =>
-        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, START_TIMEOUT_MS),
+        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, startTimeoutMs),
       ),
     );
 
@@ -111,7 +114,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       GATEWAY_NODE_FLAGS,
     );
     const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
-    await gateway.waitForHttp(`${gatewayOrigin}/ready`, START_TIMEOUT_MS);
+    await gateway.waitForHttp(`${gatewayOrigin}/ready`, startTimeoutMs);
 
     return { gatewayUrl: `${gatewayOrigin}/graphql`, sandboxUrls, subgraphUrls, services, supergraphPath, stop };
   } catch (error) {

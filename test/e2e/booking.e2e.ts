@@ -42,6 +42,37 @@ const PLACE_ORDER = /* GraphQL */ `
   }
 `;
 
+/** placeOrder with what a client needs after a failure: the step, and what can still be booked instead. */
+const FAILED_FAST = /* GraphQL */ `
+  mutation PlaceOrder($input: PlaceOrderInput!) {
+    placeOrder(input: $input) {
+      order {
+        id
+        status
+        steps {
+          name
+          status
+        }
+      }
+      userErrors {
+        code
+        message
+        field
+        step
+        alternatives {
+          shippingOptionId
+          carrierId
+          carrierName
+          mode
+          offer {
+            id
+          }
+        }
+      }
+    }
+  }
+`;
+
 /** The contract's order.graphql. */
 const ORDER = /* GraphQL */ `
   query Order($id: ID!) {
@@ -206,6 +237,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
       stack = await launchStack({
         ports: 'free',
+        startTimeoutMs: 240_000, // the machine may be shared with other builds
         env: {
           ...store,
           DATA_DIR: dataDir,
@@ -220,7 +252,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
           FOLLOWER_INTERVAL_MS: '300',
         },
       });
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await stack?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -453,6 +485,40 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
       for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
       expect((await stockOf(q)).available).toBe(before.available);
+    });
+
+    it('fails at once when the carrier is stopped: FAILED in the first answer, the step named, the options still bookable listed', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      await resetStats([q.carrierId, ...PAYMENT_SANDBOXES]);
+      // The carrier's sandbox stops listening (connections refused) and comes back after 10 s, its state kept.
+      await setFault(q.carrierId, 'closed:10000');
+      try {
+        const answer = (
+          await gql<{
+            placeOrder: PlaceOrderAnswer & {
+              userErrors: Array<{ step: string | null; alternatives: Array<{ carrierId: string; shippingOptionId: string }> }>;
+            };
+          }>(FAILED_FAST, { input: input(q) })
+        ).placeOrder;
+        // No PENDING while retries back off: the carrier was never reached, so nothing is left to find out.
+        expect(answer.order!.status).toBe('FAILED');
+        expect(answer.userErrors).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', step: 'CREATE_SHIPMENT' })]);
+        const alternatives = answer.userErrors[0]!.alternatives;
+        expect(alternatives.length).toBeGreaterThan(0);
+        expect(alternatives.every((alternative) => alternative.carrierId !== q.carrierId)).toBe(true);
+        const failed = await order(answer.order!.id);
+        // Nothing was created at the carrier, so nothing is cancelled there; the stock goes back.
+        expect(statusesOf(failed)).toMatchObject({ CREATE_SHIPMENT: 'FAILED', RESERVE_STOCK: 'COMPENSATED', AUTHORIZE_PAYMENT: 'SKIPPED' });
+        expect((await stockOf(q)).available).toBe(before.available);
+        for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
+      } finally {
+        // back on its port with its state: the next tests (and afterEach) need it
+        await expect
+          .poll(async () => (await fetch(`${sandbox(q.carrierId)}/__sandbox/faults`).catch(() => undefined))?.ok, { timeout: 20_000 })
+          .toBe(true);
+      }
+      expect((await statsOf(q.carrierId)).byEndpoint).toEqual({}); // the carrier never saw a request
     });
 
     it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {

@@ -17,8 +17,17 @@ export interface SharedStore {
   readonly shared: boolean;
   /** Operations the store failed and that were degraded (misses, in-process decisions), since start. */
   errors(): { cache: number; rateLimit: number };
+  /**
+   * For `/ready`: Redis answering, or `degraded` while it does not (caches miss, rate limits are
+   * per replica) with why and since when; `memory` when no Redis is configured.
+   */
+  health(): StoreHealth;
   close(): Promise<void>;
 }
+
+export type StoreHealth =
+  | { readonly store: 'memory' | 'redis'; readonly degraded: false }
+  | { readonly store: 'redis'; readonly degraded: true; readonly reason: string; readonly since: string };
 
 /**
  * Redis when a URL is configured, so every replica sees one APQ registry, one response cache and
@@ -51,6 +60,17 @@ export async function createSharedStore(options: {
     windows,
     shared,
     errors: () => ({ cache: root.stats().errors, rateLimit: windows.stats().errors }),
+    health() {
+      if (!shared) return { store: 'memory', degraded: false };
+      const outage = root.outage?.() ?? windows.outage?.();
+      if (outage === undefined) return { store: 'redis', degraded: false };
+      return {
+        store: 'redis',
+        degraded: true,
+        reason: `Redis unreachable (${outage.reason}): cached answers are not used and rate limits are counted per replica`,
+        since: new Date(outage.since).toISOString(),
+      };
+    },
     async close() {
       await Promise.all([root.close(), windows.close()]);
     },

@@ -41,6 +41,8 @@ export const ordersSettings = {
   FOLLOWER_INTERVAL_MS: setting.int({ default: 5_000, min: 50, max: 3_600_000 }),
   /** Attempts of a capture or escrow release without an answer (one per follower round) before it is FAILED for a person to look at. Default: 100. */
   FOLLOWER_MAX_ATTEMPTS: setting.int({ default: 100, min: 1, max: 100_000 }),
+  /** Tracking lookups the carrier refuses in a row (each after a longer wait) before the order is flagged for attention. Default: 5. */
+  FOLLOWER_MAX_TRACKING_REFUSALS: setting.int({ default: 5, min: 1, max: 1_000 }),
   /** NATS with JetStream: when set, the outbox relay publishes order events to a durable stream there. Default: none (readers poll the outbox). */
   NATS_URL: setting.optionalString(),
   /** The JetStream stream of order events. Default: ORDER_EVENTS. */

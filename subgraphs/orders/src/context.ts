@@ -1,12 +1,15 @@
 import DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
+import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
 /** What every orders resolver gets; one per request. */
 export interface Context {
   readonly store: OrderStore;
   readonly booking: OrderBooking;
+  /** The saga's participants, for lookups an answer needs (a failed booking's alternatives). */
+  readonly participants: Participants;
   /** Steps of many orders (a page of `orders`) in one query. */
   readonly steps: DataLoader<string, StepRecord[]>;
   readonly logger: Logger;

@@ -15,6 +15,7 @@ import { createSagaRecovery } from './saga/createSagaRecovery.js';
 import type { Participants } from './saga/Participants.js';
 import type { PeriodicTask } from './saga/runPeriodically.js';
 import { createOrdersSchema } from './schema.js';
+import { connectOrderStore } from './store/connectOrderStore.js';
 import { createOrderStore } from './store/createOrderStore.js';
 import type { OrderStore } from './store/OrderStore.js';
 
@@ -54,8 +55,17 @@ export async function createOrdersService(
     dataDir: config.DATA_DIR,
   });
   const serviceSecret = serviceSecretOf(config);
-  const store = await createOrderStore(config);
-  logger.info('order store ready', { store: store.kind });
+  // Opened in the background, with retries: meanwhile the service listens and `/ready` says why it is not.
+  const connection = connectOrderStore({
+    kind: config.DATABASE_URL !== undefined ? 'postgres' : 'sqlite',
+    open: () =>
+      createOrderStore(config, (error) => logger.warn('order store connection lost; the pool reconnects', { error: error.message })),
+    logger,
+  });
+  const { store } = connection;
+  void connection.connected.then(() => logger.info('order store ready', { store: store.kind }));
+  await connection.firstAttempt; // a store that is there serves the first request
+
   const participants =
     options.participants ??
     createParticipants({
@@ -99,6 +109,7 @@ export async function createOrdersService(
     leaseMs: config.SAGA_LEASE_MS,
     intervalMs: config.FOLLOWER_INTERVAL_MS,
     maxAttempts: config.FOLLOWER_MAX_ATTEMPTS,
+    maxTrackingRefusals: config.FOLLOWER_MAX_TRACKING_REFUSALS,
     logger,
     quoteKey,
     now,
@@ -110,8 +121,12 @@ export async function createOrdersService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ store, booking, logger }),
+    context: async () => createContext({ store, booking, participants, logger }),
     readiness: async () => {
+      const status = connection.status();
+      if (!status.connected) {
+        return { ready: false, store: store.kind, reason: `order store not connected: ${status.reason}`, attempts: status.attempts };
+      }
       try {
         await store.getOrder('readiness-check');
         return { ready: true, store: store.kind };
@@ -128,6 +143,7 @@ export async function createOrdersService(
     recovery,
     follower,
     async startBackgroundWork() {
+      await connection.connected;
       recovery.start();
       follower.start();
       if (config.NATS_URL !== undefined) {

@@ -80,7 +80,12 @@ describe('the booking saga', () => {
     const { order, userErrors } = await harness.place();
     expect(order?.status).toBe('FAILED');
     expect(userErrors).toEqual([
-      { code: 'OUT_OF_STOCK', message: expect.stringMatching(/^RESERVE_STOCK failed: .*only 1 left/), field: ['input', 'quoteId'] },
+      {
+        code: 'OUT_OF_STOCK',
+        message: expect.stringMatching(/^RESERVE_STOCK failed: .*only 1 left/),
+        field: ['input', 'quoteId'],
+        step: 'RESERVE_STOCK',
+      },
     ]);
     expect(harness.participants.operations()).toEqual(['reserveStock']);
     expect(await harness.stepsOf(order!.id)).toEqual(
@@ -135,10 +140,39 @@ describe('the booking saga', () => {
     harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
     const { order, userErrors } = await harness.place();
     expect(userErrors).toEqual([
-      { code: 'PAYMENT_DECLINED', message: expect.stringContaining('AUTHORIZE_PAYMENT failed'), field: ['input', 'payment', 'method'] },
+      {
+        code: 'PAYMENT_DECLINED',
+        message: expect.stringContaining('AUTHORIZE_PAYMENT failed'),
+        field: ['input', 'payment', 'method'],
+        step: 'AUTHORIZE_PAYMENT',
+      },
     ]);
     expect(harness.participants.operations().slice(3)).toEqual(['authorizePayment', 'cancelShipment', 'cancelMarketplaceOrder']);
     expect((await harness.orderOf(order!.id)).status).toBe('FAILED');
+  });
+
+  it('fails at once when the carrier was never reached: no retry, nothing to cancel at the carrier, the marketplace order undone', async () => {
+    harness.participants.script('createShipment', () => ({ unreached: true }));
+    const { order, userErrors } = await harness.place();
+    // the first answer is already final: no PENDING while retries back off
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', step: 'CREATE_SHIPMENT' })]);
+    expect(harness.participants.operations()).toEqual([
+      'reserveStock',
+      'placeMarketplaceOrder',
+      'createShipment',
+      'cancelMarketplaceOrder',
+    ]);
+    const stepStatus = Object.fromEntries((await harness.stepsOf(order!.id)).map((step) => [step.name, step.status]));
+    expect(stepStatus).toMatchObject({ CREATE_SHIPMENT: 'FAILED', PLACE_MARKETPLACE_ORDER: 'COMPENSATED', RESERVE_STOCK: 'COMPENSATED' });
+  });
+
+  it('still retries an undo whose participant cannot be reached: the step it undoes did happen', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    harness.participants.script('cancelShipment', (n) => (n === 1 ? { unreached: true } : undefined));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(harness.participants.operations().filter((operation) => operation === 'cancelShipment')).toHaveLength(2);
   });
 
   it('repeats a step that got no answer with the SAME key, and books once', async () => {

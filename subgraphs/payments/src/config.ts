@@ -21,6 +21,12 @@ export const paymentsSettings = {
   DATA_DIR: setting.string({ default: '.data' }),
   /** Time allowed for one call to a payment provider or the rates publisher. Default: 1500 ms. */
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_500, min: 10, max: 60_000 }),
+  /**
+   * Deadline for every provider's fee quotes within one request, retries included: a slow or
+   * dead provider costs a search this long at most, and its landed costs are null with an error
+   * instead of holding the page. Default: 2500 ms (one attempt at UPSTREAM_TIMEOUT_MS and the start of a retry).
+   */
+  FEE_QUOTE_DEADLINE_MS: setting.int({ default: 2_500, min: 50, max: 60_000 }),
   ...providerSettings,
 };
 

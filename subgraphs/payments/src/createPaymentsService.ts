@@ -54,7 +54,15 @@ export async function createPaymentsService(
     logger,
     context: async ({ headers }) =>
       createContext(
-        { providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger },
+        {
+          providers,
+          fx,
+          quoteKey,
+          quoteTtlSeconds: config.QUOTE_TTL_SECONDS,
+          feeQuoteDeadlineMs: config.FEE_QUOTE_DEADLINE_MS,
+          now,
+          logger,
+        },
         isServiceCaller(headers, serviceSecret),
       ),
   });

@@ -348,9 +348,10 @@ export type ShippingOption = {
   /**
    * What the buyer's country charges at the border for this shipment. The duty line says when the HS
    * code was classified from the offer's title (and with what confidence), or that none could be had
-   * and a default rate was assumed.
+   * and a default rate was assumed. Null, with an error on its path saying why, when customs could
+   * not price it (e.g. a rate source it needs is down): the offer and its other options stand.
    */
-  importCharges: ImportCharges;
+  importCharges?: Maybe<ImportCharges>;
 };
 
 /** How a destination values goods for customs. */
@@ -638,7 +639,7 @@ export type RestrictionResolvers<ContextType = Context, ParentType extends Resol
 export type ShippingOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption'], FederationReferenceType extends FederationReferenceTypes['ShippingOption'] = FederationReferenceTypes['ShippingOption']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShippingOption']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  importCharges?: Resolver<ResolversTypes['ImportCharges'], ParentType, ContextType>;
+  importCharges?: Resolver<Maybe<ResolversTypes['ImportCharges']>, ParentType, ContextType>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

@@ -10,7 +10,7 @@ import {
   asString,
   optional,
 } from '#packages/validate/index.js';
-import type { DispatchAddress, PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
+import type { DispatchAddress, PaymentState, Participants, ShipmentTracking, TrackingRefused } from '../saga/Participants.js';
 import { createParticipantClient } from './createParticipantClient.js';
 import { ParticipantError } from './ParticipantError.js';
 import { PARTICIPANT_OPERATIONS as op } from './participantOperations.js';
@@ -120,13 +120,17 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
     releaseEscrow: (input) => payments.execute(op.releaseEscrow, { input }, payment('releaseEscrow')),
 
     async trackShipments(shipmentIds) {
-      const tracked = new Map<string, ShipmentTracking | undefined>();
+      const tracked = new Map<string, ShipmentTracking | TrackingRefused | undefined>();
       if (shipmentIds.length === 0) return tracked;
       const representations = shipmentIds.map((id) => ({ __typename: 'Shipment', id }));
-      const entities = await logistics.execute(op.trackShipments, { representations }, (data) =>
+      // one parcel the carrier will not track must not keep the others from being followed
+      const [entities, errors] = await logistics.executePartial(op.trackShipments, { representations }, (data, errors) => [
         asArray(asRecord(data, '$')._entities, '_entities'),
-      );
+        errors,
+      ]);
       shipmentIds.forEach((id, index) => {
+        const error = errors.find((each) => each.path[0] === '_entities' && each.path[1] === index);
+        if (error !== undefined) return tracked.set(id, { refused: !error.transient, reason: `${error.code}: ${error.message}` });
         const entity = entities[index];
         if (entity == null) return tracked.set(id, undefined);
         const tracking = asRecord(asRecord(entity, `_entities[${index}]`).tracking, `_entities[${index}].tracking`);
@@ -143,6 +147,31 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
         });
       });
       return tracked;
+    },
+
+    async shippingAlternatives({ offerId, to, quantity }) {
+      // What the gateway's plan does for `offer { shippingOptions(to:) }`: the offer's facts from
+      // catalog, then logistics quotes with them (a carrier that does not answer offers nothing).
+      const [facts] = await catalog.execute(op.offerShippingFacts, { representations: [{ __typename: 'Offer', id: offerId }] }, (data) =>
+        asArray(asRecord(data, '$')._entities, '_entities'),
+      );
+      if (facts == null) return [];
+      const representation = { ...asRecord(facts, '_entities[0]'), __typename: 'Offer' };
+      const [offer] = await logistics.execute(op.offerShippingOptions, { representations: [representation], to, quantity }, (data) =>
+        asArray(asRecord(data, '$')._entities, '_entities'),
+      );
+      if (offer == null) return [];
+      return asArray(asRecord(offer, '_entities[0]').shippingOptions, 'shippingOptions').map((value, index) => {
+        const option = asRecord(value, `shippingOptions[${index}]`);
+        const carrier = asRecord(option.carrier, `shippingOptions[${index}].carrier`);
+        return {
+          shippingOptionId: asNonEmptyString(option.id, `shippingOptions[${index}].id`),
+          offerId,
+          mode: asNonEmptyString(option.mode, `shippingOptions[${index}].mode`),
+          carrierId: asNonEmptyString(carrier.id, `shippingOptions[${index}].carrier.id`),
+          carrierName: asNonEmptyString(carrier.name, `shippingOptions[${index}].carrier.name`),
+        };
+      });
     },
 
     async close() {

@@ -146,6 +146,50 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  offerShippingFacts: /* GraphQL */ `
+    query OfferShippingFacts($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          id
+          price {
+            amount
+            currency
+          }
+          originCountry
+          hsCode
+          hsClassification {
+            hsCode
+            status
+            confidence
+          }
+          weightGrams
+          dimensions {
+            lengthCm
+            widthCm
+            heightCm
+          }
+          warehouseCountries
+          containsLithiumBattery
+        }
+      }
+    }
+  `,
+  offerShippingOptions: /* GraphQL */ `
+    query OfferShippingOptions($representations: [_Any!]!, $to: CountryCode!, $quantity: Int!) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          shippingOptions(to: $to, quantity: $quantity) {
+            id
+            mode
+            carrier {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  `,
 } as const;
 
 /** Which participant serves each operation. */
@@ -161,4 +205,6 @@ export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPE
   voidPayment: 'payments',
   releaseEscrow: 'payments',
   trackShipments: 'logistics',
+  offerShippingFacts: 'catalog',
+  offerShippingOptions: 'logistics',
 };

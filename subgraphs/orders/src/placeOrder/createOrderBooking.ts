@@ -139,5 +139,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
 /** The answer for an order: it, and the failure that ended it as a user error. */
 export function payloadOf(order: OrderRecord): PlaceOrderPayloadModel {
   const failure = order.failure;
-  return { order, userErrors: failure ? [{ code: failure.code, message: failure.message, field: failure.field }] : [] };
+  if (!failure) return { order, userErrors: [] };
+  const userError = { code: failure.code, message: failure.message, field: failure.field, step: failure.step };
+  return { order, userErrors: [failure.code === 'CARRIER_UNAVAILABLE' ? { ...userError, failedOrder: order } : userError] };
 }

@@ -83,6 +83,23 @@ export interface PaymentState {
   readonly provider: string;
 }
 
+/** A parcel logistics could not track: refused by its carrier (e.g. an unknown label), or not answered. */
+export interface TrackingRefused {
+  /** True when the carrier refused the lookup (it will again); false when it could not be asked. */
+  readonly refused: boolean;
+  readonly reason: string;
+}
+
+/** Another way to ship an offer, as logistics quoted it. */
+export interface ShippingAlternative {
+  readonly shippingOptionId: string;
+  readonly offerId: string;
+  /** The logistics subgraph's `ShippingMode`. */
+  readonly mode: string;
+  readonly carrierId: string;
+  readonly carrierName: string;
+}
+
 /** A shipment's tracking as the follower needs it. */
 export interface ShipmentTracking {
   /** The logistics subgraph's `TrackingStatus`. */
@@ -115,6 +132,12 @@ export interface Participants {
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */
-  trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | undefined>>;
+  trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | TrackingRefused | undefined>>;
+  /**
+   * The ways to ship `quantity` of an offer to `to` that logistics can quote now (every carrier
+   * that answered a rate request), for a booking whose carrier could not be reached. Optional:
+   * without it a failed booking names no alternatives.
+   */
+  shippingAlternatives?(request: { offerId: string; to: string; quantity: number }): Promise<ShippingAlternative[]>;
   close(): Promise<void>;
 }

@@ -12,6 +12,12 @@ export interface PostgresOrderStoreOptions {
   schema: string;
   /** Connections in the pool. Default: 10. */
   maxConnections?: number;
+  /**
+   * Told when a pooled connection fails outside any query (the server restarted, a proxy dropped
+   * it, an operator terminated the backend). The pool discards that connection and opens another
+   * on the next query; without a listener the error would end the process. Default: ignored.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
@@ -29,12 +35,22 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     max: options.maxConnections ?? 10,
     // Every connection resolves table names in our schema, so the SQL stays schema-free.
     options: `-c search_path=${schema}`,
+    // a server that is gone fails the query in seconds instead of holding it until TCP gives up
+    connectionTimeoutMillis: 5_000,
   });
+  pool.on('error', (error) => options.onConnectionError?.(error));
 
   const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await pool.query(sql, params)).rows as Row[];
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // a connection dropped mid-transaction fails the query in flight; the event itself must not end the process
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+      options.onConnectionError?.(error);
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -44,7 +60,8 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken); // a broken connection is discarded, not pooled again
     }
   }
 

@@ -1,7 +1,7 @@
 import { ParticipantError } from '../../src/participants/ParticipantError.js';
-import type { Participants, PaymentState, ShipmentTracking } from '../../src/saga/Participants.js';
+import type { Participants, PaymentState, ShipmentTracking, TrackingRefused } from '../../src/saga/Participants.js';
 
-export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments'>;
+export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments' | 'shippingAlternatives'>;
 
 /** How a call should go, chosen per call by a test's script. */
 export type FakeBehaviour =
@@ -9,6 +9,7 @@ export type FakeBehaviour =
   | { readonly refuse: string } // an expected failure: nothing done
   | { readonly reject: string } // the request itself refused (bad input, state conflict): nothing done
   | { readonly transient: true; readonly performed?: boolean } // no answer; with `performed`, it did happen
+  | { readonly unreached: true } // never reached it (connection refused, circuit open): nothing done
   | { readonly after: Promise<void>; readonly then?: FakeBehaviour }; // once `after` resolves, go on as `then` says
 
 export interface FakeCall {
@@ -22,7 +23,8 @@ export interface FakeParticipants extends Participants {
   /** What the participants actually did, once per idempotency key: e.g. `authorizePayment pay-1`. */
   readonly effects: string[];
   readonly stock: Map<string, number>;
-  readonly tracking: Map<string, ShipmentTracking>;
+  /** Each shipment's tracking, or the carrier's refusal to track it. */
+  readonly tracking: Map<string, ShipmentTracking | TrackingRefused>;
   /** Sets how the n-th (1-based) call of an operation behaves. */
   script(operation: FakeOperation, behaviour: (callNumber: number) => FakeBehaviour): void;
   /** The operations called, in order. */
@@ -39,7 +41,7 @@ export function createFakeParticipants(): FakeParticipants {
   const calls: FakeCall[] = [];
   const effects: string[] = [];
   const stock = new Map<string, number>([['offer-tea-1', 10]]);
-  const tracking = new Map<string, ShipmentTracking>();
+  const tracking = new Map<string, ShipmentTracking | TrackingRefused>();
   const remembered = new Map<string, unknown>();
   const scripts = new Map<FakeOperation, (callNumber: number) => FakeBehaviour>();
   const counts = new Map<FakeOperation, number>();
@@ -58,6 +60,8 @@ export function createFakeParticipants(): FakeParticipants {
       throw new ParticipantError('fake', 'rejected', behaviour.reject, `${operation} rejected: ${behaviour.reject}`);
     if (behaviour && 'refuse' in behaviour)
       throw new ParticipantError('fake', 'refused', behaviour.refuse, `${operation} refused: ${behaviour.refuse}`);
+    if (behaviour && 'unreached' in behaviour)
+      throw new ParticipantError('fake', 'unreached', 'UPSTREAM_UNAVAILABLE', `${operation}: connection refused`);
     const key = `${operation}:${idempotencyKey}`;
     const noAnswer = () => new ParticipantError('fake', 'transient', 'UPSTREAM_UNAVAILABLE', `${operation}: no answer`);
     // Lost on the way there: the participant never saw it.

@@ -12,7 +12,7 @@ interface FakeContext {
 }
 
 /** The arguments of a mutation: its `input`, as the participant port takes it. */
-type In<K extends keyof Participants> = { input: Parameters<Participants[K]>[0] };
+type In<K extends keyof Participants> = { input: Parameters<NonNullable<Participants[K]>>[0] };
 
 export interface ServedParticipants {
   readonly urls: { readonly CATALOG_URL: string; readonly LOGISTICS_URL: string; readonly PAYMENTS_URL: string };
@@ -103,6 +103,10 @@ export async function serveFakeParticipants(participants: Participants, serviceS
       async __resolveReference(reference: { id: string }) {
         const tracking = (await participants.trackShipments([reference.id])).get(reference.id);
         if (!tracking) return null;
+        if ('refused' in tracking)
+          throw new GraphQLError(tracking.reason, {
+            extensions: { code: tracking.refused ? 'NOT_FOUND' : 'CARRIER_UNAVAILABLE', retryable: !tracking.refused },
+          });
         const at = (status: string) => tracking.firstReportedAt[status] ?? new Date().toISOString();
         return {
           id: reference.id,
