@@ -17,4 +17,5 @@ export const OrderStep: OrderStepResolvers<Context> = {
   status: (step) => step.status,
   at: (step) => new Date(step.updatedAt).toISOString(),
   error: (step) => step.error?.message ?? null,
+  note: (step) => (step.name === 'AUTHORIZE_PAYMENT' ? (step.result?.escrowReason ?? null) : null),
 };
