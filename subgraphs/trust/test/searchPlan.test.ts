@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 const supergraph = Supergraph.build(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8'));
 const planner = new QueryPlanner(supergraph);
 
-function fetchesOf(node: PlanNode | undefined): { serviceName: string; operation: string }[] {
+function fetchesOf(node: QueryPlan['node'] | PlanNode): { serviceName: string; operation: string }[] {
   if (!node) return [];
   switch (node.kind) {
     case 'Fetch':
