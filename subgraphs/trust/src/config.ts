@@ -20,8 +20,6 @@ export const trustSettings = {
   ORDER_EVENTS_SUBJECT: setting.string({ default: 'tradegraph.order-events' }),
   /** This reader's durable name: its outbox position and JetStream consumer. Default: trust. */
   TRUST_CONSUMER: setting.string({ default: 'trust' }),
-  /** Shared with the gateway and orders: verifies each caller's principal. Default: required in production; the development secret otherwise. */
-  SERVICE_SECRET: setting.optionalString(),
 };
 
 export type TrustConfig = ReturnType<typeof readTrustConfig>;

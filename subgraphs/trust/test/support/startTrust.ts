@@ -29,7 +29,6 @@ export async function startTrust(): Promise<TestTrust> {
     DATA_DIR: dataDir,
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
-    SERVICE_SECRET: 'trust-test-service-secret-0123456789',
   });
   const service = await createTrustService(config, createLogger('trust', { level: 'silent' }));
   const running = await listen(service.httpServer, '127.0.0.1', 0, () => service.stop());
