@@ -50,4 +50,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/insights/schema.graphql',
     main: 'subgraphs/insights/src/main.ts',
   },
+  {
+    name: 'trust',
+    url: 'http://127.0.0.1:4007/graphql',
+    schemaFile: 'subgraphs/trust/schema.graphql',
+    main: 'subgraphs/trust/src/main.ts',
+  },
 ];

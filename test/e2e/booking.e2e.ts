@@ -412,6 +412,18 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
       expect((await stockOf(q)).available).toBeLessThan(before.available);
 
+      // Escrow followed the seller's trust, read from the trust service with the catalog's evidence, and the payment step says so.
+      const noted = await gql<{ order: { steps: Array<{ name: string; note: string | null }> } }>(
+        'query ($id: ID!) { order(id: $id) { steps { name note } } }',
+        { id: booked.id },
+        stack.subgraphUrls.orders,
+      );
+      const note = noted.order.steps.find((step) => step.name === 'AUTHORIZE_PAYMENT')?.note;
+      expect(note).toMatch(
+        /^(no )?escrow: (a domestic order|the seller's trust is (NEW|BASIC|ESTABLISHED|TRUSTED) \(score [01](\.\d+)?\))/,
+      );
+      expect(statusesOf(followed).RELEASE_ESCROW === 'SKIPPED').toBe(note!.startsWith('no escrow'));
+
       // The order is durable: a restarted orders service still shows it, steps and all.
       const orders = stack.services.get('orders')!;
       await orders.stop();

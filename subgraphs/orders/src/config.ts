@@ -1,6 +1,15 @@
 import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
 import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 
+/** An amount of euros, as a decimal string with at most two decimals. */
+function euroAmount(fallback: string) {
+  return setting.custom((raw) => {
+    const value = (raw ?? fallback).trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(value)) throw new Error(`must be an amount of euros such as 500 or 1250.50 (got "${value}")`);
+    return value;
+  });
+}
+
 export const ordersSettings = {
   ...commonSettings,
   /** Port of the orders subgraph. Default: 4005. */
@@ -19,6 +28,12 @@ export const ordersSettings = {
   LOGISTICS_URL: setting.url({ default: 'http://127.0.0.1:4002/graphql' }),
   /** The payments subgraph, for authorize, capture, void and escrow release. Default: http://127.0.0.1:4004/graphql */
   PAYMENTS_URL: setting.url({ default: 'http://127.0.0.1:4004/graphql' }),
+  /** The trust subgraph, asked for a seller's trust before payment is authorized (escrow follows it). Default: http://127.0.0.1:4007/graphql */
+  TRUST_URL: setting.url({ default: 'http://127.0.0.1:4007/graphql' }),
+  /** Totals in EUR above which an ESTABLISHED seller's order is escrowed all the same. Default: 500. */
+  ESCROW_LIMIT_ESTABLISHED_EUR: euroAmount('500'),
+  /** Totals in EUR above which a TRUSTED seller's order is escrowed all the same. Default: 2000. */
+  ESCROW_LIMIT_TRUSTED_EUR: euroAmount('2000'),
   /** Sent as `x-service-secret` on every participant call. Default: required in production; `tradegraph-dev-service-secret` otherwise. */
   SERVICE_SECRET: setting.optionalString(),
   /** Key quote tokens are signed with: the same as payments' (32+ characters). Default: required in production; in development the key payments keeps in DATA_DIR. */

@@ -72,6 +72,7 @@ export async function createOrdersService(
       catalogUrl: config.CATALOG_URL,
       logisticsUrl: config.LOGISTICS_URL,
       paymentsUrl: config.PAYMENTS_URL,
+      trustUrl: config.TRUST_URL,
       serviceSecret,
       timeoutMs: config.PARTICIPANT_TIMEOUT_MS,
       logger,
@@ -88,6 +89,7 @@ export async function createOrdersService(
     maxStepAttempts: config.SAGA_MAX_STEP_ATTEMPTS,
     maxCompensationAttempts: config.SAGA_MAX_COMPENSATION_ATTEMPTS,
     retryBaseMs: config.SAGA_RETRY_BASE_MS,
+    escrowLimits: { ESTABLISHED: config.ESCROW_LIMIT_ESTABLISHED_EUR, TRUSTED: config.ESCROW_LIMIT_TRUSTED_EUR },
     logger,
     now,
   });

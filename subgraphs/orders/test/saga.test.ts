@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ParticipantError } from '../src/participants/ParticipantError.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
 import { placeOrderInput, testQuoteToken } from './support/testQuote.js';
 
@@ -73,6 +74,44 @@ describe('the booking saga', () => {
     const domestic = await harness.place({}, { originCountry: 'DE', destinationCountry: 'DE' });
     expect((await harness.orderOf(domestic.order!.id)).escrow).toBe(false);
     expect((await harness.stepsOf(domestic.order!.id)).at(-1)).toEqual({ name: 'RELEASE_ESCROW', status: 'SKIPPED' });
+  });
+
+  it("lets the seller's trust decide escrow for a cross-border order, and says why on the payment step", async () => {
+    const escrowOf = async () => {
+      const { order } = await harness.place();
+      const stored = await harness.orderOf(order!.id);
+      const payment = (await harness.store.listSteps([order!.id])).get(order!.id)!.find((step) => step.name === 'AUTHORIZE_PAYMENT')!;
+      return { escrow: stored.escrow, why: payment.result!.escrowReason, last: (await harness.stepsOf(order!.id)).at(-1) };
+    };
+    harness.participants.setSellerTrust({ level: 'BASIC', score: 0.7061 });
+    expect(await escrowOf()).toEqual({
+      escrow: true,
+      why: "escrow: the seller's trust is BASIC (score 0.7061), below ESTABLISHED",
+      last: { name: 'RELEASE_ESCROW', status: 'PENDING' },
+    });
+    harness.participants.setSellerTrust({ level: 'ESTABLISHED', score: 0.89 });
+    expect(await escrowOf()).toEqual({
+      escrow: false,
+      why: "no escrow: the seller's trust is ESTABLISHED (score 0.89) and the total (60.58 EUR) is within its limit of 500 EUR",
+      last: { name: 'RELEASE_ESCROW', status: 'SKIPPED' },
+    });
+    harness.participants.setSellerTrust(new ParticipantError('trust', 'transient', 'UPSTREAM_UNAVAILABLE', 'no answer'));
+    expect(await escrowOf()).toMatchObject({ escrow: true, why: "escrow: the seller's trust could not be read" });
+  });
+
+  it('escrows a trusted seller all the same above the limit of its level', async () => {
+    const strict = await createBookingHarness({ escrowLimits: { ESTABLISHED: '20', TRUSTED: '50' } });
+    try {
+      strict.participants.setSellerTrust({ level: 'TRUSTED', score: 0.93 });
+      const { order } = await strict.place();
+      expect((await strict.orderOf(order!.id)).escrow).toBe(true);
+      const payment = (await strict.store.listSteps([order!.id])).get(order!.id)!.find((step) => step.name === 'AUTHORIZE_PAYMENT')!;
+      expect(payment.result!.escrowReason).toBe(
+        "escrow: the seller's trust is TRUSTED (score 0.93), but the total (60.58 EUR) is above its limit of 50 EUR",
+      );
+    } finally {
+      await strict.close();
+    }
   });
 
   it('fails on stock with nothing to undo: the later steps are SKIPPED', async () => {

@@ -354,6 +354,31 @@ export type Seller = {
   id: Scalars['ID']['output'];
   marketplace: Marketplace;
   name: Scalars['String']['output'];
+  /** Buyers' rating of the seller on the marketplace's own scale; null before the first rating or when the marketplace does not report it. */
+  rating?: Maybe<SellerRating>;
+  /** How far the marketplace verified who the seller is (know-your-business); null when the marketplace does not report it. */
+  verification?: Maybe<SellerVerification>;
+};
+
+/** A buyers' rating on the marketplace's own scale (5 stars, percent positive, …): the scale's ends say how to read `average`. */
+export type SellerRating = {
+  __typename?: 'SellerRating';
+  /** The average on the marketplace's scale. */
+  average: Scalars['Float']['output'];
+  /** The best value of the scale, e.g. 5 (stars) or 100 (percent). */
+  best: Scalars['Float']['output'];
+  /** How many ratings the average is of. */
+  count: Scalars['Int']['output'];
+  /** The worst value of the scale, e.g. 1 (star) or 0 (percent). */
+  worst: Scalars['Float']['output'];
+};
+
+/** A seller's verification, as its marketplace reports it. */
+export type SellerVerification = {
+  __typename?: 'SellerVerification';
+  level: VerificationLevel;
+  /** When the marketplace verified it (ISO 8601); null when not verified or not said. */
+  verifiedAt?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a seller ships: everywhere but `except`, or only to `countries`. */
@@ -398,6 +423,17 @@ export type StockReservationStatus =
   | 'HELD'
   | 'ORDERED'
   | 'RELEASED';
+
+/** How far a marketplace verified who a seller is (know-your-business), lowest first. */
+export type VerificationLevel =
+  /** A registered business: company registry, tax number. */
+  | 'BUSINESS'
+  /** A working email address or phone number. */
+  | 'CONTACT'
+  /** A person's identity document. */
+  | 'IDENTITY'
+  /** Not verified. */
+  | 'NONE';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -531,11 +567,14 @@ export type ResolversTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
   Seller: ResolverTypeWrapper<SellerModel>;
+  SellerRating: ResolverTypeWrapper<SellerRating>;
+  SellerVerification: ResolverTypeWrapper<SellerVerification>;
   ShippingDestinations: ResolverTypeWrapper<ShippingDestinations>;
   SourceStatus: SourceStatus;
   StockMoneyInput: StockMoneyInput;
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
   StockReservationStatus: StockReservationStatus;
+  VerificationLevel: VerificationLevel;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -568,6 +607,8 @@ export type ResolversParentTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: SearchSourceModel;
   Seller: SellerModel;
+  SellerRating: SellerRating;
+  SellerVerification: SellerVerification;
   ShippingDestinations: ShippingDestinations;
   StockMoneyInput: StockMoneyInput;
   StockReservation: StockReservationModel;
@@ -704,6 +745,20 @@ export type SellerResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['SellerRating']>, ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['SellerVerification']>, ParentType, ContextType>;
+}>;
+
+export type SellerRatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerRating'] = ResolversParentTypes['SellerRating']> = ResolversObject<{
+  average?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  best?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  worst?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SellerVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerVerification'] = ResolversParentTypes['SellerVerification']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['VerificationLevel'], ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ShippingDestinationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingDestinations'] = ResolversParentTypes['ShippingDestinations']> = ResolversObject<{
@@ -738,6 +793,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;
+  SellerRating?: SellerRatingResolvers<ContextType>;
+  SellerVerification?: SellerVerificationResolvers<ContextType>;
   ShippingDestinations?: ShippingDestinationsResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
 }>;

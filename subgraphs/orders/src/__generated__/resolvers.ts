@@ -141,6 +141,11 @@ export type OrderStep = {
    * once confirmed also CAPTURE_PAYMENT (on pickup) and RELEASE_ESCROW (on delivery, SKIPPED without escrow).
    */
   name: Scalars['String']['output'];
+  /**
+   * Why the step did what it did, where that is a choice: for AUTHORIZE_PAYMENT, why the payment is or
+   * is not held in escrow (the seller's trust level and score, and the value limit of that level).
+   */
+  note?: Maybe<Scalars['String']['output']>;
   status: StepStatus;
 };
 
@@ -439,6 +444,7 @@ export type OrderStepResolvers<ContextType = Context, ParentType extends Resolve
   at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 }>;
 

@@ -29,6 +29,15 @@ export const PARTICIPANT_OPERATIONS = {
               postalCode
               country
             }
+            verification {
+              level
+            }
+            rating {
+              average
+              worst
+              best
+              count
+            }
           }
           marketplace {
             id
@@ -190,10 +199,22 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  sellerTrust: /* GraphQL */ `
+    query SellerTrust($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Seller {
+          trust {
+            level
+            score
+          }
+        }
+      }
+    }
+  `,
 } as const;
 
 /** Which participant serves each operation. */
-export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments'>> = {
+export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments' | 'trust'>> = {
   reserveStock: 'catalog',
   releaseStock: 'catalog',
   placeMarketplaceOrder: 'catalog',
@@ -207,4 +228,5 @@ export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPE
   trackShipments: 'logistics',
   offerShippingFacts: 'catalog',
   offerShippingOptions: 'logistics',
+  sellerTrust: 'trust',
 };

@@ -21,6 +21,7 @@ export const OrderStep: OrderStepResolvers<Context> = {
   status: (step) => step.status,
   at: (step) => new Date(step.updatedAt).toISOString(),
   error: (step) => step.error?.message ?? null,
+  note: (step) => (step.name === 'AUTHORIZE_PAYMENT' ? (step.result?.escrowReason ?? null) : null),
 };
 
 /** Step errors that nobody will retry: a person must act. */

@@ -17,7 +17,22 @@ export interface StockReservation {
     readonly sellerDispatchAddress: DispatchAddress;
     readonly marketplaceId: string;
     readonly marketplaceName: string;
+    /** What the marketplace reports of the seller, as `trust` requires it: the catalog's `Seller.verification` and `Seller.rating`. */
+    readonly sellerStanding: SellerStanding;
   };
+}
+
+/** The catalog's verification and rating of a seller; null where its marketplace reports none. */
+export interface SellerStanding {
+  readonly verification: { readonly level: string } | null;
+  readonly rating: { readonly average: number; readonly worst: number; readonly best: number; readonly count: number } | null;
+}
+
+/** The trust subgraph's verdict on a seller, as escrow needs it. */
+export interface SellerTrustLevel {
+  /** `NEW`, `BASIC`, `ESTABLISHED` or `TRUSTED`. */
+  readonly level: 'NEW' | 'BASIC' | 'ESTABLISHED' | 'TRUSTED';
+  readonly score: number;
 }
 
 /** The catalog's `PostalAddress` of a seller. */
@@ -131,6 +146,8 @@ export interface Participants {
   capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  /** The seller's trust (the trust subgraph's `Seller.trust`, from the standing the catalog reported). */
+  sellerTrust(input: { sellerId: string; standing: SellerStanding }): Promise<SellerTrustLevel>;
   /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */
   trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | TrackingRefused | undefined>>;
   /**

@@ -172,6 +172,7 @@ async function replay(
     participants: env.participants,
     idempotencyKey: stepIdempotencyKey(order.id, definition.name),
     quoteKey: env.quoteKey,
+    escrowLimits: env.escrowLimits,
     now: env.now(),
   });
   if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());

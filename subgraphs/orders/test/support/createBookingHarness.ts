@@ -2,6 +2,7 @@ import { createLogger } from '#packages/log/index.js';
 import type { PlaceOrderInput } from '../../src/__generated__/resolvers.js';
 import { createOrderBooking, type OrderBooking } from '../../src/placeOrder/createOrderBooking.js';
 import { createOrderSaga, type OrderSaga } from '../../src/saga/createOrderSaga.js';
+import type { EscrowLimits } from '../../src/saga/decideEscrow.js';
 import { createSqliteOrderStore } from '../../src/store/createSqliteOrderStore.js';
 import type { OrderRecord, OrderStore, StepRecord } from '../../src/store/OrderStore.js';
 import { createFakeParticipants, type FakeParticipants } from './createFakeParticipants.js';
@@ -21,7 +22,7 @@ export interface BookingHarness {
 
 /** The booking use case and its saga over an in-memory SQLite store and fake participants, with short retry delays. */
 export async function createBookingHarness(
-  settings: { maxStepAttempts?: number; maxCompensationAttempts?: number; now?: () => number } = {},
+  settings: { maxStepAttempts?: number; maxCompensationAttempts?: number; now?: () => number; escrowLimits?: EscrowLimits } = {},
 ): Promise<BookingHarness> {
   const store = createSqliteOrderStore({ file: ':memory:' });
   await store.migrate();
@@ -34,6 +35,7 @@ export async function createBookingHarness(
     maxStepAttempts: settings.maxStepAttempts ?? 3,
     maxCompensationAttempts: settings.maxCompensationAttempts ?? 3,
     retryBaseMs: 10,
+    ...(settings.escrowLimits && { escrowLimits: settings.escrowLimits }),
   });
   const booking = createOrderBooking({ ...common, saga, waitMs: 5_000 });
   let keys = 0;

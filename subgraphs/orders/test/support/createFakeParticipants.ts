@@ -1,7 +1,7 @@
 import { ParticipantError } from '../../src/participants/ParticipantError.js';
-import type { Participants, PaymentState, ShipmentTracking, TrackingRefused } from '../../src/saga/Participants.js';
+import type { Participants, PaymentState, SellerTrustLevel, ShipmentTracking, TrackingRefused } from '../../src/saga/Participants.js';
 
-export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments' | 'shippingAlternatives'>;
+export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments' | 'shippingAlternatives' | 'sellerTrust'>;
 
 /** How a call should go, chosen per call by a test's script. */
 export type FakeBehaviour =
@@ -27,6 +27,8 @@ export interface FakeParticipants extends Participants {
   readonly tracking: Map<string, ShipmentTracking | TrackingRefused>;
   /** Sets how the n-th (1-based) call of an operation behaves. */
   script(operation: FakeOperation, behaviour: (callNumber: number) => FakeBehaviour): void;
+  /** What `sellerTrust` answers from now on (an Error: it throws it). Default: NEW, as for a seller the platform does not know. */
+  setSellerTrust(trust: SellerTrustLevel | Error): void;
   /** The operations called, in order. */
   operations(): FakeOperation[];
 }
@@ -46,6 +48,7 @@ export function createFakeParticipants(): FakeParticipants {
   const scripts = new Map<FakeOperation, (callNumber: number) => FakeBehaviour>();
   const counts = new Map<FakeOperation, number>();
   let ids = 0;
+  let sellerTrustAnswer: SellerTrustLevel | Error = { level: 'NEW', score: 0.7 };
 
   async function call<T>(operation: FakeOperation, idempotencyKey: string, perform: (id: string) => T): Promise<T> {
     calls.push({ operation, idempotencyKey });
@@ -106,6 +109,7 @@ export function createFakeParticipants(): FakeParticipants {
             sellerDispatchAddress: { lines: ['西湖区龙井路18号'], city: '杭州市', region: '浙江省', postalCode: '310013', country: 'CN' },
             marketplaceId: 'cn-jademarket',
             marketplaceName: 'Jade Market',
+            sellerStanding: { verification: { level: 'BUSINESS' }, rating: { average: 4.8, worst: 1, best: 5, count: 120 } },
           },
         };
       }),
@@ -128,6 +132,14 @@ export function createFakeParticipants(): FakeParticipants {
     capturePayment: ({ paymentId, idempotencyKey }) => call('capturePayment', idempotencyKey, () => payment(paymentId, 'IN_ESCROW')),
     voidPayment: ({ paymentId, idempotencyKey }) => call('voidPayment', idempotencyKey, () => payment(paymentId, 'VOIDED')),
     releaseEscrow: ({ paymentId, idempotencyKey }) => call('releaseEscrow', idempotencyKey, () => payment(paymentId, 'RELEASED')),
+    // Read-only, so not a keyed call: not among `operations()`, whose sequences the saga tests assert.
+    async sellerTrust() {
+      if (sellerTrustAnswer instanceof Error) throw sellerTrustAnswer;
+      return sellerTrustAnswer;
+    },
+    setSellerTrust: (trust) => {
+      sellerTrustAnswer = trust;
+    },
     async trackShipments(shipmentIds) {
       return new Map(shipmentIds.map((id) => [id, tracking.get(id)]));
     },
