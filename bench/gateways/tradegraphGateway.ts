@@ -60,6 +60,7 @@ const httpServer = createGraphQLHttpServer<GatewayContext>({
   apollo,
   logger,
   asyncRequestContext: false, // as createGateway
+  access: 'public',
   context: async ({ requestId }) => ({ requestId }),
   routes: new Map([
     [

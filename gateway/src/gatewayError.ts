@@ -12,6 +12,10 @@ export const GatewayErrorCode = {
   MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
   MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
   PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
+  /** The query text is longer than MAX_QUERY_LENGTH (refused before parsing). */
+  MAX_QUERY_LENGTH_LIMIT: 'MAX_QUERY_LENGTH_LIMIT',
+  /** A string literal in the query is longer than MAX_STRING_LITERAL_LENGTH (refused before parsing). */
+  MAX_STRING_LITERAL_LIMIT: 'MAX_STRING_LITERAL_LIMIT',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];

@@ -1,6 +1,6 @@
 import type { Server } from 'node:http';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
@@ -24,7 +24,8 @@ export async function createLogisticsService(config: LogisticsConfig, logger: Lo
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) => createContext({ carriers, clearanceFees, logger }, isServiceCaller(headers, serviceSecret)),
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) => createContext({ carriers, clearanceFees, logger }, serviceCaller === true),
   });
   return {
     httpServer,

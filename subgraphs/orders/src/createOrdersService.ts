@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 import { openOutboxReader, startJetStreamPublisher, type JetStreamPublisher } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
-import { serviceSecretOf, type OrdersConfig } from './config.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
@@ -53,7 +53,7 @@ export async function createOrdersService(
     production,
     dataDir: config.DATA_DIR,
   });
-  const serviceSecret = serviceSecretOf(config);
+  const serviceSecret = loadServiceSecret(config);
   const store = await createOrderStore(config);
   logger.info('order store ready', { store: store.kind });
   const participants =
@@ -110,7 +110,8 @@ export async function createOrdersService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ store, booking, logger }),
+    access: { serviceSecret },
+    context: async ({ principal }) => createContext({ store, booking, logger }, principal),
     readiness: async () => {
       try {
         await store.getOrder('readiness-check');

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';
@@ -52,11 +52,9 @@ export async function createPaymentsService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
-      createContext(
-        { providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger },
-        isServiceCaller(headers, serviceSecret),
-      ),
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
+      createContext({ providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger }, serviceCaller === true),
   });
   return {
     httpServer,

@@ -2,7 +2,10 @@ import type { OrderResolvers, OrderStepResolvers } from '../__generated__/resolv
 import type { Context } from '../context.js';
 
 export const Order: OrderResolvers<Context> = {
-  __resolveReference: async (reference, { store }) => (await store.getOrder(reference.id)) ?? null,
+  // `_entities` too answers only the owner: another key's order resolves to null
+  __resolveReference: async (reference, { store, ownerKeyId }) =>
+    ownerKeyId === undefined ? null : ((await store.getOwnedOrder(ownerKeyId, reference.id)) ?? null),
+  buyerReference: (order) => order.buyerReference,
   status: (order) => order.status,
   createdAt: (order) => new Date(order.createdAt).toISOString(),
   total: (order) => order.total,
