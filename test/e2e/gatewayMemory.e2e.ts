@@ -19,17 +19,21 @@ const ROOT = new URL('../../', import.meta.url);
 const REGISTRATIONS = 200;
 const QUERY_CHARACTERS = 900_000;
 /** RSS the gateway may reach after the registrations, in MiB. */
-const RSS_CAP_MB = 400;
+const RSS_CAP_MB = 512;
 
 const rssMb = (pid: number): number => {
   const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return Number(match![1]) / 1024;
 };
 
-/** A valid query of `QUERY_CHARACTERS` characters, distinct per `i`: one long string literal. */
+/**
+ * A valid query of `QUERY_CHARACTERS` characters, distinct per `i`: one long string literal, the
+ * default of a variable whose field is skipped, so what is measured is the gateway, not the
+ * subgraph answering it.
+ */
 const hugeQuery = (i: number): string => {
-  const head = `query Registration${i} { rateDate(country: "`;
-  const tail = '") }';
+  const head = `query Registration${i}($country: String = "`;
+  const tail = '") { me rateDate(country: $country) @skip(if: true) }';
   return `${head}${String(i).padEnd(QUERY_CHARACTERS - head.length - tail.length, 'x')}${tail}`;
 };
 
@@ -58,24 +62,33 @@ async function startGateway(env: Record<string, string>): Promise<{ url: string;
     },
   });
   service.start();
-  await service.waitForHttp(`http://127.0.0.1:${port}/health`, 60_000);
+  await service.waitForHttp(`http://127.0.0.1:${port}/health`, 120_000).catch((error: unknown) => {
+    throw new Error(`${String(error)}\n${service.recentOutput()}`);
+  });
   return { url: `http://127.0.0.1:${port}/graphql`, pid: service.pid!, stop: () => service.stop() };
 }
 
+/** Sends the registrations, four at a time, and counts the answers by HTTP status. */
 async function register(url: string): Promise<Map<number, number>> {
   const statuses = new Map<number, number>();
-  for (let i = 0; i < REGISTRATIONS; i++) {
-    const query = hugeQuery(i);
-    const sha256Hash = createHash('sha256').update(query).digest('hex');
-    const response = await fetch(url, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
-    });
-    await response.arrayBuffer();
-    statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
-  }
+  let next = 0;
+  const worker = async () => {
+    for (let i = next++; i < REGISTRATIONS; i = next++) await registerOne(url, i, statuses);
+  };
+  await Promise.all([worker(), worker(), worker(), worker()]);
   return statuses;
+}
+
+async function registerOne(url: string, i: number, statuses: Map<number, number>): Promise<void> {
+  const query = hugeQuery(i);
+  const sha256Hash = createHash('sha256').update(query).digest('hex');
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, extensions: { persistedQuery: { version: 1, sha256Hash } } }),
+  });
+  await response.arrayBuffer();
+  statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
 }
 
 describe(`${REGISTRATIONS} APQ registrations of distinct ${QUERY_CHARACTERS / 1e6} MB queries`, () => {
@@ -91,7 +104,7 @@ describe(`${REGISTRATIONS} APQ registrations of distinct ${QUERY_CHARACTERS / 1e
     } finally {
       await gateway.stop();
     }
-  }, 300_000);
+  }, 600_000);
 
   it(`with the query limits raised to let them in, fill only the byte-capped stores: under ${RSS_CAP_MB} MiB RSS`, async () => {
     const gateway = await startGateway({ MAX_QUERY_LENGTH: '1000000', MAX_STRING_LITERAL_LENGTH: '1000000' });
@@ -105,5 +118,5 @@ describe(`${REGISTRATIONS} APQ registrations of distinct ${QUERY_CHARACTERS / 1e
     } finally {
       await gateway.stop();
     }
-  }, 300_000);
+  }, 600_000);
 });
