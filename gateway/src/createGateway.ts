@@ -4,7 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '#packages/log/index.js';
-import { createPrincipalSigner, principalKeyFrom } from '#packages/principal/index.js';
+import { createPrincipalSigner, PRINCIPAL_HEADER, principalKeyFrom } from '#packages/principal/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
@@ -22,9 +22,11 @@ import type { GatewayContext } from './GatewayContext.js';
 import { PUBLIC_GATEWAY_ERROR_CODES } from './gatewayError.js';
 import { createApiKeyAuthenticator } from './keys/createApiKeyAuthenticator.js';
 import { readApiKeys } from './keys/readApiKeys.js';
+import { ANONYMOUS_TIER } from './keys/tiers.js';
 import { createReloadGate } from './lifecycle/createReloadGate.js';
 import { supergraphFromFile } from './lifecycle/supergraphFromFile.js';
 import { withReloadGate } from './lifecycle/withReloadGate.js';
+import { createFailedKeyThrottle } from './limits/createFailedKeyThrottle.js';
 import { createRateLimiter } from './limits/createRateLimiter.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
 import { developmentKeyRecord } from './keys/developmentKeyRecord.js';
@@ -79,6 +81,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     redisUrl: config.REDIS_URL,
     keyPrefix: config.CACHE_KEY_PREFIX,
     maxEntries: config.STORE_MAX_ENTRIES,
+    maxBytes: config.STORE_MAX_BYTES,
+    maxValueBytes: config.STORE_MAX_VALUE_BYTES,
     logger,
   });
   const metrics = createGatewayMetrics({ storeErrors: store.errors });
@@ -219,11 +223,30 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const httpServer = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger,
+    // clients: keys are checked by the gateway itself (createRequestContext)
+    access: 'public',
     maxBodyBytes: config.MAX_BODY_BYTES,
     // the request id reaches subgraphs in the headers of each call (subgraphRequestHeaders), and
     // the request log line names it: no async context, whose hook on every promise costs ~2% CPU
     asyncRequestContext: false,
-    context: createRequestContext({ authenticate, rateLimiter, signPrincipal }),
+    context: createRequestContext({
+      authenticate,
+      rateLimiter,
+      registrationLimiter: createRateLimiter({
+        window: store.windows,
+        limits: config.APQ_REGISTRATION_LIMITS,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+        counted: { keyPrefix: 'apq-registrations', noun: 'APQ registrations' },
+        onLimited: (principal) => metrics.rateLimited(principal.tier),
+      }),
+      failedKeys: createFailedKeyThrottle({
+        window: store.windows,
+        limit: config.FAILED_KEY_LIMIT,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      }),
+      querySize: { maxQueryLength: config.MAX_QUERY_LENGTH, maxStringLiteralLength: config.MAX_STRING_LITERAL_LENGTH },
+      signPrincipal,
+    }),
     ...(explorer !== undefined && { browserPage: explorer.browserPage }),
     routes: new Map([
       ...pages,
@@ -245,7 +268,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS) {
         readiness = {
           at: Date.now(),
-          report: checkSubgraphs(subgraphUrls, 2_000).then((subgraphs) => ({
+          report: checkSubgraphs(subgraphUrls, 2_000, {
+            [PRINCIPAL_HEADER]: signPrincipal({ keyId: undefined, tier: ANONYMOUS_TIER, scopes: [], marketplaceId: undefined }),
+          }).then((subgraphs) => ({
             ready: subgraphs.every((subgraph) => subgraph.reachable),
             supergraph: 'loaded',
             // a Redis outage degrades the gateway (it keeps serving) rather than making it unready

@@ -19,6 +19,10 @@ export const GatewayErrorCode = {
    * a mutation with the same idempotency key. `extensions.retryable` is true.
    */
   RETRYABLE: 'RETRYABLE',
+  /** The query text is longer than MAX_QUERY_LENGTH (refused before parsing). */
+  MAX_QUERY_LENGTH_LIMIT: 'MAX_QUERY_LENGTH_LIMIT',
+  /** A string literal in the query is longer than MAX_STRING_LITERAL_LENGTH (refused before parsing). */
+  MAX_STRING_LITERAL_LIMIT: 'MAX_STRING_LITERAL_LIMIT',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];

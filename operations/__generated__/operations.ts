@@ -135,6 +135,12 @@ export type PaymentStatus =
 
 export type PlaceOrderInput = {
   buyer: BuyerInput;
+  /**
+   * Your app's own reference for the buyer (an account or customer id, up to 100 characters), kept
+   * with the order and shown on it; never sent to a vendor. Optional.
+   */
+  buyerReference?: string | null | undefined;
+  /** Unique per API key: the same key with the same input returns the same order; another API key's identical text is its own. */
   idempotencyKey: string;
   payment: PaymentInput;
   quoteId: string | number;

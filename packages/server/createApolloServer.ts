@@ -35,7 +35,8 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
 
 /**
  * Apollo Server as every Tradegraph service runs it: our error masking, our JSON logs, no
- * inline tracing (no Apollo usage reporting is set up), no landing page in production.
+ * inline tracing (no Apollo usage reporting is set up), and in production no landing page and no
+ * field suggestions.
  */
 export function createApolloServer<TContext extends BaseContext>(options: ApolloServerOptions<TContext>): ApolloServer<TContext> {
   const { logger, production } = options;
@@ -46,7 +47,11 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
     plugins,
     introspection: options.introspection ?? !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+    // "Did you mean …" in validation errors would list the schema's fields to a client that cannot introspect it
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: (raw: GraphQLFormattedError, error: unknown) => {
+      // and in the errors validation does not make (a variable's enum value, an input field)
+      const formatted = production ? { ...raw, message: withoutSuggestions(raw.message) } : raw;
       const code = formatted.extensions?.code;
       if (production && typeof code === 'string' && publicCodes.has(code)) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -68,4 +73,9 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
   if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');
   return new ApolloServer<TContext>({ ...common, schema: options.schema });
+}
+
+/** A message without graphql-js's trailing suggestion (` Did you mean "x"?`), which names parts of the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/s, '');
 }

@@ -54,7 +54,8 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       args,
       nodeArgs,
       root: ROOT,
-      env: { ...options.env, ...env },
+      // a development stack unless told otherwise: its services share the service secret made in DATA_DIR
+      env: { NODE_ENV: 'development', ...options.env, ...env },
       onLine: (line) => options.onLine?.(name, line),
     });
     services.set(name, service);

@@ -120,7 +120,7 @@ async function startSubgraph(
     production: false,
   });
   await apollo.start();
-  const inner = createGraphQLHttpServer({ apollo, logger, context: async () => ({}) });
+  const inner = createGraphQLHttpServer({ apollo, logger, access: 'public', context: async () => ({}) });
   const seen: SeenRequest[] = [];
   let failures = 0;
   let failStatus = 503;

@@ -5,7 +5,7 @@ import { createReferenceRatesClient } from '#packages/fx/index.js';
 import { createHsClassifier, loadHsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -58,7 +58,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
       createContext(
         {
           adapters: directory.current(),
@@ -70,7 +71,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
           nomenclature,
           restrictions,
         },
-        isServiceCaller(headers, serviceSecret),
+        serviceCaller === true,
       ),
   });
   return {

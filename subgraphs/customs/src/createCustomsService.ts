@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import { createCustomsRatesClient, createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import { loadRestrictions } from '#packages/restrictions/index.js';
 import { loadRules, type LoadedRules } from '../rules/loadRules.js';
 import type { CustomsConfig } from './config.js';
@@ -35,6 +35,7 @@ export async function createCustomsService(config: CustomsConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
+    access: { serviceSecret: loadServiceSecret(config) },
     context: async () => createContext({ rules, fx, customsFx, logger }),
   });
   return {

@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from '#packages/log/index.js';
 import { loadRestrictions } from '#packages/restrictions/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
@@ -27,8 +27,9 @@ export async function createLogisticsService(config: LogisticsConfig, logger: Lo
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
-      createContext({ carriers, clearanceFees, logger, restrictions }, isServiceCaller(headers, serviceSecret)),
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
+      createContext({ carriers, clearanceFees, logger, restrictions }, serviceCaller === true),
   });
   return {
     httpServer,

@@ -1,5 +1,4 @@
 import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
 
 /** An amount of euros, as a decimal string with at most two decimals. */
 function euroAmount(fallback: string) {
@@ -34,7 +33,7 @@ export const ordersSettings = {
   ESCROW_LIMIT_ESTABLISHED_EUR: euroAmount('500'),
   /** Totals in EUR above which a TRUSTED seller's order is escrowed all the same. Default: 2000. */
   ESCROW_LIMIT_TRUSTED_EUR: euroAmount('2000'),
-  /** Sent as `x-service-secret` on every participant call. Default: required in production; `tradegraph-dev-service-secret` otherwise. */
+  /** The deployment's service secret (32+ characters): sent as `x-service-secret` on every participant call, and the key the gateway's principals are checked with. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
   SERVICE_SECRET: setting.optionalString(),
   /** Key quote tokens are signed with: the same as payments' (32+ characters). Default: required in production; in development the key payments keeps in DATA_DIR. */
   QUOTE_SIGNING_SECRET: setting.optionalString(),
@@ -70,10 +69,3 @@ export const ordersSettings = {
 
 export type OrdersConfig = ReturnType<typeof readOrdersConfig>;
 export const readOrdersConfig = (env?: Environment) => readConfig(ordersSettings, env);
-
-/** The secret to send participants: the configured one, or the development default outside production. */
-export function serviceSecretOf(config: Pick<OrdersConfig, 'SERVICE_SECRET' | 'NODE_ENV'>): string {
-  if (config.SERVICE_SECRET !== undefined) return config.SERVICE_SECRET;
-  if (config.NODE_ENV === 'production') throw new Error('Invalid configuration: SERVICE_SECRET is required in production');
-  return DEVELOPMENT_SERVICE_SECRET;
-}

@@ -4,8 +4,8 @@ import { hostname } from 'node:os';
 import { openOutboxReader, startJetStreamPublisher, type JetStreamPublisher } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
-import { serviceSecretOf, type OrdersConfig } from './config.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
@@ -54,7 +54,7 @@ export async function createOrdersService(
     production,
     dataDir: config.DATA_DIR,
   });
-  const serviceSecret = serviceSecretOf(config);
+  const serviceSecret = loadServiceSecret(config);
   // Opened in the background, with retries: meanwhile the service listens and `/ready` says why it is not.
   const connection = connectOrderStore({
     kind: config.DATABASE_URL !== undefined ? 'postgres' : 'sqlite',
@@ -123,7 +123,8 @@ export async function createOrdersService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ store, booking, participants, logger }),
+    access: { serviceSecret },
+    context: async ({ principal }) => createContext({ store, booking, participants, logger }, principal),
     readiness: async () => {
       const status = connection.status();
       if (!status.connected) {

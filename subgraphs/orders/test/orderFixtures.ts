@@ -6,6 +6,8 @@ import type { NewOrder } from '../src/store/OrderStore.js';
 export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
   return {
     id: `ord_${randomUUID()}`,
+    ownerKeyId: 'key-a',
+    buyerReference: null,
     idempotencyKey: randomUUID(),
     requestHash: 'hash-1',
     status: 'PENDING',

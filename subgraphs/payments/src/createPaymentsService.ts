@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';
@@ -52,7 +52,8 @@ export async function createPaymentsService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
       createContext(
         {
           providers,
@@ -63,7 +64,7 @@ export async function createPaymentsService(
           now,
           logger,
         },
-        isServiceCaller(headers, serviceSecret),
+        serviceCaller === true,
       ),
   });
   return {

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#packages/log/index.js';
 import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
@@ -9,6 +8,7 @@ import { quoteFactsOf } from '../saga/quoteFactsOf.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
 import type { OrderRecord, OrderStore, QuoteFacts } from '../store/OrderStore.js';
 import { normalizePlaceOrderInput, type NormalizedPlaceOrder } from './normalizePlaceOrderInput.js';
+import { newOrderId } from './newOrderId.js';
 import { requestHashOf } from './requestHashOf.js';
 
 export interface OrderBookingOptions {
@@ -25,15 +25,16 @@ export interface OrderBookingOptions {
 }
 
 export interface OrderBooking {
-  placeOrder(input: PlaceOrderInput): Promise<PlaceOrderPayloadModel>;
+  /** Books for `owner` (an API key id): its idempotency keys are its own. */
+  placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel>;
 }
 
 /** How often a request waiting on a saga run by another replica looks at the store. */
 const POLL_MS = 100;
 
 /**
- * `placeOrder`: validation first (nothing booked on bad input), then one order per idempotency
- * key, then the saga, waited for up to `waitMs`.
+ * `placeOrder`: validation first (nothing booked on bad input), then one order per owner and
+ * idempotency key, then the saga, waited for up to `waitMs`.
  *
  * Idempotency: the same key with the same (normalized) input returns the same order, whether it
  * is done or still running; with another input it is refused with IDEMPOTENCY_KEY_REUSED. While
@@ -46,13 +47,13 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   const { store, saga, quoteKey, logger } = options;
   const now = options.now ?? Date.now;
 
-  async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderPayloadModel> {
+  async function placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel> {
     const normalized = normalizePlaceOrderInput(input);
     if ('errors' in normalized) return { order: null, userErrors: normalized.errors };
     const request = normalized.value;
     const requestHash = requestHashOf(request);
 
-    const existing = await store.getOrderByIdempotencyKey(request.idempotencyKey);
+    const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
     if (existing) return answer(existing, requestHash);
 
     const quote = readQuote(request);
@@ -60,7 +61,9 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
 
     const createdAt = now();
     const { order, created } = await store.createOrder({
-      id: `ord_${randomUUID()}`,
+      id: newOrderId(),
+      ownerKeyId: owner,
+      buyerReference: request.buyerReference,
       idempotencyKey: request.idempotencyKey,
       requestHash,
       status: 'PENDING',

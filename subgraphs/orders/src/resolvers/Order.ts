@@ -4,7 +4,10 @@ import { FOLLOW_UP_STEPS } from '../saga/stepNames.js';
 import type { StepRecord } from '../store/OrderStore.js';
 
 export const Order: OrderResolvers<Context> = {
-  __resolveReference: async (reference, { store }) => (await store.getOrder(reference.id)) ?? null,
+  // `_entities` too answers only the owner: another key's order resolves to null
+  __resolveReference: async (reference, { store, ownerKeyId }) =>
+    ownerKeyId === undefined ? null : ((await store.getOwnedOrder(ownerKeyId, reference.id)) ?? null),
+  buyerReference: (order) => order.buyerReference,
   // The store keeps PENDING until the saga settles; while it undoes the finished steps, clients see COMPENSATING.
   status: (order) => (order.status === 'PENDING' && order.phase === 'COMPENSATING' ? 'COMPENSATING' : order.status),
   createdAt: (order) => new Date(order.createdAt).toISOString(),

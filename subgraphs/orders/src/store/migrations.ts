@@ -1,4 +1,5 @@
 import { OUTBOX_MIGRATION } from './outboxMigration.js';
+import { OWNER_MIGRATION } from './ownerMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -67,6 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: [ordersTable('BIGINT'), stepsTable('BIGINT'), ...indexes],
   },
   OUTBOX_MIGRATION,
+  OWNER_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

@@ -45,7 +45,10 @@ export async function createBookingHarness(
     booking,
     participants,
     place: (input = {}, quote = {}) =>
-      booking.placeOrder({ ...placeOrderInput(testQuoteToken(quote), `key-${++keys}`, quote.destinationCountry ?? 'DE'), ...input }),
+      booking.placeOrder(
+        { ...placeOrderInput(testQuoteToken(quote), `key-${++keys}`, quote.destinationCountry ?? 'DE'), ...input },
+        'test-app',
+      ),
     async stepsOf(orderId) {
       return ((await store.listSteps([orderId])).get(orderId) ?? []).map(({ name, status }) => ({ name, status }));
     },

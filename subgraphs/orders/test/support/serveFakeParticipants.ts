@@ -146,7 +146,12 @@ export async function serveFakeParticipants(participants: Participants, serviceS
     const logger = createLogger(`fake-${name}`, { level: 'silent' });
     const apollo = createApolloServer<FakeContext>({ schema: buildSubgraphSchema({ typeDefs, resolvers }), logger, production: false });
     await apollo.start();
-    const httpServer = createGraphQLHttpServer<FakeContext>({ apollo, logger, context: async ({ headers }) => ({ headers }) });
+    const httpServer = createGraphQLHttpServer<FakeContext>({
+      apollo,
+      logger,
+      access: { serviceSecret },
+      context: async ({ headers }) => ({ headers }),
+    });
     const running = await listen(httpServer, '127.0.0.1', 0, () => apollo.stop());
     servers.push(running);
     return `${running.url}/graphql`;
