@@ -30,20 +30,23 @@ const say = (step: string, detail: Record<string, unknown>) => process.stdout.wr
 const { search } = await client.request(SearchDocument, { query: values.query, shipTo, currency: 'EUR', first: 10 });
 say('search', { offers: search.edges.length });
 
-// 2. Choose: the cheapest landed cost of any offer in stock.
+// 2. Choose: the cheapest landed cost of any offer in stock. An option whose landed cost could not
+//    be had right now (a payment provider down) is null and is skipped.
 const options = search.edges.flatMap(({ node }) =>
-  node.availableQuantity > 0 ? node.shippingOptions.map((option) => ({ offer: node, option })) : [],
+  node.availableQuantity > 0
+    ? node.shippingOptions.flatMap((option) => (option.landedCost === null ? [] : [{ offer: node, option, landedCost: option.landedCost }]))
+    : [],
 );
-const chosen = options.sort((a, b) => Number(a.option.landedCost.total.amount) - Number(b.option.landedCost.total.amount))[0];
+const chosen = options.sort((a, b) => Number(a.landedCost.total.amount) - Number(b.landedCost.total.amount))[0];
 if (chosen === undefined) {
-  say('choose', { error: `no offer for "${values.query}" ships to ${shipTo}` });
+  say('choose', { error: `no offer for "${values.query}" ships to ${shipTo} with a landed cost` });
   process.exit(1);
 }
-say('choose', { offer: chosen.offer.title, carrier: chosen.option.carrier.name, total: chosen.option.landedCost.total });
+say('choose', { offer: chosen.offer.title, carrier: chosen.option.carrier.name, total: chosen.landedCost.total });
 
 // 3. Book it (the client makes the idempotency key).
 const { idempotencyKey, payload } = await client.placeOrder({
-  quoteId: chosen.option.landedCost.quoteId,
+  quoteId: chosen.landedCost.quoteId,
   buyer: {
     name: 'Lena Schmidt',
     email: 'lena@example.com',

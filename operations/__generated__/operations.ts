@@ -104,6 +104,8 @@ export type OrderErrorCode =
 
 export type OrderStatus =
   | 'CANCELLED'
+  /** A step failed and the finished ones are being undone (stock released, label cancelled, payment voided); it ends FAILED. */
+  | 'COMPENSATING'
   | 'CONFIRMED'
   | 'FAILED'
   | 'PENDING';
@@ -234,7 +236,7 @@ export type SearchQueryVariables = Exact<{
 }>;
 
 
-export type SearchQuery = { search: { edges: Array<{ cursor: string, node: { id: string, title: string, originCountry: IsoCountryCode, hsCode: string | null, weightGrams: number, availableQuantity: number, price: { amount: string, currency: CurrencyCode }, marketplace: { id: string, name: string, country: IsoCountryCode }, seller: { id: string, name: string, country: IsoCountryCode }, shippingOptions: Array<{ id: string, mode: ShippingMode, carrier: { id: string, name: string }, cost: { amount: string, currency: CurrencyCode }, transitDays: { min: number, max: number }, importCharges: { deMinimisApplied: boolean, duties: { amount: string, currency: CurrencyCode }, taxes: { amount: string, currency: CurrencyCode } }, landedCost: { quoteId: string, expiresAt: string, item: { amount: string, currency: CurrencyCode }, shipping: { amount: string, currency: CurrencyCode }, duties: { amount: string, currency: CurrencyCode }, taxes: { amount: string, currency: CurrencyCode }, fees: { amount: string, currency: CurrencyCode }, total: { amount: string, currency: CurrencyCode }, lines: Array<{ kind: LandedCostLineKind, description: string, formula: string, source: string, amount: { amount: string, currency: CurrencyCode } }> } }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, sources: Array<{ status: SourceStatus, latencyMs: number, message: string | null, marketplace: { id: string } }> } };
+export type SearchQuery = { search: { edges: Array<{ cursor: string, node: { id: string, title: string, originCountry: IsoCountryCode, hsCode: string | null, weightGrams: number, availableQuantity: number, price: { amount: string, currency: CurrencyCode }, marketplace: { id: string, name: string, country: IsoCountryCode }, seller: { id: string, name: string, country: IsoCountryCode }, shippingOptions: Array<{ id: string, mode: ShippingMode, carrier: { id: string, name: string }, cost: { amount: string, currency: CurrencyCode }, transitDays: { min: number, max: number }, importCharges: { deMinimisApplied: boolean, duties: { amount: string, currency: CurrencyCode }, taxes: { amount: string, currency: CurrencyCode } } | null, landedCost: { quoteId: string, expiresAt: string, item: { amount: string, currency: CurrencyCode }, shipping: { amount: string, currency: CurrencyCode }, duties: { amount: string, currency: CurrencyCode }, taxes: { amount: string, currency: CurrencyCode }, fees: { amount: string, currency: CurrencyCode }, total: { amount: string, currency: CurrencyCode }, lines: Array<{ kind: LandedCostLineKind, description: string, formula: string, source: string, amount: { amount: string, currency: CurrencyCode } }> } | null }> } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null }, sources: Array<{ status: SourceStatus, latencyMs: number, message: string | null, marketplace: { id: string } }> } };
 
 export type SearchCatalogQueryVariables = Exact<{
   query: string;

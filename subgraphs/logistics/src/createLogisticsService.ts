@@ -28,8 +28,7 @@ export async function createLogisticsService(config: LogisticsConfig, logger: Lo
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ serviceCaller }) =>
-      createContext({ carriers, clearanceFees, logger, restrictions }, serviceCaller === true),
+    context: async ({ serviceCaller }) => createContext({ carriers, clearanceFees, logger, restrictions }, serviceCaller === true),
   });
   return {
     httpServer,

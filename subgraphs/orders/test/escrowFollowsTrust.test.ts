@@ -3,6 +3,7 @@ import { createLogger } from '#packages/log/index.js';
 import { verifyQuote } from '#packages/quotes/index.js';
 import { eventsOf, sellerId, type OrderStory } from '#subgraphs/trust/test/support/sellerEvents.js';
 import { startTrust, type TestTrust } from '#subgraphs/trust/test/support/startTrust.js';
+import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { createParticipants } from '../src/participants/createParticipants.js';
 import { DEFAULT_ESCROW_LIMITS, decideEscrow } from '../src/saga/decideEscrow.js';
 import type { Participants } from '../src/saga/Participants.js';
@@ -40,7 +41,7 @@ describe('escrow follows the trust subgraph', () => {
       logisticsUrl: 'http://127.0.0.1:9/graphql',
       paymentsUrl: 'http://127.0.0.1:9/graphql',
       trustUrl: trust.url,
-      serviceSecret: 'unused',
+      serviceSecret: TEST_SERVICE_SECRET,
       timeoutMs: 5_000,
       logger: createLogger('orders', { level: 'silent' }),
     });

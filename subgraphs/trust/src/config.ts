@@ -6,6 +6,8 @@ export const trustSettings = {
   PORT: setting.port({ default: 4007 }),
   /** Interface to listen on. Default: 127.0.0.1. */
   HOST: setting.string({ default: '127.0.0.1' }),
+  /** The deployment's service secret (32+ characters): only the gateway (by the principal it signs with a key derived from it) and internal callers are answered. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
+  SERVICE_SECRET: setting.optionalString(),
   /** Where the track-record file (`trust.sqlite`) lives; also where the orders SQLite file is read. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),
   /** The orders store, whose outbox the default relay polls: PostgreSQL when set (as orders reads it). Default: none (DATA_DIR/orders.sqlite). */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import DataLoader from 'dataloader';
 import { openEventTransport, type EventTransport, type RunningReader } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { TrustConfig } from './config.js';
 import type { Context, TrackRecord } from './context.js';
 import { createSqliteTrackRecordStore } from './record/createSqliteTrackRecordStore.js';
@@ -36,7 +36,9 @@ export async function createTrustService(config: TrustConfig, logger: Logger): P
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    // Trust is public evidence about sellers: no caller principal is read.
+    // Closed like every subgraph: only the gateway and internal callers (orders, for escrow) are answered.
+    // Trust is public evidence about sellers, so no caller principal is read.
+    access: { serviceSecret: loadServiceSecret(config) },
     context: async () => ({
       logger,
       // A search page asks for every seller on it in one `_entities` request: one store read.

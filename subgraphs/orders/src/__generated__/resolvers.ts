@@ -89,7 +89,10 @@ export type Order = {
    * payment is no longer followed automatically). Null while nothing needs a person.
    */
   attention?: Maybe<Scalars['String']['output']>;
+  /** The buyer reference the app passed to `placeOrder`; null when none. */
+  buyerReference?: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['String']['output'];
+  /** `ord_` and 128 random bits: not guessable, and only the API key that placed the order can read it. */
   id: Scalars['ID']['output'];
   payment?: Maybe<Payment>;
   shipment?: Maybe<Shipment>;
@@ -178,6 +181,12 @@ export type PaymentMethod =
 
 export type PlaceOrderInput = {
   buyer: BuyerInput;
+  /**
+   * Your app's own reference for the buyer (an account or customer id, up to 100 characters), kept
+   * with the order and shown on it; never sent to a vendor. Optional.
+   */
+  buyerReference?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per API key: the same key with the same input returns the same order; another API key's identical text is its own. */
   idempotencyKey: Scalars['String']['input'];
   payment: PaymentInput;
   quoteId: Scalars['ID']['input'];
@@ -191,8 +200,12 @@ export type PlaceOrderPayload = {
 
 export type Query = {
   __typename?: 'Query';
+  /**
+   * One order of the calling API key; null for an unknown id and for another key's order alike.
+   * Needs an API key (UNAUTHENTICATED without one).
+   */
   order?: Maybe<Order>;
-  /** Orders newest first. */
+  /** The calling API key's orders, newest first; another key's orders are never listed. Needs an API key. */
   orders: OrderConnection;
 };
 
@@ -421,6 +434,7 @@ export type OfferResolvers<ContextType = Context, ParentType extends ResolversPa
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attention?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  buyerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;

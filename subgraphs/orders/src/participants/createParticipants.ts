@@ -10,7 +10,14 @@ import {
   asString,
   optional,
 } from '#packages/validate/index.js';
-import type { DispatchAddress, PaymentState, Participants, SellerStanding, ShipmentTracking, TrackingRefused } from '../saga/Participants.js';
+import type {
+  DispatchAddress,
+  PaymentState,
+  Participants,
+  SellerStanding,
+  ShipmentTracking,
+  TrackingRefused,
+} from '../saga/Participants.js';
 import { createParticipantClient } from './createParticipantClient.js';
 import { ParticipantError } from './ParticipantError.js';
 import { PARTICIPANT_OPERATIONS as op } from './participantOperations.js';

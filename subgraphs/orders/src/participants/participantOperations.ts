@@ -214,19 +214,20 @@ export const PARTICIPANT_OPERATIONS = {
 } as const;
 
 /** Which participant serves each operation. */
-export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments' | 'trust'>> = {
-  reserveStock: 'catalog',
-  releaseStock: 'catalog',
-  placeMarketplaceOrder: 'catalog',
-  cancelMarketplaceOrder: 'catalog',
-  createShipment: 'logistics',
-  cancelShipment: 'logistics',
-  authorizePayment: 'payments',
-  capturePayment: 'payments',
-  voidPayment: 'payments',
-  releaseEscrow: 'payments',
-  trackShipments: 'logistics',
-  offerShippingFacts: 'catalog',
-  offerShippingOptions: 'logistics',
-  sellerTrust: 'trust',
-};
+export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments' | 'trust'>> =
+  {
+    reserveStock: 'catalog',
+    releaseStock: 'catalog',
+    placeMarketplaceOrder: 'catalog',
+    cancelMarketplaceOrder: 'catalog',
+    createShipment: 'logistics',
+    cancelShipment: 'logistics',
+    authorizePayment: 'payments',
+    capturePayment: 'payments',
+    voidPayment: 'payments',
+    releaseEscrow: 'payments',
+    trackShipments: 'logistics',
+    offerShippingFacts: 'catalog',
+    offerShippingOptions: 'logistics',
+    sellerTrust: 'trust',
+  };

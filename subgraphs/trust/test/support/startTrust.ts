@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { deliverBatch, type OrderEvent } from '#packages/events/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { listen } from '#packages/server/index.js';
+import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { readTrustConfig } from '../../src/config.js';
 import { createTrustService, type TrustService } from '../../src/createTrustService.js';
 import { createTrackRecordReader } from '../../src/record/createTrackRecordReader.js';
@@ -28,6 +29,7 @@ export async function startTrust(): Promise<TestTrust> {
   const config = readTrustConfig({
     DATA_DIR: dataDir,
     NODE_ENV: 'production',
+    SERVICE_SECRET: TEST_SERVICE_SECRET,
     LOG_LEVEL: 'silent',
   });
   const service = await createTrustService(config, createLogger('trust', { level: 'silent' }));
@@ -44,7 +46,7 @@ export async function startTrust(): Promise<TestTrust> {
     async query<T>(query: string, variables: Record<string, unknown> = {}) {
       const response = await fetch(`${running.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...principalHeaders() },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLAnswer<T>;
