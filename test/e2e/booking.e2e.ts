@@ -558,28 +558,6 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       expect((await stockOf(q)).available).toBe(after.available);
     });
 
-    it('fails with CARRIER_UNAVAILABLE when the carrier is down, gives the stock back, and never touches the payment', async () => {
-      const q = await quote();
-      const before = await stockOf(q);
-      await setFault(q.carrierId, 'down');
-      await resetStats(PAYMENT_SANDBOXES);
-      const answer = await place(input(q));
-      const failed = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
-      expect(failed.status).toBe('FAILED');
-      const failure = answer.order!.status === 'PENDING' ? (await place(input(q))).userErrors : answer.userErrors;
-      expect(failure).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] })]);
-      expect(statusesOf(failed)).toMatchObject({
-        RESERVE_STOCK: 'COMPENSATED',
-        PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
-        CREATE_SHIPMENT: expect.stringMatching(/^(FAILED|COMPENSATED)$/),
-        AUTHORIZE_PAYMENT: 'SKIPPED',
-      });
-      expect(failed.payment).toBeNull();
-      // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
-      for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
-      expect((await stockOf(q)).available).toBe(before.available);
-    });
-
     it('fails at once when the carrier is stopped: FAILED in the first answer, the step named, the options still bookable listed', async () => {
       const q = await quote();
       const before = await stockOf(q);
@@ -612,6 +590,28 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
           .toBe(true);
       }
       expect((await statsOf(q.carrierId)).byEndpoint).toEqual({}); // the carrier never saw a request
+    });
+
+    it('fails with CARRIER_UNAVAILABLE when the carrier is down, gives the stock back, and never touches the payment', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      await setFault(q.carrierId, 'down');
+      await resetStats(PAYMENT_SANDBOXES);
+      const answer = await place(input(q));
+      const failed = answer.order!.status === 'PENDING' ? await settled(answer.order!.id) : answer.order!;
+      expect(failed.status).toBe('FAILED');
+      const failure = answer.order!.status === 'PENDING' ? (await place(input(q))).userErrors : answer.userErrors;
+      expect(failure).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', field: ['input', 'quoteId'] })]);
+      expect(statusesOf(failed)).toMatchObject({
+        RESERVE_STOCK: 'COMPENSATED',
+        PLACE_MARKETPLACE_ORDER: 'COMPENSATED',
+        CREATE_SHIPMENT: expect.stringMatching(/^(FAILED|COMPENSATED)$/),
+        AUTHORIZE_PAYMENT: 'SKIPPED',
+      });
+      expect(failed.payment).toBeNull();
+      // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
+      for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
+      expect((await stockOf(q)).available).toBe(before.available);
     });
 
     it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {

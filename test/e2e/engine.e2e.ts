@@ -1,8 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';
 import { engineMetrics } from '#gateway/src/engine/index.js';
 import { createGatewayPair, type ComparableResponse, type GatewayPair } from '#gateway/test/engine/support/createGatewayPair.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { PRINCIPAL_HEADER } from '#packages/principal/index.js';
+import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 
 const operation = (name: string) => readFileSync(new URL(`../../operations/${name}.graphql`, import.meta.url), 'utf8');
 
@@ -23,8 +26,11 @@ describe('the engine on Tradegraph’s own supergraph', () => {
   let stack: RunningStack;
   let pair: GatewayPair;
   beforeAll(async () => {
-    stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn' } });
-    pair = await createGatewayPair(readFileSync(stack.supergraphPath, 'utf8'));
+    stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn', SERVICE_SECRET: TEST_SERVICE_SECRET } });
+    // the supergraph's access rules are the gateway's to enforce; both executors here run without them
+    pair = await createGatewayPair(acceptEnforcedFeatures(readFileSync(stack.supergraphPath, 'utf8')), {
+      principalHeader: principalHeaders()[PRINCIPAL_HEADER],
+    });
   });
   afterAll(async () => {
     await pair?.stop();
@@ -65,6 +71,8 @@ describe('the engine on Tradegraph’s own supergraph', () => {
       if (JSON.stringify(withoutVolatile(result.engine)) === JSON.stringify(withoutVolatile(result.stock))) break;
     }
     expect(withoutVolatile(result!.engine)).toEqual(withoutVolatile(result!.stock));
+    // both answered with data: the subgraphs let the signed calls in
+    expect(result!.stock.data, JSON.stringify(result!.stock.errors)).toBeTruthy();
     expect(engineMetrics.executed, 'the engine executed it itself').toBeGreaterThan(executed);
   });
 });

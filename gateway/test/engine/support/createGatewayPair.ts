@@ -1,10 +1,13 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
 import { fetch } from 'undici';
 import { createLogger } from '#packages/log/index.js';
+import { PRINCIPAL_HEADER } from '#packages/principal/index.js';
 import { createApolloServer } from '#packages/server/index.js';
 import { useExecutionEngine, type EngineGateway } from '#gateway/src/engine/index.js';
 import type { GatewayContext } from '#gateway/src/GatewayContext.js';
+import { isNoAnswer, subgraphUnreachableError } from '#gateway/src/subgraph/subgraphUnreachableError.js';
+import { isQueryOperation } from '#gateway/src/UndiciDataSource.js';
 
 /** A request of the differential suite. */
 export interface DifferentialRequest {
@@ -28,14 +31,46 @@ const undiciFetcher: Fetcher = async (url, init) =>
   (await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body })) as unknown as Awaited<ReturnType<Fetcher>>;
 
 /**
+ * Stock execution's data source as the gateway's own (`UndiciDataSource`) behaves for the client:
+ * a subgraph that gave no answer is `RETRYABLE`, as the engine's transport says it too.
+ */
+class ExplainingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
+  constructor(
+    private readonly name: string,
+    url: string,
+  ) {
+    super({ url, fetcher: undiciFetcher });
+  }
+
+  /** Forwards the caller's signed principal, as the gateway's own data source does. */
+  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
+    if (context.principalHeader !== undefined) request.http?.headers.set(PRINCIPAL_HEADER, context.principalHeader);
+  }
+
+  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (isNoAnswer(error)) throw subgraphUnreachableError(this.name, error, !isQueryOperation(options.request.query));
+      throw error;
+    }
+  }
+}
+
+/**
  * Two Apollo Servers as the gateway builds them, over one supergraph: one with stock
  * `@apollo/gateway` execution (over undici's fetch, like `UndiciDataSource`), one with the
  * Tradegraph engine in front of the same kind of gateway.
  */
-export async function createGatewayPair(supergraphSdl: string): Promise<GatewayPair> {
+export async function createGatewayPair(
+  supergraphSdl: string,
+  options: {
+    /** The signed principal both executors send to subgraphs (`x-tradegraph-principal`): subgraphs that are closed need one. */
+    principalHeader?: string;
+  } = {},
+): Promise<GatewayPair> {
   const logger = createLogger('differential', { level: 'silent' });
-  const gatewayOf = () =>
-    new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: undiciFetcher }) });
+  const gatewayOf = () => new ApolloGateway({ supergraphSdl, buildService: ({ name, url }) => new ExplainingDataSource(name, url!) });
   const stock = createApolloServer<GatewayContext>({ gateway: gatewayOf(), logger, production: false });
   const engineGateway = useExecutionEngine(gatewayOf(), { engine: 'tradegraph' });
   const engine = createApolloServer<GatewayContext>({ gateway: engineGateway, logger, production: false });
@@ -44,7 +79,7 @@ export async function createGatewayPair(supergraphSdl: string): Promise<GatewayP
   const send = async (server: ApolloServer<GatewayContext>, request: DifferentialRequest) => {
     const response = await server.executeOperation(
       { query: request.query, variables: request.variables, operationName: request.operationName },
-      { contextValue: { requestId: 'differential' } },
+      { contextValue: { requestId: 'differential', principalHeader: options.principalHeader } },
     );
     if (response.body.kind !== 'single') throw new Error('incremental responses are not compared');
     return comparable(response.body.singleResult);
