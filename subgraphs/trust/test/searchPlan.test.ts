@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';
 
 // Apollo's planner refuses the access-rule features (for: SECURITY) that the gateway itself enforces.
-const supergraph = Supergraph.build(acceptEnforcedFeatures(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8')));
+const supergraph = Supergraph.build(
+  acceptEnforcedFeatures(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8')),
+);
 const planner = new QueryPlanner(supergraph);
 
 function fetchesOf(node: QueryPlan['node'] | PlanNode): { serviceName: string; operation: string }[] {
