@@ -1,5 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
+import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
@@ -10,6 +11,8 @@ export interface Context {
   /** Steps of many orders (a page of `orders`) in one query. */
   readonly steps: DataLoader<string, StepRecord[]>;
   readonly logger: Logger;
+  /** The caller, as the gateway signed it; undefined without a verified principal. */
+  readonly principal: CallerPrincipal | undefined;
 }
 
 export type OrdersServices = Omit<Context, 'steps'>;

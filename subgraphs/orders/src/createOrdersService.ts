@@ -3,6 +3,7 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { openOutboxReader, startJetStreamPublisher, type JetStreamPublisher } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
+import { principalKeyFrom } from '#packages/principal/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
 import { serviceSecretOf, type OrdersConfig } from './config.js';
@@ -110,7 +111,8 @@ export async function createOrdersService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async () => createContext({ store, booking, logger }),
+    principalKey: principalKeyFrom(serviceSecret),
+    context: async ({ principal }) => createContext({ store, booking, logger, principal }),
     readiness: async () => {
       try {
         await store.getOrder('readiness-check');

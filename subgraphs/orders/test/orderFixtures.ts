@@ -30,6 +30,7 @@ export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
       address: { line1: 'Hauptstraße 1', line2: null, city: 'Berlin', postalCode: '10115', country: 'DE' },
     },
     paymentMethod: 'CARD',
+    placedBy: 'key-1',
     total: { amount: '41.37', currency: 'EUR' },
     escrow: true,
     shipmentId: null,

@@ -249,7 +249,7 @@ describe('the booking saga and the clock', () => {
         clock += 120_000; // two minutes pass between the request and its saga
         return run(id);
       };
-      const { order, userErrors } = await harness.booking.placeOrder(placeOrderInput(token, 'late-key'));
+      const { order, userErrors } = await harness.booking.placeOrder(placeOrderInput(token, 'late-key'), 'api-key-1');
       expect(userErrors[0]).toMatchObject({ code: 'QUOTE_EXPIRED', field: ['input', 'quoteId'] });
       expect(order?.status).toBe('FAILED');
       expect(harness.participants.calls).toEqual([]);

@@ -26,7 +26,8 @@ export interface OrderBookingOptions {
 }
 
 export interface OrderBooking {
-  placeOrder(input: PlaceOrderInput): Promise<PlaceOrderPayloadModel>;
+  /** Books `input` for the API key `placedBy` (null without a key), whose webhooks then hear of the order. */
+  placeOrder(input: PlaceOrderInput, placedBy: string | null): Promise<PlaceOrderPayloadModel>;
 }
 
 /** How often a request waiting on a saga run by another replica looks at the store. */
@@ -47,7 +48,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   const { store, saga, quoteKey, logger } = options;
   const now = options.now ?? Date.now;
 
-  async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderPayloadModel> {
+  async function placeOrder(input: PlaceOrderInput, placedBy: string | null): Promise<PlaceOrderPayloadModel> {
     const normalized = normalizePlaceOrderInput(input);
     if ('errors' in normalized) return { order: null, userErrors: normalized.errors };
     const request = normalized.value;
@@ -79,6 +80,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       steps: BOOKING_STEPS,
       leaseOwner: options.owner,
       leaseUntil: createdAt + options.leaseMs,
+      placedBy,
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });

@@ -76,6 +76,8 @@ export interface OrderRecord {
   readonly nextAttemptAt: number;
   readonly leaseOwner: string | null;
   readonly leaseUntil: number;
+  /** The API key id that placed it (the gateway's signed principal); null for a keyless request. Its events carry it as `placedBy`. */
+  readonly placedBy: string | null;
 }
 
 /** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */

@@ -67,6 +67,13 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: [ordersTable('BIGINT'), stepsTable('BIGINT'), ...indexes],
   },
   OUTBOX_MIGRATION,
+  {
+    // Who placed each order (the API key id): webhooks deliver an order's events to that key's endpoints only.
+    version: 3,
+    name: 'the key that placed each order',
+    sqlite: ['ALTER TABLE orders ADD COLUMN placed_by TEXT'],
+    postgres: ['ALTER TABLE orders ADD COLUMN placed_by TEXT'],
+  },
 ];
 
 /** The version a fully migrated store is at. */

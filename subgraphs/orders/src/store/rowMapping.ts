@@ -31,6 +31,7 @@ export const ORDER_COLUMNS = [
   'next_attempt_at',
   'lease_owner',
   'lease_until',
+  'placed_by',
 ] as const;
 
 export function orderValues(order: NewOrder): unknown[] {
@@ -55,6 +56,7 @@ export function orderValues(order: NewOrder): unknown[] {
     order.createdAt,
     order.leaseOwner,
     order.leaseUntil,
+    order.placedBy,
   ];
 }
 
@@ -79,6 +81,7 @@ export function toOrderRecord(row: Row): OrderRecord {
     nextAttemptAt: integer(row.next_attempt_at),
     leaseOwner: optionalText(row.lease_owner),
     leaseUntil: integer(row.lease_until),
+    placedBy: optionalText(row.placed_by),
   };
 }
 
