@@ -11,7 +11,7 @@ const resolverConfig = {
   useTypeImports: true,
   useIndexSignature: true,
   enumsAsTypes: true,
-  scalars: { CountryCode: 'string', CurrencyCode: 'string' },
+  scalars: { CountryCode: 'string', CurrencyCode: 'string', DateTime: 'string' },
 };
 
 /**
@@ -53,7 +53,7 @@ const config: CodegenConfig = {
         'typescript-operations',
         'typed-document-node',
       ],
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { CountryCode: 'string', CurrencyCode: 'string' } },
+      config: { useTypeImports: true, enumsAsTypes: true, scalars: { CountryCode: 'string', CurrencyCode: 'string', DateTime: 'string' } },
     },
   },
 };

@@ -50,4 +50,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/insights/schema.graphql',
     main: 'subgraphs/insights/src/main.ts',
   },
+  {
+    name: 'webhooks',
+    url: 'http://127.0.0.1:4007/graphql',
+    schemaFile: 'subgraphs/webhooks/schema.graphql',
+    main: 'subgraphs/webhooks/src/main.ts',
+  },
 ];

@@ -1,0 +1,7 @@
+import type { Resolvers } from '../__generated__/resolvers.js';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+import { Webhook } from './Webhook.js';
+import { WebhookAttempt, WebhookDelivery } from './WebhookDelivery.js';
+
+export const resolvers: Resolvers = { Query, Mutation, Webhook, WebhookDelivery, WebhookAttempt };
