@@ -4,30 +4,46 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where the parcel goes. */
 export type AddressInput = {
+  /** City or town. */
   city: string;
   /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: string;
+  /** Street and number. */
   line1: string;
+  /** Flat, floor, building or care-of; optional. */
   line2?: string | null | undefined;
+  /** Postal code, as the destination's post writes it. */
   postalCode: string;
 };
 
+/** Who buys, and where the parcel goes. */
 export type BuyerInput = {
+  /** The delivery address; its country must be the quote's destination. */
   address: AddressInput;
+  /** Where the marketplace and the carrier write to the buyer. */
   email: string;
+  /** The buyer's full name, as on the parcel and the customs declaration. */
   name: string;
+  /** A phone number for the carrier (international format); optional. */
   phone?: string | null | undefined;
 };
 
+/** What kind of import charge a line is. */
 export type ChargeKind =
+  /** A customs duty, on the goods' customs value. */
   | 'DUTY'
+  /** A fee: the carrier's clearance or disbursement fee, a processing fee or a parcel tax. */
   | 'FEE'
+  /** A tax on the import: VAT, GST, sales or consumption tax, excise. */
   | 'TAX';
 
+/** One kind of goods in a consignment. */
 export type ConsignmentItemInput = {
   /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: string;
+  /** How many units, at least 1. */
   quantity: number;
   /** Value of all `quantity` units together. */
   value: MoneyInput;
@@ -42,6 +58,7 @@ export type CustomsMode =
   /** By a national post (UPU mail): postal thresholds and postal clearance. */
   | 'POSTAL';
 
+/** A consignment to estimate import charges for. */
 export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: string | null | undefined;
@@ -55,6 +72,7 @@ export type ImportChargesInput = {
   incoterm?: string | null | undefined;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: string | null | undefined;
+  /** The goods, one entry per HS code; at least one. */
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: CustomsMode | null | undefined;
@@ -71,39 +89,64 @@ export type ImportChargesInput = {
   soldOnMarketplace?: boolean | null | undefined;
 };
 
+/** What a line of a landed cost is for. */
 export type LandedCostLineKind =
+  /** A customs duty. */
   | 'DUTY'
+  /** A fee: import fees and the payment provider's fee. */
   | 'FEE'
+  /** A currency conversion, with its rate (amount zero: the conversion is in the other lines). */
   | 'FX'
+  /** The goods. */
   | 'ITEM'
+  /** Shipping, all legs. */
   | 'SHIPPING'
+  /** An import or payment tax. */
   | 'TAX';
 
+/** An exact amount of money: a decimal string and its currency. */
 export type MoneyInput = {
   /** Decimal string with at most the currency's minor-unit digits. */
   amount: string;
+  /** The ISO 4217 currency. */
   currency: string;
 };
 
+/** Why an order could not be placed: each `UserError` names one. */
 export type OrderErrorCode =
+  /** The carrier refused the parcel or could not be reached; the booking was undone. */
   | 'CARRIER_UNAVAILABLE'
+  /** The idempotency key was already used for another order: make a new key for a new order. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** An input field is wrong; `field` names it. */
   | 'INVALID_INPUT'
+  /** The marketplace could not be reached; the booking was undone. */
   | 'MARKETPLACE_UNAVAILABLE'
+  /** The marketplace has not enough stock left. */
   | 'OUT_OF_STOCK'
+  /** The payment provider declined the payment; nothing was charged and the booking was undone. */
   | 'PAYMENT_DECLINED'
   /** The payment provider could not be reached (nothing was charged; booking was undone). */
   | 'PAYMENT_UNAVAILABLE'
+  /** The marketplace now asks another price than the quote fixed: quote again. */
   | 'PRICE_CHANGED'
+  /** The quote's `expiresAt` has passed: quote again. */
   | 'QUOTE_EXPIRED'
+  /** The quote id is not one of ours, or was changed. */
   | 'QUOTE_INVALID';
 
+/** Where an order stands. */
 export type OrderStatus =
+  /** Cancelled after confirmation (no operation cancels an order yet). */
   | 'CANCELLED'
+  /** Booked: stock, marketplace order, shipment and payment all done. */
   | 'CONFIRMED'
+  /** Not booked: a step failed and what was done was undone; `steps` says which and why. */
   | 'FAILED'
+  /** Being booked, or its failed booking is being undone. */
   | 'PENDING';
 
+/** How the buyer pays the quote's total. */
 export type PaymentInput = {
   /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
   method: PaymentMethod;
@@ -120,35 +163,47 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** Where a payment stands. */
 export type PaymentStatus =
+  /** The amount is held on the buyer's means of payment, not yet taken. */
   | 'AUTHORIZED'
+  /** The amount was taken (when the carrier picked the parcel up). */
   | 'CAPTURED'
+  /** The provider declined it. */
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
+  /** The authorization was cancelled: the booking was undone. */
   | 'VOIDED';
 
+/** What `placeOrder` books. */
 export type PlaceOrderInput = {
+  /** The buyer and the delivery address. */
   buyer: BuyerInput;
+  /** A key the client makes once per order (a UUID): sending it again answers with the same order instead of booking twice. */
   idempotencyKey: string;
+  /** How the buyer pays. */
   payment: PaymentInput;
+  /** A `LandedCost.quoteId` that has not expired: it fixes the offer, quantity, shipping option, charges and total. */
   quoteId: string | number;
 };
 
 /** How a shipment travels (as logistics names it). */
 export type ShippingMode =
-  /** Consolidated freight to the destination's hub, then a domestic last-mile carrier: two legs. */
+  /** Consolidated freight to a hub, then a domestic last mile. */
   | 'DEDICATED_LINE'
   /** Seller and buyer in the same country. */
   | 'DOMESTIC'
-  /** Integrators: fast, door to door, DDP possible, full tracking. */
+  /** Express couriers (integrators). */
   | 'EXPRESS'
-  /** Already stocked in the destination country: domestic delivery only, duties settled at the bulk import. */
+  /** From stock already in the destination country. */
   | 'OVERSEAS_WAREHOUSE'
-  /** National posts: cheap and slow, about 2 kg at most, limited tracking. */
+  /** National posts. */
   | 'POSTAL';
 
+/** How a marketplace answered a search. */
 export type SourceStatus =
   /** Answered, but not with something we could read. */
   | 'ERROR'
@@ -161,25 +216,42 @@ export type SourceStatus =
   /** Could not be reached, or its circuit is open after repeated failures. */
   | 'UNAVAILABLE';
 
+/** Where one step of an order's booking stands. */
 export type StepStatus =
+  /** Undone. */
   | 'COMPENSATED'
+  /** Being undone, because a later step failed. */
   | 'COMPENSATING'
+  /** Done. */
   | 'DONE'
+  /** Failed; `error` says why. */
   | 'FAILED'
+  /** Not started. */
   | 'PENDING'
+  /** Started: the participant was called and its answer is awaited (or retried). */
   | 'RUNNING'
+  /** Not needed for this order (e.g. no escrow to release), or never reached. */
   | 'SKIPPED';
 
 /** One tracking vocabulary for every carrier. */
 export type TrackingStatus =
+  /** At a sorting hub or the line's destination hub. */
   | 'AT_HUB'
+  /** The shipment was cancelled before pickup. */
   | 'CANCELLED'
+  /** Held for customs clearance. */
   | 'CUSTOMS'
+  /** Delivered. */
   | 'DELIVERED'
+  /** Something went wrong (address, refusal, damage); `description` says what. */
   | 'EXCEPTION'
+  /** On its way. */
   | 'IN_TRANSIT'
+  /** A label is printed; the carrier does not have the parcel yet. */
   | 'LABEL_CREATED'
+  /** With the courier for delivery today. */
   | 'OUT_FOR_DELIVERY'
+  /** The carrier has the parcel. */
   | 'PICKED_UP';
 
 export type EstimateImportChargesQueryVariables = Exact<{

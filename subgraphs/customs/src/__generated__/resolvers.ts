@@ -28,11 +28,13 @@ export type AppliedExchangeRate = {
   __typename?: 'AppliedExchangeRate';
   /** The publication the rate belongs to: a day, or the first day of its month or week. */
   date: Scalars['String']['output'];
+  /** The currency converted from. */
   from: Scalars['CurrencyCode']['output'];
   /** Units of `to` per 1 `from`, to 6 significant digits (the conversion itself is exact). */
   rate: Scalars['String']['output'];
   /** REFERENCE (the day's euro reference rate), EU_CUSTOMS_MONTHLY (Impl. Reg. 2015/2447 art. 146), US_CBP or JP_CUSTOMS_WEEKLY. */
   series: Scalars['String']['output'];
+  /** The currency converted to. */
   to: Scalars['CurrencyCode']['output'];
 };
 
@@ -55,21 +57,29 @@ export type CarrierFee = {
   source: Scalars['String']['output'];
 };
 
+/** What kind of import charge a line is. */
 export type ChargeKind =
+  /** A customs duty, on the goods' customs value. */
   | 'DUTY'
+  /** A fee: the carrier's clearance or disbursement fee, a processing fee or a parcel tax. */
   | 'FEE'
+  /** A tax on the import: VAT, GST, sales or consumption tax, excise. */
   | 'TAX';
 
+/** One duty, tax or fee, with how it was computed and under which rule. */
 export type ChargeLine = {
   __typename?: 'ChargeLine';
+  /** How much, in the destination's currency. */
   amount: Money;
   /** When the buyer's side pays it: at checkout, at the border, or on delivery. */
   collectedAt: CollectedAt;
+  /** What it is, in words, e.g. `Import VAT (DE, standard rate)`. */
   description: Scalars['String']['output'];
   /** The exchange rates the line converted at (the destination's customs series where it has one); empty when nothing was converted. */
   exchangeRates: Array<AppliedExchangeRate>;
   /** How the amount was computed, e.g. `19% × (120.00 + 8.00) EUR`. */
   formula: Scalars['String']['output'];
+  /** Duty, tax or fee. */
   kind: ChargeKind;
   /** BUYER, or SELLER for a charge the buyer does not pay (DDP, FR small-parcel tax): a SELLER line is out of what the buyer pays. */
   paidBy: Payer;
@@ -105,9 +115,11 @@ export type Consignment = {
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
 };
 
+/** One kind of goods in a consignment. */
 export type ConsignmentItemInput = {
   /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: Scalars['String']['input'];
+  /** How many units, at least 1. */
   quantity: Scalars['Int']['input'];
   /** Value of all `quantity` units together. */
   value: MoneyInput;
@@ -143,8 +155,11 @@ export type ImportCharges = {
   collectedAtSale: Scalars['Boolean']['output'];
   /** True when the consignment is under a threshold that waives duty or tax. */
   deMinimisApplied: Scalars['Boolean']['output'];
+  /** The customs duties, summed. */
   duties: Money;
+  /** The fees, summed. */
   fees: Money;
+  /** Every charge, one line each, with its formula and its rule. */
   lines: Array<ChargeLine>;
   /** The buyer's lines collected at checkout (in the price). */
   payableAtCheckout: Money;
@@ -158,11 +173,13 @@ export type ImportCharges = {
   rulesDate: Scalars['String']['output'];
   /** Lines the seller bears (DDP charges, FR small-parcel tax): in `total`, not in what the buyer pays. */
   sellerPaid: Money;
+  /** The import taxes, summed. */
   taxes: Money;
   /** All lines, whoever pays them. */
   total: Money;
 };
 
+/** A consignment to estimate import charges for. */
 export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: InputMaybe<Scalars['String']['input']>;
@@ -176,6 +193,7 @@ export type ImportChargesInput = {
   incoterm?: InputMaybe<Scalars['String']['input']>;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The goods, one entry per HS code; at least one. */
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: InputMaybe<CustomsMode>;
@@ -200,6 +218,7 @@ export type Lane = {
   __typename?: 'Lane';
   /** The customs rules in force today at the destination for goods from the origin: de minimis, taxes, the duty rate for the lane's HS code, agreements the origin can claim. Empty where customs has no rules for the destination. */
   customsRules: Array<LaneCustomsRule>;
+  /** `<origin>-<destination>`, or `<origin>-<destination>-<hs>` for one HS code, e.g. `CN-DE-610910`. */
   id: Scalars['ID']['output'];
 };
 
@@ -224,9 +243,11 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
+/** An exact amount of money: a decimal string and its currency. */
 export type MoneyInput = {
   /** Decimal string with at most the currency's minor-unit digits. */
   amount: Scalars['String']['input'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['input'];
 };
 

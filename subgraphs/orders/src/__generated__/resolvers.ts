@@ -22,28 +22,42 @@ export type Scalars = {
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Where the parcel goes. */
 export type AddressInput = {
+  /** City or town. */
   city: Scalars['String']['input'];
   /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: Scalars['CountryCode']['input'];
+  /** Street and number. */
   line1: Scalars['String']['input'];
+  /** Flat, floor, building or care-of; optional. */
   line2?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code, as the destination's post writes it. */
   postalCode: Scalars['String']['input'];
 };
 
+/** Who buys, and where the parcel goes. */
 export type BuyerInput = {
+  /** The delivery address; its country must be the quote's destination. */
   address: AddressInput;
+  /** Where the marketplace and the carrier write to the buyer. */
   email: Scalars['String']['input'];
+  /** The buyer's full name, as on the parcel and the customs declaration. */
   name: Scalars['String']['input'];
+  /** A phone number for the carrier (international format); optional. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An exact amount of money: a decimal string (never a float) and its currency. */
 export type Money = {
   __typename?: 'Money';
+  /** The amount as a decimal string, e.g. `"41.37"`, in the currency's minor units' precision. */
   amount: Scalars['String']['output'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['output'];
 };
 
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -55,76 +69,115 @@ export type Mutation = {
 };
 
 
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
+/** A booking of one quote: stock, marketplace order, shipment and payment, all made or all undone. */
 export type Order = {
   __typename?: 'Order';
+  /** When `placeOrder` made it, ISO 8601. */
   createdAt: Scalars['String']['output'];
+  /** Its id, `ord_…`. */
   id: Scalars['ID']['output'];
+  /** The payment, once authorized. */
   payment?: Maybe<Payment>;
+  /** The shipment, once booked. */
   shipment?: Maybe<Shipment>;
+  /** Where it stands. */
   status: OrderStatus;
+  /** Each booking step, in order, with its status and time. */
   steps: Array<OrderStep>;
+  /** What the buyer pays: the quote's total. */
   total: Money;
 };
 
+/** A page of orders, newest first. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders of this page. */
   edges: Array<OrderEdge>;
+  /** Whether more orders follow, and the cursor to get them. */
   pageInfo: PageInfo;
 };
 
+/** One order in a page of orders. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
+  /** Where this order is in the list: pass it as `after` for the orders that follow. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
+/** Why an order could not be placed: each `UserError` names one. */
 export type OrderErrorCode =
+  /** The carrier refused the parcel or could not be reached; the booking was undone. */
   | 'CARRIER_UNAVAILABLE'
+  /** The idempotency key was already used for another order: make a new key for a new order. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** An input field is wrong; `field` names it. */
   | 'INVALID_INPUT'
+  /** The marketplace could not be reached; the booking was undone. */
   | 'MARKETPLACE_UNAVAILABLE'
+  /** The marketplace has not enough stock left. */
   | 'OUT_OF_STOCK'
+  /** The payment provider declined the payment; nothing was charged and the booking was undone. */
   | 'PAYMENT_DECLINED'
   /** The payment provider could not be reached (nothing was charged; booking was undone). */
   | 'PAYMENT_UNAVAILABLE'
+  /** The marketplace now asks another price than the quote fixed: quote again. */
   | 'PRICE_CHANGED'
+  /** The quote's `expiresAt` has passed: quote again. */
   | 'QUOTE_EXPIRED'
+  /** The quote id is not one of ours, or was changed. */
   | 'QUOTE_INVALID';
 
+/** Where an order stands. */
 export type OrderStatus =
+  /** Cancelled after confirmation (no operation cancels an order yet). */
   | 'CANCELLED'
+  /** Booked: stock, marketplace order, shipment and payment all done. */
   | 'CONFIRMED'
+  /** Not booked: a step failed and what was done was undone; `steps` says which and why. */
   | 'FAILED'
+  /** Being booked, or its failed booking is being undone. */
   | 'PENDING';
 
+/** One step of an order's booking, as it stands. */
 export type OrderStep = {
   __typename?: 'OrderStep';
   /** When the step last changed, ISO 8601. */
   at: Scalars['String']['output'];
+  /** Why the step failed, in words; null unless it failed. */
   error?: Maybe<Scalars['String']['output']>;
   /**
    * VERIFY_QUOTE, RESERVE_STOCK, PLACE_MARKETPLACE_ORDER, CREATE_SHIPMENT, AUTHORIZE_PAYMENT, CONFIRM;
    * once confirmed also CAPTURE_PAYMENT (on pickup) and RELEASE_ESCROW (on delivery, SKIPPED without escrow).
    */
   name: Scalars['String']['output'];
+  /** Where the step stands. */
   status: StepStatus;
 };
 
+/** Where a page stands in its list (Relay's cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of this page's last item: pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
+/** The order's payment: payments resolves its provider, status and amount. */
 export type Payment = {
   __typename?: 'Payment';
+  /** The payment's id. */
   id: Scalars['ID']['output'];
 };
 
+/** How the buyer pays the quote's total. */
 export type PaymentInput = {
   /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
   method: PaymentMethod;
@@ -141,56 +194,81 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** What `placeOrder` books. */
 export type PlaceOrderInput = {
+  /** The buyer and the delivery address. */
   buyer: BuyerInput;
+  /** A key the client makes once per order (a UUID): sending it again answers with the same order instead of booking twice. */
   idempotencyKey: Scalars['String']['input'];
+  /** How the buyer pays. */
   payment: PaymentInput;
+  /** A `LandedCost.quoteId` that has not expired: it fixes the offer, quantity, shipping option, charges and total. */
   quoteId: Scalars['ID']['input'];
 };
 
+/** The answer to `placeOrder`. */
 export type PlaceOrderPayload = {
   __typename?: 'PlaceOrderPayload';
+  /** The order, as it stands: CONFIRMED, FAILED, or PENDING when the booking is still running (follow it with `order(id)`). Null when the input was refused before an order was made. */
   order?: Maybe<Order>;
+  /** Why the order was not placed; empty when it was. */
   userErrors: Array<UserError>;
 };
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type Query = {
   __typename?: 'Query';
+  /** One order by its id; null when there is none. */
   order?: Maybe<Order>;
   /** Orders newest first. */
   orders: OrderConnection;
 };
 
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The order's shipment: logistics resolves its carrier, labels and tracking. */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** The shipment's id. */
   id: Scalars['ID']['output'];
 };
 
+/** Where one step of an order's booking stands. */
 export type StepStatus =
+  /** Undone. */
   | 'COMPENSATED'
+  /** Being undone, because a later step failed. */
   | 'COMPENSATING'
+  /** Done. */
   | 'DONE'
+  /** Failed; `error` says why. */
   | 'FAILED'
+  /** Not started. */
   | 'PENDING'
+  /** Started: the participant was called and its answer is awaited (or retried). */
   | 'RUNNING'
+  /** Not needed for this order (e.g. no escrow to release), or never reached. */
   | 'SKIPPED';
 
+/** An expected reason the order was not placed, for the client to show or act on. */
 export type UserError = {
   __typename?: 'UserError';
+  /** What went wrong, for code to branch on. */
   code: OrderErrorCode;
   /** Path of the input field at fault, e.g. `input.buyer.email`. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in words for people. */
   message: Scalars['String']['output'];
 };
 

@@ -74,18 +74,25 @@ export type DayRange = {
   min: Scalars['Int']['output'];
 };
 
+/** What one unit of the base buys of one currency. */
 export type ExchangeRate = {
   __typename?: 'ExchangeRate';
+  /** The currency. */
   currency: Scalars['CurrencyCode']['output'];
   /** Units of `currency` per 1 unit of the base, as a decimal string. */
   rate: Scalars['String']['output'];
 };
 
+/** The euro reference rates of one day. */
 export type ExchangeRates = {
   __typename?: 'ExchangeRates';
+  /** The currency the rates are per unit of (EUR). */
   base: Scalars['CurrencyCode']['output'];
+  /** The day the rates were published, ISO 8601. */
   date: Scalars['String']['output'];
+  /** One rate per currency. */
   rates: Array<ExchangeRate>;
+  /** Who published them. */
   source: Scalars['String']['output'];
 };
 
@@ -111,12 +118,17 @@ export type ImportCharges = {
 /** What the buyer pays in all, in their currency: every part converted once, and the total exactly their sum. */
 export type LandedCost = {
   __typename?: 'LandedCost';
+  /** The buyer's currency, every amount's. */
   currency: Scalars['CurrencyCode']['output'];
+  /** The customs duties the buyer pays. */
   duties: Money;
+  /** Until when the quote can be booked, ISO 8601. */
   expiresAt: Scalars['String']['output'];
   /** The buyer's fees: import fees, and the payment fee where a surcharge is allowed. */
   fees: Money;
+  /** The goods, converted to the buyer's currency. */
   item: Money;
+  /** Every part, one line each; the BUYER's lines sum to `total`. */
   lines: Array<LandedCostLine>;
   /** What the buyer pays at checkout, through the payment provider: goods, shipping, taxes charged at sale, the buyer's payment fee and payment taxes. */
   payableAtCheckout: Money;
@@ -128,34 +140,48 @@ export type LandedCost = {
   paymentProvider: PaymentProvider;
   /** Signed, tamper-proof: fixes every amount and the FX rates until `expiresAt`, for `placeOrder`. */
   quoteId: Scalars['ID']['output'];
+  /** Shipping, converted to the buyer's currency. */
   shipping: Money;
+  /** The taxes the buyer pays: import taxes, taxes charged at checkout and payment taxes. */
   taxes: Money;
   /** What the buyer pays in all: the sum of the lines paid by the BUYER, to the minor unit. */
   total: Money;
 };
 
+/** One part of what the buyer pays, with how it was computed and where the figure comes from. */
 export type LandedCostLine = {
   __typename?: 'LandedCostLine';
   /** In the buyer's currency. A line paid by the SELLER is shown but is not part of `total`. */
   amount: Money;
   /** When the buyer's side pays it (goods, shipping and the payment fee: at checkout). */
   collectedAt: CollectedAt;
+  /** What it is, in words. */
   description: Scalars['String']['output'];
+  /** How the amount was computed, e.g. `19% × (120.00 + 8.00) EUR`. */
   formula: Scalars['String']['output'];
+  /** What the line is for. */
   kind: LandedCostLineKind;
   /** BUYER, or SELLER for a line the buyer does not pay: a payment fee the law forbids surcharging to a consumer, DDP charges, the FR small-parcel tax. */
   paidBy: Payer;
   /** Who pays it over to an authority; null for what is no levy (goods, shipping, a provider's fee, FX) or is collected outside this vocabulary (BR IOF: the card issuer). */
   remitter?: Maybe<Remitter>;
+  /** Where the figure comes from: a customs rule and its legal citation, a rate card, an FX series and date. */
   source: Scalars['String']['output'];
 };
 
+/** What a line of a landed cost is for. */
 export type LandedCostLineKind =
+  /** A customs duty. */
   | 'DUTY'
+  /** A fee: import fees and the payment provider's fee. */
   | 'FEE'
+  /** A currency conversion, with its rate (amount zero: the conversion is in the other lines). */
   | 'FX'
+  /** The goods. */
   | 'ITEM'
+  /** Shipping, all legs. */
   | 'SHIPPING'
+  /** An import or payment tax. */
   | 'TAX';
 
 export type Money = {
@@ -164,11 +190,6 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Authorizes the quoted total with the quote's provider; in escrow when the seller's trust calls for it. */
@@ -182,41 +203,21 @@ export type Mutation = {
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationAuthorizePaymentArgs = {
   input: AuthorizePaymentInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationCapturePaymentArgs = {
   input: PaymentActionInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationReleaseEscrowArgs = {
   input: PaymentActionInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationVoidPaymentArgs = {
   input: PaymentActionInput;
 };
@@ -228,12 +229,18 @@ export type Payer =
   /** The seller: owed, but by law or Incoterm not the buyer's (DDP charges, FR small-parcel tax, a payment fee that may not be surcharged); out of the buyer's total. */
   | 'SELLER';
 
+/** An order's payment at its provider. */
 export type Payment = {
   __typename?: 'Payment';
+  /** The amount, in the buyer's currency. */
   amount: Money;
+  /** Whether it is held in escrow until delivery (every cross-border order). */
   escrow: Scalars['Boolean']['output'];
+  /** Its id. */
   id: Scalars['ID']['output'];
+  /** The provider's id, e.g. `cardnet`. */
   provider: Scalars['String']['output'];
+  /** Where it stands. */
   status: PaymentStatus;
 };
 
@@ -253,21 +260,30 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** A payment provider Tradegraph routes payments to. */
 export type PaymentProvider = {
   __typename?: 'PaymentProvider';
+  /** Its id, e.g. `cardnet`. */
   id: Scalars['ID']['output'];
   /** CARD, WALLET, PIX, FPX, … */
   methods: Array<Scalars['String']['output']>;
+  /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
 
+/** Where a payment stands. */
 export type PaymentStatus =
+  /** The amount is held on the buyer's means of payment, not yet taken. */
   | 'AUTHORIZED'
+  /** The amount was taken (when the carrier picked the parcel up). */
   | 'CAPTURED'
+  /** The provider declined it. */
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
+  /** The authorization was cancelled: the booking was undone. */
   | 'VOIDED';
 
 export type Query = {
