@@ -69,7 +69,7 @@ export type ImportChargesInput = {
    */
   destination: string;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
-  incoterm?: string | null | undefined;
+  incoterm?: Incoterm | null | undefined;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: string | null | undefined;
   /** The goods, one entry per HS code; at least one. */
@@ -88,6 +88,31 @@ export type ImportChargesInput = {
   /** Sold through a marketplace, which the law makes the deemed supplier in most low-value regimes (the remitter). Default true. */
   soldOnMarketplace?: boolean | null | undefined;
 };
+
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
+export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
+  /** Delivered At Place: the buyer pays import charges on delivery. */
+  | 'DAP'
+  /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
 
 /** What a line of a landed cost is for. */
 export type LandedCostLineKind =
@@ -145,6 +170,28 @@ export type OrderStatus =
   | 'FAILED'
   /** Being booked, or its failed booking is being undone. */
   | 'PENDING';
+
+/**
+ * The steps of an order, in the order they run: the booking steps at `placeOrder`, then, once
+ * confirmed, the follow-up steps as the carrier reports the parcel's progress.
+ */
+export type OrderStepName =
+  /** The total is authorized with the quote's provider (in escrow for cross-border orders). */
+  | 'AUTHORIZE_PAYMENT'
+  /** The payment is captured, when the carrier picks the parcel up. */
+  | 'CAPTURE_PAYMENT'
+  /** The order is confirmed. */
+  | 'CONFIRM'
+  /** The shipment is booked with the carrier (both legs of a dedicated line). */
+  | 'CREATE_SHIPMENT'
+  /** The order is placed at the marketplace at the quoted price. */
+  | 'PLACE_MARKETPLACE_ORDER'
+  /** Escrowed money goes to the seller on delivery; SKIPPED without escrow. */
+  | 'RELEASE_ESCROW'
+  /** Stock is held at the marketplace. */
+  | 'RESERVE_STOCK'
+  /** The quote token is checked again: genuine, unexpired, and its provider takes the payment method. */
+  | 'VERIFY_QUOTE';
 
 /** How the buyer pays the quote's total. */
 export type PaymentInput = {
@@ -278,14 +325,14 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { order: { id: string, status: OrderStatus, createdAt: string, total: { amount: string, currency: string }, steps: Array<{ name: string, status: StepStatus, at: string }>, shipment: { trackingNumber: string, carrier: { id: string, name: string }, tracking: { status: TrackingStatus, events: Array<{ at: string, status: TrackingStatus, description: string, location: string | null }> } } | null, payment: { status: PaymentStatus, provider: string } | null } | null };
+export type OrderQuery = { order: { id: string, status: OrderStatus, createdAt: string, total: { amount: string, currency: string }, steps: Array<{ name: OrderStepName, status: StepStatus, at: string }>, shipment: { trackingNumber: string, carrier: { id: string, name: string }, tracking: { status: TrackingStatus, events: Array<{ at: string, status: TrackingStatus, description: string, location: string | null }> } } | null, payment: { status: PaymentStatus, provider: string } | null } | null };
 
 export type PlaceOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
 
 
-export type PlaceOrderMutation = { placeOrder: { order: { id: string, status: OrderStatus, total: { amount: string, currency: string }, steps: Array<{ name: string, status: StepStatus }>, shipment: { trackingNumber: string, carrier: { id: string, name: string } } | null, payment: { status: PaymentStatus, provider: string } | null } | null, userErrors: Array<{ code: OrderErrorCode, message: string, field: Array<string> | null }> } };
+export type PlaceOrderMutation = { placeOrder: { order: { id: string, status: OrderStatus, total: { amount: string, currency: string }, steps: Array<{ name: OrderStepName, status: StepStatus }>, shipment: { trackingNumber: string, carrier: { id: string, name: string } } | null, payment: { status: PaymentStatus, provider: string } | null } | null, userErrors: Array<{ code: OrderErrorCode, message: string, field: Array<string> | null }> } };
 
 export type SearchQueryVariables = Exact<{
   query: string;

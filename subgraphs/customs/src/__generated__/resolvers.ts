@@ -190,7 +190,7 @@ export type ImportChargesInput = {
    */
   destination: Scalars['CountryCode']['input'];
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
-  incoterm?: InputMaybe<Scalars['String']['input']>;
+  incoterm?: InputMaybe<Incoterm>;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: InputMaybe<Scalars['String']['input']>;
   /** The goods, one entry per HS code; at least one. */
@@ -209,6 +209,31 @@ export type ImportChargesInput = {
   /** Sold through a marketplace, which the law makes the deemed supplier in most low-value regimes (the remitter). Default true. */
   soldOnMarketplace?: InputMaybe<Scalars['Boolean']['input']>;
 };
+
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
+export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
+  /** Delivered At Place: the buyer pays import charges on delivery. */
+  | 'DAP'
+  /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
 
 /**
  * A trade lane, as insights shows it to sellers pricing it (`insights` owns it: `id` is
@@ -411,6 +436,7 @@ export type ResolversTypes = ResolversObject<{
   HsClassificationStatus: HsClassificationStatus;
   ImportCharges: ResolverTypeWrapper<ImportChargesModel>;
   ImportChargesInput: ImportChargesInput;
+  Incoterm: Incoterm;
   Lane: ResolverTypeWrapper<Lane>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LaneCustomsRule: ResolverTypeWrapper<LaneCustomsRule>;

@@ -16,6 +16,8 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
   CountryCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -247,7 +249,7 @@ export type TradeFlowExport = {
   /** Why it failed. */
   error?: Maybe<Scalars['String']['output']>;
   /** When `url` stops working (410 after). */
-  expiresAt?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
   /** CSV or Parquet. */
   format: ExportFormat;
   /** Its id, `exp_…`. */
@@ -447,6 +449,7 @@ export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<Country>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   DataOrigin: DataOrigin;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExportFormat: ExportFormat;
   ExportStatus: ExportStatus;
   LandedCostShares: ResolverTypeWrapper<LandedCostShares>;
@@ -476,6 +479,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Country: Country;
   CountryCode: Scalars['CountryCode']['output'];
+  DateTime: Scalars['DateTime']['output'];
   LandedCostShares: LandedCostShares;
   Float: Scalars['Float']['output'];
   Lane: Omit<Lane, 'modes' | 'volumes'> & { modes: Array<ResolversParentTypes['TradeFlowRow']>, volumes: Array<ResolversParentTypes['TradeFlowRow']> } | FederationReferenceTypes['Lane'];
@@ -511,6 +515,10 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type LandedCostSharesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LandedCostShares'] = ResolversParentTypes['LandedCostShares']> = ResolversObject<{
@@ -551,7 +559,7 @@ export type TradeFlowConnectionResolvers<ContextType = Context, ParentType exten
 
 export type TradeFlowExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TradeFlowExport'] = ResolversParentTypes['TradeFlowExport']> = ResolversObject<{
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -599,6 +607,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Commodity?: CommodityResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   LandedCostShares?: LandedCostSharesResolvers<ContextType>;
   Lane?: LaneResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -20,6 +20,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -175,12 +177,30 @@ export type HsClassificationStatus =
   /** No code: the seller declared none and the title could not be classified. */
   | 'UNKNOWN';
 
-/** Incoterms 2020 rules offered for a shipment (who pays duties and taxes at the border). */
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
 export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
   /** Delivered At Place: the buyer pays import charges on delivery. */
   | 'DAP'
   /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
-  | 'DDP';
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
 
 /** An exact amount of money: a decimal string (never a float) and its currency. */
 export type Money = {
@@ -389,7 +409,7 @@ export type Tracking = {
 export type TrackingEvent = {
   __typename?: 'TrackingEvent';
   /** When it was scanned, ISO 8601. */
-  at: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
   /** The carrier's words for it. */
   description: Scalars['String']['output'];
   /** Where it was scanned; null when the carrier does not say. */
@@ -551,6 +571,7 @@ export type ResolversTypes = ResolversObject<{
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
   CustomsMode: CustomsMode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
   Dimensions: ResolverTypeWrapper<Dimensions>;
   HsClassification: ResolverTypeWrapper<HsClassification>;
@@ -590,6 +611,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDocument: CustomsDocumentModel;
+  DateTime: Scalars['DateTime']['output'];
   DayRange: DayRange;
   Dimensions: Dimensions;
   HsClassification: HsClassification;
@@ -667,6 +689,10 @@ export type CustomsDocumentResolvers<ContextType = Context, ParentType extends R
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DayRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayRange'] = ResolversParentTypes['DayRange']> = ResolversObject<{
   max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -755,7 +781,7 @@ export type TrackingResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type TrackingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackingEvent'] = ResolversParentTypes['TrackingEvent']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TrackingStatus'], ParentType, ContextType>;
@@ -768,6 +794,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
   CustomsDocument?: CustomsDocumentResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   DayRange?: DayRangeResolvers<ContextType>;
   Dimensions?: DimensionsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

@@ -19,6 +19,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -78,7 +80,7 @@ export type MutationPlaceOrderArgs = {
 export type Order = {
   __typename?: 'Order';
   /** When `placeOrder` made it, ISO 8601. */
-  createdAt: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
   /** Its id, `ord_…`. */
   id: Scalars['ID']['output'];
   /** The payment, once authorized. */
@@ -149,17 +151,36 @@ export type OrderStatus =
 export type OrderStep = {
   __typename?: 'OrderStep';
   /** When the step last changed, ISO 8601. */
-  at: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
   /** Why the step failed, in words; null unless it failed. */
   error?: Maybe<Scalars['String']['output']>;
-  /**
-   * VERIFY_QUOTE, RESERVE_STOCK, PLACE_MARKETPLACE_ORDER, CREATE_SHIPMENT, AUTHORIZE_PAYMENT, CONFIRM;
-   * once confirmed also CAPTURE_PAYMENT (on pickup) and RELEASE_ESCROW (on delivery, SKIPPED without escrow).
-   */
-  name: Scalars['String']['output'];
+  /** Which step. */
+  name: OrderStepName;
   /** Where the step stands. */
   status: StepStatus;
 };
+
+/**
+ * The steps of an order, in the order they run: the booking steps at `placeOrder`, then, once
+ * confirmed, the follow-up steps as the carrier reports the parcel's progress.
+ */
+export type OrderStepName =
+  /** The total is authorized with the quote's provider (in escrow for cross-border orders). */
+  | 'AUTHORIZE_PAYMENT'
+  /** The payment is captured, when the carrier picks the parcel up. */
+  | 'CAPTURE_PAYMENT'
+  /** The order is confirmed. */
+  | 'CONFIRM'
+  /** The shipment is booked with the carrier (both legs of a dedicated line). */
+  | 'CREATE_SHIPMENT'
+  /** The order is placed at the marketplace at the quoted price. */
+  | 'PLACE_MARKETPLACE_ORDER'
+  /** Escrowed money goes to the seller on delivery; SKIPPED without escrow. */
+  | 'RELEASE_ESCROW'
+  /** Stock is held at the marketplace. */
+  | 'RESERVE_STOCK'
+  /** The quote token is checked again: genuine, unexpired, and its provider takes the payment method. */
+  | 'VERIFY_QUOTE';
 
 /** Where a page stands in its list (Relay's cursor connections). */
 export type PageInfo = {
@@ -372,6 +393,7 @@ export type ResolversTypes = ResolversObject<{
   BuyerInput: BuyerInput;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Order: ResolverTypeWrapper<OrderModel>;
@@ -381,6 +403,7 @@ export type ResolversTypes = ResolversObject<{
   OrderErrorCode: OrderErrorCode;
   OrderStatus: OrderStatus;
   OrderStep: ResolverTypeWrapper<OrderStepModel>;
+  OrderStepName: OrderStepName;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<Payment>;
@@ -402,6 +425,7 @@ export type ResolversParentTypes = ResolversObject<{
   BuyerInput: BuyerInput;
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Order: OrderModel;
@@ -429,6 +453,10 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'CurrencyCode';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -440,7 +468,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
@@ -460,9 +488,9 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type OrderStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderStep'] = ResolversParentTypes['OrderStep']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['OrderStepName'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 }>;
 
@@ -498,6 +526,7 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
 export type Resolvers<ContextType = Context> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;

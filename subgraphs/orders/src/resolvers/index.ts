@@ -1,4 +1,4 @@
-import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar, DateTimeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
@@ -8,6 +8,7 @@ import { Query } from './Query.js';
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Order,
