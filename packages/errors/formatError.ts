@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, httpStatusOf } from './ErrorCode.js';
+import { errorDocsLink } from './errorCatalog.js';
 import { UpstreamError } from './UpstreamError.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -32,6 +33,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
   const known = KNOWN_CODES.has(code) || SERVER_CODES.has(code);
 
+  // Each of our codes links its entry in the error-code catalog (ERRORS.md).
+  if (KNOWN_CODES.has(code)) extensions.docs = errorDocsLink(code as ErrorCode);
+
   if (!options.production) {
     return { ...formatted, extensions: { ...extensions, code } };
   }
@@ -43,7 +47,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, docs: errorDocsLink(ErrorCode.INTERNAL_SERVER_ERROR) },
     };
   }
   return { ...formatted, extensions: { ...extensions, code } };

@@ -3,3 +3,4 @@ export { UpstreamError, assertNever, type UpstreamFailure } from './UpstreamErro
 export { userInputError } from './userInputError.js';
 export { formatError, httpStatusFor } from './formatError.js';
 export { UpstreamRefusal, refusalOf, type RefusalInit, type VendorRefusal } from './UpstreamRefusal.js';
+export { ERROR_CATALOG, ERROR_CATALOG_PATH, errorCatalogMarkdown, errorDocsLink, type ErrorCodeEntry } from './errorCatalog.js';
