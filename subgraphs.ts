@@ -51,8 +51,14 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     main: 'subgraphs/insights/src/main.ts',
   },
   {
-    name: 'webhooks',
+    name: 'trust',
     url: 'http://127.0.0.1:4007/graphql',
+    schemaFile: 'subgraphs/trust/schema.graphql',
+    main: 'subgraphs/trust/src/main.ts',
+  },
+  {
+    name: 'webhooks',
+    url: 'http://127.0.0.1:4008/graphql',
     schemaFile: 'subgraphs/webhooks/schema.graphql',
     main: 'subgraphs/webhooks/src/main.ts',
   },

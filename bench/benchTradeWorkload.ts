@@ -5,7 +5,7 @@ import { freePorts } from '#scripts/stack/freePorts.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { BENCH_SERVICE_SECRET, startHiveGateway, startTarget, type Target } from './startTarget.js';
 
 const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.url), 'utf8');
 
@@ -16,14 +16,15 @@ const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.
  * what this compares. (No floor: hand-writing this query's ten calls would be a subgraph of its own.)
  */
 export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]> {
-  const stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn' } });
+  const stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET } });
+  const signed = ['--service-secret', BENCH_SERVICE_SECRET];
   const targets: Target[] = [];
   try {
     const gateway = 'bench/gateways/tradegraphGateway.ts';
     targets.push(
       ...(await Promise.all([
-        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath], { nodeArgs: GATEWAY_NODE_FLAGS }),
-        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath]),
+        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath, ...signed], { nodeArgs: GATEWAY_NODE_FLAGS }),
+        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath, ...signed]),
       ])),
     );
     const [hivePort] = await freePorts(1);

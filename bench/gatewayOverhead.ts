@@ -9,7 +9,9 @@
  */
 import { parseArgs } from 'node:util';
 import { Pool } from 'undici';
+import { createPrincipalSigner, PRINCIPAL_HEADER, principalKeyFrom } from '#packages/principal/index.js';
 import { launchStack } from '#scripts/stack/launchStack.js';
+import { BENCH_SERVICE_SECRET } from './startTarget.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,7 +53,8 @@ async function load(url: string, query: string): Promise<Sample> {
         const response = await pool.request({
           path: target.pathname,
           method: 'POST',
-          headers: { 'content-type': 'application/json' },
+          // the gateway ignores it; the subgraph, called directly, answers nothing unsigned
+          headers: { 'content-type': 'application/json', [PRINCIPAL_HEADER]: signKeyless() },
           body,
         });
         const text = await response.body.text();
@@ -66,13 +69,23 @@ async function load(url: string, query: string): Promise<Sample> {
   return { rps: latencies.length / seconds, p50: at(0.5), p99: at(0.99), errors };
 }
 
+/** A keyless caller's principal, as the gateway signs it (re-signed before it expires). */
+const signer = createPrincipalSigner(principalKeyFrom(BENCH_SERVICE_SECRET));
+const signKeyless = () => signer({ keyId: undefined, tier: 'developer', scopes: [], marketplaceId: undefined });
+
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 // What is measured is execution: the keyless rate limit and the response/entity caches would
 // otherwise answer most requests without executing anything.
 const stack = await launchStack({
   ports: 'free',
-  env: { LOG_LEVEL: 'warn', RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
+  env: {
+    LOG_LEVEL: 'warn',
+    RATE_LIMITS: 'developer=1000000000',
+    RESPONSE_CACHE: 'false',
+    SUBGRAPH_CACHE: 'false',
+    SERVICE_SECRET: BENCH_SERVICE_SECRET,
+  },
 });
 try {
   const targets = { direct: stack.subgraphUrls.catalog!, gateway: stack.gatewayUrl };

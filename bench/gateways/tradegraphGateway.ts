@@ -3,7 +3,7 @@
  * (packages/server: error formatting, request ids, node:http) over `@apollo/gateway`, with the
  * Tradegraph execution engine in front (`useExecutionEngine`), on any supergraph file.
  *
- *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe off|subgraph|on] [--engine stock]
+ *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe off|subgraph|on] [--engine stock] [--service-secret S]
  *
  * Subgraphs are reached as `createGateway` reaches them: through `UndiciDataSource`s (one pool per
  * subgraph, timeouts, one retry for queries, per-subgraph metrics), whichever engine executes.
@@ -14,11 +14,13 @@ import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApolloGateway } from '@apollo/gateway';
 import { createLogger } from '#packages/log/index.js';
+import { createPrincipalSigner, principalKeyFrom } from '#packages/principal/index.js';
 import { createApolloServer, createGraphQLHttpServer, listen } from '#packages/server/index.js';
 import { engineMetrics, stringifyResponse, useExecutionEngine } from '#gateway/src/engine/index.js';
 import type { GatewayContext } from '#gateway/src/GatewayContext.js';
 import { createGatewayMetrics } from '#gateway/src/metrics/createGatewayMetrics.js';
 import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
+import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';
 
 const { values } = parseArgs({
   options: {
@@ -26,14 +28,18 @@ const { values } = parseArgs({
     port: { type: 'string', default: '0' },
     dedupe: { type: 'string', default: 'off' },
     engine: { type: 'string', default: 'tradegraph' },
+    'service-secret': { type: 'string' },
   },
 });
+// Tradegraph's subgraphs answer nothing unsigned: each request carries a keyless caller's principal, as the gateway signs it
+const signer = values['service-secret'] === undefined ? undefined : createPrincipalSigner(principalKeyFrom(values['service-secret']));
 if (!values.supergraph) throw new Error('--supergraph FILE is required');
 
 const logger = createLogger('gateway', { level: 'warn' });
 const metrics = createGatewayMetrics({ storeErrors: () => ({ cache: 0, rateLimit: 0 }) });
 const gateway = new ApolloGateway({
-  supergraphSdl: readFileSync(values.supergraph, 'utf8'),
+  // as the gateway hands it over (its access rules are enforced by a plugin this benchmark leaves out)
+  supergraphSdl: acceptEnforcedFeatures(readFileSync(values.supergraph, 'utf8')),
   // the gateway's defaults (config.ts): 10 s per attempt, 64 connections, one retry for queries
   buildService: ({ name, url }) =>
     new UndiciDataSource({
@@ -60,7 +66,11 @@ const httpServer = createGraphQLHttpServer<GatewayContext>({
   apollo,
   logger,
   asyncRequestContext: false, // as createGateway
-  context: async ({ requestId }) => ({ requestId }),
+  access: 'public',
+  context: async ({ requestId }) => ({
+    requestId,
+    ...(signer !== undefined && { principalHeader: signer({ keyId: undefined, tier: 'developer', scopes: [], marketplaceId: undefined }) }),
+  }),
   routes: new Map([
     [
       '/__engine',

@@ -10,7 +10,7 @@ export const QUERIES: ReadonlyArray<readonly [string, Omit<TradeFlowQuery, 'data
   ['DE by partner, HS2 (contract)', { flow: 'IMPORT', groupBy: ['PARTNER', 'HS2'], filter: { reporters: ['DE'] } }],
   ['DE by month, mode', { flow: 'IMPORT', groupBy: ['MONTH', 'MODE'], filter: { reporters: ['DE'] } }],
   ['reporter, partner, HS4', { flow: 'IMPORT', groupBy: ['REPORTER', 'PARTNER', 'HS4'], filter: {} }],
-  ['CN exports by month, reporter, HS6', { flow: 'EXPORT', groupBy: ['MONTH', 'PARTNER', 'HS6'], filter: { reporters: ['CN'] } }],
+  ['CN exports by month, partner, HS6', { flow: 'EXPORT', groupBy: ['MONTH', 'PARTNER', 'HS6'], filter: { reporters: ['CN'] } }],
   ['quarter, carrier, marketplace', { flow: 'IMPORT', groupBy: ['QUARTER', 'CARRIER', 'MARKETPLACE'], filter: {} }],
   [
     'year, reporter, mode; 2026 H1, HS 61',

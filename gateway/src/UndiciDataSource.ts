@@ -1,4 +1,5 @@
 import { RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import type { GraphQLError } from 'graphql';
 import { context as otelContext, propagation } from '@opentelemetry/api';
 import type { Pool } from 'undici';
 import type { SubgraphFetchCache, SubgraphResponse } from './cache/createSubgraphFetchCache.js';
@@ -6,8 +7,11 @@ import { IDEMPOTENT_MARKER_HEADER, createSubgraphFetcher } from './createSubgrap
 import type { GatewayContext } from './GatewayContext.js';
 import { createSubgraphTransport, type AttemptOutcome } from './subgraph/createSubgraphTransport.js';
 import { SubgraphClient } from './subgraph/SubgraphClient.js';
+import { subgraphHttpError } from './subgraph/subgraphHttpError.js';
+import { isNoAnswer, subgraphUnreachableError } from './subgraph/subgraphUnreachableError.js';
 import { subgraphRequestHeaders } from './subgraph/subgraphRequestHeaders.js';
 
+type FetcherResponse = Parameters<RemoteGraphQLDataSource['errorFromResponse']>[0];
 type ProcessResult = Awaited<ReturnType<RemoteGraphQLDataSource<GatewayContext>['process']>>;
 
 export interface UndiciDataSourceOptions {
@@ -73,12 +77,18 @@ export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     propagation.inject(otelContext.active(), headers, { set: (carrier, key, value) => carrier.set(key, value) });
   }
 
+  /** A subgraph's 400 is the client's bad input, not an internal error (see `subgraphHttpError`). */
+  override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
+    const body = await this.parseBody(response);
+    return subgraphHttpError(response.status, response.statusText, body, response.url);
+  }
+
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
     const { request } = options;
     const query = request.query;
     // Only a client's operation has a cache policy to restrict; health checks and schema loads go straight through.
     if (!('incomingRequestContext' in options) || !this.fetchCache || !isQueryOperation(query)) {
-      return super.process(options);
+      return this.processOrExplain(options);
     }
     const policy = options.incomingRequestContext.overallCachePolicy;
     const response = await this.fetchCache.fetch(
@@ -89,8 +99,18 @@ export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
         acceptLanguage: options.context.acceptLanguage,
         restrict: (maxAge) => policy.restrict({ maxAge, scope: 'PUBLIC' }),
       },
-      async (variables) => (await super.process({ ...options, request: { ...request, variables } })) as SubgraphResponse,
+      async (variables) => (await this.processOrExplain({ ...options, request: { ...request, variables } })) as SubgraphResponse,
     );
     return response as ProcessResult;
+  }
+
+  /** `process`, with "no answer" (refused, dropped, timed out) told to the client as `RETRYABLE`. */
+  private async processOrExplain(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {
+    try {
+      return await super.process(options);
+    } catch (error) {
+      if (isNoAnswer(error)) throw subgraphUnreachableError(this.name, error, !isQueryOperation(options.request.query));
+      throw error;
+    }
   }
 }

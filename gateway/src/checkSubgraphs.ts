@@ -7,14 +7,21 @@ export interface SubgraphHealth {
   readonly error?: string;
 }
 
-/** Asks each subgraph the cheapest query there is (`{ __typename }`). */
-export async function checkSubgraphs(urls: ReadonlyMap<string, string>, timeoutMs: number): Promise<SubgraphHealth[]> {
+/**
+ * Asks each subgraph the cheapest query there is (`{ __typename }`), with `headers` (the keyless
+ * caller's signed principal: subgraphs answer nothing unsigned).
+ */
+export async function checkSubgraphs(
+  urls: ReadonlyMap<string, string>,
+  timeoutMs: number,
+  headers: Readonly<Record<string, string>> = {},
+): Promise<SubgraphHealth[]> {
   return Promise.all(
     [...urls].map(async ([name, url]) => {
       try {
         const response = await request(url, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
+          headers: { ...headers, 'content-type': 'application/json', 'apollo-require-preflight': 'true' },
           body: JSON.stringify({ query: '{ __typename }' }),
           signal: AbortSignal.timeout(timeoutMs),
         });

@@ -11,8 +11,21 @@ export const gatewaySettings = {
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Composed supergraph to serve; subgraphs are reached at its routing URLs. Default: schema/supergraph.graphql. `--supergraph` overrides. */
   SUPERGRAPH_PATH: setting.string({ default: 'schema/supergraph.graphql' }),
-  /** Where `npm run build:web` put the web pages the gateway serves (`/insights`). Default: web/dist. */
+  /** Where `npm run build:web` put the web pages the gateway serves (`/`, `/insights`). Default: web/dist. */
   WEB_DIST_DIR: setting.string({ default: 'web/dist' }),
+  /**
+   * The explorer (GraphiQL, bundled: no network) at `GET /` and at `GET /graphql` from a browser.
+   * Default: true outside production, false in production.
+   */
+  EXPLORER: { parse: (raw, key) => (raw === undefined ? undefined : setting.boolean().parse(raw, key)) } satisfies Setting<
+    boolean | undefined
+  >,
+  /**
+   * A test-mode key (`tg_test_…`) that the development stack makes once per data directory (`npm
+   * start`): accepted with `orders:write` and `insights:read`, and filled into the explorer's
+   * headers. Refused in production. Default: none.
+   */
+  DEVELOPMENT_API_KEY: setting.optionalString(),
   /** How often the supergraph file is checked for changes, in ms; 0 reloads on SIGHUP only. Default: 2000. */
   SUPERGRAPH_POLL_MS: setting.int({ default: 2_000, min: 0, max: 3_600_000 }),
   /** Time allowed for one subgraph request. Default: 10000 ms. */
@@ -45,6 +58,10 @@ export const gatewaySettings = {
   CACHE_KEY_PREFIX: setting.string({ default: 'tradegraph' }),
   /** Entries the in-process store keeps when there is no Redis. Default: 10000. */
   STORE_MAX_ENTRIES: setting.int({ default: 10_000, min: 1, max: 10_000_000 }),
+  /** Bytes the in-process store (APQ, responses, subgraph fetches) keeps when there is no Redis; least recently used out first. Default: 67108864 (64 MiB). */
+  STORE_MAX_BYTES: setting.int({ default: 64 * 1024 * 1024, min: 1_024, max: 64 * 1024 * 1024 * 1024 }),
+  /** Largest single value the store keeps, in Redis or in process (an APQ document, a cached response); larger ones are not cached. Default: 1000000 bytes. */
+  STORE_MAX_VALUE_BYTES: setting.int({ default: 1_000_000, min: 1_024, max: 512 * 1024 * 1024 }),
 
   /** `apq`: Apollo's automatic persisted queries; `allowlist`: only operations of the manifest run; `off`. Default: apq. */
   PERSISTED_QUERIES: setting.oneOf(['off', 'apq', 'allowlist'], { default: 'apq' }),
@@ -62,8 +79,14 @@ export const gatewaySettings = {
   MAX_DEPTH: setting.int({ default: 10, min: 1, max: 100 }),
   /** Most aliased fields in one operation. Default: 30. */
   MAX_ALIASES: setting.int({ default: 30, min: 0, max: 10_000 }),
+  /** Most `search` fields in one operation (aliases and fragments included): each one calls every marketplace. Default: 2. */
+  MAX_SEARCHES_PER_OPERATION: setting.int({ default: 2, min: 1, max: 100 }),
   /** Most tokens in one document, so an oversized one is refused while parsing, before validation. Default: 5000. */
   MAX_QUERY_TOKENS: setting.int({ default: 5_000, min: 100, max: 1_000_000 }),
+  /** Longest query text, in characters, refused (400) before it is parsed, hashed for APQ or stored. Default: 100000. */
+  MAX_QUERY_LENGTH: setting.int({ default: 100_000, min: 1_000, max: 100_000_000 }),
+  /** Longest string literal in a query, in characters, refused before parsing (one literal is one token, whatever its length). Default: 10000. */
+  MAX_STRING_LITERAL_LENGTH: setting.int({ default: 10_000, min: 10, max: 100_000_000 }),
   /**
    * Static cost budget of one operation per tier, `tier=cost,…` over the defaults; the contract's full
    * search.graphql at the catalog's largest page (first: 50) costs about 10500. Default: developer=15000,marketplace=15000,analyst=60000.
@@ -80,15 +103,23 @@ export const gatewaySettings = {
   RATE_LIMITS: setting.custom((raw): PerTier<number> =>
     perTier(parseNameValues(raw, positiveInteger), { developer: 60, marketplace: 1_200, analyst: 300 }),
   ),
+  /** APQ registrations (a query sent with its hash, to be stored) per key per window, by tier, `tier=n,…` over the defaults; counted besides RATE_LIMITS. Default: developer=20,marketplace=200,analyst=60. */
+  APQ_REGISTRATION_LIMITS: setting.custom((raw): PerTier<number> =>
+    perTier(parseNameValues(raw, positiveInteger), { developer: 20, marketplace: 200, analyst: 60 }),
+  ),
+  /** Requests with an unknown, revoked or malformed API key one client address may send per window; beyond it, requests with a key from that address get 429 until the window frees. Default: 10. */
+  FAILED_KEY_LIMIT: setting.int({ default: 10, min: 1, max: 1_000_000 }),
   /** Length of the sliding rate-limit window. Default: 60 s. */
   RATE_LIMIT_WINDOW_SECONDS: setting.int({ default: 60, min: 1, max: 86_400 }),
 
   /**
-   * Shared with the subgraphs: the gateway signs each request's principal (API key id, tier, scopes,
-   * marketplace) with a key derived from it. Required in production; in development the stack's
-   * default. Default: none.
+   * Shared with the subgraphs (32+ characters): the gateway signs each request's principal (API key
+   * id, tier, scopes, marketplace) with a key derived from it, and subgraphs answer nothing else.
+   * Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`).
    */
   SERVICE_SECRET: setting.optionalString(),
+  /** Where the development service secret is kept, shared with the subgraphs of the stack. Default: .data */
+  DATA_DIR: setting.string({ default: '.data' }),
   /** Largest request body accepted; larger ones get 413. Default: 1000000 bytes. */
   MAX_BODY_BYTES: setting.int({ default: 1_000_000, min: 1_000, max: 100_000_000 }),
   /** Whether clients may introspect the schema. Default: true outside production, false in production. */

@@ -4,13 +4,15 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '#packages/log/index.js';
-import { createPrincipalSigner, principalKeyFrom } from '#packages/principal/index.js';
+import { createPrincipalSigner, PRINCIPAL_HEADER, principalKeyFrom } from '#packages/principal/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
 import { stringifyResponse } from './engine/ExecutionSharing.js';
 import { useExecutionEngine } from './engine/useExecutionEngine.js';
 import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
+import { acceptEnforcedFeatures } from './authorization/acceptEnforcedFeatures.js';
+import { readAuthorizationPolicy } from './authorization/readAuthorizationPolicy.js';
 import { checkSubgraphs } from './checkSubgraphs.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayPlugins } from './createGatewayPlugins.js';
@@ -20,12 +22,16 @@ import type { GatewayContext } from './GatewayContext.js';
 import { PUBLIC_GATEWAY_ERROR_CODES } from './gatewayError.js';
 import { createApiKeyAuthenticator } from './keys/createApiKeyAuthenticator.js';
 import { readApiKeys } from './keys/readApiKeys.js';
+import { ANONYMOUS_TIER } from './keys/tiers.js';
 import { createReloadGate } from './lifecycle/createReloadGate.js';
 import { supergraphFromFile } from './lifecycle/supergraphFromFile.js';
 import { withReloadGate } from './lifecycle/withReloadGate.js';
+import { createFailedKeyThrottle } from './limits/createFailedKeyThrottle.js';
 import { createRateLimiter } from './limits/createRateLimiter.js';
 import { createGatewayMetrics, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
-import { webPageRoutes } from './web/webPageRoutes.js';
+import { developmentKeyRecord } from './keys/developmentKeyRecord.js';
+import { explorerRoutes } from './web/explorerRoutes.js';
+import { WEB_PAGES, webPageRoutes } from './web/webPageRoutes.js';
 import { createPersistedQueryStore } from './persisted/createPersistedQueryStore.js';
 import { loadPersistedOperations } from './persisted/loadPersistedOperations.js';
 import { readSubgraphUrls } from './readSubgraphUrls.js';
@@ -62,15 +68,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const production = config.NODE_ENV === 'production';
   const initialSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
   let subgraphUrls = readSubgraphUrls(initialSdl);
+  let authorizationPolicy = readAuthorizationPolicy(initialSdl);
   if (subgraphUrls.size === 0) throw new Error('The supergraph names no subgraphs (no @join__graph): is it a composed supergraph?');
 
   const manifest = loadPersistedOperations(config.PERSISTED_QUERIES_MANIFEST, config.PERSISTED_QUERIES, logger);
-  const authenticate = createApiKeyAuthenticator(readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }));
+  const authenticate = createApiKeyAuthenticator([
+    ...readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }),
+    ...(config.DEVELOPMENT_API_KEY !== undefined ? [developmentKeyRecord(config.DEVELOPMENT_API_KEY, production)] : []),
+  ]);
   const signPrincipal = createPrincipalSigner(principalKeyFrom(loadServiceSecret(config)));
   const store = await createSharedStore({
     redisUrl: config.REDIS_URL,
     keyPrefix: config.CACHE_KEY_PREFIX,
     maxEntries: config.STORE_MAX_ENTRIES,
+    maxBytes: config.STORE_MAX_BYTES,
+    maxValueBytes: config.STORE_MAX_VALUE_BYTES,
     logger,
   });
   const metrics = createGatewayMetrics({ storeErrors: store.errors });
@@ -111,9 +123,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       pollMs: config.SUPERGRAPH_POLL_MS,
       logger,
       gate,
+      handOver: acceptEnforcedFeatures,
       onReload: (result) => {
         metrics.supergraphReload(result.ok ? 'ok' : 'failed');
-        if (result.ok) subgraphUrls = readSubgraphUrls(result.supergraphSdl);
+        if (result.ok) {
+          subgraphUrls = readSubgraphUrls(result.supergraphSdl);
+          authorizationPolicy = readAuthorizationPolicy(result.supergraphSdl);
+        }
       },
     }),
     // Query plans are cached by @apollo/gateway per operation (an LRU of ~30 MiB), cleared on each reload.
@@ -180,22 +196,61 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     publicErrorCodes: PUBLIC_GATEWAY_ERROR_CODES,
     // Shutdown is ours (main.ts): drain first, then stop; Apollo's own signal handler would race it.
     stopOnTerminationSignals: false,
+    // Apollo's Sandbox loads from a CDN and reports telemetry: the gateway serves its own explorer instead.
+    landingPage: false,
     stringifyResult: stringifyResponse,
-    plugins: createGatewayPlugins({ config, manifest, metrics, store, costModel: TRADEGRAPH_COST_MODEL }),
+    plugins: createGatewayPlugins({
+      config,
+      manifest,
+      metrics,
+      store,
+      costModel: TRADEGRAPH_COST_MODEL,
+      authorizationPolicy: () => authorizationPolicy,
+    }),
   });
+
+  const explorerOn = config.EXPLORER ?? !production;
+  const pages = webPageRoutes(
+    config.WEB_DIST_DIR,
+    Object.keys(WEB_PAGES).filter((page) => page !== 'explorer' || explorerOn),
+  );
+  const explorer = explorerOn
+    ? explorerRoutes(pages, production || config.DEVELOPMENT_API_KEY === undefined ? {} : { developmentKey: config.DEVELOPMENT_API_KEY })
+    : undefined;
 
   let stopping = false;
   let readiness: { at: number; report: Promise<{ ready: boolean; subgraphs: unknown }> } | undefined;
   const httpServer = createGraphQLHttpServer<GatewayContext>({
     apollo,
     logger,
+    // clients: keys are checked by the gateway itself (createRequestContext)
+    access: 'public',
     maxBodyBytes: config.MAX_BODY_BYTES,
     // the request id reaches subgraphs in the headers of each call (subgraphRequestHeaders), and
     // the request log line names it: no async context, whose hook on every promise costs ~2% CPU
     asyncRequestContext: false,
-    context: createRequestContext({ authenticate, rateLimiter, signPrincipal }),
+    context: createRequestContext({
+      authenticate,
+      rateLimiter,
+      registrationLimiter: createRateLimiter({
+        window: store.windows,
+        limits: config.APQ_REGISTRATION_LIMITS,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+        counted: { keyPrefix: 'apq-registrations', noun: 'APQ registrations' },
+        onLimited: (principal) => metrics.rateLimited(principal.tier),
+      }),
+      failedKeys: createFailedKeyThrottle({
+        window: store.windows,
+        limit: config.FAILED_KEY_LIMIT,
+        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      }),
+      querySize: { maxQueryLength: config.MAX_QUERY_LENGTH, maxStringLiteralLength: config.MAX_STRING_LITERAL_LENGTH },
+      signPrincipal,
+    }),
+    ...(explorer !== undefined && { browserPage: explorer.browserPage }),
     routes: new Map([
-      ...webPageRoutes(config.WEB_DIST_DIR),
+      ...pages,
+      ...(explorer?.routes ?? []),
       [
         '/metrics',
         (_request, response) => {
@@ -213,10 +268,13 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       if (!readiness || Date.now() - readiness.at > READINESS_TTL_MS) {
         readiness = {
           at: Date.now(),
-          report: checkSubgraphs(subgraphUrls, 2_000).then((subgraphs) => ({
+          report: checkSubgraphs(subgraphUrls, 2_000, {
+            [PRINCIPAL_HEADER]: signPrincipal({ keyId: undefined, tier: ANONYMOUS_TIER, scopes: [], marketplaceId: undefined }),
+          }).then((subgraphs) => ({
             ready: subgraphs.every((subgraph) => subgraph.reachable),
             supergraph: 'loaded',
-            store: store.shared ? 'redis' : 'memory',
+            // a Redis outage degrades the gateway (it keeps serving) rather than making it unready
+            ...store.health(),
             subgraphs,
           })),
         };

@@ -1,7 +1,10 @@
 import type { PrincipalSigner } from '#packages/principal/index.js';
 import type { IncomingRequestInfo } from '#packages/server/index.js';
+import { errorCodeOf } from './errorCodeOf.js';
 import type { GatewayContext } from './GatewayContext.js';
 import type { Authenticate } from './keys/createApiKeyAuthenticator.js';
+import { checkQuerySize, type QuerySizeLimits } from './limits/checkQuerySize.js';
+import type { FailedKeyThrottle } from './limits/createFailedKeyThrottle.js';
 import type { RateLimiter } from './limits/createRateLimiter.js';
 
 /** What may be passed on as a buyer's language: a well-formed Accept-Language, not arbitrary bytes. */
@@ -9,18 +12,34 @@ const ACCEPT_LANGUAGE = /^[A-Za-z0-9*,;=.\- ]{1,200}$/;
 
 /**
  * Builds each request's context, which is the first thing Apollo Server does with a request after
- * its CSRF check: the key is read (401 for a bad or revoked one) and the request counted against
- * its rate limit (429 when over), before the body is even parsed as GraphQL. A refusal here never
- * reaches a subgraph. The principal is signed here, once, for every subgraph call of the request.
+ * its CSRF check, before the body is even parsed as GraphQL: an address that sent too many bad
+ * keys is refused (429), the key is read (401 for a bad or revoked one), the query's size is
+ * checked (400), and the request is counted against its rate limit, and an APQ registration also
+ * against the stricter registration limit (429). A refusal here never reaches a subgraph, and a
+ * refused document is never parsed nor stored. The principal is signed here, once, for every
+ * subgraph call of the request.
  */
 export function createRequestContext(options: {
   authenticate: Authenticate;
   rateLimiter: RateLimiter;
+  registrationLimiter: RateLimiter;
+  failedKeys: FailedKeyThrottle;
+  querySize: QuerySizeLimits;
   signPrincipal: PrincipalSigner;
 }): (request: IncomingRequestInfo) => Promise<GatewayContext> {
-  return async ({ requestId, headers, remoteAddress }) => {
-    const principal = options.authenticate(headers, remoteAddress);
+  return async ({ requestId, headers, remoteAddress, graphQLRequests = [] }) => {
+    const address = remoteAddress ?? 'unknown';
+    options.failedKeys.check(address);
+    let principal;
+    try {
+      principal = options.authenticate(headers, remoteAddress);
+    } catch (error) {
+      if (errorCodeOf(error) === 'UNAUTHENTICATED') await options.failedKeys.failed(address);
+      throw error;
+    }
+    checkQuerySize(graphQLRequests, options.querySize);
     const rateLimit = await options.rateLimiter.consume(principal);
+    if (graphQLRequests.some(isPersistedQueryRegistration)) await options.registrationLimiter.consume(principal);
     const language = headers['accept-language'];
     const acceptLanguage = typeof language === 'string' && ACCEPT_LANGUAGE.test(language) ? language : undefined;
     const principalHeader = options.signPrincipal({
@@ -31,4 +50,10 @@ export function createRequestContext(options: {
     });
     return { requestId, principal, principalHeader, rateLimit, ...(acceptLanguage !== undefined && { acceptLanguage }) };
   };
+}
+
+/** A query sent with its APQ hash: Apollo Server stores it under the hash once it validates. */
+function isPersistedQueryRegistration(request: { readonly query: unknown; readonly extensions: unknown }): boolean {
+  if (typeof request.query !== 'string' || typeof request.extensions !== 'object' || request.extensions === null) return false;
+  return (request.extensions as Record<string, unknown>).persistedQuery !== undefined;
 }

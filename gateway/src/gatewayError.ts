@@ -1,20 +1,8 @@
 import { HeaderMap } from '@apollo/server';
 import { GraphQLError } from 'graphql';
-import { ErrorCode } from '#packages/errors/index.js';
+import { ErrorCode, GatewayErrorCode } from '#packages/errors/index.js';
 
-/**
- * The gateway's own refusals, on top of the platform's `ErrorCode`s (UNAUTHENTICATED, FORBIDDEN).
- * Names follow Apollo Router's where it has one, so clients written for either read them alike.
- */
-export const GatewayErrorCode = {
-  RATE_LIMITED: 'RATE_LIMITED',
-  COST_ESTIMATED_TOO_EXPENSIVE: 'COST_ESTIMATED_TOO_EXPENSIVE',
-  MAX_DEPTH_LIMIT: 'MAX_DEPTH_LIMIT',
-  MAX_ALIASES_LIMIT: 'MAX_ALIASES_LIMIT',
-  PERSISTED_QUERY_NOT_IN_LIST: 'PERSISTED_QUERY_NOT_IN_LIST',
-} as const;
-
-export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
+export { GatewayErrorCode } from '#packages/errors/index.js';
 
 /** Codes safe to show in production as they are (they describe the request, never the servers). */
 export const PUBLIC_GATEWAY_ERROR_CODES: readonly string[] = Object.values(GatewayErrorCode);

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { principalKeyFrom, readCallerPrincipal } from '#packages/principal/index.js';
 import { formatApiKeyLine, hashApiKey, parseApiKeyLines } from '../src/keys/ApiKeyRecord.js';
 import { createApiKeyAuthenticator } from '../src/keys/createApiKeyAuthenticator.js';
@@ -201,7 +201,7 @@ describe('API keys in the gateway', () => {
   });
 
   it('tells every subgraph who the caller is, signed so that a subgraph can trust it and a client cannot forge it', async () => {
-    const key = principalKeyFrom(DEVELOPMENT_SERVICE_SECRET);
+    const key = principalKeyFrom(TEST_SERVICE_SECRET);
     await gateway.post({ query: '{ me }' }, { 'x-api-key': writer.key, 'x-tradegraph-principal': 'v1.0.forged.sig' });
     expect(readCallerPrincipal(subgraphs.shop.seen.at(-1)!.headers, key, Date.now())).toEqual({
       keyId: 'writer',

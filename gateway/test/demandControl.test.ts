@@ -62,7 +62,19 @@ describe('estimateOperationCost over the public schema', () => {
     expect(costOf(SearchDocument, search(10)).depth).toBe(8);
     expect(costOf('{ a: marketplaces { id } b: marketplaces { id } marketplaces { id } }').aliases).toBe(2);
     const introspection = costOf('{ __schema { types { name fields { type { ofType { ofType { ofType { name } } } } } } } }');
-    expect(introspection).toEqual({ cost: 0, depth: 0, aliases: 0 });
+    expect(introspection).toEqual({ cost: 0, depth: 0, aliases: 0, fanOutFields: new Map() });
+  });
+
+  it('charges a search per marketplace it calls, and counts the searches of an operation', () => {
+    const all = costOf('{ search(query: "tea", first: 1) { edges { cursor } } }');
+    const two = costOf('{ search(query: "tea", first: 1, filter: { marketplaces: ["cn-jademarket", "br-feira"] }) { edges { cursor } } }');
+    expect(all.cost - two.cost).toBe(5 * 10); // five marketplaces fewer, 10 each
+    const aliased = Array.from({ length: 30 }, (_, i) => `s${i}: search(query: "tea", first: 50) { edges { cursor } }`).join(' ');
+    const thirty = costOf(`{ ${aliased} }`);
+    expect(thirty.fanOutFields.get('Query.search')).toBe(30);
+    expect(thirty.cost).toBeGreaterThanOrEqual(30 * 7 * 10);
+    const spread = costOf('{ ...A ...A } fragment A on Query { search(query: "tea") { edges { cursor } } }');
+    expect(spread.fanOutFields.get('Query.search')).toBe(2);
   });
 });
 

@@ -98,17 +98,17 @@ describe('retries through the gateway', () => {
 });
 
 describe('a subgraph that cannot be reached', () => {
-  it('gives the client an error answer (200 with errors), counted by code, never a crash of the request', async () => {
+  it('gives the client a RETRYABLE error answer (200 with errors), counted by code, never a crash of the request', async () => {
     const own = await startFakeSubgraphs();
     const gateway = await startTestGateway(own.supergraphPath, { SUBGRAPH_RETRIES: '1' });
     try {
       await own.close();
       const answer = await gateway.post({ query: '{ me }' });
       expect(answer.status).toBe(200);
-      expect(answer.body.errors?.[0]?.extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+      expect(answer.body.errors?.[0]?.extensions).toMatchObject({ code: 'RETRYABLE', retryable: true, subgraph: 'shop' });
       const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
       expect(metrics).toContain('tradegraph_gateway_subgraph_requests_total{subgraph="shop",status="network_error"} 2');
-      expect(metrics).toContain('tradegraph_gateway_errors_total{code="INTERNAL_SERVER_ERROR"} 1');
+      expect(metrics).toContain('tradegraph_gateway_errors_total{code="RETRYABLE"} 1');
     } finally {
       await gateway.close();
     }

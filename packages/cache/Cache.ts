@@ -1,3 +1,4 @@
+import type { Outage } from './createOutageLog.js';
 /**
  * The one cache contract of the platform. Values are strings: callers serialize, so a cache never
  * guesses at types and Redis and memory behave the same. A cache never fails its caller because
@@ -36,6 +37,8 @@ export interface Cache {
    */
   withPrefix(prefix: string): Cache;
   stats(): CacheStats;
+  /** For a store that can go away (Redis): the outage under way, while reads miss and writes are skipped. */
+  outage?(): Outage | undefined;
   /**
    * Releases the store. Afterwards reads miss and writes do nothing, so requests still draining at
    * shutdown do not fail. On a view it does nothing: the view does not own the connection.

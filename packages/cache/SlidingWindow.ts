@@ -1,3 +1,5 @@
+import type { Outage } from './createOutageLog.js';
+
 /**
  * A sliding-window counter: "at most `limit` events per key in any `windowMs`", for rate limits.
  * It lives beside `Cache` rather than in it because it needs an atomic read-modify-write, which a
@@ -30,6 +32,8 @@ export interface SlidingWindow {
    */
   hit(key: string, limit: number, windowMs: number): Promise<SlidingWindowDecision>;
   stats(): SlidingWindowStats;
+  /** For a store that can go away (Redis): the outage under way, while hits are decided in process. */
+  outage?(): Outage | undefined;
   /** Releases the store. Afterwards every hit is decided in process. */
   close(): Promise<void>;
 }

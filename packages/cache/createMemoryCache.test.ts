@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createMemoryCache } from './createMemoryCache.js';
+import { createMemoryCache, memoryCacheEntryBytes } from './createMemoryCache.js';
 import { defineCacheSuite } from './defineCacheSuite.js';
 
 defineCacheSuite('createMemoryCache', async () => createMemoryCache());
@@ -45,5 +45,17 @@ describe('createMemoryCache', () => {
     for (const maxEntries of [0, -5, 1.5]) {
       expect(() => createMemoryCache({ maxEntries })).toThrow(RangeError);
     }
+  });
+
+  it('keeps at most maxBytes, evicting the least recently used, and does not keep an entry larger than all of it', async () => {
+    const entry = memoryCacheEntryBytes('k1', 'x'.repeat(1_000));
+    const cache = createMemoryCache({ maxEntries: 1_000, maxBytes: entry * 3 });
+    for (const key of ['k1', 'k2', 'k3']) await cache.set(key, 'x'.repeat(1_000), 60);
+    await cache.get('k1');
+    await cache.set('k4', 'x'.repeat(1_000), 60);
+    expect(await cache.getMany(['k1', 'k2', 'k3', 'k4'])).toEqual(['x'.repeat(1_000), undefined, 'x'.repeat(1_000), 'x'.repeat(1_000)]);
+    await cache.set('huge', 'x'.repeat(5_000), 60);
+    expect(await cache.get('huge')).toBeUndefined();
+    expect(await cache.get('k4')).toBe('x'.repeat(1_000));
   });
 });

@@ -5,6 +5,14 @@ export interface OutageLog {
   failed(error: unknown, operation: string): void;
   /** Records that the store answers again; logs once if an outage was under way. */
   succeeded(): void;
+  /** The outage under way, if any: since when, and the error that started it. */
+  current(): Outage | undefined;
+}
+
+export interface Outage {
+  /** When the first failure of the outage happened, ms since the epoch. */
+  readonly since: number;
+  readonly reason: string;
 }
 
 /** What the start and the end of an outage are called in the logs: say what degrades. */
@@ -24,6 +32,7 @@ export function createOutageLog(
   messages: OutageMessages = { down: 'cache unavailable: reads miss and writes are skipped until it recovers', up: 'cache recovered' },
 ): OutageLog {
   let downSince: number | undefined;
+  let reason = '';
   let failures = 0;
 
   return {
@@ -31,10 +40,8 @@ export function createOutageLog(
       failures++;
       if (downSince !== undefined) return;
       downSince = now();
-      logger.warn(messages.down, {
-        operation,
-        error: error instanceof Error ? error.message : String(error),
-      });
+      reason = error instanceof Error ? error.message : String(error);
+      logger.warn(messages.down, { operation, error: reason });
     },
     succeeded() {
       if (downSince === undefined) return;
@@ -42,5 +49,6 @@ export function createOutageLog(
       downSince = undefined;
       failures = 0;
     },
+    current: () => (downSince === undefined ? undefined : { since: downSince, reason }),
   };
 }

@@ -108,6 +108,7 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
     },
     withPrefix: (prefix) => createPrefixedCache(cache, prefix),
     stats: () => ({ ...counters }),
+    outage: () => outages.current(),
     async close() {
       if (closed) return;
       closed = true;

@@ -97,6 +97,7 @@ export async function createRedisSlidingWindow(options: RedisSlidingWindowOption
       }
     },
     stats: () => ({ ...counters }),
+    outage: () => outages.current(),
     async close() {
       if (closed) return;
       closed = true;

@@ -15,6 +15,12 @@ export class UpstreamError extends Error {
   /** Seconds the upstream asked us to wait (Retry-After), when it said so. */
   readonly retryAfterSeconds: number | undefined;
   readonly detail: string | undefined;
+  /**
+   * Whether the request may have reached the upstream. `false` when the connection was refused or
+   * the circuit was open: nothing was sent, so nothing was done there and nothing needs undoing.
+   * A timeout after sending is `true`: the outcome is unknown.
+   */
+  readonly reached: boolean;
 
   constructor(init: {
     upstream: string;
@@ -24,6 +30,8 @@ export class UpstreamError extends Error {
     retryable?: boolean;
     retryAfterSeconds?: number;
     detail?: string;
+    /** Default: true (the request may have been acted on). */
+    reached?: boolean;
     cause?: unknown;
   }) {
     super(init.message, { cause: init.cause });
@@ -33,6 +41,7 @@ export class UpstreamError extends Error {
     this.retryable = init.retryable ?? (init.failure !== 'rejected' && init.failure !== 'bad-response');
     this.retryAfterSeconds = init.retryAfterSeconds;
     this.detail = init.detail;
+    this.reached = init.reached ?? true;
   }
 
   get code(): ErrorCode {

@@ -3,13 +3,16 @@ import { GraphQLError } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { ERROR_CATALOG, ERROR_CATALOG_PATH } from './errorCatalog.js';
 import { ErrorCode } from './ErrorCode.js';
+import { GatewayErrorCode } from './GatewayErrorCode.js';
 import { formatError } from './formatError.js';
 
 describe('the error-code catalog', () => {
   const markdown = readFileSync(new URL(`../../${ERROR_CATALOG_PATH}`, import.meta.url), 'utf8');
 
   it('has one entry per code, with a meaning, an HTTP status and whether a retry can help', () => {
-    expect(ERROR_CATALOG.map((entry) => entry.code)).toEqual(Object.values(ErrorCode));
+    expect(ERROR_CATALOG.map((entry) => entry.code)).toEqual([...Object.values(ErrorCode), ...Object.values(GatewayErrorCode)]);
+    expect(ERROR_CATALOG.find((entry) => entry.code === 'RETRYABLE')).toMatchObject({ retryable: true });
+    expect(ERROR_CATALOG.find((entry) => entry.code === 'MAX_QUERY_LENGTH_LIMIT')).toMatchObject({ httpStatus: 400, retryable: false });
     expect(ERROR_CATALOG.find((entry) => entry.code === 'UPSTREAM_TIMEOUT')).toMatchObject({ httpStatus: 504, retryable: true });
     for (const entry of ERROR_CATALOG) expect(markdown).toContain(`## ${entry.code}\n\n${entry.meaning}`);
   });

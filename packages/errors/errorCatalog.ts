@@ -1,8 +1,12 @@
 import { ErrorCode, httpStatusOf } from './ErrorCode.js';
+import { GatewayErrorCode, gatewayHttpStatusOf } from './GatewayErrorCode.js';
+
+/** Every code a client can see from us: the platform's `ErrorCode`s and the gateway's refusals. */
+export type CatalogCode = ErrorCode | GatewayErrorCode;
 
 /** What a client needs to know of one error code. */
 export interface ErrorCodeEntry {
-  readonly code: ErrorCode;
+  readonly code: CatalogCode;
   /** What it means, for the developer reading it. */
   readonly meaning: string;
   /** The HTTP status of a request that failed as a whole with it. */
@@ -15,10 +19,10 @@ export interface ErrorCodeEntry {
 export const ERROR_CATALOG_PATH = 'packages/errors/ERRORS.md';
 
 /**
- * Every code of `ErrorCode`, explained: a `Record` over the enum, so a new code does not compile
- * until it is described here. `npm run errors:catalog` writes ERRORS.md from it.
+ * Every code of `ErrorCode` and `GatewayErrorCode`, explained: a `Record` over both, so a new code
+ * does not compile until it is described here. `npm run errors:catalog` writes ERRORS.md from it.
  */
-const DESCRIBED: Record<ErrorCode, Omit<ErrorCodeEntry, 'code' | 'httpStatus'>> = {
+const DESCRIBED: Record<CatalogCode, Omit<ErrorCodeEntry, 'code' | 'httpStatus'>> = {
   BAD_USER_INPUT: {
     meaning: 'An argument or input field is wrong; `extensions.argumentName` names it and the message says the accepted form.',
     retryable: false,
@@ -55,16 +59,56 @@ const DESCRIBED: Record<ErrorCode, Omit<ErrorCodeEntry, 'code' | 'httpStatus'>> 
     meaning: 'The object’s state forbids the operation (releasing ordered stock, cancelling a parcel in transit).',
     retryable: false,
   },
+  RATE_LIMITED: {
+    meaning: 'Too many requests for the caller’s tier in the current window; `Retry-After` says when to try again.',
+    retryable: true,
+  },
+  COST_ESTIMATED_TOO_EXPENSIVE: {
+    meaning: 'The operation’s estimated cost is above the key tier’s budget (`extensions.cost`, `budget`): ask for less.',
+    retryable: false,
+  },
+  MAX_DEPTH_LIMIT: { meaning: 'The operation nests fields deeper than the gateway allows.', retryable: false },
+  MAX_ALIASES_LIMIT: { meaning: 'The operation uses more aliases than the gateway allows.', retryable: false },
+  MAX_FAN_OUT_FIELDS_LIMIT: {
+    meaning: 'Too many fields that each call many upstreams (`search`) in one operation (`extensions.field`, `count`, `max`).',
+    retryable: false,
+  },
+  PERSISTED_QUERY_NOT_IN_LIST: {
+    meaning: 'The gateway runs only the operations of its persisted list, and this one is not in it.',
+    retryable: false,
+  },
+  RETRYABLE: {
+    meaning:
+      'A service gave no answer (connection refused or dropped, timeout): send the operation again, a mutation with the same idempotency key, which never books twice.',
+    retryable: true,
+  },
+  MAX_QUERY_LENGTH_LIMIT: { meaning: 'The query text is longer than the gateway reads; refused before parsing.', retryable: false },
+  MAX_STRING_LITERAL_LIMIT: {
+    meaning: 'A string literal in the query is longer than the gateway allows; refused before parsing. Pass long values as variables.',
+    retryable: false,
+  },
 };
 
-export const ERROR_CATALOG: readonly ErrorCodeEntry[] = Object.values(ErrorCode).map((code) => ({
+const HTTP_STATUS: Record<CatalogCode, number> = { ...httpStatusOf, ...gatewayHttpStatusOf };
+
+/** The catalog's codes, the platform's first. */
+const CATALOG_CODES: readonly CatalogCode[] = [...Object.values(ErrorCode), ...Object.values(GatewayErrorCode)];
+
+export const ERROR_CATALOG: readonly ErrorCodeEntry[] = CATALOG_CODES.map((code) => ({
   code,
-  httpStatus: httpStatusOf[code],
+  httpStatus: HTTP_STATUS[code],
   ...DESCRIBED[code],
 }));
 
+const CATALOGUED = new Set<string>(CATALOG_CODES);
+
+/** Whether `code` has an entry in the catalog. */
+export function isCatalogCode(code: string): code is CatalogCode {
+  return CATALOGUED.has(code);
+}
+
 /** The link an error's `extensions.docs` carries: the catalog's entry for `code`. */
-export function errorDocsLink(code: ErrorCode): string {
+export function errorDocsLink(code: CatalogCode): string {
   return `${ERROR_CATALOG_PATH}#${code.toLowerCase()}`;
 }
 

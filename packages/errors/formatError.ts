@@ -1,6 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, httpStatusOf } from './ErrorCode.js';
-import { errorDocsLink } from './errorCatalog.js';
+import { errorDocsLink, isCatalogCode } from './errorCatalog.js';
 import { UpstreamError } from './UpstreamError.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -27,6 +27,8 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     extensions.code = original.code;
     extensions.upstream = original.upstream;
     extensions.retryable = original.retryable;
+    // never sent (connection refused, circuit open): nothing was done upstream
+    if (!original.reached) extensions.reached = false;
     if (original.status !== undefined) extensions.upstreamStatus = original.status;
   }
 
@@ -34,7 +36,10 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   const known = KNOWN_CODES.has(code) || SERVER_CODES.has(code);
 
   // Each of our codes links its entry in the error-code catalog (ERRORS.md).
-  if (KNOWN_CODES.has(code)) extensions.docs = errorDocsLink(code as ErrorCode);
+  if (isCatalogCode(code)) extensions.docs = errorDocsLink(code);
+
+  // Bad input is the caller's to fix: a stack trace would only show our servers, even in development.
+  if (code === ErrorCode.BAD_USER_INPUT) delete extensions.stacktrace;
 
   if (!options.production) {
     return { ...formatted, extensions: { ...extensions, code } };

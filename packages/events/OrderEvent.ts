@@ -21,4 +21,6 @@ export const ORDER_EVENT_TYPES = [
   'payment.captured',
   'payment.refunded',
   'escrow.released',
+  'dispute.opened',
+  'dispute.resolved',
 ] as const satisfies readonly OrderEventType[];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCircuitBreaker } from './createCircuitBreaker.js';
+import { createCircuitBreaker, renderCircuitMetrics } from './createCircuitBreaker.js';
 
 describe('createCircuitBreaker', () => {
   const setup = () => {
@@ -33,5 +33,31 @@ describe('createCircuitBreaker', () => {
     breaker.beforeCall();
     breaker.onSuccess();
     expect(breaker.state).toBe('closed');
+  });
+
+  it('releases a half-open trial its caller abandoned, so the next call is the trial', () => {
+    const { breaker, advance } = setup();
+    breaker.onFailure();
+    breaker.onFailure();
+    advance(1_000);
+    breaker.beforeCall(); // the trial
+    expect(() => breaker.beforeCall()).toThrow(/a trial call is under way/);
+    breaker.onAbandoned();
+    advance(60_000);
+    expect(() => breaker.beforeCall()).not.toThrow();
+  });
+
+  it('refuses while open without having reached the upstream, and shows its state as a metric', () => {
+    const { breaker } = setup();
+    breaker.onFailure();
+    breaker.onFailure();
+    let refusal: unknown;
+    try {
+      breaker.beforeCall();
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toMatchObject({ failure: 'unavailable', reached: false });
+    expect(renderCircuitMetrics()).toContain('tradegraph_upstream_circuit_state{upstream="vendor"} 2');
   });
 });

@@ -112,6 +112,41 @@ describe('createUpstreamClient', () => {
     await nowhere.close();
     expect(error.failure).toBe('unavailable');
     expect(error.upstream).toBe('gone');
+    expect(error.reached).toBe(false); // connection refused: nothing was sent
+  });
+
+  it('says a request that timed out after sending may have reached the vendor', async () => {
+    script = [() => undefined];
+    const error = (await client.request({ method: 'POST', path: '/orders', body: '{}' }).catch((e: unknown) => e)) as UpstreamError;
+    expect(error.failure).toBe('timeout');
+    expect(error.reached).toBe(true);
+  });
+
+  it('lets the next call try when a half-open trial is abandoned at its caller’s deadline', async () => {
+    const guarded = createUpstreamClient({
+      upstream: 'recovering-vendor',
+      baseUrl: server.url,
+      timeoutMs: 300,
+      retries: 1,
+      circuitBreaker: { failureThreshold: 1, cooldownMs: 100 },
+    });
+    script = [status(503), status(503)];
+    await guarded.request({ path: '/items' }).catch(() => undefined);
+    expect(guarded.circuit?.state).toBe('open');
+    await new Promise((resolve) => setTimeout(resolve, 150));
+
+    // The trial call: the vendor does not answer and the caller's deadline passes first.
+    script = [() => undefined];
+    const abandoned = (await guarded
+      .request({ path: '/items', signal: AbortSignal.timeout(50) })
+      .catch((e: unknown) => e)) as UpstreamError;
+    expect(abandoned.failure).toBe('timeout');
+
+    // The vendor is back: the next call is let through instead of being refused forever.
+    script = [];
+    expect((await guarded.request({ path: '/items' })).status).toBe(200);
+    expect(guarded.circuit?.state).toBe('closed');
+    await guarded.close();
   });
 
   it('skips a vendor that keeps failing until its cool-down has passed, then tries once', async () => {

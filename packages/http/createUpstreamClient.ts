@@ -100,6 +100,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         failure: 'unavailable',
         message: `${upstream} is unreachable`,
         detail: describe(error),
+        reached: !neverConnected(error),
         cause: error,
       });
     }
@@ -118,7 +119,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       return response;
     } catch (error) {
       if (error instanceof UpstreamError && error.failure === 'rate-limited') circuit?.onSuccess();
-      else if (!request.signal?.aborted) circuit?.onFailure();
+      else if (request.signal?.aborted) circuit?.onAbandoned();
+      else circuit?.onFailure();
       throw error;
     }
   }
@@ -192,6 +194,17 @@ function queryString(query: UpstreamRequest['query']): string {
   }
   const text = params.toString();
   return text === '' ? '' : '?' + text;
+}
+
+/** Errors raised before a connection existed: the request was never sent. */
+const CONNECT_ERROR_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
+
+function neverConnected(error: unknown): boolean {
+  for (let cause = error; cause instanceof Error; cause = cause.cause) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === 'string' && CONNECT_ERROR_CODES.has(code)) return true;
+  }
+  return false;
 }
 
 function describe(error: unknown): string {

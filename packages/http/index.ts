@@ -7,5 +7,12 @@ export {
   type UpstreamResponse,
 } from './createUpstreamClient.js';
 export { retryAfterMs } from './retryAfter.js';
-export { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions, type CircuitState } from './createCircuitBreaker.js';
+export {
+  circuitBreakers,
+  createCircuitBreaker,
+  renderCircuitMetrics,
+  type CircuitBreaker,
+  type CircuitBreakerOptions,
+  type CircuitState,
+} from './createCircuitBreaker.js';
 export { createClientCredentialsTokens, type ClientCredentials, type TokenProvider } from './createClientCredentialsTokens.js';

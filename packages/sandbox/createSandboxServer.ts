@@ -87,6 +87,7 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
         if (text !== null && typeof text !== 'string') throw new Error('body must be {"fault": "<fault>"} or {"fault": null}');
         fault = text === null ? undefined : parseFault(text);
         logger.info('fault set', { upstream: id, fault: text });
+        if (fault?.kind === 'closed') setImmediate(closeFor, fault.ms); // once this answer is out
         return { body: { upstream: id, fault: text } };
       } catch (error) {
         return { status: 400, body: { error: error instanceof Error ? error.message : String(error) } };
@@ -118,6 +119,7 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     logger.info('upstream request', { upstream: id, endpoint, fault: fault ? formatFault(fault) : undefined });
 
     switch (fault?.kind) {
+      case 'closed': // a keep-alive connection from before the listener closed
       case 'down':
         incoming.socket.destroy(); // like a host that is gone: the connection just drops
         return;
@@ -137,7 +139,19 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     send(response, await route.handle(request));
   };
 
-  return createServer((incoming, response) => {
+  /** Refuses connections for `ms` (no listener), then listens again on the same address, state kept. */
+  const closeFor = (ms: number) => {
+    const address = server.address();
+    if (address === null || typeof address === 'string') return;
+    server.close();
+    server.closeAllConnections();
+    setTimeout(() => {
+      fault = undefined;
+      server.listen(address.port, address.address, () => logger.info('listening again after closed fault', { upstream: id }));
+    }, ms).unref();
+  };
+
+  const server = createServer((incoming, response) => {
     const requestId = requestIdFrom(incoming.headers[REQUEST_ID_HEADER]);
     runWithRequestContext({ requestId }, () => {
       handle(incoming, response).catch((error: unknown) => {
@@ -146,6 +160,7 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
       });
     });
   });
+  return server;
 }
 
 function send(response: ServerResponse, result: SandboxResponse): void {

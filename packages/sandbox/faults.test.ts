@@ -3,7 +3,8 @@ import { formatFault, parseFault, parseFaultList } from './faults.js';
 
 describe('sandbox faults', () => {
   it('reads every fault kind and writes it back the same', () => {
-    for (const text of ['down', 'slow:250', 'error:503', 'ratelimit', 'garbage']) expect(formatFault(parseFault(text))).toBe(text);
+    for (const text of ['down', 'slow:250', 'error:503', 'ratelimit', 'garbage', 'closed:1000'])
+      expect(formatFault(parseFault(text))).toBe(text);
   });
 
   it('reads SANDBOX_FAULTS lists', () => {

@@ -1,10 +1,18 @@
 /**
  * Faults a sandbox upstream can be told to show, so that adapters and the gateway can be seen
- * failing the way real vendors fail. Written `down`, `slow:<ms>`, `error:<status>`, `ratelimit`
- * or `garbage`; `SANDBOX_FAULTS` lists them per upstream id: `cn-jademarket=down,br-feira=slow:800`.
+ * failing the way real vendors fail. Written `down`, `slow:<ms>`, `error:<status>`, `ratelimit`,
+ * `garbage` or `closed:<ms>`; `SANDBOX_FAULTS` lists them per upstream id: `cn-jademarket=down,br-feira=slow:800`.
+ * `down` drops each connection once the request is read (the caller cannot know whether it was
+ * acted on); `closed:<ms>` stops listening for that long, so connections are refused (nothing can
+ * have been acted on), then listens again on the same port with its state kept.
  */
 export type Fault =
-  { kind: 'down' } | { kind: 'slow'; ms: number } | { kind: 'error'; status: number } | { kind: 'ratelimit' } | { kind: 'garbage' };
+  | { kind: 'down' }
+  | { kind: 'slow'; ms: number }
+  | { kind: 'error'; status: number }
+  | { kind: 'ratelimit' }
+  | { kind: 'garbage' }
+  | { kind: 'closed'; ms: number };
 
 export function parseFault(text: string): Fault {
   const [kind, argument] = text.trim().split(':', 2);
@@ -14,7 +22,8 @@ export function parseFault(text: string): Fault {
     case 'garbage':
       if (argument !== undefined) break;
       return { kind };
-    case 'slow': {
+    case 'slow':
+    case 'closed': {
       const ms = Number(argument);
       if (!Number.isInteger(ms) || ms < 0 || ms > 600_000) break;
       return { kind, ms };
@@ -25,13 +34,14 @@ export function parseFault(text: string): Fault {
       return { kind, status };
     }
   }
-  throw new Error(`"${text}" is not a fault (down, slow:<ms>, error:<4xx|5xx>, ratelimit, garbage)`);
+  throw new Error(`"${text}" is not a fault (down, slow:<ms>, error:<4xx|5xx>, ratelimit, garbage, closed:<ms>)`);
 }
 
 export function formatFault(fault: Fault): string {
   switch (fault.kind) {
     case 'slow':
-      return `slow:${fault.ms}`;
+    case 'closed':
+      return `${fault.kind}:${fault.ms}`;
     case 'error':
       return `error:${fault.status}`;
     default:

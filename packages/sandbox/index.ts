@@ -45,7 +45,15 @@ export {
   type FeeRequest,
   type FeeSchedule,
 } from './priceFee.js';
-export { PRODUCT_ARCHETYPES, STYLES, type Category, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
+export {
+  PRODUCT_ARCHETYPES,
+  RESTRICTED_ARCHETYPES,
+  STYLES,
+  type Category,
+  type Language,
+  type ProductArchetype,
+  type Titles,
+} from './productArchetypes.js';
 export { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
 export {
   matchesQuery,

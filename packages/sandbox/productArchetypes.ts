@@ -7,7 +7,7 @@
 export type Language = 'en' | 'zh' | 'pt' | 'de' | 'ja' | 'ms';
 export type Titles = Readonly<Record<Language, string>>;
 
-export type Category = 'tea' | 'coffee' | 'silk-apparel' | 'phone-accessories' | 'cosmetics' | 'toys' | 'books' | 'crafts';
+export type Category = 'tea' | 'coffee' | 'silk-apparel' | 'phone-accessories' | 'cosmetics' | 'toys' | 'books' | 'crafts' | 'drinks';
 
 export interface ProductArchetype {
   key: string;
@@ -332,6 +332,47 @@ export const PRODUCT_ARCHETYPES: readonly ProductArchetype[] = [
 ];
 
 /** Variations that make one archetype into many listings. */
+/**
+ * Goods that borders restrict (lithium cells alone, wine), listed by a few marketplaces on top of
+ * their seeded catalog (`SeedOptions.restrictedGoods`) rather than drawn at random, so every other
+ * listing stays what it was.
+ */
+export const RESTRICTED_ARCHETYPES: readonly ProductArchetype[] = [
+  {
+    key: 'lithium-battery',
+    category: 'phone-accessories',
+    hsCode: '850760', // lithium-ion accumulators
+    titles: t(
+      '18650 Lithium Battery 3400 mAh 2-Pack',
+      '18650锂电池 3400毫安 2节装',
+      'Bateria de Lítio 18650 3400 mAh 2 Unidades',
+      '18650 Lithium-Akku 3400 mAh 2er-Pack',
+      '18650リチウム電池 3400mAh 2本組',
+      'Bateri Litium 18650 3400 mAh 2 Biji',
+    ),
+    basePriceUsdCents: 1200,
+    weightGrams: 100,
+    dimensionsCm: [7, 4, 2],
+    lithiumBattery: true,
+  },
+  {
+    key: 'riesling-wine',
+    category: 'drinks',
+    hsCode: '220421', // wine of fresh grapes in containers of 2 l or less
+    titles: t(
+      'Riesling White Wine 0.75 l',
+      '雷司令白葡萄酒 750毫升',
+      'Vinho Branco Riesling 750 ml',
+      'Riesling Weißwein 0,75 l',
+      'リースリング白ワイン 750ml',
+      'Wain Putih Riesling 750 ml',
+    ),
+    basePriceUsdCents: 1600,
+    weightGrams: 1300,
+    dimensionsCm: [33, 9, 9],
+  },
+];
+
 export const STYLES: readonly Titles[] = [
   t('Classic', '经典', 'Clássico', 'Klassisch', 'クラシック', 'Klasik'),
   t('Premium', '优质', 'Premium', 'Premium', 'プレミアム', 'Premium'),

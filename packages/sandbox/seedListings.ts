@@ -1,5 +1,12 @@
 import { loadHsNomenclature } from '#packages/hs/index.js';
-import { PRODUCT_ARCHETYPES, STYLES, type Language, type ProductArchetype, type Titles } from './productArchetypes.js';
+import {
+  PRODUCT_ARCHETYPES,
+  RESTRICTED_ARCHETYPES,
+  STYLES,
+  type Language,
+  type ProductArchetype,
+  type Titles,
+} from './productArchetypes.js';
 import { RESTRICTED_DESTINATIONS } from './restrictedDestinations.js';
 import { seededRandom } from './seededRandom.js';
 
@@ -60,6 +67,8 @@ export interface SeedOptions {
   warehouseCountries?: readonly string[];
   /** Where this marketplace's regional sellers ship besides their own country, e.g. the EU for Germany. */
   regionalDestinations: readonly string[];
+  /** Keys of `RESTRICTED_ARCHETYPES` this marketplace also lists, once each, after the seeded listings. */
+  restrictedGoods?: readonly string[];
 }
 
 /** Deterministic listings and sellers: the same options always give the same catalog. */
@@ -100,6 +109,7 @@ export function seedCatalog(options: SeedOptions): { listings: SeedListing[]; se
     listings.push(listing);
   }
   declaredHsCodes(options.seed, listings);
+  listings.push(...restrictedListings(options, sellers, listings.length));
   return { listings, sellers };
 }
 
@@ -118,6 +128,35 @@ function declaredHsCodes(seed: string, listings: SeedListing[]): void {
     if (draw < 1 / 16) listing.declaredHsCode = undefined;
     else if (draw < 2 / 16) listing.declaredHsCode = draw < 1.5 / 16 || hs.get(retired) ? code.slice(0, 4) : retired;
   }
+}
+
+/**
+ * One listing of each restricted good the marketplace names, appended after the seeded ones (no draw
+ * from the catalog's generator, so the rest of the catalog is unchanged), sold by the first seller who
+ * ships worldwide, with the code declared right: what stops it at a border is what it is.
+ */
+function restrictedListings(options: SeedOptions, sellers: readonly SeedSeller[], firstIndex: number): SeedListing[] {
+  const seller = sellers.find((candidate) => candidate.shipping.kind === 'WORLDWIDE') ?? sellers[0]!;
+  const style = STYLES[0]!;
+  const separator = options.language === 'zh' || options.language === 'ja' ? '' : ' ';
+  return (options.restrictedGoods ?? []).map((key, offset) => {
+    const archetype = RESTRICTED_ARCHETYPES.find((candidate) => candidate.key === key);
+    if (archetype === undefined) throw new Error(`restrictedGoods: no restricted archetype "${key}"`);
+    return {
+      index: firstIndex + offset,
+      declaredHsCode: archetype.hsCode,
+      archetype,
+      style,
+      titleNative: `${style[options.language]}${separator}${archetype.titles[options.language]}`,
+      titleEnglish: `${style.en} ${archetype.titles.en}`,
+      priceMinor: roundPrice(archetype.basePriceUsdCents * options.minorUnitsPerUsdCent),
+      stock: 120,
+      weightGrams: archetype.weightGrams,
+      dimensionsCm: archetype.dimensionsCm,
+      sellerIndex: seller.index,
+      originCountry: options.country,
+    };
+  });
 }
 
 /**

@@ -1,1 +1,2 @@
 export { loadSigningKey, type SigningKeyOptions } from './loadSigningKey.js';
+export { ensurePrivateFile } from './ensurePrivateFile.js';

@@ -24,24 +24,34 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
   publicErrorCodes?: readonly string[];
   /** Writes a single result's response text. Default: Apollo's (`JSON.stringify` and a newline). */
   stringifyResult?: ApolloServerOptionsWithGateway<TContext>['stringifyResult'];
+  /**
+   * Whether Apollo's landing page (its Sandbox, loaded from Apollo's CDN) answers a browser at the
+   * GraphQL path. Default: outside production only. The gateway turns it off: it serves its own explorer.
+   */
+  landingPage?: boolean;
   /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
   stopOnTerminationSignals?: boolean;
 }
 
 /**
  * Apollo Server as every Tradegraph service runs it: our error masking, our JSON logs, no
- * inline tracing (no Apollo usage reporting is set up), no landing page in production.
+ * inline tracing (no Apollo usage reporting is set up), and in production no landing page and no
+ * field suggestions.
  */
 export function createApolloServer<TContext extends BaseContext>(options: ApolloServerOptions<TContext>): ApolloServer<TContext> {
   const { logger, production } = options;
   const plugins: ApolloServerPlugin<TContext>[] = [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])];
   const publicCodes = new Set(options.publicErrorCodes ?? []);
-  if (production) plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (!(options.landingPage ?? !production)) plugins.push(ApolloServerPluginLandingPageDisabled());
   const common = {
     plugins,
     introspection: options.introspection ?? !production,
     includeStacktraceInErrorResponses: !production,
-    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+    // "Did you mean …" in validation errors would list the schema's fields to a client that cannot introspect it
+    hideSchemaDetailsFromClientErrors: production,
+    formatError: (raw: GraphQLFormattedError, error: unknown) => {
+      // and in the errors validation does not make (a variable's enum value, an input field)
+      const formatted = production ? { ...raw, message: withoutSuggestions(raw.message) } : raw;
       const code = formatted.extensions?.code;
       if (production && typeof code === 'string' && publicCodes.has(code)) {
         const { stacktrace: _stacktrace, ...extensions } = formatted.extensions ?? {};
@@ -63,4 +73,9 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
   if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');
   return new ApolloServer<TContext>({ ...common, schema: options.schema });
+}
+
+/** A message without graphql-js's trailing suggestion (` Did you mean "x"?`), which names parts of the schema. */
+export function withoutSuggestions(message: string): string {
+  return message.replace(/ ?Did you mean(.+?)\?$/s, '');
 }

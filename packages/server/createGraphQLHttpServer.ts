@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { renderCircuitMetrics } from '../http/index.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
-import { readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
+import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
+import { isServiceCaller, SERVICE_SECRET_HEADER } from './serviceAuth.js';
 
 export interface ReadinessReport {
   ready: boolean;
@@ -16,11 +18,32 @@ export interface IncomingRequestInfo {
   /** The peer's address (the client, or the proxy in front of it). */
   remoteAddress?: string | undefined;
   /**
-   * Who the gateway says the caller is (`x-tradegraph-principal`), when the server was given a
-   * `principalKey` and the header's signature holds; undefined otherwise.
+   * Who the gateway says the caller is (`x-tradegraph-principal`), when the server is closed to
+   * the gateway (`access`) and the header's signature holds; undefined otherwise.
    */
   principal?: CallerPrincipal | undefined;
+  /** Whether the request carries the service secret itself (an internal caller such as orders). */
+  serviceCaller?: boolean;
+  /**
+   * The GraphQL requests as sent (one, or each of a batch), before Apollo Server reads them: for
+   * limits that must hold before a document is parsed or stored (its length, an APQ registration).
+   */
+  graphQLRequests?: ReadonlyArray<SentGraphQLRequest>;
 }
+
+/** A GraphQL request's `query` and `extensions` as the client sent them, unchecked. */
+export interface SentGraphQLRequest {
+  readonly query: unknown;
+  readonly extensions: unknown;
+}
+
+/**
+ * Who may run GraphQL operations here. `public`: anyone (the gateway, which checks API keys
+ * itself). `{ serviceSecret }`: a subgraph, closed by default: every operation, `_entities` and
+ * `_service` included, needs the principal the gateway signed with a key derived from the secret,
+ * or the secret itself; anything else is refused with 401 before its body is read.
+ */
+export type ServerAccess = 'public' | { readonly serviceSecret: string };
 
 /** Answers one extra path (e.g. `/metrics`) outside GraphQL. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -36,6 +59,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   maxBodyBytes?: number;
   /** Extra paths answered before GraphQL, e.g. `/metrics`. Default: none. */
   routes?: ReadonlyMap<string, RouteHandler>;
+  /** Answers a browser's `GET` of the GraphQL path (`accept: text/html`), e.g. with an explorer. Default: Apollo Server answers. */
+  browserPage?: RouteHandler;
   /** Told of each request refused before it reached Apollo Server (413, malformed JSON), e.g. for metrics. */
   onRejected?: (code: string, status: number) => void;
   /**
@@ -46,11 +71,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
    * headers of its subgraph calls). Default: true.
    */
   asyncRequestContext?: boolean;
-  /**
-   * The key the gateway signs principals with (`principalKeyFrom(SERVICE_SECRET)`): with it, each
-   * request's verified principal is part of `IncomingRequestInfo`. Default: none (not read).
-   */
-  principalKey?: Buffer;
+  /** Who may call (see `ServerAccess`); required, so a service cannot be left open by omission. */
+  access: ServerAccess;
 }
 
 export interface RunningServer {
@@ -61,21 +83,23 @@ export interface RunningServer {
 }
 
 /**
- * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers) and
- * `/ready` (it can do its work). Every request has an id, the one the client sent or a new one,
+ * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers),
+ * `/ready` (it can do its work) and, unless a route answers it, `/metrics` (circuit breakers). Every request has an id, the one the client sent or a new one,
  * and (unless `asyncRequestContext` is false) runs inside a request-id context, so log lines and
  * outgoing calls carry it.
  */
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
   const { apollo, logger, graphqlPath = '/graphql', maxBodyBytes = 1_000_000 } = options;
   const readiness = options.readiness ?? (async () => ({ ready: true }));
-  const { principalKey } = options;
-  const principalOf = (request: IncomingMessage): CallerPrincipal | undefined =>
-    principalKey === undefined
-      ? undefined
-      : readCallerPrincipal(request.headers, principalKey, Date.now(), (reason) =>
-          logger.warn('ignored a caller principal that does not verify', { reason }),
-        );
+  const serviceSecret = options.access === 'public' ? undefined : options.access.serviceSecret;
+  const principalKey = serviceSecret === undefined ? undefined : principalKeyFrom(serviceSecret);
+  const callerOf = (request: IncomingMessage): { principal: CallerPrincipal | undefined; serviceCaller: boolean } => {
+    if (serviceSecret === undefined || principalKey === undefined) return { principal: undefined, serviceCaller: false };
+    const principal = readCallerPrincipal(request.headers, principalKey, Date.now(), (reason) =>
+      logger.warn('refused a caller principal that does not verify', { reason }),
+    );
+    return { principal, serviceCaller: isServiceCaller(request.headers, serviceSecret) };
+  };
 
   const handle = async (request: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
     const url = new URL(request.url ?? '/', 'http://localhost');
@@ -86,11 +110,27 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     }
     const route = options.routes?.get(url.pathname);
     if (route !== undefined) return route(request, response);
+    if (url.pathname === '/metrics') {
+      // a subgraph's own series: the state of each upstream's circuit breaker
+      response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
+      return void response.end(renderCircuitMetrics());
+    }
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
+    if (options.browserPage !== undefined && request.method === 'GET' && prefersHtml(request.headers.accept))
+      return options.browserPage(request, response);
     const reject = (status: number, message: string, code: string): void => {
       options.onRejected?.(code, status);
       sendGraphQLError(response, status, message, code);
     };
+    const caller = callerOf(request);
+    if (serviceSecret !== undefined && caller.principal === undefined && !caller.serviceCaller) {
+      response.setHeader('www-authenticate', 'TradegraphPrincipal');
+      return reject(
+        401,
+        `This service answers the gateway only: send a signed ${PRINCIPAL_HEADER} or ${SERVICE_SECRET_HEADER}`,
+        'UNAUTHENTICATED',
+      );
+    }
 
     let body: unknown;
     if (request.method === 'POST') {
@@ -120,7 +160,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
           requestId,
           headers: request.headers,
           remoteAddress: request.socket.remoteAddress,
-          principal: principalOf(request),
+          principal: caller.principal,
+          serviceCaller: caller.serviceCaller,
+          graphQLRequests: sentRequests(body, url.searchParams),
         }),
     });
     for (const [key, value] of result.headers) response.setHeader(key, value);
@@ -141,11 +183,13 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
   const serve = (request: IncomingMessage, response: ServerResponse, requestId: string): void => {
     const started = performance.now();
     response.on('finish', () => {
-      if (request.url === '/health') return;
+      const path = pathOf(request.url);
+      if (path === '/health') return;
+      // the path only: a GET's query string holds the operation's variables (a buyer's email, an address)
       logger.info('request', {
         requestId,
         method: request.method,
-        path: request.url,
+        path,
         status: response.statusCode,
         durationMs: Math.round((performance.now() - started) * 10) / 10,
       });
@@ -190,6 +234,29 @@ export async function listen(server: Server, host: string, port: number, onClose
   };
 }
 
+function sentRequests(body: unknown, search: URLSearchParams): SentGraphQLRequest[] {
+  const one = (value: unknown): SentGraphQLRequest =>
+    typeof value === 'object' && value !== null
+      ? { query: (value as Record<string, unknown>).query, extensions: (value as Record<string, unknown>).extensions }
+      : { query: undefined, extensions: undefined };
+  if (Array.isArray(body)) return body.map(one);
+  if (body !== undefined) return [one(body)];
+  let extensions: unknown;
+  try {
+    extensions = JSON.parse(search.get('extensions') ?? 'null') ?? undefined;
+  } catch {
+    extensions = undefined;
+  }
+  return [{ query: search.get('query') ?? undefined, extensions }];
+}
+
+/** A request target without its query string. */
+export function pathOf(target: string | undefined): string {
+  const url = target ?? '/';
+  const end = url.indexOf('?');
+  return end === -1 ? url : url.slice(0, end);
+}
+
 function sendJson(response: ServerResponse, status: number, payload: unknown): void {
   response.statusCode = status;
   response.setHeader('content-type', 'application/json; charset=utf-8');
@@ -198,4 +265,9 @@ function sendJson(response: ServerResponse, status: number, payload: unknown): v
 
 function sendGraphQLError(response: ServerResponse, status: number, message: string, code: string): void {
   sendJson(response, status, { errors: [{ message, extensions: { code } }] });
+}
+
+/** Whether a request asks for a page rather than JSON: a browser navigating, not a GraphQL client's GET. */
+function prefersHtml(accept: string | undefined): boolean {
+  return accept !== undefined && accept.includes('text/html');
 }

@@ -1,22 +1,74 @@
-import { timingSafeEqual } from 'node:crypto';
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
+import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
 import { ConfigError } from '../config/index.js';
 import { ErrorCode } from '../errors/index.js';
 
-/** The header `orders` sends the shared service secret in. */
+/** The header internal callers (orders, operators' tools) send the shared service secret in. */
 export const SERVICE_SECRET_HEADER = 'x-service-secret';
-/** What `SERVICE_SECRET` means when unset outside production, so the dev stack works with no set-up. */
-export const DEVELOPMENT_SERVICE_SECRET = 'tradegraph-dev-service-secret';
+
+/** Shortest service secret accepted: 32 characters, as for every other signing secret of the platform. */
+export const MIN_SERVICE_SECRET_LENGTH = 32;
+
+/** Where a development service secret is kept, in the data directory shared by the services of one stack. */
+export const DEVELOPMENT_SECRET_FILE = 'service.secret';
 
 /**
- * The secret internal callers must present. Production must configure it (the development default
- * is public, in this file); elsewhere the default lets the stack run with no set-up.
+ * The secret that opens every subgraph: the gateway derives its principal signing key from it, and
+ * internal callers present it as it is. A configured secret shorter than 32 characters is refused.
+ * Without one, only development (`NODE_ENV=development`, which `npm start` sets) makes one, once
+ * per data directory, and every service of that directory reads the same file; production and
+ * test fail closed, so a forgotten variable never means a known secret.
  */
-export function loadServiceSecret(config: { readonly SERVICE_SECRET: string | undefined; readonly NODE_ENV: string }): string {
-  if (config.SERVICE_SECRET !== undefined) return config.SERVICE_SECRET;
-  if (config.NODE_ENV === 'production') throw new ConfigError('SERVICE_SECRET', 'is required in production');
-  return DEVELOPMENT_SERVICE_SECRET;
+export function loadServiceSecret(config: {
+  readonly SERVICE_SECRET: string | undefined;
+  readonly NODE_ENV: string;
+  readonly DATA_DIR: string;
+}): string {
+  const configured = config.SERVICE_SECRET;
+  if (configured !== undefined) {
+    if (configured.length < MIN_SERVICE_SECRET_LENGTH) {
+      throw new ConfigError(
+        'SERVICE_SECRET',
+        `must be at least ${MIN_SERVICE_SECRET_LENGTH} characters (got ${configured.length}); make one with \`openssl rand -base64 32\``,
+      );
+    }
+    return configured;
+  }
+  if (config.NODE_ENV !== 'development') {
+    throw new ConfigError(
+      'SERVICE_SECRET',
+      `is required when NODE_ENV is ${config.NODE_ENV} (only development makes one of its own, in DATA_DIR)`,
+    );
+  }
+  return developmentSecret(config.DATA_DIR);
+}
+
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, DEVELOPMENT_SECRET_FILE);
+  const read = (): string | undefined => {
+    try {
+      const text = readFileSync(file, 'utf8').trim();
+      return text.length >= MIN_SERVICE_SECRET_LENGTH ? text : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const existing = read();
+  if (existing !== undefined) return existing;
+  mkdirSync(dataDir, { recursive: true });
+  const made = randomBytes(32).toString('base64url');
+  // `wx`: when another service of the stack made it first, use theirs.
+  try {
+    writeFileSync(file, made, { flag: 'wx', mode: 0o600 });
+    return made;
+  } catch {
+    const theirs = read();
+    if (theirs === undefined) throw new Error(`${file} exists but holds no usable service secret; delete it to make a new one`);
+    return theirs;
+  }
 }
 
 /** Whether a request carries the service secret; compared in constant time, so it cannot be guessed byte by byte. */

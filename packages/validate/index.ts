@@ -13,3 +13,5 @@ export {
   type VendorRecord,
 } from './vendorPayload.js';
 export { readXml, type XmlElement } from './readXml.js';
+export { findControlCharacter } from './controlCharacters.js';
+export { parseDataFile } from './parseDataFile.js';

@@ -3,7 +3,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { CallerPrincipal } from '#packages/principal/index.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
 
 /** The contract's placeOrder.graphql, as a client sends it. */
@@ -37,6 +39,37 @@ const PLACE_ORDER = /* GraphQL */ `
         code
         message
         field
+      }
+    }
+  }
+`;
+
+/** placeOrder with what a client needs after a failure: the step, and what can still be booked instead. */
+const FAILED_FAST = /* GraphQL */ `
+  mutation PlaceOrder($input: PlaceOrderInput!) {
+    placeOrder(input: $input) {
+      order {
+        id
+        status
+        steps {
+          name
+          status
+        }
+      }
+      userErrors {
+        code
+        message
+        field
+        step
+        alternatives {
+          shippingOptionId
+          carrierId
+          carrierName
+          mode
+          offer {
+            id
+          }
+        }
       }
     }
   }
@@ -153,7 +186,18 @@ function quantityOf(quoteId: string): number {
 
 /** The key this test books with: the gateway lets only keys with `orders:write` run mutations. */
 const API_KEY = `tg_${randomBytes(24).toString('base64url')}`;
-const API_KEY_LINE = `e2e-booking marketplace orders:write ${createHash('sha256').update(API_KEY, 'utf8').digest('hex')}`;
+const keyLine = (id: string, key: string, tier: string) =>
+  `${id} ${tier} orders:write ${createHash('sha256').update(key, 'utf8').digest('hex')}`;
+/** Another app's key: it must see nothing of the first one's orders. */
+const OTHER_API_KEY = `tg_${randomBytes(24).toString('base64url')}`;
+const API_KEY_LINES = [keyLine('e2e-booking', API_KEY, 'marketplace'), keyLine('e2e-other-app', OTHER_API_KEY, 'developer')].join(';');
+/** The principal the gateway signs for API_KEY, for the tests that read the orders subgraph directly. */
+const BOOKING_PRINCIPAL: CallerPrincipal = {
+  keyId: 'e2e-booking',
+  tier: 'marketplace',
+  scopes: ['orders:write'],
+  marketplaceId: undefined,
+};
 
 const BOOKING_STEPS = ['VERIFY_QUOTE', 'RESERVE_STOCK', 'PLACE_MARKETPLACE_ORDER', 'CREATE_SHIPMENT', 'AUTHORIZE_PAYMENT', 'CONFIRM'];
 const PAYMENT_SANDBOXES = ['cardnet', 'globalwallet', 'pix-br', 'fpx-my'];
@@ -206,11 +250,13 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       dataDir = mkdtempSync(join(tmpdir(), 'tradegraph-booking-'));
       stack = await launchStack({
         ports: 'free',
+        startTimeoutMs: 240_000, // the machine may be shared with other builds
         env: {
           ...store,
           DATA_DIR: dataDir,
           LOG_LEVEL: 'warn',
-          API_KEYS: API_KEY_LINE,
+          API_KEYS: API_KEY_LINES,
+          SERVICE_SECRET: TEST_SERVICE_SECRET,
           // Short saga timings, so a crash is recovered and an outage gives up within seconds.
           SAGA_LEASE_MS: '2000',
           SAGA_RECOVERY_INTERVAL_MS: '300',
@@ -220,7 +266,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
           FOLLOWER_INTERVAL_MS: '300',
         },
       });
-    }, 120_000);
+    }, 300_000);
     afterAll(async () => {
       await stack?.stop();
       if (dataDir) rmSync(dataDir, { recursive: true, force: true });
@@ -243,14 +289,22 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
     });
 
     async function gql<T>(query: string, variables: Record<string, unknown>, url = stack.gatewayUrl): Promise<T> {
-      const response = await fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-api-key': API_KEY },
-        body: JSON.stringify({ query, variables }),
-      });
-      const body = (await response.json()) as { data?: T; errors?: unknown[] };
+      const body = await post<T>(query, variables, url);
       if (body.errors) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
       return body.data!;
+    }
+    /** As the client with `apiKey` (none: keyless) sends it; to a subgraph, with the principal the gateway would sign. */
+    async function post<T>(query: string, variables: Record<string, unknown>, url = stack.gatewayUrl, apiKey: string | null = API_KEY) {
+      const direct = url !== stack.gatewayUrl;
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(direct ? principalHeaders(BOOKING_PRINCIPAL) : apiKey === null ? {} : { 'x-api-key': apiKey }),
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      return { status: response.status, ...((await response.json()) as { data?: T; errors?: Array<{ extensions?: { code?: string } }> }) };
     }
     const sandbox = (id: string) => stack.sandboxUrls[id]!;
     const setFault = (id: string, fault: string | null) =>
@@ -380,6 +434,18 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
       expect((await stockOf(q)).available).toBeLessThan(before.available);
 
+      // Escrow followed the seller's trust, read from the trust service with the catalog's evidence, and the payment step says so.
+      const noted = await gql<{ order: { steps: Array<{ name: string; note: string | null }> } }>(
+        'query ($id: ID!) { order(id: $id) { steps { name note } } }',
+        { id: booked.id },
+        stack.subgraphUrls.orders,
+      );
+      const note = noted.order.steps.find((step) => step.name === 'AUTHORIZE_PAYMENT')?.note;
+      expect(note).toMatch(
+        /^(no )?escrow: (a domestic order|the seller's trust is (NEW|BASIC|ESTABLISHED|TRUSTED) \(score [01](\.\d+)?\))/,
+      );
+      expect(statusesOf(followed).RELEASE_ESCROW === 'SKIPPED').toBe(note!.startsWith('no escrow'));
+
       // The order is durable: a restarted orders service still shows it, steps and all.
       const orders = stack.services.get('orders')!;
       await orders.stop();
@@ -388,6 +454,65 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       const afterRestart = await order(booked.id);
       expect(afterRestart.status).toBe('CONFIRMED');
       expect(afterRestart.steps.map((step) => [step.name, step.status])).toEqual(followed.steps.map((step) => [step.name, step.status]));
+    });
+
+    it('shows an order only to the API key that placed it: not to another key nor a keyless caller, by id or in a list', async () => {
+      const q = await quote();
+      const idempotencyKey = randomUUID();
+      const placed = (await place(input(q, idempotencyKey))).order!;
+      const LIST = '{ orders(first: 100) { edges { node { id } } } }';
+      const listed = async (apiKey: string) =>
+        (await post<{ orders: { edges: Array<{ node: { id: string } }> } }>(LIST, {}, stack.gatewayUrl, apiKey)).data!.orders.edges.map(
+          (edge) => edge.node.id,
+        );
+      expect((await order(placed.id)).id).toBe(placed.id);
+      expect(await listed(API_KEY)).toContain(placed.id);
+
+      expect((await post(ORDER, { id: placed.id }, stack.gatewayUrl, OTHER_API_KEY)).data).toEqual({ order: null });
+      expect(await listed(OTHER_API_KEY)).not.toContain(placed.id);
+      const keylessById = await post<{ order: unknown }>(ORDER, { id: placed.id }, stack.gatewayUrl, null);
+      expect(keylessById.data?.order ?? null).toBeNull();
+      expect(keylessById.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+      const keylessList = await post<{ orders: unknown }>(LIST, {}, stack.gatewayUrl, null);
+      expect(keylessList.data?.orders ?? null).toBeNull();
+      expect(keylessList.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
+      // the other key replaying the idempotency key books an order of its own: it never gets this one
+      const replayed = await post<{ placeOrder: PlaceOrderAnswer }>(
+        PLACE_ORDER,
+        { input: input(await quote(), idempotencyKey) },
+        stack.gatewayUrl,
+        OTHER_API_KEY,
+      );
+      expect(replayed.data?.placeOrder.order?.id).not.toBe(placed.id);
+      expect((await order(placed.id)).id).toBe(placed.id);
+    });
+
+    it('has subgraphs that answer no caller without the gateway’s signature, `_entities` and `_service` included', async () => {
+      const operations = [
+        '{ __typename }',
+        '{ _service { sdl } }',
+        '{ _entities(representations: [{ __typename: "Order", id: "x" }]) { __typename } }',
+      ];
+      for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+        for (const query of operations) {
+          const callers: Array<Record<string, string>> = [{}, { 'x-api-key': API_KEY }, { 'x-tradegraph-principal': 'v1.0.e30.forged' }];
+          for (const headers of callers) {
+            const response = await fetch(url, {
+              method: 'POST',
+              headers: { 'content-type': 'application/json', ...headers },
+              body: JSON.stringify({ query }),
+            });
+            expect({ name, query, status: response.status }).toEqual({ name, query, status: 401 });
+          }
+        }
+      }
+      const booking = await fetch(stack.subgraphUrls.orders!, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: PLACE_ORDER, variables: { input: input(await quote()) } }),
+      });
+      expect(booking.status).toBe(401);
     });
 
     it('captures the payment when the carrier picks the parcel up, and releases escrow on delivery', async () => {
@@ -453,6 +578,40 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       // Payment comes after the shipment in the saga: a carrier failure never reaches a payment provider.
       for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
       expect((await stockOf(q)).available).toBe(before.available);
+    });
+
+    it('fails at once when the carrier is stopped: FAILED in the first answer, the step named, the options still bookable listed', async () => {
+      const q = await quote();
+      const before = await stockOf(q);
+      await resetStats([q.carrierId, ...PAYMENT_SANDBOXES]);
+      // The carrier's sandbox stops listening (connections refused) and comes back after 10 s, its state kept.
+      await setFault(q.carrierId, 'closed:10000');
+      try {
+        const answer = (
+          await gql<{
+            placeOrder: PlaceOrderAnswer & {
+              userErrors: Array<{ step: string | null; alternatives: Array<{ carrierId: string; shippingOptionId: string }> }>;
+            };
+          }>(FAILED_FAST, { input: input(q) })
+        ).placeOrder;
+        // No PENDING while retries back off: the carrier was never reached, so nothing is left to find out.
+        expect(answer.order!.status).toBe('FAILED');
+        expect(answer.userErrors).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', step: 'CREATE_SHIPMENT' })]);
+        const alternatives = answer.userErrors[0]!.alternatives;
+        expect(alternatives.length).toBeGreaterThan(0);
+        expect(alternatives.every((alternative) => alternative.carrierId !== q.carrierId)).toBe(true);
+        const failed = await order(answer.order!.id);
+        // Nothing was created at the carrier, so nothing is cancelled there; the stock goes back.
+        expect(statusesOf(failed)).toMatchObject({ CREATE_SHIPMENT: 'FAILED', RESERVE_STOCK: 'COMPENSATED', AUTHORIZE_PAYMENT: 'SKIPPED' });
+        expect((await stockOf(q)).available).toBe(before.available);
+        for (const id of PAYMENT_SANDBOXES) expect((await statsOf(id)).total).toBe(0);
+      } finally {
+        // back on its port with its state: the next tests (and afterEach) need it
+        await expect
+          .poll(async () => (await fetch(`${sandbox(q.carrierId)}/__sandbox/faults`).catch(() => undefined))?.ok, { timeout: 20_000 })
+          .toBe(true);
+      }
+      expect((await statsOf(q.carrierId)).byEndpoint).toEqual({}); // the carrier never saw a request
     });
 
     it('survives the orders service being killed mid-payment: CONFIRMED or undone, never booked or charged twice', async () => {

@@ -174,7 +174,7 @@ describe('the seventh marketplace (Soko, Kenya) by configuration alone, end to e
       buyer: {
         name: 'Lena Fischer',
         email: 'lena@example.com',
-        address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' },
+        address: { line1: 'Hauptstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE' as const },
       },
       payment: { method: option.landedCost.paymentProvider.methods[0]! },
     };

@@ -18,6 +18,7 @@ import { sha256Hex } from '#gateway/src/persisted/PersistedOperationManifest.js'
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
+import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 
 /**
  * Gateways as production runs them: real processes over the real stack, sharing a real Redis.
@@ -66,7 +67,11 @@ async function metric(origin: string, name: string, labels = ''): Promise<number
 let stack: RunningStack;
 const logLines: Array<{ service: string; line: string }> = [];
 beforeAll(async () => {
-  stack = await launchStack({ ports: 'free', onLine: (service, line) => logLines.push({ service, line }) });
+  stack = await launchStack({
+    ports: 'free',
+    env: { SERVICE_SECRET: TEST_SERVICE_SECRET },
+    onLine: (service, line) => logLines.push({ service, line }),
+  });
 });
 afterAll(() => stack?.stop());
 
@@ -78,7 +83,7 @@ async function startGateway(name: string, env: Record<string, string>, supergrap
     entry: 'gateway/src/main.ts',
     args: ['--supergraph', supergraphPath, '--port', String(port)],
     root: ROOT,
-    env: { HOST: '127.0.0.1', SUPERGRAPH_POLL_MS: '0', ...env },
+    env: { HOST: '127.0.0.1', SUPERGRAPH_POLL_MS: '0', SERVICE_SECRET: TEST_SERVICE_SECRET, ...env },
     onLine: (line) => logLines.push({ service: name, line }),
   });
   service.start();

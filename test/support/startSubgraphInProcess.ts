@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import { createLogger, type Logger } from '#packages/log/index.js';
 import { upstreamUrlVariable, type SandboxUpstream } from '#packages/sandbox/index.js';
 import { listen } from '#packages/server/index.js';
+import { KEYLESS_PRINCIPAL, principalHeaders, TEST_SERVICE_SECRET } from './serviceSecret.js';
 import { startSandbox, type TestSandbox } from './startSandbox.js';
 
 export interface GraphQLResult<T> {
@@ -35,7 +36,8 @@ export interface SubgraphUnderTest<C> {
  * A subgraph over real HTTP on a free port, its adapters pointed at its sandboxes (each
  * `<ID>_URL` set from `upstreamUrlVariable`, with the credentials a sandbox names in
  * `clientEnvironment`), all in this process: what a subgraph's own tests
- * run against, between unit tests and the whole stack.
+ * run against, between unit tests and the whole stack. It runs with `TEST_SERVICE_SECRET` (unless
+ * `env` sets one), and `query` signs a keyless principal as the gateway would (headers override).
  */
 export async function startSubgraphInProcess<C>(subgraph: SubgraphUnderTest<C>, env: Record<string, string> = {}): Promise<TestSubgraph> {
   const sandboxes = new Map<string, TestSandbox>();
@@ -47,7 +49,7 @@ export async function startSubgraphInProcess<C>(subgraph: SubgraphUnderTest<C>, 
     string
   >;
   const service = await subgraph.createService(
-    subgraph.readConfig({ ...credentials, ...urls, ...env }),
+    subgraph.readConfig({ SERVICE_SECRET: TEST_SERVICE_SECRET, ...credentials, ...urls, ...env }),
     createLogger('test', { level: 'silent' }),
   );
   const running = await listen(service.httpServer, '127.0.0.1', 0, () => service.stop());
@@ -58,7 +60,12 @@ export async function startSubgraphInProcess<C>(subgraph: SubgraphUnderTest<C>, 
     async query<T>(query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...headers },
+        // as the gateway sends it: a keyless caller's signed principal, unless the test says otherwise
+        headers: {
+          'content-type': 'application/json',
+          ...principalHeaders(KEYLESS_PRINCIPAL, env.SERVICE_SECRET ?? TEST_SERVICE_SECRET),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;

@@ -11,6 +11,7 @@ export const { listings, sellers } = seedCatalog({
   warehouseCountries: ['DE', 'US', 'MY', 'BR'],
   // Regional sellers: ASEAN, Hong Kong and Macau, and the big neighbouring markets.
   regionalDestinations: [...ASEAN, 'HK', 'MO', 'JP', 'KR', 'AU'],
+  restrictedGoods: ['lithium-battery'],
 });
 
 /** Native item ids are numeric, as on the big Chinese platforms. */

@@ -23,6 +23,7 @@ export const { listings, sellers } = seedCatalog({
   warehouseCountries: ['US', 'CH', 'GB'],
   // Regional sellers: the EU single market plus the neighbours outside it.
   regionalDestinations: [...EU_MEMBER_STATE_LIST, 'CH', 'GB', 'NO'],
+  restrictedGoods: ['riesling-wine'],
 });
 
 /** Article numbers as the vendor prints them on invoices: letters, then a running number. */

@@ -12,6 +12,12 @@ export interface FieldCost {
   readonly sizedFields?: readonly string[];
   /** List size assumed when no slicing argument says. Default: the model's `defaultListSize`. */
   readonly assumedSize?: number;
+  /**
+   * For a field that calls several upstreams at once (a search asks every marketplace): `weight`
+   * is paid once per upstream called. Their number is the length of the list argument at
+   * `argumentPath` (e.g. `filter.marketplaces`) when given, `assumedUpstreams` otherwise.
+   */
+  readonly fanOut?: { readonly argumentPath: readonly string[]; readonly assumedUpstreams: number };
 }
 
 export interface CostModel {

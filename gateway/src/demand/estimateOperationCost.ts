@@ -16,7 +16,7 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
-import { DEFAULT_SLICING_ARGUMENTS, type CostModel } from './CostModel.js';
+import { DEFAULT_SLICING_ARGUMENTS, type CostModel, type FieldCost } from './CostModel.js';
 
 export interface OperationCost {
   /** Estimated cost: Σ size × (weight + cost of the selection) over every field. */
@@ -25,6 +25,8 @@ export interface OperationCost {
   readonly depth: number;
   /** Fields requested under an alias. */
   readonly aliases: number;
+  /** How often each fan-out field (`Type.field` with a `fanOut` cost) appears, aliases and fragments included. */
+  readonly fanOutFields: ReadonlyMap<string, number>;
 }
 
 /**
@@ -42,8 +44,9 @@ export function estimateOperationCost(
 ): OperationCost {
   let depth = 0;
   let aliases = 0;
+  const fanOutFields = new Map<string, number>();
   const root = schema.getRootType(operation.operation);
-  if (!root) return { cost: 0, depth: 0, aliases: 0 };
+  if (!root) return { cost: 0, depth: 0, aliases: 0, fanOutFields };
 
   const walk = (
     parent: GraphQLCompositeType,
@@ -69,11 +72,17 @@ export function estimateOperationCost(
       depth = Math.max(depth, level);
       const field = isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[selection.name.value] : undefined;
       if (!field) continue;
-      const config = model.fields[`${parent.name}.${field.name}`] ?? {};
+      const coordinate = `${parent.name}.${field.name}`;
+      const config = model.fields[coordinate] ?? {};
       const target = getNamedType(field.type);
       const isRoot = level === 1;
-      const weight =
+      const baseWeight =
         config.weight ?? (isRoot && operation.operation === 'mutation' ? model.mutationWeight : isCompositeType(target) ? 1 : 0);
+      let weight = baseWeight;
+      if (config.fanOut) {
+        fanOutFields.set(coordinate, (fanOutFields.get(coordinate) ?? 0) + 1);
+        weight = baseWeight * upstreamsCalled(field, selection, config.fanOut, variables);
+      }
       const sliced = slicingSize(field, selection, config.slicingArguments ?? DEFAULT_SLICING_ARGUMENTS, variables);
       const size = sliced ?? config.assumedSize ?? model.defaultListSize;
       const childSizes = new Map((config.sizedFields ?? []).map((name) => [name, size]));
@@ -85,7 +94,24 @@ export function estimateOperationCost(
   };
 
   const cost = walk(root, operation.selectionSet, 1, new Map());
-  return { cost, depth, aliases };
+  return { cost, depth, aliases, fanOutFields };
+}
+
+/** How many upstreams a fan-out field calls: the length of the list its arguments name, or the assumed count. */
+function upstreamsCalled(
+  field: GraphQLField<unknown, unknown>,
+  node: FieldNode,
+  fanOut: NonNullable<FieldCost['fanOut']>,
+  variables: Readonly<Record<string, unknown>>,
+): number {
+  const [argumentName, ...path] = fanOut.argumentPath;
+  const definition = field.args.find((arg) => arg.name === argumentName);
+  const argument = node.arguments?.find((arg) => arg.name.value === argumentName);
+  if (!definition || !argument) return fanOut.assumedUpstreams;
+  let value: unknown = valueFromAST(argument.value, definition.type, variables);
+  for (const key of path) value = value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
+  // An empty or unreadable list is not cheaper than the default: the subgraph decides what it means.
+  return Array.isArray(value) && value.length > 0 ? value.length : fanOut.assumedUpstreams;
 }
 
 /** The list size a slicing argument gives (literal, variable or schema default), if any. */

@@ -9,8 +9,14 @@ export const TRADEGRAPH_COST_MODEL: CostModel = {
   defaultListSize: 10,
   mutationWeight: 10,
   fields: {
-    // A search asks every marketplace at once; `first` sizes its edges, not the connection.
-    'Query.search': { weight: 10, slicingArguments: ['first'], sizedFields: ['edges'] },
+    // A search asks every marketplace at once (the seven of marketplaces.yaml unless its filter
+    // names fewer), each call worth 10; `first` sizes its edges, not the connection.
+    'Query.search': {
+      weight: 10,
+      slicingArguments: ['first'],
+      sizedFields: ['edges'],
+      fanOut: { argumentPath: ['filter', 'marketplaces'], assumedUpstreams: 7 },
+    },
     'Query.marketplaces': { assumedSize: 10 },
     'Query.carriers': { assumedSize: 10 },
     'Query.paymentProviders': { assumedSize: 5 },

@@ -150,7 +150,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
     }
     const prepared = prepareOperation(context, document, operation);
     engineMetrics.plansBuilt++;
-    plans.set(cacheKey, prepared);
+    plans.set(cacheKey, prepared, document.loc?.source.body.length ?? cacheKey.length);
     return prepared;
   };
 

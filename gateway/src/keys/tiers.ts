@@ -5,17 +5,17 @@ export { isTier, SCOPE_PATTERN, TIERS, type Tier } from '#packages/principal/ind
 /** The tier of a request that carries no key: the lowest. */
 export const ANONYMOUS_TIER: Tier = 'developer';
 
-/** The scope a key needs to run a mutation (booking orders is the API's only write). */
+/** The scope of booking keys (the supergraph asks it of `placeOrder`). */
 export const ORDERS_WRITE_SCOPE = 'orders:write';
 
 /** The scope of analyst keys: trade flows, and asking for their exports. */
 export const INSIGHTS_READ_SCOPE = 'insights:read';
 
 /**
- * Mutations that are not writes to orders, and the scope they need instead: an export job only
- * reads trade flows (a marketplace key, bound to its marketplace, may ask for its own too).
+ * The scope a marketplace key holds by being bound to its marketplace (no key line names it):
+ * the insights subgraph asks `insights:read` or this one, and shows such a key its own flows only.
  */
-export const MUTATION_SCOPES: Readonly<Record<string, string>> = { requestTradeFlowExport: INSIGHTS_READ_SCOPE };
+export const MARKETPLACE_FLOWS_SCOPE = 'insights:own-marketplace';
 
 /** A value per tier; every tier present. */
 export type PerTier<T> = Readonly<Record<Tier, T>>;

@@ -12,7 +12,9 @@ export interface SupergraphFileOptions {
   logger: Logger;
   /** Keeps the swap out of the way of executions under way. */
   gate: ReloadGate;
-  /** After each reload attempt: the new SDL when it took, or the error when it did not. */
+  /** What @apollo/gateway is handed of each version of the file. Default: the file as it is. */
+  handOver?: (supergraphSdl: string) => string;
+  /** After each reload attempt: the new SDL (the file's) when it took, or the error when it did not. */
   onReload?: (result: { ok: true; supergraphSdl: string } | { ok: false; error: unknown }) => void;
 }
 
@@ -24,6 +26,7 @@ export interface SupergraphFileOptions {
  */
 export function supergraphFromFile(options: SupergraphFileOptions): SupergraphSdlHook {
   const { path, logger } = options;
+  const handOver = options.handOver ?? ((sdl: string) => sdl);
   return async ({ update }) => {
     let current = options.initialSdl;
     const reload = async (reason: string): Promise<void> => {
@@ -37,7 +40,7 @@ export function supergraphFromFile(options: SupergraphFileOptions): SupergraphSd
       }
       if (next === current) return;
       try {
-        await options.gate.exclusive(() => update(next));
+        await options.gate.exclusive(() => update(handOver(next)));
         current = next;
         logger.info('supergraph reloaded', { path, reason });
         options.onReload?.({ ok: true, supergraphSdl: next });
@@ -56,7 +59,7 @@ export function supergraphFromFile(options: SupergraphFileOptions): SupergraphSd
     const onChange = (): void => enqueue('file changed');
     if (options.pollMs > 0) watchFile(path, { interval: options.pollMs, persistent: false }, onChange);
     return {
-      supergraphSdl: current,
+      supergraphSdl: handOver(current),
       async cleanup() {
         process.off('SIGHUP', onSignal);
         if (options.pollMs > 0) unwatchFile(path, onChange);

@@ -25,13 +25,16 @@ export function createRateLimiter(options: {
   window: SlidingWindow;
   limits: PerTier<number>;
   windowSeconds: number;
+  /** What is counted, for keys and messages: `requests` (default) or e.g. `APQ registrations`. */
+  counted?: { readonly keyPrefix: string; readonly noun: string };
   onLimited?: (principal: Principal) => void;
 }): RateLimiter {
+  const { keyPrefix, noun } = options.counted ?? { keyPrefix: 'ratelimit', noun: 'requests' };
   const windowMs = options.windowSeconds * 1000;
   return {
     async consume(principal) {
       const limit = options.limits[principal.tier];
-      const decision = await options.window.hit(`ratelimit:${principal.rateLimitKey}`, limit, windowMs);
+      const decision = await options.window.hit(`${keyPrefix}:${principal.rateLimitKey}`, limit, windowMs);
       const state: RateLimitState = {
         limit,
         remaining: decision.remaining,
@@ -40,9 +43,9 @@ export function createRateLimiter(options: {
       };
       if (decision.allowed) return state;
       options.onLimited?.(principal);
-      const who = principal.keyId === undefined ? 'Requests without an API key' : `API key ${principal.keyId}`;
+      const who = principal.keyId === undefined ? `${capitalized(noun)} without an API key` : `API key ${principal.keyId}`;
       throw gatewayError(
-        `${who} may make ${limit} requests per ${options.windowSeconds} s (${principal.tier} tier); retry in ${state.resetSeconds} s`,
+        `${who} may make ${limit} ${noun} per ${options.windowSeconds} s (${principal.tier} tier); retry in ${state.resetSeconds} s`,
         {
           code: GatewayErrorCode.RATE_LIMITED,
           status: 429,
@@ -65,4 +68,8 @@ export function rateLimitHeaders(state: RateLimitState): Array<[string, string]>
     ['ratelimit-reset', String(state.resetSeconds)],
     ['ratelimit-policy', `${state.limit};w=${state.windowSeconds}`],
   ];
+}
+
+function capitalized(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

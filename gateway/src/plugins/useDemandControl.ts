@@ -12,13 +12,16 @@ export interface DemandControlOptions {
   budgets: PerTier<number>;
   maxDepth: number;
   maxAliases: number;
+  /** Most occurrences of each fan-out field (`fanOut` in the cost model) in one operation, e.g. `{ 'Query.search': 2 }`. */
+  maxFanOutFields: Readonly<Record<string, number>>;
   /** Told of each estimate, e.g. for metrics. */
   onEstimate?: (cost: number) => void;
 }
 
 /**
- * Refuses an operation that is too deep, has too many aliases, or whose static cost is over its
- * tier's budget. It runs once the operation is parsed and validated and before the query is
+ * Refuses an operation that is too deep, has too many aliases, asks too often for a field that
+ * calls many upstreams at once (a `search` calls every marketplace), or whose static cost is over
+ * its tier's budget. It runs once the operation is parsed and validated and before the query is
  * planned, so a refused operation never reaches a subgraph; the error states cost and budget.
  */
 export function useDemandControl(options: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
@@ -34,7 +37,7 @@ export function useDemandControl(options: DemandControlOptions): ApolloServerPlu
           // Defaults of variables apply; a variable that does not coerce fails execution anyway, so read it as unset.
           const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
           const variables = coerced.coerced ?? {};
-          const { cost, depth, aliases } = estimateOperationCost(schema, operation, fragments, variables, options.model);
+          const { cost, depth, aliases, fanOutFields } = estimateOperationCost(schema, operation, fragments, variables, options.model);
           options.onEstimate?.(cost);
 
           if (depth > options.maxDepth) {
@@ -50,6 +53,15 @@ export function useDemandControl(options: DemandControlOptions): ApolloServerPlu
               status: 400,
               details: { aliases, maxAliases: options.maxAliases },
             });
+          }
+          for (const [coordinate, count] of fanOutFields) {
+            const max = options.maxFanOutFields[coordinate];
+            if (max === undefined || count <= max) continue;
+            const field = coordinate.slice(coordinate.indexOf('.') + 1);
+            throw gatewayError(
+              `The operation asks for \`${field}\` ${count} times; at most ${max} are allowed in one operation, as each one calls many upstreams: send the others as separate requests`,
+              { code: GatewayErrorCode.MAX_FAN_OUT_FIELDS_LIMIT, status: 400, details: { field: coordinate, count, max } },
+            );
           }
           const tier = contextValue.principal?.tier ?? ANONYMOUS_TIER;
           const budget = options.budgets[tier];

@@ -3,6 +3,7 @@ import {
   createMemorySlidingWindow,
   createRedisCache,
   createRedisSlidingWindow,
+  limitValueSize,
   type Cache,
   type SlidingWindow,
 } from '#packages/cache/index.js';
@@ -17,19 +18,33 @@ export interface SharedStore {
   readonly shared: boolean;
   /** Operations the store failed and that were degraded (misses, in-process decisions), since start. */
   errors(): { cache: number; rateLimit: number };
+  /**
+   * For `/ready`: Redis answering, or `degraded` while it does not (caches miss, rate limits are
+   * per replica) with why and since when; `memory` when no Redis is configured.
+   */
+  health(): StoreHealth;
   close(): Promise<void>;
 }
+
+export type StoreHealth =
+  | { readonly store: 'memory' | 'redis'; readonly degraded: false }
+  | { readonly store: 'redis'; readonly degraded: true; readonly reason: string; readonly since: string };
 
 /**
  * Redis when a URL is configured, so every replica sees one APQ registry, one response cache and
  * one rate limit per key; otherwise an in-process LRU, so a single gateway runs with nothing to
- * install. Redis going away never fails a request: the cache misses, the limiter decides per
+ * install. Either is bounded in bytes: no value over `maxValueBytes` is kept, and the in-process
+ * LRU holds at most `maxBytes`. Redis going away never fails a request: the cache misses, the limiter decides per
  * replica, each logs the outage once, and both reconnect by themselves.
  */
 export async function createSharedStore(options: {
   redisUrl: string | undefined;
   keyPrefix: string;
   maxEntries: number;
+  /** Most bytes the in-process store keeps (no Redis). */
+  maxBytes: number;
+  /** Largest value kept, in Redis or in process: larger ones are not stored (APQ documents, responses). */
+  maxValueBytes: number;
   logger: Logger;
 }): Promise<SharedStore> {
   const { logger } = options;
@@ -43,14 +58,25 @@ export async function createSharedStore(options: {
     ]);
   } else {
     logger.info('gateway store in memory: no REDIS_URL, so APQ entries, cached responses and rate limits are per replica');
-    root = createMemoryCache({ maxEntries: options.maxEntries });
+    root = createMemoryCache({ maxEntries: options.maxEntries, maxBytes: options.maxBytes });
     windows = createMemorySlidingWindow({ maxKeys: options.maxEntries });
   }
   return {
-    cache: root.withPrefix('gateway'),
+    cache: limitValueSize(root, options.maxValueBytes).withPrefix('gateway'),
     windows,
     shared,
     errors: () => ({ cache: root.stats().errors, rateLimit: windows.stats().errors }),
+    health() {
+      if (!shared) return { store: 'memory', degraded: false };
+      const outage = root.outage?.() ?? windows.outage?.();
+      if (outage === undefined) return { store: 'redis', degraded: false };
+      return {
+        store: 'redis',
+        degraded: true,
+        reason: `Redis unreachable (${outage.reason}): cached answers are not used and rate limits are counted per replica`,
+        since: new Date(outage.since).toISOString(),
+      };
+    },
     async close() {
       await Promise.all([root.close(), windows.close()]);
     },

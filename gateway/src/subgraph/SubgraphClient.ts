@@ -1,4 +1,6 @@
-import { GraphQLError } from 'graphql';
+import type { GraphQLError } from 'graphql';
+import { subgraphHttpError } from './subgraphHttpError.js';
+import { isNoAnswer, subgraphUnreachableError } from './subgraphUnreachableError.js';
 import type { SubgraphFetchCache, SubgraphResponse } from '../cache/createSubgraphFetchCache.js';
 import type { RawSubgraphResponse, SubgraphTransport } from './createSubgraphTransport.js';
 import { InflightDeduplicator } from './dedupeInflight.js';
@@ -101,10 +103,16 @@ export class SubgraphClient {
       call.onSent?.();
       return this.transport.post(body, call.headers, call.idempotent);
     };
-    const raw =
-      call.shareKey !== undefined && call.idempotent
-        ? await this.inflight.run(`${call.shareKey}\n${body}`, post, call.onShared)
-        : await post();
+    let raw: RawSubgraphResponse;
+    try {
+      raw =
+        call.shareKey !== undefined && call.idempotent
+          ? await this.inflight.run(`${call.shareKey}\n${body}`, post, call.onShared)
+          : await post();
+    } catch (error) {
+      if (isNoAnswer(error)) throw subgraphUnreachableError(this.name, error, !call.idempotent);
+      throw error;
+    }
     if (raw.status < 200 || raw.status > 299) throw this.errorFromResponse(raw);
     const parsed: unknown = isJson(raw.headers['content-type']) ? JSON.parse(raw.text) : raw.text;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -115,15 +123,15 @@ export class SubgraphClient {
     return { answer: parsed as SubgraphAnswer, cacheControl };
   }
 
-  /** `RemoteGraphQLDataSource.errorFromResponse`: status line as message, the response in extensions. */
+  /** As `RemoteGraphQLDataSource.errorFromResponse`, but a 400 is the client's bad input (see `subgraphHttpError`). */
   private errorFromResponse(raw: RawSubgraphResponse): GraphQLError {
-    const body: unknown = isJson(raw.headers['content-type']) ? JSON.parse(raw.text) : raw.text;
-    const extensions: Record<string, unknown> = {
-      response: { url: this.url, status: raw.status, statusText: raw.statusText, body },
-    };
-    if (raw.status === 401) extensions.code = 'UNAUTHENTICATED';
-    else if (raw.status === 403) extensions.code = 'FORBIDDEN';
-    return new GraphQLError(`${raw.status}: ${raw.statusText}`, { extensions });
+    let body: unknown = raw.text;
+    try {
+      if (isJson(raw.headers['content-type'])) body = JSON.parse(raw.text);
+    } catch {
+      // an unreadable error body is kept as text
+    }
+    return subgraphHttpError(raw.status, raw.statusText, body, this.url);
   }
 }
 

@@ -35,8 +35,11 @@ export interface FakeSubgraphs {
   calls(): number;
   /** Another `shop` on its own port (to move a subgraph in a reloaded supergraph); closed with the rest. */
   startShopReplica(): Promise<FakeSubgraph>;
-  /** A supergraph routing to the given URLs. */
-  composeSupergraph(urls: { shop: string; rates: string }): string;
+  /**
+   * A supergraph routing to the given URLs. `accessRules: false` leaves out the subgraphs'
+   * `@authenticated` and `@requiresScopes` (a supergraph that declares none).
+   */
+  composeSupergraph(urls: { shop: string; rates: string }, options?: { accessRules?: boolean }): string;
   close(): Promise<void>;
 }
 
@@ -48,7 +51,7 @@ const LINK = 'extend schema @link(url: "https://specs.apollo.dev/federation/v2.7
  * per-buyer `me`, offers, a mutation, a slow field) and `rates` (a public entity field on offers).
  * Enough for the gateway's features to be seen from the outside, in milliseconds.
  */
-const SHOP_SDL = `${LINK}
+const SHOP_SDL = `extend schema @link(url: "https://specs.apollo.dev/federation/v2.7", import: ["@key", "@shareable", "@authenticated", "@requiresScopes"])
 ${CACHE_CONTROL}
 type Query {
   marketplaces: [Marketplace!]!
@@ -56,8 +59,12 @@ type Query {
   me: String
   slow(ms: Int!): String
   broken: String
+  myOrders: [String!] @authenticated
 }
-type Mutation { placeOrder(offerId: ID!): String requestTradeFlowExport: String }
+type Mutation {
+  placeOrder(offerId: ID!): String @requiresScopes(scopes: [["orders:write"]])
+  requestTradeFlowExport: String @requiresScopes(scopes: [["insights:read"], ["insights:own-marketplace"]])
+}
 type Marketplace @key(fields: "id") @cacheControl(maxAge: 60) { id: ID! name: String! }
 type Offer @key(fields: "id") { id: ID! title: String! marketplace: Marketplace! }
 `;
@@ -87,6 +94,7 @@ const shopResolvers = {
     broken: () => {
       throw new Error('database password=hunter2 unreachable');
     },
+    myOrders: () => ['order-1'],
   },
   Mutation: {
     placeOrder: (_: unknown, { offerId }: { offerId: string }) => `order for ${offerId}`,
@@ -112,7 +120,7 @@ async function startSubgraph(
     production: false,
   });
   await apollo.start();
-  const inner = createGraphQLHttpServer({ apollo, logger, context: async () => ({}) });
+  const inner = createGraphQLHttpServer({ apollo, logger, access: 'public', context: async () => ({}) });
   const seen: SeenRequest[] = [];
   let failures = 0;
   let failStatus = 503;
@@ -152,9 +160,12 @@ async function startSubgraph(
   };
 }
 
-function composeSupergraph(urls: { shop: string; rates: string }): string {
+/** The shop without access rules: what a supergraph that is not ours, declaring none, looks like. */
+const SHOP_SDL_WITHOUT_ACCESS_RULES = SHOP_SDL.replace(/ @authenticated| @requiresScopes\(scopes: \[[^)]*\]\)/g, '');
+
+function composeSupergraph(urls: { shop: string; rates: string }, options: { accessRules?: boolean } = {}): string {
   const composed = composeServices([
-    { name: 'shop', url: urls.shop, typeDefs: parse(SHOP_SDL) },
+    { name: 'shop', url: urls.shop, typeDefs: parse(options.accessRules === false ? SHOP_SDL_WITHOUT_ACCESS_RULES : SHOP_SDL) },
     { name: 'rates', url: urls.rates, typeDefs: parse(RATES_SDL) },
   ]);
   if (composed.errors) throw new Error(composed.errors.map((error) => error.message).join('\n'));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import { createLogger } from '#packages/log/index.js';
 import { listen, type RunningServer } from '#packages/server/index.js';
+import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { readGatewayConfig } from '../../src/config.js';
 import { createGateway, type Gateway } from '../../src/createGateway.js';
 import { buildPersistedOperationManifest, formatPersistedOperationManifest } from '../../src/persisted/PersistedOperationManifest.js';
@@ -44,6 +45,7 @@ export async function startTestGateway(
   const config = readGatewayConfig(
     {
       SUPERGRAPH_PATH: supergraphPath,
+      SERVICE_SECRET: TEST_SERVICE_SECRET,
       PERSISTED_QUERIES_MANIFEST: manifestPath,
       SUPERGRAPH_POLL_MS: '0',
       SHUTDOWN_GRACE_MS: '2000',

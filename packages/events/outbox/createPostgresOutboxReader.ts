@@ -13,9 +13,15 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
   const { schema } = options;
   if (!SCHEMA_NAME.test(schema)) throw new Error(`outbox schema "${schema}" must be a lower-case SQL identifier`);
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 2, options: `-c search_path=${schema}` });
+  // A pooled connection lost between deliveries is discarded and replaced by the next query; the
+  // event must not end the process, and the delivery that needs it reports the failure itself.
+  pool.on('error', () => undefined);
 
   async function exclusively(lock: string, work: (client: pg.PoolClient) => Promise<number>): Promise<number> {
     const client = await pool.connect();
+    let broken: Error | undefined;
+    const onError = (error: Error) => void (broken = error);
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const { rows } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`${lock}:${schema}`]);
@@ -26,7 +32,8 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken);
     }
   }
   const rowsOf = (raw: Array<Record<string, unknown>>): OutboxRow[] =>

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '#packages/secrets/index.js';
 import type { OutboxReader, OutboxRow } from './OutboxReader.js';
 
 /**
@@ -8,6 +9,8 @@ import type { OutboxReader, OutboxRow } from './OutboxReader.js';
  * the position past rows the other has not seen.
  */
 export function createSqliteOutboxReader(options: { file: string; busyTimeoutMs?: number }): OutboxReader {
+  // a reader that starts before orders creates the file: it holds buyers' details, owner-only
+  ensurePrivateFile(options.file);
   const db = new Database(options.file, { fileMustExist: false });
   db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5_000}`);

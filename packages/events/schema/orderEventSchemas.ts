@@ -85,7 +85,7 @@ const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, descr
         .string()
         .nullable()
         .optional()
-        .describe('The API key id that placed the order; null for a keyless request, absent in events written before it was recorded.'),
+        .describe('The API key id that placed and owns the order; null for an order older than owners, absent in events written before it was recorded.'),
       occurredAt: instant.describe('When the state change happened (the saga clock).'),
       data,
     })
@@ -105,7 +105,14 @@ export const OrderFailedSchema = envelope(
 );
 export const OrderCancelledSchema = envelope(
   'order.cancelled',
-  z.object({ reason: z.string(), cancelledAt: instant }),
+  z.object({
+    reason: z.string(),
+    cancelledAt: instant,
+    by: z
+      .enum(['SELLER', 'BUYER', 'PLATFORM'])
+      .optional()
+      .describe('Who cancelled; seller trust counts only cancellations by the seller. Absent when not known.'),
+  }),
   'A confirmed order was cancelled (reserved: no operation cancels an order yet).',
 );
 export const ShipmentDispatchedSchema = envelope(
@@ -126,12 +133,33 @@ export const PaymentCapturedSchema = envelope(
 export const PaymentRefundedSchema = envelope(
   'payment.refunded',
   z.object({ paymentId: z.string(), amount: MoneySchema, refundedAt: instant }),
-  'Money went back to the buyer (reserved: no operation refunds yet).',
+  'Money went back to the buyer: a dispute settled for the buyer.',
 );
 export const EscrowReleasedSchema = envelope(
   'escrow.released',
   z.object({ paymentId: z.string(), amount: MoneySchema, releasedAt: instant }),
   'Escrowed money went to the seller (on delivery).',
+);
+
+export const DisputeReasonSchema = z
+  .enum(['NOT_RECEIVED', 'NOT_AS_DESCRIBED', 'DAMAGED', 'OTHER'])
+  .describe('Why the buyer disputes the order.');
+
+export const DisputeOpenedSchema = envelope(
+  'dispute.opened',
+  z.object({ disputeId: z.string(), reason: DisputeReasonSchema, openedAt: instant }),
+  "The buyer disputed the order: its escrow is held until an operator settles the dispute.",
+);
+export const DisputeResolvedSchema = envelope(
+  'dispute.resolved',
+  z.object({
+    disputeId: z.string(),
+    outcome: z
+      .enum(['REFUND', 'RELEASE'])
+      .describe('REFUND: the buyer won and the payment goes back (the seller lost); RELEASE: the seller won and is paid.'),
+    resolvedAt: instant,
+  }),
+  'An operator settled the dispute.',
 );
 
 /** Every order event, told apart by `type`. */
@@ -144,4 +172,6 @@ export const OrderEventSchema = z.discriminatedUnion('type', [
   PaymentCapturedSchema,
   PaymentRefundedSchema,
   EscrowReleasedSchema,
+  DisputeOpenedSchema,
+  DisputeResolvedSchema,
 ]);

@@ -14,7 +14,7 @@ export const catalogSettings = {
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_200, min: 10, max: 60_000 }),
   /** Key that signs search cursors (32+ characters), the same on every replica. Default: required in production; in development one is made and kept in DATA_DIR. */
   CURSOR_SIGNING_SECRET: setting.optionalString(),
-  /** Secret that internal callers (the `orders` saga) send as `x-service-secret` for the booking mutations. Default: required in production; in development `tradegraph-dev-service-secret`. */
+  /** The deployment's service secret (32+ characters): only the gateway (by the principal it signs with a key derived from it) and internal callers (the `orders` saga, sending it as `x-service-secret` for the booking mutations) are answered. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
   SERVICE_SECRET: setting.optionalString(),
   /** Where development keys are kept between restarts. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),

@@ -1,6 +1,7 @@
 import type { ReferenceRatesClient } from '#packages/fx/index.js';
 import type { HsClassifier, HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
+import type { RestrictionRules } from '#packages/restrictions/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
 
@@ -16,6 +17,8 @@ export interface Context {
   readonly classifier: HsClassifier;
   /** The HS 2022 nomenclature, to check sellers' codes. */
   readonly nomenclature: HsNomenclature;
+  /** What may not cross, or only under conditions (`packages/restrictions`), for `filter.onlyShippable`. */
+  readonly restrictions: RestrictionRules;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;
 }

@@ -1,10 +1,11 @@
+import { loadRestrictions } from '#packages/restrictions/index.js';
 import type { Server } from 'node:http';
 import { createCache } from '#packages/cache/index.js';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import { createHsClassifier, loadHsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -39,6 +40,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   });
   const nomenclature = loadHsNomenclature();
   const classifier = createHsClassifier(nomenclature);
+  // Read and checked now: a restriction file at fault stops the service rather than a search later.
+  const restrictions = loadRestrictions();
   const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });
   const directory = createMarketplaceDirectory(config, {
     logger,
@@ -55,7 +58,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
       createContext(
         {
           adapters: directory.current(),
@@ -65,8 +69,9 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
           referenceRates,
           classifier,
           nomenclature,
+          restrictions,
         },
-        isServiceCaller(headers, serviceSecret),
+        serviceCaller === true,
       ),
   });
   return {

@@ -24,6 +24,8 @@ export interface SearchSourceModel {
   readonly status: 'OK' | 'TIMEOUT' | 'UNAVAILABLE' | 'RATE_LIMITED' | 'ERROR';
   readonly latencyMs: number;
   readonly message: string | null;
+  /** Offers read for this page that no customs mode may carry to the buyer (`filter.onlyShippable`). */
+  readonly droppedForRestrictions: number;
 }
 
 export interface OfferConnectionModel {

@@ -6,7 +6,7 @@ import * as marktplatz from '#upstreams/de-marktplatz/catalog.js';
 import * as ichiba from '#upstreams/jp-ichiba/catalog.js';
 import * as pasarMall from '#upstreams/my-pasarmall/catalog.js';
 import * as mainStreet from '#upstreams/us-mainstreet/catalog.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+import { serviceSecretHeaders } from '#test/support/serviceSecret.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
 
 const RESERVE = `mutation ($input: ReserveStockInput!) {
@@ -33,7 +33,7 @@ interface Order {
   marketplace: { id: string };
 }
 
-const SERVICE = { 'x-service-secret': DEVELOPMENT_SERVICE_SECRET };
+const SERVICE = serviceSecretHeaders();
 let catalog: TestCatalog;
 let keys = 0;
 const key = (name: string) => `${name}-${++keys}-${Date.now()}`;

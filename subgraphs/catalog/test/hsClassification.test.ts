@@ -4,6 +4,7 @@ import type { SeedListing } from '#packages/sandbox/index.js';
 import { listings, numIidOf } from '#upstreams/cn-jademarket/catalog.js';
 import { toGlobalId } from '../src/globalId.js';
 import { startCatalog, type TestCatalog } from './startCatalog.js';
+import { principalHeaders } from '#test/support/serviceSecret.js';
 
 const hs = loadHsNomenclature();
 let catalog: TestCatalog;
@@ -97,7 +98,7 @@ describe('classifyProduct', () => {
   it('answers public, cacheable data', async () => {
     const response = await fetch(catalog.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...principalHeaders() },
       body: JSON.stringify({ query: '{ classifyProduct(title: "drone") { hsCode } }' }),
     });
     expect(response.headers.get('cache-control')).toMatch(/max-age=86400, public/);

@@ -5,6 +5,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, describe, expect, it } from 'vitest';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
+import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 
 const ROOT = new URL('../../../', import.meta.url);
 const entry = (id: string, name: string) => `  - id: ${id}
@@ -33,6 +34,7 @@ async function startCatalog(file: string): Promise<{ service: ServiceProcess; ur
       KE_KEY_ID: 'k',
       KE_SECRET: 's',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'catalog-')),
+      SERVICE_SECRET: TEST_SERVICE_SECRET,
     },
   });
   service.start();
@@ -42,7 +44,7 @@ async function startCatalog(file: string): Promise<{ service: ServiceProcess; ur
 async function marketplaces(url: string): Promise<string[]> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...principalHeaders() },
     body: JSON.stringify({ query: '{ marketplaces { id } }' }),
   });
   return ((await response.json()) as { data: { marketplaces: Array<{ id: string }> } }).data.marketplaces.map((m) => m.id);

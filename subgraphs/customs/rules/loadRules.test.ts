@@ -105,9 +105,24 @@ describe('customs rules data', () => {
     expect(epa?.preferentialRateFor('610910')?.rateBp).toBe(0);
   });
 
+  it('charges specific excise on wine and spirits in GB, US, AU and JP today, by strength band in GB', () => {
+    const gb = rules.rulesAt('GB', TODAY).excise;
+    expect(gb.find((e) => e.hsPrefixes.includes('2204'))).toMatchObject({ measure: 'litre-of-alcohol', minAbvBp: 850, maxAbvBp: 2200 });
+    expect(gb.find((e) => e.hsPrefixes.includes('2208'))).toMatchObject({ minAbvBp: 2201, rate: { amount: '33.99', currency: 'GBP' } });
+    expect(rules.rulesAt('GB', on('2025-06-01')).excise.find((e) => e.hsPrefixes.includes('2208'))?.rate.amount).toBe('32.79');
+    expect(
+      rules
+        .rulesAt('US', TODAY)
+        .excise.map((e) => e.measure)
+        .sort(),
+    ).toEqual(['us-proof-gallon', 'us-wine-gallon']);
+    expect(rules.rulesAt('AU', TODAY).excise[0]).toMatchObject({ chargeKind: 'DUTY', inImportTaxBase: true });
+    expect(rules.rulesAt('JP', TODAY).excise.find((e) => e.hsPrefixes.includes('2208'))?.plusPerPointAbove?.abvBp).toBe(3700);
+  });
+
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
-      for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees]) {
+      for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees, ...d.excise]) {
         expect(r.source.url, r.id).toMatch(/^https?:\/\//);
       }
     }
@@ -160,6 +175,19 @@ describe('validation at load', () => {
         delete firstTax(j)['source'];
       }),
     ).toThrow(/GB\.json: \$\.taxes\[0\]\.source/);
+  });
+  it("rejects an excise rate in another currency than the destination's, and a strength band upside down", () => {
+    const firstExcise = (j: Record<string, unknown>): Record<string, unknown> => (j['excise'] as Record<string, unknown>[])[0] ?? {};
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        firstExcise(j)['rate'] = { amount: '30.00', currency: 'EUR' };
+      }),
+    ).toThrow(/GB\.json: \$\.excise: an excise rate is written in the destination's currency/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        firstExcise(j)['minAbvBp'] = 3000;
+      }),
+    ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
   });
   it('rejects overlapping periods for the same rule id', () => {
     expect(

@@ -13,6 +13,7 @@ import type {
   DutyRateDefault,
   DutyRateTable,
   ExchangeRateRule,
+  ExciseRule,
   FeeRule,
   IsoDate,
   PreferentialRate,
@@ -58,6 +59,8 @@ export interface RulesInForce {
   specialRegimes: SpecialRegime[];
   additionalDuties: AdditionalDutyRule[];
   fees: FeeRule[];
+  /** Specific excises (per litre, per litre of alcohol, per gallon) in force. */
+  excise: ExciseRule[];
   domesticSale: DomesticSaleRule | undefined;
   duty: DutyView;
   agreements: AgreementInForce[];
@@ -96,6 +99,7 @@ function rulesOf(d: DestinationFile): RuleBase[] {
     ...d.specialRegimes,
     ...d.additionalDuties,
     ...d.fees,
+    ...d.excise,
     ...d.domesticSale,
   ];
 }
@@ -180,6 +184,7 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       specialRegimes: pick((d) => d.specialRegimes),
       additionalDuties: pick((d) => d.additionalDuties),
       fees: pick((d) => d.fees),
+      excise: pick((d) => d.excise),
       domesticSale: pick((d) => d.domesticSale).at(-1),
       duty: { table: table.table, default: def, rates, rateFor: (hsCode) => longestPrefix(rates, hsCode) ?? def },
       agreements: agreementsInForce,

@@ -21,6 +21,7 @@ import type {
   dutyRateTable,
   preferentialRate,
 } from './schema/ruleFiles.js';
+import type { exciseRule } from './schema/exciseRule.js';
 import type { additionalDutyRule, bandedRate, feeRule, specialRegime } from './schema/specialRegimes.js';
 
 export type IsoDate = string;
@@ -56,6 +57,7 @@ export type PersonalUseValuationRegime = Extract<SpecialRegime, { kind: 'persona
 export type PersonalImportTariffRegime = Extract<SpecialRegime, { kind: 'personalImportTariff' }>;
 export type AdditionalDutyRule = z.output<typeof additionalDutyRule>;
 export type FeeRule = z.output<typeof feeRule>;
+export type ExciseRule = z.output<typeof exciseRule>;
 export type DestinationFile = z.output<typeof destinationFile>;
 export type DutyRate = z.output<typeof dutyRate>;
 export type DutyRateDefault = z.output<typeof dutyRateDefault>;

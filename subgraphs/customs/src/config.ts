@@ -12,6 +12,10 @@ export const customsSettings = {
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 2_000, min: 10, max: 60_000 }),
   /** Longest the reference rates are reused before asking again (they change once a business day). Default: 3600000 ms (1 h). */
   FX_CACHE_TTL_MS: setting.int({ default: 3_600_000, min: 1_000, max: 86_400_000 }),
+  /** The deployment's service secret (32+ characters): only the gateway (by the principal it signs with a key derived from it) and internal callers are answered. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
+  SERVICE_SECRET: setting.optionalString(),
+  /** Where the development service secret is kept. Default: .data */
+  DATA_DIR: setting.string({ default: '.data' }),
 };
 
 export type CustomsConfig = ReturnType<typeof readCustomsConfig>;

@@ -1,7 +1,8 @@
 import type { Server } from 'node:http';
 import { createCustomsRatesClient, createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import { loadRestrictions } from '#packages/restrictions/index.js';
 import { loadRules, type LoadedRules } from '../rules/loadRules.js';
 import type { CustomsConfig } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -20,6 +21,8 @@ export interface CustomsService {
  */
 export async function createCustomsService(config: CustomsConfig, logger: Logger): Promise<CustomsService> {
   const rules = loadRules();
+  // The restriction files too (`ImportCharges.restrictions`): one at fault stops the service here.
+  loadRestrictions();
   const fx = createReferenceRatesClient({
     baseUrl: config.FX_REFRATES_URL,
     timeoutMs: config.UPSTREAM_TIMEOUT_MS,
@@ -32,6 +35,7 @@ export async function createCustomsService(config: CustomsConfig, logger: Logger
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
+    access: { serviceSecret: loadServiceSecret(config) },
     context: async () => createContext({ rules, fx, customsFx, logger }),
   });
   return {

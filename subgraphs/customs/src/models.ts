@@ -1,5 +1,6 @@
 import type { Money } from '#packages/money/index.js';
-import type { ChargeLine, ImportCharges, LineRate } from './importCharges/types.js';
+import type { ConsignmentRestriction } from './importCharges/findRestrictions.js';
+import type { ChargeLine, CustomsDeclaration, ImportCharges, LineRate } from './importCharges/types.js';
 
 /**
  * What resolvers hand to each other (codegen `mappers`): the engine's own types, money in integer
@@ -8,7 +9,21 @@ import type { ChargeLine, ImportCharges, LineRate } from './importCharges/types.
 export type MoneyModel = Money;
 export type ChargeLineModel = ChargeLine;
 export type AppliedExchangeRateModel = LineRate;
-export type ImportChargesModel = ImportCharges;
+/** The charges, and what restricts the goods on that lane and mode (`ImportCharges.restrictions`). */
+export type ImportChargesModel = Omit<ImportCharges, 'declaration'> & {
+  readonly restrictions: readonly ConsignmentRestriction[];
+  readonly declaration: CustomsDeclarationModel | null;
+};
+export type RestrictionModel = ConsignmentRestriction;
+/** `ImportCharges.declaration`: the valuation's facts and the requirements in force for the lane. */
+export type CustomsDeclarationModel = CustomsDeclaration & { readonly requirements: readonly DeclarationRequirementModel[] };
+export interface DeclarationRequirementModel {
+  readonly rule: string;
+  readonly fields: readonly string[];
+  readonly reason: string;
+  readonly source: string;
+  readonly sourceStatus: 'VERIFIED' | 'KNOWLEDGE' | 'UNVERIFIED';
+}
 
 /** Money as it arrives in a representation: JSON, a decimal string. */
 export interface MoneyRepresentation {
@@ -36,6 +51,8 @@ export interface ShippingOptionRepresentation {
     readonly alreadyImported: boolean;
     readonly destinationRegion?: string | null;
     readonly customsMode?: 'POSTAL' | 'EXPRESS' | 'FREIGHT' | null;
+    /** Absent from representations sent by callers that predate restrictions: read as false. */
+    readonly containsLithiumBattery?: boolean | null;
     readonly postBorderTransport?: MoneyRepresentation | null;
     readonly carrierFees?: ReadonlyArray<{
       readonly carrier: string;

@@ -135,6 +135,21 @@ const EU: Case[] = [
     mentions: ['IT-contributo-spedizioni-modico-valore'],
   },
   {
+    name: 'IT 2026-02-10, €100 T-shirt: under the €150 relief, VAT 22% and the €2 contribution, then due (IT-contributo-spedizioni-modico-valore, Legge 199/2025 art. 1 c. 126)',
+    input: on('IT', '2026-02-10', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['0.00', '22.00', '2.00', '24.00', 'EUR'],
+    deMinimisApplied: true,
+    lines: [['FEE', '2.00', 'DELIVERY', 'CARRIER']],
+  },
+  {
+    name: 'IT 2026-05-15, the same T-shirt: the contribution is suspended until 2026-06-30 (IT-contributo-spedizioni-modico-valore, MEF comunicato n. 31), a zero line says so',
+    input: on('IT', '2026-05-15', { items: [item('610910', '100.00', 'EUR')] }),
+    expected: ['0.00', '22.00', '0.00', '22.00', 'EUR'],
+    deMinimisApplied: true,
+    lines: [['FEE', '0.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['suspended', 'comunicato n. 31'],
+  },
+  {
     name: 'DE, €200 T-shirt from JP: 0% under the EU-Japan EPA (EUJP-EU-61) instead of 12% MFN',
     input: { origin: 'JP', destination: 'DE', date: '2026-11-26', items: [item('610910', '200.00', 'EUR')] },
     expected: ['0.00', '38.00', '0.00', '38.00', 'EUR'],
@@ -406,4 +421,90 @@ const ASIA: Case[] = [
   },
 ];
 
-export const CASES: readonly Case[] = [...EU, ...AT_CHECKOUT, ...AMERICAS, ...ASIA];
+/** Specific excise on wine (2204) and spirits (2208), on the bottle the quote assumes (offers carry no volume or strength). */
+const EXCISE: Case[] = [
+  {
+    name: 'GB, a £20 bottle of wine from FR + £5: no duty under the TCA, Alcohol Duty £30.62 per litre of alcohol on an assumed 0.75 l at 13% (GB-alcohol-duty-wine), import VAT on value + duty + excise; excise goods are outside the £135 regime',
+    input: { origin: 'FR', destination: 'GB', date: '2026-11-26', items: [item('220421', '20.00', 'GBP')], shipping: money('5.00', 'GBP') },
+    expected: ['0.00', '8.59', '0.00', '8.59', 'GBP'],
+    payable: ['0.00', '8.59', '0.00'],
+    lines: [
+      ['TAX', '2.99', 'DELIVERY', 'CARRIER'],
+      ['TAX', '5.60', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 0.75 l at 13% = 0.0975 l of alcohol × 30.62 GBP', 'assumed', 'GB-alcohol-duty-wine', '20% × (20.00 + 5.00 + 2.99) GBP'],
+  },
+  {
+    name: 'GB, two £30 bottles of whisky from CN: duty (GB-MFN-default), Alcohol Duty £33.99 per litre of alcohol on 2 × 0.70 l at 40% (GB-alcohol-duty-spirits), VAT on all three',
+    input: on('GB', '2026-11-26', { items: [item('220830', '60.00', 'GBP', 2)] }),
+    expected: ['2.40', '35.32', '0.00', '37.72', 'GBP'],
+    lines: [['TAX', '19.03', 'DELIVERY', 'CARRIER']],
+    mentions: ['2 × 0.7 l at 40% = 0.56 l of alcohol × 33.99 GBP', '20% × (60.00 + 2.40 + 19.03) GBP'],
+  },
+  {
+    name: 'GB 2025-06-01 (a past date), the same whisky: that year’s Alcohol Duty of £32.79 (GB-alcohol-duty-spirits, from 2025-02-01)',
+    input: on('GB', '2025-06-01', { items: [item('220830', '60.00', 'GBP', 2)] }),
+    expected: ['2.40', '34.51', '0.00', '36.91', 'GBP'],
+    lines: [['TAX', '18.36', 'DELIVERY', 'CARRIER']],
+    mentions: ['0.56 l of alcohol × 32.79 GBP'],
+  },
+  {
+    name: 'GB, a bottle of beer: only wine and spirits bear a modelled Alcohol Duty (GB-alcohol-duty-wine, GB-alcohol-duty-spirits), so a zero line says the beer duty is left out rather than a silent zero',
+    input: on('GB', '2026-11-26', { items: [item('220300', '10.00', 'GBP')] }),
+    expected: ['0.40', '2.08', '0.00', '2.48', 'GBP'],
+    lines: [['TAX', '0.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['Excise on 220300 is due at import but not modelled for GB'],
+  },
+  {
+    name: 'US, a $20 bottle of wine from FR: federal excise tax $1.07 per wine gallon on an assumed 0.75 l (US-FET-still-wine-16), not in any tax base',
+    input: { origin: 'FR', destination: 'US', date: '2026-11-26', items: [item('220421', '20.00', 'USD')] },
+    expected: ['1.00', '1.66', '2.69', '5.35', 'USD'],
+    payable: ['1.45', '3.90', '0.00'],
+    lines: [['TAX', '0.21', 'DELIVERY', 'CARRIER']],
+    mentions: ['1 × 0.75 l = 0.198129 wine gallons × 1.07 USD', 'US-FET-still-wine-16'],
+  },
+  {
+    name: 'US, a $30 bottle of whisky from GB: federal excise tax $13.50 per proof gallon on an assumed 0.70 l at 40% (US-FET-distilled-spirits)',
+    input: { origin: 'GB', destination: 'US', date: '2026-11-26', items: [item('220830', '30.00', 'USD')] },
+    expected: ['1.50', '4.18', '2.69', '8.37', 'USD'],
+    payable: ['2.18', '6.19', '0.00'],
+    lines: [['TAX', '2.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['1 × 0.7 l at 40% = 0.147936 proof gallons × 13.50 USD'],
+  },
+  {
+    name: 'AU, an A$60 bottle of whisky from GB: no A$1,000 relief for excise goods (AU-deminimis-1000); excise-equivalent customs duty A$107.99 per litre of alcohol (AU-excise-equivalent-spirits) in the GST base',
+    input: { origin: 'GB', destination: 'AU', date: '2026-11-26', items: [item('220830', '60.00', 'AUD')] },
+    expected: ['33.24', '9.32', '0.00', '42.56', 'AUD'],
+    lines: [
+      ['DUTY', '30.24', 'DELIVERY', 'CARRIER'],
+      ['TAX', '9.32', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['0.28 l of alcohol × 107.99 AUD', '10% × (60.00 + 3.00 + 30.24) AUD'],
+  },
+  {
+    name: 'AU, an A$30 bottle of wine from FR: wine bears wine equalisation tax of 29% on value + duty (AU-WET), itself in the GST base; no per-litre excise',
+    input: { origin: 'FR', destination: 'AU', date: '2026-11-26', items: [item('220421', '30.00', 'AUD')] },
+    expected: ['1.50', '13.20', '0.00', '14.70', 'AUD'],
+    lines: [
+      ['TAX', '9.14', 'DELIVERY', 'CARRIER'],
+      ['TAX', '4.06', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['Wine equalisation tax 29%', 'AU-WET', '10% × (30.00 + 1.50 + 9.14) AUD'],
+  },
+  {
+    name: 'JP, a ¥5,000 bottle of whisky from GB: liquor tax ¥370,000 per kl plus ¥10,000 per degree above 37 on an assumed 0.70 l at 40% (JP-liquor-tax-whisky-spirits), truncated to ¥100',
+    input: { origin: 'GB', destination: 'JP', date: '2026-11-26', items: [item('220830', '5000', 'JPY')] },
+    expected: ['0', '500', '0', '500', 'JPY'],
+    lines: [['TAX', '200', 'DELIVERY', 'CARRIER']],
+    mentions: ['1 × 0.7 l = 0.7 l × (370 + 10 × 3 points above 37%) JPY', 'tax down to 100 JPY', '10% × (3000 + 200) → 3000 JPY'],
+  },
+  {
+    name: 'JP, two ¥3,000 bottles of wine from FR: liquor tax ¥100 per litre on 1.5 l (JP-liquor-tax-wine) = ¥150, truncated to ¥100',
+    input: { origin: 'FR', destination: 'JP', date: '2026-11-26', items: [item('220421', '6000', 'JPY', 2)] },
+    expected: ['0', '400', '0', '400', 'JPY'],
+    lines: [['TAX', '100', 'DELIVERY', 'CARRIER']],
+    mentions: ['2 × 0.75 l = 1.5 l × 100 JPY', '10% × (3600 + 100) → 3000 JPY'],
+  },
+];
+
+export const CASES: readonly Case[] = [...EU, ...AT_CHECKOUT, ...AMERICAS, ...ASIA, ...EXCISE];

@@ -10,7 +10,20 @@ import { TEST_RATES } from './executeCustoms.js';
 const rules = loadRules();
 const DESTINATIONS = [...rules.destinations.keys()].filter((code) => code !== 'EU').sort();
 const ORIGINS = ['CN', 'US', 'DE', 'JP', 'GB', 'MX', 'BR', 'KR', 'FR', 'MY'];
-const HS_CODES = ['610910', '6110119000', '090210', '950300', '330499', '851830', '220421', '732393', '490199', '620442'];
+const HS_CODES = [
+  '610910',
+  '6110119000',
+  '090210',
+  '950300',
+  '330499',
+  '851830',
+  '220421',
+  '220830',
+  '220300',
+  '732393',
+  '490199',
+  '620442',
+];
 const CURRENCIES = ['EUR', 'USD', 'CNY', 'JPY', 'GBP'];
 
 /** Amounts with the currency's own decimals, from nothing to a formal entry. */

@@ -243,14 +243,15 @@ describe('ShippingOption.importCharges over HTTP (_entities)', () => {
     expect((await customs.fx.stats()).byEndpoint['eurofxref-daily'] ?? 0).toBe(0);
   });
 
-  it('fails only the option whose destination has no rules', async () => {
+  it('fails only the import charges of the option whose destination has no rules, not the option', async () => {
     const bad = { ...representation(0), id: 'option-th', consignment: { ...representation(0).consignment, destinationCountry: 'TH' } };
     const { data, errors } = await customs.query<{ _entities: Array<Option | null> }>(ENTITIES, {
       representations: [representation(0), bad],
     });
     expect(data?._entities[0]?.importCharges.total.currency).toBe('EUR');
-    expect(data?._entities[1]).toBeNull();
+    expect(data?._entities[1]).toMatchObject({ importCharges: null });
     expect(errors?.[0]?.extensions?.['code']).toBe('NOT_FOUND');
+    expect(errors?.[0]?.path).toEqual(['_entities', 1, 'importCharges']);
   });
 
   it('answers estimateImportCharges over HTTP, and names the bad field', async () => {

@@ -36,7 +36,7 @@ export const insightsSettings = {
   INSIGHTS_PUBLIC_URL: setting.optionalString(),
   /** Key export URLs are signed with (32+ characters). Default: required in production; in development a key kept in DATA_DIR. */
   EXPORT_SIGNING_SECRET: setting.optionalString(),
-  /** Shared with the gateway: verifies each caller's principal. Default: required in production; the development secret otherwise. */
+  /** The deployment's service secret (32+ characters), shared with the gateway: only callers with the principal it signs, or with the secret, are answered. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
   SERVICE_SECRET: setting.optionalString(),
   /** Euro reference rates, for a currency an order's quote did not carry (USD for primaryValue). Default: http://127.0.0.1:4120 */
   FX_REFRATES_URL: setting.url({ default: 'http://127.0.0.1:4120' }),

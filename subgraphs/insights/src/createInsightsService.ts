@@ -4,7 +4,6 @@ import { openEventTransport, type EventTransport, type RunningReader } from '#pa
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import { loadHsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { principalKeyFrom } from '#packages/principal/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { InsightsConfig } from './config.js';
@@ -72,7 +71,7 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    principalKey: principalKeyFrom(loadServiceSecret(config)),
+    access: { serviceSecret: loadServiceSecret(config) },
     routes: new Map([['/exports', serveExport({ store, key: exportKey, folder: exportFolder })]]),
     context: async ({ principal }) => ({
       store,

@@ -74,6 +74,25 @@ export function defineTradeFlowStoreSuite(
       expect(germanyFromChina.landedCostShares).toEqual({ item: 0.5, shipping: 0.25, duties: 0.06, taxes: 0.152, fees: 0.038 });
     });
 
+    it('names periods as Comtrade does: month YYYYMM, quarter YYYYQn, year YYYY', async (context) => {
+      if (!subject) return context.skip();
+      const periods = async (dimension: 'MONTH' | 'QUARTER' | 'YEAR') =>
+        (await ask({ groupBy: [dimension, 'PARTNER'] })).rows.map((row) => [row.period, row.partner?.code, row.orders]);
+      // Every test order was confirmed on 2026-11-02.
+      expect(await periods('MONTH')).toEqual([
+        ['202611', 'CN', 6],
+        ['202611', 'JP', null],
+      ]);
+      expect(await periods('QUARTER')).toEqual([
+        ['2026Q4', 'CN', 6],
+        ['2026Q4', 'JP', null],
+      ]);
+      expect(await periods('YEAR')).toEqual([
+        ['2026', 'CN', 6],
+        ['2026', 'JP', null],
+      ]);
+    });
+
     it('suppresses a cell of fewer than minCell orders, and says so', async (context) => {
       if (!subject) return context.skip();
       const fromJapan = (await ask({})).rows.find((row) => row.partner?.code === 'JP')!;

@@ -1,4 +1,5 @@
 import type { Logger } from '#packages/log/index.js';
+import type { RestrictionRules } from '#packages/restrictions/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import type { ClearanceFeeTables } from './createClearanceFeeTables.js';
 import { createParcelLoaders, type ParcelLoaders } from './createParcelLoaders.js';
@@ -13,6 +14,8 @@ export interface Context {
   /** What the carriers say about labels, batched per carrier. */
   readonly parcels: ParcelLoaders;
   readonly logger: Logger;
+  /** What may not cross, or only under conditions (`packages/restrictions`), loaded and checked at start-up. */
+  readonly restrictions: RestrictionRules;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;
 }
@@ -21,6 +24,7 @@ export interface LogisticsServices {
   readonly carriers: readonly CarrierAdapter[];
   readonly clearanceFees: ClearanceFeeTables;
   readonly logger: Logger;
+  readonly restrictions: RestrictionRules;
 }
 
 export function createContext(services: LogisticsServices, serviceCaller = false): Context {

@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import type { Logger } from '#packages/log/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { loadRestrictions } from '#packages/restrictions/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { CarrierAdapter } from './adapters/ports.js';
 import { CARRIER_ADAPTERS } from './adapters/registry.js';
 import type { LogisticsConfig } from './config.js';
@@ -19,12 +20,15 @@ export async function createLogisticsService(config: LogisticsConfig, logger: Lo
   const serviceSecret = loadServiceSecret(config);
   const carriers = CARRIER_ADAPTERS.map((module) => module.create(config, { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS }));
   const clearanceFees = createClearanceFeeTables(carriers, logger);
+  // Read and checked now: a restriction file at fault stops the service rather than a quote later.
+  const restrictions = loadRestrictions();
   const apollo = createApolloServer<Context>({ schema: createLogisticsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) => createContext({ carriers, clearanceFees, logger }, isServiceCaller(headers, serviceSecret)),
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) => createContext({ carriers, clearanceFees, logger, restrictions }, serviceCaller === true),
   });
   return {
     httpServer,

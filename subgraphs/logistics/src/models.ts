@@ -1,4 +1,5 @@
 import type { Money } from '#packages/money/index.js';
+import type { AppliedRestriction } from '#packages/restrictions/index.js';
 import type {
   CarrierInfo,
   CustomsDocumentRecord,
@@ -39,6 +40,7 @@ export interface ConsignmentModel extends ConsignmentClassification {
   readonly destinationRegion: string | null;
   /** How customs sees the shipment; null when no border is crossed at delivery. */
   readonly customsMode: CustomsMode | null;
+  readonly containsLithiumBattery: boolean;
   /** A two-leg line's last mile: transport after the place of entry. */
   readonly postBorderTransport: Money | null;
   readonly carrierFees: readonly CarrierFeeModel[];
@@ -78,12 +80,21 @@ export interface ShippingOptionModel {
   readonly legs: readonly ShippingLegModel[];
   readonly consignment: ConsignmentModel;
   readonly costBreakdown: string;
+  /** The CONDITIONAL restrictions the option ships under (a PROHIBITED one removes the option). */
+  readonly restrictions: readonly RestrictionModel[];
+}
+
+/** A restriction as the API gives it, with the customs modes it was found for. */
+export interface RestrictionModel extends AppliedRestriction {
+  readonly modes: readonly CustomsMode[];
 }
 
 export interface ShippingRestrictionModel {
   readonly carrier: CarrierInfo;
   readonly mode: ShippingMode;
   readonly reason: string;
+  /** The legal rule behind the refusal; null when the carrier itself refuses. */
+  readonly restriction: RestrictionModel | null;
 }
 
 /** A booked label, as the shipment id records it. */

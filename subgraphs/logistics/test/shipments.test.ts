@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+import { serviceSecretHeaders } from '#test/support/serviceSecret.js';
 import { startLogistics, type GraphQLResult, type TestLogistics } from './startLogistics.js';
 import { offer } from './support/offerRepresentations.js';
 
@@ -30,7 +30,7 @@ interface Shipment {
   }>;
 }
 
-const SERVICE = { 'x-service-secret': DEVELOPMENT_SERVICE_SECRET };
+const SERVICE = serviceSecretHeaders();
 const IOSS = 'IM2760001234';
 let logistics: TestLogistics;
 let keys = 0;

@@ -1,5 +1,13 @@
 import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+
+/** An amount of euros, as a decimal string with at most two decimals. */
+function euroAmount(fallback: string) {
+  return setting.custom((raw) => {
+    const value = (raw ?? fallback).trim();
+    if (!/^\d+(\.\d{1,2})?$/.test(value)) throw new Error(`must be an amount of euros such as 500 or 1250.50 (got "${value}")`);
+    return value;
+  });
+}
 
 export const ordersSettings = {
   ...commonSettings,
@@ -19,7 +27,13 @@ export const ordersSettings = {
   LOGISTICS_URL: setting.url({ default: 'http://127.0.0.1:4002/graphql' }),
   /** The payments subgraph, for authorize, capture, void and escrow release. Default: http://127.0.0.1:4004/graphql */
   PAYMENTS_URL: setting.url({ default: 'http://127.0.0.1:4004/graphql' }),
-  /** Sent as `x-service-secret` on every participant call. Default: required in production; `tradegraph-dev-service-secret` otherwise. */
+  /** The trust subgraph, asked for a seller's trust before payment is authorized (escrow follows it). Default: http://127.0.0.1:4007/graphql */
+  TRUST_URL: setting.url({ default: 'http://127.0.0.1:4007/graphql' }),
+  /** Totals in EUR above which an ESTABLISHED seller's order is escrowed all the same. Default: 500. */
+  ESCROW_LIMIT_ESTABLISHED_EUR: euroAmount('500'),
+  /** Totals in EUR above which a TRUSTED seller's order is escrowed all the same. Default: 2000. */
+  ESCROW_LIMIT_TRUSTED_EUR: euroAmount('2000'),
+  /** The deployment's service secret (32+ characters): sent as `x-service-secret` on every participant call, and the key the gateway's principals are checked with. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
   SERVICE_SECRET: setting.optionalString(),
   /** Key quote tokens are signed with: the same as payments' (32+ characters). Default: required in production; in development the key payments keeps in DATA_DIR. */
   QUOTE_SIGNING_SECRET: setting.optionalString(),
@@ -41,6 +55,8 @@ export const ordersSettings = {
   FOLLOWER_INTERVAL_MS: setting.int({ default: 5_000, min: 50, max: 3_600_000 }),
   /** Attempts of a capture or escrow release without an answer (one per follower round) before it is FAILED for a person to look at. Default: 100. */
   FOLLOWER_MAX_ATTEMPTS: setting.int({ default: 100, min: 1, max: 100_000 }),
+  /** Tracking lookups the carrier refuses in a row (each after a longer wait) before the order is flagged for attention. Default: 5. */
+  FOLLOWER_MAX_TRACKING_REFUSALS: setting.int({ default: 5, min: 1, max: 1_000 }),
   /** NATS with JetStream: when set, the outbox relay publishes order events to a durable stream there. Default: none (readers poll the outbox). */
   NATS_URL: setting.optionalString(),
   /** The JetStream stream of order events. Default: ORDER_EVENTS. */
@@ -53,10 +69,3 @@ export const ordersSettings = {
 
 export type OrdersConfig = ReturnType<typeof readOrdersConfig>;
 export const readOrdersConfig = (env?: Environment) => readConfig(ordersSettings, env);
-
-/** The secret to send participants: the configured one, or the development default outside production. */
-export function serviceSecretOf(config: Pick<OrdersConfig, 'SERVICE_SECRET' | 'NODE_ENV'>): string {
-  if (config.SERVICE_SECRET !== undefined) return config.SERVICE_SECRET;
-  if (config.NODE_ENV === 'production') throw new Error('Invalid configuration: SERVICE_SECRET is required in production');
-  return DEVELOPMENT_SERVICE_SECRET;
-}

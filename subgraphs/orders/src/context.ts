@@ -2,24 +2,31 @@ import DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
 import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
+import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
 /** What every orders resolver gets; one per request. */
 export interface Context {
   readonly store: OrderStore;
   readonly booking: OrderBooking;
+  /** The saga's participants, for lookups an answer needs (a failed booking's alternatives). */
+  readonly participants: Participants;
   /** Steps of many orders (a page of `orders`) in one query. */
   readonly steps: DataLoader<string, StepRecord[]>;
   readonly logger: Logger;
-  /** The caller, as the gateway signed it; undefined without a verified principal. */
-  readonly principal: CallerPrincipal | undefined;
+  /**
+   * The API key the gateway signed for (`x-tradegraph-principal`): the owner of the orders this
+   * request may place and see. Undefined for a keyless caller and for internal callers.
+   */
+  readonly ownerKeyId: string | undefined;
 }
 
-export type OrdersServices = Omit<Context, 'steps'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId'>;
 
-export function createContext(services: OrdersServices): Context {
+export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
   return {
     ...services,
+    ownerKeyId: principal?.keyId,
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);
       return orderIds.map((id) => steps.get(id) ?? []);

@@ -3,10 +3,9 @@ import type { Server } from 'node:http';
 import { hostname } from 'node:os';
 import { openOutboxReader, startJetStreamPublisher, type JetStreamPublisher } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { principalKeyFrom } from '#packages/principal/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer } from '#packages/server/index.js';
-import { serviceSecretOf, type OrdersConfig } from './config.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
@@ -16,6 +15,7 @@ import { createSagaRecovery } from './saga/createSagaRecovery.js';
 import type { Participants } from './saga/Participants.js';
 import type { PeriodicTask } from './saga/runPeriodically.js';
 import { createOrdersSchema } from './schema.js';
+import { connectOrderStore } from './store/connectOrderStore.js';
 import { createOrderStore } from './store/createOrderStore.js';
 import type { OrderStore } from './store/OrderStore.js';
 
@@ -54,15 +54,25 @@ export async function createOrdersService(
     production,
     dataDir: config.DATA_DIR,
   });
-  const serviceSecret = serviceSecretOf(config);
-  const store = await createOrderStore(config);
-  logger.info('order store ready', { store: store.kind });
+  const serviceSecret = loadServiceSecret(config);
+  // Opened in the background, with retries: meanwhile the service listens and `/ready` says why it is not.
+  const connection = connectOrderStore({
+    kind: config.DATABASE_URL !== undefined ? 'postgres' : 'sqlite',
+    open: () =>
+      createOrderStore(config, (error) => logger.warn('order store connection lost; the pool reconnects', { error: error.message })),
+    logger,
+  });
+  const { store } = connection;
+  void connection.connected.then(() => logger.info('order store ready', { store: store.kind }));
+  await connection.firstAttempt; // a store that is there serves the first request
+
   const participants =
     options.participants ??
     createParticipants({
       catalogUrl: config.CATALOG_URL,
       logisticsUrl: config.LOGISTICS_URL,
       paymentsUrl: config.PAYMENTS_URL,
+      trustUrl: config.TRUST_URL,
       serviceSecret,
       timeoutMs: config.PARTICIPANT_TIMEOUT_MS,
       logger,
@@ -79,6 +89,7 @@ export async function createOrdersService(
     maxStepAttempts: config.SAGA_MAX_STEP_ATTEMPTS,
     maxCompensationAttempts: config.SAGA_MAX_COMPENSATION_ATTEMPTS,
     retryBaseMs: config.SAGA_RETRY_BASE_MS,
+    escrowLimits: { ESTABLISHED: config.ESCROW_LIMIT_ESTABLISHED_EUR, TRUSTED: config.ESCROW_LIMIT_TRUSTED_EUR },
     logger,
     now,
   });
@@ -100,6 +111,7 @@ export async function createOrdersService(
     leaseMs: config.SAGA_LEASE_MS,
     intervalMs: config.FOLLOWER_INTERVAL_MS,
     maxAttempts: config.FOLLOWER_MAX_ATTEMPTS,
+    maxTrackingRefusals: config.FOLLOWER_MAX_TRACKING_REFUSALS,
     logger,
     quoteKey,
     now,
@@ -111,9 +123,13 @@ export async function createOrdersService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    principalKey: principalKeyFrom(serviceSecret),
-    context: async ({ principal }) => createContext({ store, booking, logger, principal }),
+    access: { serviceSecret },
+    context: async ({ principal }) => createContext({ store, booking, participants, logger }, principal),
     readiness: async () => {
+      const status = connection.status();
+      if (!status.connected) {
+        return { ready: false, store: store.kind, reason: `order store not connected: ${status.reason}`, attempts: status.attempts };
+      }
       try {
         await store.getOrder('readiness-check');
         return { ready: true, store: store.kind };
@@ -130,6 +146,7 @@ export async function createOrdersService(
     recovery,
     follower,
     async startBackgroundWork() {
+      await connection.connected;
       recovery.start();
       follower.start();
       if (config.NATS_URL !== undefined) {

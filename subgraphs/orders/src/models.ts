@@ -30,6 +30,10 @@ export interface UserErrorModel {
   readonly code: OrderFailure['code'];
   readonly message: string;
   readonly field: readonly string[] | null;
+  /** The booking step that failed; absent for input errors. */
+  readonly step?: OrderFailure['step'];
+  /** For a carrier that could not be reached: the booked order, whose offer and destination the alternatives are for. */
+  readonly failedOrder?: OrderRecord;
 }
 
 export interface PlaceOrderPayloadModel {

@@ -40,7 +40,8 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(order.total).toEqual({ amount: '41.37', currency: 'EUR' });
       expect(order.escrow).toBe(true);
       expect(await store().getOrder(draft.id)).toEqual(order);
-      expect(await store().getOrderByIdempotencyKey(draft.idempotencyKey)).toEqual(order);
+      expect(await store().getOrderByIdempotencyKey('key-a', draft.idempotencyKey)).toEqual(order);
+      expect(await store().getOwnedOrder('key-a', draft.id)).toEqual(order);
       const steps = (await store().listSteps([draft.id])).get(draft.id)!;
       expect(steps.map((step) => [step.name, step.status, step.attempt])).toEqual(draft.steps.map((step) => [step, 'PENDING', 0]));
     });
@@ -53,6 +54,25 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(again.created).toBe(false);
       expect(again.order.id).toBe(first.id);
       expect(again.order.requestHash).toBe('hash-1');
+    });
+
+    it('keeps each owner to its own orders: by id, by idempotency key and in pages', async (context) => {
+      if (!subject) return context.skip();
+      const base = 1_900_000_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
+      const owner = (name: string) => `${name}-${base}`;
+      const ofA = newOrder({ ownerKeyId: owner('a'), createdAt: base, buyerReference: 'customer-17' });
+      const { order } = await store().createOrder(ofA);
+      expect(order.ownerKeyId).toBe(owner('a'));
+      expect(order.buyerReference).toBe('customer-17');
+      expect(await store().getOwnedOrder(owner('b'), ofA.id)).toBeUndefined();
+      expect(await store().getOrderByIdempotencyKey(owner('b'), ofA.idempotencyKey)).toBeUndefined();
+      // the same idempotency key is B's own: a new order, never A's
+      const ofB = await store().createOrder(newOrder({ ownerKeyId: owner('b'), idempotencyKey: ofA.idempotencyKey, createdAt: base + 1 }));
+      expect(ofB.created).toBe(true);
+      expect(ofB.order.id).not.toBe(ofA.id);
+      expect((await store().listOrders({ owner: owner('a'), first: 10 })).map((o) => o.id)).toEqual([ofA.id]);
+      expect((await store().listOrders({ owner: owner('b'), first: 10 })).map((o) => o.id)).toEqual([ofB.order.id]);
+      expect(await store().listOrders({ owner: owner('c'), first: 10 })).toEqual([]);
     });
 
     it('creates ONE order for 20 concurrent creates with one key, from two replicas, and all 20 get it back', async (context) => {
@@ -119,12 +139,15 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
     it('pages orders newest first without repeating or skipping one', async (context) => {
       if (!subject) return context.skip();
       const base = 1_800_000_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
-      const drafts = [0, 1, 1, 2, 3].map((offset, i) => newOrder({ createdAt: base + offset, id: `ord_page_${base}_${i}` }));
+      const owner = `pager-${base}`;
+      const drafts = [0, 1, 1, 2, 3].map((offset, i) =>
+        newOrder({ ownerKeyId: owner, createdAt: base + offset, id: `ord_page_${base}_${i}` }),
+      );
       for (const draft of drafts) await store().createOrder(draft);
       const seen: string[] = [];
       let after: { createdAt: number; id: string } | undefined;
       for (;;) {
-        const page = await store().listOrders({ first: 2, after });
+        const page = await store().listOrders({ owner, first: 2, after });
         const ours = page.filter((order) => order.id.startsWith(`ord_page_${base}_`));
         seen.push(...ours.map((order) => order.id));
         if (page.length < 2 || ours.length < page.length) break;
@@ -176,7 +199,8 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
     it('knows nothing of an unknown order', async (context) => {
       if (!subject) return context.skip();
       expect(await store().getOrder('ord_missing')).toBeUndefined();
-      expect(await store().getOrderByIdempotencyKey('missing')).toBeUndefined();
+      expect(await store().getOrderByIdempotencyKey('key-a', 'missing')).toBeUndefined();
+      expect(await store().getOwnedOrder('key-a', 'ord_missing')).toBeUndefined();
       expect((await store().listSteps(['ord_missing'])).get('ord_missing')).toEqual([]);
     });
   });

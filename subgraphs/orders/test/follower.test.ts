@@ -1,7 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createLogger } from '#packages/log/index.js';
+import { Order } from '../src/resolvers/Order.js';
+import { createPaymentFollower } from '../src/saga/createPaymentFollower.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
 import { createTestFollower } from './support/createTestFollower.js';
+import { TEST_QUOTE_KEY } from './support/testQuote.js';
 
 describe('the payment follower', () => {
   let harness: BookingHarness;
@@ -70,5 +74,60 @@ describe('the payment follower', () => {
     expect((await harness.stepsOf(order!.id)).at(-2)).toEqual({ name: 'CAPTURE_PAYMENT', status: 'DONE' });
     expect(new Set(paymentCalls().map((call) => call.idempotencyKey))).toEqual(new Set([`order:${order!.id}:CAPTURE_PAYMENT`]));
     expect(paymentCalls()).toHaveLength(2);
+  });
+});
+
+describe('the payment follower facing a carrier that refuses to track a parcel', () => {
+  it('backs off, flags the order for attention after a bounded number of refusals, warns once and stops asking', async () => {
+    const harness = await createBookingHarness();
+    let clock = Date.now();
+    const lines: Array<{ level: string; msg: string }> = [];
+    const follower = createPaymentFollower({
+      store: harness.store,
+      participants: harness.participants,
+      owner: 'follower-replica',
+      leaseMs: 5_000,
+      intervalMs: 1_000,
+      maxAttempts: 3,
+      maxTrackingRefusals: 3,
+      logger: createLogger('orders', { level: 'debug', write: (line) => lines.push(JSON.parse(line) as { level: string; msg: string }) }),
+      quoteKey: TEST_QUOTE_KEY,
+      now: () => clock,
+    });
+    try {
+      const { order } = await harness.place();
+      const id = order!.id;
+      harness.participants.tracking.set((await harness.orderOf(id)).shipmentId!, {
+        refused: true,
+        reason: 'NOT_FOUND: carrier does not know label',
+      });
+
+      await follower.runNow(); // refusal 1
+      for (let round = 0; round < 5; round++) await follower.runNow(); // backing off: not asked again yet
+      expect(await harness.store.findFollowable(clock, 10)).toContain(id);
+      clock += 10 * 60_000;
+      await follower.runNow(); // refusal 2
+      expect(await harness.store.findFollowable(clock, 10)).toContain(id);
+      clock += 10 * 60_000;
+      await follower.runNow(); // refusal 3: flagged
+
+      const steps = (await harness.store.listSteps([id])).get(id)!;
+      expect(steps.find((step) => step.name === 'CAPTURE_PAYMENT')).toMatchObject({
+        status: 'FAILED',
+        error: { code: 'TRACKING_REFUSED', message: expect.stringMatching(/refused to track the parcel 3 times.*needs attention/) },
+      });
+      expect(await harness.store.findFollowable(clock + 60 * 60_000, 10)).not.toContain(id);
+      // the order says why a person must look at it
+      const attentionOf = Order.attention as (order: unknown, args: unknown, context: unknown) => Promise<string | null>;
+      const context = { steps: { load: async () => steps } };
+      expect(await attentionOf(await harness.orderOf(id), {}, context)).toMatch(/^CAPTURE_PAYMENT: the carrier refused to track/);
+      expect(lines.filter((line) => line.level === 'warn')).toEqual([
+        expect.objectContaining({ msg: 'order flagged for attention: its parcel cannot be tracked' }),
+      ]);
+      expect(lines.filter((line) => line.level === 'error')).toEqual([]);
+    } finally {
+      await follower.stop();
+      await harness.close();
+    }
   });
 });

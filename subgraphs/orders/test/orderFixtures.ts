@@ -6,6 +6,8 @@ import type { NewOrder } from '../src/store/OrderStore.js';
 export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
   return {
     id: `ord_${randomUUID()}`,
+    ownerKeyId: 'key-a',
+    buyerReference: null,
     idempotencyKey: randomUUID(),
     requestHash: 'hash-1',
     status: 'PENDING',
@@ -30,7 +32,6 @@ export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
       address: { line1: 'Hauptstraße 1', line2: null, city: 'Berlin', postalCode: '10115', country: 'DE' },
     },
     paymentMethod: 'CARD',
-    placedBy: 'key-1',
     total: { amount: '41.37', currency: 'EUR' },
     escrow: true,
     shipmentId: null,

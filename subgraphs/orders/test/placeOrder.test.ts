@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createFakeParticipants, type FakeParticipants } from './support/createFakeParticipants.js';
 import { ORDER, PLACE_ORDER, type OrderView, type PlaceOrderView } from './support/orderDocuments.js';
-import { startOrders, type TestOrders } from './support/startOrders.js';
+import type { CallerPrincipal } from '#packages/principal/index.js';
+import { principalHeaders, serviceSecretHeaders } from '#test/support/serviceSecret.js';
+import { startOrders, TEST_APP, type TestOrders } from './support/startOrders.js';
 import { placeOrderInput, testQuoteToken } from './support/testQuote.js';
 
 describe('placeOrder, order and orders over HTTP', () => {
@@ -47,6 +49,33 @@ describe('placeOrder, order and orders over HTTP', () => {
       expect.objectContaining({ code: 'INVALID_INPUT', field: ['input', 'buyer', 'address', 'country'] }),
     );
     expect(participants.calls).toEqual([]);
+  });
+
+  it('refuses control characters in a buyer’s details (BAD_USER_INPUT naming the field), before anything is stored or sent', async () => {
+    const input = placeOrderInput(testQuoteToken(), key());
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ buyer: { ...input.buyer, name: 'Lena\u0000Fischer' } }, 'input.buyer.name', 'U+0000'],
+      [{ buyer: { ...input.buyer, name: 'Lena \u001b[31mFischer' } }, 'input.buyer.name', 'U+001B'],
+      [{ buyer: { ...input.buyer, email: 'lena@example.com\r\nBcc: all@example.com' } }, 'input.buyer.email', 'U+000D'],
+      [
+        { buyer: { ...input.buyer, address: { ...input.buyer.address, line1: 'Hauptstraße \u202e1' } } },
+        'input.buyer.address.line1',
+        'U+202E',
+      ],
+      [{ buyer: { ...input.buyer, address: { ...input.buyer.address, city: 'Ber\tlin' } } }, 'input.buyer.address.city', 'U+0009'],
+      [{ buyerReference: 'customer\u2066-17' }, 'input.buyerReference', 'U+2066'],
+    ];
+    for (const [change, field, character] of cases) {
+      const refused = await place({ ...input, ...change });
+      expect(refused.data?.placeOrder ?? null).toBeNull();
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: field });
+      expect(refused.errors?.[0]?.message).toContain(character);
+    }
+    expect(participants.calls).toEqual([]);
+    // every script, accents and joiners are a buyer's own letters
+    const accepted = await place({ ...input, buyer: { ...input.buyer, name: 'Łucja Ñúñez 李小龍 क्‍ष' } });
+    expect(accepted.errors).toBeUndefined();
+    expect(accepted.data!.placeOrder.order?.status).toBe('CONFIRMED');
   });
 
   it('refuses at VERIFY_QUOTE, before any stock is reserved, a method the quote’s provider does not take', async () => {
@@ -171,5 +200,90 @@ describe('placeOrder, order and orders over HTTP', () => {
 
   it('says null for an order it does not know', async () => {
     expect((await orders.query<{ order: null }>(ORDER, { id: 'ord_unknown' })).data).toEqual({ order: null });
+  });
+
+  describe('owners', () => {
+    const otherApp: CallerPrincipal = { ...TEST_APP, keyId: 'other-app' };
+    const keyless: CallerPrincipal = { ...TEST_APP, keyId: undefined, scopes: [] };
+    const LIST = '{ orders(first: 100) { edges { node { id buyerReference } } } }';
+    const listed = async (caller: CallerPrincipal) =>
+      (await orders.query<{ orders: { edges: Array<{ node: { id: string } }> } }>(LIST, {}, caller)).data?.orders.edges.map(
+        (edge) => edge.node.id,
+      );
+
+    it('shows an order to the key that placed it, and to no other key nor a keyless caller, by id, in a list or as an entity', async () => {
+      const placed = (await place({ ...placeOrderInput(testQuoteToken(), key()), buyerReference: 'customer-17' })).data!.placeOrder.order!;
+      const mine = await orders.query<{ order: { id: string; buyerReference: string } }>(
+        'query ($id: ID!) { order(id: $id) { id buyerReference } }',
+        { id: placed.id },
+      );
+      expect(mine.data!.order).toEqual({ id: placed.id, buyerReference: 'customer-17' });
+      expect(await listed(TEST_APP)).toContain(placed.id);
+
+      expect((await orders.query(ORDER, { id: placed.id }, otherApp)).data).toEqual({ order: null });
+      expect(await listed(otherApp)).not.toContain(placed.id);
+      for (const caller of [keyless, null]) {
+        const byId = await orders.query(ORDER, { id: placed.id }, caller);
+        expect(byId.data?.order ?? null).toBeNull();
+        const list = await orders.query(LIST, {}, caller);
+        expect(list.data?.orders).toBeUndefined();
+      }
+      const keylessList = await orders.query(LIST, {}, keyless);
+      expect(keylessList.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+
+      const ENTITIES = 'query ($r: [_Any!]!) { _entities(representations: $r) { ... on Order { id status } } }';
+      const representations = [{ __typename: 'Order', id: placed.id }];
+      expect((await orders.query(ENTITIES, { r: representations })).data).toEqual({ _entities: [{ id: placed.id, status: 'CONFIRMED' }] });
+      expect((await orders.query(ENTITIES, { r: representations }, otherApp)).data).toEqual({ _entities: [null] });
+      expect((await orders.query(ENTITIES, { r: representations }, keyless)).data).toEqual({ _entities: [null] });
+    });
+
+    it('keeps idempotency keys per owner: another key replaying one gets an order of its own, never the first', async () => {
+      const input = placeOrderInput(testQuoteToken(), key());
+      const first = (await orders.query<PlaceOrderView>(PLACE_ORDER, { input })).data!.placeOrder.order!;
+      const replayed = (await orders.query<PlaceOrderView>(PLACE_ORDER, { input }, otherApp)).data!.placeOrder.order!;
+      expect(replayed.id).not.toBe(first.id);
+      expect((await orders.query(ORDER, { id: first.id }, otherApp)).data).toEqual({ order: null });
+      const again = (await orders.query<PlaceOrderView>(PLACE_ORDER, { input })).data!.placeOrder.order!;
+      expect(again.id).toBe(first.id);
+    });
+
+    it('books nothing for a caller without a key', async () => {
+      const refused = await orders.query(PLACE_ORDER, { input: placeOrderInput(testQuoteToken(), key()) }, keyless);
+      expect(refused.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+      expect(participants.calls).toEqual([]);
+    });
+
+    it('answers no one without the gateway’s signature or the service secret, `_entities` and `_service` included', async () => {
+      const post = async (query: string, headers: Record<string, string>) => {
+        const response = await fetch(orders.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...headers },
+          body: JSON.stringify({ query, variables: { input: placeOrderInput(testQuoteToken(), key()) } }),
+        });
+        return {
+          status: response.status,
+          body: (await response.json()) as { data?: unknown; errors?: Array<{ extensions?: { code?: string } }> },
+        };
+      };
+      const operations = [
+        PLACE_ORDER,
+        LIST,
+        '{ _service { sdl } }',
+        '{ _entities(representations: [{ __typename: "Order", id: "x" }]) { __typename } }',
+      ];
+      const forged = principalHeaders(TEST_APP, 'a different deployment secret, 32+ characters');
+      for (const query of operations) {
+        for (const headers of [{}, forged, serviceSecretHeaders('not the secret, though long enough to be one')]) {
+          const refused = await post(query, headers);
+          expect(refused.status).toBe(401);
+          expect(refused.body.data).toBeUndefined();
+          expect(refused.body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+        }
+      }
+      expect(participants.calls).toEqual([]);
+      expect((await post('{ _service { sdl } }', serviceSecretHeaders())).status).toBe(200);
+      expect((await post('{ _service { sdl } }', principalHeaders())).status).toBe(200);
+    });
   });
 });

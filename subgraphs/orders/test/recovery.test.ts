@@ -8,8 +8,10 @@ import { createFakeParticipants, type FakeParticipants } from './support/createF
 import { ORDER, PLACE_ORDER, type OrderView, type PlaceOrderView } from './support/orderDocuments.js';
 import { serveFakeParticipants, type ServedParticipants } from './support/serveFakeParticipants.js';
 import { placeOrderInput, TEST_QUOTE_SECRET, testQuoteToken } from './support/testQuote.js';
+import { principalHeaders } from '#test/support/serviceSecret.js';
+import { TEST_APP } from './support/startOrders.js';
 
-const SERVICE_SECRET = 'recovery-test-service-secret';
+const SERVICE_SECRET = 'recovery-test-service-secret, 32+ characters';
 
 /**
  * Crash recovery with a real crash: the orders service runs as its own process (tsx
@@ -65,7 +67,7 @@ describe('an orders process killed mid-saga', () => {
   async function post<T>(query: string, variables: Record<string, unknown>): Promise<T> {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...principalHeaders(TEST_APP, SERVICE_SECRET) },
       body: JSON.stringify({ query, variables }),
     });
     return ((await response.json()) as { data: T }).data;

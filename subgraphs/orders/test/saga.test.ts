@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ParticipantError } from '../src/participants/ParticipantError.js';
 import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
 import { placeOrderInput, testQuoteToken } from './support/testQuote.js';
 
@@ -75,12 +76,55 @@ describe('the booking saga', () => {
     expect((await harness.stepsOf(domestic.order!.id)).at(-1)).toEqual({ name: 'RELEASE_ESCROW', status: 'SKIPPED' });
   });
 
+  it("lets the seller's trust decide escrow for a cross-border order, and says why on the payment step", async () => {
+    const escrowOf = async () => {
+      const { order } = await harness.place();
+      const stored = await harness.orderOf(order!.id);
+      const payment = (await harness.store.listSteps([order!.id])).get(order!.id)!.find((step) => step.name === 'AUTHORIZE_PAYMENT')!;
+      return { escrow: stored.escrow, why: payment.result!.escrowReason, last: (await harness.stepsOf(order!.id)).at(-1) };
+    };
+    harness.participants.setSellerTrust({ level: 'BASIC', score: 0.7061 });
+    expect(await escrowOf()).toEqual({
+      escrow: true,
+      why: "escrow: the seller's trust is BASIC (score 0.7061), below ESTABLISHED",
+      last: { name: 'RELEASE_ESCROW', status: 'PENDING' },
+    });
+    harness.participants.setSellerTrust({ level: 'ESTABLISHED', score: 0.89 });
+    expect(await escrowOf()).toEqual({
+      escrow: false,
+      why: "no escrow: the seller's trust is ESTABLISHED (score 0.89) and the total (60.58 EUR) is within its limit of 500 EUR",
+      last: { name: 'RELEASE_ESCROW', status: 'SKIPPED' },
+    });
+    harness.participants.setSellerTrust(new ParticipantError('trust', 'transient', 'UPSTREAM_UNAVAILABLE', 'no answer'));
+    expect(await escrowOf()).toMatchObject({ escrow: true, why: "escrow: the seller's trust could not be read" });
+  });
+
+  it('escrows a trusted seller all the same above the limit of its level', async () => {
+    const strict = await createBookingHarness({ escrowLimits: { ESTABLISHED: '20', TRUSTED: '50' } });
+    try {
+      strict.participants.setSellerTrust({ level: 'TRUSTED', score: 0.93 });
+      const { order } = await strict.place();
+      expect((await strict.orderOf(order!.id)).escrow).toBe(true);
+      const payment = (await strict.store.listSteps([order!.id])).get(order!.id)!.find((step) => step.name === 'AUTHORIZE_PAYMENT')!;
+      expect(payment.result!.escrowReason).toBe(
+        "escrow: the seller's trust is TRUSTED (score 0.93), but the total (60.58 EUR) is above its limit of 50 EUR",
+      );
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('fails on stock with nothing to undo: the later steps are SKIPPED', async () => {
     harness.participants.stock.set('offer-tea-1', 1);
     const { order, userErrors } = await harness.place();
     expect(order?.status).toBe('FAILED');
     expect(userErrors).toEqual([
-      { code: 'OUT_OF_STOCK', message: expect.stringMatching(/^RESERVE_STOCK failed: .*only 1 left/), field: ['input', 'quoteId'] },
+      {
+        code: 'OUT_OF_STOCK',
+        message: expect.stringMatching(/^RESERVE_STOCK failed: .*only 1 left/),
+        field: ['input', 'quoteId'],
+        step: 'RESERVE_STOCK',
+      },
     ]);
     expect(harness.participants.operations()).toEqual(['reserveStock']);
     expect(await harness.stepsOf(order!.id)).toEqual(
@@ -135,10 +179,39 @@ describe('the booking saga', () => {
     harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
     const { order, userErrors } = await harness.place();
     expect(userErrors).toEqual([
-      { code: 'PAYMENT_DECLINED', message: expect.stringContaining('AUTHORIZE_PAYMENT failed'), field: ['input', 'payment', 'method'] },
+      {
+        code: 'PAYMENT_DECLINED',
+        message: expect.stringContaining('AUTHORIZE_PAYMENT failed'),
+        field: ['input', 'payment', 'method'],
+        step: 'AUTHORIZE_PAYMENT',
+      },
     ]);
     expect(harness.participants.operations().slice(3)).toEqual(['authorizePayment', 'cancelShipment', 'cancelMarketplaceOrder']);
     expect((await harness.orderOf(order!.id)).status).toBe('FAILED');
+  });
+
+  it('fails at once when the carrier was never reached: no retry, nothing to cancel at the carrier, the marketplace order undone', async () => {
+    harness.participants.script('createShipment', () => ({ unreached: true }));
+    const { order, userErrors } = await harness.place();
+    // the first answer is already final: no PENDING while retries back off
+    expect(order?.status).toBe('FAILED');
+    expect(userErrors).toEqual([expect.objectContaining({ code: 'CARRIER_UNAVAILABLE', step: 'CREATE_SHIPMENT' })]);
+    expect(harness.participants.operations()).toEqual([
+      'reserveStock',
+      'placeMarketplaceOrder',
+      'createShipment',
+      'cancelMarketplaceOrder',
+    ]);
+    const stepStatus = Object.fromEntries((await harness.stepsOf(order!.id)).map((step) => [step.name, step.status]));
+    expect(stepStatus).toMatchObject({ CREATE_SHIPMENT: 'FAILED', PLACE_MARKETPLACE_ORDER: 'COMPENSATED', RESERVE_STOCK: 'COMPENSATED' });
+  });
+
+  it('still retries an undo whose participant cannot be reached: the step it undoes did happen', async () => {
+    harness.participants.script('authorizePayment', () => ({ refuse: 'PAYMENT_DECLINED' }));
+    harness.participants.script('cancelShipment', (n) => (n === 1 ? { unreached: true } : undefined));
+    const { order } = await harness.place();
+    expect(order?.status).toBe('FAILED');
+    expect(harness.participants.operations().filter((operation) => operation === 'cancelShipment')).toHaveLength(2);
   });
 
   it('repeats a step that got no answer with the SAME key, and books once', async () => {
@@ -249,7 +322,7 @@ describe('the booking saga and the clock', () => {
         clock += 120_000; // two minutes pass between the request and its saga
         return run(id);
       };
-      const { order, userErrors } = await harness.booking.placeOrder(placeOrderInput(token, 'late-key'), 'api-key-1');
+      const { order, userErrors } = await harness.booking.placeOrder(placeOrderInput(token, 'late-key'), 'test-app');
       expect(userErrors[0]).toMatchObject({ code: 'QUOTE_EXPIRED', field: ['input', 'quoteId'] });
       expect(order?.status).toBe('FAILED');
       expect(harness.participants.calls).toEqual([]);

@@ -15,12 +15,18 @@ export const paymentsSettings = {
   QUOTE_SIGNING_SECRET: setting.optionalString(),
   /** How long a quote holds. Default: 1800 s (30 min). */
   QUOTE_TTL_SECONDS: setting.int({ default: 1_800, min: 60, max: 86_400 }),
-  /** Secret that internal callers (the `orders` saga) send as `x-service-secret` for the booking mutations. Default: required in production; in development `tradegraph-dev-service-secret`. */
+  /** The deployment's service secret (32+ characters): only the gateway (by the principal it signs with a key derived from it) and internal callers (the `orders` saga, sending it as `x-service-secret` for the booking mutations) are answered. Default: required outside development; in development one made once and kept in DATA_DIR (`service.secret`). */
   SERVICE_SECRET: setting.optionalString(),
   /** Where development keys are kept between restarts. Default: .data */
   DATA_DIR: setting.string({ default: '.data' }),
   /** Time allowed for one call to a payment provider or the rates publisher. Default: 1500 ms. */
   UPSTREAM_TIMEOUT_MS: setting.int({ default: 1_500, min: 10, max: 60_000 }),
+  /**
+   * Deadline for every provider's fee quotes within one request, retries included: a slow or
+   * dead provider costs a search this long at most, and its landed costs are null with an error
+   * instead of holding the page. Default: 2500 ms (one attempt at UPSTREAM_TIMEOUT_MS and the start of a retry).
+   */
+  FEE_QUOTE_DEADLINE_MS: setting.int({ default: 2_500, min: 50, max: 60_000 }),
   ...providerSettings,
 };
 

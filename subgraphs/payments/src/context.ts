@@ -23,6 +23,8 @@ export interface PaymentsServices {
   readonly fx: ReferenceRatesClient;
   readonly quoteKey: Buffer;
   readonly quoteTtlSeconds: number;
+  /** Deadline for the providers' fee quotes of one request (`FEE_QUOTE_DEADLINE_MS`). */
+  readonly feeQuoteDeadlineMs: number;
   readonly now: () => number;
   readonly logger: Logger;
 }
@@ -31,7 +33,7 @@ export function createContext(services: PaymentsServices, serviceCaller = false)
   let rates: Promise<LatestReferenceRates> | undefined;
   return {
     providers: services.providers,
-    loaders: createLoaders(services.providers),
+    loaders: createLoaders(services.providers, services.feeQuoteDeadlineMs),
     rates: () => (rates ??= services.fx.latest()),
     quoteKey: services.quoteKey,
     quoteTtlSeconds: services.quoteTtlSeconds,

@@ -13,10 +13,10 @@ export interface PaymentsLoaders {
 
 /**
  * Per-request loaders: every landed cost of a search (one `_entities` call, 10 or 50 options)
- * asks each provider once. A provider that fails fails only its own answers; the others still
- * compete for the cheapest fee.
+ * asks each provider once, within `feeQuoteDeadlineMs`. A provider that fails or is too slow
+ * fails only its own answers; the others still compete for the cheapest fee.
  */
-export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>): PaymentsLoaders {
+export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>, feeQuoteDeadlineMs: number): PaymentsLoaders {
   const feeQuotes = new Map<string, DataLoader<FeeQuoteRequest, FeeQuote, string>>();
   for (const [id, provider] of providers) {
     feeQuotes.set(
@@ -24,7 +24,7 @@ export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>): 
       new DataLoader<FeeQuoteRequest, FeeQuote, string>(
         async (requests) => {
           try {
-            return await provider.quoteFees(requests);
+            return await provider.quoteFees(requests, AbortSignal.timeout(feeQuoteDeadlineMs));
           } catch (error) {
             const failure = error instanceof Error ? error : new Error(String(error));
             return requests.map(() => failure);

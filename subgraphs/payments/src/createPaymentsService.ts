@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
-import { createApolloServer, createGraphQLHttpServer, isServiceCaller, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { PAYMENT_PROVIDERS } from './adapters/registry.js';
 import type { PaymentsConfig } from './config.js';
@@ -52,10 +52,19 @@ export async function createPaymentsService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    context: async ({ headers }) =>
+    access: { serviceSecret },
+    context: async ({ serviceCaller }) =>
       createContext(
-        { providers, fx, quoteKey, quoteTtlSeconds: config.QUOTE_TTL_SECONDS, now, logger },
-        isServiceCaller(headers, serviceSecret),
+        {
+          providers,
+          fx,
+          quoteKey,
+          quoteTtlSeconds: config.QUOTE_TTL_SECONDS,
+          feeQuoteDeadlineMs: config.FEE_QUOTE_DEADLINE_MS,
+          now,
+          logger,
+        },
+        serviceCaller === true,
       ),
   });
   return {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signQuote, verifyQuote, type Quote } from '#packages/quotes/index.js';
-import { DEVELOPMENT_SERVICE_SECRET } from '#packages/server/index.js';
+import { serviceSecretHeaders } from '#test/support/serviceSecret.js';
 import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
 import { TEST_QUOTE_SECRET, startPayments, type GraphQLResult, type TestPayments } from './startPayments.js';
 
@@ -39,7 +39,7 @@ const TEA_TO_GERMANY: OptionSpec = {
   taxes: '8.83',
   importCurrency: 'EUR',
 };
-const SERVICE = { 'x-service-secret': DEVELOPMENT_SERVICE_SECRET };
+const SERVICE = serviceSecretHeaders();
 const key = Buffer.from(TEST_QUOTE_SECRET, 'utf8');
 let payments: TestPayments;
 let quoted: Quoted;

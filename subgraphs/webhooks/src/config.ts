@@ -2,8 +2,8 @@ import { commonSettings, readConfig, setting, type Environment } from '#packages
 
 export const webhooksSettings = {
   ...commonSettings,
-  /** Port of the webhooks subgraph. Default: 4007. */
-  PORT: setting.port({ default: 4007 }),
+  /** Port of the webhooks subgraph. Default: 4008. */
+  PORT: setting.port({ default: 4008 }),
   /** Interface to listen on. Default: 127.0.0.1. */
   HOST: setting.string({ default: '127.0.0.1' }),
   /** Where `webhooks.sqlite` lives; also where the orders SQLite file (the outbox) is read. Default: .data */

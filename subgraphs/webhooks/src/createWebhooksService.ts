@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import DataLoader from 'dataloader';
 import { openEventTransport, type EventTransport, type RunningReader } from '#packages/events/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { principalKeyFrom } from '#packages/principal/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { WebhooksConfig } from './config.js';
 import type { Context } from './context.js';
@@ -53,7 +52,7 @@ export async function createWebhooksService(
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
-    principalKey: principalKeyFrom(loadServiceSecret(config)),
+    access: { serviceSecret: loadServiceSecret(config) },
     context: async ({ principal }) => ({
       store,
       logger,

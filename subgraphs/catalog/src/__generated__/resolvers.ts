@@ -335,6 +335,13 @@ export type SearchFilter = {
   inStock?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only these marketplaces (ids from `marketplaces`). */
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
+  /**
+   * With `shipTo`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
+   * goods off China's cross-border retail positive list, tobacco to Australia … (see `Offer.restrictions`).
+   * `sources` counts them per marketplace (`droppedForRestrictions`). Carriers' own limits (weight, size)
+   * are not checked here. Refused without `shipTo`.
+   */
+  onlyShippable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only offers from these countries of origin (countries: a subdivision is refused). */
   originCountries?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
@@ -349,6 +356,8 @@ export type SearchFilter = {
 /** How one marketplace answered this search. */
 export type SearchSource = {
   __typename?: 'SearchSource';
+  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.shipTo`. */
+  droppedForRestrictions: Scalars['Int']['output'];
   /** How long it took to answer (or until it was given up on), in milliseconds. */
   latencyMs: Scalars['Int']['output'];
   /** The marketplace. */
@@ -372,6 +381,31 @@ export type Seller = {
   marketplace: Marketplace;
   /** Its name, as the marketplace shows it. */
   name: Scalars['String']['output'];
+  /** Buyers' rating of the seller on the marketplace's own scale; null before the first rating or when the marketplace does not report it. */
+  rating?: Maybe<SellerRating>;
+  /** How far the marketplace verified who the seller is (know-your-business); null when the marketplace does not report it. */
+  verification?: Maybe<SellerVerification>;
+};
+
+/** A buyers' rating on the marketplace's own scale (5 stars, percent positive, …): the scale's ends say how to read `average`. */
+export type SellerRating = {
+  __typename?: 'SellerRating';
+  /** The average on the marketplace's scale. */
+  average: Scalars['Float']['output'];
+  /** The best value of the scale, e.g. 5 (stars) or 100 (percent). */
+  best: Scalars['Float']['output'];
+  /** How many ratings the average is of. */
+  count: Scalars['Int']['output'];
+  /** The worst value of the scale, e.g. 1 (star) or 0 (percent). */
+  worst: Scalars['Float']['output'];
+};
+
+/** A seller's verification, as its marketplace reports it. */
+export type SellerVerification = {
+  __typename?: 'SellerVerification';
+  level: VerificationLevel;
+  /** When the marketplace verified it (ISO 8601); null when not verified or not said. */
+  verifiedAt?: Maybe<Scalars['String']['output']>;
 };
 
 /** Where a seller ships: everywhere but `except`, or only to `countries`. */
@@ -417,6 +451,17 @@ export type StockReservationStatus =
   | 'HELD'
   | 'ORDERED'
   | 'RELEASED';
+
+/** How far a marketplace verified who a seller is (know-your-business), lowest first. */
+export type VerificationLevel =
+  /** A registered business: company registry, tax number. */
+  | 'BUSINESS'
+  /** A working email address or phone number. */
+  | 'CONTACT'
+  /** A person's identity document. */
+  | 'IDENTITY'
+  /** Not verified. */
+  | 'NONE';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -550,11 +595,14 @@ export type ResolversTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
   Seller: ResolverTypeWrapper<SellerModel>;
+  SellerRating: ResolverTypeWrapper<SellerRating>;
+  SellerVerification: ResolverTypeWrapper<SellerVerification>;
   ShippingDestinations: ResolverTypeWrapper<ShippingDestinations>;
   SourceStatus: SourceStatus;
   StockMoneyInput: StockMoneyInput;
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
   StockReservationStatus: StockReservationStatus;
+  VerificationLevel: VerificationLevel;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -587,6 +635,8 @@ export type ResolversParentTypes = ResolversObject<{
   SearchFilter: SearchFilter;
   SearchSource: SearchSourceModel;
   Seller: SellerModel;
+  SellerRating: SellerRating;
+  SellerVerification: SellerVerification;
   ShippingDestinations: ShippingDestinations;
   StockMoneyInput: StockMoneyInput;
   StockReservation: StockReservationModel;
@@ -711,6 +761,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 }>;
 
 export type SearchSourceResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SearchSource'] = ResolversParentTypes['SearchSource']> = ResolversObject<{
+  droppedForRestrictions?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   latencyMs?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   message?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -724,6 +775,20 @@ export type SellerResolvers<ContextType = Context, ParentType extends ResolversP
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  rating?: Resolver<Maybe<ResolversTypes['SellerRating']>, ParentType, ContextType>;
+  verification?: Resolver<Maybe<ResolversTypes['SellerVerification']>, ParentType, ContextType>;
+}>;
+
+export type SellerRatingResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerRating'] = ResolversParentTypes['SellerRating']> = ResolversObject<{
+  average?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  best?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  worst?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SellerVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerVerification'] = ResolversParentTypes['SellerVerification']> = ResolversObject<{
+  level?: Resolver<ResolversTypes['VerificationLevel'], ParentType, ContextType>;
+  verifiedAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type ShippingDestinationsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingDestinations'] = ResolversParentTypes['ShippingDestinations']> = ResolversObject<{
@@ -758,6 +823,8 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Query?: QueryResolvers<ContextType>;
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;
+  SellerRating?: SellerRatingResolvers<ContextType>;
+  SellerVerification?: SellerVerificationResolvers<ContextType>;
   ShippingDestinations?: ShippingDestinationsResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;
 }>;

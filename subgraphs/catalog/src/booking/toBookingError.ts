@@ -37,7 +37,9 @@ export function toBookingError(error: unknown, operation: string, logger: Logger
         code: ErrorCode.MARKETPLACE_UNAVAILABLE,
         marketplace: error.upstream,
         reason: error.failure.toUpperCase().replace('-', '_'),
-        retryable: error.failure !== 'rejected',
+        retryable: error.failure !== 'rejected' && error.reached,
+        // the marketplace refused the connection or its circuit is open: nothing was done there
+        ...(!error.reached && { reached: false }),
       },
     });
   }

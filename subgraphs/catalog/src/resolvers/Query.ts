@@ -7,6 +7,7 @@ import type { Context } from '../context.js';
 import { readClassifyProductArgs } from '../classification/readClassifyProductArgs.js';
 import { fromGlobalId } from '../globalId.js';
 import { canShipTo } from '../search/canShipTo.js';
+import { cannotReach } from '../search/cannotReach.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
 import { readPriceRange } from '../search/readPriceRange.js';
 import { searchMarketplaces } from '../search/searchMarketplaces.js';
@@ -50,6 +51,7 @@ export const Query: QueryResolvers<Context> = {
       },
     );
     const accept = offerFilter(filter, context);
+    const restricted = restrictionFilter(filter, context);
     return searchMarketplaces({
       query: text,
       first: pageSize,
@@ -57,6 +59,7 @@ export const Query: QueryResolvers<Context> = {
       after: cursor,
       adapters: selected,
       accept: priceRange && rates ? (offer) => accept(offer) && priceRange.contains(offer, rates) : accept,
+      restricted,
       deadlineMs: searchDeadlineMs,
       cursorKey,
       rates,
@@ -101,6 +104,15 @@ function offerFilter(filter: SearchFilter | null | undefined, context: Context):
     (shipTo === undefined || canShipTo(offer, shipTo));
 }
 
+/** With `onlyShippable`, offers that no customs mode may carry to `shipTo` (counted in `sources`). */
+function restrictionFilter(filter: SearchFilter | null | undefined, context: Context): ((offer: OfferRecord) => boolean) | undefined {
+  if (filter?.onlyShippable !== true) return undefined;
+  if (filter.shipTo == null) throw userInputError('filter.onlyShippable: say where to with filter.shipTo', 'filter.onlyShippable');
+  const to = filter.shipTo.slice(0, 2);
+  const date = new Date().toISOString().slice(0, 10);
+  return (offer) => cannotReach(offer, to, effectiveHsCode(offer, context), context.restrictions, date);
+}
+
 /** The code the offer is classified under (`hsClassification.hsCode`): the seller's when it exists, else the title's. */
 function effectiveHsCode(offer: OfferRecord, { nomenclature, classifier }: Context): string | null {
   const declared = offer.hsCode === undefined ? undefined : nomenclature.check(offer.hsCode);
@@ -119,5 +131,6 @@ function normalizeFilter(filter: SearchFilter | null | undefined): unknown {
     hsChapters: filter.hsChapters ? [...filter.hsChapters].sort() : null,
     price: filter.price ? { currency: filter.price.currency, min: filter.price.min ?? null, max: filter.price.max ?? null } : null,
     shipTo: filter.shipTo ?? null,
+    onlyShippable: filter.onlyShippable ?? null,
   };
 }

@@ -29,5 +29,13 @@ export const Seller: SellerResolvers<Context> = {
     const { lines, city, region, postalCode, country } = (await sellerRecord(seller, context)).dispatchAddress;
     return { lines: [...lines], city, region: region ?? null, postalCode: postalCode ?? null, country };
   },
+  verification: async (seller, _args, context) => {
+    const verification = (await sellerRecord(seller, context)).profile?.verification;
+    return verification ? { level: verification.level, verifiedAt: verification.verifiedAt ?? null } : null;
+  },
+  rating: async (seller, _args, context) => {
+    const rating = (await sellerRecord(seller, context)).profile?.rating;
+    return rating ? { ...rating } : null;
+  },
   marketplace: (seller, _args, { adapters }) => marketplaceOf(adapters, seller.marketplaceId),
 };

@@ -24,11 +24,16 @@ export class SourceStream {
   private pending: Promise<void> | undefined;
   private latencyMs = 0;
   private calls = 0;
+  private droppedForRestrictions = 0;
 
   constructor(
     readonly adapter: MarketplaceAdapter,
     private readonly query: string,
-    private readonly accept: (offer: OfferRecord) => boolean,
+    private readonly filter: {
+      readonly accept: (offer: OfferRecord) => boolean;
+      /** Accepted, but no customs mode may carry it to the buyer: skipped and counted. */
+      readonly restricted: (offer: OfferRecord) => boolean;
+    },
     private readonly signal: AbortSignal,
     private readonly start: SourcePosition,
   ) {
@@ -60,7 +65,11 @@ export class SourceStream {
         this.offerIndex = 0;
         continue;
       }
-      if (this.accept(offer)) return offer;
+      if (this.filter.accept(offer)) {
+        if (!this.filter.restricted(offer)) return offer;
+        // Each offer is passed over once: the index moves on, so it is counted once.
+        this.droppedForRestrictions++;
+      }
       this.offerIndex++;
     }
   }
@@ -84,7 +93,10 @@ export class SourceStream {
     if (this.failure || this.exhausted) return false;
     const page = this.pages[this.pageIndex];
     if (page === undefined) return true;
-    return page.page.offers.slice(this.offerIndex).some(this.accept) || page.page.next !== null;
+    return (
+      page.page.offers.slice(this.offerIndex).some((offer) => this.filter.accept(offer) && !this.filter.restricted(offer)) ||
+      page.page.next !== null
+    );
   }
 
   report(): SearchSourceModel {
@@ -94,9 +106,16 @@ export class SourceStream {
         status: this.failure.status,
         latencyMs: this.latencyMs,
         message: this.failure.message,
+        droppedForRestrictions: this.droppedForRestrictions,
       };
     const message = this.calls === 0 && this.start.done ? 'No further results for this search' : null;
-    return { marketplace: this.adapter.marketplace, status: 'OK', latencyMs: this.latencyMs, message };
+    return {
+      marketplace: this.adapter.marketplace,
+      status: 'OK',
+      latencyMs: this.latencyMs,
+      message,
+      droppedForRestrictions: this.droppedForRestrictions,
+    };
   }
 
   private load(position: string | null): Promise<void> {

@@ -14,6 +14,8 @@ export interface MarketplaceSearch {
   readonly adapters: readonly MarketplaceAdapter[];
   /** Filters the catalog applies itself, after the vendor's own query. */
   readonly accept: (offer: OfferRecord) => boolean;
+  /** Offers the filter accepts but no customs mode may carry to the buyer: left out and counted per source. */
+  readonly restricted?: (offer: OfferRecord) => boolean;
   readonly deadlineMs: number;
   /** Signs the cursors handed out. */
   readonly cursorKey: Buffer;
@@ -34,7 +36,14 @@ const START: SourcePosition = { page: null, skip: 0, done: false };
 export async function searchMarketplaces(search: MarketplaceSearch): Promise<OfferConnectionModel> {
   const signal = AbortSignal.timeout(search.deadlineMs);
   const streams = search.adapters.map(
-    (adapter) => new SourceStream(adapter, search.query, search.accept, signal, search.after?.sources[adapter.marketplace.id] ?? START),
+    (adapter) =>
+      new SourceStream(
+        adapter,
+        search.query,
+        { accept: search.accept, restricted: search.restricted ?? (() => false) },
+        signal,
+        search.after?.sources[adapter.marketplace.id] ?? START,
+      ),
   );
   for (const stream of streams) stream.prefetch();
 

@@ -38,6 +38,7 @@ export const taxRule = withValidPeriod(
     scope: z
       .enum(['standard', 'reduced', 'additional'])
       .describe('standard: the general rate; reduced: replaces it for the HS prefixes listed; additional: levied on top (excise, provincial taxes).'),
+    label: z.string().min(1).optional().describe('How the line names the tax where its kind does not say enough (AU wine equalisation tax).'),
     rateBp: basisPoints,
     ratePpm: z
       .number()

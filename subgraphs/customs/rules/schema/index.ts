@@ -1,2 +1,2 @@
 export { agreementsFile, destinationFile, dutyRateTable } from './ruleFiles.js';
-export { parseRuleFile } from './parseRuleFile.js';
+export { parseDataFile as parseRuleFile } from '#packages/validate/index.js';

@@ -8,6 +8,7 @@ import {
   taxRule,
   valuationRule,
 } from './destinationRules.js';
+import { exciseRule } from './exciseRule.js';
 import { basisPoints, countryCode, currencyCode, hsPrefix, isoDate, ruleBase, withValidPeriod } from './ruleBase.js';
 import { additionalDutyRule, feeRule, specialRegime } from './specialRegimes.js';
 
@@ -34,6 +35,7 @@ export const destinationFile = z
     specialRegimes: z.array(withValidPeriod(specialRegime)),
     additionalDuties: z.array(withValidPeriod(additionalDutyRule)),
     fees: z.array(withValidPeriod(fee)),
+    excise: z.array(exciseRule).default([]).describe('Specific excises charged at import on a quantity of goods (per litre, per litre of alcohol, per gallon).'),
     domesticSale: z.array(domesticSaleRule).default([]),
     notes: z.array(z.string().min(1)).optional(),
   })
@@ -44,7 +46,13 @@ export const destinationFile = z
   .refine((file) => file.union !== undefined || file.destination === 'EU' || file.currency !== undefined, {
     message: 'a destination names the currency its charges are assessed in',
     path: ['currency'],
-  });
+  })
+  .refine(
+    (file) =>
+      file.currency === undefined ||
+      file.excise.every((rule) => [rule.rate, rule.plusPerPointAbove?.amount ?? rule.rate].every((m) => m.currency === file.currency)),
+    { message: "an excise rate is written in the destination's currency", path: ['excise'] },
+  );
 
 export const dutyRate = withValidPeriod(
   z.strictObject({ ...ruleBase, hsPrefix, description: z.string().min(1), rateBp: basisPoints }),

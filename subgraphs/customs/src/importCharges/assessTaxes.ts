@@ -54,10 +54,17 @@ interface Group {
  *   NZ, NO VOEC) on the price with delivery, CN cross-border retail taxes, and taxes the law has
  *   marketplaces collect (US state sales tax, QST, PST);
  * - at the border, collected on delivery (or paid by the seller's side under DDP): import VAT/GST
- *   on customs value + duty (+ transport where the law adds it), unless a de minimis waives it.
+ *   on customs value + duty (+ transport where the law adds it, + specific excise where it is part
+ *   of the base), unless a de minimis waives it.
  * A flat rate replacing tax (MX courier) leaves no tax line.
  */
-export function assessTaxes(context: TaxContext, regimes: SpecialRegimes, waivers: Waivers, duty: DutyAssessment): ChargeLine[] {
+export function assessTaxes(
+  context: TaxContext,
+  regimes: SpecialRegimes,
+  waivers: Waivers,
+  duty: DutyAssessment,
+  excise: readonly bigint[] = [],
+): ChargeLine[] {
   if (regimes.banded?.regime.replaces.includes('tax')) return [];
   const { consignment, valuation, rules, rounding, region } = context;
   const atSale = regimes.collectedAtSale;
@@ -107,7 +114,7 @@ export function assessTaxes(context: TaxContext, regimes: SpecialRegimes, waiver
           valuation.cif || rules.valuation.freightInTaxBase ? sum((i) => item(i).freight) : 0n,
           rules.valuation.postBorderTransportInTaxBase ? sum((i) => item(i).postBorder) : 0n,
           rules.valuation.dutyInTaxBase ? sum((i) => duty.perItem[i] ?? 0n) : 0n,
-          rule.inLaterTaxBases ? 0n : sum((i) => earlier.get(i) ?? 0n),
+          rule.inLaterTaxBases ? 0n : sum((i) => (earlier.get(i) ?? 0n) + (excise[i] ?? 0n)),
         ];
     const exactBase = parts.reduce((a, b) => a + b, 0n);
     const base = atCheckoutPrice ? exactBase : rounding.base(exactBase);
@@ -136,7 +143,7 @@ export function assessTaxes(context: TaxContext, regimes: SpecialRegimes, waiver
     const formula = `${rate.text} × ${baseText}${grossUp ? ` / (1 − ${rate.text})` : ''}${factor !== undefined ? ` × ${formatBp(factor)}` : ''}`;
     lines.push({
       kind: 'TAX',
-      description: `${TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
+      description: `${rule.label ?? TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
       amount: fromMinor(amount, valuation.currency),
       formula: `${formula}${group.regime ? `; ${group.regime.test}` : ''}${valuation.fxNote}${rounding.note}`,
       source: group.regime

@@ -3,21 +3,23 @@ import { currencyCode, fromMinor, isCurrencyCode, type CurrencyCode } from '#pac
 import type { LoadedRules, RulesInForce } from '../../rules/loadRules.js';
 import { assessDomesticSale } from './assessDomesticSale.js';
 import { assessDuty } from './assessDuty.js';
+import { assessExcise } from './assessExcise.js';
 import { assessFees } from './assessFees.js';
 import { assessTaxes, type TaxContext } from './assessTaxes.js';
+import { citation } from './citation.js';
 import { createRounding } from './createRounding.js';
 import { findWaivers } from './findWaivers.js';
 import { RulesUnavailableError } from './RulesUnavailableError.js';
 import { resolveRegion } from './selectTaxRules.js';
 import { selectSpecialRegimes } from './selectSpecialRegimes.js';
 import { tradingParty } from './tradingParty.js';
-import type { ChargeKind, ChargeLine, Consignment, ImportCharges } from './types.js';
+import type { ChargeKind, ChargeLine, Consignment, CustomsDeclaration, ImportCharges } from './types.js';
 import { valueConsignment } from './valueConsignment.js';
 
 /**
  * What a consignment costs in duties, taxes and fees because it crosses the border, in the
  * destination's currency, following the rules in force on its date (`rules/README.md`, "How to
- * combine the rules"): valuation → special regimes and de minimis → duty → tax → fees. Every line
+ * combine the rules"): valuation → special regimes and de minimis → duty → excise → tax → fees. Every line
  * says when it is collected and by whom, and is rounded once as the destination rounds; totals are
  * the exact sums of the lines. Goods sold from stock already in the destination carry its domestic
  * tax; goods within one customs territory owe nothing.
@@ -35,8 +37,11 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
   const currency = currencyCode(inForce.currency);
   const rounding = createRounding(inForce.rounding, currency);
   const region = resolveRegion(inForce, consignment.region);
-  const summary = (lines: readonly ChargeLine[], flags: { deMinimisApplied: boolean; collectedAtSale: boolean }) =>
-    summarize(lines, currency, consignment.date, { ...flags, region: region.region, regionAssumed: region.assumed });
+  const summary = (
+    lines: readonly ChargeLine[],
+    flags: { deMinimisApplied: boolean; collectedAtSale: boolean },
+    declaration: CustomsDeclaration | null = null,
+  ) => summarize(lines, currency, consignment.date, { ...flags, region: region.region, regionAssumed: region.assumed, declaration });
 
   const domestic =
     consignment.origin === consignment.destination || (inForce.union !== undefined && tradingParty(consignment.origin) === inForce.union);
@@ -53,12 +58,23 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
   const regimes = selectSpecialRegimes(consignment, inForce, valuation);
   const waivers = findWaivers(consignment, inForce, valuation);
   const duty = assessDuty(consignment, inForce, valuation, regimes, waivers, rates, rounding);
-  const assessed = [...duty.lines, ...assessTaxes(context, regimes, waivers, duty)];
+  const excise = assessExcise(context, rates, waivers);
+  const assessed = [...duty.lines, ...excise.lines, ...assessTaxes(context, regimes, waivers, duty, excise.inTaxBase)];
   const lines = [...assessed, ...assessFees(context, rates, assessed)];
-  return summary(lines, {
-    deMinimisApplied: waivers.duty !== undefined || waivers.tax !== undefined,
-    collectedAtSale: lines.some((line) => line.kind === 'TAX' && line.collectedAt === 'CHECKOUT'),
-  });
+  return summary(
+    lines,
+    {
+      deMinimisApplied: waivers.duty !== undefined || waivers.tax !== undefined,
+      collectedAtSale: lines.some((line) => line.kind === 'TAX' && line.collectedAt === 'CHECKOUT'),
+    },
+    {
+      hsCodes: consignment.items.map((item) => item.hsCode),
+      originCountry: consignment.origin,
+      customsValue: fromMinor(valuation.customsValue, currency),
+      valuationBasis: valuation.cif ? 'CIF' : 'FOB',
+      valuationSource: citation(inForce.valuation),
+    },
+  );
 }
 
 function rulesInForce(rules: LoadedRules, destination: string, date: string): RulesInForce {
@@ -107,7 +123,7 @@ function summarize(
   lines: readonly ChargeLine[],
   currency: CurrencyCode,
   rulesDate: string,
-  flags: Pick<ImportCharges, 'deMinimisApplied' | 'collectedAtSale' | 'region' | 'regionAssumed'>,
+  flags: Pick<ImportCharges, 'deMinimisApplied' | 'collectedAtSale' | 'region' | 'regionAssumed' | 'declaration'>,
 ): ImportCharges {
   const sum = (keep: (line: ChargeLine) => boolean) =>
     fromMinor(

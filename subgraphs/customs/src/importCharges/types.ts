@@ -131,4 +131,20 @@ export interface ImportCharges {
   readonly regionAssumed: boolean;
   readonly lines: readonly ChargeLine[];
   readonly rulesDate: string;
+  /** What the customs declaration carries; null when no border is crossed (domestic, stock already imported). */
+  readonly declaration: CustomsDeclaration | null;
+}
+
+/**
+ * The declaration's facts as the destination's rules make them: the code assessed (the checked one),
+ * the origin, and the customs value on the destination's basis (CIF or FOB), in its currency.
+ */
+export interface CustomsDeclaration {
+  /** The code each item is declared under ('' when none could be had), in item order. */
+  readonly hsCodes: readonly string[];
+  readonly originCountry: string;
+  readonly customsValue: Money;
+  readonly valuationBasis: 'CIF' | 'FOB';
+  /** The valuation rule's id and citation. */
+  readonly valuationSource: string;
 }

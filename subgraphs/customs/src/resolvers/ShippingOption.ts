@@ -2,6 +2,7 @@ import type { ShippingOptionResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { computeWithRates } from './computeWithRates.js';
 import { consignmentFromRepresentation } from './consignmentFromRepresentation.js';
+import { restrictedCharges } from './restrictedCharges.js';
 
 /**
  * Customs extends logistics' ShippingOption. The representation already carries everything the
@@ -10,5 +11,9 @@ import { consignmentFromRepresentation } from './consignmentFromRepresentation.j
  */
 export const ShippingOption: ShippingOptionResolvers<Context> = {
   __resolveReference: (representation) => representation,
-  importCharges: (option, _args, context) => computeWithRates(consignmentFromRepresentation(option, context.today()), context, null),
+  async importCharges(option, _args, context) {
+    const consignment = consignmentFromRepresentation(option, context.today());
+    const charges = await computeWithRates(consignment, context, null);
+    return restrictedCharges(charges, consignment, [option.consignment?.containsLithiumBattery === true]);
+  },
 };

@@ -18,4 +18,8 @@ export const resolvers: Resolvers<Context> = {
   ChargeLine: {
     exchangeRates: (line) => [...line.rates],
   },
+  CustomsDeclaration: {
+    // An item without a code is declared with none: '' inside, null outward.
+    hsCodes: (declaration) => declaration.hsCodes.map((code) => (code === '' ? null : code)),
+  },
 };

@@ -41,12 +41,14 @@ export function createExportRunner(options: {
 
   async function run(job: ExportJob): Promise<void> {
     const query = JSON.parse(job.request) as TradeFlowQuery;
-    const [first] = await store.query(buildTradeFlowSql(query, store.dialect, { limit: 1, offset: 0 }));
-    const total = Number(first?.total_cells ?? 0);
     await store.updateExportJob(job.id, { rowsWritten: 0, progress: 0 }, now());
+    const pageAt = (offset: number) => store.query(buildTradeFlowSql(query, store.dialect, { limit: PAGE_ROWS, offset }));
+    // The first page tells how many cells there are in all: no separate count of the whole aggregation.
+    const first = await pageAt(0);
+    const total = Number(first[0]?.total_cells ?? 0);
     async function* pages(): AsyncIterable<TradeFlowRowModel[]> {
       for (let offset = 0; offset < total; offset += PAGE_ROWS) {
-        const rows = await store.query(buildTradeFlowSql(query, store.dialect, { limit: PAGE_ROWS, offset }));
+        const rows = offset === 0 ? first : await pageAt(offset);
         yield rows.map((row) => toTradeFlowRow(row, query, options.minCell, options.hs));
       }
     }

@@ -36,6 +36,8 @@ export async function factOfEvent(event: OrderEvent, fallbackRates: FallbackRate
     case 'payment.captured':
     case 'payment.refunded':
     case 'escrow.released':
+    case 'dispute.opened':
+    case 'dispute.resolved':
       return undefined;
     default:
       return unreachable(event);

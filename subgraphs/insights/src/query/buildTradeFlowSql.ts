@@ -4,17 +4,20 @@ import type { Dimension, TradeFlowQuery } from './TradeFlowQuery.js';
 
 const DAY_MS = 86_400_000;
 
-/** The key expression of each dimension, for a flow direction (reporter and partner swap). */
-function dimensionSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
-  const div = (a: string, b: number) => (dialect === 'duckdb' ? `(${a} // ${b})` : `(${a} / ${b})`);
+/**
+ * The grouping expression of each dimension, for a flow direction (reporter and partner swap).
+ * Periods group as integers (YYYYMM, YYYY, YYYY×10+quarter), cheaper to hash than text; `keySql`
+ * spells them as the API shows them, which sorts as the integers do.
+ */
+function groupSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
   const [reporter, partner] = query.flow === 'IMPORT' ? ['destination', 'origin'] : ['origin', 'destination'];
   switch (dimension) {
     case 'MONTH':
-      return 'CAST(month AS VARCHAR)';
+      return 'month';
     case 'QUARTER':
-      return `CAST(${div('month', 100)} AS VARCHAR) || 'Q' || CAST(${div('(month % 100) - 1', 3)} + 1 AS VARCHAR)`;
+      return `(${div('month', 100, dialect)} * 10 + ${div('((month % 100) - 1)', 3, dialect)} + 1)`;
     case 'YEAR':
-      return `CAST(${div('month', 100)} AS VARCHAR)`;
+      return div('month', 100, dialect);
     case 'REPORTER':
       return reporter;
     case 'PARTNER':
@@ -35,6 +38,22 @@ function dimensionSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dial
       return unreachable(dimension);
   }
 }
+
+/** A dimension's key as a row carries it: periods as text (`202611`, `2026Q4`, `2026`), the rest as grouped. */
+function keySql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
+  const group = groupSql(dimension, query, dialect);
+  switch (dimension) {
+    case 'MONTH':
+    case 'YEAR':
+      return `CAST(${group} AS VARCHAR)`;
+    case 'QUARTER':
+      return `CAST(${div(group, 10, dialect)} AS VARCHAR) || 'Q' || CAST(${group} % 10 AS VARCHAR)`;
+    default:
+      return group;
+  }
+}
+
+const div = (a: string, b: number, dialect: Dialect) => (dialect === 'duckdb' ? `(${a} // ${b})` : `(${a} / ${b})`);
 
 /** The key columns a query's rows carry: `k0…` for its dimensions, then `synthetic` when real and synthetic rows are both asked for. */
 export function keyColumns(query: TradeFlowQuery): string[] {
@@ -108,11 +127,14 @@ function measuresSql(dialect: Dialect): string {
  * largest customs value first, then by their keys, so pages are stable.
  */
 export function buildTradeFlowSql(query: TradeFlowQuery, dialect: Dialect, page?: { limit: number; offset: number }): SqlStatement {
-  const keys = query.groupBy.map((dimension, i) => `${dimensionSql(dimension, query, dialect)} AS k${i}`);
+  const keys = query.groupBy.map((dimension, i) => `${keySql(dimension, query, dialect)} AS k${i}`);
   if (query.data === 'ALL') keys.push('synthetic');
   const where = whereSql(query, dialect);
-  const groupBy = keyColumns(query);
-  const order = ['SUM(value_usd) DESC NULLS LAST', ...groupBy.map((key) => `${key} NULLS LAST`)].join(', ');
+  const groupBy = [
+    ...query.groupBy.map((dimension) => groupSql(dimension, query, dialect)),
+    ...(query.data === 'ALL' ? ['synthetic'] : []),
+  ];
+  const order = ['SUM(value_usd) DESC NULLS LAST', ...keyColumns(query).map((key) => `${key} NULLS LAST`)].join(', ');
   const text = [
     `SELECT ${[...keys, measuresSql(dialect), 'COUNT(*) OVER () AS total_cells'].join(', ')}`,
     'FROM trade_flows',

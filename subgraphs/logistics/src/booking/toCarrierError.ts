@@ -6,8 +6,10 @@ import { CarrierRefusal, type CarrierRefusalReason } from '../adapters/CarrierRe
  * Turns what a carrier write threw into the error the booking saga branches on (`extensions.code`),
  * with `carrier` and our `reason`:
  * - the carrier will not carry the parcel: `CARRIER_UNAVAILABLE`, `retryable: false`;
- * - it could not be reached or answered garbage: `CARRIER_UNAVAILABLE`, `retryable: true` — the same
+ * - it timed out or answered garbage: `CARRIER_UNAVAILABLE`, `retryable: true` — the same
  *   idempotency key may be sent again, the carrier never books twice;
+ * - the request never reached it (connection refused, circuit open): `CARRIER_UNAVAILABLE`,
+ *   `reached: false` — nothing was booked, so the booking can fail now with nothing to undo;
  * - a label past pickup: `STATE_CONFLICT`; unknown label: `NOT_FOUND`; a key reused with another
  *   request: `IDEMPOTENCY_KEY_REUSED`; a request it finds malformed: `BAD_USER_INPUT`.
  * Anything else is not the carrier's and is returned as it is.
@@ -23,7 +25,9 @@ export function toCarrierError(error: unknown, extra: Record<string, unknown> = 
         code: ErrorCode.CARRIER_UNAVAILABLE,
         carrier: error.upstream,
         reason: error.failure.toUpperCase().replace('-', '_'),
-        retryable: error.failure !== 'rejected',
+        retryable: error.failure !== 'rejected' && error.reached,
+        // the carrier refused the connection or its circuit is open: no label exists
+        ...(!error.reached && { reached: false }),
         ...extra,
       },
     });

@@ -4,6 +4,7 @@ import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import type { OfferModel } from '../models.js';
 import { askCarriers } from '../shipping/askCarriers.js';
+import { applyRestrictions, prohibitedServices, restrictionsByMode, today } from '../shipping/checkRestrictions.js';
 import { listShippingRestrictions } from '../shipping/listShippingRestrictions.js';
 import { planShippingOptions } from '../shipping/planShippingOptions.js';
 import { readOfferFacts } from '../shipping/readOfferFacts.js';
@@ -26,7 +27,7 @@ export const Offer: OfferResolvers<Context> = {
     const answers = await askCarriers(facts, place.country, quantity, context);
     const clearing = [...answers.doorToDoor, ...answers.lineHaul].map((answer) => answer.carrier.id);
     const tables = await Promise.all(clearing.map((id) => context.clearanceFees.forCarrier(id)));
-    return planShippingOptions(
+    const planned = planShippingOptions(
       offer,
       { ...facts, price },
       place,
@@ -34,11 +35,18 @@ export const Offer: OfferResolvers<Context> = {
       answers,
       tables.filter((table) => table !== undefined),
     );
+    return applyRestrictions(planned, facts, context.restrictions, today()).allowed;
   },
 
   async shippingRestrictions(offer, { to, quantity }, context) {
     checkQuantity(quantity);
-    return listShippingRestrictions(await askCarriers(readOfferFacts(offer), destinationOf(to).country, quantity, context));
+    const facts = readOfferFacts(offer);
+    const answers = await askCarriers(facts, destinationOf(to).country, quantity, context);
+    return [...prohibitedServices(answers, facts, context.restrictions, today()), ...listShippingRestrictions(answers)];
+  },
+
+  restrictions(offer, { to }, context) {
+    return restrictionsByMode(context.restrictions, readOfferFacts(offer), destinationOf(to).country, today());
   },
 };
 

@@ -30,13 +30,16 @@ export interface OptionPlan {
 }
 
 /** How customs sees each mode: a post's mail, a courier's entry, or a line's consolidated freight. */
-const CUSTOMS_MODE: Record<ShippingMode, CustomsMode | null> = {
+export const CUSTOMS_MODE: Readonly<Record<ShippingMode, CustomsMode | null>> = {
   POSTAL: 'POSTAL',
   EXPRESS: 'EXPRESS',
   DEDICATED_LINE: 'FREIGHT',
   OVERSEAS_WAREHOUSE: null,
   DOMESTIC: null,
 };
+
+/** An option as the carriers' quotes make it, before the restrictions on its goods are checked. */
+export type PlannedShippingOption = Omit<ShippingOptionModel, 'restrictions'>;
 
 const TRACKING_STRENGTH: Record<TrackingLevel, number> = { NONE: 0, BASIC: 1, FULL: 2 };
 
@@ -61,7 +64,7 @@ function feesAt(tables: readonly ClearanceFeeTable[], carrierId: string, country
     }));
 }
 
-export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
+export function buildShippingOption(plan: OptionPlan): PlannedShippingOption {
   const [first, ...rest] = plan.legs;
   const cost = rest.reduce((sum, leg) => addMoney(sum, leg.quote.cost), first.quote.cost);
   const service = plan.legs.length === 1 ? first.quote.service : plan.legs.map((leg) => `${leg.carrier.id}:${leg.quote.service}`).join('+');
@@ -102,6 +105,7 @@ export function buildShippingOption(plan: OptionPlan): ShippingOptionModel {
       alreadyImported: plan.alreadyImported,
       destinationRegion: plan.region,
       customsMode: plan.alreadyImported ? null : CUSTOMS_MODE[plan.mode],
+      containsLithiumBattery: plan.facts.containsLithiumBattery,
       // Legs after the first start at the destination's hub: transport after the place of entry.
       postBorderTransport:
         rest[0] === undefined ? null : rest.slice(1).reduce((sum, leg) => addMoney(sum, leg.quote.cost), rest[0].quote.cost),

@@ -11,12 +11,12 @@ import { cheapestLastMile } from './planShippingOptions.js';
 export function listShippingRestrictions(answers: CarrierAnswers): ShippingRestrictionModel[] {
   const restrictions: ShippingRestrictionModel[] = [];
   for (const { carrier, answer } of [...answers.doorToDoor, ...answers.lineHaul]) {
-    for (const refusal of answer.refusals) restrictions.push({ carrier, mode: refusal.mode, reason: refusal.reason });
+    for (const refusal of answer.refusals) restrictions.push({ carrier, mode: refusal.mode, reason: refusal.reason, restriction: null });
   }
   const localMode = answers.domestic ? 'DOMESTIC' : answers.stockedAtDestination ? 'OVERSEAS_WAREHOUSE' : undefined;
   if (localMode !== undefined) {
     for (const { carrier, answer } of answers.lastMile) {
-      for (const refusal of answer.refusals) restrictions.push({ carrier, mode: localMode, reason: refusal.reason });
+      for (const refusal of answer.refusals) restrictions.push({ carrier, mode: localMode, reason: refusal.reason, restriction: null });
     }
   }
   const to = answers.local.to;
@@ -31,6 +31,7 @@ export function listShippingRestrictions(answers: CarrierAnswers): ShippingRestr
       carrier,
       mode: 'DEDICATED_LINE',
       reason: `no last-mile carrier delivers from its hub in ${to}` + (why.length > 0 ? ` (${why.join('; ')})` : ''),
+      restriction: null,
     });
   }
   return restrictions;

@@ -1,8 +1,8 @@
 import { compareMoney, type Money } from '#packages/money/index.js';
 import type { CarrierInfo, ClearanceFeeTable, RateQuote } from '../adapters/ports.js';
-import type { OfferModel, ShippingOptionModel } from '../models.js';
+import type { OfferModel } from '../models.js';
 import type { CarrierAnswer, CarrierAnswers } from './askCarriers.js';
-import { buildShippingOption, type PlannedLeg } from './buildShippingOption.js';
+import { buildShippingOption, type PlannedLeg, type PlannedShippingOption } from './buildShippingOption.js';
 import { compareShippingOptions } from './compareShippingOptions.js';
 import type { OfferFacts } from './readOfferFacts.js';
 
@@ -20,11 +20,11 @@ export function planShippingOptions(
   quantity: number,
   answers: CarrierAnswers,
   feeTables: readonly ClearanceFeeTable[] = [],
-): ShippingOptionModel[] {
+): PlannedShippingOption[] {
   const origin = facts.originCountry;
   const to = destination.country;
-  const options: ShippingOptionModel[] = [];
-  const add = (mode: ShippingOptionModel['mode'], legs: readonly [PlannedLeg, ...PlannedLeg[]], alreadyImported: boolean) =>
+  const options: PlannedShippingOption[] = [];
+  const add = (mode: PlannedShippingOption['mode'], legs: readonly [PlannedLeg, ...PlannedLeg[]], alreadyImported: boolean) =>
     options.push(buildShippingOption({ offer, facts, to, region: destination.region, quantity, mode, legs, alreadyImported, feeTables }));
 
   for (const { carrier, answer } of answers.doorToDoor) {

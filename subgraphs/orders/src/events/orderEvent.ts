@@ -6,7 +6,7 @@ import type { OrderRecord } from '../store/OrderStore.js';
 /** A new event of `type` about an order, with its own id (readers are idempotent by it), at the saga's instant. */
 export function orderEvent<T extends OrderEventType>(
   type: T,
-  order: Pick<OrderRecord, 'id' | 'placedBy'>,
+  order: Pick<OrderRecord, 'id' | 'ownerKeyId'>,
   at: number,
   data: OrderEventOf<T>['data'],
 ): OrderEvent {
@@ -15,7 +15,8 @@ export function orderEvent<T extends OrderEventType>(
     type,
     version: 1,
     orderId: order.id,
-    placedBy: order.placedBy,
+    // The owner, for readers that scope by key (webhooks); null for an order older than owners ('').
+    placedBy: order.ownerKeyId === '' ? null : order.ownerKeyId,
     occurredAt: new Date(at).toISOString(),
     data,
   } as OrderEvent;

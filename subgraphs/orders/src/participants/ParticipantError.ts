@@ -20,10 +20,13 @@ export function isExpectedFailureCode(code: unknown): code is ExpectedFailureCod
  * - `refused`: an expected failure (out of stock, declined, …). Definite: the participant did nothing.
  * - `rejected`: it refused the request itself (bad input, wrong service secret). Definite too, and
  *   repeating it cannot help: a bug or a misconfiguration, logged loudly.
+ * - `unreached`: the request never reached whoever would act on it (connection refused, circuit
+ *   open; the participant's own vendor likewise, `reached: false`). Definite: nothing was done, so a
+ *   booking step fails at once and there is nothing to undo. Undoing, it is retried like `transient`.
  * - `transient`: network, timeout, 5xx, an unreadable answer. The outcome is unknown: the call may
  *   have taken effect, so it is repeated with the same idempotency key, never given up silently.
  */
-export type ParticipantFailureKind = 'refused' | 'rejected' | 'transient';
+export type ParticipantFailureKind = 'refused' | 'rejected' | 'unreached' | 'transient';
 
 export class ParticipantError extends Error {
   override name = 'ParticipantError';

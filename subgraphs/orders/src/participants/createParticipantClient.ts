@@ -21,6 +21,15 @@ export interface ParticipantClient {
    * failure, classified (see `ParticipantFailureKind`).
    */
   execute<T>(query: string, variables: Record<string, unknown>, read: (data: unknown) => T): Promise<T>;
+  /**
+   * For a batch read (`_entities`) where one entity's error must not fail the others: `read` gets
+   * the data with the errors beside it, each with its path; only a call with no data at all throws.
+   */
+  executePartial<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    read: (data: unknown, errors: readonly PartialError[]) => T,
+  ): Promise<T>;
   close(): Promise<void>;
 }
 
@@ -40,9 +49,18 @@ const REJECTED_CODES = new Set([
   'FORBIDDEN',
 ]);
 
+/** An error of a partial answer, at its path (e.g. `['_entities', 3, 'tracking']`). */
+export interface PartialError {
+  readonly message: string;
+  readonly path: ReadonlyArray<string | number>;
+  readonly code: string;
+  /** The participant said the same request may succeed later (`retryable: true`, or `reached: false`). */
+  readonly transient: boolean;
+}
+
 interface GraphQLResponseBody {
   data?: unknown;
-  errors?: Array<{ message?: unknown; extensions?: { code?: unknown; retryable?: unknown } }>;
+  errors?: Array<{ message?: unknown; path?: unknown; extensions?: { code?: unknown; retryable?: unknown; reached?: unknown } }>;
 }
 
 /**
@@ -62,6 +80,23 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
   });
 
   async function execute<T>(query: string, variables: Record<string, unknown>, read: (data: unknown) => T): Promise<T> {
+    return send(query, variables, read, false);
+  }
+
+  async function executePartial<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    read: (data: unknown, errors: readonly PartialError[]) => T,
+  ): Promise<T> {
+    return send(query, variables, read, true);
+  }
+
+  async function send<T>(
+    query: string,
+    variables: Record<string, unknown>,
+    read: (data: unknown, errors: readonly PartialError[]) => T,
+    partial: boolean,
+  ): Promise<T> {
     let status: number;
     let text: string;
     try {
@@ -76,7 +111,8 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
       text = response.text;
     } catch (error) {
       const message = error instanceof UpstreamError ? error.message : `${participant} could not be called`;
-      throw new ParticipantError(participant, 'transient', error instanceof UpstreamError ? error.code : 'UPSTREAM_UNAVAILABLE', message, {
+      const kind = error instanceof UpstreamError && !error.reached ? 'unreached' : 'transient';
+      throw new ParticipantError(participant, kind, error instanceof UpstreamError ? error.code : 'UPSTREAM_UNAVAILABLE', message, {
         cause: error,
       });
     }
@@ -90,11 +126,15 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
       });
     }
     const [first] = body.errors ?? [];
-    if (first !== undefined) {
+    const partialErrors = partial && body.data != null ? (body.errors ?? []).map(toPartialError) : undefined;
+    if (first !== undefined && partialErrors === undefined) {
       const code = typeof first.extensions?.code === 'string' ? first.extensions.code : 'INTERNAL_SERVER_ERROR';
       const message = typeof first.message === 'string' ? first.message : `${participant} failed with ${code}`;
-      // `retryable: true` (e.g. CARRIER_UNAVAILABLE when the carrier could not be reached): the
-      // participant does not know whether its vendor acted; the same key may be sent again.
+      // `reached: false`: the participant's vendor refused the connection or its circuit is open,
+      // so the vendor did nothing; the step fails now instead of waiting for a vendor that is down.
+      if (first.extensions?.reached === false) throw new ParticipantError(participant, 'unreached', code, message);
+      // `retryable: true` (e.g. CARRIER_UNAVAILABLE after a timeout): the participant does not know
+      // whether its vendor acted; the same key may be sent again.
       if (first.extensions?.retryable === true) throw new ParticipantError(participant, 'transient', code, message);
       if (isExpectedFailureCode(code)) throw new ParticipantError(participant, 'refused', code, message);
       if (REJECTED_CODES.has(code)) {
@@ -107,7 +147,7 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
       throw new ParticipantError(participant, 'transient', 'UPSTREAM_BAD_RESPONSE', `${participant} answered HTTP ${status} without data`);
     }
     try {
-      return read(body.data);
+      return read(body.data, partialErrors ?? []);
     } catch (error) {
       if (!(error instanceof PayloadError)) throw error;
       // A 200 we cannot read may still have taken effect: repeat it with the same key.
@@ -123,5 +163,15 @@ export function createParticipantClient(options: ParticipantClientOptions): Part
     }
   }
 
-  return { execute, close: () => http.close() };
+  return { execute, executePartial, close: () => http.close() };
+}
+
+function toPartialError(error: NonNullable<GraphQLResponseBody['errors']>[number]): PartialError {
+  const code = typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+  return {
+    message: typeof error.message === 'string' ? error.message : code,
+    path: Array.isArray(error.path) ? (error.path as Array<string | number>) : [],
+    code,
+    transient: error.extensions?.retryable === true || error.extensions?.reached === false,
+  };
 }

@@ -10,7 +10,14 @@ import {
   asString,
   optional,
 } from '#packages/validate/index.js';
-import type { DispatchAddress, PaymentState, Participants, ShipmentTracking } from '../saga/Participants.js';
+import type {
+  DispatchAddress,
+  PaymentState,
+  Participants,
+  SellerStanding,
+  ShipmentTracking,
+  TrackingRefused,
+} from '../saga/Participants.js';
 import { createParticipantClient } from './createParticipantClient.js';
 import { ParticipantError } from './ParticipantError.js';
 import { PARTICIPANT_OPERATIONS as op } from './participantOperations.js';
@@ -19,17 +26,19 @@ export interface ParticipantEndpoints {
   readonly catalogUrl: string;
   readonly logisticsUrl: string;
   readonly paymentsUrl: string;
+  readonly trustUrl: string;
   readonly serviceSecret: string;
   readonly timeoutMs: number;
   readonly logger: Logger;
 }
 
-/** The saga's participants over GraphQL: catalog, logistics and payments, each called directly at its own URL. */
+/** The saga's participants over GraphQL: catalog, logistics, payments and trust, each called directly at its own URL. */
 export function createParticipants(endpoints: ParticipantEndpoints): Participants {
   const common = { serviceSecret: endpoints.serviceSecret, timeoutMs: endpoints.timeoutMs, logger: endpoints.logger };
   const catalog = createParticipantClient({ participant: 'catalog', url: endpoints.catalogUrl, ...common });
   const logistics = createParticipantClient({ participant: 'logistics', url: endpoints.logisticsUrl, ...common });
   const payments = createParticipantClient({ participant: 'payments', url: endpoints.paymentsUrl, ...common });
+  const trust = createParticipantClient({ participant: 'trust', url: endpoints.trustUrl, ...common });
 
   const field = (data: unknown, name: string) => asRecord(asRecord(data, '$')[name], name);
 
@@ -75,6 +84,7 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
             sellerDispatchAddress: readDispatchAddress(seller.dispatchAddress, 'reserveStock.offer.seller.dispatchAddress'),
             marketplaceId: asNonEmptyString(marketplace.id, 'reserveStock.offer.marketplace.id'),
             marketplaceName: asNonEmptyString(marketplace.name, 'reserveStock.offer.marketplace.name'),
+            sellerStanding: readSellerStanding(seller, 'reserveStock.offer.seller'),
           },
         };
       }),
@@ -120,13 +130,17 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
     releaseEscrow: (input) => payments.execute(op.releaseEscrow, { input }, payment('releaseEscrow')),
 
     async trackShipments(shipmentIds) {
-      const tracked = new Map<string, ShipmentTracking | undefined>();
+      const tracked = new Map<string, ShipmentTracking | TrackingRefused | undefined>();
       if (shipmentIds.length === 0) return tracked;
       const representations = shipmentIds.map((id) => ({ __typename: 'Shipment', id }));
-      const entities = await logistics.execute(op.trackShipments, { representations }, (data) =>
+      // one parcel the carrier will not track must not keep the others from being followed
+      const [entities, errors] = await logistics.executePartial(op.trackShipments, { representations }, (data, errors) => [
         asArray(asRecord(data, '$')._entities, '_entities'),
-      );
+        errors,
+      ]);
       shipmentIds.forEach((id, index) => {
+        const error = errors.find((each) => each.path[0] === '_entities' && each.path[1] === index);
+        if (error !== undefined) return tracked.set(id, { refused: !error.transient, reason: `${error.code}: ${error.message}` });
         const entity = entities[index];
         if (entity == null) return tracked.set(id, undefined);
         const tracking = asRecord(asRecord(entity, `_entities[${index}]`).tracking, `_entities[${index}].tracking`);
@@ -145,8 +159,47 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
       return tracked;
     },
 
+    async shippingAlternatives({ offerId, to, quantity }) {
+      // What the gateway's plan does for `offer { shippingOptions(to:) }`: the offer's facts from
+      // catalog, then logistics quotes with them (a carrier that does not answer offers nothing).
+      const [facts] = await catalog.execute(op.offerShippingFacts, { representations: [{ __typename: 'Offer', id: offerId }] }, (data) =>
+        asArray(asRecord(data, '$')._entities, '_entities'),
+      );
+      if (facts == null) return [];
+      const representation = { ...asRecord(facts, '_entities[0]'), __typename: 'Offer' };
+      const [offer] = await logistics.execute(op.offerShippingOptions, { representations: [representation], to, quantity }, (data) =>
+        asArray(asRecord(data, '$')._entities, '_entities'),
+      );
+      if (offer == null) return [];
+      return asArray(asRecord(offer, '_entities[0]').shippingOptions, 'shippingOptions').map((value, index) => {
+        const option = asRecord(value, `shippingOptions[${index}]`);
+        const carrier = asRecord(option.carrier, `shippingOptions[${index}].carrier`);
+        return {
+          shippingOptionId: asNonEmptyString(option.id, `shippingOptions[${index}].id`),
+          offerId,
+          mode: asNonEmptyString(option.mode, `shippingOptions[${index}].mode`),
+          carrierId: asNonEmptyString(carrier.id, `shippingOptions[${index}].carrier.id`),
+          carrierName: asNonEmptyString(carrier.name, `shippingOptions[${index}].carrier.name`),
+        };
+      });
+    },
+
+    sellerTrust: ({ sellerId, standing }) =>
+      trust.execute(op.sellerTrust, { representations: [{ __typename: 'Seller', id: sellerId, ...standing }] }, (data) => {
+        const entity = asRecord(asArray(asRecord(data, '$')._entities, '_entities')[0], '_entities[0]');
+        const value = asRecord(entity.trust, '_entities[0].trust');
+        const level = asNonEmptyString(value.level, '_entities[0].trust.level');
+        if (level !== 'NEW' && level !== 'BASIC' && level !== 'ESTABLISHED' && level !== 'TRUSTED') {
+          throw new PayloadError('_entities[0].trust.level', 'a trust level', level);
+        }
+        const score = value.score;
+        if (typeof score !== 'number' || !(score >= 0 && score <= 1))
+          throw new PayloadError('_entities[0].trust.score', 'a score from 0 to 1', score);
+        return { level, score };
+      }),
+
     async close() {
-      await Promise.all([catalog.close(), logistics.close(), payments.close()]);
+      await Promise.all([catalog.close(), logistics.close(), payments.close(), trust.close()]);
     },
   };
 }
@@ -156,6 +209,24 @@ function asMoneyOutput(value: unknown, path: string): MoneyOutput {
   const currency = asNonEmptyString(money.currency, `${path}.currency`);
   if (!isCurrencyCode(currency)) throw new PayloadError(`${path}.currency`, 'an ISO 4217 code', currency);
   return { amount: asDecimalString(money.amount, `${path}.amount`), currency };
+}
+
+function readSellerStanding(seller: Record<string, unknown>, path: string): SellerStanding {
+  const verification = seller.verification == null ? null : asRecord(seller.verification, `${path}.verification`);
+  const rating = seller.rating == null ? null : asRecord(seller.rating, `${path}.rating`);
+  const number = (value: unknown, at: string) => {
+    if (typeof value !== 'number' || !Number.isFinite(value)) throw new PayloadError(at, 'a number', value);
+    return value;
+  };
+  return {
+    verification: verification && { level: asNonEmptyString(verification.level, `${path}.verification.level`) },
+    rating: rating && {
+      average: number(rating.average, `${path}.rating.average`),
+      worst: number(rating.worst, `${path}.rating.worst`),
+      best: number(rating.best, `${path}.rating.best`),
+      count: asNonNegativeInteger(rating.count, `${path}.rating.count`),
+    },
+  };
 }
 
 function readDispatchAddress(value: unknown, path: string): DispatchAddress {

@@ -29,6 +29,15 @@ export const PARTICIPANT_OPERATIONS = {
               postalCode
               country
             }
+            verification {
+              level
+            }
+            rating {
+              average
+              worst
+              best
+              count
+            }
           }
           marketplace {
             id
@@ -146,19 +155,79 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  offerShippingFacts: /* GraphQL */ `
+    query OfferShippingFacts($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          id
+          price {
+            amount
+            currency
+          }
+          originCountry
+          hsCode
+          hsClassification {
+            hsCode
+            status
+            confidence
+          }
+          weightGrams
+          dimensions {
+            lengthCm
+            widthCm
+            heightCm
+          }
+          warehouseCountries
+          containsLithiumBattery
+        }
+      }
+    }
+  `,
+  offerShippingOptions: /* GraphQL */ `
+    query OfferShippingOptions($representations: [_Any!]!, $to: CountryCode!, $quantity: Int!) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          shippingOptions(to: $to, quantity: $quantity) {
+            id
+            mode
+            carrier {
+              id
+              name
+            }
+          }
+        }
+      }
+    }
+  `,
+  sellerTrust: /* GraphQL */ `
+    query SellerTrust($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Seller {
+          trust {
+            level
+            score
+          }
+        }
+      }
+    }
+  `,
 } as const;
 
 /** Which participant serves each operation. */
-export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments'>> = {
-  reserveStock: 'catalog',
-  releaseStock: 'catalog',
-  placeMarketplaceOrder: 'catalog',
-  cancelMarketplaceOrder: 'catalog',
-  createShipment: 'logistics',
-  cancelShipment: 'logistics',
-  authorizePayment: 'payments',
-  capturePayment: 'payments',
-  voidPayment: 'payments',
-  releaseEscrow: 'payments',
-  trackShipments: 'logistics',
-};
+export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPERATIONS, 'catalog' | 'logistics' | 'payments' | 'trust'>> =
+  {
+    reserveStock: 'catalog',
+    releaseStock: 'catalog',
+    placeMarketplaceOrder: 'catalog',
+    cancelMarketplaceOrder: 'catalog',
+    createShipment: 'logistics',
+    cancelShipment: 'logistics',
+    authorizePayment: 'payments',
+    capturePayment: 'payments',
+    voidPayment: 'payments',
+    releaseEscrow: 'payments',
+    trackShipments: 'logistics',
+    offerShippingFacts: 'catalog',
+    offerShippingOptions: 'logistics',
+    sellerTrust: 'trust',
+  };

@@ -1,15 +1,14 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#packages/log/index.js';
 import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';
-import { needsEscrow } from '../saga/needsEscrow.js';
 import { quoteFactsOf } from '../saga/quoteFactsOf.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
 import type { OrderRecord, OrderStore, QuoteFacts } from '../store/OrderStore.js';
 import { normalizePlaceOrderInput, type NormalizedPlaceOrder } from './normalizePlaceOrderInput.js';
+import { newOrderId } from './newOrderId.js';
 import { requestHashOf } from './requestHashOf.js';
 
 export interface OrderBookingOptions {
@@ -26,16 +25,16 @@ export interface OrderBookingOptions {
 }
 
 export interface OrderBooking {
-  /** Books `input` for the API key `placedBy` (null without a key), whose webhooks then hear of the order. */
-  placeOrder(input: PlaceOrderInput, placedBy: string | null): Promise<PlaceOrderPayloadModel>;
+  /** Books for `owner` (an API key id): its idempotency keys are its own. */
+  placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel>;
 }
 
 /** How often a request waiting on a saga run by another replica looks at the store. */
 const POLL_MS = 100;
 
 /**
- * `placeOrder`: validation first (nothing booked on bad input), then one order per idempotency
- * key, then the saga, waited for up to `waitMs`.
+ * `placeOrder`: validation first (nothing booked on bad input), then one order per owner and
+ * idempotency key, then the saga, waited for up to `waitMs`.
  *
  * Idempotency: the same key with the same (normalized) input returns the same order, whether it
  * is done or still running; with another input it is refused with IDEMPOTENCY_KEY_REUSED. While
@@ -48,13 +47,13 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   const { store, saga, quoteKey, logger } = options;
   const now = options.now ?? Date.now;
 
-  async function placeOrder(input: PlaceOrderInput, placedBy: string | null): Promise<PlaceOrderPayloadModel> {
+  async function placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel> {
     const normalized = normalizePlaceOrderInput(input);
     if ('errors' in normalized) return { order: null, userErrors: normalized.errors };
     const request = normalized.value;
     const requestHash = requestHashOf(request);
 
-    const existing = await store.getOrderByIdempotencyKey(request.idempotencyKey);
+    const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
     if (existing) return answer(existing, requestHash);
 
     const quote = readQuote(request);
@@ -62,7 +61,9 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
 
     const createdAt = now();
     const { order, created } = await store.createOrder({
-      id: `ord_${randomUUID()}`,
+      id: newOrderId(),
+      ownerKeyId: owner,
+      buyerReference: request.buyerReference,
       idempotencyKey: request.idempotencyKey,
       requestHash,
       status: 'PENDING',
@@ -72,7 +73,8 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       buyer: request.buyer,
       paymentMethod: request.paymentMethod,
       total: quote.facts.total,
-      escrow: needsEscrow(quote.facts),
+      // Until AUTHORIZE_PAYMENT asks the seller's trust (decideEscrow), a cross-border order counts as escrowed.
+      escrow: quote.facts.originCountry !== quote.facts.destinationCountry,
       shipmentId: null,
       paymentId: null,
       failure: null,
@@ -80,7 +82,6 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       steps: BOOKING_STEPS,
       leaseOwner: options.owner,
       leaseUntil: createdAt + options.leaseMs,
-      placedBy,
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });
@@ -141,5 +142,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
 /** The answer for an order: it, and the failure that ended it as a user error. */
 export function payloadOf(order: OrderRecord): PlaceOrderPayloadModel {
   const failure = order.failure;
-  return { order, userErrors: failure ? [{ code: failure.code, message: failure.message, field: failure.field }] : [] };
+  if (!failure) return { order, userErrors: [] };
+  const userError = { code: failure.code, message: failure.message, field: failure.field, step: failure.step };
+  return { order, userErrors: [failure.code === 'CARRIER_UNAVAILABLE' ? { ...userError, failedOrder: order } : userError] };
 }

@@ -1,4 +1,6 @@
+import { userInputError } from '#packages/errors/index.js';
 import { parseCountryOnly } from '#packages/scalars/index.js';
+import { findControlCharacter } from '#packages/validate/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { UserErrorModel } from '../models.js';
 import type { BuyerDetails } from '../store/OrderStore.js';
@@ -12,10 +14,13 @@ export interface NormalizedPlaceOrder {
   readonly idempotencyKey: string;
   readonly buyer: BuyerDetails;
   readonly paymentMethod: (typeof PAYMENT_METHODS)[number];
+  /** The app's own reference for its buyer; null when none was given. */
+  readonly buyerReference: string | null;
 }
 
 const MAX_TEXT = 200;
 const MAX_KEY = 255;
+const MAX_REFERENCE = 100;
 // Deliberately plain: one @, no spaces, a dot in the domain. Deliverability is the mail server's business.
 const EMAIL = /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/;
 const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
@@ -25,8 +30,13 @@ const PHONE = /^\+?[0-9][0-9 ()-]{4,24}$/;
  * canonical form (so equal requests hash alike). Every problem is reported, each with its field
  * path, e.g. `["input", "buyer", "email"]`. The quote itself is checked later, against its
  * signature (`verifyQuote`), once the idempotency key is known to be new.
+ *
+ * Control characters in the buyer's text are not a mistake to correct but input no form produces
+ * (NUL, ESC, CR/LF, a bidi override): they are refused outright with BAD_USER_INPUT naming the
+ * field, before anything else, so they are never stored nor sent on to a vendor.
  */
 export function normalizePlaceOrderInput(input: PlaceOrderInput): { value: NormalizedPlaceOrder } | { errors: UserErrorModel[] } {
+  refuseControlCharacters(input);
   const errors: UserErrorModel[] = [];
   const text = (value: string | null | undefined, field: readonly string[], what: string, max = MAX_TEXT): string => {
     const trimmed = (value ?? '').trim();
@@ -45,6 +55,9 @@ export function normalizePlaceOrderInput(input: PlaceOrderInput): { value: Norma
   const email = text(input.buyer.email, ['input', 'buyer', 'email'], "the buyer's email").toLowerCase();
   if (email !== '' && !EMAIL.test(email))
     errors.push(invalid(['input', 'buyer', 'email'], `"${input.buyer.email}" is not an email address`));
+  const buyerReference = optionalText(input.buyerReference, ['input', 'buyerReference'], 'the buyer reference');
+  if (buyerReference !== null && buyerReference.length > MAX_REFERENCE)
+    errors.push(invalid(['input', 'buyerReference'], `the buyer reference is longer than ${MAX_REFERENCE} characters`));
   const phone = optionalText(input.buyer.phone, ['input', 'buyer', 'phone'], "the buyer's phone");
   if (phone !== null && !PHONE.test(phone)) errors.push(invalid(['input', 'buyer', 'phone'], `"${phone}" is not a phone number`));
   const address = input.buyer.address;
@@ -75,7 +88,25 @@ export function normalizePlaceOrderInput(input: PlaceOrderInput): { value: Norma
     );
   }
   if (errors.length > 0 || !isPaymentMethod(method)) return { errors };
-  return { value: { quoteId, idempotencyKey, buyer, paymentMethod: method } };
+  return { value: { quoteId, idempotencyKey, buyer, paymentMethod: method, buyerReference } };
+}
+
+function refuseControlCharacters(input: PlaceOrderInput): void {
+  const { buyer } = input;
+  const fields: Array<[string, string | null | undefined]> = [
+    ['input.buyerReference', input.buyerReference],
+    ['input.buyer.name', buyer.name],
+    ['input.buyer.email', buyer.email],
+    ['input.buyer.phone', buyer.phone],
+    ['input.buyer.address.line1', buyer.address.line1],
+    ['input.buyer.address.line2', buyer.address.line2],
+    ['input.buyer.address.city', buyer.address.city],
+    ['input.buyer.address.postalCode', buyer.address.postalCode],
+  ];
+  for (const [field, value] of fields) {
+    const found = value == null ? undefined : findControlCharacter(value);
+    if (found !== undefined) throw userInputError(`${field}: control character ${found} is not allowed in a buyer's details`, field);
+  }
 }
 
 function isPaymentMethod(value: string): value is NormalizedPlaceOrder['paymentMethod'] {

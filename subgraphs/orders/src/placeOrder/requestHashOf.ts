@@ -19,6 +19,8 @@ export function requestHashOf(request: NormalizedPlaceOrder): string {
     buyer.address.postalCode,
     buyer.address.country,
     request.paymentMethod,
+    // only when given, so requests made before buyer references existed hash as they did
+    ...(request.buyerReference === null ? [] : [request.buyerReference]),
   ];
   return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('hex');
 }

@@ -1,12 +1,19 @@
 import type { OrderResolvers, OrderStepResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
+import { FOLLOW_UP_STEPS } from '../saga/stepNames.js';
+import type { StepRecord } from '../store/OrderStore.js';
 
 export const Order: OrderResolvers<Context> = {
-  __resolveReference: async (reference, { store }) => (await store.getOrder(reference.id)) ?? null,
-  status: (order) => order.status,
+  // `_entities` too answers only the owner: another key's order resolves to null
+  __resolveReference: async (reference, { store, ownerKeyId }) =>
+    ownerKeyId === undefined ? null : ((await store.getOwnedOrder(ownerKeyId, reference.id)) ?? null),
+  buyerReference: (order) => order.buyerReference,
+  // The store keeps PENDING until the saga settles; while it undoes the finished steps, clients see COMPENSATING.
+  status: (order) => (order.status === 'PENDING' && order.phase === 'COMPENSATING' ? 'COMPENSATING' : order.status),
   createdAt: (order) => new Date(order.createdAt).toISOString(),
   total: (order) => order.total,
   steps: (order, _args, { steps }) => steps.load(order.id),
+  attention: async (order, _args, { steps }) => attentionOf(await steps.load(order.id)),
   // Entity references: logistics and payments resolve the rest (tracking, status, provider).
   shipment: (order) => (order.shipmentId === null ? null : { id: order.shipmentId }),
   payment: (order) => (order.paymentId === null ? null : { id: order.paymentId }),
@@ -17,4 +24,20 @@ export const OrderStep: OrderStepResolvers<Context> = {
   status: (step) => step.status,
   at: (step) => new Date(step.updatedAt).toISOString(),
   error: (step) => step.error?.message ?? null,
+  note: (step) => (step.name === 'AUTHORIZE_PAYMENT' ? (step.result?.escrowReason ?? null) : null),
 };
+
+/** Step errors that nobody will retry: a person must act. */
+const ATTENTION_CODES = new Set(['COMPENSATION_FAILED', 'TRACKING_REFUSED']);
+
+/** The first step given up for good (see `Order.attention`), as `<step>: <why>`; null when none. */
+function attentionOf(steps: readonly StepRecord[]): string | null {
+  const stuck = steps.find(
+    (step) => step.status === 'FAILED' && step.error !== null && (ATTENTION_CODES.has(step.error.code) || isFollowUpStep(step.name)),
+  );
+  return stuck ? `${stuck.name}: ${stuck.error!.message}` : null;
+}
+
+function isFollowUpStep(name: string): boolean {
+  return (FOLLOW_UP_STEPS as readonly string[]).includes(name);
+}

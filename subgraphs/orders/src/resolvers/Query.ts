@@ -2,20 +2,24 @@ import { userInputError } from '#packages/errors/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import type { OrderRecord } from '../store/OrderStore.js';
+import { ownerOf } from './ownerOf.js';
 
 /** Most orders one page may ask for. */
 export const MAX_PAGE_SIZE = 100;
 
 export const Query: QueryResolvers<Context> = {
-  order: async (_parent, { id }, { store }) => (await store.getOrder(id)) ?? null,
+  // another key's order does not exist for this one: null, exactly as for an unknown id
+  order: async (_parent, { id }, context) => (await context.store.getOwnedOrder(ownerOf(context, 'order'), id)) ?? null,
 
-  async orders(_parent, { first, after }, { store }) {
+  async orders(_parent, { first, after }, context) {
+    const { store } = context;
+    const owner = ownerOf(context, 'orders');
     const pageSize = first ?? 10;
     if (pageSize < 0 || pageSize > MAX_PAGE_SIZE)
       throw userInputError(`first: must be from 0 to ${MAX_PAGE_SIZE} (got ${pageSize})`, 'first');
     const position = after == null ? undefined : decodeOrderCursor(after);
     // One more than asked, to know whether another page follows.
-    const found = await store.listOrders({ first: pageSize + 1, after: position });
+    const found = await store.listOrders({ owner, first: pageSize + 1, after: position });
     const page = found.slice(0, pageSize);
     const edges = page.map((order) => ({ cursor: encodeOrderCursor(order), node: order }));
     return {

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
+import { UserError } from './UserError.js';
 
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
@@ -13,4 +14,5 @@ export const resolvers: Resolvers<Context> = {
   Mutation,
   Order,
   OrderStep,
+  UserError,
 };

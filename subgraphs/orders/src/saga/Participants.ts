@@ -17,7 +17,22 @@ export interface StockReservation {
     readonly sellerDispatchAddress: DispatchAddress;
     readonly marketplaceId: string;
     readonly marketplaceName: string;
+    /** What the marketplace reports of the seller, as `trust` requires it: the catalog's `Seller.verification` and `Seller.rating`. */
+    readonly sellerStanding: SellerStanding;
   };
+}
+
+/** The catalog's verification and rating of a seller; null where its marketplace reports none. */
+export interface SellerStanding {
+  readonly verification: { readonly level: string } | null;
+  readonly rating: { readonly average: number; readonly worst: number; readonly best: number; readonly count: number } | null;
+}
+
+/** The trust subgraph's verdict on a seller, as escrow needs it. */
+export interface SellerTrustLevel {
+  /** `NEW`, `BASIC`, `ESTABLISHED` or `TRUSTED`. */
+  readonly level: 'NEW' | 'BASIC' | 'ESTABLISHED' | 'TRUSTED';
+  readonly score: number;
 }
 
 /** The catalog's `PostalAddress` of a seller. */
@@ -83,6 +98,23 @@ export interface PaymentState {
   readonly provider: string;
 }
 
+/** A parcel logistics could not track: refused by its carrier (e.g. an unknown label), or not answered. */
+export interface TrackingRefused {
+  /** True when the carrier refused the lookup (it will again); false when it could not be asked. */
+  readonly refused: boolean;
+  readonly reason: string;
+}
+
+/** Another way to ship an offer, as logistics quoted it. */
+export interface ShippingAlternative {
+  readonly shippingOptionId: string;
+  readonly offerId: string;
+  /** The logistics subgraph's `ShippingMode`. */
+  readonly mode: string;
+  readonly carrierId: string;
+  readonly carrierName: string;
+}
+
 /** A shipment's tracking as the follower needs it. */
 export interface ShipmentTracking {
   /** The logistics subgraph's `TrackingStatus`. */
@@ -114,7 +146,15 @@ export interface Participants {
   capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  /** The seller's trust (the trust subgraph's `Seller.trust`, from the standing the catalog reported). */
+  sellerTrust(input: { sellerId: string; standing: SellerStanding }): Promise<SellerTrustLevel>;
   /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */
-  trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | undefined>>;
+  trackShipments(shipmentIds: readonly string[]): Promise<Map<string, ShipmentTracking | TrackingRefused | undefined>>;
+  /**
+   * The ways to ship `quantity` of an offer to `to` that logistics can quote now (every carrier
+   * that answered a rate request), for a booking whose carrier could not be reached. Optional:
+   * without it a failed booking names no alternatives.
+   */
+  shippingAlternatives?(request: { offerId: string; to: string; quantity: number }): Promise<ShippingAlternative[]>;
   close(): Promise<void>;
 }

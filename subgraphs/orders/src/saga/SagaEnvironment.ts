@@ -1,5 +1,6 @@
 import type { Logger } from '#packages/log/index.js';
 import type { OrderStore, StepPatch, StepRecord } from '../store/OrderStore.js';
+import type { EscrowLimits } from './decideEscrow.js';
 import type { Participants } from './Participants.js';
 import type { StepName } from './stepNames.js';
 
@@ -13,6 +14,7 @@ export interface SagaEnvironment {
   readonly maxStepAttempts: number;
   readonly maxCompensationAttempts: number;
   readonly retryBaseMs: number;
+  readonly escrowLimits: EscrowLimits;
 }
 
 /** What one move of the saga came to: go on, wait until a retry is due, or nothing left to do. */

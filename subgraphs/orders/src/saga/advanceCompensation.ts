@@ -130,7 +130,9 @@ async function undo(
     return { kind: 'done', status: 'COMPENSATED' };
   } catch (error) {
     const failure = classifyFailure(error, definition);
-    if (failure.kind !== 'transient' && stage === 'replay') {
+    // Not reached is no answer here: the step may have happened, and the undo did not; try again later.
+    const definite = failure.kind !== 'transient' && failure.kind !== 'unreached';
+    if (definite && stage === 'replay') {
       // Asked again, the participant refused: it never did the step, so there is nothing to undo.
       await writeStep(env, order.id, definition.name, {
         status: 'FAILED',
@@ -139,7 +141,7 @@ async function undo(
       });
       return { kind: 'done', status: 'FAILED' };
     }
-    if (failure.kind !== 'transient') return needsAttention(`${failure.rawCode}: ${failure.message}`);
+    if (definite) return needsAttention(`${failure.rawCode}: ${failure.message}`);
     env.logger.warn('undoing a saga step got no answer; it will be tried again', {
       orderId: order.id,
       step: definition.name,
@@ -170,6 +172,7 @@ async function replay(
     participants: env.participants,
     idempotencyKey: stepIdempotencyKey(order.id, definition.name),
     quoteKey: env.quoteKey,
+    escrowLimits: env.escrowLimits,
     now: env.now(),
   });
   if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());

@@ -52,6 +52,7 @@ async function attempt(
       participants: env.participants,
       idempotencyKey: stepIdempotencyKey(order.id, definition.name),
       quoteKey: env.quoteKey,
+      escrowLimits: env.escrowLimits,
       now: env.now(),
     });
     if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());

@@ -1,7 +1,8 @@
 import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
-import type { DispatchAddress, Participants, ShipmentParty, StockReservation } from './Participants.js';
+import { decideEscrow, type EscrowLimits } from './decideEscrow.js';
+import type { DispatchAddress, Participants, SellerTrustLevel, ShipmentParty, StockReservation } from './Participants.js';
 import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
 
@@ -14,6 +15,7 @@ export interface StepRun {
   /** The step's own key: the same on every attempt. */
   readonly idempotencyKey: string;
   readonly quoteKey: Buffer;
+  readonly escrowLimits: EscrowLimits;
   readonly now: number;
 }
 
@@ -91,9 +93,13 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'RESERVE_STOCK',
     field: QUOTE_FIELD,
     unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    // The seller's trust is read here, with the seller: a repeated AUTHORIZE_PAYMENT then decides
+    // escrow from the same recorded level, as payments keeps the first authorization for its key.
     async run({ order, participants, idempotencyKey }) {
       const reservation = await participants.reserveStock({ offerId: order.quote.offerId, quantity: order.quote.quantity, idempotencyKey });
-      return { result: reservationResult(reservation) };
+      const trust = crossBorder(order) ? await sellerTrustOf(reservation, participants) : undefined;
+      const trustResult: StepResult = trust ? { sellerTrustLevel: trust.level, sellerTrustScore: String(trust.score) } : {};
+      return { result: { ...reservationResult(reservation), ...trustResult } };
     },
     async compensate({ result, participants, idempotencyKey, statusOf }) {
       // Cancelling the marketplace order already gave the stock back (catalog's contract).
@@ -175,16 +181,19 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'AUTHORIZE_PAYMENT',
     field: PAYMENT_METHOD_FIELD,
     unavailableCode: 'PAYMENT_UNAVAILABLE',
-    async run({ order, participants, idempotencyKey }) {
+    // Escrow follows the seller's trust as RESERVE_STOCK recorded it (decideEscrow.ts).
+    async run({ order, results, participants, idempotencyKey, quoteKey, escrowLimits }) {
+      const quote = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
+      const decision = decideEscrow(quote, recordedTrust(results.get('RESERVE_STOCK') ?? {}), escrowLimits);
       const payment = await participants.authorizePayment({
         quoteId: order.quoteToken,
         method: order.paymentMethod,
-        escrow: order.escrow,
+        escrow: decision.escrow,
         idempotencyKey,
       });
       return {
-        result: { paymentId: payment.paymentId, status: payment.status, provider: payment.provider },
-        orderPatch: { paymentId: payment.paymentId },
+        result: { paymentId: payment.paymentId, status: payment.status, provider: payment.provider, escrowReason: decision.reason },
+        orderPatch: { paymentId: payment.paymentId, escrow: decision.escrow },
       };
     },
     async compensate({ result, participants, idempotencyKey }) {
@@ -247,6 +256,24 @@ function sellerParty(reservation: StepResult, originCountry: string): ShipmentPa
     phone: null,
     email: null,
   };
+}
+
+const crossBorder = (order: OrderRecord) => order.quote.originCountry !== order.quote.destinationCountry;
+
+/** The seller's trust, or undefined when trust cannot say (escrow is then the safe side): never fails the booking. */
+async function sellerTrustOf(reservation: StockReservation, participants: Participants): Promise<SellerTrustLevel | undefined> {
+  try {
+    return await participants.sellerTrust({ sellerId: reservation.offer.sellerId, standing: reservation.offer.sellerStanding });
+  } catch (error) {
+    if (error instanceof ParticipantError) return undefined;
+    throw error;
+  }
+}
+
+function recordedTrust(reservation: StepResult): SellerTrustLevel | undefined {
+  const level = reservation.sellerTrustLevel;
+  if (level !== 'NEW' && level !== 'BASIC' && level !== 'ESTABLISHED' && level !== 'TRUSTED') return undefined;
+  return { level, score: Number(reservation.sellerTrustScore) };
 }
 
 function requireKey(result: StepResult, key: string): string {

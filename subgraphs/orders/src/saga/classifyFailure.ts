@@ -17,7 +17,8 @@ export interface StepFailure {
 
 /**
  * Reads whatever a step threw: a participant's expected failure keeps its code; a refused
- * request or an unknown outcome shows as the step's "unavailable" code. An error that is neither
+ * request, a participant (or vendor) that could not be reached, or an unknown outcome shows as the
+ * step's "unavailable" code. An error that is neither
  * (a bug) counts as an unknown outcome: retried a bounded number of times, then compensated.
  */
 export function classifyFailure(error: unknown, step: Pick<BookingStep, 'unavailableCode'>): StepFailure {

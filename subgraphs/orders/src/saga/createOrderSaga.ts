@@ -3,6 +3,7 @@ import type { OrderStore } from '../store/OrderStore.js';
 import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
+import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
 import type { Participants } from './Participants.js';
 import type { SagaAdvance, SagaEnvironment } from './SagaEnvironment.js';
 
@@ -16,6 +17,8 @@ export interface OrderSagaOptions {
   maxStepAttempts: number;
   maxCompensationAttempts: number;
   retryBaseMs: number;
+  /** Above these totals (EUR) a seller of the level is escrowed all the same. Default: `DEFAULT_ESCROW_LIMITS`. */
+  escrowLimits?: EscrowLimits;
   logger: Logger;
   /** The saga's clock, ms since the epoch. Default: `Date.now`. */
   now?: () => number;
@@ -42,7 +45,7 @@ export interface OrderSaga {
 export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   const { store, owner, logger } = options;
   const now = options.now ?? Date.now;
-  const env: SagaEnvironment = { ...options, now };
+  const env: SagaEnvironment = { ...options, escrowLimits: options.escrowLimits ?? DEFAULT_ESCROW_LIMITS, now };
   const runs = new Map<string, Promise<void>>();
   const retries = new Map<string, NodeJS.Timeout>();
   let stopping = false;

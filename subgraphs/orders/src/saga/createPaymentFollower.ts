@@ -3,7 +3,7 @@ import type { OrderRecord, OrderStore, StepRecord } from '../store/OrderStore.js
 import { followUpEvents, type FollowUpEvents } from '../events/followUpEvents.js';
 import { classifyFailure } from './classifyFailure.js';
 import { stepIdempotencyKey } from './idempotencyKeys.js';
-import type { PaymentState, Participants, ShipmentTracking } from './Participants.js';
+import type { PaymentState, Participants, ShipmentTracking, TrackingRefused } from './Participants.js';
 import { runPeriodically, type PeriodicTask } from './runPeriodically.js';
 import type { FollowUpStepName } from './stepNames.js';
 
@@ -21,6 +21,12 @@ export interface PaymentFollowerOptions {
   intervalMs: number;
   /** Attempts of a capture or release without an answer before the step is FAILED for a person to look at. */
   maxAttempts: number;
+  /**
+   * Tracking lookups the carrier refuses (an unknown label) in a row, each after a longer wait,
+   * before the order's open follow-up steps are FAILED with `TRACKING_REFUSED` for a person to look
+   * at (`Order.attention`). Default: 5.
+   */
+  maxTrackingRefusals?: number;
   logger: Logger;
   /** To read the booked quote into the dispatch and delivery events. */
   quoteKey: Buffer;
@@ -37,8 +43,12 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
   const { store, participants, owner, logger } = options;
   const now = options.now ?? Date.now;
 
+  const maxTrackingRefusals = options.maxTrackingRefusals ?? 5;
+  /** Orders whose last tracking lookups failed: how many the carrier refused in a row, and when to ask again. */
+  const backoff = new Map<string, { refusals: number; failures: number; nextAt: number }>();
+
   async function followOnce(): Promise<void> {
-    const ids = await store.findFollowable(now(), BATCH);
+    const ids = (await store.findFollowable(now(), BATCH)).filter((id) => (backoff.get(id)?.nextAt ?? 0) <= now());
     if (ids.length === 0) return;
     const orders = (await Promise.all(ids.map((id) => store.getOrder(id)))).filter(
       (order): order is OrderRecord => order?.shipmentId != null,
@@ -48,6 +58,11 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
     for (const order of orders) {
       const parcel = tracking.get(order.shipmentId!);
       if (!parcel) continue;
+      if ('refused' in parcel) {
+        await trackingFailed(order, parcel, steps.get(order.id) ?? []);
+        continue;
+      }
+      backoff.delete(order.id);
       if (!(await store.claimLease(order.id, owner, now(), options.leaseMs))) continue;
       try {
         await follow(order, parcel, steps.get(order.id) ?? []);
@@ -73,6 +88,38 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
         participants.releaseEscrow({ paymentId: order.paymentId!, idempotencyKey }),
       );
     }
+  }
+
+  /**
+   * A lookup that failed waits twice as long as the last before the next (from one interval up to
+   * 64). When the carrier refused it `maxTrackingRefusals` times in a row, the open follow-up steps
+   * are FAILED (`TRACKING_REFUSED`): the order is flagged for attention, logged once, and no longer
+   * followed.
+   */
+  async function trackingFailed(order: OrderRecord, parcel: TrackingRefused, steps: readonly StepRecord[]): Promise<void> {
+    const previous = backoff.get(order.id) ?? { refusals: 0, failures: 0, nextAt: 0 };
+    const refusals = parcel.refused ? previous.refusals + 1 : previous.refusals;
+    const failures = previous.failures + 1;
+    if (refusals < maxTrackingRefusals) {
+      backoff.set(order.id, { refusals, failures, nextAt: now() + options.intervalMs * 2 ** Math.min(failures, 6) });
+      logger.debug('tracking lookup failed; asking again later', { orderId: order.id, refusals, reason: parcel.reason });
+      return;
+    }
+    backoff.delete(order.id);
+    const message = `the carrier refused to track the parcel ${refusals} times in a row (${parcel.reason}): needs attention`;
+    for (const step of steps.filter(isOpen)) {
+      await store.updateStep(
+        order.id,
+        step.name,
+        { status: 'FAILED', finishedAt: now(), error: { code: 'TRACKING_REFUSED', message } },
+        now(),
+      );
+    }
+    logger.warn('order flagged for attention: its parcel cannot be tracked', {
+      orderId: order.id,
+      shipmentId: order.shipmentId,
+      reason: parcel.reason,
+    });
   }
 
   /**
@@ -105,7 +152,8 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
       return true;
     } catch (error) {
       const failure = classifyFailure(error, { unavailableCode: 'PAYMENT_UNAVAILABLE' });
-      const giveUp = failure.kind !== 'transient' || attempt >= options.maxAttempts;
+      const definite = failure.kind !== 'transient' && failure.kind !== 'unreached';
+      const giveUp = definite || attempt >= options.maxAttempts;
       await store.updateStep(
         order.id,
         name,

@@ -52,6 +52,16 @@ function readShippingOptionId(id: string): ShippingOptionKey {
   return { offerId, to, quantity };
 }
 
+/** The carrier a shipping option id names (`["ShippingOption", offerId, carrierId, …]`), if it is readable. */
+export function carrierOfShippingOption(id: string): string | undefined {
+  try {
+    const parts: unknown = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
+    return Array.isArray(parts) && typeof parts[2] === 'string' ? parts[2] : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function invalid(why: string): QuoteError {
   return new QuoteError('QUOTE_INVALID', `not a quote this API can book: ${why}`);
 }

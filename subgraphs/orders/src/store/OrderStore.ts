@@ -54,6 +54,11 @@ export interface OrderFailure {
 
 export interface OrderRecord {
   readonly id: string;
+  /** The API key that placed the order (its id): only it sees the order. `''` for orders older than owners. */
+  readonly ownerKeyId: string;
+  /** The app's own reference for its buyer, as `placeOrder` was given it; null when none. */
+  readonly buyerReference: string | null;
+  /** Unique per owner: another key's client using the same text gets an order of its own. */
   readonly idempotencyKey: string;
   /** SHA-256 of the normalized input: the same key with another input is refused. */
   readonly requestHash: string;
@@ -76,8 +81,6 @@ export interface OrderRecord {
   readonly nextAttemptAt: number;
   readonly leaseOwner: string | null;
   readonly leaseUntil: number;
-  /** The API key id that placed it (the gateway's signed principal); null for a keyless request. Its events carry it as `placedBy`. */
-  readonly placedBy: string | null;
 }
 
 /** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */
@@ -124,6 +127,8 @@ export type StepPatch = Partial<
 
 /** A page of orders, newest first; `after` is the last order of the previous page. */
 export interface OrderPageRequest {
+  /** Whose orders: an API key's id. */
+  readonly owner: string;
   readonly first: number;
   readonly after?: { readonly createdAt: number; readonly id: string } | undefined;
 }
@@ -139,14 +144,17 @@ export interface OrderStore {
   /** Applies pending migrations; safe to call from many processes at once. Returns the schema version. */
   migrate(): Promise<number>;
   /**
-   * Creates the order and its steps, unless an order with the same idempotency key exists: then
+   * Creates the order and its steps, unless its owner has an order with the same idempotency key: then
    * nothing is written and the existing one is returned with `created: false`. Concurrent calls
    * with one key create exactly one order, and all of them get that order back.
    */
   createOrder(order: NewOrder): Promise<{ order: OrderRecord; created: boolean }>;
+  /** Any owner's order: for the saga and the follower. What a caller may see is `getOwnedOrder`'s. */
   getOrder(id: string): Promise<OrderRecord | undefined>;
-  getOrderByIdempotencyKey(key: string): Promise<OrderRecord | undefined>;
-  /** Newest first (createdAt, then id, both descending). */
+  /** The order when `owner` placed it; undefined for an unknown id and for another owner's order alike. */
+  getOwnedOrder(owner: string, id: string): Promise<OrderRecord | undefined>;
+  getOrderByIdempotencyKey(owner: string, key: string): Promise<OrderRecord | undefined>;
+  /** The owner's orders, newest first (createdAt, then id, both descending). */
   listOrders(page: OrderPageRequest): Promise<OrderRecord[]>;
   /** The steps of each order, in position order; orders without steps map to an empty list. */
   listSteps(orderIds: readonly string[]): Promise<Map<string, StepRecord[]>>;

@@ -4,11 +4,21 @@ import { createPostgresOrderStore } from './createPostgresOrderStore.js';
 import { createSqliteOrderStore } from './createSqliteOrderStore.js';
 import type { OrderStore } from './OrderStore.js';
 
-/** PostgreSQL when `DATABASE_URL` is set, else the SQLite file `DATA_DIR/orders.sqlite`; migrated before use. */
-export async function createOrderStore(config: Pick<OrdersConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>): Promise<OrderStore> {
+/**
+ * PostgreSQL when `DATABASE_URL` is set, else the SQLite file `DATA_DIR/orders.sqlite`; migrated
+ * before use. `onConnectionError` hears of PostgreSQL connections lost between queries.
+ */
+export async function createOrderStore(
+  config: Pick<OrdersConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>,
+  onConnectionError?: (error: Error) => void,
+): Promise<OrderStore> {
   const store =
     config.DATABASE_URL !== undefined
-      ? createPostgresOrderStore({ connectionString: config.DATABASE_URL, schema: config.DATABASE_SCHEMA })
+      ? createPostgresOrderStore({
+          connectionString: config.DATABASE_URL,
+          schema: config.DATABASE_SCHEMA,
+          ...(onConnectionError !== undefined && { onConnectionError }),
+        })
       : createSqliteOrderStore({ file: join(config.DATA_DIR, 'orders.sqlite') });
   try {
     await store.migrate();

@@ -12,13 +12,19 @@ export interface PostgresOrderStoreOptions {
   schema: string;
   /** Connections in the pool. Default: 10. */
   maxConnections?: number;
+  /**
+   * Told when a pooled connection fails outside any query (the server restarted, a proxy dropped
+   * it, an operator terminated the backend). The pool discards that connection and opens another
+   * on the next query; without a listener the error would end the process. Default: ignored.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 
 /**
  * The store at scale: PostgreSQL through a `pg` pool, shared by every orders replica. Idempotency
- * rests on the unique index of `idempotency_key`: `INSERT … ON CONFLICT DO NOTHING` makes a
+ * rests on the unique index of `(owner_key_id, idempotency_key)`: `INSERT … ON CONFLICT DO NOTHING` makes a
  * concurrent duplicate wait for the first insert to commit, then read that order back.
  */
 export function createPostgresOrderStore(options: PostgresOrderStoreOptions): OrderStore {
@@ -29,12 +35,22 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     max: options.maxConnections ?? 10,
     // Every connection resolves table names in our schema, so the SQL stays schema-free.
     options: `-c search_path=${schema}`,
+    // a server that is gone fails the query in seconds instead of holding it until TCP gives up
+    connectionTimeoutMillis: 5_000,
   });
+  pool.on('error', (error) => options.onConnectionError?.(error));
 
   const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await pool.query(sql, params)).rows as Row[];
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
+    // a connection dropped mid-transaction fails the query in flight; the event itself must not end the process
+    let broken: Error | undefined;
+    const onError = (error: Error) => {
+      broken = error;
+      options.onConnectionError?.(error);
+    };
+    client.on('error', onError);
     try {
       await client.query('BEGIN');
       const result = await work(client);
@@ -44,7 +60,8 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       await client.query('ROLLBACK').catch(() => undefined);
       throw error;
     } finally {
-      client.release();
+      client.off('error', onError);
+      client.release(broken); // a broken connection is discarded, not pooled again
     }
   }
 
@@ -98,7 +115,7 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return transaction(async (client) => {
         const inserted = await client.query(
           `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(1, ORDER_COLUMNS.length)})
-           ON CONFLICT (idempotency_key) DO NOTHING RETURNING id`,
+           ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING RETURNING id`,
           orderValues(order),
         );
         const created = inserted.rowCount === 1;
@@ -109,7 +126,10 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
             [order.id, name, stepPosition(name), order.createdAt],
           );
         }
-        const stored = await client.query('SELECT * FROM orders WHERE idempotency_key = $1', [order.idempotencyKey]);
+        const stored = await client.query('SELECT * FROM orders WHERE owner_key_id = $1 AND idempotency_key = $2', [
+          order.ownerKeyId,
+          order.idempotencyKey,
+        ]);
         const found = stored.rows[0] as Row | undefined;
         if (!found) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
         return { order: toOrderRecord(found), created };
@@ -121,19 +141,23 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return found && toOrderRecord(found);
     },
 
-    async getOrderByIdempotencyKey(key) {
-      const [found] = await rows('SELECT * FROM orders WHERE idempotency_key = $1', [key]);
+    async getOwnedOrder(owner, id) {
+      const [found] = await rows('SELECT * FROM orders WHERE id = $1 AND owner_key_id = $2', [id, owner]);
+      return found && toOrderRecord(found);
+    },
+
+    async getOrderByIdempotencyKey(owner, key) {
+      const [found] = await rows('SELECT * FROM orders WHERE owner_key_id = $1 AND idempotency_key = $2', [owner, key]);
       return found && toOrderRecord(found);
     },
 
     async listOrders(page: OrderPageRequest) {
       const found = page.after
-        ? await rows('SELECT * FROM orders WHERE (created_at, id) < ($1, $2) ORDER BY created_at DESC, id DESC LIMIT $3', [
-            page.after.createdAt,
-            page.after.id,
-            page.first,
-          ])
-        : await rows('SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT $1', [page.first]);
+        ? await rows(
+            'SELECT * FROM orders WHERE owner_key_id = $1 AND (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $4',
+            [page.owner, page.after.createdAt, page.after.id, page.first],
+          )
+        : await rows('SELECT * FROM orders WHERE owner_key_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [page.owner, page.first]);
       return found.map(toOrderRecord);
     },
 

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { ensurePrivateFile } from '#packages/secrets/index.js';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
 import { OUTBOX_COLUMNS, outboxValues, toListedEvent } from './outboxRows.js';
@@ -24,7 +23,7 @@ const FOLLOW_UP_PLACEHOLDERS = FOLLOW_UP_STEPS.map(() => '?').join(', ');
  * `synchronous = FULL`: a write the saga relies on survives a power cut, not only a crash.
  */
 export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderStore {
-  if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
+  if (options.file !== ':memory:') ensurePrivateFile(options.file);
   const db = new Database(options.file);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
@@ -42,7 +41,7 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
   const row = (sql: string, ...params: unknown[]): Row | undefined => prepare(sql).get(...params) as Row | undefined;
 
   const insertOrder = `INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${ORDER_COLUMNS.map(() => '?').join(', ')})
-     ON CONFLICT (idempotency_key) DO NOTHING`;
+     ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING`;
   const insertStep = `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
      VALUES (?, ?, ?, ?, 0, 0, ?) ON CONFLICT (order_id, name) DO NOTHING`;
 
@@ -61,7 +60,7 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
     if (created) {
       for (const name of order.steps) prepare(insertStep).run(order.id, name, stepPosition(name), 'PENDING', order.createdAt);
     }
-    const stored = row('SELECT * FROM orders WHERE idempotency_key = ?', order.idempotencyKey);
+    const stored = row('SELECT * FROM orders WHERE owner_key_id = ? AND idempotency_key = ?', order.ownerKeyId, order.idempotencyKey);
     if (!stored) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
     return { order: toOrderRecord(stored), created };
   });
@@ -85,9 +84,18 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
             Date.now(),
           );
         }
+        // a rebuilt table (see ownerMigration) must leave every reference whole
+        const broken = rows('PRAGMA foreign_key_check');
+        if (broken.length > 0) throw new Error(`migration left ${broken.length} broken foreign key references`);
         return Number(row('SELECT MAX(version) AS version FROM schema_migrations')?.version ?? 0);
       });
-      return run.immediate();
+      // Foreign keys cannot be switched inside a transaction; off while a migration rebuilds a table.
+      db.pragma('foreign_keys = OFF');
+      try {
+        return run.immediate();
+      } finally {
+        db.pragma('foreign_keys = ON');
+      }
     },
 
     async createOrder(order) {
@@ -99,21 +107,28 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       return found && toOrderRecord(found);
     },
 
-    async getOrderByIdempotencyKey(key) {
-      const found = row('SELECT * FROM orders WHERE idempotency_key = ?', key);
+    async getOwnedOrder(owner, id) {
+      const found = row('SELECT * FROM orders WHERE id = ? AND owner_key_id = ?', id, owner);
+      return found && toOrderRecord(found);
+    },
+
+    async getOrderByIdempotencyKey(owner, key) {
+      const found = row('SELECT * FROM orders WHERE owner_key_id = ? AND idempotency_key = ?', owner, key);
       return found && toOrderRecord(found);
     },
 
     async listOrders(page: OrderPageRequest) {
       const found = page.after
         ? rows(
-            'SELECT * FROM orders WHERE created_at < ? OR (created_at = ? AND id < ?) ORDER BY created_at DESC, id DESC LIMIT ?',
+            `SELECT * FROM orders WHERE owner_key_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+             ORDER BY created_at DESC, id DESC LIMIT ?`,
+            page.owner,
             page.after.createdAt,
             page.after.createdAt,
             page.after.id,
             page.first,
           )
-        : rows('SELECT * FROM orders ORDER BY created_at DESC, id DESC LIMIT ?', page.first);
+        : rows('SELECT * FROM orders WHERE owner_key_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', page.owner, page.first);
       return found.map(toOrderRecord);
     },
 

@@ -1,4 +1,5 @@
 import { OUTBOX_MIGRATION } from './outboxMigration.js';
+import { OWNER_MIGRATION } from './ownerMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -67,13 +68,7 @@ export const MIGRATIONS: readonly Migration[] = [
     postgres: [ordersTable('BIGINT'), stepsTable('BIGINT'), ...indexes],
   },
   OUTBOX_MIGRATION,
-  {
-    // Who placed each order (the API key id): webhooks deliver an order's events to that key's endpoints only.
-    version: 3,
-    name: 'the key that placed each order',
-    sqlite: ['ALTER TABLE orders ADD COLUMN placed_by TEXT'],
-    postgres: ['ALTER TABLE orders ADD COLUMN placed_by TEXT'],
-  },
+  OWNER_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

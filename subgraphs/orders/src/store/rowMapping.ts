@@ -31,7 +31,8 @@ export const ORDER_COLUMNS = [
   'next_attempt_at',
   'lease_owner',
   'lease_until',
-  'placed_by',
+  'owner_key_id',
+  'buyer_reference',
 ] as const;
 
 export function orderValues(order: NewOrder): unknown[] {
@@ -56,7 +57,8 @@ export function orderValues(order: NewOrder): unknown[] {
     order.createdAt,
     order.leaseOwner,
     order.leaseUntil,
-    order.placedBy,
+    order.ownerKeyId,
+    order.buyerReference,
   ];
 }
 
@@ -81,7 +83,8 @@ export function toOrderRecord(row: Row): OrderRecord {
     nextAttemptAt: integer(row.next_attempt_at),
     leaseOwner: optionalText(row.lease_owner),
     leaseUntil: integer(row.lease_until),
-    placedBy: optionalText(row.placed_by),
+    ownerKeyId: text(row.owner_key_id),
+    buyerReference: optionalText(row.buyer_reference),
   };
 }
 

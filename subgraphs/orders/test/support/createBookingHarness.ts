@@ -2,13 +2,14 @@ import { createLogger } from '#packages/log/index.js';
 import type { PlaceOrderInput } from '../../src/__generated__/resolvers.js';
 import { createOrderBooking, type OrderBooking } from '../../src/placeOrder/createOrderBooking.js';
 import { createOrderSaga, type OrderSaga } from '../../src/saga/createOrderSaga.js';
+import type { EscrowLimits } from '../../src/saga/decideEscrow.js';
 import { createSqliteOrderStore } from '../../src/store/createSqliteOrderStore.js';
 import type { OrderRecord, OrderStore, StepRecord } from '../../src/store/OrderStore.js';
 import { createFakeParticipants, type FakeParticipants } from './createFakeParticipants.js';
 import { placeOrderInput, TEST_QUOTE_KEY, testQuoteToken, type TestQuoteOptions } from './testQuote.js';
 
 /** The API key id orders are placed with in the harness (the gateway's principal in service). */
-export const TEST_API_KEY_ID = 'api-key-1';
+export const TEST_API_KEY_ID = 'test-app';
 
 export interface BookingHarness {
   readonly store: OrderStore;
@@ -24,7 +25,7 @@ export interface BookingHarness {
 
 /** The booking use case and its saga over an in-memory SQLite store and fake participants, with short retry delays. */
 export async function createBookingHarness(
-  settings: { maxStepAttempts?: number; maxCompensationAttempts?: number; now?: () => number } = {},
+  settings: { maxStepAttempts?: number; maxCompensationAttempts?: number; now?: () => number; escrowLimits?: EscrowLimits } = {},
 ): Promise<BookingHarness> {
   const store = createSqliteOrderStore({ file: ':memory:' });
   await store.migrate();
@@ -37,6 +38,7 @@ export async function createBookingHarness(
     maxStepAttempts: settings.maxStepAttempts ?? 3,
     maxCompensationAttempts: settings.maxCompensationAttempts ?? 3,
     retryBaseMs: 10,
+    ...(settings.escrowLimits && { escrowLimits: settings.escrowLimits }),
   });
   const booking = createOrderBooking({ ...common, saga, waitMs: 5_000 });
   let keys = 0;

@@ -1,7 +1,7 @@
 import { ParticipantError } from '../../src/participants/ParticipantError.js';
-import type { Participants, PaymentState, ShipmentTracking } from '../../src/saga/Participants.js';
+import type { Participants, PaymentState, SellerTrustLevel, ShipmentTracking, TrackingRefused } from '../../src/saga/Participants.js';
 
-export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments'>;
+export type FakeOperation = Exclude<keyof Participants, 'close' | 'trackShipments' | 'shippingAlternatives' | 'sellerTrust'>;
 
 /** How a call should go, chosen per call by a test's script. */
 export type FakeBehaviour =
@@ -9,6 +9,7 @@ export type FakeBehaviour =
   | { readonly refuse: string } // an expected failure: nothing done
   | { readonly reject: string } // the request itself refused (bad input, state conflict): nothing done
   | { readonly transient: true; readonly performed?: boolean } // no answer; with `performed`, it did happen
+  | { readonly unreached: true } // never reached it (connection refused, circuit open): nothing done
   | { readonly after: Promise<void>; readonly then?: FakeBehaviour }; // once `after` resolves, go on as `then` says
 
 export interface FakeCall {
@@ -22,9 +23,12 @@ export interface FakeParticipants extends Participants {
   /** What the participants actually did, once per idempotency key: e.g. `authorizePayment pay-1`. */
   readonly effects: string[];
   readonly stock: Map<string, number>;
-  readonly tracking: Map<string, ShipmentTracking>;
+  /** Each shipment's tracking, or the carrier's refusal to track it. */
+  readonly tracking: Map<string, ShipmentTracking | TrackingRefused>;
   /** Sets how the n-th (1-based) call of an operation behaves. */
   script(operation: FakeOperation, behaviour: (callNumber: number) => FakeBehaviour): void;
+  /** What `sellerTrust` answers from now on (an Error: it throws it). Default: NEW, as for a seller the platform does not know. */
+  setSellerTrust(trust: SellerTrustLevel | Error): void;
   /** The operations called, in order. */
   operations(): FakeOperation[];
 }
@@ -39,11 +43,12 @@ export function createFakeParticipants(): FakeParticipants {
   const calls: FakeCall[] = [];
   const effects: string[] = [];
   const stock = new Map<string, number>([['offer-tea-1', 10]]);
-  const tracking = new Map<string, ShipmentTracking>();
+  const tracking = new Map<string, ShipmentTracking | TrackingRefused>();
   const remembered = new Map<string, unknown>();
   const scripts = new Map<FakeOperation, (callNumber: number) => FakeBehaviour>();
   const counts = new Map<FakeOperation, number>();
   let ids = 0;
+  let sellerTrustAnswer: SellerTrustLevel | Error = { level: 'NEW', score: 0.7 };
 
   async function call<T>(operation: FakeOperation, idempotencyKey: string, perform: (id: string) => T): Promise<T> {
     calls.push({ operation, idempotencyKey });
@@ -58,6 +63,8 @@ export function createFakeParticipants(): FakeParticipants {
       throw new ParticipantError('fake', 'rejected', behaviour.reject, `${operation} rejected: ${behaviour.reject}`);
     if (behaviour && 'refuse' in behaviour)
       throw new ParticipantError('fake', 'refused', behaviour.refuse, `${operation} refused: ${behaviour.refuse}`);
+    if (behaviour && 'unreached' in behaviour)
+      throw new ParticipantError('fake', 'unreached', 'UPSTREAM_UNAVAILABLE', `${operation}: connection refused`);
     const key = `${operation}:${idempotencyKey}`;
     const noAnswer = () => new ParticipantError('fake', 'transient', 'UPSTREAM_UNAVAILABLE', `${operation}: no answer`);
     // Lost on the way there: the participant never saw it.
@@ -102,6 +109,7 @@ export function createFakeParticipants(): FakeParticipants {
             sellerDispatchAddress: { lines: ['西湖区龙井路18号'], city: '杭州市', region: '浙江省', postalCode: '310013', country: 'CN' },
             marketplaceId: 'cn-jademarket',
             marketplaceName: 'Jade Market',
+            sellerStanding: { verification: { level: 'BUSINESS' }, rating: { average: 4.8, worst: 1, best: 5, count: 120 } },
           },
         };
       }),
@@ -124,6 +132,14 @@ export function createFakeParticipants(): FakeParticipants {
     capturePayment: ({ paymentId, idempotencyKey }) => call('capturePayment', idempotencyKey, () => payment(paymentId, 'IN_ESCROW')),
     voidPayment: ({ paymentId, idempotencyKey }) => call('voidPayment', idempotencyKey, () => payment(paymentId, 'VOIDED')),
     releaseEscrow: ({ paymentId, idempotencyKey }) => call('releaseEscrow', idempotencyKey, () => payment(paymentId, 'RELEASED')),
+    // Read-only, so not a keyed call: not among `operations()`, whose sequences the saga tests assert.
+    async sellerTrust() {
+      if (sellerTrustAnswer instanceof Error) throw sellerTrustAnswer;
+      return sellerTrustAnswer;
+    },
+    setSellerTrust: (trust) => {
+      sellerTrustAnswer = trust;
+    },
     async trackShipments(shipmentIds) {
       return new Map(shipmentIds.map((id) => [id, tracking.get(id)]));
     },

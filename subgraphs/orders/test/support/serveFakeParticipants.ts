@@ -5,22 +5,27 @@ import { GraphQLError, parse } from 'graphql';
 import { createLogger } from '#packages/log/index.js';
 import { createApolloServer, createGraphQLHttpServer, listen, type RunningServer } from '#packages/server/index.js';
 import { ParticipantError } from '../../src/participants/ParticipantError.js';
-import type { Participants } from '../../src/saga/Participants.js';
+import type { Participants, SellerStanding } from '../../src/saga/Participants.js';
 
 interface FakeContext {
   readonly headers: IncomingHttpHeaders;
 }
 
 /** The arguments of a mutation: its `input`, as the participant port takes it. */
-type In<K extends keyof Participants> = { input: Parameters<Participants[K]>[0] };
+type In<K extends keyof Participants> = { input: Parameters<NonNullable<Participants[K]>>[0] };
 
 export interface ServedParticipants {
-  readonly urls: { readonly CATALOG_URL: string; readonly LOGISTICS_URL: string; readonly PAYMENTS_URL: string };
+  readonly urls: {
+    readonly CATALOG_URL: string;
+    readonly LOGISTICS_URL: string;
+    readonly PAYMENTS_URL: string;
+    readonly TRUST_URL: string;
+  };
   close(): Promise<void>;
 }
 
 /**
- * Serves participants (usually fakes) over HTTP as the three real subgraphs would: their own
+ * Serves participants (usually fakes) over HTTP as the four real subgraphs would: their own
  * `schema.graphql`, the `x-service-secret` check, expected failures as GraphQL errors with
  * `extensions.code`. For tests that run the orders service as a process of its own.
  */
@@ -64,6 +69,7 @@ export async function serveFakeParticipants(participants: Participants, serviceS
               name: held.offer.sellerName,
               country: held.offer.sellerCountry,
               dispatchAddress: held.offer.sellerDispatchAddress,
+              ...held.offer.sellerStanding,
             },
             marketplace: { id: 'cn-jademarket', name: held.offer.marketplaceName },
           },
@@ -103,6 +109,10 @@ export async function serveFakeParticipants(participants: Participants, serviceS
       async __resolveReference(reference: { id: string }) {
         const tracking = (await participants.trackShipments([reference.id])).get(reference.id);
         if (!tracking) return null;
+        if ('refused' in tracking)
+          throw new GraphQLError(tracking.reason, {
+            extensions: { code: tracking.refused ? 'NOT_FOUND' : 'CARRIER_UNAVAILABLE', retryable: !tracking.refused },
+          });
         const at = (status: string) => tracking.firstReportedAt[status] ?? new Date().toISOString();
         return {
           id: reference.id,
@@ -120,13 +130,28 @@ export async function serveFakeParticipants(participants: Participants, serviceS
     },
   };
 
+  const trust = {
+    Seller: {
+      __resolveReference: (reference: { id: string } & SellerStanding) => reference,
+      trust: async (seller: { id: string } & SellerStanding) => {
+        const { level, score } = await participants.sellerTrust({ sellerId: seller.id, standing: seller });
+        return { level, score, factors: [], updatedAt: new Date(0).toISOString() };
+      },
+    },
+  };
+
   const servers: RunningServer[] = [];
-  const serve = async (name: string, resolvers: typeof catalog | typeof logistics | typeof payments): Promise<string> => {
+  const serve = async (name: string, resolvers: typeof catalog | typeof logistics | typeof payments | typeof trust): Promise<string> => {
     const typeDefs = parse(readFileSync(new URL(`../../../${name}/schema.graphql`, import.meta.url), 'utf8'));
     const logger = createLogger(`fake-${name}`, { level: 'silent' });
     const apollo = createApolloServer<FakeContext>({ schema: buildSubgraphSchema({ typeDefs, resolvers }), logger, production: false });
     await apollo.start();
-    const httpServer = createGraphQLHttpServer<FakeContext>({ apollo, logger, context: async ({ headers }) => ({ headers }) });
+    const httpServer = createGraphQLHttpServer<FakeContext>({
+      apollo,
+      logger,
+      access: { serviceSecret },
+      context: async ({ headers }) => ({ headers }),
+    });
     const running = await listen(httpServer, '127.0.0.1', 0, () => apollo.stop());
     servers.push(running);
     return `${running.url}/graphql`;
@@ -135,6 +160,7 @@ export async function serveFakeParticipants(participants: Participants, serviceS
     CATALOG_URL: await serve('catalog', catalog),
     LOGISTICS_URL: await serve('logistics', logistics),
     PAYMENTS_URL: await serve('payments', payments),
+    TRUST_URL: await serve('trust', trust),
   };
   return { urls, close: async () => void (await Promise.all(servers.map((server) => server.close()))) };
 }

@@ -7,7 +7,12 @@ import { listen } from '#packages/server/index.js';
 import { ordersSettings } from '../../src/config.js';
 import { createOrdersService, type OrdersService } from '../../src/createOrdersService.js';
 import type { Participants } from '../../src/saga/Participants.js';
+import type { CallerPrincipal } from '#packages/principal/index.js';
+import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { TEST_QUOTE_SECRET } from './testQuote.js';
+
+/** The API key orders' tests act as, unless a test names another caller. */
+export const TEST_APP: CallerPrincipal = { keyId: 'test-app', tier: 'developer', scopes: ['orders:write'], marketplaceId: undefined };
 
 export interface GraphQLResult<T> {
   data?: T;
@@ -17,7 +22,12 @@ export interface GraphQLResult<T> {
 export interface TestOrders {
   readonly url: string;
   readonly service: OrdersService;
-  query<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>): Promise<GraphQLResult<T>>;
+  /** As the gateway would send it for `caller` (default `TEST_APP`); `null` sends no principal at all. */
+  query<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    caller?: CallerPrincipal | null,
+  ): Promise<GraphQLResult<T>>;
   stop(): Promise<void>;
 }
 
@@ -26,6 +36,7 @@ export async function startOrders(participants: Participants, env: Record<string
   const dataDir = mkdtempSync(join(tmpdir(), 'orders-api-'));
   const config = readConfig(ordersSettings, {
     DATA_DIR: dataDir,
+    SERVICE_SECRET: TEST_SERVICE_SECRET,
     QUOTE_SIGNING_SECRET: TEST_QUOTE_SECRET,
     SAGA_RETRY_BASE_MS: '10',
     SAGA_MAX_STEP_ATTEMPTS: '3',
@@ -38,10 +49,10 @@ export async function startOrders(participants: Participants, env: Record<string
   return {
     url,
     service,
-    async query<T>(query: string, variables?: Record<string, unknown>) {
+    async query<T>(query: string, variables?: Record<string, unknown>, caller: CallerPrincipal | null = TEST_APP) {
       const response = await fetch(url, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...(caller === null ? {} : principalHeaders(caller, config.SERVICE_SECRET)) },
         body: JSON.stringify({ query, variables }),
       });
       return (await response.json()) as GraphQLResult<T>;

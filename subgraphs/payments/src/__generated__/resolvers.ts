@@ -325,13 +325,16 @@ export type ShippingOption = {
   consignment: Consignment;
   cost: Money;
   id: Scalars['ID']['output'];
-  importCharges: ImportCharges;
+  importCharges?: Maybe<ImportCharges>;
   /**
    * The full landed cost in `currency`: what the buyer pays, at checkout and on delivery. With
    * `paymentMethod`, the cheapest provider that takes that method (a method the buyer's country cannot
    * use is BAD_USER_INPUT naming `paymentMethod`); without it, the cheapest over all methods.
+   * Null, with an error on its path saying why (`UPSTREAM_UNAVAILABLE`, `UPSTREAM_TIMEOUT`), when
+   * the payment providers, the reference rates or customs could not price it in time: the offer and
+   * its other options stand.
    */
-  landedCost: LandedCost;
+  landedCost?: Maybe<LandedCost>;
   transitDays: DayRange;
 };
 
@@ -617,7 +620,7 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
 export type ShippingOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption'], FederationReferenceType extends FederationReferenceTypes['ShippingOption'] = FederationReferenceTypes['ShippingOption']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShippingOption']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  landedCost?: Resolver<ResolversTypes['LandedCost'], ParentType, ContextType, RequireFields<ShippingOptionLandedCostArgs, 'currency'>>;
+  landedCost?: Resolver<Maybe<ResolversTypes['LandedCost']>, ParentType, ContextType, RequireFields<ShippingOptionLandedCostArgs, 'currency'>>;
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{

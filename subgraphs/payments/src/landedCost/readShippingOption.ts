@@ -52,7 +52,8 @@ export interface ShippingOptionRepresentation {
     readonly quantity: number;
     readonly goodsValue: MoneyShape;
   };
-  readonly importCharges?: {
+  /** Null when customs could not price the option: then there is no landed cost either. */
+  readonly importCharges?: null | {
     readonly deMinimisApplied: boolean;
     readonly region?: string | null;
     readonly lines: ReadonlyArray<{ kind: string; amount: MoneyShape; collectedAt: string; remitter: string; paidBy: string }>;
@@ -69,6 +70,11 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
   const { id, cost, consignment, importCharges, transitDays } = representation;
   if (cost === undefined || consignment === undefined || importCharges === undefined || transitDays === undefined) {
     throw broken(id, 'the representation lacks cost, transitDays, consignment or importCharges (see @requires)');
+  }
+  if (importCharges === null) {
+    throw new GraphQLError('No landed cost: customs could not price the import charges of this option', {
+      extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, upstream: 'customs' },
+    });
   }
   const money = (value: MoneyShape, path: string): Money => {
     try {

@@ -1,0 +1,56 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ErrorCode } from '#packages/errors/index.js';
+import type { AuthorizationPolicy } from '../authorization/AuthorizationPolicy.js';
+import { findAccessDenial } from '../authorization/findAccessDenial.js';
+import { gatewayError } from '../gatewayError.js';
+import type { GatewayContext } from '../GatewayContext.js';
+import type { Principal } from '../keys/Principal.js';
+import { MARKETPLACE_FLOWS_SCOPE } from '../keys/tiers.js';
+
+/**
+ * Enforces the supergraph's own `@authenticated` and `@requiresScopes` (read by
+ * `readAuthorizationPolicy`, and again on each reload): an operation selecting a field or type
+ * that needs a key gets 401 without one, and 403 with a key lacking the scopes, naming the field.
+ * Checked before planning, so a refused operation never reaches a subgraph. A supergraph that
+ * declares neither directive is served with no policy of the gateway's own. Keys themselves are
+ * checked earlier, when the context is built.
+ */
+export function useSupergraphAuthorization(policyOf: () => AuthorizationPolicy): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ operation, document, schema, contextValue }) {
+          const policy = policyOf();
+          if (policy.size === 0 || operation === undefined) return;
+          const principal = contextValue.principal;
+          const found = findAccessDenial(policy, schema, document, operation, {
+            authenticated: principal?.keyId !== undefined,
+            scopes: scopesOf(principal),
+          });
+          if (found === undefined) return;
+          if (found.kind === 'unauthenticated') {
+            throw gatewayError(`${found.coordinate} needs an API key`, {
+              code: ErrorCode.UNAUTHENTICATED,
+              status: 401,
+              headers: [['www-authenticate', 'Bearer realm="tradegraph"']],
+              details: { field: found.coordinate },
+            });
+          }
+          const wanted = found.scopes.map((all) => all.join(' and ')).join(', or ');
+          throw gatewayError(`API key ${principal?.keyId ?? ''} lacks the scope that ${found.coordinate} needs: ${wanted}`, {
+            code: ErrorCode.FORBIDDEN,
+            status: 403,
+            details: { field: found.coordinate, requiredScope: found.scopes[0]?.[0], requiredScopes: found.scopes },
+          });
+        },
+      };
+    },
+  };
+}
+
+/** A key's scopes, and the one a marketplace key holds by being bound to its marketplace. */
+function scopesOf(principal: Principal | undefined): ReadonlySet<string> {
+  if (principal === undefined) return new Set();
+  if (principal.marketplaceId === undefined) return principal.scopes;
+  return new Set([...principal.scopes, MARKETPLACE_FLOWS_SCOPE]);
+}

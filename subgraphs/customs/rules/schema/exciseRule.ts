@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { hsPrefix, money, ruleBase, withValidPeriod } from './ruleBase.js';
+
+/** Alcohol strength in integer basis points of volume: 1300 = 13 % ABV. */
+const abvBasisPoints = z.number().int().min(0).max(10_000);
+
+/**
+ * A specific excise charged at import on a quantity of goods (alcohol duty per litre of alcohol, US
+ * federal excise per wine or proof gallon, JP liquor tax per litre), not on their value. Ad valorem
+ * excises (CN consumption tax, AU wine equalisation tax) are `taxes` with `kind: EXCISE`.
+ */
+export const exciseRule = withValidPeriod(
+  z.strictObject({
+    ...ruleBase,
+    label: z.string().min(1).describe('How the line names the excise, e.g. "Alcohol duty (wine, 8.5 % to 22 % ABV)".'),
+    hsPrefixes: z.array(hsPrefix).min(1).describe('The goods it is charged on.'),
+    minAbvBp: abvBasisPoints.optional().describe('The lowest strength the rate applies to, inclusive (2201 = exceeding 22 %).'),
+    maxAbvBp: abvBasisPoints.optional().describe('The highest strength the rate applies to, inclusive (2200 = not exceeding 22 %).'),
+    measure: z
+      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon'])
+      .describe(
+        'What the rate is per: a litre of product; a litre of pure alcohol; a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV).',
+      ),
+    rate: money.describe('The amount per measure, in the destination currency.'),
+    plusPerPointAbove: z
+      .strictObject({ abvBp: abvBasisPoints, amount: money })
+      .optional()
+      .describe('Added per percentage point of strength above abvBp (JP whisky and spirits: JPY 10 per litre per degree above 37).'),
+    chargeKind: z
+      .enum(['DUTY', 'TAX'])
+      .describe('DUTY where the law levies it as a customs duty (AU excise-equivalent customs duty), else TAX.'),
+    inImportTaxBase: z
+      .boolean()
+      .describe('Whether the excise is part of the base of the import VAT, GST or consumption tax (GB, AU, JP: yes; US: no import tax).'),
+  }),
+).refine((rule) => rule.minAbvBp === undefined || rule.maxAbvBp === undefined || rule.minAbvBp <= rule.maxAbvBp, {
+  message: 'minAbvBp is above maxAbvBp',
+  path: ['minAbvBp'],
+});

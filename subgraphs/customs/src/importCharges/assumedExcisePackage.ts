@@ -1,0 +1,27 @@
+import { matchesPrefix } from './withinThreshold.js';
+
+/** What one unit of excise goods is taken to hold when quoting a specific excise. */
+export interface AssumedExcisePackage {
+  readonly hsPrefix: string;
+  /** Volume of one unit in litres, as a decimal string. */
+  readonly litres: string;
+  /** Alcohol strength by volume in basis points (1300 = 13 %). */
+  readonly abvBp: number;
+  /** How the quote names the assumption. */
+  readonly text: string;
+}
+
+/**
+ * Offers carry no volume or strength, yet excise on alcohol is charged per litre (of product or of
+ * alcohol). The quote assumes the common retail unit of each kind of drink and says so in the line,
+ * rather than charging nothing: a 75 cl bottle of still wine at 13 % and a 70 cl bottle of spirits
+ * at 40 %. Goods with no assumed unit are quoted as "excise not modelled".
+ */
+export const ASSUMED_EXCISE_PACKAGES: readonly AssumedExcisePackage[] = [
+  { hsPrefix: '2204', litres: '0.75', abvBp: 1300, text: 'a 0.75 l bottle at 13% ABV (still wine)' },
+  { hsPrefix: '2208', litres: '0.7', abvBp: 4000, text: 'a 0.70 l bottle at 40% ABV (spirits)' },
+];
+
+export function assumedExcisePackage(hsCode: string): AssumedExcisePackage | undefined {
+  return ASSUMED_EXCISE_PACKAGES.find((pack) => matchesPrefix(hsCode, [pack.hsPrefix]));
+}

@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import type { OrderOutcome } from '../score/SellerEvidence.js';
+import type { TrackRecordChange, TrackRecordStore } from './TrackRecordStore.js';
+
+const TABLES = [
+  `CREATE TABLE IF NOT EXISTS seller_orders (
+     order_id TEXT PRIMARY KEY,
+     seller_id TEXT NOT NULL,
+     marketplace_id TEXT NOT NULL,
+     confirmed_at INTEGER NOT NULL,
+     on_time INTEGER,
+     cancelled_by_seller INTEGER NOT NULL DEFAULT 0,
+     dispute TEXT NOT NULL DEFAULT 'NONE',
+     last_event_at INTEGER NOT NULL
+   )`,
+  'CREATE INDEX IF NOT EXISTS seller_orders_seller ON seller_orders (seller_id)',
+  'CREATE TABLE IF NOT EXISTS applied_events (event_id TEXT PRIMARY KEY)',
+  `CREATE TABLE IF NOT EXISTS event_dead_letters (
+     event_id TEXT, source TEXT NOT NULL, payload TEXT NOT NULL, error TEXT NOT NULL, at INTEGER NOT NULL
+   )`,
+];
+
+/**
+ * The track-record store on one SQLite file (better-sqlite3, WAL). Each order is one row, changed
+ * by its events in stream order; an event id is remembered in the same transaction as its change,
+ * so a redelivered event changes nothing.
+ */
+export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('busy_timeout = 5000');
+  for (const sql of TABLES) db.exec(sql);
+
+  const remember = db.prepare('INSERT OR IGNORE INTO applied_events (event_id) VALUES (?)');
+  const confirm = db.prepare(
+    `INSERT INTO seller_orders (order_id, seller_id, marketplace_id, confirmed_at, last_event_at) VALUES (?, ?, ?, ?, ?)
+     ON CONFLICT (order_id) DO NOTHING`,
+  );
+  const deliver = db.prepare('UPDATE seller_orders SET on_time = ?, last_event_at = ? WHERE order_id = ?');
+  const cancel = db.prepare('UPDATE seller_orders SET cancelled_by_seller = 1, last_event_at = ? WHERE order_id = ?');
+  const dispute = db.prepare('UPDATE seller_orders SET dispute = ?, last_event_at = ? WHERE order_id = ?');
+  const deadLetter = db.prepare('INSERT INTO event_dead_letters (event_id, source, payload, error, at) VALUES (?, ?, ?, ?, ?)');
+
+  const applyOne = (change: TrackRecordChange, at: number) => {
+    switch (change.kind) {
+      case 'confirmed':
+        confirm.run(change.orderId, change.sellerId, change.marketplaceId, change.confirmedAt, at);
+        return;
+      case 'delivered':
+        deliver.run(change.onTime === null ? null : change.onTime ? 1 : 0, at, change.orderId);
+        return;
+      case 'cancelledBySeller':
+        cancel.run(at, change.orderId);
+        return;
+      case 'dispute':
+        dispute.run(change.dispute, at, change.orderId);
+        return;
+      default:
+        throw new Error(`unknown track-record change ${JSON.stringify(change satisfies never)}`);
+    }
+  };
+  const applyAll = db.transaction((changes: Parameters<TrackRecordStore['apply']>[0]) => {
+    for (const { eventId, at, change } of changes) {
+      if (remember.run(eventId).changes === 0) continue;
+      if (change) applyOne(change, at);
+    }
+  });
+
+  return {
+    apply: (changes) => applyAll(changes),
+    recordsOf(sellerIds) {
+      const records = new Map<string, { orders: OrderOutcome[]; lastEventAt: number }>();
+      if (sellerIds.length === 0) return records;
+      const rows = db
+        .prepare(
+          `SELECT order_id, seller_id, confirmed_at, on_time, cancelled_by_seller, dispute, last_event_at
+           FROM seller_orders WHERE seller_id IN (${sellerIds.map(() => '?').join(', ')})`,
+        )
+        .all(...sellerIds) as {
+        order_id: string;
+        seller_id: string;
+        confirmed_at: number;
+        on_time: number | null;
+        cancelled_by_seller: number;
+        dispute: OrderOutcome['dispute'];
+        last_event_at: number;
+      }[];
+      for (const row of rows) {
+        const record = records.get(row.seller_id) ?? { orders: [], lastEventAt: 0 };
+        record.orders.push({
+          orderId: row.order_id,
+          confirmedAt: row.confirmed_at,
+          onTime: row.on_time === null ? null : row.on_time === 1,
+          cancelledBySeller: row.cancelled_by_seller === 1,
+          dispute: row.dispute,
+        });
+        record.lastEventAt = Math.max(record.lastEventAt, row.last_event_at);
+        records.set(row.seller_id, record);
+      }
+      return records;
+    },
+    addDeadLetter(letter, at) {
+      deadLetter.run(letter.eventId, letter.source, letter.payload, letter.error, at);
+    },
+    close: () => db.close(),
+  };
+}
