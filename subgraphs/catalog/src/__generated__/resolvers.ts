@@ -403,6 +403,7 @@ export type SellerRating = {
 /** A seller's verification, as its marketplace reports it. */
 export type SellerVerification = {
   __typename?: 'SellerVerification';
+  /** How far the marketplace verified the seller. */
   level: VerificationLevel;
   /** When the marketplace verified it (ISO 8601); null when not verified or not said. */
   verifiedAt?: Maybe<Scalars['String']['output']>;

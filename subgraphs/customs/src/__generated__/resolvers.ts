@@ -135,9 +135,11 @@ export type CustomsDeclaration = {
   customsValue: Money;
   /** The HS code each item is declared under: the checked one (the catalog's classification for an option), not the seller's raw code; null when none could be had. */
   hsCodes: Array<Maybe<Scalars['String']['output']>>;
+  /** The goods' country of origin, as declared. */
   originCountry: Scalars['CountryCode']['output'];
   /** Data the destination requires on the declaration besides the usual (EU product identifiers from 1 November 2026), each with its rule and source; empty when none. */
   requirements: Array<DeclarationRequirement>;
+  /** What the customs value includes, as the destination values goods: CIF or FOB. */
   valuationBasis: ValuationBasis;
   /** The valuation rule: its id, act and page. */
   valuationSource: Scalars['String']['output'];
@@ -157,11 +159,13 @@ export type DeclarationRequirement = {
   __typename?: 'DeclarationRequirement';
   /** What must be declared, e.g. `productIdentifiers`: per item, the merchant's product id (M-PID), a non-standardised id (NS-PID) and, where the product has one, a standardised id such as a GTIN (S-PID). */
   fields: Array<Scalars['String']['output']>;
+  /** Why the destination asks for it, in one sentence. */
   reason: Scalars['String']['output'];
   /** The rule's id, e.g. `eu-low-value-product-identifiers`. */
   rule: Scalars['String']['output'];
   /** The act or guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 
@@ -358,6 +362,7 @@ export type Restriction = {
   __typename?: 'Restriction';
   /** For a CONDITIONAL restriction, the document or marking it asks for; null for PROHIBITED. */
   document?: Maybe<Scalars['String']['output']>;
+  /** Whether it forbids the shipment or lets it cross under a condition. */
   kind: RestrictionKind;
   /** The customs modes the restriction was found for. */
   modes: Array<CustomsMode>;
@@ -367,6 +372,7 @@ export type Restriction = {
   rule: Scalars['String']['output'];
   /** The act, convention or official guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 

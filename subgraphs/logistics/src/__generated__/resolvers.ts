@@ -305,6 +305,7 @@ export type Restriction = {
   __typename?: 'Restriction';
   /** For a CONDITIONAL restriction, the document or marking it asks for; null for PROHIBITED. */
   document?: Maybe<Scalars['String']['output']>;
+  /** Whether it forbids the shipment or lets it cross under a condition. */
   kind: RestrictionKind;
   /** The customs modes the restriction was found for. */
   modes: Array<CustomsMode>;
@@ -314,6 +315,7 @@ export type Restriction = {
   rule: Scalars['String']['output'];
   /** The act, convention or official guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 

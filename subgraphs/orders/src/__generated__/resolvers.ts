@@ -47,11 +47,13 @@ export type BookingAlternative = {
   __typename?: 'BookingAlternative';
   /** The carrier's id, e.g. `express-global`. */
   carrierId: Scalars['String']['output'];
+  /** The carrier's name, as the buyer sees it. */
   carrierName: Scalars['String']['output'];
   /** How it ships, as `ShippingOption.mode` (e.g. `EXPRESS`, `POST`). */
   mode: Scalars['String']['output'];
   /** The offer, to quote the option from. */
   offer: Offer;
+  /** The other option's id, as `ShippingOption.id`. */
   shippingOptionId: Scalars['ID']['output'];
 };
 
