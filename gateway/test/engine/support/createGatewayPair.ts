@@ -1,10 +1,10 @@
-import { ApolloGateway, RemoteGraphQLDataSource } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
-import { fetch } from 'undici';
 import { createLogger } from '#packages/log/index.js';
 import { createApolloServer } from '#packages/server/index.js';
 import { useExecutionEngine, type EngineGateway } from '#gateway/src/engine/index.js';
 import type { GatewayContext } from '#gateway/src/GatewayContext.js';
+import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
 
 /** A request of the differential suite. */
 export interface DifferentialRequest {
@@ -23,19 +23,24 @@ export interface GatewayPair {
   stop(): Promise<void>;
 }
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-const undiciFetcher: Fetcher = async (url, init) =>
-  (await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body })) as unknown as Awaited<ReturnType<Fetcher>>;
-
 /**
  * Two Apollo Servers as the gateway builds them, over one supergraph: one with stock
- * `@apollo/gateway` execution (over undici's fetch, like `UndiciDataSource`), one with the
- * Tradegraph engine in front of the same kind of gateway.
+ * `@apollo/gateway` execution, one with the Tradegraph engine in front of the same kind of gateway.
+ * Both reach the subgraphs through the gateway's own `UndiciDataSource`, so a subgraph that gives
+ * no answer is `RETRYABLE` on both sides, as it is in service.
  */
 export async function createGatewayPair(supergraphSdl: string): Promise<GatewayPair> {
   const logger = createLogger('differential', { level: 'silent' });
+  const sources: UndiciDataSource[] = [];
   const gatewayOf = () =>
-    new ApolloGateway({ supergraphSdl, buildService: ({ url }) => new RemoteGraphQLDataSource({ url, fetcher: undiciFetcher }) });
+    new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }) => {
+        const source = new UndiciDataSource({ name, url: url!, timeoutMs: 10_000, connections: 4 });
+        sources.push(source);
+        return source;
+      },
+    });
   const stock = createApolloServer<GatewayContext>({ gateway: gatewayOf(), logger, production: false });
   const engineGateway = useExecutionEngine(gatewayOf(), { engine: 'tradegraph' });
   const engine = createApolloServer<GatewayContext>({ gateway: engineGateway, logger, production: false });
@@ -60,6 +65,7 @@ export async function createGatewayPair(supergraphSdl: string): Promise<GatewayP
     },
     async stop() {
       await Promise.all([stock.stop(), engine.stop()]);
+      await Promise.all(sources.map((source) => source.pool.close()));
     },
   };
 }
