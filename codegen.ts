@@ -11,7 +11,7 @@ const resolverConfig = {
   useTypeImports: true,
   useIndexSignature: true,
   enumsAsTypes: true,
-  scalars: { CountryCode: 'string', CurrencyCode: 'string' },
+  scalars: { CountryCode: 'string', CurrencyCode: 'string', DateTime: 'string' },
 };
 
 /**
@@ -62,7 +62,11 @@ const config: CodegenConfig = {
         'typed-document-node',
       ],
       // Codes as literal unions (249 countries, the ISO 4217 currencies), so a typo fails to compile.
-      config: { useTypeImports: true, enumsAsTypes: true, scalars: { CountryCode: 'IsoCountryCode', CurrencyCode: 'CurrencyCode' } },
+      config: {
+        useTypeImports: true,
+        enumsAsTypes: true,
+        scalars: { CountryCode: 'IsoCountryCode', CurrencyCode: 'CurrencyCode', DateTime: 'string' },
+      },
     },
   },
 };

@@ -56,4 +56,10 @@ export const SUBGRAPHS: readonly SubgraphDefinition[] = [
     schemaFile: 'subgraphs/trust/schema.graphql',
     main: 'subgraphs/trust/src/main.ts',
   },
+  {
+    name: 'webhooks',
+    url: 'http://127.0.0.1:4008/graphql',
+    schemaFile: 'subgraphs/webhooks/schema.graphql',
+    main: 'subgraphs/webhooks/src/main.ts',
+  },
 ];

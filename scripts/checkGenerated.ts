@@ -1,7 +1,8 @@
 /**
  * Fails when generated files are stale: the composed schema in `schema/` (against the subgraph
  * SDL files), the persisted operation manifest (against `operations/`), the customs rule-file and restriction-file JSON
- * Schemas and rule lists (against the zod schemas and data files), the order events' JSON Schema and the codegen output in
+ * Schemas and rule lists (against the zod schemas and data files), the order events' JSON Schema, the error-code catalog and
+ * the codegen output in
  * `__generated__/` folders (against schemas and operations).
  * Codegen is run into place and compared with git, so run this on a clean work tree.
  */
@@ -15,6 +16,7 @@ run('npx', ['tsx', 'scripts/writeRuleSchemas.ts', '--check']);
 run('npx', ['tsx', 'scripts/writeRulesReadme.ts', '--check']);
 run('npx', ['tsx', 'scripts/writeRestrictionsReadme.ts', '--check']);
 run('npx', ['tsx', 'scripts/writeEventSchema.ts', '--check']);
+run('npx', ['tsx', 'scripts/writeErrorCatalog.ts', '--check']);
 run('npx', ['graphql-codegen', '--config', 'codegen.ts', '--silent']);
 const changed = execFileSync('git', ['status', '--porcelain', '--', ':(glob)**/__generated__/**'], { encoding: 'utf8' }).trim();
 if (changed !== '') {

@@ -58,10 +58,11 @@ describe('in development', () => {
 });
 
 describe('in production', () => {
-  const production = { NODE_ENV: 'production', SERVICE_SECRET: SECRET, WEB_DIST_DIR: webDist };
+  // A function: `webDist` is made in beforeAll, after this block is collected.
+  const production = () => ({ NODE_ENV: 'production', SERVICE_SECRET: SECRET, WEB_DIST_DIR: webDist });
 
   it('serves no explorer, and GraphQL answers a browser without loading anything from elsewhere', async () => {
-    const gateway = await startTestGateway(subgraphs.supergraphPath, production);
+    const gateway = await startTestGateway(subgraphs.supergraphPath, production());
     try {
       expect((await browse(`${gateway.origin}/`)).status).toBe(404);
       const graphql = await browse(gateway.url);
@@ -73,7 +74,7 @@ describe('in production', () => {
   });
 
   it('serves it with EXPLORER=true, without a development key', async () => {
-    const gateway = await startTestGateway(subgraphs.supergraphPath, { ...production, EXPLORER: 'true' });
+    const gateway = await startTestGateway(subgraphs.supergraphPath, { ...production(), EXPLORER: 'true' });
     try {
       expect((await browse(`${gateway.origin}/`)).status).toBe(200);
       expect(await (await fetch(`${gateway.origin}/explorer/settings.json`)).json()).toEqual({});
@@ -83,7 +84,7 @@ describe('in production', () => {
   });
 
   it('refuses to start with a development key', async () => {
-    await expect(startTestGateway(subgraphs.supergraphPath, { ...production, DEVELOPMENT_API_KEY: DEVELOPMENT_KEY })).rejects.toThrow(
+    await expect(startTestGateway(subgraphs.supergraphPath, { ...production(), DEVELOPMENT_API_KEY: DEVELOPMENT_KEY })).rejects.toThrow(
       /DEVELOPMENT_API_KEY is refused in production/,
     );
   });

@@ -6,32 +6,48 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
+/** Where the parcel goes. */
 export type AddressInput = {
+  /** City or town. */
   city: string;
   /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: IsoCountryCode;
+  /** Street and number. */
   line1: string;
+  /** Flat, floor, building or care-of; optional. */
   line2?: string | null | undefined;
+  /** Postal code, as the destination's post writes it. */
   postalCode: string;
 };
 
+/** Who buys, and where the parcel goes. */
 export type BuyerInput = {
+  /** The delivery address; its country must be the quote's destination. */
   address: AddressInput;
+  /** Where the marketplace and the carrier write to the buyer. */
   email: string;
+  /** The buyer's full name, as on the parcel and the customs declaration. */
   name: string;
+  /** A phone number for the carrier (international format); optional. */
   phone?: string | null | undefined;
 };
 
+/** What kind of import charge a line is. */
 export type ChargeKind =
+  /** A customs duty, on the goods' customs value. */
   | 'DUTY'
+  /** A fee: the carrier's clearance or disbursement fee, a processing fee or a parcel tax. */
   | 'FEE'
+  /** A tax on the import: VAT, GST, sales or consumption tax, excise. */
   | 'TAX';
 
+/** One kind of goods in a consignment. */
 export type ConsignmentItemInput = {
   /** The goods contain a lithium battery (posts admit one only installed in equipment). Default false. */
   containsLithiumBattery?: boolean | null | undefined;
   /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: string;
+  /** How many units, at least 1. */
   quantity: number;
   /** Value of all `quantity` units together. */
   value: MoneyInput;
@@ -46,6 +62,7 @@ export type CustomsMode =
   /** By a national post (UPU mail): postal thresholds and postal clearance. */
   | 'POSTAL';
 
+/** A consignment to estimate import charges for. */
 export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: string | null | undefined;
@@ -56,9 +73,10 @@ export type ImportChargesInput = {
    */
   destination: IsoCountryCode;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
-  incoterm?: string | null | undefined;
+  incoterm?: Incoterm | null | undefined;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: string | null | undefined;
+  /** The goods, one entry per HS code; at least one. */
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: CustomsMode | null | undefined;
@@ -75,41 +93,113 @@ export type ImportChargesInput = {
   soldOnMarketplace?: boolean | null | undefined;
 };
 
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
+export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
+  /** Delivered At Place: the buyer pays import charges on delivery. */
+  | 'DAP'
+  /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
+
+/** What a line of a landed cost is for. */
 export type LandedCostLineKind =
+  /** A customs duty. */
   | 'DUTY'
+  /** A fee: import fees and the payment provider's fee. */
   | 'FEE'
+  /** A currency conversion, with its rate (amount zero: the conversion is in the other lines). */
   | 'FX'
+  /** The goods. */
   | 'ITEM'
+  /** Shipping, all legs. */
   | 'SHIPPING'
+  /** An import or payment tax. */
   | 'TAX';
 
+/** An exact amount of money: a decimal string and its currency. */
 export type MoneyInput = {
   /** Decimal string with at most the currency's minor-unit digits. */
   amount: string;
+  /** The ISO 4217 currency. */
   currency: CurrencyCode;
 };
 
+/** Why an order could not be placed: each `UserError` names one. */
 export type OrderErrorCode =
+  /** The carrier refused the parcel or could not be reached; the booking was undone. */
   | 'CARRIER_UNAVAILABLE'
+  /** The idempotency key was already used for another order: make a new key for a new order. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** An input field is wrong; `field` names it. */
   | 'INVALID_INPUT'
+  /** The marketplace could not be reached; the booking was undone. */
   | 'MARKETPLACE_UNAVAILABLE'
+  /** The marketplace has not enough stock left. */
   | 'OUT_OF_STOCK'
+  /** The payment provider declined the payment; nothing was charged and the booking was undone. */
   | 'PAYMENT_DECLINED'
   /** The payment provider could not be reached (nothing was charged; booking was undone). */
   | 'PAYMENT_UNAVAILABLE'
+  /** The marketplace now asks another price than the quote fixed: quote again. */
   | 'PRICE_CHANGED'
+  /** The quote's `expiresAt` has passed: quote again. */
   | 'QUOTE_EXPIRED'
+  /** The quote id is not one of ours, or was changed. */
   | 'QUOTE_INVALID';
 
+/** Where an order stands. */
 export type OrderStatus =
+  /** Cancelled after confirmation (no operation cancels an order yet). */
   | 'CANCELLED'
   /** A step failed and the finished ones are being undone (stock released, label cancelled, payment voided); it ends FAILED. */
   | 'COMPENSATING'
+  /** Booked: stock, marketplace order, shipment and payment all done. */
   | 'CONFIRMED'
+  /** Not booked: a step failed and what was done was undone; `steps` says which and why. */
   | 'FAILED'
+  /** Being booked: follow it with `order(id)`. */
   | 'PENDING';
 
+/**
+ * The steps of an order, in the order they run: the booking steps at `placeOrder`, then, once
+ * confirmed, the follow-up steps as the carrier reports the parcel's progress.
+ */
+export type OrderStepName =
+  /** The total is authorized with the quote's provider (in escrow for cross-border orders). */
+  | 'AUTHORIZE_PAYMENT'
+  /** The payment is captured, when the carrier picks the parcel up. */
+  | 'CAPTURE_PAYMENT'
+  /** The order is confirmed. */
+  | 'CONFIRM'
+  /** The shipment is booked with the carrier (both legs of a dedicated line). */
+  | 'CREATE_SHIPMENT'
+  /** The order is placed at the marketplace at the quoted price. */
+  | 'PLACE_MARKETPLACE_ORDER'
+  /** Escrowed money goes to the seller on delivery; SKIPPED without escrow. */
+  | 'RELEASE_ESCROW'
+  /** Stock is held at the marketplace. */
+  | 'RESERVE_STOCK'
+  /** The quote token is checked again: genuine, unexpired, and its provider takes the payment method. */
+  | 'VERIFY_QUOTE';
+
+/** How the buyer pays the quote's total. */
 export type PaymentInput = {
   /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
   method: PaymentMethod;
@@ -126,41 +216,55 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** Where a payment stands. */
 export type PaymentStatus =
+  /** The amount is held on the buyer's means of payment, not yet taken. */
   | 'AUTHORIZED'
+  /** The amount was taken (when the carrier picked the parcel up). */
   | 'CAPTURED'
+  /** The provider declined it. */
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
+  /** The authorization was cancelled: the booking was undone. */
   | 'VOIDED';
 
+/** What `placeOrder` books. */
 export type PlaceOrderInput = {
+  /** The buyer and the delivery address. */
   buyer: BuyerInput;
   /**
    * Your app's own reference for the buyer (an account or customer id, up to 100 characters), kept
    * with the order and shown on it; never sent to a vendor. Optional.
    */
   buyerReference?: string | null | undefined;
-  /** Unique per API key: the same key with the same input returns the same order; another API key's identical text is its own. */
+  /**
+   * A key the client makes once per order (a UUID), unique per API key: sending it again with the same input
+   * answers with the same order instead of booking twice; another API key's identical key is its own.
+   */
   idempotencyKey: string;
+  /** How the buyer pays. */
   payment: PaymentInput;
+  /** A `LandedCost.quoteId` that has not expired: it fixes the offer, quantity, shipping option, charges and total. */
   quoteId: string | number;
 };
 
 /** How a shipment travels (as logistics names it). */
 export type ShippingMode =
-  /** Consolidated freight to the destination's hub, then a domestic last-mile carrier: two legs. */
+  /** Consolidated freight to a hub, then a domestic last mile. */
   | 'DEDICATED_LINE'
   /** Seller and buyer in the same country. */
   | 'DOMESTIC'
-  /** Integrators: fast, door to door, DDP possible, full tracking. */
+  /** Express couriers (integrators). */
   | 'EXPRESS'
-  /** Already stocked in the destination country: domestic delivery only, duties settled at the bulk import. */
+  /** From stock already in the destination country. */
   | 'OVERSEAS_WAREHOUSE'
-  /** National posts: cheap and slow, about 2 kg at most, limited tracking. */
+  /** National posts. */
   | 'POSTAL';
 
+/** How a marketplace answered a search. */
 export type SourceStatus =
   /** Answered, but not with something we could read. */
   | 'ERROR'
@@ -173,25 +277,42 @@ export type SourceStatus =
   /** Could not be reached, or its circuit is open after repeated failures. */
   | 'UNAVAILABLE';
 
+/** Where one step of an order's booking stands. */
 export type StepStatus =
+  /** Undone. */
   | 'COMPENSATED'
+  /** Being undone, because a later step failed. */
   | 'COMPENSATING'
+  /** Done. */
   | 'DONE'
+  /** Failed; `error` says why. */
   | 'FAILED'
+  /** Not started. */
   | 'PENDING'
+  /** Started: the participant was called and its answer is awaited (or retried). */
   | 'RUNNING'
+  /** Not needed for this order (e.g. no escrow to release), or never reached. */
   | 'SKIPPED';
 
 /** One tracking vocabulary for every carrier. */
 export type TrackingStatus =
+  /** At a sorting hub or the line's destination hub. */
   | 'AT_HUB'
+  /** The shipment was cancelled before pickup. */
   | 'CANCELLED'
+  /** Held for customs clearance. */
   | 'CUSTOMS'
+  /** Delivered. */
   | 'DELIVERED'
+  /** Something went wrong (address, refusal, damage); `description` says what. */
   | 'EXCEPTION'
+  /** On its way. */
   | 'IN_TRANSIT'
+  /** A label is printed; the carrier does not have the parcel yet. */
   | 'LABEL_CREATED'
+  /** With the courier for delivery today. */
   | 'OUT_FOR_DELIVERY'
+  /** The carrier has the parcel. */
   | 'PICKED_UP';
 
 export type EstimateImportChargesQueryVariables = Exact<{
@@ -218,14 +339,14 @@ export type OrderQueryVariables = Exact<{
 }>;
 
 
-export type OrderQuery = { order: { id: string, status: OrderStatus, createdAt: string, total: { amount: string, currency: CurrencyCode }, steps: Array<{ name: string, status: StepStatus, at: string }>, shipment: { trackingNumber: string, carrier: { id: string, name: string }, tracking: { status: TrackingStatus, events: Array<{ at: string, status: TrackingStatus, description: string, location: string | null }> } } | null, payment: { status: PaymentStatus, provider: string } | null } | null };
+export type OrderQuery = { order: { id: string, status: OrderStatus, createdAt: string, total: { amount: string, currency: CurrencyCode }, steps: Array<{ name: OrderStepName, status: StepStatus, at: string }>, shipment: { trackingNumber: string, carrier: { id: string, name: string }, tracking: { status: TrackingStatus, events: Array<{ at: string, status: TrackingStatus, description: string, location: string | null }> } } | null, payment: { status: PaymentStatus, provider: string } | null } | null };
 
 export type PlaceOrderMutationVariables = Exact<{
   input: PlaceOrderInput;
 }>;
 
 
-export type PlaceOrderMutation = { placeOrder: { order: { id: string, status: OrderStatus, total: { amount: string, currency: CurrencyCode }, steps: Array<{ name: string, status: StepStatus }>, shipment: { trackingNumber: string, carrier: { id: string, name: string } } | null, payment: { status: PaymentStatus, provider: string } | null } | null, userErrors: Array<{ code: OrderErrorCode, message: string, field: Array<string> | null }> } };
+export type PlaceOrderMutation = { placeOrder: { order: { id: string, status: OrderStatus, total: { amount: string, currency: CurrencyCode }, steps: Array<{ name: OrderStepName, status: StepStatus }>, shipment: { trackingNumber: string, carrier: { id: string, name: string } } | null, payment: { status: PaymentStatus, provider: string } | null } | null, userErrors: Array<{ code: OrderErrorCode, message: string, field: Array<string> | null }> } };
 
 export type SearchQueryVariables = Exact<{
   query: string;

@@ -13,7 +13,7 @@ describe('formatError', () => {
       message: 'Internal server error',
       locations: undefined,
       path: ['search'],
-      extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      extensions: { code: 'INTERNAL_SERVER_ERROR', docs: 'packages/errors/ERRORS.md#internal_server_error' },
     });
   });
 
@@ -23,14 +23,19 @@ describe('formatError', () => {
     );
     const shown = formatError(formattedOf(error), error, { production: true });
     expect(shown.message).toBe('br-feira timed out');
-    expect(shown.extensions).toEqual({ code: 'UPSTREAM_TIMEOUT', upstream: 'br-feira', retryable: true });
+    expect(shown.extensions).toEqual({
+      code: 'UPSTREAM_TIMEOUT',
+      upstream: 'br-feira',
+      retryable: true,
+      docs: 'packages/errors/ERRORS.md#upstream_timeout',
+    });
     expect(JSON.stringify(shown)).not.toContain('secret');
   });
 
   it('keeps user input errors and the argument they name', () => {
     const error = userInputError('first: must be from 0 to 50', 'first');
     const shown = formatError(formattedOf(error), error, { production: true });
-    expect(shown.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first' });
+    expect(shown.extensions).toEqual({ code: 'BAD_USER_INPUT', argumentName: 'first', docs: 'packages/errors/ERRORS.md#bad_user_input' });
   });
 
   it('outside production, keeps the stack for developers', () => {

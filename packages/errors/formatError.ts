@@ -1,5 +1,6 @@
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { ErrorCode, httpStatusOf } from './ErrorCode.js';
+import { errorDocsLink, isCatalogCode } from './errorCatalog.js';
 import { UpstreamError } from './UpstreamError.js';
 
 const KNOWN_CODES = new Set<string>(Object.values(ErrorCode));
@@ -34,6 +35,9 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
   const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
   const known = KNOWN_CODES.has(code) || SERVER_CODES.has(code);
 
+  // Each of our codes links its entry in the error-code catalog (ERRORS.md).
+  if (isCatalogCode(code)) extensions.docs = errorDocsLink(code);
+
   // Bad input is the caller's to fix: a stack trace would only show our servers, even in development.
   if (code === ErrorCode.BAD_USER_INPUT) delete extensions.stacktrace;
 
@@ -48,7 +52,7 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
       message: 'Internal server error',
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
+      extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR, docs: errorDocsLink(ErrorCode.INTERNAL_SERVER_ERROR) },
     };
   }
   return { ...formatted, extensions: { ...extensions, code } };

@@ -81,6 +81,11 @@ const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, descr
       type: z.literal(type),
       version: z.literal(1),
       orderId: z.string().min(1),
+      placedBy: z
+        .string()
+        .nullable()
+        .optional()
+        .describe('The API key id that placed and owns the order; null for an order older than owners, absent in events written before it was recorded.'),
       occurredAt: instant.describe('When the state change happened (the saga clock).'),
       data,
     })

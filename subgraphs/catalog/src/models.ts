@@ -30,7 +30,13 @@ export interface SearchSourceModel {
 
 export interface OfferConnectionModel {
   readonly edges: readonly OfferEdgeModel[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly endCursor: string | null;
+    /** True on any page after the first: a cursor is only ever made after an item. */
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+  };
   readonly sources: readonly SearchSourceModel[];
 }
 

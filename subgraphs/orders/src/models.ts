@@ -16,7 +16,13 @@ export interface OrderEdgeModel {
 
 export interface OrderConnectionModel {
   readonly edges: readonly OrderEdgeModel[];
-  readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+  readonly pageInfo: {
+    readonly hasNextPage: boolean;
+    readonly endCursor: string | null;
+    /** True on any page after the first: a cursor is only ever made after an item. */
+    readonly hasPreviousPage: boolean;
+    readonly startCursor: string | null;
+  };
 }
 
 /** A user error as the API shows it. */

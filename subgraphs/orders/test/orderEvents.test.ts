@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { OrderEventSchema, type OrderEvent } from '#packages/events/index.js';
 import type { PeriodicTask } from '../src/saga/runPeriodically.js';
-import { createBookingHarness, type BookingHarness } from './support/createBookingHarness.js';
+import { createBookingHarness, TEST_API_KEY_ID, type BookingHarness } from './support/createBookingHarness.js';
 import { createTestFollower } from './support/createTestFollower.js';
 
 /** The saga's domain events: written with the state change they report, carrying what readers need. */
@@ -25,6 +25,8 @@ describe('order events', () => {
     expect(rest).toEqual([]);
     expect(OrderEventSchema.parse(confirmed)).toEqual(confirmed);
     if (confirmed?.type !== 'order.confirmed') throw new Error(`expected order.confirmed, got ${confirmed?.type}`);
+    // The key that placed it: webhooks send the order's events to that key's endpoints only.
+    expect(confirmed.placedBy).toBe(TEST_API_KEY_ID);
     expect(confirmed.data.trade).toMatchObject({
       marketplace: { id: 'cn-jademarket', name: 'Jade Market' },
       seller: { id: 'cn-seller-1', country: 'CN' },
@@ -50,6 +52,7 @@ describe('order events', () => {
     const { order } = await harness.place();
     const events = await eventsOf(order!.id);
     expect(events.map((event) => event.type)).toEqual(['order.failed']);
+    expect(events[0]!.placedBy).toBe(TEST_API_KEY_ID);
     expect(events[0]!.data).toMatchObject({ step: 'RESERVE_STOCK', code: 'OUT_OF_STOCK' });
   });
 

@@ -178,17 +178,18 @@ describe('placeOrder, order and orders over HTTP', () => {
         await orders.query<{
           orders: {
             edges: Array<{ cursor: string; node: { id: string; createdAt: string } }>;
-            pageInfo: { hasNextPage: boolean; endCursor: string };
+            pageInfo: { hasNextPage: boolean; endCursor: string; hasPreviousPage: boolean; startCursor: string | null };
           };
         }>(
-          'query ($after: String) { orders(first: 2, after: $after) { edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor } } }',
+          'query ($after: String) { orders(first: 2, after: $after) { edges { cursor node { id createdAt } } pageInfo { hasNextPage endCursor hasPreviousPage startCursor } } }',
           { after },
         )
       ).data!.orders;
     const first = await page();
     expect(first.edges).toHaveLength(2);
-    expect(first.pageInfo.hasNextPage).toBe(true);
+    expect(first.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: false, startCursor: first.edges[0]!.cursor });
     const second = await page(first.pageInfo.endCursor);
+    expect(second.pageInfo).toMatchObject({ hasPreviousPage: true, startCursor: second.edges[0]!.cursor });
     const ids = [...first.edges, ...second.edges].map((edge) => edge.node.id);
     expect(new Set(ids).size).toBe(ids.length);
     const times = [...first.edges, ...second.edges].map((edge) => Date.parse(edge.node.createdAt));

@@ -5,7 +5,7 @@ import { parse } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';
 
-// Apollo's planner refuses the access-rule features (for: SECURITY) that the gateway itself enforces.
+// As the gateway hands it to its planner: the access-rule links it enforces itself lose their `for: SECURITY`.
 const supergraph = Supergraph.build(
   acceptEnforcedFeatures(readFileSync(new URL('../../../schema/supergraph.graphql', import.meta.url), 'utf8')),
 );

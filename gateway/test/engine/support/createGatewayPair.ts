@@ -1,13 +1,10 @@
-import { ApolloGateway, RemoteGraphQLDataSource, type GraphQLDataSourceProcessOptions } from '@apollo/gateway';
+import { ApolloGateway } from '@apollo/gateway';
 import type { ApolloServer } from '@apollo/server';
-import { fetch } from 'undici';
 import { createLogger } from '#packages/log/index.js';
-import { PRINCIPAL_HEADER } from '#packages/principal/index.js';
 import { createApolloServer } from '#packages/server/index.js';
 import { useExecutionEngine, type EngineGateway } from '#gateway/src/engine/index.js';
 import type { GatewayContext } from '#gateway/src/GatewayContext.js';
-import { isNoAnswer, subgraphUnreachableError } from '#gateway/src/subgraph/subgraphUnreachableError.js';
-import { isQueryOperation } from '#gateway/src/UndiciDataSource.js';
+import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
 
 /** A request of the differential suite. */
 export interface DifferentialRequest {
@@ -26,51 +23,30 @@ export interface GatewayPair {
   stop(): Promise<void>;
 }
 
-type Fetcher = RemoteGraphQLDataSource['fetcher'];
-const undiciFetcher: Fetcher = async (url, init) =>
-  (await fetch(url, { method: init?.method, headers: init?.headers, body: init?.body })) as unknown as Awaited<ReturnType<Fetcher>>;
-
-/**
- * Stock execution's data source as the gateway's own (`UndiciDataSource`) behaves for the client:
- * a subgraph that gave no answer is `RETRYABLE`, as the engine's transport says it too.
- */
-class ExplainingDataSource extends RemoteGraphQLDataSource<GatewayContext> {
-  constructor(
-    private readonly name: string,
-    url: string,
-  ) {
-    super({ url, fetcher: undiciFetcher });
-  }
-
-  /** Forwards the caller's signed principal, as the gateway's own data source does. */
-  override willSendRequest({ request, context }: Parameters<NonNullable<RemoteGraphQLDataSource<GatewayContext>['willSendRequest']>>[0]) {
-    if (context.principalHeader !== undefined) request.http?.headers.set(PRINCIPAL_HEADER, context.principalHeader);
-  }
-
-  override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>) {
-    try {
-      return await super.process(options);
-    } catch (error) {
-      if (isNoAnswer(error)) throw subgraphUnreachableError(this.name, error, !isQueryOperation(options.request.query));
-      throw error;
-    }
-  }
-}
-
 /**
  * Two Apollo Servers as the gateway builds them, over one supergraph: one with stock
- * `@apollo/gateway` execution (over undici's fetch, like `UndiciDataSource`), one with the
- * Tradegraph engine in front of the same kind of gateway.
+ * `@apollo/gateway` execution, one with the Tradegraph engine in front of the same kind of gateway.
+ * Both reach the subgraphs through the gateway's own `UndiciDataSource`, so a subgraph that gives
+ * no answer is `RETRYABLE` on both sides, as it is in service.
  */
 export async function createGatewayPair(
   supergraphSdl: string,
   options: {
-    /** The signed principal both executors send to subgraphs (`x-tradegraph-principal`): subgraphs that are closed need one. */
+    /** The signed principal both executors send to subgraphs (`x-tradegraph-principal`): closed subgraphs need one. */
     principalHeader?: string;
   } = {},
 ): Promise<GatewayPair> {
   const logger = createLogger('differential', { level: 'silent' });
-  const gatewayOf = () => new ApolloGateway({ supergraphSdl, buildService: ({ name, url }) => new ExplainingDataSource(name, url!) });
+  const sources: UndiciDataSource[] = [];
+  const gatewayOf = () =>
+    new ApolloGateway({
+      supergraphSdl,
+      buildService: ({ name, url }) => {
+        const source = new UndiciDataSource({ name, url: url!, timeoutMs: 10_000, connections: 4 });
+        sources.push(source);
+        return source;
+      },
+    });
   const stock = createApolloServer<GatewayContext>({ gateway: gatewayOf(), logger, production: false });
   const engineGateway = useExecutionEngine(gatewayOf(), { engine: 'tradegraph' });
   const engine = createApolloServer<GatewayContext>({ gateway: engineGateway, logger, production: false });
@@ -95,6 +71,7 @@ export async function createGatewayPair(
     },
     async stop() {
       await Promise.all([stock.stop(), engine.stop()]);
+      await Promise.all(sources.map((source) => source.pool.close()));
     },
   };
 }

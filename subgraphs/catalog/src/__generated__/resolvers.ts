@@ -27,18 +27,29 @@ export type CancelMarketplaceOrderInput = {
   marketplaceOrderId: Scalars['ID']['input'];
 };
 
+/** A continent, to group marketplaces by. */
 export type Continent =
+  /** Africa. */
   | 'AFRICA'
+  /** Asia. */
   | 'ASIA'
+  /** Europe. */
   | 'EUROPE'
+  /** North America, with Central America and the Caribbean. */
   | 'NORTH_AMERICA'
+  /** Oceania. */
   | 'OCEANIA'
+  /** South America. */
   | 'SOUTH_AMERICA';
 
+/** A parcel's or item's outer size, in centimetres. */
 export type Dimensions = {
   __typename?: 'Dimensions';
+  /** Height in centimetres. */
   heightCm: Scalars['Float']['output'];
+  /** Length in centimetres. */
   lengthCm: Scalars['Float']['output'];
+  /** Width in centimetres. */
   widthCm: Scalars['Float']['output'];
 };
 
@@ -53,6 +64,7 @@ export type HsClassification = {
   description?: Maybe<Scalars['String']['output']>;
   /** The code to use: the seller's (6 to 10 digits) when DECLARED, the suggested 6-digit subheading when SUGGESTED; null when INVALID or UNKNOWN. */
   hsCode?: Maybe<Scalars['String']['output']>;
+  /** Where `hsCode` comes from, and whether it can be used. */
   status: HsClassificationStatus;
 };
 
@@ -78,13 +90,18 @@ export type HsSuggestion = {
   hsCode: Scalars['String']['output'];
 };
 
+/** A national marketplace whose catalog Tradegraph searches and books at. */
 export type Marketplace = {
   __typename?: 'Marketplace';
+  /** The continent of its country. */
   continent: Continent;
+  /** The country it sells from. */
   country: Scalars['CountryCode']['output'];
   /** The currency its sellers price in. */
   currency: Scalars['CurrencyCode']['output'];
+  /** Its id: country and name, e.g. `cn-jademarket`. */
   id: Scalars['ID']['output'];
+  /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
 
@@ -103,15 +120,12 @@ export type MarketplaceOrderStatus =
 /** An amount of money: a decimal string with exactly the currency's ISO 4217 minor-unit digits. */
 export type Money = {
   __typename?: 'Money';
+  /** The amount as a decimal string, e.g. `"41.37"`. */
   amount: Scalars['String']['output'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['output'];
 };
 
-/**
- * Writes at the marketplaces, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). Every write carries
- * an idempotency key, passed on to the marketplace: the same key never reserves or orders twice.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels a marketplace order (compensation), releasing its stock. */
@@ -125,50 +139,33 @@ export type Mutation = {
 };
 
 
-/**
- * Writes at the marketplaces, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). Every write carries
- * an idempotency key, passed on to the marketplace: the same key never reserves or orders twice.
- */
 export type MutationCancelMarketplaceOrderArgs = {
   input: CancelMarketplaceOrderInput;
 };
 
 
-/**
- * Writes at the marketplaces, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). Every write carries
- * an idempotency key, passed on to the marketplace: the same key never reserves or orders twice.
- */
 export type MutationPlaceMarketplaceOrderArgs = {
   input: PlaceMarketplaceOrderInput;
 };
 
 
-/**
- * Writes at the marketplaces, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). Every write carries
- * an idempotency key, passed on to the marketplace: the same key never reserves or orders twice.
- */
 export type MutationReleaseStockArgs = {
   input: ReleaseStockInput;
 };
 
 
-/**
- * Writes at the marketplaces, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). Every write carries
- * an idempotency key, passed on to the marketplace: the same key never reserves or orders twice.
- */
 export type MutationReserveStockArgs = {
   input: ReserveStockInput;
 };
 
+/** An item a seller offers at one marketplace, with its price, stock and what shipping it needs. */
 export type Offer = {
   __typename?: 'Offer';
+  /** Units in stock now at the marketplace. */
   availableQuantity: Scalars['Int']['output'];
   /** Contains a lithium battery: many postal services refuse it. */
   containsLithiumBattery: Scalars['Boolean']['output'];
+  /** One unit's size; null when the marketplace does not say. */
   dimensions?: Maybe<Dimensions>;
   /** The offer's HS code checked against the HS 2022 nomenclature, or classified from its title when the seller's is missing or does not exist. */
   hsClassification: HsClassification;
@@ -179,12 +176,15 @@ export type Offer = {
   hsCode?: Maybe<Scalars['String']['output']>;
   /** Global, opaque id: the same offer always has the same id. */
   id: Scalars['ID']['output'];
+  /** The marketplace that lists it. */
   marketplace: Marketplace;
   /** Title as the seller wrote it, in the marketplace's language. */
   nativeTitle: Scalars['String']['output'];
+  /** The country the item ships from (the seller's, or its warehouse's). */
   originCountry: Scalars['CountryCode']['output'];
   /** The seller's export price, in the marketplace's currency, without the seller country's domestic VAT. */
   price: Money;
+  /** Who sells it. */
   seller: Seller;
   /** Where the seller ships this offer, as the marketplace says. */
   shipsTo: ShippingDestinations;
@@ -192,27 +192,41 @@ export type Offer = {
   title: Scalars['String']['output'];
   /** Countries where the item is also stocked in an overseas warehouse. */
   warehouseCountries: Array<Scalars['CountryCode']['output']>;
+  /** One unit's weight in grams, without packaging. */
   weightGrams: Scalars['Int']['output'];
 };
 
+/** A page of offers from every marketplace that answered, and how each one answered. */
 export type OfferConnection = {
   __typename?: 'OfferConnection';
+  /** The offers of this page. */
   edges: Array<OfferEdge>;
+  /** Whether more offers follow, and the cursor to get them. */
   pageInfo: PageInfo;
   /** How each marketplace asked for this page answered. */
   sources: Array<SearchSource>;
 };
 
+/** One offer in a page of search results. */
 export type OfferEdge = {
   __typename?: 'OfferEdge';
+  /** Where this offer is in the results: pass it as `after` for the offers that follow. */
   cursor: Scalars['String']['output'];
+  /** The offer. */
   node: Offer;
 };
 
+/** Where a page stands in its list (Relay's cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of this page's last item: pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page: true on every page reached with `after`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of this page's first item; null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
 export type PlaceMarketplaceOrderInput = {
@@ -227,7 +241,9 @@ export type PlaceMarketplaceOrderInput = {
 /** A postal address as it goes on a shipping label. */
 export type PostalAddress = {
   __typename?: 'PostalAddress';
+  /** City or town. */
   city: Scalars['String']['output'];
+  /** The country. */
   country: Scalars['CountryCode']['output'];
   /** Street, building and unit: one to three lines, in the order they are written. */
   lines: Array<Scalars['String']['output']>;
@@ -239,6 +255,7 @@ export type PostalAddress = {
 
 /** A price range in one currency; either bound may be left out. */
 export type PriceRange = {
+  /** The currency of `min` and `max`. */
   currency: Scalars['CurrencyCode']['input'];
   /** Decimal string, inclusive. */
   max?: InputMaybe<Scalars['String']['input']>;
@@ -310,6 +327,7 @@ export type ReserveStockInput = {
   quantity: Scalars['Int']['input'];
 };
 
+/** What `search` narrows its offers by; every filter given must hold. */
 export type SearchFilter = {
   /** Only offers classified in these Harmonized System chapters (2 digits, e.g. `09` for coffee, tea and spices, `61` for knitted apparel), by `hsClassification.hsCode`. */
   hsChapters?: InputMaybe<Array<Scalars['String']['input']>>;
@@ -335,24 +353,33 @@ export type SearchFilter = {
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
+/** How one marketplace answered this search. */
 export type SearchSource = {
   __typename?: 'SearchSource';
   /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.shipTo`. */
   droppedForRestrictions: Scalars['Int']['output'];
+  /** How long it took to answer (or until it was given up on), in milliseconds. */
   latencyMs: Scalars['Int']['output'];
+  /** The marketplace. */
   marketplace: Marketplace;
   /** Why it is not OK, in words a developer can act on. */
   message?: Maybe<Scalars['String']['output']>;
+  /** Whether it answered in time, and if not why. */
   status: SourceStatus;
 };
 
+/** A seller at a marketplace. */
 export type Seller = {
   __typename?: 'Seller';
+  /** The country it sells from. */
   country: Scalars['CountryCode']['output'];
   /** Where the seller's parcels leave from, as its marketplace reports it: carriers collect there and print it on the label. */
   dispatchAddress: PostalAddress;
+  /** Its global id. */
   id: Scalars['ID']['output'];
+  /** The marketplace it sells at. */
   marketplace: Marketplace;
+  /** Its name, as the marketplace shows it. */
   name: Scalars['String']['output'];
   /** Buyers' rating of the seller on the marketplace's own scale; null before the first rating or when the marketplace does not report it. */
   rating?: Maybe<SellerRating>;
@@ -376,6 +403,7 @@ export type SellerRating = {
 /** A seller's verification, as its marketplace reports it. */
 export type SellerVerification = {
   __typename?: 'SellerVerification';
+  /** How far the marketplace verified the seller. */
   level: VerificationLevel;
   /** When the marketplace verified it (ISO 8601); null when not verified or not said. */
   verifiedAt?: Maybe<Scalars['String']['output']>;
@@ -392,6 +420,7 @@ export type ShippingDestinations = {
   worldwide: Scalars['Boolean']['output'];
 };
 
+/** How a marketplace answered a search. */
 export type SourceStatus =
   /** Answered, but not with something we could read. */
   | 'ERROR'
@@ -712,6 +741,8 @@ export type OfferEdgeResolvers<ContextType = Context, ParentType extends Resolve
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PostalAddressResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PostalAddress'] = ResolversParentTypes['PostalAddress']> = ResolversObject<{

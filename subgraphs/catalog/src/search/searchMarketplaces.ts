@@ -85,6 +85,8 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
     pageInfo: {
       hasNextPage: streams.some((stream) => stream.mayHaveMore()),
       endCursor: edges.at(-1)?.cursor ?? null,
+      hasPreviousPage: search.after !== undefined,
+      startCursor: edges[0]?.cursor ?? null,
     },
     sources: streams.map((stream) => stream.report()),
   };

@@ -28,11 +28,13 @@ export type AppliedExchangeRate = {
   __typename?: 'AppliedExchangeRate';
   /** The publication the rate belongs to: a day, or the first day of its month or week. */
   date: Scalars['String']['output'];
+  /** The currency converted from. */
   from: Scalars['CurrencyCode']['output'];
   /** Units of `to` per 1 `from`, to 6 significant digits (the conversion itself is exact). */
   rate: Scalars['String']['output'];
   /** REFERENCE (the day's euro reference rate), EU_CUSTOMS_MONTHLY (Impl. Reg. 2015/2447 art. 146), US_CBP or JP_CUSTOMS_WEEKLY. */
   series: Scalars['String']['output'];
+  /** The currency converted to. */
   to: Scalars['CurrencyCode']['output'];
 };
 
@@ -55,21 +57,29 @@ export type CarrierFee = {
   source: Scalars['String']['output'];
 };
 
+/** What kind of import charge a line is. */
 export type ChargeKind =
+  /** A customs duty, on the goods' customs value. */
   | 'DUTY'
+  /** A fee: the carrier's clearance or disbursement fee, a processing fee or a parcel tax. */
   | 'FEE'
+  /** A tax on the import: VAT, GST, sales or consumption tax, excise. */
   | 'TAX';
 
+/** One duty, tax or fee, with how it was computed and under which rule. */
 export type ChargeLine = {
   __typename?: 'ChargeLine';
+  /** How much, in the destination's currency. */
   amount: Money;
   /** When the buyer's side pays it: at checkout, at the border, or on delivery. */
   collectedAt: CollectedAt;
+  /** What it is, in words, e.g. `Import VAT (DE, standard rate)`. */
   description: Scalars['String']['output'];
   /** The exchange rates the line converted at (the destination's customs series where it has one); empty when nothing was converted. */
   exchangeRates: Array<AppliedExchangeRate>;
   /** How the amount was computed, e.g. `19% × (120.00 + 8.00) EUR`. */
   formula: Scalars['String']['output'];
+  /** Duty, tax or fee. */
   kind: ChargeKind;
   /** BUYER, or SELLER for a charge the buyer does not pay (DDP, FR small-parcel tax): a SELLER line is out of what the buyer pays. */
   paidBy: Payer;
@@ -106,11 +116,13 @@ export type Consignment = {
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
 };
 
+/** One kind of goods in a consignment. */
 export type ConsignmentItemInput = {
   /** The goods contain a lithium battery (posts admit one only installed in equipment). Default false. */
   containsLithiumBattery?: InputMaybe<Scalars['Boolean']['input']>;
   /** 6 to 10 digits (dots and spaces allowed) whose first six are an HS 2022 subheading; `classifyProduct` proposes one from a title. */
   hsCode: Scalars['String']['input'];
+  /** How many units, at least 1. */
   quantity: Scalars['Int']['input'];
   /** Value of all `quantity` units together. */
   value: MoneyInput;
@@ -123,9 +135,11 @@ export type CustomsDeclaration = {
   customsValue: Money;
   /** The HS code each item is declared under: the checked one (the catalog's classification for an option), not the seller's raw code; null when none could be had. */
   hsCodes: Array<Maybe<Scalars['String']['output']>>;
+  /** The goods' country of origin, as declared. */
   originCountry: Scalars['CountryCode']['output'];
   /** Data the destination requires on the declaration besides the usual (EU product identifiers from 1 November 2026), each with its rule and source; empty when none. */
   requirements: Array<DeclarationRequirement>;
+  /** What the customs value includes, as the destination values goods: CIF or FOB. */
   valuationBasis: ValuationBasis;
   /** The valuation rule: its id, act and page. */
   valuationSource: Scalars['String']['output'];
@@ -145,11 +159,13 @@ export type DeclarationRequirement = {
   __typename?: 'DeclarationRequirement';
   /** What must be declared, e.g. `productIdentifiers`: per item, the merchant's product id (M-PID), a non-standardised id (NS-PID) and, where the product has one, a standardised id such as a GTIN (S-PID). */
   fields: Array<Scalars['String']['output']>;
+  /** Why the destination asks for it, in one sentence. */
   reason: Scalars['String']['output'];
   /** The rule's id, e.g. `eu-low-value-product-identifiers`. */
   rule: Scalars['String']['output'];
   /** The act or guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 
@@ -180,8 +196,11 @@ export type ImportCharges = {
    * basis, and the data the destination requires. Null when no border is crossed.
    */
   declaration?: Maybe<CustomsDeclaration>;
+  /** The customs duties, summed. */
   duties: Money;
+  /** The fees, summed. */
   fees: Money;
+  /** Every charge, one line each, with its formula and its rule. */
   lines: Array<ChargeLine>;
   /** The buyer's lines collected at checkout (in the price). */
   payableAtCheckout: Money;
@@ -201,11 +220,13 @@ export type ImportCharges = {
   rulesDate: Scalars['String']['output'];
   /** Lines the seller bears (DDP charges, FR small-parcel tax): in `total`, not in what the buyer pays. */
   sellerPaid: Money;
+  /** The import taxes, summed. */
   taxes: Money;
   /** All lines, whoever pays them. */
   total: Money;
 };
 
+/** A consignment to estimate import charges for. */
 export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: InputMaybe<Scalars['String']['input']>;
@@ -216,9 +237,10 @@ export type ImportChargesInput = {
    */
   destination: Scalars['CountryCode']['input'];
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
-  incoterm?: InputMaybe<Scalars['String']['input']>;
+  incoterm?: InputMaybe<Incoterm>;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
   iossNumber?: InputMaybe<Scalars['String']['input']>;
+  /** The goods, one entry per HS code; at least one. */
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: InputMaybe<CustomsMode>;
@@ -235,6 +257,31 @@ export type ImportChargesInput = {
   soldOnMarketplace?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
+export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
+  /** Delivered At Place: the buyer pays import charges on delivery. */
+  | 'DAP'
+  /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
+
 /**
  * A trade lane, as insights shows it to sellers pricing it (`insights` owns it: `id` is
  * `<origin>-<destination>` or `<origin>-<destination>-<hs>`). Customs adds the rules in force on it.
@@ -243,6 +290,7 @@ export type Lane = {
   __typename?: 'Lane';
   /** The customs rules in force today at the destination for goods from the origin: de minimis, taxes, the duty rate for the lane's HS code, agreements the origin can claim. Empty where customs has no rules for the destination. */
   customsRules: Array<LaneCustomsRule>;
+  /** `<origin>-<destination>`, or `<origin>-<destination>-<hs>` for one HS code, e.g. `CN-DE-610910`. */
   id: Scalars['ID']['output'];
 };
 
@@ -267,9 +315,11 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
+/** An exact amount of money: a decimal string and its currency. */
 export type MoneyInput = {
   /** Decimal string with at most the currency's minor-unit digits. */
   amount: Scalars['String']['input'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['input'];
 };
 
@@ -312,6 +362,7 @@ export type Restriction = {
   __typename?: 'Restriction';
   /** For a CONDITIONAL restriction, the document or marking it asks for; null for PROHIBITED. */
   document?: Maybe<Scalars['String']['output']>;
+  /** Whether it forbids the shipment or lets it cross under a condition. */
   kind: RestrictionKind;
   /** The customs modes the restriction was found for. */
   modes: Array<CustomsMode>;
@@ -321,6 +372,7 @@ export type Restriction = {
   rule: Scalars['String']['output'];
   /** The act, convention or official guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 
@@ -479,6 +531,7 @@ export type ResolversTypes = ResolversObject<{
   HsClassificationStatus: HsClassificationStatus;
   ImportCharges: ResolverTypeWrapper<ImportChargesModel>;
   ImportChargesInput: ImportChargesInput;
+  Incoterm: Incoterm;
   Lane: ResolverTypeWrapper<Lane>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   LaneCustomsRule: ResolverTypeWrapper<LaneCustomsRule>;

@@ -16,13 +16,17 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** ISO 3166-1 alpha-2 country code, e.g. `DE`. */
   CountryCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
 /** An amount in US dollars and in euros, each converted at the day's reference rates of its order. */
 export type Amounts = {
   __typename?: 'Amounts';
+  /** In euros, a decimal string. */
   eur: Scalars['String']['output'];
+  /** In US dollars, a decimal string. */
   usd: Scalars['String']['output'];
 };
 
@@ -37,10 +41,12 @@ export type Commodity = {
   level: Scalars['Int']['output'];
 };
 
+/** A country, as Comtrade reports it. */
 export type Country = {
   __typename?: 'Country';
   /** ISO 3166-1 alpha-2. */
   code: Scalars['CountryCode']['output'];
+  /** Its English short name. */
   name: Scalars['String']['output'];
   /** UN M49 region. */
   region: Scalars['String']['output'];
@@ -55,25 +61,36 @@ export type DataOrigin =
   /** The seeder's deterministic synthetic history (`npm run insights:seed`). */
   | 'SYNTHETIC';
 
+/** The file format of an export. */
 export type ExportFormat =
   /** One CSV file with a header row. */
   | 'CSV'
   /** Apache Parquet, Hive-partitioned by period and reporter. */
   | 'PARQUET';
 
+/** Where an export job stands. */
 export type ExportStatus =
+  /** Done: `url` downloads it. */
   | 'DONE'
+  /** It failed: `error` says why. */
   | 'FAILED'
+  /** Waiting to run. */
   | 'PENDING'
+  /** Writing the file. */
   | 'RUNNING';
 
 /** Shares of the landed cost (0 to 1; they add up to 1). */
 export type LandedCostShares = {
   __typename?: 'LandedCostShares';
+  /** Duties' share. */
   duties: Scalars['Float']['output'];
+  /** Fees' share. */
   fees: Scalars['Float']['output'];
+  /** The goods' share. */
   item: Scalars['Float']['output'];
+  /** Shipping's share. */
   shipping: Scalars['Float']['output'];
+  /** Taxes' share. */
   taxes: Scalars['Float']['output'];
 };
 
@@ -83,13 +100,16 @@ export type LandedCostShares = {
  */
 export type Lane = {
   __typename?: 'Lane';
+  /** The HS code the lane is narrowed to; null for all goods. */
   commodity?: Maybe<Commodity>;
+  /** Where they go. */
   destination: Country;
   id: Scalars['ID']['output'];
   /** The landed-cost composition over all its orders. */
   landedCostShares?: Maybe<LandedCostShares>;
   /** Each mode used, with its orders and transit spread. */
   modes: Array<TradeFlowRow>;
+  /** Where the goods ship from. */
   origin: Country;
   /** Monthly orders and customs value on the lane (suppressed months say so). */
   volumes: Array<TradeFlowRow>;
@@ -115,8 +135,11 @@ export type MutationRequestTradeFlowExportArgs = {
   groupBy: Array<TradeFlowDimension>;
 };
 
+/** A span of Comtrade periods, both ends included. */
 export type PeriodRange = {
+  /** The first period: `YYYY-MM`, `YYYYMM` or `YYYY`. */
   from: Scalars['String']['input'];
+  /** The last period, in the same form as `from`. */
   to: Scalars['String']['input'];
 };
 
@@ -164,17 +187,25 @@ export type QueryTradeFlowsArgs = {
 
 /** How a shipment travels (as logistics names it). */
 export type ShippingMode =
+  /** Consolidated freight to a hub, then a domestic last mile. */
   | 'DEDICATED_LINE'
+  /** Seller and buyer in the same country. */
   | 'DOMESTIC'
+  /** Express couriers (integrators). */
   | 'EXPRESS'
+  /** From stock already in the destination country. */
   | 'OVERSEAS_WAREHOUSE'
+  /** National posts. */
   | 'POSTAL';
 
+/** A page of trade-flow rows. */
 export type TradeFlowConnection = {
   __typename?: 'TradeFlowConnection';
   /** The smallest cell shown: `INSIGHTS_MIN_CELL`. */
   minCell: Scalars['Int']['output'];
+  /** Whether more rows follow, and the cursor to get them. */
   pageInfo: TradeFlowPageInfo;
+  /** The rows of this page, largest `primaryValue` first. */
   rows: Array<TradeFlowRow>;
   /** Rows in all pages. */
   totalCount: Scalars['Int']['output'];
@@ -212,18 +243,22 @@ export type TradeFlowDirection =
   /** M: the reporter is the destination, the partner the origin. */
   | 'IMPORT';
 
+/** A bulk export of trade flows, and where it stands. */
 export type TradeFlowExport = {
   __typename?: 'TradeFlowExport';
   /** Why it failed. */
   error?: Maybe<Scalars['String']['output']>;
   /** When `url` stops working (410 after). */
-  expiresAt?: Maybe<Scalars['String']['output']>;
+  expiresAt?: Maybe<Scalars['DateTime']['output']>;
+  /** CSV or Parquet. */
   format: ExportFormat;
+  /** Its id, `exp_…`. */
   id: Scalars['ID']['output'];
   /** 0 to 1 while it runs; 1 once done. */
   progress: Scalars['Float']['output'];
   /** Rows written (known once counted). */
   rows?: Maybe<Scalars['Int']['output']>;
+  /** Where it stands. */
   status: ExportStatus;
   /** Where to download it (a tar archive of the partitioned tree for Parquet), signed; null until done. */
   url?: Maybe<Scalars['String']['output']>;
@@ -237,6 +272,7 @@ export type TradeFlowFilter = {
   hs?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Marketplace ids, e.g. `cn-jademarket`. */
   marketplaces?: InputMaybe<Array<Scalars['String']['input']>>;
+  /** Shipping modes. */
   modes?: InputMaybe<Array<ShippingMode>>;
   /** Comtrade `partnerCode`s (ISO alpha-2). */
   partners?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
@@ -246,32 +282,41 @@ export type TradeFlowFilter = {
   reporters?: InputMaybe<Array<Scalars['CountryCode']['input']>>;
 };
 
+/** Where a page of trade-flow rows stands. */
 export type TradeFlowPageInfo = {
   __typename?: 'TradeFlowPageInfo';
+  /** Pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more rows follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
 };
 
 /** One cell of a trade-flow table: its keys (those grouped by) and its measures. */
 export type TradeFlowRow = {
   __typename?: 'TradeFlowRow';
+  /** The carrier's id, when grouped by it. */
   carrier?: Maybe<Scalars['String']['output']>;
   /** Comtrade `cmdCode` and `cmdDesc`, at the level grouped by. */
   commodity?: Maybe<Commodity>;
   /** Share of orders that went through under a de minimis relief. */
   deMinimisShare?: Maybe<Scalars['Float']['output']>;
+  /** Duties paid; null when suppressed. */
   duties?: Maybe<Amounts>;
   /** Import fees and payment fees. */
   fees?: Maybe<Amounts>;
   /** Comtrade `flowCode`: M or X. */
   flowCode: Scalars['String']['output'];
+  /** How the landed cost splits; null when suppressed. */
   landedCostShares?: Maybe<LandedCostShares>;
+  /** The marketplace's id, when grouped by it. */
   marketplace?: Maybe<Scalars['String']['output']>;
+  /** The shipping mode, when grouped by it. */
   mode?: Maybe<ShippingMode>;
   /** Comtrade `netWgt`, in kg. */
   netWgt?: Maybe<Scalars['Float']['output']>;
   /** Share of delivered orders that arrived within the transit days promised at quote time. */
   onTimeRate?: Maybe<Scalars['Float']['output']>;
+  /** Orders in the cell; null when suppressed. */
   orders?: Maybe<Scalars['Int']['output']>;
   /** Comtrade `partnerCode`, with its name. */
   partner?: Maybe<Country>;
@@ -287,10 +332,13 @@ export type TradeFlowRow = {
   suppressed: Scalars['Boolean']['output'];
   /** Whether this row is the seeded synthetic history, never real bookings. */
   synthetic: Scalars['Boolean']['output'];
+  /** Taxes paid; null when suppressed. */
   taxes?: Maybe<Amounts>;
+  /** Transit times of delivered orders; null when suppressed. */
   transitDays?: Maybe<TransitDays>;
 };
 
+/** How long delivered orders took. */
 export type TransitDays = {
   __typename?: 'TransitDays';
   /** Median days from the carrier's pickup to delivery, over delivered orders. */
@@ -401,6 +449,7 @@ export type ResolversTypes = ResolversObject<{
   Country: ResolverTypeWrapper<Country>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   DataOrigin: DataOrigin;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   ExportFormat: ExportFormat;
   ExportStatus: ExportStatus;
   LandedCostShares: ResolverTypeWrapper<LandedCostShares>;
@@ -430,6 +479,7 @@ export type ResolversParentTypes = ResolversObject<{
   Int: Scalars['Int']['output'];
   Country: Country;
   CountryCode: Scalars['CountryCode']['output'];
+  DateTime: Scalars['DateTime']['output'];
   LandedCostShares: LandedCostShares;
   Float: Scalars['Float']['output'];
   Lane: Omit<Lane, 'modes' | 'volumes'> & { modes: Array<ResolversParentTypes['TradeFlowRow']>, volumes: Array<ResolversParentTypes['TradeFlowRow']> } | FederationReferenceTypes['Lane'];
@@ -465,6 +515,10 @@ export type CountryResolvers<ContextType = Context, ParentType extends Resolvers
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
+}
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
 }
 
 export type LandedCostSharesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LandedCostShares'] = ResolversParentTypes['LandedCostShares']> = ResolversObject<{
@@ -505,7 +559,7 @@ export type TradeFlowConnectionResolvers<ContextType = Context, ParentType exten
 
 export type TradeFlowExportResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TradeFlowExport'] = ResolversParentTypes['TradeFlowExport']> = ResolversObject<{
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  expiresAt?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  expiresAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
   format?: Resolver<ResolversTypes['ExportFormat'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   progress?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -553,6 +607,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Commodity?: CommodityResolvers<ContextType>;
   Country?: CountryResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   LandedCostShares?: LandedCostSharesResolvers<ContextType>;
   Lane?: LaneResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;

@@ -20,6 +20,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -28,11 +30,14 @@ export type CancelShipmentInput = {
   shipmentId: Scalars['ID']['input'];
 };
 
+/** A carrier Tradegraph books parcels with. */
 export type Carrier = {
   __typename?: 'Carrier';
   /** Also the carrier's sandbox id. */
   id: Scalars['ID']['output'];
+  /** The ways it ships. */
   modes: Array<ShippingMode>;
+  /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
 
@@ -70,6 +75,7 @@ export type Consignment = {
   containsLithiumBattery: Scalars['Boolean']['output'];
   /** How customs sees the shipment: a post's mail, a courier's entry, or a dedicated line's consolidated freight. Null when no border is crossed at delivery. */
   customsMode?: Maybe<CustomsMode>;
+  /** Where they go: a country (its subdivision, if any, is `destinationRegion`). */
   destinationCountry: Scalars['CountryCode']['output'];
   /** The buyer's ISO 3166-2 subdivision when `shippingOptions(to:)` named one (`CA-ON`); null for a country. Regional taxes depend on it. */
   destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
@@ -84,15 +90,18 @@ export type Consignment = {
   hsCodeConfidence?: Maybe<Scalars['Float']['output']>;
   /** Where `hsCode` comes from: the seller (DECLARED) or the title (SUGGESTED); INVALID and UNKNOWN have no code. */
   hsCodeStatus: HsClassificationStatus;
+  /** Where the goods ship from. */
   originCountry: Scalars['CountryCode']['output'];
   /**
    * For a two-leg dedicated line, the last mile's cost: transport after the place of entry, which is not
    * part of the customs value (EU: UCC art. 72(a)). Part of `ShippingOption.cost`. Null for one leg.
    */
   postBorderTransport?: Maybe<Money>;
+  /** How many units. */
   quantity: Scalars['Int']['output'];
   /** The code the seller declared, when it was set aside because it is not an HS 2022 subheading (or is malformed); null otherwise. */
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
+  /** The goods' weight for all units, in grams, without packaging. */
   weightGrams: Scalars['Int']['output'];
 };
 
@@ -110,10 +119,15 @@ export type CreateShipmentInput = {
 /** Customs data for the parcel, as the carrier filed it: CN22/CN23 for postal items, a commercial invoice for express and freight. */
 export type CustomsDocument = {
   __typename?: 'CustomsDocument';
+  /** The goods' HS code, as declared; null when there is none. */
   hsCode?: Maybe<Scalars['String']['output']>;
+  /** The seller's IOSS number, on EU consignments up to EUR 150; null otherwise. */
   iossNumber?: Maybe<Scalars['String']['output']>;
+  /** Which form: CN22, CN23 or a commercial invoice. */
   kind: CustomsDocumentKind;
+  /** The goods' country of origin. */
   originCountry: Scalars['CountryCode']['output'];
+  /** The declared value of the goods. */
   value: Money;
 };
 
@@ -135,16 +149,23 @@ export type CustomsMode =
   /** By a national post (UPU mail): postal thresholds and postal clearance. */
   | 'POSTAL';
 
+/** A span of days, both ends included. */
 export type DayRange = {
   __typename?: 'DayRange';
+  /** The most days. */
   max: Scalars['Int']['output'];
+  /** The fewest days. */
   min: Scalars['Int']['output'];
 };
 
+/** A parcel's or item's outer size, in centimetres. */
 export type Dimensions = {
   __typename?: 'Dimensions';
+  /** Height in centimetres. */
   heightCm: Scalars['Float']['output'];
+  /** Length in centimetres. */
   lengthCm: Scalars['Float']['output'];
+  /** Width in centimetres. */
   widthCm: Scalars['Float']['output'];
 };
 
@@ -167,24 +188,40 @@ export type HsClassificationStatus =
   /** No code: the seller declared none and the title could not be classified. */
   | 'UNKNOWN';
 
-/** Incoterms 2020 rules offered for a shipment (who pays duties and taxes at the border). */
+/** Incoterms 2020 rules (ICC): who pays transport, insurance and import charges. Customs reads DDP as the seller's side paying import charges, every other rule as the buyer paying them. */
 export type Incoterm =
+  /** Cost and Freight (sea freight): the seller pays freight to the port of destination. */
+  | 'CFR'
+  /** Cost, Insurance and Freight (sea freight): as CFR, with the seller insuring the goods. */
+  | 'CIF'
+  /** Carriage and Insurance Paid To: as CPT, with the seller insuring the goods. */
+  | 'CIP'
+  /** Carriage Paid To: the seller pays carriage to the named place; the buyer pays import charges. */
+  | 'CPT'
   /** Delivered At Place: the buyer pays import charges on delivery. */
   | 'DAP'
   /** Delivered Duty Paid: the seller's side pays import charges; the buyer pays nothing on delivery. */
-  | 'DDP';
+  | 'DDP'
+  /** Delivered at Place Unloaded: as DAP, with the seller unloading; the buyer pays import charges. */
+  | 'DPU'
+  /** Ex Works: the buyer collects at the seller's premises and pays everything after. */
+  | 'EXW'
+  /** Free Alongside Ship (sea freight): the seller delivers alongside the vessel at the port of shipment. */
+  | 'FAS'
+  /** Free Carrier: the seller hands the goods, cleared for export, to the buyer's carrier. */
+  | 'FCA'
+  /** Free On Board (sea freight): the seller delivers on board the vessel at the port of shipment. */
+  | 'FOB';
 
+/** An exact amount of money: a decimal string (never a float) and its currency. */
 export type Money = {
   __typename?: 'Money';
+  /** The amount as a decimal string, e.g. `"41.37"`. */
   amount: Scalars['String']['output'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['output'];
 };
 
-/**
- * Writes at the carriers, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency key
- * goes to every carrier called: the same key never books a second label.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels every leg's label (compensation). Cancelling twice is harmless. */
@@ -194,21 +231,11 @@ export type Mutation = {
 };
 
 
-/**
- * Writes at the carriers, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency key
- * goes to every carrier called: the same key never books a second label.
- */
 export type MutationCancelShipmentArgs = {
   input: CancelShipmentInput;
 };
 
 
-/**
- * Writes at the carriers, for the booking saga in `orders` only: hidden from the public API
- * (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency key
- * goes to every carrier called: the same key never books a second label.
- */
 export type MutationCreateShipmentArgs = {
   input: CreateShipmentInput;
 };
@@ -219,6 +246,7 @@ export type Offer = {
   dimensions?: Maybe<Dimensions>;
   hsClassification: HsClassification;
   hsCode?: Maybe<Scalars['String']['output']>;
+  /** Global, opaque id: the same offer always has the same id. */
   id: Scalars['ID']['output'];
   originCountry: Scalars['CountryCode']['output'];
   price: Money;
@@ -277,6 +305,7 @@ export type Restriction = {
   __typename?: 'Restriction';
   /** For a CONDITIONAL restriction, the document or marking it asks for; null for PROHIBITED. */
   document?: Maybe<Scalars['String']['output']>;
+  /** Whether it forbids the shipment or lets it cross under a condition. */
   kind: RestrictionKind;
   /** The customs modes the restriction was found for. */
   modes: Array<CustomsMode>;
@@ -286,6 +315,7 @@ export type Restriction = {
   rule: Scalars['String']['output'];
   /** The act, convention or official guidance, the section relied on, and its page: `title, section (url)`. */
   source: Scalars['String']['output'];
+  /** How far the source has been checked. */
   sourceStatus: RestrictionSourceStatus;
 };
 
@@ -305,13 +335,20 @@ export type RestrictionSourceStatus =
   /** Checked during authoring against the act or official guidance cited. */
   | 'VERIFIED';
 
+/** An order's parcel, booked with its carriers. */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** Whether it was cancelled (a booking that was undone). */
   cancelled: Scalars['Boolean']['output'];
+  /** The carrier the buyer deals with (the first leg's). */
   carrier: Carrier;
+  /** The customs documents that travel with it. */
   customsDocuments: Array<CustomsDocument>;
+  /** Its id. */
   id: Scalars['ID']['output'];
+  /** One label per leg. */
   labels: Array<ShipmentLabel>;
+  /** Where it is now, with every scan. */
   tracking: Tracking;
   /** The first leg's tracking number. */
   trackingNumber: Scalars['String']['output'];
@@ -327,12 +364,18 @@ export type ShipmentGoodsInput = {
   weightGrams: Scalars['Int']['input'];
 };
 
+/** A carrier's label: one per leg. */
 export type ShipmentLabel = {
   __typename?: 'ShipmentLabel';
+  /** The leg's carrier. */
   carrier: Carrier;
+  /** Where the leg starts. */
   from: Scalars['CountryCode']['output'];
+  /** How the leg travels. */
   mode: ShippingMode;
+  /** Where the leg ends. */
   to: Scalars['CountryCode']['output'];
+  /** The carrier's tracking number for this leg. */
   trackingNumber: Scalars['String']['output'];
 };
 
@@ -351,13 +394,20 @@ export type ShipmentPartyInput = {
   postalCode: Scalars['String']['input'];
 };
 
+/** One carrier's part of a shipment. */
 export type ShippingLeg = {
   __typename?: 'ShippingLeg';
+  /** The carrier of this leg. */
   carrier: Carrier;
+  /** What the carrier charges for this leg, in its billing currency. */
   cost: Money;
+  /** Where the leg starts. */
   from: Scalars['CountryCode']['output'];
+  /** How this leg travels. */
   mode: ShippingMode;
+  /** Where the leg ends. */
   to: Scalars['CountryCode']['output'];
+  /** How long this leg takes, in days. */
   transitDays: DayRange;
 };
 
@@ -374,10 +424,12 @@ export type ShippingMode =
   /** National posts: cheap and slow, about 2 kg at most, limited tracking. */
   | 'POSTAL';
 
+/** One way to ship an offer to the buyer: a carrier's service, its cost, transit time and what the buyer pays at the border. */
 export type ShippingOption = {
   __typename?: 'ShippingOption';
   /** The carrier the buyer deals with (the first leg's, for a dedicated line). */
   carrier: Carrier;
+  /** What crosses the border, as customs and payments read it. */
   consignment: Consignment;
   /** Everything the carriers charge, all legs, fuel surcharge included, in the carrier's billing currency. */
   cost: Money;
@@ -385,10 +437,13 @@ export type ShippingOption = {
   costBreakdown: Scalars['String']['output'];
   /** Opaque; the same offer, service, destination and quantity always give the same id. */
   id: Scalars['ID']['output'];
+  /** The Incoterms the service offers (DDP: the seller's side pays import charges; DAP: the buyer does). */
   incoterms: Array<Incoterm>;
   /** One leg for most modes; two for a dedicated line (line haul, then last mile). */
   legs: Array<ShippingLeg>;
+  /** How the parcel travels. */
   mode: ShippingMode;
+  /** The offer shipped. */
   offer: Offer;
   /**
    * The conditions this option ships under (FDA prior notice for food to the US, CE marking for toys to the
@@ -396,52 +451,75 @@ export type ShippingOption = {
    * restriction forbids is not offered (see `Offer.shippingRestrictions`). Empty when nothing restricts it.
    */
   restrictions: Array<Restriction>;
+  /** How closely the parcel can be followed. */
   trackingLevel: TrackingLevel;
+  /** Days from pickup to delivery, all legs, as the carrier publishes them. */
   transitDays: DayRange;
 };
 
 /** One carrier service that will not carry the offer, and why. */
 export type ShippingRestriction = {
   __typename?: 'ShippingRestriction';
+  /** The carrier. */
   carrier: Carrier;
+  /** The carrier's service, by how it ships. */
   mode: ShippingMode;
+  /** Why it refuses, in words: weight, size, lane or goods (e.g. lithium batteries by post). */
   reason: Scalars['String']['output'];
   /** The PROHIBITED restriction behind the refusal; null when the carrier itself refuses (weight, size, lane). */
   restriction?: Maybe<Restriction>;
 };
 
+/** Where a shipment is, from every leg's scans. */
 export type Tracking = {
   __typename?: 'Tracking';
   /** Every leg's events, oldest first. */
   events: Array<TrackingEvent>;
+  /** The latest status. */
   status: TrackingStatus;
 };
 
+/** One scan of a parcel. */
 export type TrackingEvent = {
   __typename?: 'TrackingEvent';
-  at: Scalars['String']['output'];
+  /** When it was scanned, ISO 8601. */
+  at: Scalars['DateTime']['output'];
+  /** The carrier's words for it. */
   description: Scalars['String']['output'];
+  /** Where it was scanned; null when the carrier does not say. */
   location?: Maybe<Scalars['String']['output']>;
+  /** What the scan means, in the common vocabulary. */
   status: TrackingStatus;
 };
 
+/** How closely a parcel can be followed. */
 export type TrackingLevel =
   /** Posting and delivery scans only. */
   | 'BASIC'
   /** Every scan, end to end. */
   | 'FULL'
+  /** No tracking. */
   | 'NONE';
 
 /** One tracking vocabulary for every carrier. */
 export type TrackingStatus =
+  /** At a sorting hub or the line's destination hub. */
   | 'AT_HUB'
+  /** The shipment was cancelled before pickup. */
   | 'CANCELLED'
+  /** Held for customs clearance. */
   | 'CUSTOMS'
+  /** Delivered. */
   | 'DELIVERED'
+  /** Something went wrong (address, refusal, damage); `description` says what. */
   | 'EXCEPTION'
+  /** On its way. */
   | 'IN_TRANSIT'
+  /** A label is printed; the carrier does not have the parcel yet. */
   | 'LABEL_CREATED'
+  /** With the courier for delivery today. */
   | 'OUT_FOR_DELIVERY'
+  /** The carrier has the parcel. */
   | 'PICKED_UP';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -572,6 +650,7 @@ export type ResolversTypes = ResolversObject<{
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
   CustomsDocumentKind: CustomsDocumentKind;
   CustomsMode: CustomsMode;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
   Dimensions: ResolverTypeWrapper<Dimensions>;
   HsClassification: ResolverTypeWrapper<HsClassification>;
@@ -614,6 +693,7 @@ export type ResolversParentTypes = ResolversObject<{
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDocument: CustomsDocumentModel;
+  DateTime: Scalars['DateTime']['output'];
   DayRange: DayRange;
   Dimensions: Dimensions;
   HsClassification: HsClassification;
@@ -693,6 +773,10 @@ export type CustomsDocumentResolvers<ContextType = Context, ParentType extends R
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
+
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
 
 export type DayRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayRange'] = ResolversParentTypes['DayRange']> = ResolversObject<{
   max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -794,7 +878,7 @@ export type TrackingResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type TrackingEventResolvers<ContextType = Context, ParentType extends ResolversParentTypes['TrackingEvent'] = ResolversParentTypes['TrackingEvent']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   description?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   location?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['TrackingStatus'], ParentType, ContextType>;
@@ -807,6 +891,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
   CustomsDocument?: CustomsDocumentResolvers<ContextType>;
+  DateTime?: GraphQLScalarType;
   DayRange?: DayRangeResolvers<ContextType>;
   Dimensions?: DimensionsResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;

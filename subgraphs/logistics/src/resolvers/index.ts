@@ -1,5 +1,5 @@
 import { toDecimalString } from '#packages/money/index.js';
-import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar, DateTimeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
@@ -11,6 +11,7 @@ import { ShippingOption } from './ShippingOption.js';
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Offer,

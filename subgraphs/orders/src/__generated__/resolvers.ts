@@ -19,15 +19,22 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
+/** Where the parcel goes. */
 export type AddressInput = {
+  /** City or town. */
   city: Scalars['String']['input'];
   /** The country (ISO 3166-1 alpha-2): a subdivision is refused here; the quote already carries the region. */
   country: Scalars['CountryCode']['input'];
+  /** Street and number. */
   line1: Scalars['String']['input'];
+  /** Flat, floor, building or care-of; optional. */
   line2?: InputMaybe<Scalars['String']['input']>;
+  /** Postal code, as the destination's post writes it. */
   postalCode: Scalars['String']['input'];
 };
 
@@ -40,27 +47,38 @@ export type BookingAlternative = {
   __typename?: 'BookingAlternative';
   /** The carrier's id, e.g. `express-global`. */
   carrierId: Scalars['String']['output'];
+  /** The carrier's name, as the buyer sees it. */
   carrierName: Scalars['String']['output'];
   /** How it ships, as `ShippingOption.mode` (e.g. `EXPRESS`, `POST`). */
   mode: Scalars['String']['output'];
   /** The offer, to quote the option from. */
   offer: Offer;
+  /** The other option's id, as `ShippingOption.id`. */
   shippingOptionId: Scalars['ID']['output'];
 };
 
+/** Who buys, and where the parcel goes. */
 export type BuyerInput = {
+  /** The delivery address; its country must be the quote's destination. */
   address: AddressInput;
+  /** Where the marketplace and the carrier write to the buyer. */
   email: Scalars['String']['input'];
+  /** The buyer's full name, as on the parcel and the customs declaration. */
   name: Scalars['String']['input'];
+  /** A phone number for the carrier (international format); optional. */
   phone?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** An exact amount of money: a decimal string (never a float) and its currency. */
 export type Money = {
   __typename?: 'Money';
+  /** The amount as a decimal string, e.g. `"41.37"`, in the currency's minor units' precision. */
   amount: Scalars['String']['output'];
+  /** The ISO 4217 currency. */
   currency: Scalars['CurrencyCode']['output'];
 };
 
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type Mutation = {
   __typename?: 'Mutation';
   /**
@@ -72,6 +90,7 @@ export type Mutation = {
 };
 
 
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
@@ -81,6 +100,7 @@ export type Offer = {
   id: Scalars['ID']['output'];
 };
 
+/** A booking of one quote: stock, marketplace order, shipment and payment, all made or all undone. */
 export type Order = {
   __typename?: 'Order';
   /**
@@ -91,78 +111,137 @@ export type Order = {
   attention?: Maybe<Scalars['String']['output']>;
   /** The buyer reference the app passed to `placeOrder`; null when none. */
   buyerReference?: Maybe<Scalars['String']['output']>;
-  createdAt: Scalars['String']['output'];
+  /** When `placeOrder` made it, ISO 8601. */
+  createdAt: Scalars['DateTime']['output'];
   /** `ord_` and 128 random bits: not guessable, and only the API key that placed the order can read it. */
   id: Scalars['ID']['output'];
+  /** The payment, once authorized. */
   payment?: Maybe<Payment>;
+  /** The shipment, once booked. */
   shipment?: Maybe<Shipment>;
+  /** Where it stands. */
   status: OrderStatus;
+  /** Each booking step, in order, with its status and time. */
   steps: Array<OrderStep>;
+  /** What the buyer pays: the quote's total. */
   total: Money;
 };
 
+/** A page of orders, newest first. */
 export type OrderConnection = {
   __typename?: 'OrderConnection';
+  /** The orders of this page. */
   edges: Array<OrderEdge>;
+  /** Whether more orders follow, and the cursor to get them. */
   pageInfo: PageInfo;
 };
 
+/** One order in a page of orders. */
 export type OrderEdge = {
   __typename?: 'OrderEdge';
+  /** Where this order is in the list: pass it as `after` for the orders that follow. */
   cursor: Scalars['String']['output'];
+  /** The order. */
   node: Order;
 };
 
+/** Why an order could not be placed: each `UserError` names one. */
 export type OrderErrorCode =
+  /** The carrier refused the parcel or could not be reached; the booking was undone. */
   | 'CARRIER_UNAVAILABLE'
+  /** The idempotency key was already used for another order: make a new key for a new order. */
   | 'IDEMPOTENCY_KEY_REUSED'
+  /** An input field is wrong; `field` names it. */
   | 'INVALID_INPUT'
+  /** The marketplace could not be reached; the booking was undone. */
   | 'MARKETPLACE_UNAVAILABLE'
+  /** The marketplace has not enough stock left. */
   | 'OUT_OF_STOCK'
+  /** The payment provider declined the payment; nothing was charged and the booking was undone. */
   | 'PAYMENT_DECLINED'
   /** The payment provider could not be reached (nothing was charged; booking was undone). */
   | 'PAYMENT_UNAVAILABLE'
+  /** The marketplace now asks another price than the quote fixed: quote again. */
   | 'PRICE_CHANGED'
+  /** The quote's `expiresAt` has passed: quote again. */
   | 'QUOTE_EXPIRED'
+  /** The quote id is not one of ours, or was changed. */
   | 'QUOTE_INVALID';
 
+/** Where an order stands. */
 export type OrderStatus =
+  /** Cancelled after confirmation (no operation cancels an order yet). */
   | 'CANCELLED'
   /** A step failed and the finished ones are being undone (stock released, label cancelled, payment voided); it ends FAILED. */
   | 'COMPENSATING'
+  /** Booked: stock, marketplace order, shipment and payment all done. */
   | 'CONFIRMED'
+  /** Not booked: a step failed and what was done was undone; `steps` says which and why. */
   | 'FAILED'
+  /** Being booked: follow it with `order(id)`. */
   | 'PENDING';
 
+/** One step of an order's booking, as it stands. */
 export type OrderStep = {
   __typename?: 'OrderStep';
   /** When the step last changed, ISO 8601. */
-  at: Scalars['String']['output'];
+  at: Scalars['DateTime']['output'];
+  /** Why the step failed, in words; null unless it failed. */
   error?: Maybe<Scalars['String']['output']>;
-  /**
-   * VERIFY_QUOTE, RESERVE_STOCK, PLACE_MARKETPLACE_ORDER, CREATE_SHIPMENT, AUTHORIZE_PAYMENT, CONFIRM;
-   * once confirmed also CAPTURE_PAYMENT (on pickup) and RELEASE_ESCROW (on delivery, SKIPPED without escrow).
-   */
-  name: Scalars['String']['output'];
+  /** Which step. */
+  name: OrderStepName;
   /**
    * Why the step did what it did, where that is a choice: for AUTHORIZE_PAYMENT, why the payment is or
    * is not held in escrow (the seller's trust level and score, and the value limit of that level).
    */
   note?: Maybe<Scalars['String']['output']>;
+  /** Where the step stands. */
   status: StepStatus;
 };
 
+/**
+ * The steps of an order, in the order they run: the booking steps at `placeOrder`, then, once
+ * confirmed, the follow-up steps as the carrier reports the parcel's progress.
+ */
+export type OrderStepName =
+  /** The total is authorized with the quote's provider (in escrow for cross-border orders). */
+  | 'AUTHORIZE_PAYMENT'
+  /** The payment is captured, when the carrier picks the parcel up. */
+  | 'CAPTURE_PAYMENT'
+  /** The order is confirmed. */
+  | 'CONFIRM'
+  /** The shipment is booked with the carrier (both legs of a dedicated line). */
+  | 'CREATE_SHIPMENT'
+  /** The order is placed at the marketplace at the quoted price. */
+  | 'PLACE_MARKETPLACE_ORDER'
+  /** Escrowed money goes to the seller on delivery; SKIPPED without escrow. */
+  | 'RELEASE_ESCROW'
+  /** Stock is held at the marketplace. */
+  | 'RESERVE_STOCK'
+  /** The quote token is checked again: genuine, unexpired, and its provider takes the payment method. */
+  | 'VERIFY_QUOTE';
+
+/** Where a page stands in its list (Relay's cursor connections). */
 export type PageInfo = {
   __typename?: 'PageInfo';
+  /** The cursor of this page's last item: pass it as `after` for the next page; null for an empty page. */
   endCursor?: Maybe<Scalars['String']['output']>;
+  /** Whether more items follow this page. */
   hasNextPage: Scalars['Boolean']['output'];
+  /** Whether items come before this page: true on every page reached with `after`. */
+  hasPreviousPage: Scalars['Boolean']['output'];
+  /** The cursor of this page's first item; null for an empty page. */
+  startCursor?: Maybe<Scalars['String']['output']>;
 };
 
+/** The order's payment: payments resolves its provider, status and amount. */
 export type Payment = {
   __typename?: 'Payment';
+  /** The payment's id. */
   id: Scalars['ID']['output'];
 };
 
+/** How the buyer pays the quote's total. */
 export type PaymentInput = {
   /** How the buyer pays; the quote's provider must take it (a quote made for one method is paid by that method). */
   method: PaymentMethod;
@@ -179,25 +258,36 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** What `placeOrder` books. */
 export type PlaceOrderInput = {
+  /** The buyer and the delivery address. */
   buyer: BuyerInput;
   /**
    * Your app's own reference for the buyer (an account or customer id, up to 100 characters), kept
    * with the order and shown on it; never sent to a vendor. Optional.
    */
   buyerReference?: InputMaybe<Scalars['String']['input']>;
-  /** Unique per API key: the same key with the same input returns the same order; another API key's identical text is its own. */
+  /**
+   * A key the client makes once per order (a UUID), unique per API key: sending it again with the same input
+   * answers with the same order instead of booking twice; another API key's identical key is its own.
+   */
   idempotencyKey: Scalars['String']['input'];
+  /** How the buyer pays. */
   payment: PaymentInput;
+  /** A `LandedCost.quoteId` that has not expired: it fixes the offer, quantity, shipping option, charges and total. */
   quoteId: Scalars['ID']['input'];
 };
 
+/** The answer to `placeOrder`. */
 export type PlaceOrderPayload = {
   __typename?: 'PlaceOrderPayload';
+  /** The order, as it stands: CONFIRMED, FAILED, or PENDING when the booking is still running (follow it with `order(id)`). Null when the input was refused before an order was made. */
   order?: Maybe<Order>;
+  /** Why the order was not placed; empty when it was. */
   userErrors: Array<UserError>;
 };
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type Query = {
   __typename?: 'Query';
   /**
@@ -210,30 +300,43 @@ export type Query = {
 };
 
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type QueryOrderArgs = {
   id: Scalars['ID']['input'];
 };
 
 
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+/** The order's shipment: logistics resolves its carrier, labels and tracking. */
 export type Shipment = {
   __typename?: 'Shipment';
+  /** The shipment's id. */
   id: Scalars['ID']['output'];
 };
 
+/** Where one step of an order's booking stands. */
 export type StepStatus =
+  /** Undone. */
   | 'COMPENSATED'
+  /** Being undone, because a later step failed. */
   | 'COMPENSATING'
+  /** Done. */
   | 'DONE'
+  /** Failed; `error` says why. */
   | 'FAILED'
+  /** Not started. */
   | 'PENDING'
+  /** Started: the participant was called and its answer is awaited (or retried). */
   | 'RUNNING'
+  /** Not needed for this order (e.g. no escrow to release), or never reached. */
   | 'SKIPPED';
 
+/** An expected reason the order was not placed, for the client to show or act on. */
 export type UserError = {
   __typename?: 'UserError';
   /**
@@ -241,9 +344,11 @@ export type UserError = {
    * to the same destination whose carriers answer now, cheapest first. Empty otherwise, or when none does.
    */
   alternatives: Array<BookingAlternative>;
+  /** What went wrong, for code to branch on. */
   code: OrderErrorCode;
   /** Path of the input field at fault, e.g. `input.buyer.email`. */
   field?: Maybe<Array<Scalars['String']['output']>>;
+  /** What went wrong, in words for people. */
   message: Scalars['String']['output'];
   /** The booking step that failed (e.g. `CREATE_SHIPMENT`); null for an error in the input, found before anything was booked. */
   step?: Maybe<Scalars['String']['output']>;
@@ -351,6 +456,7 @@ export type ResolversTypes = ResolversObject<{
   BuyerInput: BuyerInput;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Offer: ResolverTypeWrapper<Offer>;
@@ -360,6 +466,7 @@ export type ResolversTypes = ResolversObject<{
   OrderErrorCode: OrderErrorCode;
   OrderStatus: OrderStatus;
   OrderStep: ResolverTypeWrapper<OrderStepModel>;
+  OrderStepName: OrderStepName;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<Payment>;
@@ -383,6 +490,7 @@ export type ResolversParentTypes = ResolversObject<{
   BuyerInput: BuyerInput;
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  DateTime: Scalars['DateTime']['output'];
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Offer: Offer;
@@ -418,6 +526,10 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'CurrencyCode';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
   amount?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
@@ -435,7 +547,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Order']> | FederationReferenceType, FederationReferenceType, ContextType>;
   attention?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   buyerReference?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  createdAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
@@ -455,9 +567,9 @@ export type OrderEdgeResolvers<ContextType = Context, ParentType extends Resolve
 }>;
 
 export type OrderStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderStep'] = ResolversParentTypes['OrderStep']> = ResolversObject<{
-  at?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  at?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
-  name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  name?: Resolver<ResolversTypes['OrderStepName'], ParentType, ContextType>;
   note?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   status?: Resolver<ResolversTypes['StepStatus'], ParentType, ContextType>;
 }>;
@@ -465,6 +577,8 @@ export type OrderStepResolvers<ContextType = Context, ParentType extends Resolve
 export type PageInfoResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PageInfo'] = ResolversParentTypes['PageInfo']> = ResolversObject<{
   endCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   hasNextPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  hasPreviousPage?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  startCursor?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type PaymentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Payment'] = ResolversParentTypes['Payment']> = ResolversObject<{
@@ -497,6 +611,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   BookingAlternative?: BookingAlternativeResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;

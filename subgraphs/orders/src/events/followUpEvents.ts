@@ -36,7 +36,7 @@ export function followUpEvents(
       switch (step) {
         case 'CAPTURE_PAYMENT':
           return [
-            orderEvent('shipment.dispatched', order.id, at, {
+            orderEvent('shipment.dispatched', order, at, {
               trade,
               shipmentId: order.shipmentId,
               dispatchedAt: reported('PICKED_UP', at),
@@ -44,7 +44,7 @@ export function followUpEvents(
           ];
         case 'RELEASE_ESCROW':
           return [
-            orderEvent('shipment.delivered', order.id, at, {
+            orderEvent('shipment.delivered', order, at, {
               trade,
               shipmentId: order.shipmentId,
               dispatchedAt: dispatchedAt === undefined ? null : reported('PICKED_UP', at),
@@ -60,9 +60,9 @@ export function followUpEvents(
       const amount = { amount: order.total.amount, currency: order.total.currency };
       switch (step) {
         case 'CAPTURE_PAYMENT':
-          return [orderEvent('payment.captured', order.id, at, { paymentId: order.paymentId, amount, capturedAt: iso(at) })];
+          return [orderEvent('payment.captured', order, at, { paymentId: order.paymentId, amount, capturedAt: iso(at) })];
         case 'RELEASE_ESCROW':
-          return [orderEvent('escrow.released', order.id, at, { paymentId: order.paymentId, amount, releasedAt: iso(at) })];
+          return [orderEvent('escrow.released', order, at, { paymentId: order.paymentId, amount, releasedAt: iso(at) })];
         default:
           return unreachable(step);
       }

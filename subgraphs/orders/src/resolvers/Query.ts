@@ -22,7 +22,15 @@ export const Query: QueryResolvers<Context> = {
     const found = await store.listOrders({ owner, first: pageSize + 1, after: position });
     const page = found.slice(0, pageSize);
     const edges = page.map((order) => ({ cursor: encodeOrderCursor(order), node: order }));
-    return { edges, pageInfo: { hasNextPage: found.length > pageSize, endCursor: edges.at(-1)?.cursor ?? null } };
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: found.length > pageSize,
+        endCursor: edges.at(-1)?.cursor ?? null,
+        hasPreviousPage: position !== undefined,
+        startCursor: edges[0]?.cursor ?? null,
+      },
+    };
   },
 };
 

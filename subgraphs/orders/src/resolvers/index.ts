@@ -1,4 +1,4 @@
-import { CountryCodeScalar, CurrencyCodeScalar } from '#packages/scalars/index.js';
+import { CountryCodeScalar, CurrencyCodeScalar, DateTimeScalar } from '#packages/scalars/index.js';
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
@@ -9,6 +9,7 @@ import { UserError } from './UserError.js';
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
+  DateTime: DateTimeScalar,
   Query,
   Mutation,
   Order,

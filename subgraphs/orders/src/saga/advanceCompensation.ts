@@ -62,7 +62,7 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
     return { kind: 'wait', until };
   }
   const at = env.now();
-  const failed = orderEvent('order.failed', order.id, at, {
+  const failed = orderEvent('order.failed', order, at, {
     step: order.failure?.step ?? 'UNKNOWN',
     code: order.failure?.code ?? 'UNKNOWN',
     message: order.failure?.message ?? 'no failure was recorded',

@@ -119,7 +119,7 @@ async function confirm(env: SagaEnvironment, order: OrderRecord, steps: readonly
   const at = env.now();
   const trade = orderTradeOf(order, steps, env.quoteKey);
   if (!trade) throw new Error(`saga bug: order ${order.id} is confirmed without its reservation, shipment or payment`);
-  const confirmed = orderEvent('order.confirmed', order.id, at, {
+  const confirmed = orderEvent('order.confirmed', order, at, {
     trade,
     placedAt: new Date(order.createdAt).toISOString(),
     confirmedAt: new Date(at).toISOString(),

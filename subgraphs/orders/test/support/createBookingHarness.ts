@@ -8,6 +8,9 @@ import type { OrderRecord, OrderStore, StepRecord } from '../../src/store/OrderS
 import { createFakeParticipants, type FakeParticipants } from './createFakeParticipants.js';
 import { placeOrderInput, TEST_QUOTE_KEY, testQuoteToken, type TestQuoteOptions } from './testQuote.js';
 
+/** The API key id orders are placed with in the harness (the gateway's principal in service). */
+export const TEST_API_KEY_ID = 'test-app';
+
 export interface BookingHarness {
   readonly store: OrderStore;
   readonly saga: OrderSaga;
@@ -47,7 +50,7 @@ export async function createBookingHarness(
     place: (input = {}, quote = {}) =>
       booking.placeOrder(
         { ...placeOrderInput(testQuoteToken(quote), `key-${++keys}`, quote.destinationCountry ?? 'DE'), ...input },
-        'test-app',
+        TEST_API_KEY_ID,
       ),
     async stepsOf(orderId) {
       return ((await store.listSteps([orderId])).get(orderId) ?? []).map(({ name, status }) => ({ name, status }));

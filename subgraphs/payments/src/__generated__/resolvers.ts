@@ -21,6 +21,8 @@ export type Scalars = {
   CountryCode: { input: string; output: string; }
   /** ISO 4217 currency code, e.g. `EUR`. */
   CurrencyCode: { input: string; output: string; }
+  /** An instant in ISO 8601, in UTC with milliseconds, e.g. `2026-12-05T09:30:00.000Z`. */
+  DateTime: { input: string; output: string; }
   _FieldSet: { input: unknown; output: unknown; }
 };
 
@@ -74,18 +76,25 @@ export type DayRange = {
   min: Scalars['Int']['output'];
 };
 
+/** What one unit of the base buys of one currency. */
 export type ExchangeRate = {
   __typename?: 'ExchangeRate';
+  /** The currency. */
   currency: Scalars['CurrencyCode']['output'];
   /** Units of `currency` per 1 unit of the base, as a decimal string. */
   rate: Scalars['String']['output'];
 };
 
+/** The euro reference rates of one day. */
 export type ExchangeRates = {
   __typename?: 'ExchangeRates';
+  /** The currency the rates are per unit of (EUR). */
   base: Scalars['CurrencyCode']['output'];
+  /** The day the rates were published, ISO 8601. */
   date: Scalars['String']['output'];
+  /** One rate per currency. */
   rates: Array<ExchangeRate>;
+  /** Who published them. */
   source: Scalars['String']['output'];
 };
 
@@ -111,12 +120,17 @@ export type ImportCharges = {
 /** What the buyer pays in all, in their currency: every part converted once, and the total exactly their sum. */
 export type LandedCost = {
   __typename?: 'LandedCost';
+  /** The buyer's currency, every amount's. */
   currency: Scalars['CurrencyCode']['output'];
+  /** The customs duties the buyer pays. */
   duties: Money;
-  expiresAt: Scalars['String']['output'];
+  /** Until when the quote can be booked, ISO 8601. */
+  expiresAt: Scalars['DateTime']['output'];
   /** The buyer's fees: import fees, and the payment fee where a surcharge is allowed. */
   fees: Money;
+  /** The goods, converted to the buyer's currency. */
   item: Money;
+  /** Every part, one line each; the BUYER's lines sum to `total`. */
   lines: Array<LandedCostLine>;
   /** What the buyer pays at checkout, through the payment provider: goods, shipping, taxes charged at sale, the buyer's payment fee and payment taxes. */
   payableAtCheckout: Money;
@@ -128,34 +142,48 @@ export type LandedCost = {
   paymentProvider: PaymentProvider;
   /** Signed, tamper-proof: fixes every amount and the FX rates until `expiresAt`, for `placeOrder`. */
   quoteId: Scalars['ID']['output'];
+  /** Shipping, converted to the buyer's currency. */
   shipping: Money;
+  /** The taxes the buyer pays: import taxes, taxes charged at checkout and payment taxes. */
   taxes: Money;
   /** What the buyer pays in all: the sum of the lines paid by the BUYER, to the minor unit. */
   total: Money;
 };
 
+/** One part of what the buyer pays, with how it was computed and where the figure comes from. */
 export type LandedCostLine = {
   __typename?: 'LandedCostLine';
   /** In the buyer's currency. A line paid by the SELLER is shown but is not part of `total`. */
   amount: Money;
   /** When the buyer's side pays it (goods, shipping and the payment fee: at checkout). */
   collectedAt: CollectedAt;
+  /** What it is, in words. */
   description: Scalars['String']['output'];
+  /** How the amount was computed, e.g. `19% × (120.00 + 8.00) EUR`. */
   formula: Scalars['String']['output'];
+  /** What the line is for. */
   kind: LandedCostLineKind;
   /** BUYER, or SELLER for a line the buyer does not pay: a payment fee the law forbids surcharging to a consumer, DDP charges, the FR small-parcel tax. */
   paidBy: Payer;
   /** Who pays it over to an authority; null for what is no levy (goods, shipping, a provider's fee, FX) or is collected outside this vocabulary (BR IOF: the card issuer). */
   remitter?: Maybe<Remitter>;
+  /** Where the figure comes from: a customs rule and its legal citation, a rate card, an FX series and date. */
   source: Scalars['String']['output'];
 };
 
+/** What a line of a landed cost is for. */
 export type LandedCostLineKind =
+  /** A customs duty. */
   | 'DUTY'
+  /** A fee: import fees and the payment provider's fee. */
   | 'FEE'
+  /** A currency conversion, with its rate (amount zero: the conversion is in the other lines). */
   | 'FX'
+  /** The goods. */
   | 'ITEM'
+  /** Shipping, all legs. */
   | 'SHIPPING'
+  /** An import or payment tax. */
   | 'TAX';
 
 export type Money = {
@@ -164,11 +192,6 @@ export type Money = {
   currency: Scalars['CurrencyCode']['output'];
 };
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type Mutation = {
   __typename?: 'Mutation';
   /** Authorizes the quoted total with the quote's provider; in escrow when the seller's trust calls for it. */
@@ -182,41 +205,21 @@ export type Mutation = {
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationAuthorizePaymentArgs = {
   input: AuthorizePaymentInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationCapturePaymentArgs = {
   input: PaymentActionInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationReleaseEscrowArgs = {
   input: PaymentActionInput;
 };
 
 
-/**
- * Writes at the payment providers, for the booking saga in `orders` only: hidden from the public
- * API (`@inaccessible`) and refused without the service secret (`x-service-secret`). The idempotency
- * key goes to the provider: the same key never charges twice.
- */
 export type MutationVoidPaymentArgs = {
   input: PaymentActionInput;
 };
@@ -228,12 +231,18 @@ export type Payer =
   /** The seller: owed, but by law or Incoterm not the buyer's (DDP charges, FR small-parcel tax, a payment fee that may not be surcharged); out of the buyer's total. */
   | 'SELLER';
 
+/** An order's payment at its provider. */
 export type Payment = {
   __typename?: 'Payment';
+  /** The amount, in the buyer's currency. */
   amount: Money;
+  /** Whether it is held in escrow until delivery (every cross-border order). */
   escrow: Scalars['Boolean']['output'];
+  /** Its id. */
   id: Scalars['ID']['output'];
+  /** The provider's id, e.g. `cardnet`. */
   provider: Scalars['String']['output'];
+  /** Where it stands. */
   status: PaymentStatus;
 };
 
@@ -253,21 +262,30 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
+/** A payment provider Tradegraph routes payments to. */
 export type PaymentProvider = {
   __typename?: 'PaymentProvider';
+  /** Its id, e.g. `cardnet`. */
   id: Scalars['ID']['output'];
   /** CARD, WALLET, PIX, FPX, … */
   methods: Array<Scalars['String']['output']>;
+  /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
 
+/** Where a payment stands. */
 export type PaymentStatus =
+  /** The amount is held on the buyer's means of payment, not yet taken. */
   | 'AUTHORIZED'
+  /** The amount was taken (when the carrier picked the parcel up). */
   | 'CAPTURED'
+  /** The provider declined it. */
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
+  /** The authorization was cancelled: the booking was undone. */
   | 'VOIDED';
 
 export type Query = {
@@ -441,6 +459,7 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
@@ -474,6 +493,7 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  DateTime: Scalars['DateTime']['output'];
   DayRange: DayRange;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
@@ -514,6 +534,10 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
   name: 'CurrencyCode';
 }
 
+export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
+  name: 'DateTime';
+}
+
 export type DayRangeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['DayRange'] = ResolversParentTypes['DayRange']> = ResolversObject<{
   max?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   min?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
@@ -534,7 +558,7 @@ export type ExchangeRatesResolvers<ContextType = Context, ParentType extends Res
 export type LandedCostResolvers<ContextType = Context, ParentType extends ResolversParentTypes['LandedCost'] = ResolversParentTypes['LandedCost']> = ResolversObject<{
   currency?: Resolver<ResolversTypes['CurrencyCode'], ParentType, ContextType>;
   duties?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  expiresAt?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  expiresAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   fees?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   item?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   lines?: Resolver<Array<ResolversTypes['LandedCostLine']>, ParentType, ContextType>;
@@ -603,6 +627,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   ChargeLine?: ChargeLineResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
+  DateTime?: GraphQLScalarType;
   DayRange?: DayRangeResolvers<ContextType>;
   ExchangeRate?: ExchangeRateResolvers<ContextType>;
   ExchangeRates?: ExchangeRatesResolvers<ContextType>;

@@ -45,6 +45,7 @@ export type SellerTrust = {
   __typename?: 'SellerTrust';
   /** What the score is made of, one entry per factor, always in the same order. */
   factors: Array<TrustFactor>;
+  /** The level the score and the evidence reach. */
   level: TrustLevel;
   /** From 0 to 1: the weighted mean of the factors that have a value. */
   score: Scalars['Float']['output'];
@@ -55,6 +56,7 @@ export type SellerTrust = {
 /** A seller's verification, as its marketplace reports it. */
 export type SellerVerification = {
   __typename?: 'SellerVerification';
+  /** How far the marketplace verified the seller. */
   level: VerificationLevel;
   /** When the marketplace verified it (ISO 8601); null when not verified or not said. */
   verifiedAt?: Maybe<Scalars['String']['output']>;

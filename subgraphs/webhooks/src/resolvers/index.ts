@@ -1,0 +1,8 @@
+import { DateTimeScalar } from '#packages/scalars/index.js';
+import type { Resolvers } from '../__generated__/resolvers.js';
+import { Mutation } from './Mutation.js';
+import { Query } from './Query.js';
+import { Webhook } from './Webhook.js';
+import { WebhookAttempt, WebhookDelivery } from './WebhookDelivery.js';
+
+export const resolvers: Resolvers = { DateTime: DateTimeScalar, Query, Mutation, Webhook, WebhookDelivery, WebhookAttempt };
