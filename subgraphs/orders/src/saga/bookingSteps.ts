@@ -1,3 +1,4 @@
+import { toMoneyOutput } from '#packages/money/index.js';
 import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
@@ -137,9 +138,11 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'CREATE_SHIPMENT',
     field: QUOTE_FIELD,
     unavailableCode: 'CARRIER_UNAVAILABLE',
-    async run({ order, results, participants, idempotencyKey }) {
+    async run({ order, results, participants, idempotencyKey, quoteKey }) {
       const reservation = results.get('RESERVE_STOCK') ?? {};
       const { buyer, quote } = order;
+      // What customs assessed for the quote goes on the carrier's documents (the token is the quote).
+      const declaration = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY).declaration;
       const shipment = await participants.createShipment({
         shippingOptionId: quote.shippingOptionId,
         shipFrom: sellerParty(reservation, quote.originCountry),
@@ -159,6 +162,9 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
           quantity: quote.quantity,
           value: quote.item,
           weightGrams: Number(requireKey(reservation, 'weightGrams')) * quote.quantity,
+          customsValue: declaration ? { value: toMoneyOutput(declaration.customsValue), basis: declaration.valuationBasis } : null,
+          // The offer is the marketplace listing: its id is the merchant's product id (M-PID).
+          productIdentifiers: declaration?.productIdentifiersRequired ? { merchantProductId: quote.offerId } : null,
         },
         idempotencyKey,
       });
