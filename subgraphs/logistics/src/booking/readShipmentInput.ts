@@ -100,19 +100,19 @@ function readPositiveMoney(input: { readonly amount: string; readonly currency: 
   return value;
 }
 
-/** Each id as a declaration carries it: 1 to 100 visible characters; an empty optional one is none. */
+/** Each id as a declaration carries it: 1 to 100 characters, no control characters; an empty optional one is none. */
 function readProductIdentifiers(input: NonNullable<GoodsInput['productIdentifiers']>, argumentName: string): ProductIdentifiers {
   const id = (raw: string | null | undefined, field: string): string | undefined => {
     const trimmed = raw?.trim() ?? '';
     if (trimmed === '') return undefined;
-    if (trimmed.length > 100 || !/^[\x21-\x7e]+$/.test(trimmed)) {
-      throw userInputError(`${argumentName}.${field}: 1 to 100 visible ASCII characters`, `${argumentName}.${field}`);
+    if (trimmed.length > 100 || /\p{Cc}/u.test(trimmed)) {
+      throw userInputError(`${argumentName}.${field}: 1 to 100 characters, no control characters`, `${argumentName}.${field}`);
     }
     return trimmed;
   };
   const merchantProductId = id(input.merchantProductId, 'merchantProductId');
   if (merchantProductId === undefined) {
-    throw userInputError(`${argumentName}.merchantProductId: 1 to 100 visible ASCII characters`, `${argumentName}.merchantProductId`);
+    throw userInputError(`${argumentName}.merchantProductId: 1 to 100 characters`, `${argumentName}.merchantProductId`);
   }
   return {
     merchantProductId,

@@ -163,8 +163,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
           value: quote.item,
           weightGrams: Number(requireKey(reservation, 'weightGrams')) * quote.quantity,
           customsValue: declaration ? { value: toMoneyOutput(declaration.customsValue), basis: declaration.valuationBasis } : null,
-          // The offer is the marketplace listing: its id is the merchant's product id (M-PID).
-          productIdentifiers: declaration?.productIdentifiersRequired ? { merchantProductId: quote.offerId } : null,
+          productIdentifiers: declaration?.productIdentifiersRequired ? { merchantProductId: listingIdOf(quote.offerId) } : null,
         },
         idempotencyKey,
       });
@@ -293,4 +292,14 @@ export function bookingStep(name: BookingStepName): BookingStep {
   const step = BOOKING_STEP_DEFINITIONS.find((definition) => definition.name === name);
   if (!step) throw new Error(`no booking step ${name}`);
   return step;
+}
+
+/**
+ * The merchant's product id (the EU's M-PID) of an offer: its listing's own id at its marketplace,
+ * read out of the catalog's global id (`Offer:<marketplace>:<listing id>`, base64url); the global
+ * id itself when it does not read so.
+ */
+function listingIdOf(offerId: string): string {
+  const match = /^Offer:[a-z0-9-]+:(.+)$/.exec(Buffer.from(offerId, 'base64url').toString('utf8'));
+  return match?.[1] ?? offerId;
 }
