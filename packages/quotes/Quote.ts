@@ -99,6 +99,12 @@ export interface Quote {
    * order's events.
    */
   readonly promise?: QuotePromise;
+  /**
+   * What the customs declaration will carry, as customs assessed it for the quote: booking prints
+   * it on the carrier's documents. Absent in tokens signed before it was added, or when customs
+   * gave none.
+   */
+  readonly declaration?: QuoteDeclaration;
   /** ISO 8601 instants. */
   readonly issuedAt: string;
   readonly expiresAt: string;
@@ -113,6 +119,15 @@ export interface QuoteParts {
 }
 
 export const QUOTE_PART_NAMES = ['item', 'shipping', 'duties', 'taxes', 'importFees'] as const satisfies ReadonlyArray<keyof QuoteParts>;
+
+/** The customs value in the destination's rules, and what else its declaration must carry. */
+export interface QuoteDeclaration {
+  /** In the destination's currency at its customs exchange rate. */
+  readonly customsValue: Money;
+  readonly valuationBasis: 'CIF' | 'FOB';
+  /** Whether the declaration must carry the EU's product identifiers (low-value consignments, from 1 November 2026). */
+  readonly productIdentifiersRequired: boolean;
+}
 
 /** The non-monetary terms of a quote, as the subgraphs that own them stated them. */
 export interface QuotePromise {

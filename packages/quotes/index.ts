@@ -6,6 +6,7 @@ export {
   type PaymentFeeTerms,
   type Quote,
   type QuoteCharge,
+  type QuoteDeclaration,
   type QuoteParts,
   type QuotePromise,
   type QuoteRates,

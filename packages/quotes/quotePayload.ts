@@ -1,6 +1,14 @@
 import { isCurrencyCode, MoneyError, parseMoney, toDecimalString, type CurrencyCode, type Money } from '../money/index.js';
 import type { JsonValue } from './canonicalJson.js';
-import { QUOTE_PART_NAMES, type PaymentFeeTerms, type Quote, type QuoteCharge, type QuoteParts, type QuotePromise } from './Quote.js';
+import {
+  QUOTE_PART_NAMES,
+  type PaymentFeeTerms,
+  type Quote,
+  type QuoteCharge,
+  type QuoteDeclaration,
+  type QuoteParts,
+  type QuotePromise,
+} from './Quote.js';
 import { QuoteError } from './QuoteError.js';
 
 type JsonObject = { readonly [key: string]: JsonValue };
@@ -54,6 +62,13 @@ export function toPayload(quote: Quote): JsonObject {
         deMinimisApplied: quote.promise.deMinimisApplied,
       },
     }),
+    ...(quote.declaration && {
+      declaration: {
+        customsValue: moneyText(quote.declaration.customsValue),
+        valuationBasis: quote.declaration.valuationBasis,
+        productIdentifiersRequired: quote.declaration.productIdentifiersRequired,
+      },
+    }),
     issuedAt: quote.issuedAt,
     expiresAt: quote.expiresAt,
   };
@@ -101,10 +116,23 @@ export function fromPayload(value: unknown): Quote {
     payableOnDelivery: money(root.payableOnDelivery, '$.payableOnDelivery', currency),
     rates: ratesOf(root.rates),
     ...(root.promise !== undefined && { promise: promiseOf(root.promise) }),
+    ...(root.declaration !== undefined && { declaration: declarationOf(root.declaration) }),
     issuedAt: instant(root.issuedAt, '$.issuedAt'),
     expiresAt: instant(root.expiresAt, '$.expiresAt'),
   };
   return quote;
+}
+
+function declarationOf(value: unknown): QuoteDeclaration {
+  const declaration = object(value, '$.declaration');
+  const basis = declaration.valuationBasis;
+  if (basis !== 'CIF' && basis !== 'FOB') throw invalid('$.declaration.valuationBasis', 'CIF or FOB');
+  if (typeof declaration.productIdentifiersRequired !== 'boolean') throw invalid('$.declaration.productIdentifiersRequired', 'a boolean');
+  return {
+    customsValue: money(declaration.customsValue, '$.declaration.customsValue'),
+    valuationBasis: basis,
+    productIdentifiersRequired: declaration.productIdentifiersRequired,
+  };
 }
 
 function chargeOf(value: unknown, path: string, currency: CurrencyCode): QuoteCharge {

@@ -80,6 +80,15 @@ describe('quote tokens', () => {
     expect(verifyQuote(signQuote(quote, key), key, issuedAt).promise).toBeUndefined();
   });
 
+  it("carry customs' declaration (value, basis, product identifiers required) when it has one, and read tokens without one", () => {
+    const declared: Quote = {
+      ...quote,
+      declaration: { customsValue: parseMoney('41.37', 'EUR'), valuationBasis: 'CIF', productIdentifiersRequired: true },
+    };
+    expect(verifyQuote(signQuote(declared, key), key, issuedAt).declaration).toEqual(declared.declaration);
+    expect(verifyQuote(signQuote(quote, key), key, issuedAt).declaration).toBeUndefined();
+  });
+
   it('are the same text for the same quote, whatever order its fields were written in', () => {
     const reordered = Object.fromEntries(Object.entries(quote).reverse()) as unknown as Quote;
     expect(signQuote(reordered, key)).toBe(signQuote(quote, key));

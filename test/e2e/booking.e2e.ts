@@ -434,6 +434,32 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       expect(followed.shipment?.tracking?.events.length).toBeGreaterThan(0);
       expect((await stockOf(q)).available).toBeLessThan(before.available);
 
+      // The carrier's customs documents carry what customs assessed for the quote: DE values on CIF in
+      // euros, and an import from outside the EU declares the listing's id as the merchant's product id.
+      const filed = await gql<{
+        order: {
+          shipment: {
+            customsDocuments: Array<{
+              customsValue: { currency: string } | null;
+              valuationBasis: string | null;
+              productIdentifiers: { merchantProductId: string } | null;
+            }>;
+          };
+        };
+      }>(
+        'query ($id: ID!) { order(id: $id) { shipment { customsDocuments { customsValue { currency } valuationBasis productIdentifiers { merchantProductId } } } } }',
+        { id: booked.id },
+      );
+      const listingId = Buffer.from(q.offerId, 'base64url').toString('utf8').split(':').slice(2).join(':');
+      expect(filed.order.shipment.customsDocuments.length).toBeGreaterThan(0);
+      for (const document of filed.order.shipment.customsDocuments) {
+        expect(document).toEqual({
+          customsValue: { currency: 'EUR' },
+          valuationBasis: 'CIF',
+          productIdentifiers: { merchantProductId: listingId },
+        });
+      }
+
       // Escrow followed the seller's trust, read from the trust service with the catalog's evidence, and the payment step says so.
       const noted = await gql<{ order: { steps: Array<{ name: string; note: string | null }> } }>(
         'query ($id: ID!) { order(id: $id) { steps { name note } } }',

@@ -42,6 +42,12 @@ const ORDER_FIELDS = [
   'declared_value',
   'currency',
   'ioss',
+  'customs_value',
+  'customs_currency',
+  'valuation_basis',
+  'mpid',
+  'nspid',
+  'spid',
 ];
 
 /**
@@ -121,6 +127,15 @@ function createOrder(fields: Record<string, string>, ledger: ParcelLedger<AsiaLi
   if (!/^\d+(\.\d+)?$/.test(fields.declared_value!) || !/^[A-Z]{3}$/.test(fields.currency!)) {
     return failure(1003, 'declared_value and currency are required for the commercial invoice');
   }
+  if (
+    fields.customs_value !== '' &&
+    (!/^\d+(\.\d+)?$/.test(fields.customs_value!) ||
+      !/^[A-Z]{3}$/.test(fields.customs_currency!) ||
+      !['CIF', 'FOB'].includes(fields.valuation_basis!))
+  ) {
+    return failure(1003, 'customs_value needs customs_currency and valuation_basis CIF or FOB');
+  }
+  if (fields.mpid === '' && (fields.nspid !== '' || fields.spid !== '')) return failure(1003, 'mpid is required with nspid or spid');
   const invoice = {
     invoice_no: `CI${Date.now().toString(36).toUpperCase()}`,
     hs_code: fields.hs_code!,
@@ -128,6 +143,12 @@ function createOrder(fields: Record<string, string>, ledger: ParcelLedger<AsiaLi
     declared_value: fields.declared_value!,
     currency: fields.currency!,
     ioss: fields.ioss!,
+    customs_value: fields.customs_value!,
+    customs_currency: fields.customs_currency!,
+    valuation_basis: fields.valuation_basis!,
+    mpid: fields.mpid!,
+    nspid: fields.nspid!,
+    spid: fields.spid!,
   };
   const from = {
     name: fields.from_name!,

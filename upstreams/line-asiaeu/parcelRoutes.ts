@@ -137,6 +137,8 @@ function createParcel(body: Body, ledger: ParcelLedger<LineParcel>): SandboxResp
     value_minor: goods.value_minor,
     currency: goods.currency,
     ioss_number: body.ioss_number ?? null,
+    customs_value: body.customs_value ?? null,
+    product_ids: goods.product_ids ?? null,
   };
   const parcel = ledger.create({ from: origin, to: destination, data: { service: 'AIR_LINE', shipper, hub, declaration } });
   return { status: 201, body: { tracking_number: parcel.trackingNumber, service: 'AIR_LINE', status: 'MANIFESTED', hub, declaration } };

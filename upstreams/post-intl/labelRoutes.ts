@@ -33,6 +33,10 @@ export interface PostalLabel {
   readonly value: string;
   readonly currency: string;
   readonly iossNumber: string;
+  /** The customs value on the destination's basis, when the sender declared it. */
+  readonly customsValue: { readonly amount: string; readonly currency: string; readonly basis: string } | undefined;
+  /** The EU product identifiers (M-PID, NS-PID, S-PID), when the sender declared them. */
+  readonly productIds: { readonly mpid: string; readonly nspid: string; readonly spid: string } | undefined;
 }
 
 type Credentials = (request: XmlRequest) => boolean;
@@ -89,6 +93,12 @@ const LABEL_FIELDS = [
   'HSTariffNumber',
   'CountryOfOrigin',
   'IOSSNumber',
+  'CustomsValue',
+  'CustomsValueCurrency',
+  'ValuationBasis',
+  'MerchantProductID',
+  'NSProductID',
+  'SProductID',
 ];
 
 function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): SandboxResponse {
@@ -96,8 +106,28 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
   if (transactionId === '') return error('80040B30', 'TransactionID is required');
   const fields = LABEL_FIELDS.map((name) => request.text(name) ?? '');
   const result = ledger.once('IntlLabel', transactionId, JSON.stringify(fields), () => {
-    const [service, fromName, fromAddress, fromCity, fromPostcode, from, , , , , to, grams, , , value, currency, hs, origin, ioss] =
-      fields as string[];
+    const [
+      service,
+      fromName,
+      fromAddress,
+      fromCity,
+      fromPostcode,
+      from,
+      ,
+      ,
+      ,
+      ,
+      to,
+      grams,
+      ,
+      ,
+      value,
+      currency,
+      hs,
+      origin,
+      ioss,
+      ...declared
+    ] = fields as string[];
     if (service !== 'ECONOMY' && service !== 'REGISTERED') return error('80040B31', `Unknown ServiceCode ${service}`);
     if (!/^\d+$/.test(grams!) || Number(grams) < 1) return error('80040B33', 'Grams must be a whole number');
     // The post takes for a label exactly what it would rate: same lanes, same weight limit.
@@ -105,6 +135,13 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
     if ('refused' in rate) return error('80040B32', rate.refused.description);
     if (!/^\d+(\.\d+)?$/.test(value!) || !/^[A-Z]{3}$/.test(currency!))
       return error('80040B34', 'Value and Currency are required for customs');
+    const [customsValue, customsCurrency, basis, mpid, nspid, spid] = declared as [string, string, string, string, string, string];
+    if (
+      customsValue !== '' &&
+      (!/^\d+(\.\d+)?$/.test(customsValue) || !/^[A-Z]{3}$/.test(customsCurrency) || !['CIF', 'FOB'].includes(basis))
+    )
+      return error('80040B34', 'CustomsValue needs CustomsValueCurrency and a ValuationBasis of CIF or FOB');
+    if (mpid === '' && (nspid !== '' || spid !== '')) return error('80040B34', 'MerchantProductID is required with other product ids');
     const sdr = SDR_PER_UNIT[currency!];
     const customsForm = sdr !== undefined && Number(value) * sdr <= CN22_LIMIT_SDR ? 'CN22' : 'CN23';
     const parcel = ledger.create({
@@ -119,6 +156,8 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
         value: value!,
         currency: currency!,
         iossNumber: ioss!,
+        customsValue: customsValue === '' ? undefined : { amount: customsValue, currency: customsCurrency, basis },
+        productIds: mpid === '' ? undefined : { mpid, nspid, spid },
       },
     });
     return xml(
@@ -175,6 +214,23 @@ function track(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): SandboxR
               el('CountryOfOrigin', label.countryOfOrigin),
               el('Value', label.value, { currency: label.currency }),
               el('IOSSNumber', label.iossNumber),
+              ...(label.customsValue
+                ? [
+                    el('CustomsValue', label.customsValue.amount, {
+                      currency: label.customsValue.currency,
+                      basis: label.customsValue.basis,
+                    }),
+                  ]
+                : []),
+              ...(label.productIds
+                ? [
+                    el('ProductIDs', [
+                      el('MPID', label.productIds.mpid),
+                      el('NSPID', label.productIds.nspid),
+                      el('SPID', label.productIds.spid),
+                    ]),
+                  ]
+                : []),
             ],
             { type: label.customsForm },
           ),

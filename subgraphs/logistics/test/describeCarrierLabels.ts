@@ -58,6 +58,8 @@ export function describeCarrierLabels(options: LabelSuiteOptions, sandbox: () =>
       originCountry: options.servedLane.from,
       quantity: 2,
       value: parseMoney('25.00', 'USD'),
+      customsValue: undefined,
+      productIdentifiers: undefined,
     },
     iossNumber: iossApplies ? 'IM2760000001' : undefined,
     handover: undefined,
@@ -131,8 +133,52 @@ export function describeCarrierLabels(options: LabelSuiteOptions, sandbox: () =>
           hsCode: '090210',
           originCountry: options.servedLane.from,
           value: parseMoney('25.00', 'USD'),
+          customsValue: undefined,
+          valuationBasis: undefined,
+          productIdentifiers: undefined,
           iossNumber: iossApplies ? 'IM2760000001' : undefined,
         },
+      ]);
+    });
+
+    it("files the customs value on the destination's basis and the EU product identifiers, as the booking gave them", async () => {
+      // An EU destination values on CIF in euros; the others here on FOB in dollars.
+      const customsValue = iossApplies
+        ? { value: parseMoney('27.41', 'EUR'), basis: 'CIF' as const }
+        : { value: parseMoney('25.00', 'USD'), basis: 'FOB' as const };
+      const productIdentifiers = { merchantProductId: 'offer-7781', nonStandardisedId: 'TEA-TIN-250', standardisedId: '4006381333931' };
+      const base = labelRequest();
+      const label = await adapter().createLabel({ ...base, goods: { ...base.goods, customsValue, productIdentifiers } });
+      const onlyTheMerchantId = await adapter().createLabel({
+        ...labelRequest(),
+        goods: {
+          ...base.goods,
+          productIdentifiers: { merchantProductId: 'offer-7782', nonStandardisedId: undefined, standardisedId: undefined },
+        },
+      });
+      const [documents, sparse] = await Promise.all(
+        [label, onlyTheMerchantId].map(async (l) => (await trackOne(l.trackingNumber)).customsDocuments),
+      );
+      if (options.customsKind === undefined) {
+        expect(documents).toEqual([]);
+        return;
+      }
+      expect(documents).toEqual([
+        expect.objectContaining({
+          kind: options.customsKind,
+          hsCode: '090210',
+          value: parseMoney('25.00', 'USD'),
+          customsValue: customsValue.value,
+          valuationBasis: customsValue.basis,
+          productIdentifiers,
+        }),
+      ]);
+      expect(sparse).toEqual([
+        expect.objectContaining({
+          customsValue: undefined,
+          valuationBasis: undefined,
+          productIdentifiers: { merchantProductId: 'offer-7782', nonStandardisedId: undefined, standardisedId: undefined },
+        }),
       ]);
     });
 

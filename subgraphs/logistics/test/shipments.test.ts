@@ -211,6 +211,47 @@ describe('createShipment and cancelShipment (internal)', () => {
     expect(express.data!.createShipment.labels).toMatchObject([{ carrier: { id: 'express-global' }, mode: 'EXPRESS' }]);
   });
 
+  it("prints the customs value on the destination's basis and the EU product identifiers on every carrier's document", async () => {
+    const goods = {
+      ...shipmentInput('').goods,
+      customsValue: { value: { amount: '16.14', currency: 'EUR' }, basis: 'CIF' },
+      productIdentifiers: { merchantProductId: 'cn-jademarket:JM-88213', nonStandardisedId: 'LJ-250', standardisedId: null },
+    };
+    for (const [mode, carrier, kind] of [
+      ['POSTAL', 'post-intl', 'CN22'],
+      ['EXPRESS', 'express-global', 'COMMERCIAL_INVOICE'],
+      ['DEDICATED_LINE', 'line-asiaeu', 'COMMERCIAL_INVOICE'],
+    ] as const) {
+      const result = await logistics.query<{ createShipment: Shipment & { customsDocuments: unknown[] } }>(
+        `mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { customsDocuments {
+          kind value { amount currency } customsValue { amount currency } valuationBasis
+          productIdentifiers { merchantProductId nonStandardisedId standardisedId } } } }`,
+        { input: shipmentInput(await optionId(mode, carrier), { goods }) },
+        SERVICE,
+      );
+      expect(result.errors, carrier).toBeUndefined();
+      expect(result.data!.createShipment.customsDocuments, carrier).toEqual([
+        {
+          kind,
+          value: { amount: '120.00', currency: 'CNY' },
+          customsValue: { amount: '16.14', currency: 'EUR' },
+          valuationBasis: 'CIF',
+          productIdentifiers: { merchantProductId: 'cn-jademarket:JM-88213', nonStandardisedId: 'LJ-250', standardisedId: null },
+        },
+      ]);
+    }
+    const id = await optionId('POSTAL', 'post-intl');
+    const without = await create(shipmentInput(id, { goods: { ...goods, productIdentifiers: { merchantProductId: ' ' } } }));
+    expect(without.errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.goods.productIdentifiers.merchantProductId',
+    });
+    const nothing = await create(
+      shipmentInput(id, { goods: { ...goods, customsValue: { value: { amount: '0.00', currency: 'EUR' }, basis: 'CIF' } } }),
+    );
+    expect(nothing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.goods.customsValue.value' });
+  });
+
   it('reads the tracking of many shipments with one call per carrier', async () => {
     const ids = await Promise.all(
       ['POSTAL', 'POSTAL', 'DEDICATED_LINE'].map(async (mode) => {

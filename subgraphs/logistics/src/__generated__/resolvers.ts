@@ -119,7 +119,9 @@ export type CreateShipmentInput = {
 /** Customs data for the parcel, as the carrier filed it: CN22/CN23 for postal items, a commercial invoice for express and freight. */
 export type CustomsDocument = {
   __typename?: 'CustomsDocument';
-  /** The goods' HS code, as declared; null when there is none. */
+  /** The customs value in the destination's rules (its currency, on `valuationBasis`); null when the booking gave none. */
+  customsValue?: Maybe<Money>;
+  /** The HS code declared: the checked one the booking gave. */
   hsCode?: Maybe<Scalars['String']['output']>;
   /** The seller's IOSS number, on EU consignments up to EUR 150; null otherwise. */
   iossNumber?: Maybe<Scalars['String']['output']>;
@@ -127,7 +129,11 @@ export type CustomsDocument = {
   kind: CustomsDocumentKind;
   /** The goods' country of origin. */
   originCountry: Scalars['CountryCode']['output'];
-  /** The declared value of the goods. */
+  /** The EU product identifiers declared; null outside the EU or when the booking gave none. */
+  productIdentifiers?: Maybe<ProductIdentifiers>;
+  /** The basis `customsValue` is on; null when the booking gave none. */
+  valuationBasis?: Maybe<ValuationBasis>;
+  /** The goods' transaction value of all units, in the seller's currency. */
   value: Money;
 };
 
@@ -291,6 +297,17 @@ export type OfferShippingRestrictionsArgs = {
   to: Scalars['CountryCode']['input'];
 };
 
+/** The product identifiers on an EU low-value consignment's declaration (required from 1 November 2026). */
+export type ProductIdentifiers = {
+  __typename?: 'ProductIdentifiers';
+  /** The merchant's own product id (M-PID). */
+  merchantProductId: Scalars['String']['output'];
+  /** A non-standardised product id (NS-PID), e.g. the seller's SKU; null when the product has none. */
+  nonStandardisedId?: Maybe<Scalars['String']['output']>;
+  /** A standardised product id (S-PID) such as a GTIN; null when the product has none. */
+  standardisedId?: Maybe<Scalars['String']['output']>;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** The carriers Tradegraph books with. */
@@ -354,10 +371,21 @@ export type Shipment = {
   trackingNumber: Scalars['String']['output'];
 };
 
+export type ShipmentCustomsValueInput = {
+  /** Whether the value includes transport and insurance to the place of entry (CIF) or is the goods alone (FOB). */
+  basis: ValuationBasis;
+  /** The customs value of all units, in the destination's currency at its customs exchange rate. */
+  value: ShipmentMoneyInput;
+};
+
 export type ShipmentGoodsInput = {
+  /** The customs value in the destination's rules, as customs assessed it for the quote; printed on the customs documents. */
+  customsValue?: InputMaybe<ShipmentCustomsValueInput>;
   description: Scalars['String']['input'];
   hsCode?: InputMaybe<Scalars['String']['input']>;
   originCountry: Scalars['CountryCode']['input'];
+  /** The product identifiers the EU requires on low-value consignments from 1 November 2026; for EU destinations. */
+  productIdentifiers?: InputMaybe<ShipmentProductIdentifiersInput>;
   quantity: Scalars['Int']['input'];
   /** Value of all units, for the customs declaration. */
   value: ShipmentMoneyInput;
@@ -392,6 +420,15 @@ export type ShipmentPartyInput = {
   name: Scalars['String']['input'];
   phone?: InputMaybe<Scalars['String']['input']>;
   postalCode: Scalars['String']['input'];
+};
+
+export type ShipmentProductIdentifiersInput = {
+  /** The merchant's own product id (M-PID): the marketplace listing's id. */
+  merchantProductId: Scalars['String']['input'];
+  /** A non-standardised product id (NS-PID), e.g. the seller's SKU; null when the product has none. */
+  nonStandardisedId?: InputMaybe<Scalars['String']['input']>;
+  /** A standardised product id (S-PID) such as a GTIN; null when the product has none. */
+  standardisedId?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** One carrier's part of a shipment. */
@@ -521,6 +558,13 @@ export type TrackingStatus =
   | 'OUT_FOR_DELIVERY'
   /** The carrier has the parcel. */
   | 'PICKED_UP';
+
+/** How a destination values goods for customs. */
+export type ValuationBasis =
+  /** Goods plus transport and insurance to the place of entry (EU, GB, JP, CN, BR …). */
+  | 'CIF'
+  /** Goods only (US, CA, AU, NZ …). */
+  | 'FOB';
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
@@ -659,15 +703,18 @@ export type ResolversTypes = ResolversObject<{
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Offer: ResolverTypeWrapper<OfferModel>;
+  ProductIdentifiers: ResolverTypeWrapper<ProductIdentifiers>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionKind: RestrictionKind;
   RestrictionSourceStatus: RestrictionSourceStatus;
   Shipment: ResolverTypeWrapper<ShipmentModel>;
+  ShipmentCustomsValueInput: ShipmentCustomsValueInput;
   ShipmentGoodsInput: ShipmentGoodsInput;
   ShipmentLabel: ResolverTypeWrapper<ShipmentLabelModel>;
   ShipmentMoneyInput: ShipmentMoneyInput;
   ShipmentPartyInput: ShipmentPartyInput;
+  ShipmentProductIdentifiersInput: ShipmentProductIdentifiersInput;
   ShippingLeg: ResolverTypeWrapper<ShippingLegModel>;
   ShippingMode: ShippingMode;
   ShippingOption: ResolverTypeWrapper<ShippingOptionModel>;
@@ -676,6 +723,7 @@ export type ResolversTypes = ResolversObject<{
   TrackingEvent: ResolverTypeWrapper<TrackingEventModel>;
   TrackingLevel: TrackingLevel;
   TrackingStatus: TrackingStatus;
+  ValuationBasis: ValuationBasis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -700,13 +748,16 @@ export type ResolversParentTypes = ResolversObject<{
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Offer: OfferModel;
+  ProductIdentifiers: ProductIdentifiers;
   Query: Record<PropertyKey, never>;
   Restriction: RestrictionModel;
   Shipment: ShipmentModel;
+  ShipmentCustomsValueInput: ShipmentCustomsValueInput;
   ShipmentGoodsInput: ShipmentGoodsInput;
   ShipmentLabel: ShipmentLabelModel;
   ShipmentMoneyInput: ShipmentMoneyInput;
   ShipmentPartyInput: ShipmentPartyInput;
+  ShipmentProductIdentifiersInput: ShipmentProductIdentifiersInput;
   ShippingLeg: ShippingLegModel;
   ShippingOption: ShippingOptionModel;
   ShippingRestriction: ShippingRestrictionModel;
@@ -767,10 +818,13 @@ export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<Resolv
 }
 
 export type CustomsDocumentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CustomsDocument'] = ResolversParentTypes['CustomsDocument']> = ResolversObject<{
+  customsValue?: Resolver<Maybe<ResolversTypes['Money']>, ParentType, ContextType>;
   hsCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   iossNumber?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   kind?: Resolver<ResolversTypes['CustomsDocumentKind'], ParentType, ContextType>;
   originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  productIdentifiers?: Resolver<Maybe<ResolversTypes['ProductIdentifiers']>, ParentType, ContextType>;
+  valuationBasis?: Resolver<Maybe<ResolversTypes['ValuationBasis']>, ParentType, ContextType>;
   value?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
 }>;
 
@@ -805,6 +859,12 @@ export type OfferResolvers<ContextType = Context, ParentType extends ResolversPa
   restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType, RequireFields<OfferRestrictionsArgs, 'to'>>;
   shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType, RequireFields<OfferShippingOptionsArgs, 'quantity' | 'to'>>;
   shippingRestrictions?: Resolver<Array<ResolversTypes['ShippingRestriction']>, ParentType, ContextType, RequireFields<OfferShippingRestrictionsArgs, 'quantity' | 'to'>>;
+}>;
+
+export type ProductIdentifiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductIdentifiers'] = ResolversParentTypes['ProductIdentifiers']> = ResolversObject<{
+  merchantProductId?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  nonStandardisedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  standardisedId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -897,6 +957,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
+  ProductIdentifiers?: ProductIdentifiersResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;

@@ -85,6 +85,29 @@ export interface LabelGoods {
   readonly quantity: number;
   /** Value of all units, in the seller's currency. */
   readonly value: Money;
+  /** The customs value in the destination's rules, when the booking gave it. */
+  readonly customsValue: CustomsValue | undefined;
+  /** The EU's product identifiers for low-value consignments, when the booking gave them. */
+  readonly productIdentifiers: ProductIdentifiers | undefined;
+}
+
+/** How a destination values goods for customs: with transport and insurance (CIF) or goods alone (FOB). */
+export type ValuationBasis = 'CIF' | 'FOB';
+
+/** The customs value of all units on the destination's basis, in its currency. */
+export interface CustomsValue {
+  readonly value: Money;
+  readonly basis: ValuationBasis;
+}
+
+/** The product identifiers an EU low-value consignment declares from 1 November 2026. */
+export interface ProductIdentifiers {
+  /** The merchant's own product id (M-PID). */
+  readonly merchantProductId: string;
+  /** A non-standardised id (NS-PID), e.g. a SKU. */
+  readonly nonStandardisedId: string | undefined;
+  /** A standardised id (S-PID) such as a GTIN. */
+  readonly standardisedId: string | undefined;
 }
 
 export interface LabelRequest {
@@ -122,6 +145,9 @@ export interface CustomsDocumentRecord {
   readonly hsCode: string | undefined;
   readonly originCountry: string;
   readonly value: Money;
+  readonly customsValue: Money | undefined;
+  readonly valuationBasis: ValuationBasis | undefined;
+  readonly productIdentifiers: ProductIdentifiers | undefined;
   readonly iossNumber: string | undefined;
 }
 

@@ -1,6 +1,6 @@
 import { userInputError } from '#packages/errors/index.js';
 import { MoneyError, parseMoney } from '#packages/money/index.js';
-import type { LabelGoods, PostalAddress } from '../adapters/ports.js';
+import type { CustomsValue, LabelGoods, PostalAddress, ProductIdentifiers } from '../adapters/ports.js';
 
 /** Longest idempotency key passed on: carriers cap theirs, and ours get a leg suffix. */
 const MAX_KEY_LENGTH = 200;
@@ -49,6 +49,12 @@ interface GoodsInput {
   readonly quantity: number;
   readonly value: { readonly amount: string; readonly currency: string };
   readonly weightGrams: number;
+  readonly customsValue?: { readonly value: { readonly amount: string; readonly currency: string }; readonly basis: 'CIF' | 'FOB' } | null;
+  readonly productIdentifiers?: {
+    readonly merchantProductId: string;
+    readonly nonStandardisedId?: string | null;
+    readonly standardisedId?: string | null;
+  } | null;
 }
 
 /** The goods for the customs documents, and the parcel's weight (all units). */
@@ -61,16 +67,56 @@ export function readGoods(input: GoodsInput, argumentName: string): { goods: Lab
   }
   if (!Number.isInteger(input.weightGrams) || input.weightGrams < 1)
     throw userInputError(`${argumentName}.weightGrams: at least 1`, `${argumentName}.weightGrams`);
+  const value = readPositiveMoney(input.value, `${argumentName}.value`);
+  const customsValue: CustomsValue | undefined = input.customsValue
+    ? { value: readPositiveMoney(input.customsValue.value, `${argumentName}.customsValue.value`), basis: input.customsValue.basis }
+    : undefined;
+  const productIdentifiers = input.productIdentifiers
+    ? readProductIdentifiers(input.productIdentifiers, `${argumentName}.productIdentifiers`)
+    : undefined;
+  return {
+    goods: {
+      description,
+      hsCode: input.hsCode ?? undefined,
+      originCountry: input.originCountry,
+      quantity: input.quantity,
+      value,
+      customsValue,
+      productIdentifiers,
+    },
+    weightGrams: input.weightGrams,
+  };
+}
+
+function readPositiveMoney(input: { readonly amount: string; readonly currency: string }, argumentName: string) {
   let value;
   try {
-    value = parseMoney(input.value.amount, input.value.currency);
+    value = parseMoney(input.amount, input.currency);
   } catch (error) {
-    if (error instanceof MoneyError) throw userInputError(`${argumentName}.value: ${error.message}`, `${argumentName}.value`);
+    if (error instanceof MoneyError) throw userInputError(`${argumentName}: ${error.message}`, argumentName);
     throw error;
   }
-  if (value.minor <= 0n) throw userInputError(`${argumentName}.value: customs need a value above zero`, `${argumentName}.value`);
+  if (value.minor <= 0n) throw userInputError(`${argumentName}: customs need a value above zero`, argumentName);
+  return value;
+}
+
+/** Each id as a declaration carries it: 1 to 100 characters, no control characters; an empty optional one is none. */
+function readProductIdentifiers(input: NonNullable<GoodsInput['productIdentifiers']>, argumentName: string): ProductIdentifiers {
+  const id = (raw: string | null | undefined, field: string): string | undefined => {
+    const trimmed = raw?.trim() ?? '';
+    if (trimmed === '') return undefined;
+    if (trimmed.length > 100 || /\p{Cc}/u.test(trimmed)) {
+      throw userInputError(`${argumentName}.${field}: 1 to 100 characters, no control characters`, `${argumentName}.${field}`);
+    }
+    return trimmed;
+  };
+  const merchantProductId = id(input.merchantProductId, 'merchantProductId');
+  if (merchantProductId === undefined) {
+    throw userInputError(`${argumentName}.merchantProductId: 1 to 100 characters`, `${argumentName}.merchantProductId`);
+  }
   return {
-    goods: { description, hsCode: input.hsCode ?? undefined, originCountry: input.originCountry, quantity: input.quantity, value },
-    weightGrams: input.weightGrams,
+    merchantProductId,
+    nonStandardisedId: id(input.nonStandardisedId, 'nonStandardisedId'),
+    standardisedId: id(input.standardisedId, 'standardisedId'),
   };
 }

@@ -70,6 +70,10 @@ export interface CreateShipmentRequest {
     readonly quantity: number;
     readonly value: MoneyOutput;
     readonly weightGrams: number;
+    /** The customs value in the destination's rules, from the quote; null when the quote has none. */
+    readonly customsValue: { readonly value: MoneyOutput; readonly basis: 'CIF' | 'FOB' } | null;
+    /** The EU product identifiers, when the destination's declaration requires them. */
+    readonly productIdentifiers: { readonly merchantProductId: string } | null;
   };
   readonly idempotencyKey: string;
 }

@@ -1,3 +1,4 @@
+import { toMoneyOutput } from '#packages/money/index.js';
 import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
@@ -137,9 +138,11 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'CREATE_SHIPMENT',
     field: QUOTE_FIELD,
     unavailableCode: 'CARRIER_UNAVAILABLE',
-    async run({ order, results, participants, idempotencyKey }) {
+    async run({ order, results, participants, idempotencyKey, quoteKey }) {
       const reservation = results.get('RESERVE_STOCK') ?? {};
       const { buyer, quote } = order;
+      // What customs assessed for the quote goes on the carrier's documents (the token is the quote).
+      const declaration = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY).declaration;
       const shipment = await participants.createShipment({
         shippingOptionId: quote.shippingOptionId,
         shipFrom: sellerParty(reservation, quote.originCountry),
@@ -159,6 +162,8 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
           quantity: quote.quantity,
           value: quote.item,
           weightGrams: Number(requireKey(reservation, 'weightGrams')) * quote.quantity,
+          customsValue: declaration ? { value: toMoneyOutput(declaration.customsValue), basis: declaration.valuationBasis } : null,
+          productIdentifiers: declaration?.productIdentifiersRequired ? { merchantProductId: listingIdOf(quote.offerId) } : null,
         },
         idempotencyKey,
       });
@@ -287,4 +292,14 @@ export function bookingStep(name: BookingStepName): BookingStep {
   const step = BOOKING_STEP_DEFINITIONS.find((definition) => definition.name === name);
   if (!step) throw new Error(`no booking step ${name}`);
   return step;
+}
+
+/**
+ * The merchant's product id (the EU's M-PID) of an offer: its listing's own id at its marketplace,
+ * read out of the catalog's global id (`Offer:<marketplace>:<listing id>`, base64url); the global
+ * id itself when it does not read so.
+ */
+function listingIdOf(offerId: string): string {
+  const match = /^Offer:[a-z0-9-]+:(.+)$/.exec(Buffer.from(offerId, 'base64url').toString('utf8'));
+  return match?.[1] ?? offerId;
 }

@@ -70,10 +70,22 @@ export type Consignment = {
   rejectedHsCode?: Maybe<Scalars['String']['output']>;
 };
 
+export type CustomsDeclaration = {
+  __typename?: 'CustomsDeclaration';
+  customsValue: Money;
+  requirements: Array<DeclarationRequirement>;
+  valuationBasis: ValuationBasis;
+};
+
 export type DayRange = {
   __typename?: 'DayRange';
   max: Scalars['Int']['output'];
   min: Scalars['Int']['output'];
+};
+
+export type DeclarationRequirement = {
+  __typename?: 'DeclarationRequirement';
+  fields: Array<Scalars['String']['output']>;
 };
 
 /** What one unit of the base buys of one currency. */
@@ -112,6 +124,7 @@ export type HsClassificationStatus =
 export type ImportCharges = {
   __typename?: 'ImportCharges';
   deMinimisApplied: Scalars['Boolean']['output'];
+  declaration?: Maybe<CustomsDeclaration>;
   lines: Array<ChargeLine>;
   region?: Maybe<Scalars['CountryCode']['output']>;
   rulesDate: Scalars['String']['output'];
@@ -344,6 +357,13 @@ export type ShippingOptionLandedCostArgs = {
   paymentMethod?: InputMaybe<PaymentMethod>;
 };
 
+/** How a destination values goods for customs. */
+export type ValuationBasis =
+  /** Goods plus transport and insurance to the place of entry (EU, GB, JP, CN, BR …). */
+  | 'CIF'
+  /** Goods only (US, CA, AU, NZ …). */
+  | 'FOB';
+
 export type WithIndex<TObject> = TObject & Record<string, any>;
 export type ResolversObject<TObject> = WithIndex<TObject>;
 
@@ -442,7 +462,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true},"declaration":{"customsValue":{"amount":true,"currency":true},"valuationBasis":true,"requirements":{"fields":true}}}}> ) );
 }>;
 
 
@@ -459,12 +479,14 @@ export type ResolversTypes = ResolversObject<{
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
+  CustomsDeclaration: ResolverTypeWrapper<Omit<CustomsDeclaration, 'customsValue'> & { customsValue: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
+  DeclarationRequirement: ResolverTypeWrapper<DeclarationRequirement>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
   HsClassificationStatus: HsClassificationStatus;
-  ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'lines'> & { lines: Array<ResolversTypes['ChargeLine']> }>;
+  ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'declaration' | 'lines'> & { declaration?: Maybe<ResolversTypes['CustomsDeclaration']>, lines: Array<ResolversTypes['ChargeLine']> }>;
   LandedCost: ResolverTypeWrapper<LandedCostModel>;
   LandedCostLine: ResolverTypeWrapper<LandedCostLineModel>;
   LandedCostLineKind: LandedCostLineKind;
@@ -479,6 +501,7 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
+  ValuationBasis: ValuationBasis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
 }>;
@@ -493,11 +516,13 @@ export type ResolversParentTypes = ResolversObject<{
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
+  CustomsDeclaration: Omit<CustomsDeclaration, 'customsValue'> & { customsValue: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   DayRange: DayRange;
+  DeclarationRequirement: DeclarationRequirement;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
-  ImportCharges: Omit<ImportCharges, 'lines'> & { lines: Array<ResolversParentTypes['ChargeLine']> };
+  ImportCharges: Omit<ImportCharges, 'declaration' | 'lines'> & { declaration?: Maybe<ResolversParentTypes['CustomsDeclaration']>, lines: Array<ResolversParentTypes['ChargeLine']> };
   LandedCost: LandedCostModel;
   LandedCostLine: LandedCostLineModel;
   Money: MoneyModel;

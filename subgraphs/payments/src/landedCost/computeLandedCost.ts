@@ -129,6 +129,7 @@ export async function computeLandedCost(
     payableOnDelivery: delivery,
     rates: parts.rates,
     promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
+    ...(option.declaration && { declaration: option.declaration }),
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };

@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
 import { describeHsCodeOrigin, type HsClassificationStatus } from '#packages/hs/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
+import type { QuoteDeclaration } from '#packages/quotes/index.js';
 
 /** A customs charge line as received, amount already exact: what it is, when it is paid, by whom. */
 export interface CustomsLine {
@@ -29,6 +30,8 @@ export interface ShippingOptionFacts {
   readonly rulesDate: string;
   /** The carrier's transit days, as logistics quoted them. */
   readonly transitDays: { readonly min: number; readonly max: number };
+  /** The customs declaration's value and basis, and whether it must carry the EU product identifiers; undefined when customs gave none. */
+  readonly declaration: QuoteDeclaration | undefined;
 }
 
 interface MoneyShape {
@@ -58,6 +61,11 @@ export interface ShippingOptionRepresentation {
     readonly region?: string | null;
     readonly lines: ReadonlyArray<{ kind: string; amount: MoneyShape; collectedAt: string; remitter: string; paidBy: string }>;
     readonly rulesDate: string;
+    readonly declaration?: null | {
+      readonly customsValue: MoneyShape;
+      readonly valuationBasis: string;
+      readonly requirements: ReadonlyArray<{ readonly fields: readonly string[] }>;
+    };
   };
 }
 
@@ -110,6 +118,22 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     }),
     rulesDate: importCharges.rulesDate,
     transitDays: { min: transitDays.min, max: transitDays.max },
+    declaration: declarationOf(id, importCharges.declaration, money),
+  };
+}
+
+function declarationOf(
+  id: string,
+  declaration: NonNullable<ShippingOptionRepresentation['importCharges']>['declaration'],
+  money: (value: MoneyShape, path: string) => Money,
+): QuoteDeclaration | undefined {
+  if (declaration == null) return undefined;
+  const basis = declaration.valuationBasis;
+  if (basis !== 'CIF' && basis !== 'FOB') throw broken(id, `importCharges.declaration.valuationBasis: ${basis}`);
+  return {
+    customsValue: money(declaration.customsValue, 'importCharges.declaration.customsValue'),
+    valuationBasis: basis,
+    productIdentifiersRequired: declaration.requirements.some((requirement) => requirement.fields.includes('productIdentifiers')),
   };
 }
 

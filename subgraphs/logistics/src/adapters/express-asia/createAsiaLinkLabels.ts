@@ -13,6 +13,7 @@ import {
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, LabelRequest, ParcelRecord, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';
+import { readValuationBasis } from '../readValuationBasis.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
 import { CARRIER_ID } from './map.js';
 
@@ -148,6 +149,12 @@ function orderFields(request: LabelRequest): Record<string, string> {
     declared_value: toDecimalString(goods.value),
     currency: goods.value.currency,
     ioss: request.iossNumber ?? '',
+    customs_value: goods.customsValue ? toDecimalString(goods.customsValue.value) : '',
+    customs_currency: goods.customsValue?.value.currency ?? '',
+    valuation_basis: goods.customsValue?.basis ?? '',
+    mpid: goods.productIdentifiers?.merchantProductId ?? '',
+    nspid: goods.productIdentifiers?.nonStandardisedId ?? '',
+    spid: goods.productIdentifiers?.standardisedId ?? '',
   };
 }
 
@@ -165,6 +172,13 @@ function readTraces(waybill: string, entry: VendorRecord, onUnknownEvent: (code:
   const invoice = asRecord(entry.invoice, `${path}.invoice`);
   const ioss = asString(invoice.ioss, `${path}.invoice.ioss`);
   const hsCode = asString(invoice.hs_code, `${path}.invoice.hs_code`);
+  // Fields AsiaLink echoes as "" when they were not sent.
+  const given = (name: string) => {
+    const value = optional(invoice[name], `${path}.invoice.${name}`, asString);
+    return value === '' ? undefined : value;
+  };
+  const customsValue = given('customs_value');
+  const merchantProductId = given('mpid');
   return {
     trackingNumber: waybill,
     cancelled: events.some((event) => event.status === 'CANCELLED'),
@@ -179,6 +193,20 @@ function readTraces(waybill: string, entry: VendorRecord, onUnknownEvent: (code:
           asString(invoice.currency, `${path}.invoice.currency`),
           `${path}.invoice.declared_value`,
         ),
+        customsValue:
+          customsValue === undefined
+            ? undefined
+            : readAmount(customsValue, given('customs_currency') ?? '', `${path}.invoice.customs_value`),
+        valuationBasis:
+          customsValue === undefined ? undefined : readValuationBasis(given('valuation_basis'), `${path}.invoice.valuation_basis`),
+        productIdentifiers:
+          merchantProductId === undefined
+            ? undefined
+            : {
+                merchantProductId,
+                nonStandardisedId: given('nspid'),
+                standardisedId: given('spid'),
+              },
         iossNumber: ioss === '' ? undefined : ioss,
       },
     ],

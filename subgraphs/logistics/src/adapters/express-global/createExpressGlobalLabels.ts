@@ -4,6 +4,7 @@ import { asArray, asNonEmptyString, asRecord, asString, optional, parseJson, typ
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';
+import { readValuationBasis } from '../readValuationBasis.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
 import { CARRIER_ID } from './map.js';
 
@@ -120,6 +121,7 @@ function toShipment(request: LabelRequest): Record<string, unknown> {
     ...(address.phone !== undefined && { phone: address.phone }),
     ...(address.email !== undefined && { email: address.email }),
   });
+  const { customsValue, productIdentifiers } = request.goods;
   const value = toDecimalString(request.goods.value);
   return {
     productCode: request.service,
@@ -137,9 +139,19 @@ function toShipment(request: LabelRequest): Record<string, unknown> {
           commodityCode: request.goods.hsCode ?? null,
           countryOfOrigin: request.goods.originCountry,
           value,
+          ...(productIdentifiers && {
+            productIdentifiers: {
+              merchant: productIdentifiers.merchantProductId,
+              nonStandardised: productIdentifiers.nonStandardisedId ?? null,
+              standardised: productIdentifiers.standardisedId ?? null,
+            },
+          }),
         },
       ],
       registrationNumbers: request.iossNumber === undefined ? [] : [{ type: 'IOSS', number: request.iossNumber }],
+      ...(customsValue && {
+        customsValue: { value: toDecimalString(customsValue.value), currency: customsValue.value.currency, basis: customsValue.basis },
+      }),
     },
   };
 }
@@ -173,6 +185,8 @@ function readInvoice(customs: VendorRecord, path: string): CustomsDocumentRecord
   const ioss = asArray(customs.registrationNumbers ?? [], `${path}.registrationNumbers`)
     .map((value, index) => asRecord(value, `${path}.registrationNumbers[${index}]`))
     .find((registration) => registration.type === 'IOSS');
+  const customsValue = optional(customs.customsValue, `${path}.customsValue`, asRecord);
+  const ids = optional(line.productIdentifiers, `${path}.lineItems[0].productIdentifiers`, asRecord);
   return {
     kind: 'COMMERCIAL_INVOICE',
     hsCode: optional(line.commodityCode, `${path}.lineItems[0].commodityCode`, asString),
@@ -182,6 +196,19 @@ function readInvoice(customs: VendorRecord, path: string): CustomsDocumentRecord
       asString(customs.currency, `${path}.currency`),
       `${path}.declaredValue`,
     ),
+    customsValue:
+      customsValue &&
+      readAmount(
+        asString(customsValue.value, `${path}.customsValue.value`),
+        asString(customsValue.currency, `${path}.customsValue.currency`),
+        `${path}.customsValue.value`,
+      ),
+    valuationBasis: customsValue && readValuationBasis(customsValue.basis, `${path}.customsValue.basis`),
+    productIdentifiers: ids && {
+      merchantProductId: asNonEmptyString(ids.merchant, `${path}.lineItems[0].productIdentifiers.merchant`),
+      nonStandardisedId: optional(ids.nonStandardised, `${path}.lineItems[0].productIdentifiers.nonStandardised`, asString),
+      standardisedId: optional(ids.standardised, `${path}.lineItems[0].productIdentifiers.standardised`, asString),
+    },
     iossNumber: optional(ioss?.number, `${path}.registrationNumbers.IOSS`, asString),
   };
 }

@@ -1,4 +1,4 @@
-import { fromMinor, isCurrencyCode } from '#packages/money/index.js';
+import { fromMinor, isCurrencyCode, type CurrencyCode, type Money } from '#packages/money/index.js';
 import type { UpstreamClient } from '#packages/http/index.js';
 import {
   asArray,
@@ -13,6 +13,7 @@ import {
 } from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
+import { readValuationBasis } from '../readValuationBasis.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
 import { CARRIER_ID } from './map.js';
 
@@ -153,6 +154,7 @@ function toParcel(request: LabelRequest): Record<string, unknown> {
     ...(address.phone !== undefined && { phone: address.phone }),
     ...(address.email !== undefined && { email: address.email }),
   });
+  const { customsValue, productIdentifiers } = request.goods;
   return {
     service: request.service,
     shipper: party(request.from),
@@ -165,8 +167,18 @@ function toParcel(request: LabelRequest): Record<string, unknown> {
       origin_country: request.goods.originCountry,
       value_minor: Number(request.goods.value.minor),
       currency: request.goods.value.currency,
+      ...(productIdentifiers && {
+        product_ids: {
+          mpid: productIdentifiers.merchantProductId,
+          nspid: productIdentifiers.nonStandardisedId ?? null,
+          spid: productIdentifiers.standardisedId ?? null,
+        },
+      }),
     },
     ...(request.iossNumber !== undefined && { ioss_number: request.iossNumber }),
+    ...(customsValue && {
+      customs_value: { value_minor: Number(customsValue.value.minor), currency: customsValue.value.currency, basis: customsValue.basis },
+    }),
   };
 }
 
@@ -184,14 +196,32 @@ function readMilestones(number: string, entry: VendorRecord, onUnknownEvent: (co
     };
   });
   const declaration = asRecord(entry.declaration, `${path}.declaration`);
-  const currency = asString(declaration.currency, `${path}.declaration.currency`);
-  if (!isCurrencyCode(currency)) throw new Error(`${path}.declaration.currency: not an ISO 4217 code "${currency}"`);
+  const customsValue = optional(declaration.customs_value, `${path}.declaration.customs_value`, asRecord);
+  const ids = optional(declaration.product_ids, `${path}.declaration.product_ids`, asRecord);
   const document: CustomsDocumentRecord = {
     kind: 'COMMERCIAL_INVOICE',
     hsCode: optional(declaration.hs_code, `${path}.declaration.hs_code`, asString),
     originCountry: asNonEmptyString(declaration.origin_country, `${path}.declaration.origin_country`),
-    value: fromMinor(asNonNegativeInteger(declaration.value_minor, `${path}.declaration.value_minor`), currency),
+    value: readMinorAmount(declaration, `${path}.declaration`),
+    customsValue: customsValue && readMinorAmount(customsValue, `${path}.declaration.customs_value`),
+    valuationBasis: customsValue && readValuationBasis(customsValue.basis, `${path}.declaration.customs_value.basis`),
+    productIdentifiers: ids && {
+      merchantProductId: asNonEmptyString(ids.mpid, `${path}.declaration.product_ids.mpid`),
+      nonStandardisedId: optional(ids.nspid, `${path}.declaration.product_ids.nspid`, asString),
+      standardisedId: optional(ids.spid, `${path}.declaration.product_ids.spid`, asString),
+    },
     iossNumber: optional(declaration.ioss_number, `${path}.declaration.ioss_number`, asString),
   };
   return { trackingNumber: number, cancelled: events.some((event) => event.status === 'CANCELLED'), events, customsDocuments: [document] };
+}
+
+/** SilkRoute's `{ value_minor, currency }` pair as our `Money`. */
+function readMinorAmount(amount: VendorRecord, path: string): Money {
+  return fromMinor(asNonNegativeInteger(amount.value_minor, `${path}.value_minor`), readCurrency(amount.currency, `${path}.currency`));
+}
+
+function readCurrency(value: unknown, path: string): CurrencyCode {
+  const currency = asString(value, path);
+  if (!isCurrencyCode(currency)) throw new Error(`${path}: not an ISO 4217 code "${currency}"`);
+  return currency;
 }

@@ -4,6 +4,7 @@ import { PayloadError, readXml, type XmlElement } from '#packages/validate/index
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
 import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, TrackingStatus } from '../ports.js';
 import { readAmount } from '../readAmount.js';
+import { readValuationBasis } from '../readValuationBasis.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
 import { CARRIER_ID, escape, leaf } from './map.js';
 
@@ -154,7 +155,13 @@ function labelFields(request: LabelRequest): string {
     leaf('Currency', goods.value.currency) +
     leaf('HSTariffNumber', goods.hsCode ?? '') +
     leaf('CountryOfOrigin', goods.originCountry) +
-    leaf('IOSSNumber', request.iossNumber ?? '')
+    leaf('IOSSNumber', request.iossNumber ?? '') +
+    leaf('CustomsValue', goods.customsValue ? toDecimalString(goods.customsValue.value) : '') +
+    leaf('CustomsValueCurrency', goods.customsValue?.value.currency ?? '') +
+    leaf('ValuationBasis', goods.customsValue?.basis ?? '') +
+    leaf('MerchantProductID', goods.productIdentifiers?.merchantProductId ?? '') +
+    leaf('NSProductID', goods.productIdentifiers?.nonStandardisedId ?? '') +
+    leaf('SProductID', goods.productIdentifiers?.standardisedId ?? '')
   );
 }
 
@@ -178,11 +185,21 @@ function readTrackInfo(id: string, info: XmlElement, onUnknownEvent: (code: stri
     const kind = form.attributes.type;
     if (kind !== 'CN22' && kind !== 'CN23') throw new PayloadError(`${path}.CustomsForm@type`, 'CN22 or CN23', kind);
     const value = child(form, 'Value', `${path}.CustomsForm`);
+    const customsValue = form.children.find((element) => element.name === 'CustomsValue');
+    const ids = form.children.find((element) => element.name === 'ProductIDs');
     customsDocuments.push({
       kind,
       hsCode: text(form, 'HSTariffNumber', `${path}.CustomsForm`) || undefined,
       originCountry: text(form, 'CountryOfOrigin', `${path}.CustomsForm`),
       value: readAmount(value.text.trim(), value.attributes.currency ?? '', `${path}.CustomsForm.Value`),
+      customsValue:
+        customsValue && readAmount(customsValue.text.trim(), customsValue.attributes.currency ?? '', `${path}.CustomsForm.CustomsValue`),
+      valuationBasis: customsValue && readValuationBasis(customsValue.attributes.basis, `${path}.CustomsForm.CustomsValue@basis`),
+      productIdentifiers: ids && {
+        merchantProductId: text(ids, 'MPID', `${path}.CustomsForm.ProductIDs`),
+        nonStandardisedId: text(ids, 'NSPID', `${path}.CustomsForm.ProductIDs`) || undefined,
+        standardisedId: text(ids, 'SPID', `${path}.CustomsForm.ProductIDs`) || undefined,
+      },
       iossNumber: text(form, 'IOSSNumber', `${path}.CustomsForm`) || undefined,
     });
   }
