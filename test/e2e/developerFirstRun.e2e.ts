@@ -7,28 +7,17 @@ import { promisify } from 'node:util';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumMissing } from '#test/support/chromium.js';
 
 /**
  * What a new developer does first, against the real stack as `npm start` runs it (a development
  * key, local rate limits): books an order from the explorer in headless Chromium with the network
  * blocked, and runs `examples/bookOrder.ts`, which books through `packages/client`.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-if (missing && process.env.CI !== 'true')
+
+if (chromiumMissing && process.env.CI !== 'true')
   console.warn(`SKIPPING the explorer test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
-// The flags this workplace's machines need (no sandbox as root; no background calls to Google).
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const DEVELOPMENT_KEY = `tg_test_${randomBytes(24).toString('base64url')}`;
 const ROOT = new URL('../../', import.meta.url);
 
@@ -50,13 +39,13 @@ async function editorText(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (element) => (element as unknown as { CodeMirror: { getValue(): string } }).CodeMirror.getValue());
 }
 
-describe.skipIf(missing && process.env.CI !== 'true')('the explorer', () => {
+describe.skipIf(chromiumMissing && process.env.CI !== 'true')('the explorer', () => {
   let browser: BrowserContext;
   let profile: string;
   beforeAll(async () => {
     expect(existsSync(CHROMIUM), `Chromium at ${CHROMIUM} (required in CI)`).toBe(true);
     profile = mkdtempSync(join(tmpdir(), 'explorer-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 60_000);
   afterAll(async () => {
     await browser?.close();

@@ -10,31 +10,20 @@ import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { createTradeFlowReader } from '#subgraphs/insights/src/ingest/createTradeFlowReader.js';
 import { syntheticEvents } from '#subgraphs/insights/src/seed/createSyntheticHistory.js';
 import { createDuckDbStore } from '#subgraphs/insights/src/store/createDuckDbStore.js';
+import { CHROMIUM, CHROMIUM_FLAGS, chromiumMissing } from '#test/support/chromium.js';
 
 /**
  * The analyst page in headless Chromium against a seeded stack: every chart drawn (SVG with
  * marks), no console error, and no request anywhere but the gateway that served it.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const missing = !existsSync(CHROMIUM);
-if (missing && process.env.CI !== 'true')
+
+if (chromiumMissing && process.env.CI !== 'true')
   console.warn(`SKIPPING the analyst page test: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
 
-// The flags this workplace's machines need (no sandbox as root; no background calls to Google).
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-quic',
-  '--no-first-run',
-];
 const ANALYST_KEY = `tg_${randomBytes(24).toString('base64url')}`;
 const CHARTS = ['monthlyByMode', 'topPartners', 'landedCost', 'laneTransit'];
 
-describe.skipIf(missing && process.env.CI !== 'true')('the analyst page', () => {
+describe.skipIf(chromiumMissing && process.env.CI !== 'true')('the analyst page', () => {
   let stack: RunningStack;
   let browser: BrowserContext;
   let dataDir: string;
@@ -57,7 +46,7 @@ describe.skipIf(missing && process.env.CI !== 'true')('the analyst page', () => 
     await store.close();
     const keyLine = `e2e-page analyst insights:read ${createHash('sha256').update(ANALYST_KEY).digest('hex')}`;
     stack = await launchStack({ ports: 'free', env: { DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_KEYS: keyLine } });
-    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: FLAGS });
+    browser = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   }, 180_000);
   afterAll(async () => {
     await browser?.close();
