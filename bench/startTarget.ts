@@ -32,8 +32,15 @@ export async function startTarget(
     args,
     nodeArgs,
     root: ROOT,
-    // production refuses to start without a service secret; one made for this run
-    env: { NODE_ENV: 'production', APOLLO_TELEMETRY_DISABLED: 'true', SERVICE_SECRET: BENCH_SERVICE_SECRET, ...env },
+    // production refuses to start without a service secret, nor without keys over a supergraph with
+    // access rules; both made for this run (the workload itself sends no key)
+    env: {
+      NODE_ENV: 'production',
+      APOLLO_TELEMETRY_DISABLED: 'true',
+      SERVICE_SECRET: BENCH_SERVICE_SECRET,
+      API_KEYS: `bench developer orders:write ${'0'.repeat(64)}`,
+      ...env,
+    },
   });
   service.start();
   const url = await service.waitForLine((line) => {

@@ -72,11 +72,18 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   if (subgraphUrls.size === 0) throw new Error('The supergraph names no subgraphs (no @join__graph): is it a composed supergraph?');
 
   const manifest = loadPersistedOperations(config.PERSISTED_QUERIES_MANIFEST, config.PERSISTED_QUERIES, logger);
+  const apiKeys = readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS });
   const authenticate = createApiKeyAuthenticator([
-    ...readApiKeys({ file: config.API_KEYS_FILE, inline: config.API_KEYS }),
+    ...apiKeys,
     ...(config.DEVELOPMENT_API_KEY !== undefined ? [developmentKeyRecord(config.DEVELOPMENT_API_KEY, production)] : []),
   ]);
   const signPrincipal = createPrincipalSigner(principalKeyFrom(loadServiceSecret(config)));
+  if (production && apiKeys.length === 0 && authorizationPolicy.size > 0) {
+    throw new Error(
+      'API keys are required when NODE_ENV is production and the supergraph declares @authenticated or @requiresScopes: ' +
+        'set API_KEYS_FILE or API_KEYS (make a key with `npm run apikey`)',
+    );
+  }
   const store = await createSharedStore({
     redisUrl: config.REDIS_URL,
     keyPrefix: config.CACHE_KEY_PREFIX,

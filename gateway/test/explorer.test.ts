@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSubgraphs, type FakeSubgraphs } from './support/startFakeSubgraphs.js';
-import { startTestGateway, type TestGateway } from './support/startTestGateway.js';
+import { PRODUCTION_TEST_API_KEYS, startTestGateway, type TestGateway } from './support/startTestGateway.js';
 
 /**
  * Where the explorer answers, and what it is told: the page itself runs in Chromium in
@@ -59,7 +59,7 @@ describe('in development', () => {
 
 describe('in production', () => {
   // A function: `webDist` is made in beforeAll, after this block is collected.
-  const production = () => ({ NODE_ENV: 'production', SERVICE_SECRET: SECRET, WEB_DIST_DIR: webDist });
+  const production = () => ({ NODE_ENV: 'production', SERVICE_SECRET: SECRET, API_KEYS: PRODUCTION_TEST_API_KEYS, WEB_DIST_DIR: webDist });
 
   it('serves no explorer, and GraphQL answers a browser without loading anything from elsewhere', async () => {
     const gateway = await startTestGateway(subgraphs.supergraphPath, production());

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFakeSubgraphs, type FakeSubgraphs } from './support/startFakeSubgraphs.js';
-import { startTestGateway, type TestGateway } from './support/startTestGateway.js';
+import { PRODUCTION_TEST_API_KEYS, startTestGateway, type TestGateway } from './support/startTestGateway.js';
 
 let subgraphs: FakeSubgraphs;
 beforeAll(async () => {
@@ -71,10 +71,17 @@ describe('production', () => {
     );
   });
 
+  it('refuses to start without API keys when the supergraph declares access rules, naming the settings', async () => {
+    await expect(startTestGateway(subgraphs.supergraphPath, { NODE_ENV: 'production', SERVICE_SECRET: PRODUCTION_SECRET })).rejects.toThrow(
+      /API keys are required when NODE_ENV is production.*set API_KEYS_FILE or API_KEYS/,
+    );
+  });
+
   beforeAll(async () => {
     gateway = await startTestGateway(subgraphs.supergraphPath, {
       NODE_ENV: 'production',
       SERVICE_SECRET: PRODUCTION_SECRET,
+      API_KEYS: PRODUCTION_TEST_API_KEYS,
       COST_BUDGETS: 'developer=5',
     });
   });
@@ -99,6 +106,7 @@ describe('production', () => {
     const allowed = await startTestGateway(subgraphs.supergraphPath, {
       NODE_ENV: 'production',
       SERVICE_SECRET: PRODUCTION_SECRET,
+      API_KEYS: PRODUCTION_TEST_API_KEYS,
       INTROSPECTION: 'true',
     });
     try {

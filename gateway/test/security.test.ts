@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { startFakeSubgraphs, type FakeSubgraphs } from './support/startFakeSubgraphs.js';
-import { startTestGateway, type TestGateway } from './support/startTestGateway.js';
+import { PRODUCTION_TEST_API_KEYS, startTestGateway, type TestGateway } from './support/startTestGateway.js';
 
 let subgraphs: FakeSubgraphs;
 beforeAll(async () => {
@@ -85,7 +85,11 @@ describe('in production', () => {
   let production: TestGateway;
   let development: TestGateway;
   beforeAll(async () => {
-    production = await startTestGateway(subgraphs.supergraphPath, { NODE_ENV: 'production', SERVICE_SECRET: TEST_SERVICE_SECRET });
+    production = await startTestGateway(subgraphs.supergraphPath, {
+      NODE_ENV: 'production',
+      SERVICE_SECRET: TEST_SERVICE_SECRET,
+      API_KEYS: PRODUCTION_TEST_API_KEYS,
+    });
     development = await startTestGateway(subgraphs.supergraphPath);
   });
   afterAll(async () => {

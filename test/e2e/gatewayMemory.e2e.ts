@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { startFakeSubgraphs, type FakeSubgraphs } from '#gateway/test/support/startFakeSubgraphs.js';
+import { PRODUCTION_TEST_API_KEYS } from '#gateway/test/support/startTestGateway.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
@@ -54,6 +55,7 @@ async function startGateway(env: Record<string, string>): Promise<{ url: string;
     env: {
       NODE_ENV: 'production',
       SERVICE_SECRET: TEST_SERVICE_SECRET,
+      API_KEYS: PRODUCTION_TEST_API_KEYS,
       LOG_LEVEL: 'error',
       SUPERGRAPH_POLL_MS: '0',
       RATE_LIMITS: 'developer=100000',

@@ -78,3 +78,9 @@ export async function startTestGateway(
     close: () => gateway.stop(),
   };
 }
+
+/**
+ * One API key line (id, tier, scopes, SHA-256 of the key) for gateways started with NODE_ENV=production,
+ * which refuse to start without keys when the supergraph declares access rules.
+ */
+export const PRODUCTION_TEST_API_KEYS = `production-test developer orders:write ${'ab'.repeat(32)}`;
