@@ -226,6 +226,8 @@ export type PaymentStatus =
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** The money taken was given back to the buyer in full (a dispute settled for the buyer). */
+  | 'REFUNDED'
   /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
   /** The authorization was cancelled: the booking was undone. */
