@@ -5,6 +5,7 @@ import { Mutation } from './Mutation.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
 import { UserError } from './UserError.js';
+import { Dispute } from './Dispute.js';
 
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
@@ -15,4 +16,5 @@ export const resolvers: Resolvers<Context> = {
   Order,
   OrderStep,
   UserError,
+  Dispute,
 };
