@@ -26,9 +26,11 @@ export interface Context {
   readonly disputeOf: DataLoader<string, DisputeRecord | undefined>;
   /** The scopes of the calling API key, as the gateway signed them (`disputes:resolve` for operators). */
   readonly callerScopes: readonly string[];
+  /** The marketplace the calling key is bound to (a marketplace-tier key); undefined otherwise. */
+  readonly callerMarketplaceId: string | undefined;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId'>;
 
 export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
   return {
@@ -39,6 +41,7 @@ export function createContext(services: OrdersServices, principal: CallerPrincip
       return orderIds.map((id) => steps.get(id) ?? []);
     }),
     callerScopes: principal?.scopes ?? [],
+    callerMarketplaceId: principal?.marketplaceId,
     disputeOf: new DataLoader(async (orderIds: readonly string[]) => {
       const disputes = await services.store.listDisputes(orderIds);
       return orderIds.map((id) => disputes.get(id));

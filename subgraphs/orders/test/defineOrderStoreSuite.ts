@@ -302,5 +302,19 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect((await store().getDispute(dispute.id))?.note).toBeNull();
       expect((await store().listSteps([draft.id])).get(draft.id)!.find((step) => step.name === 'CAPTURE_PAYMENT')?.status).toBe('PENDING');
     });
+
+    it('lists a marketplace’s orders, whoever placed them, once its reservation named the marketplace', async (context) => {
+      if (!subject) return context.skip();
+      const marketplaceId = `mp-${randomUUID()}`;
+      const drafts = [newOrder({ createdAt: 1_000 }), newOrder({ createdAt: 2_000, ownerKeyId: 'key-b' }), newOrder({ createdAt: 3_000 })];
+      for (const draft of drafts) await store().createOrder(draft);
+      expect((await store().getOrder(drafts[0]!.id))?.marketplaceId).toBeNull();
+      for (const draft of drafts.slice(0, 2)) await store().updateOrder(draft.id, { marketplaceId }, 4_000);
+      const listed = await store().listMarketplaceOrders({ marketplaceId, first: 10 });
+      expect(listed.map((order) => order.id)).toEqual([drafts[1]!.id, drafts[0]!.id]);
+      expect(listed[0]?.marketplaceId).toBe(marketplaceId);
+      const after = await store().listMarketplaceOrders({ marketplaceId, first: 10, after: { createdAt: 2_000, id: drafts[1]!.id } });
+      expect(after.map((order) => order.id)).toEqual([drafts[0]!.id]);
+    });
   });
 }

@@ -6,6 +6,7 @@ import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
 import { UserError } from './UserError.js';
 import { Dispute } from './Dispute.js';
+import { Marketplace, Viewer } from './Marketplace.js';
 
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
@@ -17,4 +18,6 @@ export const resolvers: Resolvers<Context> = {
   OrderStep,
   UserError,
   Dispute,
+  Viewer,
+  Marketplace,
 };

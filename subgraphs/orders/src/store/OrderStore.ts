@@ -82,6 +82,8 @@ export interface OrderRecord {
   readonly nextAttemptAt: number;
   readonly leaseOwner: string | null;
   readonly leaseUntil: number;
+  /** The marketplace the order was booked at, once its stock was reserved there; null before. */
+  readonly marketplaceId: string | null;
 }
 
 /** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */
@@ -110,7 +112,7 @@ export interface StepRecord {
   readonly error: StepError | null;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt'> & {
+export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId'> & {
   /** Steps to create with the order, all PENDING. */
   readonly steps: readonly StepName[];
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
@@ -119,7 +121,7 @@ export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUnti
 };
 
 export type OrderPatch = Partial<
-  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow'>
+  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow' | 'marketplaceId'>
 >;
 
 export type StepPatch = Partial<
@@ -190,8 +192,12 @@ export interface OrderStore {
    * that report it: a settled dispute, its payment steps and its events are kept together or not at all.
    */
   updateDispute(id: string, patch: DisputePatch, now: number, change?: DisputeSettlement): Promise<void>;
+  /** The orders booked at a marketplace, whoever placed them, newest first (as `listOrders`). */
+  listMarketplaceOrders(page: MarketplaceOrderPageRequest): Promise<OrderRecord[]>;
   close(): Promise<void>;
 }
+
+export type MarketplaceOrderPageRequest = Omit<OrderPageRequest, 'owner'> & { readonly marketplaceId: string };
 
 /** What settling a dispute changes besides the dispute itself. */
 export interface DisputeSettlement {

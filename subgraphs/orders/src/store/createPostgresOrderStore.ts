@@ -291,6 +291,19 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       });
     },
 
+    async listMarketplaceOrders(page) {
+      const found = page.after
+        ? await rows(
+            'SELECT * FROM orders WHERE marketplace_id = $1 AND (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $4',
+            [page.marketplaceId, page.after.createdAt, page.after.id, page.first],
+          )
+        : await rows('SELECT * FROM orders WHERE marketplace_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [
+            page.marketplaceId,
+            page.first,
+          ]);
+      return found.map(toOrderRecord);
+    },
+
     async close() {
       await pool.end();
     },

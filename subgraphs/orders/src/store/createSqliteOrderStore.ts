@@ -241,6 +241,21 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       }).immediate();
     },
 
+    async listMarketplaceOrders(page) {
+      const found = page.after
+        ? rows(
+            `SELECT * FROM orders WHERE marketplace_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+             ORDER BY created_at DESC, id DESC LIMIT ?`,
+            page.marketplaceId,
+            page.after.createdAt,
+            page.after.createdAt,
+            page.after.id,
+            page.first,
+          )
+        : rows('SELECT * FROM orders WHERE marketplace_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', page.marketplaceId, page.first);
+      return found.map(toOrderRecord);
+    },
+
     async close() {
       db.close();
     },
