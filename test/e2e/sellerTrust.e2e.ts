@@ -21,6 +21,11 @@ const keyOf = (id: string, scopes: string) => {
 };
 const BUYER_APP = keyOf('e2e-trust-shop', 'orders:write');
 const OPERATOR = keyOf('e2e-trust-ops', 'disputes:resolve');
+/** Jade Market's own key: a marketplace-tier key bound to it. */
+const JADE_MARKET = (() => {
+  const { key, line } = keyOf('e2e-jademarket', '-');
+  return { key, line: `${line.replace(' developer ', ' marketplace ')} marketplace=cn-jademarket` };
+})();
 const DAY_MS = 86_400_000;
 
 const QUOTES = /* GraphQL */ `
@@ -143,7 +148,7 @@ describe('seller trust from the order events of the real flow', () => {
       env: {
         DATA_DIR: dataDir,
         LOG_LEVEL: 'warn',
-        API_KEYS: [BUYER_APP.line, OPERATOR.line].join(';'),
+        API_KEYS: [BUYER_APP.line, OPERATOR.line, JADE_MARKET.line].join(';'),
         FOLLOWER_INTERVAL_MS: '300',
       },
     });
@@ -315,4 +320,34 @@ describe('seller trust from the order events of the real flow', () => {
     const cleanAgain = await book(await quoteFrom({ marketplaces: ['ke-soko'], minTrustLevel: 'ESTABLISHED' }));
     expect(cleanAgain.steps.find((step) => step.name === 'RELEASE_ESCROW')?.status).toBe('SKIPPED');
   }, 600_000);
+
+  it('lets a marketplace key read its own orders, and refuses it another marketplace’s and a key bound to none', async () => {
+    const booked = await book(await quoteFrom({ marketplaces: ['cn-jademarket'] }));
+    const VIEWER = 'query { viewer { marketplace { id orders(first: 50) { edges { node { id status } } } } } }';
+    const own = await gql<{ viewer: { marketplace: { id: string; orders: { edges: Array<{ node: { id: string } }> } } } }>(
+      VIEWER,
+      {},
+      JADE_MARKET.key,
+    );
+    expect(own.viewer.marketplace.id).toBe('cn-jademarket');
+    expect(own.viewer.marketplace.orders.edges.map((edge) => edge.node.id)).toContain(booked.id);
+
+    const ask = async (query: string, key: string) => {
+      const response = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-api-key': key },
+        body: JSON.stringify({ query }),
+      });
+      return (await response.json()) as GraphQLResponse<unknown>;
+    };
+    const soko = await ask(
+      'query { search(query: "tea", first: 1, filter: { marketplaces: ["ke-soko"] }) { edges { node { marketplace { id orders { edges { node { id } } } } } } } }',
+      JADE_MARKET.key,
+    );
+    expect(soko.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(soko.errors?.[0]?.message).toBe("this key sees only cn-jademarket's orders, not ke-soko's");
+    const unbound = await ask(VIEWER, BUYER_APP.key);
+    expect(unbound.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(unbound.errors?.[0]?.message).toMatch(/bound to no marketplace/);
+  }, 300_000);
 });

@@ -6,7 +6,7 @@ import { startOrders, TEST_APP, type TestOrders } from './support/startOrders.js
 import { placeOrderInput, testQuoteToken } from './support/testQuote.js';
 
 const VIEWER = `query ($first: Int, $after: String) {
-  viewer { marketplace { id orders(first: $first, after: $after) { edges { node { id status } } pageInfo { hasNextPage endCursor } } } }
+  viewer { marketplace { id orders(first: $first, after: $after) { edges { node { id status buyerReference } } pageInfo { hasNextPage endCursor } } } }
 }`;
 const THROUGH_ENTITY = `query ($id: ID!) { _entities(representations: [{ __typename: "Marketplace", id: $id }]) { ... on Marketplace { orders { edges { node { id } } } } } }`;
 
@@ -19,7 +19,10 @@ interface ViewerData {
   viewer: {
     marketplace: {
       id: string;
-      orders: { edges: Array<{ node: { id: string; status: string } }>; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+      orders: {
+        edges: Array<{ node: { id: string; status: string; buyerReference: string | null } }>;
+        pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      };
     };
   };
 }
@@ -33,7 +36,8 @@ describe('a marketplace key reads its own orders', () => {
     orders = await startOrders(participants);
     // three orders by two apps, all booked at Jade Market
     for (const [n, app] of [TEST_APP, TEST_APP, OTHER_APP].entries()) {
-      const answer = await orders.query<PlaceOrderView>(PLACE_ORDER, { input: placeOrderInput(testQuoteToken(), `market-${n}`) }, app);
+      const input = { ...placeOrderInput(testQuoteToken(), `market-${n}`), buyerReference: `customer-${n}` };
+      const answer = await orders.query<PlaceOrderView>(PLACE_ORDER, { input }, app);
       placed.unshift(answer.data!.placeOrder.order!.id);
     }
   });
@@ -52,6 +56,8 @@ describe('a marketplace key reads its own orders', () => {
     const ids = [...first.data!.viewer.marketplace.orders.edges, ...rest.data!.viewer.marketplace.orders.edges].map((edge) => edge.node.id);
     expect(ids).toEqual(placed);
     expect(rest.data!.viewer.marketplace.orders.pageInfo.hasNextPage).toBe(false);
+    // the apps' own references for their buyers stay theirs
+    expect(first.data!.viewer.marketplace.orders.edges.map((edge) => edge.node.buyerReference)).toEqual([null, null]);
   });
 
   it('sees none of another marketplace’s orders, and refuses a key bound to none', async () => {

@@ -258,11 +258,11 @@ export type Order = {
    * payment is no longer followed automatically). Null while nothing needs a person.
    */
   attention?: Maybe<Scalars['String']['output']>;
-  /** The buyer reference the app passed to `placeOrder`; null when none. */
+  /** The buyer reference the app passed to `placeOrder`; null when none, and for any key but the one that placed the order (a marketplace's key). */
   buyerReference?: Maybe<Scalars['String']['output']>;
   /** When `placeOrder` made it, ISO 8601. */
   createdAt: Scalars['DateTime']['output'];
-  /** The buyer's dispute of this order; null when it was never disputed. */
+  /** The buyer's dispute of this order; null when it was never disputed, and for any key but the one that placed the order. */
   dispute?: Maybe<Dispute>;
   /** `ord_` and 128 random bits: not guessable, and only the API key that placed the order can read it. */
   id: Scalars['ID']['output'];

@@ -34,5 +34,5 @@ export const Marketplace: MarketplaceResolvers<Context> = {
 };
 
 function forbidden(message: string): GraphQLError {
-  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } } });
+  return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
 }

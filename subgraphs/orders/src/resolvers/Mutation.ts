@@ -12,7 +12,7 @@ export const Mutation: MutationResolvers<Context> = {
     // the gateway asks the scope too (`@requiresScopes`); a principal signed without it is refused here as well
     if (!context.callerScopes.includes(DISPUTES_RESOLVE_SCOPE)) {
       throw new GraphQLError(`resolveDispute needs an operator key with the scope ${DISPUTES_RESOLVE_SCOPE}`, {
-        extensions: { code: ErrorCode.FORBIDDEN, requiredScope: DISPUTES_RESOLVE_SCOPE, http: { status: 403 } },
+        extensions: { code: ErrorCode.FORBIDDEN, requiredScope: DISPUTES_RESOLVE_SCOPE },
       });
     }
     return context.disputes.resolve({ operator: ownerOf(context, 'resolveDispute'), disputeId, outcome, note: note ?? null });
