@@ -11,7 +11,9 @@ import type { SandboxRoute } from './createSandboxServer.js';
  * stage, after its current one, that `to` names (the vendor's code, or our status word such as
  * `DELIVERED`); `to` naming the carrier's exception or Tracking status `EXCEPTION` records an
  * exception event. `POST /__sandbox/pace {"msPerStage": n}` sets the pace (null: parcels move only
- * on request); `GET /__sandbox/labels` lists the labels made, each with what its carrier keeps about it. A label can be cancelled until the
+ * on request); `POST /__sandbox/clock {"advanceMs": n}` moves the carrier's clock n ms on, so the
+ * scans that follow carry later times (a parcel delivered weeks after its pickup, without waiting
+ * weeks; with `pace` null, no parcel moves by itself meanwhile); `GET /__sandbox/labels` lists the labels made, each with what its carrier keeps about it. A label can be cancelled until the
  * parcel is picked up (stage 1); a cancelled parcel moves no more.
  */
 export interface ParcelStage {
@@ -68,7 +70,9 @@ export interface ParcelLedgerOptions {
 }
 
 export function createParcelLedger<D>(options: ParcelLedgerOptions): ParcelLedger<D> {
-  const now = options.now ?? Date.now;
+  /** How far this carrier's clock runs ahead of the machine's (`POST /__sandbox/clock`). */
+  let clockOffsetMs = 0;
+  const now = () => (options.now ?? Date.now)() + clockOffsetMs;
   const { stages } = options;
   let msPerStage: number | null = options.msPerStage ?? 60_000;
   const parcels = new Map<string, Parcel<D>>();
@@ -181,6 +185,19 @@ export function createParcelLedger<D>(options: ParcelLedgerOptions): ParcelLedge
         }
         msPerStage = pace;
         return { body: { msPerStage } };
+      },
+    },
+    {
+      method: 'POST',
+      path: '/__sandbox/clock',
+      endpoint: 'sandbox.clock',
+      handle(request) {
+        const { advanceMs } = JSON.parse(request.body || '{}') as { advanceMs?: unknown };
+        if (typeof advanceMs !== 'number' || !Number.isSafeInteger(advanceMs) || advanceMs < 0) {
+          return { status: 400, body: { error: 'advanceMs must be a whole number of milliseconds ≥ 0: a clock only moves on' } };
+        }
+        clockOffsetMs += advanceMs;
+        return { body: { now: new Date(now()).toISOString(), aheadMs: clockOffsetMs } };
       },
     },
     {

@@ -9,8 +9,12 @@ import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.
  * Escrow: an authorization opened with `escrow` is captured into escrow (ESCROWED: the buyer has
  * paid, the seller not yet been paid out) and released to the seller later (RELEASED), as
  * marketplace payment facilitators hold funds until delivery.
+ *
+ * Refund: money taken from the buyer (CAPTURED, or ESCROWED and not yet paid out) goes back in
+ * full (REFUNDED), as when a dispute is settled for the buyer. Funds already paid out to the
+ * seller are not refunded here: the sandbox, like a facilitator, no longer holds them.
  */
-export type AuthorizationState = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'ESCROWED' | 'RELEASED';
+export type AuthorizationState = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'ESCROWED' | 'RELEASED' | 'REFUNDED';
 
 export interface LedgerEntry {
   readonly id: string;
@@ -23,7 +27,7 @@ export interface LedgerEntry {
   declineReason?: string;
 }
 
-export type TransitionError = 'NOT_FOUND' | 'NOT_AUTHORIZED' | 'AMOUNT_TOO_LARGE' | 'NOT_IN_ESCROW';
+export type TransitionError = 'NOT_FOUND' | 'NOT_AUTHORIZED' | 'AMOUNT_TOO_LARGE' | 'NOT_IN_ESCROW' | 'NOT_REFUNDABLE';
 
 export interface PaymentLedger {
   /**
@@ -39,6 +43,8 @@ export interface PaymentLedger {
   void(id: string): LedgerEntry | TransitionError;
   /** Pays escrowed funds out to the seller; releasing again is a no-op. */
   release(id: string): LedgerEntry | TransitionError;
+  /** Gives captured or escrowed (not yet paid out) money back to the buyer; refunding again is a no-op. */
+  refund(id: string): LedgerEntry | TransitionError;
 }
 
 export function createPaymentLedger(idPrefix: string): PaymentLedger {
@@ -83,11 +89,19 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
       entry.state = 'RELEASED';
       return entry;
     },
+    refund(id) {
+      const entry = entries.get(id);
+      if (!entry) return 'NOT_FOUND';
+      if (entry.state === 'REFUNDED') return entry;
+      if (entry.state !== 'CAPTURED' && entry.state !== 'ESCROWED') return 'NOT_REFUNDABLE';
+      entry.state = 'REFUNDED';
+      return entry;
+    },
   };
 }
 
 /**
- * A keyed state change (capture, void, release): the same key with the same target replays the
+ * A keyed state change (capture, void, release, refund): the same key with the same target replays the
  * first answer, another target is a conflict. Without a key it simply runs: these changes repeat
  * as no-ops, so a client of an older API version that sends none is still safe.
  */

@@ -22,7 +22,8 @@ const DECLINE_CODES: Record<FeeRefusal, string> = {
  * API key as a Bearer token, amounts as integers in minor units with lower-case currency codes,
  * errors as `{"error": {"type", "code", "message"}}` with a 4xx status, and an `Idempotency-Key`
  * header on writes. An authorization made with `"escrow": true` is captured into a hold (`held`)
- * and paid out to the seller by `release_funds` (`released`); `GET /v1/authorizations?ids=` reads
+ * and paid out to the seller by `release_funds` (`released`); `POST /v1/refunds` gives captured or
+ * held funds back to the buyer (`refunded`); `GET /v1/authorizations?ids=` reads
  * authorizations back.
  */
 export const cardnetSandbox = {
@@ -60,6 +61,12 @@ export const cardnetSandbox = {
           path: '/v1/authorizations/release_funds',
           endpoint: 'authorizations.release_funds',
           handle: authenticated((r) => transition(r, ledger, 'release', (id) => ledger.release(id))),
+        },
+        {
+          method: 'POST',
+          path: '/v1/refunds',
+          endpoint: 'refunds.create',
+          handle: authenticated((r) => transition(r, ledger, 'refund', (id) => ledger.refund(id))),
         },
         { method: 'GET', path: '/v1/authorizations', endpoint: 'authorizations.list', handle: (r) => list(r, ledger) },
       ],
@@ -173,6 +180,8 @@ function transition(
       return error(400, 'invalid_request_error', 'amount_too_large', 'Capture amount exceeds the authorized amount');
     case 'NOT_IN_ESCROW':
       return error(409, 'invalid_request_error', 'authorization_not_held', 'Only funds captured into a hold can be released');
+    case 'NOT_REFUNDABLE':
+      return error(409, 'invalid_request_error', 'charge_not_refundable', 'Only captured or held funds can be refunded');
     default:
       return { body: render(result) };
   }
@@ -196,6 +205,7 @@ const STATUSES: Record<LedgerEntry['state'], string> = {
   DECLINED: 'declined',
   ESCROWED: 'held',
   RELEASED: 'released',
+  REFUNDED: 'refunded',
 };
 
 function render(entry: LedgerEntry): Record<string, unknown> {

@@ -22,6 +22,7 @@ const MESSAGE_TYPES: Record<string, string> = {
   AC: 'capture',
   AV: 'reversal',
   AS: 'settlement-release',
+  AF: 'refund',
   AE: 'enquiry',
 };
 
@@ -31,8 +32,9 @@ const MESSAGE_TYPES: Record<string, string> = {
  * AR authorisation, AC capture, AV reversal), a checksum over the fields, ringgit as decimal
  * strings, indexed fields (`fpx_amount_0`, `fpx_amount_1`, …) for batches, and every outcome
  * under HTTP 200 with `fpx_respCode` (`00` approved). An AR with `fpx_escrow=Y` is captured into
- * the exchange's hold (`HELD`) and released to the seller by AS (`SETTLED`); AE enquires about a
- * transaction. AC, AV and AS take an `Idempotency-Key` header like AR.
+ * the exchange's hold (`HELD`) and released to the seller by AS (`SETTLED`); AF refunds captured
+ * or held money to the buyer's bank (`REFUNDED`); AE enquires about a
+ * transaction. AC, AV, AS and AF take an `Idempotency-Key` header like AR.
  */
 export const fpxSandbox = {
   id: 'fpx-my',
@@ -79,6 +81,8 @@ function handle(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse
       return transition(fields, request, ledger, (id) => ledger.void(id));
     case 'AS':
       return transition(fields, request, ledger, (id) => ledger.release(id));
+    case 'AF':
+      return transition(fields, request, ledger, (id) => ledger.refund(id));
     case 'AE': {
       const entry = ledger.get(fields.get('fpx_fpxTxnId') ?? '');
       return entry ? reply(render(entry)) : reply({ fpx_respCode: '76', fpx_respDesc: 'Transaction not found' });
@@ -162,6 +166,8 @@ function transition(
       return reply({ fpx_respCode: '13', fpx_respDesc: 'Amount exceeds the authorised amount' });
     case 'NOT_IN_ESCROW':
       return reply({ fpx_respCode: '14', fpx_respDesc: 'Transaction is not held: nothing to release' });
+    case 'NOT_REFUNDABLE':
+      return reply({ fpx_respCode: '15', fpx_respDesc: 'Transaction is neither captured nor held: nothing to refund' });
     default:
       return reply(render(result));
   }
@@ -174,6 +180,7 @@ const STATES: Record<LedgerEntry['state'], string> = {
   DECLINED: 'DECLINED',
   ESCROWED: 'HELD',
   RELEASED: 'SETTLED',
+  REFUNDED: 'REFUNDED',
 };
 
 function render(entry: LedgerEntry): Record<string, string> {

@@ -26,7 +26,8 @@ const REASONS: Record<FeeRefusal, string> = {
  * and every answer in a `{result: {resultStatus: S|F|U, resultCode, resultMessage}}` envelope —
  * business failures under HTTP 200, authentication failures under 401. A payment made with
  * `productCode: "ESCROW_PAYMENT"` (a secured transaction) is captured into escrow (`ESCROW_HELD`)
- * and settled to the merchant by `releaseEscrow` (`SETTLED`); `inquiryPayment` reads a payment.
+ * and settled to the merchant by `releaseEscrow` (`SETTLED`); `refund` returns captured or held
+ * funds to the payer (`REFUNDED`); `inquiryPayment` reads a payment.
  * Capture, cancel and release take an `Idempotency-Key` header like authorize.
  */
 export const globalWalletSandbox = {
@@ -58,6 +59,9 @@ export const globalWalletSandbox = {
         ),
         route('/v2/payments/releaseEscrow', 'payments.releaseEscrow', (body, request) =>
           transition(body, request, ledger, 'release', (id) => ledger.release(id)),
+        ),
+        route('/v2/payments/refund', 'payments.refund', (body, request) =>
+          transition(body, request, ledger, 'refund', (id) => ledger.refund(id)),
         ),
         route('/v2/payments/inquiryPayment', 'payments.inquiryPayment', (body) => {
           const entry = typeof body.paymentId === 'string' ? ledger.get(body.paymentId) : undefined;
@@ -169,6 +173,8 @@ function transition(
       return failure('CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT', 'Capture amount exceeds the authorized amount');
     case 'NOT_IN_ESCROW':
       return failure('ESCROW_NOT_HELD', 'Only a payment held in escrow can be released');
+    case 'NOT_REFUNDABLE':
+      return failure('REFUND_NOT_ALLOWED', 'Only a captured or escrow-held payment can be refunded');
     default:
       return success(render(result));
   }
@@ -181,6 +187,7 @@ const STATUS: Record<LedgerEntry['state'], string> = {
   DECLINED: 'FAILED',
   ESCROWED: 'ESCROW_HELD',
   RELEASED: 'SETTLED',
+  REFUNDED: 'REFUNDED',
 };
 
 function render(entry: LedgerEntry): Body {

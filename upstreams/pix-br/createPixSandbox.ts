@@ -26,7 +26,8 @@ const BASIC = `Basic ${Buffer.from(`${SANDBOX_CLIENT_ID}:${SANDBOX_CLIENT_SECRET
  * charge that is authorized, then captured (confirmed) or cancelled, so the booking saga can
  * treat Pix like any other method. A cobrança made with `"custodia": true` is captured into the
  * PSP's custody (`EM_CUSTODIA`) and paid to the receiver by `liberacao` (`LIQUIDADA`), as
- * marketplace PSPs hold funds; `GET /pix/v1/cobrancas?txid=` reads one back. Capture, cancel and
+ * marketplace PSPs hold funds; `devolucao` returns concluded or held money to the payer
+ * (`DEVOLVIDA`, as a Pix devolução); `GET /pix/v1/cobrancas?txid=` reads one back. Capture, cancel and
  * release take an `Idempotency-Key` header like the charge itself.
  */
 export const pixSandbox = {
@@ -58,6 +59,9 @@ export const pixSandbox = {
         ),
         route('/pix/v1/cobrancas/liberacao', 'cobrancas.liberacao', (body, request) =>
           transition(body, request, ledger, 'liberacao', (txid) => ledger.release(txid)),
+        ),
+        route('/pix/v1/cobrancas/devolucao', 'cobrancas.devolucao', (body, request) =>
+          transition(body, request, ledger, 'devolucao', (txid) => ledger.refund(txid)),
         ),
         {
           method: 'GET',
@@ -163,6 +167,8 @@ function transition(
       return problem(400, 'ValorInvalido', 'Valor inválido', 'Valor acima do autorizado');
     case 'NOT_IN_ESCROW':
       return problem(409, 'CobrancaSemCustodia', 'Situação inválida', 'A cobrança não está EM_CUSTODIA');
+    case 'NOT_REFUNDABLE':
+      return problem(409, 'DevolucaoNaoPermitida', 'Situação inválida', 'A cobrança não está CONCLUIDA nem EM_CUSTODIA');
     default:
       return { body: render(result) };
   }
@@ -175,6 +181,7 @@ const STATUS: Record<LedgerEntry['state'], string> = {
   DECLINED: 'RECUSADA',
   ESCROWED: 'EM_CUSTODIA',
   RELEASED: 'LIQUIDADA',
+  REFUNDED: 'DEVOLVIDA',
 };
 
 function render(entry: LedgerEntry): Body {

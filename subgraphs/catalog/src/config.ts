@@ -30,6 +30,8 @@ export const catalogSettings = {
   SELLER_CACHE_TTL_SECONDS: setting.int({ default: 3_600, min: 1, max: 604_800 }),
   /** Marketplaces that join by configuration (YAML or JSON; reloaded on SIGHUP), or `none`. Default: outside production the sandbox's `subgraphs/catalog/marketplaces.yaml`; in production none. */
   MARKETPLACES_FILE: setting.optionalString(),
+  /** The trust subgraph, asked directly (with the service secret) for sellers' levels when a search filters by `minTrustLevel`. Default: http://127.0.0.1:4007/graphql */
+  TRUST_URL: setting.url({ default: 'http://127.0.0.1:4007/graphql' }),
   ...adapterSettings,
 };
 

@@ -4,6 +4,7 @@ import type { Logger } from '#packages/log/index.js';
 import type { RestrictionRules } from '#packages/restrictions/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
+import type { SellerTrustClient } from './trust/createSellerTrustClient.js';
 
 /** What every catalog resolver gets; one per request. */
 export interface Context {
@@ -21,6 +22,8 @@ export interface Context {
   readonly restrictions: RestrictionRules;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;
+  /** The trust subgraph, asked for sellers' levels by `filter.minTrustLevel`. */
+  readonly sellerTrust: SellerTrustClient;
 }
 
 export type CatalogServices = Omit<Context, 'loaders' | 'serviceCaller'>;

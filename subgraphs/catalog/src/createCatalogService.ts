@@ -12,6 +12,7 @@ import { createContext, type Context } from './context.js';
 import { createMarketplaceDirectory, type MarketplaceDirectory } from './marketplaces/createMarketplaceDirectory.js';
 import { createCatalogSchema } from './schema.js';
 import { withLookupCache } from './withLookupCache.js';
+import { createSellerTrustClient } from './trust/createSellerTrustClient.js';
 
 export interface CatalogService {
   readonly httpServer: Server;
@@ -53,6 +54,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
         logger,
       }),
   });
+  const sellerTrust = createSellerTrustClient({ url: config.TRUST_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
@@ -70,6 +72,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
           classifier,
           nomenclature,
           restrictions,
+          sellerTrust,
         },
         serviceCaller === true,
       ),
@@ -84,6 +87,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
       await apollo.stop();
       await directory.close();
       await cache.close();
+      await sellerTrust.close();
       await referenceRates.close();
     },
   };

@@ -297,3 +297,22 @@ describe('createShipment and cancelShipment (internal)', () => {
     expect(codeOf(await create(shipmentInput(id, { iossNumber: 'IOSS?' })))).toBe('BAD_USER_INPUT');
   });
 });
+
+describe('a carrier sandbox clock moved on', () => {
+  it('dates the scans that follow later: a parcel delivered 30 days after its pickup, in its tracking', async () => {
+    const shipment = (await create(shipmentInput(await optionId('POSTAL', 'post-intl')))).data!.createShipment;
+    expect((await advance('post-intl', shipment.trackingNumber, 'PICKED_UP')).status).toBe(200);
+    const clock = await logistics.sandboxes.get('post-intl')!.post('/__sandbox/clock', { advanceMs: 30 * 86_400_000 });
+    expect(clock.status).toBe(200);
+    expect((await advance('post-intl', shipment.trackingNumber, 'DELIVERED')).status).toBe(200);
+    const read = await logistics.query<{ _entities: Shipment[] }>(
+      SHIPMENTS,
+      { representations: [{ __typename: 'Shipment', id: shipment.id }] },
+      SERVICE,
+    );
+    const events = read.data!._entities[0]!.tracking.events;
+    const at = (status: string) => Date.parse(events.find((event) => event.status === status)!.at);
+    expect(at('DELIVERED') - at('PICKED_UP')).toBeGreaterThanOrEqual(30 * 86_400_000);
+    expect((await logistics.sandboxes.get('post-intl')!.post('/__sandbox/clock', { advanceMs: -1 })).status).toBe(400);
+  });
+});

@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
 import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
+import type { DisputeRecord } from './disputes/DisputeRecord.js';
+import type { OrderDisputes } from './disputes/OrderDisputes.js';
 import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
@@ -19,9 +21,16 @@ export interface Context {
    * request may place and see. Undefined for a keyless caller and for internal callers.
    */
   readonly ownerKeyId: string | undefined;
+  readonly disputes: OrderDisputes;
+  /** The dispute of many orders (a page of `orders`) in one query; undefined for an order never disputed. */
+  readonly disputeOf: DataLoader<string, DisputeRecord | undefined>;
+  /** The scopes of the calling API key, as the gateway signed them (`disputes:resolve` for operators). */
+  readonly callerScopes: readonly string[];
+  /** The marketplace the calling key is bound to (a marketplace-tier key); undefined otherwise. */
+  readonly callerMarketplaceId: string | undefined;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId'>;
 
 export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
   return {
@@ -30,6 +39,12 @@ export function createContext(services: OrdersServices, principal: CallerPrincip
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);
       return orderIds.map((id) => steps.get(id) ?? []);
+    }),
+    callerScopes: principal?.scopes ?? [],
+    callerMarketplaceId: principal?.marketplaceId,
+    disputeOf: new DataLoader(async (orderIds: readonly string[]) => {
+      const disputes = await services.store.listDisputes(orderIds);
+      return orderIds.map((id) => disputes.get(id));
     }),
   };
 }

@@ -9,6 +9,7 @@ import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
+import { createOrderDisputes } from './disputes/createOrderDisputes.js';
 import { createOrderSaga, type OrderSaga } from './saga/createOrderSaga.js';
 import { createPaymentFollower } from './saga/createPaymentFollower.js';
 import { createSagaRecovery } from './saga/createSagaRecovery.js';
@@ -117,6 +118,8 @@ export async function createOrdersService(
     now,
   });
 
+  const disputes = createOrderDisputes({ store, participants, leaseMs: config.SAGA_LEASE_MS, logger, now });
+
   let publisher: JetStreamPublisher | undefined;
   const apollo = createApolloServer<Context>({ schema: createOrdersSchema(), logger, production });
   await apollo.start();
@@ -124,7 +127,7 @@ export async function createOrdersService(
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ principal }) => createContext({ store, booking, participants, logger }, principal),
+    context: async ({ principal }) => createContext({ store, booking, participants, logger, disputes }, principal),
     readiness: async () => {
       const status = connection.status();
       if (!status.connected) {

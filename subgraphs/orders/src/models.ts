@@ -40,3 +40,11 @@ export interface PlaceOrderPayloadModel {
   readonly order: OrderRecord | null;
   readonly userErrors: readonly UserErrorModel[];
 }
+
+/** `Query.viewer`: the caller's own view; its fields read the principal from the context. */
+export type ViewerModel = Record<string, never>;
+
+/** A marketplace, by its id: what orders knows of it is the orders booked there. */
+export interface MarketplaceModel {
+  readonly id: string;
+}

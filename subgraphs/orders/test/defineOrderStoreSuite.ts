@@ -2,6 +2,24 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../src/store/migrations.js';
 import type { OrderStore } from '../src/store/OrderStore.js';
 import { newOrder } from './orderFixtures.js';
+import type { OrderEvent, OrderEventOf } from '#packages/events/index.js';
+import { randomUUID } from 'node:crypto';
+
+function disputeEvent<T extends 'dispute.opened' | 'dispute.resolved'>(
+  type: T,
+  orderId: string,
+  data: OrderEventOf<T>['data'],
+): OrderEventOf<T> {
+  return {
+    id: randomUUID(),
+    type,
+    version: 1,
+    orderId,
+    placedBy: 'key-a',
+    occurredAt: '2026-12-05T10:00:00.000Z',
+    data,
+  } as OrderEvent as OrderEventOf<T>;
+}
 
 export interface StoreUnderTest {
   readonly store: OrderStore;
@@ -202,6 +220,101 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(await store().getOrderByIdempotencyKey('key-a', 'missing')).toBeUndefined();
       expect(await store().getOwnedOrder('key-a', 'ord_missing')).toBeUndefined();
       expect((await store().listSteps(['ord_missing'])).get('ord_missing')).toEqual([]);
+    });
+
+    it('keeps one dispute per order, and settles it with its steps and events together or not at all', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      await store().createOrder(draft);
+      await store().addSteps(
+        draft.id,
+        [
+          { name: 'CAPTURE_PAYMENT', status: 'PENDING' },
+          { name: 'RELEASE_ESCROW', status: 'PENDING' },
+        ],
+        1_000,
+      );
+      const dispute = {
+        id: `dsp_${draft.id}`,
+        orderId: draft.id,
+        openedBy: 'key-a',
+        reason: 'NOT_RECEIVED',
+        evidence: 'No parcel after 40 days.\nTracking stuck at customs.',
+        status: 'OPEN',
+        outcome: null,
+        note: null,
+        resolvedBy: null,
+        paymentStatus: null,
+        openedAt: 2_000,
+        resolvedAt: null,
+        updatedAt: 2_000,
+      } as const;
+      const opened = disputeEvent('dispute.opened', draft.id, {
+        disputeId: dispute.id,
+        reason: 'NOT_RECEIVED',
+        openedAt: '2026-12-05T10:00:00.000Z',
+      });
+      const before = (await store().listEvents(0, 10_000)).length;
+      expect(await store().createDispute(dispute, [opened])).toBe(true);
+      // a second one for the same order, from another replica: nothing written, not even its event
+      expect(
+        await subject.replica.createDispute({ ...dispute, id: 'dsp_other' }, [disputeEvent('dispute.opened', draft.id, opened.data)]),
+      ).toBe(false);
+      expect(await store().getDispute(dispute.id)).toEqual(dispute);
+      expect(await store().getDispute('dsp_other')).toBeUndefined();
+      expect([...(await store().listDisputes([draft.id, 'ord_none'])).keys()]).toEqual([draft.id]);
+
+      const resolved = disputeEvent('dispute.resolved', draft.id, {
+        disputeId: dispute.id,
+        outcome: 'REFUND',
+        resolvedAt: '2026-12-05T11:00:00.000Z',
+      });
+      await store().updateDispute(
+        dispute.id,
+        { status: 'RESOLVED', outcome: 'REFUND', resolvedBy: 'ops-1', paymentStatus: 'REFUNDED', resolvedAt: 3_000 },
+        3_000,
+        {
+          orderId: draft.id,
+          steps: [{ name: 'RELEASE_ESCROW', patch: { status: 'SKIPPED', finishedAt: 3_000 } }],
+          events: [resolved],
+        },
+      );
+      expect(await store().getDispute(dispute.id)).toMatchObject({
+        status: 'RESOLVED',
+        outcome: 'REFUND',
+        paymentStatus: 'REFUNDED',
+        resolvedAt: 3_000,
+        updatedAt: 3_000,
+      });
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      expect(steps.find((step) => step.name === 'RELEASE_ESCROW')).toMatchObject({ status: 'SKIPPED', finishedAt: 3_000 });
+      const events = (await store().listEvents(0, 10_000)).slice(before).map(({ event }) => event.id);
+      expect(events).toEqual([opened.id, resolved.id]);
+
+      // an event that cannot be written (its id is taken) rolls the whole settlement back
+      await expect(
+        store().updateDispute(dispute.id, { note: 'never kept' }, 4_000, {
+          orderId: draft.id,
+          steps: [{ name: 'CAPTURE_PAYMENT', patch: { status: 'SKIPPED' } }],
+          events: [resolved],
+        }),
+      ).rejects.toThrow();
+      expect((await store().getDispute(dispute.id))?.note).toBeNull();
+      expect((await store().listSteps([draft.id])).get(draft.id)!.find((step) => step.name === 'CAPTURE_PAYMENT')?.status).toBe('PENDING');
+    });
+
+    it('lists a marketplace’s orders, whoever placed them, once its reservation named the marketplace', async (context) => {
+      if (!subject) return context.skip();
+      const marketplaceId = `mp-${randomUUID()}`;
+      const drafts = [newOrder({ createdAt: 1_000 }), newOrder({ createdAt: 2_000, ownerKeyId: 'key-b' }), newOrder({ createdAt: 3_000 })];
+      for (const draft of drafts) await store().createOrder(draft);
+      expect((await store().getOrder(drafts[0]!.id))?.marketplaceId).toBeNull();
+      for (const draft of drafts.slice(0, 2)) await store().updateOrder(draft.id, { marketplaceId }, 4_000);
+      const listed = await store().listMarketplaceOrders({ marketplaceId, first: 10 });
+      expect(listed.map((order) => order.id)).toEqual([drafts[1]!.id, drafts[0]!.id]);
+      expect(listed[0]?.marketplaceId).toBe(marketplaceId);
+      const after = await store().listMarketplaceOrders({ marketplaceId, first: 10, after: { createdAt: 2_000, id: drafts[1]!.id } });
+      expect(after.map((order) => order.id)).toEqual([drafts[0]!.id]);
     });
   });
 }

@@ -12,6 +12,7 @@ const AUTHORIZE = `mutation ($input: AuthorizePaymentInput!) { authorizePayment(
 const CAPTURE = `mutation ($input: PaymentActionInput!) { capturePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const VOID = `mutation ($input: PaymentActionInput!) { voidPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const RELEASE = `mutation ($input: PaymentActionInput!) { releaseEscrow(input: $input) { ${PAYMENT_FIELDS} } }`;
+const REFUND = `mutation ($input: PaymentActionInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const PAYMENTS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Payment { ${PAYMENT_FIELDS} } } }`;
 
 interface Payment {
@@ -155,6 +156,23 @@ describe('payment mutations (internal)', () => {
     });
     expect(read.errors).toBeUndefined();
     expect(read.data!._entities).toEqual([{ ...released.data!.releaseEscrow }, null]);
+  });
+
+  it('refunds an escrowed payment to the buyer at the provider; the escrow can no longer be released', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('r') }))
+      .data!.authorizePayment;
+    await mutate(CAPTURE, { paymentId: payment.id, idempotencyKey: idempotencyKey('capture') });
+    const refundInput = { paymentId: payment.id, idempotencyKey: idempotencyKey('refund') };
+    for (const input of [refundInput, refundInput]) {
+      const refunded = await mutate<{ refundPayment: Payment }>(REFUND, input);
+      expect(refunded.errors).toBeUndefined();
+      expect(refunded.data!.refundPayment).toMatchObject({ id: payment.id, status: 'REFUNDED', escrow: true });
+    }
+    const read = await payments.query<{ _entities: Array<Payment | null> }>(PAYMENTS, {
+      representations: [{ __typename: 'Payment', id: payment.id }],
+    });
+    expect(read.data!._entities[0]?.status).toBe('REFUNDED');
+    expect(codeOf(await mutate(RELEASE, { paymentId: payment.id, idempotencyKey: idempotencyKey('release') }))).toBe('STATE_CONFLICT');
   });
 
   it('releasing a payment that is not in escrow is a STATE_CONFLICT', async () => {

@@ -201,6 +201,29 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
       expect(await refusalOf(provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-7' }))).toBe('STATE_CONFLICT');
     });
 
+    it('refunds held or captured money to the buyer, once per key, and refuses what was never taken or already paid out', async () => {
+      const disputed = await provider.authorize(authorization('order-9', { escrow: true }));
+      await provider.capture({ authorizationId: disputed.id, idempotencyKey: 'capture-9' });
+      const refundKey = { authorizationId: disputed.id, idempotencyKey: 'refund-9' };
+      const refunded = await provider.refund(refundKey);
+      expect(refunded).toMatchObject({ id: disputed.id, status: 'REFUNDED', escrow: true });
+      expect(await provider.refund(refundKey)).toEqual(refunded);
+      expect(await provider.refund({ ...refundKey, idempotencyKey: 'refund-9-again' })).toEqual(refunded);
+      expect((await provider.retrieve(disputed.id)).status).toBe('REFUNDED');
+      expect(await refusalOf(provider.releaseEscrow({ authorizationId: disputed.id, idempotencyKey: 'release-9' }))).toBe('STATE_CONFLICT');
+
+      const captured = await provider.authorize(authorization('order-10'));
+      await provider.capture({ authorizationId: captured.id, idempotencyKey: 'capture-10' });
+      expect(await provider.refund({ authorizationId: captured.id, idempotencyKey: 'refund-10' })).toMatchObject({ status: 'REFUNDED' });
+
+      const neverTaken = await provider.authorize(authorization('order-11'));
+      expect(await refusalOf(provider.refund({ authorizationId: neverTaken.id, idempotencyKey: 'refund-11' }))).toBe('STATE_CONFLICT');
+      const paidOut = await provider.authorize(authorization('order-12', { escrow: true }));
+      await provider.capture({ authorizationId: paidOut.id, idempotencyKey: 'capture-12' });
+      await provider.releaseEscrow({ authorizationId: paidOut.id, idempotencyKey: 'release-12' });
+      expect(await refusalOf(provider.refund({ authorizationId: paidOut.id, idempotencyKey: 'refund-12' }))).toBe('STATE_CONFLICT');
+    });
+
     it('reads an authorization back by id, as it stands now', async () => {
       const authorized = await provider.authorize(authorization('order-8'));
       expect(await provider.retrieve(authorized.id)).toEqual(authorized);

@@ -336,6 +336,12 @@ export type SearchFilter = {
   /** Only these marketplaces (ids from `marketplaces`). */
   marketplaces?: InputMaybe<Array<Scalars['ID']['input']>>;
   /**
+   * Only offers whose seller's trust (`Seller.trust.level`) is this level or above. Levels are asked of
+   * the trust subgraph one page of each marketplace at a time; a marketplace whose sellers' trust cannot
+   * be read shows no offers, with its source `ERROR` saying why.
+   */
+  minTrustLevel?: InputMaybe<TrustLevel>;
+  /**
    * With `shipTo`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
    * goods off China's cross-border retail positive list, tobacco to Australia … (see `Offer.restrictions`).
    * `sources` counts them per marketplace (`droppedForRestrictions`). Carriers' own limits (weight, size)
@@ -452,6 +458,17 @@ export type StockReservationStatus =
   | 'HELD'
   | 'ORDERED'
   | 'RELEASED';
+
+/** How far trust goes, lowest first. Orders from sellers below ESTABLISHED are paid into escrow. */
+export type TrustLevel =
+  /** Evidence, but a score below 0.75. */
+  | 'BASIC'
+  /** A score of 0.75 or more. */
+  | 'ESTABLISHED'
+  /** Too little evidence yet: less than three recent orders' worth (a marketplace rating counts a tenth of an order); the prior speaks more than the seller. */
+  | 'NEW'
+  /** A score of 0.85 or more, a verified identity or business, three recent orders' worth on Tradegraph itself, and no dispute lost on an order of the last 180 days. */
+  | 'TRUSTED';
 
 /** How far a marketplace verified who a seller is (know-your-business), lowest first. */
 export type VerificationLevel =
@@ -603,6 +620,7 @@ export type ResolversTypes = ResolversObject<{
   StockMoneyInput: StockMoneyInput;
   StockReservation: ResolverTypeWrapper<StockReservationModel>;
   StockReservationStatus: StockReservationStatus;
+  TrustLevel: TrustLevel;
   VerificationLevel: VerificationLevel;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;

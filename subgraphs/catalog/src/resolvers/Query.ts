@@ -11,6 +11,7 @@ import { cannotReach } from '../search/cannotReach.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
 import { readPriceRange } from '../search/readPriceRange.js';
 import { searchMarketplaces } from '../search/searchMarketplaces.js';
+import { trustScreen } from '../search/trustScreen.js';
 
 /** Most offers one page may ask for. */
 export const MAX_PAGE_SIZE = 50;
@@ -60,6 +61,7 @@ export const Query: QueryResolvers<Context> = {
       adapters: selected,
       accept: priceRange && rates ? (offer) => accept(offer) && priceRange.contains(offer, rates) : accept,
       restricted,
+      ...(filter?.minTrustLevel != null && { screen: trustScreen(filter.minTrustLevel, context) }),
       deadlineMs: searchDeadlineMs,
       cursorKey,
       rates,
@@ -132,5 +134,6 @@ function normalizeFilter(filter: SearchFilter | null | undefined): unknown {
     price: filter.price ? { currency: filter.price.currency, min: filter.price.min ?? null, max: filter.price.max ?? null } : null,
     shipTo: filter.shipTo ?? null,
     onlyShippable: filter.onlyShippable ?? null,
+    ...(filter.minTrustLevel != null && { minTrustLevel: filter.minTrustLevel }),
   };
 }

@@ -2,10 +2,13 @@ import { UpstreamError } from '#packages/errors/index.js';
 import type { MarketplaceAdapter, OfferRecord, SearchPage } from '../adapters/ports.js';
 import type { SearchSourceModel } from '../models.js';
 import type { SourcePosition } from './searchCursor.js';
+import type { OfferScreen } from './trustScreen.js';
 
 interface LoadedPage {
   readonly position: string | null;
   readonly page: SearchPage;
+  /** The screen's verdict per offer (by index); absent without a screen. */
+  readonly screened?: readonly boolean[];
 }
 
 /**
@@ -33,6 +36,8 @@ export class SourceStream {
       readonly accept: (offer: OfferRecord) => boolean;
       /** Accepted, but no customs mode may carry it to the buyer: skipped and counted. */
       readonly restricted: (offer: OfferRecord) => boolean;
+      /** Decided for a whole page at once, after `accept` (e.g. the sellers' trust): offers it refuses are skipped. */
+      readonly screen?: OfferScreen;
     },
     private readonly signal: AbortSignal,
     private readonly start: SourcePosition,
@@ -65,7 +70,7 @@ export class SourceStream {
         this.offerIndex = 0;
         continue;
       }
-      if (this.filter.accept(offer)) {
+      if (this.filter.accept(offer) && page.screened?.[this.offerIndex] !== false) {
         if (!this.filter.restricted(offer)) return offer;
         // Each offer is passed over once: the index moves on, so it is counted once.
         this.droppedForRestrictions++;
@@ -94,8 +99,12 @@ export class SourceStream {
     const page = this.pages[this.pageIndex];
     if (page === undefined) return true;
     return (
-      page.page.offers.slice(this.offerIndex).some((offer) => this.filter.accept(offer) && !this.filter.restricted(offer)) ||
-      page.page.next !== null
+      page.page.offers
+        .slice(this.offerIndex)
+        .some(
+          (offer, index) =>
+            this.filter.accept(offer) && page.screened?.[this.offerIndex + index] !== false && !this.filter.restricted(offer),
+        ) || page.page.next !== null
     );
   }
 
@@ -125,6 +134,27 @@ export class SourceStream {
     return this.pending;
   }
 
+  /** The screen asked once for the page's offers that pass the other filters; the rest are skipped anyway. */
+  private async screenPage(page: SearchPage): Promise<boolean[]> {
+    const candidates = page.offers.flatMap((offer, index) => (this.filter.accept(offer) ? [index] : []));
+    let verdicts: boolean[];
+    try {
+      verdicts = await whileNotAborted(
+        this.filter.screen!(
+          candidates.map((index) => page.offers[index]!),
+          this.signal,
+        ),
+        this.signal,
+      );
+    } catch (error) {
+      if (this.signal.aborted) throw error;
+      throw new ScreenFailure(`the page could not be screened: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    const screened = page.offers.map(() => false);
+    candidates.forEach((index, position) => (screened[index] = verdicts[position] ?? false));
+    return screened;
+  }
+
   private async fetch(position: string | null): Promise<void> {
     if (this.signal.aborted) {
       this.failure = describeFailure(this.signal.reason, this.signal, this.adapter.marketplace.id);
@@ -134,7 +164,8 @@ export class SourceStream {
     this.calls++;
     try {
       const page = await whileNotAborted(this.adapter.searchPage({ query: this.query, position, signal: this.signal }), this.signal);
-      this.pages.push({ position, page });
+      const screened = this.filter.screen === undefined ? undefined : await this.screenPage(page);
+      this.pages.push({ position, page, ...(screened !== undefined && { screened }) });
     } catch (error) {
       this.failure = describeFailure(error, this.signal, this.adapter.marketplace.id);
     } finally {
@@ -162,6 +193,7 @@ function describeFailure(
   marketplaceId: string,
 ): { status: SearchSourceModel['status']; message: string } {
   if (signal.aborted) return { status: 'TIMEOUT', message: `${marketplaceId} did not answer before the search deadline` };
+  if (error instanceof ScreenFailure) return { status: 'ERROR', message: `${marketplaceId}: ${error.message}` };
   if (!(error instanceof UpstreamError)) return { status: 'ERROR', message: `${marketplaceId} failed unexpectedly` };
   switch (error.failure) {
     case 'timeout':
@@ -174,4 +206,9 @@ function describeFailure(
     case 'bad-response':
       return { status: 'ERROR', message: error.message };
   }
+}
+
+/** The marketplace answered, but its offers could not be screened (e.g. seller trust unreachable): shown as none, never unfiltered. */
+class ScreenFailure extends Error {
+  override name = 'ScreenFailure';
 }

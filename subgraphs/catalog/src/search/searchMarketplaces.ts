@@ -5,6 +5,7 @@ import { encodeCursor, type SearchCursor, type SourcePosition } from './searchCu
 import { priceInEuroCents } from './priceInEuros.js';
 import { relevance } from './relevance.js';
 import { SourceStream } from './SourceStream.js';
+import type { OfferScreen } from './trustScreen.js';
 
 export interface MarketplaceSearch {
   readonly query: string;
@@ -16,6 +17,8 @@ export interface MarketplaceSearch {
   readonly accept: (offer: OfferRecord) => boolean;
   /** Offers the filter accepts but no customs mode may carry to the buyer: left out and counted per source. */
   readonly restricted?: (offer: OfferRecord) => boolean;
+  /** Decided for a page of a marketplace's offers at once, after `accept` (`filter.minTrustLevel`). */
+  readonly screen?: OfferScreen;
   readonly deadlineMs: number;
   /** Signs the cursors handed out. */
   readonly cursorKey: Buffer;
@@ -40,7 +43,11 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
       new SourceStream(
         adapter,
         search.query,
-        { accept: search.accept, restricted: search.restricted ?? (() => false) },
+        {
+          accept: search.accept,
+          restricted: search.restricted ?? (() => false),
+          ...(search.screen !== undefined && { screen: search.screen }),
+        },
         signal,
         search.after?.sources[adapter.marketplace.id] ?? START,
       ),

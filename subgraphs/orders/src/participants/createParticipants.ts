@@ -128,6 +128,7 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
     capturePayment: (input) => payments.execute(op.capturePayment, { input }, payment('capturePayment')),
     voidPayment: (input) => payments.execute(op.voidPayment, { input }, payment('voidPayment')),
     releaseEscrow: (input) => payments.execute(op.releaseEscrow, { input }, payment('releaseEscrow')),
+    refundPayment: (input) => payments.execute(op.refundPayment, { input }, payment('refundPayment')),
 
     async trackShipments(shipmentIds) {
       const tracked = new Map<string, ShipmentTracking | TrackingRefused | undefined>();

@@ -139,6 +139,15 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  refundPayment: /* GraphQL */ `
+    mutation RefundPayment($input: PaymentActionInput!) {
+      refundPayment(input: $input) {
+        id
+        status
+        provider
+      }
+    }
+  `,
   trackShipments: /* GraphQL */ `
     query TrackShipments($representations: [_Any!]!) {
       _entities(representations: $representations) {
@@ -226,6 +235,7 @@ export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPE
     capturePayment: 'payments',
     voidPayment: 'payments',
     releaseEscrow: 'payments',
+    refundPayment: 'payments',
     trackShipments: 'logistics',
     offerShippingFacts: 'catalog',
     offerShippingOptions: 'logistics',

@@ -1,7 +1,23 @@
+import { GraphQLError } from 'graphql';
+import { ErrorCode } from '#packages/errors/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { ownerOf } from './ownerOf.js';
 
 export const Mutation: MutationResolvers<Context> = {
   placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder')),
+  openDispute: (_parent, { orderId, reason, evidence }, context) =>
+    context.disputes.open({ owner: ownerOf(context, 'openDispute'), orderId, reason, evidence }),
+  resolveDispute(_parent, { disputeId, outcome, note }, context) {
+    // the gateway asks the scope too (`@requiresScopes`); a principal signed without it is refused here as well
+    if (!context.callerScopes.includes(DISPUTES_RESOLVE_SCOPE)) {
+      throw new GraphQLError(`resolveDispute needs an operator key with the scope ${DISPUTES_RESOLVE_SCOPE}`, {
+        extensions: { code: ErrorCode.FORBIDDEN, requiredScope: DISPUTES_RESOLVE_SCOPE },
+      });
+    }
+    return context.disputes.resolve({ operator: ownerOf(context, 'resolveDispute'), disputeId, outcome, note: note ?? null });
+  },
 };
+
+/** The scope of operator keys that settle disputes. */
+export const DISPUTES_RESOLVE_SCOPE = 'disputes:resolve';

@@ -7,7 +7,8 @@ export const Order: OrderResolvers<Context> = {
   // `_entities` too answers only the owner: another key's order resolves to null
   __resolveReference: async (reference, { store, ownerKeyId }) =>
     ownerKeyId === undefined ? null : ((await store.getOwnedOrder(ownerKeyId, reference.id)) ?? null),
-  buyerReference: (order) => order.buyerReference,
+  // the app's own words about its buyer: for the key that placed the order, not for its marketplace's key
+  buyerReference: (order, _args, { ownerKeyId }) => (ownerKeyId === order.ownerKeyId ? order.buyerReference : null),
   // The store keeps PENDING until the saga settles; while it undoes the finished steps, clients see COMPENSATING.
   status: (order) => (order.status === 'PENDING' && order.phase === 'COMPENSATING' ? 'COMPENSATING' : order.status),
   createdAt: (order) => new Date(order.createdAt).toISOString(),
@@ -17,6 +18,8 @@ export const Order: OrderResolvers<Context> = {
   // Entity references: logistics and payments resolve the rest (tracking, status, provider).
   shipment: (order) => (order.shipmentId === null ? null : { id: order.shipmentId }),
   payment: (order) => (order.paymentId === null ? null : { id: order.paymentId }),
+  dispute: async (order, _args, { disputeOf, ownerKeyId }) =>
+    ownerKeyId === order.ownerKeyId ? ((await disputeOf.load(order.id)) ?? null) : null,
 };
 
 export const OrderStep: OrderStepResolvers<Context> = {

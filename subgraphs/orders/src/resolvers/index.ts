@@ -5,6 +5,8 @@ import { Mutation } from './Mutation.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
 import { UserError } from './UserError.js';
+import { Dispute } from './Dispute.js';
+import { Marketplace, Viewer } from './Marketplace.js';
 
 export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
@@ -15,4 +17,7 @@ export const resolvers: Resolvers<Context> = {
   Order,
   OrderStep,
   UserError,
+  Dispute,
+  Viewer,
+  Marketplace,
 };

@@ -97,7 +97,7 @@ export interface ShipmentCreated {
 
 export interface PaymentState {
   readonly paymentId: string;
-  /** The payments subgraph's `PaymentStatus`: AUTHORIZED, CAPTURED, IN_ESCROW, RELEASED, VOIDED, DECLINED. */
+  /** The payments subgraph's `PaymentStatus`: AUTHORIZED, CAPTURED, IN_ESCROW, RELEASED, REFUNDED, VOIDED, DECLINED. */
   readonly status: string;
   readonly provider: string;
 }
@@ -150,6 +150,8 @@ export interface Participants {
   capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  /** Gives captured or escrowed money back to the buyer (a dispute settled for the buyer). */
+  refundPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   /** The seller's trust (the trust subgraph's `Seller.trust`, from the standing the catalog reported). */
   sellerTrust(input: { sellerId: string; standing: SellerStanding }): Promise<SellerTrustLevel>;
   /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */

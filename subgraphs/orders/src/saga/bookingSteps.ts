@@ -100,7 +100,11 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
       const reservation = await participants.reserveStock({ offerId: order.quote.offerId, quantity: order.quote.quantity, idempotencyKey });
       const trust = crossBorder(order) ? await sellerTrustOf(reservation, participants) : undefined;
       const trustResult: StepResult = trust ? { sellerTrustLevel: trust.level, sellerTrustScore: String(trust.score) } : {};
-      return { result: { ...reservationResult(reservation), ...trustResult } };
+      // the order names its marketplace from here on: that marketplace's key pages through it (`Marketplace.orders`)
+      return {
+        result: { ...reservationResult(reservation), ...trustResult },
+        orderPatch: { marketplaceId: reservation.offer.marketplaceId },
+      };
     },
     async compensate({ result, participants, idempotencyKey, statusOf }) {
       // Cancelling the marketplace order already gave the stock back (catalog's contract).

@@ -35,7 +35,7 @@ export interface PaymentFollowerOptions {
 
 /**
  * Follows confirmed orders' parcels: captures the payment once the carrier reports pickup, and
- * releases escrow once it reports delivery. Both are steps of the order (CAPTURE_PAYMENT,
+ * releases escrow once it reports delivery, unless a dispute holds it. Both are steps of the order (CAPTURE_PAYMENT,
  * RELEASE_ESCROW), written before and after the call, with keys from order id and step name, so
  * a second replica or a restart never captures or releases twice.
  */
@@ -83,11 +83,22 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
         participants.capturePayment({ paymentId: order.paymentId!, idempotencyKey }),
       );
     }
-    if (release && isOpen(release) && captured && parcel.status === 'DELIVERED' && order.paymentId) {
+    if (release && isOpen(release) && captured && parcel.status === 'DELIVERED' && order.paymentId && !(await heldByDispute(order))) {
       await perform(order, release, events, (idempotencyKey) =>
         participants.releaseEscrow({ paymentId: order.paymentId!, idempotencyKey }),
       );
     }
+  }
+
+  /**
+   * An unsettled dispute holds the escrow: the seller is not paid until an operator decides. Read
+   * under the order's lease, which `openDispute` takes too, so a dispute opened a moment ago is seen.
+   */
+  async function heldByDispute(order: OrderRecord): Promise<boolean> {
+    const dispute = (await store.listDisputes([order.id])).get(order.id);
+    if (dispute === undefined || dispute.status === 'RESOLVED') return false;
+    logger.debug('escrow held by a dispute', { orderId: order.id, disputeId: dispute.id });
+    return true;
   }
 
   /**

@@ -1,6 +1,7 @@
 import type { OrderEvent } from '#packages/events/index.js';
 import type { MoneyOutput } from '#packages/money/index.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
+import type { DisputePatch, DisputeRecord } from '../disputes/DisputeRecord.js';
 
 /** The codes a failed order names, as the schema's `OrderErrorCode`. */
 export type OrderErrorCode =
@@ -81,6 +82,8 @@ export interface OrderRecord {
   readonly nextAttemptAt: number;
   readonly leaseOwner: string | null;
   readonly leaseUntil: number;
+  /** The marketplace the order was booked at, once its stock was reserved there; null before. */
+  readonly marketplaceId: string | null;
 }
 
 /** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */
@@ -109,7 +112,7 @@ export interface StepRecord {
   readonly error: StepError | null;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt'> & {
+export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId'> & {
   /** Steps to create with the order, all PENDING. */
   readonly steps: readonly StepName[];
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
@@ -118,7 +121,7 @@ export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUnti
 };
 
 export type OrderPatch = Partial<
-  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow'>
+  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow' | 'marketplaceId'>
 >;
 
 export type StepPatch = Partial<
@@ -176,5 +179,29 @@ export interface OrderStore {
   findResumable(now: number, limit: number): Promise<string[]>;
   /** CONFIRMED orders whose lease is free with a follow-up step (capture, escrow release) still to do, oldest first. */
   findFollowable(now: number, limit: number): Promise<string[]>;
+  /**
+   * Opens a dispute, with its events in the same transaction, unless the order has one already:
+   * then nothing is written and `false` is returned (an order is disputed once).
+   */
+  createDispute(dispute: DisputeRecord, events: readonly OrderEvent[]): Promise<boolean>;
+  getDispute(id: string): Promise<DisputeRecord | undefined>;
+  /** The dispute of each order that has one (orders without are left out). */
+  listDisputes(orderIds: readonly string[]): Promise<Map<string, DisputeRecord>>;
+  /**
+   * Changes a dispute and, in the same transaction, the order's steps it settles and the events
+   * that report it: a settled dispute, its payment steps and its events are kept together or not at all.
+   */
+  updateDispute(id: string, patch: DisputePatch, now: number, change?: DisputeSettlement): Promise<void>;
+  /** The orders booked at a marketplace, whoever placed them, newest first (as `listOrders`). */
+  listMarketplaceOrders(page: MarketplaceOrderPageRequest): Promise<OrderRecord[]>;
   close(): Promise<void>;
+}
+
+export type MarketplaceOrderPageRequest = Omit<OrderPageRequest, 'owner'> & { readonly marketplaceId: string };
+
+/** What settling a dispute changes besides the dispute itself. */
+export interface DisputeSettlement {
+  readonly orderId: string;
+  readonly steps: ReadonlyArray<{ readonly name: StepName; readonly patch: StepPatch }>;
+  readonly events: readonly OrderEvent[];
 }

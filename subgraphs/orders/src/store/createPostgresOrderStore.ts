@@ -4,6 +4,7 @@ import { MIGRATIONS } from './migrations.js';
 import { OUTBOX_COLUMNS, OUTBOX_WRITE_LOCK, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import type { NewOrder, OrderPageRequest, OrderPatch, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import { DISPUTE_COLUMNS, disputeAssignments, disputeValues, toDisputeRecord } from '../disputes/disputeRows.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
 export interface PostgresOrderStoreOptions {
@@ -82,6 +83,12 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       }
     });
   }
+
+  const insertEvent = (client: pg.PoolClient, event: OrderEvent) =>
+    client.query(
+      `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')}) VALUES (${placeholders(1, OUTBOX_COLUMNS.length)})`,
+      outboxValues(event),
+    );
 
   const placeholders = (from: number, count: number) => Array.from({ length: count }, (_, i) => `$${from + i}`).join(', ');
 
@@ -235,6 +242,66 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
         [now, [...FOLLOW_UP_STEPS], limit],
       );
       return found.map((r) => String(r.id));
+    },
+
+    async createDispute(dispute, events) {
+      return transaction(async (client) => {
+        if (events.length > 0) await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${OUTBOX_WRITE_LOCK}:${schema}`]);
+        const inserted = await client.query(
+          `INSERT INTO order_disputes (${DISPUTE_COLUMNS.join(', ')}) VALUES (${placeholders(1, DISPUTE_COLUMNS.length)})
+           ON CONFLICT (order_id) DO NOTHING`,
+          disputeValues(dispute),
+        );
+        if (inserted.rowCount !== 1) return false;
+        for (const event of events) await insertEvent(client, event);
+        return true;
+      });
+    },
+
+    async getDispute(id) {
+      const [found] = await rows('SELECT * FROM order_disputes WHERE id = $1', [id]);
+      return found && toDisputeRecord(found);
+    },
+
+    async listDisputes(orderIds) {
+      if (orderIds.length === 0) return new Map();
+      const found = await rows('SELECT * FROM order_disputes WHERE order_id = ANY($1)', [[...orderIds]]);
+      return new Map(found.map(toDisputeRecord).map((dispute) => [dispute.orderId, dispute]));
+    },
+
+    async updateDispute(id, patch, now, change) {
+      const pairs = [...disputeAssignments(patch), ['updated_at', now] as [string, unknown]];
+      await transaction(async (client) => {
+        if ((change?.events.length ?? 0) > 0) {
+          await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${OUTBOX_WRITE_LOCK}:${schema}`]);
+        }
+        await client.query(
+          `UPDATE order_disputes SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
+          [...pairs.map(([, value]) => value), id],
+        );
+        for (const step of change?.steps ?? []) {
+          const assignments = [...stepAssignments(step.patch), ['updated_at', now] as [string, unknown]];
+          const n = assignments.length;
+          await client.query(
+            `UPDATE order_steps SET ${assignments.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE order_id = $${n + 1} AND name = $${n + 2}`,
+            [...assignments.map(([, value]) => value), change!.orderId, step.name],
+          );
+        }
+        for (const event of change?.events ?? []) await insertEvent(client, event);
+      });
+    },
+
+    async listMarketplaceOrders(page) {
+      const found = page.after
+        ? await rows(
+            'SELECT * FROM orders WHERE marketplace_id = $1 AND (created_at, id) < ($2, $3) ORDER BY created_at DESC, id DESC LIMIT $4',
+            [page.marketplaceId, page.after.createdAt, page.after.id, page.first],
+          )
+        : await rows('SELECT * FROM orders WHERE marketplace_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2', [
+            page.marketplaceId,
+            page.first,
+          ]);
+      return found.map(toOrderRecord);
     },
 
     async close() {

@@ -5,6 +5,7 @@ import { MIGRATIONS } from './migrations.js';
 import { OUTBOX_COLUMNS, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import type { NewOrder, OrderPageRequest, OrderPatch, OrderRecord, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import { DISPUTE_COLUMNS, disputeAssignments, disputeValues, toDisputeRecord } from '../disputes/disputeRows.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
 export interface SqliteOrderStoreOptions {
@@ -198,6 +199,61 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
         ...FOLLOW_UP_STEPS,
         limit,
       ).map((r) => String(r.id));
+    },
+
+    async createDispute(dispute, events) {
+      const insert = `INSERT INTO order_disputes (${DISPUTE_COLUMNS.join(', ')}) VALUES (${DISPUTE_COLUMNS.map(() => '?').join(', ')})
+         ON CONFLICT (order_id) DO NOTHING`;
+      return db
+        .transaction(() => {
+          if (prepare(insert).run(...disputeValues(dispute)).changes !== 1) return false;
+          for (const event of events) prepare(insertEvent).run(...outboxValues(event));
+          return true;
+        })
+        .immediate();
+    },
+
+    async getDispute(id) {
+      const found = row('SELECT * FROM order_disputes WHERE id = ?', id);
+      return found && toDisputeRecord(found);
+    },
+
+    async listDisputes(orderIds) {
+      if (orderIds.length === 0) return new Map();
+      const found = rows(`SELECT * FROM order_disputes WHERE order_id IN (${orderIds.map(() => '?').join(', ')})`, ...orderIds);
+      return new Map(found.map(toDisputeRecord).map((dispute) => [dispute.orderId, dispute]));
+    },
+
+    async updateDispute(id, patch, now, change) {
+      const pairs = [...disputeAssignments(patch), ['updated_at', now] as [string, unknown]];
+      db.transaction(() => {
+        prepare(`UPDATE order_disputes SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
+          ...pairs.map(([, value]) => value),
+          id,
+        );
+        for (const step of change?.steps ?? []) {
+          const assignments = [...stepAssignments(step.patch), ['updated_at', now] as [string, unknown]];
+          prepare(
+            `UPDATE order_steps SET ${assignments.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
+          ).run(...assignments.map(([, value]) => value), change!.orderId, step.name);
+        }
+        for (const event of change?.events ?? []) prepare(insertEvent).run(...outboxValues(event));
+      }).immediate();
+    },
+
+    async listMarketplaceOrders(page) {
+      const found = page.after
+        ? rows(
+            `SELECT * FROM orders WHERE marketplace_id = ? AND (created_at < ? OR (created_at = ? AND id < ?))
+             ORDER BY created_at DESC, id DESC LIMIT ?`,
+            page.marketplaceId,
+            page.after.createdAt,
+            page.after.createdAt,
+            page.after.id,
+            page.first,
+          )
+        : rows('SELECT * FROM orders WHERE marketplace_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', page.marketplaceId, page.first);
+      return found.map(toOrderRecord);
     },
 
     async close() {

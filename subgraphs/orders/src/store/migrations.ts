@@ -1,5 +1,7 @@
 import { OUTBOX_MIGRATION } from './outboxMigration.js';
 import { OWNER_MIGRATION } from './ownerMigration.js';
+import { DISPUTES_MIGRATION } from './disputesMigration.js';
+import { MARKETPLACE_MIGRATION } from './marketplaceMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -69,6 +71,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   OUTBOX_MIGRATION,
   OWNER_MIGRATION,
+  DISPUTES_MIGRATION,
+  MARKETPLACE_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

@@ -85,6 +85,7 @@ export function toOrderRecord(row: Row): OrderRecord {
     leaseUntil: integer(row.lease_until),
     ownerKeyId: text(row.owner_key_id),
     buyerReference: optionalText(row.buyer_reference),
+    marketplaceId: optionalText(row.marketplace_id),
   };
 }
 
@@ -116,6 +117,7 @@ export function orderAssignments(patch: OrderPatch): Array<[string, unknown]> {
   if (patch.failure !== undefined) pairs.push(['failure', patch.failure === null ? null : JSON.stringify(patch.failure)]);
   if (patch.nextAttemptAt !== undefined) pairs.push(['next_attempt_at', patch.nextAttemptAt]);
   if (patch.escrow !== undefined) pairs.push(['escrow', patch.escrow ? 1 : 0]);
+  if (patch.marketplaceId !== undefined) pairs.push(['marketplace_id', patch.marketplaceId]);
   return pairs;
 }
 

@@ -132,6 +132,7 @@ export function createFakeParticipants(): FakeParticipants {
     capturePayment: ({ paymentId, idempotencyKey }) => call('capturePayment', idempotencyKey, () => payment(paymentId, 'IN_ESCROW')),
     voidPayment: ({ paymentId, idempotencyKey }) => call('voidPayment', idempotencyKey, () => payment(paymentId, 'VOIDED')),
     releaseEscrow: ({ paymentId, idempotencyKey }) => call('releaseEscrow', idempotencyKey, () => payment(paymentId, 'RELEASED')),
+    refundPayment: ({ paymentId, idempotencyKey }) => call('refundPayment', idempotencyKey, () => payment(paymentId, 'REFUNDED')),
     // Read-only, so not a keyed call: not among `operations()`, whose sequences the saga tests assert.
     async sellerTrust() {
       if (sellerTrustAnswer instanceof Error) throw sellerTrustAnswer;

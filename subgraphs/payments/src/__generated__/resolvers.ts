@@ -211,6 +211,8 @@ export type Mutation = {
   authorizePayment: Payment;
   /** Captures an authorization (when the carrier reports the parcel picked up). */
   capturePayment: Payment;
+  /** Gives captured or escrowed money back to the buyer in full (a dispute settled for the buyer). Refunding twice is harmless. */
+  refundPayment: Payment;
   /** Pays an escrowed capture out to the seller (on delivery). */
   releaseEscrow: Payment;
   /** Voids an authorization (compensation). Voiding twice is harmless. */
@@ -224,6 +226,11 @@ export type MutationAuthorizePaymentArgs = {
 
 
 export type MutationCapturePaymentArgs = {
+  input: PaymentActionInput;
+};
+
+
+export type MutationRefundPaymentArgs = {
   input: PaymentActionInput;
 };
 
@@ -296,6 +303,8 @@ export type PaymentStatus =
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
+  /** The money taken was given back to the buyer in full (a dispute settled for the buyer). */
+  | 'REFUNDED'
   /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
   /** The authorization was cancelled: the booking was undone. */
@@ -616,6 +625,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   authorizePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationAuthorizePaymentArgs, 'input'>>;
   capturePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationCapturePaymentArgs, 'input'>>;
+  refundPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   releaseEscrow?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationReleaseEscrowArgs, 'input'>>;
   voidPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationVoidPaymentArgs, 'input'>>;
 }>;

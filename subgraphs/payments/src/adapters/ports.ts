@@ -50,8 +50,11 @@ export interface AuthorizationRequest {
   readonly idempotencyKey: string;
 }
 
-/** `IN_ESCROW`: captured from the buyer, held for the seller; `RELEASED`: then paid out to the seller. */
-export type AuthorizationStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'IN_ESCROW' | 'RELEASED';
+/**
+ * `IN_ESCROW`: captured from the buyer, held for the seller; `RELEASED`: then paid out to the seller;
+ * `REFUNDED`: captured or held money given back to the buyer in full.
+ */
+export type AuthorizationStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'IN_ESCROW' | 'RELEASED' | 'REFUNDED';
 
 export interface Authorization {
   /** The provider's id for it. */
@@ -83,6 +86,11 @@ export interface ReleaseRequest {
   readonly idempotencyKey: string;
 }
 
+export interface RefundRequest {
+  readonly authorizationId: string;
+  readonly idempotencyKey: string;
+}
+
 /**
  * A payment provider, as payments needs it. Errors are `UpstreamError`s (a refusal to price one
  * payment is not an error: it is that payment's `FeeQuote`; a declined authorization is an answer
@@ -99,6 +107,11 @@ export interface PaymentProvider {
   void(request: VoidRequest, signal?: AbortSignal): Promise<Authorization>;
   /** Pays escrowed funds out to the seller; releasing again is harmless. */
   releaseEscrow(request: ReleaseRequest, signal?: AbortSignal): Promise<Authorization>;
+  /**
+   * Gives captured or escrowed money back to the buyer in full (a dispute settled for the buyer);
+   * refunding again is harmless. An authorization never captured is voided instead.
+   */
+  refund(request: RefundRequest, signal?: AbortSignal): Promise<Authorization>;
   /** Reads an authorization as the provider holds it now; an unknown id is a `ProviderRefusal` NOT_FOUND. */
   retrieve(authorizationId: string, signal?: AbortSignal): Promise<Authorization>;
   close(): Promise<void>;

@@ -12,7 +12,7 @@ import { assertServiceCaller } from '#packages/server/index.js';
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes
  * its idempotency key to the provider, which answers a repeat with its first answer: the same key
- * never authorizes, captures or releases twice. The payment id names provider and provider id:
+ * never authorizes, captures, releases or refunds twice. The payment id names provider and provider id:
  * nothing is stored here.
  */
 export const Mutation: MutationResolvers<Context> = {
@@ -53,6 +53,12 @@ export const Mutation: MutationResolvers<Context> = {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
     return paymentOf(ref, await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })));
+  },
+
+  async refundPayment(_parent, { input }, context) {
+    assertServiceCaller(context);
+    const { ref, provider, idempotencyKey } = target(context, input);
+    return paymentOf(ref, await write(() => provider.refund({ authorizationId: ref.authorizationId, idempotencyKey })));
   },
 };
 

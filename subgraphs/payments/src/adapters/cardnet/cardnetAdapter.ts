@@ -113,6 +113,12 @@ export default {
         return readAuthorizationWithCurrency(answer, '/v1/authorizations/release_funds');
       },
 
+      refund: async (request, signal) => {
+        const body = { authorization: request.authorizationId };
+        const answer = await post('/v1/refunds', body, { idempotent: true, key: request.idempotencyKey, signal });
+        return readAuthorizationWithCurrency(answer, '/v1/refunds');
+      },
+
       async retrieve(authorizationId, signal) {
         const response = await client.request({ path: '/v1/authorizations', query: { ids: authorizationId }, headers: headers(), signal });
         const list = readBody(response, '/v1/authorizations');

@@ -28,6 +28,7 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   declined: 'DECLINED',
   held: 'IN_ESCROW',
   released: 'RELEASED',
+  refunded: 'REFUNDED',
 };
 
 /** Cardnet's error `code`s for refused writes, in our words. */
@@ -35,6 +36,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   resource_missing: 'NOT_FOUND',
   authorization_unexpected_state: 'STATE_CONFLICT',
   authorization_not_held: 'STATE_CONFLICT',
+  charge_not_refundable: 'STATE_CONFLICT',
   idempotency_key_reused: 'IDEMPOTENCY_KEY_REUSED',
   idempotency_key_missing: 'INVALID_REQUEST',
   amount_too_large: 'INVALID_REQUEST',

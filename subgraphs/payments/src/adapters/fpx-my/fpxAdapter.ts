@@ -45,7 +45,7 @@ export default {
         path: API_PATH,
         headers: { 'content-type': 'application/x-www-form-urlencoded', ...(options.key && { 'idempotency-key': options.key }) },
         body: fields.toString(),
-        // Enquiries are reads; AR, AC, AV and AS carry an idempotency key the exchange honours.
+        // Enquiries are reads; AR, AC, AV, AS and AF carry an idempotency key the exchange honours.
         idempotent: true,
         signal: options.signal,
       });
@@ -158,6 +158,11 @@ export default {
       async releaseEscrow(request, signal) {
         const fields = await send('AS', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
         return read('AS', () => toAuthorization(fields));
+      },
+
+      async refund(request, signal) {
+        const fields = await send('AF', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        return read('AF', () => toAuthorization(fields));
       },
 
       async retrieve(authorizationId, signal) {

@@ -20,6 +20,7 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   DECLINED: 'DECLINED',
   HELD: 'IN_ESCROW',
   SETTLED: 'RELEASED',
+  REFUNDED: 'REFUNDED',
 };
 
 /** FPX `fpx_respCode`s of refused messages, in our words. */
@@ -27,6 +28,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   '76': 'NOT_FOUND',
   '12': 'STATE_CONFLICT',
   '14': 'STATE_CONFLICT',
+  '15': 'STATE_CONFLICT',
   '94': 'IDEMPOTENCY_KEY_REUSED',
   '13': 'INVALID_REQUEST',
   '30': 'INVALID_REQUEST',

@@ -158,6 +158,11 @@ export default {
         return read('payments.releaseEscrow', () => toAuthorization(payload, currencyOf(payload)));
       },
 
+      async refund(request, signal) {
+        const payload = await call('/v2/payments/refund', { paymentId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        return read('payments.refund', () => toAuthorization(payload, currencyOf(payload)));
+      },
+
       async retrieve(authorizationId, signal) {
         const payload = await call('/v2/payments/inquiryPayment', { paymentId: authorizationId }, { signal });
         return read('payments.inquiryPayment', () => toAuthorization(payload, currencyOf(payload)));

@@ -20,6 +20,7 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   FAILED: 'DECLINED',
   ESCROW_HELD: 'IN_ESCROW',
   SETTLED: 'RELEASED',
+  REFUNDED: 'REFUNDED',
 };
 
 /** GlobalWallet's `resultCode`s (status F) for refused writes, in our words. */
@@ -27,6 +28,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   ORDER_NOT_EXIST: 'NOT_FOUND',
   ORDER_STATUS_INVALID: 'STATE_CONFLICT',
   ESCROW_NOT_HELD: 'STATE_CONFLICT',
+  REFUND_NOT_ALLOWED: 'STATE_CONFLICT',
   REPEAT_REQ_INCONSISTENT: 'IDEMPOTENCY_KEY_REUSED',
   PARAM_ILLEGAL: 'INVALID_REQUEST',
   CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT: 'INVALID_REQUEST',

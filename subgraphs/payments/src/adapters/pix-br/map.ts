@@ -21,6 +21,7 @@ const STATUSES: Readonly<Record<string, AuthorizationStatus>> = {
   RECUSADA: 'DECLINED',
   EM_CUSTODIA: 'IN_ESCROW',
   LIQUIDADA: 'RELEASED',
+  DEVOLVIDA: 'REFUNDED',
 };
 
 /** The last segment of the PSP's problem `type`s for refused writes, in our words. */
@@ -28,6 +29,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   CobrancaNaoEncontrada: 'NOT_FOUND',
   CobrancaSituacaoInvalida: 'STATE_CONFLICT',
   CobrancaSemCustodia: 'STATE_CONFLICT',
+  DevolucaoNaoPermitida: 'STATE_CONFLICT',
   ChaveIdempotenciaReutilizada: 'IDEMPOTENCY_KEY_REUSED',
   RequisicaoInvalida: 'INVALID_REQUEST',
   ValorInvalido: 'INVALID_REQUEST',

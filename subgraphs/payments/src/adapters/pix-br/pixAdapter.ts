@@ -150,6 +150,11 @@ export default {
         return read('cobrancas.liberacao', () => toAuthorization(body));
       },
 
+      async refund(request, signal) {
+        const body = await post('/pix/v1/cobrancas/devolucao', { txid: request.authorizationId }, { key: request.idempotencyKey, signal });
+        return read('cobrancas.devolucao', () => toAuthorization(body));
+      },
+
       async retrieve(authorizationId, signal) {
         const body = await send({ path: '/pix/v1/cobrancas', query: { txid: authorizationId }, headers: { authorization }, signal });
         return read('cobrancas.consultar', () => toAuthorization(body));
