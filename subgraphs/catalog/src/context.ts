@@ -1,6 +1,7 @@
 import type { ReferenceRatesClient } from '#packages/fx/index.js';
 import type { HsClassifier, HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
+import type { ReachCounter } from '#packages/reach/index.js';
 import type { RestrictionRules } from '#packages/restrictions/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import { createLoaders, type CatalogLoaders } from './createLoaders.js';
@@ -24,6 +25,8 @@ export interface Context {
   readonly serviceCaller: boolean;
   /** The trust subgraph, asked for sellers' levels by `filter.minTrustLevel`. */
   readonly sellerTrust: SellerTrustClient;
+  /** Counts the offers each search page shows, per marketplace and buyer country (flushed to orders). */
+  readonly reach: ReachCounter;
 }
 
 export type CatalogServices = Omit<Context, 'loaders' | 'serviceCaller'>;

@@ -4,6 +4,7 @@ import { createCache } from '#packages/cache/index.js';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import { createHsClassifier, loadHsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
+import { createReachCounter, createReachSender } from '#packages/reach/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
@@ -55,6 +56,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
       }),
   });
   const sellerTrust = createSellerTrustClient({ url: config.TRUST_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
+  const reachSender = createReachSender({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
+  const reach = createReachCounter({ send: reachSender.send, flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger });
   const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
@@ -73,6 +76,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
           nomenclature,
           restrictions,
           sellerTrust,
+          reach,
         },
         serviceCaller === true,
       ),
@@ -88,6 +92,8 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
       await directory.close();
       await cache.close();
       await sellerTrust.close();
+      await reach.close();
+      await reachSender.close();
       await referenceRates.close();
     },
   };

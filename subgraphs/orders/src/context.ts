@@ -28,13 +28,16 @@ export interface Context {
   readonly callerScopes: readonly string[];
   /** The marketplace the calling key is bound to (a marketplace-tier key); undefined otherwise. */
   readonly callerMarketplaceId: string | undefined;
+  /** The request carried the service secret (the catalog and payments flushing reach counts). */
+  readonly serviceCaller: boolean;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId' | 'serviceCaller'>;
 
-export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
+export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined, serviceCaller = false): Context {
   return {
     ...services,
+    serviceCaller,
     ownerKeyId: principal?.keyId,
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);

@@ -127,7 +127,8 @@ export async function createOrdersService(
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ principal }) => createContext({ store, booking, participants, logger, disputes }, principal),
+    context: async ({ principal, serviceCaller }) =>
+      createContext({ store, booking, participants, logger, disputes }, principal, serviceCaller === true),
     readiness: async () => {
       const status = connection.status();
       if (!status.connected) {

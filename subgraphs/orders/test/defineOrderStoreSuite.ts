@@ -4,6 +4,8 @@ import type { OrderStore } from '../src/store/OrderStore.js';
 import { newOrder } from './orderFixtures.js';
 import type { OrderEvent, OrderEventOf } from '#packages/events/index.js';
 import { randomUUID } from 'node:crypto';
+import type { Logger } from '#packages/log/index.js';
+import { createReachCounter } from '#packages/reach/index.js';
 
 function disputeEvent<T extends 'dispute.opened' | 'dispute.resolved'>(
   type: T,
@@ -316,5 +318,90 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       const after = await store().listMarketplaceOrders({ marketplaceId, first: 10, after: { createdAt: 2_000, id: drafts[1]!.id } });
       expect(after.map((order) => order.id)).toEqual([drafts[0]!.id]);
     });
+
+    it('keeps the reach counts a counter flushes, summed per country and kind over whole days; booked are the confirmed orders', async (context) => {
+      if (!subject) return context.skip();
+      const marketplaceId = `mp-${randomUUID()}`;
+      const other = `mp-${randomUUID()}`;
+      let now = Date.parse('2026-11-20T23:59:00Z');
+      const counter = createReachCounter({
+        send: (batch) => store().addReachCounts(batch),
+        flushIntervalMs: 3_600_000,
+        logger: silentLogger,
+        now: () => now,
+      });
+      counter.count({ marketplaceId, country: 'DE', kind: 'SHOWN' }, 7); // a day before the period
+      now = Date.parse('2026-11-25T00:00:00Z');
+      counter.count({ marketplaceId, country: 'DE', kind: 'SHOWN' }, 2);
+      counter.count({ marketplaceId, country: null, kind: 'SHOWN' });
+      counter.count({ marketplaceId, country: 'DE', kind: 'QUOTED' });
+      counter.count({ marketplaceId: other, country: 'DE', kind: 'SHOWN' }, 5);
+      await counter.flush();
+      now = Date.parse('2026-12-01T23:59:59Z');
+      counter.count({ marketplaceId, country: 'DE', kind: 'SHOWN' }); // a second flush adds to the same counter's day
+      counter.count({ marketplaceId, country: 'BR', kind: 'QUOTED' }, 3);
+      await counter.close();
+
+      const booked = newOrder({ createdAt: Date.parse('2026-12-01T09:00:00Z') });
+      const pending = newOrder({ createdAt: Date.parse('2026-12-01T09:00:00Z') });
+      const before = newOrder({ createdAt: Date.parse('2026-11-24T23:59:59Z') });
+      const elsewhere = newOrder({ createdAt: Date.parse('2026-12-01T09:00:00Z') });
+      for (const draft of [booked, pending, before, elsewhere]) await store().createOrder(draft);
+      await store().updateOrder(booked.id, { marketplaceId, status: 'CONFIRMED' }, booked.createdAt);
+      await store().updateOrder(pending.id, { marketplaceId }, pending.createdAt);
+      await store().updateOrder(before.id, { marketplaceId, status: 'CONFIRMED' }, before.createdAt);
+      await store().updateOrder(elsewhere.id, { marketplaceId: other, status: 'CONFIRMED' }, elsewhere.createdAt);
+
+      const rows = await subject.replica.readReach({ marketplaceId, fromDay: '2026-11-25', toDay: '2026-12-01' });
+      const sorted = [...rows].sort((a, b) => a.country.localeCompare(b.country) || a.kind.localeCompare(b.kind));
+      expect(sorted).toEqual([
+        { country: '', kind: 'SHOWN', count: 1 },
+        { country: 'BR', kind: 'QUOTED', count: 3 },
+        { country: 'DE', kind: 'BOOKED', count: 1 },
+        { country: 'DE', kind: 'QUOTED', count: 1 },
+        { country: 'DE', kind: 'SHOWN', count: 3 },
+      ]);
+      const earlier = await store().readReach({ marketplaceId, fromDay: '2026-11-20', toDay: '2026-11-24' });
+      expect([...earlier].sort((a, b) => a.kind.localeCompare(b.kind))).toEqual([
+        { country: 'DE', kind: 'BOOKED', count: 1 },
+        { country: 'DE', kind: 'SHOWN', count: 7 },
+      ]);
+    });
+
+    it('a reach flush that fails keeps its counts for the next one, which sends them once', async (context) => {
+      if (!subject) return context.skip();
+      const marketplaceId = `mp-${randomUUID()}`;
+      let reachable = false;
+      const warnings: string[] = [];
+      const counter = createReachCounter({
+        send: async (batch) => {
+          if (!reachable) throw new Error('orders unreachable');
+          await store().addReachCounts(batch);
+        },
+        flushIntervalMs: 3_600_000,
+        logger: { ...silentLogger, warn: (message) => warnings.push(message) },
+        now: () => Date.parse('2026-12-02T12:00:00Z'),
+      });
+      counter.count({ marketplaceId, country: 'KE', kind: 'SHOWN' }, 4);
+      await expect(counter.flush()).resolves.toBeUndefined(); // never thrown at whoever counted
+      expect(warnings).toEqual(['reach counts not flushed; kept for the next flush']);
+      expect(await store().readReach({ marketplaceId, fromDay: '2026-12-02', toDay: '2026-12-02' })).toEqual([]);
+      counter.count({ marketplaceId, country: 'KE', kind: 'SHOWN' });
+      reachable = true;
+      await counter.flush();
+      await counter.flush(); // nothing left: sends nothing more
+      await counter.close();
+      expect(await store().readReach({ marketplaceId, fromDay: '2026-12-02', toDay: '2026-12-02' })).toEqual([
+        { country: 'KE', kind: 'SHOWN', count: 5 },
+      ]);
+    });
   });
 }
+
+const silentLogger: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  child: () => silentLogger,
+};

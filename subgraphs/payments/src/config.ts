@@ -27,6 +27,10 @@ export const paymentsSettings = {
    * instead of holding the page. Default: 2500 ms (one attempt at UPSTREAM_TIMEOUT_MS and the start of a retry).
    */
   FEE_QUOTE_DEADLINE_MS: setting.int({ default: 2_500, min: 50, max: 60_000 }),
+  /** The orders subgraph, which keeps marketplaces' reach: the counts of landed costs computed are sent to it (with the service secret). Default: http://127.0.0.1:4005/graphql */
+  ORDERS_URL: setting.url({ default: 'http://127.0.0.1:4005/graphql' }),
+  /** How often the landed costs computed are sent to orders, in one batch (and once more on shutdown). Default: 5000 ms. */
+  REACH_FLUSH_INTERVAL_MS: setting.int({ default: 5_000, min: 100, max: 600_000 }),
   ...providerSettings,
 };
 

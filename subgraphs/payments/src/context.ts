@@ -1,5 +1,6 @@
 import type { LatestReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
+import type { ReachCounter } from '#packages/reach/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
 import { createLoaders, type PaymentsLoaders } from './createLoaders.js';
 
@@ -16,6 +17,8 @@ export interface Context {
   readonly logger: Logger;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;
+  /** Counts the landed costs computed per marketplace and buyer country (flushed to orders). */
+  readonly reach: ReachCounter;
 }
 
 export interface PaymentsServices {
@@ -27,6 +30,7 @@ export interface PaymentsServices {
   readonly feeQuoteDeadlineMs: number;
   readonly now: () => number;
   readonly logger: Logger;
+  readonly reach: ReachCounter;
 }
 
 export function createContext(services: PaymentsServices, serviceCaller = false): Context {
@@ -40,5 +44,6 @@ export function createContext(services: PaymentsServices, serviceCaller = false)
     now: services.now,
     logger: services.logger,
     serviceCaller,
+    reach: services.reach,
   };
 }

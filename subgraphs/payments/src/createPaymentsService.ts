@@ -1,6 +1,7 @@
 import type { Server } from 'node:http';
 import { createReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
+import { createReachCounter, createReachSender } from '#packages/reach/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
@@ -47,6 +48,8 @@ export async function createPaymentsService(
     }),
   );
   const now = options.now ?? Date.now;
+  const reachSender = createReachSender({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
+  const reach = createReachCounter({ send: reachSender.send, flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger, now });
   const apollo = createApolloServer<Context>({ schema: createPaymentsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
@@ -63,6 +66,7 @@ export async function createPaymentsService(
           feeQuoteDeadlineMs: config.FEE_QUOTE_DEADLINE_MS,
           now,
           logger,
+          reach,
         },
         serviceCaller === true,
       ),
@@ -74,6 +78,8 @@ export async function createPaymentsService(
       await apollo.stop();
       await Promise.all([...providers.values()].map((provider) => provider.close()));
       await fx.close();
+      await reach.close();
+      await reachSender.close();
     },
   };
 }

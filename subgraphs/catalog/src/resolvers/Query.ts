@@ -8,6 +8,7 @@ import { readClassifyProductArgs } from '../classification/readClassifyProductAr
 import { fromGlobalId } from '../globalId.js';
 import { canShipTo } from '../search/canShipTo.js';
 import { cannotReach } from '../search/cannotReach.js';
+import { countShown } from '../search/countShown.js';
 import { decodeCursor, searchFingerprint } from '../search/searchCursor.js';
 import { readPriceRange } from '../search/readPriceRange.js';
 import { searchMarketplaces } from '../search/searchMarketplaces.js';
@@ -53,7 +54,7 @@ export const Query: QueryResolvers<Context> = {
     );
     const accept = offerFilter(filter, context);
     const restricted = restrictionFilter(filter, context);
-    return searchMarketplaces({
+    const page = await searchMarketplaces({
       query: text,
       first: pageSize,
       fingerprint,
@@ -66,6 +67,8 @@ export const Query: QueryResolvers<Context> = {
       cursorKey,
       rates,
     });
+    countShown(page, filter?.shipTo, context.reach);
+    return page;
   },
 };
 

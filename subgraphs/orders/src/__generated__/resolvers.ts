@@ -2,6 +2,7 @@
 import type { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from 'graphql';
 import type { OrderModel, OrderStepModel, OrderEdgeModel, OrderConnectionModel, PlaceOrderPayloadModel, UserErrorModel, MoneyModel, ViewerModel, MarketplaceModel } from '../models.js';
 import type { DisputeModel, DisputePayloadModel, DisputeUserErrorModel } from '../disputes/disputeModels.js';
+import type { MarketplaceReachModel } from '../reach/summarizeReach.js';
 import type { Context } from '../context.js';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
@@ -68,6 +69,22 @@ export type BuyerInput = {
   name: Scalars['String']['input'];
   /** A phone number for the carrier (international format); optional. */
   phone?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** How far a marketplace's offers got with buyers in one country over the period. */
+export type CountryReach = {
+  __typename?: 'CountryReach';
+  /** How many orders were booked (confirmed) at the marketplace. */
+  booked: Scalars['Int']['output'];
+  /**
+   * The buyer's country: the search's `filter.shipTo`, or the quote's and order's destination. Null
+   * for searches that named no ship-to country.
+   */
+  country?: Maybe<Scalars['CountryCode']['output']>;
+  /** How often a landed cost was computed for a shipping option of one of its offers. */
+  quoted: Scalars['Int']['output'];
+  /** How often the marketplace's offers were returned in a search page (each offer on each page counts). */
+  shown: Scalars['Int']['output'];
 };
 
 /** A buyer's dispute of an order: it holds the order's escrow until an operator settles it. */
@@ -181,6 +198,13 @@ export type Marketplace = {
    * this marketplace reads them: any other key, or asking through another marketplace, is FORBIDDEN.
    */
   orders: OrderConnection;
+  /**
+   * How often this marketplace's offers were shown in search, quoted and booked over a period, by the
+   * buyer's country. Only a key bound to this marketplace reads it: any other key is FORBIDDEN.
+   * Shown and quoted counts are gathered in memory and written every few seconds, so the last seconds
+   * may not be in yet.
+   */
+  reach: MarketplaceReach;
 };
 
 
@@ -188,6 +212,26 @@ export type Marketplace = {
 export type MarketplaceOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
+/** A marketplace Tradegraph reaches. Orders adds what was booked there, for that marketplace's own key only. */
+export type MarketplaceReachArgs = {
+  from?: InputMaybe<Scalars['String']['input']>;
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+/** A marketplace's reach over a period: how far its offers got, by the buyer's country. */
+export type MarketplaceReach = {
+  __typename?: 'MarketplaceReach';
+  /** One entry per buyer country with anything counted, most shown first. */
+  countries: Array<CountryReach>;
+  /** First day counted (UTC, `YYYY-MM-DD`). */
+  from: Scalars['String']['output'];
+  /** Last day counted (UTC, `YYYY-MM-DD`). */
+  to: Scalars['String']['output'];
+  /** Totals over the period, all countries together. */
+  total: ReachTotals;
 };
 
 /** An exact amount of money: a decimal string (never a float) and its currency. */
@@ -214,6 +258,7 @@ export type Mutation = {
    * failed step undoes the finished ones. Expected failures are `userErrors`, never top-level errors.
    */
   placeOrder: PlaceOrderPayload;
+  recordReach: Scalars['Int']['output'];
   /**
    * Settles an open dispute; for operators (scope `disputes:resolve`). `REFUND` gives the buyer's money
    * back through the payment provider (a refund of what was taken, a void of what was only authorized);
@@ -234,6 +279,12 @@ export type MutationOpenDisputeArgs = {
 /** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
+};
+
+
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
+export type MutationRecordReachArgs = {
+  counts: Array<ReachCountInput>;
 };
 
 
@@ -465,6 +516,31 @@ export type QueryOrdersArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type ReachCountInput = {
+  count: Scalars['Int']['input'];
+  /** The buyer's country, or '' when the request named none. */
+  country: Scalars['String']['input'];
+  /** UTC day, YYYY-MM-DD. */
+  day: Scalars['String']['input'];
+  kind: ReachCountKind;
+  marketplaceId: Scalars['ID']['input'];
+};
+
+export type ReachCountKind =
+  | 'QUOTED'
+  | 'SHOWN';
+
+/** Counts of a marketplace's reach summed over every buyer country. */
+export type ReachTotals = {
+  __typename?: 'ReachTotals';
+  /** Orders booked (confirmed). */
+  booked: Scalars['Int']['output'];
+  /** Landed costs computed for its offers' shipping options. */
+  quoted: Scalars['Int']['output'];
+  /** Offers returned in search pages. */
+  shown: Scalars['Int']['output'];
+};
+
 /** The order's shipment: logistics resolves its carrier, labels and tracking. */
 export type Shipment = {
   __typename?: 'Shipment';
@@ -622,6 +698,8 @@ export type ResolversTypes = ResolversObject<{
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   BuyerInput: BuyerInput;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CountryReach: ResolverTypeWrapper<CountryReach>;
+  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Dispute: ResolverTypeWrapper<DisputeModel>;
@@ -632,7 +710,7 @@ export type ResolversTypes = ResolversObject<{
   DisputeStatus: DisputeStatus;
   DisputeUserError: ResolverTypeWrapper<DisputeUserErrorModel>;
   Marketplace: ResolverTypeWrapper<MarketplaceModel>;
-  Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  MarketplaceReach: ResolverTypeWrapper<MarketplaceReachModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Offer: ResolverTypeWrapper<Offer>;
@@ -651,6 +729,9 @@ export type ResolversTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderPayload: ResolverTypeWrapper<PlaceOrderPayloadModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReachCountInput: ReachCountInput;
+  ReachCountKind: ReachCountKind;
+  ReachTotals: ResolverTypeWrapper<ReachTotals>;
   Shipment: ResolverTypeWrapper<Shipment>;
   StepStatus: StepStatus;
   UserError: ResolverTypeWrapper<UserErrorModel>;
@@ -665,13 +746,15 @@ export type ResolversParentTypes = ResolversObject<{
   ID: Scalars['ID']['output'];
   BuyerInput: BuyerInput;
   CountryCode: Scalars['CountryCode']['output'];
+  CountryReach: CountryReach;
+  Int: Scalars['Int']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
   DateTime: Scalars['DateTime']['output'];
   Dispute: DisputeModel;
   DisputePayload: DisputePayloadModel;
   DisputeUserError: DisputeUserErrorModel;
   Marketplace: MarketplaceModel;
-  Int: Scalars['Int']['output'];
+  MarketplaceReach: MarketplaceReachModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
   Offer: Offer;
@@ -686,6 +769,8 @@ export type ResolversParentTypes = ResolversObject<{
   PlaceOrderInput: PlaceOrderInput;
   PlaceOrderPayload: PlaceOrderPayloadModel;
   Query: Record<PropertyKey, never>;
+  ReachCountInput: ReachCountInput;
+  ReachTotals: ReachTotals;
   Shipment: Shipment;
   UserError: UserErrorModel;
   Viewer: ViewerModel;
@@ -702,6 +787,13 @@ export type BookingAlternativeResolvers<ContextType = Context, ParentType extend
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
 }
+
+export type CountryReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['CountryReach'] = ResolversParentTypes['CountryReach']> = ResolversObject<{
+  booked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
+  quoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
 
 export interface CurrencyCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CurrencyCode'], any> {
   name: 'CurrencyCode';
@@ -739,6 +831,14 @@ export type MarketplaceResolvers<ContextType = Context, ParentType extends Resol
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Marketplace']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<MarketplaceOrdersArgs, 'first'>>;
+  reach?: Resolver<ResolversTypes['MarketplaceReach'], ParentType, ContextType, Partial<MarketplaceReachArgs>>;
+}>;
+
+export type MarketplaceReachResolvers<ContextType = Context, ParentType extends ResolversParentTypes['MarketplaceReach'] = ResolversParentTypes['MarketplaceReach']> = ResolversObject<{
+  countries?: Resolver<Array<ResolversTypes['CountryReach']>, ParentType, ContextType>;
+  from?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  to?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  total?: Resolver<ResolversTypes['ReachTotals'], ParentType, ContextType>;
 }>;
 
 export type MoneyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Money'] = ResolversParentTypes['Money']> = ResolversObject<{
@@ -749,6 +849,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   openDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'evidence' | 'orderId' | 'reason'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  recordReach?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordReachArgs, 'counts'>>;
   resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'disputeId' | 'outcome'>>;
 }>;
 
@@ -810,6 +911,12 @@ export type QueryResolvers<ContextType = Context, ParentType extends ResolversPa
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
 }>;
 
+export type ReachTotalsResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ReachTotals'] = ResolversParentTypes['ReachTotals']> = ResolversObject<{
+  booked?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  quoted?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  shown?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+}>;
+
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -829,12 +936,14 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BookingAlternative?: BookingAlternativeResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
+  CountryReach?: CountryReachResolvers<ContextType>;
   CurrencyCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;
   Dispute?: DisputeResolvers<ContextType>;
   DisputePayload?: DisputePayloadResolvers<ContextType>;
   DisputeUserError?: DisputeUserErrorResolvers<ContextType>;
   Marketplace?: MarketplaceResolvers<ContextType>;
+  MarketplaceReach?: MarketplaceReachResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
@@ -846,6 +955,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PlaceOrderPayload?: PlaceOrderPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  ReachTotals?: ReachTotalsResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;

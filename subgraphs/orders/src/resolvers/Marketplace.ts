@@ -4,6 +4,8 @@ import type { MarketplaceResolvers, ViewerResolvers } from '../__generated__/res
 import type { Context } from '../context.js';
 import { ownerOf } from './ownerOf.js';
 import { pageOfOrders } from './Query.js';
+import { readReachPeriod } from '../reach/readReachPeriod.js';
+import { summarizeReach } from '../reach/summarizeReach.js';
 
 export const Viewer: ViewerResolvers<Context> = {
   marketplace: (_viewer, _args, context) => {
@@ -30,6 +32,18 @@ export const Marketplace: MarketplaceResolvers<Context> = {
       );
     }
     return pageOfOrders(first, after, (page) => context.store.listMarketplaceOrders({ marketplaceId: marketplace.id, ...page }));
+  },
+  async reach(marketplace, { from, to }, context) {
+    ownerOf(context, 'Marketplace.reach');
+    if (context.callerMarketplaceId !== marketplace.id) {
+      throw forbidden(
+        context.callerMarketplaceId === undefined
+          ? `the reach of ${marketplace.id} is for its own marketplace key: this API key is bound to no marketplace`
+          : `this key sees only ${context.callerMarketplaceId}'s reach, not ${marketplace.id}'s`,
+      );
+    }
+    const period = readReachPeriod({ from, to }, Date.now());
+    return summarizeReach(await context.store.readReach({ marketplaceId: marketplace.id, ...period }), period);
   },
 };
 

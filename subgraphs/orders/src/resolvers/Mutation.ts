@@ -3,6 +3,7 @@ import { ErrorCode } from '#packages/errors/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { ownerOf } from './ownerOf.js';
+import { recordReach } from '../reach/recordReach.js';
 
 export const Mutation: MutationResolvers<Context> = {
   placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder')),
@@ -17,6 +18,7 @@ export const Mutation: MutationResolvers<Context> = {
     }
     return context.disputes.resolve({ operator: ownerOf(context, 'resolveDispute'), disputeId, outcome, note: note ?? null });
   },
+  recordReach: (_parent, { counts }, context) => recordReach(counts, context),
 };
 
 /** The scope of operator keys that settle disputes. */

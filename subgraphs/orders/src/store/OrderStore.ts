@@ -1,3 +1,4 @@
+import type { ReachCount, ReachKind } from '#packages/reach/index.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import type { MoneyOutput } from '#packages/money/index.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
@@ -194,7 +195,34 @@ export interface OrderStore {
   updateDispute(id: string, patch: DisputePatch, now: number, change?: DisputeSettlement): Promise<void>;
   /** The orders booked at a marketplace, whoever placed them, newest first (as `listOrders`). */
   listMarketplaceOrders(page: MarketplaceOrderPageRequest): Promise<OrderRecord[]>;
+  /** Adds shown and quoted counts to marketplaces' reach, in one transaction: all of the batch or none. */
+  addReachCounts(counts: readonly ReachCount[]): Promise<void>;
+  /**
+   * A marketplace's reach over whole UTC days (both included), per buyer country and kind: SHOWN and
+   * QUOTED as recorded, BOOKED as its CONFIRMED orders created in the period, by destination.
+   */
+  readReach(request: ReachRequest): Promise<ReachRow[]>;
   close(): Promise<void>;
+}
+
+export interface ReachRequest {
+  readonly marketplaceId: string;
+  /** `YYYY-MM-DD`, UTC. */
+  readonly fromDay: string;
+  /** `YYYY-MM-DD`, UTC, included. */
+  readonly toDay: string;
+}
+
+/** One kind of count for one buyer country ('' when the request named none), summed over the period. */
+export interface ReachRow {
+  readonly country: string;
+  readonly kind: ReachKind;
+  readonly count: number;
+}
+
+/** The instants (ms since the epoch) a period of whole UTC days spans: `[from, until)`. */
+export function reachInstants(request: ReachRequest): { from: number; until: number } {
+  return { from: Date.parse(`${request.fromDay}T00:00:00Z`), until: Date.parse(`${request.toDay}T00:00:00Z`) + 86_400_000 };
 }
 
 export type MarketplaceOrderPageRequest = Omit<OrderPageRequest, 'owner'> & { readonly marketplaceId: string };

@@ -3,7 +3,16 @@ import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '.
 import { MIGRATIONS } from './migrations.js';
 import { OUTBOX_COLUMNS, OUTBOX_WRITE_LOCK, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
-import type { NewOrder, OrderPageRequest, OrderPatch, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import {
+  reachInstants,
+  type NewOrder,
+  type OrderPageRequest,
+  type OrderPatch,
+  type OrderStore,
+  type StepPatch,
+  type StepRecord,
+} from './OrderStore.js';
+import { ADD_REACH_COUNT_POSTGRES, toReachRow } from './reachRows.js';
 import { DISPUTE_COLUMNS, disputeAssignments, disputeValues, toDisputeRecord } from '../disputes/disputeRows.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
@@ -302,6 +311,30 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
             page.first,
           ]);
       return found.map(toOrderRecord);
+    },
+
+    async addReachCounts(counts) {
+      if (counts.length === 0) return;
+      await transaction(async (client) => {
+        for (const entry of counts) {
+          await client.query(ADD_REACH_COUNT_POSTGRES, [entry.marketplaceId, entry.day, entry.country, entry.kind, entry.count]);
+        }
+      });
+    },
+
+    async readReach(request) {
+      const { from, until } = reachInstants(request);
+      const counted = await rows(
+        `SELECT country, kind, SUM(count) AS count FROM marketplace_reach
+         WHERE marketplace_id = $1 AND day >= $2 AND day <= $3 GROUP BY country, kind`,
+        [request.marketplaceId, request.fromDay, request.toDay],
+      );
+      const booked = await rows(
+        `SELECT quote::json->>'destinationCountry' AS country, 'BOOKED' AS kind, COUNT(*) AS count FROM orders
+         WHERE marketplace_id = $1 AND status = 'CONFIRMED' AND created_at >= $2 AND created_at < $3 GROUP BY 1`,
+        [request.marketplaceId, from, until],
+      );
+      return [...counted, ...booked].map(toReachRow);
     },
 
     async close() {

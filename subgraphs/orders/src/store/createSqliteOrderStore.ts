@@ -4,7 +4,17 @@ import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '.
 import { MIGRATIONS } from './migrations.js';
 import { OUTBOX_COLUMNS, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
-import type { NewOrder, OrderPageRequest, OrderPatch, OrderRecord, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
+import { ADD_REACH_COUNT, toReachRow } from './reachRows.js';
+import {
+  reachInstants,
+  type NewOrder,
+  type OrderPageRequest,
+  type OrderPatch,
+  type OrderRecord,
+  type OrderStore,
+  type StepPatch,
+  type StepRecord,
+} from './OrderStore.js';
 import { DISPUTE_COLUMNS, disputeAssignments, disputeValues, toDisputeRecord } from '../disputes/disputeRows.js';
 import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
 
@@ -254,6 +264,32 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
           )
         : rows('SELECT * FROM orders WHERE marketplace_id = ? ORDER BY created_at DESC, id DESC LIMIT ?', page.marketplaceId, page.first);
       return found.map(toOrderRecord);
+    },
+
+    async addReachCounts(counts) {
+      const add = prepare(ADD_REACH_COUNT);
+      db.transaction(() => {
+        for (const entry of counts) add.run(entry.marketplaceId, entry.day, entry.country, entry.kind, entry.count);
+      }).immediate();
+    },
+
+    async readReach(request) {
+      const { from, until } = reachInstants(request);
+      const counted = rows(
+        `SELECT country, kind, SUM(count) AS count FROM marketplace_reach
+         WHERE marketplace_id = ? AND day >= ? AND day <= ? GROUP BY country, kind`,
+        request.marketplaceId,
+        request.fromDay,
+        request.toDay,
+      );
+      const booked = rows(
+        `SELECT json_extract(quote, '$.destinationCountry') AS country, 'BOOKED' AS kind, COUNT(*) AS count FROM orders
+         WHERE marketplace_id = ? AND status = 'CONFIRMED' AND created_at >= ? AND created_at < ? GROUP BY 1`,
+        request.marketplaceId,
+        from,
+        until,
+      );
+      return [...counted, ...booked].map(toReachRow);
     },
 
     async close() {
