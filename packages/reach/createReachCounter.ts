@@ -1,6 +1,8 @@
 import type { Logger } from '#packages/log/index.js';
 import { reachDay, type ReachCount, type ReachKind } from './ReachCount.js';
 
+const DAY_MS = 86_400_000;
+
 export interface ReachCounter {
   /**
    * Counts `times` occurrences now. Synchronous and in memory only: it never waits for, nor fails
@@ -33,6 +35,16 @@ export function createReachCounter(options: ReachCounterOptions): ReachCounter {
   const now = options.now ?? Date.now;
   let pending = new Map<string, ReachCount>();
   let flushing: Promise<void> | undefined;
+  // The day's key, kept until the clock leaves that UTC day: formatting a date per count is most of its cost.
+  let day = { key: '', start: 0, end: 0 };
+  const today = (): string => {
+    const at = now();
+    if (at < day.start || at >= day.end) {
+      const start = at - (((at % DAY_MS) + DAY_MS) % DAY_MS);
+      day = { key: reachDay(at), start, end: start + DAY_MS };
+    }
+    return day.key;
+  };
 
   const add = (entry: ReachCount): void => {
     const key = `${entry.marketplaceId}\u0000${entry.country}\u0000${entry.day}\u0000${entry.kind}`;
@@ -68,7 +80,7 @@ export function createReachCounter(options: ReachCounterOptions): ReachCounter {
   return {
     count(entry, times = 1) {
       if (times <= 0) return;
-      add({ marketplaceId: entry.marketplaceId, country: entry.country ?? '', day: reachDay(now()), kind: entry.kind, count: times });
+      add({ marketplaceId: entry.marketplaceId, country: entry.country ?? '', day: today(), kind: entry.kind, count: times });
     },
     flush,
     async close() {
