@@ -16,9 +16,6 @@ export interface ReachCount {
   readonly count: number;
 }
 
-/** The kinds that are counted in memory and flushed (BOOKED is read from the orders themselves). */
-export const COUNTED_REACH_KINDS = ['SHOWN', 'QUOTED'] as const satisfies readonly ReachKind[];
-
 /** The UTC day of an instant (ms since the epoch), as counters key it. */
 export function reachDay(at: number): string {
   return new Date(at).toISOString().slice(0, 10);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createLogger } from '#packages/log/index.js';
 import { createReachCounter } from './createReachCounter.js';
 import type { ReachCount } from './ReachCount.js';
+import { ReachNotSent } from './ReachNotSent.js';
 
 const logger = createLogger('test', { level: 'silent' });
 
@@ -59,6 +60,32 @@ describe('reach counter', () => {
     await Promise.all([first, second]);
     await counter.close();
     expect(batches.map((batch) => batch[0]!.count)).toEqual([2, 5]);
+  });
+
+  it('after a batch sent in part, keeps only what was not written', async () => {
+    const written: ReachCount[] = [];
+    let failAfter: number | undefined = 1;
+    const counter = createReachCounter({
+      send: async (batch) => {
+        if (failAfter !== undefined) {
+          written.push(...batch.slice(0, failAfter));
+          throw new ReachNotSent('orders went away', batch.slice(failAfter));
+        }
+        written.push(...batch);
+      },
+      flushIntervalMs: 3_600_000,
+      logger,
+      now: () => Date.parse('2026-12-05T10:00:00Z'),
+    });
+    counter.count({ marketplaceId: 'jp-ichiba', country: 'US', kind: 'SHOWN' }, 2);
+    counter.count({ marketplaceId: 'jp-ichiba', country: 'FR', kind: 'SHOWN' }, 3);
+    await counter.flush();
+    failAfter = undefined;
+    await counter.close();
+    expect(written.map((entry) => [entry.country, entry.count])).toEqual([
+      ['US', 2],
+      ['FR', 3],
+    ]);
   });
 
   it('flushes by itself every interval', async () => {

@@ -1,5 +1,6 @@
 import type { Logger } from '#packages/log/index.js';
 import { reachDay, type ReachCount, type ReachKind } from './ReachCount.js';
+import { ReachNotSent } from './ReachNotSent.js';
 
 const DAY_MS = 86_400_000;
 
@@ -16,7 +17,7 @@ export interface ReachCounter {
 }
 
 export interface ReachCounterOptions {
-  /** Where a batch goes: the store, or the service that owns it. Throwing keeps the batch for the next try. */
+  /** Where a batch goes: the store, or the service that owns it. Throwing keeps the batch (or a `ReachNotSent`'s `unsent`) for the next try. */
   send(batch: readonly ReachCount[]): Promise<void>;
   /** How often counts are flushed. */
   flushIntervalMs: number;
@@ -59,8 +60,9 @@ export function createReachCounter(options: ReachCounterOptions): ReachCounter {
     try {
       await options.send(batch);
     } catch (error) {
-      for (const entry of batch) add(entry);
-      options.logger.warn('reach counts not flushed; kept for the next flush', { error, counters: batch.length });
+      const unsent = error instanceof ReachNotSent ? error.unsent : batch;
+      for (const entry of unsent) add(entry);
+      options.logger.warn('reach counts not flushed; kept for the next flush', { error, counters: unsent.length });
     }
   };
 

@@ -3,6 +3,7 @@ import { createLogger } from '#packages/log/index.js';
 import type { CallerPrincipal } from '#packages/principal/index.js';
 import { createReachCounter, createReachSender, reachDay } from '#packages/reach/index.js';
 import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
+import { MAX_REACH_BATCH } from '../src/reach/recordReach.js';
 import { createFakeParticipants } from './support/createFakeParticipants.js';
 import { PLACE_ORDER, type PlaceOrderView } from './support/orderDocuments.js';
 import { startOrders, TEST_APP, type TestOrders } from './support/startOrders.js';
@@ -34,6 +35,7 @@ interface ReachData {
 // The fake catalog reserves every offer at Jade Market.
 const JADE_MARKET: CallerPrincipal = { keyId: 'jade-key', tier: 'marketplace', scopes: [], marketplaceId: 'cn-jademarket' };
 const FEIRA: CallerPrincipal = { keyId: 'feira-key', tier: 'marketplace', scopes: [], marketplaceId: 'br-feira' };
+const BAZAAR: CallerPrincipal = { keyId: 'bazaar-key', tier: 'marketplace', scopes: [], marketplaceId: 'in-bazaar' };
 const OTHER_APP: CallerPrincipal = { ...TEST_APP, keyId: 'other-app' };
 
 interface ViewerData {
@@ -149,6 +151,28 @@ describe('a marketplace key reads its own reach', () => {
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'from' });
     const reversed = await orders.query(REACH, { from: '2026-03-02', to: '2026-03-01' }, JADE_MARKET);
     expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'from' });
+  });
+
+  it('takes a backlog larger than one request in chunks, every count once', async () => {
+    // 6,000 days of a counter that could not flush: more than one recordReach takes (MAX_REACH_BATCH)
+    const DAY = 86_400_000;
+    const first = Date.parse('2010-01-01T00:00:00Z');
+    const days = Array.from({ length: 6_000 }, (_, index) => reachDay(first + index * DAY));
+    expect(days.length).toBeGreaterThan(MAX_REACH_BATCH);
+    const sender = createReachSender({
+      url: orders.url,
+      serviceSecret: TEST_SERVICE_SECRET,
+      timeoutMs: 30_000,
+      logger: createLogger('test', { level: 'silent' }),
+    });
+    await sender.send(days.map((day) => ({ marketplaceId: 'in-bazaar', country: 'JP', day, kind: 'SHOWN' as const, count: 1 })));
+    await sender.close();
+    let shown = 0;
+    for (let from = first; from <= first + 5_999 * DAY; from += 731 * DAY) {
+      const answer = await orders.query<ReachData>(REACH, { from: reachDay(from), to: reachDay(from + 730 * DAY) }, BAZAAR);
+      shown += answer.data!.viewer.marketplace.reach.total.shown;
+    }
+    expect(shown).toBe(6_000);
   });
 
   it('refuses another marketplace’s reach, and counts sent without the service secret', async () => {
