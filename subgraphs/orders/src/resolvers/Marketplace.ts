@@ -17,35 +17,32 @@ export const Viewer: ViewerResolvers<Context> = {
 };
 
 /**
- * A marketplace's orders are its own business: only a key bound to that very marketplace reads
- * them, whichever path asked (`viewer.marketplace`, or an offer's `marketplace` in search).
+ * A marketplace's orders and reach are its own business: only a key bound to that very marketplace
+ * reads them, whichever path asked (`viewer.marketplace`, or an offer's `marketplace` in search).
  */
 export const Marketplace: MarketplaceResolvers<Context> = {
   __resolveReference: (reference) => ({ id: reference.id }),
   orders: (marketplace, { first, after }, context) => {
-    ownerOf(context, 'Marketplace.orders');
-    if (context.callerMarketplaceId !== marketplace.id) {
-      throw forbidden(
-        context.callerMarketplaceId === undefined
-          ? `the orders of ${marketplace.id} are for its own marketplace key: this API key is bound to no marketplace`
-          : `this key sees only ${context.callerMarketplaceId}'s orders, not ${marketplace.id}'s`,
-      );
-    }
+    ownMarketplaceOnly(context, marketplace.id, 'orders');
     return pageOfOrders(first, after, (page) => context.store.listMarketplaceOrders({ marketplaceId: marketplace.id, ...page }));
   },
   async reach(marketplace, { from, to }, context) {
-    ownerOf(context, 'Marketplace.reach');
-    if (context.callerMarketplaceId !== marketplace.id) {
-      throw forbidden(
-        context.callerMarketplaceId === undefined
-          ? `the reach of ${marketplace.id} is for its own marketplace key: this API key is bound to no marketplace`
-          : `this key sees only ${context.callerMarketplaceId}'s reach, not ${marketplace.id}'s`,
-      );
-    }
+    ownMarketplaceOnly(context, marketplace.id, 'reach');
     const period = readReachPeriod({ from, to }, Date.now());
     return summarizeReach(await context.store.readReach({ marketplaceId: marketplace.id, ...period }), period);
   },
 };
+
+/** Needs an API key (UNAUTHENTICATED), and one bound to `marketplaceId` (FORBIDDEN, saying whose `what` it may see). */
+function ownMarketplaceOnly(context: Context, marketplaceId: string, what: 'orders' | 'reach'): void {
+  ownerOf(context, `Marketplace.${what}`);
+  if (context.callerMarketplaceId === marketplaceId) return;
+  throw forbidden(
+    context.callerMarketplaceId === undefined
+      ? `the ${what} of ${marketplaceId} ${what === 'orders' ? 'are' : 'is'} for its own marketplace key: this API key is bound to no marketplace`
+      : `this key sees only ${context.callerMarketplaceId}'s ${what}, not ${marketplaceId}'s`,
+  );
+}
 
 function forbidden(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: ErrorCode.FORBIDDEN } });
