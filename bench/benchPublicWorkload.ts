@@ -6,7 +6,7 @@ import { freePorts } from '#scripts/stack/freePorts.js';
 import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { hiveGatewayBin, startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { hiveGatewayBin, startHiveGateway, startShippedGateway, startTarget, type Target } from './startTarget.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { composeWorkload } from './workload/composeWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
@@ -62,7 +62,9 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
           .map(([name, entry, args, nodeArgs]) => startTarget(name, entry, args, { nodeArgs })),
       )),
     );
-    const [hivePort, hiveDedupePort] = await freePorts(2);
+    const [hivePort, hiveDedupePort, shippedPort] = await freePorts(3);
+    if (isWanted(settings, TARGET_NAMES.shipped))
+      targets.push(await startShippedGateway(TARGET_NAMES.shipped, supergraphPath, shippedPort!));
     const hiveNames = ['@graphql-hive/gateway', '@graphql-hive/gateway, dedupe on'] as const;
     if (!hiveGatewayBin()) process.stdout.write('@graphql-hive/gateway is not installed: measured without it (see BENCHMARKS.md)\n');
     else {
@@ -96,7 +98,11 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
 async function checkSameAnswers(targets: readonly Target[], body: string): Promise<void> {
   const answers = await Promise.all(
     targets.map(async (target) => {
-      const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await request(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        body,
+      });
       return JSON.stringify(await response.body.json());
     }),
   );

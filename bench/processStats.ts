@@ -61,3 +61,11 @@ export function rssMiB(pid: number): number {
   }
   return kib / 1024;
 }
+
+/**
+ * Pins a process and all its threads to one CPU core (`taskset -a -p -c`), so a gateway measured
+ * on a shared machine gets one core's worth of time however busy the other core is.
+ */
+export function pinToCore(pid: number, core: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+}
