@@ -96,14 +96,19 @@ export async function startHiveGateway(name: string, supergraphPath: string, por
  * caches on (in process, no Redis), tracing off — and only the limits lifted, so that nothing the
  * load sends is refused. The load carries a developer key, as a client would.
  */
-export async function startShippedGateway(name: string, supergraphPath: string, port: number): Promise<Target> {
+export async function startShippedGateway(
+  name: string,
+  supergraphPath: string,
+  port: number,
+  options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {},
+): Promise<Target> {
   const { key, line } = generateApiKey({ tier: 'developer', scopes: [], id: 'key_bench' });
   const lifted = (value: number) => TIERS.map((tier) => `${tier}=${value}`).join(',');
   const service = new ServiceProcess({
     name,
     entry: 'gateway/src/main.ts',
     args: ['--supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
-    nodeArgs: GATEWAY_NODE_FLAGS,
+    nodeArgs: [...GATEWAY_NODE_FLAGS, ...(options.nodeArgs ?? [])],
     root: ROOT,
     env: {
       NODE_ENV: 'production',
@@ -113,6 +118,7 @@ export async function startShippedGateway(name: string, supergraphPath: string, 
       COST_BUDGETS: lifted(1_000_000_000),
       MAX_DEPTH: '100',
       MAX_ALIASES: '10000',
+      ...options.env,
     },
   });
   service.start();
