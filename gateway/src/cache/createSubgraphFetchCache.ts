@@ -1,6 +1,7 @@
 import type { Cache } from '#packages/cache/index.js';
 import { sha256Hex } from '../persisted/PersistedOperationManifest.js';
 import { decodeCachedResponse, encodeCachedResponse, publicMaxAge } from './cachedResponse.js';
+import { createUncacheableMemory, type UncacheableMemory } from './createUncacheableMemory.js';
 import { stableStringify } from './stableStringify.js';
 
 /** A subgraph's answer, as @apollo/gateway's data sources pass it around. */
@@ -37,14 +38,41 @@ export interface SubgraphFetchCache {
  * batch of offers whose import charges were seen before only asks the subgraph for the new ones;
  * any other query is cached whole. Nothing with errors is stored.
  */
-export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (outcome: FetchCacheOutcome) => void }): SubgraphFetchCache {
+export function createSubgraphFetchCache(options: {
+  store: Cache;
+  onOutcome?: (outcome: FetchCacheOutcome) => void;
+  /** Which subgraph operations lately answered uncacheable; their lookups are skipped. Default: a memory of its own. */
+  uncacheable?: UncacheableMemory;
+}): SubgraphFetchCache {
   const { store, onOutcome } = options;
+  const uncacheable = options.uncacheable ?? createUncacheableMemory();
+  const entityQueries = new Map<string, boolean>();
   return {
     async fetch(request, send) {
       const representations = request.variables?.representations;
-      if (Array.isArray(representations) && /\b_entities\b/.test(request.query)) {
-        return fetchEntities(request, representations, send);
+      const isEntities = Array.isArray(representations) && isEntitiesQuery(request.query);
+      if (uncacheable.has(request.subgraph, request.query)) {
+        onOutcome?.({ kind: isEntities ? 'entity' : 'subgraph', result: 'miss', count: isEntities ? representations.length : 1 });
+        const response = await send(request.variables);
+        const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+        if (maxAge <= 0) return response;
+        // public after all: stored as a lookup would have stored it, and looked up from now on
+        uncacheable.delete(request.subgraph, request.query);
+        if (isEntities) {
+          const fetched = response.data?._entities;
+          if (!response.errors?.length && Array.isArray(fetched) && fetched.length === representations.length)
+            await store.setMany(
+              representations.map((representation, index) => ({
+                key: keyOf(request, { ...request.variables, representations: [representation] }),
+                value: encodeCachedResponse(fetched[index], maxAge),
+                ttlSeconds: maxAge,
+              })),
+            );
+        } else if (!response.errors?.length && response.data)
+          await store.set(keyOf(request, request.variables), encodeCachedResponse(response.data, maxAge), maxAge);
+        return response;
       }
+      if (isEntities) return fetchEntities(request, representations, send);
       const key = keyOf(request, request.variables);
       const cached = decodeCachedResponse<Record<string, unknown>>(await store.get(key));
       if (cached) {
@@ -55,11 +83,24 @@ export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (o
       onOutcome?.({ kind: 'subgraph', result: 'miss', count: 1 });
       const response = await send(request.variables);
       const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
-      if (maxAge > 0 && !response.errors?.length && response.data)
-        await store.set(key, encodeCachedResponse(response.data, maxAge), maxAge);
+      // only a whole, successful answer says whether the operation is cacheable; a failing subgraph's says nothing
+      if (response.errors?.length || !response.data) return response;
+      if (maxAge <= 0) uncacheable.add(request.subgraph, request.query);
+      else await store.set(key, encodeCachedResponse(response.data, maxAge), maxAge);
       return response;
     },
   };
+
+  /** Whether a subgraph query is an `_entities` lookup (memoised: the plan's query texts repeat). */
+  function isEntitiesQuery(query: string): boolean {
+    let found = entityQueries.get(query);
+    if (found === undefined) {
+      found = /\b_entities\b/.test(query);
+      if (entityQueries.size >= 10_000) entityQueries.clear();
+      entityQueries.set(query, found);
+    }
+    return found;
+  }
 
   async function fetchEntities(
     request: SubgraphFetch,
@@ -83,6 +124,7 @@ export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (o
       return missing.length === keys.length ? response : { ...response, data: null };
 
     const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+    if (maxAge <= 0 && hits.length === 0 && !response.errors?.length) uncacheable.add(request.subgraph, request.query);
     if (maxAge > 0 && !response.errors?.length) {
       await store.setMany(
         missing.map((index, position) => ({
