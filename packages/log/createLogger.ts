@@ -1,4 +1,7 @@
 import { currentRequestId } from './requestContext.js';
+import { stdoutDestination } from './createStdoutDestination.js';
+
+const stdoutWrite = (line: string): void => stdoutDestination().write(line);
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -17,7 +20,7 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Where lines go; stdout by default. Tests pass their own sink. */
+  /** Where lines go. Default: stdout, written without blocking (createStdoutDestination). Tests pass their own sink. */
   write?: (line: string) => void;
 }
 
@@ -27,7 +30,7 @@ export interface LoggerOptions {
  */
 export function createLogger(service: string, options: LoggerOptions = {}, base: LogFields = {}): Logger {
   const threshold = SEVERITY[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+  const write = options.write ?? stdoutWrite;
 
   const log = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields): void => {
     if (SEVERITY[level] < threshold) return;
