@@ -12,13 +12,13 @@
  *   npm run bench:plugins [-- --seconds 10 --warmup 3 --concurrency 16 --pin-core 1]
  */
 import { mkdtempSync, readdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { attributeProfile, type CostCategory } from './attributeProfile.js';
-import { cpuMillis, pinToCore } from './processStats.js';
+import { cpuMillis, mainThreadCpuMillis, pinToCore } from './processStats.js';
 import { hasWrk, runWrk } from './runWrk.js';
 import { startShippedGateway } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
@@ -84,8 +84,10 @@ try {
   await runWrk({ ...load, seconds: Number(values.warmup) });
   await sleep(1_000); // idle between warm-up and the measured seconds, so the window holds only these
   const cpuBefore = cpuMillis(gateway.pid);
+  const mainBefore = mainThreadCpuMillis(gateway.pid);
   const measured = await runWrk({ ...load, seconds });
   const cpuMsPerRequest = (cpuMillis(gateway.pid) - cpuBefore) / measured.requests;
+  const mainThreadMs = mainThreadCpuMillis(gateway.pid) - mainBefore;
   await gateway.stop(); // the profile is written as the process exits
   const profile = readdirSync(profileDir)
     .filter((file) => file.endsWith('.cpuprofile'))
@@ -93,10 +95,15 @@ try {
   if (profile === undefined) throw new Error(`no CPU profile was written to ${profileDir}`);
   // the window: the measured seconds and the idle second before them, not the warm-up
   const { microseconds, busyMicroseconds } = attributeProfile(join(profileDir, profile), [...PLUGINS, ...PARTS], seconds + 0.9);
-  const perRequest = (name: string) => (microseconds.get(name) ?? 0) / measured.requests;
+  // The profiler samples wall time: on a busy machine a descheduled thread's wait lands on whatever
+  // it was running. Each part's share of the samples is therefore applied to the main thread's CPU time.
+  const scale = (mainThreadMs * 1000) / busyMicroseconds;
+  const perRequest = (name: string) => ((microseconds.get(name) ?? 0) * scale) / measured.requests;
 
   const lines = [
-    `shipped gateway, public workload, wrk ${connections} connections, ${seconds} s after a ${values.warmup} s warm-up: ${measured.rps.toFixed(0)} rps, ${measured.errors} errors, ${cpuMsPerRequest.toFixed(2)} ms CPU per request (process, all threads), ${(busyMicroseconds / measured.requests / 1000).toFixed(2)} ms sampled on the main thread`,
+    `shipped gateway, public workload, wrk ${connections} connections, ${seconds} s after a ${values.warmup} s warm-up: ${measured.rps.toFixed(0)} rps, ${measured.errors} errors, ${cpuMsPerRequest.toFixed(2)} ms CPU per request (process, all threads), ${(mainThreadMs / measured.requests).toFixed(2)} ms on the main thread (${(busyMicroseconds / measured.requests / 1000).toFixed(2)} ms of wall time sampled busy there), load average ${loadavg()[0]!.toFixed(1)}`,
+    '',
+    "µs of the main thread's CPU per request, by the part its samples were charged to:",
     '',
     '| part | µs per request | ≤ 100 µs? |',
     '| --- | ---: | --- |',
