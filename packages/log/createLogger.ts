@@ -37,7 +37,8 @@ export function createLogger(service: string, options: LoggerOptions = {}, base:
     const requestId = currentRequestId();
     const line: LogFields = { time: new Date().toISOString(), level, service, msg: message, ...base, ...fields };
     if (requestId !== undefined) line.requestId = requestId;
-    write(JSON.stringify(line, errorReplacer));
+    // a replacer makes JSON.stringify call back for every key: only lines that hold more than plain values need it
+    write(hasOnlyPlainValues(line) ? JSON.stringify(line) : JSON.stringify(line, errorReplacer));
   };
 
   return {
@@ -47,6 +48,16 @@ export function createLogger(service: string, options: LoggerOptions = {}, base:
     error: (message, fields) => log('error', message, fields),
     child: (fields) => createLogger(service, options, { ...base, ...fields }),
   };
+}
+
+/** Whether every field is a string, number, boolean, null or undefined (a request log line's are). */
+function hasOnlyPlainValues(fields: LogFields): boolean {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== null && typeof value === 'object') return false;
+    if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') return false;
+  }
+  return true;
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {
