@@ -53,6 +53,21 @@ export function createGatewayMetrics(options: { storeErrors: () => { cache: numb
     [10, 100, 500, 1_000, 5_000, 10_000, 50_000, 100_000],
   );
   const reloads = registry.counter('tradegraph_gateway_supergraph_reloads_total', 'Supergraph reloads from its file, by result.');
+  // the process's memory, read when scraped: a heap that keeps growing under steady load is a leak (BENCHMARKS.md, the soak)
+  registry.collected(
+    'tradegraph_gateway_process_memory_bytes',
+    'Memory of the gateway process by kind (rss, heap_used, heap_total, external).',
+    'gauge',
+    () => {
+      const memory = process.memoryUsage();
+      return [
+        { labels: { kind: 'rss' }, value: memory.rss },
+        { labels: { kind: 'heap_used' }, value: memory.heapUsed },
+        { labels: { kind: 'heap_total' }, value: memory.heapTotal },
+        { labels: { kind: 'external' }, value: memory.external },
+      ];
+    },
+  );
   registry.collected('tradegraph_gateway_store_errors_total', 'Shared-store operations that failed and were degraded.', 'counter', () => {
     const counts = options.storeErrors();
     return [
