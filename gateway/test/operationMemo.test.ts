@@ -34,3 +34,16 @@ describe('decisions kept with the parsed document', () => {
     expect(operationKey('Top', true, { a: 1 })).not.toBe(operationKey('Top', true, { a: 2 }));
   });
 });
+
+describe('what the memo holds', () => {
+  it('does not keep answers under keys longer than 2,000 characters (large variable values)', () => {
+    const memo = createOperationMemo<number>();
+    const schema = {};
+    const document = parse('query Search($text: String) { search(text: $text) { id } }');
+    const key = operationKey('Search', true, { text: 'x'.repeat(5_000) });
+    let computed = 0;
+    memo.get(schema, document, key, () => ++computed);
+    memo.get(schema, document, key, () => ++computed);
+    expect(computed).toBe(2);
+  });
+});

@@ -93,10 +93,11 @@ export function createSubgraphFetchCache(options: {
 
   /** Whether a subgraph query is an `_entities` lookup (memoised: the plan's query texts repeat). */
   function isEntitiesQuery(query: string): boolean {
+    if (query.length > 10_000) return /\b_entities\b/.test(query); // a huge query text is not kept
     let found = entityQueries.get(query);
     if (found === undefined) {
       found = /\b_entities\b/.test(query);
-      if (entityQueries.size >= 10_000) entityQueries.clear();
+      if (entityQueries.size >= 256) entityQueries.clear();
       entityQueries.set(query, found);
     }
     return found;

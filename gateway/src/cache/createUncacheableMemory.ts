@@ -2,6 +2,10 @@
 const DEFAULT_REMEMBER_MS = 60_000;
 /** Operations remembered at most, per memory; past it the memory starts over (lookups resume, nothing else changes). */
 const DEFAULT_MAX_ENTRIES = 10_000;
+/** Characters of operation text remembered at most, all entries together; past it the memory starts over too. */
+const MAX_TOTAL_CHARACTERS = 4 * 1024 * 1024;
+/** An operation text longer than this is not remembered (it is looked up each time): a client's huge query must not be kept. */
+const MAX_OPERATION_LENGTH = 20_000;
 
 /**
  * Which operations were lately answered uncacheable (no public max-age), so a cache can skip
@@ -27,23 +31,32 @@ export function createUncacheableMemory(options: { rememberMs?: number; maxEntri
   // group → operation text → until when (ms); operation texts are the plan's own strings, whose hashes V8 keeps
   let groups = new Map<string, Map<string, number>>();
   let size = 0;
+  let characters = 0;
   return {
     has(group, operation) {
       const until = groups.get(group)?.get(operation);
       return until !== undefined && until > now();
     },
     add(group, operation) {
-      if (size >= maxEntries) {
+      if (operation.length > MAX_OPERATION_LENGTH) return;
+      if (size >= maxEntries || characters + operation.length > MAX_TOTAL_CHARACTERS) {
         groups = new Map();
         size = 0;
+        characters = 0;
       }
       let operations = groups.get(group);
       if (operations === undefined) groups.set(group, (operations = new Map()));
-      if (!operations.has(operation)) size++;
+      if (!operations.has(operation)) {
+        size++;
+        characters += operation.length;
+      }
       operations.set(operation, now() + rememberMs);
     },
     delete(group, operation) {
-      if (groups.get(group)?.delete(operation)) size--;
+      if (groups.get(group)?.delete(operation)) {
+        size--;
+        characters -= operation.length;
+      }
     },
   };
 }

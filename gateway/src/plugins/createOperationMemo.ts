@@ -2,6 +2,8 @@ import type { DocumentNode } from 'graphql';
 
 /** Answers kept per document: one per operation name and variable values (or per caller's scopes), at most. */
 const MAX_ANSWERS_PER_DOCUMENT = 64;
+/** Longest key kept: variables of a request may be up to the body limit, and a memo must not hold megabytes of them. */
+const MAX_KEY_LENGTH = 2_000;
 
 /**
  * What a plugin decides from an operation alone (its cost, its arguments' forms, the access it
@@ -10,6 +12,8 @@ const MAX_ANSWERS_PER_DOCUMENT = 64;
  * same `DocumentNode` to every request of that query, so this memo lives and dies with it: a
  * supergraph reload brings a new schema, hence new entries, and an evicted document takes its
  * answers with it. `owner` is what the answer also depends on (the schema, an access policy).
+ * What it holds is bounded: at most 64 answers per document, keys of at most 2,000 characters
+ * (longer ones, i.e. large variable values, are computed each time).
  */
 export interface OperationMemo<T> {
   get(owner: object, document: DocumentNode, key: string, compute: () => T): T;
@@ -19,6 +23,7 @@ export function createOperationMemo<T>(): OperationMemo<T> {
   const byOwner = new WeakMap<object, WeakMap<DocumentNode, Map<string, T>>>();
   return {
     get(owner, document, key, compute) {
+      if (key.length > MAX_KEY_LENGTH) return compute();
       let byDocument = byOwner.get(owner);
       if (byDocument === undefined) byOwner.set(owner, (byDocument = new WeakMap()));
       let answers = byDocument.get(document);

@@ -74,3 +74,23 @@ describe('the subgraph fetch cache, on operations that answer uncacheable', () =
     expect(served.data).toEqual({ _entities: [{ price: 1 }, { price: 2 }] });
   });
 });
+
+describe('what the memory of uncacheable operations holds', () => {
+  it('does not keep a huge operation text: such an operation is looked up each time', () => {
+    const memory = createUncacheableMemory();
+    const huge = `{ search(text: "${'x'.repeat(50_000)}") { id } }`;
+    memory.add('catalog', huge);
+    expect(memory.has('catalog', huge)).toBe(false);
+    memory.add('catalog', '{ topProducts { upc } }');
+    expect(memory.has('catalog', '{ topProducts { upc } }')).toBe(true);
+  });
+
+  it('starts over past its bound on operations, instead of growing', () => {
+    const memory = createUncacheableMemory({ maxEntries: 3 });
+    for (const operation of ['{ a }', '{ b }', '{ c }']) memory.add('catalog', operation);
+    expect(memory.has('catalog', '{ a }')).toBe(true);
+    memory.add('catalog', '{ d }');
+    expect(memory.has('catalog', '{ a }')).toBe(false);
+    expect(memory.has('catalog', '{ d }')).toBe(true);
+  });
+});
