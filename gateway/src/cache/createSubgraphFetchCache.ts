@@ -36,7 +36,9 @@ export interface SubgraphFetchCache {
  * Caches subgraph queries the subgraph itself declares public (`cache-control: public, max-age=N`,
  * from its `@cacheControl` hints), for that long. An `_entities` fetch is cached per entity, so a
  * batch of offers whose import charges were seen before only asks the subgraph for the new ones;
- * any other query is cached whole. Nothing with errors is stored.
+ * any other query is cached whole. Nothing with errors is stored. An operation whose last
+ * successful answer was not public is not looked up for a while (createUncacheableMemory), so a
+ * graph without cache hints does not pay a key per entity to miss every time.
  */
 export function createSubgraphFetchCache(options: {
   store: Cache;
