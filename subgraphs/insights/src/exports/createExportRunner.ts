@@ -1,6 +1,6 @@
 import type { HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { buildTradeFlowSql } from '../query/buildTradeFlowSql.js';
+import { queryTradeFlowCells } from '../query/queryTradeFlowCells.js';
 import { toTradeFlowRow, type TradeFlowRowModel } from '../query/toTradeFlowRow.js';
 import type { TradeFlowQuery } from '../query/TradeFlowQuery.js';
 import type { ExportJob, TradeFlowStore } from '../store/TradeFlowStore.js';
@@ -42,7 +42,7 @@ export function createExportRunner(options: {
   async function run(job: ExportJob): Promise<void> {
     const query = JSON.parse(job.request) as TradeFlowQuery;
     await store.updateExportJob(job.id, { rowsWritten: 0, progress: 0 }, now());
-    const pageAt = (offset: number) => store.query(buildTradeFlowSql(query, store.dialect, { limit: PAGE_ROWS, offset }));
+    const pageAt = (offset: number) => queryTradeFlowCells(store, query, { limit: PAGE_ROWS, offset });
     // The first page tells how many cells there are in all: no separate count of the whole aggregation.
     const first = await pageAt(0);
     const total = Number(first[0]?.total_cells ?? 0);
