@@ -48,6 +48,12 @@ export interface TradeFlowStore {
   upsertFacts(facts: readonly TradeFlowFact[]): Promise<void>;
   /** Runs a read-only query built for this dialect. */
   query(statement: SqlStatement): Promise<SqlRow[]>;
+  /**
+   * DuckDB only: writes a query's rows straight to `target` with `COPY (…) TO` (`options` as COPY
+   * takes them, e.g. `FORMAT csv, HEADER true`), without passing them through JavaScript; resolves
+   * to the rows written.
+   */
+  copyTo?(statement: SqlStatement, target: string, options: string): Promise<number>;
   addDeadLetter(letter: DeadLetter, at: number): Promise<void>;
   listDeadLetters(limit: number): Promise<Array<DeadLetter & { receivedAt: number }>>;
   createExportJob(job: ExportJob): Promise<void>;

@@ -35,7 +35,9 @@ const stagingValue = (kind: Kind, value: string | number | boolean | null): Duck
  * Facts are appended to a staging table with DuckDB's appender (the fast path for bulk rows)
  * and merged into `trade_flows` with one upsert per batch.
  */
-export async function createDuckDbStore(options: { file: string }): Promise<TradeFlowStore & { connection(): Promise<DuckDBConnection> }> {
+export async function createDuckDbStore(options: {
+  file: string;
+}): Promise<TradeFlowStore & Required<Pick<TradeFlowStore, 'copyTo'>> & { connection(): Promise<DuckDBConnection> }> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const instance = await DuckDBInstance.create(options.file);
   const writer = await instance.connect();
@@ -118,6 +120,20 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
 
     query(statement) {
       return rowsOf(reader, statement.text, statement.params as DuckDBValue[]);
+    },
+
+    async copyTo(statement, target, options) {
+      // Its own connection: a long export does not hold up the questions on the reader.
+      const connection = await instance.connect();
+      try {
+        const result = await connection.runAndReadAll(
+          `COPY (${statement.text}) TO '${target.replaceAll("'", "''")}' (${options})`,
+          statement.params.length > 0 ? [...(statement.params as DuckDBValue[])] : undefined,
+        );
+        return Number(result.getRows()[0]?.[0] ?? 0);
+      } finally {
+        connection.closeSync();
+      }
     },
 
     async addDeadLetter(letter, at) {
