@@ -1,24 +1,23 @@
 import type { Dialect } from '../store/tables.js';
 import { MONEY_COLUMNS } from '../store/tradeFlowRollup.js';
 import type { SqlRow, SqlStatement } from '../store/TradeFlowStore.js';
-import { groupSql, keyColumns, keySql, whereSql } from './buildTradeFlowSql.js';
+import { groupSql, keyColumns, keySql, TRANSIT_DAYS_SQL, transitPercentilesSql, whereSql } from './buildTradeFlowSql.js';
 import type { TradeFlowQuery } from './TradeFlowQuery.js';
 
-const PERCENTILES = [
-  ['median', 0.5],
-  ['p90', 0.9],
-] as const;
-
 /**
- * The page of a question read from the rollup (`store/tradeFlowRollup.ts`) rather than the
- * orders, with the same rows as `buildTradeFlowSql`: the cells' sums grouped as the question asks,
- * sorted and cut to the page first; then, for the page's groups only, their merged transit
- * histograms, from which the two percentiles are read as `quantile_cont` / `percentile_cont`
- * read them from the orders — the values at ranks ⌊(n−1)p⌋ and ⌈(n−1)p⌉, interpolated.
- * Money comes back as cents: `centsToDecimals` turns a row into the orders' form.
+ * The page of a question read from the rollup (`store/tradeFlowRollup.ts`), with the same rows as
+ * `buildTradeFlowSql` reads from the orders: the cells' sums grouped as the question asks, sorted
+ * and cut to the page first. Percentiles do not add up, and transit times are continuous (no two
+ * orders share one), so no per-cell summary of them is smaller than the orders themselves: the
+ * two percentiles are read from the delivered orders, grouped alike and with the same function as
+ * the orders' query, and joined to the page (restricting the orders to the page's groups first
+ * was tried: the join on every order cost more than it saved). Money comes back as cents:
+ * `centsToDecimals` turns a row into the orders' form.
  */
 export function buildRollupSql(query: TradeFlowQuery, dialect: Dialect, page?: { limit: number; offset: number }): SqlStatement {
   const where = whereSql(query, dialect, false);
+  // The same conditions over the orders, keeping to counted ones; the parameters number alike.
+  const orders = whereSql(query, dialect);
   const keys = keyColumns(query);
   const keyed = [
     ...query.groupBy.map((dimension, i) => `${keySql(dimension, query, dialect)} AS k${i}`),
@@ -26,14 +25,18 @@ export function buildRollupSql(query: TradeFlowQuery, dialect: Dialect, page?: {
   ];
   const groups = [...query.groupBy.map((dimension) => groupSql(dimension, query, dialect)), ...(query.data === 'ALL' ? ['synthetic'] : [])];
   const groupBy = groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : '';
-  const double = dialect === 'duckdb' ? 'DOUBLE' : 'DOUBLE PRECISION';
-  // Keys are codes, never empty text: '' stands for a missing one, so the join can hash.
+  // Keys may be missing (an order without an HS code): they match as equals. PostgreSQL cannot hash
+  // IS NOT DISTINCT FROM, so there keys are codes, never empty text, and '' stands for a missing one.
   const sameKeys =
-    keys.length > 0
-      ? keys.map((key) => `COALESCE(CAST(p.${key} AS VARCHAR), '') = COALESCE(CAST(d.${key} AS VARCHAR), '')`).join(' AND ')
-      : 'TRUE';
-  const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')} ` : '';
-  const rank = (p: number) => `CAST(total - 1 AS ${double}) * ${p}`;
+    keys.length === 0
+      ? 'TRUE'
+      : keys
+          .map((key) =>
+            dialect === 'duckdb'
+              ? `p.${key} IS NOT DISTINCT FROM d.${key}`
+              : `COALESCE(CAST(p.${key} AS VARCHAR), '') = COALESCE(CAST(d.${key} AS VARCHAR), '')`,
+          )
+          .join(' AND ');
   const measures = [
     'SUM(orders) AS orders',
     'SUM(quantity) AS qty',
@@ -56,30 +59,11 @@ WITH page AS (
   FROM trade_flow_cells WHERE ${where.text} ${groupBy}
   ORDER BY ${order('')}${page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : ''}
 ),
-transit AS (
-  SELECT ${[...keyed, 'transit_days', 'orders'].join(', ')} FROM trade_flow_transit WHERE ${where.text}
-),
-days AS (
-  SELECT ${[...keys.map((key) => `d.${key}`), 'd.transit_days'].join(', ')}, SUM(d.orders) AS n
-  FROM transit d JOIN page p ON ${sameKeys}
-  GROUP BY ${[...keys.map((key) => `d.${key}`), 'd.transit_days'].join(', ')}
-),
-ranked AS (
-  SELECT days.*, SUM(n) OVER (${partition}ORDER BY transit_days ROWS UNBOUNDED PRECEDING) AS upto, SUM(n) OVER (${partition.trim()}) AS total
-  FROM days
-),
 spread AS (
-  SELECT ${[
-    ...keys,
-    ...PERCENTILES.flatMap(([name, p]) => [
-      `MIN(transit_days) FILTER (WHERE upto > FLOOR(${rank(p)})) AS lo_${name}`,
-      `MIN(transit_days) FILTER (WHERE upto > CEIL(${rank(p)})) AS hi_${name}`,
-      `MAX(${rank(p)} - FLOOR(${rank(p)})) AS frac_${name}`,
-    ]),
-  ].join(', ')}
-  FROM ranked ${keys.length > 0 ? `GROUP BY ${keys.join(', ')}` : ''}
+  SELECT ${[...keyed, `${transitPercentilesSql(TRANSIT_DAYS_SQL, dialect)} AS q`].join(', ')}
+  FROM trade_flows WHERE ${orders.text} AND delivered_at IS NOT NULL AND dispatched_at IS NOT NULL ${groupBy}
 )
-SELECT p.*, ${PERCENTILES.map(([name]) => `d.lo_${name} + (d.hi_${name} - d.lo_${name}) * d.frac_${name} AS transit_${name}`).join(', ')}
+SELECT p.*, (d.q)[1] AS transit_median, (d.q)[2] AS transit_p90
 FROM page p LEFT JOIN spread d ON ${sameKeys}
 ORDER BY ${order('p.')}`;
   return { text, params: [...where.params] };

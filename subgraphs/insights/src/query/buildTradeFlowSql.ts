@@ -94,13 +94,21 @@ export function whereSql(
   return { text: conditions.join(' AND '), params };
 }
 
-/** The measures of a cell; money sums as exact text. */
-function measuresSql(dialect: Dialect): string {
+/** Days between dispatch and delivery, as the percentiles read them. */
+export const TRANSIT_DAYS_SQL = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
+
+/** The median and p90 of `transit` in a group, as one array of two. */
+export function transitPercentilesSql(transit: string, dialect: Dialect): string {
   // Both percentiles from one sort of 4-byte floats (days to well under a minute): the sort is the
   // costliest part of a cell, and sorting doubles of milliseconds took twice as long for nothing.
-  const transit = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
-  const percentiles =
-    dialect === 'duckdb' ? `quantile_cont(${transit}, [0.5, 0.9])` : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+  return dialect === 'duckdb'
+    ? `quantile_cont(${transit}, [0.5, 0.9])`
+    : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+}
+
+/** The measures of a cell; money sums as exact text. */
+function measuresSql(dialect: Dialect): string {
+  const percentiles = transitPercentilesSql(TRANSIT_DAYS_SQL, dialect);
   const percentile = (p: number) => `(${percentiles})[${p === 0.5 ? 1 : 2}]`;
   const money = (column: string) => `CAST(SUM(${column}) AS VARCHAR) AS ${column}`;
   const delivered = 'delivered_at IS NOT NULL AND dispatched_at IS NOT NULL';

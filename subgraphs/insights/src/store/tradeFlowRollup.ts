@@ -6,9 +6,9 @@ import type { Dialect } from './tables.js';
  * destination × HS6 × mode × carrier × marketplace × synthetic: every column a question filters or
  * groups by, so every question answers from it. Its measures add up: counts, sums of quantity and
  * weight, and money as BIGINT cents (a BIGINT sum is several times cheaper than an exact DECIMAL
- * one, and just as exact). Percentiles do not add up, so transit times are kept as a histogram per
- * cell (`trade_flow_transit`: orders per exact transit value); the quantiles of any group of cells
- * are read from the merged histogram and equal those of the orders themselves.
+ * one, and just as exact). Percentiles do not add up, and the transit times they are read from are
+ * continuous (a per-cell histogram of them has as many entries as delivered orders), so they stay
+ * with the orders: `buildRollupSql` reads them for the page's groups only.
  *
  * The ingest keeps both up to date in the transaction that writes the orders: the contribution of
  * each order the batch touches is taken away as it was, and added back as it is after the upsert.
@@ -46,8 +46,6 @@ const CELL_MEASURES: ReadonlyArray<readonly [string, string]> = [
   ['de_minimis_orders', flag('de_minimis IS TRUE')],
 ];
 export const CELL_MEASURE_NAMES = CELL_MEASURES.map(([name]) => name);
-/** Days between dispatch and delivery, exactly as the order-level percentiles read it. */
-export const TRANSIT_DAYS_SQL = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
 
 /** One text key per cell (a primary key cannot hold the nullable key columns themselves). */
 const cellKeySql = (): string =>
@@ -61,17 +59,13 @@ export function rollupTableStatements(dialect: Dialect): string[] {
   const measures = CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ');
   return [
     `CREATE TABLE IF NOT EXISTS trade_flow_cells (cell VARCHAR PRIMARY KEY, ${keyColumnsSql}, ${measures})`,
-    `CREATE TABLE IF NOT EXISTS trade_flow_transit (
-       cell VARCHAR NOT NULL, transit_days REAL NOT NULL, ${keyColumnsSql}, orders BIGINT NOT NULL, PRIMARY KEY (cell, transit_days))`,
-    ...(dialect === 'duckdb'
-      ? [`CREATE TABLE IF NOT EXISTS ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${measures}, transit_days REAL)`]
-      : []),
+    ...(dialect === 'duckdb' ? [`CREATE TABLE IF NOT EXISTS ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${measures})`] : []),
   ];
 }
 
 /** Where a batch's changes to the cells are gathered: a table on DuckDB, a temporary one per transaction on PostgreSQL. */
 export const DELTA = 'trade_flow_rollup_delta';
-export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ')}, transit_days REAL) ON COMMIT DROP`;
+export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ')}) ON COMMIT DROP`;
 
 /**
  * Adds the contribution of the counted orders `orders` selects (a condition on `trade_flows`) to
@@ -80,13 +74,12 @@ export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (cell V
 export function contributionSql(orders: string, sign: 1 | -1): string {
   const signed = (value: string) => (sign === 1 ? value : `-(${value})`);
   return `INSERT INTO ${DELTA}
-    SELECT ${cellKeySql()}, ${CELL_KEYS.join(', ')}, ${CELL_MEASURES.map(([, value]) => signed(value)).join(', ')},
-           CASE WHEN ${DELIVERED} THEN ${TRANSIT_DAYS_SQL} END
+    SELECT ${cellKeySql()}, ${CELL_KEYS.join(', ')}, ${CELL_MEASURES.map(([, value]) => signed(value)).join(', ')}
     FROM trade_flows
     WHERE confirmed_at IS NOT NULL AND cancelled IS NOT TRUE AND (${orders})`;
 }
 
-/** Folds the delta into the cells and the transit histogram, drops what emptied, and clears the delta. */
+/** Folds the delta into the cells, drops the cells it emptied, and clears the delta. */
 export function applyDeltaStatements(): string[] {
   const keys = CELL_KEYS.join(', ');
   return [
@@ -95,11 +88,6 @@ export function applyDeltaStatements(): string[] {
      FROM ${DELTA} GROUP BY cell, ${keys} ORDER BY cell
      ON CONFLICT (cell) DO UPDATE SET ${CELL_MEASURE_NAMES.map((name) => `${name} = trade_flow_cells.${name} + excluded.${name}`).join(', ')}`,
     `DELETE FROM trade_flow_cells WHERE orders = 0 AND cell IN (SELECT cell FROM ${DELTA})`,
-    `INSERT INTO trade_flow_transit (cell, transit_days, ${keys}, orders)
-     SELECT cell, transit_days, ${keys}, SUM(orders) FROM ${DELTA} WHERE transit_days IS NOT NULL
-     GROUP BY cell, transit_days, ${keys} ORDER BY cell, transit_days
-     ON CONFLICT (cell, transit_days) DO UPDATE SET orders = trade_flow_transit.orders + excluded.orders`,
-    `DELETE FROM trade_flow_transit WHERE orders = 0 AND cell IN (SELECT cell FROM ${DELTA})`,
     `DELETE FROM ${DELTA}`,
   ];
 }
