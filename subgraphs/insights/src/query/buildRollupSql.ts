@@ -25,6 +25,9 @@ export function buildRollupSql(query: TradeFlowQuery, dialect: Dialect, page?: {
   ];
   const groups = [...query.groupBy.map((dimension) => groupSql(dimension, query, dialect)), ...(query.data === 'ALL' ? ['synthetic'] : [])];
   const groupBy = groups.length > 0 ? `GROUP BY ${groups.join(', ')}` : '';
+  // A cell may have several rows (see `applyDeltaStatements`); a group whose orders were all
+  // cancelled sums to zero and is no group, as it is none over the orders.
+  const having = groups.length > 0 ? 'HAVING SUM(orders) > 0' : '';
   // Keys may be missing (an order without an HS code): they match as equals. PostgreSQL cannot hash
   // IS NOT DISTINCT FROM, so there keys are codes, never empty text, and '' stands for a missing one.
   const sameKeys =
@@ -56,7 +59,7 @@ export function buildRollupSql(query: TradeFlowQuery, dialect: Dialect, page?: {
   const text = `
 WITH page AS (
   SELECT ${[...keyed, ...measures].join(', ')}
-  FROM trade_flow_cells WHERE ${where.text} ${groupBy}
+  FROM trade_flow_cells WHERE ${where.text} ${groupBy} ${having}
   ORDER BY ${order('')}${page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : ''}
 ),
 spread AS (

@@ -46,6 +46,8 @@ export interface TradeFlowStore {
   migrate(): Promise<void>;
   /** Writes facts in one transaction: new orders inserted, known ones updated with the fields each fact knows. At most one fact per order. */
   upsertFacts(facts: readonly TradeFlowFact[]): Promise<void>;
+  /** Folds the rollup's cells to one row each (`tradeFlowRollup.ts`); the store does it every few batches by itself. */
+  compactRollup(): Promise<void>;
   /** Runs a read-only query built for this dialect. */
   query(statement: SqlStatement): Promise<SqlRow[]>;
   /**

@@ -5,6 +5,8 @@ import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter
 import { mergeAssignments, tableStatements } from './tables.js';
 import {
   applyDeltaStatements,
+  COMPACT_EVERY_BATCHES,
+  compactStatements,
   contributionSql,
   DELTA,
   NEEDS_REBUILD_SQL,
@@ -63,6 +65,11 @@ export async function createDuckDbStore(options: {
       throw error;
     }
   };
+  let batchesSinceCompaction = 0;
+  const compact = async () => {
+    await inTransaction(compactStatements('duckdb'));
+    batchesSinceCompaction = 0;
+  };
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
   const castFromStaging = FACT_COLUMNS.map(([name, kind]) => (kind === 'money' ? `CAST(${name} AS DECIMAL(18,2))` : name)).join(', ');
 
@@ -115,7 +122,12 @@ export async function createDuckDbStore(options: {
           await writer.run(`DELETE FROM ${DELTA}`).catch(() => undefined);
           throw error;
         }
+        if (++batchesSinceCompaction >= COMPACT_EVERY_BATCHES) await compact();
       });
+    },
+
+    async compactRollup() {
+      await serially(compact);
     },
 
     query(statement) {

@@ -3,6 +3,8 @@ import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter
 import { mergeAssignments, tableStatements } from './tables.js';
 import {
   applyDeltaStatements,
+  COMPACT_EVERY_BATCHES,
+  compactStatements,
   contributionSql,
   NEEDS_REBUILD_SQL,
   POSTGRES_DELTA_STATEMENT,
@@ -32,6 +34,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 6, options: `-c search_path=${schema}`, types });
   const rows = async (text: string, params: readonly unknown[] = []): Promise<SqlRow[]> =>
     (await pool.query(text, [...params])).rows as SqlRow[];
+  let batchesSinceCompaction = 0;
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
   async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await pool.connect();
@@ -87,6 +90,15 @@ export function createPostgresStore(options: { connectionString: string; schema:
         }
         await client.query(contributionSql('order_id = ANY($1::varchar[])', 1), touched);
         for (const statement of applyDeltaStatements()) await client.query(statement);
+      });
+      // Counted per replica: each compacts after its own batches, one at a time (the lock).
+      if (++batchesSinceCompaction >= COMPACT_EVERY_BATCHES) await this.compactRollup();
+    },
+
+    async compactRollup() {
+      batchesSinceCompaction = 0;
+      await inTransaction(async (client) => {
+        for (const statement of compactStatements('postgres')) await client.query(statement);
       });
     },
 

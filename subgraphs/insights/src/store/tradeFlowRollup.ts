@@ -8,12 +8,12 @@ import type { Dialect } from './tables.js';
  * weight, and money as BIGINT cents (a BIGINT sum is several times cheaper than an exact DECIMAL
  * one, and just as exact). Percentiles do not add up, and the transit times they are read from are
  * continuous (a per-cell histogram of them has as many entries as delivered orders), so they stay
- * with the orders: `buildRollupSql` reads them for the page's groups only.
+ * with the orders: `buildRollupSql` reads them grouped alike and joins them to the page.
  *
- * The ingest keeps both up to date in the transaction that writes the orders: the contribution of
- * each order the batch touches is taken away as it was, and added back as it is after the upsert.
- * So a re-delivered event changes nothing, and a later stage (cancelled, delivered) moves the
- * order exactly once.
+ * The ingest keeps the cells up to date in the transaction that writes the orders: the
+ * contribution of each order the batch touches is taken away as it was, and added back as it is
+ * after the upsert. So a re-delivered event changes nothing, and a later stage (cancelled,
+ * delivered) moves the order exactly once.
  */
 export const CELL_KEYS = ['month', 'origin', 'destination', 'hs6', 'mode', 'carrier', 'marketplace', 'synthetic'] as const;
 
@@ -47,25 +47,21 @@ const CELL_MEASURES: ReadonlyArray<readonly [string, string]> = [
 ];
 export const CELL_MEASURE_NAMES = CELL_MEASURES.map(([name]) => name);
 
-/** One text key per cell (a primary key cannot hold the nullable key columns themselves). */
-const cellKeySql = (): string =>
-  CELL_KEYS.map((key) =>
-    key === 'synthetic' ? `CASE WHEN synthetic THEN 'S' ELSE 'R' END` : `COALESCE(CAST(${key} AS VARCHAR), '')`,
-  ).join(` || '|' || `);
-
 const keyColumnsSql = `month INTEGER, origin VARCHAR, destination VARCHAR, hs6 VARCHAR, mode VARCHAR, carrier VARCHAR, marketplace VARCHAR, synthetic BOOLEAN`;
+const measureColumnsSql = CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ');
+const KEYS = CELL_KEYS.join(', ');
+const SUMS = CELL_MEASURE_NAMES.map((name) => `SUM(${name}) AS ${name}`).join(', ');
 
 export function rollupTableStatements(dialect: Dialect): string[] {
-  const measures = CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ');
   return [
-    `CREATE TABLE IF NOT EXISTS trade_flow_cells (cell VARCHAR PRIMARY KEY, ${keyColumnsSql}, ${measures})`,
-    ...(dialect === 'duckdb' ? [`CREATE TABLE IF NOT EXISTS ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${measures})`] : []),
+    `CREATE TABLE IF NOT EXISTS trade_flow_cells (${keyColumnsSql}, ${measureColumnsSql})`,
+    ...(dialect === 'duckdb' ? [`CREATE TABLE IF NOT EXISTS ${DELTA} (${keyColumnsSql}, ${measureColumnsSql})`] : []),
   ];
 }
 
 /** Where a batch's changes to the cells are gathered: a table on DuckDB, a temporary one per transaction on PostgreSQL. */
 export const DELTA = 'trade_flow_rollup_delta';
-export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (cell VARCHAR, ${keyColumnsSql}, ${CELL_MEASURE_NAMES.map((name) => `${name} BIGINT NOT NULL`).join(', ')}) ON COMMIT DROP`;
+export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (${keyColumnsSql}, ${measureColumnsSql}) ON COMMIT DROP`;
 
 /**
  * Adds the contribution of the counted orders `orders` selects (a condition on `trade_flows`) to
@@ -74,21 +70,43 @@ export const POSTGRES_DELTA_STATEMENT = `CREATE TEMPORARY TABLE ${DELTA} (cell V
 export function contributionSql(orders: string, sign: 1 | -1): string {
   const signed = (value: string) => (sign === 1 ? value : `-(${value})`);
   return `INSERT INTO ${DELTA}
-    SELECT ${cellKeySql()}, ${CELL_KEYS.join(', ')}, ${CELL_MEASURES.map(([, value]) => signed(value)).join(', ')}
+    SELECT ${KEYS}, ${CELL_MEASURES.map(([, value]) => signed(value)).join(', ')}
     FROM trade_flows
     WHERE confirmed_at IS NOT NULL AND cancelled IS NOT TRUE AND (${orders})`;
 }
 
-/** Folds the delta into the cells, drops the cells it emptied, and clears the delta. */
+/**
+ * Appends the delta to the cells, one row per cell it changes (a change that cancels out, as a
+ * re-delivered event's does, appends nothing), and clears it. A cell may so have several rows:
+ * questions sum them anyway, and drop a group whose orders sum to zero. Appending costs a
+ * fraction of updating each cell in place (`INSERT … ON CONFLICT` was most of a batch's time on
+ * DuckDB); `compactStatements` folds the rows together now and then.
+ */
 export function applyDeltaStatements(): string[] {
-  const keys = CELL_KEYS.join(', ');
   return [
-    `INSERT INTO trade_flow_cells (cell, ${keys}, ${CELL_MEASURE_NAMES.join(', ')})
-     SELECT cell, ${keys}, ${CELL_MEASURE_NAMES.map((name) => `SUM(${name})`).join(', ')}
-     FROM ${DELTA} GROUP BY cell, ${keys} ORDER BY cell
-     ON CONFLICT (cell) DO UPDATE SET ${CELL_MEASURE_NAMES.map((name) => `${name} = trade_flow_cells.${name} + excluded.${name}`).join(', ')}`,
-    `DELETE FROM trade_flow_cells WHERE orders = 0 AND cell IN (SELECT cell FROM ${DELTA})`,
+    `INSERT INTO trade_flow_cells (${KEYS}, ${CELL_MEASURE_NAMES.join(', ')})
+     SELECT ${KEYS}, ${SUMS} FROM ${DELTA} GROUP BY ${KEYS}
+     HAVING ${CELL_MEASURE_NAMES.map((name) => `SUM(${name}) <> 0`).join(' OR ')}`,
     `DELETE FROM ${DELTA}`,
+  ];
+}
+
+/** Appended batches after which a store compacts its cells. */
+export const COMPACT_EVERY_BATCHES = 25;
+
+/**
+ * Folds the cells to one row each and drops the cells that emptied (every order cancelled).
+ * Readers see the cells before or after, never half: it is one transaction, and on PostgreSQL
+ * writers wait for it (`EXCLUSIVE` lets reads through).
+ */
+export function compactStatements(dialect: Dialect): string[] {
+  return [
+    ...(dialect === 'postgres' ? ['LOCK TABLE trade_flow_cells IN EXCLUSIVE MODE'] : []),
+    `CREATE TEMPORARY TABLE trade_flow_cells_compacted AS
+     SELECT ${KEYS}, ${SUMS} FROM trade_flow_cells GROUP BY ${KEYS} HAVING SUM(orders) <> 0`,
+    'DELETE FROM trade_flow_cells',
+    `INSERT INTO trade_flow_cells (${KEYS}, ${CELL_MEASURE_NAMES.join(', ')}) SELECT * FROM trade_flow_cells_compacted`,
+    'DROP TABLE trade_flow_cells_compacted',
   ];
 }
 
