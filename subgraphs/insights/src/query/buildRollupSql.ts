@@ -56,13 +56,15 @@ export function buildRollupSql(query: TradeFlowQuery, dialect: Dialect, page?: {
       `${alias === '' ? 'SUM(value_usd_cents)' : `${alias}value_usd_cents`} DESC NULLS LAST`,
       ...keys.map((key) => `${alias}${key} NULLS LAST`),
     ].join(', ');
+  // PostgreSQL otherwise inlined `spread` and could compute it again for each row of the page
+  // (a question with an HS and a period filter took 11× its time over the orders).
   const text = `
 WITH page AS (
   SELECT ${[...keyed, ...measures].join(', ')}
   FROM trade_flow_cells WHERE ${where.text} ${groupBy} ${having}
   ORDER BY ${order('')}${page ? ` LIMIT ${page.limit} OFFSET ${page.offset}` : ''}
 ),
-spread AS (
+spread AS ${dialect === 'postgres' ? 'MATERIALIZED ' : ''}(
   SELECT ${[...keyed, `${transitPercentilesSql(TRANSIT_DAYS_SQL, dialect)} AS q`].join(', ')}
   FROM trade_flows WHERE ${orders.text} AND delivered_at IS NOT NULL AND dispatched_at IS NOT NULL ${groupBy}
 )
