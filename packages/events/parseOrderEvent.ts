@@ -1,3 +1,4 @@
+import { isOrderEvent } from './schema/isOrderEvent.js';
 import { OrderEventSchema } from './schema/orderEventSchemas.js';
 import type { OrderEvent } from './OrderEvent.js';
 
@@ -16,6 +17,8 @@ export function parseOrderEvent(input: string | unknown): ParsedOrderEvent {
     } catch (error) {
       return { ok: false, error: `not JSON: ${error instanceof Error ? error.message : String(error)}` };
     }
+    // Fresh from JSON, a value the quick check accepts is what zod would give back: used as it is.
+    if (isOrderEvent(value)) return { ok: true, event: value };
   }
   const result = OrderEventSchema.safeParse(value);
   if (result.success) return { ok: true, event: result.data };
