@@ -57,7 +57,7 @@ async function open(kind: string): Promise<{ store: TradeFlowStore; dispose(): P
 }
 
 out(`# insights benchmark: ${history.orders} orders over ${history.months} months (Node ${process.version})`);
-for (const kind of values.stores!.split(',')) {
+for (const kind of values.stores.split(',')) {
   const { store, dispose } = await open(kind);
   try {
     await store.migrate();

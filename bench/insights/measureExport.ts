@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { loadHsNomenclature } from '#packages/hs/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { createExportRunner } from '#subgraphs/insights/src/exports/createExportRunner.js';
-import { newExportJob } from '#subgraphs/insights/src/exports/newExportJob.js';
 import { writeExportFile } from '#subgraphs/insights/src/exports/writeExportFile.js';
 import type { TradeFlowRowModel } from '#subgraphs/insights/src/query/toTradeFlowRow.js';
 import type { TradeFlowQuery } from '#subgraphs/insights/src/query/TradeFlowQuery.js';

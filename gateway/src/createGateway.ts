@@ -86,7 +86,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxValueBytes: config.STORE_MAX_VALUE_BYTES,
     logger,
   });
-  const metrics = createGatewayMetrics({ storeErrors: store.errors });
+  const metrics = createGatewayMetrics({ storeErrors: () => store.errors() });
   if (config.GATEWAY_ENGINE === 'tradegraph') {
     metrics.registry.collected(
       'tradegraph_gateway_engine_operations_total',

@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { Pool, errors as undiciErrors } from 'undici';
 import { UpstreamError } from '../errors/index.js';
 import { REQUEST_ID_HEADER, currentRequestId, type Logger } from '../log/index.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './createCircuitBreaker.js';
@@ -86,7 +86,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const response = await pool.request({
         origin: base.origin,
         path: basePath + request.path + queryString(request.query),
-        method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
+        method: request.method ?? 'GET',
         headers,
         body: request.body,
         signal,
