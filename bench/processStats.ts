@@ -14,7 +14,7 @@ const TICKS_PER_SECOND = (() => {
 function processTree(pid: number): number[] {
   const pids = [pid];
   for (let index = 0; index < pids.length; index++) {
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = readdirSync(`/proc/${pids[index]}/task`);
     } catch {

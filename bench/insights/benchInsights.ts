@@ -61,7 +61,7 @@ out(
     .map((load) => load.toFixed(1))
     .join(', ')} on ${cpus().length} cores`,
 );
-for (const kind of values.stores!.split(',')) {
+for (const kind of values.stores.split(',')) {
   const { store, dispose } = await open(kind);
   try {
     await store.migrate();

@@ -6,7 +6,6 @@ import { createLogger } from '#packages/log/index.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { copyExportFile } from '#subgraphs/insights/src/exports/copyExportFile.js';
 import { createExportRunner } from '#subgraphs/insights/src/exports/createExportRunner.js';
-import { newExportJob } from '#subgraphs/insights/src/exports/newExportJob.js';
 import { writeExportFile } from '#subgraphs/insights/src/exports/writeExportFile.js';
 import type { TradeFlowRowModel } from '#subgraphs/insights/src/query/toTradeFlowRow.js';
 import type { TradeFlowQuery } from '#subgraphs/insights/src/query/TradeFlowQuery.js';

@@ -9,7 +9,7 @@ export type ParsedOrderEvent = { readonly ok: true; readonly event: OrderEvent }
  * is answered with what is wrong, path by path, so it can be kept in a dead-letter table with its
  * error rather than dropped or retried forever.
  */
-export function parseOrderEvent(input: string | unknown): ParsedOrderEvent {
+export function parseOrderEvent(input: unknown): ParsedOrderEvent {
   let value: unknown = input;
   if (typeof input === 'string') {
     try {

@@ -75,3 +75,4 @@ export {
   type PublishedClearanceFee,
   type PublishedClearanceFeeTable,
 } from './clearanceFeeTable.js';
+export { textOf } from './textOf.js';

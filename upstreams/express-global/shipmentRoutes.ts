@@ -1,4 +1,4 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { type ParcelLedger, type SandboxRequest, type SandboxResponse, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateShipment } from './rateCard.js';
 
@@ -57,7 +57,7 @@ export function shipmentRoutes(apiKey: string): SandboxRoute[] {
   return [
     keyed('/v2/shipments', 'shipments.create', (body) => createShipment(body, ledger)),
     keyed('/v2/shipments:cancel', 'shipments.cancel', (body) => {
-      const number = String(body.shipmentTrackingNumber ?? '');
+      const number = textOf(body.shipmentTrackingNumber);
       const outcome = ledger.cancel(number);
       if (outcome === 'NOT_FOUND') return problem(404, 'not-found', `no shipment ${number}`);
       if (outcome === 'PICKED_UP') return problem(409, 'already-picked-up', 'the shipment was picked up and can no longer be cancelled');
@@ -89,12 +89,12 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): Sand
   const receiver = record(record(body.receiver).address);
   const weight = record(record(body.package).weight);
   const customs = record(body.customs);
-  const productCode = String(body.productCode ?? '');
+  const productCode = textOf(body.productCode);
   if (productCode !== 'EXPRESS_WORLDWIDE' && productCode !== 'ECONOMY_SELECT')
     return problem(400, 'invalid-request', `unknown productCode ${productCode}`);
   if (typeof weight.value !== 'number' || weight.unit !== 'KG') return problem(400, 'invalid-request', 'package.weight must be in KG');
-  const from = String(shipper.countryCode ?? '');
-  const to = String(receiver.countryCode ?? '');
+  const from = textOf(shipper.countryCode);
+  const to = textOf(receiver.countryCode);
   // A label is refused where a rate would be: same lanes, limits and embargoes.
   const rate = rateShipment({ reference: '0', from, to, weightKg: weight.value, sidesCm: undefined, lithium: false });
   if ('rejected' in rate) return problem(422, 'shipment-rejected', rate.rejected.message);

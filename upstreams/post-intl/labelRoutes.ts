@@ -127,7 +127,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
       origin,
       ioss,
       ...declared
-    ] = fields as string[];
+    ] = fields;
     if (service !== 'ECONOMY' && service !== 'REGISTERED') return error('80040B31', `Unknown ServiceCode ${service}`);
     if (!/^\d+$/.test(grams!) || Number(grams) < 1) return error('80040B33', 'Grams must be a whole number');
     // The post takes for a label exactly what it would rate: same lanes, same weight limit.
@@ -148,7 +148,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
       from: from!,
       to: to!,
       data: {
-        service: service!,
+        service: service,
         sender: { FromName: fromName!, FromAddress: fromAddress!, FromCity: fromCity!, FromPostcode: fromPostcode!, FromCountry: from! },
         customsForm,
         hsTariffNumber: hs!,
@@ -163,7 +163,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
     return xml(
       el('IntlLabelResponse', [
         el('BarcodeNumber', parcel.trackingNumber),
-        el('ServiceCode', service!),
+        el('ServiceCode', service),
         el('CustomsForm', customsForm),
         el('LabelImage', Buffer.from(`%PDF-1.4 sandbox label ${parcel.trackingNumber}`).toString('base64')),
       ]),

@@ -122,7 +122,7 @@ export function createSubgraphFetchCache(options: {
     if (missing.length === 0) return { data: { _entities: cached.map((entry) => entry?.value) } };
 
     const response = await send({ ...request.variables, representations: missing.map((index) => representations[index]) });
-    const fetched = response.data?._entities;
+    const fetched = response.data?._entities as unknown[] | undefined;
     if (!Array.isArray(fetched) || fetched.length !== missing.length)
       return missing.length === keys.length ? response : { ...response, data: null };
 

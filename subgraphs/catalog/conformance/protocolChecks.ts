@@ -59,7 +59,7 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
     group: 'protocol',
     async run(context) {
       const credentials = context.subject.connector!.credentials;
-      const path = `/listings/search?${new URLSearchParams({ q: context.subject.query, limit: '1' })}`;
+      const path = `/listings/search?${new URLSearchParams({ q: context.subject.query, limit: '1' }).toString()}`;
       assertError(await send(context, path, {}), 401, 'UNAUTHENTICATED', 'without credentials');
       if (credentials.scheme === 'hmac') {
         const request = { method: 'GET', target: target(context, path), body: '' };

@@ -23,13 +23,7 @@ type Kind = (typeof FACT_COLUMNS)[number][1];
 const stagingType = (kind: Kind) => (kind === 'boolean' ? BOOLEAN : kind === 'bigint' || kind === 'integer' ? BIGINT : VARCHAR);
 const STAGING_TYPES = FACT_COLUMNS.map(([, kind]) => stagingType(kind));
 const stagingValue = (kind: Kind, value: string | number | boolean | null): DuckDBValue =>
-  value === null
-    ? null
-    : kind === 'bigint' || kind === 'integer'
-      ? BigInt(value as number)
-      : kind === 'boolean'
-        ? (value as boolean)
-        : String(value);
+  value === null ? null : kind === 'bigint' || kind === 'integer' ? BigInt(value) : kind === 'boolean' ? value : String(value);
 
 /**
  * The default store: an embedded DuckDB file (columnar, vectorized: a group-by over a million
@@ -131,7 +125,7 @@ export async function createDuckDbStore(options: {
     },
 
     query(statement) {
-      return rowsOf(reader, statement.text, statement.params as DuckDBValue[]);
+      return rowsOf(reader, statement.text, statement.params);
     },
 
     async copyTo(statement, target, options) {

@@ -21,7 +21,8 @@ const ROWS_PER_INSERT = 2_000;
 // NUMERIC, BIGINT and COUNT come back as text (exact); instants and counts are read with Number() where used.
 const types = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg-types declares every parser as returning any
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
 };
 
 /**

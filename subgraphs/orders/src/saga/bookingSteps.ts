@@ -33,7 +33,7 @@ export interface StepUndo {
   readonly participants: Participants;
   /** The key of this compensation attempt. */
   readonly idempotencyKey: string;
-  statusOf(step: StepName): StepStatus | undefined;
+  statusOf: (step: StepName) => StepStatus | undefined;
 }
 
 export interface BookingStep {

@@ -147,7 +147,8 @@ export default {
     // Capture and void answers carry their own currency: read it from the body.
     function readAuthorizationWithCurrency(answer: unknown, path: string): Authorization {
       try {
-        const currency = String((answer as { currency?: unknown }).currency ?? '').toUpperCase();
+        const stated = (answer as { currency?: unknown }).currency;
+        const currency = (typeof stated === 'string' ? stated : '').toUpperCase();
         return toAuthorization(answer, currencyCode(currency));
       } catch (error) {
         throw badResponse(PROVIDER_ID, path, error);
