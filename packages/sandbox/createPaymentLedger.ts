@@ -20,10 +20,22 @@ export interface LedgerEntry {
   readonly escrow: boolean;
   state: AuthorizationState;
   capturedMinor: bigint;
+  /** Given back to the buyer so far, over every refund; never more than was captured. */
+  refundedMinor: bigint;
   declineReason?: string;
 }
 
+/** One refund of a captured payment (partial or whole), as the ledger recorded it. */
+export interface LedgerRefund {
+  readonly id: string;
+  readonly authorizationId: string;
+  readonly amountMinor: bigint;
+  readonly currency: string;
+}
+
 export type TransitionError = 'NOT_FOUND' | 'NOT_AUTHORIZED' | 'AMOUNT_TOO_LARGE' | 'NOT_IN_ESCROW';
+/** Why a refund cannot be made: no such authorization, nothing captured, or more than the capture left. */
+export type RefundError = 'NOT_FOUND' | 'NOT_CAPTURED' | 'AMOUNT_TOO_LARGE';
 
 export interface PaymentLedger {
   /**
@@ -31,7 +43,7 @@ export interface PaymentLedger {
    * Keys of different operations are kept apart by the caller prefixing them (`capture:<key>`).
    */
   once<T>(idempotencyKey: string, fingerprint: string, produce: () => T): Remembered<T>;
-  open(init: Omit<LedgerEntry, 'id' | 'state' | 'capturedMinor'>, declineReason?: string): LedgerEntry;
+  open(init: Omit<LedgerEntry, 'id' | 'state' | 'capturedMinor' | 'refundedMinor'>, declineReason?: string): LedgerEntry;
   get(id: string): LedgerEntry | undefined;
   /** Captures all or part of an authorization (into escrow if it was opened so); capturing again with the same amount is a no-op. */
   capture(id: string, amountMinor?: bigint): LedgerEntry | TransitionError;
@@ -39,18 +51,24 @@ export interface PaymentLedger {
   void(id: string): LedgerEntry | TransitionError;
   /** Pays escrowed funds out to the seller; releasing again is a no-op. */
   release(id: string): LedgerEntry | TransitionError;
+  /**
+   * Gives money back to the buyer from a captured payment: paid out (CAPTURED, RELEASED) or still
+   * held (ESCROWED). Partial refunds add up; together they never exceed what was captured.
+   */
+  refund(id: string, amountMinor: bigint): { entry: LedgerEntry; refund: LedgerRefund } | RefundError;
 }
 
 export function createPaymentLedger(idPrefix: string): PaymentLedger {
   const entries = new Map<string, LedgerEntry>();
   const keys = createIdempotencyKeys();
   let counter = 0;
+  let refunds = 0;
 
   return {
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
     open(init, declineReason) {
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;
-      const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n };
+      const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n, refundedMinor: 0n };
       if (declineReason) entry.declineReason = declineReason;
       entries.set(id, entry);
       return entry;
@@ -82,6 +100,15 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
       if (entry.state !== 'ESCROWED') return 'NOT_IN_ESCROW';
       entry.state = 'RELEASED';
       return entry;
+    },
+    refund(id, amountMinor) {
+      const entry = entries.get(id);
+      if (!entry) return 'NOT_FOUND';
+      if (entry.state !== 'CAPTURED' && entry.state !== 'ESCROWED' && entry.state !== 'RELEASED') return 'NOT_CAPTURED';
+      if (amountMinor <= 0n || entry.refundedMinor + amountMinor > entry.capturedMinor) return 'AMOUNT_TOO_LARGE';
+      entry.refundedMinor += amountMinor;
+      const refund = { id: `re_${String(++refunds).padStart(6, '0')}`, authorizationId: id, amountMinor, currency: entry.currency };
+      return { entry, refund };
     },
   };
 }

@@ -11,7 +11,9 @@ export {
   keyedTransition,
   type AuthorizationState,
   type LedgerEntry,
+  type LedgerRefund,
   type PaymentLedger,
+  type RefundError,
   type TransitionError,
 } from './createPaymentLedger.js';
 export { createIdempotencyKeys, type IdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';

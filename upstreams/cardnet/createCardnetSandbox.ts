@@ -22,8 +22,8 @@ const DECLINE_CODES: Record<FeeRefusal, string> = {
  * API key as a Bearer token, amounts as integers in minor units with lower-case currency codes,
  * errors as `{"error": {"type", "code", "message"}}` with a 4xx status, and an `Idempotency-Key`
  * header on writes. An authorization made with `"escrow": true` is captured into a hold (`held`)
- * and paid out to the seller by `release_funds` (`released`); `GET /v1/authorizations?ids=` reads
- * authorizations back.
+ * and paid out to the seller by `release_funds` (`released`); `POST /v1/refunds` gives a captured
+ * payment back to the buyer, whole or in part; `GET /v1/authorizations?ids=` reads authorizations back.
  */
 export const cardnetSandbox = {
   id: 'cardnet',
@@ -62,6 +62,7 @@ export const cardnetSandbox = {
           handle: authenticated((r) => transition(r, ledger, 'release', (id) => ledger.release(id))),
         },
         { method: 'GET', path: '/v1/authorizations', endpoint: 'authorizations.list', handle: (r) => list(r, ledger) },
+        { method: 'POST', path: '/v1/refunds', endpoint: 'refunds.create', handle: authenticated((r) => refund(r, ledger)) },
       ],
       garbage: () => ({ body: { object: 'list', data: 'fee_quotes unavailable' } }),
     });
@@ -178,6 +179,53 @@ function transition(
   }
 }
 
+/**
+ * `POST /v1/refunds {"authorization", "amount", "reason"}` with an `Idempotency-Key`: gives back
+ * all or part of a captured payment (held or paid out), in minor units; refunds add up to at most
+ * what was captured. The same key replays the first refund.
+ */
+function refund(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string' || key === '')
+    return error(400, 'invalid_request_error', 'idempotency_key_missing', 'Idempotency-Key header required');
+  const body = readJson(request.body) ?? {};
+  if (typeof body.authorization !== 'string') return error(400, 'invalid_request_error', 'parameter_missing', 'authorization required');
+  const amount = optionalMinor(body.amount);
+  if (amount === undefined) return error(400, 'invalid_request_error', 'parameter_invalid', 'amount: an integer in minor units');
+  const id = body.authorization;
+  const remembered = ledger.once(`refund:${key}`, request.body, () => ledger.refund(id, amount));
+  if (remembered.kind === 'conflict') {
+    return error(
+      409,
+      'idempotency_error',
+      'idempotency_key_reused',
+      'Keys for idempotent requests can only be used with the same parameters',
+    );
+  }
+  const result = remembered.value;
+  switch (result) {
+    case 'NOT_FOUND':
+      return error(404, 'invalid_request_error', 'resource_missing', `No such authorization: ${id}`);
+    case 'AMOUNT_TOO_LARGE':
+      return error(400, 'invalid_request_error', 'amount_too_large', 'Refunds would exceed the captured amount');
+    case 'NOT_CAPTURED':
+      return error(409, 'invalid_request_error', 'charge_not_captured', 'Only a captured payment can be refunded');
+    default:
+      return {
+        headers: remembered.kind === 'replay' ? { 'idempotent-replayed': 'true' } : {},
+        body: {
+          id: result.refund.id,
+          object: 'refund',
+          status: 'succeeded',
+          authorization: id,
+          amount: Number(result.refund.amountMinor),
+          currency: result.refund.currency.toLowerCase(),
+          reason: typeof body.reason === 'string' ? body.reason : null,
+        },
+      };
+  }
+}
+
 /** `GET /v1/authorizations?ids=a,b`: the authorizations it knows, in a list; unknown ids are left out. */
 function list(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse {
   if (request.headers.authorization !== `Bearer ${SANDBOX_SECRET_KEY}`)
@@ -206,6 +254,7 @@ function render(entry: LedgerEntry): Record<string, unknown> {
     escrow: entry.escrow,
     amount: Number(entry.amountMinor),
     amount_captured: Number(entry.capturedMinor),
+    amount_refunded: Number(entry.refundedMinor),
     currency: entry.currency.toLowerCase(),
     reference: entry.reference,
     decline_code: entry.declineReason ?? null,

@@ -27,7 +27,8 @@ const REASONS: Record<FeeRefusal, string> = {
  * business failures under HTTP 200, authentication failures under 401. A payment made with
  * `productCode: "ESCROW_PAYMENT"` (a secured transaction) is captured into escrow (`ESCROW_HELD`)
  * and settled to the merchant by `releaseEscrow` (`SETTLED`); `inquiryPayment` reads a payment.
- * Capture, cancel and release take an `Idempotency-Key` header like authorize.
+ * Capture, cancel and release take an `Idempotency-Key` header like authorize; so does `refund`
+ * (`{paymentId, refundAmount, refundReason}`), which gives captured money back, in parts up to the capture.
  */
 export const globalWalletSandbox = {
   id: 'globalwallet',
@@ -59,6 +60,7 @@ export const globalWalletSandbox = {
         route('/v2/payments/releaseEscrow', 'payments.releaseEscrow', (body, request) =>
           transition(body, request, ledger, 'release', (id) => ledger.release(id)),
         ),
+        route('/v2/payments/refund', 'payments.refund', (body, request) => refund(body, request, ledger)),
         route('/v2/payments/inquiryPayment', 'payments.inquiryPayment', (body) => {
           const entry = typeof body.paymentId === 'string' ? ledger.get(body.paymentId) : undefined;
           return entry ? success(render(entry)) : failure('ORDER_NOT_EXIST', `No payment ${String(body.paymentId)}`);
@@ -171,6 +173,33 @@ function transition(
       return failure('ESCROW_NOT_HELD', 'Only a payment held in escrow can be released');
     default:
       return success(render(result));
+  }
+}
+
+function refund(body: Body, request: SandboxRequest, ledger: PaymentLedger): SandboxResponse {
+  const key = request.headers['idempotency-key'];
+  if (typeof key !== 'string' || key === '') return failure('PARAM_ILLEGAL', 'Idempotency-Key header required');
+  if (typeof body.paymentId !== 'string') return failure('PARAM_ILLEGAL', 'paymentId required');
+  const minor = minorOf(body.refundAmount);
+  if (minor === undefined) return failure('PARAM_ILLEGAL', 'refundAmount: {value, currency}');
+  const id = body.paymentId;
+  const remembered = ledger.once(`refund:${key}`, request.body, () => ledger.refund(id, minor));
+  if (remembered.kind === 'conflict') return failure('REPEAT_REQ_INCONSISTENT', 'Idempotency-Key reused with another request', 409);
+  const result = remembered.value;
+  switch (result) {
+    case 'NOT_FOUND':
+      return failure('ORDER_NOT_EXIST', `No payment ${id}`);
+    case 'NOT_CAPTURED':
+      return failure('ORDER_STATUS_INVALID', 'Only a captured payment can be refunded');
+    case 'AMOUNT_TOO_LARGE':
+      return failure('REFUND_AMOUNT_EXCEED', 'Refunds would exceed the captured amount');
+    default:
+      return success({
+        refundId: result.refund.id,
+        paymentId: id,
+        refundAmount: amount(result.refund.amountMinor, result.refund.currency),
+        refundStatus: 'SUCCESS',
+      });
   }
 }
 

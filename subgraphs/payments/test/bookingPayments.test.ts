@@ -12,6 +12,7 @@ const AUTHORIZE = `mutation ($input: AuthorizePaymentInput!) { authorizePayment(
 const CAPTURE = `mutation ($input: PaymentActionInput!) { capturePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const VOID = `mutation ($input: PaymentActionInput!) { voidPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const RELEASE = `mutation ($input: PaymentActionInput!) { releaseEscrow(input: $input) { ${PAYMENT_FIELDS} } }`;
+const REFUND = `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { id paymentId provider amount { amount currency } } }`;
 const PAYMENTS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Payment { ${PAYMENT_FIELDS} } } }`;
 
 interface Payment {
@@ -183,5 +184,29 @@ describe('payment mutations (internal)', () => {
     const other = ['CARD', 'WALLET', 'PIX', 'FPX'].find((candidate) => !quoted.paymentProvider.methods.includes(candidate))!;
     const result = await authorize({ quoteId: quoted.quoteId, method: other, escrow: false, idempotencyKey: idempotencyKey('m') });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.method' });
+  });
+
+  it('refunds a captured payment exactly, in parts up to the capture, once per key', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('r') }))
+      .data!.authorizePayment;
+    const refund = (amount: string, key: string) =>
+      mutate<{ refundPayment: { id: string; paymentId: string; amount: { amount: string; currency: string } } }>(REFUND, {
+        paymentId: payment.id,
+        amount,
+        currency: payment.amount.currency,
+        reason: 'return ret_test',
+        idempotencyKey: key,
+      });
+    expect(codeOf(await refund('1.00', idempotencyKey('early')))).toBe('STATE_CONFLICT');
+    await mutate(CAPTURE, { paymentId: payment.id, idempotencyKey: idempotencyKey('capture') });
+    const key = idempotencyKey('refund');
+    const first = await refund('1.01', key);
+    expect(first.data?.refundPayment).toMatchObject({
+      paymentId: payment.id,
+      amount: { amount: '1.01', currency: payment.amount.currency },
+    });
+    expect((await refund('1.01', key)).data?.refundPayment.id).toBe(first.data!.refundPayment.id);
+    expect(codeOf(await refund(payment.amount.amount, idempotencyKey('too-much')))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await refund('0.001', idempotencyKey('sub-cent')))).toBe('BAD_USER_INPUT');
   });
 });

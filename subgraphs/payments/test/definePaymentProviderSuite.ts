@@ -18,6 +18,8 @@ export interface ProviderSuiteOptions {
   unsupported: { currency: CurrencyCode; buyerCountry: string };
   /** The vendor's endpoint names (as counted in /__sandbox/stats). */
   endpoints: { feeQuotes: string; authorize: string; capture: string };
+  /** For a provider whose API takes refunds: its refund endpoint's name. The adapter must then implement `refund`. */
+  refunds?: { endpoint: string };
 }
 
 /**
@@ -200,6 +202,28 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
       expect(await provider.releaseEscrow({ ...releaseKey, idempotencyKey: 'release-7-again' })).toEqual(paidOut);
       expect(await refusalOf(provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-7' }))).toBe('STATE_CONFLICT');
     });
+
+    if (options.refunds) {
+      const { endpoint } = options.refunds;
+      it('refunds a captured payment in exact minor units, in parts, once per key, never beyond the capture', async () => {
+        const authorized = await provider.authorize(authorization('order-refund', { escrow: true }));
+        const refund = (amount: Money, idempotencyKey: string) =>
+          provider.refund!({ authorizationId: authorized.id, amount, reason: 'return ret_1', idempotencyKey });
+        expect(await refusalOf(refund(fromMinor(1n, currency), 'refund-too-early'))).toBe('STATE_CONFLICT');
+        await provider.capture({ authorizationId: authorized.id, idempotencyKey: 'capture-refund' });
+        const part = fromMinor(typical.minor - 1n, currency);
+        await sandbox.resetStats();
+        const first = await refund(part, 'refund-1');
+        expect(first).toMatchObject({ authorizationId: authorized.id, amount: part });
+        expect(await refund(part, 'refund-1')).toEqual(first);
+        expect((await sandbox.stats()).byEndpoint[endpoint]).toBe(2);
+        expect(await refusalOf(refund(fromMinor(2n, currency), 'refund-2'))).toBe('INVALID_REQUEST');
+        const rest = await refund(fromMinor(1n, currency), 'refund-3');
+        expect(rest.id).not.toBe(first.id);
+        expect(rest.amount).toEqual(fromMinor(1n, currency));
+        expect(await refusalOf(refund(fromMinor(1n, currency), 'refund-4'))).toBe('INVALID_REQUEST');
+      });
+    }
 
     it('reads an authorization back by id, as it stands now', async () => {
       const authorized = await provider.authorize(authorization('order-8'));

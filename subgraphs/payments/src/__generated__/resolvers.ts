@@ -211,6 +211,8 @@ export type Mutation = {
   authorizePayment: Payment;
   /** Captures an authorization (when the carrier reports the parcel picked up). */
   capturePayment: Payment;
+  /** Gives all or part of a captured payment back to the buyer (a return), exactly, in the payment's currency. */
+  refundPayment: PaymentRefund;
   /** Pays an escrowed capture out to the seller (on delivery). */
   releaseEscrow: Payment;
   /** Voids an authorization (compensation). Voiding twice is harmless. */
@@ -225,6 +227,11 @@ export type MutationAuthorizePaymentArgs = {
 
 export type MutationCapturePaymentArgs = {
   input: PaymentActionInput;
+};
+
+
+export type MutationRefundPaymentArgs = {
+  input: RefundPaymentInput;
 };
 
 
@@ -286,6 +293,19 @@ export type PaymentProvider = {
   name: Scalars['String']['output'];
 };
 
+/** Money given back to the buyer at the payment's provider. */
+export type PaymentRefund = {
+  __typename?: 'PaymentRefund';
+  /** What was given back, in the payment's currency. */
+  amount: Money;
+  /** The provider's id for the refund. */
+  id: Scalars['ID']['output'];
+  /** The payment refunded. */
+  paymentId: Scalars['ID']['output'];
+  /** The provider's id, e.g. `cardnet`. */
+  provider: Scalars['String']['output'];
+};
+
 /** Where a payment stands. */
 export type PaymentStatus =
   /** The amount is held on the buyer's means of payment, not yet taken. */
@@ -318,6 +338,16 @@ export type Query = {
 
 export type QueryQuoteArgs = {
   quoteId: Scalars['ID']['input'];
+};
+
+export type RefundPaymentInput = {
+  /** A decimal string in the payment's currency, e.g. `42.50`; refunds of one payment add up to at most what was captured. */
+  amount: Scalars['String']['input'];
+  currency: Scalars['CurrencyCode']['input'];
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  /** Shown at the provider, e.g. the return's id. */
+  reason: Scalars['String']['input'];
 };
 
 /** Who pays a charge over to the authority that levies it. */
@@ -497,8 +527,10 @@ export type ResolversTypes = ResolversObject<{
   PaymentActionInput: PaymentActionInput;
   PaymentMethod: PaymentMethod;
   PaymentProvider: ResolverTypeWrapper<PaymentProviderModel>;
+  PaymentRefund: ResolverTypeWrapper<Omit<PaymentRefund, 'amount'> & { amount: ResolversTypes['Money'] }>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundPaymentInput: RefundPaymentInput;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   ValuationBasis: ValuationBasis;
@@ -530,7 +562,9 @@ export type ResolversParentTypes = ResolversObject<{
   Payment: PaymentModel;
   PaymentActionInput: PaymentActionInput;
   PaymentProvider: PaymentProviderModel;
+  PaymentRefund: Omit<PaymentRefund, 'amount'> & { amount: ResolversParentTypes['Money'] };
   Query: Record<PropertyKey, never>;
+  RefundPaymentInput: RefundPaymentInput;
   ShippingOption: ShippingOptionRepresentation;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -616,6 +650,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   authorizePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationAuthorizePaymentArgs, 'input'>>;
   capturePayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationCapturePaymentArgs, 'input'>>;
+  refundPayment?: Resolver<ResolversTypes['PaymentRefund'], ParentType, ContextType, RequireFields<MutationRefundPaymentArgs, 'input'>>;
   releaseEscrow?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationReleaseEscrowArgs, 'input'>>;
   voidPayment?: Resolver<ResolversTypes['Payment'], ParentType, ContextType, RequireFields<MutationVoidPaymentArgs, 'input'>>;
 }>;
@@ -634,6 +669,13 @@ export type PaymentProviderResolvers<ContextType = Context, ParentType extends R
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   methods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
+export type PaymentRefundResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentRefund'] = ResolversParentTypes['PaymentRefund']> = ResolversObject<{
+  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  paymentId?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
@@ -662,6 +704,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Mutation?: MutationResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;
   PaymentProvider?: PaymentProviderResolvers<ContextType>;
+  PaymentRefund?: PaymentRefundResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   ShippingOption?: ShippingOptionResolvers<ContextType>;
 }>;

@@ -83,6 +83,24 @@ export interface ReleaseRequest {
   readonly idempotencyKey: string;
 }
 
+export interface RefundRequest {
+  readonly authorizationId: string;
+  /** Exact, in the payment's currency; partial refunds add up to at most what was captured. */
+  readonly amount: Money;
+  /** Ours, shown in the provider's dashboard (e.g. a return id). */
+  readonly reason: string;
+  /** The same key never refunds twice. */
+  readonly idempotencyKey: string;
+}
+
+/** Money the provider gave back to the buyer. */
+export interface Refund {
+  /** The provider's id for it. */
+  readonly id: string;
+  readonly authorizationId: string;
+  readonly amount: Money;
+}
+
 /**
  * A payment provider, as payments needs it. Errors are `UpstreamError`s (a refusal to price one
  * payment is not an error: it is that payment's `FeeQuote`; a declined authorization is an answer
@@ -99,6 +117,11 @@ export interface PaymentProvider {
   void(request: VoidRequest, signal?: AbortSignal): Promise<Authorization>;
   /** Pays escrowed funds out to the seller; releasing again is harmless. */
   releaseEscrow(request: ReleaseRequest, signal?: AbortSignal): Promise<Authorization>;
+  /**
+   * Gives all or part of a captured payment back to the buyer (a return). Optional: a provider
+   * whose API takes no refunds leaves it out, and payments answers that it cannot refund there.
+   */
+  refund?(request: RefundRequest, signal?: AbortSignal): Promise<Refund>;
   /** Reads an authorization as the provider holds it now; an unknown id is a `ProviderRefusal` NOT_FOUND. */
   retrieve(authorizationId: string, signal?: AbortSignal): Promise<Authorization>;
   close(): Promise<void>;

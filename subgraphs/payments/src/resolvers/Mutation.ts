@@ -8,6 +8,7 @@ import { toPaymentError } from '../booking/toPaymentError.js';
 import type { Context } from '../context.js';
 import type { PaymentModel } from '../models.js';
 import { assertServiceCaller } from '#packages/server/index.js';
+import { parseMoney } from '#packages/money/index.js';
 
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes
@@ -53,6 +54,27 @@ export const Mutation: MutationResolvers<Context> = {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
     return paymentOf(ref, await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })));
+  },
+
+  async refundPayment(_parent, { input }, context) {
+    assertServiceCaller(context);
+    const { ref, provider, idempotencyKey } = target(context, input);
+    let amount;
+    try {
+      amount = parseMoney(input.amount, input.currency);
+    } catch {
+      throw userInputError(`input.amount: "${input.amount}" is not an amount in ${input.currency}`, 'input.amount');
+    }
+    if (amount.minor <= 0n) throw userInputError('input.amount: a refund is more than zero', 'input.amount');
+    if (provider.refund === undefined) {
+      throw new GraphQLError(`${provider.info.name} takes no refunds through its API: refund the buyer by hand`, {
+        extensions: { code: ErrorCode.STATE_CONFLICT, provider: ref.providerId, reason: 'REFUNDS_UNSUPPORTED' },
+      });
+    }
+    const refund = await write(() =>
+      provider.refund!({ authorizationId: ref.authorizationId, amount, reason: input.reason, idempotencyKey }),
+    );
+    return { id: refund.id, paymentId: input.paymentId, provider: ref.providerId, amount: refund.amount };
   },
 };
 

@@ -11,6 +11,7 @@ definePaymentProviderSuite({
   accepted: { currency: 'EUR', buyerCountry: 'DE', amount: '56.57' },
   unsupported: { currency: 'BRL', buyerCountry: 'KP' },
   endpoints: { feeQuotes: 'fee_quotes.create', authorize: 'authorizations.create', capture: 'authorizations.capture' },
+  refunds: { endpoint: 'refunds.create' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     cardnet.create(readConfig(cardnet.settings, { CARDNET_URL: url, ...(badCredentials && { CARDNET_SECRET_KEY: 'sk_wrong' }) }), {
       logger: createLogger('test', { level: 'silent' }),

@@ -11,6 +11,7 @@ definePaymentProviderSuite({
   accepted: { currency: 'USD', buyerCountry: 'US', amount: '120.05' },
   unsupported: { currency: 'ZAR', buyerCountry: 'ZA' },
   endpoints: { feeQuotes: 'pricing.inquiryFees', authorize: 'payments.authorize', capture: 'payments.capture' },
+  refunds: { endpoint: 'payments.refund' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     globalWallet.create(
       readConfig(globalWallet.settings, {

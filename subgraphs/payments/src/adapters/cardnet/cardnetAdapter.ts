@@ -6,7 +6,7 @@ import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { Authorization, PaymentProviderModule } from '../ports.js';
 import { ProviderRefusal, providerRefusal } from '../ProviderRefusal.js';
-import { PROVIDER_ID, REFUSALS, errorOf, toAuthorization, toFeeQuotes } from './map.js';
+import { PROVIDER_ID, REFUSALS, errorOf, toAuthorization, toFeeQuotes, toRefund } from './map.js';
 
 /** The vendor's limit on quotes per `POST /v1/fee_quotes`. */
 const QUOTES_PER_CALL = 1_000;
@@ -111,6 +111,16 @@ export default {
         const body = { authorization: request.authorizationId };
         const answer = await post('/v1/authorizations/release_funds', body, { idempotent: true, key: request.idempotencyKey, signal });
         return readAuthorizationWithCurrency(answer, '/v1/authorizations/release_funds');
+      },
+
+      async refund(request, signal) {
+        const body = { authorization: request.authorizationId, amount: Number(request.amount.minor), reason: request.reason };
+        const answer = await post('/v1/refunds', body, { idempotent: true, key: request.idempotencyKey, signal });
+        try {
+          return toRefund(answer, request.amount.currency);
+        } catch (error) {
+          throw badResponse(PROVIDER_ID, 'refunds.create', error);
+        }
       },
 
       async retrieve(authorizationId, signal) {

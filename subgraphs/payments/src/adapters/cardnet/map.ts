@@ -9,7 +9,7 @@ import {
   optional,
   PayloadError,
 } from '#packages/validate/index.js';
-import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason, Refund } from '../ports.js';
 import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'cardnet';
@@ -35,6 +35,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   resource_missing: 'NOT_FOUND',
   authorization_unexpected_state: 'STATE_CONFLICT',
   authorization_not_held: 'STATE_CONFLICT',
+  charge_not_captured: 'STATE_CONFLICT',
   idempotency_key_reused: 'IDEMPOTENCY_KEY_REUSED',
   idempotency_key_missing: 'INVALID_REQUEST',
   amount_too_large: 'INVALID_REQUEST',
@@ -93,6 +94,18 @@ export function toAuthorization(body: unknown, currency: CurrencyCode): Authoriz
     captured: amount(root.amount_captured, '$.amount_captured'),
     escrow: optional(root.escrow, '$.escrow', asBoolean) ?? false,
     ...(declineReason !== undefined && { declineReason }),
+  };
+}
+
+/** A `refund` object; its currency must be the payment's. */
+export function toRefund(body: unknown, currency: CurrencyCode): Refund {
+  const root = asRecord(body, '$');
+  if (asString(root.status, '$.status') !== 'succeeded') throw new PayloadError('$.status', '"succeeded"', root.status);
+  if (asString(root.currency, '$.currency').toUpperCase() !== currency) throw new PayloadError('$.currency', currency, root.currency);
+  return {
+    id: asNonEmptyString(root.id, '$.id'),
+    authorizationId: asNonEmptyString(root.authorization, '$.authorization'),
+    amount: fromMinor(asNonNegativeInteger(root.amount, '$.amount'), currency),
   };
 }
 

@@ -7,7 +7,7 @@ import { badResponse } from '../badResponse.js';
 import { inChunks } from '../inChunks.js';
 import type { PaymentProviderModule } from '../ports.js';
 import { providerRefusal } from '../ProviderRefusal.js';
-import { ESCROW_PRODUCT, PROVIDER_ID, REFUSALS, WalletResultError, openResult, toAuthorization, toFeeQuotes } from './map.js';
+import { ESCROW_PRODUCT, PROVIDER_ID, REFUSALS, WalletResultError, openResult, toAuthorization, toFeeQuotes, toRefund } from './map.js';
 import { signRequest } from './signRequest.js';
 
 /** The vendor's limit on requests per `inquiryFees`. */
@@ -156,6 +156,15 @@ export default {
           { key: request.idempotencyKey, signal },
         );
         return read('payments.releaseEscrow', () => toAuthorization(payload, currencyOf(payload)));
+      },
+
+      async refund(request, signal) {
+        const payload = await call(
+          '/v2/payments/refund',
+          { paymentId: request.authorizationId, refundAmount: amount(request.amount), refundReason: request.reason },
+          { key: request.idempotencyKey, signal },
+        );
+        return read('payments.refund', () => toRefund(payload, request.amount.currency));
       },
 
       async retrieve(authorizationId, signal) {

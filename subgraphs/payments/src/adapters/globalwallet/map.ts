@@ -1,7 +1,7 @@
 import { parseMoney, type CurrencyCode, type Money } from '#packages/money/index.js';
 import { asArray, asNonEmptyString, asRecord, asString, optional, PayloadError, type VendorRecord } from '#packages/validate/index.js';
 import { readPercent } from '../readPercent.js';
-import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason } from '../ports.js';
+import type { Authorization, AuthorizationStatus, FeeQuote, FeeRefusalReason, Refund } from '../ports.js';
 import type { ProviderRefusalReason } from '../ProviderRefusal.js';
 
 export const PROVIDER_ID = 'globalwallet';
@@ -30,6 +30,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   REPEAT_REQ_INCONSISTENT: 'IDEMPOTENCY_KEY_REUSED',
   PARAM_ILLEGAL: 'INVALID_REQUEST',
   CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT: 'INVALID_REQUEST',
+  REFUND_AMOUNT_EXCEED: 'INVALID_REQUEST',
 };
 
 /** A secured transaction is captured into escrow; a standard one straight to the merchant. */
@@ -120,5 +121,15 @@ export function toAuthorization(payload: VendorRecord, currency: CurrencyCode): 
     captured: readAmount(payload.capturedAmount, '$.capturedAmount', currency),
     escrow: payload.productCode === ESCROW_PRODUCT,
     ...(declineReason !== undefined && { declineReason }),
+  };
+}
+
+/** A refund answer: `refundStatus` SUCCESS, in the payment's currency. */
+export function toRefund(payload: VendorRecord, currency: CurrencyCode): Refund {
+  if (payload.refundStatus !== 'SUCCESS') throw new PayloadError('$.refundStatus', '"SUCCESS"', payload.refundStatus);
+  return {
+    id: asNonEmptyString(payload.refundId, '$.refundId'),
+    authorizationId: asNonEmptyString(payload.paymentId, '$.paymentId'),
+    amount: readAmount(payload.refundAmount, '$.refundAmount', currency),
   };
 }
