@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
 import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
+import type { ReturnDesk } from './returns/createReturnDesk.js';
 import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
@@ -9,6 +10,8 @@ import type { OrderStore, StepRecord } from './store/OrderStore.js';
 export interface Context {
   readonly store: OrderStore;
   readonly booking: OrderBooking;
+  /** Returns of delivered orders (`requestReturn`). */
+  readonly returns: ReturnDesk;
   /** The saga's participants, for lookups an answer needs (a failed booking's alternatives). */
   readonly participants: Participants;
   /** Steps of many orders (a page of `orders`) in one query. */

@@ -7,6 +7,7 @@ import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
+import { createReturnDesk } from './returns/createReturnDesk.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
 import { createOrderSaga, type OrderSaga } from './saga/createOrderSaga.js';
@@ -103,6 +104,7 @@ export async function createOrdersService(
     logger,
     now,
   });
+  const returns = createReturnDesk({ store, participants, quoteKey, logger, now });
   const recovery = createSagaRecovery({ store, saga, intervalMs: config.SAGA_RECOVERY_INTERVAL_MS, logger, now });
   const follower = createPaymentFollower({
     store,
@@ -124,7 +126,7 @@ export async function createOrdersService(
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ principal }) => createContext({ store, booking, participants, logger }, principal),
+    context: async ({ principal }) => createContext({ store, booking, returns, participants, logger }, principal),
     readiness: async () => {
       const status = connection.status();
       if (!status.connected) {

@@ -1,4 +1,6 @@
 import type { MoneyOutput } from '#packages/money/index.js';
+import type { ReturnUserError } from './returns/createReturnDesk.js';
+import type { ReturnRecord } from './returns/ReturnRecord.js';
 import type { OrderFailure, OrderRecord, StepRecord } from './store/OrderStore.js';
 
 /**
@@ -39,4 +41,12 @@ export interface UserErrorModel {
 export interface PlaceOrderPayloadModel {
   readonly order: OrderRecord | null;
   readonly userErrors: readonly UserErrorModel[];
+}
+
+export type ReturnModel = ReturnRecord;
+export type ReturnUserErrorModel = ReturnUserError;
+
+export interface RequestReturnPayloadModel {
+  readonly return: ReturnRecord | null;
+  readonly userErrors: readonly ReturnUserError[];
 }

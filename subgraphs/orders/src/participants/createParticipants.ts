@@ -56,7 +56,53 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
       return state;
     };
 
+  const returns = {
+    sellerReturnPolicy: (sellerId: string) =>
+      catalog.execute(op.sellerReturnPolicy, { representations: [{ __typename: 'Seller', id: sellerId }] }, (data) => {
+        const [entity] = asArray(asRecord(data, '$')._entities, '_entities');
+        if (entity === null || entity === undefined) return null;
+        const policy = asRecord(entity, '_entities[0]').returnPolicy;
+        if (policy === null || policy === undefined) return null;
+        const value = asRecord(policy, 'returnPolicy');
+        const payer = asString(value.returnShippingPaidBy, 'returnPolicy.returnShippingPaidBy');
+        if (payer !== 'BUYER' && payer !== 'SELLER') throw new PayloadError('returnPolicy.returnShippingPaidBy', 'BUYER or SELLER', payer);
+        return {
+          acceptsReturns: value.acceptsReturns === true,
+          windowDays: optional(value.windowDays, 'returnPolicy.windowDays', asNonNegativeInteger) ?? null,
+          returnShippingPaidBy: payer,
+          restockingFeeBp: asNonNegativeInteger(value.restockingFeeBp, 'returnPolicy.restockingFeeBp'),
+        } as const;
+      }),
+
+    createReturnShipment: (input: Parameters<NonNullable<Participants['createReturnShipment']>>[0]) =>
+      logistics.execute(op.createReturnShipment, { input }, (data) => {
+        const value = field(data, 'createReturnShipment');
+        const leg = asRecord(asArray(value.labels, 'createReturnShipment.labels')[0], 'createReturnShipment.labels[0]');
+        return {
+          shipmentId: asNonEmptyString(value.id, 'createReturnShipment.id'),
+          trackingNumber: asNonEmptyString(value.trackingNumber, 'createReturnShipment.trackingNumber'),
+          leg: {
+            carrierId: asNonEmptyString(asRecord(leg.carrier, 'labels[0].carrier').id, 'labels[0].carrier.id'),
+            mode: asNonEmptyString(leg.mode, 'labels[0].mode'),
+            from: asNonEmptyString(leg.from, 'labels[0].from'),
+            to: asNonEmptyString(leg.to, 'labels[0].to'),
+          },
+        };
+      }),
+
+    refundPayment: ({ paymentId, amount, reason, idempotencyKey }: Parameters<NonNullable<Participants['refundPayment']>>[0]) =>
+      payments.execute(
+        op.refundPayment,
+        { input: { paymentId, amount: amount.amount, currency: amount.currency, reason, idempotencyKey } },
+        (data) => {
+          const value = field(data, 'refundPayment');
+          return { refundId: asNonEmptyString(value.id, 'refundPayment.id'), amount: asMoneyOutput(value.amount, 'refundPayment.amount') };
+        },
+      ),
+  };
+
   return {
+    ...returns,
     reserveStock: ({ offerId, quantity, idempotencyKey }) =>
       catalog.execute(op.reserveStock, { input: { offerId, quantity, idempotencyKey } }, (data) => {
         const value = field(data, 'reserveStock');

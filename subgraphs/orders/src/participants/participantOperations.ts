@@ -211,6 +211,48 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  sellerReturnPolicy: /* GraphQL */ `
+    query SellerReturnPolicy($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Seller {
+          returnPolicy {
+            acceptsReturns
+            windowDays
+            returnShippingPaidBy
+            restockingFeeBp
+          }
+        }
+      }
+    }
+  `,
+  createReturnShipment: /* GraphQL */ `
+    mutation CreateReturnShipment($input: CreateReturnShipmentInput!) {
+      createReturnShipment(input: $input) {
+        id
+        trackingNumber
+        labels {
+          carrier {
+            id
+          }
+          mode
+          from
+          to
+        }
+      }
+    }
+  `,
+  refundPayment: /* GraphQL */ `
+    mutation RefundPayment($input: RefundPaymentInput!) {
+      refundPayment(input: $input) {
+        id
+        paymentId
+        amount {
+          amount
+          currency
+        }
+      }
+    }
+  `,
 } as const;
 
 /** Which participant serves each operation. */
@@ -230,4 +272,7 @@ export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPE
     offerShippingFacts: 'catalog',
     offerShippingOptions: 'logistics',
     sellerTrust: 'trust',
+    sellerReturnPolicy: 'catalog',
+    createReturnShipment: 'logistics',
+    refundPayment: 'payments',
   };

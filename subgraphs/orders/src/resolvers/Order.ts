@@ -17,6 +17,7 @@ export const Order: OrderResolvers<Context> = {
   // Entity references: logistics and payments resolve the rest (tracking, status, provider).
   shipment: (order) => (order.shipmentId === null ? null : { id: order.shipmentId }),
   payment: (order) => (order.paymentId === null ? null : { id: order.paymentId }),
+  return: async (order, _args, { store }) => (await store.getReturnOfOrder(order.id)) ?? null,
 };
 
 export const OrderStep: OrderStepResolvers<Context> = {

@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
+import { Return, ReturnUserError } from './Return.js';
 import { UserError } from './UserError.js';
 
 export const resolvers: Resolvers<Context> = {
@@ -15,4 +16,6 @@ export const resolvers: Resolvers<Context> = {
   Order,
   OrderStep,
   UserError,
+  Return,
+  ReturnUserError,
 };
