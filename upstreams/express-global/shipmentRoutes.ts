@@ -26,6 +26,8 @@ export interface ExpressShipment {
   readonly invoice: Body;
   /** For a return: the label the goods came on (any carrier's), and that the receiver pays. */
   readonly returnOf?: Body;
+  /** For a return: the receiver it is billed to (the seller), as on the label. */
+  readonly receiver?: Body;
 }
 
 /**
@@ -126,7 +128,7 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>, retur
       productCode,
       shipper: record(body.shipper),
       invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` },
-      ...(returnOf && { returnOf }),
+      ...(returnOf && { returnOf, receiver: record(body.receiver) }),
     },
   });
   const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text} ${parcel.trackingNumber}`).toString('base64');
