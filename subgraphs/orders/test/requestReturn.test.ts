@@ -100,6 +100,30 @@ describe('requestReturn', () => {
     expect(codes(early)).toEqual([['NOT_DELIVERED', ['orderId']]]);
   });
 
+  it('refuses to return a disputed order: the dispute settles its money', async () => {
+    const order = await deliveredOrder();
+    const dispute = {
+      id: `dsp_${order.id}`,
+      orderId: order.id,
+      openedBy: TEST_API_KEY_ID,
+      reason: 'DAMAGED',
+      evidence: 'Arrived crushed.',
+      status: 'OPEN',
+      outcome: null,
+      note: null,
+      resolvedBy: null,
+      paymentStatus: null,
+      openedAt: now,
+      resolvedAt: null,
+      updatedAt: now,
+    } as const;
+    expect(await harness.store.createDispute(dispute, [])).toBe(true);
+    const answer = await desk.requestReturn({ orderId: order.id, items: item(), reason: 'DAMAGED' }, TEST_API_KEY_ID);
+    expect(codes(answer)).toEqual([['ORDER_DISPUTED', ['orderId']]]);
+    expect(await harness.store.getReturnOfOrder(order.id)).toBeUndefined();
+    expect(effects).toEqual([]);
+  });
+
   it('refunds a change of mind by the policy: the goods less the restocking fee, no shipping', async () => {
     const order = await deliveredOrder();
     const { returned, userErrors } = await desk.requestReturn(

@@ -567,6 +567,8 @@ export type ReturnErrorCode =
   | 'MARKETPLACE_UNAVAILABLE'
   /** The carrier has not reported the order delivered. */
   | 'NOT_DELIVERED'
+  /** The order is disputed: its money goes back (or to the seller) as the dispute is settled, not through a return. */
+  | 'ORDER_DISPUTED'
   /** No such order for this API key (another key's order answers the same). */
   | 'ORDER_NOT_FOUND'
   /** The refund could not be issued now: ask again to resume (nothing is refunded twice). */

@@ -16,6 +16,7 @@ export type ReturnErrorCode =
   | 'NOT_DELIVERED'
   | 'ALREADY_RETURNED'
   | 'INVALID_ITEMS'
+  | 'ORDER_DISPUTED'
   | 'RETURN_POLICY_UNKNOWN'
   | 'RETURNS_NOT_ACCEPTED'
   | 'RETURN_WINDOW_CLOSED'
@@ -85,6 +86,11 @@ export function createReturnDesk(options: {
     const itemError = checkItems(order, request.items);
     if (itemError) return { returned: null, userErrors: [itemError] };
     const quantity = request.items[0]!.quantity;
+    // A disputed order's money goes back (or to the seller) as the dispute is settled: a return
+    // refunding beside it would give the buyer the same money twice, or refund what the seller won.
+    if ((await store.listDisputes([order.id])).has(order.id)) {
+      return refuse('ORDER_DISPUTED', `order ${order.id} is disputed: its refund is settled by the dispute`, ['orderId']);
+    }
     if (order.status !== 'CONFIRMED' || order.shipmentId === null || order.paymentId === null) {
       return refuse('NOT_DELIVERED', `order ${order.id} is ${order.status}: only a delivered order can be returned`, ['orderId']);
     }
