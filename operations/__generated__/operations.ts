@@ -278,7 +278,7 @@ export type PaymentStatus =
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
-  /** The money taken was given back to the buyer in full (a dispute settled for the buyer). */
+  /** All the money taken was given back to the buyer (a dispute settled for the buyer, or refunds that add up to the capture). */
   | 'REFUNDED'
   /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'

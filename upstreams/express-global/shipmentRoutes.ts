@@ -24,12 +24,18 @@ export interface ExpressShipment {
   /** The shipper's address as it goes on the label (where the courier collects). */
   readonly shipper: Body;
   readonly invoice: Body;
+  /** For a return: the label the goods came on (any carrier's), and that the receiver pays. */
+  readonly returnOf?: Body;
+  /** For a return: the receiver it is billed to (the seller), as on the label. */
+  readonly receiver?: Body;
 }
 
 /**
  * Express Global's shipment API: `POST /v2/shipments` (label + commercial invoice; an
  * `Idempotency-Key` header is required: the same key and body answer the first shipment again,
- * another body is a 422 problem), `POST /v2/shipments:cancel` (before pickup only), and
+ * another body is a 422 problem), `POST /v2/returns` (a return label: the same body plus
+ * `originalShipment` and `customs.exportReason: "RETURN"`, billed to the receiver),
+ * `POST /v2/shipments:cancel` (before pickup only), and
  * `GET /v2/shipments?shipmentTrackingNumber=a,b` (events and customs data of up to 50 shipments).
  */
 export function shipmentRoutes(apiKey: string): SandboxRoute[] {
@@ -56,6 +62,7 @@ export function shipmentRoutes(apiKey: string): SandboxRoute[] {
   });
   return [
     keyed('/v2/shipments', 'shipments.create', (body) => createShipment(body, ledger)),
+    keyed('/v2/returns', 'returns.create', (body) => createReturn(body, ledger)),
     keyed('/v2/shipments:cancel', 'shipments.cancel', (body) => {
       const number = textOf(body.shipmentTrackingNumber);
       const outcome = ledger.cancel(number);
@@ -84,7 +91,16 @@ export function shipmentRoutes(apiKey: string): SandboxRoute[] {
   ];
 }
 
-function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): SandboxResponse {
+/** A return is a shipment like any other on the reverse lane, declared as a return and billed to the receiver. */
+function createReturn(body: Body, ledger: ParcelLedger<ExpressShipment>): SandboxResponse {
+  const original = record(body.originalShipment);
+  if (typeof original.trackingNumber !== 'string' || original.trackingNumber === '')
+    return problem(400, 'invalid-request', 'originalShipment.trackingNumber: the label the goods came on');
+  if (record(body.customs).exportReason !== 'RETURN') return problem(400, 'invalid-request', 'customs.exportReason must be RETURN');
+  return createShipment(body, ledger, { ...original, billedTo: 'RECEIVER' });
+}
+
+function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>, returnOf?: Body): SandboxResponse {
   const shipper = record(record(body.shipper).address);
   const receiver = record(record(body.receiver).address);
   const weight = record(record(body.package).weight);
@@ -108,7 +124,12 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): Sand
   const parcel = ledger.create({
     from,
     to,
-    data: { productCode, shipper: record(body.shipper), invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` } },
+    data: {
+      productCode,
+      shipper: record(body.shipper),
+      invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` },
+      ...(returnOf && { returnOf, receiver: record(body.receiver) }),
+    },
   });
   const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text} ${parcel.trackingNumber}`).toString('base64');
   return {

@@ -197,3 +197,23 @@ describe('validation at load', () => {
     ).toThrow(/EU-VAT-DE-standard.*overlaps/);
   });
 });
+
+describe('relief on rejected goods sent back', () => {
+  it('repays EU duty on defective goods (UCC art. 118) for every member state, never on a change of mind', () => {
+    for (const code of ['DE', 'FR', 'NL', 'IT', 'ES']) {
+      const [relief, ...others] = rules.rulesAt(code, TODAY).returnRelief;
+      expect(others).toEqual([]);
+      expect(relief?.id).toBe('EU-UCC-118-rejected-goods');
+      expect(relief?.charges).toEqual(['DUTY']);
+      expect(relief?.reasons).toContain('DEFECTIVE');
+      expect(relief?.reasons).not.toContain('CHANGED_MIND');
+    }
+  });
+
+  it('repays UK duty and import VAT, US duty less 1 %, and states none where no relief is sourced', () => {
+    expect(rules.rulesAt('GB', TODAY).returnRelief.map((r) => r.charges)).toEqual([['DUTY', 'IMPORT_VAT']]);
+    expect(rules.rulesAt('US', TODAY).returnRelief.map((r) => r.retainedBp)).toEqual([100]);
+    expect(rules.rulesAt('US', on('2018-02-23')).returnRelief).toEqual([]);
+    expect(rules.rulesAt('AU', TODAY).returnRelief).toEqual([]);
+  });
+});

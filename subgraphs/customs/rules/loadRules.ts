@@ -17,6 +17,7 @@ import type {
   FeeRule,
   IsoDate,
   PreferentialRate,
+  ReturnReliefRule,
   RoundingRule,
   RuleBase,
   SpecialRegime,
@@ -62,6 +63,8 @@ export interface RulesInForce {
   /** Specific excises (per litre, per litre of alcohol, per gallon) in force. */
   excise: ExciseRule[];
   domesticSale: DomesticSaleRule | undefined;
+  /** Reliefs on goods rejected and sent back out (none: no relief stated). */
+  returnRelief: ReturnReliefRule[];
   duty: DutyView;
   agreements: AgreementInForce[];
 }
@@ -101,6 +104,7 @@ function rulesOf(d: DestinationFile): RuleBase[] {
     ...d.fees,
     ...d.excise,
     ...d.domesticSale,
+    ...d.returnRelief,
   ];
 }
 
@@ -186,6 +190,7 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       fees: pick((d) => d.fees),
       excise: pick((d) => d.excise),
       domesticSale: pick((d) => d.domesticSale).at(-1),
+      returnRelief: pick((d) => d.returnRelief),
       duty: { table: table.table, default: def, rates, rateFor: (hsCode) => longestPrefix(rates, hsCode) ?? def },
       agreements: agreementsInForce,
     };

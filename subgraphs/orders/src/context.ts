@@ -4,6 +4,7 @@ import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
 import type { DisputeRecord } from './disputes/DisputeRecord.js';
 import type { OrderDisputes } from './disputes/OrderDisputes.js';
+import type { ReturnDesk } from './returns/createReturnDesk.js';
 import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
@@ -11,6 +12,8 @@ import type { OrderStore, StepRecord } from './store/OrderStore.js';
 export interface Context {
   readonly store: OrderStore;
   readonly booking: OrderBooking;
+  /** Returns of delivered orders (`requestReturn`). */
+  readonly returns: ReturnDesk;
   /** The saga's participants, for lookups an answer needs (a failed booking's alternatives). */
   readonly participants: Participants;
   /** Steps of many orders (a page of `orders`) in one query. */

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../src/store/migrations.js';
 import type { OrderStore } from '../src/store/OrderStore.js';
+import { orderEvent } from '../src/events/orderEvent.js';
+import type { ReturnRecord } from '../src/returns/ReturnRecord.js';
 import { newOrder } from './orderFixtures.js';
 import type { OrderEvent, OrderEventOf } from '#packages/events/index.js';
 import { randomUUID } from 'node:crypto';
@@ -315,6 +317,70 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(listed[0]?.marketplaceId).toBe(marketplaceId);
       const after = await store().listMarketplaceOrders({ marketplaceId, first: 10, after: { createdAt: 2_000, id: drafts[1]!.id } });
       expect(after.map((order) => order.id)).toEqual([drafts[0]!.id]);
+    });
+
+    it('records one return per order with its event, even from two replicas at once, and changes it with its events', async (context) => {
+      if (!subject) return context.skip();
+      const { order } = await store().createOrder(newOrder());
+      const draft = (id: string): ReturnRecord => ({
+        id,
+        orderId: order.id,
+        ownerKeyId: 'key-a',
+        reason: 'DEFECTIVE',
+        quantity: 1,
+        status: 'REQUESTED',
+        policy: { windowDays: 14, returnShippingPaidBy: 'SELLER', restockingFeeBp: 0 },
+        refundLines: [{ kind: 'GOODS', amount: { amount: '20.00', currency: 'EUR' }, description: 'goods' }],
+        refundTotal: { amount: '20.00', currency: 'EUR' },
+        deliveredAt: '2026-12-01T10:00:00.000Z',
+        labelShipmentId: null,
+        refundedAt: null,
+        attention: null,
+        createdAt: 1_700_000_100_000,
+        updatedAt: 1_700_000_100_000,
+      });
+      const requested = (id: string) =>
+        orderEvent('return.requested', order, 1_700_000_100_000, {
+          returnId: id,
+          reason: 'DEFECTIVE',
+          quantity: 1,
+          sellerAtFault: true,
+          requestedAt: '2026-12-01T12:00:00.000Z',
+        });
+      const before = (await store().listEvents(0, 100_000)).length;
+      const [a, b] = await Promise.all([
+        store().createReturn(draft('ret_a'), [requested('ret_a')]),
+        subject.replica.createReturn(draft('ret_b'), [requested('ret_b')]),
+      ]);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect(a.record.id).toBe(b.record.id);
+      const winner = a.created ? a.record : b.record;
+      expect(winner).toEqual(draft(winner.id));
+      const events = (await store().listEvents(0, 100_000)).slice(before).map(({ event }) => event);
+      expect(events.map((event) => [event.type, event.orderId])).toEqual([['return.requested', order.id]]);
+
+      const refunded = orderEvent('payment.refunded', order, 1_700_000_200_000, {
+        paymentId: 'pay-1',
+        amount: { amount: '20.00', currency: 'EUR' },
+        refundedAt: '2026-12-01T12:01:00.000Z',
+        returnId: winner.id,
+      });
+      await store().updateReturn(
+        winner.id,
+        { status: 'REFUNDED', labelShipmentId: 'shp-1', refundedAt: 1_700_000_200_000 },
+        1_700_000_200_000,
+        [refunded],
+      );
+      expect(await store().getReturnOfOrder(order.id)).toEqual({
+        ...winner,
+        status: 'REFUNDED',
+        labelShipmentId: 'shp-1',
+        refundedAt: 1_700_000_200_000,
+        updatedAt: 1_700_000_200_000,
+      });
+      expect(await store().getReturn(winner.id)).toEqual(await store().getReturnOfOrder(order.id));
+      expect((await store().listEvents(0, 100_000)).at(-1)?.event.type).toBe('payment.refunded');
+      expect(await store().getReturnOfOrder('ord_missing')).toBeUndefined();
     });
   });
 }

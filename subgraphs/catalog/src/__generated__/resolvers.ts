@@ -327,6 +327,13 @@ export type ReserveStockInput = {
   quantity: Scalars['Int']['input'];
 };
 
+/** Who pays for a return's shipping under a seller's return terms. */
+export type ReturnShippingPayer =
+  /** The buyer: the return label's cost is the buyer's. */
+  | 'BUYER'
+  /** The seller pays the return label. */
+  | 'SELLER';
+
 /** What `search` narrows its offers by; every filter given must hold. */
 export type SearchFilter = {
   /** Only offers classified in these Harmonized System chapters (2 digits, e.g. `09` for coffee, tea and spices, `61` for knitted apparel), by `hsClassification.hsCode`. */
@@ -389,6 +396,8 @@ export type Seller = {
   name: Scalars['String']['output'];
   /** Buyers' rating of the seller on the marketplace's own scale; null before the first rating or when the marketplace does not report it. */
   rating?: Maybe<SellerRating>;
+  /** The seller's return terms for buyers abroad, as its marketplace reports them; null when the marketplace does not say. */
+  returnPolicy?: Maybe<SellerReturnPolicy>;
   /** How far the marketplace verified who the seller is (know-your-business); null when the marketplace does not report it. */
   verification?: Maybe<SellerVerification>;
 };
@@ -404,6 +413,19 @@ export type SellerRating = {
   count: Scalars['Int']['output'];
   /** The worst value of the scale, e.g. 1 (star) or 0 (percent). */
   worst: Scalars['Float']['output'];
+};
+
+/** A seller's return terms, as its marketplace reports them. */
+export type SellerReturnPolicy = {
+  __typename?: 'SellerReturnPolicy';
+  /** Whether the seller takes goods back. */
+  acceptsReturns: Scalars['Boolean']['output'];
+  /** Kept back from the refund of goods returned for a change of mind, in basis points (1000 = 10 %); 0 when none. */
+  restockingFeeBp: Scalars['Int']['output'];
+  /** Who pays the return shipping. */
+  returnShippingPaidBy: ReturnShippingPayer;
+  /** Days after delivery within which a return may be asked for; null when returns are not accepted. */
+  windowDays?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A seller's verification, as its marketplace reports it. */
@@ -610,10 +632,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseStockInput: ReleaseStockInput;
   ReserveStockInput: ReserveStockInput;
+  ReturnShippingPayer: ReturnShippingPayer;
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
   Seller: ResolverTypeWrapper<SellerModel>;
   SellerRating: ResolverTypeWrapper<SellerRating>;
+  SellerReturnPolicy: ResolverTypeWrapper<SellerReturnPolicy>;
   SellerVerification: ResolverTypeWrapper<SellerVerification>;
   ShippingDestinations: ResolverTypeWrapper<ShippingDestinations>;
   SourceStatus: SourceStatus;
@@ -655,6 +679,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchSource: SearchSourceModel;
   Seller: SellerModel;
   SellerRating: SellerRating;
+  SellerReturnPolicy: SellerReturnPolicy;
   SellerVerification: SellerVerification;
   ShippingDestinations: ShippingDestinations;
   StockMoneyInput: StockMoneyInput;
@@ -795,6 +820,7 @@ export type SellerResolvers<ContextType = Context, ParentType extends ResolversP
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['SellerRating']>, ParentType, ContextType>;
+  returnPolicy?: Resolver<Maybe<ResolversTypes['SellerReturnPolicy']>, ParentType, ContextType>;
   verification?: Resolver<Maybe<ResolversTypes['SellerVerification']>, ParentType, ContextType>;
 }>;
 
@@ -803,6 +829,13 @@ export type SellerRatingResolvers<ContextType = Context, ParentType extends Reso
   best?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   worst?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SellerReturnPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerReturnPolicy'] = ResolversParentTypes['SellerReturnPolicy']> = ResolversObject<{
+  acceptsReturns?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restockingFeeBp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnShippingPaidBy?: Resolver<ResolversTypes['ReturnShippingPayer'], ParentType, ContextType>;
+  windowDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SellerVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerVerification'] = ResolversParentTypes['SellerVerification']> = ResolversObject<{
@@ -843,6 +876,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;
   SellerRating?: SellerRatingResolvers<ContextType>;
+  SellerReturnPolicy?: SellerReturnPolicyResolvers<ContextType>;
   SellerVerification?: SellerVerificationResolvers<ContextType>;
   ShippingDestinations?: ShippingDestinationsResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;

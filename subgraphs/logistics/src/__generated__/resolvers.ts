@@ -105,6 +105,20 @@ export type Consignment = {
   weightGrams: Scalars['Int']['output'];
 };
 
+export type CreateReturnShipmentInput = {
+  /** What goes back, as the return's customs invoice declares it. */
+  goods: ShipmentGoodsInput;
+  idempotencyKey: Scalars['String']['input'];
+  /** Why it goes back (the return reason), printed on the invoice. */
+  reason: Scalars['String']['input'];
+  /** The buyer, where the carrier collects. */
+  shipFrom: ShipmentPartyInput;
+  /** The seller's dispatch address, in the shipment's origin country. */
+  shipTo: ShipmentPartyInput;
+  /** The shipment the goods came on. */
+  shipmentId: Scalars['ID']['input'];
+};
+
 export type CreateShipmentInput = {
   goods: ShipmentGoodsInput;
   idempotencyKey: Scalars['String']['input'];
@@ -232,6 +246,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels every leg's label (compensation). Cancelling twice is harmless. */
   cancelShipment: Shipment;
+  /** Books a return label on the reverse lane of a delivered shipment: from the buyer back to the seller's dispatch address. */
+  createReturnShipment: Shipment;
   /** Books the shipment a quote chose: one label per leg (both legs of a dedicated line). */
   createShipment: Shipment;
 };
@@ -239,6 +255,11 @@ export type Mutation = {
 
 export type MutationCancelShipmentArgs = {
   input: CancelShipmentInput;
+};
+
+
+export type MutationCreateReturnShipmentArgs = {
+  input: CreateReturnShipmentInput;
 };
 
 
@@ -689,6 +710,7 @@ export type ResolversTypes = ResolversObject<{
   Consignment: ResolverTypeWrapper<ConsignmentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateReturnShipmentInput: CreateReturnShipmentInput;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
@@ -738,6 +760,7 @@ export type ResolversParentTypes = ResolversObject<{
   Consignment: ConsignmentModel;
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
+  CreateReturnShipmentInput: CreateReturnShipmentInput;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDocument: CustomsDocumentModel;
@@ -850,6 +873,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCancelShipmentArgs, 'input'>>;
+  createReturnShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCreateReturnShipmentArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
 }>;
 

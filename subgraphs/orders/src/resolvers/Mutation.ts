@@ -17,6 +17,10 @@ export const Mutation: MutationResolvers<Context> = {
     }
     return context.disputes.resolve({ operator: ownerOf(context, 'resolveDispute'), disputeId, outcome, note: note ?? null });
   },
+  requestReturn: async (_parent, { orderId, items, reason }, context) => {
+    const { returned, userErrors } = await context.returns.requestReturn({ orderId, items, reason }, ownerOf(context, 'requestReturn'));
+    return { return: returned, userErrors };
+  },
 };
 
 /** The scope of operator keys that settle disputes. */

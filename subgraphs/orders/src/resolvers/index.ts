@@ -4,6 +4,7 @@ import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
+import { Return, ReturnUserError } from './Return.js';
 import { UserError } from './UserError.js';
 import { Dispute } from './Dispute.js';
 import { Marketplace, Viewer } from './Marketplace.js';
@@ -20,4 +21,6 @@ export const resolvers: Resolvers<Context> = {
   Dispute,
   Viewer,
   Marketplace,
+  Return,
+  ReturnUserError,
 };

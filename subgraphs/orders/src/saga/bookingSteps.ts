@@ -247,7 +247,7 @@ function reservationResult(reservation: StockReservation): StepResult {
  * A reservation recorded before dispatch addresses were asked for (a saga resumed across the
  * upgrade) has none: its label names the seller care of the marketplace, as labels did then.
  */
-function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
+export function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
   const name = requireKey(reservation, 'sellerName');
   const stored = reservation.sellerDispatchAddress;
   if (stored === undefined) {

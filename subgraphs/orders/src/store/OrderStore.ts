@@ -1,5 +1,6 @@
 import type { OrderEvent } from '#packages/events/index.js';
 import type { MoneyOutput } from '#packages/money/index.js';
+import type { ReturnPatch, ReturnRecord } from '../returns/ReturnRecord.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
 import type { DisputePatch, DisputeRecord } from '../disputes/DisputeRecord.js';
 
@@ -194,6 +195,17 @@ export interface OrderStore {
   updateDispute(id: string, patch: DisputePatch, now: number, change?: DisputeSettlement): Promise<void>;
   /** The orders booked at a marketplace, whoever placed them, newest first (as `listOrders`). */
   listMarketplaceOrders(page: MarketplaceOrderPageRequest): Promise<OrderRecord[]>;
+  /**
+   * Records a return with its events, unless the order has one already: then nothing is written and
+   * the existing return comes back with `created: false` (an order is returned once; concurrent
+   * requests make one return).
+   */
+  createReturn(record: ReturnRecord, events: readonly OrderEvent[]): Promise<{ record: ReturnRecord; created: boolean }>;
+  /** The order's return, if it has one. */
+  getReturnOfOrder(orderId: string): Promise<ReturnRecord | undefined>;
+  getReturn(id: string): Promise<ReturnRecord | undefined>;
+  /** Changes a return; `events` are written in the same transaction. */
+  updateReturn(id: string, patch: ReturnPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
+import { RETURN_COLUMNS, returnAssignments, returnValues, toReturnRecord } from '../returns/returnRows.js';
 import { OUTBOX_COLUMNS, OUTBOX_WRITE_LOCK, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import type { NewOrder, OrderPageRequest, OrderPatch, OrderStore, StepPatch, StepRecord } from './OrderStore.js';
@@ -203,6 +204,48 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       await withEvents(
         `UPDATE order_steps SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE order_id = $${n + 1} AND name = $${n + 2}`,
         [...pairs.map(([, value]) => value), orderId, name],
+        events,
+      );
+    },
+
+    async createReturn(record, events) {
+      return transaction(async (client) => {
+        await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`${OUTBOX_WRITE_LOCK}:${schema}`]);
+        const inserted = await client.query(
+          `INSERT INTO order_returns (${RETURN_COLUMNS.join(', ')}) VALUES (${placeholders(1, RETURN_COLUMNS.length)})
+           ON CONFLICT (order_id) DO NOTHING`,
+          returnValues(record),
+        );
+        const created = inserted.rowCount === 1;
+        if (created) {
+          for (const event of events) {
+            await client.query(
+              `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')}) VALUES (${placeholders(1, OUTBOX_COLUMNS.length)})`,
+              outboxValues(event),
+            );
+          }
+        }
+        const stored = (await client.query('SELECT * FROM order_returns WHERE order_id = $1', [record.orderId])).rows[0] as Row | undefined;
+        if (!stored) throw new Error(`return of order ${record.orderId} vanished`);
+        return { record: toReturnRecord(stored), created };
+      });
+    },
+
+    async getReturnOfOrder(orderId) {
+      const [found] = await rows('SELECT * FROM order_returns WHERE order_id = $1', [orderId]);
+      return found && toReturnRecord(found);
+    },
+
+    async getReturn(id) {
+      const [found] = await rows('SELECT * FROM order_returns WHERE id = $1', [id]);
+      return found && toReturnRecord(found);
+    },
+
+    async updateReturn(id, patch, now, events) {
+      const pairs = returnAssignments(patch, now);
+      await withEvents(
+        `UPDATE order_returns SET ${pairs.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${pairs.length + 1}`,
+        [...pairs.map(([, value]) => value), id],
         events,
       );
     },

@@ -2,6 +2,7 @@ import { OUTBOX_MIGRATION } from './outboxMigration.js';
 import { OWNER_MIGRATION } from './ownerMigration.js';
 import { DISPUTES_MIGRATION } from './disputesMigration.js';
 import { MARKETPLACE_MIGRATION } from './marketplaceMigration.js';
+import { RETURNS_MIGRATION } from '../returns/returnsMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -73,6 +74,7 @@ export const MIGRATIONS: readonly Migration[] = [
   OWNER_MIGRATION,
   DISPUTES_MIGRATION,
   MARKETPLACE_MIGRATION,
+  RETURNS_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

@@ -211,7 +211,11 @@ export type Mutation = {
   authorizePayment: Payment;
   /** Captures an authorization (when the carrier reports the parcel picked up). */
   capturePayment: Payment;
-  /** Gives captured or escrowed money back to the buyer in full (a dispute settled for the buyer). Refunding twice is harmless. */
+  /**
+   * Gives captured money back to the buyer: all of it (a dispute settled for the buyer) or a part
+   * (a return), exactly, in the payment's currency. The same key refunds once; refunding a REFUNDED
+   * payment whole again is harmless.
+   */
   refundPayment: Payment;
   /** Pays an escrowed capture out to the seller (on delivery). */
   releaseEscrow: Payment;
@@ -231,7 +235,7 @@ export type MutationCapturePaymentArgs = {
 
 
 export type MutationRefundPaymentArgs = {
-  input: PaymentActionInput;
+  input: RefundPaymentInput;
 };
 
 
@@ -303,7 +307,7 @@ export type PaymentStatus =
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
-  /** The money taken was given back to the buyer in full (a dispute settled for the buyer). */
+  /** All the money taken was given back to the buyer (a dispute settled for the buyer, or refunds that add up to the capture). */
   | 'REFUNDED'
   /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
@@ -327,6 +331,17 @@ export type Query = {
 
 export type QueryQuoteArgs = {
   quoteId: Scalars['ID']['input'];
+};
+
+export type RefundPaymentInput = {
+  /** A part to give back, a decimal string in `currency`, e.g. `42.50`; omitted: all that was captured and not yet refunded. Refunds of one payment add up to at most the capture. */
+  amount?: InputMaybe<Scalars['String']['input']>;
+  /** The payment's currency; required with `amount`. */
+  currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  /** Shown at the provider where its API takes one, e.g. a return's id. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who pays a charge over to the authority that levies it. */
@@ -508,6 +523,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentProvider: ResolverTypeWrapper<PaymentProviderModel>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundPaymentInput: RefundPaymentInput;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   ValuationBasis: ValuationBasis;
@@ -540,6 +556,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentActionInput: PaymentActionInput;
   PaymentProvider: PaymentProviderModel;
   Query: Record<PropertyKey, never>;
+  RefundPaymentInput: RefundPaymentInput;
   ShippingOption: ShippingOptionRepresentation;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];

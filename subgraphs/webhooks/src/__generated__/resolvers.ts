@@ -144,8 +144,10 @@ export type WebhookEventType =
   | 'ORDER_FAILED'
   /** `payment.captured`: the payment was captured. */
   | 'PAYMENT_CAPTURED'
-  /** `payment.refunded`: money went back to the buyer. */
+  /** `payment.refunded`: money went back to the buyer (a return's refund). */
   | 'PAYMENT_REFUNDED'
+  /** `return.requested`: the buyer sent a delivered order back; the return label and the refund follow (`payment.refunded`). */
+  | 'RETURN_REQUESTED'
   /** `shipment.delivered`: the carrier delivered the parcel. */
   | 'SHIPMENT_DELIVERED'
   /** `shipment.dispatched`: the carrier has the parcel. */

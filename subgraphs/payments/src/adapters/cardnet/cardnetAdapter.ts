@@ -114,7 +114,11 @@ export default {
       },
 
       refund: async (request, signal) => {
-        const body = { authorization: request.authorizationId };
+        const body = {
+          authorization: request.authorizationId,
+          ...(request.amount && { amount: Number(request.amount.minor) }),
+          ...(request.reason !== undefined && { reason: request.reason }),
+        };
         const answer = await post('/v1/refunds', body, { idempotent: true, key: request.idempotencyKey, signal });
         return readAuthorizationWithCurrency(answer, '/v1/refunds');
       },

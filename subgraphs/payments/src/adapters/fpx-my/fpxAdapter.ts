@@ -161,7 +161,11 @@ export default {
       },
 
       async refund(request, signal) {
-        const fields = await send('AF', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const fields = await send(
+          'AF',
+          { fpx_fpxTxnId: request.authorizationId, ...(request.amount && { fpx_txnAmount: toDecimalString(request.amount) }) },
+          { key: request.idempotencyKey, signal },
+        );
         return read('AF', () => toAuthorization(fields));
       },
 

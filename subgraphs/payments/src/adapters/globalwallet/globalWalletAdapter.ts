@@ -159,7 +159,15 @@ export default {
       },
 
       async refund(request, signal) {
-        const payload = await call('/v2/payments/refund', { paymentId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const payload = await call(
+          '/v2/payments/refund',
+          {
+            paymentId: request.authorizationId,
+            ...(request.amount && { refundAmount: amount(request.amount) }),
+            ...(request.reason !== undefined && { refundReason: request.reason }),
+          },
+          { key: request.idempotencyKey, signal },
+        );
         return read('payments.refund', () => toAuthorization(payload, currencyOf(payload)));
       },
 

@@ -151,7 +151,11 @@ export default {
       },
 
       async refund(request, signal) {
-        const body = await post('/pix/v1/cobrancas/devolucao', { txid: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const body = await post(
+          '/pix/v1/cobrancas/devolucao',
+          { txid: request.authorizationId, ...(request.amount && { valor: reais(request.amount) }) },
+          { key: request.idempotencyKey, signal },
+        );
         return read('cobrancas.devolucao', () => toAuthorization(body));
       },
 
