@@ -11,7 +11,7 @@
  * so the critical path is found from the calls each request actually made. Prints p50 latency,
  * p50 critical path, their difference against the 30 ms target, and the median request's paths.
  */
-import { randomUUID } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
@@ -41,10 +41,19 @@ const providers = new Set<string>(PAYMENT_PROVIDERS.map((provider) => provider.i
 const stageOf = (upstream: string): QuoteStage =>
   carriers.has(upstream) ? 'carrier' : providers.has(upstream) ? 'payment' : upstream === 'fx-refrates' ? 'fx' : 'marketplace';
 
-// What is measured is one quote's wait: nothing may answer it from a cache of whole answers or be refused.
+// The stack as it runs in production (graphql-js skips its development checks there, and the
+// services need their signing secrets); what is measured is one quote's wait, so nothing may answer
+// it from a cache of whole answers or refuse it.
 const stack = await launchStack({
   ports: 'free',
-  env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
+  env: {
+    NODE_ENV: 'production',
+    LOG_LEVEL: 'warn',
+    SERVICE_SECRET: BENCH_SERVICE_SECRET,
+    ...Object.fromEntries(
+      ['CURSOR_SIGNING_SECRET', 'QUOTE_SIGNING_SECRET', 'EXPORT_SIGNING_SECRET'].map((name) => [name, randomBytes(32).toString('hex')]),
+    ),
+  },
   gatewayEnv: { RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
 });
 
