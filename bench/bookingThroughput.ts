@@ -114,6 +114,21 @@ interface Run {
   cpu: Map<string, number>;
 }
 
+type PlaceOrderAnswer = { order: { id: string; status: string } | null; userErrors: { code: string }[] };
+
+/** placeOrder as a careful client sends it: an answer lost in a timeout (RETRYABLE) is asked for again with the same idempotency key. */
+async function placeWithRetries(stack: RunningStack, input: Record<string, unknown>, requestId: string): Promise<PlaceOrderAnswer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return (await gql<{ placeOrder: PlaceOrderAnswer }>(stack, PLACE_ORDER, { input }, requestId)).placeOrder;
+    } catch (error) {
+      if (attempt >= 5 || !String(error).includes('RETRYABLE')) throw error;
+      retried++;
+    }
+  }
+}
+let retried = 0;
+
 /** Orders answered PENDING (the saga outlasted placeOrder's wait): followed with `order(id)` before the ledger check. */
 const pending: string[] = [];
 
@@ -148,12 +163,7 @@ async function placeOrders(stack: RunningStack, quotes: Quote[], durationMs: num
         };
         const at = performance.now();
         const requestId = `bench-booking-${randomUUID()}`;
-        const { placeOrder } = await gql<{ placeOrder: { order: { id: string; status: string } | null; userErrors: { code: string }[] } }>(
-          stack,
-          PLACE_ORDER,
-          { input },
-          requestId,
-        );
+        const placeOrder = await placeWithRetries(stack, input, requestId);
         const ms = performance.now() - at;
         run.latencies.push(ms);
         run.sent.push({ requestId, at: performance.timeOrigin + at, ms });
@@ -286,7 +296,7 @@ async function benchStore(store: string): Promise<void> {
       [
         `${store}: ${buyers} buyers, ${(run.elapsedMs / 1000).toFixed(1)} s, ${quotes.length} offers`,
         `  placeOrder: ${orders} answered, ${(run.confirmed / (run.elapsedMs / 1000)).toFixed(1)} confirmed orders/s, p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p99 ${percentile(sorted, 0.99).toFixed(0)} ms`,
-        `  answers (warm-up included): ${bought.confirmed} CONFIRMED, ${bought.failed} FAILED, ${bought.other} other`,
+        `  answers (warm-up included): ${bought.confirmed} CONFIRMED, ${bought.failed} FAILED, ${bought.other} other; ${retried} sent again after a timeout`,
         `  vendors hold: ${held.marketplaceOrders} marketplace orders (${held.cancelledOrders} cancelled), ${held.labels} labels (${held.cancelledLabels} cancelled), ` +
           `${held.authorizations} authorizations (${held.voided} voided), ${held.reservations} reservations (${held.reservationsHeld} still held)`,
         `  ledger check: ${matches ? 'match' : 'MISMATCH'}`,

@@ -55,8 +55,9 @@ async function attempt(
       escrowLimits: env.escrowLimits,
       now: env.now(),
     });
-    if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());
-    await writeStep(env, order.id, definition.name, { status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null });
+    const done = { status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null } as const;
+    if (outcome.orderPatch) await env.store.finishStep(order.id, definition.name, done, outcome.orderPatch, env.now());
+    else await writeStep(env, order.id, definition.name, done);
     env.logger.info('saga step done', { orderId: order.id, step: definition.name, attempt });
     return CONTINUE;
   } catch (error) {
