@@ -6,7 +6,7 @@
  * against what the sandbox vendors hold (marketplace orders, stock reservations, labels and payment
  * authorizations), which must match — nothing lost, nothing left open.
  *
- *   npm run bench:booking [-- --stores sqlite,postgres --buyers 16 --seconds 20]
+ *   npm run bench:booking [-- --stores sqlite,postgres --buyers 16 --seconds 20 --pool-size 10]
  *
  * Quotes come from searches to DE (single-leg express or postal options), each used for at most
  * the units its offer has in stock, so stock never runs out; Main Street Market is left out (its
@@ -28,6 +28,8 @@ const { values } = parseArgs({
     stores: { type: 'string', default: 'sqlite,postgres' },
     buyers: { type: 'string', default: '16' },
     seconds: { type: 'string', default: '20' },
+    /** Orders' PostgreSQL pool (DATABASE_POOL_SIZE); its own default when left out. */
+    'pool-size': { type: 'string' },
   },
 });
 const buyers = Number(values.buyers);
@@ -264,7 +266,10 @@ const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.lengt
 
 async function benchStore(store: string): Promise<void> {
   const schema = `bench_booking_${randomUUID().replaceAll('-', '')}`;
-  const storeEnv: Record<string, string> = store === 'postgres' ? { DATABASE_URL, DATABASE_SCHEMA: schema } : {};
+  const storeEnv: Record<string, string> =
+    store === 'postgres'
+      ? { DATABASE_URL, DATABASE_SCHEMA: schema, ...(values['pool-size'] !== undefined && { DATABASE_POOL_SIZE: values['pool-size'] }) }
+      : {};
   const stack = await launchStack({
     ports: 'free',
     env: { ...storeEnv, LOG_LEVEL: 'warn', API_KEYS, SERVICE_SECRET: BENCH_SERVICE_SECRET },
