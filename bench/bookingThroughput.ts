@@ -265,6 +265,7 @@ async function timelineOf(stack: RunningStack, run: Run): Promise<string> {
 const percentile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
 
 async function benchStore(store: string): Promise<void> {
+  retried = 0;
   const schema = `bench_booking_${randomUUID().replaceAll('-', '')}`;
   const storeEnv: Record<string, string> =
     store === 'postgres'
