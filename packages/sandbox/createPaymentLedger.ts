@@ -1,4 +1,5 @@
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
+import type { SandboxRoute } from './createSandboxServer.js';
 
 /**
  * The authorizations a sandbox payment provider holds, and its idempotency keys: the same key
@@ -51,6 +52,8 @@ export interface PaymentLedger {
    * Refunding a REFUNDED entry again without an amount is a no-op; beyond the capture is AMOUNT_TOO_LARGE.
    */
   refund(id: string, amountMinor?: bigint): LedgerEntry | TransitionError;
+  /** Sandbox control: `GET /__sandbox/ledger`, how many authorizations are in each state (what a benchmark reconciles its bookings with). */
+  readonly routes: SandboxRoute[];
 }
 
 export function createPaymentLedger(idPrefix: string): PaymentLedger {
@@ -58,7 +61,19 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
   const keys = createIdempotencyKeys();
   let counter = 0;
 
+  const summary: SandboxRoute = {
+    method: 'GET',
+    path: '/__sandbox/ledger',
+    endpoint: 'sandbox.ledger',
+    handle: () => {
+      const authorizations: Partial<Record<AuthorizationState, number>> = {};
+      for (const entry of entries.values()) authorizations[entry.state] = (authorizations[entry.state] ?? 0) + 1;
+      return { body: { authorizations } };
+    },
+  };
+
   return {
+    routes: [summary],
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
     open(init, declineReason) {
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;

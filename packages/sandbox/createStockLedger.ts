@@ -65,7 +65,11 @@ export interface StockLedger {
   release(reservationId: string): Outcome<Reservation>;
   placeOrder(reservationId: string, expectedUnitMinor: number, buyer: { name: string; country: string }): Outcome<MarketplaceOrderEntry>;
   cancelOrder(orderId: string): Outcome<MarketplaceOrderEntry>;
-  /** Sandbox controls: `GET /__sandbox/stock/<item id>` and `POST /__sandbox/stock-hold {"seconds": n}`. */
+  /**
+   * Sandbox controls: `GET /__sandbox/stock/<item id>`, `GET /__sandbox/ledger` (how many
+   * reservations and orders, by state, and the units they moved: what a benchmark reconciles its
+   * bookings with) and `POST /__sandbox/stock-hold {"seconds": n}`.
+   */
   readonly routes: SandboxRoute[];
 }
 
@@ -201,6 +205,24 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
           };
         },
       })),
+    {
+      method: 'GET',
+      path: '/__sandbox/ledger',
+      endpoint: 'sandbox.ledger',
+      handle: () => {
+        expireHolds();
+        const count = <T extends { state: string; quantity: number }>(entries: Iterable<T>) => {
+          const byState: Record<string, { count: number; units: number }> = {};
+          for (const entry of entries) {
+            const tally = (byState[entry.state] ??= { count: 0, units: 0 });
+            tally.count += 1;
+            tally.units += entry.quantity;
+          }
+          return byState;
+        };
+        return { body: { reservations: count(reservations.values()), orders: count(orders.values()) } };
+      },
+    },
     {
       method: 'POST',
       path: '/__sandbox/stock-hold',

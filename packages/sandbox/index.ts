@@ -2,6 +2,7 @@ export {
   createSandboxServer,
   type SandboxRequest,
   type SandboxResponse,
+  type SandboxCall,
   type SandboxRoute,
   type SandboxServerOptions,
   type SandboxStats,

@@ -18,6 +18,16 @@ describe('customs rules data', () => {
     }
   });
 
+  it('works out the rules of a destination and day once, whatever the time of day, and still refuses unknown destinations', () => {
+    const fresh = loadRules();
+    const morning = fresh.rulesAt('DE', new Date('2020-09-01T01:00:00Z'));
+    expect(fresh.rulesAt('DE', new Date('2020-09-01T23:00:00Z'))).toBe(morning);
+    expect(fresh.rulesAt('DE', on('2020-09-02'))).not.toBe(morning);
+    expect(fresh.rulesAt('FR', new Date('2020-09-01T01:00:00Z')).destination).toBe('FR');
+    expect(() => fresh.rulesAt('XX', TODAY)).toThrow(/unknown destination XX/);
+    expect(() => fresh.rulesAt('XX', TODAY)).toThrow(/unknown destination XX/);
+  });
+
   it('uses FOB for US, CA, AU and CIF elsewhere', () => {
     expect(['US', 'CA', 'AU'].map((c) => rules.rulesAt(c, TODAY).valuation.basis)).toEqual(['FOB', 'FOB', 'FOB']);
     expect(rules.rulesAt('JP', TODAY).valuation.basis).toBe('CIF');

@@ -136,8 +136,23 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
   }
 
+  // The rules in force are a function of destination and day over data loaded once, and a quote
+  // asks for them once or twice per shipping option: filtering the duty table each time was most
+  // of customs' CPU per search. Kept for the days asked about (few: today, and dates quoted).
+  const inForceByDay = new Map<string, RulesInForce>();
   const rulesAt = (destination: string, date: Date): RulesInForce => {
     const day = date.toISOString().slice(0, 10);
+    const key = `${destination}|${day}`;
+    let found = inForceByDay.get(key);
+    if (found === undefined) {
+      found = computeRulesAt(destination, day);
+      if (inForceByDay.size >= 4_096) inForceByDay.clear();
+      inForceByDay.set(key, found);
+    }
+    return found;
+  };
+
+  const computeRulesAt = (destination: string, day: string): RulesInForce => {
     const own = destinations.get(destination);
     if (own === undefined || destination === 'EU') throw new Error(`rulesAt: unknown destination ${destination}`);
     // Member states inherit the union's rules; national rules are appended after the shared ones.

@@ -135,6 +135,29 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(order).toMatchObject({ phase: 'COMPENSATING', failure, nextAttemptAt: 5_000, shipmentId: 'shp-1', updatedAt: 3_000 });
     });
 
+    it('finishes a step together with the order fields it brought, touching no other order or step', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      const other = newOrder();
+      await store().createOrder(draft);
+      await store().createOrder(other);
+      await store().updateStep(draft.id, 'CREATE_SHIPMENT', { status: 'RUNNING', attempt: 1, startedAt: 1_000 }, 1_000);
+      await store().finishStep(
+        draft.id,
+        'CREATE_SHIPMENT',
+        { status: 'DONE', finishedAt: 2_000, result: { shipmentId: 'shp-9' }, error: null },
+        { shipmentId: 'shp-9' },
+        2_000,
+      );
+      const step = (await store().listSteps([draft.id])).get(draft.id)!.find((s) => s.name === 'CREATE_SHIPMENT')!;
+      expect(step).toMatchObject({ status: 'DONE', attempt: 1, startedAt: 1_000, finishedAt: 2_000, updatedAt: 2_000 });
+      expect(step.result).toEqual({ shipmentId: 'shp-9' });
+      expect(await store().getOrder(draft.id)).toMatchObject({ shipmentId: 'shp-9', updatedAt: 2_000, status: 'PENDING' });
+      expect(await store().getOrder(other.id)).toMatchObject({ shipmentId: null });
+      const untouched = (await store().listSteps([draft.id, other.id])).get(other.id)!;
+      expect(untouched.every((s) => s.status === 'PENDING')).toBe(true);
+    });
+
     it('adds follow-up steps once, after the booking steps, leaving existing ones as they are', async (context) => {
       if (!subject) return context.skip();
       const draft = newOrder();

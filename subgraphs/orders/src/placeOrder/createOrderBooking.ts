@@ -53,11 +53,13 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     const request = normalized.value;
     const requestHash = requestHashOf(request);
 
-    const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
-    if (existing) return answer(existing, requestHash);
-
+    // A known key is answered with its order even when the quote has expired since (a client's
+    // retry); on the way to a new order, createOrder finds a known key itself, in the same statement.
     const quote = readQuote(request);
-    if ('errors' in quote) return { order: null, userErrors: quote.errors };
+    if ('errors' in quote) {
+      const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
+      return existing ? answer(existing, requestHash) : { order: null, userErrors: quote.errors };
+    }
 
     const createdAt = now();
     const { order, created } = await store.createOrder({

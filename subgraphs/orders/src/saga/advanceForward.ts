@@ -44,7 +44,10 @@ async function attempt(
   results: ReadonlyMap<StepName, StepResult>,
 ): Promise<SagaAdvance> {
   const attempt = step.attempt + 1;
-  await writeStep(env, order.id, definition.name, { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() });
+  const running = { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() } as const;
+  // A local step's first write carries what RUNNING would have (see BookingStep.local).
+  const started = definition.local ? { attempt: running.attempt, startedAt: running.startedAt } : {};
+  if (!definition.local) await writeStep(env, order.id, definition.name, running);
   try {
     const outcome = await definition.run({
       order,
@@ -55,14 +58,16 @@ async function attempt(
       escrowLimits: env.escrowLimits,
       now: env.now(),
     });
-    if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());
-    await writeStep(env, order.id, definition.name, { status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null });
+    const done = { ...started, status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null } as const;
+    if (outcome.orderPatch) await env.store.finishStep(order.id, definition.name, done, outcome.orderPatch, env.now());
+    else await writeStep(env, order.id, definition.name, done);
     env.logger.info('saga step done', { orderId: order.id, step: definition.name, attempt });
     return CONTINUE;
   } catch (error) {
     const failure = classifyFailure(error, definition);
     if (failure.kind !== 'transient') {
       await writeStep(env, order.id, definition.name, {
+        ...started,
         status: 'FAILED',
         finishedAt: env.now(),
         error: { code: failure.rawCode, message: failure.message },
@@ -76,7 +81,7 @@ async function attempt(
       error: failure.message,
     });
     const message = `attempt ${attempt} of ${env.maxStepAttempts} got no answer: ${failure.message}`;
-    await writeStep(env, order.id, definition.name, { error: { code: failure.rawCode, message } });
+    await writeStep(env, order.id, definition.name, { ...started, error: { code: failure.rawCode, message } });
     if (attempt >= env.maxStepAttempts)
       return giveUp(env, order, definition, { ...step, attempt, error: { code: failure.rawCode, message } });
     const until = env.now() + retryDelayMs(attempt, env.retryBaseMs);

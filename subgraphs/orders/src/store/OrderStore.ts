@@ -171,6 +171,11 @@ export interface OrderStore {
   addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepRecord['status'] }>, now: number): Promise<void>;
   /** Changes a step; `events` are written in the same transaction (see `updateOrder`). */
   updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
+  /**
+   * Changes a step and the order fields its outcome brought (a shipment id, a payment id) in one
+   * transaction, and one round trip where the store allows: a step is never DONE without them.
+   */
+  finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number): Promise<void>;
   /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
   listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */

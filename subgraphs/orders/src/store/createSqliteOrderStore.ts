@@ -195,6 +195,19 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       withEvents(() => void update.run(...pairs.map(([, value]) => value), id), events);
     },
 
+    async finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number) {
+      const steps = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+      const orders = [...orderAssignments(orderPatch), ['updated_at', now] as [string, unknown]];
+      const updateStep = prepare(
+        `UPDATE order_steps SET ${steps.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
+      );
+      const updateOrder = prepare(`UPDATE orders SET ${orders.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
+      db.transaction(() => {
+        updateOrder.run(...orders.map(([, value]) => value), orderId);
+        updateStep.run(...steps.map(([, value]) => value), orderId, name);
+      })();
+    },
+
     async listEvents(afterSeq, limit) {
       return rows('SELECT seq, payload FROM order_events WHERE seq > ? ORDER BY seq LIMIT ?', afterSeq, limit).map(toListedEvent);
     },
