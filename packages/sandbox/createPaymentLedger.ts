@@ -1,3 +1,4 @@
+import { currentTestTrigger } from '../log/index.js';
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 
 /**
@@ -9,6 +10,9 @@ import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.
  * Escrow: an authorization opened with `escrow` is captured into escrow (ESCROWED: the buyer has
  * paid, the seller not yet been paid out) and released to the seller later (RELEASED), as
  * marketplace payment facilitators hold funds until delivery.
+ *
+ * Test mode: an authorization opened with the `payment_declined` trigger is declined with the
+ * provider's own code for a plain refusal (`testDeclineReason`), as a real issuer would refuse it.
  */
 export type AuthorizationState = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'ESCROWED' | 'RELEASED';
 
@@ -41,14 +45,15 @@ export interface PaymentLedger {
   release(id: string): LedgerEntry | TransitionError;
 }
 
-export function createPaymentLedger(idPrefix: string): PaymentLedger {
+export function createPaymentLedger(idPrefix: string, testDeclineReason: string): PaymentLedger {
   const entries = new Map<string, LedgerEntry>();
   const keys = createIdempotencyKeys();
   let counter = 0;
 
   return {
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
-    open(init, declineReason) {
+    open(init, refusal) {
+      const declineReason = refusal ?? (currentTestTrigger() === 'payment_declined' ? testDeclineReason : undefined);
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;
       const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n };
       if (declineReason) entry.declineReason = declineReason;

@@ -75,3 +75,4 @@ export {
   type PublishedClearanceFee,
   type PublishedClearanceFeeTable,
 } from './clearanceFeeTable.js';
+export { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from './carrierRefusesInTestMode.js';

@@ -19,14 +19,17 @@ export interface Context {
    * request may place and see. Undefined for a keyless caller and for internal callers.
    */
   readonly ownerKeyId: string | undefined;
+  /** Whether that key is a test-mode key: its orders pass test triggers on to the sandboxes. */
+  readonly testMode: boolean;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'testMode'>;
 
 export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
   return {
     ...services,
     ownerKeyId: principal?.keyId,
+    testMode: principal?.testMode === true,
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);
       return orderIds.map((id) => steps.get(id) ?? []);

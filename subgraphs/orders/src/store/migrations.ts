@@ -1,5 +1,6 @@
 import { OUTBOX_MIGRATION } from './outboxMigration.js';
 import { OWNER_MIGRATION } from './ownerMigration.js';
+import { TEST_MODE_MIGRATION } from './testModeMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -69,6 +70,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   OUTBOX_MIGRATION,
   OWNER_MIGRATION,
+  TEST_MODE_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */
