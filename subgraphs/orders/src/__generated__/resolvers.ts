@@ -95,13 +95,22 @@ export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
 };
 
-export type Offer = {
+/**
+ * An object that `node(id:)` fetches again by its global id. Its id is opaque, and unique across every
+ * type of the API: it names its type too.
+ */
+export type Node = {
+  /** Its global id. */
+  id: Scalars['ID']['output'];
+};
+
+export type Offer = Node & {
   __typename?: 'Offer';
   id: Scalars['ID']['output'];
 };
 
 /** A booking of one quote: stock, marketplace order, shipment and payment, all made or all undone. */
-export type Order = {
+export type Order = Node & {
   __typename?: 'Order';
   /**
    * Why a person must look at this order, naming the step: a finished step that could not be undone,
@@ -291,12 +300,24 @@ export type PlaceOrderPayload = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The object with this global id, of whichever type it is (an order, an offer, a seller, a webhook),
+   * so a client refetches anything it holds an id of with one field (Relay's `node`). Null for an id
+   * that names nothing, and for another API key's order or webhook alike.
+   */
+  node?: Maybe<Node>;
+  /**
    * One order of the calling API key; null for an unknown id and for another key's order alike.
    * Needs an API key (UNAUTHENTICATED without one).
    */
   order?: Maybe<Order>;
   /** The calling API key's orders, newest first; another key's orders are never listed. Needs an API key. */
   orders: OrderConnection;
+};
+
+
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -310,6 +331,11 @@ export type QueryOrderArgs = {
 export type QueryOrdersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type Seller = Node & {
+  __typename?: 'Seller';
+  id: Scalars['ID']['output'];
 };
 
 /** The order's shipment: logistics resolves its carrier, labels and tracking. */
@@ -352,6 +378,11 @@ export type UserError = {
   message: Scalars['String']['output'];
   /** The booking step that failed (e.g. `CREATE_SHIPMENT`); null for an error in the input, found before anything was booked. */
   step?: Maybe<Scalars['String']['output']>;
+};
+
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -435,17 +466,42 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
+  Node: Node;
+  Offer: Offer;
   Order: Order;
+  Seller: Seller;
+  Webhook: Webhook;
 }>;
 
 /** Mapping of federation reference types */
 export type FederationReferenceTypes = ResolversObject<{
+  Node:
+    ( { __typename: 'Node' }
+    & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
+  Offer:
+    ( { __typename: 'Offer' }
+    & GraphQLRecursivePick<FederationTypes['Offer'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
+  Seller:
+    ( { __typename: 'Seller' }
+    & GraphQLRecursivePick<FederationTypes['Seller'], {"id":true}> );
+  Webhook:
+    ( { __typename: 'Webhook' }
+    & GraphQLRecursivePick<FederationTypes['Webhook'], {"id":true}> );
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( Offer )
+    | ( OrderModel )
+    | ( Seller )
+    | ( Webhook )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -459,6 +515,7 @@ export type ResolversTypes = ResolversObject<{
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Offer: ResolverTypeWrapper<Offer>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
@@ -476,9 +533,11 @@ export type ResolversTypes = ResolversObject<{
   PlaceOrderPayload: ResolverTypeWrapper<PlaceOrderPayloadModel>;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   Int: ResolverTypeWrapper<Scalars['Int']['output']>;
+  Seller: ResolverTypeWrapper<Seller>;
   Shipment: ResolverTypeWrapper<Shipment>;
   StepStatus: StepStatus;
   UserError: ResolverTypeWrapper<UserErrorModel>;
+  Webhook: ResolverTypeWrapper<Webhook>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -493,7 +552,8 @@ export type ResolversParentTypes = ResolversObject<{
   DateTime: Scalars['DateTime']['output'];
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
-  Offer: Offer;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Offer: Offer | FederationReferenceTypes['Offer'];
   Order: OrderModel;
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
@@ -506,8 +566,10 @@ export type ResolversParentTypes = ResolversObject<{
   PlaceOrderPayload: PlaceOrderPayloadModel;
   Query: Record<PropertyKey, never>;
   Int: Scalars['Int']['output'];
+  Seller: Seller | FederationReferenceTypes['Seller'];
   Shipment: Shipment;
   UserError: UserErrorModel;
+  Webhook: Webhook | FederationReferenceTypes['Webhook'];
 }>;
 
 export type BookingAlternativeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['BookingAlternative'] = ResolversParentTypes['BookingAlternative']> = ResolversObject<{
@@ -539,8 +601,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   placeOrder?: Resolver<ResolversTypes['PlaceOrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
 }>;
 
-export type OfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer']> = ResolversObject<{
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Offer' | 'Order' | 'Seller' | 'Webhook', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
+}>;
+
+export type OfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer'], FederationReferenceType extends FederationReferenceTypes['Offer'] = FederationReferenceTypes['Offer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Offer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -554,6 +623,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['OrderStep']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -591,8 +661,15 @@ export type PlaceOrderPayloadResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
+}>;
+
+export type SellerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Seller'] = ResolversParentTypes['Seller'], FederationReferenceType extends FederationReferenceTypes['Seller'] = FederationReferenceTypes['Seller']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Seller']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
@@ -607,6 +684,12 @@ export type UserErrorResolvers<ContextType = Context, ParentType extends Resolve
   step?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
 }>;
 
+export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook'], FederationReferenceType extends FederationReferenceTypes['Webhook'] = FederationReferenceTypes['Webhook']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Webhook']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   BookingAlternative?: BookingAlternativeResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
@@ -614,6 +697,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   DateTime?: GraphQLScalarType;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
@@ -623,7 +707,9 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Payment?: PaymentResolvers<ContextType>;
   PlaceOrderPayload?: PlaceOrderPayloadResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
+  Seller?: SellerResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
 }>;
 
