@@ -200,10 +200,22 @@ describe('test mode: triggers in the buyer email force each outcome', () => {
     expect(await requestsServed(q.provider)).toBeGreaterThan(before);
   }, 120_000);
 
-  it('a test key without a trigger books', async () => {
-    const booked = await book(await quote(TEST_KEY), 'lena@example.com', TEST_KEY);
+  it('a test key without a trigger books, and the payment names its provider', async () => {
+    const q = await quote(TEST_KEY);
+    const booked = await book(q, 'lena@example.com', TEST_KEY);
     expect(booked.userErrors).toEqual([]);
     expect(booked.order?.status).toBe('CONFIRMED');
+    const { node } = await gql<{ node: { payment: { provider: string; processedBy: Record<string, unknown> } } }>(
+      'query ($id: ID!) { node(id: $id) { ... on Order { payment { provider processedBy { id name methods country } } } } }',
+      { id: booked.order!.id },
+      TEST_KEY,
+    );
+    expect(node.payment.provider).toBe(q.provider);
+    expect(node.payment.processedBy).toMatchObject({
+      id: q.provider,
+      name: expect.any(String),
+      methods: expect.arrayContaining([q.method]),
+    });
   }, 120_000);
 
   it('a live key ignores the triggers: the same tagged email books', async () => {
