@@ -442,6 +442,8 @@ export type ShippingLeg = {
   from: Scalars['CountryCode']['output'];
   /** How this leg travels. */
   mode: ShippingMode;
+  /** This leg's service as its carrier markets it, e.g. `SilkRoute Air Line`. */
+  serviceName: Scalars['String']['output'];
   /** Where the leg ends. */
   to: Scalars['CountryCode']['output'];
   /** How long this leg takes, in days. */
@@ -488,6 +490,11 @@ export type ShippingOption = {
    * restriction forbids is not offered (see `Offer.shippingRestrictions`). Empty when nothing restricts it.
    */
   restrictions: Array<Restriction>;
+  /**
+   * The service as the carrier markets it, e.g. `Express Global Worldwide` or `Interpost Registered Airmail`:
+   * what tells two options of one carrier apart. A dedicated line names both legs' services, joined by ` + `.
+   */
+  serviceName: Scalars['String']['output'];
   /** How closely the parcel can be followed. */
   trackingLevel: TrackingLevel;
   /** Days from pickup to delivery, all legs, as the carrier publishes them. */
@@ -905,6 +912,7 @@ export type ShippingLegResolvers<ContextType = Context, ParentType extends Resol
   cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ShippingMode'], ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   transitDays?: Resolver<ResolversTypes['DayRange'], ParentType, ContextType>;
 }>;
@@ -921,6 +929,7 @@ export type ShippingOptionResolvers<ContextType = Context, ParentType extends Re
   mode?: Resolver<ResolversTypes['ShippingMode'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['Offer'], ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trackingLevel?: Resolver<ResolversTypes['TrackingLevel'], ParentType, ContextType>;
   transitDays?: Resolver<ResolversTypes['DayRange'], ParentType, ContextType>;
 }>;
