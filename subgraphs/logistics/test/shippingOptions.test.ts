@@ -174,6 +174,29 @@ describe('shipping options', () => {
     ]);
   });
 
+  it('takes the destination as destinationCountry, as the deprecated `to`, and refuses neither or two different', async () => {
+    const BY_NAME = `query ($representations: [_Any!]!, $destination: CountryCode, $to: CountryCode) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          shippingOptions(destinationCountry: $destination, to: $to) { id serviceName legs { originCountry destinationCountry from to } }
+        }
+      }
+    }`;
+    type Named = { _entities: Array<{ shippingOptions: Array<{ id: string; legs: Array<Record<string, string>> }> }> };
+    const named = await logistics.query<Named>(BY_NAME, { representations: [offer()], destination: 'DE' });
+    const legacy = await logistics.query<Named>(BY_NAME, { representations: [offer()], to: 'DE' });
+    const options = named.data!._entities[0]!.shippingOptions;
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.map((option) => option.id)).toEqual(legacy.data!._entities[0]!.shippingOptions.map((option) => option.id));
+    for (const leg of options.flatMap((option) => option.legs)) {
+      expect(leg).toEqual({ originCountry: leg.from, destinationCountry: leg.to, from: leg.from, to: leg.to });
+    }
+    for (const variables of [{}, { destination: 'DE', to: 'FR' }]) {
+      const refused = await logistics.query(BY_NAME, { representations: [offer()], ...variables });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'destinationCountry' });
+    }
+  });
+
   it('refuses a region that is not of its country, naming the argument', async () => {
     const result = await logistics.query<Shipping>(SHIPPING, { representations: [offer()], to: 'CA-NY' });
     expect(result.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
