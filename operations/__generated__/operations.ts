@@ -67,11 +67,16 @@ export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: string | null | undefined;
   /**
+   * Where they go: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
+   */
+  destination?: IsoCountryCode | null | undefined;
+  /**
    * Where they go: a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) where taxes
    * depend on the region (CA HST/QST/PST, BR ICMS, US state sales tax). Without one, the answer names
-   * the region it assumed (`region`, `regionAssumed`).
+   * the region it assumed (`region`, `regionAssumed`). Required (or the deprecated `destination`).
    */
-  destination: IsoCountryCode;
+  destinationCountry?: IsoCountryCode | null | undefined;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
   incoterm?: Incoterm | null | undefined;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
@@ -80,8 +85,13 @@ export type ImportChargesInput = {
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: CustomsMode | null | undefined;
-  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. */
-  origin: IsoCountryCode;
+  /**
+   * Where the goods ship from: the former name of `originCountry`.
+   * @deprecated Use `originCountry`.
+   */
+  origin?: IsoCountryCode | null | undefined;
+  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. Required (or the deprecated `origin`). */
+  originCountry?: IsoCountryCode | null | undefined;
   /**
    * Transport after the place of entry (the last mile of a two-leg line). Never part of the customs
    * value (EU: UCC art. 72(a)); part of the import VAT base where the law adds it (EU VAT Directive art. 86(1)(b)).

@@ -1,5 +1,5 @@
 import { parseCountryOnly } from '#packages/scalars/index.js';
-import { userInputError } from '#packages/errors/index.js';
+import { renamedCountryInput, userInputError } from '#packages/errors/index.js';
 import { resolveHsClassification } from '#packages/hs/index.js';
 import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
@@ -90,9 +90,9 @@ function selectMarketplaces(
 function withDestination(filter: SearchFilter | null | undefined): SearchFilter | null | undefined {
   if (filter == null) return filter;
   const { destinationCountry, shipTo } = filter;
-  if (destinationCountry != null && shipTo != null && destinationCountry !== shipTo)
-    throw userInputError('filter.destinationCountry: give it once (`shipTo` is its former name)', 'filter.destinationCountry');
-  return { ...filter, destinationCountry: null, shipTo: destinationCountry ?? shipTo ?? null };
+  if (destinationCountry == null && shipTo == null) return filter; // optional here: a search may go anywhere
+  const { value } = renamedCountryInput(destinationCountry, 'filter.destinationCountry', shipTo, 'filter.shipTo');
+  return { ...filter, destinationCountry: null, shipTo: value };
 }
 
 function offerFilter(filter: SearchFilter | null | undefined, context: Context): (offer: OfferRecord) => boolean {

@@ -165,9 +165,11 @@ export type Query = {
 
 export type QueryLaneArgs = {
   data?: InputMaybe<DataOrigin>;
-  destination: Scalars['CountryCode']['input'];
+  destination?: InputMaybe<Scalars['CountryCode']['input']>;
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   hs?: InputMaybe<Scalars['String']['input']>;
-  origin: Scalars['CountryCode']['input'];
+  origin?: InputMaybe<Scalars['CountryCode']['input']>;
+  originCountry?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
 
@@ -545,7 +547,7 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
-  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType, RequireFields<QueryLaneArgs, 'data' | 'destination' | 'origin'>>;
+  lane?: Resolver<ResolversTypes['Lane'], ParentType, ContextType, RequireFields<QueryLaneArgs, 'data'>>;
   tradeFlowExport?: Resolver<Maybe<ResolversTypes['TradeFlowExport']>, ParentType, ContextType, RequireFields<QueryTradeFlowExportArgs, 'id'>>;
   tradeFlows?: Resolver<ResolversTypes['TradeFlowPage'], ParentType, ContextType, RequireFields<QueryTradeFlowsArgs, 'data' | 'first' | 'flow' | 'groupBy'>>;
 }>;

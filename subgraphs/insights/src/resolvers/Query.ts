@@ -1,3 +1,4 @@
+import { renamedCountryInput } from '#packages/errors/index.js';
 import type { QueryResolvers } from '../__generated__/resolvers.js';
 import { authorizeAnalyst } from '../access/authorizeAnalyst.js';
 import type { Context } from '../context.js';
@@ -15,7 +16,9 @@ export const Query: QueryResolvers<Context> = {
 
   async lane(_parent, args, context) {
     const access = authorizeAnalyst(context.principal);
-    return laneModel(args, access, context);
+    const origin = renamedCountryInput(args.originCountry, 'originCountry', args.origin, 'origin');
+    const destination = renamedCountryInput(args.destinationCountry, 'destinationCountry', args.destination, 'destination');
+    return laneModel({ ...args, origin: origin.value, destination: destination.value }, access, context);
   },
 
   async tradeFlowExport(_parent, { id }, context) {

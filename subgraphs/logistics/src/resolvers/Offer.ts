@@ -1,4 +1,4 @@
-import { userInputError } from '#packages/errors/index.js';
+import { renamedCountryInput, userInputError } from '#packages/errors/index.js';
 import { parseCountryOrRegion } from '#packages/scalars/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
@@ -58,11 +58,7 @@ function destinationOf(
   destinationCountry: string | null | undefined,
   to: string | null | undefined,
 ): { country: string; region: string | null } {
-  if (destinationCountry != null && to != null && destinationCountry !== to)
-    throw userInputError('destinationCountry: give it once (`to` is its former name)', 'destinationCountry');
-  const given = destinationCountry ?? to;
-  const argument = destinationCountry != null ? 'destinationCountry' : 'to';
-  if (given == null) throw userInputError('destinationCountry: required, the buyer’s country (e.g. "DE")', 'destinationCountry');
+  const { value: given, path: argument } = renamedCountryInput(destinationCountry, 'destinationCountry', to, 'to');
   const place = parseCountryOrRegion(given);
   if ('problem' in place) throw userInputError(`${argument}: ${place.problem}`, argument);
   return { country: place.country, region: place.region ?? null };
