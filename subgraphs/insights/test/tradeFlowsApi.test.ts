@@ -151,6 +151,8 @@ describe('tradeFlows over a seeded history', () => {
     expect(named.data?.lane).toEqual({ id: lane.id, volumes: lane.volumes });
     const neither = await insights.query('{ lane(destinationCountry: "DE") { id } }', {}, ANALYST);
     expect(neither.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'originCountry' });
+    const wrong = await insights.query('{ lane(originCountry: "CN", destinationCountry: "EU") { id } }', {}, ANALYST);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'destinationCountry' });
   });
 
   it('shows a marketplace key its own flows only, and refuses it another marketplace', async () => {

@@ -4,6 +4,7 @@ import { authorizeAnalyst } from '../access/authorizeAnalyst.js';
 import type { Context } from '../context.js';
 import { exportModel } from '../exports/exportModel.js';
 import { laneModel } from '../query/laneModel.js';
+import { readCountry } from '../query/readTradeFlowArgs.js';
 import { runTradeFlows } from '../query/runTradeFlows.js';
 import { scopedQuery } from '../query/scopedQuery.js';
 
@@ -18,6 +19,9 @@ export const Query: QueryResolvers<Context> = {
     const access = authorizeAnalyst(context.principal);
     const origin = renamedCountryInput(args.originCountry, 'originCountry', args.origin, 'origin');
     const destination = renamedCountryInput(args.destinationCountry, 'destinationCountry', args.destination, 'destination');
+    // checked here under the name the client used; laneModel checks the codes again, as any caller's
+    readCountry(origin.value, origin.path);
+    readCountry(destination.value, destination.path);
     return laneModel({ ...args, origin: origin.value, destination: destination.value }, access, context);
   },
 
