@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { Pool, errors as undiciErrors } from 'undici';
 import { UpstreamError } from '../errors/index.js';
-import { REQUEST_ID_HEADER, currentRequestId, type Logger } from '../log/index.js';
+import { REQUEST_ID_HEADER, currentRequestId, currentTestTrigger, type Logger } from '../log/index.js';
+import { TEST_TRIGGER_HEADER } from '../testmode/index.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './createCircuitBreaker.js';
 import { retryAfterMs } from './retryAfter.js';
 import { upstreamMetrics } from './upstreamMetrics.js';
@@ -82,6 +83,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     const requestId = currentRequestId();
     if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
     const started = performance.now();
+    const testTrigger = currentTestTrigger();
+    if (testTrigger !== undefined) headers[TEST_TRIGGER_HEADER] = testTrigger;
     try {
       const response = await pool.request({
         origin: base.origin,

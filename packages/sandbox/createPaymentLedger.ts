@@ -1,3 +1,4 @@
+import { currentTestTrigger } from '../log/index.js';
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 import type { SandboxRoute } from './createSandboxServer.js';
 
@@ -15,6 +16,8 @@ import type { SandboxRoute } from './createSandboxServer.js';
  * paid-out refund back from the seller's next payout) goes back whole, as when a dispute is settled
  * for the buyer, or in parts, as a return refunds what the seller's policy gives back. Parts add
  * up to at most the capture; once all of it is back the entry is REFUNDED.
+ * Test mode: an authorization opened with the `payment_declined` trigger is declined with the
+ * provider's own code for a plain refusal (`testDeclineReason`), as a real issuer would refuse it.
  */
 export type AuthorizationState = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'ESCROWED' | 'RELEASED' | 'REFUNDED';
 
@@ -56,7 +59,7 @@ export interface PaymentLedger {
   readonly routes: SandboxRoute[];
 }
 
-export function createPaymentLedger(idPrefix: string): PaymentLedger {
+export function createPaymentLedger(idPrefix: string, testDeclineReason: string): PaymentLedger {
   const entries = new Map<string, LedgerEntry>();
   const keys = createIdempotencyKeys();
   let counter = 0;
@@ -75,7 +78,8 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
   return {
     routes: [summary],
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
-    open(init, declineReason) {
+    open(init, refusal) {
+      const declineReason = refusal ?? (currentTestTrigger() === 'payment_declined' ? testDeclineReason : undefined);
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;
       const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n, refundedMinor: 0n };
       if (declineReason) entry.declineReason = declineReason;

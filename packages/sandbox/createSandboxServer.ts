@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
 import { readBody } from '../server/index.js';
+import { readTestTrigger } from '../testmode/index.js';
 import { formatFault, parseFault, type Fault } from './faults.js';
 import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from './seedListings.js';
 
@@ -179,7 +180,10 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
 
   const server = createServer((incoming, response) => {
     const requestId = requestIdFrom(incoming.headers[REQUEST_ID_HEADER]);
-    runWithRequestContext({ requestId }, () => {
+    // A test-mode trigger (`x-tradegraph-test-trigger`) is the sandbox's own test mode: the ledgers
+    // and routes that own the outcome read it (`currentTestTrigger`) and answer in the vendor's words.
+    const testTrigger = readTestTrigger(incoming.headers);
+    runWithRequestContext({ requestId, ...(testTrigger !== undefined && { testTrigger }) }, () => {
       handle(incoming, response, requestId).catch((error: unknown) => {
         logger.error('sandbox handler failed', { upstream: id, error });
         if (!response.headersSent) send(response, { status: 500, body: { error: 'sandbox failure' } });

@@ -1,3 +1,4 @@
+import { currentTestTrigger } from '../log/index.js';
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 import type { SandboxRoute } from './createSandboxServer.js';
 import type { SeedListing } from './seedListings.js';
@@ -13,6 +14,9 @@ import type { SeedListing } from './seedListings.js';
  * - place an order: turns a held reservation into an order (the stock stays taken);
  * - cancel an order: gives its stock back (cancelling again is a no-op).
  * An expired hold gives its stock back the next time anyone looks.
+ *
+ * Test mode: a reservation asked for with the `out_of_stock` trigger is refused as the item's
+ * stock being gone, whatever the ledger holds (the vendor's sandbox forcing the outcome).
  */
 export type ReservationState = 'HELD' | 'RELEASED' | 'ORDERED' | 'EXPIRED';
 export type OrderState = 'PLACED' | 'CANCELLED';
@@ -123,7 +127,7 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
       const available = stock.get(itemId);
       if (available === undefined) return refuse('UNKNOWN_ITEM');
       if (!Number.isSafeInteger(quantity) || quantity < 1) return refuse('BAD_QUANTITY');
-      if (available < quantity) return refuse('OUT_OF_STOCK');
+      if (available < quantity || currentTestTrigger() === 'out_of_stock') return refuse('OUT_OF_STOCK');
       stock.set(itemId, available - quantity);
       const reservation: Reservation = {
         id: nextId(options.reservationPrefix),

@@ -77,3 +77,4 @@ export {
   type PublishedClearanceFeeTable,
 } from './clearanceFeeTable.js';
 export { textOf } from './textOf.js';
+export { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from './carrierRefusesInTestMode.js';

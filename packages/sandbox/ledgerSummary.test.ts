@@ -26,7 +26,7 @@ describe('the ledger summaries a benchmark reconciles its bookings with', () => 
   });
 
   it('counts a payment provider’s authorizations by state', async () => {
-    const ledger = createPaymentLedger('auth_');
+    const ledger = createPaymentLedger('auth_', 'card_declined');
     const open = () => ledger.open({ amountMinor: 1000n, currency: 'EUR', reference: 'order', escrow: false });
     open();
     ledger.void(open().id);

@@ -2,8 +2,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from '../metrics/index.js';
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, runWithTestTrigger, type Logger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
+import { readTestTrigger } from '../testmode/index.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 import { isServiceCaller, SERVICE_SECRET_HEADER } from './serviceAuth.js';
 
@@ -153,18 +154,23 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () =>
-        options.context({
-          requestId,
-          headers: request.headers,
-          remoteAddress: request.socket.remoteAddress,
-          principal: caller.principal,
-          serviceCaller: caller.serviceCaller,
-          graphQLRequests: sentRequests(body, url.searchParams),
-        }),
-    });
+    // A test-mode trigger is honoured from internal callers only (orders running a test-mode
+    // booking); a client cannot reach a subgraph with the secret, so it cannot force an outcome.
+    const testTrigger = caller.serviceCaller ? readTestTrigger(request.headers) : undefined;
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () =>
+          options.context({
+            requestId,
+            headers: request.headers,
+            remoteAddress: request.socket.remoteAddress,
+            principal: caller.principal,
+            serviceCaller: caller.serviceCaller,
+            graphQLRequests: sentRequests(body, url.searchParams),
+          }),
+      });
+    const result = testTrigger === undefined ? await execute() : await runWithTestTrigger(testTrigger, execute);
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

@@ -31,7 +31,7 @@ export const cardnetSandbox = {
   description: 'Cardnet, a card processor (JSON, API key, integer minor units, Idempotency-Key)',
   defaultPort: 4140,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('auth_');
+    const ledger = createPaymentLedger('auth_', 'card_declined');
     return createSandboxServer({
       id: 'cardnet',
       logger,

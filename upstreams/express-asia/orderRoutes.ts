@@ -1,6 +1,7 @@
 import type { ParcelLedger, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteParcel } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** AsiaLink's trace codes, in the style of Asian express networks (揽收 collected, 签收 signed for). */
 const STAGES = [
@@ -151,6 +152,7 @@ function createOrder(
   if (!Number.isFinite(kg) || kg <= 0) return failure(1003, 'kg is required');
   const quote = quoteParcel({ from: fields.from_country!, to: fields.to_country!, kg, sidesCm: undefined, battery: false });
   if (!quote.ok) return failure(2001, quote.message);
+  if (carrierRefusesInTestMode()) return failure(2001, TEST_REFUSAL_MESSAGE);
   if (!/^\d+(\.\d+)?$/.test(fields.declared_value!) || !/^[A-Z]{3}$/.test(fields.currency!)) {
     return failure(1003, 'declared_value and currency are required for the commercial invoice');
   }

@@ -1,6 +1,7 @@
 import { type ParcelLedger, type SandboxRequest, type SandboxResponse, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateShipment } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** Express Global's checkpoint codes, in the style of the big integrators. */
 const STAGES = [
@@ -114,6 +115,7 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>, retur
   // A label is refused where a rate would be: same lanes, limits and embargoes.
   const rate = rateShipment({ reference: '0', from, to, weightKg: weight.value, sidesCm: undefined, lithium: false });
   if ('rejected' in rate) return problem(422, 'shipment-rejected', rate.rejected.message);
+  if (carrierRefusesInTestMode()) return problem(422, 'shipment-rejected', TEST_REFUSAL_MESSAGE);
   if (typeof customs.declaredValue !== 'string' || typeof customs.currency !== 'string' || !Array.isArray(customs.lineItems)) {
     return problem(
       400,

@@ -41,7 +41,7 @@ export const fpxSandbox = {
   description: 'FPX, Malaysian online banking (MYR, payers in MY; form-encoded name/value pairs, checksum, respCode)',
   defaultPort: 4143,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('FPX26');
+    const ledger = createPaymentLedger('FPX26', '05');
     return createSandboxServer({
       id: 'fpx-my',
       logger,

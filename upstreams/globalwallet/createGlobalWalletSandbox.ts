@@ -35,7 +35,7 @@ export const globalWalletSandbox = {
   description: 'GlobalWallet, a cross-border wallet (HMAC-signed JSON, decimal amounts, result envelopes)',
   defaultPort: 4141,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('GW2026');
+    const ledger = createPaymentLedger('GW2026', 'RISK_REJECT');
     const route = (path: string, endpoint: string, handle: (body: Body, request: SandboxRequest) => SandboxResponse) => ({
       method: 'POST',
       path,

@@ -84,6 +84,7 @@ function answer(call: RpcCall, shipments: ShipmentMethods): Record<string, unkno
     id,
     result: {
       service: 'HOME_DELIVERY',
+      service_name: 'LocalHop Home Delivery',
       country,
       price: (rate.totalCents / 100).toFixed(2),
       currency: BILLING_CURRENCY,

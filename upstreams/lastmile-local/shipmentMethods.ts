@@ -1,6 +1,7 @@
 import { type ParcelLedger, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateDomestic } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** LocalHop's parcel statuses, from registration to the doorstep. */
 const STAGES = [
@@ -100,6 +101,7 @@ function create(params: Params, ledger: ParcelLedger<LocalHopParcel>): RpcAnswer
   if (sender.country !== country) return { error: { code: -32001, message: 'LocalHop delivers inside one country only' } };
   const rate = rateDomestic({ country, grams, sidesCm: undefined });
   if (!rate.ok) return { error: { code: rate.code, message: rate.message } };
+  if (carrierRefusesInTestMode()) return { error: { code: -32001, message: TEST_REFUSAL_MESSAGE } };
   const handover = params.handover === undefined ? null : record(params.handover);
   const parcel = ledger.create({
     from: country,

@@ -1,6 +1,7 @@
 import { type ParcelLedger, type SandboxRequest, type SandboxResponse, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteLineHaul } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** SilkRoute's milestones: consolidated air freight to a European hub, cleared in bulk, handed to the last mile. */
 const STAGES = [
@@ -122,6 +123,7 @@ function createParcel(body: Body, ledger: ParcelLedger<LineParcel>): SandboxResp
   const destination = textOf(consignee.country);
   const quote = quoteLineHaul({ ref: '0', origin, destination, grams, sidesCm: undefined, battery: false });
   if (!quote.accepted) return failure(422, quote.code, quote.text);
+  if (carrierRefusesInTestMode()) return failure(422, 'PARCEL_REFUSED', TEST_REFUSAL_MESSAGE);
   if (!Number.isSafeInteger(goods.value_minor) || typeof goods.currency !== 'string') {
     return failure(422, 'INVALID_REQUEST', 'goods.value_minor and goods.currency are required for the import declaration');
   }

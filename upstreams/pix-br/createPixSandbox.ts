@@ -35,7 +35,7 @@ export const pixSandbox = {
   description: 'Pix via a Brazilian PSP (BRL, payers in BR; Portuguese JSON, decimal reais, problem+json)',
   defaultPort: 4142,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('pixtx');
+    const ledger = createPaymentLedger('pixtx', 'RECUSADA_PELO_PSP');
     const route = (path: string, endpoint: string, handle: (body: Body, request: SandboxRequest) => SandboxResponse) => ({
       method: 'POST',
       path,

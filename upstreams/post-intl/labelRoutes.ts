@@ -2,6 +2,7 @@ import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from
 import { createParcelLedger, el, xmlDocument } from '#packages/sandbox/index.js';
 import { ratePacket } from './rateCard.js';
 import { readXmlRequest, type XmlRequest } from './readXmlRequest.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** Interpost's life of an international small packet, in UPU EMSEVT event codes. */
 const STAGES = [
@@ -133,6 +134,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
     // The post takes for a label exactly what it would rate: same lanes, same weight limit.
     const rate = ratePacket({ id: '0', origin: from!, destination: to!, grams: Number(grams), sidesCm: undefined, lithium: false });
     if ('refused' in rate) return error('80040B32', rate.refused.description);
+    if (carrierRefusesInTestMode()) return error('80040B32', TEST_REFUSAL_MESSAGE);
     if (!/^\d+(\.\d+)?$/.test(value!) || !/^[A-Z]{3}$/.test(currency!))
       return error('80040B34', 'Value and Currency are required for customs');
     const [customsValue, customsCurrency, basis, mpid, nspid, spid] = declared as [string, string, string, string, string, string];

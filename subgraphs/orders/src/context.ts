@@ -31,14 +31,17 @@ export interface Context {
   readonly callerScopes: readonly string[];
   /** The marketplace the calling key is bound to (a marketplace-tier key); undefined otherwise. */
   readonly callerMarketplaceId: string | undefined;
+  /** Whether that key is a test-mode key: its orders pass test triggers on to the sandboxes. */
+  readonly testMode: boolean;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId'>;
+export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId' | 'testMode'>;
 
 export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined): Context {
   return {
     ...services,
     ownerKeyId: principal?.keyId,
+    testMode: principal?.testMode === true,
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);
       return orderIds.map((id) => steps.get(id) ?? []);

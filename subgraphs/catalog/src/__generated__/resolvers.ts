@@ -336,6 +336,11 @@ export type ReturnShippingPayer =
 
 /** What `search` narrows its offers by; every filter given must hold. */
 export type SearchFilter = {
+  /**
+   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
+   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   */
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Only offers classified in these Harmonized System chapters (2 digits, e.g. `09` for coffee, tea and spices, `61` for knitted apparel), by `hsClassification.hsCode`. */
   hsChapters?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only offers with stock. */
@@ -349,10 +354,10 @@ export type SearchFilter = {
    */
   minTrustLevel?: InputMaybe<TrustLevel>;
   /**
-   * With `shipTo`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
+   * With `destinationCountry`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
    * goods off China's cross-border retail positive list, tobacco to Australia … (see `Offer.restrictions`).
    * `sources` counts them per marketplace (`droppedForRestrictions`). Carriers' own limits (weight, size)
-   * are not checked here. Refused without `shipTo`.
+   * are not checked here. Refused without `destinationCountry`.
    */
   onlyShippable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only offers from these countries of origin (countries: a subdivision is refused). */
@@ -360,8 +365,8 @@ export type SearchFilter = {
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
   price?: InputMaybe<PriceRange>;
   /**
-   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
-   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   * The buyer's country: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
    */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
@@ -369,7 +374,7 @@ export type SearchFilter = {
 /** How one marketplace answered this search. */
 export type SearchSource = {
   __typename?: 'SearchSource';
-  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.shipTo`. */
+  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.destinationCountry`. */
   droppedForRestrictions: Scalars['Int']['output'];
   /** How long it took to answer (or until it was given up on), in milliseconds. */
   latencyMs: Scalars['Int']['output'];

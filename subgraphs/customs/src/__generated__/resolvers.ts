@@ -265,11 +265,16 @@ export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: InputMaybe<Scalars['String']['input']>;
   /**
+   * Where they go: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
+   */
+  destination?: InputMaybe<Scalars['CountryCode']['input']>;
+  /**
    * Where they go: a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) where taxes
    * depend on the region (CA HST/QST/PST, BR ICMS, US state sales tax). Without one, the answer names
-   * the region it assumed (`region`, `regionAssumed`).
+   * the region it assumed (`region`, `regionAssumed`). Required (or the deprecated `destination`).
    */
-  destination: Scalars['CountryCode']['input'];
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
   incoterm?: InputMaybe<Incoterm>;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
@@ -278,8 +283,13 @@ export type ImportChargesInput = {
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: InputMaybe<CustomsMode>;
-  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. */
-  origin: Scalars['CountryCode']['input'];
+  /**
+   * Where the goods ship from: the former name of `originCountry`.
+   * @deprecated Use `originCountry`.
+   */
+  origin?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. Required (or the deprecated `origin`). */
+  originCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /**
    * Transport after the place of entry (the last mile of a two-leg line). Never part of the customs
    * value (EU: UCC art. 72(a)); part of the import VAT base where the law adds it (EU VAT Directive art. 86(1)(b)).

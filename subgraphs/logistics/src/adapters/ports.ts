@@ -42,6 +42,8 @@ export interface RateRequest {
 export interface RateQuote {
   /** The carrier's own service code, e.g. `EXPRESS_WORLDWIDE`. */
   readonly service: string;
+  /** The service as the carrier markets it, e.g. `Express Global Worldwide`: what tells a buyer the options apart. */
+  readonly serviceName: string;
   readonly mode: ShippingMode;
   readonly cost: Money;
   readonly transitDays: DayRange;

@@ -272,13 +272,22 @@ export type MutationResolveDisputeArgs = {
   outcome: DisputeOutcome;
 };
 
-export type Offer = {
+/**
+ * An object that `node(id:)` fetches again by its global id. Its id is opaque, and unique across every
+ * type of the API: it names its type too.
+ */
+export type Node = {
+  /** Its global id. */
+  id: Scalars['ID']['output'];
+};
+
+export type Offer = Node & {
   __typename?: 'Offer';
   id: Scalars['ID']['output'];
 };
 
 /** A booking of one quote: stock, marketplace order, shipment and payment, all made or all undone. */
-export type Order = {
+export type Order = Node & {
   __typename?: 'Order';
   /**
    * Why a person must look at this order, naming the step: a finished step that could not be undone,
@@ -472,6 +481,12 @@ export type PlaceOrderPayload = {
 export type Query = {
   __typename?: 'Query';
   /**
+   * The object with this global id, of whichever type it is (an order, an offer, a seller, a webhook),
+   * so a client refetches anything it holds an id of with one field (Relay's `node`). Null for an id
+   * that names nothing, and for another API key's order or webhook alike.
+   */
+  node?: Maybe<Node>;
+  /**
    * One order of the calling API key; null for an unknown id and for another key's order alike.
    * Needs an API key (UNAUTHENTICATED without one).
    */
@@ -480,6 +495,12 @@ export type Query = {
   orders: OrderConnection;
   /** What the calling API key sees of its own business: for a marketplace key, its marketplace. Needs an API key. */
   viewer: Viewer;
+};
+
+
+/** What a client can read: offers and quotes, carriers, customs estimates, orders, trade flows and its own webhooks. */
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
 };
 
 
@@ -646,6 +667,11 @@ export type ReturnUserError = {
   message: Scalars['String']['output'];
 };
 
+export type Seller = Node & {
+  __typename?: 'Seller';
+  id: Scalars['ID']['output'];
+};
+
 /** The order's shipment: logistics resolves its carrier, labels and tracking. */
 export type Shipment = {
   __typename?: 'Shipment';
@@ -696,6 +722,11 @@ export type Viewer = {
    * --marketplace <id>`), with its business on the platform. FORBIDDEN, saying so, for a key bound to none.
    */
   marketplace: Marketplace;
+};
+
+export type Webhook = Node & {
+  __typename?: 'Webhook';
+  id: Scalars['ID']['output'];
 };
 
 export type WithIndex<TObject> = TObject & Record<string, any>;
@@ -780,8 +811,12 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Marketplace: Marketplace;
+  Node: Node;
+  Offer: Offer;
   Order: Order;
   Return: Return;
+  Seller: Seller;
+  Webhook: Webhook;
 }>;
 
 /** Mapping of federation reference types */
@@ -789,15 +824,36 @@ export type FederationReferenceTypes = ResolversObject<{
   Marketplace:
     ( { __typename: 'Marketplace' }
     & GraphQLRecursivePick<FederationTypes['Marketplace'], {"id":true}> );
+  Node:
+    ( { __typename: 'Node' }
+    & GraphQLRecursivePick<FederationTypes['Node'], {"id":true}> );
+  Offer:
+    ( { __typename: 'Offer' }
+    & GraphQLRecursivePick<FederationTypes['Offer'], {"id":true}> );
   Order:
     ( { __typename: 'Order' }
     & GraphQLRecursivePick<FederationTypes['Order'], {"id":true}> );
   Return:
     ( { __typename: 'Return' }
     & GraphQLRecursivePick<FederationTypes['Return'], {"id":true}> );
+  Seller:
+    ( { __typename: 'Seller' }
+    & GraphQLRecursivePick<FederationTypes['Seller'], {"id":true}> );
+  Webhook:
+    ( { __typename: 'Webhook' }
+    & GraphQLRecursivePick<FederationTypes['Webhook'], {"id":true}> );
 }>;
 
 
+/** Mapping of interface types */
+export type ResolversInterfaceTypes<_RefType extends Record<string, unknown>> = ResolversObject<{
+  Node:
+    | ( Offer )
+    | ( OrderModel )
+    | ( Seller )
+    | ( Webhook )
+  ;
+}>;
 
 /** Mapping between all available schema types and the resolvers types */
 export type ResolversTypes = ResolversObject<{
@@ -821,6 +877,7 @@ export type ResolversTypes = ResolversObject<{
   Marketplace: ResolverTypeWrapper<MarketplaceModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Offer: ResolverTypeWrapper<Offer>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
@@ -848,10 +905,12 @@ export type ResolversTypes = ResolversObject<{
   ReturnShippingPayer: ReturnShippingPayer;
   ReturnStatus: ReturnStatus;
   ReturnUserError: ResolverTypeWrapper<ReturnUserErrorModel>;
+  Seller: ResolverTypeWrapper<Seller>;
   Shipment: ResolverTypeWrapper<Shipment>;
   StepStatus: StepStatus;
   UserError: ResolverTypeWrapper<UserErrorModel>;
   Viewer: ResolverTypeWrapper<ViewerModel>;
+  Webhook: ResolverTypeWrapper<Webhook>;
 }>;
 
 /** Mapping between all available schema types and the resolvers parents */
@@ -872,7 +931,8 @@ export type ResolversParentTypes = ResolversObject<{
   Marketplace: MarketplaceModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
-  Offer: Offer;
+  Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
+  Offer: Offer | FederationReferenceTypes['Offer'];
   Order: OrderModel;
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
@@ -890,9 +950,11 @@ export type ResolversParentTypes = ResolversObject<{
   ReturnItemInput: ReturnItemInput;
   ReturnRefund: Omit<ReturnRefund, 'lines' | 'total'> & { lines: Array<ResolversParentTypes['RefundLine']>, total: ResolversParentTypes['Money'] };
   ReturnUserError: ReturnUserErrorModel;
+  Seller: Seller | FederationReferenceTypes['Seller'];
   Shipment: Shipment;
   UserError: UserErrorModel;
   Viewer: ViewerModel;
+  Webhook: Webhook | FederationReferenceTypes['Webhook'];
 }>;
 
 export type AppliedReturnPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['AppliedReturnPolicy'] = ResolversParentTypes['AppliedReturnPolicy']> = ResolversObject<{
@@ -963,8 +1025,15 @@ export type MutationResolvers<ContextType = Context, ParentType extends Resolver
   resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'disputeId' | 'outcome'>>;
 }>;
 
-export type OfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer']> = ResolversObject<{
+export type NodeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Node'] = ResolversParentTypes['Node'], FederationReferenceType extends FederationReferenceTypes['Node'] = FederationReferenceTypes['Node']> = ResolversObject<{
+  __resolveType: TypeResolveFn<'Offer' | 'Order' | 'Seller' | 'Webhook', ParentType, ContextType>;
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Node']> | FederationReferenceType, FederationReferenceType, ContextType>;
+}>;
+
+export type OfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer'], FederationReferenceType extends FederationReferenceTypes['Offer'] = FederationReferenceTypes['Offer']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Offer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Order'] = ResolversParentTypes['Order'], FederationReferenceType extends FederationReferenceTypes['Order'] = FederationReferenceTypes['Order']> = ResolversObject<{
@@ -980,6 +1049,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   status?: Resolver<ResolversTypes['OrderStatus'], ParentType, ContextType>;
   steps?: Resolver<Array<ResolversTypes['OrderStep']>, ParentType, ContextType>;
   total?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 }>;
 
 export type OrderConnectionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderConnection'] = ResolversParentTypes['OrderConnection']> = ResolversObject<{
@@ -1017,6 +1087,7 @@ export type PlaceOrderPayloadResolvers<ContextType = Context, ParentType extends
 }>;
 
 export type QueryResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = ResolversObject<{
+  node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   order?: Resolver<Maybe<ResolversTypes['Order']>, ParentType, ContextType, RequireFields<QueryOrderArgs, 'id'>>;
   orders?: Resolver<ResolversTypes['OrderConnection'], ParentType, ContextType, RequireFields<QueryOrdersArgs, 'first'>>;
   viewer?: Resolver<ResolversTypes['Viewer'], ParentType, ContextType>;
@@ -1063,6 +1134,12 @@ export type ReturnUserErrorResolvers<ContextType = Context, ParentType extends R
   message?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 
+export type SellerResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Seller'] = ResolversParentTypes['Seller'], FederationReferenceType extends FederationReferenceTypes['Seller'] = FederationReferenceTypes['Seller']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Seller']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type ShipmentResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Shipment'] = ResolversParentTypes['Shipment']> = ResolversObject<{
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
 }>;
@@ -1079,6 +1156,12 @@ export type ViewerResolvers<ContextType = Context, ParentType extends ResolversP
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
 }>;
 
+export type WebhookResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Webhook'] = ResolversParentTypes['Webhook'], FederationReferenceType extends FederationReferenceTypes['Webhook'] = FederationReferenceTypes['Webhook']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Webhook']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+}>;
+
 export type Resolvers<ContextType = Context> = ResolversObject<{
   AppliedReturnPolicy?: AppliedReturnPolicyResolvers<ContextType>;
   BookingAlternative?: BookingAlternativeResolvers<ContextType>;
@@ -1091,6 +1174,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Marketplace?: MarketplaceResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
+  Node?: NodeResolvers<ContextType>;
   Offer?: OfferResolvers<ContextType>;
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
@@ -1105,8 +1189,10 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Return?: ReturnResolvers<ContextType>;
   ReturnRefund?: ReturnRefundResolvers<ContextType>;
   ReturnUserError?: ReturnUserErrorResolvers<ContextType>;
+  Seller?: SellerResolvers<ContextType>;
   Shipment?: ShipmentResolvers<ContextType>;
   UserError?: UserErrorResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
+  Webhook?: WebhookResolvers<ContextType>;
 }>;
 

@@ -25,8 +25,8 @@ export interface OrderBookingOptions {
 }
 
 export interface OrderBooking {
-  /** Books for `owner` (an API key id): its idempotency keys are its own. */
-  placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel>;
+  /** Books for `owner` (an API key id): its idempotency keys are its own. A test-mode key's orders honour test triggers. */
+  placeOrder(input: PlaceOrderInput, owner: string, testMode?: boolean): Promise<PlaceOrderPayloadModel>;
 }
 
 /** How often a request waiting on a saga run by another replica looks at the store. */
@@ -47,7 +47,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   const { store, saga, quoteKey, logger } = options;
   const now = options.now ?? Date.now;
 
-  async function placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel> {
+  async function placeOrder(input: PlaceOrderInput, owner: string, testMode = false): Promise<PlaceOrderPayloadModel> {
     const normalized = normalizePlaceOrderInput(input);
     if ('errors' in normalized) return { order: null, userErrors: normalized.errors };
     const request = normalized.value;
@@ -65,6 +65,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     const { order, created } = await store.createOrder({
       id: newOrderId(),
       ownerKeyId: owner,
+      testMode,
       buyerReference: request.buyerReference,
       idempotencyKey: request.idempotencyKey,
       requestHash,

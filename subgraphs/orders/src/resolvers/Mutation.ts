@@ -5,7 +5,7 @@ import type { Context } from '../context.js';
 import { ownerOf } from './ownerOf.js';
 
 export const Mutation: MutationResolvers<Context> = {
-  placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder')),
+  placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder'), context.testMode),
   openDispute: (_parent, { orderId, reason, evidence }, context) =>
     context.disputes.open({ owner: ownerOf(context, 'openDispute'), orderId, reason, evidence }),
   resolveDispute(_parent, { disputeId, outcome, note }, context) {

@@ -2,6 +2,7 @@ import { CountryCodeScalar, CurrencyCodeScalar, DateTimeScalar } from '#packages
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
+import { Node, nodeQuery } from './Node.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
 import { Return, ReturnUserError } from './Return.js';
@@ -13,7 +14,8 @@ export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, ...nodeQuery },
+  Node,
   Mutation,
   Order,
   OrderStep,

@@ -1,3 +1,4 @@
+import { runWithTestTrigger } from '#packages/log/index.js';
 import type { OrderErrorCode, OrderFailure, OrderRecord, StepRecord, StepResult } from '../store/OrderStore.js';
 import { orderEvent } from '../events/orderEvent.js';
 import { orderTradeOf } from '../events/orderTradeOf.js';
@@ -7,6 +8,7 @@ import { classifyFailure, retryDelayMs } from './classifyFailure.js';
 import { stepIdempotencyKey } from './idempotencyKeys.js';
 import { CONTINUE, stepsByName, writeStep, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 import type { StepName } from './stepNames.js';
+import { testTriggerOfStep } from './testTriggerOfStep.js';
 
 /**
  * Takes the next booking step: writes it RUNNING (attempt + 1) before calling the participant,
@@ -49,15 +51,19 @@ async function attempt(
   const started = definition.local ? { attempt: running.attempt, startedAt: running.startedAt } : {};
   if (!definition.local) await writeStep(env, order.id, definition.name, running);
   try {
-    const outcome = await definition.run({
-      order,
-      results,
-      participants: env.participants,
-      idempotencyKey: stepIdempotencyKey(order.id, definition.name),
-      quoteKey: env.quoteKey,
-      escrowLimits: env.escrowLimits,
-      now: env.now(),
-    });
+    const run = () =>
+      definition.run({
+        order,
+        results,
+        participants: env.participants,
+        idempotencyKey: stepIdempotencyKey(order.id, definition.name),
+        quoteKey: env.quoteKey,
+        escrowLimits: env.escrowLimits,
+        now: env.now(),
+      });
+    // Test mode: the step's participant calls carry the trigger on to the vendor's sandbox.
+    const testTrigger = testTriggerOfStep(order, definition.name);
+    const outcome = await (testTrigger === undefined ? run() : runWithTestTrigger(testTrigger, run));
     const done = { ...started, status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null } as const;
     if (outcome.orderPatch) await env.store.finishStep(order.id, definition.name, done, outcome.orderPatch, env.now());
     else await writeStep(env, order.id, definition.name, done);

@@ -58,6 +58,8 @@ export interface OrderRecord {
   readonly id: string;
   /** The API key that placed the order (its id): only it sees the order. `''` for orders older than owners. */
   readonly ownerKeyId: string;
+  /** Placed with a test-mode key (`tg_test_…`): its steps pass the test triggers its buyer's email names on to the sandboxes. */
+  readonly testMode: boolean;
   /** The app's own reference for its buyer, as `placeOrder` was given it; null when none. */
   readonly buyerReference: string | null;
   /** Unique per owner: another key's client using the same text gets an order of its own. */
@@ -113,7 +115,9 @@ export interface StepRecord {
   readonly error: StepError | null;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId'> & {
+export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId' | 'testMode'> & {
+  /** Default: false (live). */
+  readonly testMode?: boolean;
   /** Steps to create with the order, all PENDING. */
   readonly steps: readonly StepName[];
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */

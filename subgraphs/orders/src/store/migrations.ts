@@ -3,6 +3,7 @@ import { OWNER_MIGRATION } from './ownerMigration.js';
 import { DISPUTES_MIGRATION } from './disputesMigration.js';
 import { MARKETPLACE_MIGRATION } from './marketplaceMigration.js';
 import { RETURNS_MIGRATION } from '../returns/returnsMigration.js';
+import { TEST_MODE_MIGRATION } from './testModeMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -75,6 +76,7 @@ export const MIGRATIONS: readonly Migration[] = [
   DISPUTES_MIGRATION,
   MARKETPLACE_MIGRATION,
   RETURNS_MIGRATION,
+  TEST_MODE_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

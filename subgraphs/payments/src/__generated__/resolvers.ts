@@ -264,7 +264,12 @@ export type Payment = {
   escrow: Scalars['Boolean']['output'];
   /** Its id. */
   id: Scalars['ID']['output'];
-  /** The provider's id, e.g. `cardnet`. */
+  /** Who takes the payment: its name, methods and country. */
+  processedBy: PaymentProvider;
+  /**
+   * The provider's id, e.g. `cardnet`.
+   * @deprecated Use `processedBy { id name }`.
+   */
   provider: Scalars['String']['output'];
   /** Where it stands. */
   status: PaymentStatus;
@@ -286,13 +291,18 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
-/** A payment provider Tradegraph routes payments to. */
+/**
+ * A payment provider Tradegraph routes buyers' payments to: a card processor, a cross-border wallet,
+ * or a country's own instant-payment scheme.
+ */
 export type PaymentProvider = {
   __typename?: 'PaymentProvider';
+  /** The country whose domestic scheme it is (Pix: `BR`, FPX: `MY`); null for a provider that takes payers across borders. */
+  country?: Maybe<Scalars['CountryCode']['output']>;
   /** Its id, e.g. `cardnet`. */
   id: Scalars['ID']['output'];
-  /** CARD, WALLET, PIX, FPX, … */
-  methods: Array<Scalars['String']['output']>;
+  /** How buyers pay through it (`landedCost(paymentMethod:)` and `placeOrder` take these). */
+  methods: Array<PaymentMethod>;
   /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
@@ -652,14 +662,16 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   escrow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedBy?: Resolver<ResolversTypes['PaymentProvider'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
 export type PaymentProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentProvider'] = ResolversParentTypes['PaymentProvider'], FederationReferenceType extends FederationReferenceTypes['PaymentProvider'] = FederationReferenceTypes['PaymentProvider']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PaymentProvider']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  methods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -9,6 +9,8 @@ export interface PaymentProviderInfo {
   readonly name: string;
   /** CARD, WALLET, PIX, FPX, … */
   readonly methods: readonly string[];
+  /** The country whose domestic scheme it is (Pix: BR, FPX: MY); null for one that takes payers across borders. */
+  readonly country: string | null;
 }
 
 /** One payment to price: what the buyer would pay, where they are, and whom they pay. */

@@ -49,7 +49,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'Cardnet', methods: ['CARD'] },
+      info: { id: PROVIDER_ID, name: 'Cardnet', methods: ['CARD'], country: null },
 
       quoteFees: (requests, signal) =>
         inChunks(requests, QUOTES_PER_CALL, async (chunk) => {

@@ -108,7 +108,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'FPX (Malaysia)', methods: ['FPX'] },
+      info: { id: PROVIDER_ID, name: 'FPX (Malaysia)', methods: ['FPX'], country: 'MY' },
 
       async quoteFees(requests, signal) {
         // Amounts are written with two decimals and one malformed quote fails the whole message:

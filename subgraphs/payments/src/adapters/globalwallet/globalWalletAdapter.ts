@@ -92,7 +92,7 @@ export default {
     const currencyOf = (payload: VendorRecord) => currencyCode(String(asRecord(payload.paymentAmount, '$.paymentAmount').currency));
 
     return {
-      info: { id: PROVIDER_ID, name: 'GlobalWallet', methods: ['WALLET'] },
+      info: { id: PROVIDER_ID, name: 'GlobalWallet', methods: ['WALLET'], country: null },
 
       quoteFees: (requests, signal) =>
         inChunks(requests, QUOTES_PER_CALL, async (chunk) => {

@@ -94,7 +94,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'Pix (Brazil)', methods: ['PIX'] },
+      info: { id: PROVIDER_ID, name: 'Pix (Brazil)', methods: ['PIX'], country: 'BR' },
 
       async quoteFees(requests, signal) {
         // The API writes every amount with two decimals, and one malformed cotação fails the whole
