@@ -1,17 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { request } from 'undici';
 import { freePorts } from '#scripts/stack/freePorts.js';
-import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
-import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
+import { isWanted, measureTargets, type BenchSettings } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { hiveGatewayBin, startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { hiveGatewayBin, startHiveGateway, startShippedGateway, startTarget, type Target } from './startTarget.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
-import { composeWorkload } from './workload/composeWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
-
-const ROOT = new URL('../', import.meta.url);
+import { startWorkload } from './workload/startWorkload.js';
 
 /**
  * The public benchmark's workload: its four subgraphs, its supergraph, its query, through every
@@ -19,25 +13,10 @@ const ROOT = new URL('../', import.meta.url);
  * gateway that answers something else would measure nothing.
  */
 export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[]> {
-  const subgraphs = new ServiceProcess({
-    name: 'workload-subgraphs',
-    entry: 'bench/workload/serveWorkloadSubgraphs.ts',
-    root: ROOT,
-    env: {},
-  });
-  subgraphs.start();
+  const workload = await startWorkload();
+  const { urls, supergraphPath } = workload;
   const targets: Target[] = [];
   try {
-    const urls = await subgraphs.waitForLine((line) => {
-      try {
-        return (JSON.parse(line) as { subgraphs?: Record<string, string> }).subgraphs;
-      } catch {
-        return undefined;
-      }
-    }, 60_000);
-    const supergraphPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-bench-')), 'supergraph.graphql');
-    writeFileSync(supergraphPath, composeWorkload(urls));
-
     const gateway = 'bench/gateways/tradegraphGateway.ts';
     // the Tradegraph gateway runs with its own process settings (gateway/nodeFlags.ts), stock with Node's defaults
     type Candidate = readonly [name: string, entry: string, args: string[], nodeArgs?: readonly string[]];
@@ -62,7 +41,9 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
           .map(([name, entry, args, nodeArgs]) => startTarget(name, entry, args, { nodeArgs })),
       )),
     );
-    const [hivePort, hiveDedupePort] = await freePorts(2);
+    const [hivePort, hiveDedupePort, shippedPort] = await freePorts(3);
+    if (isWanted(settings, TARGET_NAMES.shipped))
+      targets.push(await startShippedGateway(TARGET_NAMES.shipped, supergraphPath, shippedPort!));
     const hiveNames = ['@graphql-hive/gateway', '@graphql-hive/gateway, dedupe on'] as const;
     if (!hiveGatewayBin()) process.stdout.write('@graphql-hive/gateway is not installed: measured without it (see BENCHMARKS.md)\n');
     else {
@@ -72,31 +53,21 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
 
     const body = JSON.stringify({ query: BENCHMARK_QUERY });
     await checkSameAnswers(targets, body);
-    const counter: CallCounter = {
-      reset: async () =>
-        void (await Promise.all(
-          Object.values(urls).map((url) => request(new URL('/__stats', url), { method: 'DELETE' }).then((r) => r.body.dump())),
-        )),
-      read: async () => {
-        const counts = await Promise.all(
-          Object.values(urls).map(
-            async (url) => ((await (await request(new URL('/__stats', url))).body.json()) as { requests: number }).requests,
-          ),
-        );
-        return counts.reduce((sum, count) => sum + count, 0);
-      },
-    };
-    return await measureTargets('public', targets, body, settings, () => counter);
+    return await measureTargets('public', targets, body, settings, () => workload.calls);
   } finally {
     await Promise.all(targets.map((target) => target.stop()));
-    await subgraphs.stop();
+    await workload.stop();
   }
 }
 
 async function checkSameAnswers(targets: readonly Target[], body: string): Promise<void> {
   const answers = await Promise.all(
     targets.map(async (target) => {
-      const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await request(target.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...target.headers },
+        body,
+      });
       return JSON.stringify(await response.body.json());
     }),
   );

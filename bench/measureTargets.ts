@@ -1,4 +1,4 @@
-import { cpuMillis, rssMiB } from './processStats.js';
+import { cpuMillis, pinToCore, rssMiB } from './processStats.js';
 import type { Row } from './printReport.js';
 import { runWrk, type LoadResult } from './runWrk.js';
 import type { Target } from './startTarget.js';
@@ -8,6 +8,8 @@ export interface BenchSettings {
   readonly rounds: number;
   readonly warmupSeconds: number;
   readonly concurrency: number;
+  /** The CPU core each target is pinned to (`taskset`); its threads included. Default: not pinned. */
+  readonly pinCore?: number;
   /** Targets to measure besides the baselines (stock and the floor): names containing any of these. Default: all. */
   readonly only?: readonly string[];
 }
@@ -44,7 +46,9 @@ export async function measureTargets(
   settings: BenchSettings,
   counterOf: (target: Target) => CallCounter | undefined,
 ): Promise<Row[]> {
-  for (const target of targets) await runWrk({ url: target.url, body, connections: settings.concurrency, seconds: settings.warmupSeconds });
+  if (settings.pinCore !== undefined) for (const target of targets) pinToCore(target.pid, settings.pinCore);
+  for (const target of targets)
+    await runWrk({ url: target.url, body, headers: target.headers, connections: settings.concurrency, seconds: settings.warmupSeconds });
   const samples = new Map<string, Sample[]>(targets.map((target) => [target.name, []]));
   for (let round = 0; round < settings.rounds; round++) {
     const order = round % 2 === 0 ? targets : [...targets].reverse();
@@ -55,7 +59,13 @@ export async function measureTargets(
       // RSS moves with every garbage collection: the peak of samples taken through the round
       let peakRss = rssMiB(target.pid);
       const sampler = setInterval(() => (peakRss = Math.max(peakRss, rssMiB(target.pid))), RSS_SAMPLE_MS);
-      const load = await runWrk({ url: target.url, body, connections: settings.concurrency, seconds: settings.seconds });
+      const load = await runWrk({
+        url: target.url,
+        body,
+        headers: target.headers,
+        connections: settings.concurrency,
+        seconds: settings.seconds,
+      });
       clearInterval(sampler);
       const cpu = cpuMillis(target.pid) - cpuBefore;
       const calls = counter ? await counter.read() : undefined;

@@ -42,4 +42,9 @@ export function printReport(rows: readonly Row[]): void {
   );
 }
 
-export const TARGET_NAMES = { stock: STOCK, floor: FLOOR } as const;
+export const TARGET_NAMES = {
+  stock: STOCK,
+  floor: FLOOR,
+  /** `npm run gateway` with every production plugin on (bench/startTarget.ts, startShippedGateway). */
+  shipped: 'tradegraph as shipped (npm run gateway)',
+} as const;

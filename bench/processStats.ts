@@ -14,7 +14,7 @@ const TICKS_PER_SECOND = (() => {
 function processTree(pid: number): number[] {
   const pids = [pid];
   for (let index = 0; index < pids.length; index++) {
-    let tasks: string[] = [];
+    let tasks: string[];
     try {
       tasks = readdirSync(`/proc/${pids[index]}/task`);
     } catch {
@@ -60,4 +60,19 @@ export function rssMiB(pid: number): number {
     }
   }
   return kib / 1024;
+}
+
+/**
+ * Pins a process and all its threads to one CPU core (`taskset -a -p -c`), so a gateway measured
+ * on a shared machine gets one core's worth of time however busy the other core is.
+ */
+export function pinToCore(pid: number, core: number): void {
+  execFileSync('taskset', ['-a', '-p', '-c', String(core), String(pid)], { stdio: 'ignore' });
+}
+
+/** User + system CPU time, in milliseconds, of a process's main thread alone (the thread whose id is the pid). */
+export function mainThreadCpuMillis(pid: number): number {
+  const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }

@@ -12,7 +12,7 @@
  * then rounds in alternating order; the median round is reported. CPU per request is read from
  * /proc/<pid>/stat of the target's process tree, subgraph calls from the subgraphs' own counters.
  *
- *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade --only 'dedupe on,hive']
+ *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade --only 'dedupe on,hive' --pin-core 1]
  *
  * `--only` measures, besides the baselines (stock and the floor), only the targets whose names contain one of its parts.
  */
@@ -30,6 +30,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '16' },
     workload: { type: 'string', default: 'all' },
     only: { type: 'string' },
+    'pin-core': { type: 'string' },
   },
 });
 
@@ -47,10 +48,13 @@ const settings = {
   rounds: Number(values.rounds),
   warmupSeconds: Number(values.warmup),
   concurrency: Number(values.concurrency),
+  ...(values['pin-core'] !== undefined && { pinCore: Number(values['pin-core']) }),
   ...(values.only && { only: values.only.split(',').map((part) => part.trim()) }),
 };
 process.stdout.write(
-  `wrk, ${settings.concurrency} connections, ${settings.warmupSeconds} s warm-up, ${settings.rounds} rounds × ${settings.seconds} s per target, alternating order\n`,
+  `wrk, ${settings.concurrency} connections, ${settings.warmupSeconds} s warm-up, ${settings.rounds} rounds × ${settings.seconds} s per target, alternating order${
+    settings.pinCore === undefined ? '' : `, each target pinned to core ${settings.pinCore}`
+  }\n`,
 );
 
 const rows: Row[] = [];

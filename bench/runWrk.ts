@@ -8,6 +8,8 @@ export interface LoadOptions {
   readonly url: string;
   /** The JSON request body (a GraphQL request). */
   readonly body: string;
+  /** Headers besides `content-type` (e.g. an API key). Default: none. */
+  readonly headers?: Readonly<Record<string, string>>;
   readonly connections: number;
   readonly seconds: number;
 }
@@ -39,7 +41,7 @@ export function hasWrk(): boolean {
  */
 export async function runWrk(options: LoadOptions): Promise<LoadResult> {
   const script = join(mkdtempSync(join(tmpdir(), 'tradegraph-wrk-')), 'request.lua');
-  writeFileSync(script, luaScript(options.body));
+  writeFileSync(script, luaScript(options.body, options.headers ?? {}));
   const { stdout } = await promisify(execFile)(
     'wrk',
     ['-t1', `-c${options.connections}`, `-d${options.seconds}s`, '--timeout', '30s', '-s', script, options.url],
@@ -56,11 +58,14 @@ export async function runWrk(options: LoadOptions): Promise<LoadResult> {
   };
 }
 
-function luaScript(body: string): string {
+function luaScript(body: string, headers: Readonly<Record<string, string>>): string {
+  const extraHeaders = Object.entries(headers)
+    .map(([name, value]) => `wrk.headers[${JSON.stringify(name)}] = ${JSON.stringify(value)}\n`)
+    .join('');
   return `
 wrk.method = "POST"
 wrk.headers["content-type"] = "application/json"
-wrk.body = [==[${body}]==]
+${extraHeaders}wrk.body = [==[${body}]==]
 local threads = {}
 function setup(thread) table.insert(threads, thread) end
 function init(args) errors = 0 end

@@ -3,22 +3,27 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
+import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
+import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
+import { TIERS } from '#gateway/src/keys/tiers.js';
 
 /** One thing the bench sends load to: a gateway, or the hand-written floor, in its own process. */
 export interface Target {
   readonly name: string;
   readonly url: string;
   readonly pid: number;
+  /** Headers every request to it carries (e.g. an API key). Default: none. */
+  readonly headers?: Readonly<Record<string, string>>;
   stop(): Promise<void>;
 }
 
 const ROOT = new URL('../', import.meta.url);
 const START_TIMEOUT_MS = 60_000;
 
-/** Starts an entry point that prints `{"listening": url}` once it serves. */
 /** The service secret of the processes one benchmark run starts (the gateway and, where they check it, the subgraphs). */
 export const BENCH_SERVICE_SECRET = randomBytes(32).toString('base64url');
 
+/** Starts an entry point that prints `{"listening": url}` once it serves. */
 export async function startTarget(
   name: string,
   entry: string,
@@ -89,4 +94,48 @@ export async function startHiveGateway(name: string, supergraphPath: string, por
   const url = `http://127.0.0.1:${port}/graphql`;
   await service.waitForHttp(`http://127.0.0.1:${port}/healthcheck`, START_TIMEOUT_MS);
   return { name, url, pid: service.pid!, stop: () => service.stop() };
+}
+
+/**
+ * The gateway as users run it: `gateway/src/main.ts` (what `npm run gateway` starts), with its
+ * process settings and shipped defaults — API keys, rate limits, APQ, supergraph authorization,
+ * demand control, argument checks, metrics, the request log at `info`, response and subgraph
+ * caches on (in process, no Redis), tracing off — and only the limits lifted, so that nothing the
+ * load sends is refused. The load carries a developer key, as a client would.
+ */
+export async function startShippedGateway(
+  name: string,
+  supergraphPath: string,
+  port: number,
+  options: { nodeArgs?: readonly string[]; env?: Record<string, string> } = {},
+): Promise<Target> {
+  const { key, line } = generateApiKey({ tier: 'developer', scopes: [], id: 'key_bench' });
+  const lifted = (value: number) => TIERS.map((tier) => `${tier}=${value}`).join(',');
+  const service = new ServiceProcess({
+    name,
+    entry: 'gateway/src/main.ts',
+    args: ['--supergraph', supergraphPath, '--port', String(port), '--host', '127.0.0.1'],
+    nodeArgs: [...GATEWAY_NODE_FLAGS, ...(options.nodeArgs ?? [])],
+    root: ROOT,
+    env: {
+      NODE_ENV: 'production',
+      SERVICE_SECRET: BENCH_SERVICE_SECRET,
+      API_KEYS: line,
+      RATE_LIMITS: lifted(1_000_000_000),
+      COST_BUDGETS: lifted(1_000_000_000),
+      MAX_DEPTH: '100',
+      MAX_ALIASES: '10000',
+      ...options.env,
+    },
+  });
+  service.start();
+  const url = await service.waitForLine((line) => {
+    try {
+      const parsed = JSON.parse(line) as { msg?: string; url?: string };
+      return parsed.msg === 'gateway listening' ? parsed.url : undefined;
+    } catch {
+      return undefined;
+    }
+  }, START_TIMEOUT_MS);
+  return { name, url, pid: service.pid!, headers: { 'x-api-key': key }, stop: () => service.stop() };
 }

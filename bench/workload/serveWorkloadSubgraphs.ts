@@ -24,7 +24,7 @@ async function serve(subgraph: WorkloadSubgraph): Promise<string> {
     }
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    const answerRequest = async () => {
       requests++;
       const body = Buffer.concat(chunks).toString('utf8');
       let answer = answers.get(body);
@@ -41,7 +41,9 @@ async function serve(subgraph: WorkloadSubgraph): Promise<string> {
       }
       response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(answer) });
       response.end(answer);
-    });
+    };
+    // a malformed request is answered 500, never left to crash the benchmark's subgraphs
+    request.on('end', () => void answerRequest().catch((error: unknown) => response.writeHead(500).end(String(error))));
   });
   server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

@@ -90,7 +90,8 @@ export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
     if (!('incomingRequestContext' in options) || !this.fetchCache || !isQueryOperation(query)) {
       return this.processOrExplain(options);
     }
-    const policy = options.incomingRequestContext.overallCachePolicy;
+    // @apollo/server-gateway-interface types the policy `any`; this is the part of Apollo's CachePolicy used here
+    const policy = options.incomingRequestContext.overallCachePolicy as { restrict(hint: { maxAge: number; scope: 'PUBLIC' }): void };
     const response = await this.fetchCache.fetch(
       {
         subgraph: this.name,

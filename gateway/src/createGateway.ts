@@ -4,6 +4,7 @@ import { ApolloGateway } from '@apollo/gateway';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '#packages/log/index.js';
+import { PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from '#packages/metrics/index.js';
 import { createPrincipalSigner, PRINCIPAL_HEADER, principalKeyFrom } from '#packages/principal/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
@@ -92,7 +93,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     maxValueBytes: config.STORE_MAX_VALUE_BYTES,
     logger,
   });
-  const metrics = createGatewayMetrics({ storeErrors: store.errors });
+  const metrics = createGatewayMetrics({ storeErrors: () => store.errors() });
   if (config.GATEWAY_ENGINE === 'tradegraph') {
     metrics.registry.collected(
       'tradegraph_gateway_engine_operations_total',
@@ -260,9 +261,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ...(explorer?.routes ?? []),
       [
         '/metrics',
-        (_request, response) => {
-          response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-          response.end(metrics.registry.render());
+        async (_request, response) => {
+          // the gateway's own series, then the process's (event loop, heap, GC, upstream clients)
+          const processSeries = await renderProcessMetrics();
+          response.setHeader('content-type', PROMETHEUS_CONTENT_TYPE);
+          response.end(metrics.registry.render() + processSeries);
         },
       ],
     ]),

@@ -47,6 +47,7 @@ export function createRequestContext(options: {
       tier: principal.tier,
       scopes: [...principal.scopes],
       marketplaceId: principal.marketplaceId,
+      ...(principal.testMode && { testMode: true }),
     });
     return { requestId, principal, principalHeader, rateLimit, ...(acceptLanguage !== undefined && { acceptLanguage }) };
   };

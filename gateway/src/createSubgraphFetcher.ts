@@ -33,7 +33,7 @@ export function createSubgraphFetcher(source: SubgraphTransport | SubgraphFetche
   const paths = new Map<string, string>();
   const fetcher = async (url: string, init?: Parameters<Fetcher>[1]) => {
     transport ??= createSubgraphTransport({ ...(source as SubgraphFetcherOptions), url });
-    const { [IDEMPOTENT_MARKER_HEADER]: marker, ...headers } = (init?.headers ?? {}) as Record<string, string>;
+    const { [IDEMPOTENT_MARKER_HEADER]: marker, ...headers } = init?.headers ?? {};
     let path = paths.get(url);
     if (path === undefined) {
       const parsed = new URL(url);
@@ -53,5 +53,5 @@ export function createSubgraphFetcher(source: SubgraphTransport | SubgraphFetche
     return response;
   };
   // undici's Response is a WHATWG Response, which the Fetcher type describes.
-  return fetcher as unknown as Fetcher;
+  return fetcher;
 }

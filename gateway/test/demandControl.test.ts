@@ -30,7 +30,7 @@ function costOf(document: DocumentNode | string, variables: Record<string, unkno
     parsed.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]),
   );
   const coerced = getVariableValues(apiSchema, operation.variableDefinitions ?? [], variables);
-  if (coerced.errors) throw coerced.errors[0];
+  if (coerced.errors) throw coerced.errors[0]!;
   return estimateOperationCost(apiSchema, operation, fragments, coerced.coerced, TRADEGRAPH_COST_MODEL);
 }
 const search = (first?: number) => ({ query: 'tea', shipTo: 'DE', currency: 'EUR', ...(first !== undefined && { first }) });

@@ -88,4 +88,13 @@ describe('/metrics', () => {
     expect(text).toMatch(/tradegraph_gateway_subgraph_request_duration_seconds_bucket\{subgraph="rates",le="\+Inf"\} 1/);
     expect(text).toMatch(/# TYPE tradegraph_gateway_operation_cost histogram/);
   });
+
+  it("adds Node's own series (event loop, memory, GC) after the gateway's", async () => {
+    const text = await (await fetch(`${gateway.origin}/metrics`)).text();
+    expect(text).toMatch(/^nodejs_eventloop_lag_seconds \d/m);
+    expect(text).toMatch(/^process_resident_memory_bytes \d+/m);
+    expect(text).toContain('# TYPE nodejs_gc_duration_seconds histogram');
+    // the per-upstream latency of the gateway: its subgraphs
+    expect(text).toMatch(/^tradegraph_gateway_subgraph_request_duration_seconds_count\{subgraph="shop"\} [1-9]/m);
+  });
 });

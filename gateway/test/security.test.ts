@@ -118,7 +118,9 @@ describe('request logs', () => {
       query: 'query ($c: String) { rateDate(country: $c) }',
       variables: JSON.stringify({ c: 'ana@example.com' }),
     });
-    const response = await fetch(`${gateway.url}?${search}`, { headers: { 'apollo-require-preflight': '1', 'x-request-id': 'get-log-1' } });
+    const response = await fetch(`${gateway.url}?${search.toString()}`, {
+      headers: { 'apollo-require-preflight': '1', 'x-request-id': 'get-log-1' },
+    });
     expect(response.status).toBe(200);
     const line = gateway.logs.find((entry) => entry.requestId === 'get-log-1' && entry.msg === 'request');
     expect(line).toMatchObject({ method: 'GET', path: '/graphql' });

@@ -98,7 +98,7 @@ export async function createRedisCache(options: RedisCacheOptions): Promise<Cach
           for (const { key, value, ttlSeconds } of entries) pipeline.set(keyOf(key), value, 'EX', ttlSeconds);
           // exec reports each command's failure in its result rather than rejecting.
           const failed = (await pipeline.exec())?.find(([error]) => error !== null);
-          if (failed !== undefined) throw failed[0];
+          if (failed !== undefined) throw failed[0]!;
         },
         undefined,
       );

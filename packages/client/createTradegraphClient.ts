@@ -106,7 +106,7 @@ export function createTradegraphClient(options: TradegraphClientOptions): Tradeg
     document: TypedDocumentNode<TResult, TVariables>,
     variables: TVariables,
   ): Promise<TResult> {
-    const operation = prepare(document as TypedDocumentNode<unknown, never>);
+    const operation = prepare(document);
     const attempts = operation.operation === 'query' ? policy.retries + 1 : 1;
     for (let attempt = 0; ; attempt++) {
       const { status, retryAfter, answer } = await exchange(operation, variables);

@@ -56,7 +56,8 @@ const DESCRIBED: Record<CatalogCode, Omit<ErrorCodeEntry, 'code' | 'httpStatus'>
     retryable: false,
   },
   STATE_CONFLICT: {
-    meaning: 'The object’s state forbids the operation (releasing ordered stock, cancelling a parcel in transit).',
+    meaning:
+      'The object’s state forbids the operation (releasing ordered stock, cancelling a parcel in transit, refunding a payment not captured).',
     retryable: false,
   },
   RATE_LIMITED: {

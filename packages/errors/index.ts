@@ -2,6 +2,7 @@ export { ErrorCode, httpStatusOf } from './ErrorCode.js';
 export { GatewayErrorCode, gatewayHttpStatusOf } from './GatewayErrorCode.js';
 export { UpstreamError, assertNever, type UpstreamFailure } from './UpstreamError.js';
 export { userInputError } from './userInputError.js';
+export { renamedCountryInput } from './renamedCountryInput.js';
 export { formatError, httpStatusFor } from './formatError.js';
 export { UpstreamRefusal, refusalOf, type RefusalInit, type VendorRefusal } from './UpstreamRefusal.js';
 export {

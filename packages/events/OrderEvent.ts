@@ -23,4 +23,5 @@ export const ORDER_EVENT_TYPES = [
   'escrow.released',
   'dispute.opened',
   'dispute.resolved',
+  'return.requested',
 ] as const satisfies readonly OrderEventType[];

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createCircuitBreaker, renderCircuitMetrics } from './createCircuitBreaker.js';
+import { renderProcessMetrics } from '../metrics/index.js';
+import { createCircuitBreaker } from './createCircuitBreaker.js';
 
 describe('createCircuitBreaker', () => {
   const setup = () => {
@@ -47,7 +48,7 @@ describe('createCircuitBreaker', () => {
     expect(() => breaker.beforeCall()).not.toThrow();
   });
 
-  it('refuses while open without having reached the upstream, and shows its state as a metric', () => {
+  it('refuses while open without having reached the upstream, and shows its state as a metric', async () => {
     const { breaker } = setup();
     breaker.onFailure();
     breaker.onFailure();
@@ -58,6 +59,6 @@ describe('createCircuitBreaker', () => {
       refusal = error;
     }
     expect(refusal).toMatchObject({ failure: 'unavailable', reached: false });
-    expect(renderCircuitMetrics()).toContain('tradegraph_upstream_circuit_state{upstream="vendor"} 2');
+    expect(await renderProcessMetrics()).toContain('tradegraph_upstream_circuit_state{upstream="vendor"} 2');
   });
 });

@@ -1,4 +1,6 @@
+import { Gauge } from 'prom-client';
 import { UpstreamError } from '../errors/index.js';
+import { processMetrics } from '../metrics/index.js';
 
 export interface CircuitBreakerOptions {
   /** Consecutive failed calls that open the circuit. */
@@ -86,6 +88,7 @@ const breakers = new Set<WeakRef<CircuitBreaker>>();
 
 function trackCircuitBreaker(breaker: CircuitBreaker): void {
   breakers.add(new WeakRef(breaker));
+  circuitStateGauge ??= createCircuitStateGauge();
 }
 
 /** Every live circuit breaker of this process, for metrics and readiness reports. */
@@ -101,19 +104,26 @@ export function circuitBreakers(): CircuitBreaker[] {
 
 const STATE_VALUE: Record<CircuitState, number> = { closed: 0, 'half-open': 1, open: 2 };
 
+let circuitStateGauge: Gauge<'upstream'> | undefined;
+
 /**
- * `tradegraph_upstream_circuit_state{upstream}` in Prometheus text format: 0 closed, 1 half-open,
- * 2 open. Upstreams with several clients (one per subgraph instance) show their worst state.
+ * `tradegraph_upstream_circuit_state{upstream}` in the process registry, read when scraped: 0
+ * closed, 1 half-open, 2 open. Upstreams with several clients (one per subgraph instance) show
+ * their worst state.
  */
-export function renderCircuitMetrics(): string {
-  const worst = new Map<string, number>();
-  for (const breaker of circuitBreakers()) {
-    worst.set(breaker.upstream, Math.max(worst.get(breaker.upstream) ?? 0, STATE_VALUE[breaker.state]));
-  }
-  const lines = [
-    '# HELP tradegraph_upstream_circuit_state Circuit breaker of each upstream: 0 closed, 1 half-open (a trial call may go), 2 open (calls refused).',
-    '# TYPE tradegraph_upstream_circuit_state gauge',
-    ...[...worst].map(([upstream, value]) => `tradegraph_upstream_circuit_state{upstream="${upstream.replace(/["\\\n]/g, '_')}"} ${value}`),
-  ];
-  return lines.join('\n') + '\n';
+function createCircuitStateGauge(): Gauge<'upstream'> {
+  return new Gauge({
+    name: 'tradegraph_upstream_circuit_state',
+    help: 'Circuit breaker of each upstream: 0 closed, 1 half-open (a trial call may go), 2 open (calls refused).',
+    labelNames: ['upstream'],
+    registers: [processMetrics()],
+    collect() {
+      const worst = new Map<string, number>();
+      for (const breaker of circuitBreakers()) {
+        worst.set(breaker.upstream, Math.max(worst.get(breaker.upstream) ?? 0, STATE_VALUE[breaker.state]));
+      }
+      this.reset();
+      for (const [upstream, value] of worst) this.set({ upstream }, value);
+    },
+  });
 }

@@ -1,9 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Pool, errors as undiciErrors, type Dispatcher } from 'undici';
+import { Pool, errors as undiciErrors } from 'undici';
 import { UpstreamError } from '../errors/index.js';
-import { REQUEST_ID_HEADER, currentRequestId, type Logger } from '../log/index.js';
+import { REQUEST_ID_HEADER, currentRequestId, currentTestTrigger, type Logger } from '../log/index.js';
+import { TEST_TRIGGER_HEADER } from '../testmode/index.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './createCircuitBreaker.js';
 import { retryAfterMs } from './retryAfter.js';
+import { upstreamMetrics } from './upstreamMetrics.js';
 
 export interface UpstreamClientOptions {
   /** The upstream's id (e.g. `cn-jademarket`), used in errors, logs and metrics. */
@@ -71,30 +73,40 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     options.circuitBreaker === false
       ? undefined
       : createCircuitBreaker(upstream, options.circuitBreaker ?? { failureThreshold: 5, cooldownMs: 10_000 });
+  const metrics = upstreamMetrics();
+  const observeAttempt = (outcome: string, started: number) =>
+    metrics.attemptSeconds.observe({ upstream, outcome }, (performance.now() - started) / 1000);
 
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
     const signal = request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
+    const started = performance.now();
+    const testTrigger = currentTestTrigger();
+    if (testTrigger !== undefined) headers[TEST_TRIGGER_HEADER] = testTrigger;
     try {
       const response = await pool.request({
         origin: base.origin,
         path: basePath + request.path + queryString(request.query),
-        method: (request.method ?? 'GET') as Dispatcher.HttpMethod,
+        method: request.method ?? 'GET',
         headers,
         body: request.body,
         signal,
       });
       const text = await response.body.text();
+      observeAttempt(String(response.statusCode), started);
       return { status: response.statusCode, headers: response.headers, text };
     } catch (error) {
       if (request.signal?.aborted) {
+        observeAttempt('timeout', started);
         throw new UpstreamError({ upstream, failure: 'timeout', message: `${upstream} did not answer before the deadline`, cause: error });
       }
       if (signal.aborted || error instanceof undiciErrors.HeadersTimeoutError || error instanceof undiciErrors.BodyTimeoutError) {
+        observeAttempt('timeout', started);
         throw new UpstreamError({ upstream, failure: 'timeout', message: `${upstream} timed out after ${timeoutMs} ms`, cause: error });
       }
+      observeAttempt('unavailable', started);
       throw new UpstreamError({
         upstream,
         failure: 'unavailable',
@@ -121,6 +133,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       if (error instanceof UpstreamError && error.failure === 'rate-limited') circuit?.onSuccess();
       else if (request.signal?.aborted) circuit?.onAbandoned();
       else circuit?.onFailure();
+      const failure = request.signal?.aborted ? 'abandoned' : error instanceof UpstreamError ? error.failure : 'unavailable';
+      metrics.errors.inc({ upstream, failure });
       throw error;
     }
   }

@@ -7,10 +7,10 @@ export {
   type UpstreamResponse,
 } from './createUpstreamClient.js';
 export { retryAfterMs } from './retryAfter.js';
+export { upstreamMetrics, type UpstreamMetrics } from './upstreamMetrics.js';
 export {
   circuitBreakers,
   createCircuitBreaker,
-  renderCircuitMetrics,
   type CircuitBreaker,
   type CircuitBreakerOptions,
   type CircuitState,

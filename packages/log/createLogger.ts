@@ -1,4 +1,7 @@
 import { currentRequestId } from './requestContext.js';
+import { stdoutDestination } from './createStdoutDestination.js';
+
+const stdoutWrite = (line: string): void => stdoutDestination().write(line);
 
 export type LogLevel = 'debug' | 'info' | 'warn' | 'error' | 'silent';
 
@@ -17,7 +20,7 @@ export interface Logger {
 
 export interface LoggerOptions {
   level?: LogLevel;
-  /** Where lines go; stdout by default. Tests pass their own sink. */
+  /** Where lines go. Default: stdout, written without blocking (createStdoutDestination). Tests pass their own sink. */
   write?: (line: string) => void;
 }
 
@@ -27,14 +30,15 @@ export interface LoggerOptions {
  */
 export function createLogger(service: string, options: LoggerOptions = {}, base: LogFields = {}): Logger {
   const threshold = SEVERITY[options.level ?? 'info'];
-  const write = options.write ?? ((line: string) => process.stdout.write(line + '\n'));
+  const write = options.write ?? stdoutWrite;
 
   const log = (level: Exclude<LogLevel, 'silent'>, message: string, fields?: LogFields): void => {
     if (SEVERITY[level] < threshold) return;
     const requestId = currentRequestId();
     const line: LogFields = { time: new Date().toISOString(), level, service, msg: message, ...base, ...fields };
     if (requestId !== undefined) line.requestId = requestId;
-    write(JSON.stringify(line, errorReplacer));
+    // a replacer makes JSON.stringify call back for every key: only lines that hold more than plain values need it
+    write(hasOnlyPlainValues(line) ? JSON.stringify(line) : JSON.stringify(line, errorReplacer));
   };
 
   return {
@@ -44,6 +48,16 @@ export function createLogger(service: string, options: LoggerOptions = {}, base:
     error: (message, fields) => log('error', message, fields),
     child: (fields) => createLogger(service, options, { ...base, ...fields }),
   };
+}
+
+/** Whether every field is a string, number, boolean, null or undefined (a request log line's are). */
+function hasOnlyPlainValues(fields: LogFields): boolean {
+  for (const key in fields) {
+    const value = fields[key];
+    if (value !== null && typeof value === 'object') return false;
+    if (typeof value === 'bigint' || typeof value === 'function' || typeof value === 'symbol') return false;
+  }
+  return true;
 }
 
 function errorReplacer(_key: string, value: unknown): unknown {

@@ -4,6 +4,11 @@ import { randomUUID } from 'node:crypto';
 /** What every log line and outgoing call of one request needs to know about it. */
 export interface RequestContext {
   readonly requestId: string;
+  /**
+   * A test-mode trigger (`packages/testmode`) this request carries: every upstream call made while
+   * serving it passes the trigger on, so the sandbox at the end of the chain forces the outcome.
+   */
+  readonly testTrigger?: string;
 }
 
 const storage = new AsyncLocalStorage<RequestContext>();
@@ -25,4 +30,14 @@ export function runWithRequestContext<T>(context: RequestContext, fn: () => T): 
 
 export function currentRequestId(): string | undefined {
   return storage.getStore()?.requestId;
+}
+
+/** The test-mode trigger of the request being served, if it carries one. */
+export function currentTestTrigger(): string | undefined {
+  return storage.getStore()?.testTrigger;
+}
+
+/** Runs `fn` with the current request context plus a test-mode trigger (a new request id if there is no context). */
+export function runWithTestTrigger<T>(testTrigger: string, fn: () => T): T {
+  return storage.run({ requestId: storage.getStore()?.requestId ?? randomUUID(), testTrigger }, fn);
 }

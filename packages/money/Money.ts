@@ -31,8 +31,8 @@ export function currencyCode(value: string): CurrencyCode {
  * refused unless they are zeros ("12.300" EUR is fine, "12.305" EUR is not): silently
  * rounding someone else's price would change it.
  */
-export function parseMoney(amount: string, currency: CurrencyCode | string): Money {
-  const code = typeof currency === 'string' ? currencyCode(currency) : currency;
+export function parseMoney(amount: string, currency: string): Money {
+  const code = currencyCode(currency);
   const match = DECIMAL.exec(amount.trim());
   if (!match) throw new MoneyError(`"${amount}" is not a decimal amount`);
   const [, sign, whole = '0', fraction = ''] = match;

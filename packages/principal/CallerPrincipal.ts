@@ -13,6 +13,11 @@ export interface CallerPrincipal {
   readonly scopes: readonly string[];
   /** The one marketplace a marketplace-tier key acts for; undefined otherwise. */
   readonly marketplaceId: string | undefined;
+  /**
+   * Whether the key is a test-mode key (`tg_test_…`): its orders book against sandboxes, and the
+   * documented test triggers (`packages/testmode`) force their outcomes. Absent means live.
+   */
+  readonly testMode?: boolean;
 }
 
 export function hasScope(principal: CallerPrincipal | undefined, scope: string): boolean {

@@ -13,7 +13,7 @@ export function createPrincipalSigner(key: Buffer, now: () => number = Date.now)
   const reuseMs = (PRINCIPAL_MAX_AGE_SECONDS * 1000) / 5;
   const signed = new Map<string, { readonly header: string; readonly at: number }>();
   return (principal) => {
-    const id = `${principal.keyId ?? ''}\u0000${principal.tier}\u0000${principal.marketplaceId ?? ''}\u0000${principal.scopes.join(',')}`;
+    const id = `${principal.keyId ?? ''}\u0000${principal.tier}\u0000${principal.marketplaceId ?? ''}\u0000${principal.scopes.join(',')}\u0000${principal.testMode === true ? 'test' : 'live'}`;
     const at = now();
     const cached = signed.get(id);
     if (cached !== undefined && at - cached.at < reuseMs) return cached.header;

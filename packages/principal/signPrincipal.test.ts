@@ -15,6 +15,20 @@ describe('a signed principal', () => {
     expect(verifyPrincipal(signPrincipal(keyless, key, now), key, now)).toEqual({ ok: true, principal: keyless });
   });
 
+  it('carries test mode only for a test-mode key, and a live principal signs as before', () => {
+    const test: CallerPrincipal = {
+      keyId: 'development',
+      tier: 'developer',
+      scopes: ['orders:write'],
+      marketplaceId: undefined,
+      testMode: true,
+    };
+    expect(verifyPrincipal(signPrincipal(test, key, now), key, now)).toEqual({ ok: true, principal: test });
+    const live = verifyPrincipal(signPrincipal({ ...test, testMode: false }, key, now), key, now);
+    expect(live.ok && live.principal.testMode).toBeFalsy();
+    expect(signPrincipal({ ...test, testMode: false }, key, now)).toBe(signPrincipal({ ...test, testMode: undefined }, key, now));
+  });
+
   it('is refused once any part is changed, or when signed with another deployment’s secret', () => {
     const header = signPrincipal(marketplace, key, now);
     const [version, at, payload, signature] = header.split('.') as [string, string, string, string];
@@ -62,6 +76,7 @@ describe('createPrincipalSigner', () => {
     expect(renewed).not.toBe(first);
     expect(verifyPrincipal(renewed, key, clock + (PRINCIPAL_MAX_AGE_SECONDS - 1) * 1000).ok).toBe(true);
     expect(sign({ ...marketplace, keyId: 'other' })).not.toBe(renewed);
+    expect(verifyPrincipal(sign({ ...marketplace, testMode: true }), key, clock)).toMatchObject({ principal: { testMode: true } });
   });
 });
 

@@ -30,6 +30,8 @@ export function signPrincipal(principal: CallerPrincipal, key: Buffer, nowMs: nu
       t: principal.tier,
       s: principal.scopes,
       m: principal.marketplaceId ?? null,
+      // only test-mode principals carry the flag, so a live principal signs as it always did
+      ...(principal.testMode === true && { x: true }),
     }),
     'utf8',
   ).toString('base64url');
@@ -67,11 +69,12 @@ export function verifyPrincipal(header: string, key: Buffer, nowMs: number): Pri
 
 function principalOf(value: unknown): CallerPrincipal | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { k, t, s, m } = value as Record<string, unknown>;
+  const { k, t, s, m, x } = value as Record<string, unknown>;
   if (!(k === null || typeof k === 'string') || typeof t !== 'string' || !isTier(t)) return undefined;
   if (!Array.isArray(s) || !s.every((scope) => typeof scope === 'string' && SCOPE_PATTERN.test(scope))) return undefined;
   if (!(m === null || typeof m === 'string')) return undefined;
-  return { keyId: k ?? undefined, tier: t, scopes: s as string[], marketplaceId: m ?? undefined };
+  if (!(x === undefined || x === true)) return undefined;
+  return { keyId: k ?? undefined, tier: t, scopes: s as string[], marketplaceId: m ?? undefined, ...(x === true && { testMode: true }) };
 }
 
 function mac(text: string, key: Buffer): string {

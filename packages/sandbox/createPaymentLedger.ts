@@ -1,4 +1,6 @@
+import { currentTestTrigger } from '../log/index.js';
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
+import type { SandboxRoute } from './createSandboxServer.js';
 
 /**
  * The authorizations a sandbox payment provider holds, and its idempotency keys: the same key
@@ -10,9 +12,12 @@ import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.
  * paid, the seller not yet been paid out) and released to the seller later (RELEASED), as
  * marketplace payment facilitators hold funds until delivery.
  *
- * Refund: money taken from the buyer (CAPTURED, or ESCROWED and not yet paid out) goes back in
- * full (REFUNDED), as when a dispute is settled for the buyer. Funds already paid out to the
- * seller are not refunded here: the sandbox, like a facilitator, no longer holds them.
+ * Refund: money taken from the buyer (CAPTURED, ESCROWED, or RELEASED: a facilitator takes a
+ * paid-out refund back from the seller's next payout) goes back whole, as when a dispute is settled
+ * for the buyer, or in parts, as a return refunds what the seller's policy gives back. Parts add
+ * up to at most the capture; once all of it is back the entry is REFUNDED.
+ * Test mode: an authorization opened with the `payment_declined` trigger is declined with the
+ * provider's own code for a plain refusal (`testDeclineReason`), as a real issuer would refuse it.
  */
 export type AuthorizationState = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'ESCROWED' | 'RELEASED' | 'REFUNDED';
 
@@ -24,6 +29,8 @@ export interface LedgerEntry {
   readonly escrow: boolean;
   state: AuthorizationState;
   capturedMinor: bigint;
+  /** Given back to the buyer so far, over every refund; never more than was captured. */
+  refundedMinor: bigint;
   declineReason?: string;
 }
 
@@ -35,7 +42,7 @@ export interface PaymentLedger {
    * Keys of different operations are kept apart by the caller prefixing them (`capture:<key>`).
    */
   once<T>(idempotencyKey: string, fingerprint: string, produce: () => T): Remembered<T>;
-  open(init: Omit<LedgerEntry, 'id' | 'state' | 'capturedMinor'>, declineReason?: string): LedgerEntry;
+  open(init: Omit<LedgerEntry, 'id' | 'state' | 'capturedMinor' | 'refundedMinor'>, declineReason?: string): LedgerEntry;
   get(id: string): LedgerEntry | undefined;
   /** Captures all or part of an authorization (into escrow if it was opened so); capturing again with the same amount is a no-op. */
   capture(id: string, amountMinor?: bigint): LedgerEntry | TransitionError;
@@ -43,20 +50,38 @@ export interface PaymentLedger {
   void(id: string): LedgerEntry | TransitionError;
   /** Pays escrowed funds out to the seller; releasing again is a no-op. */
   release(id: string): LedgerEntry | TransitionError;
-  /** Gives captured or escrowed (not yet paid out) money back to the buyer; refunding again is a no-op. */
-  refund(id: string): LedgerEntry | TransitionError;
+  /**
+   * Gives `amountMinor` of a captured payment back to the buyer (default: all not yet refunded).
+   * Refunding a REFUNDED entry again without an amount is a no-op; beyond the capture is AMOUNT_TOO_LARGE.
+   */
+  refund(id: string, amountMinor?: bigint): LedgerEntry | TransitionError;
+  /** Sandbox control: `GET /__sandbox/ledger`, how many authorizations are in each state (what a benchmark reconciles its bookings with). */
+  readonly routes: SandboxRoute[];
 }
 
-export function createPaymentLedger(idPrefix: string): PaymentLedger {
+export function createPaymentLedger(idPrefix: string, testDeclineReason: string): PaymentLedger {
   const entries = new Map<string, LedgerEntry>();
   const keys = createIdempotencyKeys();
   let counter = 0;
 
+  const summary: SandboxRoute = {
+    method: 'GET',
+    path: '/__sandbox/ledger',
+    endpoint: 'sandbox.ledger',
+    handle: () => {
+      const authorizations: Partial<Record<AuthorizationState, number>> = {};
+      for (const entry of entries.values()) authorizations[entry.state] = (authorizations[entry.state] ?? 0) + 1;
+      return { body: { authorizations } };
+    },
+  };
+
   return {
+    routes: [summary],
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
-    open(init, declineReason) {
+    open(init, refusal) {
+      const declineReason = refusal ?? (currentTestTrigger() === 'payment_declined' ? testDeclineReason : undefined);
       const id = `${idPrefix}${String(++counter).padStart(6, '0')}`;
-      const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n };
+      const entry: LedgerEntry = { ...init, id, state: declineReason ? 'DECLINED' : 'AUTHORIZED', capturedMinor: 0n, refundedMinor: 0n };
       if (declineReason) entry.declineReason = declineReason;
       entries.set(id, entry);
       return entry;
@@ -89,12 +114,17 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
       entry.state = 'RELEASED';
       return entry;
     },
-    refund(id) {
+    refund(id, amountMinor) {
       const entry = entries.get(id);
       if (!entry) return 'NOT_FOUND';
-      if (entry.state === 'REFUNDED') return entry;
-      if (entry.state !== 'CAPTURED' && entry.state !== 'ESCROWED') return 'NOT_REFUNDABLE';
-      entry.state = 'REFUNDED';
+      if (entry.state === 'REFUNDED' && amountMinor === undefined) return entry;
+      if (entry.state !== 'CAPTURED' && entry.state !== 'ESCROWED' && entry.state !== 'RELEASED' && entry.state !== 'REFUNDED')
+        return 'NOT_REFUNDABLE';
+      const left = entry.capturedMinor - entry.refundedMinor;
+      const amount = amountMinor ?? left;
+      if (amount <= 0n || amount > left) return 'AMOUNT_TOO_LARGE';
+      entry.refundedMinor += amount;
+      if (entry.refundedMinor === entry.capturedMinor) entry.state = 'REFUNDED';
       return entry;
     },
   };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { setTimeout as sleep } from 'node:timers/promises';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
 import { readBody } from '../server/index.js';
+import { readTestTrigger } from '../testmode/index.js';
 import { formatFault, parseFault, type Fault } from './faults.js';
 import { matchesQuery, sellerShipsTo, type SeedListing, type SeedSeller } from './seedListings.js';
 
@@ -52,22 +53,43 @@ export interface SandboxStats {
 }
 
 /**
+ * One answered call, as `GET /__sandbox/calls` lists it: which request of the caller's it served
+ * (the `x-request-id` the gateway, subgraphs and upstream clients forward) and when it was received
+ * and answered, in milliseconds since the epoch, fractional, on this process's clock.
+ */
+export interface SandboxCall {
+  upstream: string;
+  endpoint: string;
+  requestId: string;
+  receivedAt: number;
+  answeredAt: number;
+}
+
+/** Calls kept for `/__sandbox/calls`; older ones are dropped first. */
+const CALL_LOG_SIZE = 20_000;
+
+/**
  * A vendor API stand-in: real HTTP, the vendor's own style (set by its routes), plus the
- * `/__sandbox/*` admin endpoints: `GET stats`, `DELETE stats`, `GET|POST faults`, and for
- * marketplaces `GET matches?q=&shipTo=` (how many listings match a query, and ship there).
+ * `/__sandbox/*` admin endpoints: `GET stats`, `DELETE stats` (which also empties the call log),
+ * `GET calls` (the last calls with their request ids and timings, for benchmarks that find a
+ * request's critical path), `GET|POST faults`, and for marketplaces `GET matches?q=&shipTo=` (how
+ * many listings match a query, and ship there).
  */
 export function createSandboxServer(options: SandboxServerOptions): Server {
   const { id, routes, logger } = options;
   let fault = options.fault;
   let stats: SandboxStats = { upstream: id, total: 0, byEndpoint: {} };
+  let calls: SandboxCall[] = [];
   const garbage = options.garbage ?? (() => ({ body: { unexpected: '%%garbage%%', items: 'not-a-list' } }));
 
   const admin = async (request: SandboxRequest): Promise<SandboxResponse> => {
     if (request.path === '/__sandbox/stats' && request.method === 'GET') return { body: stats };
     if (request.path === '/__sandbox/stats' && request.method === 'DELETE') {
       stats = { upstream: id, total: 0, byEndpoint: {} };
+      calls = [];
       return { body: stats };
     }
+    if (request.path === '/__sandbox/calls' && request.method === 'GET') return { body: { upstream: id, calls } };
     if (request.path === '/__sandbox/matches' && request.method === 'GET' && options.listings) {
       const query = request.query.get('q') ?? '';
       const shipTo = request.query.get('shipTo');
@@ -96,7 +118,8 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
     return { status: 404, body: { error: `no sandbox endpoint ${request.method} ${request.path}` } };
   };
 
-  const handle = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
+  const handle = async (incoming: IncomingMessage, response: ServerResponse, requestId: string): Promise<void> => {
+    const receivedAt = now();
     const url = new URL(incoming.url ?? '/', 'http://sandbox');
     const request: SandboxRequest = {
       method: incoming.method ?? 'GET',
@@ -116,6 +139,10 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
       : `${request.method} ${request.path}`;
     stats.total += 1;
     stats.byEndpoint[endpoint] = (stats.byEndpoint[endpoint] ?? 0) + 1;
+    response.once('finish', () => {
+      if (calls.length >= CALL_LOG_SIZE) calls.splice(0, calls.length - CALL_LOG_SIZE + 1);
+      calls.push({ upstream: id, endpoint, requestId, receivedAt, answeredAt: now() });
+    });
     logger.info('upstream request', { upstream: id, endpoint, fault: fault ? formatFault(fault) : undefined });
 
     switch (fault?.kind) {
@@ -153,8 +180,11 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
 
   const server = createServer((incoming, response) => {
     const requestId = requestIdFrom(incoming.headers[REQUEST_ID_HEADER]);
-    runWithRequestContext({ requestId }, () => {
-      handle(incoming, response).catch((error: unknown) => {
+    // A test-mode trigger (`x-tradegraph-test-trigger`) is the sandbox's own test mode: the ledgers
+    // and routes that own the outcome read it (`currentTestTrigger`) and answer in the vendor's words.
+    const testTrigger = readTestTrigger(incoming.headers);
+    runWithRequestContext({ requestId, ...(testTrigger !== undefined && { testTrigger }) }, () => {
+      handle(incoming, response, requestId).catch((error: unknown) => {
         logger.error('sandbox handler failed', { upstream: id, error });
         if (!response.headersSent) send(response, { status: 500, body: { error: 'sandbox failure' } });
       });
@@ -162,6 +192,9 @@ export function createSandboxServer(options: SandboxServerOptions): Server {
   });
   return server;
 }
+
+/** Wall-clock milliseconds with the monotonic clock's resolution, comparable across upstreams of one process. */
+const now = () => performance.timeOrigin + performance.now();
 
 function send(response: ServerResponse, result: SandboxResponse): void {
   if (response.destroyed) return;

@@ -1,3 +1,4 @@
+import { currentTestTrigger } from '../log/index.js';
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
 import type { SandboxRoute } from './createSandboxServer.js';
 import type { SeedListing } from './seedListings.js';
@@ -13,6 +14,9 @@ import type { SeedListing } from './seedListings.js';
  * - place an order: turns a held reservation into an order (the stock stays taken);
  * - cancel an order: gives its stock back (cancelling again is a no-op).
  * An expired hold gives its stock back the next time anyone looks.
+ *
+ * Test mode: a reservation asked for with the `out_of_stock` trigger is refused as the item's
+ * stock being gone, whatever the ledger holds (the vendor's sandbox forcing the outcome).
  */
 export type ReservationState = 'HELD' | 'RELEASED' | 'ORDERED' | 'EXPIRED';
 export type OrderState = 'PLACED' | 'CANCELLED';
@@ -65,7 +69,11 @@ export interface StockLedger {
   release(reservationId: string): Outcome<Reservation>;
   placeOrder(reservationId: string, expectedUnitMinor: number, buyer: { name: string; country: string }): Outcome<MarketplaceOrderEntry>;
   cancelOrder(orderId: string): Outcome<MarketplaceOrderEntry>;
-  /** Sandbox controls: `GET /__sandbox/stock/<item id>` and `POST /__sandbox/stock-hold {"seconds": n}`. */
+  /**
+   * Sandbox controls: `GET /__sandbox/stock/<item id>`, `GET /__sandbox/ledger` (how many
+   * reservations and orders, by state, and the units they moved: what a benchmark reconciles its
+   * bookings with) and `POST /__sandbox/stock-hold {"seconds": n}`.
+   */
   readonly routes: SandboxRoute[];
 }
 
@@ -119,7 +127,7 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
       const available = stock.get(itemId);
       if (available === undefined) return refuse('UNKNOWN_ITEM');
       if (!Number.isSafeInteger(quantity) || quantity < 1) return refuse('BAD_QUANTITY');
-      if (available < quantity) return refuse('OUT_OF_STOCK');
+      if (available < quantity || currentTestTrigger() === 'out_of_stock') return refuse('OUT_OF_STOCK');
       stock.set(itemId, available - quantity);
       const reservation: Reservation = {
         id: nextId(options.reservationPrefix),
@@ -201,6 +209,24 @@ export function createStockLedger(options: StockLedgerOptions): StockLedger {
           };
         },
       })),
+    {
+      method: 'GET',
+      path: '/__sandbox/ledger',
+      endpoint: 'sandbox.ledger',
+      handle: () => {
+        expireHolds();
+        const count = <T extends { state: string; quantity: number }>(entries: Iterable<T>) => {
+          const byState: Record<string, { count: number; units: number }> = {};
+          for (const entry of entries) {
+            const tally = (byState[entry.state] ??= { count: 0, units: 0 });
+            tally.count += 1;
+            tally.units += entry.quantity;
+          }
+          return byState;
+        };
+        return { body: { reservations: count(reservations.values()), orders: count(orders.values()) } };
+      },
+    },
     {
       method: 'POST',
       path: '/__sandbox/stock-hold',

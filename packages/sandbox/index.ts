@@ -2,6 +2,7 @@ export {
   createSandboxServer,
   type SandboxRequest,
   type SandboxResponse,
+  type SandboxCall,
   type SandboxRoute,
   type SandboxServerOptions,
   type SandboxStats,
@@ -75,3 +76,5 @@ export {
   type PublishedClearanceFee,
   type PublishedClearanceFeeTable,
 } from './clearanceFeeTable.js';
+export { textOf } from './textOf.js';
+export { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from './carrierRefusesInTestMode.js';

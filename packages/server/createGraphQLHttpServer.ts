@@ -1,9 +1,10 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
-import { renderCircuitMetrics } from '../http/index.js';
-import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
+import { PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from '../metrics/index.js';
+import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, runWithTestTrigger, type Logger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
+import { readTestTrigger } from '../testmode/index.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 import { isServiceCaller, SERVICE_SECRET_HEADER } from './serviceAuth.js';
 
@@ -84,7 +85,7 @@ export interface RunningServer {
 
 /**
  * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers),
- * `/ready` (it can do its work) and, unless a route answers it, `/metrics` (circuit breakers). Every request has an id, the one the client sent or a new one,
+ * `/ready` (it can do its work) and, unless a route answers it, `/metrics` (`processMetrics()`). Every request has an id, the one the client sent or a new one,
  * and (unless `asyncRequestContext` is false) runs inside a request-id context, so log lines and
  * outgoing calls carry it.
  */
@@ -111,9 +112,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const route = options.routes?.get(url.pathname);
     if (route !== undefined) return route(request, response);
     if (url.pathname === '/metrics') {
-      // a subgraph's own series: the state of each upstream's circuit breaker
-      response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-      return void response.end(renderCircuitMetrics());
+      // the process's series: Node's own (event loop, heap, GC) and each upstream's latency, errors and circuit
+      response.setHeader('content-type', PROMETHEUS_CONTENT_TYPE);
+      return void response.end(await renderProcessMetrics());
     }
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
     if (options.browserPage !== undefined && request.method === 'GET' && prefersHtml(request.headers.accept))
@@ -153,18 +154,23 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     for (const [key, value] of Object.entries(request.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    const result = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-      context: () =>
-        options.context({
-          requestId,
-          headers: request.headers,
-          remoteAddress: request.socket.remoteAddress,
-          principal: caller.principal,
-          serviceCaller: caller.serviceCaller,
-          graphQLRequests: sentRequests(body, url.searchParams),
-        }),
-    });
+    // A test-mode trigger is honoured from internal callers only (orders running a test-mode
+    // booking); a client cannot reach a subgraph with the secret, so it cannot force an outcome.
+    const testTrigger = caller.serviceCaller ? readTestTrigger(request.headers) : undefined;
+    const execute = () =>
+      apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
+        context: () =>
+          options.context({
+            requestId,
+            headers: request.headers,
+            remoteAddress: request.socket.remoteAddress,
+            principal: caller.principal,
+            serviceCaller: caller.serviceCaller,
+            graphQLRequests: sentRequests(body, url.searchParams),
+          }),
+      });
+    const result = testTrigger === undefined ? await execute() : await runWithTestTrigger(testTrigger, execute);
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
     if (result.body.kind === 'complete') {

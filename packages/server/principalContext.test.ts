@@ -1,9 +1,10 @@
 import { GraphQLObjectType, GraphQLSchema, GraphQLString } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createLogger } from '../log/index.js';
+import { createLogger, currentTestTrigger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, signPrincipal, type CallerPrincipal } from '../principal/index.js';
 import { createApolloServer } from './createApolloServer.js';
 import { createGraphQLHttpServer, listen, type RunningServer } from './createGraphQLHttpServer.js';
+import { TEST_TRIGGER_HEADER } from '../testmode/index.js';
 import { SERVICE_SECRET_HEADER } from './serviceAuth.js';
 
 interface Context {
@@ -20,7 +21,11 @@ describe('a subgraph server given the principal key', () => {
     const schema = new GraphQLSchema({
       query: new GraphQLObjectType<unknown, Context>({
         name: 'Query',
-        fields: { whoAmI: { type: GraphQLString, resolve: (_source, _args, context) => context.principal?.keyId ?? 'nobody' } },
+        fields: {
+          whoAmI: { type: GraphQLString, resolve: (_source, _args, context) => context.principal?.keyId ?? 'nobody' },
+          // what an adapter's upstream call would pass on to its sandbox
+          testTrigger: { type: GraphQLString, resolve: () => currentTestTrigger() ?? 'none' },
+        },
       }),
     });
     const logger = createLogger('test', { level: 'silent' });
@@ -59,5 +64,15 @@ describe('a subgraph server given the principal key', () => {
   it('answers an internal caller with the service secret, as a caller without a principal', async () => {
     expect(await whoAmI({ [SERVICE_SECRET_HEADER]: SECRET })).toBe('nobody');
     expect(await whoAmI({ [SERVICE_SECRET_HEADER]: `${SECRET}!` })).toBe('401 UNAUTHENTICATED');
+  });
+
+  it('passes a test-mode trigger on only from an internal caller, and only a known one', async () => {
+    const trigger = { [TEST_TRIGGER_HEADER]: 'payment_declined' };
+    expect(await whoAmI({ [SERVICE_SECRET_HEADER]: SECRET, ...trigger }, '{ whoAmI: testTrigger }')).toBe('payment_declined');
+    // a client's header, arriving with the gateway's signed principal, is not honoured
+    expect(await whoAmI({ [PRINCIPAL_HEADER]: signPrincipal(analyst, key, Date.now()), ...trigger }, '{ whoAmI: testTrigger }')).toBe(
+      'none',
+    );
+    expect(await whoAmI({ [SERVICE_SECRET_HEADER]: SECRET, [TEST_TRIGGER_HEADER]: 'explode' }, '{ whoAmI: testTrigger }')).toBe('none');
   });
 });

@@ -7,6 +7,7 @@
  * in another order than it is stored (the "Trojan Source" trick, U+202E). Letters of every script,
  * and the zero-width joiners some scripts need, are accepted.
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is this module's purpose
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/u;
 
 /** The first refused character of `text`, as `U+XXXX`, or undefined when there is none. */

@@ -496,6 +496,10 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
 
       expect((await post(ORDER, { id: placed.id }, stack.gatewayUrl, OTHER_API_KEY)).data).toEqual({ order: null });
       expect(await listed(OTHER_API_KEY)).not.toContain(placed.id);
+      // Relay's node(id:) keeps the same rule
+      const NODE = 'query ($id: ID!) { node(id: $id) { __typename id ... on Order { status } } }';
+      expect((await post(NODE, { id: placed.id })).data).toEqual({ node: { __typename: 'Order', id: placed.id, status: placed.status } });
+      expect((await post(NODE, { id: placed.id }, stack.gatewayUrl, OTHER_API_KEY)).data).toEqual({ node: null });
       const keylessById = await post<{ order: unknown }>(ORDER, { id: placed.id }, stack.gatewayUrl, null);
       expect(keylessById.data?.order ?? null).toBeNull();
       expect(keylessById.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');

@@ -7,6 +7,10 @@ import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { PRINCIPAL_HEADER } from '#packages/principal/index.js';
 import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 
+/** A seeded Jade Market offer and its seller, as the catalog's global ids name them (`Offer:<marketplace>:<vendor id>`). */
+const OFFER_ID = Buffer.from('Offer:cn-jademarket:640000007').toString('base64url');
+const SELLER_ID = Buffer.from('Seller:cn-jademarket:2200000').toString('base64url');
+
 const operation = (name: string) => readFileSync(new URL(`../../operations/${name}.graphql`, import.meta.url), 'utf8');
 
 /** Values that differ between any two calls (signed quotes, clocks, upstream timings), blanked before comparing. */
@@ -62,6 +66,14 @@ describe('the engine on Tradegraph’s own supergraph', () => {
     ['an unknown offer', { query: operation('offers'), variables: { id: 'nope' } }],
   ];
 
+  // Relay's node(id:) through the entity interface Node (orders owns it; catalog completes offers and sellers)
+  cases.push(
+    ['node of an offer', { query: operation('node'), variables: { id: OFFER_ID } }],
+    ['node of a seller', { query: operation('node'), variables: { id: SELLER_ID } }],
+    ['node of an order the caller does not own', { query: operation('node'), variables: { id: 'ord_AAAAAAAAAAAAAAAAAAAAAA' } }],
+    ['node of an id that names nothing', { query: operation('node'), variables: { id: 'nope' } }],
+  );
+
   it.each(cases)('%s', async (_name, request) => {
     const executed = engineMetrics.executed;
     let result: { stock: ComparableResponse; engine: ComparableResponse } | undefined;
@@ -74,5 +86,21 @@ describe('the engine on Tradegraph’s own supergraph', () => {
     // both answered with data: the subgraphs let the signed calls in
     expect(result!.stock.data, JSON.stringify(result!.stock.errors)).toBeTruthy();
     expect(engineMetrics.executed, 'the engine executed it itself').toBeGreaterThan(executed);
+  });
+  it('node(id:) completes an offer and a seller from the catalog, and answers null for an order the caller may not see', async () => {
+    const nodeOf = async (id: string) => {
+      const { stock, engine } = await pair.run({ query: operation('node'), variables: { id } });
+      expect(engine).toEqual(stock);
+      return (stock.data as { node: Record<string, unknown> | null }).node;
+    };
+    expect(await nodeOf(OFFER_ID)).toMatchObject({
+      __typename: 'Offer',
+      id: OFFER_ID,
+      title: expect.any(String),
+      seller: { name: expect.any(String) },
+    });
+    expect(await nodeOf(SELLER_ID)).toMatchObject({ __typename: 'Seller', id: SELLER_ID, name: expect.any(String), country: 'CN' });
+    expect(await nodeOf('ord_AAAAAAAAAAAAAAAAAAAAAA')).toBeNull();
+    expect(await nodeOf('nope')).toBeNull();
   });
 });

@@ -183,7 +183,7 @@ describe.skipIf(redisDown !== undefined)('two gateways sharing Redis', () => {
     expect(answer.status).toBe(400);
     const error = answer.body.errors?.[0];
     expect(error?.extensions).toMatchObject({ code: 'COST_ESTIMATED_TOO_EXPENSIVE', budget: 15_000, tier: 'developer' });
-    expect(error?.message).toContain(`estimated cost is ${error?.extensions?.cost}, over the budget of 15000`);
+    expect(error?.message).toContain(`estimated cost is ${error?.extensions?.cost as number}, over the budget of 15000`);
     expect(await sandboxTotal()).toBe(0);
     expect(await metric(a.origin, 'tradegraph_gateway_subgraph_requests_total')).toBe(subgraphCalls);
   });

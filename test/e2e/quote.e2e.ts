@@ -43,7 +43,7 @@ describe('landed cost in the buyer’s currency, in one query', () => {
       for (const part of [...parts, quote.total]) {
         expect(part.currency).toBe(currency);
         const decimals = part.amount.split('.')[1]?.length ?? 0;
-        expect(decimals).toBe(exponentOf(currency as CurrencyCode));
+        expect(decimals).toBe(exponentOf(currency));
       }
       expect(minor(quote.total)).toBe(parts.reduce((sum, part) => sum + minor(part), 0n));
       // The contract's lines do not say who pays; every line but a fee the seller bears (EU/UK

@@ -1,12 +1,13 @@
-import type {
-  MarketplaceOrderEntry,
-  Outcome,
-  Reservation,
-  SandboxRequest,
-  SandboxResponse,
-  SandboxRoute,
-  StockLedger,
-  StockRefusal,
+import {
+  type MarketplaceOrderEntry,
+  type Outcome,
+  type Reservation,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type StockLedger,
+  type StockRefusal,
+  textOf,
 } from '#packages/sandbox/index.js';
 import { fingerprintOf } from '#packages/sandbox/index.js';
 
@@ -72,8 +73,8 @@ export function orderRoutes(ledger: StockLedger, authorized: Authorized): Sandbo
       if (cents === undefined) return { ok: false, refusal: 'PRICE_CHANGED' };
       return map(
         ledger.placeOrder(String(body.reservation_id), cents, {
-          name: String(buyer.nickname ?? ''),
-          country: String(buyer.country_id ?? ''),
+          name: textOf(buyer.nickname),
+          country: textOf(buyer.country_id),
         }),
         toOrder,
       );

@@ -22,8 +22,8 @@ const DECLINE_CODES: Record<FeeRefusal, string> = {
  * API key as a Bearer token, amounts as integers in minor units with lower-case currency codes,
  * errors as `{"error": {"type", "code", "message"}}` with a 4xx status, and an `Idempotency-Key`
  * header on writes. An authorization made with `"escrow": true` is captured into a hold (`held`)
- * and paid out to the seller by `release_funds` (`released`); `POST /v1/refunds` gives captured or
- * held funds back to the buyer (`refunded`); `GET /v1/authorizations?ids=` reads
+ * and paid out to the seller by `release_funds` (`released`); `POST /v1/refunds` gives captured,
+ * held or paid-out funds back to the buyer, whole or an `amount` in parts (`refunded` once all is back); `GET /v1/authorizations?ids=` reads
  * authorizations back.
  */
 export const cardnetSandbox = {
@@ -31,12 +31,13 @@ export const cardnetSandbox = {
   description: 'Cardnet, a card processor (JSON, API key, integer minor units, Idempotency-Key)',
   defaultPort: 4140,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('auth_');
+    const ledger = createPaymentLedger('auth_', 'card_declined');
     return createSandboxServer({
       id: 'cardnet',
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         { method: 'POST', path: '/v1/fee_quotes', endpoint: 'fee_quotes.create', handle: authenticated(feeQuotes) },
         {
           method: 'POST',
@@ -66,7 +67,12 @@ export const cardnetSandbox = {
           method: 'POST',
           path: '/v1/refunds',
           endpoint: 'refunds.create',
-          handle: authenticated((r) => transition(r, ledger, 'refund', (id) => ledger.refund(id))),
+          // a malformed amount refunds nothing (0 is refused), never the whole capture
+          handle: authenticated((r) =>
+            transition(r, ledger, 'refund', (id, body) =>
+              ledger.refund(id, body.amount === undefined ? undefined : (optionalMinor(body.amount) ?? 0n)),
+            ),
+          ),
         },
         { method: 'GET', path: '/v1/authorizations', endpoint: 'authorizations.list', handle: (r) => list(r, ledger) },
       ],
@@ -177,11 +183,11 @@ function transition(
     case 'NOT_AUTHORIZED':
       return error(409, 'invalid_request_error', 'authorization_unexpected_state', 'The authorization is not in a state that allows this');
     case 'AMOUNT_TOO_LARGE':
-      return error(400, 'invalid_request_error', 'amount_too_large', 'Capture amount exceeds the authorized amount');
+      return error(400, 'invalid_request_error', 'amount_too_large', `The ${operation} amount exceeds what it may take`);
     case 'NOT_IN_ESCROW':
       return error(409, 'invalid_request_error', 'authorization_not_held', 'Only funds captured into a hold can be released');
     case 'NOT_REFUNDABLE':
-      return error(409, 'invalid_request_error', 'charge_not_refundable', 'Only captured or held funds can be refunded');
+      return error(409, 'invalid_request_error', 'charge_not_refundable', 'Only captured funds can be refunded');
     default:
       return { body: render(result) };
   }
@@ -216,6 +222,7 @@ function render(entry: LedgerEntry): Record<string, unknown> {
     escrow: entry.escrow,
     amount: Number(entry.amountMinor),
     amount_captured: Number(entry.capturedMinor),
+    amount_refunded: Number(entry.refundedMinor),
     currency: entry.currency.toLowerCase(),
     reference: entry.reference,
     decline_code: entry.declineReason ?? null,

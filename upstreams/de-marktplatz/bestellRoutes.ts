@@ -1,12 +1,13 @@
-import type {
-  MarketplaceOrderEntry,
-  Outcome,
-  Reservation,
-  SandboxRequest,
-  SandboxResponse,
-  SandboxRoute,
-  StockLedger,
-  StockRefusal,
+import {
+  type MarketplaceOrderEntry,
+  type Outcome,
+  type Reservation,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type StockLedger,
+  type StockRefusal,
+  textOf,
 } from '#packages/sandbox/index.js';
 import { fingerprintOf } from '#packages/sandbox/index.js';
 import { findListing } from './catalog.js';
@@ -87,8 +88,8 @@ export function bestellRoutes(ledger: StockLedger, authorized: Authorized, probl
       const kaeufer = (typeof body.kaeufer === 'object' && body.kaeufer !== null ? body.kaeufer : {}) as Body;
       return map(
         ledger.placeOrder(String(body.reservierungsnummer), cents, {
-          name: String(kaeufer.name ?? ''),
-          country: String(kaeufer.land ?? ''),
+          name: textOf(kaeufer.name),
+          country: textOf(kaeufer.land),
         }),
         toBestellung,
       );

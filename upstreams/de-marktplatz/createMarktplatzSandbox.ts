@@ -96,7 +96,7 @@ function searchItems(request: SandboxRequest, stockOf: StockOf): SandboxResponse
   const page = matching.slice((seite - 1) * proSeite, seite * proSeite);
   // Links are absolute, built from the Host the client used, as Spring HATEOAS and most HAL servers do.
   const link = (n: number) => ({
-    href: `http://${request.headers.host ?? 'localhost'}/items?${new URLSearchParams({ q, seite: String(n), proSeite: String(proSeite) })}`,
+    href: `http://${request.headers.host ?? 'localhost'}/items?${new URLSearchParams({ q, seite: String(n), proSeite: String(proSeite) }).toString()}`,
   });
   return {
     headers: HAL,

@@ -66,6 +66,7 @@ function quoteBatch(request: SandboxRequest): SandboxResponse {
           idx,
           ok: 1,
           svc: 'ASIA_EXPRESS',
+          svc_name: 'AsiaLink Express Parcel',
           zone: quote.zone,
           chg_kg: quote.chargeableKg.toFixed(1),
           freight: (quote.weightCents / 100).toFixed(2),

@@ -1,6 +1,7 @@
 import type { ParcelLedger, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteParcel } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** AsiaLink's trace codes, in the style of Asian express networks (揽收 collected, 签收 signed for). */
 const STAGES = [
@@ -19,6 +20,8 @@ export interface AsiaLinkOrder {
   /** The sender as the waybill prints it. */
   readonly from: Readonly<Record<string, string>>;
   readonly invoice: Readonly<Record<string, string>>;
+  /** For a return (退货): the waybill the goods came on, why, and the consignee it is billed to. */
+  readonly returnOf?: Readonly<Record<string, string>>;
 }
 
 const ORDER_FIELDS = [
@@ -52,8 +55,9 @@ const ORDER_FIELDS = [
 
 /**
  * AsiaLink's order API: `order_create` (a waybill; idempotent on the merchant's `out_order_no`),
- * `order_cancel` (before collection; idempotent on `request_no`), `track_query` (traces of many
- * waybills). Form-encoded, credentials in the form, HTTP 200 with `code` ≠ 0 for every failure:
+ * `return_create` (a return waybill 退货单: the same fields plus `orig_waybill_no` and
+ * `return_reason`, billed to the consignee; idempotent on `out_order_no`), `order_cancel` (before
+ * collection; idempotent on `request_no`), `track_query` (traces of many waybills). Form-encoded, credentials in the form, HTTP 200 with `code` ≠ 0 for every failure:
  * 2001 refused parcel, 2003 `out_order_no` reused with other content, 2004 already collected,
  * 2005 no such waybill.
  */
@@ -79,6 +83,26 @@ export function orderRoutes(authorized: (form: URLSearchParams) => boolean): San
       if (outOrderNo === '') return failure(1003, 'out_order_no is required');
       const fields = Object.fromEntries(ORDER_FIELDS.map((name) => [name, form.get(name) ?? '']));
       const result = ledger.once('order_create', outOrderNo, JSON.stringify(fields), () => createOrder(fields, ledger));
+      return result.kind === 'conflict' ? failure(2003, 'out_order_no exists with different content') : result.value;
+    }),
+    route('return_create', (form) => {
+      const outOrderNo = form.get('out_order_no') ?? '';
+      if (outOrderNo === '') return failure(1003, 'out_order_no is required');
+      const original = form.get('orig_waybill_no') ?? '';
+      const reason = form.get('return_reason') ?? '';
+      if (original === '' || reason === '') return failure(1003, 'orig_waybill_no and return_reason are required for a return');
+      const fields = Object.fromEntries(ORDER_FIELDS.map((name) => [name, form.get(name) ?? '']));
+      const returnOf = {
+        orig_waybill_no: original,
+        return_reason: reason,
+        billed_to: 'CONSIGNEE',
+        to_name: fields.to_name!,
+        to_addr: fields.to_addr!,
+        to_city: fields.to_city!,
+      };
+      const result = ledger.once('return_create', outOrderNo, JSON.stringify({ ...fields, original, reason }), () =>
+        createOrder(fields, ledger, returnOf),
+      );
       return result.kind === 'conflict' ? failure(2003, 'out_order_no exists with different content') : result.value;
     }),
     route('order_cancel', (form) => {
@@ -118,12 +142,17 @@ export function orderRoutes(authorized: (form: URLSearchParams) => boolean): San
   ];
 }
 
-function createOrder(fields: Record<string, string>, ledger: ParcelLedger<AsiaLinkOrder>): SandboxResponse {
+function createOrder(
+  fields: Record<string, string>,
+  ledger: ParcelLedger<AsiaLinkOrder>,
+  returnOf?: Readonly<Record<string, string>>,
+): SandboxResponse {
   const kg = Number(fields.kg);
   if (fields.svc !== 'ASIA_EXPRESS') return failure(1003, `unknown svc ${fields.svc}`);
   if (!Number.isFinite(kg) || kg <= 0) return failure(1003, 'kg is required');
   const quote = quoteParcel({ from: fields.from_country!, to: fields.to_country!, kg, sidesCm: undefined, battery: false });
   if (!quote.ok) return failure(2001, quote.message);
+  if (carrierRefusesInTestMode()) return failure(2001, TEST_REFUSAL_MESSAGE);
   if (!/^\d+(\.\d+)?$/.test(fields.declared_value!) || !/^[A-Z]{3}$/.test(fields.currency!)) {
     return failure(1003, 'declared_value and currency are required for the commercial invoice');
   }
@@ -157,7 +186,11 @@ function createOrder(fields: Record<string, string>, ledger: ParcelLedger<AsiaLi
     zip: fields.from_zip!,
     country: fields.from_country!,
   };
-  const order = ledger.create({ from: fields.from_country!, to: fields.to_country!, data: { svc: fields.svc, from, invoice } });
+  const order = ledger.create({
+    from: fields.from_country!,
+    to: fields.to_country!,
+    data: { svc: fields.svc!, from, invoice, ...(returnOf && { returnOf }) },
+  });
   return success({ waybill_no: order.trackingNumber, svc: fields.svc, invoice_no: invoice.invoice_no });
 }
 

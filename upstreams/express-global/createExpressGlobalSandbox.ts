@@ -1,7 +1,7 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages/sandbox/index.js';
 import { clearanceFeesRoute, createSandboxServer } from '#packages/sandbox/index.js';
 import { CLEARANCE_FEES } from './clearanceFees.js';
-import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, RATE_CARD, rateShipment, type ShipmentRequest } from './rateCard.js';
+import { BILLING_CURRENCY, FUEL_SURCHARGE_BP, PRODUCT_NAMES, RATE_CARD, rateShipment, type ShipmentRequest } from './rateCard.js';
 import { shipmentRoutes } from './shipmentRoutes.js';
 
 /** The API key the sandbox accepts; a real account is issued its own. */
@@ -49,6 +49,7 @@ function rateBatch(request: SandboxRequest): SandboxResponse {
           status: 'OK',
           products: rate.products.map((product) => ({
             productCode: product.productCode,
+            productName: PRODUCT_NAMES[product.productCode],
             zone: product.zone,
             chargeableWeight: { value: product.chargeableKg, unit: 'KG' },
             charges: [

@@ -43,6 +43,12 @@ export interface ShipmentRequest {
   lithium: boolean;
 }
 
+/** Each product as Express Global markets it to shippers (its rate answers name it beside the code). */
+export const PRODUCT_NAMES: Readonly<Record<ProductCode, string>> = {
+  EXPRESS_WORLDWIDE: 'Express Global Worldwide',
+  ECONOMY_SELECT: 'Express Global Economy Select',
+};
+
 export interface ProductRate {
   productCode: ProductCode;
   zone: Zone;

@@ -1,6 +1,7 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { type ParcelLedger, type SandboxRequest, type SandboxResponse, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateShipment } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** Express Global's checkpoint codes, in the style of the big integrators. */
 const STAGES = [
@@ -24,12 +25,18 @@ export interface ExpressShipment {
   /** The shipper's address as it goes on the label (where the courier collects). */
   readonly shipper: Body;
   readonly invoice: Body;
+  /** For a return: the label the goods came on (any carrier's), and that the receiver pays. */
+  readonly returnOf?: Body;
+  /** For a return: the receiver it is billed to (the seller), as on the label. */
+  readonly receiver?: Body;
 }
 
 /**
  * Express Global's shipment API: `POST /v2/shipments` (label + commercial invoice; an
  * `Idempotency-Key` header is required: the same key and body answer the first shipment again,
- * another body is a 422 problem), `POST /v2/shipments:cancel` (before pickup only), and
+ * another body is a 422 problem), `POST /v2/returns` (a return label: the same body plus
+ * `originalShipment` and `customs.exportReason: "RETURN"`, billed to the receiver),
+ * `POST /v2/shipments:cancel` (before pickup only), and
  * `GET /v2/shipments?shipmentTrackingNumber=a,b` (events and customs data of up to 50 shipments).
  */
 export function shipmentRoutes(apiKey: string): SandboxRoute[] {
@@ -56,8 +63,9 @@ export function shipmentRoutes(apiKey: string): SandboxRoute[] {
   });
   return [
     keyed('/v2/shipments', 'shipments.create', (body) => createShipment(body, ledger)),
+    keyed('/v2/returns', 'returns.create', (body) => createReturn(body, ledger)),
     keyed('/v2/shipments:cancel', 'shipments.cancel', (body) => {
-      const number = String(body.shipmentTrackingNumber ?? '');
+      const number = textOf(body.shipmentTrackingNumber);
       const outcome = ledger.cancel(number);
       if (outcome === 'NOT_FOUND') return problem(404, 'not-found', `no shipment ${number}`);
       if (outcome === 'PICKED_UP') return problem(409, 'already-picked-up', 'the shipment was picked up and can no longer be cancelled');
@@ -84,20 +92,30 @@ export function shipmentRoutes(apiKey: string): SandboxRoute[] {
   ];
 }
 
-function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): SandboxResponse {
+/** A return is a shipment like any other on the reverse lane, declared as a return and billed to the receiver. */
+function createReturn(body: Body, ledger: ParcelLedger<ExpressShipment>): SandboxResponse {
+  const original = record(body.originalShipment);
+  if (typeof original.trackingNumber !== 'string' || original.trackingNumber === '')
+    return problem(400, 'invalid-request', 'originalShipment.trackingNumber: the label the goods came on');
+  if (record(body.customs).exportReason !== 'RETURN') return problem(400, 'invalid-request', 'customs.exportReason must be RETURN');
+  return createShipment(body, ledger, { ...original, billedTo: 'RECEIVER' });
+}
+
+function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>, returnOf?: Body): SandboxResponse {
   const shipper = record(record(body.shipper).address);
   const receiver = record(record(body.receiver).address);
   const weight = record(record(body.package).weight);
   const customs = record(body.customs);
-  const productCode = String(body.productCode ?? '');
+  const productCode = textOf(body.productCode);
   if (productCode !== 'EXPRESS_WORLDWIDE' && productCode !== 'ECONOMY_SELECT')
     return problem(400, 'invalid-request', `unknown productCode ${productCode}`);
   if (typeof weight.value !== 'number' || weight.unit !== 'KG') return problem(400, 'invalid-request', 'package.weight must be in KG');
-  const from = String(shipper.countryCode ?? '');
-  const to = String(receiver.countryCode ?? '');
+  const from = textOf(shipper.countryCode);
+  const to = textOf(receiver.countryCode);
   // A label is refused where a rate would be: same lanes, limits and embargoes.
   const rate = rateShipment({ reference: '0', from, to, weightKg: weight.value, sidesCm: undefined, lithium: false });
   if ('rejected' in rate) return problem(422, 'shipment-rejected', rate.rejected.message);
+  if (carrierRefusesInTestMode()) return problem(422, 'shipment-rejected', TEST_REFUSAL_MESSAGE);
   if (typeof customs.declaredValue !== 'string' || typeof customs.currency !== 'string' || !Array.isArray(customs.lineItems)) {
     return problem(
       400,
@@ -108,7 +126,12 @@ function createShipment(body: Body, ledger: ParcelLedger<ExpressShipment>): Sand
   const parcel = ledger.create({
     from,
     to,
-    data: { productCode, shipper: record(body.shipper), invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` } },
+    data: {
+      productCode,
+      shipper: record(body.shipper),
+      invoice: { ...customs, invoiceNumber: `INV-${Date.now().toString(36)}` },
+      ...(returnOf && { returnOf, receiver: record(body.receiver) }),
+    },
   });
   const pdf = (text: string) => Buffer.from(`%PDF-1.4 ${text} ${parcel.trackingNumber}`).toString('base64');
   return {

@@ -32,8 +32,8 @@ const MESSAGE_TYPES: Record<string, string> = {
  * AR authorisation, AC capture, AV reversal), a checksum over the fields, ringgit as decimal
  * strings, indexed fields (`fpx_amount_0`, `fpx_amount_1`, …) for batches, and every outcome
  * under HTTP 200 with `fpx_respCode` (`00` approved). An AR with `fpx_escrow=Y` is captured into
- * the exchange's hold (`HELD`) and released to the seller by AS (`SETTLED`); AF refunds captured
- * or held money to the buyer's bank (`REFUNDED`); AE enquires about a
+ * the exchange's hold (`HELD`) and released to the seller by AS (`SETTLED`); AF refunds captured,
+ * held or settled money to the buyer's bank, whole or an `fpx_txnAmount` in parts (`REFUNDED` once all is back); AE enquires about a
  * transaction. AC, AV, AS and AF take an `Idempotency-Key` header like AR.
  */
 export const fpxSandbox = {
@@ -41,12 +41,13 @@ export const fpxSandbox = {
   description: 'FPX, Malaysian online banking (MYR, payers in MY; form-encoded name/value pairs, checksum, respCode)',
   defaultPort: 4143,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('FPX26');
+    const ledger = createPaymentLedger('FPX26', '05');
     return createSandboxServer({
       id: 'fpx-my',
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         {
           method: 'POST',
           path: FPX_API_PATH,
@@ -82,7 +83,10 @@ function handle(request: SandboxRequest, ledger: PaymentLedger): SandboxResponse
     case 'AS':
       return transition(fields, request, ledger, (id) => ledger.release(id));
     case 'AF':
-      return transition(fields, request, ledger, (id) => ledger.refund(id));
+      // a malformed amount refunds nothing (0 is refused), never the whole capture
+      return transition(fields, request, ledger, (id) =>
+        ledger.refund(id, fields.has('fpx_txnAmount') ? (optionalRinggit(fields.get('fpx_txnAmount')) ?? 0n) : undefined),
+      );
     case 'AE': {
       const entry = ledger.get(fields.get('fpx_fpxTxnId') ?? '');
       return entry ? reply(render(entry)) : reply({ fpx_respCode: '76', fpx_respDesc: 'Transaction not found' });
@@ -167,7 +171,7 @@ function transition(
     case 'NOT_IN_ESCROW':
       return reply({ fpx_respCode: '14', fpx_respDesc: 'Transaction is not held: nothing to release' });
     case 'NOT_REFUNDABLE':
-      return reply({ fpx_respCode: '15', fpx_respDesc: 'Transaction is neither captured nor held: nothing to refund' });
+      return reply({ fpx_respCode: '15', fpx_respDesc: 'Transaction was never captured: nothing to refund' });
     default:
       return reply(render(result));
   }

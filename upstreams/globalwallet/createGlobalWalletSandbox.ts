@@ -26,16 +26,16 @@ const REASONS: Record<FeeRefusal, string> = {
  * and every answer in a `{result: {resultStatus: S|F|U, resultCode, resultMessage}}` envelope —
  * business failures under HTTP 200, authentication failures under 401. A payment made with
  * `productCode: "ESCROW_PAYMENT"` (a secured transaction) is captured into escrow (`ESCROW_HELD`)
- * and settled to the merchant by `releaseEscrow` (`SETTLED`); `refund` returns captured or held
- * funds to the payer (`REFUNDED`); `inquiryPayment` reads a payment.
- * Capture, cancel and release take an `Idempotency-Key` header like authorize.
+ * and settled to the merchant by `releaseEscrow` (`SETTLED`); `refund` returns captured, held or
+ * settled funds to the payer, whole or a `refundAmount` in parts (`REFUNDED` once all is back); `inquiryPayment` reads a payment.
+ * Capture, cancel, release and refund take an `Idempotency-Key` header like authorize.
  */
 export const globalWalletSandbox = {
   id: 'globalwallet',
   description: 'GlobalWallet, a cross-border wallet (HMAC-signed JSON, decimal amounts, result envelopes)',
   defaultPort: 4141,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('GW2026');
+    const ledger = createPaymentLedger('GW2026', 'RISK_REJECT');
     const route = (path: string, endpoint: string, handle: (body: Body, request: SandboxRequest) => SandboxResponse) => ({
       method: 'POST',
       path,
@@ -47,6 +47,7 @@ export const globalWalletSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         route('/v2/pricing/inquiryFees', 'pricing.inquiryFees', inquiryFees),
         route('/v2/payments/authorize', 'payments.authorize', (body, request) => authorize(body, request, ledger)),
         route('/v2/payments/capture', 'payments.capture', (body, request) =>
@@ -61,7 +62,10 @@ export const globalWalletSandbox = {
           transition(body, request, ledger, 'release', (id) => ledger.release(id)),
         ),
         route('/v2/payments/refund', 'payments.refund', (body, request) =>
-          transition(body, request, ledger, 'refund', (id) => ledger.refund(id)),
+          transition(body, request, ledger, 'refund', (id) =>
+            // a malformed amount refunds nothing (0 is refused), never the whole capture
+            ledger.refund(id, body.refundAmount === undefined ? undefined : (minorOf(body.refundAmount) ?? 0n)),
+          ),
         ),
         route('/v2/payments/inquiryPayment', 'payments.inquiryPayment', (body) => {
           const entry = typeof body.paymentId === 'string' ? ledger.get(body.paymentId) : undefined;
@@ -170,11 +174,13 @@ function transition(
     case 'NOT_AUTHORIZED':
       return failure('ORDER_STATUS_INVALID', 'The payment is not in a state that allows this');
     case 'AMOUNT_TOO_LARGE':
-      return failure('CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT', 'Capture amount exceeds the authorized amount');
+      return operation === 'refund'
+        ? failure('REFUND_AMOUNT_EXCEED', 'Refunds would exceed the captured amount')
+        : failure('CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT', 'Capture amount exceeds the authorized amount');
     case 'NOT_IN_ESCROW':
       return failure('ESCROW_NOT_HELD', 'Only a payment held in escrow can be released');
     case 'NOT_REFUNDABLE':
-      return failure('REFUND_NOT_ALLOWED', 'Only a captured or escrow-held payment can be refunded');
+      return failure('REFUND_NOT_ALLOWED', 'Only a captured payment can be refunded');
     default:
       return success(render(result));
   }

@@ -1,14 +1,15 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#packages/log/index.js';
-import type {
-  MarketplaceOrderEntry,
-  Outcome,
-  Reservation,
-  SandboxRequest,
-  SandboxResponse,
-  SandboxRoute,
-  StockLedger,
-  StockRefusal,
+import {
+  type MarketplaceOrderEntry,
+  type Outcome,
+  type Reservation,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type StockLedger,
+  type StockRefusal,
+  textOf,
 } from '#packages/sandbox/index.js';
 import { fingerprintOf } from '#packages/sandbox/index.js';
 import { signCallback } from './credentials.js';
@@ -98,8 +99,8 @@ export function orderRoutes(ledger: StockLedger, authenticated: Authenticated, l
       if (cents === undefined) return { ok: false, refusal: 'PRICE_CHANGED' };
       const buyer = (body.buyer ?? {}) as { name?: unknown; country?: unknown };
       const placed = ledger.placeOrder(String(body.holdId), cents, {
-        name: String(buyer.name ?? ''),
-        country: String(buyer.country ?? ''),
+        name: textOf(buyer.name),
+        country: textOf(buyer.country),
       });
       if (placed.ok && typeof body.callbackUrl === 'string') callbacks.set(placed.value.id, body.callbackUrl);
       if (placed.ok) notify(placed.value);

@@ -9,48 +9,49 @@ import { sellerIdOf } from './catalog.js';
 const PROFILES: ReadonlyArray<{
   address: { lines: string[]; city: string; region: string; postalCode: string };
   verification: 'NONE' | 'CONTACT' | 'IDENTITY' | 'BUSINESS';
-  returns: { acceptsReturns: boolean; windowDays: number | null; returnShippingPaidBy: 'BUYER' | 'SELLER' };
+  /** `restockingFeeBp`: kept back from a refund for a change of mind, in basis points; null when none. */
+  returns: { acceptsReturns: boolean; windowDays: number | null; returnShippingPaidBy: 'BUYER' | 'SELLER'; restockingFeeBp: number | null };
 }> = [
   {
     address: { lines: ['Moi Highway, Plot 14'], city: 'Kericho', region: 'Kericho County', postalCode: '20200' },
     verification: 'BUSINESS',
-    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER', restockingFeeBp: null },
   },
   {
     address: { lines: ['Kimathi Way, Plot 7'], city: 'Nyeri', region: 'Nyeri County', postalCode: '10100' },
     verification: 'BUSINESS',
-    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER', restockingFeeBp: null },
   },
   {
     address: { lines: ['Biashara Street 33'], city: 'Mombasa', region: 'Mombasa County', postalCode: '80100' },
     verification: 'IDENTITY',
-    returns: { acceptsReturns: true, windowDays: 30, returnShippingPaidBy: 'SELLER' },
+    returns: { acceptsReturns: true, windowDays: 30, returnShippingPaidBy: 'SELLER', restockingFeeBp: null },
   },
   {
     address: { lines: ['Moi Avenue, Shop 12', 'Nyamakima'], city: 'Nairobi', region: 'Nairobi County', postalCode: '00100' },
     verification: 'CONTACT',
-    returns: { acceptsReturns: true, windowDays: 7, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 7, returnShippingPaidBy: 'BUYER', restockingFeeBp: 1000 },
   },
   {
     // Opened cosmetics cannot be resold: no returns, as beauty shops write it.
     address: { lines: ['Woodvale Grove 5', 'Westlands'], city: 'Nairobi', region: 'Nairobi County', postalCode: '00800' },
     verification: 'IDENTITY',
-    returns: { acceptsReturns: false, windowDays: null, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: false, windowDays: null, returnShippingPaidBy: 'BUYER', restockingFeeBp: null },
   },
   {
     address: { lines: ['Oginga Odinga Street 21'], city: 'Kisumu', region: 'Kisumu County', postalCode: '40100' },
     verification: 'NONE',
-    returns: { acceptsReturns: true, windowDays: 7, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 7, returnShippingPaidBy: 'BUYER', restockingFeeBp: 1500 },
   },
   {
     address: { lines: ['Kenyatta Avenue 40'], city: 'Nakuru', region: 'Nakuru County', postalCode: '20100' },
     verification: 'BUSINESS',
-    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER', restockingFeeBp: 500 },
   },
   {
     address: { lines: ['Ngei Road 9'], city: 'Machakos', region: 'Machakos County', postalCode: '90100' },
     verification: 'CONTACT',
-    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER' },
+    returns: { acceptsReturns: true, windowDays: 14, returnShippingPaidBy: 'BUYER', restockingFeeBp: null },
   },
 ];
 

@@ -69,7 +69,7 @@ function answer(call: RpcCall, shipments: ShipmentMethods): Record<string, unkno
   const id = typeof call.id === 'number' || typeof call.id === 'string' ? call.id : null;
   const error = (code: number, message: string) => ({ jsonrpc: '2.0', id, error: { code, message } });
   if (call.jsonrpc !== '2.0' || id === null) return error(-32600, 'invalid request');
-  const shipment = shipments.answer(call.method, (call.params ?? {}) as Record<string, unknown>);
+  const shipment = shipments.answer(call.method, call.params ?? {});
   if (shipment) return { jsonrpc: '2.0', id, ...shipment };
   if (call.method !== 'rate.quote') return error(-32601, 'method not found');
   const { country, weight_g: grams, dims_cm: dims } = call.params ?? {};
@@ -84,6 +84,7 @@ function answer(call: RpcCall, shipments: ShipmentMethods): Record<string, unkno
     id,
     result: {
       service: 'HOME_DELIVERY',
+      service_name: 'LocalHop Home Delivery',
       country,
       price: (rate.totalCents / 100).toFixed(2),
       currency: BILLING_CURRENCY,

@@ -1,6 +1,7 @@
-import type { ParcelLedger, SandboxRoute } from '#packages/sandbox/index.js';
+import { type ParcelLedger, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { rateDomestic } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** LocalHop's parcel statuses, from registration to the doorstep. */
 const STAGES = [
@@ -60,7 +61,7 @@ export function createShipmentMethods(): ShipmentMethods {
     'shipment.cancel'(params) {
       const token = params.client_token;
       if (typeof token !== 'string' || token === '') return error(-32602, 'params.client_token is required');
-      const parcelId = String(params.parcel_id ?? '');
+      const parcelId = textOf(params.parcel_id);
       const result = ledger.once('shipment.cancel', token, parcelId, () => {
         const outcome = ledger.cancel(parcelId);
         if (outcome === 'NOT_FOUND') return error(-32004, `no parcel ${parcelId}`);
@@ -70,7 +71,7 @@ export function createShipmentMethods(): ShipmentMethods {
       return result.kind === 'conflict' ? error(-32010, 'client_token was used with other params') : result.value;
     },
     'shipment.track'(params) {
-      const parcelId = String(params.parcel_id ?? '');
+      const parcelId = textOf(params.parcel_id);
       const parcel = ledger.get(parcelId);
       if (!parcel) return error(-32004, `no parcel ${parcelId}`);
       const history = ledger.events(parcelId).map((event) => ({
@@ -96,10 +97,11 @@ function create(params: Params, ledger: ParcelLedger<LocalHopParcel>): RpcAnswer
   if (params.service !== 'HOME_DELIVERY') return { error: { code: -32602, message: `unknown service ${String(params.service)}` } };
   if (typeof grams !== 'number' || !Number.isInteger(grams) || grams <= 0)
     return { error: { code: -32602, message: 'weight_g must be whole grams' } };
-  const country = String(recipient.country ?? '');
+  const country = textOf(recipient.country);
   if (sender.country !== country) return { error: { code: -32001, message: 'LocalHop delivers inside one country only' } };
   const rate = rateDomestic({ country, grams, sidesCm: undefined });
   if (!rate.ok) return { error: { code: rate.code, message: rate.message } };
+  if (carrierRefusesInTestMode()) return { error: { code: -32001, message: TEST_REFUSAL_MESSAGE } };
   const handover = params.handover === undefined ? null : record(params.handover);
   const parcel = ledger.create({
     from: country,

@@ -56,6 +56,7 @@ function quotes(request: SandboxRequest): SandboxResponse {
           ref: parcel.ref,
           accepted: true,
           service: 'AIR_LINE',
+          service_name: 'SilkRoute Air Line',
           hub: { country: quote.hubCountry, code: quote.hubCode },
           billable_g: quote.billableGrams,
           price: {

@@ -1,6 +1,7 @@
-import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from '#packages/sandbox/index.js';
+import { type ParcelLedger, type SandboxRequest, type SandboxResponse, type SandboxRoute, textOf } from '#packages/sandbox/index.js';
 import { createParcelLedger } from '#packages/sandbox/index.js';
 import { quoteLineHaul } from './rateCard.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** SilkRoute's milestones: consolidated air freight to a European hub, cleared in bulk, handed to the last mile. */
 const STAGES = [
@@ -68,7 +69,7 @@ export function parcelRoutes(expectedAuthorization: string): SandboxRoute[] {
   return [
     keyed('/api/v1/linehaul/parcels', 'linehaul.parcels.create', (body) => createParcel(body, ledger)),
     keyed('/api/v1/linehaul/parcels/cancel', 'linehaul.parcels.cancel', (body) => {
-      const number = String(body.tracking_number ?? '');
+      const number = textOf(body.tracking_number);
       const outcome = ledger.cancel(number);
       if (outcome === 'NOT_FOUND') return failure(404, 'NOT_FOUND', `no parcel ${number}`);
       if (outcome === 'PICKED_UP') return failure(409, 'ALREADY_RECEIVED', 'the parcel was received at origin and can no longer be voided');
@@ -118,10 +119,11 @@ function createParcel(body: Body, ledger: ParcelLedger<LineParcel>): SandboxResp
   if (body.service !== 'AIR_LINE') return failure(422, 'INVALID_REQUEST', `unknown service ${String(body.service)}`);
   if (typeof grams !== 'number' || !Number.isInteger(grams) || grams <= 0)
     return failure(422, 'INVALID_REQUEST', 'weight_g must be whole grams');
-  const origin = String(shipper.country ?? '');
-  const destination = String(consignee.country ?? '');
+  const origin = textOf(shipper.country);
+  const destination = textOf(consignee.country);
   const quote = quoteLineHaul({ ref: '0', origin, destination, grams, sidesCm: undefined, battery: false });
   if (!quote.accepted) return failure(422, quote.code, quote.text);
+  if (carrierRefusesInTestMode()) return failure(422, 'PARCEL_REFUSED', TEST_REFUSAL_MESSAGE);
   if (!Number.isSafeInteger(goods.value_minor) || typeof goods.currency !== 'string') {
     return failure(422, 'INVALID_REQUEST', 'goods.value_minor and goods.currency are required for the import declaration');
   }

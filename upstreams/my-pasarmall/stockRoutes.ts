@@ -1,12 +1,13 @@
-import type {
-  MarketplaceOrderEntry,
-  Outcome,
-  Reservation,
-  SandboxRequest,
-  SandboxResponse,
-  SandboxRoute,
-  StockLedger,
-  StockRefusal,
+import {
+  type MarketplaceOrderEntry,
+  type Outcome,
+  type Reservation,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type StockLedger,
+  type StockRefusal,
+  textOf,
 } from '#packages/sandbox/index.js';
 import { fingerprintOf } from '#packages/sandbox/index.js';
 
@@ -79,7 +80,7 @@ export function stockRoutes(
       (body) => {
         const sen = senOf(body.item_price);
         if (sen === undefined) return { ok: false, refusal: 'PRICE_CHANGED' };
-        const buyer = { name: String(body.buyer_username ?? ''), country: String(body.buyer_region ?? '') };
+        const buyer = { name: textOf(body.buyer_username), country: textOf(body.buyer_region) };
         return map(ledger.placeOrder(String(body.reservation_id), sen, buyer), toOrder);
       },
     ),

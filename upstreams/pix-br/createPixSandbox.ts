@@ -26,8 +26,8 @@ const BASIC = `Basic ${Buffer.from(`${SANDBOX_CLIENT_ID}:${SANDBOX_CLIENT_SECRET
  * charge that is authorized, then captured (confirmed) or cancelled, so the booking saga can
  * treat Pix like any other method. A cobrança made with `"custodia": true` is captured into the
  * PSP's custody (`EM_CUSTODIA`) and paid to the receiver by `liberacao` (`LIQUIDADA`), as
- * marketplace PSPs hold funds; `devolucao` returns concluded or held money to the payer
- * (`DEVOLVIDA`, as a Pix devolução); `GET /pix/v1/cobrancas?txid=` reads one back. Capture, cancel and
+ * marketplace PSPs hold funds; `devolucao` returns concluded, held or paid-out money to the payer,
+ * whole or a `valor` in parts (`DEVOLVIDA` once all is back, as a Pix devolução); `GET /pix/v1/cobrancas?txid=` reads one back. Capture, cancel and
  * release take an `Idempotency-Key` header like the charge itself.
  */
 export const pixSandbox = {
@@ -35,7 +35,7 @@ export const pixSandbox = {
   description: 'Pix via a Brazilian PSP (BRL, payers in BR; Portuguese JSON, decimal reais, problem+json)',
   defaultPort: 4142,
   create: ({ logger, fault }) => {
-    const ledger = createPaymentLedger('pixtx');
+    const ledger = createPaymentLedger('pixtx', 'RECUSADA_PELO_PSP');
     const route = (path: string, endpoint: string, handle: (body: Body, request: SandboxRequest) => SandboxResponse) => ({
       method: 'POST',
       path,
@@ -47,6 +47,7 @@ export const pixSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         route('/pix/v1/tarifas/cotacoes', 'tarifas.cotacoes', cotacoes),
         route('/pix/v1/cobrancas', 'cobrancas.criar', (body, request) => criar(body, request, ledger)),
         route('/pix/v1/cobrancas/captura', 'cobrancas.captura', (body, request) =>
@@ -61,7 +62,10 @@ export const pixSandbox = {
           transition(body, request, ledger, 'liberacao', (txid) => ledger.release(txid)),
         ),
         route('/pix/v1/cobrancas/devolucao', 'cobrancas.devolucao', (body, request) =>
-          transition(body, request, ledger, 'devolucao', (txid) => ledger.refund(txid)),
+          transition(body, request, ledger, 'devolucao', (txid) =>
+            // a malformed valor refunds nothing (0 is refused), never the whole charge
+            ledger.refund(txid, body.valor === undefined ? undefined : (reais(body.valor) ?? 0n)),
+          ),
         ),
         {
           method: 'GET',
@@ -168,7 +172,7 @@ function transition(
     case 'NOT_IN_ESCROW':
       return problem(409, 'CobrancaSemCustodia', 'Situação inválida', 'A cobrança não está EM_CUSTODIA');
     case 'NOT_REFUNDABLE':
-      return problem(409, 'DevolucaoNaoPermitida', 'Situação inválida', 'A cobrança não está CONCLUIDA nem EM_CUSTODIA');
+      return problem(409, 'DevolucaoNaoPermitida', 'Situação inválida', 'A cobrança não foi capturada');
     default:
       return { body: render(result) };
   }

@@ -2,7 +2,7 @@ import type { SandboxRequest, SandboxResponse, SandboxUpstream } from '#packages
 import { clearanceFeesRoute, createSandboxServer, el, xmlDocument } from '#packages/sandbox/index.js';
 import { CLEARANCE_FEES } from './clearanceFees.js';
 import { labelRoutes } from './labelRoutes.js';
-import { BILLING_CURRENCY, RATE_CARD, ratePacket } from './rateCard.js';
+import { BILLING_CURRENCY, RATE_CARD, SERVICE_NAMES, ratePacket } from './rateCard.js';
 import { readBatchRequest } from './readBatchRequest.js';
 
 /** The credentials the sandbox accepts; a real deployment is issued its own. */
@@ -55,6 +55,7 @@ function rateBatch(request: SandboxRequest): SandboxResponse {
           el(
             'Service',
             [
+              el('Name', SERVICE_NAMES[service.code]),
               el('Postage', (service.cents / 100).toFixed(2)),
               el('WeightBandUpTo', service.bandUpToGrams, { unit: 'g' }),
               el('Transit', '', { minDays: String(service.days[0]), maxDays: String(service.days[1]) }),

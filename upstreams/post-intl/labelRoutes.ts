@@ -2,6 +2,7 @@ import type { ParcelLedger, SandboxRequest, SandboxResponse, SandboxRoute } from
 import { createParcelLedger, el, xmlDocument } from '#packages/sandbox/index.js';
 import { ratePacket } from './rateCard.js';
 import { readXmlRequest, type XmlRequest } from './readXmlRequest.js';
+import { TEST_REFUSAL_MESSAGE, carrierRefusesInTestMode } from '#packages/sandbox/index.js';
 
 /** Interpost's life of an international small packet, in UPU EMSEVT event codes. */
 const STAGES = [
@@ -127,12 +128,13 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
       origin,
       ioss,
       ...declared
-    ] = fields as string[];
+    ] = fields;
     if (service !== 'ECONOMY' && service !== 'REGISTERED') return error('80040B31', `Unknown ServiceCode ${service}`);
     if (!/^\d+$/.test(grams!) || Number(grams) < 1) return error('80040B33', 'Grams must be a whole number');
     // The post takes for a label exactly what it would rate: same lanes, same weight limit.
     const rate = ratePacket({ id: '0', origin: from!, destination: to!, grams: Number(grams), sidesCm: undefined, lithium: false });
     if ('refused' in rate) return error('80040B32', rate.refused.description);
+    if (carrierRefusesInTestMode()) return error('80040B32', TEST_REFUSAL_MESSAGE);
     if (!/^\d+(\.\d+)?$/.test(value!) || !/^[A-Z]{3}$/.test(currency!))
       return error('80040B34', 'Value and Currency are required for customs');
     const [customsValue, customsCurrency, basis, mpid, nspid, spid] = declared as [string, string, string, string, string, string];
@@ -148,7 +150,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
       from: from!,
       to: to!,
       data: {
-        service: service!,
+        service: service,
         sender: { FromName: fromName!, FromAddress: fromAddress!, FromCity: fromCity!, FromPostcode: fromPostcode!, FromCountry: from! },
         customsForm,
         hsTariffNumber: hs!,
@@ -163,7 +165,7 @@ function createLabel(request: XmlRequest, ledger: ParcelLedger<PostalLabel>): Sa
     return xml(
       el('IntlLabelResponse', [
         el('BarcodeNumber', parcel.trackingNumber),
-        el('ServiceCode', service!),
+        el('ServiceCode', service),
         el('CustomsForm', customsForm),
         el('LabelImage', Buffer.from(`%PDF-1.4 sandbox label ${parcel.trackingNumber}`).toString('base64')),
       ]),

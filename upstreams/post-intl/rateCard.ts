@@ -45,6 +45,12 @@ export interface PacketRequest {
   lithium: boolean;
 }
 
+/** Each service as Interpost sells it at the counter (its rate answers name it beside the code). */
+export const SERVICE_NAMES: Readonly<Record<PostageService['code'], string>> = {
+  ECONOMY: 'Interpost Economy Airmail',
+  REGISTERED: 'Interpost Registered Airmail',
+};
+
 export interface PostageService {
   code: 'ECONOMY' | 'REGISTERED';
   cents: number;

@@ -147,7 +147,7 @@ function idsIn(body: string, field: string): string[] | string {
   const ids = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>)[field] : undefined;
   if (!Array.isArray(ids) || !ids.every((id) => typeof id === 'string')) return `${field} must be an array of strings`;
   if (ids.length === 0 || ids.length > MAX_IDS_PER_CALL) return `${field} must hold 1–${MAX_IDS_PER_CALL} ids`;
-  return ids as string[];
+  return ids;
 }
 
 const inches = (cm: number) => Math.round((cm / CM_PER_INCH) * 100) / 100;

@@ -1,12 +1,13 @@
-import type {
-  MarketplaceOrderEntry,
-  Outcome,
-  Reservation,
-  SandboxRequest,
-  SandboxResponse,
-  SandboxRoute,
-  StockLedger,
-  StockRefusal,
+import {
+  type MarketplaceOrderEntry,
+  type Outcome,
+  type Reservation,
+  type SandboxRequest,
+  type SandboxResponse,
+  type SandboxRoute,
+  type StockLedger,
+  type StockRefusal,
+  textOf,
 } from '#packages/sandbox/index.js';
 import { fingerprintOf } from '#packages/sandbox/index.js';
 
@@ -71,7 +72,7 @@ export function orderRoutes(ledger: StockLedger, metered: Metered, failure: Fail
       const buyer = (typeof body.buyer === 'object' && body.buyer !== null ? body.buyer : {}) as Body;
       const cents = Number.isSafeInteger(body.expectedUnitPriceCents) ? (body.expectedUnitPriceCents as number) : -1;
       return map(
-        ledger.placeOrder(String(body.reservationId), cents, { name: String(buyer.name ?? ''), country: String(buyer.countryCode ?? '') }),
+        ledger.placeOrder(String(body.reservationId), cents, { name: textOf(buyer.name), country: textOf(buyer.countryCode) }),
         (order) => ({ order: toOrder(order) }),
       );
     }),

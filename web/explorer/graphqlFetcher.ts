@@ -11,7 +11,7 @@ export function graphqlFetcher(url: string): Fetcher {
   return async (params, options) => {
     const response = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...(options?.headers as Record<string, string> | undefined) },
+      headers: { 'content-type': 'application/json', ...options?.headers },
       body: JSON.stringify(params),
     });
     return (await response.json()) as Record<string, unknown>;

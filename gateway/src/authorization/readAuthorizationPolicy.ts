@@ -75,5 +75,5 @@ function scopesOf(directive: ConstDirectiveNode, coordinate: string): string[][]
   const value: unknown = argument === undefined ? undefined : valueFromASTUntyped(argument.value);
   if (!Array.isArray(value) || !value.every((group) => Array.isArray(group) && group.every((scope) => typeof scope === 'string')))
     throw new Error(`@${directive.name.value} on ${coordinate}: scopes must be a list of lists of scopes`);
-  return value as string[][];
+  return value;
 }

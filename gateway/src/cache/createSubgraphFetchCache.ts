@@ -1,6 +1,7 @@
 import type { Cache } from '#packages/cache/index.js';
 import { sha256Hex } from '../persisted/PersistedOperationManifest.js';
 import { decodeCachedResponse, encodeCachedResponse, publicMaxAge } from './cachedResponse.js';
+import { createUncacheableMemory, type UncacheableMemory } from './createUncacheableMemory.js';
 import { stableStringify } from './stableStringify.js';
 
 /** A subgraph's answer, as @apollo/gateway's data sources pass it around. */
@@ -35,16 +36,45 @@ export interface SubgraphFetchCache {
  * Caches subgraph queries the subgraph itself declares public (`cache-control: public, max-age=N`,
  * from its `@cacheControl` hints), for that long. An `_entities` fetch is cached per entity, so a
  * batch of offers whose import charges were seen before only asks the subgraph for the new ones;
- * any other query is cached whole. Nothing with errors is stored.
+ * any other query is cached whole. Nothing with errors is stored. An operation whose last
+ * successful answer was not public is not looked up for a while (createUncacheableMemory), so a
+ * graph without cache hints does not pay a key per entity to miss every time.
  */
-export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (outcome: FetchCacheOutcome) => void }): SubgraphFetchCache {
+export function createSubgraphFetchCache(options: {
+  store: Cache;
+  onOutcome?: (outcome: FetchCacheOutcome) => void;
+  /** Which subgraph operations lately answered uncacheable; their lookups are skipped. Default: a memory of its own. */
+  uncacheable?: UncacheableMemory;
+}): SubgraphFetchCache {
   const { store, onOutcome } = options;
+  const uncacheable = options.uncacheable ?? createUncacheableMemory();
+  const entityQueries = new Map<string, boolean>();
   return {
     async fetch(request, send) {
       const representations = request.variables?.representations;
-      if (Array.isArray(representations) && /\b_entities\b/.test(request.query)) {
-        return fetchEntities(request, representations, send);
+      const isEntities = Array.isArray(representations) && isEntitiesQuery(request.query);
+      if (uncacheable.has(request.subgraph, request.query)) {
+        onOutcome?.({ kind: isEntities ? 'entity' : 'subgraph', result: 'miss', count: isEntities ? representations.length : 1 });
+        const response = await send(request.variables);
+        const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+        if (maxAge <= 0) return response;
+        // public after all: stored as a lookup would have stored it, and looked up from now on
+        uncacheable.delete(request.subgraph, request.query);
+        if (isEntities) {
+          const fetched = response.data?._entities;
+          if (!response.errors?.length && Array.isArray(fetched) && fetched.length === representations.length)
+            await store.setMany(
+              representations.map((representation, index) => ({
+                key: keyOf(request, { ...request.variables, representations: [representation] }),
+                value: encodeCachedResponse(fetched[index], maxAge),
+                ttlSeconds: maxAge,
+              })),
+            );
+        } else if (!response.errors?.length && response.data)
+          await store.set(keyOf(request, request.variables), encodeCachedResponse(response.data, maxAge), maxAge);
+        return response;
       }
+      if (isEntities) return fetchEntities(request, representations, send);
       const key = keyOf(request, request.variables);
       const cached = decodeCachedResponse<Record<string, unknown>>(await store.get(key));
       if (cached) {
@@ -55,11 +85,25 @@ export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (o
       onOutcome?.({ kind: 'subgraph', result: 'miss', count: 1 });
       const response = await send(request.variables);
       const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
-      if (maxAge > 0 && !response.errors?.length && response.data)
-        await store.set(key, encodeCachedResponse(response.data, maxAge), maxAge);
+      // only a whole, successful answer says whether the operation is cacheable; a failing subgraph's says nothing
+      if (response.errors?.length || !response.data) return response;
+      if (maxAge <= 0) uncacheable.add(request.subgraph, request.query);
+      else await store.set(key, encodeCachedResponse(response.data, maxAge), maxAge);
       return response;
     },
   };
+
+  /** Whether a subgraph query is an `_entities` lookup (memoised: the plan's query texts repeat). */
+  function isEntitiesQuery(query: string): boolean {
+    if (query.length > 10_000) return /\b_entities\b/.test(query); // a huge query text is not kept
+    let found = entityQueries.get(query);
+    if (found === undefined) {
+      found = /\b_entities\b/.test(query);
+      if (entityQueries.size >= 256) entityQueries.clear();
+      entityQueries.set(query, found);
+    }
+    return found;
+  }
 
   async function fetchEntities(
     request: SubgraphFetch,
@@ -78,11 +122,12 @@ export function createSubgraphFetchCache(options: { store: Cache; onOutcome?: (o
     if (missing.length === 0) return { data: { _entities: cached.map((entry) => entry?.value) } };
 
     const response = await send({ ...request.variables, representations: missing.map((index) => representations[index]) });
-    const fetched = response.data?._entities;
+    const fetched = response.data?._entities as unknown[] | undefined;
     if (!Array.isArray(fetched) || fetched.length !== missing.length)
       return missing.length === keys.length ? response : { ...response, data: null };
 
     const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+    if (maxAge <= 0 && hits.length === 0 && !response.errors?.length) uncacheable.add(request.subgraph, request.query);
     if (maxAge > 0 && !response.errors?.length) {
       await store.setMany(
         missing.map((index, position) => ({

@@ -16,7 +16,7 @@ export function applyRewrites(schema: GraphQLSchema, rewrites: readonly FetchDat
     if (rewrite.path.length === 0) continue;
     const parent = rewrite.path.slice(0, -1);
     const last = rewrite.path[rewrite.path.length - 1]!;
-    if (last.startsWith(FRAGMENT_PREFIX)) throw new Error(`Unexpected fragment as last element of ${rewrite.path}`);
+    if (last.startsWith(FRAGMENT_PREFIX)) throw new Error(`Unexpected fragment as last element of ${rewrite.path.join(',')}`);
     applyAtPath(schema, parent, value, (object) => {
       if (rewrite.kind === 'ValueSetter') {
         setOwn(object, last, rewrite.setValueTo);

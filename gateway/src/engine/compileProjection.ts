@@ -100,6 +100,7 @@ return function project(input, variables) {
   };
   // The generated source only embeds names validated by GraphQL's grammar, always as JSON string
   // literals, and messages built from them: no value of a request or response becomes code.
+  // eslint-disable-next-line @typescript-eslint/no-implied-eval -- compiling the plan's projection is the point; see above
   const factory = new Function('rt', source) as (rt: ProjectionRuntime) => Projection;
   return factory(runtime);
 }
@@ -133,7 +134,7 @@ class ProjectionCompiler {
   /** A function `(input, output, path, pt) => bubbled` for a selection set on a static type. */
   selectionSetFunction(selectionSet: SelectionSetNode, type: GraphQLCompositeType): string {
     let byType = this.selectionSets.get(selectionSet);
-    if (!byType) this.selectionSets.set(selectionSet, (byType = new Map()));
+    if (!byType) this.selectionSets.set(selectionSet, (byType = new Map<string, string>()));
     const existing = byType.get(type.name);
     if (existing) return existing;
     const name = `s${this.counter++}`;

@@ -11,7 +11,8 @@ export function isObjectOfType(schema: GraphQLSchema, object: unknown, typeCondi
   const typename = object.__typename;
   if (!typename) return whenUnknown;
   if (typename === typeCondition) return true;
-  const type = schema.getType(String(typename));
+  if (typeof typename !== 'string') return false;
+  const type = schema.getType(typename);
   const condition = schema.getType(typeCondition);
   if (!type || !condition || !isAbstractType(condition)) return false;
   return (isObjectType(type) || isInterfaceType(type)) && schema.isSubType(condition, type);

@@ -62,7 +62,8 @@ export function useExecutionEngine(gateway: ApolloGateway, options: UseExecution
     async stop() {
       unsubscribe?.();
       await gateway.stop();
-      await Promise.all([engine, ...retiring].map((running) => running?.close()));
+      const running = engine === undefined ? [...retiring] : [engine, ...retiring];
+      await Promise.all(running.map((each) => each.close()));
     },
   };
 }

@@ -8,6 +8,8 @@ export interface Principal {
   readonly scopes: ReadonlySet<string>;
   /** The one marketplace a marketplace-tier key acts for (`marketplace=<id>` on its line). */
   readonly marketplaceId: string | undefined;
+  /** Whether the key presented is a test-mode key (`tg_test_…`, see `TEST_KEY_PREFIX`); false without a key. */
+  readonly testMode: boolean;
   /** The rate-limit counter this request counts against: its key, or its client address when keyless. */
   readonly rateLimitKey: string;
 }

@@ -2,6 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import { ErrorCode } from '#packages/errors/index.js';
 import { gatewayError } from '../gatewayError.js';
 import { hashApiKey, type ApiKeyRecord } from './ApiKeyRecord.js';
+import { TEST_KEY_PREFIX } from './developmentKeyRecord.js';
 import type { Principal } from './Principal.js';
 import { ANONYMOUS_TIER } from './tiers.js';
 
@@ -24,6 +25,7 @@ export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Aut
         tier: ANONYMOUS_TIER,
         scopes: new Set(),
         marketplaceId: undefined,
+        testMode: false,
         rateLimitKey: `anonymous:${remoteAddress ?? 'unknown'}`,
       };
     }
@@ -35,6 +37,8 @@ export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Aut
       tier: record.tier,
       scopes: record.scopes,
       marketplaceId: record.marketplaceId,
+      // the key's own text says its mode, as Stripe's sk_test_/sk_live_ do: a test key never books live
+      testMode: presented.startsWith(TEST_KEY_PREFIX),
       rateLimitKey: `key:${record.id}`,
     };
   };

@@ -53,6 +53,21 @@ export function createGatewayMetrics(options: { storeErrors: () => { cache: numb
     [10, 100, 500, 1_000, 5_000, 10_000, 50_000, 100_000],
   );
   const reloads = registry.counter('tradegraph_gateway_supergraph_reloads_total', 'Supergraph reloads from its file, by result.');
+  // the process's memory, read when scraped: a heap that keeps growing under steady load is a leak (BENCHMARKS.md, the soak)
+  registry.collected(
+    'tradegraph_gateway_process_memory_bytes',
+    'Memory of the gateway process by kind (rss, heap_used, heap_total, external).',
+    'gauge',
+    () => {
+      const memory = process.memoryUsage();
+      return [
+        { labels: { kind: 'rss' }, value: memory.rss },
+        { labels: { kind: 'heap_used' }, value: memory.heapUsed },
+        { labels: { kind: 'heap_total' }, value: memory.heapTotal },
+        { labels: { kind: 'external' }, value: memory.external },
+      ];
+    },
+  );
   registry.collected('tradegraph_gateway_store_errors_total', 'Shared-store operations that failed and were degraded.', 'counter', () => {
     const counts = options.storeErrors();
     return [
@@ -61,28 +76,44 @@ export function createGatewayMetrics(options: { storeErrors: () => { cache: numb
     ];
   });
 
-  // every subgraph attempt lands here: its series are resolved once per subgraph and outcome
-  const attemptSeries = new Map<string, { count: (by?: number) => void; observe: (seconds: number) => void }>();
+  // every request, subgraph attempt and cache lookup lands here: each label set's series is resolved once
+  const attemptSeries = boundSeries((subgraph: string, outcome: string) => ({
+    count: subgraphRequests.bind({ subgraph, status: outcome }),
+    observe: subgraphDuration.bind({ subgraph }),
+  }));
+  const requestSeries = boundSeries((operation: string, typeAndStatus: string) => {
+    const [type = '', status = ''] = typeAndStatus.split(' ');
+    return { count: requests.bind({ operation, type, status }), observe: duration.bind({ operation }) };
+  });
+  const cacheSeries = boundSeries((cache: string, result: string) => cacheLookups.bind({ cache, result }));
   return {
     registry,
     request(operation, type, status, seconds) {
-      requests.inc({ operation, type, status: String(status) });
-      if (seconds !== undefined) duration.observe({ operation }, seconds);
+      const series = requestSeries(operation, `${type} ${status}`);
+      series.count();
+      if (seconds !== undefined) series.observe(seconds);
     },
     error: (code) => errors.inc({ code }),
     subgraphAttempt(subgraph, outcome, seconds) {
-      const key = `${subgraph}\n${outcome}`;
-      let series = attemptSeries.get(key);
-      if (!series) {
-        series = { count: subgraphRequests.bind({ subgraph, status: outcome }), observe: subgraphDuration.bind({ subgraph }) };
-        attemptSeries.set(key, series);
-      }
+      const series = attemptSeries(subgraph, outcome);
       series.count();
       series.observe(seconds);
     },
-    cache: (cache, result, count = 1) => cacheLookups.inc({ cache, result }, count),
+    cache: (cache, result, count = 1) => cacheSeries(cache, result)(count),
     rateLimited: (tier) => limited.inc({ tier }),
     operationCost: (value) => cost.observe({}, value),
     supergraphReload: (result) => reloads.inc({ result }),
+  };
+}
+
+/** Series bound once per pair of label values, found again by two map lookups (no label object, no key string). */
+function boundSeries<T>(bind: (first: string, second: string) => T): (first: string, second: string) => T {
+  const byFirst = new Map<string, Map<string, T>>();
+  return (first, second) => {
+    let bySecond = byFirst.get(first);
+    if (bySecond === undefined) byFirst.set(first, (bySecond = new Map()));
+    let series = bySecond.get(second);
+    if (series === undefined) bySecond.set(second, (series = bind(first, second)));
+    return series;
   };
 }

@@ -60,10 +60,11 @@ export function buildPersistedOperationManifest(sources: ReadonlyArray<{ file: s
 /** Reads a manifest file, checking its shape and that every id is the hash of its body. */
 export function readPersistedOperationManifest(path: string): PersistedOperationManifest {
   const parsed = JSON.parse(readFileSync(path, 'utf8')) as Partial<PersistedOperationManifest>;
-  if (parsed.format !== 'apollo-persisted-query-manifest' || parsed.version !== 1 || !Array.isArray(parsed.operations)) {
+  const operations: unknown = parsed.operations;
+  if (parsed.format !== 'apollo-persisted-query-manifest' || parsed.version !== 1 || !Array.isArray(operations)) {
     throw new Error(`${path} is not an Apollo persisted query manifest (version 1)`);
   }
-  for (const operation of parsed.operations) {
+  for (const operation of parsed.operations ?? []) {
     if (sha256Hex(operation.body) !== operation.id)
       throw new Error(`${path}: operation ${operation.name}'s id is not the hash of its body`);
   }

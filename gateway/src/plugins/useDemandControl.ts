@@ -1,10 +1,18 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { Kind, getVariableValues, type FragmentDefinitionNode } from 'graphql';
+import {
+  Kind,
+  getVariableValues,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import type { CostModel } from '../demand/CostModel.js';
-import { estimateOperationCost } from '../demand/estimateOperationCost.js';
+import { estimateOperationCost, type OperationCost } from '../demand/estimateOperationCost.js';
 import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
 import type { GatewayContext } from '../GatewayContext.js';
 import { ANONYMOUS_TIER, type PerTier } from '../keys/tiers.js';
+import { createOperationMemo, operationKey } from './createOperationMemo.js';
 
 export interface DemandControlOptions {
   model: CostModel;
@@ -23,21 +31,30 @@ export interface DemandControlOptions {
  * calls many upstreams at once (a `search` calls every marketplace), or whose static cost is over
  * its tier's budget. It runs once the operation is parsed and validated and before the query is
  * planned, so a refused operation never reaches a subgraph; the error states cost and budget.
+ * The estimate is computed once per operation and variable values, and kept with the parsed
+ * document (createOperationMemo); only the tier's budget is looked at per request.
  */
 export function useDemandControl(options: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
+  // the estimate depends on the document, the operation and its variables only: computed once for each
+  const estimates = createOperationMemo<OperationCost>();
+  const estimate = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: unknown) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    // Defaults of variables apply; a variable that does not coerce fails execution anyway, so read it as unset.
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (variables ?? {}) as Record<string, unknown>);
+    return estimateOperationCost(schema, operation, fragments, coerced.coerced ?? {}, options.model);
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request, contextValue }) {
           if (!operation) return; // no operation by that name: execution reports it, nothing is planned
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          // Defaults of variables apply; a variable that does not coerce fails execution anyway, so read it as unset.
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          const variables = coerced.coerced ?? {};
-          const { cost, depth, aliases, fanOutFields } = estimateOperationCost(schema, operation, fragments, variables, options.model);
+          const key = operationKey(request.operationName, (operation.variableDefinitions?.length ?? 0) > 0, request.variables);
+          const { cost, depth, aliases, fanOutFields } = estimates.get(schema, document, key, () =>
+            estimate(schema, document, operation, request.variables),
+          );
           options.onEstimate?.(cost);
 
           if (depth > options.maxDepth) {

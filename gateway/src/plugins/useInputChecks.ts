@@ -1,8 +1,17 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
-import { GraphQLError, Kind, getVariableValues, type FragmentDefinitionNode } from 'graphql';
+import {
+  GraphQLError,
+  Kind,
+  getVariableValues,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
 import type { GatewayContext } from '../GatewayContext.js';
-import { findInputProblem } from '../input/findInputProblem.js';
+import { findInputProblem, type InputProblem } from '../input/findInputProblem.js';
+import { createOperationMemo, operationKey } from './createOperationMemo.js';
 
 /**
  * Refuses, before planning, an operation whose arguments hold a country or currency code, an
@@ -10,18 +19,24 @@ import { findInputProblem } from '../input/findInputProblem.js';
  * it takes. A subgraph would refuse it too, but from behind the gateway, as an internal error.
  */
 export function useInputChecks(): ApolloServerPlugin<GatewayContext> {
+  // a problem depends on the document, the operation and its variables only: looked for once for each
+  const problems = createOperationMemo<InputProblem | undefined>();
+  const findProblem = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: unknown) => {
+    const fragments = new Map<string, FragmentDefinitionNode>();
+    for (const definition of document.definitions) {
+      if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
+    }
+    const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], (variables ?? {}) as Record<string, unknown>);
+    if (!coerced.coerced) return undefined; // execution reports variables that do not fit their type
+    return findInputProblem(schema, operation, fragments, coerced.coerced);
+  };
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ schema, document, operation, request }) {
           if (!operation) return;
-          const fragments = new Map<string, FragmentDefinitionNode>();
-          for (const definition of document.definitions) {
-            if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
-          }
-          const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], request.variables ?? {});
-          if (!coerced.coerced) return; // execution reports variables that do not fit their type
-          const found = findInputProblem(schema, operation, fragments, coerced.coerced);
+          const key = operationKey(request.operationName, (operation.variableDefinitions?.length ?? 0) > 0, request.variables);
+          const found = problems.get(schema, document, key, () => findProblem(schema, document, operation, request.variables));
           if (!found) return;
           throw new GraphQLError(`${found.argument}: ${found.problem}; expected ${found.accepted}`, {
             extensions: {

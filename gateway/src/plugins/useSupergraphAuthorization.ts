@@ -1,11 +1,12 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ErrorCode } from '#packages/errors/index.js';
 import type { AuthorizationPolicy } from '../authorization/AuthorizationPolicy.js';
-import { findAccessDenial } from '../authorization/findAccessDenial.js';
+import { findAccessDenial, type AccessDenial } from '../authorization/findAccessDenial.js';
 import { gatewayError } from '../gatewayError.js';
 import type { GatewayContext } from '../GatewayContext.js';
 import type { Principal } from '../keys/Principal.js';
 import { MARKETPLACE_FLOWS_SCOPE } from '../keys/tiers.js';
+import { createOperationMemo } from './createOperationMemo.js';
 
 /**
  * Enforces the supergraph's own `@authenticated` and `@requiresScopes` (read by
@@ -13,20 +14,26 @@ import { MARKETPLACE_FLOWS_SCOPE } from '../keys/tiers.js';
  * that needs a key gets 401 without one, and 403 with a key lacking the scopes, naming the field.
  * Checked before planning, so a refused operation never reaches a subgraph. A supergraph that
  * declares neither directive is served with no policy of the gateway's own. Keys themselves are
- * checked earlier, when the context is built.
+ * checked earlier, when the context is built. A decision is made once per operation and caller
+ * standing, and kept with the parsed document (createOperationMemo).
  */
 export function useSupergraphAuthorization(policyOf: () => AuthorizationPolicy): ApolloServerPlugin<GatewayContext> {
+  // a decision depends on the policy, the operation and the caller's standing (key or none, scopes): made once for each
+  const decisions = createOperationMemo<AccessDenial | undefined>();
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ operation, document, schema, contextValue }) {
+        async didResolveOperation({ operation, document, schema, contextValue, request }) {
           const policy = policyOf();
           if (policy.size === 0 || operation === undefined) return;
           const principal = contextValue.principal;
-          const found = findAccessDenial(policy, schema, document, operation, {
-            authenticated: principal?.keyId !== undefined,
-            scopes: scopesOf(principal),
-          });
+          const authenticated = principal?.keyId !== undefined;
+          const scopes = scopesOf(principal);
+          // the decision reads the document, not the variables: the operation's name and the caller's standing key it
+          const key = `${authenticated ? 'key' : 'none'}\u0000${[...scopes].sort().join(' ')}\u0000${request.operationName ?? ''}`;
+          const found = decisions.get(policy, document, key, () =>
+            findAccessDenial(policy, schema, document, operation, { authenticated, scopes }),
+          );
           if (found === undefined) return;
           if (found.kind === 'unauthenticated') {
             throw gatewayError(`${found.coordinate} needs an API key`, {

@@ -27,7 +27,7 @@ const FAST_RETRIES = { retries: 2, baseDelayMs: 1, maxDelayMs: 5 };
 /** Every request body the client sent, through the real fetch. */
 function recordingFetch(bodies: Array<Record<string, unknown>>): typeof fetch {
   return async (input, init) => {
-    bodies.push(JSON.parse(String(init?.body)) as Record<string, unknown>);
+    bodies.push(JSON.parse(init?.body as string) as Record<string, unknown>);
     return fetch(input, init);
   };
 }

@@ -24,7 +24,9 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
     client.on('error', onError);
     try {
       await client.query('BEGIN');
-      const { rows } = await client.query('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [`${lock}:${schema}`]);
+      const { rows } = await client.query<{ locked: boolean }>('SELECT pg_try_advisory_xact_lock(hashtext($1)) AS locked', [
+        `${lock}:${schema}`,
+      ]);
       const done = rows[0]?.locked === true ? await work(client) : 0;
       await client.query('COMMIT');
       return done;
@@ -48,12 +50,12 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
   return {
     deliverNext(reader, limit, deliver) {
       return exclusively(`tradegraph-order-event-reader:${reader}`, async (client) => {
-        const position = await client.query('SELECT last_seq FROM order_event_readers WHERE reader = $1', [reader]);
+        const position = await client.query<{ last_seq: string }>('SELECT last_seq FROM order_event_readers WHERE reader = $1', [reader]);
         const from = Number(position.rows[0]?.last_seq ?? 0);
-        const found = await client.query('SELECT seq, id, order_id, type, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [
-          from,
-          limit,
-        ]);
+        const found = await client.query<Record<string, unknown>>(
+          'SELECT seq, id, order_id, type, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2',
+          [from, limit],
+        );
         const rows = rowsOf(found.rows);
         if (rows.length === 0) return 0;
         await deliver(rows);
@@ -68,7 +70,7 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
 
     publishNext(limit, publish) {
       return exclusively('tradegraph-order-event-publisher', async (client) => {
-        const found = await client.query(
+        const found = await client.query<Record<string, unknown>>(
           'SELECT seq, id, order_id, type, payload FROM order_events WHERE published_at IS NULL ORDER BY seq LIMIT $1',
           [limit],
         );
@@ -81,7 +83,7 @@ export function createPostgresOutboxReader(options: { connectionString: string; 
     },
 
     async positionOf(reader) {
-      const { rows } = await pool.query('SELECT last_seq FROM order_event_readers WHERE reader = $1', [reader]);
+      const { rows } = await pool.query<{ last_seq: string }>('SELECT last_seq FROM order_event_readers WHERE reader = $1', [reader]);
       return Number(rows[0]?.last_seq ?? 0);
     },
 

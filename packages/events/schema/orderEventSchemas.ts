@@ -132,8 +132,13 @@ export const PaymentCapturedSchema = envelope(
 );
 export const PaymentRefundedSchema = envelope(
   'payment.refunded',
-  z.object({ paymentId: z.string(), amount: MoneySchema, refundedAt: instant }),
-  'Money went back to the buyer: a dispute settled for the buyer.',
+  z.object({
+    paymentId: z.string(),
+    amount: MoneySchema,
+    refundedAt: instant,
+    returnId: z.string().optional().describe('The return the refund is for; absent for a dispute settled for the buyer.'),
+  }),
+  'Money went back to the buyer: a dispute settled for the buyer, or a return.',
 );
 export const EscrowReleasedSchema = envelope(
   'escrow.released',
@@ -162,6 +167,22 @@ export const DisputeResolvedSchema = envelope(
   'An operator settled the dispute.',
 );
 
+export const ReturnReasonSchema = z
+  .enum(['DEFECTIVE', 'DAMAGED', 'NOT_AS_DESCRIBED', 'WRONG_ITEM', 'CHANGED_MIND'])
+  .describe('Why the buyer sends the goods back.');
+
+export const ReturnRequestedSchema = envelope(
+  'return.requested',
+  z.object({
+    returnId: z.string(),
+    reason: ReturnReasonSchema,
+    quantity: z.int().positive().describe('Units sent back, of the order’s quantity.'),
+    sellerAtFault: z.boolean().describe('True for every reason but CHANGED_MIND: the goods were not what the buyer was owed.'),
+    requestedAt: instant,
+  }),
+  'The buyer sent a delivered order back: a return label is booked on the reverse lane and the refund follows the seller’s return policy.',
+);
+
 /** Every order event, told apart by `type`. */
 export const OrderEventSchema = z.discriminatedUnion('type', [
   OrderConfirmedSchema,
@@ -174,4 +195,5 @@ export const OrderEventSchema = z.discriminatedUnion('type', [
   EscrowReleasedSchema,
   DisputeOpenedSchema,
   DisputeResolvedSchema,
+  ReturnRequestedSchema,
 ]);

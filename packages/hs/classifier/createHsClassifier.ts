@@ -101,7 +101,7 @@ export function createHsClassifier(
 
     for (const [text, factor] of [[title, 1], ...(extra ? [[extra, SCORING.fromDescription]] : [])] as [PreparedText, number][]) {
       const attributeMatches = longestMatches(attributeMatcher.find(text));
-      for (const match of attributeMatches) addAttribute(detected, attributes[match.entry]!);
+      for (const match of attributeMatches) addAttribute(detected, attributes[match.entry]);
       // A word listed in several languages, or said twice, is one piece of evidence: its strongest match.
       const strongest = new Map<number, number>();
       for (const match of longestMatches(productMatcher.find(text), attributeMatches)) {
@@ -190,6 +190,7 @@ function specificity(match: TermMatch): number {
 }
 
 function hasCue(text: PreparedText, cues: readonly string[]): boolean {
+  // eslint-disable-next-line no-control-regex -- "any character outside ASCII" starts at \x00 by definition
   return cues.some((cue) => text.tokens.includes(cue) || (cue.length > 1 && /[^\x00-\x7f]/.test(cue) && text.compact.includes(cue)));
 }
 

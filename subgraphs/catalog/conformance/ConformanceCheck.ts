@@ -49,7 +49,7 @@ export interface CheckContext {
   readonly adapter: MarketplaceAdapter;
   readonly walk: { readonly offers: readonly OfferRecord[]; readonly pages: number };
   /** Offers with at least 10 in stock, each check taking its own so none sees another's holds. */
-  takeStocked(): OfferRecord;
+  takeStocked: () => OfferRecord;
 }
 
 export interface ConformanceCheck {

@@ -87,11 +87,12 @@ export async function createConnectorSubject(options: ConnectorSubjectOptions): 
       }),
     async countMatches(query) {
       const params = new URLSearchParams({ q: query, limit: '1' });
-      return (await client.call({ operation: 'searchListings', method: 'GET', path: `/listings/search?${params}`, answer: SearchPage }))
-        .total;
+      return (
+        await client.call({ operation: 'searchListings', method: 'GET', path: `/listings/search?${params.toString()}`, answer: SearchPage })
+      ).total;
     },
     async availableOf(nativeId) {
-      const path = `/listings?${new URLSearchParams({ ids: nativeId })}`;
+      const path = `/listings?${new URLSearchParams({ ids: nativeId }).toString()}`;
       const { listings } = await client.call({ operation: 'getListings', method: 'GET', path, answer: Listings });
       const listing = listings.find((candidate) => candidate.id === nativeId);
       if (!listing) throw new Error(`the marketplace no longer lists ${nativeId}`);

@@ -59,7 +59,7 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
     group: 'protocol',
     async run(context) {
       const credentials = context.subject.connector!.credentials;
-      const path = `/listings/search?${new URLSearchParams({ q: context.subject.query, limit: '1' })}`;
+      const path = `/listings/search?${new URLSearchParams({ q: context.subject.query, limit: '1' }).toString()}`;
       assertError(await send(context, path, {}), 401, 'UNAUTHENTICATED', 'without credentials');
       if (credentials.scheme === 'hmac') {
         const request = { method: 'GET', target: target(context, path), body: '' };
@@ -97,7 +97,7 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
     },
   },
   {
-    name: 'tells each seller’s verification, rating on its own scale, dispatch address and return terms',
+    name: 'tells each seller’s verification, rating on its own scale, dispatch address and return terms (window, who pays return shipping, restocking fee)',
     group: 'protocol',
     async run({ adapter, walk }) {
       const ids = [...new Set(walk.offers.map((offer) => offer.seller.nativeId))].slice(0, 50);
@@ -110,6 +110,12 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
           profile.returnPolicy.windowDays === undefined,
           !profile.returnPolicy.acceptsReturns,
           `seller ${seller.nativeId}: a return window exactly when returns are accepted`,
+        );
+        assert.ok(
+          Number.isInteger(profile.returnPolicy.restockingFeeBp) &&
+            profile.returnPolicy.restockingFeeBp >= 0 &&
+            profile.returnPolicy.restockingFeeBp <= 10_000,
+          `seller ${seller.nativeId}: a restocking fee of 0 to 10000 basis points`,
         );
         assert.equal(
           profile.verification.verifiedAt === undefined,

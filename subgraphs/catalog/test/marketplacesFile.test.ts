@@ -24,8 +24,8 @@ const SOKO = `marketplaces:
       keyIdEnv: KE_SOKO_KEY_ID
       secretEnv: KE_SOKO_SECRET
 `;
-const secrets = { KE_SOKO_KEY_ID: 'soko-sandbox', KE_SOKO_SECRET: 's3cret' };
-const read = (path: string, { env = secrets as Record<string, string>, production = false } = {}) =>
+const secrets: Record<string, string> = { KE_SOKO_KEY_ID: 'soko-sandbox', KE_SOKO_SECRET: 's3cret' };
+const read = (path: string, { env = secrets, production = false } = {}) =>
   readMarketplacesFile({ path, env, production, reservedIds: new Set(['cn-jademarket']) });
 const problemOf = (path: string, options?: Parameters<typeof read>[1]) => {
   try {

@@ -222,6 +222,17 @@ describe('shipTo', () => {
     expect(result.data!.search.sources.map((source) => source.status)).toEqual(Array((await marketplaceIds()).length).fill('OK'));
   });
 
+  it('reads the destination as filter.destinationCountry or the deprecated shipTo alike, given once', async () => {
+    const ids = async (filter: Record<string, string>) =>
+      (await catalog.query<Shippable>(SHIPPABLE, { query: 'tea', first: 20, filter })).data!.search.edges.map((edge) => edge.node.id);
+    const named = await ids({ destinationCountry: 'AR' });
+    expect(named.length).toBeGreaterThan(0);
+    expect(named).toEqual(await ids({ shipTo: 'AR' }));
+    expect(named).not.toEqual(await ids({}));
+    const twice = await catalog.query(SHIPPABLE, { query: 'tea', first: 5, filter: { destinationCountry: 'AR', shipTo: 'DE' } });
+    expect(twice.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'filter.destinationCountry' });
+  });
+
   it('leaves out domestic-only offers from other countries', async () => {
     const all = await catalog.query<Shippable>(SHIPPABLE, { query: 'tea', first: 50 });
     const isDomesticOnly = ({ originCountry, shipsTo }: { originCountry: string; shipsTo: ShipsTo }) =>

@@ -18,6 +18,16 @@ describe('customs rules data', () => {
     }
   });
 
+  it('works out the rules of a destination and day once, whatever the time of day, and still refuses unknown destinations', () => {
+    const fresh = loadRules();
+    const morning = fresh.rulesAt('DE', new Date('2020-09-01T01:00:00Z'));
+    expect(fresh.rulesAt('DE', new Date('2020-09-01T23:00:00Z'))).toBe(morning);
+    expect(fresh.rulesAt('DE', on('2020-09-02'))).not.toBe(morning);
+    expect(fresh.rulesAt('FR', new Date('2020-09-01T01:00:00Z')).destination).toBe('FR');
+    expect(() => fresh.rulesAt('XX', TODAY)).toThrow(/unknown destination XX/);
+    expect(() => fresh.rulesAt('XX', TODAY)).toThrow(/unknown destination XX/);
+  });
+
   it('uses FOB for US, CA, AU and CIF elsewhere', () => {
     expect(['US', 'CA', 'AU'].map((c) => rules.rulesAt(c, TODAY).valuation.basis)).toEqual(['FOB', 'FOB', 'FOB']);
     expect(rules.rulesAt('JP', TODAY).valuation.basis).toBe('CIF');
@@ -195,5 +205,25 @@ describe('validation at load', () => {
         delete firstTax(j)['validTo'];
       }),
     ).toThrow(/EU-VAT-DE-standard.*overlaps/);
+  });
+});
+
+describe('relief on rejected goods sent back', () => {
+  it('repays EU duty on defective goods (UCC art. 118) for every member state, never on a change of mind', () => {
+    for (const code of ['DE', 'FR', 'NL', 'IT', 'ES']) {
+      const [relief, ...others] = rules.rulesAt(code, TODAY).returnRelief;
+      expect(others).toEqual([]);
+      expect(relief?.id).toBe('EU-UCC-118-rejected-goods');
+      expect(relief?.charges).toEqual(['DUTY']);
+      expect(relief?.reasons).toContain('DEFECTIVE');
+      expect(relief?.reasons).not.toContain('CHANGED_MIND');
+    }
+  });
+
+  it('repays UK duty and import VAT, US duty less 1 %, and states none where no relief is sourced', () => {
+    expect(rules.rulesAt('GB', TODAY).returnRelief.map((r) => r.charges)).toEqual([['DUTY', 'IMPORT_VAT']]);
+    expect(rules.rulesAt('US', TODAY).returnRelief.map((r) => r.retainedBp)).toEqual([100]);
+    expect(rules.rulesAt('US', on('2018-02-23')).returnRelief).toEqual([]);
+    expect(rules.rulesAt('AU', TODAY).returnRelief).toEqual([]);
   });
 });

@@ -17,6 +17,7 @@ import type {
   FeeRule,
   IsoDate,
   PreferentialRate,
+  ReturnReliefRule,
   RoundingRule,
   RuleBase,
   SpecialRegime,
@@ -62,6 +63,8 @@ export interface RulesInForce {
   /** Specific excises (per litre, per litre of alcohol, per gallon) in force. */
   excise: ExciseRule[];
   domesticSale: DomesticSaleRule | undefined;
+  /** Reliefs on goods rejected and sent back out (none: no relief stated). */
+  returnRelief: ReturnReliefRule[];
   duty: DutyView;
   agreements: AgreementInForce[];
 }
@@ -101,6 +104,7 @@ function rulesOf(d: DestinationFile): RuleBase[] {
     ...d.fees,
     ...d.excise,
     ...d.domesticSale,
+    ...d.returnRelief,
   ];
 }
 
@@ -132,8 +136,23 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       throw new Error(`${file}: $.dutyTable: no duty table ${String(table)} in dutyRates/`);
   }
 
+  // The rules in force are a function of destination and day over data loaded once, and a quote
+  // asks for them once or twice per shipping option: filtering the duty table each time was most
+  // of customs' CPU per search. Kept for the days asked about (few: today, and dates quoted).
+  const inForceByDay = new Map<string, RulesInForce>();
   const rulesAt = (destination: string, date: Date): RulesInForce => {
     const day = date.toISOString().slice(0, 10);
+    const key = `${destination}|${day}`;
+    let found = inForceByDay.get(key);
+    if (found === undefined) {
+      found = computeRulesAt(destination, day);
+      if (inForceByDay.size >= 4_096) inForceByDay.clear();
+      inForceByDay.set(key, found);
+    }
+    return found;
+  };
+
+  const computeRulesAt = (destination: string, day: string): RulesInForce => {
     const own = destinations.get(destination);
     if (own === undefined || destination === 'EU') throw new Error(`rulesAt: unknown destination ${destination}`);
     // Member states inherit the union's rules; national rules are appended after the shared ones.
@@ -186,6 +205,7 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       fees: pick((d) => d.fees),
       excise: pick((d) => d.excise),
       domesticSale: pick((d) => d.domesticSale).at(-1),
+      returnRelief: pick((d) => d.returnRelief),
       duty: { table: table.table, default: def, rates, rateFor: (hsCode) => longestPrefix(rates, hsCode) ?? def },
       agreements: agreementsInForce,
     };

@@ -40,6 +40,6 @@ function readJson(file: string): unknown {
   try {
     return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch (error) {
-    throw new Error(`${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${file}: invalid JSON: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
   }
 }

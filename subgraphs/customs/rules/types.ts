@@ -22,6 +22,7 @@ import type {
   preferentialRate,
 } from './schema/ruleFiles.js';
 import type { exciseRule } from './schema/exciseRule.js';
+import type { returnReason, returnReliefRule } from './schema/returnReliefRule.js';
 import type { additionalDutyRule, bandedRate, feeRule, specialRegime } from './schema/specialRegimes.js';
 
 export type IsoDate = string;
@@ -47,6 +48,8 @@ export type RoundingRule = z.output<typeof roundingRule>;
 export type RoundingStep = z.output<typeof roundingStep>;
 export type ExchangeRateRule = z.output<typeof exchangeRateRule>;
 export type DomesticSaleRule = z.output<typeof domesticSaleRule>;
+export type ReturnReliefRule = z.output<typeof returnReliefRule>;
+export type ReturnReason = z.output<typeof returnReason>;
 export type BandedRate = z.output<typeof bandedRate>;
 export type SpecialRegime = z.output<typeof specialRegime>;
 export type CollectedAtSaleRegime = Extract<SpecialRegime, { kind: 'collectedAtSale' }>;

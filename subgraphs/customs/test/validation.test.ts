@@ -13,6 +13,9 @@ const withItem = (patch: Record<string, unknown>) => ({ ...valid, items: [{ ...v
 /** Each bad input is refused with BAD_USER_INPUT naming the field as the client wrote it. */
 const BAD: Array<[what: string, field: string, input: Record<string, unknown>]> = [
   ['a destination without rules', 'input.destination', { ...valid, destination: 'TH' }],
+  ['a destination without rules, by its new name', 'input.destinationCountry', { ...valid, destination: null, destinationCountry: 'TH' }],
+  ['an origin given twice, differently', 'input.originCountry', { ...valid, originCountry: 'JP' }],
+  ['no origin at all', 'input.originCountry', { ...valid, origin: null }],
   ['no items', 'input.items', { ...valid, items: [] }],
   ['an HS code of 4 digits', 'input.items[0].hsCode', withItem({ hsCode: '6109' })],
   ['an HS code of 11 digits', 'input.items[0].hsCode', withItem({ hsCode: '61091000001' })],
@@ -51,6 +54,16 @@ describe('estimateImportCharges input validation', () => {
     // Executed without Apollo Server here; over HTTP Apollo Server adds `extensions.code: BAD_USER_INPUT`.
     expect(result.data).toBeUndefined();
     expect(result.errors?.[0]?.message).toMatch(/"FREE" at "input\.incoterm".*Incoterm/);
+  });
+
+  it('answers alike whether origin and destination come by their names or their former ones', async () => {
+    const renamed = { ...valid, origin: null, destination: null, originCountry: 'CN', destinationCountry: 'DE' };
+    const [named, former] = await Promise.all([
+      executeCustoms(ESTIMATE, { input: { ...renamed, shipping: valid.shipping } }),
+      executeCustoms(ESTIMATE, { input: valid }),
+    ]);
+    expect(named.result.errors).toBeUndefined();
+    expect(named.result.data).toEqual(former.result.data);
   });
 
   it('accepts HS codes written with dots, up to 10 digits', async () => {

@@ -45,7 +45,7 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
   const reader = createTradeFlowReader({
     name: config.INSIGHTS_CONSUMER,
     store,
-    fallbackRates: async () => (await fx.latest()).rates.rates as Record<string, string>,
+    fallbackRates: async () => (await fx.latest()).rates.rates,
   });
   const exports = createExportRunner({
     store,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { deliverBatch, type OrderEvent } from '#packages/events/index.js';
 import { loadHsNomenclature } from '#packages/hs/index.js';
-import { newExportJob } from '../src/exports/newExportJob.js';
 import { createTradeFlowReader } from '../src/ingest/createTradeFlowReader.js';
 import { runTradeFlows } from '../src/query/runTradeFlows.js';
 import type { TradeFlowQuery } from '../src/query/TradeFlowQuery.js';

@@ -1,7 +1,10 @@
 import { createDuckDbStore } from '../src/store/createDuckDbStore.js';
+import { defineTradeFlowRollupSuite } from './defineTradeFlowRollupSuite.js';
 import { defineTradeFlowStoreSuite } from './defineTradeFlowStoreSuite.js';
 
-defineTradeFlowStoreSuite('DuckDB', async () => {
+const open = async () => {
   const store = await createDuckDbStore({ file: ':memory:' });
   return { store, dispose: () => store.close() };
-});
+};
+defineTradeFlowStoreSuite('DuckDB', open);
+defineTradeFlowRollupSuite('DuckDB', open);

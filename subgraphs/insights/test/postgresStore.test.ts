@@ -1,8 +1,9 @@
 import { createPostgresStore } from '../src/store/createPostgresStore.js';
+import { defineTradeFlowRollupSuite } from './defineTradeFlowRollupSuite.js';
 import { defineTradeFlowStoreSuite } from './defineTradeFlowStoreSuite.js';
 import { openTestPostgres } from '#test/support/openTestPostgres.js';
 
-defineTradeFlowStoreSuite('PostgreSQL', async () => {
+const open = async () => {
   const database = await openTestPostgres('PostgreSQL trade-flow store tests', 'insights_test');
   if (!database) return undefined;
   const store = createPostgresStore({ connectionString: database.url, schema: database.schema });
@@ -14,4 +15,6 @@ defineTradeFlowStoreSuite('PostgreSQL', async () => {
       await database.drop();
     },
   };
-});
+};
+defineTradeFlowStoreSuite('PostgreSQL', open);
+defineTradeFlowRollupSuite('PostgreSQL', open);

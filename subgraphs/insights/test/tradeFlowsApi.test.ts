@@ -142,6 +142,17 @@ describe('tradeFlows over a seeded history', () => {
     expect(lane.modes.some((row) => !row.suppressed && row.transitDays!.median > 0)).toBe(true);
     const bad = await insights.query('{ lane(origin: "CN", destination: "DE", hs: "6") { id } }', {}, ANALYST);
     expect(bad.errors?.[0]?.message.startsWith('hs:')).toBe(true);
+    // the same lane by the names origin and destination have across the API
+    const named = await insights.query<{ lane: { id: string; volumes: unknown[] } }>(
+      '{ lane(originCountry: "CN", destinationCountry: "DE", hs: "61") { id volumes { period orders suppressed } } }',
+      {},
+      ANALYST,
+    );
+    expect(named.data?.lane).toEqual({ id: lane.id, volumes: lane.volumes });
+    const neither = await insights.query('{ lane(destinationCountry: "DE") { id } }', {}, ANALYST);
+    expect(neither.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'originCountry' });
+    const wrong = await insights.query('{ lane(originCountry: "CN", destinationCountry: "EU") { id } }', {}, ANALYST);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'destinationCountry' });
   });
 
   it('shows a marketplace key its own flows only, and refuses it another marketplace', async () => {

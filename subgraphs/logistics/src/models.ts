@@ -61,6 +61,8 @@ export interface CarrierFeeModel {
 
 export interface ShippingLegModel {
   readonly carrier: CarrierInfo;
+  /** The leg's service as its carrier markets it. */
+  readonly serviceName: string;
   readonly mode: ShippingMode;
   readonly from: string;
   readonly to: string;
@@ -73,6 +75,8 @@ export interface ShippingOptionModel {
   readonly offer: OfferModel;
   readonly mode: ShippingMode;
   readonly carrier: CarrierInfo;
+  /** What the buyer tells the options apart by: the carrier's name for the service, both legs' for a dedicated line. */
+  readonly serviceName: string;
   readonly cost: Money;
   readonly transitDays: DayRange;
   readonly trackingLevel: TrackingLevel;

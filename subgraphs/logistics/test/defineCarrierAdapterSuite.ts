@@ -93,7 +93,11 @@ export function defineCarrierAdapterSuite(options: CarrierSuiteOptions, carrierS
           expect(exponentOf(quote.cost.currency)).toBeGreaterThanOrEqual(0);
           expect(quote.transitDays.min).toBeLessThanOrEqual(quote.transitDays.max);
           expect(quote.breakdown).toMatch(/rate card/);
+          // the carrier's own name for the service, as its answer gives it: not its code
+          expect(quote.serviceName).toMatch(/^\S.*\S$/);
+          expect(quote.serviceName).not.toBe(quote.service);
         }
+        expect(new Set(answer.quotes.map((quote) => quote.serviceName)).size).toBe(answer.quotes.length);
         return { grams: weights[i]!, cost: answer.quotes[0]!.cost.minor };
       });
       // Answers matched to the wrong parcel would break this: heavier never costs less.

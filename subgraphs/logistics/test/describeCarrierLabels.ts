@@ -24,6 +24,8 @@ export interface LabelSuiteOptions {
   lastStage: { to: string; status: TrackingStatus };
   /** The adapter's reading of the vendor's event codes. */
   trackingStatusOf(code: string, onUnknown: (code: string) => void): TrackingStatus;
+  /** For a carrier with a returns product: the vendor's name for return-label creation. The adapter must then have `createReturnLabel`. */
+  returns?: { endpoint: string };
 }
 
 /** The order a parcel's life runs in, so a test can see events never go backwards. */
@@ -101,6 +103,40 @@ export function describeCarrierLabels(options: LabelSuiteOptions, sandbox: () =>
       expect(await refusalOf(adapter().createLabel({ ...request, weightGrams: 700 }))).toBe('IDEMPOTENCY_KEY_REUSED');
       expect(await labelCount()).toBe(before + 1);
     });
+
+    it(
+      options.returns
+        ? 'books a return label on the reverse lane, once per key, naming the label the goods came on'
+        : 'has no returns product',
+      async () => {
+        expect(adapter().createReturnLabel !== undefined).toBe(options.returns !== undefined);
+        if (!options.returns) return;
+        const outbound = await adapter().createLabel(labelRequest());
+        const { from, to, goods } = labelRequest();
+        const request = {
+          service: options.service,
+          from: to,
+          to: from,
+          weightGrams: 600,
+          goods,
+          returnOf: { carrierId: 'post-intl', trackingNumber: outbound.trackingNumber },
+          reason: 'DEFECTIVE',
+          idempotencyKey: key('return'),
+        };
+        await sandbox().resetStats();
+        const label = await adapter().createReturnLabel!(request);
+        expect(await adapter().createReturnLabel!(request)).toEqual(label);
+        expect((await sandbox().stats()).byEndpoint[options.returns.endpoint]).toBe(2);
+        const listed = (await (await fetch(`${sandbox().url}/__sandbox/labels`)).json()) as {
+          labels: Array<{ trackingNumber: string; from: string; to: string; label: unknown }>;
+        };
+        const made = listed.labels.find((entry) => entry.trackingNumber === label.trackingNumber);
+        expect(made).toMatchObject({ from: options.servedLane.to, to: options.servedLane.from });
+        expect(JSON.stringify(made!.label)).toContain(outbound.trackingNumber);
+        expect((await trackOne(label.trackingNumber)).events.map((event) => event.status)).toEqual(['LABEL_CREATED']);
+        expect(await refusalOf(adapter().createReturnLabel!({ ...request, weightGrams: 700 }))).toBe('IDEMPOTENCY_KEY_REUSED');
+      },
+    );
 
     it('tracks many labels in one call, an unknown number failing only its own answer', async () => {
       const a = await adapter().createLabel(labelRequest());

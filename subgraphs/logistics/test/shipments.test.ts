@@ -12,6 +12,7 @@ const SHIPMENT_FIELDS = `id trackingNumber carrier { id } cancelled
   customsDocuments { kind hsCode originCountry value { amount currency } iossNumber }`;
 const CREATE = `mutation ($input: CreateShipmentInput!) { createShipment(input: $input) { ${SHIPMENT_FIELDS} } }`;
 const CANCEL = `mutation ($input: CancelShipmentInput!) { cancelShipment(input: $input) { id cancelled tracking { status } } }`;
+const RETURN = `mutation ($input: CreateReturnShipmentInput!) { createReturnShipment(input: $input) { ${SHIPMENT_FIELDS} } }`;
 const SHIPMENTS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Shipment { ${SHIPMENT_FIELDS} } } }`;
 
 interface Shipment {
@@ -314,5 +315,44 @@ describe('a carrier sandbox clock moved on', () => {
     const at = (status: string) => Date.parse(events.find((event) => event.status === status)!.at);
     expect(at('DELIVERED') - at('PICKED_UP')).toBeGreaterThanOrEqual(30 * 86_400_000);
     expect((await logistics.sandboxes.get('post-intl')!.post('/__sandbox/clock', { advanceMs: -1 })).status).toBe(400);
+  });
+});
+
+describe('createReturnShipment (internal)', () => {
+  const returnInput = (shipment: Shipment, overrides: Record<string, unknown> = {}) => {
+    const { shipFrom, shipTo, goods } = shipmentInput('unused');
+    return {
+      shipmentId: shipment.id,
+      shipFrom: shipTo,
+      shipTo: shipFrom,
+      goods,
+      reason: 'DEFECTIVE',
+      idempotencyKey: key('return'),
+      ...overrides,
+    };
+  };
+
+  it('books one return label on the reverse lane with a carrier that has a returns product, once per key', async () => {
+    // Delivered by post; the post has no returns product, so the return goes by the integrator.
+    const outbound = (await create(shipmentInput(await optionId('POSTAL', 'post-intl')))).data!.createShipment;
+    const input = returnInput(outbound);
+    const result = await logistics.query<{ createReturnShipment: Shipment }>(RETURN, { input }, SERVICE);
+    expect(result.errors).toBeUndefined();
+    const label = result.data!.createReturnShipment;
+    expect(label.labels).toMatchObject([{ carrier: { id: 'express-global' }, from: 'DE', to: 'CN' }]);
+    expect(label.tracking.status).toBe('LABEL_CREATED');
+    const again = await logistics.query<{ createReturnShipment: Shipment }>(RETURN, { input }, SERVICE);
+    expect(again.data!.createReturnShipment.id).toBe(label.id);
+    const listed = (await labelsAt('express-global')).labels as Array<{ trackingNumber: string; label?: unknown }>;
+    expect(JSON.stringify(listed.find((entry) => entry.trackingNumber === label.trackingNumber)!.label)).toContain(outbound.trackingNumber);
+  });
+
+  it('refuses a lane that is not the reverse of the delivery, naming the field, booking nothing', async () => {
+    const outbound = (await create(shipmentInput(await optionId('POSTAL', 'post-intl')))).data!.createShipment;
+    const before = (await labelsAt('express-global')).count;
+    const { shipFrom } = shipmentInput('unused');
+    const wrong = await logistics.query(RETURN, { input: returnInput(outbound, { shipFrom }) }, SERVICE);
+    expect(wrong.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.shipFrom.country' });
+    expect((await labelsAt('express-global')).count).toBe(before);
   });
 });

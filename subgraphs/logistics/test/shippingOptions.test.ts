@@ -7,8 +7,8 @@ const SHIPPING = `query ($representations: [_Any!]!, $to: CountryCode!, $quantit
     ... on Offer {
       id
       shippingOptions(to: $to, quantity: $quantity) {
-        id mode carrier { id } cost { amount currency } transitDays { min max } trackingLevel incoterms
-        legs { carrier { id } mode from to cost { amount currency } transitDays { min max } }
+        id mode carrier { id } serviceName cost { amount currency } transitDays { min max } trackingLevel incoterms
+        legs { carrier { id } serviceName mode from to cost { amount currency } transitDays { min max } }
         consignment {
           originCountry destinationCountry hsCode quantity goodsValue { amount currency } weightGrams alreadyImported
           destinationRegion customsMode postBorderTransport { amount currency }
@@ -29,6 +29,7 @@ interface Option {
   id: string;
   mode: string;
   carrier: { id: string };
+  serviceName: string;
   cost: Amount;
   transitDays: { min: number; max: number };
   trackingLevel: string;
@@ -114,6 +115,11 @@ describe('shipping options', () => {
     expect(costs).toEqual([...costs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)));
     expect(new Set(shippingOptions.map((option) => option.id)).size).toBe(shippingOptions.length);
     for (const option of shippingOptions) expect(option.costBreakdown).toMatch(/rate card/);
+    // a buyer tells them apart by name, even two services of one carrier (the post's economy and registered airmail)
+    expect(new Set(shippingOptions.map((option) => option.serviceName)).size).toBe(shippingOptions.length);
+    expect(shippingOptions.map((option) => option.serviceName)).toEqual(
+      expect.arrayContaining(['Interpost Economy Airmail', 'Interpost Registered Airmail', 'SilkRoute Air Line + LocalHop Home Delivery']),
+    );
     const again = await shipOne(offer(), 'DE');
     expect(again.shippingOptions.map((option) => option.id)).toEqual(shippingOptions.map((option) => option.id));
   });
@@ -122,7 +128,13 @@ describe('shipping options', () => {
     const line = (await shipOne(offer(), 'DE')).shippingOptions.find((option) => option.mode === 'DEDICATED_LINE')!;
     expect(line.legs).toHaveLength(2);
     const [haul, lastMile] = line.legs as [Option['legs'][0], Option['legs'][0]];
-    expect(haul).toMatchObject({ carrier: { id: 'line-asiaeu' }, mode: 'DEDICATED_LINE', from: 'CN', to: 'DE' });
+    expect(haul).toMatchObject({
+      carrier: { id: 'line-asiaeu' },
+      serviceName: 'SilkRoute Air Line',
+      mode: 'DEDICATED_LINE',
+      from: 'CN',
+      to: 'DE',
+    });
     expect(lastMile).toMatchObject({ carrier: { id: 'lastmile-local' }, mode: 'DOMESTIC', from: 'DE', to: 'DE' });
     expect(line.carrier.id).toBe('line-asiaeu');
     expect(minor(haul.cost.amount) + minor(lastMile.cost.amount)).toBe(minor(line.cost.amount));
@@ -160,6 +172,29 @@ describe('shipping options', () => {
     expect(post.consignment.carrierFees).toEqual([
       expect.objectContaining({ kind: 'CLEARANCE', fixed: { amount: '9.95', currency: 'CAD' } }),
     ]);
+  });
+
+  it('takes the destination as destinationCountry, as the deprecated `to`, and refuses neither or two different', async () => {
+    const BY_NAME = `query ($representations: [_Any!]!, $destination: CountryCode, $to: CountryCode) {
+      _entities(representations: $representations) {
+        ... on Offer {
+          shippingOptions(destinationCountry: $destination, to: $to) { id serviceName legs { originCountry destinationCountry from to } }
+        }
+      }
+    }`;
+    type Named = { _entities: Array<{ shippingOptions: Array<{ id: string; legs: Array<Record<string, string>> }> }> };
+    const named = await logistics.query<Named>(BY_NAME, { representations: [offer()], destination: 'DE' });
+    const legacy = await logistics.query<Named>(BY_NAME, { representations: [offer()], to: 'DE' });
+    const options = named.data!._entities[0]!.shippingOptions;
+    expect(options.length).toBeGreaterThan(0);
+    expect(options.map((option) => option.id)).toEqual(legacy.data!._entities[0]!.shippingOptions.map((option) => option.id));
+    for (const leg of options.flatMap((option) => option.legs)) {
+      expect(leg).toEqual({ originCountry: leg.from, destinationCountry: leg.to, from: leg.from, to: leg.to });
+    }
+    for (const variables of [{}, { destination: 'DE', to: 'FR' }]) {
+      const refused = await logistics.query(BY_NAME, { representations: [offer()], ...variables });
+      expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'destinationCountry' });
+    }
   });
 
   it('refuses a region that is not of its country, naming the argument', async () => {

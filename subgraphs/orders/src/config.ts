@@ -21,6 +21,8 @@ export const ordersSettings = {
   DATABASE_URL: setting.optionalString(),
   /** PostgreSQL schema the tables live in (created if missing). Default: public. */
   DATABASE_SCHEMA: setting.string({ default: 'public' }),
+  /** PostgreSQL connections per orders replica: each saga step holds one only for a statement. Default: 10. */
+  DATABASE_POOL_SIZE: setting.int({ default: 10, min: 1, max: 200 }),
   /** The catalog subgraph, called directly for reserveStock, placeMarketplaceOrder and their compensations. Default: http://127.0.0.1:4001/graphql */
   CATALOG_URL: setting.url({ default: 'http://127.0.0.1:4001/graphql' }),
   /** The logistics subgraph, for createShipment, cancelShipment and tracking. Default: http://127.0.0.1:4002/graphql */

@@ -4,6 +4,7 @@ import type { CallerPrincipal } from '#packages/principal/index.js';
 import type { OrderBooking } from './placeOrder/createOrderBooking.js';
 import type { DisputeRecord } from './disputes/DisputeRecord.js';
 import type { OrderDisputes } from './disputes/OrderDisputes.js';
+import type { ReturnDesk } from './returns/createReturnDesk.js';
 import type { Participants } from './saga/Participants.js';
 import type { OrderStore, StepRecord } from './store/OrderStore.js';
 
@@ -11,6 +12,8 @@ import type { OrderStore, StepRecord } from './store/OrderStore.js';
 export interface Context {
   readonly store: OrderStore;
   readonly booking: OrderBooking;
+  /** Returns of delivered orders (`requestReturn`). */
+  readonly returns: ReturnDesk;
   /** The saga's participants, for lookups an answer needs (a failed booking's alternatives). */
   readonly participants: Participants;
   /** Steps of many orders (a page of `orders`) in one query. */
@@ -30,15 +33,21 @@ export interface Context {
   readonly callerMarketplaceId: string | undefined;
   /** The request carried the service secret (the catalog and payments flushing reach counts). */
   readonly serviceCaller: boolean;
+  /** Whether that key is a test-mode key: its orders pass test triggers on to the sandboxes. */
+  readonly testMode: boolean;
 }
 
-export type OrdersServices = Omit<Context, 'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId' | 'serviceCaller'>;
+export type OrdersServices = Omit<
+  Context,
+  'steps' | 'ownerKeyId' | 'disputeOf' | 'callerScopes' | 'callerMarketplaceId' | 'serviceCaller' | 'testMode'
+>;
 
 export function createContext(services: OrdersServices, principal: CallerPrincipal | undefined, serviceCaller = false): Context {
   return {
     ...services,
     serviceCaller,
     ownerKeyId: principal?.keyId,
+    testMode: principal?.testMode === true,
     steps: new DataLoader(async (orderIds: readonly string[]) => {
       const steps = await services.store.listSteps(orderIds);
       return orderIds.map((id) => steps.get(id) ?? []);

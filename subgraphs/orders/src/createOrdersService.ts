@@ -7,6 +7,7 @@ import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
 import type { OrdersConfig } from './config.js';
 import { createContext, type Context } from './context.js';
+import { createReturnDesk } from './returns/createReturnDesk.js';
 import { createParticipants } from './participants/createParticipants.js';
 import { createOrderBooking } from './placeOrder/createOrderBooking.js';
 import { createOrderDisputes } from './disputes/createOrderDisputes.js';
@@ -104,6 +105,7 @@ export async function createOrdersService(
     logger,
     now,
   });
+  const returns = createReturnDesk({ store, participants, quoteKey, logger, now });
   const recovery = createSagaRecovery({ store, saga, intervalMs: config.SAGA_RECOVERY_INTERVAL_MS, logger, now });
   const follower = createPaymentFollower({
     store,
@@ -128,7 +130,7 @@ export async function createOrdersService(
     logger,
     access: { serviceSecret },
     context: async ({ principal, serviceCaller }) =>
-      createContext({ store, booking, participants, logger, disputes }, principal, serviceCaller === true),
+      createContext({ store, booking, participants, logger, disputes, returns }, principal, serviceCaller === true),
     readiness: async () => {
       const status = connection.status();
       if (!status.connected) {

@@ -1,4 +1,6 @@
 import type { MoneyOutput } from '#packages/money/index.js';
+import type { ReturnUserError } from './returns/createReturnDesk.js';
+import type { ReturnRecord } from './returns/ReturnRecord.js';
 import type { OrderFailure, OrderRecord, StepRecord } from './store/OrderStore.js';
 
 /**
@@ -47,4 +49,12 @@ export type ViewerModel = Record<string, never>;
 /** A marketplace, by its id: what orders knows of it is the orders booked there. */
 export interface MarketplaceModel {
   readonly id: string;
+}
+
+export type ReturnModel = ReturnRecord;
+export type ReturnUserErrorModel = ReturnUserError;
+
+export interface RequestReturnPayloadModel {
+  readonly return: ReturnRecord | null;
+  readonly userErrors: readonly ReturnUserError[];
 }

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../src/store/migrations.js';
 import type { OrderStore } from '../src/store/OrderStore.js';
+import { orderEvent } from '../src/events/orderEvent.js';
+import type { ReturnRecord } from '../src/returns/ReturnRecord.js';
 import { newOrder } from './orderFixtures.js';
 import type { OrderEvent, OrderEventOf } from '#packages/events/index.js';
 import { randomUUID } from 'node:crypto';
@@ -133,6 +135,29 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(steps[2]!.error).toEqual({ code: 'PRICE_CHANGED', message: 'now 110.00 CNY' });
       const order = await store().getOrder(draft.id);
       expect(order).toMatchObject({ phase: 'COMPENSATING', failure, nextAttemptAt: 5_000, shipmentId: 'shp-1', updatedAt: 3_000 });
+    });
+
+    it('finishes a step together with the order fields it brought, touching no other order or step', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder();
+      const other = newOrder();
+      await store().createOrder(draft);
+      await store().createOrder(other);
+      await store().updateStep(draft.id, 'CREATE_SHIPMENT', { status: 'RUNNING', attempt: 1, startedAt: 1_000 }, 1_000);
+      await store().finishStep(
+        draft.id,
+        'CREATE_SHIPMENT',
+        { status: 'DONE', finishedAt: 2_000, result: { shipmentId: 'shp-9' }, error: null },
+        { shipmentId: 'shp-9' },
+        2_000,
+      );
+      const step = (await store().listSteps([draft.id])).get(draft.id)!.find((s) => s.name === 'CREATE_SHIPMENT')!;
+      expect(step).toMatchObject({ status: 'DONE', attempt: 1, startedAt: 1_000, finishedAt: 2_000, updatedAt: 2_000 });
+      expect(step.result).toEqual({ shipmentId: 'shp-9' });
+      expect(await store().getOrder(draft.id)).toMatchObject({ shipmentId: 'shp-9', updatedAt: 2_000, status: 'PENDING' });
+      expect(await store().getOrder(other.id)).toMatchObject({ shipmentId: null });
+      const untouched = (await store().listSteps([draft.id, other.id])).get(other.id)!;
+      expect(untouched.every((s) => s.status === 'PENDING')).toBe(true);
     });
 
     it('adds follow-up steps once, after the booking steps, leaving existing ones as they are', async (context) => {
@@ -394,6 +419,70 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(await store().readReach({ marketplaceId, fromDay: '2026-12-02', toDay: '2026-12-02' })).toEqual([
         { country: 'KE', kind: 'SHOWN', count: 5 },
       ]);
+    });
+
+    it('records one return per order with its event, even from two replicas at once, and changes it with its events', async (context) => {
+      if (!subject) return context.skip();
+      const { order } = await store().createOrder(newOrder());
+      const draft = (id: string): ReturnRecord => ({
+        id,
+        orderId: order.id,
+        ownerKeyId: 'key-a',
+        reason: 'DEFECTIVE',
+        quantity: 1,
+        status: 'REQUESTED',
+        policy: { windowDays: 14, returnShippingPaidBy: 'SELLER', restockingFeeBp: 0 },
+        refundLines: [{ kind: 'GOODS', amount: { amount: '20.00', currency: 'EUR' }, description: 'goods' }],
+        refundTotal: { amount: '20.00', currency: 'EUR' },
+        deliveredAt: '2026-12-01T10:00:00.000Z',
+        labelShipmentId: null,
+        refundedAt: null,
+        attention: null,
+        createdAt: 1_700_000_100_000,
+        updatedAt: 1_700_000_100_000,
+      });
+      const requested = (id: string) =>
+        orderEvent('return.requested', order, 1_700_000_100_000, {
+          returnId: id,
+          reason: 'DEFECTIVE',
+          quantity: 1,
+          sellerAtFault: true,
+          requestedAt: '2026-12-01T12:00:00.000Z',
+        });
+      const before = (await store().listEvents(0, 100_000)).length;
+      const [a, b] = await Promise.all([
+        store().createReturn(draft('ret_a'), [requested('ret_a')]),
+        subject.replica.createReturn(draft('ret_b'), [requested('ret_b')]),
+      ]);
+      expect([a.created, b.created].sort()).toEqual([false, true]);
+      expect(a.record.id).toBe(b.record.id);
+      const winner = a.created ? a.record : b.record;
+      expect(winner).toEqual(draft(winner.id));
+      const events = (await store().listEvents(0, 100_000)).slice(before).map(({ event }) => event);
+      expect(events.map((event) => [event.type, event.orderId])).toEqual([['return.requested', order.id]]);
+
+      const refunded = orderEvent('payment.refunded', order, 1_700_000_200_000, {
+        paymentId: 'pay-1',
+        amount: { amount: '20.00', currency: 'EUR' },
+        refundedAt: '2026-12-01T12:01:00.000Z',
+        returnId: winner.id,
+      });
+      await store().updateReturn(
+        winner.id,
+        { status: 'REFUNDED', labelShipmentId: 'shp-1', refundedAt: 1_700_000_200_000 },
+        1_700_000_200_000,
+        [refunded],
+      );
+      expect(await store().getReturnOfOrder(order.id)).toEqual({
+        ...winner,
+        status: 'REFUNDED',
+        labelShipmentId: 'shp-1',
+        refundedAt: 1_700_000_200_000,
+        updatedAt: 1_700_000_200_000,
+      });
+      expect(await store().getReturn(winner.id)).toEqual(await store().getReturnOfOrder(order.id));
+      expect((await store().listEvents(0, 100_000)).at(-1)?.event.type).toBe('payment.refunded');
+      expect(await store().getReturnOfOrder('ord_missing')).toBeUndefined();
     });
   });
 }

@@ -52,6 +52,31 @@ export function defineOutboxSuite(name: string, open: () => Promise<OutboxUnderT
       expect((await store.listSteps([other.id])).get(other.id)?.[0]?.status).toBe('PENDING');
     });
 
+    it('never lets a reader following the stream skip an event while many changes commit at once', async (context) => {
+      if (!subject) return context.skip();
+      const { store } = subject;
+      const start = (await store.listEvents(0, 100_000)).at(-1)?.seq ?? 0;
+      const drafts = Array.from({ length: 48 }, () => newOrder());
+      for (const draft of drafts) await store.createOrder(draft);
+      const written = drafts.map((draft) => [failedEvent(draft.id), failedEvent(draft.id)] as const);
+      let writing = true;
+      const seen: string[] = [];
+      const follow = (async () => {
+        for (let after = start; writing || seen.length < written.length * 2;) {
+          const batch = await store.listEvents(after, 1_000);
+          for (const row of batch) seen.push(row.event.id);
+          after = batch.at(-1)?.seq ?? after;
+          if (!writing && batch.length === 0) break;
+        }
+      })();
+      await Promise.all(drafts.map((draft, i) => store.updateOrder(draft.id, { status: 'FAILED', phase: 'SETTLED' }, 20 + i, written[i])));
+      writing = false;
+      await follow;
+      expect(new Set(seen)).toEqual(new Set(written.flat().map((event) => event.id)));
+      expect(seen).toHaveLength(written.length * 2);
+      for (const [first, second] of written) expect(seen.indexOf(first.id)).toBeLessThan(seen.indexOf(second.id));
+    });
+
     it('hands a reader every event once in order, keeps its place, and hands a batch again when delivery fails', async (context) => {
       if (!subject) return context.skip();
       const { store, reader } = subject;

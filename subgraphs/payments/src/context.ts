@@ -9,11 +9,11 @@ export interface Context {
   readonly providers: ReadonlyMap<string, PaymentProvider>;
   readonly loaders: PaymentsLoaders;
   /** The reference rates for this request: read once per request, so every amount uses the same day's rates. */
-  rates(): Promise<LatestReferenceRates>;
+  rates: () => Promise<LatestReferenceRates>;
   readonly quoteKey: Buffer;
   readonly quoteTtlSeconds: number;
   /** The clock quotes are issued and judged by (ms since the epoch); tests move it. */
-  now(): number;
+  now: () => number;
   readonly logger: Logger;
   /** The request carried the service secret: the booking mutations are open to it. */
   readonly serviceCaller: boolean;

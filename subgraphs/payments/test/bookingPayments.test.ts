@@ -12,7 +12,7 @@ const AUTHORIZE = `mutation ($input: AuthorizePaymentInput!) { authorizePayment(
 const CAPTURE = `mutation ($input: PaymentActionInput!) { capturePayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const VOID = `mutation ($input: PaymentActionInput!) { voidPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const RELEASE = `mutation ($input: PaymentActionInput!) { releaseEscrow(input: $input) { ${PAYMENT_FIELDS} } }`;
-const REFUND = `mutation ($input: PaymentActionInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
+const REFUND = `mutation ($input: RefundPaymentInput!) { refundPayment(input: $input) { ${PAYMENT_FIELDS} } }`;
 const PAYMENTS = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Payment { ${PAYMENT_FIELDS} } } }`;
 
 interface Payment {
@@ -201,5 +201,39 @@ describe('payment mutations (internal)', () => {
     const other = ['CARD', 'WALLET', 'PIX', 'FPX'].find((candidate) => !quoted.paymentProvider.methods.includes(candidate))!;
     const result = await authorize({ quoteId: quoted.quoteId, method: other, escrow: false, idempotencyKey: idempotencyKey('m') });
     expect(result.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'input.method' });
+  });
+
+  it('refunds a captured payment exactly, in parts up to the capture, once per key', async () => {
+    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('p') }))
+      .data!.authorizePayment;
+    const { currency } = payment.amount;
+    const refund = (amount: string, key: string, inCurrency: string = currency) =>
+      mutate<{ refundPayment: Payment }>(REFUND, {
+        paymentId: payment.id,
+        amount,
+        currency: inCurrency,
+        reason: 'return ret_test',
+        idempotencyKey: key,
+      });
+    expect(codeOf(await refund('1.00', idempotencyKey('early')))).toBe('STATE_CONFLICT');
+    await mutate(CAPTURE, { paymentId: payment.id, idempotencyKey: idempotencyKey('capture') });
+    const key = idempotencyKey('part');
+    const first = await refund('1.01', key);
+    expect(first.errors).toBeUndefined();
+    expect(first.data!.refundPayment).toMatchObject({ id: payment.id, status: 'IN_ESCROW' });
+    expect((await refund('1.01', key)).data!.refundPayment).toEqual(first.data!.refundPayment);
+    expect(codeOf(await refund(payment.amount.amount, idempotencyKey('too-much')))).toBe('BAD_USER_INPUT');
+    expect((await refund('0.001', idempotencyKey('sub-cent'))).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.amount',
+    });
+    const otherCurrency = currency === 'EUR' ? 'USD' : 'EUR';
+    expect((await refund('1.00', idempotencyKey('other-currency'), otherCurrency)).errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      argumentName: 'input.currency',
+    });
+    // what is left, whole: the payment is then REFUNDED
+    const rest = await mutate<{ refundPayment: Payment }>(REFUND, { paymentId: payment.id, idempotencyKey: idempotencyKey('rest') });
+    expect(rest.data!.refundPayment).toMatchObject({ id: payment.id, status: 'REFUNDED' });
   });
 });

@@ -201,7 +201,7 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
       expect(await refusalOf(provider.void({ authorizationId: authorized.id, idempotencyKey: 'void-7' }))).toBe('STATE_CONFLICT');
     });
 
-    it('refunds held or captured money to the buyer, once per key, and refuses what was never taken or already paid out', async () => {
+    it('refunds held or captured money to the buyer, once per key, and refuses what was never taken', async () => {
       const disputed = await provider.authorize(authorization('order-9', { escrow: true }));
       await provider.capture({ authorizationId: disputed.id, idempotencyKey: 'capture-9' });
       const refundKey = { authorizationId: disputed.id, idempotencyKey: 'refund-9' };
@@ -221,7 +221,25 @@ export function definePaymentProviderSuite(options: ProviderSuiteOptions, adapte
       const paidOut = await provider.authorize(authorization('order-12', { escrow: true }));
       await provider.capture({ authorizationId: paidOut.id, idempotencyKey: 'capture-12' });
       await provider.releaseEscrow({ authorizationId: paidOut.id, idempotencyKey: 'release-12' });
-      expect(await refusalOf(provider.refund({ authorizationId: paidOut.id, idempotencyKey: 'refund-12' }))).toBe('STATE_CONFLICT');
+      expect(await provider.refund({ authorizationId: paidOut.id, idempotencyKey: 'refund-12' })).toMatchObject({ status: 'REFUNDED' });
+    });
+
+    it('refunds a part in exact minor units, parts adding up to the capture at most, once per key', async () => {
+      const returned = await provider.authorize(authorization('order-13', { escrow: true }));
+      const refund = (amount: Money, idempotencyKey: string) =>
+        provider.refund({ authorizationId: returned.id, amount, reason: 'return ret_13', idempotencyKey });
+      expect(await refusalOf(refund(fromMinor(1n, currency), 'refund-13-early'))).toBe('STATE_CONFLICT');
+      await provider.capture({ authorizationId: returned.id, idempotencyKey: 'capture-13' });
+      await provider.releaseEscrow({ authorizationId: returned.id, idempotencyKey: 'release-13' });
+      const part = fromMinor(typical.minor - 1n, currency);
+      const first = await refund(part, 'refund-13-a');
+      expect(first).toMatchObject({ id: returned.id, status: 'RELEASED', captured: typical });
+      // a repeat of the key is the first answer, not a second refund (which would leave only 1 minor unit)
+      expect(await refund(part, 'refund-13-a')).toEqual(first);
+      expect(await refusalOf(refund(fromMinor(2n, currency), 'refund-13-b'))).toBe('INVALID_REQUEST');
+      expect(await refund(fromMinor(1n, currency), 'refund-13-c')).toMatchObject({ status: 'REFUNDED' });
+      expect(await refusalOf(refund(fromMinor(1n, currency), 'refund-13-d'))).toBe('INVALID_REQUEST');
+      expect((await provider.retrieve(returned.id)).status).toBe('REFUNDED');
     });
 
     it('reads an authorization back by id, as it stands now', async () => {

@@ -13,5 +13,5 @@ export interface Context {
   readonly logger: Logger;
   /** Track records by seller id, one store read per request for every seller asked for. */
   readonly trackRecords: DataLoader<string, TrackRecord>;
-  now(): number;
+  now: () => number;
 }

@@ -10,6 +10,7 @@ const order = (daysAgo: number, outcome: Partial<OrderOutcome> = {}): OrderOutco
   onTime: true,
   cancelledBySeller: false,
   dispute: 'NONE',
+  returned: 'NONE',
   ...outcome,
 });
 const factor = (trust: ReturnType<typeof scoreSeller>, name: string) => trust.factors.find((f) => f.name === name)!;
@@ -55,5 +56,15 @@ describe('scoreSeller', () => {
     const lost = scoreSeller({ ...base, orders: [...clean.slice(1), order(5, { dispute: 'LOST' })] }, 'm', NOW);
     expect(lost.level).not.toBe('TRUSTED');
     expect(factor(lost, 'disputes').detail).toBe('1 disputes opened, 1 lost');
+  });
+
+  it('counts returns of goods that were not what was owed against the seller, and a change of mind not at all', () => {
+    const base = { sellerId: 's', verification: undefined, rating: undefined, lastEventAt: NOW };
+    const clean = Array.from({ length: 6 }, (_, i) => order(10 + i));
+    const changedMind = scoreSeller({ ...base, orders: [...clean, order(3, { returned: 'CHANGED_MIND' })] }, 'm', NOW);
+    const faulty = scoreSeller({ ...base, orders: [...clean, order(3, { returned: 'SELLER_AT_FAULT' })] }, 'm', NOW);
+    expect(factor(faulty, 'returns').value!).toBeLessThan(factor(changedMind, 'returns').value!);
+    expect(faulty.score).toBeLessThan(changedMind.score);
+    expect(factor(faulty, 'returns').detail).toBe('1 of 7 orders returned as not what was owed, 0 on a change of mind');
   });
 });

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { KEYLESS_PRINCIPAL } from '#test/support/serviceSecret.js';
 import { verifyWebhookSignature } from '#subgraphs/webhooks/src/delivery/webhookSignature.js';
 import { failedEvent, paymentEvents } from './support/orderEvents.js';
 import { startReceiver, type Receiver } from './support/startReceiver.js';
@@ -110,6 +111,16 @@ describe('webhooks', () => {
     const seenByBob = await webhooks.query<{ webhooks: Array<{ id: string }> }>(LOG, {}, BOB);
     expect(seenByBob.data!.webhooks.map((webhook) => webhook.id)).toContain(bobs.webhook.id);
     expect(seenByBob.data!.webhooks.map((webhook) => webhook.id)).not.toContain(alices.webhook.id);
+  });
+
+  it('resolve as entities (what `node(id:)` asks) only for the key that registered them', async () => {
+    const { webhook } = await register(ALICE);
+    const ENTITIES = 'query ($id: ID!) { _entities(representations: [{ __typename: "Webhook", id: $id }]) { ... on Webhook { id url } } }';
+    const seen = async (principal?: typeof ALICE) =>
+      (await webhooks.query<{ _entities: unknown[] }>(ENTITIES, { id: webhook.id }, principal)).data?._entities;
+    expect(await seen(ALICE)).toEqual([{ id: webhook.id, url: receiver.url }]);
+    expect(await seen(BOB)).toEqual([null]);
+    expect(await seen(KEYLESS_PRINCIPAL)).toEqual([null]);
   });
 
   it('refuse a URL that is not http(s) with BAD_USER_INPUT naming url', async () => {

@@ -327,8 +327,20 @@ export type ReserveStockInput = {
   quantity: Scalars['Int']['input'];
 };
 
+/** Who pays for a return's shipping under a seller's return terms. */
+export type ReturnShippingPayer =
+  /** The buyer: the return label's cost is the buyer's. */
+  | 'BUYER'
+  /** The seller pays the return label. */
+  | 'SELLER';
+
 /** What `search` narrows its offers by; every filter given must hold. */
 export type SearchFilter = {
+  /**
+   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
+   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   */
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /** Only offers classified in these Harmonized System chapters (2 digits, e.g. `09` for coffee, tea and spices, `61` for knitted apparel), by `hsClassification.hsCode`. */
   hsChapters?: InputMaybe<Array<Scalars['String']['input']>>;
   /** Only offers with stock. */
@@ -342,10 +354,10 @@ export type SearchFilter = {
    */
   minTrustLevel?: InputMaybe<TrustLevel>;
   /**
-   * With `shipTo`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
+   * With `destinationCountry`: leave out offers that no customs mode (post, courier, freight) may carry there by law —
    * goods off China's cross-border retail positive list, tobacco to Australia … (see `Offer.restrictions`).
    * `sources` counts them per marketplace (`droppedForRestrictions`). Carriers' own limits (weight, size)
-   * are not checked here. Refused without `shipTo`.
+   * are not checked here. Refused without `destinationCountry`.
    */
   onlyShippable?: InputMaybe<Scalars['Boolean']['input']>;
   /** Only offers from these countries of origin (countries: a subdivision is refused). */
@@ -353,8 +365,8 @@ export type SearchFilter = {
   /** Only offers whose price, converted with the day's reference rates, falls in this range. */
   price?: InputMaybe<PriceRange>;
   /**
-   * The buyer's country, or an ISO 3166-2 subdivision of it (`CA-ON`, `BR-SP`, `US-NY`): only offers whose
-   * seller ships to the country. Shipping options and landed costs are quoted to it, with the region's taxes.
+   * The buyer's country: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
    */
   shipTo?: InputMaybe<Scalars['CountryCode']['input']>;
 };
@@ -362,7 +374,7 @@ export type SearchFilter = {
 /** How one marketplace answered this search. */
 export type SearchSource = {
   __typename?: 'SearchSource';
-  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.shipTo`. */
+  /** How many of this marketplace's offers read for this page `filter.onlyShippable` left out because no customs mode may carry them to `filter.destinationCountry`. */
   droppedForRestrictions: Scalars['Int']['output'];
   /** How long it took to answer (or until it was given up on), in milliseconds. */
   latencyMs: Scalars['Int']['output'];
@@ -389,6 +401,8 @@ export type Seller = {
   name: Scalars['String']['output'];
   /** Buyers' rating of the seller on the marketplace's own scale; null before the first rating or when the marketplace does not report it. */
   rating?: Maybe<SellerRating>;
+  /** The seller's return terms for buyers abroad, as its marketplace reports them; null when the marketplace does not say. */
+  returnPolicy?: Maybe<SellerReturnPolicy>;
   /** How far the marketplace verified who the seller is (know-your-business); null when the marketplace does not report it. */
   verification?: Maybe<SellerVerification>;
 };
@@ -404,6 +418,19 @@ export type SellerRating = {
   count: Scalars['Int']['output'];
   /** The worst value of the scale, e.g. 1 (star) or 0 (percent). */
   worst: Scalars['Float']['output'];
+};
+
+/** A seller's return terms, as its marketplace reports them. */
+export type SellerReturnPolicy = {
+  __typename?: 'SellerReturnPolicy';
+  /** Whether the seller takes goods back. */
+  acceptsReturns: Scalars['Boolean']['output'];
+  /** Kept back from the refund of goods returned for a change of mind, in basis points (1000 = 10 %); 0 when none. */
+  restockingFeeBp: Scalars['Int']['output'];
+  /** Who pays the return shipping. */
+  returnShippingPaidBy: ReturnShippingPayer;
+  /** Days after delivery within which a return may be asked for; null when returns are not accepted. */
+  windowDays?: Maybe<Scalars['Int']['output']>;
 };
 
 /** A seller's verification, as its marketplace reports it. */
@@ -610,10 +637,12 @@ export type ResolversTypes = ResolversObject<{
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
   ReleaseStockInput: ReleaseStockInput;
   ReserveStockInput: ReserveStockInput;
+  ReturnShippingPayer: ReturnShippingPayer;
   SearchFilter: SearchFilter;
   SearchSource: ResolverTypeWrapper<SearchSourceModel>;
   Seller: ResolverTypeWrapper<SellerModel>;
   SellerRating: ResolverTypeWrapper<SellerRating>;
+  SellerReturnPolicy: ResolverTypeWrapper<SellerReturnPolicy>;
   SellerVerification: ResolverTypeWrapper<SellerVerification>;
   ShippingDestinations: ResolverTypeWrapper<ShippingDestinations>;
   SourceStatus: SourceStatus;
@@ -655,6 +684,7 @@ export type ResolversParentTypes = ResolversObject<{
   SearchSource: SearchSourceModel;
   Seller: SellerModel;
   SellerRating: SellerRating;
+  SellerReturnPolicy: SellerReturnPolicy;
   SellerVerification: SellerVerification;
   ShippingDestinations: ShippingDestinations;
   StockMoneyInput: StockMoneyInput;
@@ -795,6 +825,7 @@ export type SellerResolvers<ContextType = Context, ParentType extends ResolversP
   marketplace?: Resolver<ResolversTypes['Marketplace'], ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   rating?: Resolver<Maybe<ResolversTypes['SellerRating']>, ParentType, ContextType>;
+  returnPolicy?: Resolver<Maybe<ResolversTypes['SellerReturnPolicy']>, ParentType, ContextType>;
   verification?: Resolver<Maybe<ResolversTypes['SellerVerification']>, ParentType, ContextType>;
 }>;
 
@@ -803,6 +834,13 @@ export type SellerRatingResolvers<ContextType = Context, ParentType extends Reso
   best?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   count?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   worst?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+}>;
+
+export type SellerReturnPolicyResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerReturnPolicy'] = ResolversParentTypes['SellerReturnPolicy']> = ResolversObject<{
+  acceptsReturns?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
+  restockingFeeBp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  returnShippingPaidBy?: Resolver<ResolversTypes['ReturnShippingPayer'], ParentType, ContextType>;
+  windowDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 }>;
 
 export type SellerVerificationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['SellerVerification'] = ResolversParentTypes['SellerVerification']> = ResolversObject<{
@@ -843,6 +881,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   SearchSource?: SearchSourceResolvers<ContextType>;
   Seller?: SellerResolvers<ContextType>;
   SellerRating?: SellerRatingResolvers<ContextType>;
+  SellerReturnPolicy?: SellerReturnPolicyResolvers<ContextType>;
   SellerVerification?: SellerVerificationResolvers<ContextType>;
   ShippingDestinations?: ShippingDestinationsResolvers<ContextType>;
   StockReservation?: StockReservationResolvers<ContextType>;

@@ -88,6 +88,8 @@ export interface SellerProfile {
     /** Days after delivery to ask for a return; undefined when returns are not accepted. */
     readonly windowDays: number | undefined;
     readonly returnShippingPaidBy: 'BUYER' | 'SELLER';
+    /** Kept back from the refund of goods returned for a change of mind, in basis points; 0 when none. */
+    readonly restockingFeeBp: number;
   };
 }
 

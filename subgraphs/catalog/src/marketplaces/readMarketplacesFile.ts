@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
 import type { Environment } from '#packages/config/index.js';
 import type { ConnectorCredentials, ConnectorMarketplace } from '../adapters/connector/ConnectorMarketplace.js';
-import type { Continent } from '../adapters/ports.js';
 import { MarketplacesFile, type MarketplaceEntry } from './MarketplacesFile.js';
 
 /** A `MARKETPLACES_FILE` that cannot be used, naming the file, the entry's line and the field. */
@@ -40,7 +39,7 @@ export function readMarketplacesFile(options: MarketplacesFileOptions): Marketpl
     text = readFileSync(options.path, 'utf8');
   } catch (error) {
     throw new MarketplacesFileError(
-      `MARKETPLACES_FILE ${options.path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? error})`,
+      `MARKETPLACES_FILE ${options.path}: cannot be read (${(error as NodeJS.ErrnoException).code ?? (error instanceof Error ? error.message : 'unreadable')})`,
     );
   }
   const lines = new LineCounter();
@@ -88,7 +87,7 @@ export function readMarketplacesFile(options: MarketplacesFileOptions): Marketpl
         name: entry.name,
         country: entry.country,
         currency: entry.currency,
-        continent: entry.continent as Continent,
+        continent: entry.continent,
       },
       baseUrl: baseUrl.replace(/\/$/, ''),
       credentials,

@@ -1,5 +1,5 @@
 import { parseCountryOnly } from '#packages/scalars/index.js';
-import { userInputError } from '#packages/errors/index.js';
+import { renamedCountryInput, userInputError } from '#packages/errors/index.js';
 import { resolveHsClassification } from '#packages/hs/index.js';
 import type { QueryResolvers, SearchFilter } from '../__generated__/resolvers.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
@@ -30,7 +30,8 @@ export const Query: QueryResolvers<Context> = {
     return classifier.classify({ title, description }, first);
   },
 
-  async search(_parent, { query, filter, first, after }, context) {
+  async search(_parent, { query, filter: given, first, after }, context) {
+    const filter = withDestination(given);
     const { adapters, searchDeadlineMs, cursorKey, referenceRates, logger } = context;
     const text = query.trim();
     if (text === '') throw userInputError('query: say what to look for', 'query');
@@ -87,6 +88,18 @@ function selectMarketplaces(
   return [...adapters.values()].filter((adapter) => ids.includes(adapter.marketplace.id));
 }
 
+/**
+ * The filter with its destination under one name: `destinationCountry`, or `shipTo` from clients
+ * that predate it (deprecated); the rest of the search reads `shipTo`, so both page alike.
+ */
+function withDestination(filter: SearchFilter | null | undefined): SearchFilter | null | undefined {
+  if (filter == null) return filter;
+  const { destinationCountry, shipTo } = filter;
+  if (destinationCountry == null && shipTo == null) return filter; // optional here: a search may go anywhere
+  const { value } = renamedCountryInput(destinationCountry, 'filter.destinationCountry', shipTo, 'filter.shipTo');
+  return { ...filter, destinationCountry: null, shipTo: value };
+}
+
 function offerFilter(filter: SearchFilter | null | undefined, context: Context): (offer: OfferRecord) => boolean {
   for (const code of filter?.originCountries ?? []) {
     const origin = parseCountryOnly(code);
@@ -112,7 +125,8 @@ function offerFilter(filter: SearchFilter | null | undefined, context: Context):
 /** With `onlyShippable`, offers that no customs mode may carry to `shipTo` (counted in `sources`). */
 function restrictionFilter(filter: SearchFilter | null | undefined, context: Context): ((offer: OfferRecord) => boolean) | undefined {
   if (filter?.onlyShippable !== true) return undefined;
-  if (filter.shipTo == null) throw userInputError('filter.onlyShippable: say where to with filter.shipTo', 'filter.onlyShippable');
+  if (filter.shipTo == null)
+    throw userInputError('filter.onlyShippable: say where to with filter.destinationCountry', 'filter.onlyShippable');
   const to = filter.shipTo.slice(0, 2);
   const date = new Date().toISOString().slice(0, 10);
   return (offer) => cannotReach(offer, to, effectiveHsCode(offer, context), context.restrictions, date);

@@ -37,5 +37,9 @@ export const Seller: SellerResolvers<Context> = {
     const rating = (await sellerRecord(seller, context)).profile?.rating;
     return rating ? { ...rating } : null;
   },
+  returnPolicy: async (seller, _args, context) => {
+    const policy = (await sellerRecord(seller, context)).profile?.returnPolicy;
+    return policy ? { ...policy, windowDays: policy.windowDays ?? null } : null;
+  },
   marketplace: (seller, _args, { adapters }) => marketplaceOf(adapters, seller.marketplaceId),
 };

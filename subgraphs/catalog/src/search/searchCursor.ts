@@ -66,7 +66,7 @@ export function decodeCursor(text: string, expectedSearch: string, key: Buffer):
     const [page, skip, done] = value as unknown[];
     if ((page !== null && typeof page !== 'string') || !Number.isSafeInteger(skip) || (skip as number) < 0 || (done !== 0 && done !== 1))
       throw malformed();
-    sources[id] = { page: page as string | null, skip: skip as number, done: done === 1 };
+    sources[id] = { page: page, skip: skip as number, done: done === 1 };
   }
   return { search: s, sources, turn: t };
 }

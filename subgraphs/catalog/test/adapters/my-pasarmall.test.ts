@@ -15,7 +15,9 @@ const SEARCH = '/api/v2/product/search_item';
 
 /** Calls the sandbox with a hand-made signature, to see what the platform itself refuses. */
 async function rawSearch(baseUrl: string, signed: { partner_id: string; timestamp: string; sign: string }) {
-  const response = await fetch(`${baseUrl}${SEARCH}?${new URLSearchParams({ ...signed, keyword: 'tea', offset: '0', page_size: '10' })}`);
+  const response = await fetch(
+    `${baseUrl}${SEARCH}?${new URLSearchParams({ ...signed, keyword: 'tea', offset: '0', page_size: '10' }).toString()}`,
+  );
   return { status: response.status, body: (await response.json()) as { error: string } };
 }
 

@@ -13,7 +13,7 @@ export async function startOffProtocolProxy(
   const server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
-    request.on('end', async () => {
+    const forward = async () => {
       const headers = Object.fromEntries(
         Object.entries(request.headers).filter((entry): entry is [string, string] => typeof entry[1] === 'string' && entry[0] !== 'host'),
       );
@@ -27,7 +27,8 @@ export async function startOffProtocolProxy(
       if (new URL(request.url ?? '/', 'http://proxy').pathname === path && upstream.ok) text = JSON.stringify(bend(JSON.parse(text)));
       response.writeHead(upstream.status, { 'content-type': 'application/json' });
       response.end(text);
-    });
+    };
+    request.on('end', () => void forward().catch(() => response.writeHead(502).end()));
   });
   return listen(server, '127.0.0.1', 0);
 }

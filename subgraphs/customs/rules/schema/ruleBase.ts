@@ -83,5 +83,5 @@ export function withValidPeriod<T extends z.ZodType<{ validFrom: string; validTo
   return schema.refine((rule) => rule.validTo === undefined || rule.validTo >= rule.validFrom, {
     message: 'validTo is before validFrom',
     path: ['validTo'],
-  }) as unknown as T;
+  });
 }

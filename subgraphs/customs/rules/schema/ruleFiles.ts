@@ -10,6 +10,7 @@ import {
 } from './destinationRules.js';
 import { exciseRule } from './exciseRule.js';
 import { basisPoints, countryCode, currencyCode, hsPrefix, isoDate, ruleBase, withValidPeriod } from './ruleBase.js';
+import { returnReliefRule } from './returnReliefRule.js';
 import { additionalDutyRule, feeRule, specialRegime } from './specialRegimes.js';
 
 const fee = feeRule.refine((rule) => (rule.amount === undefined) !== (rule.ratePpm === undefined), {
@@ -37,6 +38,10 @@ export const destinationFile = z
     fees: z.array(withValidPeriod(fee)),
     excise: z.array(exciseRule).default([]).describe('Specific excises charged at import on a quantity of goods (per litre, per litre of alcohol, per gallon).'),
     domesticSale: z.array(domesticSaleRule).default([]),
+    returnRelief: z
+      .array(returnReliefRule)
+      .default([])
+      .describe('Repayment of import charges on goods rejected and sent back out of the destination; none listed = no relief stated.'),
     notes: z.array(z.string().min(1)).optional(),
   })
   .refine((file) => file.union !== undefined || file.dutyTable !== undefined, {

@@ -180,6 +180,40 @@ export type HsClassificationStatus =
   /** No code: the seller declared none and the title could not be classified. */
   | 'UNKNOWN';
 
+/** What a destination repays of the import charges on goods rejected and sent back out, and how to claim it. */
+export type ImportChargeRelief = {
+  __typename?: 'ImportChargeRelief';
+  /** The charges repaid; empty unless `status` is APPLIES. */
+  charges: Array<ReliefCharge>;
+  /** The deadline to claim, in days from the import (or the notice of the customs debt); null when the law gives none in days or no relief applies. */
+  claimWithinDays?: Maybe<Scalars['Int']['output']>;
+  /** The destination (a member state answers with its union's relief). */
+  destinationCountry: Scalars['CountryCode']['output'];
+  /** How and where to claim (form, office, evidence); null when no relief applies. */
+  howToClaim?: Maybe<Scalars['String']['output']>;
+  /** The share the authority keeps, in basis points (US drawback: 100 = 1 %); 0 when it repays everything. */
+  retainedBp: Scalars['Int']['output'];
+  /** The rule's id in the customs rules, e.g. `EU-UCC-118-rejected-goods`; null when none is stated. */
+  ruleId?: Maybe<Scalars['String']['output']>;
+  /** The official citation and where to read it; null when none is stated. */
+  source?: Maybe<Scalars['String']['output']>;
+  /** How far the source has been checked; null when none is stated. */
+  sourceStatus?: Maybe<RestrictionSourceStatus>;
+  /** Whether a relief applies to this return. */
+  status: ImportChargeReliefStatus;
+  /** In one line, for people: what is repaid, or why nothing is stated. */
+  summary: Scalars['String']['output'];
+};
+
+/** Whether a destination's law repays import charges on goods sent back. */
+export type ImportChargeReliefStatus =
+  /** The destination repays the charges listed on claim, for this reason. */
+  | 'APPLIES'
+  /** No relief is stated: none is on file for the destination, which is not proof that none exists. */
+  | 'NONE_STATED'
+  /** The destination has a relief, but not for this reason (e.g. a change of mind). */
+  | 'NOT_FOR_THIS_REASON';
+
 /**
  * Every duty, tax and fee owed because the goods cross the border, in the destination country's
  * currency: those charged at checkout and those collected at the border or on delivery alike.
@@ -231,11 +265,16 @@ export type ImportChargesInput = {
   /** The rules in force on this date (`YYYY-MM-DD`). Default: today. */
   date?: InputMaybe<Scalars['String']['input']>;
   /**
+   * Where they go: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
+   */
+  destination?: InputMaybe<Scalars['CountryCode']['input']>;
+  /**
    * Where they go: a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) where taxes
    * depend on the region (CA HST/QST/PST, BR ICMS, US state sales tax). Without one, the answer names
-   * the region it assumed (`region`, `regionAssumed`).
+   * the region it assumed (`region`, `regionAssumed`). Required (or the deprecated `destination`).
    */
-  destination: Scalars['CountryCode']['input'];
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /** DDP when the seller's side pays import charges; DAP when the buyer does. Default DAP. */
   incoterm?: InputMaybe<Incoterm>;
   /** The seller's IOSS number: EU consignments up to EUR 150 whose VAT is charged at checkout. Without it, import VAT is due at the border. */
@@ -244,8 +283,13 @@ export type ImportChargesInput = {
   items: Array<ConsignmentItemInput>;
   /** How the consignment is declared to customs. Default EXPRESS (a courier). */
   mode?: InputMaybe<CustomsMode>;
-  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. */
-  origin: Scalars['CountryCode']['input'];
+  /**
+   * Where the goods ship from: the former name of `originCountry`.
+   * @deprecated Use `originCountry`.
+   */
+  origin?: InputMaybe<Scalars['CountryCode']['input']>;
+  /** Where the goods ship from (and are assumed to originate): a country, never a subdivision. Required (or the deprecated `origin`). */
+  originCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   /**
    * Transport after the place of entry (the last mile of a two-leg line). Never part of the customs
    * value (EU: UCC art. 72(a)); part of the import VAT base where the law adds it (EU VAT Directive art. 86(1)(b)).
@@ -341,6 +385,15 @@ export type QueryEstimateImportChargesArgs = {
   input: ImportChargesInput;
 };
 
+/** An import charge a relief repays. */
+export type ReliefCharge =
+  /** Customs duty. */
+  | 'DUTY'
+  /** Excise paid at import. */
+  | 'EXCISE'
+  /** Import VAT or GST paid at the border. */
+  | 'IMPORT_VAT';
+
 /** Who pays a charge over to the authority that levies it. */
 export type Remitter =
   /** The buyer, as importer of record. */
@@ -391,6 +444,38 @@ export type RestrictionSourceStatus =
   | 'UNVERIFIED'
   /** Checked during authoring against the act or official guidance cited. */
   | 'VERIFIED';
+
+/**
+ * A return of an order's goods to the seller (`orders` owns it). Customs adds whether the destination
+ * repays the import charges paid on them.
+ */
+export type Return = {
+  __typename?: 'Return';
+  /** The order's destination: where the import charges were paid. */
+  destinationCountry: Scalars['CountryCode']['output'];
+  /** The return's id (`ret_…`). */
+  id: Scalars['ID']['output'];
+  /** Whether and how the destination repays the import charges paid on the goods sent back, from its sourced customs rules. */
+  importChargeRelief: ImportChargeRelief;
+  /** Why the goods go back. */
+  reason: ReturnReason;
+};
+
+/**
+ * Why the buyer sends goods back. Import-charge reliefs turn on it: most destinations repay duty only on
+ * goods that were faulty or not what was ordered, never on a change of mind.
+ */
+export type ReturnReason =
+  /** The buyer no longer wants it; nothing is wrong with it. */
+  | 'CHANGED_MIND'
+  /** Damaged in transit, before delivery. */
+  | 'DAMAGED'
+  /** Faulty when delivered. */
+  | 'DEFECTIVE'
+  /** Not as the listing described it (not in compliance with the contract). */
+  | 'NOT_AS_DESCRIBED'
+  /** Another item than the one ordered. */
+  | 'WRONG_ITEM';
 
 export type ShippingOption = {
   __typename?: 'ShippingOption';
@@ -495,6 +580,7 @@ export type DirectiveResolverFn<TResult = Record<PropertyKey, never>, TParent = 
 /** Mapping of federation types */
 export type FederationTypes = ResolversObject<{
   Lane: Lane;
+  Return: Return;
   ShippingOption: ShippingOption;
 }>;
 
@@ -503,6 +589,11 @@ export type FederationReferenceTypes = ResolversObject<{
   Lane:
     ( { __typename: 'Lane' }
     & GraphQLRecursivePick<FederationTypes['Lane'], {"id":true}> );
+  Return:
+    ( { __typename: 'Return' }
+    & GraphQLRecursivePick<FederationTypes['Return'], {"id":true}>
+    & ( Record<PropertyKey, never>
+        | GraphQLRecursivePick<FederationTypes['Return'], {"destinationCountry":true,"reason":true}> ) );
   ShippingOption:
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
@@ -529,6 +620,8 @@ export type ResolversTypes = ResolversObject<{
   CustomsMode: CustomsMode;
   DeclarationRequirement: ResolverTypeWrapper<DeclarationRequirementModel>;
   HsClassificationStatus: HsClassificationStatus;
+  ImportChargeRelief: ResolverTypeWrapper<ImportChargeRelief>;
+  ImportChargeReliefStatus: ImportChargeReliefStatus;
   ImportCharges: ResolverTypeWrapper<ImportChargesModel>;
   ImportChargesInput: ImportChargesInput;
   Incoterm: Incoterm;
@@ -539,10 +632,13 @@ export type ResolversTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Payer: Payer;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  ReliefCharge: ReliefCharge;
   Remitter: Remitter;
   Restriction: ResolverTypeWrapper<RestrictionModel>;
   RestrictionKind: RestrictionKind;
   RestrictionSourceStatus: RestrictionSourceStatus;
+  Return: ResolverTypeWrapper<Return>;
+  ReturnReason: ReturnReason;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   ValuationBasis: ValuationBasis;
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
@@ -562,6 +658,7 @@ export type ResolversParentTypes = ResolversObject<{
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDeclaration: CustomsDeclarationModel;
   DeclarationRequirement: DeclarationRequirementModel;
+  ImportChargeRelief: ImportChargeRelief;
   ImportCharges: ImportChargesModel;
   ImportChargesInput: ImportChargesInput;
   Lane: Lane | FederationReferenceTypes['Lane'];
@@ -571,6 +668,7 @@ export type ResolversParentTypes = ResolversObject<{
   MoneyInput: MoneyInput;
   Query: Record<PropertyKey, never>;
   Restriction: RestrictionModel;
+  Return: Return | FederationReferenceTypes['Return'];
   ShippingOption: ShippingOptionRepresentation;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -638,6 +736,19 @@ export type DeclarationRequirementResolvers<ContextType = Context, ParentType ex
   sourceStatus?: Resolver<ResolversTypes['RestrictionSourceStatus'], ParentType, ContextType>;
 }>;
 
+export type ImportChargeReliefResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportChargeRelief'] = ResolversParentTypes['ImportChargeRelief']> = ResolversObject<{
+  charges?: Resolver<Array<ResolversTypes['ReliefCharge']>, ParentType, ContextType>;
+  claimWithinDays?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  destinationCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  howToClaim?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  retainedBp?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  ruleId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  source?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
+  sourceStatus?: Resolver<Maybe<ResolversTypes['RestrictionSourceStatus']>, ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['ImportChargeReliefStatus'], ParentType, ContextType>;
+  summary?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+}>;
+
 export type ImportChargesResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ImportCharges'] = ResolversParentTypes['ImportCharges']> = ResolversObject<{
   collectedAtSale?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   deMinimisApplied?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -689,6 +800,12 @@ export type RestrictionResolvers<ContextType = Context, ParentType extends Resol
   sourceStatus?: Resolver<ResolversTypes['RestrictionSourceStatus'], ParentType, ContextType>;
 }>;
 
+export type ReturnResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Return'] = ResolversParentTypes['Return'], FederationReferenceType extends FederationReferenceTypes['Return'] = FederationReferenceTypes['Return']> = ResolversObject<{
+  __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Return']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  importChargeRelief?: Resolver<ResolversTypes['ImportChargeRelief'], ParentType, ContextType>;
+}>;
+
 export type ShippingOptionResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingOption'] = ResolversParentTypes['ShippingOption'], FederationReferenceType extends FederationReferenceTypes['ShippingOption'] = FederationReferenceTypes['ShippingOption']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['ShippingOption']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -703,12 +820,14 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   CurrencyCode?: GraphQLScalarType;
   CustomsDeclaration?: CustomsDeclarationResolvers<ContextType>;
   DeclarationRequirement?: DeclarationRequirementResolvers<ContextType>;
+  ImportChargeRelief?: ImportChargeReliefResolvers<ContextType>;
   ImportCharges?: ImportChargesResolvers<ContextType>;
   Lane?: LaneResolvers<ContextType>;
   LaneCustomsRule?: LaneCustomsRuleResolvers<ContextType>;
   Money?: MoneyResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   Restriction?: RestrictionResolvers<ContextType>;
+  Return?: ReturnResolvers<ContextType>;
   ShippingOption?: ShippingOptionResolvers<ContextType>;
 }>;
 

@@ -53,7 +53,7 @@ export interface Valuation {
   /** The dearest unit's goods price in `currency` (limits that apply per item: NO VOEC, NZ). */
   measureUnit(currency: CurrencyCode): Measured;
   /** A destination-currency amount as a decimal string. */
-  format(minor: bigint): string;
+  format: (minor: bigint) => string;
 }
 
 /**

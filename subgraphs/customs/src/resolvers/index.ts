@@ -4,6 +4,7 @@ import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Lane } from './Lane.js';
 import { Query } from './Query.js';
+import { Return } from './Return.js';
 import { ShippingOption } from './ShippingOption.js';
 
 export const resolvers: Resolvers<Context> = {
@@ -11,6 +12,7 @@ export const resolvers: Resolvers<Context> = {
   CurrencyCode: CurrencyCodeScalar,
   Query,
   Lane,
+  Return,
   ShippingOption,
   Money: {
     amount: (money) => toDecimalString(money),

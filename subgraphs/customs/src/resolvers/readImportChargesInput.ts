@@ -1,5 +1,5 @@
 import { loadHsNomenclature } from '#packages/hs/index.js';
-import { userInputError } from '#packages/errors/index.js';
+import { renamedCountryInput, userInputError } from '#packages/errors/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 import { parseCountryOnly, parseCountryOrRegion } from '#packages/scalars/index.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
@@ -16,16 +16,23 @@ const IOSS_NUMBER = /^IM\d{10}$/;
  * naming the first field at fault as the client wrote it (`input.items[0].hsCode`).
  */
 export function readImportChargesInput(input: ImportChargesInput, rules: LoadedRules, today: string): Consignment {
-  const origin = parseCountryOnly(input.origin);
-  if ('problem' in origin) throw userInputError(`input.origin: ${origin.problem}`, 'input.origin');
-  const place = parseCountryOrRegion(input.destination);
-  if ('problem' in place) throw userInputError(`input.destination: ${place.problem}`, 'input.destination');
+  const originField = renamedCountryInput(input.originCountry, 'input.originCountry', input.origin, 'input.origin');
+  const origin = parseCountryOnly(originField.value);
+  if ('problem' in origin) throw userInputError(`${originField.path}: ${origin.problem}`, originField.path);
+  const destinationField = renamedCountryInput(
+    input.destinationCountry,
+    'input.destinationCountry',
+    input.destination,
+    'input.destination',
+  );
+  const place = parseCountryOrRegion(destinationField.value);
+  if ('problem' in place) throw userInputError(`${destinationField.path}: ${place.problem}`, destinationField.path);
   const destination = place.country;
   if (!rules.destinations.has(destination) || destination === 'EU') {
     const supported = [...rules.destinations.keys()].filter((code) => code !== 'EU').sort();
     throw userInputError(
-      `input.destination: no customs rules for ${destination} (supported: ${supported.join(', ')})`,
-      'input.destination',
+      `${destinationField.path}: no customs rules for ${destination} (supported: ${supported.join(', ')})`,
+      destinationField.path,
     );
   }
   if (input.items.length === 0) throw userInputError('input.items: list at least one item', 'input.items');

@@ -1,9 +1,11 @@
 import type { HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { buildTradeFlowSql } from '../query/buildTradeFlowSql.js';
+import { queryTradeFlowCells } from '../query/queryTradeFlowCells.js';
 import { toTradeFlowRow, type TradeFlowRowModel } from '../query/toTradeFlowRow.js';
 import type { TradeFlowQuery } from '../query/TradeFlowQuery.js';
 import type { ExportJob, TradeFlowStore } from '../store/TradeFlowStore.js';
+import { buildExportSql } from './buildExportSql.js';
+import { copyExportFile } from './copyExportFile.js';
 import { writeExportFile } from './writeExportFile.js';
 
 /** Rows read from the store at once; progress moves page by page. */
@@ -42,7 +44,45 @@ export function createExportRunner(options: {
   async function run(job: ExportJob): Promise<void> {
     const query = JSON.parse(job.request) as TradeFlowQuery;
     await store.updateExportJob(job.id, { rowsWritten: 0, progress: 0 }, now());
-    const pageAt = (offset: number) => store.query(buildTradeFlowSql(query, store.dialect, { limit: PAGE_ROWS, offset }));
+    const written = store.copyTo ? await copied(job, query, store.copyTo.bind(store)) : await paged(job, query);
+    await store.updateExportJob(
+      job.id,
+      { status: 'DONE', progress: 1, rowsWritten: written.rows, path: written.path, expiresAt: now() + options.ttlMs },
+      now(),
+    );
+    logger.info('trade-flow export written', { jobId: job.id, rows: written.rows, format: job.format });
+  }
+
+  /** One COPY inside the store (DuckDB). The lease is renewed while it runs, as pages renew it on the other path. */
+  async function copied(job: ExportJob, query: TradeFlowQuery, copyTo: NonNullable<TradeFlowStore['copyTo']>) {
+    const codes = await store.query({ text: 'SELECT DISTINCT hs6 FROM trade_flow_cells WHERE hs6 IS NOT NULL', params: [] });
+    const statement = buildExportSql(
+      query,
+      options.hs,
+      options.minCell,
+      codes.map((row) => String(row.hs6)),
+    );
+    const renew = setInterval(() => {
+      store.updateExportJob(job.id, { leaseUntil: now() + leaseMs }, now()).catch(() => undefined);
+    }, leaseMs / 3);
+    try {
+      return await copyExportFile({
+        store: { copyTo },
+        statement,
+        folder: options.folder,
+        jobId: job.id,
+        format: job.format,
+        // Packing the Parquet tree is the last tenth.
+        onCopied: () => store.updateExportJob(job.id, { progress: 0.9, leaseUntil: now() + leaseMs }, now()),
+      });
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  /** Pages of cells through JavaScript into the export writer (PostgreSQL). */
+  async function paged(job: ExportJob, query: TradeFlowQuery) {
+    const pageAt = (offset: number) => queryTradeFlowCells(store, query, { limit: PAGE_ROWS, offset });
     // The first page tells how many cells there are in all: no separate count of the whole aggregation.
     const first = await pageAt(0);
     const total = Number(first[0]?.total_cells ?? 0);
@@ -52,7 +92,7 @@ export function createExportRunner(options: {
         yield rows.map((row) => toTradeFlowRow(row, query, options.minCell, options.hs));
       }
     }
-    const written = await writeExportFile({
+    return writeExportFile({
       folder: options.folder,
       jobId: job.id,
       format: job.format,
@@ -61,12 +101,6 @@ export function createExportRunner(options: {
       onRows: (rows) =>
         store.updateExportJob(job.id, { progress: total === 0 ? 0.9 : (0.9 * rows) / total, leaseUntil: now() + leaseMs }, now()),
     });
-    await store.updateExportJob(
-      job.id,
-      { status: 'DONE', progress: 1, rowsWritten: written.rows, path: written.path, expiresAt: now() + options.ttlMs },
-      now(),
-    );
-    logger.info('trade-flow export written', { jobId: job.id, rows: written.rows, format: job.format });
   }
 
   async function runWaiting(): Promise<void> {

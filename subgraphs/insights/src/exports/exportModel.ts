@@ -10,7 +10,7 @@ export function exportModel(job: ExportJob, context: Pick<Context, 'exports' | '
     format: job.format,
     progress: job.progress,
     rows: job.rowsWritten,
-    url: live ? context.exports.urlOf(job.id, job.expiresAt!) : null,
+    url: live ? context.exports.urlOf(job.id, job.expiresAt) : null,
     expiresAt: job.expiresAt === null ? null : new Date(job.expiresAt).toISOString(),
     error: job.error,
   };

@@ -14,13 +14,7 @@ type Kind = (typeof EXPORT_COLUMNS)[number][1];
 const typeOf = (kind: Kind) => (kind === 'BOOLEAN' ? BOOLEAN : kind === 'BIGINT' ? BIGINT : kind === 'DOUBLE' ? DOUBLE : VARCHAR);
 const TYPES = EXPORT_COLUMNS.map(([, kind]) => typeOf(kind));
 const chunkValue = (kind: Kind, value: string | number | boolean | null): DuckDBValue =>
-  value === null
-    ? null
-    : kind === 'BIGINT'
-      ? BigInt(value as number)
-      : kind === 'DECIMAL(18,2)' || kind === 'VARCHAR'
-        ? String(value)
-        : value;
+  value === null ? null : kind === 'BIGINT' ? BigInt(value) : kind === 'DECIMAL(18,2)' || kind === 'VARCHAR' ? String(value) : value;
 
 /**
  * Writes an export's rows with DuckDB's own writers, whatever store they came from: the rows are

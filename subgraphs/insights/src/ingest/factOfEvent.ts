@@ -38,6 +38,7 @@ export async function factOfEvent(event: OrderEvent, fallbackRates: FallbackRate
     case 'escrow.released':
     case 'dispute.opened':
     case 'dispute.resolved':
+    case 'return.requested':
       return undefined;
     default:
       return unreachable(event);

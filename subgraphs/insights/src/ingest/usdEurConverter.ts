@@ -48,9 +48,6 @@ export function usdEurConverter(eventId: string, perEuro: Readonly<Record<string
       { numerator: minor * from.denominator * usd.numerator * 100n, denominator: scale * from.numerator * usd.denominator },
       'half-even',
     );
-    return [
-      toDecimalString({ minor: dollars, currency: 'USD' as CurrencyCode }),
-      toDecimalString({ minor: eur, currency: 'EUR' as CurrencyCode }),
-    ];
+    return [toDecimalString({ minor: dollars, currency: 'USD' }), toDecimalString({ minor: eur, currency: 'EUR' })];
   };
 }

@@ -9,7 +9,7 @@ const DAY_MS = 86_400_000;
  * Periods group as integers (YYYYMM, YYYY, YYYY×10+quarter), cheaper to hash than text; `keySql`
  * spells them as the API shows them, which sorts as the integers do.
  */
-function groupSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
+export function groupSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
   const [reporter, partner] = query.flow === 'IMPORT' ? ['destination', 'origin'] : ['origin', 'destination'];
   switch (dimension) {
     case 'MONTH':
@@ -40,7 +40,7 @@ function groupSql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect)
 }
 
 /** A dimension's key as a row carries it: periods as text (`202611`, `2026Q4`, `2026`), the rest as grouped. */
-function keySql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
+export function keySql(dimension: Dimension, query: TradeFlowQuery, dialect: Dialect): string {
   const group = groupSql(dimension, query, dialect);
   switch (dimension) {
     case 'MONTH':
@@ -60,15 +60,22 @@ export function keyColumns(query: TradeFlowQuery): string[] {
   return [...query.groupBy.map((_, i) => `k${i}`), ...(query.data === 'ALL' ? ['synthetic'] : [])];
 }
 
-/** WHERE conditions and their parameters; `$n` numbering starts after `offset`. */
-export function whereSql(query: TradeFlowQuery, dialect: Dialect): { text: string; params: Array<string | number | boolean> } {
+/**
+ * WHERE conditions and their parameters. Over `trade_flows` they also keep to counted orders
+ * (confirmed, not cancelled); the rollup's cells hold only those (`countedOnly: false`).
+ */
+export function whereSql(
+  query: TradeFlowQuery,
+  dialect: Dialect,
+  countedOnly = true,
+): { text: string; params: Array<string | number | boolean> } {
   const params: Array<string | number | boolean> = [];
   const param = (value: string | number | boolean) => {
     params.push(value);
     return `$${params.length}`;
   };
   const [reporter, partner] = query.flow === 'IMPORT' ? ['destination', 'origin'] : ['origin', 'destination'];
-  const conditions = ['confirmed_at IS NOT NULL', 'cancelled IS NOT TRUE'];
+  const conditions = countedOnly ? ['confirmed_at IS NOT NULL', 'cancelled IS NOT TRUE'] : ['TRUE'];
   if (query.data !== 'ALL') conditions.push(`synthetic = ${param(query.data === 'SYNTHETIC')}`);
   const { filter } = query;
   if (filter.monthFrom !== undefined) conditions.push(`month >= ${param(filter.monthFrom)}`);
@@ -87,13 +94,21 @@ export function whereSql(query: TradeFlowQuery, dialect: Dialect): { text: strin
   return { text: conditions.join(' AND '), params };
 }
 
-/** The measures of a cell; money sums as exact text. */
-function measuresSql(dialect: Dialect): string {
+/** Days between dispatch and delivery, as the percentiles read them. */
+export const TRANSIT_DAYS_SQL = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
+
+/** The median and p90 of `transit` in a group, as one array of two. */
+export function transitPercentilesSql(transit: string, dialect: Dialect): string {
   // Both percentiles from one sort of 4-byte floats (days to well under a minute): the sort is the
   // costliest part of a cell, and sorting doubles of milliseconds took twice as long for nothing.
-  const transit = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
-  const percentiles =
-    dialect === 'duckdb' ? `quantile_cont(${transit}, [0.5, 0.9])` : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+  return dialect === 'duckdb'
+    ? `quantile_cont(${transit}, [0.5, 0.9])`
+    : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+}
+
+/** The measures of a cell; money sums as exact text. */
+function measuresSql(dialect: Dialect): string {
+  const percentiles = transitPercentilesSql(TRANSIT_DAYS_SQL, dialect);
   const percentile = (p: number) => `(${percentiles})[${p === 0.5 ? 1 : 2}]`;
   const money = (column: string) => `CAST(SUM(${column}) AS VARCHAR) AS ${column}`;
   const delivered = 'delivered_at IS NOT NULL AND dispatched_at IS NOT NULL';

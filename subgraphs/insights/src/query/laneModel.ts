@@ -4,7 +4,7 @@ import { readCountry, readHsCode } from './readTradeFlowArgs.js';
 import { runTradeFlows } from './runTradeFlows.js';
 import { scopedQuery } from './scopedQuery.js';
 import { commodityModel, countryModel } from './toTradeFlowRow.js';
-import type { DataOrigin, Dimension, TradeFlowQuery } from './TradeFlowQuery.js';
+import type { Dimension, TradeFlowQuery } from './TradeFlowQuery.js';
 
 /** A lane's months shown at most (two years). */
 const MONTHS = 24;
@@ -29,7 +29,7 @@ export async function laneModel(
   const lane = (groupBy: Dimension[]): TradeFlowQuery => ({
     ...base,
     groupBy,
-    data: base.data as DataOrigin,
+    data: base.data,
     filter: { ...base.filter, lane: { origin, destination } },
   });
   const [volumes, overall, modes] = await Promise.all([

@@ -1,8 +1,8 @@
 import { userInputError } from '#packages/errors/index.js';
 import type { HsNomenclature } from '#packages/hs/index.js';
 import type { TradeFlowStore } from '../store/TradeFlowStore.js';
-import { buildTradeFlowSql } from './buildTradeFlowSql.js';
 import { decodeCursor, encodeCursor } from './pageCursor.js';
+import { queryTradeFlowCells, type CellSource } from './queryTradeFlowCells.js';
 import { toTradeFlowRow, type TradeFlowRowModel } from './toTradeFlowRow.js';
 import type { TradeFlowQuery } from './TradeFlowQuery.js';
 
@@ -20,6 +20,8 @@ export interface TradeFlowSettings {
   readonly minCell: number;
   /** `INSIGHTS_MAX_PAGE`: the largest `first`. */
   readonly maxPage: number;
+  /** Where cells are read: the rollup unless told (tests compare it with the orders). */
+  readonly source?: CellSource;
 }
 
 /** One page of a trade-flow table. */
@@ -32,7 +34,7 @@ export async function runTradeFlows(
     throw userInputError(`first: between 1 and ${settings.maxPage}, got ${page.first}`, 'first');
   }
   const offset = page.after ? decodeCursor(page.after, query) : 0;
-  const rows = await settings.store.query(buildTradeFlowSql(query, settings.store.dialect, { limit: page.first + 1, offset }));
+  const rows = await queryTradeFlowCells(settings.store, query, { limit: page.first + 1, offset }, settings.source);
   const shown = rows.slice(0, page.first);
   const totalCount = Number(rows[0]?.total_cells ?? 0);
   const hasNextPage = rows.length > page.first;

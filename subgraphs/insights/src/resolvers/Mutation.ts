@@ -6,7 +6,7 @@ import { authorizeAnalyst } from '../access/authorizeAnalyst.js';
 import type { Context } from '../context.js';
 import { exportModel } from '../exports/exportModel.js';
 import { newExportJob } from '../exports/newExportJob.js';
-import { buildTradeFlowSql } from '../query/buildTradeFlowSql.js';
+import { queryTradeFlowCells } from '../query/queryTradeFlowCells.js';
 import { scopedQuery } from '../query/scopedQuery.js';
 import type { Dimension, TradeFlowQuery } from '../query/TradeFlowQuery.js';
 
@@ -17,7 +17,7 @@ export const Mutation: MutationResolvers<Context> = {
     const access = authorizeAnalyst(context.principal);
     const asked = scopedQuery(args, access, context.hs);
     const query = withPartitionKeys(asked);
-    const [first] = await context.store.query(buildTradeFlowSql(query, context.store.dialect, { limit: 1, offset: 0 }));
+    const [first] = await queryTradeFlowCells(context.store, query, { limit: 1, offset: 0 });
     const rows = Number(first?.total_cells ?? 0);
     if (rows > context.exports.maxRows) {
       throw new GraphQLError(

@@ -1,5 +1,5 @@
 import { regionOf } from '#packages/countries/index.js';
-import type { EventShippingMode, OrderEvent, OrderTrade } from '#packages/events/index.js';
+import type { OrderEvent, OrderTrade } from '#packages/events/index.js';
 import { exponentOf } from '#packages/money/index.js';
 import { pick, randomOf } from './randomOf.js';
 import { DESTINATIONS, GOODS, MODE_TERMS, MONTH_WEIGHTS, modeShares, ORIGINS, SYNTHETIC_PER_EURO } from './syntheticTrade.js';
@@ -91,7 +91,7 @@ export function* syntheticEvents(options: SyntheticHistoryOptions, from = 0, to 
     while (destination[0] === origin) destination = pick(random, DESTINATIONS);
     const [to, , buyerCurrency] = destination;
     const [hs6, , unitUsd, unitGrams, description] = pick(random, GOODS);
-    const mode = pick(random, modeShares(origin, to as string))[0] as EventShippingMode;
+    const mode = pick(random, modeShares(origin, to))[0];
     const terms = MODE_TERMS[mode]!;
     const quantity = 1 + Math.floor(random() ** 3 * 3);
     const valueUsd = unitUsd * quantity * (0.6 + random() * 0.9);

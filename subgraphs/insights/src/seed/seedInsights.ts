@@ -36,7 +36,7 @@ const orders = whole('orders', 1);
 const months = whole('months', 1);
 const batch = whole('batch', 1);
 const from = whole('from', 0);
-const history = { orders, months, seed: whole('seed', 0), lastMonth: values['last-month']! };
+const history = { orders, months, seed: whole('seed', 0), lastMonth: values['last-month'] };
 
 const config = readInsightsConfig();
 const store = await createTradeFlowStore(config);

@@ -46,8 +46,16 @@ export interface TradeFlowStore {
   migrate(): Promise<void>;
   /** Writes facts in one transaction: new orders inserted, known ones updated with the fields each fact knows. At most one fact per order. */
   upsertFacts(facts: readonly TradeFlowFact[]): Promise<void>;
+  /** Folds the rollup's cells to one row each (`tradeFlowRollup.ts`); the store does it every few batches by itself. */
+  compactRollup(): Promise<void>;
   /** Runs a read-only query built for this dialect. */
   query(statement: SqlStatement): Promise<SqlRow[]>;
+  /**
+   * DuckDB only: writes a query's rows straight to `target` with `COPY (…) TO` (`options` as COPY
+   * takes them, e.g. `FORMAT csv, HEADER true`), without passing them through JavaScript; resolves
+   * to the rows written.
+   */
+  copyTo?(statement: SqlStatement, target: string, options: string): Promise<number>;
   addDeadLetter(letter: DeadLetter, at: number): Promise<void>;
   listDeadLetters(limit: number): Promise<Array<DeadLetter & { receivedAt: number }>>;
   createExportJob(job: ExportJob): Promise<void>;

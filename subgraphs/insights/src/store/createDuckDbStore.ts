@@ -3,6 +3,16 @@ import { dirname } from 'node:path';
 import { BIGINT, BOOLEAN, DuckDBDataChunk, DuckDBInstance, VARCHAR, type DuckDBConnection, type DuckDBValue } from '@duckdb/node-api';
 import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
+import {
+  applyDeltaStatements,
+  COMPACT_EVERY_BATCHES,
+  compactStatements,
+  contributionSql,
+  DELTA,
+  NEEDS_REBUILD_SQL,
+  rebuildStatements,
+  rollupTableStatements,
+} from './tradeFlowRollup.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
 
@@ -13,13 +23,7 @@ type Kind = (typeof FACT_COLUMNS)[number][1];
 const stagingType = (kind: Kind) => (kind === 'boolean' ? BOOLEAN : kind === 'bigint' || kind === 'integer' ? BIGINT : VARCHAR);
 const STAGING_TYPES = FACT_COLUMNS.map(([, kind]) => stagingType(kind));
 const stagingValue = (kind: Kind, value: string | number | boolean | null): DuckDBValue =>
-  value === null
-    ? null
-    : kind === 'bigint' || kind === 'integer'
-      ? BigInt(value as number)
-      : kind === 'boolean'
-        ? (value as boolean)
-        : String(value);
+  value === null ? null : kind === 'bigint' || kind === 'integer' ? BigInt(value) : kind === 'boolean' ? value : String(value);
 
 /**
  * The default store: an embedded DuckDB file (columnar, vectorized: a group-by over a million
@@ -27,7 +31,9 @@ const stagingValue = (kind: Kind, value: string | number | boolean | null): Duck
  * Facts are appended to a staging table with DuckDB's appender (the fast path for bulk rows)
  * and merged into `trade_flows` with one upsert per batch.
  */
-export async function createDuckDbStore(options: { file: string }): Promise<TradeFlowStore & { connection(): Promise<DuckDBConnection> }> {
+export async function createDuckDbStore(options: {
+  file: string;
+}): Promise<TradeFlowStore & Required<Pick<TradeFlowStore, 'copyTo'>> & { connection(): Promise<DuckDBConnection> }> {
   if (options.file !== ':memory:') mkdirSync(dirname(options.file), { recursive: true });
   const instance = await DuckDBInstance.create(options.file);
   const writer = await instance.connect();
@@ -42,6 +48,21 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
   const rowsOf = async (connection: DuckDBConnection, text: string, params: readonly DuckDBValue[] = []): Promise<SqlRow[]> => {
     const result = await connection.runAndReadAll(text, params.length > 0 ? [...params] : undefined);
     return result.getRowObjects().map(plainRow);
+  };
+  const inTransaction = async (statements: readonly string[]) => {
+    await writer.run('BEGIN TRANSACTION');
+    try {
+      for (const statement of statements) await writer.run(statement);
+      await writer.run('COMMIT');
+    } catch (error) {
+      await writer.run('ROLLBACK').catch(() => undefined);
+      throw error;
+    }
+  };
+  let batchesSinceCompaction = 0;
+  const compact = async () => {
+    await inTransaction(compactStatements('duckdb'));
+    batchesSinceCompaction = 0;
   };
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
   const castFromStaging = FACT_COLUMNS.map(([name, kind]) => (kind === 'money' ? `CAST(${name} AS DECIMAL(18,2))` : name)).join(', ');
@@ -59,6 +80,9 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
           ([name, kind]) => `${name} ${kind === 'money' || kind === 'text' ? 'VARCHAR' : kind === 'boolean' ? 'BOOLEAN' : 'BIGINT'}`,
         );
         await writer.run(`CREATE TABLE IF NOT EXISTS ${STAGING} (${staging.join(', ')})`);
+        for (const statement of rollupTableStatements('duckdb')) await writer.run(statement);
+        const [check] = await rowsOf(writer, NEEDS_REBUILD_SQL);
+        if (check?.needed === true) await inTransaction(rebuildStatements());
       });
     },
 
@@ -76,24 +100,46 @@ export async function createDuckDbStore(options: { file: string }): Promise<Trad
           appender.appendDataChunk(chunk);
         }
         appender.closeSync();
-        await writer.run('BEGIN TRANSACTION');
+        const touched = `order_id IN (SELECT order_id FROM ${STAGING})`;
         try {
-          await writer.run(
+          await inTransaction([
+            // The rollup loses the touched orders as they were, and gains them as they are now.
+            contributionSql(touched, -1),
             `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM ${STAGING}
              ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
-          );
-          await writer.run(`DELETE FROM ${STAGING}`);
-          await writer.run('COMMIT');
+            contributionSql(touched, 1),
+            ...applyDeltaStatements(),
+            `DELETE FROM ${STAGING}`,
+          ]);
         } catch (error) {
-          await writer.run('ROLLBACK').catch(() => undefined);
           await writer.run(`DELETE FROM ${STAGING}`).catch(() => undefined);
+          await writer.run(`DELETE FROM ${DELTA}`).catch(() => undefined);
           throw error;
         }
+        if (++batchesSinceCompaction >= COMPACT_EVERY_BATCHES) await compact();
       });
     },
 
+    async compactRollup() {
+      await serially(compact);
+    },
+
     query(statement) {
-      return rowsOf(reader, statement.text, statement.params as DuckDBValue[]);
+      return rowsOf(reader, statement.text, statement.params);
+    },
+
+    async copyTo(statement, target, options) {
+      // Its own connection: a long export does not hold up the questions on the reader.
+      const connection = await instance.connect();
+      try {
+        const result = await connection.runAndReadAll(
+          `COPY (${statement.text}) TO '${target.replaceAll("'", "''")}' (${options})`,
+          statement.params.length > 0 ? [...(statement.params as DuckDBValue[])] : undefined,
+        );
+        return Number(result.getRows()[0]?.[0] ?? 0);
+      } finally {
+        connection.closeSync();
+      }
     },
 
     async addDeadLetter(letter, at) {

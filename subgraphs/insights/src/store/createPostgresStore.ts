@@ -1,6 +1,16 @@
 import pg from 'pg';
 import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
+import {
+  applyDeltaStatements,
+  COMPACT_EVERY_BATCHES,
+  compactStatements,
+  contributionSql,
+  NEEDS_REBUILD_SQL,
+  POSTGRES_DELTA_STATEMENT,
+  rebuildStatements,
+  rollupTableStatements,
+} from './tradeFlowRollup.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
 
@@ -11,7 +21,8 @@ const ROWS_PER_INSERT = 2_000;
 // NUMERIC, BIGINT and COUNT come back as text (exact); instants and counts are read with Number() where used.
 const types = {
   getTypeParser: (oid: number, format?: 'text' | 'binary') =>
-    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text'),
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return -- pg-types declares every parser as returning any
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format),
 };
 
 /**
@@ -24,6 +35,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
   const pool = new pg.Pool({ connectionString: options.connectionString, max: 6, options: `-c search_path=${schema}`, types });
   const rows = async (text: string, params: readonly unknown[] = []): Promise<SqlRow[]> =>
     (await pool.query(text, [...params])).rows as SqlRow[];
+  let batchesSinceCompaction = 0;
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
   async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await pool.connect();
@@ -46,13 +58,22 @@ export function createPostgresStore(options: { connectionString: string; schema:
       await inTransaction(async (client) => {
         await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`tradegraph-insights-migrations:${schema}`]);
         await client.query(`CREATE SCHEMA IF NOT EXISTS ${schema}`);
-        for (const statement of tableStatements('postgres')) await client.query(statement);
+        for (const statement of [...tableStatements('postgres'), ...rollupTableStatements('postgres')]) await client.query(statement);
+        const { rows: check } = await client.query<{ needed: boolean }>(NEEDS_REBUILD_SQL);
+        if (check[0]?.needed) {
+          await client.query(POSTGRES_DELTA_STATEMENT);
+          for (const statement of rebuildStatements()) await client.query(statement);
+        }
       });
     },
 
     async upsertFacts(facts) {
       if (facts.length === 0) return;
       await inTransaction(async (client) => {
+        // The rollup loses the touched orders as they were, and gains them as they are now.
+        const touched = [facts.map((fact) => fact.orderId)];
+        await client.query(POSTGRES_DELTA_STATEMENT);
+        await client.query(contributionSql('order_id = ANY($1::varchar[])', -1), touched);
         for (let start = 0; start < facts.length; start += ROWS_PER_INSERT) {
           const chunk = facts.slice(start, start + ROWS_PER_INSERT);
           const params: unknown[] = [];
@@ -68,6 +89,17 @@ export function createPostgresStore(options: { connectionString: string; schema:
             params,
           );
         }
+        await client.query(contributionSql('order_id = ANY($1::varchar[])', 1), touched);
+        for (const statement of applyDeltaStatements()) await client.query(statement);
+      });
+      // Counted per replica: each compacts after its own batches, one at a time (the lock).
+      if (++batchesSinceCompaction >= COMPACT_EVERY_BATCHES) await this.compactRollup();
+    },
+
+    async compactRollup() {
+      batchesSinceCompaction = 0;
+      await inTransaction(async (client) => {
+        for (const statement of compactStatements('postgres')) await client.query(statement);
       });
     },
 

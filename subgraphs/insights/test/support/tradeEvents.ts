@@ -86,3 +86,16 @@ export function deliveredEvent(confirmed: OrderEvent & { type: 'order.confirmed'
     },
   };
 }
+
+/** The cancellation of a confirmed order, a day after it was confirmed. */
+export function cancelledEvent(confirmed: OrderEvent & { type: 'order.confirmed' }): OrderEvent {
+  const at = new Date(Date.parse(confirmed.data.confirmedAt) + 86_400_000).toISOString();
+  return {
+    id: randomUUID(),
+    type: 'order.cancelled',
+    version: 1,
+    orderId: confirmed.orderId,
+    occurredAt: at,
+    data: { reason: 'Buyer changed their mind', cancelledAt: at, by: 'BUYER' },
+  };
+}

@@ -105,6 +105,20 @@ export type Consignment = {
   weightGrams: Scalars['Int']['output'];
 };
 
+export type CreateReturnShipmentInput = {
+  /** What goes back, as the return's customs invoice declares it. */
+  goods: ShipmentGoodsInput;
+  idempotencyKey: Scalars['String']['input'];
+  /** Why it goes back (the return reason), printed on the invoice. */
+  reason: Scalars['String']['input'];
+  /** The buyer, where the carrier collects. */
+  shipFrom: ShipmentPartyInput;
+  /** The seller's dispatch address, in the shipment's origin country. */
+  shipTo: ShipmentPartyInput;
+  /** The shipment the goods came on. */
+  shipmentId: Scalars['ID']['input'];
+};
+
 export type CreateShipmentInput = {
   goods: ShipmentGoodsInput;
   idempotencyKey: Scalars['String']['input'];
@@ -232,6 +246,8 @@ export type Mutation = {
   __typename?: 'Mutation';
   /** Cancels every leg's label (compensation). Cancelling twice is harmless. */
   cancelShipment: Shipment;
+  /** Books a return label on the reverse lane of a delivered shipment: from the buyer back to the seller's dispatch address. */
+  createReturnShipment: Shipment;
   /** Books the shipment a quote chose: one label per leg (both legs of a dedicated line). */
   createShipment: Shipment;
 };
@@ -239,6 +255,11 @@ export type Mutation = {
 
 export type MutationCancelShipmentArgs = {
   input: CancelShipmentInput;
+};
+
+
+export type MutationCreateReturnShipmentArgs = {
+  input: CreateReturnShipmentInput;
 };
 
 
@@ -257,23 +278,23 @@ export type Offer = {
   originCountry: Scalars['CountryCode']['output'];
   price: Money;
   /**
-   * What the law says about sending this offer to `to`, whatever the carriers offer: every restriction for
-   * any customs mode (POSTAL, EXPRESS, FREIGHT), PROHIBITED ones first, each with the modes it applies to.
-   * Empty when nothing restricts it or no border is crossed (seller in `to`). When every mode is
-   * PROHIBITED, no shipping option can go. A subdivision is read as its country.
+   * What the law says about sending this offer to `destinationCountry`, whatever the carriers offer: every
+   * restriction for any customs mode (POSTAL, EXPRESS, FREIGHT), PROHIBITED ones first, each with the modes it
+   * applies to. Empty when nothing restricts it or no border is crossed (seller in `destinationCountry`). When
+   * every mode is PROHIBITED, no shipping option can go. A subdivision is read as its country.
    */
   restrictions: Array<Restriction>;
   /**
-   * Ways to ship `quantity` of this offer to `to`, cheapest first. Empty when none can: see `shippingRestrictions`.
-   * `to` is a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`, `US-NY`) whose regional taxes the
-   * import charges and landed cost then use (`consignment.destinationRegion`).
+   * Ways to ship `quantity` of this offer to `destinationCountry`, cheapest first. Empty when none can: see
+   * `shippingRestrictions`. `destinationCountry` is a country, or an ISO 3166-2 subdivision (`CA-ON`, `BR-SP`,
+   * `US-NY`) whose regional taxes the import charges and landed cost then use (`consignment.destinationRegion`).
    */
   shippingOptions: Array<ShippingOption>;
   /**
-   * Why this offer cannot go to `to` by some carrier services, one line per service: first those a PROHIBITED
-   * restriction forbids (lithium batteries by post, wine by post to the US, goods off China's cross-border
-   * retail list; `restriction` names the rule), then the carriers' own refusals (weight, size, lane, goods).
-   * A subdivision is read as its country.
+   * Why this offer cannot go to `destinationCountry` by some carrier services, one line per service: first those
+   * a PROHIBITED restriction forbids (lithium batteries by post, wine by post to the US, goods off China's
+   * cross-border retail list; `restriction` names the rule), then the carriers' own refusals (weight, size, lane,
+   * goods). A subdivision is read as its country.
    */
   shippingRestrictions: Array<ShippingRestriction>;
   warehouseCountries: Array<Scalars['CountryCode']['output']>;
@@ -282,19 +303,22 @@ export type Offer = {
 
 
 export type OfferRestrictionsArgs = {
-  to: Scalars['CountryCode']['input'];
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
+  to?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
 
 export type OfferShippingOptionsArgs = {
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   quantity?: InputMaybe<Scalars['Int']['input']>;
-  to: Scalars['CountryCode']['input'];
+  to?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
 
 export type OfferShippingRestrictionsArgs = {
+  destinationCountry?: InputMaybe<Scalars['CountryCode']['input']>;
   quantity?: InputMaybe<Scalars['Int']['input']>;
-  to: Scalars['CountryCode']['input'];
+  to?: InputMaybe<Scalars['CountryCode']['input']>;
 };
 
 /** The product identifiers on an EU low-value consignment's declaration (required from 1 November 2026). */
@@ -397,11 +421,21 @@ export type ShipmentLabel = {
   __typename?: 'ShipmentLabel';
   /** The leg's carrier. */
   carrier: Carrier;
-  /** Where the leg starts. */
+  /** The country where the leg ends. */
+  destinationCountry: Scalars['CountryCode']['output'];
+  /**
+   * Where the leg starts: the former name of `originCountry`.
+   * @deprecated Use `originCountry`.
+   */
   from: Scalars['CountryCode']['output'];
   /** How the leg travels. */
   mode: ShippingMode;
-  /** Where the leg ends. */
+  /** The country where the leg starts. */
+  originCountry: Scalars['CountryCode']['output'];
+  /**
+   * Where the leg ends: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
+   */
   to: Scalars['CountryCode']['output'];
   /** The carrier's tracking number for this leg. */
   trackingNumber: Scalars['String']['output'];
@@ -438,11 +472,23 @@ export type ShippingLeg = {
   carrier: Carrier;
   /** What the carrier charges for this leg, in its billing currency. */
   cost: Money;
-  /** Where the leg starts. */
+  /** The country where the leg ends. */
+  destinationCountry: Scalars['CountryCode']['output'];
+  /**
+   * Where the leg starts: the former name of `originCountry`.
+   * @deprecated Use `originCountry`.
+   */
   from: Scalars['CountryCode']['output'];
   /** How this leg travels. */
   mode: ShippingMode;
-  /** Where the leg ends. */
+  /** The country where the leg starts. */
+  originCountry: Scalars['CountryCode']['output'];
+  /** This leg's service as its carrier markets it, e.g. `SilkRoute Air Line`. */
+  serviceName: Scalars['String']['output'];
+  /**
+   * Where the leg ends: the former name of `destinationCountry`.
+   * @deprecated Use `destinationCountry`.
+   */
   to: Scalars['CountryCode']['output'];
   /** How long this leg takes, in days. */
   transitDays: DayRange;
@@ -488,6 +534,11 @@ export type ShippingOption = {
    * restriction forbids is not offered (see `Offer.shippingRestrictions`). Empty when nothing restricts it.
    */
   restrictions: Array<Restriction>;
+  /**
+   * The service as the carrier markets it, e.g. `Express Global Worldwide` or `Interpost Registered Airmail`:
+   * what tells two options of one carrier apart. A dedicated line names both legs' services, joined by ` + `.
+   */
+  serviceName: Scalars['String']['output'];
   /** How closely the parcel can be followed. */
   trackingLevel: TrackingLevel;
   /** Days from pickup to delivery, all legs, as the carrier publishes them. */
@@ -689,6 +740,7 @@ export type ResolversTypes = ResolversObject<{
   Consignment: ResolverTypeWrapper<ConsignmentModel>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
+  CreateReturnShipmentInput: CreateReturnShipmentInput;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
   CustomsDocument: ResolverTypeWrapper<CustomsDocumentModel>;
@@ -738,6 +790,7 @@ export type ResolversParentTypes = ResolversObject<{
   Consignment: ConsignmentModel;
   Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
+  CreateReturnShipmentInput: CreateReturnShipmentInput;
   CreateShipmentInput: CreateShipmentInput;
   CurrencyCode: Scalars['CurrencyCode']['output'];
   CustomsDocument: CustomsDocumentModel;
@@ -850,15 +903,16 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   cancelShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCancelShipmentArgs, 'input'>>;
+  createReturnShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCreateReturnShipmentArgs, 'input'>>;
   createShipment?: Resolver<ResolversTypes['Shipment'], ParentType, ContextType, RequireFields<MutationCreateShipmentArgs, 'input'>>;
 }>;
 
 export type OfferResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Offer'] = ResolversParentTypes['Offer'], FederationReferenceType extends FederationReferenceTypes['Offer'] = FederationReferenceTypes['Offer']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['Offer']> | FederationReferenceType, FederationReferenceType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType, RequireFields<OfferRestrictionsArgs, 'to'>>;
-  shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType, RequireFields<OfferShippingOptionsArgs, 'quantity' | 'to'>>;
-  shippingRestrictions?: Resolver<Array<ResolversTypes['ShippingRestriction']>, ParentType, ContextType, RequireFields<OfferShippingRestrictionsArgs, 'quantity' | 'to'>>;
+  restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType, Partial<OfferRestrictionsArgs>>;
+  shippingOptions?: Resolver<Array<ResolversTypes['ShippingOption']>, ParentType, ContextType, RequireFields<OfferShippingOptionsArgs, 'quantity'>>;
+  shippingRestrictions?: Resolver<Array<ResolversTypes['ShippingRestriction']>, ParentType, ContextType, RequireFields<OfferShippingRestrictionsArgs, 'quantity'>>;
 }>;
 
 export type ProductIdentifiersResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ProductIdentifiers'] = ResolversParentTypes['ProductIdentifiers']> = ResolversObject<{
@@ -894,8 +948,10 @@ export type ShipmentResolvers<ContextType = Context, ParentType extends Resolver
 
 export type ShipmentLabelResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShipmentLabel'] = ResolversParentTypes['ShipmentLabel']> = ResolversObject<{
   carrier?: Resolver<ResolversTypes['Carrier'], ParentType, ContextType>;
+  destinationCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ShippingMode'], ParentType, ContextType>;
+  originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   trackingNumber?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
@@ -903,8 +959,11 @@ export type ShipmentLabelResolvers<ContextType = Context, ParentType extends Res
 export type ShippingLegResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ShippingLeg'] = ResolversParentTypes['ShippingLeg']> = ResolversObject<{
   carrier?: Resolver<ResolversTypes['Carrier'], ParentType, ContextType>;
   cost?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
+  destinationCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   from?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   mode?: Resolver<ResolversTypes['ShippingMode'], ParentType, ContextType>;
+  originCountry?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   to?: Resolver<ResolversTypes['CountryCode'], ParentType, ContextType>;
   transitDays?: Resolver<ResolversTypes['DayRange'], ParentType, ContextType>;
 }>;
@@ -921,6 +980,7 @@ export type ShippingOptionResolvers<ContextType = Context, ParentType extends Re
   mode?: Resolver<ResolversTypes['ShippingMode'], ParentType, ContextType>;
   offer?: Resolver<ResolversTypes['Offer'], ParentType, ContextType>;
   restrictions?: Resolver<Array<ResolversTypes['Restriction']>, ParentType, ContextType>;
+  serviceName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   trackingLevel?: Resolver<ResolversTypes['TrackingLevel'], ParentType, ContextType>;
   transitDays?: Resolver<ResolversTypes['DayRange'], ParentType, ContextType>;
 }>;

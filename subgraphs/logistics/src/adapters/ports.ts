@@ -42,6 +42,8 @@ export interface RateRequest {
 export interface RateQuote {
   /** The carrier's own service code, e.g. `EXPRESS_WORLDWIDE`. */
   readonly service: string;
+  /** The service as the carrier markets it, e.g. `Express Global Worldwide`: what tells a buyer the options apart. */
+  readonly serviceName: string;
   readonly mode: ShippingMode;
   readonly cost: Money;
   readonly transitDays: DayRange;
@@ -125,6 +127,17 @@ export interface LabelRequest {
   readonly idempotencyKey: string;
 }
 
+/**
+ * A return label: the buyer's parcel back to the seller, on the reverse lane of the label it came
+ * on (`returnOf`, which may be another carrier's). No IOSS and no hand-over: a return is one label,
+ * door to door, declared for export as a return.
+ */
+export interface ReturnLabelRequest extends Omit<LabelRequest, 'iossNumber' | 'handover'> {
+  readonly returnOf: { readonly carrierId: string; readonly trackingNumber: string };
+  /** Why the goods go back, as the customs invoice states it. */
+  readonly reason: string;
+}
+
 export interface LabelRecord {
   readonly trackingNumber: string;
   readonly service: string;
@@ -186,6 +199,11 @@ export interface CarrierAdapter {
   createLabel(request: LabelRequest, signal?: AbortSignal): Promise<LabelRecord>;
   /** Cancels a label before pickup; cancelling a cancelled one again is harmless. */
   cancelLabel(request: CancelLabelRequest, signal?: AbortSignal): Promise<void>;
+  /**
+   * Books a return label (the carrier's returns product), idempotent by key like `createLabel`.
+   * Optional: a carrier without a returns product leaves it out and is never offered for returns.
+   */
+  createReturnLabel?(request: ReturnLabelRequest, signal?: AbortSignal): Promise<LabelRecord>;
   track(trackingNumbers: readonly string[], signal?: AbortSignal): Promise<Array<ParcelRecord | Error>>;
   /**
    * The carrier's published clearance and disbursement fees, for carriers that clear parcels
@@ -216,7 +234,7 @@ export interface ClearanceFeeTable {
 }
 
 /** The booking half alone, which each adapter builds in its own file next to its rates. */
-export type CarrierLabels = Pick<CarrierAdapter, 'createLabel' | 'cancelLabel' | 'track'>;
+export type CarrierLabels = Pick<CarrierAdapter, 'createLabel' | 'cancelLabel' | 'createReturnLabel' | 'track'>;
 
 /** What each adapter folder exports: its settings and how to build it from them. */
 export interface CarrierAdapterModule<S extends Record<string, Setting<unknown>>> {

@@ -45,7 +45,7 @@ export async function readClearanceFeeTable(
         kind,
         fixed: parseMoney(String(fixed), currency),
         rateBp,
-        minimum: minimum === null || minimum === undefined ? undefined : parseMoney(String(minimum), currency),
+        minimum: minimum === null || minimum === undefined ? undefined : parseMoney(`${minimum as string | number}`, currency),
       };
     } catch (error) {
       if (error instanceof MoneyError) throw fail(`fees[${i}]: ${error.message}`);

@@ -1,5 +1,6 @@
 import { userInputError } from '#packages/errors/index.js';
 import type { MutationResolvers } from '../__generated__/resolvers.js';
+import { bookReturnLabel } from '../booking/bookReturnLabel.js';
 import { bookShipment } from '../booking/bookShipment.js';
 import { planShipmentLegs } from '../booking/planShipmentLegs.js';
 import { readGoods, readIdempotencyKey, readParty } from '../booking/readShipmentInput.js';
@@ -37,6 +38,30 @@ export const Mutation: MutationResolvers<Context> = {
     );
     context.logger.info('shipment booked', { legs: legs.map((leg) => `${leg.carrierId}:${leg.trackingNumber}`) });
     return shipmentModel(legs, context.carriers);
+  },
+
+  async createReturnShipment(_parent, { input }, context) {
+    assertServiceCaller(context);
+    const original = fromShipmentId(input.shipmentId);
+    if (original === undefined) throw userInputError(`input.shipmentId: "${input.shipmentId}" is not a Shipment id`, 'input.shipmentId');
+    const idempotencyKey = readIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey');
+    const shipFrom = readParty(input.shipFrom, 'input.shipFrom');
+    const shipTo = readParty(input.shipTo, 'input.shipTo');
+    // The reverse lane: from where the goods were delivered back to where they left.
+    if (shipFrom.country !== original.at(-1)!.to)
+      throw userInputError(`input.shipFrom.country: the goods were delivered in ${original.at(-1)!.to}`, 'input.shipFrom.country');
+    if (shipTo.country !== original[0]!.from)
+      throw userInputError(`input.shipTo.country: the goods left from ${original[0]!.from}`, 'input.shipTo.country');
+    const reason = input.reason.trim();
+    if (reason === '' || reason.length > 100) throw userInputError('input.reason: 1 to 100 characters', 'input.reason');
+    const { goods, weightGrams } = readGoods(input.goods, 'input.goods');
+    const leg = await bookReturnLabel(
+      { original, shipFrom, shipTo, goods, weightGrams, reason, idempotencyKey },
+      context.carriers,
+      context.logger,
+    );
+    context.logger.info('return label booked', { leg: `${leg.carrierId}:${leg.trackingNumber}`, lane: `${leg.from}-${leg.to}` });
+    return shipmentModel([leg], context.carriers);
   },
 
   async cancelShipment(_parent, { input }, context) {

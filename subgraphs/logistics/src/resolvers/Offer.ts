@@ -1,4 +1,4 @@
-import { userInputError } from '#packages/errors/index.js';
+import { renamedCountryInput, userInputError } from '#packages/errors/index.js';
 import { parseCountryOrRegion } from '#packages/scalars/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
@@ -17,13 +17,13 @@ export const Offer: OfferResolvers<Context> = {
   __resolveReference: (reference): OfferModel => reference,
   id: (offer) => offer.id,
 
-  async shippingOptions(offer, { to, quantity }, context) {
+  async shippingOptions(offer, { destinationCountry, to, quantity }, context) {
     checkQuantity(quantity);
     const facts = readOfferFacts(offer);
     const price = facts.price;
     if (price === undefined)
       throw userInputError(`representations[Offer ${offer.id}].price: required for shippingOptions`, 'representations');
-    const place = destinationOf(to);
+    const place = destinationOf(destinationCountry, to);
     const answers = await askCarriers(facts, place.country, quantity, context);
     const clearing = [...answers.doorToDoor, ...answers.lineHaul].map((answer) => answer.carrier.id);
     const tables = await Promise.all(clearing.map((id) => context.clearanceFees.forCarrier(id)));
@@ -38,22 +38,29 @@ export const Offer: OfferResolvers<Context> = {
     return applyRestrictions(planned, facts, context.restrictions, today()).allowed;
   },
 
-  async shippingRestrictions(offer, { to, quantity }, context) {
+  async shippingRestrictions(offer, { destinationCountry, to, quantity }, context) {
     checkQuantity(quantity);
     const facts = readOfferFacts(offer);
-    const answers = await askCarriers(facts, destinationOf(to).country, quantity, context);
+    const answers = await askCarriers(facts, destinationOf(destinationCountry, to).country, quantity, context);
     return [...prohibitedServices(answers, facts, context.restrictions, today()), ...listShippingRestrictions(answers)];
   },
 
-  restrictions(offer, { to }, context) {
-    return restrictionsByMode(context.restrictions, readOfferFacts(offer), destinationOf(to).country, today());
+  restrictions(offer, { destinationCountry, to }, context) {
+    return restrictionsByMode(context.restrictions, readOfferFacts(offer), destinationOf(destinationCountry, to).country, today());
   },
 };
 
-/** `to` is a country or one of its subdivisions (the scalar checked it); carriers rate the country. */
-function destinationOf(to: string): { country: string; region: string | null } {
-  const place = parseCountryOrRegion(to);
-  if ('problem' in place) throw userInputError(`to: ${place.problem}`, 'to');
+/**
+ * The destination is a country or one of its subdivisions (the scalar checked it); carriers rate the
+ * country. It is named `destinationCountry`, or `to` by clients from before that name (deprecated).
+ */
+function destinationOf(
+  destinationCountry: string | null | undefined,
+  to: string | null | undefined,
+): { country: string; region: string | null } {
+  const { value: given, path: argument } = renamedCountryInput(destinationCountry, 'destinationCountry', to, 'to');
+  const place = parseCountryOrRegion(given);
+  if ('problem' in place) throw userInputError(`${argument}: ${place.problem}`, argument);
   return { country: place.country, region: place.region ?? null };
 }
 

@@ -23,4 +23,7 @@ export const resolvers: Resolvers<Context> = {
   Money: {
     amount: (money) => toDecimalString(money),
   },
+  // origin and destination, named one way across the API; `from`/`to` stay for older clients
+  ShippingLeg: { originCountry: (leg) => leg.from, destinationCountry: (leg) => leg.to },
+  ShipmentLabel: { originCountry: (label) => label.from, destinationCountry: (label) => label.to },
 };

@@ -78,6 +78,7 @@ export function buildShippingOption(plan: OptionPlan): PlannedShippingOption {
     offer: plan.offer,
     mode: plan.mode,
     carrier: first.carrier,
+    serviceName: plan.legs.map((leg) => leg.quote.serviceName).join(' + '),
     cost,
     transitDays: {
       min: plan.legs.reduce((days, leg) => days + leg.quote.transitDays.min, 0),
@@ -89,6 +90,7 @@ export function buildShippingOption(plan: OptionPlan): PlannedShippingOption {
     incoterms: plan.alreadyImported ? [] : first.quote.incoterms,
     legs: plan.legs.map((leg) => ({
       carrier: leg.carrier,
+      serviceName: leg.quote.serviceName,
       mode: leg.mode,
       from: leg.from,
       to: leg.to,

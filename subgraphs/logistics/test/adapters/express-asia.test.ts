@@ -18,6 +18,7 @@ defineCarrierAdapterSuite({
   customsKind: 'COMMERCIAL_INVOICE',
   lastStage: { to: 'DELIVERED', status: 'DELIVERED' },
   trackingStatusOf: asiaLinkTrackingStatus,
+  returns: { endpoint: 'return_create' },
   create: (url, { timeoutMs = 2_000, badCredentials = false } = {}) =>
     asiaLink.create(readConfig(asiaLink.settings, { EXPRESS_ASIA_URL: url, ...(badCredentials && { EXPRESS_ASIA_TOKEN: 'nope' }) }), {
       logger: createLogger('test', { level: 'silent' }),

@@ -30,6 +30,7 @@ defineCarrierAdapterSuite(
     customsKind: 'COMMERCIAL_INVOICE',
     lastStage: { to: 'DELIVERED', status: 'DELIVERED' },
     trackingStatusOf: expressGlobalTrackingStatus,
+    returns: { endpoint: 'returns.create' },
     create,
   },
   (sandbox) => {

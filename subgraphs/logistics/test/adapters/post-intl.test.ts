@@ -37,7 +37,7 @@ describe('post-intl XML answers', () => {
       `<?xml version="1.0"?><IntlRateBatchResponse currency="USD" rateCard="T"><Package ID="0"><Zone>2</Zone>${services}</Package></IntlRateBatchResponse>`,
     );
   const service = (postage: string, tracking = 'BASIC') =>
-    `<Service code="REGISTERED"><Postage>${postage}</Postage><WeightBandUpTo unit="g">250</WeightBandUpTo><Transit minDays="8" maxDays="16"/><Tracking>${tracking}</Tracking></Service>`;
+    `<Service code="REGISTERED"><Name>Interpost Registered Airmail</Name><Postage>${postage}</Postage><WeightBandUpTo unit="g">250</WeightBandUpTo><Transit minDays="8" maxDays="16"/><Tracking>${tracking}</Tracking></Service>`;
 
   it('reads postage into integer cents and says where it came from', () => {
     const [read] = readBatchResponse(answer(service('7.30')), 1, () => {});

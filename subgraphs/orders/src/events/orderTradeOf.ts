@@ -52,7 +52,7 @@ export function orderTradeOf(order: OrderRecord, steps: readonly StepRecord[], q
       total: money(quote.total),
       deMinimisApplied: quote.promise?.deMinimisApplied ?? null,
     },
-    fx: { date: quote.rates.date, source: quote.rates.source, perEuro: { ...quote.rates.perEuro } as Record<string, string> },
+    fx: { date: quote.rates.date, source: quote.rates.source, perEuro: { ...quote.rates.perEuro } },
     shipping: {
       mode: legs[0]?.mode ?? null,
       carrierId: shipment.carrierId ?? null,

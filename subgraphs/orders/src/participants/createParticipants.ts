@@ -56,7 +56,43 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
       return state;
     };
 
+  const returns = {
+    sellerReturnPolicy: (sellerId: string) =>
+      catalog.execute(op.sellerReturnPolicy, { representations: [{ __typename: 'Seller', id: sellerId }] }, (data) => {
+        const [entity] = asArray(asRecord(data, '$')._entities, '_entities');
+        if (entity === null || entity === undefined) return null;
+        const policy = asRecord(entity, '_entities[0]').returnPolicy;
+        if (policy === null || policy === undefined) return null;
+        const value = asRecord(policy, 'returnPolicy');
+        const payer = asString(value.returnShippingPaidBy, 'returnPolicy.returnShippingPaidBy');
+        if (payer !== 'BUYER' && payer !== 'SELLER') throw new PayloadError('returnPolicy.returnShippingPaidBy', 'BUYER or SELLER', payer);
+        return {
+          acceptsReturns: value.acceptsReturns === true,
+          windowDays: optional(value.windowDays, 'returnPolicy.windowDays', asNonNegativeInteger) ?? null,
+          returnShippingPaidBy: payer,
+          restockingFeeBp: asNonNegativeInteger(value.restockingFeeBp, 'returnPolicy.restockingFeeBp'),
+        } as const;
+      }),
+
+    createReturnShipment: (input: Parameters<NonNullable<Participants['createReturnShipment']>>[0]) =>
+      logistics.execute(op.createReturnShipment, { input }, (data) => {
+        const value = field(data, 'createReturnShipment');
+        const leg = asRecord(asArray(value.labels, 'createReturnShipment.labels')[0], 'createReturnShipment.labels[0]');
+        return {
+          shipmentId: asNonEmptyString(value.id, 'createReturnShipment.id'),
+          trackingNumber: asNonEmptyString(value.trackingNumber, 'createReturnShipment.trackingNumber'),
+          leg: {
+            carrierId: asNonEmptyString(asRecord(leg.carrier, 'labels[0].carrier').id, 'labels[0].carrier.id'),
+            mode: asNonEmptyString(leg.mode, 'labels[0].mode'),
+            from: asNonEmptyString(leg.from, 'labels[0].from'),
+            to: asNonEmptyString(leg.to, 'labels[0].to'),
+          },
+        };
+      }),
+  };
+
   return {
+    ...returns,
     reserveStock: ({ offerId, quantity, idempotencyKey }) =>
       catalog.execute(op.reserveStock, { input: { offerId, quantity, idempotencyKey } }, (data) => {
         const value = field(data, 'reserveStock');
@@ -128,7 +164,19 @@ export function createParticipants(endpoints: ParticipantEndpoints): Participant
     capturePayment: (input) => payments.execute(op.capturePayment, { input }, payment('capturePayment')),
     voidPayment: (input) => payments.execute(op.voidPayment, { input }, payment('voidPayment')),
     releaseEscrow: (input) => payments.execute(op.releaseEscrow, { input }, payment('releaseEscrow')),
-    refundPayment: (input) => payments.execute(op.refundPayment, { input }, payment('refundPayment')),
+    refundPayment: ({ paymentId, amount, reason, idempotencyKey }) =>
+      payments.execute(
+        op.refundPayment,
+        {
+          input: {
+            paymentId,
+            idempotencyKey,
+            ...(amount && { amount: amount.amount, currency: amount.currency }),
+            ...(reason !== undefined && { reason }),
+          },
+        },
+        payment('refundPayment'),
+      ),
 
     async trackShipments(shipmentIds) {
       const tracked = new Map<string, ShipmentTracking | TrackingRefused | undefined>();

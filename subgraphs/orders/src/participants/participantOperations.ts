@@ -140,7 +140,7 @@ export const PARTICIPANT_OPERATIONS = {
     }
   `,
   refundPayment: /* GraphQL */ `
-    mutation RefundPayment($input: PaymentActionInput!) {
+    mutation RefundPayment($input: RefundPaymentInput!) {
       refundPayment(input: $input) {
         id
         status
@@ -220,6 +220,36 @@ export const PARTICIPANT_OPERATIONS = {
       }
     }
   `,
+  sellerReturnPolicy: /* GraphQL */ `
+    query SellerReturnPolicy($representations: [_Any!]!) {
+      _entities(representations: $representations) {
+        ... on Seller {
+          returnPolicy {
+            acceptsReturns
+            windowDays
+            returnShippingPaidBy
+            restockingFeeBp
+          }
+        }
+      }
+    }
+  `,
+  createReturnShipment: /* GraphQL */ `
+    mutation CreateReturnShipment($input: CreateReturnShipmentInput!) {
+      createReturnShipment(input: $input) {
+        id
+        trackingNumber
+        labels {
+          carrier {
+            id
+          }
+          mode
+          from
+          to
+        }
+      }
+    }
+  `,
 } as const;
 
 /** Which participant serves each operation. */
@@ -240,4 +270,6 @@ export const OPERATION_PARTICIPANT: Readonly<Record<keyof typeof PARTICIPANT_OPE
     offerShippingFacts: 'catalog',
     offerShippingOptions: 'logistics',
     sellerTrust: 'trust',
+    sellerReturnPolicy: 'catalog',
+    createReturnShipment: 'logistics',
   };

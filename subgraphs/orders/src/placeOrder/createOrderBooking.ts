@@ -25,8 +25,8 @@ export interface OrderBookingOptions {
 }
 
 export interface OrderBooking {
-  /** Books for `owner` (an API key id): its idempotency keys are its own. */
-  placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel>;
+  /** Books for `owner` (an API key id): its idempotency keys are its own. A test-mode key's orders honour test triggers. */
+  placeOrder(input: PlaceOrderInput, owner: string, testMode?: boolean): Promise<PlaceOrderPayloadModel>;
 }
 
 /** How often a request waiting on a saga run by another replica looks at the store. */
@@ -47,22 +47,25 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   const { store, saga, quoteKey, logger } = options;
   const now = options.now ?? Date.now;
 
-  async function placeOrder(input: PlaceOrderInput, owner: string): Promise<PlaceOrderPayloadModel> {
+  async function placeOrder(input: PlaceOrderInput, owner: string, testMode = false): Promise<PlaceOrderPayloadModel> {
     const normalized = normalizePlaceOrderInput(input);
     if ('errors' in normalized) return { order: null, userErrors: normalized.errors };
     const request = normalized.value;
     const requestHash = requestHashOf(request);
 
-    const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
-    if (existing) return answer(existing, requestHash);
-
+    // A known key is answered with its order even when the quote has expired since (a client's
+    // retry); on the way to a new order, createOrder finds a known key itself, in the same statement.
     const quote = readQuote(request);
-    if ('errors' in quote) return { order: null, userErrors: quote.errors };
+    if ('errors' in quote) {
+      const existing = await store.getOrderByIdempotencyKey(owner, request.idempotencyKey);
+      return existing ? answer(existing, requestHash) : { order: null, userErrors: quote.errors };
+    }
 
     const createdAt = now();
     const { order, created } = await store.createOrder({
       id: newOrderId(),
       ownerKeyId: owner,
+      testMode,
       buyerReference: request.buyerReference,
       idempotencyKey: request.idempotencyKey,
       requestHash,

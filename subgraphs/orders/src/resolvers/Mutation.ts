@@ -6,7 +6,7 @@ import { ownerOf } from './ownerOf.js';
 import { recordReach } from '../reach/recordReach.js';
 
 export const Mutation: MutationResolvers<Context> = {
-  placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder')),
+  placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder'), context.testMode),
   openDispute: (_parent, { orderId, reason, evidence }, context) =>
     context.disputes.open({ owner: ownerOf(context, 'openDispute'), orderId, reason, evidence }),
   resolveDispute(_parent, { disputeId, outcome, note }, context) {
@@ -17,6 +17,10 @@ export const Mutation: MutationResolvers<Context> = {
       });
     }
     return context.disputes.resolve({ operator: ownerOf(context, 'resolveDispute'), disputeId, outcome, note: note ?? null });
+  },
+  requestReturn: async (_parent, { orderId, items, reason }, context) => {
+    const { returned, userErrors } = await context.returns.requestReturn({ orderId, items, reason }, ownerOf(context, 'requestReturn'));
+    return { return: returned, userErrors };
   },
   recordReach: (_parent, { counts }, context) => recordReach(counts, context),
 };

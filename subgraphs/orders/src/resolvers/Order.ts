@@ -20,6 +20,9 @@ export const Order: OrderResolvers<Context> = {
   payment: (order) => (order.paymentId === null ? null : { id: order.paymentId }),
   dispute: async (order, _args, { disputeOf, ownerKeyId }) =>
     ownerKeyId === order.ownerKeyId ? ((await disputeOf.load(order.id)) ?? null) : null,
+  // like a dispute, a return is the buyer's business: a marketplace key reading its orders sees none
+  return: async (order, _args, { store, ownerKeyId }) =>
+    ownerKeyId === order.ownerKeyId ? ((await store.getReturnOfOrder(order.id)) ?? null) : null,
 };
 
 export const OrderStep: OrderStepResolvers<Context> = {

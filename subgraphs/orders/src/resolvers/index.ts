@@ -2,8 +2,10 @@ import { CountryCodeScalar, CurrencyCodeScalar, DateTimeScalar } from '#packages
 import type { Resolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { Mutation } from './Mutation.js';
+import { Node, nodeQuery } from './Node.js';
 import { Order, OrderStep } from './Order.js';
 import { Query } from './Query.js';
+import { Return, ReturnUserError } from './Return.js';
 import { UserError } from './UserError.js';
 import { Dispute } from './Dispute.js';
 import { Marketplace, Viewer } from './Marketplace.js';
@@ -12,7 +14,8 @@ export const resolvers: Resolvers<Context> = {
   CountryCode: CountryCodeScalar,
   CurrencyCode: CurrencyCodeScalar,
   DateTime: DateTimeScalar,
-  Query,
+  Query: { ...Query, ...nodeQuery },
+  Node,
   Mutation,
   Order,
   OrderStep,
@@ -20,4 +23,6 @@ export const resolvers: Resolvers<Context> = {
   Dispute,
   Viewer,
   Marketplace,
+  Return,
+  ReturnUserError,
 };

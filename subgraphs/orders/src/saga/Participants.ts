@@ -78,6 +78,9 @@ export interface CreateShipmentRequest {
   readonly idempotencyKey: string;
 }
 
+/** What goes back in a return, for its customs invoice (the goods of `CreateShipmentRequest`, without the import-only fields). */
+export type ReturnGoods = Omit<CreateShipmentRequest['goods'], 'customsValue' | 'productIdentifiers'>;
+
 /** One label of a shipment: who carries it, how, between which countries. */
 export interface ShipmentLeg {
   readonly carrierId: string;
@@ -128,6 +131,21 @@ export interface ShipmentTracking {
   readonly firstReportedAt: Readonly<Record<string, string>>;
 }
 
+/** A seller's return terms, as the catalog's `Seller.returnPolicy` reports them. */
+export interface SellerReturnPolicy {
+  readonly acceptsReturns: boolean;
+  readonly windowDays: number | null;
+  readonly returnShippingPaidBy: 'BUYER' | 'SELLER';
+  readonly restockingFeeBp: number;
+}
+
+/** What logistics' `createReturnShipment` booked: one label on the reverse lane. */
+export interface ReturnShipmentBooked {
+  readonly shipmentId: string;
+  readonly trackingNumber: string;
+  readonly leg: ShipmentLeg;
+}
+
 export interface KeyedAction {
   readonly idempotencyKey: string;
 }
@@ -150,8 +168,11 @@ export interface Participants {
   capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
-  /** Gives captured or escrowed money back to the buyer (a dispute settled for the buyer). */
-  refundPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
+  /**
+   * Gives captured money back to the buyer: all of it (a dispute settled for the buyer) or `amount`
+   * of it, exactly, in the payment's currency (a return; `reason` is shown at the provider).
+   */
+  refundPayment(input: { paymentId: string; amount?: MoneyOutput; reason?: string } & KeyedAction): Promise<PaymentState>;
   /** The seller's trust (the trust subgraph's `Seller.trust`, from the standing the catalog reported). */
   sellerTrust(input: { sellerId: string; standing: SellerStanding }): Promise<SellerTrustLevel>;
   /** Tracking of each shipment, one request for all; a shipment logistics does not know maps to undefined. */
@@ -162,5 +183,11 @@ export interface Participants {
    * without it a failed booking names no alternatives.
    */
   shippingAlternatives?(request: { offerId: string; to: string; quantity: number }): Promise<ShippingAlternative[]>;
+  /** Returns (`src/returns/`): the seller's return terms now; null when its marketplace reports none. Optional: saga fakes leave it out. */
+  sellerReturnPolicy?(sellerId: string): Promise<SellerReturnPolicy | null>;
+  /** Returns: a label from the buyer back to the seller, on the reverse lane of `shipmentId`. */
+  createReturnShipment?(
+    input: { shipmentId: string; shipFrom: ShipmentParty; shipTo: ShipmentParty; goods: ReturnGoods; reason: string } & KeyedAction,
+  ): Promise<ReturnShipmentBooked>;
   close(): Promise<void>;
 }

@@ -1,3 +1,4 @@
+import { runWithTestTrigger } from '#packages/log/index.js';
 import type { OrderErrorCode, OrderFailure, OrderRecord, StepRecord, StepResult } from '../store/OrderStore.js';
 import { orderEvent } from '../events/orderEvent.js';
 import { orderTradeOf } from '../events/orderTradeOf.js';
@@ -7,6 +8,7 @@ import { classifyFailure, retryDelayMs } from './classifyFailure.js';
 import { stepIdempotencyKey } from './idempotencyKeys.js';
 import { CONTINUE, stepsByName, writeStep, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 import type { StepName } from './stepNames.js';
+import { testTriggerOfStep } from './testTriggerOfStep.js';
 
 /**
  * Takes the next booking step: writes it RUNNING (attempt + 1) before calling the participant,
@@ -44,25 +46,34 @@ async function attempt(
   results: ReadonlyMap<StepName, StepResult>,
 ): Promise<SagaAdvance> {
   const attempt = step.attempt + 1;
-  await writeStep(env, order.id, definition.name, { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() });
+  const running = { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() } as const;
+  // A local step's first write carries what RUNNING would have (see BookingStep.local).
+  const started = definition.local ? { attempt: running.attempt, startedAt: running.startedAt } : {};
+  if (!definition.local) await writeStep(env, order.id, definition.name, running);
   try {
-    const outcome = await definition.run({
-      order,
-      results,
-      participants: env.participants,
-      idempotencyKey: stepIdempotencyKey(order.id, definition.name),
-      quoteKey: env.quoteKey,
-      escrowLimits: env.escrowLimits,
-      now: env.now(),
-    });
-    if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());
-    await writeStep(env, order.id, definition.name, { status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null });
+    const run = () =>
+      definition.run({
+        order,
+        results,
+        participants: env.participants,
+        idempotencyKey: stepIdempotencyKey(order.id, definition.name),
+        quoteKey: env.quoteKey,
+        escrowLimits: env.escrowLimits,
+        now: env.now(),
+      });
+    // Test mode: the step's participant calls carry the trigger on to the vendor's sandbox.
+    const testTrigger = testTriggerOfStep(order, definition.name);
+    const outcome = await (testTrigger === undefined ? run() : runWithTestTrigger(testTrigger, run));
+    const done = { ...started, status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null } as const;
+    if (outcome.orderPatch) await env.store.finishStep(order.id, definition.name, done, outcome.orderPatch, env.now());
+    else await writeStep(env, order.id, definition.name, done);
     env.logger.info('saga step done', { orderId: order.id, step: definition.name, attempt });
     return CONTINUE;
   } catch (error) {
     const failure = classifyFailure(error, definition);
     if (failure.kind !== 'transient') {
       await writeStep(env, order.id, definition.name, {
+        ...started,
         status: 'FAILED',
         finishedAt: env.now(),
         error: { code: failure.rawCode, message: failure.message },
@@ -76,7 +87,7 @@ async function attempt(
       error: failure.message,
     });
     const message = `attempt ${attempt} of ${env.maxStepAttempts} got no answer: ${failure.message}`;
-    await writeStep(env, order.id, definition.name, { error: { code: failure.rawCode, message } });
+    await writeStep(env, order.id, definition.name, { ...started, error: { code: failure.rawCode, message } });
     if (attempt >= env.maxStepAttempts)
       return giveUp(env, order, definition, { ...step, attempt, error: { code: failure.rawCode, message } });
     const until = env.now() + retryDelayMs(attempt, env.retryBaseMs);

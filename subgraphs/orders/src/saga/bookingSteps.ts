@@ -33,7 +33,7 @@ export interface StepUndo {
   readonly participants: Participants;
   /** The key of this compensation attempt. */
   readonly idempotencyKey: string;
-  statusOf(step: StepName): StepStatus | undefined;
+  statusOf: (step: StepName) => StepStatus | undefined;
 }
 
 export interface BookingStep {
@@ -43,6 +43,11 @@ export interface BookingStep {
   /** The code of this step's failure when its participant cannot be reached. */
   readonly unavailableCode: OrderErrorCode;
   run(run: StepRun): Promise<StepOutcome>;
+  /**
+   * The step calls no participant: nothing outside can have happened if a run stops half-way, so
+   * it is written once, with its outcome, instead of RUNNING first (one store write fewer).
+   */
+  readonly local?: true;
   /** Undoes the step's effect outside; absent when there is nothing outside to undo. */
   readonly compensate?: (undo: StepUndo) => Promise<void>;
 }
@@ -66,6 +71,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'VERIFY_QUOTE',
     field: QUOTE_FIELD,
     unavailableCode: 'QUOTE_INVALID',
+    local: true,
     // Checked again at run time, not only at request time: a saga resumed after a long outage
     // must not book on an expired quote. QuoteError (QUOTE_INVALID, QUOTE_EXPIRED) fails the step.
     // The payment method is checked here too, before any stock is reserved: a method the quote's
@@ -213,6 +219,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'CONFIRM',
     field: [],
     unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    local: true,
     // Local: the order becomes CONFIRMED once every participant said yes (see createOrderSaga).
     async run() {
       return { result: {} };
@@ -247,7 +254,7 @@ function reservationResult(reservation: StockReservation): StepResult {
  * A reservation recorded before dispatch addresses were asked for (a saga resumed across the
  * upgrade) has none: its label names the seller care of the marketplace, as labels did then.
  */
-function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
+export function sellerParty(reservation: StepResult, originCountry: string): ShipmentParty {
   const name = requireKey(reservation, 'sellerName');
   const stored = reservation.sellerDispatchAddress;
   if (stored === undefined) {

@@ -53,9 +53,11 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   async function advance(orderId: string, lease: HeldLease): Promise<SagaAdvance> {
     for (;;) {
       lease.check();
-      const order = await store.getOrder(orderId);
+      // Both reads at once: one wait for the store instead of two, on every move. Only the lease
+      // holder writes this order's rows, so the two reads cannot see different moments of it.
+      const [order, stepsByOrder] = await Promise.all([store.getOrder(orderId), store.listSteps([orderId])]);
       if (!order || order.status !== 'PENDING') return { kind: 'settled' };
-      const steps = (await store.listSteps([orderId])).get(orderId) ?? [];
+      const steps = stepsByOrder.get(orderId) ?? [];
       const move = order.phase === 'COMPENSATING' ? await advanceCompensation(env, order, steps) : await advanceForward(env, order, steps);
       if (move.kind !== 'continue') return move;
     }

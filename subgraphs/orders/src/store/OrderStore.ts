@@ -1,6 +1,7 @@
 import type { ReachCount, ReachKind } from '#packages/reach/index.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import type { MoneyOutput } from '#packages/money/index.js';
+import type { ReturnPatch, ReturnRecord } from '../returns/ReturnRecord.js';
 import type { OrderStatus, SagaPhase, StepName, StepStatus } from '../saga/stepNames.js';
 import type { DisputePatch, DisputeRecord } from '../disputes/DisputeRecord.js';
 
@@ -58,6 +59,8 @@ export interface OrderRecord {
   readonly id: string;
   /** The API key that placed the order (its id): only it sees the order. `''` for orders older than owners. */
   readonly ownerKeyId: string;
+  /** Placed with a test-mode key (`tg_test_…`): its steps pass the test triggers its buyer's email names on to the sandboxes. */
+  readonly testMode: boolean;
   /** The app's own reference for its buyer, as `placeOrder` was given it; null when none. */
   readonly buyerReference: string | null;
   /** Unique per owner: another key's client using the same text gets an order of its own. */
@@ -113,7 +116,9 @@ export interface StepRecord {
   readonly error: StepError | null;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId'> & {
+export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId' | 'testMode'> & {
+  /** Default: false (live). */
+  readonly testMode?: boolean;
   /** Steps to create with the order, all PENDING. */
   readonly steps: readonly StepName[];
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
@@ -171,6 +176,11 @@ export interface OrderStore {
   addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepRecord['status'] }>, now: number): Promise<void>;
   /** Changes a step; `events` are written in the same transaction (see `updateOrder`). */
   updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
+  /**
+   * Changes a step and the order fields its outcome brought (a shipment id, a payment id) in one
+   * transaction, and one round trip where the store allows: a step is never DONE without them.
+   */
+  finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number): Promise<void>;
   /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
   listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */
@@ -195,6 +205,17 @@ export interface OrderStore {
   updateDispute(id: string, patch: DisputePatch, now: number, change?: DisputeSettlement): Promise<void>;
   /** The orders booked at a marketplace, whoever placed them, newest first (as `listOrders`). */
   listMarketplaceOrders(page: MarketplaceOrderPageRequest): Promise<OrderRecord[]>;
+  /**
+   * Records a return with its events, unless the order has one already: then nothing is written and
+   * the existing return comes back with `created: false` (an order is returned once; concurrent
+   * requests make one return).
+   */
+  createReturn(record: ReturnRecord, events: readonly OrderEvent[]): Promise<{ record: ReturnRecord; created: boolean }>;
+  /** The order's return, if it has one. */
+  getReturnOfOrder(orderId: string): Promise<ReturnRecord | undefined>;
+  getReturn(id: string): Promise<ReturnRecord | undefined>;
+  /** Changes a return; `events` are written in the same transaction. */
+  updateReturn(id: string, patch: ReturnPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
   /** Adds shown and quoted counts to marketplaces' reach, in one transaction: all of the batch or none. */
   addReachCounts(counts: readonly ReachCount[]): Promise<void>;
   /**

@@ -9,7 +9,7 @@ import type { OrderStore } from './OrderStore.js';
  * before use. `onConnectionError` hears of PostgreSQL connections lost between queries.
  */
 export async function createOrderStore(
-  config: Pick<OrdersConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'>,
+  config: Pick<OrdersConfig, 'DATABASE_URL' | 'DATABASE_SCHEMA' | 'DATA_DIR'> & Partial<Pick<OrdersConfig, 'DATABASE_POOL_SIZE'>>,
   onConnectionError?: (error: Error) => void,
 ): Promise<OrderStore> {
   const store =
@@ -17,6 +17,7 @@ export async function createOrderStore(
       ? createPostgresOrderStore({
           connectionString: config.DATABASE_URL,
           schema: config.DATABASE_SCHEMA,
+          ...(config.DATABASE_POOL_SIZE !== undefined && { maxConnections: config.DATABASE_POOL_SIZE }),
           ...(onConnectionError !== undefined && { onConnectionError }),
         })
       : createSqliteOrderStore({ file: join(config.DATA_DIR, 'orders.sqlite') });

@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { ensurePrivateFile } from '#packages/secrets/index.js';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
+import { RETURN_COLUMNS, returnAssignments, returnValues, toReturnRecord } from '../returns/returnRows.js';
 import { OUTBOX_COLUMNS, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
 import { ADD_REACH_COUNT, toReachRow } from './reachRows.js';
@@ -172,6 +173,49 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
         `UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
       );
       withEvents(() => void update.run(...pairs.map(([, value]) => value), orderId, name), events);
+    },
+
+    async createReturn(record, events) {
+      const insert = `INSERT INTO order_returns (${RETURN_COLUMNS.join(', ')}) VALUES (${RETURN_COLUMNS.map(() => '?').join(', ')})
+        ON CONFLICT (order_id) DO NOTHING`;
+      return db
+        .transaction(() => {
+          const created = prepare(insert).run(...returnValues(record)).changes === 1;
+          if (created) for (const event of events) prepare(insertEvent).run(...outboxValues(event));
+          const stored = row('SELECT * FROM order_returns WHERE order_id = ?', record.orderId);
+          if (!stored) throw new Error(`return of order ${record.orderId} vanished`);
+          return { record: toReturnRecord(stored), created };
+        })
+        .immediate();
+    },
+
+    async getReturnOfOrder(orderId) {
+      const found = row('SELECT * FROM order_returns WHERE order_id = ?', orderId);
+      return found && toReturnRecord(found);
+    },
+
+    async getReturn(id) {
+      const found = row('SELECT * FROM order_returns WHERE id = ?', id);
+      return found && toReturnRecord(found);
+    },
+
+    async updateReturn(id, patch, now, events) {
+      const pairs = returnAssignments(patch, now);
+      const update = prepare(`UPDATE order_returns SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
+      withEvents(() => void update.run(...pairs.map(([, value]) => value), id), events);
+    },
+
+    async finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number) {
+      const steps = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+      const orders = [...orderAssignments(orderPatch), ['updated_at', now] as [string, unknown]];
+      const updateStep = prepare(
+        `UPDATE order_steps SET ${steps.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
+      );
+      const updateOrder = prepare(`UPDATE orders SET ${orders.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
+      db.transaction(() => {
+        updateOrder.run(...orders.map(([, value]) => value), orderId);
+        updateStep.run(...steps.map(([, value]) => value), orderId, name);
+      })();
     },
 
     async listEvents(afterSeq, limit) {

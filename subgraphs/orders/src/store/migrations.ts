@@ -2,6 +2,8 @@ import { OUTBOX_MIGRATION } from './outboxMigration.js';
 import { OWNER_MIGRATION } from './ownerMigration.js';
 import { DISPUTES_MIGRATION } from './disputesMigration.js';
 import { MARKETPLACE_MIGRATION } from './marketplaceMigration.js';
+import { RETURNS_MIGRATION } from '../returns/returnsMigration.js';
+import { TEST_MODE_MIGRATION } from './testModeMigration.js';
 import { REACH_MIGRATION } from './reachMigration.js';
 
 /**
@@ -74,6 +76,8 @@ export const MIGRATIONS: readonly Migration[] = [
   OWNER_MIGRATION,
   DISPUTES_MIGRATION,
   MARKETPLACE_MIGRATION,
+  RETURNS_MIGRATION,
+  TEST_MODE_MIGRATION,
   REACH_MIGRATION,
 ];
 

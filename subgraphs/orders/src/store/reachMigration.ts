@@ -16,7 +16,7 @@ const table = (integer: string) => `
   )`;
 
 export const REACH_MIGRATION: Migration = {
-  version: 6,
+  version: 8,
   name: 'marketplace reach',
   sqlite: [table('INTEGER')],
   postgres: [table('BIGINT')],

@@ -33,6 +33,7 @@ export const ORDER_COLUMNS = [
   'lease_until',
   'owner_key_id',
   'buyer_reference',
+  'test_mode',
 ] as const;
 
 export function orderValues(order: NewOrder): unknown[] {
@@ -59,6 +60,7 @@ export function orderValues(order: NewOrder): unknown[] {
     order.leaseUntil,
     order.ownerKeyId,
     order.buyerReference,
+    order.testMode === true ? 1 : 0,
   ];
 }
 
@@ -86,6 +88,7 @@ export function toOrderRecord(row: Row): OrderRecord {
     ownerKeyId: text(row.owner_key_id),
     buyerReference: optionalText(row.buyer_reference),
     marketplaceId: optionalText(row.marketplace_id),
+    testMode: integer(row.test_mode) === 1,
   };
 }
 

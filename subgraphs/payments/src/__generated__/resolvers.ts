@@ -211,7 +211,11 @@ export type Mutation = {
   authorizePayment: Payment;
   /** Captures an authorization (when the carrier reports the parcel picked up). */
   capturePayment: Payment;
-  /** Gives captured or escrowed money back to the buyer in full (a dispute settled for the buyer). Refunding twice is harmless. */
+  /**
+   * Gives captured money back to the buyer: all of it (a dispute settled for the buyer) or a part
+   * (a return), exactly, in the payment's currency. The same key refunds once; refunding a REFUNDED
+   * payment whole again is harmless.
+   */
   refundPayment: Payment;
   /** Pays an escrowed capture out to the seller (on delivery). */
   releaseEscrow: Payment;
@@ -231,7 +235,7 @@ export type MutationCapturePaymentArgs = {
 
 
 export type MutationRefundPaymentArgs = {
-  input: PaymentActionInput;
+  input: RefundPaymentInput;
 };
 
 
@@ -260,7 +264,12 @@ export type Payment = {
   escrow: Scalars['Boolean']['output'];
   /** Its id. */
   id: Scalars['ID']['output'];
-  /** The provider's id, e.g. `cardnet`. */
+  /** Who takes the payment: its name, methods and country. */
+  processedBy: PaymentProvider;
+  /**
+   * The provider's id, e.g. `cardnet`.
+   * @deprecated Use `processedBy { id name }`.
+   */
   provider: Scalars['String']['output'];
   /** Where it stands. */
   status: PaymentStatus;
@@ -282,13 +291,18 @@ export type PaymentMethod =
   /** A digital wallet balance or linked account, through GlobalWallet; 28 countries. */
   | 'WALLET';
 
-/** A payment provider Tradegraph routes payments to. */
+/**
+ * A payment provider Tradegraph routes buyers' payments to: a card processor, a cross-border wallet,
+ * or a country's own instant-payment scheme.
+ */
 export type PaymentProvider = {
   __typename?: 'PaymentProvider';
+  /** The country whose domestic scheme it is (Pix: `BR`, FPX: `MY`); null for a provider that takes payers across borders. */
+  country?: Maybe<Scalars['CountryCode']['output']>;
   /** Its id, e.g. `cardnet`. */
   id: Scalars['ID']['output'];
-  /** CARD, WALLET, PIX, FPX, … */
-  methods: Array<Scalars['String']['output']>;
+  /** How buyers pay through it (`landedCost(paymentMethod:)` and `placeOrder` take these). */
+  methods: Array<PaymentMethod>;
   /** Its name, as buyers know it. */
   name: Scalars['String']['output'];
 };
@@ -303,7 +317,7 @@ export type PaymentStatus =
   | 'DECLINED'
   /** Captured and held for the seller until delivery. */
   | 'IN_ESCROW'
-  /** The money taken was given back to the buyer in full (a dispute settled for the buyer). */
+  /** All the money taken was given back to the buyer (a dispute settled for the buyer, or refunds that add up to the capture). */
   | 'REFUNDED'
   /** Escrowed money was paid out to the seller (on delivery). */
   | 'RELEASED'
@@ -327,6 +341,17 @@ export type Query = {
 
 export type QueryQuoteArgs = {
   quoteId: Scalars['ID']['input'];
+};
+
+export type RefundPaymentInput = {
+  /** A part to give back, a decimal string in `currency`, e.g. `42.50`; omitted: all that was captured and not yet refunded. Refunds of one payment add up to at most the capture. */
+  amount?: InputMaybe<Scalars['String']['input']>;
+  /** The payment's currency; required with `amount`. */
+  currency?: InputMaybe<Scalars['CurrencyCode']['input']>;
+  idempotencyKey: Scalars['String']['input'];
+  paymentId: Scalars['ID']['input'];
+  /** Shown at the provider where its API takes one, e.g. a return's id. */
+  reason?: InputMaybe<Scalars['String']['input']>;
 };
 
 /** Who pays a charge over to the authority that levies it. */
@@ -508,6 +533,7 @@ export type ResolversTypes = ResolversObject<{
   PaymentProvider: ResolverTypeWrapper<PaymentProviderModel>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  RefundPaymentInput: RefundPaymentInput;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
   ValuationBasis: ValuationBasis;
@@ -540,6 +566,7 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentActionInput: PaymentActionInput;
   PaymentProvider: PaymentProviderModel;
   Query: Record<PropertyKey, never>;
+  RefundPaymentInput: RefundPaymentInput;
   ShippingOption: ShippingOptionRepresentation;
   Boolean: Scalars['Boolean']['output'];
   Int: Scalars['Int']['output'];
@@ -635,14 +662,16 @@ export type PaymentResolvers<ContextType = Context, ParentType extends Resolvers
   amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
   escrow?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  processedBy?: Resolver<ResolversTypes['PaymentProvider'], ParentType, ContextType>;
   provider?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['PaymentStatus'], ParentType, ContextType>;
 }>;
 
 export type PaymentProviderResolvers<ContextType = Context, ParentType extends ResolversParentTypes['PaymentProvider'] = ResolversParentTypes['PaymentProvider'], FederationReferenceType extends FederationReferenceTypes['PaymentProvider'] = FederationReferenceTypes['PaymentProvider']> = ResolversObject<{
   __resolveReference?: ReferenceResolver<Maybe<ResolversTypes['PaymentProvider']> | FederationReferenceType, FederationReferenceType, ContextType>;
+  country?: Resolver<Maybe<ResolversTypes['CountryCode']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
-  methods?: Resolver<Array<ResolversTypes['String']>, ParentType, ContextType>;
+  methods?: Resolver<Array<ResolversTypes['PaymentMethod']>, ParentType, ContextType>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 }>;
 

@@ -9,6 +9,8 @@ export interface PaymentProviderInfo {
   readonly name: string;
   /** CARD, WALLET, PIX, FPX, … */
   readonly methods: readonly string[];
+  /** The country whose domestic scheme it is (Pix: BR, FPX: MY); null for one that takes payers across borders. */
+  readonly country: string | null;
 }
 
 /** One payment to price: what the buyer would pay, where they are, and whom they pay. */
@@ -52,7 +54,7 @@ export interface AuthorizationRequest {
 
 /**
  * `IN_ESCROW`: captured from the buyer, held for the seller; `RELEASED`: then paid out to the seller;
- * `REFUNDED`: captured or held money given back to the buyer in full.
+ * `REFUNDED`: all the money taken given back to the buyer (a part given back leaves the status as it was).
  */
 export type AuthorizationStatus = 'AUTHORIZED' | 'CAPTURED' | 'VOIDED' | 'DECLINED' | 'IN_ESCROW' | 'RELEASED' | 'REFUNDED';
 
@@ -88,6 +90,11 @@ export interface ReleaseRequest {
 
 export interface RefundRequest {
   readonly authorizationId: string;
+  /** A part, exactly, in the payment's currency; default: all that was captured and not yet refunded. */
+  readonly amount?: Money;
+  /** Ours, shown in the provider's dashboard where its API takes one (e.g. a return id). */
+  readonly reason?: string;
+  /** The same key never refunds twice. */
   readonly idempotencyKey: string;
 }
 
@@ -108,8 +115,11 @@ export interface PaymentProvider {
   /** Pays escrowed funds out to the seller; releasing again is harmless. */
   releaseEscrow(request: ReleaseRequest, signal?: AbortSignal): Promise<Authorization>;
   /**
-   * Gives captured or escrowed money back to the buyer in full (a dispute settled for the buyer);
-   * refunding again is harmless. An authorization never captured is voided instead.
+   * Gives captured money back to the buyer: all of it (a dispute settled for the buyer) or a part
+   * (a return); parts add up to at most the capture, and the status turns REFUNDED once all of it
+   * is back. Held, captured or already paid out (the provider takes it back from the seller's next
+   * payout). A whole refund of a REFUNDED payment is harmless; an authorization never captured is
+   * a `ProviderRefusal` STATE_CONFLICT (void it instead), a part beyond what is left INVALID_REQUEST.
    */
   refund(request: RefundRequest, signal?: AbortSignal): Promise<Authorization>;
   /** Reads an authorization as the provider holds it now; an unknown id is a `ProviderRefusal` NOT_FOUND. */

@@ -21,5 +21,5 @@ export const LandedCost: LandedCostResolvers<Context> = {
 
 /** A quote names its provider by id; one since removed from the registry still shows by its id. */
 export function providerInfo(providers: Context['providers'], id: string): PaymentProviderInfo {
-  return providers.get(id)?.info ?? { id, name: id, methods: [] };
+  return providers.get(id)?.info ?? { id, name: id, methods: [], country: null };
 }

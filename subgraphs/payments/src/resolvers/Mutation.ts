@@ -8,11 +8,12 @@ import { toPaymentError } from '../booking/toPaymentError.js';
 import type { Context } from '../context.js';
 import type { PaymentModel } from '../models.js';
 import { assertServiceCaller } from '#packages/server/index.js';
+import { parseMoney, type Money } from '#packages/money/index.js';
 
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes
  * its idempotency key to the provider, which answers a repeat with its first answer: the same key
- * never authorizes, captures, releases or refunds twice. The payment id names provider and provider id:
+ * never authorizes, captures, releases or refunds twice (a refund of a part too). The payment id names provider and provider id:
  * nothing is stored here.
  */
 export const Mutation: MutationResolvers<Context> = {
@@ -58,7 +59,22 @@ export const Mutation: MutationResolvers<Context> = {
   async refundPayment(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.refund({ authorizationId: ref.authorizationId, idempotencyKey })));
+    const amount = input.amount == null && input.currency == null ? undefined : refundAmountOf(input);
+    if (amount !== undefined) {
+      // the provider counts a part in the payment's own currency: one read first, so a part in another
+      // currency is refused here rather than refunded as if it were the payment's
+      const current = await write(() => provider.retrieve(ref.authorizationId));
+      if (current.amount.currency !== amount.currency) {
+        throw userInputError(`input.currency: the payment is in ${current.amount.currency}, not ${amount.currency}`, 'input.currency');
+      }
+    }
+    const request = {
+      authorizationId: ref.authorizationId,
+      idempotencyKey,
+      ...(amount !== undefined && { amount }),
+      ...(input.reason != null && { reason: input.reason }),
+    };
+    return paymentOf(ref, await write(() => provider.refund(request)));
   },
 };
 
@@ -72,6 +88,20 @@ function target(
   if (provider === undefined)
     throw userInputError(`input.paymentId: provider "${ref.providerId}" is not one payments routes to`, 'input.paymentId');
   return { ref, provider, idempotencyKey: readIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey') };
+}
+
+/** A part to refund: `amount` and `currency` together, parsed exactly, more than zero. */
+function refundAmountOf(input: { amount?: string | null; currency?: string | null }): Money {
+  if (input.amount == null) throw userInputError('input.amount: required with input.currency', 'input.amount');
+  if (input.currency == null) throw userInputError('input.currency: required with input.amount', 'input.currency');
+  let amount: Money;
+  try {
+    amount = parseMoney(input.amount, input.currency);
+  } catch {
+    throw userInputError(`input.amount: "${input.amount}" is not an amount in ${input.currency}`, 'input.amount');
+  }
+  if (amount.minor <= 0n) throw userInputError('input.amount: a refund is more than zero', 'input.amount');
+  return amount;
 }
 
 const paymentOf = (ref: PaymentRef, authorization: Authorization): PaymentModel => ({ providerId: ref.providerId, authorization });

@@ -2,6 +2,7 @@ import type { PaymentResolvers } from '../__generated__/resolvers.js';
 import { ProviderRefusal } from '../adapters/ProviderRefusal.js';
 import { fromPaymentId, toPaymentId } from '../booking/paymentId.js';
 import type { Context } from '../context.js';
+import { providerInfo } from './LandedCost.js';
 
 export const Payment: PaymentResolvers<Context> = {
   /** The id names provider and provider id; the status is the provider's, read once per request. */
@@ -19,6 +20,7 @@ export const Payment: PaymentResolvers<Context> = {
   id: (payment) => toPaymentId({ providerId: payment.providerId, authorizationId: payment.authorization.id }),
   status: (payment) => payment.authorization.status,
   provider: (payment) => payment.providerId,
+  processedBy: (payment, _args, { providers }) => providerInfo(providers, payment.providerId),
   amount: (payment) => payment.authorization.amount,
   escrow: (payment) => payment.authorization.escrow,
 };

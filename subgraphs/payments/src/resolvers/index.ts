@@ -23,7 +23,7 @@ export const resolvers: Resolvers<Context> = {
   ExchangeRates: {
     base: () => 'EUR',
     source: (rates) => `${rates.source.name} (${rates.source.url})`,
-    rates: (rates) => Object.entries(rates.rates).map(([currency, rate]) => ({ currency, rate: rate! })),
+    rates: (rates) => Object.entries(rates.rates).map(([currency, rate]) => ({ currency, rate: rate })),
   },
   Money: {
     amount: (money) => toDecimalString(money),

@@ -12,7 +12,8 @@ export type TrackRecordChange =
     }
   | { readonly kind: 'delivered'; readonly orderId: string; readonly onTime: boolean | null }
   | { readonly kind: 'cancelledBySeller'; readonly orderId: string }
-  | { readonly kind: 'dispute'; readonly orderId: string; readonly dispute: 'OPEN' | 'LOST' | 'WON' };
+  | { readonly kind: 'dispute'; readonly orderId: string; readonly dispute: 'OPEN' | 'LOST' | 'WON' }
+  | { readonly kind: 'returned'; readonly orderId: string; readonly sellerAtFault: boolean };
 
 /** The sellers' records as the order events told them, kept by trust alone. */
 export interface TrackRecordStore {

@@ -31,6 +31,8 @@ export function changeOfEvent(event: OrderEvent): TrackRecordChange | undefined 
       return { kind: 'dispute', orderId: event.orderId, dispute: 'OPEN' };
     case 'dispute.resolved':
       return { kind: 'dispute', orderId: event.orderId, dispute: event.data.outcome === 'REFUND' ? 'LOST' : 'WON' };
+    case 'return.requested':
+      return { kind: 'returned', orderId: event.orderId, sellerAtFault: event.data.sellerAtFault };
     case 'order.failed':
     case 'shipment.dispatched':
     case 'payment.captured':

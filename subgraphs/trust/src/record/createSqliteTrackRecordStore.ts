@@ -11,6 +11,7 @@ const TABLES = [
      on_time INTEGER,
      cancelled_by_seller INTEGER NOT NULL DEFAULT 0,
      dispute TEXT NOT NULL DEFAULT 'NONE',
+     returned TEXT NOT NULL DEFAULT 'NONE',
      last_event_at INTEGER NOT NULL
    )`,
   'CREATE INDEX IF NOT EXISTS seller_orders_seller ON seller_orders (seller_id)',
@@ -30,6 +31,10 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   for (const sql of TABLES) db.exec(sql);
+  // A file made before returns were counted gets the column, every order in it not returned.
+  const columns = db.prepare('PRAGMA table_info(seller_orders)').all() as Array<{ name: string }>;
+  if (!columns.some((column) => column.name === 'returned'))
+    db.exec("ALTER TABLE seller_orders ADD COLUMN returned TEXT NOT NULL DEFAULT 'NONE'");
 
   const remember = db.prepare('INSERT OR IGNORE INTO applied_events (event_id) VALUES (?)');
   const confirm = db.prepare(
@@ -39,6 +44,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
   const deliver = db.prepare('UPDATE seller_orders SET on_time = ?, last_event_at = ? WHERE order_id = ?');
   const cancel = db.prepare('UPDATE seller_orders SET cancelled_by_seller = 1, last_event_at = ? WHERE order_id = ?');
   const dispute = db.prepare('UPDATE seller_orders SET dispute = ?, last_event_at = ? WHERE order_id = ?');
+  const returned = db.prepare('UPDATE seller_orders SET returned = ?, last_event_at = ? WHERE order_id = ?');
   const deadLetter = db.prepare('INSERT INTO event_dead_letters (event_id, source, payload, error, at) VALUES (?, ?, ?, ?, ?)');
 
   const applyOne = (change: TrackRecordChange, at: number) => {
@@ -54,6 +60,9 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
         return;
       case 'dispute':
         dispute.run(change.dispute, at, change.orderId);
+        return;
+      case 'returned':
+        returned.run(change.sellerAtFault ? 'SELLER_AT_FAULT' : 'CHANGED_MIND', at, change.orderId);
         return;
       default:
         throw new Error(`unknown track-record change ${JSON.stringify(change satisfies never)}`);
@@ -73,7 +82,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
       if (sellerIds.length === 0) return records;
       const rows = db
         .prepare(
-          `SELECT order_id, seller_id, confirmed_at, on_time, cancelled_by_seller, dispute, last_event_at
+          `SELECT order_id, seller_id, confirmed_at, on_time, cancelled_by_seller, dispute, returned, last_event_at
            FROM seller_orders WHERE seller_id IN (${sellerIds.map(() => '?').join(', ')})`,
         )
         .all(...sellerIds) as {
@@ -83,6 +92,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
         on_time: number | null;
         cancelled_by_seller: number;
         dispute: OrderOutcome['dispute'];
+        returned: OrderOutcome['returned'];
         last_event_at: number;
       }[];
       for (const row of rows) {
@@ -93,6 +103,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
           onTime: row.on_time === null ? null : row.on_time === 1,
           cancelledBySeller: row.cancelled_by_seller === 1,
           dispute: row.dispute,
+          returned: row.returned,
         });
         record.lastEventAt = Math.max(record.lastEventAt, row.last_event_at);
         records.set(row.seller_id, record);

@@ -13,7 +13,7 @@ export interface SellerRepresentation {
 }
 
 export const Seller: SellerResolvers<Context> = {
-  __resolveReference: (reference) => reference as SellerRepresentation,
+  __resolveReference: (reference) => reference,
   trust: async (seller, _args, { trackRecords, now }) => {
     const record = await trackRecords.load(seller.id);
     return scoreSeller(

@@ -10,6 +10,8 @@ export interface OrderOutcome {
   readonly cancelledBySeller: boolean;
   /** The dispute on it: none, open, lost by the seller (refunded) or won (released). */
   readonly dispute: 'NONE' | 'OPEN' | 'LOST' | 'WON';
+  /** Whether the buyer sent it back: because the goods were not what was owed (the seller's fault), or on a change of mind. */
+  readonly returned: 'NONE' | 'SELLER_AT_FAULT' | 'CHANGED_MIND';
 }
 
 /** A buyer rating as the marketplace reports it, on its own scale. */

@@ -3,7 +3,7 @@ import { TRUST_MODEL, VERIFICATION_VALUE, type TrustLevel } from './trustModel.j
 
 /** One part of the score, with what it is worth and where it comes from. */
 export interface TrustFactor {
-  readonly name: 'verification' | 'onTimeDelivery' | 'sellerCancellations' | 'disputes' | 'marketplaceRating';
+  readonly name: 'verification' | 'onTimeDelivery' | 'sellerCancellations' | 'disputes' | 'returns' | 'marketplaceRating';
   /** In [0, 1]; null when the source reports nothing (the factor then has no weight). */
   readonly value: number | null;
   /** Its share of the score: the weights of the factors with a value add up to 1. */
@@ -51,6 +51,9 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
     (order) => decay(order) * (order.dispute === 'LOST' ? model.disputes.lostCountsAs : 1),
     (order) => (order.dispute === 'LOST' ? 0 : order.dispute === 'OPEN' ? 0.5 : 1),
   );
+  const returns = bayesian(model.returns.prior, model.returns.priorOrders, evidence.orders, decay, (order) =>
+    order.returned === 'SELLER_AT_FAULT' ? 0 : 1,
+  );
   const count = (test: (order: OrderOutcome) => boolean) => evidence.orders.filter(test).length;
   const rating = evidence.rating && evidence.rating.best !== evidence.rating.worst ? evidence.rating : undefined;
   const ratingValue = rating
@@ -82,6 +85,12 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
       value: disputes,
       source: platform,
       detail: `${count((order) => order.dispute !== 'NONE')} disputes opened, ${count((order) => order.dispute === 'LOST')} lost`,
+    },
+    {
+      name: 'returns',
+      value: returns,
+      source: platform,
+      detail: `${count((order) => order.returned === 'SELLER_AT_FAULT')} of ${evidence.orders.length} orders returned as not what was owed, ${count((order) => order.returned === 'CHANGED_MIND')} on a change of mind`,
     },
     {
       name: 'marketplaceRating',

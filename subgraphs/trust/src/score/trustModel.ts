@@ -19,6 +19,8 @@ export const TRUST_MODEL = {
      * a lost dispute counts as `lostCountsAs` orders.
      */
     disputes: { weight: 0.2, prior: 0.95, priorOrders: 4, lostCountsAs: 3 },
+    /** Share of confirmed orders not sent back as faulty, damaged, misdescribed or wrong; a change of mind does not count. */
+    returns: { weight: 0.1, prior: 0.9, priorOrders: 4 },
     /** The marketplace's buyer rating on its own scale, mapped onto [0, 1]. */
     marketplaceRating: { weight: 0.2, prior: 0.7, priorRatings: 10 },
   },

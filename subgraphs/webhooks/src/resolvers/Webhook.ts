@@ -7,6 +7,11 @@ import { enumOfEventType } from '../eventTypes.js';
 const MAX_DELIVERIES = 100;
 
 export const Webhook: WebhookResolvers<Context> = {
+  // `node(id:)` reaches a webhook through here: only the key that registered it sees it, as in `webhooks`
+  async __resolveReference({ id }, { store, principal }) {
+    if (principal?.keyId === undefined) return null;
+    return (await store.listWebhooks(principal.keyId)).find((webhook) => webhook.id === id) ?? null;
+  },
   events: (webhook) => webhook.events.map(enumOfEventType),
   createdAt: (webhook) => new Date(webhook.createdAt).toISOString(),
   async deliveries(webhook, { first, status }, { store }) {

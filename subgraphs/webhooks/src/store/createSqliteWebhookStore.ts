@@ -193,7 +193,7 @@ export function createSqliteWebhookStore(options: { file: string }): WebhookStor
           deliveryId: String(r.delivery_id),
           at: Number(r.at),
           responseStatus: r.response_status == null ? null : Number(r.response_status),
-          error: r.error == null ? null : String(r.error),
+          error: r.error == null ? null : (r.error as string),
           durationMs: Number(r.duration_ms),
         });
       }

@@ -34,7 +34,7 @@ export default {
       for (let i = 0; i < wanted.length; i += MAX_IDS_PER_REQUEST) chunks.push(wanted.slice(i, i + MAX_IDS_PER_REQUEST));
       const found = await Promise.all(
         chunks.map(async (chunk) => {
-          const path = `${request.path}?${new URLSearchParams({ ids: chunk.join(',') })}`;
+          const path = `${request.path}?${new URLSearchParams({ ids: chunk.join(',') }).toString()}`;
           const message = await client.call({ ...request, method: 'GET', path });
           return readMessage(marketplace, request.operation, () => read(message));
         }),
@@ -51,7 +51,7 @@ export default {
         const page = await client.call({
           operation: 'searchListings',
           method: 'GET',
-          path: `/listings/search?${params}`,
+          path: `/listings/search?${params.toString()}`,
           answer: SearchPage,
           signal,
         });

@@ -9,7 +9,7 @@ import {
   type UpstreamResponse,
 } from '#packages/http/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { refusedWrite, type MarketplaceRefusalReason } from '../MarketplaceRefusal.js';
+import { refusedWrite } from '../MarketplaceRefusal.js';
 import type { ConnectorMarketplace } from './ConnectorMarketplace.js';
 import { ErrorBody, type ErrorCodeWord } from './protocol.js';
 import { signRequest } from './signRequest.js';
@@ -152,7 +152,7 @@ function failureOf(id: string, request: ConnectorCall<unknown>, status: number, 
       upstream: id,
       operation: request.operation,
       code,
-      refusals: WRITE_REFUSALS as Record<string, MarketplaceRefusalReason>,
+      refusals: WRITE_REFUSALS,
       status,
       detail: message,
     });

@@ -82,6 +82,7 @@ export const SellerProfile = z.strictObject({
     acceptsReturns: z.boolean(),
     windowDays: z.int().min(0).nullable(),
     returnShippingPaidBy: z.enum(['BUYER', 'SELLER']),
+    restockingFeeBp: z.int().min(0).max(10_000).nullable().optional(),
   }),
 });
 

@@ -101,7 +101,7 @@ export default {
         // Only the first page is ours to address; later pages are exactly the `next` links the vendor sent.
         const url =
           position === null
-            ? new URL(`items?${new URLSearchParams({ q: query, proSeite: String(PAGE_SIZE) })}`, base)
+            ? new URL(`items?${new URLSearchParams({ q: query, proSeite: String(PAGE_SIZE) }).toString()}`, base)
             : withinApi(position, base, 'rejected');
         const body = await getHal(url, signal);
         return readPayload(url.pathname, () => {

@@ -60,7 +60,7 @@ export function asiaLinkTrackingStatus(code: string, onUnknown: (code: string) =
 }
 
 /**
- * AsiaLink's waybills: `order_create` (our idempotency key is the merchant's `out_order_no`),
+ * AsiaLink's waybills: `order_create` and `return_create` (our idempotency key is the merchant's `out_order_no`),
  * `order_cancel` (keyed by `request_no`), `track_query` (100 waybills a call). Form-encoded,
  * credentials in the form, `code` ≠ 0 under HTTP 200 for every failure.
  */
@@ -96,6 +96,24 @@ export function createAsiaLinkLabels(
     async createLabel(request, signal) {
       const data = await post('order_create', orderFields(request), signal);
       return readPayload(CARRIER_ID, 'order_create', () => {
+        const order = asRecord(data, '$.data');
+        return {
+          trackingNumber: asNonEmptyString(order.waybill_no, '$.data.waybill_no'),
+          service: asNonEmptyString(order.svc, '$.data.svc'),
+          handoverAddress: undefined,
+        };
+      });
+    },
+
+    // AsiaLink's return waybill (退货单): billed to the consignee, naming the waybill the goods came on.
+    async createReturnLabel(request, signal) {
+      const fields = {
+        ...orderFields({ ...request, iossNumber: undefined, handover: undefined }),
+        orig_waybill_no: request.returnOf.trackingNumber,
+        return_reason: request.reason,
+      };
+      const data = await post('return_create', fields, signal);
+      return readPayload(CARRIER_ID, 'return_create', () => {
         const order = asRecord(data, '$.data');
         return {
           trackingNumber: asNonEmptyString(order.waybill_no, '$.data.waybill_no'),

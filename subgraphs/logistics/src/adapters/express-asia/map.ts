@@ -66,6 +66,7 @@ function readQuote(entry: VendorRecord, path: string, rateCard: string): RateQuo
   const service = asNonEmptyString(entry.svc, `${path}.svc`);
   return {
     service,
+    serviceName: asNonEmptyString(entry.svc_name, `${path}.svc_name`),
     mode: 'EXPRESS',
     cost: readAmount(fee, currency, `${path}.fee`),
     transitDays: { min: Number(days[1]), max: Number(days[2]) },

@@ -2,7 +2,16 @@ import { toDecimalString } from '#packages/money/index.js';
 import type { UpstreamClient, UpstreamResponse } from '#packages/http/index.js';
 import { asArray, asNonEmptyString, asRecord, asString, optional, parseJson, type VendorRecord } from '#packages/validate/index.js';
 import { carrierRefusal, unknownLabel, type CarrierRefusalReason } from '../CarrierRefusal.js';
-import type { CarrierLabels, CustomsDocumentRecord, LabelRequest, ParcelRecord, PostalAddress, TrackingStatus } from '../ports.js';
+import type {
+  CarrierLabels,
+  CustomsDocumentRecord,
+  LabelRecord,
+  LabelRequest,
+  ParcelRecord,
+  PostalAddress,
+  ReturnLabelRequest,
+  TrackingStatus,
+} from '../ports.js';
 import { readAmount } from '../readAmount.js';
 import { readValuationBasis } from '../readValuationBasis.js';
 import { inBatches, readPayload } from '../vendorErrors.js';
@@ -53,8 +62,8 @@ export function expressGlobalTrackingStatus(code: string, onUnknown: (code: stri
 }
 
 /**
- * Express Global's shipments: `POST /v2/shipments` (label + commercial invoice) and
- * `POST /v2/shipments:cancel`, each with our idempotency key as the `Idempotency-Key` header, and
+ * Express Global's shipments: `POST /v2/shipments` (label + commercial invoice), `POST /v2/returns`
+ * (a return label, billed to the receiver) and `POST /v2/shipments:cancel`, each with our idempotency key as the `Idempotency-Key` header, and
  * `GET /v2/shipments?shipmentTrackingNumber=…` for events and customs data (50 a call).
  */
 export function createExpressGlobalLabels(client: UpstreamClient, apiKey: string, onUnknownEvent: (code: string) => void): CarrierLabels {
@@ -74,14 +83,23 @@ export function createExpressGlobalLabels(client: UpstreamClient, apiKey: string
       signal,
     });
 
+  const readLabel = (operation: string, answer: VendorRecord): LabelRecord =>
+    readPayload(CARRIER_ID, operation, () => ({
+      trackingNumber: asNonEmptyString(answer.shipmentTrackingNumber, '$.shipmentTrackingNumber'),
+      service: asNonEmptyString(answer.productCode, '$.productCode'),
+      handoverAddress: undefined,
+    }));
+
   return {
     async createLabel(request, signal) {
       const answer = await post('shipments.create', '/v2/shipments', toShipment(request), request.idempotencyKey, signal);
-      return readPayload(CARRIER_ID, 'shipments.create', () => ({
-        trackingNumber: asNonEmptyString(answer.shipmentTrackingNumber, '$.shipmentTrackingNumber'),
-        service: asNonEmptyString(answer.productCode, '$.productCode'),
-        handoverAddress: undefined,
-      }));
+      return readLabel('shipments.create', answer);
+    },
+
+    // The integrator's returns product: the seller (receiver) is billed, the invoice says RETURN.
+    async createReturnLabel(request, signal) {
+      const answer = await post('returns.create', '/v2/returns', toReturn(request), request.idempotencyKey, signal);
+      return readLabel('returns.create', answer);
     },
 
     async cancelLabel(request, signal) {
@@ -153,6 +171,15 @@ function toShipment(request: LabelRequest): Record<string, unknown> {
         customsValue: { value: toDecimalString(customsValue.value), currency: customsValue.value.currency, basis: customsValue.basis },
       }),
     },
+  };
+}
+
+function toReturn(request: ReturnLabelRequest): Record<string, unknown> {
+  const shipment = toShipment({ ...request, iossNumber: undefined, handover: undefined });
+  return {
+    ...shipment,
+    customs: { ...(shipment.customs as Record<string, unknown>), exportReason: 'RETURN', returnReason: request.reason },
+    originalShipment: { carrier: request.returnOf.carrierId, trackingNumber: request.returnOf.trackingNumber },
   };
 }
 

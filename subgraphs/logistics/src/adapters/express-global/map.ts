@@ -70,6 +70,7 @@ function readProduct(value: unknown, path: string, rateCard: string): RateQuote 
   const ddp = asBoolean(product.ddpAvailable, `${path}.ddpAvailable`);
   return {
     service: code,
+    serviceName: asNonEmptyString(product.productName, `${path}.productName`),
     mode: 'EXPRESS',
     cost,
     transitDays: {

@@ -80,6 +80,7 @@ export function readRpcAnswers(body: unknown, count: number, onUnknownTracking: 
       quotes: [
         {
           service,
+          serviceName: asNonEmptyString(result.service_name, `${path}.result.service_name`),
           mode: 'DOMESTIC',
           cost: readAmount(price, currency, `${path}.result.price`),
           transitDays: {

@@ -74,6 +74,7 @@ function readQuote(entry: VendorRecord, path: string, rateCard: string, hub: str
   const service = asNonEmptyString(entry.service, `${path}.service`);
   return {
     service,
+    serviceName: asNonEmptyString(entry.service_name, `${path}.service_name`),
     mode: 'DEDICATED_LINE',
     cost,
     transitDays: {

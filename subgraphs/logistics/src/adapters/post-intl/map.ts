@@ -71,6 +71,7 @@ export function readBatchResponse(root: XmlElement, count: number, onUnknownTrac
       const tracking = text(service, 'Tracking', servicePath);
       return {
         service: code,
+        serviceName: text(service, 'Name', servicePath),
         mode: 'POSTAL',
         cost: readAmount(postage, currency, `${servicePath}.Postage`),
         transitDays: {

@@ -49,7 +49,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'Cardnet', methods: ['CARD'] },
+      info: { id: PROVIDER_ID, name: 'Cardnet', methods: ['CARD'], country: null },
 
       quoteFees: (requests, signal) =>
         inChunks(requests, QUOTES_PER_CALL, async (chunk) => {
@@ -114,7 +114,11 @@ export default {
       },
 
       refund: async (request, signal) => {
-        const body = { authorization: request.authorizationId };
+        const body = {
+          authorization: request.authorizationId,
+          ...(request.amount && { amount: Number(request.amount.minor) }),
+          ...(request.reason !== undefined && { reason: request.reason }),
+        };
         const answer = await post('/v1/refunds', body, { idempotent: true, key: request.idempotencyKey, signal });
         return readAuthorizationWithCurrency(answer, '/v1/refunds');
       },
@@ -147,7 +151,8 @@ export default {
     // Capture and void answers carry their own currency: read it from the body.
     function readAuthorizationWithCurrency(answer: unknown, path: string): Authorization {
       try {
-        const currency = String((answer as { currency?: unknown }).currency ?? '').toUpperCase();
+        const stated = (answer as { currency?: unknown }).currency;
+        const currency = (typeof stated === 'string' ? stated : '').toUpperCase();
         return toAuthorization(answer, currencyCode(currency));
       } catch (error) {
         throw badResponse(PROVIDER_ID, path, error);

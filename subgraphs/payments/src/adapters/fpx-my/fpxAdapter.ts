@@ -108,7 +108,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'FPX (Malaysia)', methods: ['FPX'] },
+      info: { id: PROVIDER_ID, name: 'FPX (Malaysia)', methods: ['FPX'], country: 'MY' },
 
       async quoteFees(requests, signal) {
         // Amounts are written with two decimals and one malformed quote fails the whole message:
@@ -161,7 +161,11 @@ export default {
       },
 
       async refund(request, signal) {
-        const fields = await send('AF', { fpx_fpxTxnId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const fields = await send(
+          'AF',
+          { fpx_fpxTxnId: request.authorizationId, ...(request.amount && { fpx_txnAmount: toDecimalString(request.amount) }) },
+          { key: request.idempotencyKey, signal },
+        );
         return read('AF', () => toAuthorization(fields));
       },
 

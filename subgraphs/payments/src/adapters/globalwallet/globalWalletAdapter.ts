@@ -92,7 +92,7 @@ export default {
     const currencyOf = (payload: VendorRecord) => currencyCode(String(asRecord(payload.paymentAmount, '$.paymentAmount').currency));
 
     return {
-      info: { id: PROVIDER_ID, name: 'GlobalWallet', methods: ['WALLET'] },
+      info: { id: PROVIDER_ID, name: 'GlobalWallet', methods: ['WALLET'], country: null },
 
       quoteFees: (requests, signal) =>
         inChunks(requests, QUOTES_PER_CALL, async (chunk) => {
@@ -159,7 +159,15 @@ export default {
       },
 
       async refund(request, signal) {
-        const payload = await call('/v2/payments/refund', { paymentId: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const payload = await call(
+          '/v2/payments/refund',
+          {
+            paymentId: request.authorizationId,
+            ...(request.amount && { refundAmount: amount(request.amount) }),
+            ...(request.reason !== undefined && { refundReason: request.reason }),
+          },
+          { key: request.idempotencyKey, signal },
+        );
         return read('payments.refund', () => toAuthorization(payload, currencyOf(payload)));
       },
 

@@ -32,6 +32,7 @@ export const REFUSALS: Readonly<Record<string, ProviderRefusalReason>> = {
   REPEAT_REQ_INCONSISTENT: 'IDEMPOTENCY_KEY_REUSED',
   PARAM_ILLEGAL: 'INVALID_REQUEST',
   CAPTURE_AMOUNT_EXCEED_AUTH_LIMIT: 'INVALID_REQUEST',
+  REFUND_AMOUNT_EXCEED: 'INVALID_REQUEST',
 };
 
 /** A secured transaction is captured into escrow; a standard one straight to the merchant. */

@@ -94,7 +94,7 @@ export default {
     }
 
     return {
-      info: { id: PROVIDER_ID, name: 'Pix (Brazil)', methods: ['PIX'] },
+      info: { id: PROVIDER_ID, name: 'Pix (Brazil)', methods: ['PIX'], country: 'BR' },
 
       async quoteFees(requests, signal) {
         // The API writes every amount with two decimals, and one malformed cotação fails the whole
@@ -151,7 +151,11 @@ export default {
       },
 
       async refund(request, signal) {
-        const body = await post('/pix/v1/cobrancas/devolucao', { txid: request.authorizationId }, { key: request.idempotencyKey, signal });
+        const body = await post(
+          '/pix/v1/cobrancas/devolucao',
+          { txid: request.authorizationId, ...(request.amount && { valor: reais(request.amount) }) },
+          { key: request.idempotencyKey, signal },
+        );
         return read('cobrancas.devolucao', () => toAuthorization(body));
       },
 

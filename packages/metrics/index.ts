@@ -1,0 +1,1 @@
+export { processMetrics, PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from './processMetrics.js';
