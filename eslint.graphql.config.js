@@ -61,6 +61,20 @@ const VALUE_TYPES = [
   'Commodity',
   // a search's report on each marketplace it asked
   'SearchSource',
+  // disputes and returns: what a refusal, a policy, a refund and a relief say
+  'DisputeUserError',
+  'ReturnUserError',
+  'SellerReturnPolicy',
+  'AppliedReturnPolicy',
+  'ReturnRefund',
+  'RefundLine',
+  'ImportChargeRelief',
+  // the calling key's own view: it is the caller, not a thing with an id
+  'Viewer',
+  // a marketplace's reach: counts over a period, keyed by country
+  'MarketplaceReach',
+  'CountryReach',
+  'ReachTotals',
 ];
 
 export default [
@@ -84,7 +98,10 @@ export default [
       ],
       // Short, bounded lists (an estimate's lines, an order's steps, userErrors) are whole answers,
       // not pages; only the unbounded ones (search, orders) are connections.
-      '@graphql-eslint/relay-edge-types': ['error', { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false }],
+      '@graphql-eslint/relay-edge-types': [
+        'error',
+        { withEdgeSuffix: true, shouldImplementNode: true, listTypeCanWrapOnlyEdgeType: false },
+      ],
       // Cursors go forward only: search streams marketplaces in turn, orders come newest first.
       '@graphql-eslint/relay-arguments': ['error', { includeBoth: false }],
     },

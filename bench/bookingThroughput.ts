@@ -211,7 +211,10 @@ async function ledgers(stack: RunningStack) {
       };
       if (carriers.has(id)) {
         const labels = (await get('/__sandbox/labels')) as { labels: { cancelled: boolean }[] } | undefined;
-        for (const label of labels?.labels ?? []) label.cancelled ? totals.cancelledLabels++ : totals.labels++;
+        for (const label of labels?.labels ?? []) {
+          if (label.cancelled) totals.cancelledLabels++;
+          else totals.labels++;
+        }
       } else if (providers.has(id)) {
         const ledger = (await get('/__sandbox/ledger')) as { authorizations: Record<string, number> } | undefined;
         for (const [state, count] of Object.entries(ledger?.authorizations ?? {})) {

@@ -99,7 +99,7 @@ try {
       void send();
     }
   }, TICK_MS);
-  const sampler = setInterval(async () => {
+  const takeSample = async () => {
     const minute = (performance.now() - start) / 60_000;
     const sample = { minute, heapMiB: await heapMiB(), rssMiB: rssMiB(gateway.pid) };
     samples.push(sample);
@@ -107,7 +107,8 @@ try {
     process.stdout.write(
       `  ${minute.toFixed(1)} min: heap ${sample.heapMiB.toFixed(1)} MiB, RSS ${sample.rssMiB.toFixed(0)} MiB, ${answered} answered, ${failed} failed, ${skipped} skipped, ${inFlight} in flight, p50 ${(sorted[Math.floor(sorted.length / 2)] ?? 0).toFixed(0)} ms, p99 ${(sorted[Math.floor(sorted.length * 0.99)] ?? 0).toFixed(0)} ms\n`,
     );
-  }, SAMPLE_MS);
+  };
+  const sampler = setInterval(() => void takeSample(), SAMPLE_MS);
   await new Promise((resolve) => setTimeout(resolve, minutes * 60_000));
   clearInterval(ticker);
   clearInterval(sampler);

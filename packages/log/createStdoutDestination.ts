@@ -55,7 +55,7 @@ export function createStdoutDestination(fd = 1): LogDestination {
   };
   const writeFrom = (buffer: Buffer, offset: number): void => {
     write(fd, buffer, offset, buffer.byteLength - offset, null, (error, written) => {
-      if (error && (error as NodeJS.ErrnoException).code === 'EAGAIN') return void setTimeout(() => writeFrom(buffer, offset), RETRY_MS);
+      if (error?.code === 'EAGAIN') return void setTimeout(() => writeFrom(buffer, offset), RETRY_MS);
       // a closed or broken reader: nothing more can be said, and logging must never take the process down
       if (error || offset + written >= buffer.byteLength) {
         writing = undefined;

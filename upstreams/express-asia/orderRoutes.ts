@@ -189,7 +189,7 @@ function createOrder(
   const order = ledger.create({
     from: fields.from_country!,
     to: fields.to_country!,
-    data: { svc: fields.svc!, from, invoice, ...(returnOf && { returnOf }) },
+    data: { svc: fields.svc, from, invoice, ...(returnOf && { returnOf }) },
   });
   return success({ waybill_no: order.trackingNumber, svc: fields.svc, invoice_no: invoice.invoice_no });
 }

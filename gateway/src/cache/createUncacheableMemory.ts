@@ -45,7 +45,7 @@ export function createUncacheableMemory(options: { rememberMs?: number; maxEntri
         characters = 0;
       }
       let operations = groups.get(group);
-      if (operations === undefined) groups.set(group, (operations = new Map()));
+      if (operations === undefined) groups.set(group, (operations = new Map<string, number>()));
       if (!operations.has(operation)) {
         size++;
         characters += operation.length;

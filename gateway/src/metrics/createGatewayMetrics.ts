@@ -111,7 +111,7 @@ function boundSeries<T>(bind: (first: string, second: string) => T): (first: str
   const byFirst = new Map<string, Map<string, T>>();
   return (first, second) => {
     let bySecond = byFirst.get(first);
-    if (bySecond === undefined) byFirst.set(first, (bySecond = new Map()));
+    if (bySecond === undefined) byFirst.set(first, (bySecond = new Map<string, T>()));
     let series = bySecond.get(second);
     if (series === undefined) bySecond.set(second, (series = bind(first, second)));
     return series;

@@ -27,7 +27,7 @@ export function createOperationMemo<T>(): OperationMemo<T> {
       let byDocument = byOwner.get(owner);
       if (byDocument === undefined) byOwner.set(owner, (byDocument = new WeakMap()));
       let answers = byDocument.get(document);
-      if (answers === undefined) byDocument.set(document, (answers = new Map()));
+      if (answers === undefined) byDocument.set(document, (answers = new Map<string, T>()));
       if (answers.has(key)) return answers.get(key)!;
       const answer = compute();
       // one document sent with ever new variable values must not grow without bound: beyond the cap, computed each time

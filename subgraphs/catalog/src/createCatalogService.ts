@@ -57,7 +57,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   });
   const sellerTrust = createSellerTrustClient({ url: config.TRUST_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const reachSender = createReachSender({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
-  const reach = createReachCounter({ send: reachSender.send, flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger });
+  const reach = createReachCounter({ send: (batch) => reachSender.send(batch), flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger });
   const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({

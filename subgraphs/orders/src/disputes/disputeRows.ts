@@ -1,4 +1,4 @@
-import type { Row } from '../store/rowMapping.js';
+import { scalarText, type Row } from '../store/rowMapping.js';
 import type { DisputePatch, DisputeRecord } from './DisputeRecord.js';
 
 /** The columns of `order_disputes`, in the order both stores insert them. */
@@ -37,8 +37,8 @@ export function disputeValues(dispute: DisputeRecord): unknown[] {
 }
 
 export function toDisputeRecord(row: Row): DisputeRecord {
-  const text = (value: unknown) => String(value);
-  const optional = (value: unknown) => (value == null ? null : String(value));
+  const text = scalarText;
+  const optional = (value: unknown) => (value == null ? null : scalarText(value));
   // pg gives BIGINT as a string, SQLite a number
   const instant = (value: unknown) => Number(value);
   return {

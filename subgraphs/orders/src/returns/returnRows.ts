@@ -1,4 +1,5 @@
 import type { ReturnPatch, ReturnRecord } from './ReturnRecord.js';
+import { scalarText } from '../store/rowMapping.js';
 
 type Row = Readonly<Record<string, unknown>>;
 
@@ -70,9 +71,9 @@ export function toReturnRecord(row: Row): ReturnRecord {
     refundLines: JSON.parse(String(row.refund_lines)) as ReturnRecord['refundLines'],
     refundTotal: { amount: String(row.refund_amount), currency: String(row.refund_currency) } as ReturnRecord['refundTotal'],
     deliveredAt: String(row.delivered_at),
-    labelShipmentId: row.label_shipment_id == null ? null : String(row.label_shipment_id),
+    labelShipmentId: row.label_shipment_id == null ? null : scalarText(row.label_shipment_id),
     refundedAt: row.refunded_at == null ? null : Number(row.refunded_at),
-    attention: row.attention == null ? null : String(row.attention),
+    attention: row.attention == null ? null : scalarText(row.attention),
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
   };

@@ -1,6 +1,6 @@
 import type { ReachKind } from '#packages/reach/index.js';
 import type { ReachRow } from './OrderStore.js';
-import type { Row } from './rowMapping.js';
+import { scalarText, type Row } from './rowMapping.js';
 
 const ADD = (placeholders: string) => `INSERT INTO marketplace_reach (marketplace_id, day, country, kind, count) VALUES (${placeholders})
   ON CONFLICT (marketplace_id, day, country, kind) DO UPDATE SET count = marketplace_reach.count + excluded.count`;
@@ -15,5 +15,5 @@ const KINDS: ReadonlySet<string> = new Set<ReachKind>(['SHOWN', 'QUOTED', 'BOOKE
 export function toReachRow(row: Row): ReachRow {
   const kind = String(row.kind);
   if (!KINDS.has(kind)) throw new Error(`marketplace_reach: unknown kind ${kind}`);
-  return { country: row.country == null ? '' : String(row.country), kind: kind as ReachKind, count: Number(row.count) };
+  return { country: row.country == null ? '' : scalarText(row.country), kind: kind as ReachKind, count: Number(row.count) };
 }

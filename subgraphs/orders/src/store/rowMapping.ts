@@ -137,6 +137,13 @@ export function stepAssignments(patch: StepPatch): Array<[string, unknown]> {
   return pairs;
 }
 
+/** A text or number column as text (SQLite and pg differ on which numeric columns come back as numbers). */
+export function scalarText(value: unknown): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'bigint') return value.toString();
+  throw new StoreRowError(`expected text or a number, got ${typeof value}`);
+}
+
 function text(value: unknown): string {
   if (typeof value !== 'string') throw new StoreRowError(`expected text, got ${typeof value}`);
   return value;
