@@ -49,7 +49,12 @@ export async function createPaymentsService(
   );
   const now = options.now ?? Date.now;
   const reachSender = createReachSender({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
-  const reach = createReachCounter({ send: (batch) => reachSender.send(batch), flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger, now });
+  const reach = createReachCounter({
+    send: (batch) => reachSender.send(batch),
+    flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS,
+    logger,
+    now,
+  });
   const apollo = createApolloServer<Context>({ schema: createPaymentsSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
