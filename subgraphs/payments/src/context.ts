@@ -1,6 +1,7 @@
 import type { LatestReferenceRates, ReferenceRatesClient } from '#packages/fx/index.js';
 import type { Logger } from '#packages/log/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
+import { paymentOwnerKey } from './booking/paymentId.js';
 import { createLoaders, type PaymentsLoaders } from './createLoaders.js';
 
 /** What every payments resolver gets; one per request. */
@@ -14,8 +15,12 @@ export interface Context {
   /** The clock quotes are issued and judged by (ms since the epoch); tests move it. */
   now(): number;
   readonly logger: Logger;
-  /** The request carried the service secret: the booking mutations are open to it. */
+  /** The request carried the service secret: the booking mutations are open to it, and every payment. */
   readonly serviceCaller: boolean;
+  /** The API key the gateway signed for: a payment is visible to the key its order was placed with. */
+  readonly ownerKeyId: string | undefined;
+  /** The key payment ids are tagged with (`paymentOwnerKey`). */
+  readonly paymentOwnerKey: Buffer;
 }
 
 export interface PaymentsServices {
@@ -29,7 +34,7 @@ export interface PaymentsServices {
   readonly logger: Logger;
 }
 
-export function createContext(services: PaymentsServices, serviceCaller = false): Context {
+export function createContext(services: PaymentsServices, serviceCaller = false, ownerKeyId?: string): Context {
   let rates: Promise<LatestReferenceRates> | undefined;
   return {
     providers: services.providers,
@@ -40,5 +45,7 @@ export function createContext(services: PaymentsServices, serviceCaller = false)
     now: services.now,
     logger: services.logger,
     serviceCaller,
+    ownerKeyId,
+    paymentOwnerKey: paymentOwnerKey(services.quoteKey),
   };
 }

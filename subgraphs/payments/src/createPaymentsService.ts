@@ -53,7 +53,7 @@ export async function createPaymentsService(
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ serviceCaller }) =>
+    context: async ({ serviceCaller, principal }) =>
       createContext(
         {
           providers,
@@ -65,6 +65,7 @@ export async function createPaymentsService(
           logger,
         },
         serviceCaller === true,
+        principal?.keyId,
       ),
   });
   return {

@@ -12,8 +12,8 @@ import { assertServiceCaller } from '#packages/server/index.js';
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes
  * its idempotency key to the provider, which answers a repeat with its first answer: the same key
- * never authorizes, captures or releases twice. The payment id names provider and provider id:
- * nothing is stored here.
+ * never authorizes, captures or releases twice. The payment id names provider and provider id,
+ * tagged with the order's owner (`paymentId.ts`): nothing is stored here.
  */
 export const Mutation: MutationResolvers<Context> = {
   async authorizePayment(_parent, { input }, context) {
@@ -23,14 +23,15 @@ export const Mutation: MutationResolvers<Context> = {
     const provider = context.providers.get(quote.paymentFee.provider);
     const request = authorizationOf(quote, provider, { method: input.method, escrow: input.escrow, idempotencyKey });
     const authorization = await write(() => provider!.authorize(request));
-    const payment = { providerId: provider!.info.id, authorization };
+    const ref = { providerId: provider!.info.id, authorizationId: authorization.id };
+    const payment = { id: toPaymentId(ref, input.owner ?? undefined, context.paymentOwnerKey), providerId: ref.providerId, authorization };
     if (authorization.status === 'DECLINED') {
       throw new GraphQLError(`${provider!.info.name} declined the payment`, {
         extensions: {
           code: ErrorCode.PAYMENT_DECLINED,
           provider: payment.providerId,
           declineReason: authorization.declineReason ?? null,
-          paymentId: toPaymentId({ providerId: payment.providerId, authorizationId: authorization.id }),
+          paymentId: payment.id,
         },
       });
     }
@@ -40,19 +41,23 @@ export const Mutation: MutationResolvers<Context> = {
   async capturePayment(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.capture({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(input.paymentId, ref, await write(() => provider.capture({ authorizationId: ref.authorizationId, idempotencyKey })));
   },
 
   async voidPayment(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.void({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(input.paymentId, ref, await write(() => provider.void({ authorizationId: ref.authorizationId, idempotencyKey })));
   },
 
   async releaseEscrow(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(
+      input.paymentId,
+      ref,
+      await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })),
+    );
   },
 };
 
@@ -68,7 +73,12 @@ function target(
   return { ref, provider, idempotencyKey: readIdempotencyKey(input.idempotencyKey, 'input.idempotencyKey') };
 }
 
-const paymentOf = (ref: PaymentRef, authorization: Authorization): PaymentModel => ({ providerId: ref.providerId, authorization });
+/** The payment as the action's caller named it: its id keeps the owner tag it was given at authorization. */
+const paymentOf = (id: string, ref: PaymentRef, authorization: Authorization): PaymentModel => ({
+  id,
+  providerId: ref.providerId,
+  authorization,
+});
 
 async function write<T>(call: () => Promise<T>): Promise<T> {
   try {
