@@ -5,7 +5,7 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import type { SpanExporter } from '@opentelemetry/sdk-trace-base';
 import type { Logger } from '#packages/log/index.js';
 import { createPrincipalSigner, PRINCIPAL_HEADER, principalKeyFrom } from '#packages/principal/index.js';
-import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, loadServiceSecret, renderProcessMetrics } from '#packages/server/index.js';
 import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
 import { stringifyResponse } from './engine/ExecutionSharing.js';
@@ -255,7 +255,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         '/metrics',
         (_request, response) => {
           response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-          response.end(metrics.registry.render());
+          response.end(metrics.registry.render() + renderProcessMetrics());
         },
       ],
     ]),

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
 import { renderCircuitMetrics } from '../http/index.js';
+import { renderProcessMetrics } from './renderProcessMetrics.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, type Logger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
@@ -84,7 +85,7 @@ export interface RunningServer {
 
 /**
  * Serves an Apollo Server on plain node:http: `/graphql`, `/health` (the process answers),
- * `/ready` (it can do its work) and, unless a route answers it, `/metrics` (circuit breakers). Every request has an id, the one the client sent or a new one,
+ * `/ready` (it can do its work) and, unless a route answers it, `/metrics` (circuit breakers, heap and RSS). Every request has an id, the one the client sent or a new one,
  * and (unless `asyncRequestContext` is false) runs inside a request-id context, so log lines and
  * outgoing calls carry it.
  */
@@ -111,9 +112,9 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const route = options.routes?.get(url.pathname);
     if (route !== undefined) return route(request, response);
     if (url.pathname === '/metrics') {
-      // a subgraph's own series: the state of each upstream's circuit breaker
+      // a subgraph's own series: the state of each upstream's circuit breaker, and its memory
       response.setHeader('content-type', 'text/plain; version=0.0.4; charset=utf-8');
-      return void response.end(renderCircuitMetrics());
+      return void response.end(renderCircuitMetrics() + renderProcessMetrics());
     }
     if (url.pathname !== graphqlPath) return sendJson(response, 404, { error: `Not found: ${url.pathname}` });
     if (options.browserPage !== undefined && request.method === 'GET' && prefersHtml(request.headers.accept))
@@ -201,13 +202,18 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     });
   };
 
-  return createServer((request, response) => {
+  // A whole request (headers and body) must arrive within REQUEST_RECEIVE_TIMEOUT_MS: a client that
+  // announces a longer body than it sends held its connection for Node's default of 5 minutes.
+  return createServer({ requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS, headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS }, (request, response) => {
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     if (asyncRequestContext) runWithRequestContext({ requestId }, () => serve(request, response, requestId));
     else serve(request, response, requestId);
   });
 }
+
+/** How long a client has to send a whole request, headers and body (Node answers 408 after it). */
+export const REQUEST_RECEIVE_TIMEOUT_MS = 30_000;
 
 /** Listens and resolves once the port is bound; port 0 picks a free one. */
 export async function listen(server: Server, host: string, port: number, onClose?: () => Promise<void>): Promise<RunningServer> {

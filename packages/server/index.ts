@@ -11,6 +11,7 @@ export {
 } from './createGraphQLHttpServer.js';
 export { BodyTooLargeError, readBody } from './readBody.js';
 export { onShutdown } from './onShutdown.js';
+export { renderProcessMetrics } from './renderProcessMetrics.js';
 export { createApolloServer, type ApolloServerOptions } from './createApolloServer.js';
 export {
   DEVELOPMENT_SECRET_FILE,
