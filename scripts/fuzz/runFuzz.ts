@@ -145,7 +145,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzReport> {
         row.violations++;
         violations.push({ fuzzCase: fuzzCase_, rule, answer });
       }
-      options.onAnswer?.(++done);
+      done++; // not inside `onAnswer?.(…)`: an absent callback would skip the count
+      options.onAnswer?.(done);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, indexes.length) }, worker));

@@ -12,10 +12,17 @@ const QUOTE_FIELDS = /* GraphQL */ `
       edges {
         node {
           id
+          marketplace {
+            id
+          }
           shippingOptions(to: $shipTo) {
             mode
             landedCost(currency: EUR) {
               quoteId
+              total {
+                amount
+                currency
+              }
               paymentProvider {
                 methods
               }

@@ -36,6 +36,8 @@ interface Call {
 
 process.stdout.write(`Starting the stack as npm start does (free ports)…\n`);
 const fuzzStack = await startFuzzStack();
+// Whatever ends this process ends the stack with it: no service outlives the soak.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => void fuzzStack.stop().finally(() => process.exit(130)));
 const { stack } = fuzzStack;
 const client = createTradeClient(stack.gatewayUrl, fuzzStack.apiKey);
 const calls: Call[] = [];
@@ -99,7 +101,15 @@ await new Promise<void>((resolve) => {
       return;
     }
     inFlight++;
-    void oneCall().finally(() => inFlight--);
+    void oneCall()
+      .catch((error: unknown) =>
+        calls.push({
+          operation: 'search',
+          atMs: Date.now() - started,
+          result: { ms: 0, status: 0, ok: false, problem: `soak error: ${String(error)}` },
+        }),
+      )
+      .finally(() => inFlight--);
   }, 1000 / rate);
 });
 clearInterval(sampler);
