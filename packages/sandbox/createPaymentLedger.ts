@@ -1,4 +1,5 @@
 import { createIdempotencyKeys, type Remembered } from './createIdempotencyKeys.js';
+import type { SandboxRoute } from './createSandboxServer.js';
 
 /**
  * The authorizations a sandbox payment provider holds, and its idempotency keys: the same key
@@ -39,6 +40,11 @@ export interface PaymentLedger {
   void(id: string): LedgerEntry | TransitionError;
   /** Pays escrowed funds out to the seller; releasing again is a no-op. */
   release(id: string): LedgerEntry | TransitionError;
+  /**
+   * Sandbox control `GET /__sandbox/ledger`: every authorization as it stands (amounts in minor
+   * units, as strings), so a test can check that each order was charged once and settled.
+   */
+  readonly routes: SandboxRoute[];
 }
 
 export function createPaymentLedger(idPrefix: string): PaymentLedger {
@@ -83,6 +89,26 @@ export function createPaymentLedger(idPrefix: string): PaymentLedger {
       entry.state = 'RELEASED';
       return entry;
     },
+    routes: [
+      {
+        method: 'GET',
+        path: '/__sandbox/ledger',
+        endpoint: 'sandbox.ledger',
+        handle: () => ({
+          body: {
+            authorizations: [...entries.values()].map((entry) => ({
+              id: entry.id,
+              reference: entry.reference,
+              state: entry.state,
+              amountMinor: String(entry.amountMinor),
+              capturedMinor: String(entry.capturedMinor),
+              currency: entry.currency,
+              escrow: entry.escrow,
+            })),
+          },
+        }),
+      },
+    ],
   };
 }
 

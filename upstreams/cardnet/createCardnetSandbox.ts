@@ -36,6 +36,7 @@ export const cardnetSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         { method: 'POST', path: '/v1/fee_quotes', endpoint: 'fee_quotes.create', handle: authenticated(feeQuotes) },
         {
           method: 'POST',

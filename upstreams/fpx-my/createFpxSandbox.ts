@@ -45,6 +45,7 @@ export const fpxSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         {
           method: 'POST',
           path: FPX_API_PATH,

@@ -46,6 +46,7 @@ export const globalWalletSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         route('/v2/pricing/inquiryFees', 'pricing.inquiryFees', inquiryFees),
         route('/v2/payments/authorize', 'payments.authorize', (body, request) => authorize(body, request, ledger)),
         route('/v2/payments/capture', 'payments.capture', (body, request) =>

@@ -46,6 +46,7 @@ export const pixSandbox = {
       logger,
       fault,
       routes: [
+        ...ledger.routes,
         route('/pix/v1/tarifas/cotacoes', 'tarifas.cotacoes', cotacoes),
         route('/pix/v1/cobrancas', 'cobrancas.criar', (body, request) => criar(body, request, ledger)),
         route('/pix/v1/cobrancas/captura', 'cobrancas.captura', (body, request) =>
