@@ -228,10 +228,14 @@ say(
   ].join('\n'),
 );
 await stack.stop();
-// this run's PostgreSQL schema goes with it (its NATS stream is left: JetStream drops nothing here unasked)
+// this run's PostgreSQL schema and NATS stream go with it
 const { default: pg } = await import('pg');
 const database = new pg.Client({ connectionString: process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test' });
 await database.connect();
 await database.query(`DROP SCHEMA IF EXISTS "${stack.names.schema}" CASCADE`);
 await database.end();
+const { connect } = await import('nats');
+const nats = await connect({ servers: process.env.NATS_URL ?? 'nats://127.0.0.1:4222' });
+await (await nats.jetstreamManager()).streams.delete(stack.names.stream).catch(() => false);
+await nats.close();
 process.exit(report.violations.length === 0 ? 0 : 1);
