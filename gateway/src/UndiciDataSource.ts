@@ -80,7 +80,7 @@ export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
   /** A subgraph's 400 is the client's bad input, not an internal error (see `subgraphHttpError`). */
   override async errorFromResponse(response: FetcherResponse): Promise<GraphQLError> {
     const body = await this.parseBody(response);
-    return subgraphHttpError(response.status, response.statusText, body, response.url);
+    return subgraphHttpError(response.status, response.statusText, body);
   }
 
   override async process(options: GraphQLDataSourceProcessOptions<GatewayContext>): Promise<ProcessResult> {

@@ -6,6 +6,7 @@ import type { GatewayContext } from './GatewayContext.js';
 import { createOperationLabels, type GatewayMetrics } from './metrics/createGatewayMetrics.js';
 import type { PersistedOperationManifest } from './persisted/PersistedOperationManifest.js';
 import { useDemandControl } from './plugins/useDemandControl.js';
+import { useKnownOperation } from './plugins/useKnownOperation.js';
 import { useInputChecks } from './plugins/useInputChecks.js';
 import { useMetrics } from './plugins/useMetrics.js';
 import { usePersistedQueries } from './plugins/usePersistedQueries.js';
@@ -43,6 +44,7 @@ export function createGatewayPlugins(options: {
             onOutcome: (outcome) => metrics.cache('apq', outcome),
           }),
         ]),
+    useKnownOperation(),
     useSupergraphAuthorization(options.authorizationPolicy),
     useDemandControl({
       model: options.costModel,

@@ -127,3 +127,34 @@ describe('request logs', () => {
     expect(JSON.stringify(gateway.logs)).not.toMatch(/ana@example\.com|ana%40example/);
   });
 });
+
+describe('requests that name no runnable operation', () => {
+  let gateway: TestGateway;
+  beforeAll(async () => {
+    gateway = await startTestGateway(subgraphs.supergraphPath);
+  });
+  afterAll(() => gateway?.close());
+
+  it('answers an unknown operationName, or several operations and no name, with 400 and no subgraph call (it was a 500)', async () => {
+    const calls = subgraphs.calls();
+    const unknown = await gateway.post({ query: 'query Me { me }', operationName: 'NoSuchOperation' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors?.[0]).toMatchObject({
+      message: 'Unknown operation named "NoSuchOperation".',
+      extensions: { code: 'OPERATION_RESOLUTION_FAILURE' },
+    });
+    const unnamed = await gateway.post({ query: 'query A { me } query B { me }' });
+    expect(unnamed.status).toBe(400);
+    expect(unnamed.body.errors?.[0]?.extensions?.code).toBe('OPERATION_RESOLUTION_FAILURE');
+    expect(subgraphs.calls()).toBe(calls);
+  });
+
+  it('answers a subscription, which the API has none of, with 400 GRAPHQL_VALIDATION_FAILED (it was a 500)', async () => {
+    const subscription = await gateway.post({ query: 'subscription { me }' });
+    expect(subscription.status).toBe(400);
+    expect(subscription.body.errors?.[0]).toMatchObject({
+      message: 'This API has no subscription operations.',
+      extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
+    });
+  });
+});

@@ -32,6 +32,18 @@ describe('formatError', () => {
     expect(JSON.stringify(shown)).not.toContain('secret');
   });
 
+  it('codes an uncoded error its thrower gave a 4xx as BAD_REQUEST, not an internal error (Apollo’s unsupported APQ version)', () => {
+    const error = new GraphQLError('Unsupported persisted query version', { extensions: { http: { status: 400 } } });
+    for (const production of [true, false]) {
+      const shown = formatError({ message: error.message, extensions: { code: 'INTERNAL_SERVER_ERROR' } }, error, { production });
+      expect(shown).toMatchObject({ message: 'Unsupported persisted query version', extensions: { code: 'BAD_REQUEST' } });
+    }
+    const internal = new GraphQLError('boom', { extensions: { http: { status: 500 } } });
+    expect(
+      formatError({ message: 'boom', extensions: { code: 'INTERNAL_SERVER_ERROR' } }, internal, { production: true }).extensions?.code,
+    ).toBe('INTERNAL_SERVER_ERROR');
+  });
+
   it('keeps user input errors and the argument they name', () => {
     const error = userInputError('first: must be from 0 to 50', 'first');
     const shown = formatError(formattedOf(error), error, { production: true });

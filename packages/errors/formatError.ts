@@ -32,7 +32,17 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
     if (original.status !== undefined) extensions.upstreamStatus = original.status;
   }
 
-  const code = typeof extensions.code === 'string' ? extensions.code : ErrorCode.INTERNAL_SERVER_ERROR;
+  // An error without a code that its thrower gave a 4xx (Apollo Server's "Unsupported persisted
+  // query version") is the request's fault, not ours: BAD_REQUEST, as Apollo codes its other refusals.
+  // (Apollo Server has already coded it INTERNAL_SERVER_ERROR by the time it gets here.)
+  const clientStatus = requestStatusOf(error);
+  const uncoded = !(error instanceof GraphQLError) || error.extensions?.code === undefined;
+  const code =
+    uncoded && clientStatus !== undefined && clientStatus >= 400 && clientStatus < 500
+      ? 'BAD_REQUEST'
+      : typeof extensions.code === 'string'
+        ? extensions.code
+        : ErrorCode.INTERNAL_SERVER_ERROR;
   const known = KNOWN_CODES.has(code) || SERVER_CODES.has(code);
 
   // Each of our codes links its entry in the error-code catalog (ERRORS.md).
@@ -61,6 +71,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown, op
 /** The HTTP status for a request that failed as a whole with this code. */
 export function httpStatusFor(code: string): number | undefined {
   return KNOWN_CODES.has(code) ? httpStatusOf[code as ErrorCode] : undefined;
+}
+
+/** The HTTP status a thrown GraphQLError asked for (`extensions.http.status`), if any. */
+function requestStatusOf(error: unknown): number | undefined {
+  const http = error instanceof GraphQLError ? (error.extensions?.http as { status?: unknown } | undefined) : undefined;
+  return typeof http?.status === 'number' ? http.status : undefined;
 }
 
 function originalError(error: unknown): unknown {

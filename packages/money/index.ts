@@ -1,5 +1,6 @@
 export { CURRENCY_EXPONENTS, exponentOf, isCurrencyCode, type CurrencyCode } from './currencies.js';
 export {
+  MAX_AMOUNT_LENGTH,
   MoneyError,
   addMoney,
   compareMoney,

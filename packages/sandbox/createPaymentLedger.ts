@@ -55,7 +55,12 @@ export interface PaymentLedger {
    * Refunding a REFUNDED entry again without an amount is a no-op; beyond the capture is AMOUNT_TOO_LARGE.
    */
   refund(id: string, amountMinor?: bigint): LedgerEntry | TransitionError;
-  /** Sandbox control: `GET /__sandbox/ledger`, how many authorizations are in each state (what a benchmark reconciles its bookings with). */
+  /**
+   * Sandbox controls: `GET /__sandbox/ledger`, how many authorizations are in each state (what a
+   * benchmark reconciles its bookings with), and `GET /__sandbox/authorizations`, every authorization
+   * as it stands (amounts in minor units, as strings), so a test can check that each order was charged
+   * once and settled.
+   */
   readonly routes: SandboxRoute[];
 }
 
@@ -75,8 +80,28 @@ export function createPaymentLedger(idPrefix: string, testDeclineReason: string)
     },
   };
 
+  const authorizations: SandboxRoute = {
+    method: 'GET',
+    path: '/__sandbox/authorizations',
+    endpoint: 'sandbox.authorizations',
+    handle: () => ({
+      body: {
+        authorizations: [...entries.values()].map((entry) => ({
+          id: entry.id,
+          reference: entry.reference,
+          state: entry.state,
+          amountMinor: String(entry.amountMinor),
+          capturedMinor: String(entry.capturedMinor),
+          refundedMinor: String(entry.refundedMinor),
+          currency: entry.currency,
+          escrow: entry.escrow,
+        })),
+      },
+    }),
+  };
+
   return {
-    routes: [summary],
+    routes: [summary, authorizations],
     once: (idempotencyKey, fingerprint, produce) => keys.once(idempotencyKey, fingerprint, produce),
     open(init, refusal) {
       const declineReason = refusal ?? (currentTestTrigger() === 'payment_declined' ? testDeclineReason : undefined);

@@ -207,13 +207,24 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     });
   };
 
-  return createServer((request, response) => {
+  // A whole request (headers and body) must arrive within REQUEST_RECEIVE_TIMEOUT_MS: a client that
+  // announces a longer body than it sends held its connection for Node's default of 5 minutes.
+  // (Node looks for late requests every `connectionsCheckingInterval`: 30 s by default, 5 s here.)
+  const timeouts = {
+    requestTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+    headersTimeout: REQUEST_RECEIVE_TIMEOUT_MS,
+    connectionsCheckingInterval: 5_000,
+  };
+  return createServer(timeouts, (request, response) => {
     const requestId = requestIdFrom(request.headers[REQUEST_ID_HEADER]);
     response.setHeader(REQUEST_ID_HEADER, requestId);
     if (asyncRequestContext) runWithRequestContext({ requestId }, () => serve(request, response, requestId));
     else serve(request, response, requestId);
   });
 }
+
+/** How long a client has to send a whole request, headers and body (Node answers 408 after it). */
+export const REQUEST_RECEIVE_TIMEOUT_MS = 30_000;
 
 /** Listens and resolves once the port is bound; port 0 picks a free one. */
 export async function listen(server: Server, host: string, port: number, onClose?: () => Promise<void>): Promise<RunningServer> {

@@ -518,6 +518,36 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       expect((await order(placed.id)).id).toBe(placed.id);
     });
 
+    it('shows a payment only to the key that placed its order: `_entities` on payments gives another key, a keyless caller or a guessed id null', async () => {
+      const placed = (await place(input(await quote()))).order!;
+      const booked = placed.status === 'PENDING' ? await settled(placed.id) : placed;
+      expect(booked.status).toBe('CONFIRMED');
+      const PAYMENT_ID = 'query ($id: ID!) { order(id: $id) { payment { id status provider } } }';
+      const { order: owned } = await gql<{ order: { payment: { id: string; status: string; provider: string } } }>(PAYMENT_ID, {
+        id: booked.id,
+      });
+      expect(owned.payment.provider).toEqual(expect.any(String));
+
+      const ENTITIES = `query ($representations: [_Any!]!) { _entities(representations: $representations) { ... on Payment { id status provider } } }`;
+      const entities = async (ids: readonly string[], principal: CallerPrincipal) => {
+        const response = await fetch(stack.subgraphUrls.payments!, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...principalHeaders(principal) },
+          body: JSON.stringify({ query: ENTITIES, variables: { representations: ids.map((id) => ({ __typename: 'Payment', id })) } }),
+        });
+        expect(response.status).toBe(200);
+        return ((await response.json()) as { data: { _entities: unknown[] } }).data._entities;
+      };
+      const otherApp: CallerPrincipal = { keyId: 'e2e-other-app', tier: 'developer', scopes: ['orders:write'], marketplaceId: undefined };
+      const keyless: CallerPrincipal = { keyId: undefined, tier: 'developer', scopes: [], marketplaceId: undefined };
+      // The provider's own id, as payment ids used to be: sequential at the sandboxes, so guessable.
+      const untagged = owned.payment.id.split('.')[0]!;
+      expect(await entities([owned.payment.id], BOOKING_PRINCIPAL)).toEqual([owned.payment]);
+      expect(await entities([owned.payment.id, untagged], otherApp)).toEqual([null, null]);
+      expect(await entities([owned.payment.id, untagged], keyless)).toEqual([null, null]);
+      expect(await entities([untagged], BOOKING_PRINCIPAL)).toEqual([null]);
+    });
+
     it('has subgraphs that answer no caller without the gateway’s signature, `_entities` and `_service` included', async () => {
       const operations = [
         '{ __typename }',

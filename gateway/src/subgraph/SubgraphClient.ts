@@ -131,7 +131,7 @@ export class SubgraphClient {
     } catch {
       // an unreadable error body is kept as text
     }
-    return subgraphHttpError(raw.status, raw.statusText, body, this.url);
+    return subgraphHttpError(raw.status, raw.statusText, body);
   }
 }
 

@@ -2,6 +2,7 @@ import type { LatestReferenceRates, ReferenceRatesClient } from '#packages/fx/in
 import type { Logger } from '#packages/log/index.js';
 import type { ReachCounter } from '#packages/reach/index.js';
 import type { PaymentProvider } from './adapters/ports.js';
+import { paymentOwnerKey } from './booking/paymentId.js';
 import { createLoaders, type PaymentsLoaders } from './createLoaders.js';
 
 /** What every payments resolver gets; one per request. */
@@ -15,10 +16,14 @@ export interface Context {
   /** The clock quotes are issued and judged by (ms since the epoch); tests move it. */
   now: () => number;
   readonly logger: Logger;
-  /** The request carried the service secret: the booking mutations are open to it. */
+  /** The request carried the service secret: the booking mutations are open to it, and every payment. */
   readonly serviceCaller: boolean;
   /** Counts the landed costs computed per marketplace and buyer country (flushed to orders). */
   readonly reach: ReachCounter;
+  /** The API key the gateway signed for: a payment is visible to the key its order was placed with. */
+  readonly ownerKeyId: string | undefined;
+  /** The key payment ids are tagged with (`paymentOwnerKey`). */
+  readonly paymentOwnerKey: Buffer;
 }
 
 export interface PaymentsServices {
@@ -33,7 +38,7 @@ export interface PaymentsServices {
   readonly reach: ReachCounter;
 }
 
-export function createContext(services: PaymentsServices, serviceCaller = false): Context {
+export function createContext(services: PaymentsServices, serviceCaller = false, ownerKeyId?: string): Context {
   let rates: Promise<LatestReferenceRates> | undefined;
   return {
     providers: services.providers,
@@ -45,5 +50,7 @@ export function createContext(services: PaymentsServices, serviceCaller = false)
     logger: services.logger,
     serviceCaller,
     reach: services.reach,
+    ownerKeyId,
+    paymentOwnerKey: paymentOwnerKey(services.quoteKey),
   };
 }

@@ -61,7 +61,7 @@ export async function createPaymentsService(
     apollo,
     logger,
     access: { serviceSecret },
-    context: async ({ serviceCaller }) =>
+    context: async ({ serviceCaller, principal }) =>
       createContext(
         {
           providers,
@@ -74,6 +74,7 @@ export async function createPaymentsService(
           reach,
         },
         serviceCaller === true,
+        principal?.keyId,
       ),
   });
   return {

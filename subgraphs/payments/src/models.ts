@@ -31,8 +31,9 @@ export interface LandedCostModel {
   readonly lines: readonly LandedCostLineModel[];
 }
 
-/** A payment: the provider's authorization as it answered, and which provider holds it. */
+/** A payment: its id (owner tag included), the provider's authorization as it answered, and which provider holds it. */
 export interface PaymentModel {
+  readonly id: string;
   readonly providerId: string;
   readonly authorization: Authorization;
 }

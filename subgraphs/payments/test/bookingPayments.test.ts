@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signQuote, verifyQuote, type Quote } from '#packages/quotes/index.js';
-import { serviceSecretHeaders } from '#test/support/serviceSecret.js';
+import type { CallerPrincipal } from '#packages/principal/index.js';
+import { principalHeaders, serviceSecretHeaders } from '#test/support/serviceSecret.js';
 import { shippingOptionRepresentation, type OptionSpec } from './shippingOptionRepresentation.js';
 import { TEST_QUOTE_SECRET, startPayments, type GraphQLResult, type TestPayments } from './startPayments.js';
 
@@ -53,6 +54,14 @@ function mutate<T>(query: string, input: Record<string, unknown>, headers: Recor
 }
 const authorize = (input: Record<string, unknown>) => mutate<{ authorizePayment: Payment }>(AUTHORIZE, input);
 const method = () => quoted.paymentProvider.methods[0]!;
+/** The principal the gateway signs for an API key with this id. */
+const keyHolder = (keyId: string): CallerPrincipal => ({ keyId, tier: 'developer', scopes: ['orders:write'], marketplaceId: undefined });
+const readPayments = (ids: readonly string[], headers: Record<string, string>) =>
+  payments.query<{ _entities: Array<Payment | null> }>(
+    PAYMENTS,
+    { representations: ids.map((id) => ({ __typename: 'Payment', id })) },
+    headers,
+  );
 
 beforeAll(async () => {
   payments = await startPayments();
@@ -134,8 +143,9 @@ describe('payment mutations (internal)', () => {
   });
 
   it('captures into escrow and releases to the seller; the Payment entity reads the status from the provider', async () => {
-    const payment = (await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('e') }))
-      .data!.authorizePayment;
+    const payment = (
+      await authorize({ quoteId: quoted.quoteId, method: method(), escrow: true, idempotencyKey: idempotencyKey('e'), owner: 'key-a' })
+    ).data!.authorizePayment;
     expect(payment).toMatchObject({ status: 'AUTHORIZED', escrow: true });
     const captured = await mutate<{ capturePayment: Payment }>(CAPTURE, {
       paymentId: payment.id,
@@ -148,12 +158,10 @@ describe('payment mutations (internal)', () => {
     });
     expect(released.data!.releaseEscrow).toMatchObject({ status: 'RELEASED', escrow: true, amount: quoted.payableAtCheckout });
 
-    const read = await payments.query<{ _entities: Array<Payment | null> }>(PAYMENTS, {
-      representations: [
-        { __typename: 'Payment', id: payment.id },
-        { __typename: 'Payment', id: Buffer.from(`Payment:${quoted.paymentProvider.id}:no-such-payment`).toString('base64url') },
-      ],
-    });
+    const read = await readPayments(
+      [payment.id, Buffer.from(`Payment:${quoted.paymentProvider.id}:no-such-payment`).toString('base64url')],
+      principalHeaders(keyHolder('key-a')),
+    );
     expect(read.errors).toBeUndefined();
     expect(read.data!._entities).toEqual([{ ...released.data!.releaseEscrow }, null]);
   });
@@ -173,6 +181,31 @@ describe('payment mutations (internal)', () => {
     });
     expect(read.data!._entities[0]?.status).toBe('REFUNDED');
     expect(codeOf(await mutate(RELEASE, { paymentId: payment.id, idempotencyKey: idempotencyKey('release') }))).toBe('STATE_CONFLICT');
+  });
+
+  it('shows a payment through `_entities` only to the key its order was placed with: another key, a keyless caller and a forged id get null', async () => {
+    const provider = payments.sandboxes.get(quoted.paymentProvider.id)!;
+    const payment = (
+      await authorize({ quoteId: quoted.quoteId, method: method(), escrow: false, idempotencyKey: idempotencyKey('o'), owner: 'key-a' })
+    ).data!.authorizePayment;
+    const [body, tag] = payment.id.split('.');
+    expect(tag).toMatch(/^[A-Za-z0-9_-]{22}$/);
+
+    const asOwner = await readPayments([payment.id], principalHeaders(keyHolder('key-a')));
+    expect(asOwner.data!._entities).toEqual([payment]);
+    expect((await readPayments([payment.id], SERVICE)).data!._entities).toEqual([payment]);
+
+    await provider.resetStats();
+    // The provider's own id, untagged (what the id used to be), another owner's tag, and the id read by others.
+    const forged = [body!, `${body}.${'A'.repeat(22)}`, `${body}.${tag}.${tag}`];
+    for (const headers of [principalHeaders(keyHolder('key-b')), principalHeaders()]) {
+      const read = await readPayments([payment.id, ...forged], headers);
+      expect(read.errors).toBeUndefined();
+      expect(read.data!._entities).toEqual([null, null, null, null]);
+    }
+    expect((await readPayments(forged, principalHeaders(keyHolder('key-a')))).data!._entities).toEqual([null, null, null]);
+    // Refused before the provider is asked: ids cannot be probed through payments.
+    expect((await provider.stats()).total).toBe(0);
   });
 
   it('releasing a payment that is not in escrow is a STATE_CONFLICT', async () => {

@@ -164,7 +164,8 @@ export interface Participants {
   cancelMarketplaceOrder(input: { marketplaceOrderId: string } & KeyedAction): Promise<void>;
   createShipment(input: CreateShipmentRequest): Promise<ShipmentCreated>;
   cancelShipment(input: { shipmentId: string } & KeyedAction): Promise<void>;
-  authorizePayment(input: { quoteId: string; method: string; escrow: boolean } & KeyedAction): Promise<PaymentState>;
+  /** `owner`: the order's API key id; the payment's id is tagged with it, so only that key reads the payment. */
+  authorizePayment(input: { quoteId: string; method: string; escrow: boolean; owner: string } & KeyedAction): Promise<PaymentState>;
   capturePayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   voidPayment(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;
   releaseEscrow(input: { paymentId: string } & KeyedAction): Promise<PaymentState>;

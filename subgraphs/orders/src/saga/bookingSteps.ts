@@ -204,6 +204,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
         quoteId: order.quoteToken,
         method: order.paymentMethod,
         escrow: decision.escrow,
+        owner: order.ownerKeyId,
         idempotencyKey,
       });
       return {

@@ -31,6 +31,8 @@ export type AuthorizePaymentInput = {
   idempotencyKey: Scalars['String']['input'];
   /** Must be one the quote's provider takes (and the quote's own method, when it was made for one). */
   method: PaymentMethod;
+  /** The API key id the order was placed with: the payment's id is tagged so that only its principal reads it. */
+  owner?: InputMaybe<Scalars['String']['input']>;
   quoteId: Scalars['ID']['input'];
 };
 

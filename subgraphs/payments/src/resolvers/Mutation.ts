@@ -13,8 +13,8 @@ import { parseMoney, type Money } from '#packages/money/index.js';
 /**
  * The booking saga's writes at the payment providers (internal: service secret only). Each passes
  * its idempotency key to the provider, which answers a repeat with its first answer: the same key
- * never authorizes, captures, releases or refunds twice (a refund of a part too). The payment id names provider and provider id:
- * nothing is stored here.
+ * never authorizes, captures, releases or refunds twice (a refund of a part too). The payment id names
+ * provider and provider id, tagged with the order's owner (`paymentId.ts`): nothing is stored here.
  */
 export const Mutation: MutationResolvers<Context> = {
   async authorizePayment(_parent, { input }, context) {
@@ -24,14 +24,15 @@ export const Mutation: MutationResolvers<Context> = {
     const provider = context.providers.get(quote.paymentFee.provider);
     const request = authorizationOf(quote, provider, { method: input.method, escrow: input.escrow, idempotencyKey });
     const authorization = await write(() => provider!.authorize(request));
-    const payment = { providerId: provider!.info.id, authorization };
+    const ref = { providerId: provider!.info.id, authorizationId: authorization.id };
+    const payment = { id: toPaymentId(ref, input.owner ?? undefined, context.paymentOwnerKey), providerId: ref.providerId, authorization };
     if (authorization.status === 'DECLINED') {
       throw new GraphQLError(`${provider!.info.name} declined the payment`, {
         extensions: {
           code: ErrorCode.PAYMENT_DECLINED,
           provider: payment.providerId,
           declineReason: authorization.declineReason ?? null,
-          paymentId: toPaymentId({ providerId: payment.providerId, authorizationId: authorization.id }),
+          paymentId: payment.id,
         },
       });
     }
@@ -41,19 +42,23 @@ export const Mutation: MutationResolvers<Context> = {
   async capturePayment(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.capture({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(input.paymentId, ref, await write(() => provider.capture({ authorizationId: ref.authorizationId, idempotencyKey })));
   },
 
   async voidPayment(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.void({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(input.paymentId, ref, await write(() => provider.void({ authorizationId: ref.authorizationId, idempotencyKey })));
   },
 
   async releaseEscrow(_parent, { input }, context) {
     assertServiceCaller(context);
     const { ref, provider, idempotencyKey } = target(context, input);
-    return paymentOf(ref, await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })));
+    return paymentOf(
+      input.paymentId,
+      ref,
+      await write(() => provider.releaseEscrow({ authorizationId: ref.authorizationId, idempotencyKey })),
+    );
   },
 
   async refundPayment(_parent, { input }, context) {
@@ -74,7 +79,7 @@ export const Mutation: MutationResolvers<Context> = {
       ...(amount !== undefined && { amount }),
       ...(input.reason != null && { reason: input.reason }),
     };
-    return paymentOf(ref, await write(() => provider.refund(request)));
+    return paymentOf(input.paymentId, ref, await write(() => provider.refund(request)));
   },
 };
 
@@ -104,7 +109,12 @@ function refundAmountOf(input: { amount?: string | null; currency?: string | nul
   return amount;
 }
 
-const paymentOf = (ref: PaymentRef, authorization: Authorization): PaymentModel => ({ providerId: ref.providerId, authorization });
+/** The payment as the action's caller named it: its id keeps the owner tag it was given at authorization. */
+const paymentOf = (id: string, ref: PaymentRef, authorization: Authorization): PaymentModel => ({
+  id,
+  providerId: ref.providerId,
+  authorization,
+});
 
 async function write<T>(call: () => Promise<T>): Promise<T> {
   try {
