@@ -37,8 +37,8 @@ export function currencyCode(value: string): CurrencyCode {
  * refused unless they are zeros ("12.300" EUR is fine, "12.305" EUR is not): silently
  * rounding someone else's price would change it. So is text over `MAX_AMOUNT_LENGTH` characters.
  */
-export function parseMoney(amount: string, currency: CurrencyCode | string): Money {
-  const code = typeof currency === 'string' ? currencyCode(currency) : currency;
+export function parseMoney(amount: string, currency: string): Money {
+  const code = currencyCode(currency);
   const text = amount.trim();
   if (text.length > MAX_AMOUNT_LENGTH) {
     throw new MoneyError(`"${text.slice(0, 12)}…" (${text.length} characters) is longer than an amount can be (${MAX_AMOUNT_LENGTH})`);

@@ -131,7 +131,7 @@ function literal(value: unknown, arg: Pick<GraphQLArgument, 'type'> | { type: Gr
   if (value === null || value === undefined) return 'null';
   if (isNonNullType(type)) return literal(value, { type: type.ofType });
   if (isListType(type)) return `[${(value as unknown[]).map((item) => literal(item, { type: type.ofType })).join(', ')}]`;
-  if (isEnumType(type)) return String(value);
+  if (isEnumType(type)) return typeof value === 'string' ? value : JSON.stringify(value);
   if (isInputObjectType(type)) {
     const fields = type.getFields();
     const entries = Object.entries(value as Record<string, unknown>).map(

@@ -30,7 +30,7 @@ export function errorCodesOf(answer: RawAnswer): string[] {
     return bodies.flatMap((body) =>
       body !== null && typeof body === 'object' && Array.isArray((body as { errors?: unknown }).errors)
         ? (body as { errors: Array<{ extensions?: { code?: unknown } }> }).errors.map((error) =>
-            String(error.extensions?.code ?? 'NO_CODE'),
+            typeof error.extensions?.code === 'string' ? error.extensions.code : 'NO_CODE',
           )
         : [],
     );

@@ -43,7 +43,7 @@ if (values.gateway !== undefined) {
 }
 process.stdout.write(`Fuzzing ${target.gatewayUrl} with seed ${seed}: ${only !== undefined ? `case ${only}` : `${requests} requests`}\n`);
 
-let exitCode = 1;
+let exitCode: number;
 try {
   const report = await runFuzz({
     gatewayUrl: target.gatewayUrl,

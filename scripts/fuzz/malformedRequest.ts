@@ -164,7 +164,8 @@ export function malformedRequest(host: string, path: string, apiKey: string, ran
           'x-api-key':
             oddString(random)
               .slice(0, 8_000)
-              .replace(/[\r\n\u0000]/g, '') || 'x',
+              .replace(/[\r\n]/g, '')
+              .replaceAll('\0', '') || 'x',
         }),
     ],
     [

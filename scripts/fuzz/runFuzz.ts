@@ -91,7 +91,7 @@ export function fuzzCase(schema: GraphQLSchema, seed: number, index: number, gat
     const label = `${operation.query.startsWith('mutation') ? 'mutation' : 'query'} ${rootField}`;
     if (!operation.query.startsWith('mutation') && random.chance(0.15)) {
       const search = new URLSearchParams({ query: operation.query, variables: JSON.stringify(operation.variables) });
-      return { index, kind, label: `${label} (GET)`, request: rawRequest(label, host, 'GET', `${pathname}?${search}`, headers) };
+      return { index, kind, label: `${label} (GET)`, request: rawRequest(label, host, 'GET', `${pathname}?${search.toString()}`, headers) };
     }
     return { index, kind, label, request: rawRequest(label, host, 'POST', pathname, headers, JSON.stringify(operation)) };
   }
