@@ -479,6 +479,14 @@ const EXCISE: Case[] = [
     mentions: ['1 × 0.7 l at 40% = 0.147936 proof gallons × 13.50 USD'],
   },
   {
+    name: 'US, 24 bottles of beer from MX for $48: federal excise tax $18 per barrel of 31 gallons on 24 × an assumed 0.33 l (US-FET-beer); no duty under USMCA, the default state’s sales tax on the price',
+    input: { origin: 'MX', destination: 'US', date: '2026-11-26', items: [item('220300', '48.00', 'USD', 24)] },
+    expected: ['0.00', '4.69', '0.00', '4.69', 'USD'],
+    payable: ['3.48', '1.21', '0.00'],
+    lines: [['TAX', '1.21', 'DELIVERY', 'CARRIER']],
+    mentions: ['24 × 0.33 l = 0.067492 barrels × 18 USD', 'US-FET-beer'],
+  },
+  {
     name: 'AU, an A$60 bottle of whisky from GB: no A$1,000 relief for excise goods (AU-deminimis-1000); excise-equivalent customs duty A$107.99 per litre of alcohol (AU-excise-equivalent-spirits) in the GST base',
     input: { origin: 'GB', destination: 'AU', date: '2026-11-26', items: [item('220830', '60.00', 'AUD')] },
     expected: ['33.24', '9.32', '0.00', '42.56', 'AUD'],
