@@ -414,6 +414,12 @@ const ASIA: Case[] = [
     mentions: ['IN-rounding'],
   },
   {
+    name: 'IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-default)',
+    input: on('IN', '2026-11-26', { items: [item('950300', '100.00', 'USD'), item('220421', '30.00', 'USD')] }),
+    expected: ['6814.00', '3324.00', '0.00', '10138.00', 'INR'],
+    mentions: ['IN-MFN-9503', 'IN-MFN-default', 'IN-rounding'],
+  },
+  {
     name: 'KR, $100 green tea from the US: food is limited to the USD 150 list clearance, which covers US origin too (KR-list-clearance-150)',
     input: { origin: 'US', destination: 'KR', date: '2026-11-26', items: [item('090210', '100.00', 'USD')] },
     expected: ['0', '0', '0', '0', 'KRW'],
