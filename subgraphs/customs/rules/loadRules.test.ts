@@ -115,7 +115,7 @@ describe('customs rules data', () => {
     expect(epa?.preferentialRateFor('610910')?.rateBp).toBe(0);
   });
 
-  it('charges specific excise on wine and spirits in GB, US, AU and JP today, by strength band in GB', () => {
+  it('charges specific excise on wine and spirits in GB, US, AU and JP and on beer in GB, US and JP today, by strength band in GB', () => {
     const gb = rules.rulesAt('GB', TODAY).excise;
     expect(gb.find((e) => e.hsPrefixes.includes('2204'))).toMatchObject({ measure: 'litre-of-alcohol', minAbvBp: 850, maxAbvBp: 2200 });
     expect(gb.find((e) => e.hsPrefixes.includes('2208'))).toMatchObject({ minAbvBp: 2201, rate: { amount: '33.99', currency: 'GBP' } });
@@ -125,7 +125,7 @@ describe('customs rules data', () => {
         .rulesAt('US', TODAY)
         .excise.map((e) => e.measure)
         .sort(),
-    ).toEqual(['us-proof-gallon', 'us-wine-gallon']);
+    ).toEqual(['us-barrel', 'us-proof-gallon', 'us-wine-gallon']);
     expect(rules.rulesAt('AU', TODAY).excise[0]).toMatchObject({ chargeKind: 'DUTY', inImportTaxBase: true });
     expect(rules.rulesAt('JP', TODAY).excise.find((e) => e.hsPrefixes.includes('2208'))?.plusPerPointAbove?.abvBp).toBe(3700);
   });

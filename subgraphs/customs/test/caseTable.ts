@@ -414,6 +414,12 @@ const ASIA: Case[] = [
     mentions: ['IN-rounding'],
   },
   {
+    name: 'IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-default)',
+    input: on('IN', '2026-11-26', { items: [item('950300', '100.00', 'USD'), item('220421', '30.00', 'USD')] }),
+    expected: ['6814.00', '3324.00', '0.00', '10138.00', 'INR'],
+    mentions: ['IN-MFN-9503', 'IN-MFN-default', 'IN-rounding'],
+  },
+  {
     name: 'KR, $100 green tea from the US: food is limited to the USD 150 list clearance, which covers US origin too (KR-list-clearance-150)',
     input: { origin: 'US', destination: 'KR', date: '2026-11-26', items: [item('090210', '100.00', 'USD')] },
     expected: ['0', '0', '0', '0', 'KRW'],
@@ -449,8 +455,15 @@ const EXCISE: Case[] = [
     mentions: ['0.56 l of alcohol × 32.79 GBP'],
   },
   {
-    name: 'GB, a bottle of beer: only wine and spirits bear a modelled Alcohol Duty (GB-alcohol-duty-wine, GB-alcohol-duty-spirits), so a zero line says the beer duty is left out rather than a silent zero',
+    name: 'GB, a £10 bottle of beer from CN: duty (GB-MFN-default), Alcohol Duty £22.58 per litre of alcohol on an assumed 0.33 l at 5% (GB-alcohol-duty-beer), VAT on all three',
     input: on('GB', '2026-11-26', { items: [item('220300', '10.00', 'GBP')] }),
+    expected: ['0.40', '2.52', '0.00', '2.92', 'GBP'],
+    lines: [['TAX', '0.37', 'DELIVERY', 'CARRIER']],
+    mentions: ['1 × 0.33 l at 5% = 0.0165 l of alcohol × 22.58 GBP', 'GB-alcohol-duty-beer'],
+  },
+  {
+    name: 'GB 2025-06-01 (a past date), a bottle of beer: no beer rate on file before 2026-02-01 (GB-alcohol-duty-beer), so a zero line says the beer duty is left out rather than a silent zero',
+    input: on('GB', '2025-06-01', { items: [item('220300', '10.00', 'GBP')] }),
     expected: ['0.40', '2.08', '0.00', '2.48', 'GBP'],
     lines: [['TAX', '0.00', 'DELIVERY', 'CARRIER']],
     mentions: ['Excise on 220300 is due at import but not modelled for GB'],
@@ -470,6 +483,14 @@ const EXCISE: Case[] = [
     payable: ['2.18', '6.19', '0.00'],
     lines: [['TAX', '2.00', 'DELIVERY', 'CARRIER']],
     mentions: ['1 × 0.7 l at 40% = 0.147936 proof gallons × 13.50 USD'],
+  },
+  {
+    name: 'US, 24 bottles of beer from MX for $48: federal excise tax $18 per barrel of 31 gallons on 24 × an assumed 0.33 l (US-FET-beer); no duty under USMCA, the default state’s sales tax on the price',
+    input: { origin: 'MX', destination: 'US', date: '2026-11-26', items: [item('220300', '48.00', 'USD', 24)] },
+    expected: ['0.00', '4.69', '0.00', '4.69', 'USD'],
+    payable: ['3.48', '1.21', '0.00'],
+    lines: [['TAX', '1.21', 'DELIVERY', 'CARRIER']],
+    mentions: ['24 × 0.33 l = 0.067492 barrels × 18 USD', 'US-FET-beer'],
   },
   {
     name: 'AU, an A$60 bottle of whisky from GB: no A$1,000 relief for excise goods (AU-deminimis-1000); excise-equivalent customs duty A$107.99 per litre of alcohol (AU-excise-equivalent-spirits) in the GST base',
@@ -504,6 +525,20 @@ const EXCISE: Case[] = [
     expected: ['0', '400', '0', '400', 'JPY'],
     lines: [['TAX', '100', 'DELIVERY', 'CARRIER']],
     mentions: ['2 × 0.75 l = 1.5 l × 100 JPY', '10% × (3600 + 100) → 3000 JPY'],
+  },
+  {
+    name: 'JP, twelve ¥500 bottles of beer from GB: liquor tax ¥155,000 per kl from 2026-10-01 on 12 × an assumed 0.33 l (JP-liquor-tax-beer), truncated to ¥100',
+    input: { origin: 'GB', destination: 'JP', date: '2026-11-26', items: [item('220300', '6000', 'JPY', 12)] },
+    expected: ['0', '1000', '0', '1000', 'JPY'],
+    lines: [['TAX', '600', 'DELIVERY', 'CARRIER']],
+    mentions: ['12 × 0.33 l = 3.96 l × 155 JPY', 'JP-liquor-tax-beer'],
+  },
+  {
+    name: 'JP 2026-06-01 (a past date), the same beer: that period’s liquor tax of ¥181,000 per kl (JP-liquor-tax-beer, 2023-10-01 to 2026-09-30)',
+    input: { origin: 'GB', destination: 'JP', date: '2026-06-01', items: [item('220300', '6000', 'JPY', 12)] },
+    expected: ['0', '1100', '0', '1100', 'JPY'],
+    lines: [['TAX', '700', 'DELIVERY', 'CARRIER']],
+    mentions: ['12 × 0.33 l = 3.96 l × 181 JPY'],
   },
 ];
 

@@ -17,9 +17,9 @@ export const exciseRule = withValidPeriod(
     minAbvBp: abvBasisPoints.optional().describe('The lowest strength the rate applies to, inclusive (2201 = exceeding 22 %).'),
     maxAbvBp: abvBasisPoints.optional().describe('The highest strength the rate applies to, inclusive (2200 = not exceeding 22 %).'),
     measure: z
-      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon'])
+      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel'])
       .describe(
-        'What the rate is per: a litre of product; a litre of pure alcohol; a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV).',
+        'What the rate is per: a litre of product; a litre of pure alcohol; a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product.',
       ),
     rate: money.describe('The amount per measure, in the destination currency.'),
     plusPerPointAbove: z

@@ -62,7 +62,16 @@ export const specialRegime = z.discriminatedUnion('kind', [
     taxFactorBp: basisPoints.describe('Share of the statutory VAT and consumption tax levied (7000 = 70 %).'),
   }),
   z.strictObject({ ...regimeBase, kind: z.literal('personalUseValuation'), factorBp: basisPoints }),
-  z.strictObject({ ...regimeBase, kind: z.literal('personalImportTariff'), hsHeading: hsPrefix, rateBp: basisPoints }),
+  z.strictObject({
+    ...regimeBase,
+    kind: z.literal('personalImportTariff'),
+    hsHeading: hsPrefix,
+    rateBp: basisPoints,
+    excludedHsPrefixes: z
+      .array(hsPrefix)
+      .optional()
+      .describe('Goods the heading does not apply to (IN Chapter 98 note 4: alcoholic beverages, tobacco, motor vehicles); a consignment holding any is assessed at the chapter rates.'),
+  }),
 ]);
 
 export const additionalDutyRule = z.strictObject({

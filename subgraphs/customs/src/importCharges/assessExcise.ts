@@ -23,7 +23,11 @@ const MEASURE_NAMES: Record<ExciseRule['measure'], string> = {
   'litre-of-alcohol': 'l of alcohol',
   'us-wine-gallon': 'wine gallons',
   'us-proof-gallon': 'proof gallons',
+  'us-barrel': 'barrels',
 };
+
+/** US gallons in a barrel of beer (26 U.S.C. 5051(a)(1)(D)). */
+const US_GALLONS_PER_BARREL = 31n;
 
 export interface ExciseAssessment {
   readonly lines: ChargeLine[];
@@ -32,7 +36,7 @@ export interface ExciseAssessment {
 }
 
 /**
- * Specific excise on alcohol (per litre, per litre of alcohol, per gallon), one line per item,
+ * Specific excise on alcohol (per litre, per litre of alcohol, per gallon, per barrel), one line per item,
  * collected at import like duty. Offers carry no volume or strength, so each line states the unit
  * it assumed (`assumedExcisePackage`). Excise goods for which the destination has neither a
  * specific rate nor an ad valorem excise on file get a zero line that says so, never a silent zero.
@@ -57,7 +61,7 @@ export function assessExcise(context: TaxContext, rates: ReferenceRates, waivers
     const exact = { numerator: quantity.numerator * perMeasure.numerator, denominator: quantity.denominator * perMeasure.denominator };
     const amount = rounding.tax(exact);
     if (rule.inImportTaxBase) inTaxBase[i] = amount;
-    const units = `${item.quantity} × ${pack.litres} l${rule.measure === 'litre' || rule.measure === 'us-wine-gallon' ? '' : ` at ${formatBp(pack.abvBp)}`}`;
+    const units = `${item.quantity} × ${pack.litres} l${rule.measure === 'litre' || rule.measure === 'us-wine-gallon' || rule.measure === 'us-barrel' ? '' : ` at ${formatBp(pack.abvBp)}`}`;
     lines.push({
       kind: rule.chargeKind,
       description: `${rule.label}, at import, on ${item.quantity} × ${pack.text}: assumed, as the offer gives no volume or strength`,
@@ -104,6 +108,10 @@ function measured(measure: ExciseRule['measure'], units: number, pack: AssumedEx
     case 'us-proof-gallon':
       // A proof gallon is a wine gallon at 50 % ABV: proof gallons = wine gallons × ABV × 2.
       return ofAlcohol(inGallons(volume), 2n);
+    case 'us-barrel': {
+      const gallons = inGallons(volume);
+      return { numerator: gallons.numerator, denominator: gallons.denominator * US_GALLONS_PER_BARREL };
+    }
   }
 }
 

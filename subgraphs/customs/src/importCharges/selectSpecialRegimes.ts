@@ -40,7 +40,7 @@ const ofKind =
 /**
  * Which special regimes in force apply to this consignment. Assumptions, because a parcel bought
  * on the platform is a B2C distance sale to a consumer for personal use: BR sellers are Remessa
- * Conforme certified (the first regime in the file), IN personal imports use heading 9804, and
+ * Conforme certified (the first regime in the file), IN personal imports use heading 9804 (unless the parcel holds goods the heading excludes), and
  * GB/AU/SG/MY/NZ/NO marketplaces collect the tax at sale as the law obliges them to. EU IOSS is
  * optional: it applies with a declared IOSS number, or for a marketplace sale (`marketplaceCollects`).
  */
@@ -70,6 +70,11 @@ export function selectSpecialRegimes(consignment: Consignment, rules: RulesInFor
   const flat = regimes.find(ofKind('flatDutyPerLine'));
   const flatTest = flat && withinThreshold(valuation, 'intrinsic', ruleMoney(flat.maxConsignmentValue), 'lte');
 
+  // The heading is one rate for a whole parcel; the law keeps some goods out of it (IN Chapter 98
+  // note 4), so a parcel holding any of them is assessed line by line at the chapter rates instead.
+  const personalImport = regimes.find(ofKind('personalImportTariff'));
+  const outsideExclusions = (item: ValuedItem) => !matchesPrefix(item.hsCode, personalImport?.excludedHsPrefixes);
+
   let collectedAtSale: SpecialRegimes['collectedAtSale'];
   for (const regime of regimes.filter(ofKind('collectedAtSale'))) {
     // An optional scheme (EU IOSS) applies when the parcel declares its number, or when a
@@ -92,6 +97,6 @@ export function selectSpecialRegimes(consignment: Consignment, rules: RulesInFor
     crossBorderRetail: cbec && cbecTest?.within ? { regime: cbec, test: cbecTest.text } : undefined,
     flatDuty: flat && flatTest?.within ? { regime: flat, test: flatTest.text } : undefined,
     collectedAtSale,
-    personalImportTariff: regimes.find(ofKind('personalImportTariff')),
+    personalImportTariff: personalImport && valuation.items.every(outsideExclusions) ? personalImport : undefined,
   };
 }
