@@ -33,7 +33,7 @@ export const catalogSettings = {
   MARKETPLACES_FILE: setting.optionalString(),
   /** The trust subgraph, asked directly (with the service secret) for sellers' levels when a search filters by `minTrustLevel`. Default: http://127.0.0.1:4007/graphql */
   TRUST_URL: setting.url({ default: 'http://127.0.0.1:4007/graphql' }),
-  /** The orders subgraph, which keeps marketplaces' reach: the counts of offers shown in search are sent to it (with the service secret). Default: http://127.0.0.1:4005/graphql */
+  /** The orders subgraph, which keeps marketplaces' reach and their orders' statuses: the counts of offers shown in search, and the status callbacks verified here, are sent to it (with the service secret). Default: http://127.0.0.1:4005/graphql */
   ORDERS_URL: setting.url({ default: 'http://127.0.0.1:4005/graphql' }),
   /** How often the offers shown in search are sent to orders, in one batch (and once more on shutdown). Default: 5000 ms. */
   REACH_FLUSH_INTERVAL_MS: setting.int({ default: 5_000, min: 100, max: 600_000 }),
