@@ -37,9 +37,9 @@ export const catalogSettings = {
   ORDERS_URL: setting.url({ default: 'http://127.0.0.1:4005/graphql' }),
   /** How often the offers shown in search are sent to orders, in one batch (and once more on shutdown). Default: 5000 ms. */
   REACH_FLUSH_INTERVAL_MS: setting.int({ default: 5_000, min: 100, max: 600_000 }),
-  /** Where connector marketplaces send their orders' signed status callbacks, as they reach the catalog (`/connector/order-status` on it); each order's `callbackUrl` is this with `?marketplace=<id>`. Default: outside production http://HOST:PORT/connector/order-status; in production none (orders are placed without a `callbackUrl`). */
+  /** Where connector marketplaces send their orders' signed status callbacks, as they reach the catalog (`/connector/order-status` on it); each order's `callbackUrl` is this with `?marketplace=<id>`. Default: outside production http://HOST:PORT/connector/order-status; in production none; `none` for none (orders are then placed without a `callbackUrl`). */
   CONNECTOR_CALLBACK_URL: {
-    parse: (raw: string | undefined, key: string) => (raw === undefined ? undefined : setting.url().parse(raw, key)),
+    parse: (raw: string | undefined, key: string) => (raw === undefined || raw === 'none' ? raw : setting.url().parse(raw, key)),
   },
   ...adapterSettings,
 };
@@ -56,8 +56,10 @@ export function readCatalogConfig(env: Environment = environmentSnapshot()) {
     ...config,
     MARKETPLACES_FILE: file === 'none' ? undefined : (file ?? (config.NODE_ENV === 'production' ? undefined : SANDBOX_MARKETPLACES_FILE)),
     CONNECTOR_CALLBACK_URL:
-      config.CONNECTOR_CALLBACK_URL ??
-      (config.NODE_ENV === 'production' ? undefined : `http://${config.HOST}:${config.PORT}${STATUS_CALLBACK_PATH}`),
+      config.CONNECTOR_CALLBACK_URL === 'none'
+        ? undefined
+        : (config.CONNECTOR_CALLBACK_URL ??
+          (config.NODE_ENV === 'production' ? undefined : `http://${config.HOST}:${config.PORT}${STATUS_CALLBACK_PATH}`)),
     /** Where the variables that `MARKETPLACES_FILE` entries name are read. */
     environment: env,
   };
