@@ -24,4 +24,5 @@ export const ORDER_EVENT_TYPES = [
   'dispute.opened',
   'dispute.resolved',
   'return.requested',
+  'order.marketplace_status',
 ] as const satisfies readonly OrderEventType[];

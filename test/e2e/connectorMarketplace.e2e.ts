@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MarketplacesDocument, OrderDocument, PlaceOrderDocument, type PaymentMethod } from '#operations/__generated__/operations.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { graphqlRequest } from '#test/support/graphqlRequest.js';
+import { signCallback } from '#upstreams/ke-soko/credentials.js';
 
 /**
  * The seventh marketplace, end to end: Soko (Kenya) joined by configuration alone (a sandbox that
@@ -207,5 +208,40 @@ describe('the seventh marketplace (Soko, Kenya) by configuration alone, end to e
       expect(printed).toContain(part);
     }
     expect(printed).not.toContain('c/o');
+
+    // Soko's signed callback for the order it placed reaches the catalog, which verifies it; orders records it.
+    const STATUS = 'query ($id: ID!) { order(id: $id) { marketplaceStatus { status cancelledBy } attention } }';
+    const statusNow = async () => {
+      const answer = await fetch(stack.gatewayUrl, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ query: STATUS, variables: { id: orderId } }),
+      });
+      return dataOf((await answer.json()) as { data?: { order: { marketplaceStatus: unknown; attention: string | null } } }).order;
+    };
+    await expect
+      .poll(statusNow, { timeout: 60_000, interval: 500 })
+      .toEqual({ marketplaceStatus: { status: 'PLACED', cancelledBy: null }, attention: null });
+  });
+
+  it('refuses a status callback with a forged signature or a replayed timestamp', async () => {
+    const target = '/connector/order-status?marketplace=ke-soko';
+    const body = JSON.stringify({
+      eventId: 'EV-e2e',
+      orderId: 'SO-1',
+      status: 'CANCELLED',
+      occurredAt: new Date().toISOString(),
+      cancelledBy: 'SELLER',
+    });
+    const send = (signed: Record<string, string>) =>
+      fetch(new URL(target, stack.subgraphUrls.catalog).href, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...signed },
+        body,
+      });
+    const forged = signCallback(target, body);
+    forged['x-connector-signature'] = `v1=${'0'.repeat(64)}`;
+    expect((await send(forged)).status).toBe(401);
+    expect((await send(signCallback(target, body, Date.now() - 15 * 60_000))).status).toBe(401);
   });
 });

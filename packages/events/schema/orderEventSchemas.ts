@@ -182,6 +182,19 @@ export const ReturnRequestedSchema = envelope(
   }),
   'The buyer sent a delivered order back: a return label is booked on the reverse lane and the refund follows the seller’s return policy.',
 );
+export const OrderMarketplaceStatusSchema = envelope(
+  'order.marketplace_status',
+  z.object({
+    marketplaceEventId: z.string().min(1).describe('The marketplace’s id of its callback event: it is recorded once.'),
+    status: z.enum(['PLACED', 'ACCEPTED', 'SHIPPED', 'DELIVERED', 'CANCELLED']),
+    cancelledBy: z
+      .enum(['BUYER', 'SELLER', 'MARKETPLACE'])
+      .optional()
+      .describe('Who cancelled, for CANCELLED as the marketplace reports it; BUYER is the platform’s own cancellation.'),
+    reportedAt: instant.describe('When it happened at the marketplace.'),
+  }),
+  'A marketplace reported a new status of its order by a signed callback (connector marketplaces); the order itself is not changed.',
+);
 
 /** Every order event, told apart by `type`. */
 export const OrderEventSchema = z.discriminatedUnion('type', [
@@ -196,4 +209,5 @@ export const OrderEventSchema = z.discriminatedUnion('type', [
   DisputeOpenedSchema,
   DisputeResolvedSchema,
   ReturnRequestedSchema,
+  OrderMarketplaceStatusSchema,
 ]);

@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { commonSettings, environmentSnapshot, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { STATUS_CALLBACK_PATH } from './adapters/connector/createStatusCallbackRoute.js';
 import { adapterSettings } from './adapters/registry.js';
 
 export const catalogSettings = {
@@ -32,10 +33,14 @@ export const catalogSettings = {
   MARKETPLACES_FILE: setting.optionalString(),
   /** The trust subgraph, asked directly (with the service secret) for sellers' levels when a search filters by `minTrustLevel`. Default: http://127.0.0.1:4007/graphql */
   TRUST_URL: setting.url({ default: 'http://127.0.0.1:4007/graphql' }),
-  /** The orders subgraph, which keeps marketplaces' reach: the counts of offers shown in search are sent to it (with the service secret). Default: http://127.0.0.1:4005/graphql */
+  /** The orders subgraph, which keeps marketplaces' reach and their orders' statuses: the counts of offers shown in search, and the status callbacks verified here, are sent to it (with the service secret). Default: http://127.0.0.1:4005/graphql */
   ORDERS_URL: setting.url({ default: 'http://127.0.0.1:4005/graphql' }),
   /** How often the offers shown in search are sent to orders, in one batch (and once more on shutdown). Default: 5000 ms. */
   REACH_FLUSH_INTERVAL_MS: setting.int({ default: 5_000, min: 100, max: 600_000 }),
+  /** Where connector marketplaces send their orders' signed status callbacks, as they reach the catalog (`/connector/order-status` on it); each order's `callbackUrl` is this with `?marketplace=<id>`. Default: outside production http://HOST:PORT/connector/order-status; in production none; `none` for none (orders are then placed without a `callbackUrl`). */
+  CONNECTOR_CALLBACK_URL: {
+    parse: (raw: string | undefined, key: string) => (raw === undefined || raw === 'none' ? raw : setting.url().parse(raw, key)),
+  },
   ...adapterSettings,
 };
 
@@ -50,6 +55,11 @@ export function readCatalogConfig(env: Environment = environmentSnapshot()) {
   return {
     ...config,
     MARKETPLACES_FILE: file === 'none' ? undefined : (file ?? (config.NODE_ENV === 'production' ? undefined : SANDBOX_MARKETPLACES_FILE)),
+    CONNECTOR_CALLBACK_URL:
+      config.CONNECTOR_CALLBACK_URL === 'none'
+        ? undefined
+        : (config.CONNECTOR_CALLBACK_URL ??
+          (config.NODE_ENV === 'production' ? undefined : `http://${config.HOST}:${config.PORT}${STATUS_CALLBACK_PATH}`)),
     /** Where the variables that `MARKETPLACES_FILE` entries name are read. */
     environment: env,
   };

@@ -7,6 +7,8 @@ import type { Logger } from '#packages/log/index.js';
 import { createReachCounter, createReachSender } from '#packages/reach/index.js';
 import { loadSigningKey } from '#packages/secrets/index.js';
 import { createApolloServer, createGraphQLHttpServer, loadServiceSecret } from '#packages/server/index.js';
+import { createOrderStatusForwarder } from './adapters/connector/createOrderStatusForwarder.js';
+import { createStatusCallbackRoute, STATUS_CALLBACK_PATH } from './adapters/connector/createStatusCallbackRoute.js';
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
@@ -60,9 +62,17 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const reach = createReachCounter({ send: (batch) => reachSender.send(batch), flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger });
   const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
   await apollo.start();
+  const orderStatus = createOrderStatusForwarder({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
+  const statusCallbacks = createStatusCallbackRoute({
+    connector: (marketplaceId) => directory.connector(marketplaceId),
+    seen: cache.withPrefix('catalog:connector-callback'),
+    onStatus: (status) => orderStatus.forward(status),
+    logger,
+  });
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
     logger,
+    routes: new Map([[STATUS_CALLBACK_PATH, statusCallbacks]]),
     access: { serviceSecret },
     context: async ({ serviceCaller }) =>
       createContext(
@@ -94,6 +104,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
       await sellerTrust.close();
       await reach.close();
       await reachSender.close();
+      await orderStatus.close();
       await referenceRates.close();
     },
   };

@@ -344,6 +344,20 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(after.map((order) => order.id)).toEqual([drafts[0]!.id]);
     });
 
+    it('finds an order by its marketplace order id, and keeps the status the marketplace reported', async (context) => {
+      if (!subject) return context.skip();
+      const marketplaceOrderId = `MarketplaceOrder:ke-soko:${randomUUID()}`;
+      const [placed, other] = [newOrder({ createdAt: 1_000 }), newOrder({ createdAt: 2_000, ownerKeyId: 'key-b' })];
+      for (const draft of [placed, other]) await store().createOrder(draft);
+      expect(await store().getOrderByMarketplaceOrderId(marketplaceOrderId)).toBeUndefined();
+      await store().updateOrder(placed.id, { marketplaceOrderId }, 3_000);
+      const status = { status: 'CANCELLED', cancelledBy: 'SELLER', occurredAt: 3_500, eventId: 'EV-7' } as const;
+      await store().updateOrder(placed.id, { marketplaceStatus: status }, 4_000);
+      const found = await subject.replica.getOrderByMarketplaceOrderId(marketplaceOrderId);
+      expect(found).toMatchObject({ id: placed.id, marketplaceOrderId, marketplaceStatus: status });
+      expect((await store().getOrder(other.id))?.marketplaceStatus).toBeNull();
+    });
+
     it('keeps the reach counts a counter flushes, summed per country and kind over whole days; booked are the confirmed orders', async (context) => {
       if (!subject) return context.skip();
       const marketplaceId = `mp-${randomUUID()}`;

@@ -198,5 +198,13 @@ export interface MarketplaceAdapterModule<S extends Record<string, Setting<unkno
 /** The generic connector adapter's module: one adapter per marketplace its configuration lists. */
 export interface ConfiguredAdapterModule<E> {
   readonly id: string;
-  create(entry: E, context: { logger: Logger; upstreamTimeoutMs: number }): MarketplaceAdapter;
+  create(
+    entry: E,
+    context: {
+      logger: Logger;
+      upstreamTimeoutMs: number;
+      /** Where the marketplace sends its orders' status callbacks (`callbackUrl`), or none. */
+      statusCallbackUrl?: string | undefined;
+    },
+  ): MarketplaceAdapter;
 }

@@ -9,6 +9,8 @@ import { readMarketplacesFile, type MarketplacesFileOptions } from './readMarket
 export interface MarketplaceDirectory {
   /** The marketplaces now: the built-in adapters, then `MARKETPLACES_FILE`'s, in its order. */
   current(): ReadonlyMap<string, MarketplaceAdapter>;
+  /** A marketplace that joined by configuration, with its credentials (for its signed callbacks). */
+  connector(marketplaceId: string): ConnectorMarketplace | undefined;
   /**
    * Reads `MARKETPLACES_FILE` again (on SIGHUP). A bad file changes nothing: the marketplaces
    * stay as they were and the error says why. Unchanged entries keep their adapter (its
@@ -33,6 +35,7 @@ export function createMarketplaceDirectory(
   { logger, decorate }: { logger: Logger; decorate: (adapter: MarketplaceAdapter) => MarketplaceAdapter },
 ): MarketplaceDirectory {
   const context = { logger, upstreamTimeoutMs: config.UPSTREAM_TIMEOUT_MS };
+  const connectorContext = { ...context, statusCallbackUrl: config.CONNECTOR_CALLBACK_URL };
   const builtIn = MARKETPLACE_ADAPTERS.map((module) => decorate(module.create(config, context)));
   const fileOptions: Omit<MarketplacesFileOptions, 'path'> = {
     env: config.environment,
@@ -49,7 +52,7 @@ export function createMarketplaceDirectory(
       marketplaces.map((entry) => {
         const kept = previous.get(entry.marketplace.id);
         const unchanged = kept !== undefined && isDeepStrictEqual(kept.entry, entry);
-        return [entry.marketplace.id, unchanged ? kept : { entry, adapter: decorate(CONNECTOR_ADAPTER.create(entry, context)) }];
+        return [entry.marketplace.id, unchanged ? kept : { entry, adapter: decorate(CONNECTOR_ADAPTER.create(entry, connectorContext)) }];
       }),
     );
   };
@@ -60,6 +63,7 @@ export function createMarketplaceDirectory(
 
   return {
     current: () => adapters,
+    connector: (marketplaceId) => configured.get(marketplaceId)?.entry,
     async reload() {
       const before = configured;
       try {

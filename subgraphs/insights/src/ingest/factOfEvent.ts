@@ -39,6 +39,7 @@ export async function factOfEvent(event: OrderEvent, fallbackRates: FallbackRate
     case 'dispute.opened':
     case 'dispute.resolved':
     case 'return.requested':
+    case 'order.marketplace_status':
       return undefined;
     default:
       return unreachable(event);

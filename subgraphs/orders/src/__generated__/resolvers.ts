@@ -233,6 +233,39 @@ export type MarketplaceReachArgs = {
   to?: InputMaybe<Scalars['String']['input']>;
 };
 
+/** Who cancelled an order at its marketplace. */
+export type MarketplaceCancelledBy =
+  /** The platform, for the buyer (e.g. undoing a booking that failed later). */
+  | 'BUYER'
+  /** The marketplace itself. */
+  | 'MARKETPLACE'
+  /** The seller: the order needs a person (`Order.attention`). */
+  | 'SELLER';
+
+/** Where an order stands at its marketplace, as the marketplace reports it (the Marketplace Connector protocol's order statuses). */
+export type MarketplaceOrderState =
+  /** The seller accepted the order. */
+  | 'ACCEPTED'
+  /** Cancelled at the marketplace (`cancelledBy` says by whom). */
+  | 'CANCELLED'
+  /** The marketplace saw it delivered. */
+  | 'DELIVERED'
+  /** Placed at the marketplace, not yet taken up by the seller. */
+  | 'PLACED'
+  /** The seller handed the parcel over. */
+  | 'SHIPPED';
+
+export type MarketplaceOrderStatusInput = {
+  cancelledBy?: InputMaybe<MarketplaceCancelledBy>;
+  /** The marketplace's id of this callback event. */
+  eventId: Scalars['ID']['input'];
+  /** The catalog's `MarketplaceOrder` id of the order at the marketplace. */
+  marketplaceOrderId: Scalars['ID']['input'];
+  /** When it happened at the marketplace. */
+  occurredAt: Scalars['DateTime']['input'];
+  status: MarketplaceOrderState;
+};
+
 /** A marketplace's reach over a period: how far its offers got, by the buyer's country. */
 export type MarketplaceReach = {
   __typename?: 'MarketplaceReach';
@@ -270,6 +303,7 @@ export type Mutation = {
    * failed step undoes the finished ones. Expected failures are `userErrors`, never top-level errors.
    */
   placeOrder: PlaceOrderPayload;
+  recordMarketplaceOrderStatus: Scalars['Boolean']['output'];
   recordReach: Scalars['Int']['output'];
   /**
    * Sends a delivered order back to the seller: books a return label on the reverse lane (from the buyer
@@ -299,6 +333,12 @@ export type MutationOpenDisputeArgs = {
 /** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
 export type MutationPlaceOrderArgs = {
   input: PlaceOrderInput;
+};
+
+
+/** Every change the API makes: booking orders, registering webhooks, requesting trade-flow exports. */
+export type MutationRecordMarketplaceOrderStatusArgs = {
+  input: MarketplaceOrderStatusInput;
 };
 
 
@@ -343,7 +383,8 @@ export type Order = Node & {
   /**
    * Why a person must look at this order, naming the step: a finished step that could not be undone,
    * a payment capture or escrow release given up, or a parcel its carrier refuses to track (then the
-   * payment is no longer followed automatically). Null while nothing needs a person.
+   * payment is no longer followed automatically), or the seller cancelling the order at the
+   * marketplace (the order is not undone automatically). Null while nothing needs a person.
    */
   attention?: Maybe<Scalars['String']['output']>;
   /** The buyer reference the app passed to `placeOrder`; null when none, and for any key but the one that placed the order (a marketplace's key). */
@@ -354,6 +395,11 @@ export type Order = Node & {
   dispute?: Maybe<Dispute>;
   /** `ord_` and 128 random bits: not guessable, and only the API key that placed the order can read it. */
   id: Scalars['ID']['output'];
+  /**
+   * The last status the marketplace reported for its order, by signed callback (marketplaces that join
+   * through the Marketplace Connector protocol); null while it reported none.
+   */
+  marketplaceStatus?: Maybe<OrderMarketplaceStatus>;
   /** The payment, once authorized. */
   payment?: Maybe<Payment>;
   /** The order's return, once one was asked for; null otherwise, and for any key but the one that placed the order. */
@@ -408,6 +454,17 @@ export type OrderErrorCode =
   | 'QUOTE_EXPIRED'
   /** The quote id is not one of ours, or was changed. */
   | 'QUOTE_INVALID';
+
+/** The last status the marketplace reported for its side of an order. */
+export type OrderMarketplaceStatus = {
+  __typename?: 'OrderMarketplaceStatus';
+  /** Who cancelled it, for `CANCELLED`; null otherwise or when the marketplace did not say. */
+  cancelledBy?: Maybe<MarketplaceCancelledBy>;
+  /** When it happened at the marketplace. */
+  occurredAt: Scalars['DateTime']['output'];
+  /** Where the marketplace's order stands. */
+  status: MarketplaceOrderState;
+};
 
 /** Where an order stands. */
 export type OrderStatus =
@@ -952,20 +1009,24 @@ export type ResolversTypes = ResolversObject<{
   DisputeStatus: DisputeStatus;
   DisputeUserError: ResolverTypeWrapper<DisputeUserErrorModel>;
   Marketplace: ResolverTypeWrapper<MarketplaceModel>;
+  MarketplaceCancelledBy: MarketplaceCancelledBy;
+  MarketplaceOrderState: MarketplaceOrderState;
+  MarketplaceOrderStatusInput: MarketplaceOrderStatusInput;
   MarketplaceReach: ResolverTypeWrapper<MarketplaceReachModel>;
   Money: ResolverTypeWrapper<MoneyModel>;
   Mutation: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   Offer: ResolverTypeWrapper<Offer>;
   Order: ResolverTypeWrapper<OrderModel>;
   OrderConnection: ResolverTypeWrapper<OrderConnectionModel>;
   OrderEdge: ResolverTypeWrapper<OrderEdgeModel>;
   OrderErrorCode: OrderErrorCode;
+  OrderMarketplaceStatus: ResolverTypeWrapper<OrderMarketplaceStatus>;
   OrderStatus: OrderStatus;
   OrderStep: ResolverTypeWrapper<OrderStepModel>;
   OrderStepName: OrderStepName;
   PageInfo: ResolverTypeWrapper<PageInfo>;
-  Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   Payment: ResolverTypeWrapper<Payment>;
   PaymentInput: PaymentInput;
   PaymentMethod: PaymentMethod;
@@ -1011,17 +1072,19 @@ export type ResolversParentTypes = ResolversObject<{
   DisputePayload: DisputePayloadModel;
   DisputeUserError: DisputeUserErrorModel;
   Marketplace: MarketplaceModel;
+  MarketplaceOrderStatusInput: MarketplaceOrderStatusInput;
   MarketplaceReach: MarketplaceReachModel;
   Money: MoneyModel;
   Mutation: Record<PropertyKey, never>;
+  Boolean: Scalars['Boolean']['output'];
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   Offer: Offer | FederationReferenceTypes['Offer'];
   Order: OrderModel;
   OrderConnection: OrderConnectionModel;
   OrderEdge: OrderEdgeModel;
+  OrderMarketplaceStatus: OrderMarketplaceStatus;
   OrderStep: OrderStepModel;
   PageInfo: PageInfo;
-  Boolean: Scalars['Boolean']['output'];
   Payment: Payment;
   PaymentInput: PaymentInput;
   PlaceOrderInput: PlaceOrderInput;
@@ -1121,6 +1184,7 @@ export type MoneyResolvers<ContextType = Context, ParentType extends ResolversPa
 export type MutationResolvers<ContextType = Context, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = ResolversObject<{
   openDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationOpenDisputeArgs, 'evidence' | 'orderId' | 'reason'>>;
   placeOrder?: Resolver<ResolversTypes['PlaceOrderPayload'], ParentType, ContextType, RequireFields<MutationPlaceOrderArgs, 'input'>>;
+  recordMarketplaceOrderStatus?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType, RequireFields<MutationRecordMarketplaceOrderStatusArgs, 'input'>>;
   recordReach?: Resolver<ResolversTypes['Int'], ParentType, ContextType, RequireFields<MutationRecordReachArgs, 'counts'>>;
   requestReturn?: Resolver<ResolversTypes['RequestReturnPayload'], ParentType, ContextType, RequireFields<MutationRequestReturnArgs, 'items' | 'orderId' | 'reason'>>;
   resolveDispute?: Resolver<ResolversTypes['DisputePayload'], ParentType, ContextType, RequireFields<MutationResolveDisputeArgs, 'disputeId' | 'outcome'>>;
@@ -1144,6 +1208,7 @@ export type OrderResolvers<ContextType = Context, ParentType extends ResolversPa
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dispute?: Resolver<Maybe<ResolversTypes['Dispute']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
+  marketplaceStatus?: Resolver<Maybe<ResolversTypes['OrderMarketplaceStatus']>, ParentType, ContextType>;
   payment?: Resolver<Maybe<ResolversTypes['Payment']>, ParentType, ContextType>;
   return?: Resolver<Maybe<ResolversTypes['Return']>, ParentType, ContextType>;
   shipment?: Resolver<Maybe<ResolversTypes['Shipment']>, ParentType, ContextType>;
@@ -1161,6 +1226,12 @@ export type OrderConnectionResolvers<ContextType = Context, ParentType extends R
 export type OrderEdgeResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderEdge'] = ResolversParentTypes['OrderEdge']> = ResolversObject<{
   cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   node?: Resolver<ResolversTypes['Order'], ParentType, ContextType>;
+}>;
+
+export type OrderMarketplaceStatusResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderMarketplaceStatus'] = ResolversParentTypes['OrderMarketplaceStatus']> = ResolversObject<{
+  cancelledBy?: Resolver<Maybe<ResolversTypes['MarketplaceCancelledBy']>, ParentType, ContextType>;
+  occurredAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  status?: Resolver<ResolversTypes['MarketplaceOrderState'], ParentType, ContextType>;
 }>;
 
 export type OrderStepResolvers<ContextType = Context, ParentType extends ResolversParentTypes['OrderStep'] = ResolversParentTypes['OrderStep']> = ResolversObject<{
@@ -1288,6 +1359,7 @@ export type Resolvers<ContextType = Context> = ResolversObject<{
   Order?: OrderResolvers<ContextType>;
   OrderConnection?: OrderConnectionResolvers<ContextType>;
   OrderEdge?: OrderEdgeResolvers<ContextType>;
+  OrderMarketplaceStatus?: OrderMarketplaceStatusResolvers<ContextType>;
   OrderStep?: OrderStepResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   Payment?: PaymentResolvers<ContextType>;

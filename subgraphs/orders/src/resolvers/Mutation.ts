@@ -4,6 +4,7 @@ import type { MutationResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { ownerOf } from './ownerOf.js';
 import { recordReach } from '../reach/recordReach.js';
+import { recordMarketplaceOrderStatus } from '../marketplaceStatus/recordMarketplaceOrderStatus.js';
 
 export const Mutation: MutationResolvers<Context> = {
   placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder'), context.testMode),
@@ -23,6 +24,7 @@ export const Mutation: MutationResolvers<Context> = {
     return { return: returned, userErrors };
   },
   recordReach: (_parent, { counts }, context) => recordReach(counts, context),
+  recordMarketplaceOrderStatus: (_parent, { input }, context) => recordMarketplaceOrderStatus(input, context),
 };
 
 /** The scope of operator keys that settle disputes. */

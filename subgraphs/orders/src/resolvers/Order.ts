@@ -1,7 +1,7 @@
 import type { OrderResolvers, OrderStepResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import { FOLLOW_UP_STEPS } from '../saga/stepNames.js';
-import type { StepRecord } from '../store/OrderStore.js';
+import type { OrderRecord, StepRecord } from '../store/OrderStore.js';
 
 export const Order: OrderResolvers<Context> = {
   // `_entities` too answers only the owner: another key's order resolves to null
@@ -14,7 +14,9 @@ export const Order: OrderResolvers<Context> = {
   createdAt: (order) => new Date(order.createdAt).toISOString(),
   total: (order) => order.total,
   steps: (order, _args, { steps }) => steps.load(order.id),
-  attention: async (order, _args, { steps }) => attentionOf(await steps.load(order.id)),
+  attention: async (order, _args, { steps }) => attentionOf(await steps.load(order.id)) ?? sellerCancellationOf(order),
+  marketplaceStatus: ({ marketplaceStatus: kept }) =>
+    kept === null ? null : { status: kept.status, cancelledBy: kept.cancelledBy, occurredAt: new Date(kept.occurredAt).toISOString() },
   // Entity references: logistics and payments resolve the rest (tracking, status, provider).
   shipment: (order) => (order.shipmentId === null ? null : { id: order.shipmentId }),
   payment: (order) => (order.paymentId === null ? null : { id: order.paymentId }),
@@ -46,4 +48,12 @@ function attentionOf(steps: readonly StepRecord[]): string | null {
 
 function isFollowUpStep(name: string): boolean {
   return (FOLLOW_UP_STEPS as readonly string[]).includes(name);
+}
+
+/** A seller (or marketplace) cancelling at the marketplace is not undone here: a person settles the order. */
+function sellerCancellationOf({ status, marketplaceStatus }: OrderRecord): string | null {
+  // BUYER is our own cancellation (a booking undone); a FAILED order was undone here already
+  if (marketplaceStatus?.status !== 'CANCELLED' || marketplaceStatus.cancelledBy === 'BUYER' || status === 'FAILED') return null;
+  const by = marketplaceStatus.cancelledBy === 'SELLER' ? 'the seller' : 'the marketplace';
+  return `PLACE_MARKETPLACE_ORDER: ${by} cancelled the order at the marketplace`;
 }

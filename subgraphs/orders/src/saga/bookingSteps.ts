@@ -138,6 +138,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
       });
       return {
         result: { marketplaceOrderId: placed.marketplaceOrderId, totalAmount: placed.total.amount, totalCurrency: placed.total.currency },
+        orderPatch: { marketplaceOrderId: placed.marketplaceOrderId },
       };
     },
     async compensate({ result, participants, idempotencyKey }) {

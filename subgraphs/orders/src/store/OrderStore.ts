@@ -88,6 +88,21 @@ export interface OrderRecord {
   readonly leaseUntil: number;
   /** The marketplace the order was booked at, once its stock was reserved there; null before. */
   readonly marketplaceId: string | null;
+  /** The marketplace's order (the catalog's `MarketplaceOrder` id), once placed there; null before. */
+  readonly marketplaceOrderId: string | null;
+  /** The last status the marketplace reported by callback; null while it reported none. */
+  readonly marketplaceStatus: MarketplaceStatusRecord | null;
+}
+
+/** A status a marketplace reported for its order (connector `orderStatusChanged`). */
+export interface MarketplaceStatusRecord {
+  readonly status: 'PLACED' | 'ACCEPTED' | 'SHIPPED' | 'DELIVERED' | 'CANCELLED';
+  /** Who cancelled, for `CANCELLED`. */
+  readonly cancelledBy: 'BUYER' | 'SELLER' | 'MARKETPLACE' | null;
+  /** When it happened at the marketplace, ms since the epoch. */
+  readonly occurredAt: number;
+  /** The marketplace's event id: a repeat of it changes nothing. */
+  readonly eventId: string;
 }
 
 /** References a participant handed back, e.g. `{ reservationId }`; strings only, so any store keeps them as they are. */
@@ -116,7 +131,10 @@ export interface StepRecord {
   readonly error: StepError | null;
 }
 
-export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId' | 'testMode'> & {
+export type NewOrder = Omit<
+  OrderRecord,
+  'updatedAt' | 'leaseOwner' | 'leaseUntil' | 'nextAttemptAt' | 'marketplaceId' | 'marketplaceOrderId' | 'marketplaceStatus' | 'testMode'
+> & {
   /** Default: false (live). */
   readonly testMode?: boolean;
   /** Steps to create with the order, all PENDING. */
@@ -127,7 +145,19 @@ export type NewOrder = Omit<OrderRecord, 'updatedAt' | 'leaseOwner' | 'leaseUnti
 };
 
 export type OrderPatch = Partial<
-  Pick<OrderRecord, 'status' | 'phase' | 'shipmentId' | 'paymentId' | 'failure' | 'nextAttemptAt' | 'escrow' | 'marketplaceId'>
+  Pick<
+    OrderRecord,
+    | 'status'
+    | 'phase'
+    | 'shipmentId'
+    | 'paymentId'
+    | 'failure'
+    | 'nextAttemptAt'
+    | 'escrow'
+    | 'marketplaceId'
+    | 'marketplaceOrderId'
+    | 'marketplaceStatus'
+  >
 >;
 
 export type StepPatch = Partial<
@@ -163,6 +193,8 @@ export interface OrderStore {
   /** The order when `owner` placed it; undefined for an unknown id and for another owner's order alike. */
   getOwnedOrder(owner: string, id: string): Promise<OrderRecord | undefined>;
   getOrderByIdempotencyKey(owner: string, key: string): Promise<OrderRecord | undefined>;
+  /** Any owner's order placed at a marketplace as this order (the catalog's `MarketplaceOrder` id): for its status callbacks. */
+  getOrderByMarketplaceOrderId(marketplaceOrderId: string): Promise<OrderRecord | undefined>;
   /** The owner's orders, newest first (createdAt, then id, both descending). */
   listOrders(page: OrderPageRequest): Promise<OrderRecord[]>;
   /** The steps of each order, in position order; orders without steps map to an empty list. */

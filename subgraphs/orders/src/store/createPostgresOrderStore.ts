@@ -180,6 +180,11 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return found && toOrderRecord(found);
     },
 
+    async getOrderByMarketplaceOrderId(marketplaceOrderId) {
+      const [found] = await rows('SELECT * FROM orders WHERE marketplace_order_id = $1', [marketplaceOrderId]);
+      return found && toOrderRecord(found);
+    },
+
     async getOrderByIdempotencyKey(owner, key) {
       const [found] = await rows('SELECT * FROM orders WHERE owner_key_id = $1 AND idempotency_key = $2', [owner, key]);
       return found && toOrderRecord(found);

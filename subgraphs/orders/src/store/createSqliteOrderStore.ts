@@ -124,6 +124,11 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       return found && toOrderRecord(found);
     },
 
+    async getOrderByMarketplaceOrderId(marketplaceOrderId) {
+      const found = row('SELECT * FROM orders WHERE marketplace_order_id = ?', marketplaceOrderId);
+      return found && toOrderRecord(found);
+    },
+
     async getOrderByIdempotencyKey(owner, key) {
       const found = row('SELECT * FROM orders WHERE owner_key_id = ? AND idempotency_key = ?', owner, key);
       return found && toOrderRecord(found);

@@ -5,6 +5,7 @@ import { MARKETPLACE_MIGRATION } from './marketplaceMigration.js';
 import { RETURNS_MIGRATION } from '../returns/returnsMigration.js';
 import { TEST_MODE_MIGRATION } from './testModeMigration.js';
 import { REACH_MIGRATION } from './reachMigration.js';
+import { MARKETPLACE_STATUS_MIGRATION } from './marketplaceStatusMigration.js';
 
 /**
  * The store's schema, as numbered migrations. A migration is never edited once released: a change
@@ -79,6 +80,7 @@ export const MIGRATIONS: readonly Migration[] = [
   RETURNS_MIGRATION,
   TEST_MODE_MIGRATION,
   REACH_MIGRATION,
+  MARKETPLACE_STATUS_MIGRATION,
 ];
 
 /** The version a fully migrated store is at. */

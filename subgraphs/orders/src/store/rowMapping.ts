@@ -1,6 +1,16 @@
 import type { OrderStatus, SagaPhase, StepStatus } from '../saga/stepNames.js';
 import { isStepName } from '../saga/stepNames.js';
-import type { BuyerDetails, NewOrder, OrderFailure, OrderPatch, OrderRecord, QuoteFacts, StepPatch, StepRecord } from './OrderStore.js';
+import type {
+  BuyerDetails,
+  MarketplaceStatusRecord,
+  NewOrder,
+  OrderFailure,
+  OrderPatch,
+  OrderRecord,
+  QuoteFacts,
+  StepPatch,
+  StepRecord,
+} from './OrderStore.js';
 
 /** A row as a driver returns it: SQLite gives numbers, PostgreSQL gives BIGINT as strings. */
 export type Row = Readonly<Record<string, unknown>>;
@@ -88,6 +98,8 @@ export function toOrderRecord(row: Row): OrderRecord {
     ownerKeyId: text(row.owner_key_id),
     buyerReference: optionalText(row.buyer_reference),
     marketplaceId: optionalText(row.marketplace_id),
+    marketplaceOrderId: optionalText(row.marketplace_order_id),
+    marketplaceStatus: row.marketplace_status == null ? null : (JSON.parse(text(row.marketplace_status)) as MarketplaceStatusRecord),
     testMode: integer(row.test_mode) === 1,
   };
 }
@@ -121,6 +133,9 @@ export function orderAssignments(patch: OrderPatch): Array<[string, unknown]> {
   if (patch.nextAttemptAt !== undefined) pairs.push(['next_attempt_at', patch.nextAttemptAt]);
   if (patch.escrow !== undefined) pairs.push(['escrow', patch.escrow ? 1 : 0]);
   if (patch.marketplaceId !== undefined) pairs.push(['marketplace_id', patch.marketplaceId]);
+  if (patch.marketplaceOrderId !== undefined) pairs.push(['marketplace_order_id', patch.marketplaceOrderId]);
+  if (patch.marketplaceStatus !== undefined)
+    pairs.push(['marketplace_status', patch.marketplaceStatus === null ? null : JSON.stringify(patch.marketplaceStatus)]);
   return pairs;
 }
 

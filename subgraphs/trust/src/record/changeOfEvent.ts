@@ -27,6 +27,11 @@ export function changeOfEvent(event: OrderEvent): TrackRecordChange | undefined 
     }
     case 'order.cancelled':
       return event.data.by === 'SELLER' ? { kind: 'cancelledBySeller', orderId: event.orderId } : undefined;
+    // a connector marketplace's own report that its seller cancelled counts the same
+    case 'order.marketplace_status':
+      return event.data.status === 'CANCELLED' && event.data.cancelledBy === 'SELLER'
+        ? { kind: 'cancelledBySeller', orderId: event.orderId }
+        : undefined;
     case 'dispute.opened':
       return { kind: 'dispute', orderId: event.orderId, dispute: 'OPEN' };
     case 'dispute.resolved':

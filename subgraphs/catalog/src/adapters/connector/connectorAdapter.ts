@@ -16,8 +16,11 @@ const PROTOCOL_ID = /^[A-Za-z0-9._:-]{1,100}$/;
  */
 export default {
   id: 'connector',
-  create(entry, { logger, upstreamTimeoutMs }) {
+  create(entry, { logger, upstreamTimeoutMs, statusCallbackUrl }) {
     const { marketplace } = entry;
+    // The receiver learns which marketplace calls from the URL, then checks that marketplace's signature.
+    const callbackUrl = statusCallbackUrl === undefined ? undefined : new URL(statusCallbackUrl);
+    callbackUrl?.searchParams.set('marketplace', marketplace.id);
     const client = createConnectorClient(entry, { logger, timeoutMs: upstreamTimeoutMs });
 
     /**
@@ -108,6 +111,7 @@ export default {
           holdId: reservationNativeId,
           expectedUnitPrice: { amount: toDecimalString(expectedUnitPrice), currency: expectedUnitPrice.currency },
           buyer,
+          ...(callbackUrl !== undefined && { callbackUrl: callbackUrl.href }),
         };
         const order = await client.call({
           operation: 'placeOrder',
