@@ -75,6 +75,8 @@ const VALUE_TYPES = [
   'MarketplaceReach',
   'CountryReach',
   'ReachTotals',
+  // what the marketplace last said of an order (a status callback)
+  'OrderMarketplaceStatus',
 ];
 
 export default [

@@ -38,8 +38,8 @@ describe('connector status callbacks', () => {
       baseUrl: sandbox.url,
       credentials: {
         scheme: 'hmac',
-        keyId: sokoSandbox.clientEnvironment!.KE_SOKO_KEY_ID!,
-        secret: sokoSandbox.clientEnvironment!.KE_SOKO_SECRET!,
+        keyId: sokoSandbox.clientEnvironment?.KE_SOKO_KEY_ID ?? '',
+        secret: sokoSandbox.clientEnvironment?.KE_SOKO_SECRET ?? '',
       },
     };
     const route = createStatusCallbackRoute({

@@ -29,11 +29,11 @@ export interface MarketplaceOrderStatus {
 
 export interface StatusCallbackOptions {
   /** The connector marketplace of an id, as `MARKETPLACES_FILE` lists it now. */
-  connector(marketplaceId: string): ConnectorMarketplace | undefined;
+  readonly connector: (marketplaceId: string) => ConnectorMarketplace | undefined;
   /** Event ids already applied (a prefixed view of the catalog's cache, Redis when configured). */
   seen: Cache;
   /** Applies a verified status; a throw answers `503`, so the marketplace sends the event again. */
-  onStatus(status: MarketplaceOrderStatus): Promise<void>;
+  readonly onStatus: (status: MarketplaceOrderStatus) => Promise<void>;
   logger: Logger;
   now?: () => number;
 }
