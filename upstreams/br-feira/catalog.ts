@@ -48,3 +48,17 @@ export function shippingAddressOf(seller: SeedSeller): Record<string, unknown> {
     zip_code: zip,
   };
 }
+
+/**
+ * Each seller's return conditions, by seller index, as the API writes them: `days`, and
+ * `free_return` when the seller pays the way back. Brazil's consumer code lets buyers of distance
+ * sales withdraw within 7 days, so no window here is shorter. Sandbox data: no real seller's terms
+ * are meant.
+ */
+const RETURN_CONDITIONS = [
+  { accepts_returns: true, days: 7, free_return: false },
+  { accepts_returns: true, days: 30, free_return: true },
+  { accepts_returns: true, days: 7, free_return: true },
+] as const;
+
+export const returnConditionsOf = (seller: SeedSeller) => RETURN_CONDITIONS[seller.index % RETURN_CONDITIONS.length]!;

@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { findListing, findSeller, itemIdOf, listings, sellers, shippingAddressOf, userIdOf } from './catalog.js';
+import { findListing, findSeller, itemIdOf, listings, returnConditionsOf, sellers, shippingAddressOf, userIdOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 import { SANDBOX_CLIENT_ID, SANDBOX_CLIENT_SECRET, issueToken, setTokenLifetime, tokenState } from './tokens.js';
 
@@ -125,6 +125,7 @@ function users(request: SandboxRequest): SandboxResponse {
               country_id: seller.country,
               shipping_address: shippingAddressOf(seller),
               registration_months: seller.monthsActive,
+              return_conditions: returnConditionsOf(seller),
               seller_reputation: { transactions: { ratings: { positive: seller.positiveFeedbackPermille / 1000 } } },
             },
           }

@@ -40,3 +40,17 @@ const DISPATCH_ADDRESSES = [
 ] as const;
 
 export const dispatchAddressOf = (seller: SeedSeller) => DISPATCH_ADDRESSES[seller.index % DISPATCH_ADDRESSES.length]!;
+
+/**
+ * Each shop's after-sale terms, by seller index, as the API writes them: `no_reason_return` is a
+ * period such as "7d" (returns without giving a reason) or "none"; `return_freight` says who pays
+ * the parcel back. Sandbox data: no real shop's terms are meant.
+ */
+const AFTER_SALE = [
+  { no_reason_return: '7d', return_freight: 'buyer' },
+  { no_reason_return: '15d', return_freight: 'seller' },
+  { no_reason_return: '7d', return_freight: 'seller' },
+  { no_reason_return: 'none', return_freight: 'buyer' },
+] as const;
+
+export const afterSaleOf = (seller: SeedSeller) => AFTER_SALE[seller.index % AFTER_SALE.length]!;

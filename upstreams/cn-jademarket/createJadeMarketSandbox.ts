@@ -7,7 +7,7 @@ import type {
   StockLedger,
 } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { dispatchAddressOf, findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
+import { afterSaleOf, dispatchAddressOf, findListing, findSeller, listings, numIidOf, sellerIdOf, sellers } from './catalog.js';
 import { SANDBOX_APP_KEY, SANDBOX_APP_SECRET, expectedSignature, parseChinaTimestamp } from './signature.js';
 import { tradeMethod } from './tradeMethods.js';
 
@@ -124,6 +124,7 @@ function getShops(params: URLSearchParams): SandboxResponse {
         created_months: seller.monthsActive,
         good_rate: (seller.positiveFeedbackPermille / 10).toFixed(1) + '%',
         send_address: dispatchAddressOf(seller),
+        after_sale: afterSaleOf(seller),
       })),
     },
   });

@@ -60,3 +60,19 @@ export function versandadresseOf(seller: SeedSeller): Record<string, string> {
   const [strasse, hausnummer, plz, ort] = VERSANDADRESSEN[seller.index % VERSANDADRESSEN.length]!;
   return { strasse, hausnummer, plz, ort, land: seller.country };
 }
+
+/**
+ * Each seller's Rückgabebedingungen, by seller index, as the API writes them: days, and who bears
+ * the cost of sending back (`KAEUFER` or `HAENDLER`). Consumers in the EU may withdraw from a
+ * distance contract within 14 days, so every window here is 14 days or more; many shops give
+ * longer. Sandbox data: no real shop's terms are meant.
+ */
+const RUECKGABEN = [
+  { rueckgabeFristTage: 14, ruecksendekostenTraegt: 'KAEUFER' },
+  { rueckgabeFristTage: 30, ruecksendekostenTraegt: 'HAENDLER' },
+  { rueckgabeFristTage: 14, ruecksendekostenTraegt: 'HAENDLER' },
+  { rueckgabeFristTage: 100, ruecksendekostenTraegt: 'HAENDLER' },
+  { rueckgabeFristTage: 30, ruecksendekostenTraegt: 'KAEUFER' },
+] as const;
+
+export const rueckgabeOf = (seller: SeedSeller) => RUECKGABEN[seller.index % RUECKGABEN.length]!;

@@ -15,6 +15,7 @@ import {
   findSeller,
   grossCentsOf,
   haendlerIdOf,
+  rueckgabeOf,
   listings,
   sellers,
   versandadresseOf,
@@ -178,6 +179,7 @@ function toSeller(seller: SeedSeller): Record<string, unknown> {
     aktivSeitMonaten: seller.monthsActive,
     positiveBewertungenProzent: (seller.positiveFeedbackPermille / 10).toFixed(1),
     versandadresse: versandadresseOf(seller),
+    rueckgabe: rueckgabeOf(seller),
     _links: { self: { href: `/sellers?ids=${haendlerIdOf(seller)}` } },
   };
 }

@@ -55,3 +55,18 @@ const byShopCode = new Map(sellers.map((seller) => [shopCodeOf(seller), seller])
 
 export const findListing = (itemCode: string): SeedListing | undefined => byItemCode.get(itemCode);
 export const findSeller = (shopCode: string): SeedSeller | undefined => byShopCode.get(shopCode);
+
+/**
+ * Each shop's 返品 (returns) terms, by seller index, as the API writes them: `henpinKahi` 1 or 0
+ * (returns for a change of mind accepted or not; many shops take back only faulty goods),
+ * `henpinKigenNichi` days after arrival, `henpinSoryo` who pays postage back (`kounyusha` buyer,
+ * `shop`). Sandbox data: no real shop's terms are meant.
+ */
+const HENPIN = [
+  { henpinKahi: 0, henpinSoryo: 'kounyusha' },
+  { henpinKahi: 1, henpinKigenNichi: 8, henpinSoryo: 'kounyusha' },
+  { henpinKahi: 0, henpinSoryo: 'kounyusha' },
+  { henpinKahi: 1, henpinKigenNichi: 14, henpinSoryo: 'shop' },
+] as const;
+
+export const henpinOf = (seller: SeedSeller): Record<string, string | number> => HENPIN[seller.index % HENPIN.length]!;

@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, el, matchesQuery, xmlDocument } from '#packages/sandbox/index.js';
-import { findListing, findSeller, itemCodeOf, listings, sellers, shipFromOf, shopCodeOf } from './catalog.js';
+import { findListing, findSeller, henpinOf, itemCodeOf, listings, sellers, shipFromOf, shopCodeOf } from './catalog.js';
 import { orderRoutes } from './orderRoutes.js';
 
 /** The application id the sandbox accepts; a real deployment registers its own. */
@@ -124,6 +124,10 @@ function lookupShops(params: URLSearchParams): SandboxResponse {
       el(
         'shipFrom',
         Object.entries(shipFromOf(seller)).map(([name, value]) => el(name, value)),
+      ),
+      el(
+        'henpin',
+        Object.entries(henpinOf(seller)).map(([name, value]) => el(name, value)),
       ),
     ]),
   );

@@ -48,3 +48,16 @@ export const pickupAddressOf = (seller: SeedSeller) => ({
   ...PICKUP_ADDRESSES[seller.index % PICKUP_ADDRESSES.length]!,
   region: seller.country,
 });
+
+/**
+ * Each shop's return/refund setting, by seller index, as the API writes it: `return_enabled`
+ * 1 or 0, `return_period_hours`, and `return_shipping_bearer` as a code (1 buyer, 2 seller).
+ * Sandbox data: no real shop's terms are meant.
+ */
+const RETURN_REFUND = [
+  { return_enabled: 1, return_period_hours: 360, return_shipping_bearer: 2 },
+  { return_enabled: 1, return_period_hours: 168, return_shipping_bearer: 1 },
+  { return_enabled: 0, return_period_hours: 0, return_shipping_bearer: 1 },
+] as const;
+
+export const returnRefundOf = (seller: SeedSeller) => RETURN_REFUND[seller.index % RETURN_REFUND.length]!;

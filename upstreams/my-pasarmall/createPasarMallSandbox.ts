@@ -1,6 +1,6 @@
 import type { SandboxRequest, SandboxResponse, SandboxUpstream, SeedListing, SeedShippingPolicy } from '#packages/sandbox/index.js';
 import { createSandboxServer, createStockLedger, matchesQuery } from '#packages/sandbox/index.js';
-import { findListing, findSeller, itemIdOf, listings, pickupAddressOf, sellers, shopIdOf } from './catalog.js';
+import { findListing, findSeller, itemIdOf, listings, pickupAddressOf, returnRefundOf, sellers, shopIdOf } from './catalog.js';
 import { SANDBOX_PARTNER_ID, SANDBOX_PARTNER_KEY, expectedSign, signMatches } from './signature.js';
 import { stockRoutes } from './stockRoutes.js';
 
@@ -112,6 +112,7 @@ function getShopBaseInfo(params: URLSearchParams): SandboxResponse {
       shop_rating: Math.round(seller.positiveFeedbackPermille / 2) / 100, // out of 5
       months_active: seller.monthsActive,
       pickup_address: pickupAddressOf(seller),
+      return_refund: returnRefundOf(seller),
     })),
   });
 }

@@ -52,3 +52,17 @@ export function shipFromAddressOf(seller: SeedSeller): Record<string, string | u
   const [addressLine1, addressLine2, city, stateOrProvince, postalCode] = SHIP_FROM[seller.index % SHIP_FROM.length]!;
   return { addressLine1, addressLine2, city, stateOrProvince, postalCode, countryCode: seller.country };
 }
+
+/**
+ * Each seller's return policy, by seller index, as the API writes it: a period with its unit,
+ * who pays return shipping, and a restocking fee in percent as a decimal string. Sandbox data: no
+ * real seller's terms are meant.
+ */
+const RETURN_POLICIES = [
+  { returnsAccepted: true, returnPeriod: { value: 30, unit: 'DAY' }, returnShippingCostPayer: 'BUYER', restockingFeePercent: '0' },
+  { returnsAccepted: true, returnPeriod: { value: 60, unit: 'DAY' }, returnShippingCostPayer: 'SELLER', restockingFeePercent: '0' },
+  { returnsAccepted: true, returnPeriod: { value: 30, unit: 'DAY' }, returnShippingCostPayer: 'BUYER', restockingFeePercent: '15.0' },
+  { returnsAccepted: false, returnShippingCostPayer: 'BUYER', restockingFeePercent: '0' },
+] as const;
+
+export const returnPolicyOf = (seller: SeedSeller) => RETURN_POLICIES[seller.index % RETURN_POLICIES.length]!;

@@ -17,6 +17,7 @@ import {
   listings,
   sellerIdOf,
   sellers,
+  returnPolicyOf,
   shipFromAddressOf,
 } from './catalog.js';
 import { createNextTokens, type NextTokens } from './nextTokens.js';
@@ -192,6 +193,7 @@ function toSeller(seller: SeedSeller): Record<string, unknown> {
     memberSinceMonths: seller.monthsActive,
     positiveFeedbackPercent: seller.positiveFeedbackPermille / 10,
     shipFromAddress: shipFromAddressOf(seller),
+    returnPolicy: returnPolicyOf(seller),
   };
 }
 

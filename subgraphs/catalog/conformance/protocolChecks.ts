@@ -97,7 +97,7 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
     },
   },
   {
-    name: 'tells each seller’s verification, rating on its own scale, dispatch address and return terms (window, who pays return shipping, restocking fee)',
+    name: 'tells each seller’s verification, rating on its own scale and dispatch address',
     group: 'protocol',
     async run({ adapter, walk }) {
       const ids = [...new Set(walk.offers.map((offer) => offer.seller.nativeId))].slice(0, 50);
@@ -106,17 +106,6 @@ export const PROTOCOL_CHECKS: readonly ConformanceCheck[] = [
       for (const seller of sellers.values()) {
         const { profile } = seller;
         assert.ok(profile, `seller ${seller.nativeId} has no profile`);
-        assert.equal(
-          profile.returnPolicy.windowDays === undefined,
-          !profile.returnPolicy.acceptsReturns,
-          `seller ${seller.nativeId}: a return window exactly when returns are accepted`,
-        );
-        assert.ok(
-          Number.isInteger(profile.returnPolicy.restockingFeeBp) &&
-            profile.returnPolicy.restockingFeeBp >= 0 &&
-            profile.returnPolicy.restockingFeeBp <= 10_000,
-          `seller ${seller.nativeId}: a restocking fee of 0 to 10000 basis points`,
-        );
         assert.equal(
           profile.verification.verifiedAt === undefined,
           profile.verification.level === 'NONE',

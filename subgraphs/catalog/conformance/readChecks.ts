@@ -111,6 +111,32 @@ export const READ_CHECKS: readonly ConformanceCheck[] = [
       }
     },
   },
+  {
+    name: 'tells each seller’s return policy: whether returns are accepted, the window, who pays return shipping, the restocking fee',
+    group: 'reads',
+    async run({ adapter, walk }) {
+      const ids = [...new Set(walk.offers.map((offer) => offer.seller.nativeId))].slice(0, 50);
+      const sellers = await adapter.getSellers(ids);
+      assert.equal(sellers.size, ids.length, 'sellers found');
+      for (const seller of sellers.values()) {
+        const policy = seller.returnPolicy;
+        assert.ok(policy, `seller ${seller.nativeId} has no return policy`);
+        assert.equal(
+          policy.windowDays === undefined,
+          !policy.acceptsReturns,
+          `seller ${seller.nativeId}: a return window exactly when returns are accepted`,
+        );
+        if (policy.windowDays !== undefined) {
+          assert.ok(Number.isInteger(policy.windowDays) && policy.windowDays > 0, `seller ${seller.nativeId}: a window of whole days`);
+        }
+        assert.ok(['BUYER', 'SELLER'].includes(policy.returnShippingPaidBy), `seller ${seller.nativeId}: who pays return shipping`);
+        assert.ok(
+          Number.isInteger(policy.restockingFeeBp) && policy.restockingFeeBp >= 0 && policy.restockingFeeBp <= 10_000,
+          `seller ${seller.nativeId}: a restocking fee of 0 to 10000 basis points`,
+        );
+      }
+    },
+  },
   ...(
     [
       ['down', 'unavailable'],

@@ -59,6 +59,18 @@ export interface SellerRecord {
   readonly dispatchAddress: PostalAddress;
   /** What the marketplace says of the seller beyond its address, where its API tells (the connector protocol does). */
   readonly profile?: SellerProfile;
+  /** The seller's return policy as the marketplace publishes it, in our words; undefined where it publishes none. */
+  readonly returnPolicy?: ReturnPolicy;
+}
+
+/** A seller's return policy: the terms a return's refund follows. */
+export interface ReturnPolicy {
+  readonly acceptsReturns: boolean;
+  /** Days after delivery to ask for a return; undefined when returns are not accepted. */
+  readonly windowDays: number | undefined;
+  readonly returnShippingPaidBy: 'BUYER' | 'SELLER';
+  /** Kept back from the refund of goods returned for a change of mind, in basis points; 0 when none. */
+  readonly restockingFeeBp: number;
 }
 
 /** A postal address as it goes on a shipping label. */
@@ -83,14 +95,6 @@ export interface SellerProfile {
   readonly verification: { readonly level: VerificationLevel; readonly verifiedAt: string | undefined };
   /** Buyers' average on the marketplace's own scale, with the scale's ends; undefined before the first rating. */
   readonly rating: { readonly average: number; readonly worst: number; readonly best: number; readonly count: number } | undefined;
-  readonly returnPolicy: {
-    readonly acceptsReturns: boolean;
-    /** Days after delivery to ask for a return; undefined when returns are not accepted. */
-    readonly windowDays: number | undefined;
-    readonly returnShippingPaidBy: 'BUYER' | 'SELLER';
-    /** Kept back from the refund of goods returned for a change of mind, in basis points; 0 when none. */
-    readonly restockingFeeBp: number;
-  };
 }
 
 export interface SearchPageRequest {

@@ -38,7 +38,7 @@ export const Seller: SellerResolvers<Context> = {
     return rating ? { ...rating } : null;
   },
   returnPolicy: async (seller, _args, context) => {
-    const policy = (await sellerRecord(seller, context)).profile?.returnPolicy;
+    const policy = (await sellerRecord(seller, context)).returnPolicy;
     return policy ? { ...policy, windowDays: policy.windowDays ?? null } : null;
   },
   marketplace: (seller, _args, { adapters }) => marketplaceOf(adapters, seller.marketplaceId),

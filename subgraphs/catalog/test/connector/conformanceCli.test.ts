@@ -60,10 +60,11 @@ describe('npm run conformance -- marketplace <baseUrl>', () => {
         'maps the fault garbage to an UpstreamError (bad-response)',
         'refuses an unsigned request, a stale timestamp and a signature made for another request with 401 UNAUTHENTICATED',
         'calls back an order’s status changes (placed, cancelled), signed with the shared secret',
+        'tells each seller’s return policy: whether returns are accepted, the window, who pays return shipping, the restocking fee',
       ]) {
         expect(output).toContain(`✓ ${check}`);
       }
-      expect(output).toMatch(/^23 passed, 0 failed, 1 skipped$/m);
+      expect(output).toMatch(/^24 passed, 0 failed, 1 skipped$/m);
       expect(output).toContain('Conformant.');
       expect(code).toBe(0);
     },

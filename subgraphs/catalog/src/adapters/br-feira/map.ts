@@ -14,7 +14,7 @@ import {
   type VendorRecord,
 } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'br-feira';
 
@@ -88,7 +88,21 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     name: asNonEmptyString(user.nickname, `${path}.nickname`),
     country: asNonEmptyString(user.country_id, `${path}.country_id`),
     dispatchAddress: readShippingAddress(user.shipping_address, `${path}.shipping_address`),
+    returnPolicy: readReturnConditions(user.return_conditions, `${path}.return_conditions`),
   };
+}
+
+/** `return_conditions`: `accepts_returns`, `days` when it does, `free_return` when the seller pays the way back. No restocking fee is kept back. */
+function readReturnConditions(value: unknown, path: string): ReturnPolicy {
+  const conditions = asRecord(value, path);
+  const accepted = asBoolean(conditions.accepts_returns, `${path}.accepts_returns`);
+  const freeReturn = asBoolean(conditions.free_return, `${path}.free_return`);
+  let windowDays: number | undefined;
+  if (accepted) {
+    windowDays = asNonNegativeInteger(conditions.days, `${path}.days`);
+    if (windowDays === 0) throw new PayloadError(`${path}.days`, 'a window of at least 1 day', windowDays);
+  }
+  return { acceptsReturns: accepted, windowDays, returnShippingPaidBy: freeReturn ? 'SELLER' : 'BUYER', restockingFeeBp: 0 };
 }
 
 /** `{street_name, street_number, neighborhood: {name}, city: {name}, state: {id: "BR-SP"}, country: {id}, zip_code}`. */

@@ -2,6 +2,7 @@ import { isCountryCode } from '#packages/countries/index.js';
 import type { Logger } from '#packages/log/index.js';
 import { parseMoney } from '#packages/money/index.js';
 import {
+  PayloadError,
   asArray,
   asBoolean,
   asDecimalString,
@@ -13,7 +14,7 @@ import {
   type VendorRecord,
 } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'cn-jademarket';
 
@@ -121,6 +122,23 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     name: asNonEmptyString(shop.nick, `${path}.nick`),
     country: asNonEmptyString(shop.country, `${path}.country`),
     dispatchAddress: readSendAddress(shop.send_address, asNonEmptyString(shop.country, `${path}.country`), `${path}.send_address`),
+    returnPolicy: readAfterSale(shop.after_sale, `${path}.after_sale`),
+  };
+}
+
+/** `after_sale`: `no_reason_return` a period such as "7d", or "none"; `return_freight` "buyer" or "seller". No restocking fee is kept back. */
+function readAfterSale(value: unknown, path: string): ReturnPolicy {
+  const afterSale = asRecord(value, path);
+  const period = asNonEmptyString(afterSale.no_reason_return, `${path}.no_reason_return`);
+  const days = /^([1-9]\d{0,2})d$/.exec(period);
+  if (period !== 'none' && !days) throw new PayloadError(`${path}.no_reason_return`, 'a period like "7d", or "none"', period);
+  const freight = asString(afterSale.return_freight, `${path}.return_freight`);
+  if (freight !== 'buyer' && freight !== 'seller') throw new PayloadError(`${path}.return_freight`, '"buyer" or "seller"', freight);
+  return {
+    acceptsReturns: days !== null,
+    windowDays: days ? Number(days[1]) : undefined,
+    returnShippingPaidBy: freight === 'buyer' ? 'BUYER' : 'SELLER',
+    restockingFeeBp: 0,
   };
 }
 

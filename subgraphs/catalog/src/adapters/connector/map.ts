@@ -64,12 +64,12 @@ export function toSellerRecord(profile: SellerProfileMessage, marketplace: Marke
       memberSince: profile.memberSince,
       verification: { level: verification.level, verifiedAt: verification.verifiedAt ?? undefined },
       rating: rating === null ? undefined : readRating(rating, `${path}.rating`),
-      returnPolicy: {
-        acceptsReturns: returnPolicy.acceptsReturns,
-        windowDays: returnPolicy.windowDays ?? undefined,
-        returnShippingPaidBy: returnPolicy.returnShippingPaidBy,
-        restockingFeeBp: returnPolicy.restockingFeeBp ?? 0,
-      },
+    },
+    returnPolicy: {
+      acceptsReturns: returnPolicy.acceptsReturns,
+      windowDays: returnPolicy.windowDays ?? undefined,
+      returnShippingPaidBy: returnPolicy.returnShippingPaidBy,
+      restockingFeeBp: returnPolicy.restockingFeeBp ?? 0,
     },
   };
 }

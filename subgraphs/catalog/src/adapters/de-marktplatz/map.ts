@@ -15,7 +15,7 @@ import {
   type VendorRecord,
 } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 import { GERMAN_STANDARD_VAT_PERCENT, exportPriceExcludingGermanVat } from './exportPriceExcludingGermanVat.js';
 
 export const MARKETPLACE_ID = 'de-marktplatz';
@@ -89,7 +89,23 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     name: asNonEmptyString(seller.firmenname, `${path}.firmenname`),
     country: asNonEmptyString(seller.land, `${path}.land`),
     dispatchAddress: readVersandadresse(seller.versandadresse, `${path}.versandadresse`),
+    returnPolicy: readRueckgabe(seller.rueckgabe, `${path}.rueckgabe`),
   };
+}
+
+/**
+ * `rueckgabe`: `rueckgabeFristTage` (days) and who bears the cost of sending back, `KAEUFER` or
+ * `HAENDLER`. Every Marktplatz shop takes returns: consumers in the EU may withdraw from a
+ * distance sale, and the vendor has no field for a shop that refuses them.
+ */
+function readRueckgabe(value: unknown, path: string): ReturnPolicy {
+  const rueckgabe = asRecord(value, path);
+  const days = asNonNegativeInteger(rueckgabe.rueckgabeFristTage, `${path}.rueckgabeFristTage`);
+  if (days === 0) throw new PayloadError(`${path}.rueckgabeFristTage`, 'a window of at least 1 day', days);
+  const traegt = asString(rueckgabe.ruecksendekostenTraegt, `${path}.ruecksendekostenTraegt`);
+  if (traegt !== 'KAEUFER' && traegt !== 'HAENDLER')
+    throw new PayloadError(`${path}.ruecksendekostenTraegt`, '"KAEUFER" or "HAENDLER"', traegt);
+  return { acceptsReturns: true, windowDays: days, returnShippingPaidBy: traegt === 'KAEUFER' ? 'BUYER' : 'SELLER', restockingFeeBp: 0 };
 }
 
 /** `versandadresse`: Straße and Hausnummer apart, PLZ, Ort, Land. */

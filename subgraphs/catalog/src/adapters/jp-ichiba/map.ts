@@ -3,7 +3,7 @@ import type { Logger } from '#packages/log/index.js';
 import { fromMinor, type Money } from '#packages/money/index.js';
 import { PayloadError, type XmlElement } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'jp-ichiba';
 
@@ -101,7 +101,25 @@ export function toSellerRecord(shop: XmlElement, path: string): SellerRecord {
     name: nonEmptyText(shop, 'shopName', path),
     country: nonEmptyText(shop, 'shopCountry', path),
     dispatchAddress: readShipFrom(child(shop, 'shipFrom', path), nonEmptyText(shop, 'shopCountry', path), `${path}.shipFrom`),
+    returnPolicy: readHenpin(child(shop, 'henpin', path), `${path}.henpin`),
   };
+}
+
+/**
+ * `<henpin>` (returns): `henpinKahi` 1 or 0, whether goods are taken back for a change of mind;
+ * `henpinKigenNichi` days after arrival, when they are; `henpinSoryo` who pays the postage back,
+ * `kounyusha` (the buyer) or `shop`. No restocking fee is kept back.
+ */
+function readHenpin(henpin: XmlElement, path: string): ReturnPolicy {
+  const accepted = flag(nonEmptyText(henpin, 'henpinKahi', path), `${path}.henpinKahi`);
+  const soryo = nonEmptyText(henpin, 'henpinSoryo', path);
+  if (soryo !== 'kounyusha' && soryo !== 'shop') throw new PayloadError(`${path}.henpinSoryo`, '"kounyusha" or "shop"', soryo);
+  let windowDays: number | undefined;
+  if (accepted) {
+    windowDays = wholeNumber(nonEmptyText(henpin, 'henpinKigenNichi', path), `${path}.henpinKigenNichi`);
+    if (windowDays === 0) throw new PayloadError(`${path}.henpinKigenNichi`, 'a window of at least 1 day', windowDays);
+  }
+  return { acceptsReturns: accepted, windowDays, returnShippingPaidBy: soryo === 'kounyusha' ? 'BUYER' : 'SELLER', restockingFeeBp: 0 };
 }
 
 /** `<shipFrom>`: 〒 zipCode, prefecture, city (with ward or district), street and block number. */

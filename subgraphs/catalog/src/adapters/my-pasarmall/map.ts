@@ -14,7 +14,7 @@ import {
   type VendorRecord,
 } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'my-pasarmall';
 
@@ -120,7 +120,27 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     name: asNonEmptyString(shop.shop_name, `${path}.shop_name`),
     country: asNonEmptyString(shop.region, `${path}.region`),
     dispatchAddress: readPickupAddress(shop.pickup_address, `${path}.pickup_address`),
+    returnPolicy: readReturnRefund(shop.return_refund, `${path}.return_refund`),
   };
+}
+
+/**
+ * `return_refund`: `return_enabled` 1 or 0, `return_period_hours` (whole days of hours when
+ * enabled), `return_shipping_bearer` 1 (buyer) or 2 (seller). No restocking fee is kept back.
+ */
+function readReturnRefund(value: unknown, path: string): ReturnPolicy {
+  const returnRefund = asRecord(value, path);
+  const enabled = asNonNegativeInteger(returnRefund.return_enabled, `${path}.return_enabled`);
+  if (enabled > 1) throw new PayloadError(`${path}.return_enabled`, '0 or 1', enabled);
+  const bearer = asNonNegativeInteger(returnRefund.return_shipping_bearer, `${path}.return_shipping_bearer`);
+  if (bearer !== 1 && bearer !== 2) throw new PayloadError(`${path}.return_shipping_bearer`, '1 (buyer) or 2 (seller)', bearer);
+  let windowDays: number | undefined;
+  if (enabled === 1) {
+    const hours = asNonNegativeInteger(returnRefund.return_period_hours, `${path}.return_period_hours`);
+    if (hours === 0 || hours % 24 !== 0) throw new PayloadError(`${path}.return_period_hours`, 'whole days of hours, at least 24', hours);
+    windowDays = hours / 24;
+  }
+  return { acceptsReturns: enabled === 1, windowDays, returnShippingPaidBy: bearer === 1 ? 'BUYER' : 'SELLER', restockingFeeBp: 0 };
 }
 
 /** `pickup_address`: one free-text street line, city, state, zipcode and `region` (the country code). */

@@ -5,6 +5,7 @@ import {
   PayloadError,
   asArray,
   asBoolean,
+  asDecimalString,
   asFiniteNumber,
   asNonEmptyString,
   asNonNegativeInteger,
@@ -14,7 +15,7 @@ import {
   type VendorRecord,
 } from '#packages/validate/index.js';
 import { postalAddress } from '../postalAddress.js';
-import type { OfferRecord, PostalAddress, SellerRecord, ShipsTo } from '../ports.js';
+import type { OfferRecord, PostalAddress, ReturnPolicy, SellerRecord, ShipsTo } from '../ports.js';
 
 export const MARKETPLACE_ID = 'us-mainstreet';
 
@@ -99,7 +100,41 @@ export function toSellerRecord(value: unknown, path: string): SellerRecord {
     name: asNonEmptyString(seller.displayName, `${path}.displayName`),
     country: asNonEmptyString(seller.countryCode, `${path}.countryCode`),
     dispatchAddress: readShipFromAddress(seller.shipFromAddress, `${path}.shipFromAddress`),
+    returnPolicy: readReturnPolicy(seller.returnPolicy, `${path}.returnPolicy`),
   };
+}
+
+/**
+ * `returnPolicy`: `returnsAccepted`, `returnPeriod` `{value, unit}` (days or months, only when
+ * returns are accepted), `returnShippingCostPayer` `BUYER` or `SELLER`, `restockingFeePercent` a
+ * decimal string to the hundredth.
+ */
+function readReturnPolicy(value: unknown, path: string): ReturnPolicy {
+  const policy = asRecord(value, path);
+  const accepted = asBoolean(policy.returnsAccepted, `${path}.returnsAccepted`);
+  const payer = asString(policy.returnShippingCostPayer, `${path}.returnShippingCostPayer`);
+  if (payer !== 'BUYER' && payer !== 'SELLER') throw new PayloadError(`${path}.returnShippingCostPayer`, '"BUYER" or "SELLER"', payer);
+  const percent = asDecimalString(policy.restockingFeePercent, `${path}.restockingFeePercent`);
+  const [whole = '0', fraction = ''] = percent.split('.');
+  if (fraction.replace(/0+$/, '').length > 2) throw new PayloadError(`${path}.restockingFeePercent`, 'a percent to the hundredth', percent);
+  const restockingFeeBp = Number(whole) * 100 + Number(fraction.padEnd(2, '0').slice(0, 2));
+  if (restockingFeeBp > 10_000) throw new PayloadError(`${path}.restockingFeePercent`, 'at most 100 percent', percent);
+  return {
+    acceptsReturns: accepted,
+    windowDays: accepted ? readReturnPeriod(policy.returnPeriod, `${path}.returnPeriod`) : undefined,
+    returnShippingPaidBy: payer,
+    restockingFeeBp,
+  };
+}
+
+function readReturnPeriod(value: unknown, path: string): number {
+  const period = asRecord(value, path);
+  const count = asNonNegativeInteger(period.value, `${path}.value`);
+  if (count === 0) throw new PayloadError(`${path}.value`, 'a period of at least 1', count);
+  const unit = asString(period.unit, `${path}.unit`);
+  if (unit === 'DAY') return count;
+  if (unit === 'MONTH') return count * 30;
+  throw new PayloadError(`${path}.unit`, '"DAY" or "MONTH"', unit);
 }
 
 function readShipFromAddress(value: unknown, path: string): PostalAddress {
