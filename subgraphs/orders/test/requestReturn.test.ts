@@ -1,14 +1,20 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createLogger } from '#packages/log/index.js';
+import { toGlobalId } from '#subgraphs/catalog/src/globalId.js';
+import { startCatalog, type TestCatalog } from '#subgraphs/catalog/test/startCatalog.js';
+import { TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
+import { afterSaleOf, sellerIdOf, sellers as jadeMarketSellers } from '#upstreams/cn-jademarket/catalog.js';
+import { createParticipants } from '../src/participants/createParticipants.js';
 import { ParticipantError } from '../src/participants/ParticipantError.js';
 import { createReturnDesk, type ReturnDesk } from '../src/returns/createReturnDesk.js';
-import type { SellerReturnPolicy } from '../src/saga/Participants.js';
+import type { Participants, SellerReturnPolicy } from '../src/saga/Participants.js';
 import { createBookingHarness, TEST_API_KEY_ID, type BookingHarness } from './support/createBookingHarness.js';
 import { TEST_QUOTE_KEY } from './support/testQuote.js';
 
 /**
  * The return desk's own logic (refusals, the refund by policy, resuming, once-only effects), with
- * fake participants and an in-memory store; the real participants are `test/e2e/returns.e2e.ts`'s.
+ * fake participants and an in-memory store, except the last test, which reads a Jade Market seller's
+ * policy through the real catalog and sandbox; the whole stack is `test/e2e/returns.e2e.ts`'s.
  */
 const DELIVERED_AT = '2026-12-01T10:00:00.000Z';
 const DAY = 86_400_000;
@@ -177,4 +183,52 @@ describe('requestReturn', () => {
     expect(returned!.attention).toContain('refund the buyer by hand');
     expect((await harness.store.getReturnOfOrder(order.id))?.status).toBe('NEEDS_ATTENTION');
   });
+});
+
+describe('requestReturn of an order from a built-in marketplace', () => {
+  let catalog: TestCatalog;
+  let real: Participants;
+  // A Jade Market shop that takes returns without a reason for 15 days and pays the parcel back.
+  const shop = jadeMarketSellers.find((seller) => afterSaleOf(seller).no_reason_return === '15d')!;
+  const shopId = toGlobalId('Seller', { marketplaceId: 'cn-jademarket', nativeId: String(sellerIdOf(shop)) });
+
+  beforeAll(async () => {
+    catalog = await startCatalog();
+    real = createParticipants({
+      catalogUrl: catalog.url,
+      logisticsUrl: 'http://127.0.0.1:9/graphql',
+      paymentsUrl: 'http://127.0.0.1:9/graphql',
+      trustUrl: 'http://127.0.0.1:9/graphql',
+      serviceSecret: TEST_SERVICE_SECRET,
+      timeoutMs: 10_000,
+      logger: createLogger('orders', { level: 'silent' }),
+    });
+  }, 60_000);
+  afterAll(async () => {
+    await real?.close();
+    await catalog?.stop();
+  });
+
+  it('reads the seller’s policy from the marketplace through the catalog and refunds by it', async () => {
+    const reserve = harness.participants.reserveStock.bind(harness.participants);
+    Object.assign(harness.participants, {
+      reserveStock: async (input: Parameters<Participants['reserveStock']>[0]) => {
+        const held = await reserve(input);
+        return { ...held, offer: { ...held.offer, sellerId: shopId } };
+      },
+      sellerReturnPolicy: (sellerId: string) => real.sellerReturnPolicy!(sellerId),
+    });
+    const order = await deliveredOrder();
+    const { returned, userErrors } = await desk.requestReturn(
+      { orderId: order.id, items: item(1), reason: 'CHANGED_MIND' },
+      TEST_API_KEY_ID,
+    );
+    expect(userErrors).toEqual([]);
+    expect(returned).toMatchObject({
+      status: 'REFUNDED',
+      policy: { windowDays: 15, returnShippingPaidBy: 'SELLER', restockingFeeBp: 0 },
+      refundTotal: { amount: '18.35', currency: 'EUR' },
+    });
+    expect(effects).toEqual(['label DE->CN', 'refund 18.35 EUR']);
+  }, 60_000);
 });
