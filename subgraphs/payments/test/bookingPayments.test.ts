@@ -176,9 +176,7 @@ describe('payment mutations (internal)', () => {
       expect(refunded.errors).toBeUndefined();
       expect(refunded.data!.refundPayment).toMatchObject({ id: payment.id, status: 'REFUNDED', escrow: true });
     }
-    const read = await payments.query<{ _entities: Array<Payment | null> }>(PAYMENTS, {
-      representations: [{ __typename: 'Payment', id: payment.id }],
-    });
+    const read = await readPayments([payment.id], SERVICE);
     expect(read.data!._entities[0]?.status).toBe('REFUNDED');
     expect(codeOf(await mutate(RELEASE, { paymentId: payment.id, idempotencyKey: idempotencyKey('release') }))).toBe('STATE_CONFLICT');
   });
