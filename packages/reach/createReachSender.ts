@@ -1,6 +1,5 @@
-import { createUpstreamClient } from '#packages/http/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { asRecord, parseJson } from '#packages/validate/index.js';
+import { createServiceGraphQLClient } from '#packages/server/createServiceGraphQLClient.js';
 import type { ReachCount } from './ReachCount.js';
 import { ReachNotSent } from './ReachNotSent.js';
 
@@ -26,27 +25,11 @@ export const REACH_CHUNK_SIZE = 1_000;
  * which the counter keeps for its next flush.
  */
 export function createReachSender(options: { url: string; serviceSecret: string; timeoutMs: number; logger: Logger }): ReachSender {
-  const url = new URL(options.url);
-  const client = createUpstreamClient({
-    upstream: 'orders',
-    baseUrl: url.origin,
-    timeoutMs: options.timeoutMs,
-    retries: 0,
-    logger: options.logger,
-  });
+  const orders = createServiceGraphQLClient({ upstream: 'orders', retries: 0, ...options });
   const sendChunk = async (chunk: readonly ReachCount[]): Promise<void> => {
     const counts = chunk.map(({ marketplaceId, country, day, kind, count }) => ({ marketplaceId, country, day, kind, count }));
-    const response = await client.request({
-      method: 'POST',
-      path: url.pathname,
-      headers: { 'content-type': 'application/json', 'x-service-secret': options.serviceSecret },
-      body: JSON.stringify({ query: RECORD_REACH, variables: { counts } }),
-      // Adding counts twice would count twice: a timeout is left to the counter's next flush.
-      idempotent: false,
-    });
-    if (response.status !== 200) throw new Error(`orders answered recordReach with HTTP ${response.status}`);
-    const body = asRecord(parseJson(response.text), '$');
-    if (body.errors !== undefined) throw new Error(`orders refused recordReach: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    // Adding counts twice would count twice: a timeout is left to the counter's next flush.
+    await orders.execute(RECORD_REACH, { counts }, { field: 'recordReach', idempotent: false });
   };
   return {
     async send(batch) {
@@ -58,6 +41,6 @@ export function createReachSender(options: { url: string; serviceSecret: string;
         }
       }
     },
-    close: () => client.close(),
+    close: () => orders.close(),
   };
 }

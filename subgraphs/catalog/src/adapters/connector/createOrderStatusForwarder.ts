@@ -1,6 +1,5 @@
-import { createUpstreamClient } from '#packages/http/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { asRecord, parseJson } from '#packages/validate/index.js';
+import { createServiceGraphQLClient } from '#packages/server/createServiceGraphQLClient.js';
 import { toGlobalId } from '../../globalId.js';
 import type { MarketplaceOrderStatus } from './createStatusCallbackRoute.js';
 
@@ -27,14 +26,7 @@ export function createOrderStatusForwarder(options: {
   timeoutMs: number;
   logger: Logger;
 }): OrderStatusForwarder {
-  const url = new URL(options.url);
-  const client = createUpstreamClient({
-    upstream: 'orders',
-    baseUrl: url.origin,
-    timeoutMs: options.timeoutMs,
-    retries: 0,
-    logger: options.logger,
-  });
+  const orders = createServiceGraphQLClient({ upstream: 'orders', retries: 0, ...options });
   return {
     async forward(status) {
       const input = {
@@ -44,22 +36,11 @@ export function createOrderStatusForwarder(options: {
         cancelledBy: status.cancelledBy ?? null,
         occurredAt: status.occurredAt,
       };
-      const response = await client.request({
-        method: 'POST',
-        path: url.pathname,
-        headers: { 'content-type': 'application/json', 'x-service-secret': options.serviceSecret },
-        body: JSON.stringify({ query: RECORD_STATUS, variables: { input } }),
-        // recording is idempotent by the event id
-        idempotent: true,
-      });
-      if (response.status !== 200) throw new Error(`orders answered recordMarketplaceOrderStatus with HTTP ${response.status}`);
-      const body = asRecord(parseJson(response.text), '$');
-      if (body.errors !== undefined)
-        throw new Error(`orders refused recordMarketplaceOrderStatus: ${JSON.stringify(body.errors).slice(0, 300)}`);
-      const data = asRecord(body.data, '$.data');
+      // recording is idempotent by the event id
+      const data = await orders.execute(RECORD_STATUS, { input }, { field: 'recordMarketplaceOrderStatus', idempotent: true });
       // false: no order was placed as it yet (the placement callback can outrun the booking step)
       if (data.recordMarketplaceOrderStatus !== true) throw new Error(`no order is known yet as ${input.marketplaceOrderId}`);
     },
-    close: () => client.close(),
+    close: () => orders.close(),
   };
 }
