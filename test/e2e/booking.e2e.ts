@@ -403,7 +403,10 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
       return node.steps.some((step) => step.name === 'AUTHORIZE_PAYMENT' && step.status === 'RUNNING') ? node.id : undefined;
     }
 
-    /** The provider's own authorization behind an order's payment (payment ids are base64url of `Payment:<provider>:<id>`). */
+    /**
+     * The provider's own authorization behind an order's payment (payment ids are the base64url of
+     * `Payment:<provider>:<id>`, then `.` and the owner's tag).
+     */
     async function authorizationOf(orderId: string): Promise<{ provider: string; number: number } | undefined> {
       const data = await gql<{ order: { payment: { id: string } | null } }>(
         'query ($id: ID!) { order(id: $id) { payment { id } } }',
@@ -411,7 +414,8 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
         stack.subgraphUrls.orders,
       );
       if (!data.order.payment) return undefined;
-      const [, provider, authorization] = Buffer.from(data.order.payment.id, 'base64url').toString('utf8').split(':');
+      const [body] = data.order.payment.id.split('.');
+      const [, provider, authorization] = Buffer.from(body!, 'base64url').toString('utf8').split(':');
       return { provider: provider!, number: Number(/(\d+)$/.exec(authorization!)?.[1]) };
     }
     const statusesOf = (view: OrderView) => Object.fromEntries(view.steps.map((step) => [step.name, step.status]));
