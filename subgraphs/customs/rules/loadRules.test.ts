@@ -130,6 +130,21 @@ describe('customs rules data', () => {
     expect(rules.rulesAt('JP', TODAY).excise.find((e) => e.hsPrefixes.includes('2208'))?.plusPerPointAbove?.abvBp).toBe(3700);
   });
 
+  it('charges beer by degree Plato in DE, per litre of alcohol in FR, above 1.15 % in AU and per tonne of 988 l in CN', () => {
+    expect(rules.rulesAt('DE', TODAY).excise.find((e) => e.hsPrefixes.includes('2203'))).toMatchObject({
+      measure: 'hectolitre-degree-plato',
+    });
+    expect(rules.rulesAt('FR', on('2025-06-01')).excise[0]?.rate.amount).toBe('8.10');
+    expect(rules.rulesAt('FR', TODAY).excise[0]?.rate.amount).toBe('8.24');
+    expect(rules.rulesAt('AU', on('2017-03-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')).toMatchObject({
+      exemptAbvBp: 115,
+      rate: { amount: '48.57', currency: 'AUD' },
+      chargeKind: 'DUTY',
+    });
+    expect(rules.rulesAt('AU', TODAY).excise.some((e) => e.id === 'AU-excise-equivalent-beer')).toBe(false);
+    expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
+  });
+
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
       for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees, ...d.excise]) {
@@ -198,6 +213,29 @@ describe('validation at load', () => {
         firstExcise(j)['minAbvBp'] = 3000;
       }),
     ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
+  });
+  it('rejects a home page cited without saying why, and a reason given for a page that is not a home page', () => {
+    const source = (j: Record<string, unknown>) => firstTax(j)['source'] as Record<string, unknown>;
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['url'] = 'https://www.gov.uk/';
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source\.url: https:\/\/www\.gov\.uk\/ is a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['url'] = 'https://www.legislation.gov.uk';
+      }),
+    ).toThrow(/is a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['homePage'] = 'none found';
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source\.homePage: .* is not a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        Object.assign(source(j), { url: 'https://www.gov.uk/', homePage: 'No page of the act was found.' });
+      }),
+    ).not.toThrow();
   });
   it('rejects overlapping periods for the same rule id', () => {
     expect(
