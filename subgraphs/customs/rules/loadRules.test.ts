@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from './loadRules.js';
+import { isHomePage } from './schema/ruleBase.js';
 
 const rules = loadRules();
 const on = (day: string): Date => new Date(`${day}T12:00:00Z`);
@@ -214,6 +215,21 @@ describe('validation at load', () => {
         firstExcise(j)['minAbvBp'] = 3000;
       }),
     ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
+  });
+  it('tells a home page or a portal main page from a page inside a site', () => {
+    expect(
+      ['https://www.cbic.gov.in/', 'http://www.customs.gov.cn', 'https://www.law.go.kr/LSW/eng/engMain.do', 'https://x.gov/index.html'].map(
+        isHomePage,
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(
+      [
+        'https://www.customs.go.jp/tetsuzuki/kawase/index.htm',
+        'https://wetten.overheid.nl/BWBR0002629',
+        'https://tolltariffen.toll.no/templates_TAD/Tolltariffen/Chapter.aspx?id=375954&epslanguage=no&bk=61.07',
+        'https://www.gov.uk/?q=vat',
+      ].map(isHomePage),
+    ).toEqual([false, false, false, false]);
   });
   it('rejects a home page cited without saying why, and a reason given for a page that is not a home page', () => {
     const source = (j: Record<string, unknown>) => firstTax(j)['source'] as Record<string, unknown>;
