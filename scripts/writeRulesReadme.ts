@@ -27,6 +27,16 @@ const sections = [...byFile.keys()].sort().map((file) => {
   });
   return [`#### \`${file}\``, '', '| rule | period | legal source | status |', '| --- | --- | --- | --- |', ...rows, ''].join('\n');
 });
+// Citations that could not be made better than a home page, each with the reason its file gives.
+const homePages = rules.located.filter(({ rule }) => rule.source.homePage !== undefined);
+const homePageNotes = [
+  `##### Home pages still cited (${homePages.length})`,
+  '',
+  'A home page fails to load unless its source says, in `homePage`, why no page of the act or guidance could be cited:',
+  '',
+  ...homePages.map(({ rule }) => `- \`${rule.id}\` (${rule.validFrom}), ${rule.source.url}: ${cell(rule.source.homePage ?? '')}`),
+  '',
+];
 const body = [
   BEGIN,
   '',
@@ -34,6 +44,7 @@ const body = [
     'Status: `verified` = checked during authoring against the act or official guidance cited; `knowledge` = well known, not re-checked; ' +
     '`unverified` = low confidence, see the rule’s note in its file.',
   '',
+  ...homePageNotes,
   ...sections,
   END,
 ].join('\n');

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadRules } from './loadRules.js';
+import { isHomePage } from './schema/ruleBase.js';
 
 const rules = loadRules();
 const on = (day: string): Date => new Date(`${day}T12:00:00Z`);
@@ -130,6 +131,22 @@ describe('customs rules data', () => {
     expect(rules.rulesAt('JP', TODAY).excise.find((e) => e.hsPrefixes.includes('2208'))?.plusPerPointAbove?.abvBp).toBe(3700);
   });
 
+  it('charges beer by degree Plato in DE, per litre of alcohol in FR, above 1.15 % in AU and per tonne of 988 l in CN', () => {
+    expect(rules.rulesAt('DE', TODAY).excise.find((e) => e.hsPrefixes.includes('2203'))).toMatchObject({
+      measure: 'hectolitre-degree-plato',
+    });
+    expect(rules.rulesAt('FR', on('2025-06-01')).excise[0]?.rate.amount).toBe('8.10');
+    expect(rules.rulesAt('FR', TODAY).excise[0]?.rate.amount).toBe('8.24');
+    expect(rules.rulesAt('AU', on('2017-03-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')).toMatchObject({
+      exemptAbvBp: 115,
+      rate: { amount: '48.57', currency: 'AUD' },
+      chargeKind: 'DUTY',
+    });
+    expect(rules.rulesAt('AU', on('2018-09-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')?.rate.amount).toBe('49.90');
+    expect(rules.rulesAt('AU', TODAY).excise.some((e) => e.id === 'AU-excise-equivalent-beer')).toBe(false);
+    expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
+  });
+
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
       for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees, ...d.excise]) {
@@ -198,6 +215,44 @@ describe('validation at load', () => {
         firstExcise(j)['minAbvBp'] = 3000;
       }),
     ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
+  });
+  it('tells a home page or a portal main page from a page inside a site', () => {
+    expect(
+      ['https://www.cbic.gov.in/', 'http://www.customs.gov.cn', 'https://www.law.go.kr/LSW/eng/engMain.do', 'https://x.gov/index.html'].map(
+        isHomePage,
+      ),
+    ).toEqual([true, true, true, true]);
+    expect(
+      [
+        'https://www.customs.go.jp/tetsuzuki/kawase/index.htm',
+        'https://wetten.overheid.nl/BWBR0002629',
+        'https://tolltariffen.toll.no/templates_TAD/Tolltariffen/Chapter.aspx?id=375954&epslanguage=no&bk=61.07',
+        'https://www.gov.uk/?q=vat',
+      ].map(isHomePage),
+    ).toEqual([false, false, false, false]);
+  });
+  it('rejects a home page cited without saying why, and a reason given for a page that is not a home page', () => {
+    const source = (j: Record<string, unknown>) => firstTax(j)['source'] as Record<string, unknown>;
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['url'] = 'https://www.gov.uk/';
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source\.url: https:\/\/www\.gov\.uk\/ is a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['url'] = 'https://www.legislation.gov.uk';
+      }),
+    ).toThrow(/is a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        source(j)['homePage'] = 'none found';
+      }),
+    ).toThrow(/GB\.json: \$\.taxes\[0\]\.source\.homePage: .* is not a home page/);
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        Object.assign(source(j), { url: 'https://www.gov.uk/', homePage: 'No page of the act was found.' });
+      }),
+    ).not.toThrow();
   });
   it('rejects overlapping periods for the same rule id', () => {
     expect(

@@ -427,6 +427,14 @@ const ASIA: Case[] = [
   },
 ];
 
+/** A case of 24 bottles of beer (2203), as the national beer excise cases send it. */
+const beerCase = (origin: string, destination: string, date: string, amount: string, currency: string) => ({
+  origin,
+  destination,
+  date,
+  items: [item('220300', amount, currency, 24)],
+});
+
 /** Specific excise on wine (2204) and spirits (2208), on the bottle the quote assumes (offers carry no volume or strength). */
 const EXCISE: Case[] = [
   {
@@ -539,6 +547,48 @@ const EXCISE: Case[] = [
     expected: ['0', '1100', '0', '1100', 'JPY'],
     lines: [['TAX', '700', 'DELIVERY', 'CARRIER']],
     mentions: ['12 × 0.33 l = 3.96 l × 181 JPY'],
+  },
+  {
+    name: 'DE, 24 bottles of beer from US for €48: beer duty €0.787 per hl per degree Plato on 24 × an assumed 0.33 l at 12 °Plato (DE-Biersteuer); excise goods stay out of IOSS, so all is due on delivery; the €3 per subheading on file reaches them (EU-flat-duty-3-per-line)',
+    input: beerCase('US', 'DE', '2026-11-26', '48.00', 'EUR'),
+    expected: ['3.00', '10.58', '0.00', '13.58', 'EUR'],
+    lines: [['TAX', '0.75', 'DELIVERY', 'CARRIER']],
+    mentions: ['24 × 0.33 l at 12 °Plato = 0.9504 hl × °Plato × 0.787 EUR', '19% × (48.00 + 3.00 + 0.75) EUR', 'DE-Biersteuer'],
+  },
+  {
+    name: 'FR, the same beer: excise €8.24 per hl per % vol from 2026 on 24 × 0.33 l at 5% (FR-accise-bieres), in the import VAT base',
+    input: beerCase('US', 'FR', '2026-11-26', '48.00', 'EUR'),
+    expected: ['3.00', '14.11', '2.00', '19.11', 'EUR'],
+    payable: ['0.00', '17.11', '2.00'],
+    lines: [['TAX', '3.26', 'DELIVERY', 'CARRIER']],
+    mentions: ['24 × 0.33 l at 5% = 0.396 l of alcohol × 8.24 EUR', 'FR-accise-bieres'],
+  },
+  {
+    name: 'FR 2025-06-01 (a past date), the same beer: that year’s €8.10 (FR-accise-bieres, 2025), beer free of duty (EU-MFN-2203)',
+    input: beerCase('US', 'FR', '2025-06-01', '48.00', 'EUR'),
+    expected: ['0.00', '13.45', '0.00', '13.45', 'EUR'],
+    lines: [['TAX', '3.21', 'DELIVERY', 'CARRIER']],
+    mentions: ['0.396 l of alcohol × 8.10 EUR', '20% × (48.00 + 3.21) EUR'],
+  },
+  {
+    name: 'AU 2026-11-26, the same beer: the beer rate is on file only for its cited periods, the last ending in January 2019 (AU-excise-equivalent-beer), so a zero line says the excise is left out',
+    input: beerCase('GB', 'AU', '2026-11-26', '72.00', 'AUD'),
+    expected: ['3.60', '7.56', '0.00', '11.16', 'AUD'],
+    lines: [['TAX', '0.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['Excise on 220300 is due at import but not modelled for AU'],
+  },
+  {
+    name: 'CN, 24 bottles of beer from DE for CNY 240 by cross-border retail: consumption tax CNY 250 per tonne of 988 l (CN-CT-beer) and VAT, each at 70%, at checkout',
+    input: beerCase('DE', 'CN', '2026-11-26', '240.00', 'CNY'),
+    expected: ['0.00', '23.42', '0.00', '23.42', 'CNY'],
+    payable: ['23.42', '0.00', '0.00'],
+    lines: [['TAX', '1.40', 'CHECKOUT', 'MARKETPLACE']],
+    mentions: [
+      '24 × 0.33 l at 988 l per tonne = 0.008016 tonnes × 250.00 CNY × 70%',
+      '13% × (240.00 + 2.00) CNY × 70%',
+      'CN-CT-beer',
+      'CN-CBEC-retail-import',
+    ],
   },
 ];
 

@@ -17,10 +17,19 @@ export const exciseRule = withValidPeriod(
     minAbvBp: abvBasisPoints.optional().describe('The lowest strength the rate applies to, inclusive (2201 = exceeding 22 %).'),
     maxAbvBp: abvBasisPoints.optional().describe('The highest strength the rate applies to, inclusive (2200 = not exceeding 22 %).'),
     measure: z
-      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel'])
+      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel', 'hectolitre-degree-plato', 'tonne'])
       .describe(
-        'What the rate is per: a litre of product; a litre of pure alcohol; a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product.',
+        'What the rate is per: a litre of product; a litre of pure alcohol (the same as per hectolitre per % vol); a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product; a hectolitre of beer per degree Plato of original gravity (DE); a tonne of product, converted from litres by litresPerTonne (CN beer).',
       ),
+    exemptAbvBp: abvBasisPoints
+      .optional()
+      .describe('litre-of-alcohol only: the strength that is not charged, the rate applying to the alcohol above it (AU beer: 115 = the first 1.15 %).'),
+    litresPerTonne: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('tonne only: the litres the law counts as one tonne (CN beer: 988).'),
     rate: money.describe('The amount per measure, in the destination currency.'),
     plusPerPointAbove: z
       .strictObject({ abvBp: abvBasisPoints, amount: money })
@@ -33,7 +42,16 @@ export const exciseRule = withValidPeriod(
       .boolean()
       .describe('Whether the excise is part of the base of the import VAT, GST or consumption tax (GB, AU, JP: yes; US: no import tax).'),
   }),
-).refine((rule) => rule.minAbvBp === undefined || rule.maxAbvBp === undefined || rule.minAbvBp <= rule.maxAbvBp, {
-  message: 'minAbvBp is above maxAbvBp',
-  path: ['minAbvBp'],
-});
+)
+  .refine((rule) => rule.minAbvBp === undefined || rule.maxAbvBp === undefined || rule.minAbvBp <= rule.maxAbvBp, {
+    message: 'minAbvBp is above maxAbvBp',
+    path: ['minAbvBp'],
+  })
+  .refine((rule) => (rule.measure === 'tonne') === (rule.litresPerTonne !== undefined), {
+    message: 'litresPerTonne is given with, and only with, the tonne measure',
+    path: ['litresPerTonne'],
+  })
+  .refine((rule) => rule.exemptAbvBp === undefined || rule.measure === 'litre-of-alcohol', {
+    message: 'exemptAbvBp applies to a rate per litre of alcohol only',
+    path: ['exemptAbvBp'],
+  });

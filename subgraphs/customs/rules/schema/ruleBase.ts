@@ -37,6 +37,17 @@ export const status = z
     'verified: checked during authoring against the act or official guidance cited; knowledge: well-known, not re-checked; unverified: low confidence, see the note.',
   );
 
+/**
+ * Whether a URL is a site's home page rather than a page of an act or of guidance: nothing after
+ * the host but `/` or the site's index file, or a portal's main page (`/LSW/eng/engMain.do`), with
+ * no query. Such a citation only names where to start looking.
+ */
+export function isHomePage(url: string): boolean {
+  const parsed = URL.parse(url);
+  if (parsed === null || parsed.search !== '') return false;
+  return /^\/?((index|default|home)\.[a-z]+)?$/i.test(parsed.pathname) || /\/[a-z]*main\.[a-z]+$/i.test(parsed.pathname);
+}
+
 export const source = z
   .strictObject({
     title: z.string().min(1).describe('The act or official guidance, with its number and date.'),
@@ -47,6 +58,24 @@ export const source = z
     section: z.string().min(1).optional().describe('The article, section or paragraph relied on, e.g. "Art. 72(a)".'),
     status,
     note: z.string().min(1).optional(),
+    homePage: z
+      .string()
+      .min(1)
+      .optional()
+      .describe(
+        'Only where `url` is a home page: why no page of the act or guidance could be cited. A home page without it fails to load; the rules README lists every one.',
+      ),
+  })
+  .superRefine((cited, context) => {
+    const home = isHomePage(cited.url);
+    if (home && cited.homePage === undefined)
+      context.addIssue({
+        code: 'custom',
+        path: ['url'],
+        message: `${cited.url} is a home page: cite the page of the act or guidance, or say in source.homePage why none could be found`,
+      });
+    if (!home && cited.homePage !== undefined)
+      context.addIssue({ code: 'custom', path: ['homePage'], message: `${cited.url} is not a home page: drop source.homePage` });
   })
   .describe('Where the rule comes from. Required on every rule: a rate without a source fails at start-up.');
 

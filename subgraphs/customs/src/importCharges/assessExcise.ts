@@ -3,12 +3,13 @@ import { fromMinor } from '#packages/money/index.js';
 import type { ExciseRule } from '../../rules/types.js';
 import { assumedExcisePackage, type AssumedExcisePackage } from './assumedExcisePackage.js';
 import type { TaxContext } from './assessTaxes.js';
-import { borderParties } from './chargeParties.js';
+import { borderParties, checkoutParties } from './chargeParties.js';
 import { citation } from './citation.js';
 import { createConversion, fxNote, lineRates } from './createConversion.js';
 import type { Rounding } from './createRounding.js';
-import { formatBp, type Exact } from './exactAmount.js';
+import { formatBp, roundHalfUp, type Exact } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
+import type { SpecialRegimes } from './selectSpecialRegimes.js';
 import type { ChargeLine } from './types.js';
 import { matchesPrefix, ruleMoney } from './withinThreshold.js';
 
@@ -24,6 +25,8 @@ const MEASURE_NAMES: Record<ExciseRule['measure'], string> = {
   'us-wine-gallon': 'wine gallons',
   'us-proof-gallon': 'proof gallons',
   'us-barrel': 'barrels',
+  'hectolitre-degree-plato': 'hl × °Plato',
+  tonne: 'tonnes',
 };
 
 /** US gallons in a barrel of beer (26 U.S.C. 5051(a)(1)(D)). */
@@ -42,33 +45,42 @@ export interface ExciseAssessment {
  * specific rate nor an ad valorem excise on file get a zero line that says so, never a silent zero.
  * Goods a de minimis still covers (the rules exclude excise goods where the law does) owe none.
  */
-export function assessExcise(context: TaxContext, rates: ReferenceRates, waivers: Waivers): ExciseAssessment {
+export function assessExcise(
+  context: TaxContext,
+  rates: ReferenceRates,
+  waivers: Waivers,
+  regimes: Pick<SpecialRegimes, 'crossBorderRetail'>,
+): ExciseAssessment {
   const { consignment, valuation, rules, rounding } = context;
+  const cbec = regimes.crossBorderRetail?.regime;
   const inTaxBase = valuation.items.map(() => 0n);
   const lines: ChargeLine[] = [];
   valuation.items.forEach((item, i) => {
     if (!matchesPrefix(item.hsCode, EXCISE_GOODS) || waivers.tax?.covers(item)) return;
     const pack = assumedExcisePackage(item.hsCode);
     const rule = pack && rules.excise.find((r) => matchesPrefix(item.hsCode, r.hsPrefixes) && withinStrength(r, pack.abvBp));
-    if (rule === undefined || pack === undefined) {
+    const quantity = rule && pack && measured(rule, item.quantity, pack);
+    if (rule === undefined || pack === undefined || quantity === undefined) {
       const adValorem = rules.taxes.some((t) => t.kind === 'EXCISE' && matchesPrefix(item.hsCode, t.hsPrefixes));
       if (!adValorem) lines.push(notModelled(context, item.hsCode));
       return;
     }
     const conversion = createConversion(rates);
     const perMeasure = ratePerMeasure(rule, pack, (m) => conversion.to(ruleMoney(m), valuation.currency).minor);
-    const quantity = measured(rule.measure, item.quantity, pack);
     const exact = { numerator: quantity.numerator * perMeasure.numerator, denominator: quantity.denominator * perMeasure.denominator };
-    const amount = rounding.tax(exact);
-    if (rule.inImportTaxBase) inTaxBase[i] = amount;
-    const units = `${item.quantity} × ${pack.litres} l${rule.measure === 'litre' || rule.measure === 'us-wine-gallon' || rule.measure === 'us-barrel' ? '' : ` at ${formatBp(pack.abvBp)}`}`;
+    // CN cross-border retail: the statutory amount enters the VAT base, 70 % of it is charged, at checkout.
+    const charged = cbec ? { numerator: exact.numerator * BigInt(cbec.taxFactorBp), denominator: exact.denominator * 10_000n } : exact;
+    const amount = rounding.tax(charged);
+    if (rule.inImportTaxBase) inTaxBase[i] = cbec ? roundHalfUp(exact) : amount;
+    const parties = cbec?.collection?.at === 'checkout' ? checkoutParties(cbec.collection.remitter) : borderParties(consignment);
+    const where = parties.collectedAt === 'CHECKOUT' ? `charged at checkout by the ${parties.remitter.toLowerCase()}` : 'at import';
     lines.push({
       kind: rule.chargeKind,
-      description: `${rule.label}, at import, on ${item.quantity} × ${pack.text}: assumed, as the offer gives no volume or strength`,
+      description: `${rule.label}${cbec ? ` at ${formatBp(cbec.taxFactorBp)} under the cross-border e-commerce regime` : ''}, ${where}, on ${item.quantity} × ${pack.text}: assumed, as the offer gives no volume or strength`,
       amount: fromMinor(amount, valuation.currency),
-      formula: `${units} = ${decimal(quantity, 6)} ${MEASURE_NAMES[rule.measure]} × ${perMeasure.text} ${valuation.currency}${fxNote(conversion.applied)}${taxRoundingNote(rounding, valuation.currency)}`,
-      source: citation(rule),
-      ...borderParties(consignment),
+      formula: `${unitsText(rule, item.quantity, pack)} = ${decimal(quantity, 6)} ${MEASURE_NAMES[rule.measure]} × ${perMeasure.text} ${valuation.currency}${cbec ? ` × ${formatBp(cbec.taxFactorBp)}` : ''}${fxNote(conversion.applied)}${taxRoundingNote(rounding, valuation.currency)}`,
+      source: cbec ? `${citation(rule)}; ${citation(cbec)}` : citation(rule),
+      ...parties,
       rates: lineRates(conversion.applied),
     });
   });
@@ -86,12 +98,37 @@ function withinStrength(rule: ExciseRule, abvBp: number): boolean {
   return (rule.minAbvBp === undefined || abvBp >= rule.minAbvBp) && (rule.maxAbvBp === undefined || abvBp <= rule.maxAbvBp);
 }
 
-/** The quantity the rate is charged on, exactly: units × litres (× strength) (÷ litres per gallon). */
-function measured(measure: ExciseRule['measure'], units: number, pack: AssumedExcisePackage): Exact {
+/** How the line shows the quantity it charged: units × litres, and the strength or gravity the measure uses. */
+function unitsText(rule: ExciseRule, units: number, pack: AssumedExcisePackage): string {
+  const volume = `${units} × ${pack.litres} l`;
+  switch (rule.measure) {
+    case 'litre':
+    case 'us-wine-gallon':
+    case 'us-barrel':
+      return volume;
+    case 'hectolitre-degree-plato':
+      return `${volume} at ${pack.plato} °Plato`;
+    case 'tonne':
+      return `${volume} at ${rule.litresPerTonne} l per tonne`;
+    case 'litre-of-alcohol':
+      return `${volume} at ${formatBp(pack.abvBp)}${rule.exemptAbvBp ? ` less the first ${formatBp(rule.exemptAbvBp)}` : ''}`;
+    case 'us-proof-gallon':
+      return `${volume} at ${formatBp(pack.abvBp)}`;
+  }
+}
+
+/**
+ * The quantity the rate is charged on, exactly: units × litres (× strength, less any exempt
+ * strength) (÷ litres per gallon or per tonne) (× degrees Plato ÷ 100 for hectolitres). Undefined
+ * where the assumed unit lacks what the measure needs (a gravity for beer taxed by Plato).
+ */
+function measured(rule: ExciseRule, units: number, pack: AssumedExcisePackage): Exact | undefined {
+  const { measure } = rule;
   const litres = parseDecimal(pack.litres);
   const volume = { numerator: BigInt(units) * litres.numerator, denominator: litres.denominator };
+  const charged = BigInt(Math.max(0, pack.abvBp - (rule.exemptAbvBp ?? 0)));
   const ofAlcohol = (q: Exact, share: bigint) => ({
-    numerator: q.numerator * BigInt(pack.abvBp) * share,
+    numerator: q.numerator * charged * share,
     denominator: q.denominator * 10_000n,
   });
   const inGallons = (q: Exact) => ({
@@ -112,20 +149,38 @@ function measured(measure: ExciseRule['measure'], units: number, pack: AssumedEx
       const gallons = inGallons(volume);
       return { numerator: gallons.numerator, denominator: gallons.denominator * US_GALLONS_PER_BARREL };
     }
+    case 'hectolitre-degree-plato':
+      return pack.plato === undefined
+        ? undefined
+        : { numerator: volume.numerator * BigInt(pack.plato), denominator: volume.denominator * 100n };
+    case 'tonne':
+      return rule.litresPerTonne === undefined
+        ? undefined
+        : { numerator: volume.numerator, denominator: volume.denominator * BigInt(rule.litresPerTonne) };
   }
 }
 
 /** The rate per measure in minor units, with JP's per-degree addition above a strength. */
 function ratePerMeasure(rule: ExciseRule, pack: AssumedExcisePackage, minor: (m: ExciseRule['rate']) => bigint): Exact & { text: string } {
-  const base = minor(rule.rate);
+  const base = exactRate(rule.rate, minor);
   const plus = rule.plusPerPointAbove;
-  if (plus === undefined || pack.abvBp <= plus.abvBp) return { numerator: base, denominator: 1n, text: rule.rate.amount };
+  if (plus === undefined || pack.abvBp <= plus.abvBp) return { ...base, text: rule.rate.amount };
   const points = BigInt(pack.abvBp - plus.abvBp);
   return {
-    numerator: base * 100n + minor(plus.amount) * points,
-    denominator: 100n,
+    numerator: base.numerator * 100n + minor(plus.amount) * points * base.denominator,
+    denominator: 100n * base.denominator,
     text: `(${rule.rate.amount} + ${plus.amount.amount} × ${formatBp(pack.abvBp - plus.abvBp).replace('%', '')} points above ${formatBp(plus.abvBp)})`,
   };
+}
+
+/**
+ * A rate in minor units, exactly, even where it is finer than the currency's minor unit (DE beer
+ * duty: EUR 0.787): the amount is scaled to a whole number before conversion, then divided back.
+ */
+function exactRate(rate: ExciseRule['rate'], minor: (m: ExciseRule['rate']) => bigint): Exact {
+  const [whole = '0', fraction = ''] = rate.amount.split('.');
+  const digits = `${whole}${fraction}`.replace(/^0+(?=\d)/, '');
+  return { numerator: minor({ amount: digits, currency: rate.currency }), denominator: 10n ** BigInt(fraction.length) };
 }
 
 function notModelled(context: TaxContext, hsCode: string): ChargeLine {

@@ -7,6 +7,8 @@ export interface AssumedExcisePackage {
   readonly litres: string;
   /** Alcohol strength by volume in basis points (1300 = 13 %). */
   readonly abvBp: number;
+  /** Original gravity in whole degrees Plato, for beer taxed by it (DE): a 5 % lager is brewed at about 12. */
+  readonly plato?: number;
   /** How the quote names the assumption. */
   readonly text: string;
 }
@@ -14,11 +16,11 @@ export interface AssumedExcisePackage {
 /**
  * Offers carry no volume or strength, yet excise on alcohol is charged per litre (of product or of
  * alcohol). The quote assumes the common retail unit of each kind of drink and says so in the line,
- * rather than charging nothing: a 33 cl bottle of beer at 5 %, a 75 cl bottle of still wine at 13 % and a 70 cl bottle of spirits
+ * rather than charging nothing: a 33 cl bottle of beer at 5 % (12 °Plato, the full beer zoll.de takes as its example), a 75 cl bottle of still wine at 13 % and a 70 cl bottle of spirits
  * at 40 %. Goods with no assumed unit are quoted as "excise not modelled".
  */
 export const ASSUMED_EXCISE_PACKAGES: readonly AssumedExcisePackage[] = [
-  { hsPrefix: '2203', litres: '0.33', abvBp: 500, text: 'a 0.33 l bottle at 5% ABV (beer)' },
+  { hsPrefix: '2203', litres: '0.33', abvBp: 500, plato: 12, text: 'a 0.33 l bottle at 5% ABV and 12 °Plato (beer)' },
   { hsPrefix: '2204', litres: '0.75', abvBp: 1300, text: 'a 0.75 l bottle at 13% ABV (still wine)' },
   { hsPrefix: '2208', litres: '0.7', abvBp: 4000, text: 'a 0.70 l bottle at 40% ABV (spirits)' },
 ];

@@ -58,7 +58,7 @@ export function computeImportCharges(consignment: Consignment, rules: LoadedRule
   const regimes = selectSpecialRegimes(consignment, inForce, valuation);
   const waivers = findWaivers(consignment, inForce, valuation);
   const duty = assessDuty(consignment, inForce, valuation, regimes, waivers, rates, rounding);
-  const excise = assessExcise(context, rates, waivers);
+  const excise = assessExcise(context, rates, waivers, regimes);
   const assessed = [...duty.lines, ...excise.lines, ...assessTaxes(context, regimes, waivers, duty, excise.inTaxBase)];
   const lines = [...assessed, ...assessFees(context, rates, assessed)];
   return summary(
