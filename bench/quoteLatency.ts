@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import type { SandboxCall } from '#packages/sandbox/index.js';
 import { launchStack } from '#scripts/stack/launchStack.js';
+import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
 import { CARRIER_ADAPTERS } from '#subgraphs/logistics/src/adapters/registry.js';
 import { PAYMENT_PROVIDERS } from '#subgraphs/payments/src/adapters/registry.js';
 import { QUOTE_STAGES, criticalPath, describePath, type CriticalPath, type QuoteStage } from './quote/criticalPath.js';
@@ -41,6 +42,9 @@ const providers = new Set<string>(PAYMENT_PROVIDERS.map((provider) => provider.i
 const stageOf = (upstream: string): QuoteStage =>
   carriers.has(upstream) ? 'carrier' : providers.has(upstream) ? 'payment' : upstream === 'fx-refrates' ? 'fx' : 'marketplace';
 
+// Production refuses to start without keys over a supergraph with access rules: one developer key for this run.
+const apiKey = generateApiKey({ tier: 'developer', scopes: [], id: 'key_quote_bench' });
+
 // The stack as it runs in production (graphql-js skips its development checks there, and the
 // services need their signing secrets); what is measured is one quote's wait, so nothing may answer
 // it from a cache of whole answers or refuse it.
@@ -54,7 +58,7 @@ const stack = await launchStack({
       ['CURSOR_SIGNING_SECRET', 'QUOTE_SIGNING_SECRET', 'EXPORT_SIGNING_SECRET'].map((name) => [name, randomBytes(32).toString('hex')]),
     ),
   },
-  gatewayEnv: { RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
+  gatewayEnv: { API_KEYS: apiKey.line, RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
 });
 
 async function search(requestId: string): Promise<{ ms: number; startedAt: number }> {
@@ -62,7 +66,7 @@ async function search(requestId: string): Promise<{ ms: number; startedAt: numbe
   const started = performance.now();
   const response = await request(stack.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey.key, 'x-request-id': requestId },
     body,
   });
   const text = await response.body.text();
