@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import { UnsupportedCurrencyError, type ReferenceRates } from '#packages/fx/index.js';
-import { computeImportCharges } from '../importCharges/computeImportCharges.js';
+import { rememberImportCharges } from '../importCharges/rememberImportCharges.js';
 import { RulesUnavailableError } from '../importCharges/RulesUnavailableError.js';
 import type { Consignment, ImportCharges } from '../importCharges/types.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
@@ -63,22 +63,22 @@ async function withRatesFirst(consignment: Consignment, context: Context): Promi
   } catch (failure) {
     // FX is down: goods that cross no border (same country or union, stock already imported) convert nothing.
     try {
-      return computeImportCharges(consignment, context.rules, NO_RATES);
+      return rememberImportCharges(consignment, context.rules, NO_RATES);
     } catch (error) {
       throw error instanceof UnsupportedCurrencyError ? failure : error;
     }
   }
-  return computeImportCharges(consignment, context.rules, rates);
+  return rememberImportCharges(consignment, context.rules, rates);
 }
 
 /** Everything in the destination's currency: a limit set in another (a EUR threshold for NO) may still need the rates. */
 async function withoutRatesFirst(consignment: Consignment, context: Context): Promise<ImportCharges> {
   try {
-    return computeImportCharges(consignment, context.rules, NO_RATES);
+    return rememberImportCharges(consignment, context.rules, NO_RATES);
   } catch (error) {
     if (!(error instanceof UnsupportedCurrencyError)) throw error;
   }
-  return computeImportCharges(consignment, context.rules, await ratesFor(consignment, context));
+  return rememberImportCharges(consignment, context.rules, await ratesFor(consignment, context));
 }
 
 /** The series customs converts at on the consignment's date (the rules say which). */
