@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import type { SandboxCall } from '#packages/sandbox/index.js';
 import { launchStack } from '#scripts/stack/launchStack.js';
+import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
 import { CARRIER_ADAPTERS } from '#subgraphs/logistics/src/adapters/registry.js';
 import { PAYMENT_PROVIDERS } from '#subgraphs/payments/src/adapters/registry.js';
 import { QUOTE_STAGES, criticalPath, describePath, type CriticalPath, type QuoteStage } from './quote/criticalPath.js';
@@ -27,6 +28,8 @@ const { values } = parseArgs({
   options: {
     latencies: { type: 'string', default: '100,300' },
     requests: { type: 'string', default: '30' },
+    /** A folder: every service runs under `node --cpu-prof` and writes its profile there when the stack stops. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const latencies = values.latencies.split(',').map(Number);
@@ -41,6 +44,9 @@ const providers = new Set<string>(PAYMENT_PROVIDERS.map((provider) => provider.i
 const stageOf = (upstream: string): QuoteStage =>
   carriers.has(upstream) ? 'carrier' : providers.has(upstream) ? 'payment' : upstream === 'fx-refrates' ? 'fx' : 'marketplace';
 
+// Production refuses to start without keys over a supergraph with access rules: one developer key for this run.
+const apiKey = generateApiKey({ tier: 'developer', scopes: [], id: 'key_quote_bench' });
+
 // The stack as it runs in production (graphql-js skips its development checks there, and the
 // services need their signing secrets); what is measured is one quote's wait, so nothing may answer
 // it from a cache of whole answers or refuse it.
@@ -54,7 +60,8 @@ const stack = await launchStack({
       ['CURSOR_SIGNING_SECRET', 'QUOTE_SIGNING_SECRET', 'EXPORT_SIGNING_SECRET'].map((name) => [name, randomBytes(32).toString('hex')]),
     ),
   },
-  gatewayEnv: { RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
+  nodeArgs: values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-interval=500', `--cpu-prof-dir=${values['cpu-prof']}`],
+  gatewayEnv: { API_KEYS: apiKey.line, RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
 });
 
 async function search(requestId: string): Promise<{ ms: number; startedAt: number }> {
@@ -62,7 +69,7 @@ async function search(requestId: string): Promise<{ ms: number; startedAt: numbe
   const started = performance.now();
   const response = await request(stack.gatewayUrl, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'x-request-id': requestId },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey.key, 'x-request-id': requestId },
     body,
   });
   const text = await response.body.text();
@@ -114,12 +121,14 @@ try {
     await search(randomUUID()); // the first call after a change of fault may still be on its way
     await eachSandbox('/__sandbox/stats', { method: 'DELETE' });
     const cpuBefore = serviceCpu();
+    const windowFrom = process.hrtime.bigint() / 1000n;
     const measured: { id: string; ms: number; startedAt: number }[] = [];
     for (let n = 0; n < requests; n++) {
       const id = `quote-bench-${latency}-${n}-${randomUUID()}`;
       measured.push({ id, ...(await search(id)) });
     }
     const cpuAfter = serviceCpu();
+    const windowTo = process.hrtime.bigint() / 1000n;
     const cpu = [...cpuAfter].map(([name, ms]) => `${name} ${((ms - cpuBefore.get(name)!) / requests).toFixed(1)}`).join(', ');
     const logs = (await eachSandbox('/__sandbox/calls')) as { calls: SandboxCall[] }[];
     const byRequest = new Map<string, SandboxCall[]>();
@@ -144,11 +153,20 @@ try {
         `  critical path (median request, ${typical.ms.toFixed(0)} ms): ${describePath(typical.path.steps)} = ${typical.path.ms.toFixed(0)} ms`,
         `  calls it made in sequence:  ${describePath(typical.path.serial)} = ${typical.path.serialMs.toFixed(0)} ms`,
         `  timeline (ms from sending): ${typical.timeline}`,
+        ...(values['cpu-prof'] === undefined
+          ? []
+          : [
+              `  profiles' window (µs of the monotonic clock, as in a .cpuprofile): ${windowFrom}–${windowTo};` +
+                ` pids: ${[...stack.services].map(([name, service]) => `${name} ${service.pid}`).join(', ')}`,
+            ]),
         '',
       ].join('\n') + '\n',
     );
   }
 } finally {
   await setLatency(0).catch(() => undefined);
+  // The catalog flushes its reach counts to orders as it stops: stopped first, while orders still
+  // answers, it exits within its grace period and writes its profile.
+  if (values['cpu-prof'] !== undefined) await stack.services.get('catalog')?.stop();
   await stack.stop();
 }

@@ -36,12 +36,7 @@ export interface Conversion {
  */
 export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, rounding: RoundingMode = 'half-even'): Conversion {
   const from = money.currency;
-  const perBaseFrom = perBase(from, rates);
-  const perBaseTo = perBase(to, rates);
-  const cross: Ratio = {
-    numerator: perBaseTo.numerator * perBaseFrom.denominator,
-    denominator: perBaseTo.denominator * perBaseFrom.numerator,
-  };
+  const { cross, display } = crossRate(from, to, rates);
   // minor(to) = minor(from) / 10^e(from) × cross × 10^e(to)
   const targetMinor = roundRatio(
     {
@@ -55,13 +50,41 @@ export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, r
     rate: {
       from,
       to,
-      rate: formatSignificant(cross, DISPLAY_DIGITS),
+      rate: display,
       date: rates.date,
       source: rates.source,
       rounding,
       series: rates.series ?? 'REFERENCE',
     },
   };
+}
+
+/** A pair's exact cross rate and its display, per set of rates (a set never changes once published). */
+const crossRates = new WeakMap<ReferenceRates, Map<string, { readonly cross: Ratio; readonly display: string }>>();
+
+/**
+ * Units of `to` per 1 `from` through the base, exact, and as shown: worked out once per pair and
+ * set of rates, since a page of quotes converts the same few pairs hundreds of times.
+ */
+function crossRate(from: CurrencyCode, to: CurrencyCode, rates: ReferenceRates): { readonly cross: Ratio; readonly display: string } {
+  let pairs = crossRates.get(rates);
+  if (pairs === undefined) {
+    pairs = new Map();
+    crossRates.set(rates, pairs);
+  }
+  const key = `${from}>${to}`;
+  let found = pairs.get(key);
+  if (found === undefined) {
+    const perBaseFrom = perBase(from, rates);
+    const perBaseTo = perBase(to, rates);
+    const cross: Ratio = {
+      numerator: perBaseTo.numerator * perBaseFrom.denominator,
+      denominator: perBaseTo.denominator * perBaseFrom.numerator,
+    };
+    found = { cross, display: formatSignificant(cross, DISPLAY_DIGITS) };
+    pairs.set(key, found);
+  }
+  return found;
 }
 
 /** Units of `currency` per 1 unit of the rates' base (EUR unless said), as an exact ratio; the base is 1 by definition. */

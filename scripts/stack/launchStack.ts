@@ -15,6 +15,8 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Extra environment for the gateway alone (e.g. DEVELOPMENT_API_KEY, RATE_LIMITS). */
   gatewayEnv?: Record<string, string>;
+  /** Options for node itself in every service's process (e.g. `--cpu-prof`). Default: none. */
+  nodeArgs?: readonly string[];
   onLine?: (service: string, line: string) => void;
   /** How long each service may take to start. Default: 150000 ms. */
   startTimeoutMs?: number;
@@ -52,7 +54,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       name,
       entry,
       args,
-      nodeArgs,
+      nodeArgs: [...nodeArgs, ...(options.nodeArgs ?? [])],
       root: ROOT,
       // a development stack unless told otherwise: its services share the service secret made in DATA_DIR
       env: { NODE_ENV: 'development', ...options.env, ...env },

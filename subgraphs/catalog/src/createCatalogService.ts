@@ -12,6 +12,7 @@ import { createStatusCallbackRoute, STATUS_CALLBACK_PATH } from './adapters/conn
 import type { MarketplaceAdapter } from './adapters/ports.js';
 import type { CatalogConfig } from './config.js';
 import { createContext, type Context } from './context.js';
+import { withClassificationCache } from './classification/withClassificationCache.js';
 import { createMarketplaceDirectory, type MarketplaceDirectory } from './marketplaces/createMarketplaceDirectory.js';
 import { createCatalogSchema } from './schema.js';
 import { withLookupCache } from './withLookupCache.js';
@@ -43,7 +44,7 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
     logger,
   });
   const nomenclature = loadHsNomenclature();
-  const classifier = createHsClassifier(nomenclature);
+  const classifier = withClassificationCache(createHsClassifier(nomenclature));
   // Read and checked now: a restriction file at fault stops the service rather than a search later.
   const restrictions = loadRestrictions();
   const cache = await createCache({ redisUrl: config.REDIS_URL, keyPrefix: config.CACHE_KEY_PREFIX, logger });

@@ -64,6 +64,26 @@ describe('estimateImportCharges: the documented case table (caseTable.ts)', () =
     expect(converted.fetches).toBe(1);
   });
 
+  it('answers goods priced in another currency that cross no customs border while the FX source is down', async () => {
+    const { result, fetches } = await executeCustoms<{ estimateImportCharges: Charges }>(
+      ESTIMATE,
+      { input: { origin: 'FR', destination: 'DE', date: '2026-11-26', items: [item('610910', '300.00', 'USD')] } },
+      { fxDown: true },
+    );
+    expect(fetches).toBe(1);
+    expect(result.errors).toBeUndefined();
+    expect(result.data?.estimateImportCharges.total).toEqual({ amount: '0.00', currency: 'EUR' });
+  });
+
+  it("fails with the FX source's own failure when goods that cross a border must be converted and it is down", async () => {
+    const { result } = await executeCustoms(
+      ESTIMATE,
+      { input: { origin: 'CN', destination: 'DE', date: '2026-11-26', items: [item('610910', '300.00', 'USD')] } },
+      { fxDown: true },
+    );
+    expect(result.errors?.[0]?.message).toContain('FX source unreachable');
+  });
+
   it("defaults to DAP, EXPRESS and today, and says which day's rules it used", async () => {
     const { result } = await executeCustoms<{ estimateImportCharges: Charges }>(ESTIMATE, {
       input: { origin: 'CN', destination: 'DE', items: [item('610910', '300.00', 'EUR')] },

@@ -38,12 +38,17 @@ export interface Result<T> {
 const schema = createCustomsSchema();
 const rules = loadRules();
 
-/** Runs an operation against the customs schema in this process, with fixed rates; counts FX fetches. */
-export async function executeCustoms<T>(query: string, variables: Record<string, unknown>) {
+/**
+ * Runs an operation against the customs schema in this process, with fixed rates; counts FX fetches.
+ * With `fxDown`, every FX fetch fails as a source that does not answer would.
+ */
+export async function executeCustoms<T>(query: string, variables: Record<string, unknown>, { fxDown = false } = {}) {
   let fetches = 0;
+  const down = () => new Error('FX source unreachable (test)');
   const fx: ReferenceRatesClient = {
     latest: async () => {
       fetches++;
+      if (fxDown) throw down();
       return { rates: TEST_RATES, stale: false, fetchedAt: '2026-11-25T16:00:00Z' };
     },
     close: async () => {},
@@ -53,6 +58,7 @@ export async function executeCustoms<T>(query: string, variables: Record<string,
   const customsFx: CustomsRatesClient = {
     ratesFor: async (series, date) => {
       fetches++;
+      if (fxDown) throw down();
       return { ...TEST_RATES, series, date, validTo: date };
     },
     close: async () => {},

@@ -58,6 +58,16 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
   const edges: OfferEdgeModel[] = [];
   const taken = streams.map(() => 0);
   let share: number | undefined;
+  // A head stays the head until it is taken: rank it once, not at every pick.
+  const ranks = new Map<OfferRecord, Rank>();
+  const rankOf = (offer: OfferRecord): Rank => {
+    let rank = ranks.get(offer);
+    if (rank === undefined) {
+      rank = { relevance: relevance(offer, search.query), price: priceInEuroCents(offer, search.rates) };
+      ranks.set(offer, rank);
+    }
+    return rank;
+  };
   while (edges.length < search.first) {
     const heads = await Promise.all(streams.map((stream) => stream.head()));
     // Each marketplace's fair share of this page, among those that have anything to show.
@@ -69,7 +79,7 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
         const index = (turn + step) % streams.length;
         const head = heads[index];
         if (head === undefined || (withinShare && taken[index]! >= share!)) continue;
-        const rank: Rank = { relevance: relevance(head, search.query), price: priceInEuroCents(head, search.rates) };
+        const rank = rankOf(head);
         if (bestRank === undefined || outranks(rank, bestRank)) {
           best = index;
           bestRank = rank;
@@ -77,7 +87,8 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
       }
       return best;
     };
-    const best = pick(true) >= 0 ? pick(true) : pick(false);
+    const withinShare = pick(true);
+    const best = withinShare >= 0 ? withinShare : pick(false);
     const chosen = streams[best];
     const node = heads[best];
     if (chosen === undefined || node === undefined) break;

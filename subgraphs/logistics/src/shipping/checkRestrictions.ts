@@ -42,9 +42,16 @@ export function applyRestrictions(
 ): { allowed: ShippingOptionModel[]; refused: ShippingRestrictionModel[] } {
   const allowed: ShippingOptionModel[] = [];
   const refused: ShippingRestrictionModel[] = [];
+  // What restricts the goods depends on the lane and the customs mode, not on the carrier: once per mode.
+  const byMode = new Map<string, RestrictionModel[]>();
   for (const option of planned) {
     const consignment = option.consignment;
-    const restrictions = restrictionsFor(rules, facts, consignment.destinationCountry, consignment.customsMode, date);
+    const key = `${consignment.destinationCountry}|${consignment.customsMode}`;
+    let restrictions = byMode.get(key);
+    if (restrictions === undefined) {
+      restrictions = restrictionsFor(rules, facts, consignment.destinationCountry, consignment.customsMode, date);
+      byMode.set(key, restrictions);
+    }
     const prohibition = restrictions.find((restriction) => restriction.kind === 'PROHIBITED');
     if (prohibition === undefined) allowed.push({ ...option, restrictions });
     else refused.push({ carrier: option.carrier, mode: option.mode, reason: prohibition.reason, restriction: prohibition });
