@@ -163,11 +163,13 @@ export function defineTradeFlowRollupSuite(
       await expectSameRows();
     });
 
-    it('fills the rollup from the orders when a store that predates it is migrated', async (context) => {
+    it('fills the rollup and the transit column from the orders when a store that predates them is migrated', async (context) => {
       if (!subject) return context.skip();
       const before = await ask(QUESTIONS[3]!, 'rollup');
       await subject.store.query({ text: 'DELETE FROM trade_flow_cells', params: [] });
       expect((await ask(QUESTIONS[3]!, 'rollup')).rows).toEqual([]);
+      // …and before the orders kept their transit times in hundredths of a day.
+      await subject.store.query({ text: 'ALTER TABLE trade_flows DROP COLUMN transit_hundredths', params: [] });
       await subject.store.migrate();
       expect(await ask(QUESTIONS[3]!, 'rollup')).toEqual(before);
     });

@@ -106,6 +106,34 @@ export function defineTradeFlowStoreSuite(
       expect(row.onTimeRate).toBe(0.6); // 4, 6 and 8 days within 10; 12 and 20 late
     });
 
+    it('takes transit times to the nearest hundredth of a day, and interpolates the percentiles between them', async (context) => {
+      if (!subject) return context.skip();
+      const own = `mkt-${randomUUID().slice(0, 8)}`;
+      const orders = Array.from({ length: 7 }, () => confirmedEvent({ marketplace: own }));
+      // Off the hundredths: a half (5.005 days, up to 5.01), just under one (3.00499…, down to 3.00), and uneven times.
+      const days = [5.005, 3 + 431_999 / 86_400_000, 7.2361, 10.1 + 1 / 86_400_000, 2.99999, 6.4449, 12.875];
+      const delivered = orders.map((event, i) => deliveredEvent(event, days[i]!));
+      await deliver([...orders, ...delivered]);
+      const [row] = (await ask({ groupBy: ['PARTNER'], filter: { marketplaces: [own] } })).rows;
+      // The same computation in JavaScript: each order's milliseconds to hundredths, halves up, then
+      // quantile_cont's interpolation between the two nearest, in days, shown to two decimals.
+      const hundredths = delivered
+        .map(({ data }) => {
+          const { dispatchedAt, deliveredAt } = data as { dispatchedAt: string; deliveredAt: string };
+          return Math.floor((Date.parse(deliveredAt) - Date.parse(dispatchedAt) + 432_000) / 864_000);
+        })
+        .sort((a, b) => a - b);
+      expect(hundredths.slice(0, 4)).toEqual([300, 300, 501, 644]);
+      const percentile = (p: number) => {
+        const at = (hundredths.length - 1) * p;
+        const low = hundredths[Math.floor(at)]!;
+        const high = hundredths[Math.ceil(at)]!;
+        return Math.round(low + (at - Math.floor(at)) * (high - low)) / 100;
+      };
+      expect(row!.transitDays).toEqual({ median: percentile(0.5), p90: percentile(0.9) });
+      expect(row!.transitDays).toEqual({ median: 6.44, p90: 11.21 }); // 300 300 501 644 724 1010 1288
+    });
+
     it('is idempotent: the same events delivered again change nothing', async (context) => {
       if (!subject) return context.skip();
       await deliver([...cn, ...deliveries]);

@@ -340,12 +340,16 @@ export type TradeFlowRow = {
   transitDays?: Maybe<TransitDays>;
 };
 
-/** How long delivered orders took. */
+/**
+ * How long delivered orders took, in days from the carrier's pickup scan to its delivery scan. Each
+ * order's time is taken to the nearest hundredth of a day (14.4 minutes) first; a percentile falling
+ * between two orders interpolates linearly between their times, and is shown to two decimals.
+ */
 export type TransitDays = {
   __typename?: 'TransitDays';
-  /** Median days from the carrier's pickup to delivery, over delivered orders. */
+  /** Median days from the carrier's pickup to delivery, over delivered orders (each to the nearest 0.01 day). */
   median?: Maybe<Scalars['Float']['output']>;
-  /** 90th percentile. */
+  /** 90th percentile of the same times. */
   p90?: Maybe<Scalars['Float']['output']>;
 };
 

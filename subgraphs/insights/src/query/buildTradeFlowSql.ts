@@ -1,4 +1,5 @@
 import type { Dialect } from '../store/tables.js';
+import { transitHundredthsSql } from '../store/transitColumn.js';
 import type { SqlStatement } from '../store/TradeFlowStore.js';
 import type { Dimension, TradeFlowQuery } from './TradeFlowQuery.js';
 
@@ -94,22 +95,23 @@ export function whereSql(
   return { text: conditions.join(' AND '), params };
 }
 
-/** Days between dispatch and delivery, as the percentiles read them. */
-export const TRANSIT_DAYS_SQL = `CAST((delivered_at - dispatched_at) / ${DAY_MS}.0 AS REAL)`;
-
-/** The median and p90 of `transit` in a group, as one array of two. */
-export function transitPercentilesSql(transit: string, dialect: Dialect): string {
-  // Both percentiles from one sort of 4-byte floats (days to well under a minute): the sort is the
-  // costliest part of a cell, and sorting doubles of milliseconds took twice as long for nothing.
+/**
+ * The median and p90 of `hundredths` (transit times in hundredths of a day, `store/transitColumn.ts`)
+ * in a group, as one array of two, in hundredths: both from one sort of small integers.
+ */
+export function transitPercentilesSql(hundredths: string, dialect: Dialect): string {
   return dialect === 'duckdb'
-    ? `quantile_cont(${transit}, [0.5, 0.9])`
-    : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${transit})`;
+    ? `quantile_cont(${hundredths}, [0.5, 0.9])`
+    : `percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${hundredths})`;
 }
+
+/** One of the two percentiles of `transitPercentilesSql` (1: median, 2: p90), in days. */
+export const transitDaysSql = (percentiles: string, index: 1 | 2) => `(${percentiles})[${index}] / 100`;
 
 /** The measures of a cell; money sums as exact text. */
 function measuresSql(dialect: Dialect): string {
-  const percentiles = transitPercentilesSql(TRANSIT_DAYS_SQL, dialect);
-  const percentile = (p: number) => `(${percentiles})[${p === 0.5 ? 1 : 2}]`;
+  // From the instants, not the stored column: the reference the rollup's answers are tested against.
+  const percentiles = transitPercentilesSql(transitHundredthsSql(dialect), dialect);
   const money = (column: string) => `CAST(SUM(${column}) AS VARCHAR) AS ${column}`;
   const delivered = 'delivered_at IS NOT NULL AND dispatched_at IS NOT NULL';
   return [
@@ -128,8 +130,8 @@ function measuresSql(dialect: Dialect): string {
       'item_eur',
       'shipping_eur',
     ].map(money),
-    `${percentile(0.5)} AS transit_median`,
-    `${percentile(0.9)} AS transit_p90`,
+    `${transitDaysSql(percentiles, 1)} AS transit_median`,
+    `${transitDaysSql(percentiles, 2)} AS transit_p90`,
     `COUNT(*) FILTER (WHERE ${delivered} AND promised_max_days IS NOT NULL) AS delivered_orders`,
     `COUNT(*) FILTER (WHERE ${delivered} AND promised_max_days IS NOT NULL AND delivered_at - dispatched_at <= CAST(promised_max_days AS BIGINT) * ${DAY_MS}) AS on_time_orders`,
     'COUNT(*) FILTER (WHERE de_minimis IS NOT NULL) AS de_minimis_known',

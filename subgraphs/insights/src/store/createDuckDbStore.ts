@@ -14,6 +14,7 @@ import {
   rollupTableStatements,
 } from './tradeFlowRollup.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
+import { transitUpdateSql } from './transitColumn.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
 
 const STAGING = 'trade_flows_staging';
@@ -107,6 +108,7 @@ export async function createDuckDbStore(options: {
             contributionSql(touched, -1),
             `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM ${STAGING}
              ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
+            transitUpdateSql(touched),
             contributionSql(touched, 1),
             ...applyDeltaStatements(),
             `DELETE FROM ${STAGING}`,

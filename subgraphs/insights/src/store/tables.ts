@@ -1,4 +1,5 @@
 import { FACT_COLUMNS } from './TradeFlowFact.js';
+import { transitColumnStatements } from './transitColumn.js';
 
 export type Dialect = 'duckdb' | 'postgres';
 
@@ -21,13 +22,15 @@ const sqlType = (kind: (typeof FACT_COLUMNS)[number][1]): string => {
 };
 
 /**
- * The insights tables, the same columns in both stores: `trade_flows` (one row per order),
- * `event_dead_letters` (events that could not be used, with why) and `export_jobs`.
+ * The insights tables, the same columns in both stores: `trade_flows` (one row per order, and its
+ * transit time in hundredths of a day: `transitColumn.ts`), `event_dead_letters` (events that could
+ * not be used, with why) and `export_jobs`.
  */
 export function tableStatements(dialect: Dialect): string[] {
   const columns = FACT_COLUMNS.map(([name, kind]) => `${name} ${sqlType(kind)}${name === 'order_id' ? ' PRIMARY KEY' : ''}`);
   return [
     `CREATE TABLE IF NOT EXISTS trade_flows (${columns.join(', ')})`,
+    ...transitColumnStatements(dialect),
     `CREATE TABLE IF NOT EXISTS event_dead_letters (
        event_id VARCHAR, source VARCHAR NOT NULL, payload VARCHAR NOT NULL, error VARCHAR NOT NULL, received_at BIGINT NOT NULL)`,
     `CREATE TABLE IF NOT EXISTS export_jobs (
