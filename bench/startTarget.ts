@@ -91,7 +91,11 @@ export async function startHiveGateway(
   const configPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-hive-')), 'gateway.config.mjs');
   const headers = options.serviceSecret === undefined ? {} : { headers: [[SERVICE_SECRET_HEADER, options.serviceSecret]] };
   const config = dedupe
-    ? { jit: true, inboundInflightRequestDeduplication: true, ...(options.serviceSecret === undefined ? {} : { transportEntries: { '*.http': headers } }) }
+    ? {
+        jit: true,
+        inboundInflightRequestDeduplication: true,
+        ...(options.serviceSecret === undefined ? {} : { transportEntries: { '*.http': headers } }),
+      }
     : { jit: true, transportEntries: { '*.http': { ...headers, options: { deduplicateInflightRequests: false } } } };
   writeFileSync(configPath, `export const gatewayConfig = ${JSON.stringify(config)};\n`);
   const service = new ServiceProcess({

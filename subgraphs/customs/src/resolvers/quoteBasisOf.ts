@@ -37,6 +37,7 @@ export function quoteBasisOf(option: ShippingOptionRepresentation, consignment: 
     customsValue: declaration?.customsValue ?? null,
     valuationBasis: declaration?.valuationBasis ?? null,
     productIdentifiersRequired:
-      declaration !== null && declarationRequirementsFor(consignment).some((requirement) => requirement.fields.includes('productIdentifiers')),
+      declaration !== null &&
+      declarationRequirementsFor(consignment).some((requirement) => requirement.fields.includes('productIdentifiers')),
   };
 }

@@ -1,4 +1,10 @@
-import { citeSource, documentRequirementsFor, loadRestrictions, SOURCE_STATUS, type DocumentRequirement } from '#packages/restrictions/index.js';
+import {
+  citeSource,
+  documentRequirementsFor,
+  loadRestrictions,
+  SOURCE_STATUS,
+  type DocumentRequirement,
+} from '#packages/restrictions/index.js';
 import { findRestrictions } from '../importCharges/findRestrictions.js';
 import type { Consignment, ImportCharges } from '../importCharges/types.js';
 import type { ImportChargesModel } from '../models.js';
