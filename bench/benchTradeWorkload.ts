@@ -17,7 +17,12 @@ const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.
  * what this compares. (No floor: hand-writing this query's ten calls would be a subgraph of its own.)
  */
 export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]> {
-  const stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET } });
+  // a loaded machine can take more than launchStack's default 150 s per service to start eight of them
+  const stack = await launchStack({
+    ports: 'free',
+    startTimeoutMs: 300_000,
+    env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
+  });
   const signed = ['--service-secret', BENCH_SERVICE_SECRET];
   const targets: Target[] = [];
   try {
