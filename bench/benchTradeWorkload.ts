@@ -11,12 +11,18 @@ const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.
 
 /**
  * The contract's search with landed costs, on Tradegraph's own subgraphs and sandboxes, through
- * the Tradegraph gateway and stock @apollo/gateway on the same supergraph file. The subgraphs
+ * the Tradegraph gateway, stock @apollo/gateway and @graphql-hive/gateway (when installed) on the
+ * same supergraph file, each sending the service secret to the subgraphs. The subgraphs
  * and sandboxes share the two cores, so throughput is theirs; the gateways' CPU per request is
  * what this compares. (No floor: hand-writing this query's ten calls would be a subgraph of its own.)
  */
 export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]> {
-  const stack = await launchStack({ ports: 'free', env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET } });
+  // a loaded machine can take more than launchStack's default 150 s per service to start eight of them
+  const stack = await launchStack({
+    ports: 'free',
+    startTimeoutMs: 300_000,
+    env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
+  });
   const signed = ['--service-secret', BENCH_SERVICE_SECRET];
   const targets: Target[] = [];
   try {
@@ -29,7 +35,7 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
     );
     const [hivePort] = await freePorts(1);
     const hive = isWanted(settings, '@graphql-hive/gateway')
-      ? await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false)
+      ? await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false, { serviceSecret: BENCH_SERVICE_SECRET })
       : undefined;
     if (hive) targets.push(hive);
 

@@ -6,6 +6,7 @@ import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
 import { TIERS } from '#gateway/src/keys/tiers.js';
+import { SERVICE_SECRET_HEADER } from '#packages/server/serviceAuth.js';
 
 /** One thing the bench sends load to: a gateway, or the hand-written floor, in its own process. */
 export interface Target {
@@ -18,7 +19,8 @@ export interface Target {
 }
 
 const ROOT = new URL('../', import.meta.url);
-const START_TIMEOUT_MS = 60_000;
+// a gateway importing federation on a shared two-core machine under load can take minutes to start
+const START_TIMEOUT_MS = 180_000;
 
 /** The service secret of the processes one benchmark run starts (the gateway and, where they check it, the subgraphs). */
 export const BENCH_SERVICE_SECRET = randomBytes(32).toString('base64url');
@@ -73,15 +75,29 @@ export function hiveGatewayBin(): string | undefined {
  * de-duplicated by default (`deduplicateInflightRequests` of its HTTP transport); without
  * `dedupe` that is switched off, so it compares with the Tradegraph gateway without
  * de-duplication; with `dedupe` its inbound in-flight de-duplication is switched on as well.
- * Its config file is written to a fresh directory and passed with `--config-path`.
+ * Its config file is written to a fresh directory and passed with `--config-path`. With
+ * `serviceSecret`, every subgraph request carries it (`x-service-secret`, a header of its HTTP
+ * transport), as the stock gateway's `--service-secret` does: Tradegraph's subgraphs answer nothing
+ * unsigned.
  */
-export async function startHiveGateway(name: string, supergraphPath: string, port: number, dedupe: boolean): Promise<Target | undefined> {
+export async function startHiveGateway(
+  name: string,
+  supergraphPath: string,
+  port: number,
+  dedupe: boolean,
+  options: { serviceSecret?: string } = {},
+): Promise<Target | undefined> {
   const bin = hiveGatewayBin();
   if (!bin) return undefined;
   const configPath = join(mkdtempSync(join(tmpdir(), 'tradegraph-hive-')), 'gateway.config.mjs');
+  const headers = options.serviceSecret === undefined ? {} : { headers: [[SERVICE_SECRET_HEADER, options.serviceSecret]] };
   const config = dedupe
-    ? { jit: true, inboundInflightRequestDeduplication: true }
-    : { jit: true, transportEntries: { '*.http': { options: { deduplicateInflightRequests: false } } } };
+    ? {
+        jit: true,
+        inboundInflightRequestDeduplication: true,
+        ...(options.serviceSecret === undefined ? {} : { transportEntries: { '*.http': headers } }),
+      }
+    : { jit: true, transportEntries: { '*.http': { ...headers, options: { deduplicateInflightRequests: false } } } };
   writeFileSync(configPath, `export const gatewayConfig = ${JSON.stringify(config)};\n`);
   const service = new ServiceProcess({
     name,

@@ -4,6 +4,7 @@ import { currencyCode, parseMoney, toDecimalString } from '#packages/money/index
 import { loadRules } from '#subgraphs/customs/rules/loadRules.js';
 import { computeImportCharges } from '#subgraphs/customs/src/importCharges/computeImportCharges.js';
 import { CUSTOMS_MODES, type Consignment } from '#subgraphs/customs/src/importCharges/types.js';
+import { quoteBasisOf } from '#subgraphs/customs/src/resolvers/quoteBasisOf.js';
 import { TEST_RATES } from '#subgraphs/customs/test/executeCustoms.js';
 import { startPayments, type TestPayments } from '#subgraphs/payments/test/startPayments.js';
 
@@ -44,32 +45,25 @@ afterAll(() => payments.stop());
 
 const text = (money: { minor: bigint; currency: string }) => ({ amount: toDecimalString(money as never), currency: money.currency });
 
+/** The representation the gateway sends payments: customs' own `quoteBasis` of the option, written as JSON. */
 function representation(id: string, consignment: Consignment) {
   const charges = computeImportCharges(consignment, rules, TEST_RATES);
-  const item = consignment.items[0]!;
+  const basis = quoteBasisOf({ id, transitDays: { min: 5, max: 10 } }, consignment, charges);
   return {
     __typename: 'ShippingOption',
     id,
-    cost: text(consignment.shipping!),
-    transitDays: { min: 5, max: 10 },
-    consignment: {
-      originCountry: consignment.origin,
-      destinationCountry: consignment.destination,
-      destinationRegion: null,
-      quantity: item.quantity,
-      goodsValue: text(item.value),
-    },
-    importCharges: {
-      deMinimisApplied: charges.deMinimisApplied,
-      region: charges.region ?? null,
-      rulesDate: charges.rulesDate,
-      lines: charges.lines.map((line) => ({
+    quoteBasis: {
+      ...basis,
+      goodsValue: text(basis.goodsValue),
+      cost: text(basis.cost),
+      charges: basis.charges.map((line) => ({
         kind: line.kind,
         amount: text(line.amount),
         collectedAt: line.collectedAt,
         remitter: line.remitter,
         paidBy: line.paidBy,
       })),
+      customsValue: basis.customsValue && text(basis.customsValue),
     },
   };
 }

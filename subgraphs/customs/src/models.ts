@@ -15,6 +15,22 @@ export type ImportChargesModel = Omit<ImportCharges, 'declaration'> & {
   readonly declaration: CustomsDeclarationModel | null;
 };
 export type RestrictionModel = ConsignmentRestriction;
+/** `ShippingOption.quoteBasis`: what payments' landed cost reads of an option and its charges. */
+export interface QuoteBasisModel {
+  readonly originCountry: string;
+  readonly destinationCountry: string;
+  readonly region: string | null;
+  readonly goodsValue: Money;
+  readonly cost: Money;
+  readonly transitDays: { readonly min: number; readonly max: number };
+  readonly deMinimisApplied: boolean;
+  readonly rulesDate: string;
+  readonly hsCodeNote: string | null;
+  readonly charges: readonly ChargeLine[];
+  readonly customsValue: Money | null;
+  readonly valuationBasis: 'CIF' | 'FOB' | null;
+  readonly productIdentifiersRequired: boolean;
+}
 /** `ImportCharges.declaration`: the valuation's facts and the requirements in force for the lane. */
 export type CustomsDeclarationModel = CustomsDeclaration & { readonly requirements: readonly DeclarationRequirementModel[] };
 export interface DeclarationRequirementModel {
@@ -38,6 +54,8 @@ export interface MoneyRepresentation {
 export interface ShippingOptionRepresentation {
   readonly id: string;
   readonly cost?: MoneyRepresentation;
+  /** Sent for `quoteBasis` only. */
+  readonly transitDays?: { readonly min: number; readonly max: number };
   readonly consignment?: {
     readonly originCountry: string;
     readonly destinationCountry: string;

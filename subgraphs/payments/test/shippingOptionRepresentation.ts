@@ -1,8 +1,9 @@
+import { describeHsCodeOrigin } from '#packages/hs/index.js';
 import { currencyCode, fromMinor, toDecimalString } from '#packages/money/index.js';
 
 type CollectedAt = 'CHECKOUT' | 'BORDER' | 'DELIVERY';
 
-/** A `ShippingOption` representation as the router sends it to payments, with the `@requires` fields. */
+/** A `ShippingOption` representation as the router sends it to payments, with customs' `quoteBasis` (`@requires`). */
 export interface OptionSpec {
   id: string;
   from: string;
@@ -14,7 +15,6 @@ export interface OptionSpec {
   taxes: string;
   fees?: string;
   importCurrency: string;
-  quantity?: number;
   /** Where the taxes are collected: CHECKOUT (low-value regimes, by the marketplace) or DELIVERY (default, by the carrier). */
   taxesAt?: CollectedAt;
   /** A charge the seller bears (FR small-parcel tax), in the destination's currency. */
@@ -39,29 +39,38 @@ export function shippingOptionRepresentation(spec: OptionSpec) {
   return {
     __typename: 'ShippingOption',
     id: spec.id,
-    cost: money(...spec.shipping),
-    transitDays: { min: 6, max: 12 },
-    consignment: {
+    quoteBasis: {
       originCountry: spec.from,
       destinationCountry: spec.to,
-      destinationRegion: spec.region ?? null,
-      hsCode: spec.hsCode === undefined ? '610910' : spec.hsCode.code,
-      hsCodeStatus: spec.hsCode?.status ?? 'DECLARED',
-      hsCodeConfidence: spec.hsCode?.confidence ?? null,
-      rejectedHsCode: spec.hsCode?.rejected ?? null,
-      quantity: spec.quantity ?? 1,
-      goodsValue: money(...spec.goods),
-    },
-    importCharges: {
-      deMinimisApplied: false,
       region: spec.region ?? null,
+      goodsValue: money(...spec.goods),
+      cost: money(...spec.shipping),
+      transitDays: { min: 6, max: 12 },
+      deMinimisApplied: false,
       rulesDate: '2026-11-26',
-      lines: [
+      hsCodeNote: hsCodeNoteOf(spec.hsCode),
+      charges: [
         line('DUTY', spec.duties, 'DELIVERY', 'CARRIER'),
         line('TAX', spec.taxes, taxesAt, taxesAt === 'CHECKOUT' ? 'MARKETPLACE' : 'CARRIER'),
         line('FEE', fees, 'DELIVERY', 'CARRIER'),
         ...(spec.sellerFee ? [line('FEE', spec.sellerFee, 'BORDER', 'CARRIER', 'SELLER')] : []),
       ],
+      customsValue: null,
+      valuationBasis: null,
+      productIdentifiersRequired: false,
     },
   };
+}
+
+/** The note customs writes on the duty line when the code was not the seller's (null for a declared one). */
+function hsCodeNoteOf(hsCode: OptionSpec['hsCode']): string | null {
+  if (hsCode === undefined) return null;
+  return (
+    describeHsCodeOrigin({
+      status: hsCode.status,
+      hsCode: hsCode.code ?? '',
+      confidence: hsCode.confidence ?? null,
+      rejectedHsCode: hsCode.rejected ?? null,
+    }) || null
+  );
 }

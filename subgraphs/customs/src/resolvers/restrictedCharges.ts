@@ -1,4 +1,10 @@
-import { citeSource, documentRequirementsFor, loadRestrictions, SOURCE_STATUS } from '#packages/restrictions/index.js';
+import {
+  citeSource,
+  documentRequirementsFor,
+  loadRestrictions,
+  SOURCE_STATUS,
+  type DocumentRequirement,
+} from '#packages/restrictions/index.js';
 import { findRestrictions } from '../importCharges/findRestrictions.js';
 import type { Consignment, ImportCharges } from '../importCharges/types.js';
 import type { ImportChargesModel } from '../models.js';
@@ -15,14 +21,7 @@ export function restrictedCharges(charges: ImportCharges, consignment: Consignme
       ? null
       : {
           ...charges.declaration,
-          requirements: documentRequirementsFor(loadRestrictions(), {
-            destination: consignment.destination,
-            origin: consignment.origin,
-            mode: consignment.mode,
-            hsCode: null,
-            containsLithiumBattery: false,
-            date: consignment.date,
-          }).map((line) => ({
+          requirements: declarationRequirementsFor(consignment).map((line) => ({
             rule: line.id,
             fields: line.fields,
             reason: line.reason,
@@ -31,4 +30,16 @@ export function restrictedCharges(charges: ImportCharges, consignment: Consignme
           })),
         };
   return { ...charges, restrictions: findRestrictions(consignment, lithium), declaration };
+}
+
+/** The data the destination requires on the consignment's declaration besides the usual, by lane and mode. */
+export function declarationRequirementsFor(consignment: Consignment): DocumentRequirement[] {
+  return documentRequirementsFor(loadRestrictions(), {
+    destination: consignment.destination,
+    origin: consignment.origin,
+    mode: consignment.mode,
+    hsCode: null,
+    containsLithiumBattery: false,
+    date: consignment.date,
+  });
 }

@@ -41,15 +41,6 @@ export type ChargeKind =
   | 'FEE'
   | 'TAX';
 
-export type ChargeLine = {
-  __typename?: 'ChargeLine';
-  amount: Money;
-  collectedAt: CollectedAt;
-  kind: ChargeKind;
-  paidBy: Payer;
-  remitter: Remitter;
-};
-
 /** When the buyer's side pays a charge. */
 export type CollectedAt =
   /** At import, before release, by the declarant on the account of whoever pays (under DDP the seller's side). */
@@ -59,35 +50,10 @@ export type CollectedAt =
   /** To the carrier on delivery: the carrier advanced it to customs at the border and collects it from the consignee. */
   | 'DELIVERY';
 
-export type Consignment = {
-  __typename?: 'Consignment';
-  destinationCountry: Scalars['CountryCode']['output'];
-  destinationRegion?: Maybe<Scalars['CountryCode']['output']>;
-  goodsValue: Money;
-  hsCode?: Maybe<Scalars['String']['output']>;
-  hsCodeConfidence?: Maybe<Scalars['Float']['output']>;
-  hsCodeStatus: HsClassificationStatus;
-  originCountry: Scalars['CountryCode']['output'];
-  quantity: Scalars['Int']['output'];
-  rejectedHsCode?: Maybe<Scalars['String']['output']>;
-};
-
-export type CustomsDeclaration = {
-  __typename?: 'CustomsDeclaration';
-  customsValue: Money;
-  requirements: Array<DeclarationRequirement>;
-  valuationBasis: ValuationBasis;
-};
-
 export type DayRange = {
   __typename?: 'DayRange';
   max: Scalars['Int']['output'];
   min: Scalars['Int']['output'];
-};
-
-export type DeclarationRequirement = {
-  __typename?: 'DeclarationRequirement';
-  fields: Array<Scalars['String']['output']>;
 };
 
 /** What one unit of the base buys of one currency. */
@@ -110,26 +76,6 @@ export type ExchangeRates = {
   rates: Array<ExchangeRate>;
   /** Who published them. */
   source: Scalars['String']['output'];
-};
-
-/** Where the consignment's HS code came from (the catalog's check of the seller's code). */
-export type HsClassificationStatus =
-  /** The seller declared it, and it exists in HS 2022. */
-  | 'DECLARED'
-  /** The seller's code does not exist in HS 2022, and none could be classified from the title. */
-  | 'INVALID'
-  /** Classified from the title: the seller declared none, or one that does not exist. */
-  | 'SUGGESTED'
-  /** No code: the seller declared none and the title could not be classified. */
-  | 'UNKNOWN';
-
-export type ImportCharges = {
-  __typename?: 'ImportCharges';
-  deMinimisApplied: Scalars['Boolean']['output'];
-  declaration?: Maybe<CustomsDeclaration>;
-  lines: Array<ChargeLine>;
-  region?: Maybe<Scalars['CountryCode']['output']>;
-  rulesDate: Scalars['String']['output'];
 };
 
 /** What the buyer pays in all, in their currency: every part converted once, and the total exactly their sum. */
@@ -345,6 +291,32 @@ export type QueryQuoteArgs = {
   quoteId: Scalars['ID']['input'];
 };
 
+export type QuoteBasis = {
+  __typename?: 'QuoteBasis';
+  charges: Array<QuoteCharge>;
+  cost: Money;
+  customsValue?: Maybe<Money>;
+  deMinimisApplied: Scalars['Boolean']['output'];
+  destinationCountry: Scalars['CountryCode']['output'];
+  goodsValue: Money;
+  hsCodeNote?: Maybe<Scalars['String']['output']>;
+  originCountry: Scalars['CountryCode']['output'];
+  productIdentifiersRequired: Scalars['Boolean']['output'];
+  region?: Maybe<Scalars['CountryCode']['output']>;
+  rulesDate: Scalars['String']['output'];
+  transitDays: DayRange;
+  valuationBasis?: Maybe<ValuationBasis>;
+};
+
+export type QuoteCharge = {
+  __typename?: 'QuoteCharge';
+  amount: Money;
+  collectedAt: CollectedAt;
+  kind: ChargeKind;
+  paidBy: Payer;
+  remitter: Remitter;
+};
+
 export type RefundPaymentInput = {
   /** A part to give back, a decimal string in `currency`, e.g. `42.50`; omitted: all that was captured and not yet refunded. Refunds of one payment add up to at most the capture. */
   amount?: InputMaybe<Scalars['String']['input']>;
@@ -371,10 +343,7 @@ export type Remitter =
 
 export type ShippingOption = {
   __typename?: 'ShippingOption';
-  consignment: Consignment;
-  cost: Money;
   id: Scalars['ID']['output'];
-  importCharges?: Maybe<ImportCharges>;
   /**
    * The full landed cost in `currency`: what the buyer pays, at checkout and on delivery. With
    * `paymentMethod`, the cheapest provider that takes that method (a method the buyer's country cannot
@@ -384,7 +353,7 @@ export type ShippingOption = {
    * its other options stand.
    */
   landedCost?: Maybe<LandedCost>;
-  transitDays: DayRange;
+  quoteBasis?: Maybe<QuoteBasis>;
 };
 
 
@@ -498,7 +467,7 @@ export type FederationReferenceTypes = ResolversObject<{
     ( { __typename: 'ShippingOption' }
     & GraphQLRecursivePick<FederationTypes['ShippingOption'], {"id":true}>
     & ( Record<PropertyKey, never>
-        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"consignment":{"originCountry":true,"destinationCountry":true,"destinationRegion":true,"hsCode":true,"hsCodeStatus":true,"hsCodeConfidence":true,"rejectedHsCode":true,"quantity":true,"goodsValue":{"amount":true,"currency":true}},"importCharges":{"deMinimisApplied":true,"region":true,"rulesDate":true,"lines":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true},"declaration":{"customsValue":{"amount":true,"currency":true},"valuationBasis":true,"requirements":{"fields":true}}}}> ) );
+        | GraphQLRecursivePick<FederationTypes['ShippingOption'], {"quoteBasis":{"originCountry":true,"destinationCountry":true,"region":true,"goodsValue":{"amount":true,"currency":true},"cost":{"amount":true,"currency":true},"transitDays":{"min":true,"max":true},"deMinimisApplied":true,"rulesDate":true,"hsCodeNote":true,"charges":{"kind":true,"amount":{"amount":true,"currency":true},"collectedAt":true,"remitter":true,"paidBy":true},"customsValue":{"amount":true,"currency":true},"valuationBasis":true,"productIdentifiersRequired":true}}> ) );
 }>;
 
 
@@ -509,20 +478,13 @@ export type ResolversTypes = ResolversObject<{
   String: ResolverTypeWrapper<Scalars['String']['output']>;
   ID: ResolverTypeWrapper<Scalars['ID']['output']>;
   ChargeKind: ChargeKind;
-  ChargeLine: ResolverTypeWrapper<Omit<ChargeLine, 'amount'> & { amount: ResolversTypes['Money'] }>;
   CollectedAt: CollectedAt;
-  Consignment: ResolverTypeWrapper<Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversTypes['Money'] }>;
-  Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   CountryCode: ResolverTypeWrapper<Scalars['CountryCode']['output']>;
   CurrencyCode: ResolverTypeWrapper<Scalars['CurrencyCode']['output']>;
-  CustomsDeclaration: ResolverTypeWrapper<Omit<CustomsDeclaration, 'customsValue'> & { customsValue: ResolversTypes['Money'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   DayRange: ResolverTypeWrapper<DayRange>;
-  DeclarationRequirement: ResolverTypeWrapper<DeclarationRequirement>;
   ExchangeRate: ResolverTypeWrapper<ExchangeRate>;
   ExchangeRates: ResolverTypeWrapper<ExchangeRatesModel>;
-  HsClassificationStatus: HsClassificationStatus;
-  ImportCharges: ResolverTypeWrapper<Omit<ImportCharges, 'declaration' | 'lines'> & { declaration?: Maybe<ResolversTypes['CustomsDeclaration']>, lines: Array<ResolversTypes['ChargeLine']> }>;
   LandedCost: ResolverTypeWrapper<LandedCostModel>;
   LandedCostLine: ResolverTypeWrapper<LandedCostLineModel>;
   LandedCostLineKind: LandedCostLineKind;
@@ -535,6 +497,8 @@ export type ResolversTypes = ResolversObject<{
   PaymentProvider: ResolverTypeWrapper<PaymentProviderModel>;
   PaymentStatus: PaymentStatus;
   Query: ResolverTypeWrapper<Record<PropertyKey, never>>;
+  QuoteBasis: ResolverTypeWrapper<Omit<QuoteBasis, 'charges' | 'cost' | 'customsValue' | 'goodsValue'> & { charges: Array<ResolversTypes['QuoteCharge']>, cost: ResolversTypes['Money'], customsValue?: Maybe<ResolversTypes['Money']>, goodsValue: ResolversTypes['Money'] }>;
+  QuoteCharge: ResolverTypeWrapper<Omit<QuoteCharge, 'amount'> & { amount: ResolversTypes['Money'] }>;
   RefundPaymentInput: RefundPaymentInput;
   Remitter: Remitter;
   ShippingOption: ResolverTypeWrapper<ShippingOptionRepresentation>;
@@ -548,18 +512,12 @@ export type ResolversParentTypes = ResolversObject<{
   AuthorizePaymentInput: AuthorizePaymentInput;
   String: Scalars['String']['output'];
   ID: Scalars['ID']['output'];
-  ChargeLine: Omit<ChargeLine, 'amount'> & { amount: ResolversParentTypes['Money'] };
-  Consignment: Omit<Consignment, 'goodsValue'> & { goodsValue: ResolversParentTypes['Money'] };
-  Float: Scalars['Float']['output'];
   CountryCode: Scalars['CountryCode']['output'];
   CurrencyCode: Scalars['CurrencyCode']['output'];
-  CustomsDeclaration: Omit<CustomsDeclaration, 'customsValue'> & { customsValue: ResolversParentTypes['Money'] };
   DateTime: Scalars['DateTime']['output'];
   DayRange: DayRange;
-  DeclarationRequirement: DeclarationRequirement;
   ExchangeRate: ExchangeRate;
   ExchangeRates: ExchangeRatesModel;
-  ImportCharges: Omit<ImportCharges, 'declaration' | 'lines'> & { declaration?: Maybe<ResolversParentTypes['CustomsDeclaration']>, lines: Array<ResolversParentTypes['ChargeLine']> };
   LandedCost: LandedCostModel;
   LandedCostLine: LandedCostLineModel;
   Money: MoneyModel;
@@ -568,6 +526,8 @@ export type ResolversParentTypes = ResolversObject<{
   PaymentActionInput: PaymentActionInput;
   PaymentProvider: PaymentProviderModel;
   Query: Record<PropertyKey, never>;
+  QuoteBasis: Omit<QuoteBasis, 'charges' | 'cost' | 'customsValue' | 'goodsValue'> & { charges: Array<ResolversParentTypes['QuoteCharge']>, cost: ResolversParentTypes['Money'], customsValue?: Maybe<ResolversParentTypes['Money']>, goodsValue: ResolversParentTypes['Money'] };
+  QuoteCharge: Omit<QuoteCharge, 'amount'> & { amount: ResolversParentTypes['Money'] };
   RefundPaymentInput: RefundPaymentInput;
   ShippingOption: ShippingOptionRepresentation;
   Boolean: Scalars['Boolean']['output'];
@@ -580,14 +540,6 @@ export type CacheControlDirectiveArgs = {
 };
 
 export type CacheControlDirectiveResolver<Result, Parent, ContextType = Context, Args = CacheControlDirectiveArgs> = DirectiveResolverFn<Result, Parent, ContextType, Args>;
-
-export type ChargeLineResolvers<ContextType = Context, ParentType extends ResolversParentTypes['ChargeLine'] = ResolversParentTypes['ChargeLine']> = ResolversObject<{
-  amount?: Resolver<ResolversTypes['Money'], ParentType, ContextType>;
-  collectedAt?: Resolver<ResolversTypes['CollectedAt'], ParentType, ContextType>;
-  kind?: Resolver<ResolversTypes['ChargeKind'], ParentType, ContextType>;
-  paidBy?: Resolver<ResolversTypes['Payer'], ParentType, ContextType>;
-  remitter?: Resolver<ResolversTypes['Remitter'], ParentType, ContextType>;
-}>;
 
 export interface CountryCodeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['CountryCode'], any> {
   name: 'CountryCode';
@@ -690,7 +642,6 @@ export type ShippingOptionResolvers<ContextType = Context, ParentType extends Re
 }>;
 
 export type Resolvers<ContextType = Context> = ResolversObject<{
-  ChargeLine?: ChargeLineResolvers<ContextType>;
   CountryCode?: GraphQLScalarType;
   CurrencyCode?: GraphQLScalarType;
   DateTime?: GraphQLScalarType;

@@ -1,6 +1,5 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode } from '#packages/errors/index.js';
-import { describeHsCodeOrigin, type HsClassificationStatus } from '#packages/hs/index.js';
 import { MoneyError, parseMoney, type Money } from '#packages/money/index.js';
 import type { QuoteDeclaration } from '#packages/quotes/index.js';
 
@@ -21,7 +20,6 @@ export interface ShippingOptionFacts {
   readonly destinationCountry: string;
   /** The ISO 3166-2 subdivision whose taxes customs applied (given or assumed), or null. */
   readonly destinationRegion: string | null;
-  readonly quantity: number;
   readonly goodsValue: Money;
   readonly deMinimisApplied: boolean;
   /** Where the HS code duties were assessed on came from, when it was not the seller's (empty otherwise). */
@@ -39,33 +37,27 @@ interface MoneyShape {
   readonly currency: string;
 }
 
-/** The representation the router sends with the `@requires` fields of logistics and customs. */
+/**
+ * The representation the router sends: customs' `quoteBasis` (`@requires`), the option's parties,
+ * value, cost and transit days as logistics quoted them, with the import charges customs computed.
+ */
 export interface ShippingOptionRepresentation {
   readonly id: string;
-  readonly cost?: MoneyShape;
-  readonly transitDays?: { readonly min: number; readonly max: number };
-  readonly consignment?: {
+  /** Null when customs could not price the option: then there is no landed cost either. */
+  readonly quoteBasis?: null | {
     readonly originCountry: string;
     readonly destinationCountry: string;
-    readonly destinationRegion?: string | null;
-    readonly hsCode?: string | null;
-    readonly hsCodeStatus?: string;
-    readonly hsCodeConfidence?: number | null;
-    readonly rejectedHsCode?: string | null;
-    readonly quantity: number;
-    readonly goodsValue: MoneyShape;
-  };
-  /** Null when customs could not price the option: then there is no landed cost either. */
-  readonly importCharges?: null | {
-    readonly deMinimisApplied: boolean;
     readonly region?: string | null;
-    readonly lines: ReadonlyArray<{ kind: string; amount: MoneyShape; collectedAt: string; remitter: string; paidBy: string }>;
+    readonly goodsValue: MoneyShape;
+    readonly cost: MoneyShape;
+    readonly transitDays: { readonly min: number; readonly max: number };
+    readonly deMinimisApplied: boolean;
     readonly rulesDate: string;
-    readonly declaration?: null | {
-      readonly customsValue: MoneyShape;
-      readonly valuationBasis: string;
-      readonly requirements: ReadonlyArray<{ readonly fields: readonly string[] }>;
-    };
+    readonly hsCodeNote?: string | null;
+    readonly charges: ReadonlyArray<{ kind: string; amount: MoneyShape; collectedAt: string; remitter: string; paidBy: string }>;
+    readonly customsValue?: MoneyShape | null;
+    readonly valuationBasis?: string | null;
+    readonly productIdentifiersRequired: boolean;
   };
 }
 
@@ -75,11 +67,9 @@ export interface ShippingOptionRepresentation {
  * and the landed cost fails loudly rather than quoting a wrong total.
  */
 export function readShippingOption(representation: ShippingOptionRepresentation): ShippingOptionFacts {
-  const { id, cost, consignment, importCharges, transitDays } = representation;
-  if (cost === undefined || consignment === undefined || importCharges === undefined || transitDays === undefined) {
-    throw broken(id, 'the representation lacks cost, transitDays, consignment or importCharges (see @requires)');
-  }
-  if (importCharges === null) {
+  const { id, quoteBasis: basis } = representation;
+  if (basis === undefined) throw broken(id, 'the representation lacks quoteBasis (see @requires)');
+  if (basis === null) {
     throw new GraphQLError('No landed cost: customs could not price the import charges of this option', {
       extensions: { code: ErrorCode.UPSTREAM_UNAVAILABLE, upstream: 'customs' },
     });
@@ -88,26 +78,25 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
     try {
       return parseMoney(value.amount, value.currency);
     } catch (error) {
-      if (error instanceof MoneyError) throw broken(id, `${path}: ${error.message}`);
+      if (error instanceof MoneyError) throw broken(id, `quoteBasis.${path}: ${error.message}`);
       throw error;
     }
   };
   return {
     id,
-    cost: money(cost, 'cost'),
-    originCountry: consignment.originCountry,
-    destinationCountry: consignment.destinationCountry,
-    destinationRegion: importCharges.region ?? consignment.destinationRegion ?? null,
-    quantity: consignment.quantity,
-    goodsValue: money(consignment.goodsValue, 'consignment.goodsValue'),
-    deMinimisApplied: importCharges.deMinimisApplied,
-    hsCodeNote: hsCodeNoteOf(id, consignment),
-    customsLines: importCharges.lines.map((line, index): CustomsLine => {
-      const at = `importCharges.lines[${index}]`;
-      if (line.kind !== 'DUTY' && line.kind !== 'TAX' && line.kind !== 'FEE') throw broken(id, `${at}.kind: ${line.kind}`);
+    cost: money(basis.cost, 'cost'),
+    originCountry: basis.originCountry,
+    destinationCountry: basis.destinationCountry,
+    destinationRegion: basis.region ?? null,
+    goodsValue: money(basis.goodsValue, 'goodsValue'),
+    deMinimisApplied: basis.deMinimisApplied,
+    hsCodeNote: basis.hsCodeNote ?? '',
+    customsLines: basis.charges.map((line, index): CustomsLine => {
+      const at = `charges[${index}]`;
+      if (line.kind !== 'DUTY' && line.kind !== 'TAX' && line.kind !== 'FEE') throw broken(id, `quoteBasis.${at}.kind: ${line.kind}`);
       if (line.collectedAt !== 'CHECKOUT' && line.collectedAt !== 'BORDER' && line.collectedAt !== 'DELIVERY')
-        throw broken(id, `${at}.collectedAt`);
-      if (line.paidBy !== 'BUYER' && line.paidBy !== 'SELLER') throw broken(id, `${at}.paidBy`);
+        throw broken(id, `quoteBasis.${at}.collectedAt`);
+      if (line.paidBy !== 'BUYER' && line.paidBy !== 'SELLER') throw broken(id, `quoteBasis.${at}.paidBy`);
       return {
         kind: line.kind,
         amount: money(line.amount, `${at}.amount`),
@@ -116,39 +105,25 @@ export function readShippingOption(representation: ShippingOptionRepresentation)
         paidBy: line.paidBy,
       };
     }),
-    rulesDate: importCharges.rulesDate,
-    transitDays: { min: transitDays.min, max: transitDays.max },
-    declaration: declarationOf(id, importCharges.declaration, money),
+    rulesDate: basis.rulesDate,
+    transitDays: { min: basis.transitDays.min, max: basis.transitDays.max },
+    declaration: declarationOf(id, basis, money),
   };
 }
 
 function declarationOf(
   id: string,
-  declaration: NonNullable<ShippingOptionRepresentation['importCharges']>['declaration'],
+  basis: NonNullable<ShippingOptionRepresentation['quoteBasis']>,
   money: (value: MoneyShape, path: string) => Money,
 ): QuoteDeclaration | undefined {
-  if (declaration == null) return undefined;
-  const basis = declaration.valuationBasis;
-  if (basis !== 'CIF' && basis !== 'FOB') throw broken(id, `importCharges.declaration.valuationBasis: ${basis}`);
+  const { customsValue, valuationBasis } = basis;
+  if (customsValue == null) return undefined;
+  if (valuationBasis !== 'CIF' && valuationBasis !== 'FOB') throw broken(id, `quoteBasis.valuationBasis: ${valuationBasis}`);
   return {
-    customsValue: money(declaration.customsValue, 'importCharges.declaration.customsValue'),
-    valuationBasis: basis,
-    productIdentifiersRequired: declaration.requirements.some((requirement) => requirement.fields.includes('productIdentifiers')),
+    customsValue: money(customsValue, 'customsValue'),
+    valuationBasis,
+    productIdentifiersRequired: basis.productIdentifiersRequired,
   };
-}
-
-const STATUSES: readonly HsClassificationStatus[] = ['DECLARED', 'SUGGESTED', 'INVALID', 'UNKNOWN'];
-
-function hsCodeNoteOf(id: string, consignment: NonNullable<ShippingOptionRepresentation['consignment']>): string {
-  const status = consignment.hsCodeStatus;
-  if (status === undefined) return '';
-  if (!STATUSES.includes(status as HsClassificationStatus)) throw broken(id, `consignment.hsCodeStatus: ${status}`);
-  return describeHsCodeOrigin({
-    status: status as HsClassificationStatus,
-    hsCode: consignment.hsCode ?? '',
-    confidence: consignment.hsCodeConfidence ?? null,
-    rejectedHsCode: consignment.rejectedHsCode ?? null,
-  });
 }
 
 function broken(id: string, problem: string): GraphQLError {
