@@ -136,7 +136,10 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
           // a failed fetch leaves its part of the tree empty: the projection nulls it, as stock does
           state.errors.push(error instanceof Error ? error : new Error(String(error)));
         })
-        .then(() => finish(index), reject);
+        .then(
+          () => finish(index),
+          (error: unknown) => reject(error instanceof Error ? error : new Error(String(error))),
+        );
     };
 
     if (count === 0) resolve();
