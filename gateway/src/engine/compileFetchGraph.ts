@@ -7,6 +7,8 @@ export interface GraphFetch {
   readonly fetch: CompiledFetch;
   /** Where its entities are, from the root (its flatten path); undefined: the root itself. */
   readonly flattenPath: ResponsePath | undefined;
+  /** The flatten path as one string: fetches started together at one path flatten it once. */
+  readonly flattenKey: string;
   /** Its entities' path, for error paths. */
   readonly path: ResponsePath;
   /** Indexes of the fetches that must be done first. */
@@ -38,6 +40,7 @@ export function compileFetchGraph(root: CompiledPlanNode): FetchGraph | undefine
         fetches.push({
           fetch: flattened.fetch,
           flattenPath: node.kind === 'Flatten' ? node.path : undefined,
+          flattenKey: node.kind === 'Flatten' ? node.path.join('\0') : '',
           path: flattened.path,
           dependencies: after,
           dependents: [],

@@ -95,13 +95,15 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
           }
         }
       }
+      // nothing merges into the tree while fetches start (answers merge later): a path flattens once
+      const flattened = new Map<string, unknown>();
       let started = 0;
       for (const [client, indexes] of ready) {
         const holding = held.has(client);
         const group = new SubgraphRequestGroup(client, graph.merged);
         for (const index of indexes) {
           if (holding && fetches[index]!.fetch.entityKey !== undefined) continue;
-          start(index, group);
+          start(index, group, flattened);
           started++;
         }
         group.send();
@@ -110,22 +112,28 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
       if (started === 0 && inFlight === 0 && held.size > 0) {
         for (const client of held) {
           const group = new SubgraphRequestGroup(client, graph.merged);
-          for (const index of ready.get(client)!) start(index, group);
+          for (const index of ready.get(client)!) start(index, group, flattened);
           group.send();
         }
       }
     };
 
-    const start = (index: number, group: SubgraphRequestGroup) => {
+    const start = (index: number, group: SubgraphRequestGroup, flattened: Map<string, unknown>) => {
       status[index] = STARTED;
       inFlight++;
-      const { fetch, flattenPath, path } = fetches[index]!;
-      let data: unknown;
-      try {
-        data = flattenPath ? flattenAt(state.data, flattenPath) : state.data;
-      } catch (error) {
-        reject(error);
-        return;
+      const { fetch, flattenPath, flattenKey, path } = fetches[index]!;
+      let data: unknown = state.data;
+      if (flattenPath) {
+        if (flattened.has(flattenKey)) data = flattened.get(flattenKey);
+        else {
+          try {
+            data = flattenAt(state.data, flattenPath);
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+            return;
+          }
+          flattened.set(flattenKey, data);
+        }
       }
       if (data === undefined || data === null) {
         queueMicrotask(() => finish(index));
