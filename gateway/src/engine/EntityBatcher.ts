@@ -56,17 +56,7 @@ export class EntityBatcher {
       const scheduled = batch;
       setImmediate(() => this.flush(key, scheduled));
     }
-    const positions: number[] = new Array<number>(representations.length);
-    for (let index = 0; index < representations.length; index++) {
-      const text = representations[index]!;
-      let at = batch.indexOf.get(text);
-      if (at === undefined) {
-        at = batch.representations.length;
-        batch.representations.push(text);
-        batch.indexOf.set(text, at);
-      }
-      positions[index] = at;
-    }
+    const positions = addRepresentations(batch, representations);
     const members = batch.members;
     return new Promise<BatchedAnswer>((resolve, reject) => members.push({ positions, resolve, reject }));
   }
@@ -83,4 +73,25 @@ export class EntityBatcher {
       },
     );
   }
+}
+
+/**
+ * Adds a fetch's representations to a request's, each distinct text once, and returns where each
+ * of the fetch's went in the request's list.
+ */
+export function addRepresentations(
+  request: { readonly representations: string[]; readonly indexOf: Map<string, number> },
+  representations: readonly string[],
+): number[] {
+  const positions = new Array<number>(representations.length);
+  for (let index = 0; index < representations.length; index++) {
+    const text = representations[index]!;
+    let at = request.indexOf.get(text);
+    if (at === undefined) {
+      at = request.representations.push(text) - 1;
+      request.indexOf.set(text, at);
+    }
+    positions[index] = at;
+  }
+  return positions;
 }

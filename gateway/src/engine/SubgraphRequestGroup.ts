@@ -1,5 +1,5 @@
 import type { CompiledFetch } from './compilePlan.js';
-import type { BatchedAnswer } from './EntityBatcher.js';
+import { addRepresentations, type BatchedAnswer } from './EntityBatcher.js';
 import { engineMetrics } from './engineMetrics.js';
 import { mergedVariables, mergeEntityOperations, type MergedOperation } from './mergeEntityOperations.js';
 import { isResponseObject } from './responseTypes.js';
@@ -48,16 +48,7 @@ export class SubgraphRequestGroup {
       query = { fetch, call, representations: [], indexOf: new Map(), members: [] };
       this.queries.set(key, query);
     }
-    const positions = new Array<number>(representations.length);
-    for (let index = 0; index < representations.length; index++) {
-      const text = representations[index]!;
-      let at = query.indexOf.get(text);
-      if (at === undefined) {
-        at = query.representations.push(text) - 1;
-        query.indexOf.set(text, at);
-      }
-      positions[index] = at;
-    }
+    const positions = addRepresentations(query, representations);
     const { members } = query;
     return new Promise<BatchedAnswer>((resolve, reject) => members.push({ positions, resolve, reject }));
   }
