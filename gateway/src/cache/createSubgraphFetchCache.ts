@@ -30,6 +30,8 @@ export interface SubgraphFetchCache {
     request: SubgraphFetch,
     send: (variables: Record<string, unknown> | undefined) => Promise<SubgraphResponse>,
   ): Promise<SubgraphResponse>;
+  /** Whether lookups of this subgraph operation are skipped now: it lately answered uncacheable. */
+  skips(subgraph: string, query: string): boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ export function createSubgraphFetchCache(options: {
   const uncacheable = options.uncacheable ?? createUncacheableMemory();
   const entityQueries = new Map<string, boolean>();
   return {
+    skips: (subgraph, query) => uncacheable.has(subgraph, query),
     async fetch(request, send) {
       const representations = request.variables?.representations;
       const isEntities = Array.isArray(representations) && isEntitiesQuery(request.query);

@@ -19,6 +19,11 @@ export interface CompiledFetch {
    * equal keys running at the same time are sent as one request (`EntityBatcher`).
    */
   readonly batchKey: string | undefined;
+  /**
+   * The same key for every entity query that could share a request (`batchKeyOf`), whether or
+   * not the plan repeats it: the fetch graph groups fetches by it (`SubgraphRequestGroup`).
+   */
+  readonly entityKey: string | undefined;
 }
 
 /** The planner's nodes, with fetches compiled. */
@@ -95,6 +100,7 @@ function compileFetch(node: FetchNode, { schema, clients, batchable }: Compilati
     representation: node.requires ? compileRepresentation(schema, node.requires) : undefined,
     shareable: node.operationKind === 'query',
     batchKey: key !== undefined && (batchable.get(key) ?? 0) > 1 ? key : undefined,
+    entityKey: key,
   };
 }
 

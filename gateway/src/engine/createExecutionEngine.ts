@@ -14,6 +14,7 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import { engineMetrics, type FallbackReason } from './engineMetrics.js';
 import { EntityBatcher } from './EntityBatcher.js';
 import type { ExecutionState } from './ExecutionState.js';
+import { executeFetchGraph } from './executeFetchGraph.js';
 import { executePlan } from './executePlan.js';
 import { ExecutionSharing } from './ExecutionSharing.js';
 import { PlanCache } from './planCache.js';
@@ -44,6 +45,12 @@ export interface ExecutionEngineOptions {
   readonly dedupe?: boolean;
   /** Run identical in-flight queries (same operation, variables, forwarded headers) once (`ExecutionSharing`). Default: false. */
   readonly shareExecutions?: boolean;
+  /**
+   * Run plans as fetch graphs (`executeFetchGraph`): fetches to one subgraph that are ready
+   * together, or soon after one another, share one request. Default: true. Traced requests always
+   * run the plan tree, which gives each fetch its span.
+   */
+  readonly mergeFetches?: boolean;
   /** Spans for requests, plans and fetches, and `traceparent` to subgraphs (OTEL_TRACES). Default: false. */
   readonly tracing?: boolean;
   /** Prepared operations kept. Default: 1000. */
@@ -138,6 +145,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
   const dedupe = options.dedupe ?? false;
   const sharing = options.shareExecutions ? new ExecutionSharing() : undefined;
   const tracing = options.tracing ?? false;
+  const mergeFetches = options.mergeFetches ?? true;
   const planCacheSize = options.planCacheSize ?? 1000;
   const plans = new PlanCache<PreparedOperation | UnsupportedOperation>(planCacheSize);
   const parsed = new PlanCache<ParsedRequest>(planCacheSize);
@@ -188,7 +196,8 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
   };
 
   const execute = async (prepared: PreparedOperation, state: ExecutionState): Promise<EngineExecutionResult> => {
-    if (prepared.root) await executePlan(state, prepared.root, state.data);
+    if (prepared.graph && mergeFetches && !state.traced) await executeFetchGraph(state, prepared.graph);
+    else if (prepared.root) await executePlan(state, prepared.root, state.data);
     if (!state.traced) return project(prepared, state);
     return inSpan(SPAN.postProcessing, {}, async () => project(prepared, state));
   };

@@ -52,7 +52,7 @@ export async function executePlan(state: ExecutionState, node: CompiledPlanNode,
  * flattens a list level (`flatMap`, so a list reached last is flattened too). Written as one
  * accumulating walk: this runs for every entity fetch.
  */
-function flattenAt(value: unknown, path: ResponsePath): unknown {
+export function flattenAt(value: unknown, path: ResponsePath): unknown {
   let current = value;
   for (let at = 0; at < path.length; at++) {
     if (current === undefined || current === null) return current;

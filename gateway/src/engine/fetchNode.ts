@@ -8,6 +8,7 @@ import { engineMetrics } from './engineMetrics.js';
 import type { ExecutionState } from './ExecutionState.js';
 import { clientPathsOf, downstreamServiceError, entityPathsAt, type SubgraphError } from './mapErrors.js';
 import { mergeResult } from './mergeResult.js';
+import type { SubgraphRequestGroup } from './SubgraphRequestGroup.js';
 import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.js';
 
 /**
@@ -16,7 +17,13 @@ import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.j
  * merges each answer into every entity that asked for it. Subgraph errors are added with client
  * paths; a thrown error fails only this fetch (the caller records it).
  */
-export async function executeFetch(state: ExecutionState, fetch: CompiledFetch, path: ResponsePath, data: unknown): Promise<void> {
+export async function executeFetch(
+  state: ExecutionState,
+  fetch: CompiledFetch,
+  path: ResponsePath,
+  data: unknown,
+  group?: SubgraphRequestGroup,
+): Promise<void> {
   const entities: unknown[] = Array.isArray(data) ? withoutNulls(data) : [data];
   if (entities.length < 1) return;
   const variables = variablesOf(fetch, state.variables);
@@ -41,7 +48,7 @@ export async function executeFetch(state: ExecutionState, fetch: CompiledFetch, 
   if (batch.unique.length < 1) return;
   if (hasOwn(variables, 'representations')) throw new Error('Variables cannot contain key "representations"');
 
-  const received = await send(state, fetch, path, variables, batch);
+  const received = await send(state, fetch, path, variables, batch, group);
   if (!received) return;
   const sentAnswers = received.data._entities;
   if (!Array.isArray(sentAnswers)) throw new Error('Expected "data._entities" in response to be an array');
@@ -104,6 +111,7 @@ async function send(
   path: ResponsePath,
   variables: ResponseObject,
   batch: EntityBatch | undefined,
+  group?: SubgraphRequestGroup,
 ): Promise<Received | undefined> {
   const call = {
     query: fetch.node.operation,
@@ -120,7 +128,11 @@ async function send(
   let answer: SubgraphAnswer;
   let positions: readonly number[] | undefined;
   let sent = batch?.unique.length ?? 0;
-  if (batch && fetch.batchKey !== undefined) {
+  if (batch && group && fetch.entityKey !== undefined) {
+    const grouped = await group.join(fetch, fetch.entityKey, call, batch.unique);
+    ({ answer, sent } = grouped);
+    positions = grouped.positions;
+  } else if (batch && fetch.batchKey !== undefined) {
     const batched = await state.batcher.join(fetch.batchKey, fetch.client, call, batch.unique);
     ({ answer, sent } = batched);
     positions = batched.positions;

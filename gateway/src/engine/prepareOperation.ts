@@ -2,6 +2,7 @@ import { operationFromDocument, type Operation, type Schema } from '@apollo/fede
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import { compilePlan, type CompiledPlanNode } from './compilePlan.js';
+import { compileFetchGraph, type FetchGraph } from './compileFetchGraph.js';
 import { compileProjection, type Projection } from './compileProjection.js';
 import type { FallbackReason } from './engineMetrics.js';
 import { findUnsupported } from './findUnsupported.js';
@@ -16,6 +17,8 @@ export interface PreparedOperation {
   readonly definition: OperationDefinitionNode;
   readonly plan: QueryPlan;
   readonly root: CompiledPlanNode | undefined;
+  /** The same plan as fetches and their dependencies, when it has that form (`compileFetchGraph`). */
+  readonly graph: FetchGraph | undefined;
   readonly project: Projection;
 }
 
@@ -61,12 +64,14 @@ export function prepareOperation(
     });
     const fragments: Record<string, FragmentDefinitionNode> = Object.create(null) as Record<string, FragmentDefinitionNode>;
     for (const node of document.definitions) if (node.kind === Kind.FRAGMENT_DEFINITION) fragments[node.name.value] = node;
+    const root = compilePlan(plan, context.supergraphSchema, context.clients);
     return {
       kind: 'prepared',
       operation,
       definition,
       plan,
-      root: compilePlan(plan, context.supergraphSchema, context.clients),
+      root,
+      graph: root && compileFetchGraph(root),
       project: compileProjection(context.apiGraphQLSchema, definition, fragments),
     };
   } catch (error) {

@@ -27,6 +27,12 @@ export interface SubgraphCall {
   readonly variables: Readonly<Record<string, unknown>>;
   /** An entity fetch's representations, each as JSON text. */
   readonly representations?: readonly string[];
+  /**
+   * Several entity fetches in one operation (aliased `_entities` fields): each variable's
+   * representations, as JSON text. Such a call is never answered from the entity cache, which
+   * keys entities by one operation's representations; see {@link SubgraphClient.merges}.
+   */
+  readonly representationLists?: ReadonlyArray<readonly [variable: string, representations: readonly string[]]>;
   /** Request id, language, trace context (see `subgraphRequestHeaders`). */
   readonly headers: Readonly<Record<string, string>>;
   /** The buyer's language: part of the cache key. */
@@ -69,7 +75,22 @@ export class SubgraphClient {
     this.fetchCache = options.fetchCache;
   }
 
+  /**
+   * Whether these entity queries may go as one operation: always without an entity cache; with
+   * one, only when the cache lately skipped every one of them as uncacheable (a merged call
+   * bypasses the cache, so nothing it would have answered is lost; once the cache's memory of
+   * them lapses, a request goes unmerged through the cache and it learns them again).
+   */
+  merges(queries: readonly string[]): boolean {
+    const cache = this.fetchCache;
+    return cache === undefined || queries.every((query) => cache.skips(this.name, query));
+  }
+
   async send(call: SubgraphCall): Promise<SubgraphAnswer> {
+    if (call.representationLists) {
+      const body = bodyOfLists(call.bodyPrefix, JSON.stringify(call.variables), call.representationLists);
+      return (await this.receive(call, body)).answer;
+    }
     const body = bodyOf(call.bodyPrefix, JSON.stringify(call.variables), call.representations);
     if (!this.fetchCache || !call.idempotent) return (await this.receive(call, body)).answer;
     // the cache keys entities by their representations as values, as it does for the stock engine
@@ -140,6 +161,20 @@ function bodyOf(prefix: string, variablesJson: string, representations: readonly
   if (!representations) return `${prefix}${variablesJson}}`;
   const others = variablesJson.length > 2 ? `${variablesJson.slice(0, -1)},` : '{';
   return `${prefix}${others}"representations":[${representations.join(',')}]}}`;
+}
+
+/** `{…prefix…"variables":{…,"r__0":[…],"r__1":[…]}}`, each list's representations as they were written. */
+function bodyOfLists(
+  prefix: string,
+  variablesJson: string,
+  lists: ReadonlyArray<readonly [variable: string, representations: readonly string[]]>,
+): string {
+  let body = `${prefix}${variablesJson.length > 2 ? variablesJson.slice(0, -1) : '{'}`;
+  for (let index = 0; index < lists.length; index++) {
+    const [variable, representations] = lists[index]!;
+    body += `${index > 0 || variablesJson.length > 2 ? ',' : ''}${JSON.stringify(variable)}:[${representations.join(',')}]`;
+  }
+  return `${body}}}`;
 }
 
 function sameRepresentations(sent: Record<string, unknown> | undefined, all: Readonly<Record<string, unknown>>): boolean {

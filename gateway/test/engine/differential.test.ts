@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { engineMetrics } from '../../src/engine/index.js';
-import { batchedCorpus, corpus, partialFailureCorpus } from './support/corpus.js';
+import { batchedCorpus, corpus, mergedCorpus, partialFailureCorpus } from './support/corpus.js';
 import { startDifferentialHarness, type DifferentialHarness } from './support/startDifferentialHarness.js';
 import { catalogSubgraph } from './support/subgraphs/catalogSubgraph.js';
 import { logisticsSubgraph } from './support/subgraphs/logisticsSubgraph.js';
@@ -52,6 +52,29 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
       try {
         const { stock, engine } = await harness.run(entry);
         expect(engine).toEqual(stock);
+      } finally {
+        sellers.fault = 'none';
+      }
+    });
+  }
+
+  it.each(mergedCorpus.map((entry) => [entry.name, entry] as const))('merged: %s', async (_name, entry) => {
+    const sent = engineMetrics.subgraphRequests;
+    const { stock, engine } = await harness.run(entry);
+    expect(engine).toEqual(stock);
+    expect(engineMetrics.subgraphRequests - sent, 'entity fetches to one subgraph at different levels went as one request').toBe(
+      entry.requests,
+    );
+  });
+
+  for (const fault of faults) {
+    it.each(mergedCorpus.map((entry) => [entry.name, entry] as const))(`sellers ${fault}, merged: %s`, async (_name, entry) => {
+      const sellers = harness.subgraphs.get('sellers')!;
+      sellers.fault = fault;
+      try {
+        const { stock, engine } = await harness.run(entry);
+        expect(engine).toEqual(stock);
+        expect(JSON.stringify(engine)).toContain('"errors"');
       } finally {
         sellers.fault = 'none';
       }

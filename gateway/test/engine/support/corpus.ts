@@ -160,6 +160,27 @@ export const batchedCorpus: readonly CorpusEntry[] = [
   },
 ];
 
+/**
+ * Operations whose plan asks one subgraph different entity queries at different levels
+ * (`sellers`: sellers' reviews after catalog, carriers' tracking after logistics): the fetch
+ * graph sends them as one request. `requests`: the requests the engine sends for it.
+ */
+export const mergedCorpus: ReadonlyArray<CorpusEntry & { readonly requests: number }> = [
+  {
+    name: 'sellers and carriers from one subgraph, at two levels',
+    query: '{ offers(first: 3) { id seller { id reviews { stars author } } shippingOptions { mode carrier { id trackingUrl } } } }',
+    // catalog, logistics, then one request to sellers where the plan has two fetches
+    requests: 3,
+  },
+  {
+    name: 'the same and a third query to it, with a list of sellers beside',
+    query:
+      '{ offers(first: 4) { seller { rating } shippingOptions { carrier { name trackingUrl } } again: seller { reviews { text } } } topSellers { id name } }',
+    // topSellers and offers (two roots), sellers' names from catalog, logistics, then one to sellers
+    requests: 5,
+  },
+];
+
 /** Operations that meet a failing subgraph (`ratings`), run once per fault. */
 export const partialFailureCorpus: readonly CorpusEntry[] = [
   { name: 'entity fetch to a failing subgraph', query: '{ listings { id title averageStars } }' },
