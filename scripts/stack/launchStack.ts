@@ -18,6 +18,8 @@ export interface StackOptions {
   onLine?: (service: string, line: string) => void;
   /** How long each service may take to start. Default: 150000 ms. */
   startTimeoutMs?: number;
+  /** Extra Node flags for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  nodeArgs?: readonly string[];
 }
 
 export interface RunningStack {
@@ -52,7 +54,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       name,
       entry,
       args,
-      nodeArgs,
+      nodeArgs: [...nodeArgs, ...(options.nodeArgs ?? [])],
       root: ROOT,
       // a development stack unless told otherwise: its services share the service secret made in DATA_DIR
       env: { NODE_ENV: 'development', ...options.env, ...env },
