@@ -26,8 +26,8 @@ export const CONTINUE: SagaAdvance = { kind: 'continue' };
 export const SETTLED: SagaAdvance = { kind: 'settled' };
 
 /** Writes a step's new state, stamped with the saga's clock. */
-export function writeStep(env: SagaEnvironment, orderId: string, name: StepName, patch: StepPatch): Promise<void> {
-  return env.store.updateStep(orderId, name, patch, env.now());
+export function writeStep(env: SagaEnvironment, name: StepName, patch: StepPatch): Promise<void> {
+  return env.store.write({ steps: [{ name, patch }] }, env.now());
 }
 
 /** Steps by name, as the store listed them. */

@@ -65,7 +65,7 @@ export interface OrderSaga {
 export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   const { store, owner, logger } = options;
   const now = options.now ?? Date.now;
-  const env: SagaEnvironment = { ...options, escrowLimits: options.escrowLimits ?? DEFAULT_ESCROW_LIMITS, now };
+  const env: Omit<SagaEnvironment, 'store'> = { ...options, escrowLimits: options.escrowLimits ?? DEFAULT_ESCROW_LIMITS, now };
   const runs = new Map<string, Running>();
   const retries = new Map<string, NodeJS.Timeout>();
   let stopping = false;
@@ -81,11 +81,17 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
     for (;;) {
       lease.check();
       const current = copy.order();
-      if (current.status !== 'PENDING') return SETTLED;
+      if (current.status !== 'PENDING') {
+        await copy.flush(now());
+        return SETTLED;
+      }
       const steps = copy.steps();
       const move =
         current.phase === 'COMPENSATING' ? await advanceCompensation(run, current, steps) : await advanceForward(run, current, steps);
-      if (move.kind !== 'continue') return move;
+      if (move.kind !== 'continue') {
+        await copy.flush(now()); // every move that ends a run writes last; this holds whatever did not
+        return move;
+      }
     }
   }
 
