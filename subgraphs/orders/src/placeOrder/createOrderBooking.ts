@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#packages/log/index.js';
-import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
+import { QuoteError } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';
 import { quoteFactsOf } from '../saga/quoteFactsOf.js';
+import { verifiedQuote } from '../saga/verifiedQuote.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
 import type { OrderRecord, OrderStore, QuoteFacts } from '../store/OrderStore.js';
 import { normalizePlaceOrderInput, type NormalizedPlaceOrder } from './normalizePlaceOrderInput.js';
@@ -95,7 +96,7 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   function readQuote(request: NormalizedPlaceOrder): { facts: QuoteFacts } | { errors: UserErrorModel[] } {
     let facts: QuoteFacts;
     try {
-      facts = quoteFactsOf(verifyQuote(request.quoteId, quoteKey, now()));
+      facts = quoteFactsOf(verifiedQuote(request.quoteId, quoteKey, now()));
     } catch (error) {
       if (!(error instanceof QuoteError)) throw error;
       return { errors: [{ code: error.code, message: `quoteId: ${error.message}`, field: ['input', 'quoteId'] }] };
