@@ -283,6 +283,8 @@ async function benchStore(store: string): Promise<void> {
       : {};
   const stack = await launchStack({
     ports: 'free',
+    // a bench, not a test: on a machine shared with other suites eleven services may take minutes to start
+    startTimeoutMs: 600_000,
     env: { ...storeEnv, LOG_LEVEL: 'warn', API_KEYS, SERVICE_SECRET: BENCH_SERVICE_SECRET },
     gatewayEnv: { RATE_LIMITS: 'marketplace=1000000000', RESPONSE_CACHE: 'false' },
     ...(values['cpu-prof'] !== undefined && { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] }),
