@@ -30,6 +30,8 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '20' },
     /** Orders' PostgreSQL pool (DATABASE_POOL_SIZE); its own default when left out. */
     'pool-size': { type: 'string' },
+    /** A folder for each service's CPU profile (`node --cpu-prof`), written when the stack stops. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const buyers = Number(values.buyers);
@@ -92,7 +94,7 @@ async function gatherQuotes(stack: RunningStack): Promise<Quote[]> {
   };
   const quotes = new Map<string, Quote>(); // one per offer: its stock is what limits it
   for (const query of SEARCH_TERMS) {
-    const data = await gql<{ search: { edges: Edge[] } }>(stack, QUOTES, { query });
+    const data = await withRetries(() => gql<{ search: { edges: Edge[] } }>(stack, QUOTES, { query }));
     for (const { node } of data.search.edges) {
       if (THROTTLED.has(node.marketplace.id) || quotes.has(node.id)) continue;
       const option = node.shippingOptions.find((o) => (o.mode === 'EXPRESS' || o.mode === 'POSTAL') && o.landedCost !== null);
@@ -118,11 +120,11 @@ interface Run {
 
 type PlaceOrderAnswer = { order: { id: string; status: string } | null; userErrors: { code: string }[] };
 
-/** placeOrder as a careful client sends it: an answer lost in a timeout (RETRYABLE) is asked for again with the same idempotency key. */
-async function placeWithRetries(stack: RunningStack, input: Record<string, unknown>, requestId: string): Promise<PlaceOrderAnswer> {
+/** A request as a careful client sends it: an answer lost in a timeout (RETRYABLE) is asked for again, up to five times. */
+async function withRetries<T>(send: () => Promise<T>): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return (await gql<{ placeOrder: PlaceOrderAnswer }>(stack, PLACE_ORDER, { input }, requestId)).placeOrder;
+      return await send();
     } catch (error) {
       if (attempt >= 5 || !String(error).includes('RETRYABLE')) throw error;
       retried++;
@@ -130,6 +132,11 @@ async function placeWithRetries(stack: RunningStack, input: Record<string, unkno
   }
 }
 let retried = 0;
+
+/** placeOrder sent again after a timeout carries the same idempotency key, so it books once. */
+async function placeWithRetries(stack: RunningStack, input: Record<string, unknown>, requestId: string): Promise<PlaceOrderAnswer> {
+  return withRetries(async () => (await gql<{ placeOrder: PlaceOrderAnswer }>(stack, PLACE_ORDER, { input }, requestId)).placeOrder);
+}
 
 /** Orders answered PENDING (the saga outlasted placeOrder's wait): followed with `order(id)` before the ledger check. */
 const pending: string[] = [];
@@ -276,8 +283,11 @@ async function benchStore(store: string): Promise<void> {
       : {};
   const stack = await launchStack({
     ports: 'free',
+    // a bench, not a test: on a machine shared with other suites eleven services may take minutes to start
+    startTimeoutMs: 600_000,
     env: { ...storeEnv, LOG_LEVEL: 'warn', API_KEYS, SERVICE_SECRET: BENCH_SERVICE_SECRET },
     gatewayEnv: { RATE_LIMITS: 'marketplace=1000000000', RESPONSE_CACHE: 'false' },
+    ...(values['cpu-prof'] !== undefined && { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${values['cpu-prof']}`] }),
   });
   try {
     const quotes = await gatherQuotes(stack);

@@ -20,6 +20,8 @@ export interface StackOptions {
   onLine?: (service: string, line: string) => void;
   /** How long each service may take to start. Default: 150000 ms. */
   startTimeoutMs?: number;
+  /** Extra Node flags for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
+  nodeArgs?: readonly string[];
 }
 
 export interface RunningStack {

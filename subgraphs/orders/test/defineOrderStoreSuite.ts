@@ -137,24 +137,40 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(order).toMatchObject({ phase: 'COMPENSATING', failure, nextAttemptAt: 5_000, shipmentId: 'shp-1', updatedAt: 3_000 });
     });
 
-    it('finishes a step together with the order fields it brought, touching no other order or step', async (context) => {
+    it('saves a change of several steps, the order, added steps and events at once, touching no other order or step', async (context) => {
       if (!subject) return context.skip();
       const draft = newOrder();
       const other = newOrder();
       await store().createOrder(draft);
       await store().createOrder(other);
       await store().updateStep(draft.id, 'CREATE_SHIPMENT', { status: 'RUNNING', attempt: 1, startedAt: 1_000 }, 1_000);
-      await store().finishStep(
+      const before = await store().listEvents(0, 1_000);
+      const captured = orderEvent('payment.captured', draft, 2_000, {
+        paymentId: 'pay-9',
+        amount: { amount: '20.00', currency: 'EUR' },
+        capturedAt: '2026-12-01T12:00:02.000Z',
+      });
+      await store().saveChange(
         draft.id,
-        'CREATE_SHIPMENT',
-        { status: 'DONE', finishedAt: 2_000, result: { shipmentId: 'shp-9' }, error: null },
-        { shipmentId: 'shp-9' },
+        {
+          steps: [
+            { name: 'CREATE_SHIPMENT', patch: { status: 'DONE', finishedAt: 2_000, result: { shipmentId: 'shp-9' }, error: null } },
+            { name: 'AUTHORIZE_PAYMENT', patch: { status: 'RUNNING', attempt: 1, startedAt: 2_000 } },
+          ],
+          order: { shipmentId: 'shp-9' },
+          addSteps: [{ name: 'CAPTURE_PAYMENT', status: 'PENDING' }],
+          events: [captured],
+        },
         2_000,
       );
-      const step = (await store().listSteps([draft.id])).get(draft.id)!.find((s) => s.name === 'CREATE_SHIPMENT')!;
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      const step = steps.find((s) => s.name === 'CREATE_SHIPMENT')!;
       expect(step).toMatchObject({ status: 'DONE', attempt: 1, startedAt: 1_000, finishedAt: 2_000, updatedAt: 2_000 });
       expect(step.result).toEqual({ shipmentId: 'shp-9' });
+      expect(steps.find((s) => s.name === 'AUTHORIZE_PAYMENT')).toMatchObject({ status: 'RUNNING', attempt: 1, updatedAt: 2_000 });
+      expect(steps.at(-1)).toMatchObject({ name: 'CAPTURE_PAYMENT', status: 'PENDING', attempt: 0, updatedAt: 2_000 });
       expect(await store().getOrder(draft.id)).toMatchObject({ shipmentId: 'shp-9', updatedAt: 2_000, status: 'PENDING' });
+      expect((await store().listEvents(before.at(-1)?.seq ?? 0, 1_000)).map(({ event }) => event.id)).toEqual([captured.id]);
       expect(await store().getOrder(other.id)).toMatchObject({ shipmentId: null });
       const untouched = (await store().listSteps([draft.id, other.id])).get(other.id)!;
       expect(untouched.every((s) => s.status === 'PENDING')).toBe(true);

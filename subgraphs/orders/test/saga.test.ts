@@ -223,6 +223,31 @@ describe('the booking saga', () => {
     expect(harness.participants.effects.filter((effect) => effect.startsWith('createShipment'))).toHaveLength(1);
   });
 
+  it('when the write after an answer fails, loses no more than a crash would: the step is asked again with its key, and books once', async () => {
+    // A step's outcome goes with the next step's start; make that write fail, as a store gone away would.
+    const save = harness.store.saveChange.bind(harness.store);
+    let failed = false;
+    harness.store.saveChange = async (orderId, change, now) => {
+      if (!failed && change.steps?.some((step) => step.name === 'AUTHORIZE_PAYMENT' && step.patch.status === 'RUNNING')) {
+        failed = true;
+        throw new Error('the store went away');
+      }
+      return save(orderId, change, now);
+    };
+    const placing = harness.place();
+    await expect.poll(() => failed).toBe(true);
+    const id = harness.participants.calls[0]!.idempotencyKey.split(':')[1]!;
+    await harness.saga.inFlight(id);
+    expect((await harness.stepsOf(id)).find((step) => step.name === 'CREATE_SHIPMENT')?.status).toBe('RUNNING');
+
+    await harness.saga.run(id); // as recovery would
+    expect((await placing).order?.status).toBe('CONFIRMED');
+    const shipmentCalls = harness.participants.calls.filter((call) => call.operation === 'createShipment');
+    expect(shipmentCalls.map((call) => call.idempotencyKey)).toEqual(Array(2).fill(`order:${id}:CREATE_SHIPMENT`));
+    expect(harness.participants.effects.filter((effect) => effect.startsWith('createShipment'))).toHaveLength(1);
+    expect(harness.participants.calls.filter((call) => call.operation === 'authorizePayment')).toHaveLength(1);
+  });
+
   it('gives up after the attempts allowed, learns what the silent step did, and undoes it too', async () => {
     // Every attempt happened at the carrier, but no answer ever came back.
     harness.participants.script('createShipment', (n) => (n <= 3 ? { transient: true, performed: true } : undefined));

@@ -1,7 +1,7 @@
 import { regionOf } from '#packages/countries/index.js';
 import type { EventLeg, OrderTrade } from '#packages/events/index.js';
 import { toMoneyOutput } from '#packages/money/index.js';
-import { verifyQuote } from '#packages/quotes/index.js';
+import { verifiedQuote } from '../saga/verifiedQuote.js';
 import type { OrderRecord, StepRecord } from '../store/OrderStore.js';
 
 const MODES = new Set(['POSTAL', 'EXPRESS', 'DEDICATED_LINE', 'OVERSEAS_WAREHOUSE', 'DOMESTIC']);
@@ -19,7 +19,7 @@ export function orderTradeOf(order: OrderRecord, steps: readonly StepRecord[], q
   const payment = result('AUTHORIZE_PAYMENT');
   if (!reservation || !shipment || !payment) return undefined;
   // Booking checked its expiry already; what is read here is what was booked, however late.
-  const quote = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
+  const quote = verifiedQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
   const legs = (JSON.parse(shipment.legs ?? '[]') as EventLeg[]).filter((leg) => MODES.has(leg.mode));
   const money = (value: Parameters<typeof toMoneyOutput>[0]) => {
     const { amount, currency } = toMoneyOutput(value);

@@ -1,10 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '#packages/log/index.js';
-import { QuoteError, verifyQuote } from '#packages/quotes/index.js';
+import { QuoteError } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';
 import { quoteFactsOf } from '../saga/quoteFactsOf.js';
+import { verifiedQuote } from '../saga/verifiedQuote.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
 import type { OrderRecord, OrderStore, QuoteFacts } from '../store/OrderStore.js';
 import { normalizePlaceOrderInput, type NormalizedPlaceOrder } from './normalizePlaceOrderInput.js';
@@ -88,14 +89,14 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });
-    void saga.run(order.id); // not tied to this request: it goes on if the client goes away
+    void saga.run(order.id, { leaseHeld: true }); // not tied to this request: it goes on if the client goes away
     return payloadOf(await settled(order.id));
   }
 
   function readQuote(request: NormalizedPlaceOrder): { facts: QuoteFacts } | { errors: UserErrorModel[] } {
     let facts: QuoteFacts;
     try {
-      facts = quoteFactsOf(verifyQuote(request.quoteId, quoteKey, now()));
+      facts = quoteFactsOf(verifiedQuote(request.quoteId, quoteKey, now()));
     } catch (error) {
       if (!(error instanceof QuoteError)) throw error;
       return { errors: [{ code: error.code, message: `quoteId: ${error.message}`, field: ['input', 'quoteId'] }] };
@@ -120,22 +121,30 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     return payloadOf(await settled(order.id));
   }
 
-  /** The order once it is no longer PENDING, or as it stands when `waitMs` has passed. */
+  /**
+   * The order once it is no longer PENDING, or as it stands when `waitMs` has passed. While this
+   * process runs its saga there is nothing to read until the run's last write: the store is asked
+   * once the run has moved as far as it can (or the wait is over), then polled.
+   */
   async function settled(orderId: string): Promise<OrderRecord> {
     const deadline = now() + options.waitMs;
+    let waitedFor: Promise<void> | undefined;
     for (;;) {
+      const inFlight = saga.inFlight(orderId);
+      // A run that has moved stays in flight while it gives its lease up: it is waited for once.
+      const running = inFlight === waitedFor ? undefined : inFlight;
+      waitedFor = inFlight;
+      if (running) {
+        const timeout = new AbortController();
+        await Promise.race([running, sleep(Math.max(0, deadline - now()), undefined, { signal: timeout.signal }).catch(() => undefined)]);
+        timeout.abort(); // do not keep a timer for the rest of the wait
+      }
       const order = await store.getOrder(orderId);
       if (!order) throw new Error(`order ${orderId} vanished`);
       const remaining = deadline - now();
       if (order.status !== 'PENDING' || remaining <= 0) return order;
-      const running = saga.inFlight(orderId);
-      if (!running) {
-        await sleep(Math.min(POLL_MS, remaining));
-        continue;
-      }
-      const timeout = new AbortController();
-      await Promise.race([running, sleep(remaining, undefined, { signal: timeout.signal }).catch(() => undefined)]);
-      timeout.abort(); // do not keep a timer for the rest of the wait
+      // Still PENDING after the run moved (it waits for a retry), or another replica runs it.
+      await sleep(Math.min(POLL_MS, remaining));
     }
   }
 

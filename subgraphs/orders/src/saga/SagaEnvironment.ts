@@ -1,12 +1,14 @@
 import type { Logger } from '#packages/log/index.js';
-import type { OrderStore, StepPatch, StepRecord } from '../store/OrderStore.js';
+import type { StepPatch, StepRecord } from '../store/OrderStore.js';
 import type { EscrowLimits } from './decideEscrow.js';
+import type { SagaStore } from './orderCopy.js';
 import type { Participants } from './Participants.js';
 import type { StepName } from './stepNames.js';
 
 /** What the forward and compensating halves of the saga share. */
 export interface SagaEnvironment {
-  readonly store: OrderStore;
+  /** The run's writes: each one goes to the store and then to the run's copy of the order (orderCopy). */
+  readonly store: SagaStore;
   readonly participants: Participants;
   readonly quoteKey: Buffer;
   readonly now: () => number;
@@ -24,8 +26,8 @@ export const CONTINUE: SagaAdvance = { kind: 'continue' };
 export const SETTLED: SagaAdvance = { kind: 'settled' };
 
 /** Writes a step's new state, stamped with the saga's clock. */
-export function writeStep(env: SagaEnvironment, orderId: string, name: StepName, patch: StepPatch): Promise<void> {
-  return env.store.updateStep(orderId, name, patch, env.now());
+export function writeStep(env: SagaEnvironment, name: StepName, patch: StepPatch): Promise<void> {
+  return env.store.write({ steps: [{ name, patch }] }, env.now());
 }
 
 /** Steps by name, as the store listed them. */

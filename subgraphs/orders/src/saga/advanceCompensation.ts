@@ -31,7 +31,7 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
     if (!step) continue;
     switch (step.status) {
       case 'PENDING':
-        await writeStep(env, order.id, definition.name, { status: 'SKIPPED' });
+        await writeStep(env, definition.name, { status: 'SKIPPED' });
         byName.set(definition.name, { ...step, status: 'SKIPPED' });
         continue;
       case 'SKIPPED':
@@ -43,7 +43,7 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
       case 'COMPENSATING': {
         if (!definition.compensate) {
           // A local step: nothing outside to undo.
-          if (step.status !== 'DONE') await writeStep(env, order.id, definition.name, { status: 'FAILED', finishedAt: env.now() });
+          if (step.status !== 'DONE') await writeStep(env, definition.name, { status: 'FAILED', finishedAt: env.now() });
           continue;
         }
         const before = UNDO_AFTER[definition.name];
@@ -58,7 +58,7 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
 
   if (waiting.size > 0) {
     const until = Math.min(...waiting.values());
-    await env.store.updateOrder(order.id, { nextAttemptAt: until }, env.now());
+    await env.store.write({ order: { nextAttemptAt: until } }, env.now());
     return { kind: 'wait', until };
   }
   const at = env.now();
@@ -68,7 +68,7 @@ export async function advanceCompensation(env: SagaEnvironment, order: OrderReco
     message: order.failure?.message ?? 'no failure was recorded',
     failedAt: new Date(at).toISOString(),
   });
-  await env.store.updateOrder(order.id, { status: 'FAILED', phase: 'SETTLED' }, at, [failed]);
+  await env.store.write({ order: { status: 'FAILED', phase: 'SETTLED' }, events: [failed] }, at);
   env.logger.info('order failed; its finished steps were undone', {
     orderId: order.id,
     step: order.failure?.step,
@@ -91,7 +91,7 @@ async function undo(
   byName: ReadonlyMap<StepName, StepRecord>,
 ): Promise<UndoOutcome> {
   const needsAttention = async (message: string): Promise<UndoOutcome> => {
-    await writeStep(env, order.id, definition.name, {
+    await writeStep(env, definition.name, {
       status: 'FAILED',
       finishedAt: env.now(),
       error: { code: 'COMPENSATION_FAILED', message: `could not be undone: ${message}; needs attention` },
@@ -107,7 +107,7 @@ async function undo(
     return needsAttention(`no answer after ${step.compensationAttempt} attempts (${step.error?.message ?? 'no answer'})`);
   }
   const attempt = step.compensationAttempt + 1;
-  await writeStep(env, order.id, definition.name, { status: 'COMPENSATING', compensationAttempt: attempt });
+  await writeStep(env, definition.name, { status: 'COMPENSATING', compensationAttempt: attempt });
   let stage: 'replay' | 'undo' = 'replay';
   try {
     let result = step.result;
@@ -115,7 +115,7 @@ async function undo(
       // No answer ever came: ask again with the step's own key. If it had happened, the
       // participant returns the same result; if not, it happens now, and is undone right after.
       result = await replay(env, order, definition, byName);
-      await writeStep(env, order.id, definition.name, { result });
+      await writeStep(env, definition.name, { result });
     }
     stage = 'undo';
     await definition.compensate!({
@@ -125,7 +125,7 @@ async function undo(
       idempotencyKey: compensationIdempotencyKey(order.id, definition.name, attempt),
       statusOf: (name) => byName.get(name)?.status,
     });
-    await writeStep(env, order.id, definition.name, { status: 'COMPENSATED', finishedAt: env.now(), error: null });
+    await writeStep(env, definition.name, { status: 'COMPENSATED', finishedAt: env.now(), error: null });
     env.logger.info('saga step undone', { orderId: order.id, step: definition.name, attempt });
     return { kind: 'done', status: 'COMPENSATED' };
   } catch (error) {
@@ -134,7 +134,7 @@ async function undo(
     const definite = failure.kind !== 'transient' && failure.kind !== 'unreached';
     if (definite && stage === 'replay') {
       // Asked again, the participant refused: it never did the step, so there is nothing to undo.
-      await writeStep(env, order.id, definition.name, {
+      await writeStep(env, definition.name, {
         status: 'FAILED',
         finishedAt: env.now(),
         error: { code: failure.rawCode, message: failure.message },
@@ -148,7 +148,7 @@ async function undo(
       attempt,
       error: failure.message,
     });
-    await writeStep(env, order.id, definition.name, {
+    await writeStep(env, definition.name, {
       error: {
         code: failure.rawCode,
         message: `undo attempt ${attempt} of ${env.maxCompensationAttempts} got no answer: ${failure.message}`,
@@ -175,6 +175,6 @@ async function replay(
     escrowLimits: env.escrowLimits,
     now: env.now(),
   });
-  if (outcome.orderPatch) await env.store.updateOrder(order.id, outcome.orderPatch, env.now());
+  if (outcome.orderPatch) await env.store.write({ order: outcome.orderPatch }, env.now());
   return outcome.result;
 }

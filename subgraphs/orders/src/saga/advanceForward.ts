@@ -49,7 +49,7 @@ async function attempt(
   const running = { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() } as const;
   // A local step's first write carries what RUNNING would have (see BookingStep.local).
   const started = definition.local ? { attempt: running.attempt, startedAt: running.startedAt } : {};
-  if (!definition.local) await writeStep(env, order.id, definition.name, running);
+  if (!definition.local) await writeStep(env, definition.name, running);
   try {
     const run = () =>
       definition.run({
@@ -65,14 +65,18 @@ async function attempt(
     const testTrigger = testTriggerOfStep(order, definition.name);
     const outcome = await (testTrigger === undefined ? run() : runWithTestTrigger(testTrigger, run));
     const done = { ...started, status: 'DONE', finishedAt: env.now(), result: outcome.result, error: null } as const;
-    if (outcome.orderPatch) await env.store.finishStep(order.id, definition.name, done, outcome.orderPatch, env.now());
-    else await writeStep(env, order.id, definition.name, done);
+    // Written with the next step's start (or the order's confirmation): a crash before that write
+    // repeats this step with the same idempotency key, as a crash right after its call would.
+    env.store.writeLater(
+      { steps: [{ name: definition.name, patch: done }], ...(outcome.orderPatch && { order: outcome.orderPatch }) },
+      env.now(),
+    );
     env.logger.info('saga step done', { orderId: order.id, step: definition.name, attempt });
     return CONTINUE;
   } catch (error) {
     const failure = classifyFailure(error, definition);
     if (failure.kind !== 'transient') {
-      await writeStep(env, order.id, definition.name, {
+      await writeStep(env, definition.name, {
         ...started,
         status: 'FAILED',
         finishedAt: env.now(),
@@ -87,11 +91,11 @@ async function attempt(
       error: failure.message,
     });
     const message = `attempt ${attempt} of ${env.maxStepAttempts} got no answer: ${failure.message}`;
-    await writeStep(env, order.id, definition.name, { ...started, error: { code: failure.rawCode, message } });
+    await writeStep(env, definition.name, { ...started, error: { code: failure.rawCode, message } });
     if (attempt >= env.maxStepAttempts)
       return giveUp(env, order, definition, { ...step, attempt, error: { code: failure.rawCode, message } });
     const until = env.now() + retryDelayMs(attempt, env.retryBaseMs);
-    await env.store.updateOrder(order.id, { nextAttemptAt: until }, env.now());
+    await env.store.write({ order: { nextAttemptAt: until } }, env.now());
     return { kind: 'wait', until };
   }
 }
@@ -103,7 +107,7 @@ async function attempt(
  */
 async function giveUp(env: SagaEnvironment, order: OrderRecord, definition: BookingStep, step: StepRecord): Promise<SagaAdvance> {
   const last = step.error?.message ?? 'no answer';
-  await writeStep(env, order.id, definition.name, { status: 'COMPENSATING', finishedAt: env.now() });
+  await writeStep(env, definition.name, { status: 'COMPENSATING', finishedAt: env.now() });
   return beginCompensation(
     env,
     order,
@@ -113,20 +117,11 @@ async function giveUp(env: SagaEnvironment, order: OrderRecord, definition: Book
 
 async function beginCompensation(env: SagaEnvironment, order: OrderRecord, failure: OrderFailure): Promise<SagaAdvance> {
   env.logger.info('saga step failed; undoing the finished steps', { orderId: order.id, step: failure.step, code: failure.code });
-  await env.store.updateOrder(order.id, { phase: 'COMPENSATING', failure, nextAttemptAt: env.now() }, env.now());
+  await env.store.write({ order: { phase: 'COMPENSATING', failure, nextAttemptAt: env.now() } }, env.now());
   return CONTINUE;
 }
 
 async function confirm(env: SagaEnvironment, order: OrderRecord, steps: readonly StepRecord[]): Promise<void> {
-  // Follow-up steps first: once the order reads CONFIRMED, the follower expects them.
-  await env.store.addSteps(
-    order.id,
-    [
-      { name: 'CAPTURE_PAYMENT', status: 'PENDING' },
-      { name: 'RELEASE_ESCROW', status: order.escrow ? 'PENDING' : 'SKIPPED' },
-    ],
-    env.now(),
-  );
   const at = env.now();
   const trade = orderTradeOf(order, steps, env.quoteKey);
   if (!trade) throw new Error(`saga bug: order ${order.id} is confirmed without its reservation, shipment or payment`);
@@ -135,7 +130,12 @@ async function confirm(env: SagaEnvironment, order: OrderRecord, steps: readonly
     placedAt: new Date(order.createdAt).toISOString(),
     confirmedAt: new Date(at).toISOString(),
   });
-  await env.store.updateOrder(order.id, { status: 'CONFIRMED', phase: 'SETTLED' }, at, [confirmed]);
+  // The follow-up steps with the confirmation, in one write: once the order reads CONFIRMED, the follower expects them.
+  const followUps = [
+    { name: 'CAPTURE_PAYMENT', status: 'PENDING' },
+    { name: 'RELEASE_ESCROW', status: order.escrow ? 'PENDING' : 'SKIPPED' },
+  ] as const;
+  await env.store.write({ addSteps: followUps, order: { status: 'CONFIRMED', phase: 'SETTLED' }, events: [confirmed] }, at);
   env.logger.info('order confirmed', { orderId: order.id, shipmentId: order.shipmentId, paymentId: order.paymentId });
 }
 

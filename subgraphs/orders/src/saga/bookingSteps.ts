@@ -1,8 +1,8 @@
 import { toMoneyOutput } from '#packages/money/index.js';
-import { verifyQuote } from '#packages/quotes/index.js';
 import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
 import { decideEscrow, type EscrowLimits } from './decideEscrow.js';
+import { verifiedQuote } from './verifiedQuote.js';
 import type { DispatchAddress, Participants, SellerTrustLevel, ShipmentParty, StockReservation } from './Participants.js';
 import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
@@ -77,7 +77,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     // The payment method is checked here too, before any stock is reserved: a method the quote's
     // provider does not take would otherwise fail only at AUTHORIZE_PAYMENT, after three bookings.
     async run({ order, quoteKey, now }) {
-      const quote = verifyQuote(order.quoteToken, quoteKey, now);
+      const quote = verifiedQuote(order.quoteToken, quoteKey, now);
       const method = order.paymentMethod;
       if (!quote.paymentFee.methods.includes(method)) {
         throw new StepInputError(
@@ -153,7 +153,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
       const reservation = results.get('RESERVE_STOCK') ?? {};
       const { buyer, quote } = order;
       // What customs assessed for the quote goes on the carrier's documents (the token is the quote).
-      const declaration = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY).declaration;
+      const declaration = verifiedQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY).declaration;
       const shipment = await participants.createShipment({
         shippingOptionId: quote.shippingOptionId,
         shipFrom: sellerParty(reservation, quote.originCountry),
@@ -199,7 +199,7 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     unavailableCode: 'PAYMENT_UNAVAILABLE',
     // Escrow follows the seller's trust as RESERVE_STOCK recorded it (decideEscrow.ts).
     async run({ order, results, participants, idempotencyKey, quoteKey, escrowLimits }) {
-      const quote = verifyQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
+      const quote = verifiedQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
       const decision = decideEscrow(quote, recordedTrust(results.get('RESERVE_STOCK') ?? {}), escrowLimits);
       const payment = await participants.authorizePayment({
         quoteId: order.quoteToken,

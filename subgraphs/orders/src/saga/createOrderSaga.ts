@@ -4,8 +4,9 @@ import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
 import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
+import { orderCopy } from './orderCopy.js';
 import type { Participants } from './Participants.js';
-import type { SagaAdvance, SagaEnvironment } from './SagaEnvironment.js';
+import { SETTLED, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 
 export interface OrderSagaOptions {
   store: OrderStore;
@@ -24,6 +25,20 @@ export interface OrderSagaOptions {
   now?: () => number;
 }
 
+export interface RunOptions {
+  /**
+   * This replica holds the order's lease already (it took it when it created the order), so the
+   * run need not claim it again. Default: false.
+   */
+  readonly leaseHeld?: boolean;
+}
+
+/** A run going on: `moved` once its last write is durable (what `OrderSaga.inFlight` gives), `done` once its lease is given up too. */
+interface Running {
+  readonly done: Promise<void>;
+  readonly moved: Promise<void>;
+}
+
 export interface OrderSaga {
   /**
    * Runs or resumes one order's saga as far as it can go now: until it settles (CONFIRMED or
@@ -31,43 +46,63 @@ export interface OrderSaga {
    * A run already going on in this process is shared; an order leased by another replica is
    * left to it.
    */
-  run(orderId: string): Promise<void>;
-  /** The run going on in this process for an order, if any. */
+  run(orderId: string, options?: RunOptions): Promise<void>;
+  /**
+   * The run going on in this process for an order, if any: it resolves once the run's last write
+   * is durable (the order settled, or waits for a retry), or the run was left to another replica
+   * or failed; giving the lease up comes after.
+   */
   inFlight(orderId: string): Promise<void> | undefined;
   /** Stops scheduling retries and waits for the runs in flight. */
   stop(): Promise<void>;
 }
 
 /**
- * The booking saga. All its state is in the store: each move reads the order and its steps
- * again, so a run that starts after a crash picks up exactly where the last write left it.
+ * The booking saga. All its state is in the store: a run reads the order and its steps when it
+ * starts and writes every change before it goes on, so a run that starts after a crash picks up
+ * exactly where the last write left it.
  */
 export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   const { store, owner, logger } = options;
   const now = options.now ?? Date.now;
-  const env: SagaEnvironment = { ...options, escrowLimits: options.escrowLimits ?? DEFAULT_ESCROW_LIMITS, now };
-  const runs = new Map<string, Promise<void>>();
+  const env: Omit<SagaEnvironment, 'store'> = { ...options, escrowLimits: options.escrowLimits ?? DEFAULT_ESCROW_LIMITS, now };
+  const runs = new Map<string, Running>();
   const retries = new Map<string, NodeJS.Timeout>();
   let stopping = false;
 
   async function advance(orderId: string, lease: HeldLease): Promise<SagaAdvance> {
+    // Both reads at once: one wait for the store instead of two. Only the lease holder writes this
+    // order's rows, so the two reads cannot see different moments of it, and from here on the
+    // run's own writes are all that changes them (orderCopy).
+    const [order, stepsByOrder] = await Promise.all([store.getOrder(orderId), store.listSteps([orderId])]);
+    if (!order) return SETTLED;
+    const copy = orderCopy(store, order, stepsByOrder.get(orderId) ?? []);
+    const run: SagaEnvironment = { ...env, store: copy.store };
     for (;;) {
       lease.check();
-      // Both reads at once: one wait for the store instead of two, on every move. Only the lease
-      // holder writes this order's rows, so the two reads cannot see different moments of it.
-      const [order, stepsByOrder] = await Promise.all([store.getOrder(orderId), store.listSteps([orderId])]);
-      if (!order || order.status !== 'PENDING') return { kind: 'settled' };
-      const steps = stepsByOrder.get(orderId) ?? [];
-      const move = order.phase === 'COMPENSATING' ? await advanceCompensation(env, order, steps) : await advanceForward(env, order, steps);
-      if (move.kind !== 'continue') return move;
+      const current = copy.order();
+      if (current.status !== 'PENDING') {
+        await copy.flush(now());
+        return SETTLED;
+      }
+      const steps = copy.steps();
+      const move =
+        current.phase === 'COMPENSATING' ? await advanceCompensation(run, current, steps) : await advanceForward(run, current, steps);
+      if (move.kind !== 'continue') {
+        await copy.flush(now()); // every move that ends a run writes last; this holds whatever did not
+        return move;
+      }
     }
   }
 
-  async function runOnce(orderId: string): Promise<SagaAdvance | undefined> {
-    if (!(await store.claimLease(orderId, owner, now(), options.leaseMs))) return undefined; // another replica runs it
+  /** `moved` is told as soon as the run's last write is durable, before the lease is given up. */
+  async function runOnce(orderId: string, runOptions: RunOptions, moved: () => void): Promise<SagaAdvance | undefined> {
+    if (!runOptions.leaseHeld && !(await store.claimLease(orderId, owner, now(), options.leaseMs))) return undefined; // another replica runs it
     const lease = holdLease({ store, orderId, owner, ttlMs: options.leaseMs, now, logger });
     try {
-      return await advance(orderId, lease);
+      const move = await advance(orderId, lease);
+      moved();
+      return move;
     } finally {
       await lease.release().catch((error: unknown) => logger.warn('could not release a saga lease', { orderId, error }));
     }
@@ -87,32 +122,35 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
     retries.set(orderId, timer);
   }
 
-  function run(orderId: string): Promise<void> {
+  function run(orderId: string, runOptions: RunOptions = {}): Promise<void> {
     const existing = runs.get(orderId);
-    if (existing) return existing;
-    const running = (async () => {
+    if (existing) return existing.done;
+    let tellMoved: () => void = () => undefined;
+    const moved = new Promise<void>((resolve) => (tellMoved = resolve));
+    const done = (async () => {
       try {
-        const move = await runOnce(orderId);
+        const move = await runOnce(orderId, runOptions, tellMoved);
         if (move?.kind === 'wait') scheduleRetry(orderId, move.until);
       } catch (error) {
         if (error instanceof LeaseLostError) logger.warn('saga handed over to another replica', { orderId });
         else logger.error('saga run failed; recovery will resume it', { orderId, error });
       } finally {
+        tellMoved(); // no-op when told already
         runs.delete(orderId);
       }
     })();
-    runs.set(orderId, running);
-    return running;
+    runs.set(orderId, { done, moved });
+    return done;
   }
 
   return {
     run,
-    inFlight: (orderId) => runs.get(orderId),
+    inFlight: (orderId) => runs.get(orderId)?.moved,
     async stop() {
       stopping = true;
       for (const timer of retries.values()) clearTimeout(timer);
       retries.clear();
-      await Promise.all([...runs.values()]);
+      await Promise.all([...runs.values()].map((running) => running.done));
     },
   };
 }

@@ -63,6 +63,8 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
         continue;
       }
       backoff.delete(order.id);
+      // Most rounds find the parcel where it was: nothing to write, so no lease to take and give up.
+      if (!hasWork(steps.get(order.id) ?? [], parcel)) continue;
       if (!(await store.claimLease(order.id, owner, now(), options.leaseMs))) continue;
       try {
         await follow(order, parcel, steps.get(order.id) ?? []);
@@ -75,7 +77,7 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
   async function follow(order: OrderRecord, parcel: ShipmentTracking, steps: readonly StepRecord[]): Promise<void> {
     const capture = steps.find((step) => step.name === 'CAPTURE_PAYMENT');
     const release = steps.find((step) => step.name === 'RELEASE_ESCROW');
-    const pickedUp = IN_CARRIER_HANDS.has(parcel.status) || parcel.eventStatuses.includes('PICKED_UP');
+    const pickedUp = pickedUpIn(parcel);
     let captured = capture?.status === 'DONE';
     const events = followUpEvents(order, steps, parcel, options.quoteKey);
     if (capture && isOpen(capture) && pickedUp && order.paymentId) {
@@ -182,3 +184,11 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
 }
 
 const isOpen = (step: StepRecord) => step.status === 'PENDING' || step.status === 'RUNNING';
+
+const pickedUpIn = (parcel: ShipmentTracking) => IN_CARRIER_HANDS.has(parcel.status) || parcel.eventStatuses.includes('PICKED_UP');
+
+/** Whether `follow` may call anyone for the parcel as tracked: a capture once picked up, a release once delivered. */
+function hasWork(steps: readonly StepRecord[], parcel: ShipmentTracking): boolean {
+  const open = (name: FollowUpStepName) => steps.some((step) => step.name === name && isOpen(step));
+  return (open('CAPTURE_PAYMENT') && pickedUpIn(parcel)) || (open('RELEASE_ESCROW') && parcel.status === 'DELIVERED');
+}

@@ -164,6 +164,15 @@ export type StepPatch = Partial<
   Pick<StepRecord, 'status' | 'attempt' | 'compensationAttempt' | 'startedAt' | 'finishedAt' | 'result' | 'error'>
 >;
 
+/** What `saveChange` writes at once; each part may be left out. Steps named in `steps` are distinct. */
+export interface OrderChange {
+  readonly steps?: ReadonlyArray<{ readonly name: StepName; readonly patch: StepPatch }>;
+  readonly order?: OrderPatch;
+  /** Added as `addSteps` adds them: existing ones are left as they are. */
+  readonly addSteps?: ReadonlyArray<{ readonly name: StepName; readonly status: StepRecord['status'] }>;
+  readonly events?: readonly OrderEvent[];
+}
+
 /** A page of orders, newest first; `after` is the last order of the previous page. */
 export interface OrderPageRequest {
   /** Whose orders: an API key's id. */
@@ -209,10 +218,12 @@ export interface OrderStore {
   /** Changes a step; `events` are written in the same transaction (see `updateOrder`). */
   updateStep(orderId: string, name: StepName, patch: StepPatch, now: number, events?: readonly OrderEvent[]): Promise<void>;
   /**
-   * Changes a step and the order fields its outcome brought (a shipment id, a payment id) in one
-   * transaction, and one round trip where the store allows: a step is never DONE without them.
+   * Changes an order's steps, the order, adds steps and writes events, all in one transaction, and
+   * one round trip where the store allows: a step is never DONE without the order fields its
+   * outcome brought (a shipment id, a payment id), and a saga's next step starts in the write that
+   * finishes the last one.
    */
-  finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number): Promise<void>;
+  saveChange(orderId: string, change: OrderChange, now: number): Promise<void>;
   /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
   listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */

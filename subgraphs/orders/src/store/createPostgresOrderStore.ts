@@ -7,6 +7,7 @@ import type { OrderEvent } from '#packages/events/index.js';
 import {
   reachInstants,
   type NewOrder,
+  type OrderChange,
   type OrderPageRequest,
   type OrderPatch,
   type OrderStore,
@@ -95,14 +96,26 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
    * `OFFSET 0` keeps the planner from folding the lock away.
    */
   async function withEvents(sql: string, params: unknown[], events: readonly OrderEvent[] = []): Promise<void> {
+    await allWithEvents([sql], params, events);
+  }
+
+  /**
+   * Several changes (data-modifying statements on distinct rows, numbered into one `params`) and
+   * their events as one statement, as `withEvents` writes one change: each change a CTE, which
+   * PostgreSQL runs once whether or not the statement reads it.
+   */
+  async function allWithEvents(changes: readonly string[], params: unknown[], events: readonly OrderEvent[] = []): Promise<void> {
+    const ctes = (count: number) => changes.slice(0, count).map((sql, i) => `change_${i} AS (${sql})`);
     if (events.length === 0) {
-      await pool.query(sql, params);
+      const last = changes.at(-1);
+      if (last === undefined) return;
+      await pool.query(changes.length === 1 ? last : `WITH ${ctes(changes.length - 1).join(', ')} ${last}`, params);
       return;
     }
     const p = params.length;
     const rows = events.map(outboxValues);
     await pool.query(
-      `WITH changed AS (${sql})
+      `${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''}
        INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
        SELECT event.* FROM (SELECT pg_advisory_xact_lock(hashtext($${p + 1})) OFFSET 0) AS write_lock,
          unnest(${OUTBOX_COLUMNS.map((column, i) => `$${p + 2 + i}::${OUTBOX_TYPES[column]}[]`).join(', ')}) AS event(${OUTBOX_COLUMNS.join(', ')})`,
@@ -280,20 +293,32 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       );
     },
 
-    async finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number) {
-      // Both updates in one statement: atomic by itself, one round trip.
-      const orders = [...orderAssignments(orderPatch), ['updated_at', now] as [string, unknown]];
-      const steps = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
-      const o = orders.length;
-      const n = o + steps.length;
-      await pool.query(
-        `WITH changed AS (
-           UPDATE orders SET ${orders.map(([column], i) => `${column} = $${i + 1}`).join(', ')} WHERE id = $${n + 1} RETURNING id
-         )
-         UPDATE order_steps SET ${steps.map(([column], i) => `${column} = $${o + i + 1}`).join(', ')}
-         WHERE order_id = $${n + 1} AND name = $${n + 2}`,
-        [...orders.map(([, value]) => value), ...steps.map(([, value]) => value), orderId, name],
-      );
+    async saveChange(orderId: string, change: OrderChange, now: number) {
+      // One statement: atomic by itself, one round trip, events under the outbox's lock as ever.
+      const params: unknown[] = [orderId];
+      const param = (value: unknown) => `$${params.push(value)}`;
+      const set = (pairs: Array<[string, unknown]>) => pairs.map(([column, value]) => `${column} = ${param(value)}`).join(', ');
+      const changes: string[] = [];
+      for (const { name, patch } of change.steps ?? []) {
+        const assignments = set([...stepAssignments(patch), ['updated_at', now] as [string, unknown]]);
+        changes.push(`UPDATE order_steps SET ${assignments} WHERE order_id = $1 AND name = ${param(name)}`);
+      }
+      if (change.order) {
+        changes.push(
+          `UPDATE orders SET ${set([...orderAssignments(change.order), ['updated_at', now] as [string, unknown]])} WHERE id = $1`,
+        );
+      }
+      const added = change.addSteps ?? [];
+      if (added.length > 0) {
+        changes.push(
+          `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
+           SELECT $1, step.name, step.position, step.status, 0, 0, ${param(now)}::bigint
+           FROM unnest(${param(added.map((step) => step.name))}::text[], ${param(added.map((step) => stepPosition(step.name)))}::int[],
+             ${param(added.map((step) => step.status))}::text[]) AS step(name, position, status)
+           ON CONFLICT (order_id, name) DO NOTHING`,
+        );
+      }
+      await allWithEvents(changes, params, change.events);
     },
 
     async listEvents(afterSeq, limit) {

@@ -9,6 +9,7 @@ import { ADD_REACH_COUNT, toReachRow } from './reachRows.js';
 import {
   reachInstants,
   type NewOrder,
+  type OrderChange,
   type OrderPageRequest,
   type OrderPatch,
   type OrderRecord,
@@ -210,17 +211,26 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       withEvents(() => void update.run(...pairs.map(([, value]) => value), id), events);
     },
 
-    async finishStep(orderId: string, name: StepName, patch: StepPatch, orderPatch: OrderPatch, now: number) {
-      const steps = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
-      const orders = [...orderAssignments(orderPatch), ['updated_at', now] as [string, unknown]];
-      const updateStep = prepare(
-        `UPDATE order_steps SET ${steps.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`,
-      );
-      const updateOrder = prepare(`UPDATE orders SET ${orders.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`);
+    async saveChange(orderId: string, change: OrderChange, now: number) {
       db.transaction(() => {
-        updateOrder.run(...orders.map(([, value]) => value), orderId);
-        updateStep.run(...steps.map(([, value]) => value), orderId, name);
-      })();
+        for (const { name, patch } of change.steps ?? []) {
+          const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+          prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
+            ...pairs.map(([, value]) => value),
+            orderId,
+            name,
+          );
+        }
+        if (change.order) {
+          const pairs = [...orderAssignments(change.order), ['updated_at', now] as [string, unknown]];
+          prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
+            ...pairs.map(([, value]) => value),
+            orderId,
+          );
+        }
+        for (const step of change.addSteps ?? []) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
+        for (const event of change.events ?? []) prepare(insertEvent).run(...outboxValues(event));
+      }).immediate();
     },
 
     async listEvents(afterSeq, limit) {
