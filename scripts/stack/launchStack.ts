@@ -15,13 +15,11 @@ export interface StackOptions {
   env?: Record<string, string>;
   /** Extra environment for the gateway alone (e.g. DEVELOPMENT_API_KEY, RATE_LIMITS). */
   gatewayEnv?: Record<string, string>;
-  /** Options for node itself in every service's process (e.g. `--cpu-prof`). Default: none. */
+  /** Options for node itself in every service's process (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). Default: none. */
   nodeArgs?: readonly string[];
   onLine?: (service: string, line: string) => void;
   /** How long each service may take to start. Default: 150000 ms. */
   startTimeoutMs?: number;
-  /** Extra Node flags for every service (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). */
-  nodeArgs?: readonly string[];
 }
 
 export interface RunningStack {
