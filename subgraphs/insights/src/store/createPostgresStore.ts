@@ -15,8 +15,7 @@ import { FACT_COLUMNS } from './TradeFlowFact.js';
 import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-/** Rows per INSERT: 28 columns each, under PostgreSQL's 65,535 parameters. */
-const ROWS_PER_INSERT = 2_000;
+const ARRAY_TYPES = { text: 'varchar[]', boolean: 'boolean[]', bigint: 'bigint[]', integer: 'integer[]', money: 'numeric[]' } as const;
 
 // NUMERIC, BIGINT and COUNT come back as text (exact); instants and counts are read with Number() where used.
 const types = {
@@ -26,8 +25,9 @@ const types = {
 };
 
 /**
- * Trade flows in PostgreSQL (`INSIGHTS_DATABASE_URL`), for replicas sharing one store. Facts are
- * upserted in batches of multi-row `INSERT … ON CONFLICT`, all of a delivery in one transaction.
+ * Trade flows in PostgreSQL (`INSIGHTS_DATABASE_URL`), for replicas sharing one store. A
+ * delivery's facts are upserted by one `INSERT … SELECT FROM unnest(…) ON CONFLICT`, a column per
+ * array parameter, in one transaction with the rollup's changes.
  */
 export function createPostgresStore(options: { connectionString: string; schema: string }): TradeFlowStore {
   const { schema } = options;
@@ -37,6 +37,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
     (await pool.query(text, [...params])).rows as SqlRow[];
   let batchesSinceCompaction = 0;
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
+  const arrayParams = FACT_COLUMNS.map(([, kind], i) => `$${i + 1}::${ARRAY_TYPES[kind]}`).join(', ');
   async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await pool.connect();
     try {
@@ -74,21 +75,13 @@ export function createPostgresStore(options: { connectionString: string; schema:
         const touched = [facts.map((fact) => fact.orderId)];
         await client.query(POSTGRES_DELTA_STATEMENT);
         await client.query(contributionSql('order_id = ANY($1::varchar[])', -1), touched);
-        for (let start = 0; start < facts.length; start += ROWS_PER_INSERT) {
-          const chunk = facts.slice(start, start + ROWS_PER_INSERT);
-          const params: unknown[] = [];
-          const tuples = chunk.map((fact) => {
-            const slots = FACT_COLUMNS.map(([, kind, key]) => {
-              params.push(fact[key]);
-              return kind === 'money' ? `$${params.length}::numeric` : `$${params.length}`;
-            });
-            return `(${slots.join(', ')})`;
-          });
-          await client.query(
-            `INSERT INTO trade_flows (${columnList}) VALUES ${tuples.join(', ')} ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
-            params,
-          );
-        }
+        // One statement, one array parameter per column: PostgreSQL reads each array once, instead
+        // of binding 28 parameters per row across many multi-row VALUES statements.
+        await client.query(
+          `INSERT INTO trade_flows (${columnList}) SELECT * FROM unnest(${arrayParams})
+           ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
+          FACT_COLUMNS.map(([, , key]) => facts.map((fact) => fact[key])),
+        );
         await client.query(contributionSql('order_id = ANY($1::varchar[])', 1), touched);
         for (const statement of applyDeltaStatements()) await client.query(statement);
       });
