@@ -10,6 +10,7 @@ import {
   contributionSql,
   DELTA,
   NEEDS_REBUILD_SQL,
+  newOrdersToCellsSql,
   rebuildStatements,
   rollupTableStatements,
 } from './tradeFlowRollup.js';
@@ -134,8 +135,7 @@ export async function createDuckDbStore(options: {
                WHERE trade_flows.order_id = s.order_id AND s.order_id IN (SELECT order_id FROM ${KNOWN})`,
             `INSERT INTO trade_flows (${columnList}) SELECT ${castFromStaging} FROM ${STAGING}
              ${anyKnown ? `WHERE order_id NOT IN (SELECT order_id FROM ${KNOWN})` : ''}`,
-            contributionSql(touched, 1),
-            ...applyDeltaStatements(),
+            ...(anyKnown ? [contributionSql(touched, 1), ...applyDeltaStatements()] : [newOrdersToCellsSql(touched)]),
             `DELETE FROM ${STAGING}`,
             `DELETE FROM ${KNOWN}`,
           ]);
