@@ -15,7 +15,7 @@ import {
   rollupTableStatements,
 } from './tradeFlowRollup.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
-import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
+import type { SqlRow, SqlStatement, TradeFlowStore } from './TradeFlowStore.js';
 
 const STAGING = 'trade_flows_staging';
 /** The staged orders `trade_flows` already holds: updated in place; the rest are inserted. */
@@ -161,11 +161,7 @@ export async function createDuckDbStore(options: {
       // Its own connection: a long export does not hold up the questions on the reader.
       const connection = await instance.connect();
       try {
-        const result = await connection.runAndReadAll(
-          `COPY (${statement.text}) TO '${target.replaceAll("'", "''")}' (${options})`,
-          statement.params.length > 0 ? [...(statement.params as DuckDBValue[])] : undefined,
-        );
-        return Number(result.getRows()[0]?.[0] ?? 0);
+        return await copyWithDuckDb(connection, statement, target, options);
       } finally {
         connection.closeSync();
       }
@@ -232,6 +228,20 @@ export async function createDuckDbStore(options: {
       instance.closeSync();
     },
   };
+}
+
+/** `COPY (statement) TO target (options)` on a DuckDB connection; resolves to the rows written. */
+export async function copyWithDuckDb(
+  connection: DuckDBConnection,
+  statement: SqlStatement,
+  target: string,
+  options: string,
+): Promise<number> {
+  const result = await connection.runAndReadAll(
+    `COPY (${statement.text}) TO '${target.replaceAll("'", "''")}' (${options})`,
+    statement.params.length > 0 ? [...(statement.params as DuckDBValue[])] : undefined,
+  );
+  return Number(result.getRows()[0]?.[0] ?? 0);
 }
 
 /** DuckDB gives BIGINT as bigint and DECIMAL as objects: plain numbers and strings for the rest of the service. */
