@@ -7,6 +7,7 @@ import { loadHsNomenclature } from '#packages/hs/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { openTestPostgres, type TestPostgres } from '#test/support/openTestPostgres.js';
 import { createExportRunner } from '../src/exports/createExportRunner.js';
+import { newExportJob } from '../src/exports/newExportJob.js';
 import { writeExportFile } from '../src/exports/writeExportFile.js';
 import { createTradeFlowReader } from '../src/ingest/createTradeFlowReader.js';
 import { queryTradeFlowCells } from '../src/query/queryTradeFlowCells.js';
@@ -52,22 +53,7 @@ describe('trade-flow export from PostgreSQL, streamed', () => {
   });
 
   async function runJob(id: string, query: TradeFlowQuery, format: 'CSV' | 'PARQUET') {
-    const now = Date.now();
-    await store.createExportJob({
-      id,
-      owner: 'test',
-      status: 'PENDING',
-      format,
-      request: JSON.stringify(query),
-      progress: 0,
-      rowsWritten: null,
-      path: null,
-      expiresAt: null,
-      error: null,
-      createdAt: now,
-      updatedAt: now,
-      leaseUntil: 0,
-    });
+    await store.createExportJob(newExportJob(id, 'test', format, query, Date.now()));
     const runner = createExportRunner({
       store,
       hs,
