@@ -55,8 +55,13 @@ function divideHalfEven(numerator: number, denominator: number): number | undefi
   let quotient = Math.floor(numerator / denominator);
   let remainder = numerator - quotient * denominator;
   // The float division may be one off near a whole number: the remainder, exact, says which way.
-  if (remainder < 0) ((quotient -= 1), (remainder += denominator));
-  else if (remainder >= denominator) ((quotient += 1), (remainder -= denominator));
+  if (remainder < 0) {
+    quotient -= 1;
+    remainder += denominator;
+  } else if (remainder >= denominator) {
+    quotient += 1;
+    remainder -= denominator;
+  }
   const twice = 2 * remainder;
   if (twice > denominator || (twice === denominator && quotient % 2 === 1)) quotient += 1;
   return quotient;
