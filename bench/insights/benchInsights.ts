@@ -102,6 +102,9 @@ for (const kind of values.stores.split(',')) {
     out(
       `ingest: ${ingest.events} events, ${Math.round(ingest.eventsPerSecond)} events/s (target ≥ 20000: ${(ingest.eventsPerSecond / 20_000).toFixed(2)}×); JSON.parse alone ${Math.round(ingest.parseOnlyPerSecond)} events/s (ingest ÷ parse ${(ingest.eventsPerSecond / ingest.parseOnlyPerSecond).toFixed(2)}×)`,
     );
+    out(
+      `ingest CPU: ${ingest.cpuSeconds.toFixed(1)} s of this process, ${Math.round(ingest.eventsPerCpuSecond)} events per CPU second (${((1000 * 1000) / ingest.eventsPerCpuSecond).toFixed(1)} µs an event${kind === 'postgres' ? ', the server not counted' : ''}); JSON.parse alone ${Math.round(ingest.parseOnlyPerCpuSecond)} (ingest ÷ parse ${(ingest.eventsPerCpuSecond / ingest.parseOnlyPerCpuSecond).toFixed(2)}×)`,
+    );
     printQueries(await measureQueries(store, Number(values.runs)));
     const job = await measureExportJob(store);
     out(
@@ -111,10 +114,12 @@ for (const kind of values.stores.split(',')) {
     await dispose();
   }
 }
-const writer = await measureExportWriter(Number(values.rows));
+const writer = await measureExportWriter(Number(values.rows), values.stores.split(',').includes('postgres') ? POSTGRES_URL : undefined);
 const perMillion = (seconds: number) => (seconds * 1_000_000) / writer.rows;
+const verdict = (seconds: number) =>
+  `${perMillion(seconds).toFixed(1)} s a million (target ≤ 10 s: ${perMillion(seconds) <= 10 ? 'met' : 'MISSED'})`;
 out(
-  `\nexport writer, ${writer.rows.toLocaleString('en')} rows as partitioned Parquet: one COPY inside DuckDB (the DuckDB store's path) ${writer.copySeconds.toFixed(1)} s, ${perMillion(writer.copySeconds).toFixed(1)} s a million (target ≤ 10 s: ${perMillion(writer.copySeconds) <= 10 ? 'met' : 'MISSED'}); rows through JavaScript (the PostgreSQL store's path) ${writer.parquetSeconds.toFixed(1)} s, ${perMillion(writer.parquetSeconds).toFixed(1)} s a million (${perMillion(writer.parquetSeconds) <= 10 ? 'met' : 'MISSED'}); COPY ÷ JavaScript ${(writer.copySeconds / writer.parquetSeconds).toFixed(2)}×; CSV through JavaScript ${writer.csvSeconds.toFixed(1)} s`,
+  `\nexport writer, ${writer.rows.toLocaleString('en')} rows as partitioned Parquet: one COPY inside DuckDB (the DuckDB store's path) ${writer.copySeconds.toFixed(1)} s, ${verdict(writer.copySeconds)}${writer.streamedSeconds === undefined ? '' : `; streamed from PostgreSQL by COPY … TO STDOUT into DuckDB (the PostgreSQL store's path) ${writer.streamedSeconds.toFixed(1)} s, ${verdict(writer.streamedSeconds)}`}; baselines: rows through JavaScript ${writer.parquetSeconds.toFixed(1)} s (COPY ÷ JavaScript ${(writer.copySeconds / writer.parquetSeconds).toFixed(2)}×), CSV through JavaScript ${writer.csvSeconds.toFixed(1)} s`,
 );
 out(
   `\nload average (1, 5, 15 min) at the end: ${loadavg()

@@ -5,16 +5,19 @@ import { loadHsNomenclature } from '#packages/hs/index.js';
 import { createLogger } from '#packages/log/index.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { copyExportFile } from '#subgraphs/insights/src/exports/copyExportFile.js';
+import { EXPORT_COLUMNS } from '#subgraphs/insights/src/exports/exportColumns.js';
 import { createExportRunner } from '#subgraphs/insights/src/exports/createExportRunner.js';
 import { writeExportFile } from '#subgraphs/insights/src/exports/writeExportFile.js';
 import type { TradeFlowRowModel } from '#subgraphs/insights/src/query/toTradeFlowRow.js';
 import type { TradeFlowQuery } from '#subgraphs/insights/src/query/TradeFlowQuery.js';
+import { copyWithDuckDb } from '#subgraphs/insights/src/store/createDuckDbStore.js';
+import { createPostgresStore } from '#subgraphs/insights/src/store/createPostgresStore.js';
 import type { SqlStatement, TradeFlowStore } from '#subgraphs/insights/src/store/TradeFlowStore.js';
 
 /** The finest export the history allows: every dimension that varies independently. */
 const FINEST: TradeFlowQuery = { flow: 'IMPORT', groupBy: ['MONTH', 'REPORTER', 'PARTNER', 'HS6', 'MODE'], data: 'ALL', filter: {} };
 
-/** A whole export job on the store (one COPY on DuckDB; pages through JavaScript on PostgreSQL; Parquet, tar): its rows and seconds. */
+/** A whole export job on the store (one COPY on DuckDB; on PostgreSQL the cells streamed out by COPY … TO STDOUT into DuckDB's writer; Parquet, tar): its rows and seconds. */
 export async function measureExportJob(store: TradeFlowStore) {
   const folder = mkdtempSync(join(tmpdir(), 'bench-export-'));
   try {
@@ -66,13 +69,26 @@ const GENERATED_ROWS = `SELECT 'M' AS "flowCode", '2026' || lpad(CAST(n % 12 + 1
   CAST(0.4 AS DOUBLE) AS "deMinimisShare"
 FROM range($1) t(n)`;
 
+/** The same rows as `GENERATED_ROWS`, made inside PostgreSQL. */
+const PG_GENERATED_ROWS = `SELECT 'M' AS "flowCode", '2026' || lpad((n % 12 + 1)::text, 2, '0') AS period,
+  (ARRAY['DE', 'US', 'FR', 'GB'])[n % 4 + 1] AS reporter, 'Reporter' AS "reporterDesc", 'CN' AS "partnerCode", 'China' AS "partnerDesc",
+  (100000 + n % 5000)::text AS "cmdCode", 'Goods' AS "cmdDesc", 'POSTAL' AS mode, 'post-intl' AS carrier,
+  'cn-jademarket' AS marketplace, TRUE AS synthetic, FALSE AS suppressed, (5 + n % 50)::bigint AS orders,
+  (7 + n % 90)::bigint AS qty, 1.25::float8 AS "netWgt",
+  ((n % 9000)::text || '.25')::numeric(18,2) AS "primaryValueUsd", ((n % 8000)::text || '.10')::numeric(18,2) AS "primaryValueEur",
+  1.10::numeric(18,2) AS "dutiesUsd", 1.00::numeric(18,2) AS "dutiesEur", 3.30::numeric(18,2) AS "taxesUsd",
+  3.00::numeric(18,2) AS "taxesEur", 0.55::numeric(18,2) AS "feesUsd", 0.50::numeric(18,2) AS "feesEur",
+  9.5::float8 AS "transitMedianDays", 17.2::float8 AS "transitP90Days", 0.88::float8 AS "onTimeRate", 0.4::float8 AS "deMinimisShare"
+FROM generate_series(0, $1::int - 1) n`;
+
 /**
- * The Parquet writer on exactly `rows` rows (more than a million orders aggregate to), two ways:
- * one COPY inside DuckDB (`copyExportFile`, the DuckDB store's path) and the rows made in
- * JavaScript through `writeExportFile` (the PostgreSQL store's path), with the same rows as CSV
- * through JavaScript as a further baseline, all in the same run.
+ * The Parquet writer on exactly `rows` rows (more than a million orders aggregate to): one COPY
+ * inside DuckDB (`copyExportFile`, the DuckDB store's path); with `postgresUrl`, the rows made in
+ * PostgreSQL and streamed out by `COPY … TO STDOUT` as CSV into DuckDB's writer (the PostgreSQL
+ * store's path); and as baselines the rows made in JavaScript through `writeExportFile`, as
+ * Parquet and as CSV, all in the same run.
  */
-export async function measureExportWriter(rows: number) {
+export async function measureExportWriter(rows: number, postgresUrl?: string) {
   const folder = mkdtempSync(join(tmpdir(), 'bench-writer-'));
   const row = (n: number): TradeFlowRowModel => ({
     flowCode: 'M',
@@ -109,12 +125,7 @@ export async function measureExportWriter(rows: number) {
     const instance = await DuckDBInstance.create(':memory:');
     const connection = await instance.connect();
     const store = {
-      async copyTo(statement: SqlStatement, target: string, options: string) {
-        const result = await connection.runAndReadAll(`COPY (${statement.text}) TO '${target}' (${options})`, [
-          ...statement.params,
-        ] as never);
-        return Number(result.getRows()[0]?.[0] ?? 0);
-      },
+      copyTo: (statement: SqlStatement, target: string, options: string) => copyWithDuckDb(connection, statement, target, options),
     };
     try {
       const started = performance.now();
@@ -132,11 +143,37 @@ export async function measureExportWriter(rows: number) {
       instance.closeSync();
     }
   };
+  const streamed = async (url: string) => {
+    const postgres = createPostgresStore({ connectionString: url, schema: 'public' });
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const csv = join(folder, 'bench-streamed.csv');
+    const types = EXPORT_COLUMNS.map(([name, kind]) => `'${name}': '${kind}'`).join(', ');
+    try {
+      const started = performance.now();
+      await postgres.copyCsvTo!({ text: PG_GENERATED_ROWS, params: [rows] }, csv);
+      await copyExportFile({
+        store: { copyTo: (statement, target, options) => copyWithDuckDb(connection, statement, target, options) },
+        statement: { text: `SELECT * FROM read_csv('${csv}', header = true, allow_quoted_nulls = false, types = {${types}})`, params: [] },
+        folder,
+        jobId: 'bench-streamed',
+        format: 'PARQUET',
+        onCopied: async () => undefined,
+      });
+      return (performance.now() - started) / 1000;
+    } finally {
+      rmSync(csv, { force: true });
+      connection.closeSync();
+      instance.closeSync();
+      await postgres.close();
+    }
+  };
   try {
     const copy = await copied();
+    const stream = postgresUrl === undefined ? undefined : await streamed(postgresUrl);
     const csv = await time('CSV');
     const parquet = await time('PARQUET');
-    return { rows, copySeconds: copy, parquetSeconds: parquet, csvSeconds: csv };
+    return { rows, copySeconds: copy, streamedSeconds: stream, parquetSeconds: parquet, csvSeconds: csv };
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

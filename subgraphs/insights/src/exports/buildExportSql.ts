@@ -1,6 +1,7 @@
 import { ASSIGNED_COUNTRY_CODES, countryName } from '#packages/countries/index.js';
 import type { HsNomenclature } from '#packages/hs/index.js';
 import { buildRollupSql } from '../query/buildRollupSql.js';
+import { MONEY_COLUMNS } from '../store/tradeFlowRollup.js';
 import { keyColumns } from '../query/buildTradeFlowSql.js';
 import type { Dimension, TradeFlowQuery } from '../query/TradeFlowQuery.js';
 import type { SqlStatement } from '../store/TradeFlowStore.js';
@@ -20,9 +21,16 @@ const ratio = (part: string, whole: string) =>
  * and HS descriptions joined from literal tables), small cells suppressed, shares and days
  * rounded alike. The store `COPY`s it straight to CSV or partitioned Parquet, so no row passes
  * through JavaScript. `hsCodes` are the HS6 codes the cells hold; only their descriptions are sent.
+ * `cells` is where the rollup's rows come from: its query on DuckDB, or (PostgreSQL) the same rows
+ * streamed to a CSV file (`cellsFromCsv`).
  */
-export function buildExportSql(query: TradeFlowQuery, hs: HsNomenclature, minCell: number, hsCodes: readonly string[]): SqlStatement {
-  const cells = buildRollupSql(query, 'duckdb');
+export function buildExportSql(
+  query: TradeFlowQuery,
+  hs: HsNomenclature,
+  minCell: number,
+  hsCodes: readonly string[],
+  cells: SqlStatement = buildRollupSql(query, 'duckdb'),
+): SqlStatement {
   const key = (dimension: Dimension) => {
     const index = query.groupBy.indexOf(dimension);
     return index < 0 ? 'NULL' : `c.k${index}`;
@@ -85,4 +93,27 @@ LEFT JOIN country_names partner_name ON partner_name.code = ${key('PARTNER')}
 LEFT JOIN hs_descriptions hs ON hs.code = ${commodity}
 ORDER BY ${['c.value_usd_cents DESC NULLS LAST', ...keyColumns(query).map((column) => `c.${column} NULLS LAST`)].join(', ')}`;
   return { text, params: cells.params };
+}
+
+/**
+ * The rollup's rows for `query` as `buildRollupSql` gives them, read by DuckDB from a CSV file
+ * with a header (PostgreSQL's `COPY … TO STDOUT` of that query). Every column the export reads
+ * is typed here; empty quoted text stays text, as PostgreSQL wrote it.
+ */
+export function cellsFromCsv(query: TradeFlowQuery, file: string): SqlStatement {
+  const types: Array<[string, string]> = [
+    ...query.groupBy.map((_, i): [string, string] => [`k${i}`, 'VARCHAR']),
+    ...(query.data === 'ALL' ? [['synthetic', 'BOOLEAN'] as [string, string]] : []),
+    ...['orders', 'qty', 'net_weight_g', 'delivered_orders', 'on_time_orders', 'de_minimis_known', 'de_minimis_orders'].map(
+      (column): [string, string] => [column, 'BIGINT'],
+    ),
+    ...MONEY_COLUMNS.map((column): [string, string] => [`${column}_cents`, 'BIGINT']),
+    ['transit_median', 'DOUBLE'],
+    ['transit_p90', 'DOUBLE'],
+  ];
+  const typed = types.map(([column, type]) => `${literal(column)}: ${literal(type)}`).join(', ');
+  return {
+    text: `SELECT * FROM read_csv(${literal(file)}, header = true, allow_quoted_nulls = false, types = {${typed}})`,
+    params: [],
+  };
 }

@@ -1,15 +1,14 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import type { HsNomenclature } from '#packages/hs/index.js';
 import type { Logger } from '#packages/log/index.js';
-import { queryTradeFlowCells } from '../query/queryTradeFlowCells.js';
-import { toTradeFlowRow, type TradeFlowRowModel } from '../query/toTradeFlowRow.js';
+import { buildRollupSql } from '../query/buildRollupSql.js';
 import type { TradeFlowQuery } from '../query/TradeFlowQuery.js';
-import type { ExportJob, TradeFlowStore } from '../store/TradeFlowStore.js';
-import { buildExportSql } from './buildExportSql.js';
+import { copyWithDuckDb } from '../store/createDuckDbStore.js';
+import type { ExportJob, SqlStatement, TradeFlowStore } from '../store/TradeFlowStore.js';
+import { buildExportSql, cellsFromCsv } from './buildExportSql.js';
 import { copyExportFile } from './copyExportFile.js';
-import { writeExportFile } from './writeExportFile.js';
-
-/** Rows read from the store at once; progress moves page by page. */
-const PAGE_ROWS = 100_000;
 
 export interface ExportRunner {
   /** Runs every job waiting now, one after another; resolves when none is left. */
@@ -19,7 +18,7 @@ export interface ExportRunner {
 }
 
 /**
- * Runs export jobs in the background. A job is claimed with a lease (renewed as pages are
+ * Runs export jobs in the background. A job is claimed with a lease (renewed while it is
  * written), so after a crash or restart a job left RUNNING is taken up again once its lease
  * lapses, and a PENDING one is started: jobs survive restarts.
  */
@@ -44,7 +43,7 @@ export function createExportRunner(options: {
   async function run(job: ExportJob): Promise<void> {
     const query = JSON.parse(job.request) as TradeFlowQuery;
     await store.updateExportJob(job.id, { rowsWritten: 0, progress: 0 }, now());
-    const written = store.copyTo ? await copied(job, query, store.copyTo.bind(store)) : await paged(job, query);
+    const written = await withLease(job, () => write(job, query));
     await store.updateExportJob(
       job.id,
       { status: 'DONE', progress: 1, rowsWritten: written.rows, path: written.path, expiresAt: now() + options.ttlMs },
@@ -53,54 +52,56 @@ export function createExportRunner(options: {
     logger.info('trade-flow export written', { jobId: job.id, rows: written.rows, format: job.format });
   }
 
-  /** One COPY inside the store (DuckDB). The lease is renewed while it runs, as pages renew it on the other path. */
-  async function copied(job: ExportJob, query: TradeFlowQuery, copyTo: NonNullable<TradeFlowStore['copyTo']>) {
-    const codes = await store.query({ text: 'SELECT DISTINCT hs6 FROM trade_flow_cells WHERE hs6 IS NOT NULL', params: [] });
-    const statement = buildExportSql(
-      query,
-      options.hs,
-      options.minCell,
-      codes.map((row) => String(row.hs6)),
-    );
+  /** Renews the job's lease while `work` runs, so no other runner takes it up meanwhile. */
+  async function withLease<T>(job: ExportJob, work: () => Promise<T>): Promise<T> {
     const renew = setInterval(() => {
       store.updateExportJob(job.id, { leaseUntil: now() + leaseMs }, now()).catch(() => undefined);
     }, leaseMs / 3);
     try {
-      return await copyExportFile({
+      return await work();
+    } finally {
+      clearInterval(renew);
+    }
+  }
+
+  /**
+   * The export's query, with country names, HS descriptions, suppression and rounding in SQL,
+   * copied by DuckDB straight to the file: over the store's own rollup on DuckDB; on PostgreSQL
+   * over the rollup's rows streamed out as CSV (`COPY … TO STDOUT`) into a file DuckDB reads. No
+   * row passes through JavaScript either way.
+   */
+  async function write(job: ExportJob, query: TradeFlowQuery) {
+    const codes = await store.query({ text: 'SELECT DISTINCT hs6 FROM trade_flow_cells WHERE hs6 IS NOT NULL', params: [] });
+    const hsCodes = codes.map((row) => String(row.hs6));
+    const file = (copyTo: NonNullable<TradeFlowStore['copyTo']>, cells?: SqlStatement) =>
+      copyExportFile({
         store: { copyTo },
-        statement,
+        statement: buildExportSql(query, options.hs, options.minCell, hsCodes, cells),
         folder: options.folder,
         jobId: job.id,
         format: job.format,
         // Packing the Parquet tree is the last tenth.
         onCopied: () => store.updateExportJob(job.id, { progress: 0.9, leaseUntil: now() + leaseMs }, now()),
       });
+    if (store.copyTo) return file(store.copyTo.bind(store));
+    if (!store.copyCsvTo) throw new Error(`the ${store.dialect} store can neither copy nor stream an export`);
+    mkdirSync(options.folder, { recursive: true });
+    const csv = join(options.folder, `${job.id}.cells.csv`);
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    try {
+      await store.copyCsvTo(buildRollupSql(query, store.dialect), csv);
+      // Reading the cells out is the first half; DuckDB writing the file the second.
+      await store.updateExportJob(job.id, { progress: 0.5, leaseUntil: now() + leaseMs }, now());
+      return await file(
+        (statement, target, copyOptions) => copyWithDuckDb(connection, statement, target, copyOptions),
+        cellsFromCsv(query, csv),
+      );
     } finally {
-      clearInterval(renew);
+      rmSync(csv, { force: true });
+      connection.closeSync();
+      instance.closeSync();
     }
-  }
-
-  /** Pages of cells through JavaScript into the export writer (PostgreSQL). */
-  async function paged(job: ExportJob, query: TradeFlowQuery) {
-    const pageAt = (offset: number) => queryTradeFlowCells(store, query, { limit: PAGE_ROWS, offset });
-    // The first page tells how many cells there are in all: no separate count of the whole aggregation.
-    const first = await pageAt(0);
-    const total = Number(first[0]?.total_cells ?? 0);
-    async function* pages(): AsyncIterable<TradeFlowRowModel[]> {
-      for (let offset = 0; offset < total; offset += PAGE_ROWS) {
-        const rows = offset === 0 ? first : await pageAt(offset);
-        yield rows.map((row) => toTradeFlowRow(row, query, options.minCell, options.hs));
-      }
-    }
-    return writeExportFile({
-      folder: options.folder,
-      jobId: job.id,
-      format: job.format,
-      pages: pages(),
-      // The last tenth is writing the file itself.
-      onRows: (rows) =>
-        store.updateExportJob(job.id, { progress: total === 0 ? 0.9 : (0.9 * rows) / total, leaseUntil: now() + leaseMs }, now()),
-    });
   }
 
   async function runWaiting(): Promise<void> {

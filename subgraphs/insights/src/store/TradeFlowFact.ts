@@ -76,9 +76,9 @@ export function mergeFacts(earlier: TradeFlowFact, later: TradeFlowFact): TradeF
   return merged as unknown as TradeFlowFact;
 }
 
+const NOTHING_KNOWN = Object.fromEntries(FACT_COLUMNS.map(([, , key]) => [key, null])) as unknown as TradeFlowFact;
+
 /** A fact with nothing known but the order: the base of a stage update. */
 export function emptyFact(orderId: string): TradeFlowFact {
-  const fact: Record<string, unknown> = {};
-  for (const [, , key] of FACT_COLUMNS) fact[key] = null;
-  return { ...(fact as unknown as TradeFlowFact), orderId };
+  return { ...NOTHING_KNOWN, orderId };
 }

@@ -56,6 +56,11 @@ export interface TradeFlowStore {
    * to the rows written.
    */
   copyTo?(statement: SqlStatement, target: string, options: string): Promise<number>;
+  /**
+   * PostgreSQL only: writes a query's rows to the file `target` as CSV with a header, by `COPY (…)
+   * TO STDOUT` streamed to the file as it arrives (the rows are never read into JavaScript values).
+   */
+  copyCsvTo?(statement: SqlStatement, target: string): Promise<void>;
   addDeadLetter(letter: DeadLetter, at: number): Promise<void>;
   listDeadLetters(limit: number): Promise<Array<DeadLetter & { receivedAt: number }>>;
   createExportJob(job: ExportJob): Promise<void>;

@@ -1,3 +1,6 @@
+import { createWriteStream } from 'node:fs';
+import type { Socket } from 'node:net';
+import { finished } from 'node:stream/promises';
 import pg from 'pg';
 import { EXPORT_JOB_COLUMNS, exportJobAssignments, exportJobValues, toDeadLetter, toExportJob } from './storeRows.js';
 import { mergeAssignments, tableStatements } from './tables.js';
@@ -12,11 +15,10 @@ import {
   rollupTableStatements,
 } from './tradeFlowRollup.js';
 import { FACT_COLUMNS } from './TradeFlowFact.js';
-import type { SqlRow, TradeFlowStore } from './TradeFlowStore.js';
+import type { SqlRow, SqlStatement, TradeFlowStore } from './TradeFlowStore.js';
 
 const SCHEMA_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
-/** Rows per INSERT: 28 columns each, under PostgreSQL's 65,535 parameters. */
-const ROWS_PER_INSERT = 2_000;
+const ARRAY_TYPES = { text: 'varchar[]', boolean: 'boolean[]', bigint: 'bigint[]', integer: 'integer[]', money: 'numeric[]' } as const;
 
 // NUMERIC, BIGINT and COUNT come back as text (exact); instants and counts are read with Number() where used.
 const types = {
@@ -26,8 +28,9 @@ const types = {
 };
 
 /**
- * Trade flows in PostgreSQL (`INSIGHTS_DATABASE_URL`), for replicas sharing one store. Facts are
- * upserted in batches of multi-row `INSERT … ON CONFLICT`, all of a delivery in one transaction.
+ * Trade flows in PostgreSQL (`INSIGHTS_DATABASE_URL`), for replicas sharing one store. A
+ * delivery's facts are upserted by one `INSERT … SELECT FROM unnest(…) ON CONFLICT`, a column per
+ * array parameter, in one transaction with the rollup's changes.
  */
 export function createPostgresStore(options: { connectionString: string; schema: string }): TradeFlowStore {
   const { schema } = options;
@@ -37,6 +40,7 @@ export function createPostgresStore(options: { connectionString: string; schema:
     (await pool.query(text, [...params])).rows as SqlRow[];
   let batchesSinceCompaction = 0;
   const columnList = FACT_COLUMNS.map(([name]) => name).join(', ');
+  const arrayParams = FACT_COLUMNS.map(([, kind], i) => `$${i + 1}::${ARRAY_TYPES[kind]}`).join(', ');
   async function inTransaction(work: (client: pg.PoolClient) => Promise<void>): Promise<void> {
     const client = await pool.connect();
     try {
@@ -74,21 +78,13 @@ export function createPostgresStore(options: { connectionString: string; schema:
         const touched = [facts.map((fact) => fact.orderId)];
         await client.query(POSTGRES_DELTA_STATEMENT);
         await client.query(contributionSql('order_id = ANY($1::varchar[])', -1), touched);
-        for (let start = 0; start < facts.length; start += ROWS_PER_INSERT) {
-          const chunk = facts.slice(start, start + ROWS_PER_INSERT);
-          const params: unknown[] = [];
-          const tuples = chunk.map((fact) => {
-            const slots = FACT_COLUMNS.map(([, kind, key]) => {
-              params.push(fact[key]);
-              return kind === 'money' ? `$${params.length}::numeric` : `$${params.length}`;
-            });
-            return `(${slots.join(', ')})`;
-          });
-          await client.query(
-            `INSERT INTO trade_flows (${columnList}) VALUES ${tuples.join(', ')} ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
-            params,
-          );
-        }
+        // One statement, one array parameter per column: PostgreSQL reads each array once, instead
+        // of binding 28 parameters per row across many multi-row VALUES statements.
+        await client.query(
+          `INSERT INTO trade_flows (${columnList}) SELECT * FROM unnest(${arrayParams})
+           ON CONFLICT (order_id) DO UPDATE SET ${mergeAssignments()}`,
+          FACT_COLUMNS.map(([, , key]) => facts.map((fact) => fact[key])),
+        );
         await client.query(contributionSql('order_id = ANY($1::varchar[])', 1), touched);
         for (const statement of applyDeltaStatements()) await client.query(statement);
       });
@@ -105,6 +101,23 @@ export function createPostgresStore(options: { connectionString: string; schema:
 
     query(statement) {
       return rows(statement.text, statement.params);
+    },
+
+    async copyCsvTo(statement, target) {
+      const client = await pool.connect();
+      const file = createWriteStream(target);
+      try {
+        await copyOut(client, `COPY (${withLiterals(client, statement)}) TO STDOUT (FORMAT csv, HEADER true)`, file);
+        file.end();
+        await finished(file);
+        client.release();
+      } catch (error) {
+        // A copy cut short leaves the connection mid-protocol: it is closed, not reused.
+        client.release(error instanceof Error ? error : true);
+        throw error;
+      } finally {
+        file.destroy();
+      }
     },
 
     async addDeadLetter(letter, at) {
@@ -157,4 +170,62 @@ export function createPostgresStore(options: { connectionString: string; schema:
       await pool.end();
     },
   };
+}
+
+/** A statement's `$n` parameters written into its text as literals: `COPY` takes no parameters. */
+function withLiterals(client: pg.PoolClient, statement: SqlStatement): string {
+  return statement.text.replace(/\$(\d+)/g, (_, position: string) => {
+    const value = statement.params[Number(position) - 1];
+    if (value === undefined) throw new Error(`statement has no parameter $${position}`);
+    if (value === null) return 'NULL';
+    if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+    if (typeof value === 'number') {
+      if (!Number.isFinite(value)) throw new Error(`parameter $${position} is not a finite number`);
+      return String(value);
+    }
+    return client.escapeLiteral(value);
+  });
+}
+
+/**
+ * Runs a `COPY … TO STDOUT` and writes its data, chunk by chunk as the server sends it, to `sink`;
+ * the socket is paused while the sink is full. `pg` runs the protocol (and reports errors); only
+ * its hook for copy data, a no-op in `pg.Query`, is filled in.
+ */
+function copyOut(client: pg.PoolClient, text: string, sink: NodeJS.WritableStream): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const query = new pg.Query(text) as pg.Query & {
+      handleCopyData(message: { chunk: Buffer }, connection: { stream: Socket }): void;
+    };
+    let paused: Socket | undefined;
+    const resume = () => {
+      paused?.resume();
+      paused = undefined;
+    };
+    query.handleCopyData = (message, connection) => {
+      // The chunk is a view of the parser's buffer, which the next read overwrites: the sink may
+      // hold it for a while, so it gets a copy. Chunks already read still arrive after a pause.
+      if (!sink.write(Buffer.from(message.chunk)) && !paused) {
+        paused = connection.stream;
+        paused.pause();
+        sink.once('drain', resume);
+      }
+    };
+    // The copy may end with the socket paused for a drain that never comes (the sink is ended
+    // next, not drained): the connection goes back to the pool reading again.
+    const settle = () => {
+      sink.removeListener('drain', resume);
+      resume();
+    };
+    query.once('end', () => {
+      settle();
+      resolve();
+    });
+    query.once('error', (error: Error) => {
+      settle();
+      reject(error);
+    });
+    sink.once('error', reject);
+    void client.query(query);
+  });
 }

@@ -76,6 +76,18 @@ export function contributionSql(orders: string, sign: 1 | -1): string {
 }
 
 /**
+ * Appends the contribution of the counted orders `orders` selects to the cells directly, one row
+ * per cell: for a batch of orders new to the store, which has nothing to take away.
+ */
+export function newOrdersToCellsSql(orders: string): string {
+  return `INSERT INTO trade_flow_cells (${KEYS}, ${CELL_MEASURE_NAMES.join(', ')})
+    SELECT ${KEYS}, ${CELL_MEASURES.map(([, value]) => `SUM(${value})`).join(', ')}
+    FROM trade_flows
+    WHERE confirmed_at IS NOT NULL AND cancelled IS NOT TRUE AND (${orders})
+    GROUP BY ${KEYS}`;
+}
+
+/**
  * Appends the delta to the cells, one row per cell it changes (a change that cancels out, as a
  * re-delivered event's does, appends nothing), and clears it. A cell may so have several rows:
  * questions sum them anyway, and drop a group whose orders sum to zero. Appending costs a
