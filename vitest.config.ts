@@ -28,9 +28,10 @@ export default defineConfig({
           include: ['**/*.e2e.ts'],
           exclude: ['node_modules/**', 'dist/**'],
           testTimeout: 60_000,
-          // Starting a whole stack (17 sandboxes, 5 subgraphs, a gateway, each compiled by tsx) takes
-          // 30-50 s on a loaded 2-core machine: a minute left too little margin.
-          hookTimeout: 120_000,
+          // Starting a whole stack (17 sandboxes, the subgraphs, a gateway, each compiled by tsx) takes
+          // 30-50 s on a loaded 2-core machine. Above launchStack's own deadline (150 s), so that a
+          // stack too slow to start fails with its own message and is stopped, never left running.
+          hookTimeout: 180_000,
           // Each e2e file starts its own stack of processes; two cores cannot run many at once.
           fileParallelism: false,
         },

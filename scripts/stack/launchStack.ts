@@ -18,7 +18,7 @@ export interface StackOptions {
   /** Options for node itself in every service's process (e.g. `--cpu-prof`, which NODE_OPTIONS does not allow). Default: none. */
   nodeArgs?: readonly string[];
   onLine?: (service: string, line: string) => void;
-  /** How long each service may take to start. Default: 150000 ms. */
+  /** How long the whole stack may take to start, all its stages together. Default: 150000 ms. */
   startTimeoutMs?: number;
 }
 
@@ -42,7 +42,11 @@ const DEFAULT_START_TIMEOUT_MS = 150_000;
  * is ready (all subgraphs reachable).
  */
 export async function launchStack(options: StackOptions): Promise<RunningStack> {
-  const startTimeoutMs = options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS;
+  // One deadline for every stage, so that a caller's own timeout (a test hook's) can be set above it:
+  // the stack then fails with the slow service's last lines and stops what it started, rather than
+  // being abandoned half-started.
+  const deadline = Date.now() + (options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+  const timeLeft = () => Math.max(1, deadline - Date.now());
   const services = new Map<string, ServiceProcess>();
   // A test stack keeps its files (orders' SQLite, insights' DuckDB, which one process owns, keys)
   // in a folder of its own, so stacks started side by side do not share them.
@@ -80,7 +84,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       } catch {
         return undefined;
       }
-    }, startTimeoutMs);
+    }, timeLeft());
     const sandboxUrls = started.urls;
     const upstreamEnv = {
       ...started.environment,
@@ -98,7 +102,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph) =>
-        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, startTimeoutMs),
+        services.get(subgraph.name)!.waitForHttp(new URL('/health', subgraphUrls[subgraph.name]).href, timeLeft()),
       ),
     );
 
@@ -117,7 +121,7 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
       GATEWAY_NODE_FLAGS,
     );
     const gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
-    await gateway.waitForHttp(`${gatewayOrigin}/ready`, startTimeoutMs);
+    await gateway.waitForHttp(`${gatewayOrigin}/ready`, timeLeft());
 
     return { gatewayUrl: `${gatewayOrigin}/graphql`, sandboxUrls, subgraphUrls, services, supergraphPath, stop };
   } catch (error) {
