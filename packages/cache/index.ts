@@ -8,3 +8,4 @@ export { assertWindowArguments, type SlidingWindow, type SlidingWindowDecision, 
 export { createMemorySlidingWindow, type MemorySlidingWindowOptions } from './createMemorySlidingWindow.js';
 export { createRedisSlidingWindow, type RedisSlidingWindowOptions } from './createRedisSlidingWindow.js';
 export { createOutageLog, type Outage, type OutageLog, type OutageMessages } from './createOutageLog.js';
+export { BoundedMap } from './BoundedMap.js';

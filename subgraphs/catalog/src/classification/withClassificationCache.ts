@@ -1,3 +1,4 @@
+import { BoundedMap } from '#packages/cache/index.js';
 import type { ClassificationRequest, HsClassifier, HsSuggestion } from '#packages/hs/index.js';
 
 /** Titles remembered; a search page brings at most 50, so this holds the pages of many recent searches. */
@@ -11,13 +12,12 @@ const DEFAULT_CAPACITY = 20_000;
  * `capacity` is reached. `explain` is for people checking the ranking and is not remembered.
  */
 export function withClassificationCache(classifier: HsClassifier, capacity = DEFAULT_CAPACITY): HsClassifier {
-  const remembered = new Map<string, readonly HsSuggestion[]>();
+  const remembered = new BoundedMap<string, readonly HsSuggestion[]>(capacity);
   const classify = (request: ClassificationRequest, first = 3): HsSuggestion[] => {
     const key = `${first}\u0000${request.title}\u0000${request.description ?? ''}`;
     let suggestions = remembered.get(key);
     if (suggestions === undefined) {
       suggestions = classifier.classify(request, first);
-      if (remembered.size >= capacity) remembered.delete(remembered.keys().next().value!);
       remembered.set(key, suggestions);
     }
     return [...suggestions]; // callers own their list

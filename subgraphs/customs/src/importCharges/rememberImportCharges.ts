@@ -1,3 +1,4 @@
+import { BoundedMap } from '#packages/cache/index.js';
 import type { ReferenceRates } from '#packages/fx/index.js';
 import type { LoadedRules } from '../../rules/loadRules.js';
 import { computeImportCharges } from './computeImportCharges.js';
@@ -24,14 +25,13 @@ export function rememberImportCharges(consignment: Consignment, rules: LoadedRul
   }
   let answers = byRates.get(rates);
   if (answers === undefined) {
-    answers = new Map();
+    answers = new BoundedMap(CAPACITY);
     byRates.set(rates, answers);
   }
   const key = JSON.stringify(consignment, (_key, value: unknown) => (typeof value === 'bigint' ? value.toString() : value));
   let charges = answers.get(key);
   if (charges === undefined) {
     charges = computeImportCharges(consignment, rules, rates);
-    if (answers.size >= CAPACITY) answers.delete(answers.keys().next().value!);
     answers.set(key, charges);
   }
   return charges;

@@ -1,10 +1,11 @@
+import { BoundedMap } from '#packages/cache/index.js';
 import { verifyQuote, type Quote } from '#packages/quotes/index.js';
 
 /** Tokens kept: more than the orders a replica books at once, each a few hundred bytes. */
 const KEPT = 1_000;
 
 /** Quotes whose token this process has checked, by token, under `keptFor`; oldest first. */
-const checked = new Map<string, Quote>();
+const checked = new BoundedMap<string, Quote>(KEPT);
 let keptFor: Buffer | undefined;
 
 /**
@@ -21,7 +22,6 @@ export function verifiedQuote(token: string, key: Buffer, now: number): Quote {
   let quote = checked.get(token);
   if (quote === undefined) {
     quote = verifyQuote(token, key, Number.NEGATIVE_INFINITY);
-    if (checked.size >= KEPT) checked.delete(checked.keys().next().value!);
     checked.set(token, quote);
   }
   if (Date.parse(quote.expiresAt) <= now) return verifyQuote(token, key, now); // throws QUOTE_EXPIRED
