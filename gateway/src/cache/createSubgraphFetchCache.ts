@@ -184,7 +184,10 @@ export function createSubgraphFetchCache(options: {
     return { ...response, data: { ...response.data, _entities: entities }, ...(errors && { errors }) };
   }
 
-  function keyOf(request: Pick<SubgraphFetch, 'subgraph' | 'query' | 'acceptLanguage'>, variables: Record<string, unknown> | undefined): string {
+  function keyOf(
+    request: Pick<SubgraphFetch, 'subgraph' | 'query' | 'acceptLanguage'>,
+    variables: Record<string, unknown> | undefined,
+  ): string {
     return sha256Hex(stableStringify([request.subgraph, request.query, variables ?? {}, request.acceptLanguage ?? '']));
   }
 }

@@ -17,7 +17,9 @@ const CHALLENGE: ReadonlyArray<readonly [string, string]> = [['www-authenticate'
  */
 export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Authenticate {
   // each key's principal, live and test-mode, made once: a request with a key allocates nothing for it
-  const byHash = new Map(records.map((record) => [record.sha256, { record, live: principalOf(record, false), test: principalOf(record, true) }]));
+  const byHash = new Map(
+    records.map((record) => [record.sha256, { record, live: principalOf(record, false), test: principalOf(record, true) }]),
+  );
   return (headers, remoteAddress) => {
     const presented = presentedKey(headers);
     if (presented === undefined) {

@@ -51,7 +51,8 @@ export function createQueryHashes(): QueryHashes {
       characters += text.length;
       return hash;
     },
-    isRewritten: (persistedQuery) => typeof persistedQuery === 'object' && persistedQuery !== null && internals.rewritten.has(persistedQuery),
+    isRewritten: (persistedQuery) =>
+      typeof persistedQuery === 'object' && persistedQuery !== null && internals.rewritten.has(persistedQuery),
   };
   return internals;
 }
@@ -70,7 +71,6 @@ export function withRequestTexts(store: PersistedQueryStore, hashes: QueryHashes
   };
 }
 
-
 /**
  * Apollo Server, with each full-text POST of one operation handed over as the APQ lookup of its
  * text's hash (see `QueryHashes`). Batches, GETs, requests that carry their own `persistedQuery`
@@ -78,7 +78,10 @@ export function withRequestTexts(store: PersistedQueryStore, hashes: QueryHashes
  * changed: the context's checks (query size, APQ registration limit) see the request as sent.
  * Only with APQ on: Apollo Server refuses any `persistedQuery` when it is off.
  */
-export function asPersistedQuery<TContext extends BaseContext>(apollo: ApolloServer<TContext>, hashes: QueryHashes): ApolloServer<TContext> {
+export function asPersistedQuery<TContext extends BaseContext>(
+  apollo: ApolloServer<TContext>,
+  hashes: QueryHashes,
+): ApolloServer<TContext> {
   const { inFlight, rewritten } = hashes as Internals;
   const execute = apollo.executeHTTPGraphQLRequest.bind(apollo);
   const served = Object.create(apollo) as ApolloServer<TContext>;
@@ -115,5 +118,7 @@ function isOneTextOperation(body: Record<string, unknown> | undefined): body is 
   const { query, extensions } = body;
   if (typeof query !== 'string' || query === '' || query.length > MAX_TEXT_LENGTH) return false;
   if (extensions === undefined || extensions === null) return true;
-  return typeof extensions === 'object' && !Array.isArray(extensions) && (extensions as Record<string, unknown>).persistedQuery === undefined;
+  return (
+    typeof extensions === 'object' && !Array.isArray(extensions) && (extensions as Record<string, unknown>).persistedQuery === undefined
+  );
 }

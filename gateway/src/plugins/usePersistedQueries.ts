@@ -26,8 +26,7 @@ export function usePersistedQueries(options: {
         async didResolveSource({ metrics, request }) {
           if (metrics.persistedQueryHit) {
             if (!options.isRewritten?.(request.extensions?.persistedQuery)) options.onOutcome?.('hit');
-          }
-          else if (metrics.persistedQueryRegister) options.onOutcome?.('registered');
+          } else if (metrics.persistedQueryRegister) options.onOutcome?.('registered');
         },
         async didEncounterErrors({ errors }) {
           if (errors.some((error) => errorCodeOf(error) === 'PERSISTED_QUERY_NOT_FOUND')) options.onOutcome?.('miss');
