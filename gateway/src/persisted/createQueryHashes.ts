@@ -23,7 +23,7 @@ export interface QueryHashes {
   /** The hash of a text (remembered for texts up to 20,000 characters). */
   hashOf(text: string): string;
   /** Whether a request's `persistedQuery` extension was made here from its text, rather than sent by the client. */
-  isRewritten(persistedQuery: unknown): boolean;
+  readonly isRewritten: (persistedQuery: unknown) => boolean;
 }
 
 interface Internals extends QueryHashes {
