@@ -34,6 +34,7 @@ import { developmentKeyRecord } from './keys/developmentKeyRecord.js';
 import { explorerRoutes } from './web/explorerRoutes.js';
 import { WEB_PAGES, webPageRoutes } from './web/webPageRoutes.js';
 import { createPersistedQueryStore } from './persisted/createPersistedQueryStore.js';
+import { asPersistedQuery, createQueryHashes, withRequestTexts } from './persisted/createQueryHashes.js';
 import { loadPersistedOperations } from './persisted/loadPersistedOperations.js';
 import { readSubgraphUrls } from './readSubgraphUrls.js';
 import { createSharedStore, type SharedStore } from './store/createSharedStore.js';
@@ -171,16 +172,21 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     },
   });
 
+  // a full-text request's hash is computed once per text, and Apollo Server looks the request up by it (createQueryHashes)
+  const queryHashes = config.PERSISTED_QUERIES === 'off' ? undefined : createQueryHashes();
   const persistedQueries =
-    config.PERSISTED_QUERIES === 'off'
+    config.PERSISTED_QUERIES === 'off' || queryHashes === undefined
       ? (false as const)
       : {
-          cache: createPersistedQueryStore({
-            manifest,
-            mode: config.PERSISTED_QUERIES,
-            store: store.cache.withPrefix('apq'),
-            ttlSeconds: config.APQ_TTL_SECONDS,
-          }),
+          cache: withRequestTexts(
+            createPersistedQueryStore({
+              manifest,
+              mode: config.PERSISTED_QUERIES,
+              store: store.cache.withPrefix('apq'),
+              ttlSeconds: config.APQ_TTL_SECONDS,
+            }),
+            queryHashes,
+          ),
           ttl: config.APQ_TTL_SECONDS,
         };
   const engineGateway = useExecutionEngine(gateway, {
@@ -214,6 +220,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       store,
       costModel: TRADEGRAPH_COST_MODEL,
       authorizationPolicy: () => authorizationPolicy,
+      ...(queryHashes !== undefined && { isRewrittenQuery: queryHashes.isRewritten }),
     }),
   });
 
@@ -229,7 +236,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   let stopping = false;
   let readiness: { at: number; report: Promise<{ ready: boolean; subgraphs: unknown }> } | undefined;
   const httpServer = createGraphQLHttpServer<GatewayContext>({
-    apollo,
+    apollo: queryHashes === undefined ? apollo : asPersistedQuery(apollo, queryHashes),
     logger,
     // clients: keys are checked by the gateway itself (createRequestContext)
     access: 'public',

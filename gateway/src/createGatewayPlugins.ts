@@ -29,6 +29,8 @@ export function createGatewayPlugins(options: {
   costModel: CostModel;
   /** The access rules of the supergraph in service (they change on reload). */
   authorizationPolicy: () => AuthorizationPolicy;
+  /** Which `persistedQuery` extensions the gateway made from a request's text (not APQ hits). Default: none. */
+  isRewrittenQuery?: (persistedQuery: unknown) => boolean;
 }): ApolloServerPlugin<GatewayContext>[] {
   const { config, manifest, metrics, store } = options;
   const operationLabel = createOperationLabels(new Set(manifest.operations.map((operation) => operation.name)));
@@ -42,6 +44,7 @@ export function createGatewayPlugins(options: {
             manifest,
             allowlist: config.PERSISTED_QUERIES === 'allowlist',
             onOutcome: (outcome) => metrics.cache('apq', outcome),
+            ...(options.isRewrittenQuery !== undefined && { isRewritten: options.isRewrittenQuery }),
           }),
         ]),
     useKnownOperation(),

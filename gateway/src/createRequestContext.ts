@@ -1,8 +1,9 @@
-import type { PrincipalSigner } from '#packages/principal/index.js';
+import type { CallerPrincipal, PrincipalSigner } from '#packages/principal/index.js';
 import type { IncomingRequestInfo } from '#packages/server/index.js';
 import { errorCodeOf } from './errorCodeOf.js';
 import type { GatewayContext } from './GatewayContext.js';
 import type { Authenticate } from './keys/createApiKeyAuthenticator.js';
+import type { Principal } from './keys/Principal.js';
 import { checkQuerySize, type QuerySizeLimits } from './limits/checkQuerySize.js';
 import type { FailedKeyThrottle } from './limits/createFailedKeyThrottle.js';
 import type { RateLimiter } from './limits/createRateLimiter.js';
@@ -27,6 +28,8 @@ export function createRequestContext(options: {
   querySize: QuerySizeLimits;
   signPrincipal: PrincipalSigner;
 }): (request: IncomingRequestInfo) => Promise<GatewayContext> {
+  // a key's principal is one object for all its requests (createApiKeyAuthenticator): its signed form is made once too
+  const callers = new WeakMap<Principal, CallerPrincipal>();
   return async ({ requestId, headers, remoteAddress, graphQLRequests = [] }) => {
     const address = remoteAddress ?? 'unknown';
     options.failedKeys.check(address);
@@ -42,14 +45,24 @@ export function createRequestContext(options: {
     if (graphQLRequests.some(isPersistedQueryRegistration)) await options.registrationLimiter.consume(principal);
     const language = headers['accept-language'];
     const acceptLanguage = typeof language === 'string' && ACCEPT_LANGUAGE.test(language) ? language : undefined;
-    const principalHeader = options.signPrincipal({
-      keyId: principal.keyId,
-      tier: principal.tier,
-      scopes: [...principal.scopes],
-      marketplaceId: principal.marketplaceId,
-      ...(principal.testMode && { testMode: true }),
-    });
+    let caller = callers.get(principal);
+    if (caller === undefined) {
+      caller = callerPrincipalOf(principal);
+      if (principal.keyId !== undefined) callers.set(principal, caller);
+    }
+    const principalHeader = options.signPrincipal(caller);
     return { requestId, principal, principalHeader, rateLimit, ...(acceptLanguage !== undefined && { acceptLanguage }) };
+  };
+}
+
+/** The principal as subgraphs are told it (`x-tradegraph-principal`). */
+function callerPrincipalOf(principal: Principal): CallerPrincipal {
+  return {
+    keyId: principal.keyId,
+    tier: principal.tier,
+    scopes: [...principal.scopes],
+    marketplaceId: principal.marketplaceId,
+    ...(principal.testMode && { testMode: true }),
   };
 }
 

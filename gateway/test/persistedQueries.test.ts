@@ -83,6 +83,21 @@ describeOnEachStore('automatic persisted queries', (store) => {
     expect(metrics).toContain('tradegraph_gateway_cache_lookups_total{cache="apq",result="hit"} 1');
   });
 
+  it('answers a query sent as text as it always did: no APQ hit counted, nothing registered, errors as Apollo Server gives them', async () => {
+    const gateway = await start();
+    const query = 'query AsText { marketplaces { id } }';
+    const expected = { marketplaces: [{ id: 'cn-jademarket' }, { id: 'br-feira' }] };
+    // one after another (the hash remembered after the first), then several of the same text at once
+    for (let round = 0; round < 3; round++) expect((await gateway.post({ query })).body.data).toEqual(expected);
+    const together = await Promise.all(Array.from({ length: 6 }, () => gateway.post({ query, extensions: {} })));
+    for (const answer of together) expect(answer.body.data).toEqual(expected);
+    expect((await gateway.post({ query: '{ marketplaces { id }' })).body.errors?.[0]?.extensions?.code).toBe('GRAPHQL_PARSE_FAILED');
+    const metrics = await (await fetch(`${gateway.origin}/metrics`)).text();
+    expect(metrics).not.toContain('cache="apq"');
+    // a text is registered only when sent with its hash
+    expect((await gateway.post(persisted(sha256Hex(query)))).body.errors?.[0]?.extensions?.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+  });
+
   it('serves the manifest’s operations by hash with no registration round trip', async () => {
     const gateway = await start();
     const answer = await gateway.post({ operationName: 'Offers', variables: { first: 2 }, ...persisted(registered('Offers').id) });

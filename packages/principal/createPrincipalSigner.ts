@@ -12,13 +12,16 @@ export type PrincipalSigner = (principal: CallerPrincipal) => string;
 export function createPrincipalSigner(key: Buffer, now: () => number = Date.now): PrincipalSigner {
   const reuseMs = (PRINCIPAL_MAX_AGE_SECONDS * 1000) / 5;
   const signed = new Map<string, { readonly header: string; readonly at: number }>();
+  // the caller that passes the same principal object for every request of a key (the gateway) skips building its id
+  const byObject = new WeakMap<CallerPrincipal, { readonly header: string; readonly at: number }>();
   return (principal) => {
-    const id = `${principal.keyId ?? ''}\u0000${principal.tier}\u0000${principal.marketplaceId ?? ''}\u0000${principal.scopes.join(',')}\u0000${principal.testMode === true ? 'test' : 'live'}`;
     const at = now();
-    const cached = signed.get(id);
-    if (cached !== undefined && at - cached.at < reuseMs) return cached.header;
-    const header = signPrincipal(principal, key, at);
-    signed.set(id, { header, at });
-    return header;
+    const known = byObject.get(principal);
+    if (known !== undefined && at - known.at < reuseMs) return known.header;
+    const id = `${principal.keyId ?? ''}\u0000${principal.tier}\u0000${principal.marketplaceId ?? ''}\u0000${principal.scopes.join(',')}\u0000${principal.testMode === true ? 'test' : 'live'}`;
+    let entry = signed.get(id);
+    if (entry === undefined || at - entry.at >= reuseMs) signed.set(id, (entry = { header: signPrincipal(principal, key, at), at }));
+    byObject.set(principal, entry);
+    return entry.header;
   };
 }

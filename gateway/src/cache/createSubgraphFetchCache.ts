@@ -32,6 +32,23 @@ export interface SubgraphFetchCache {
   ): Promise<SubgraphResponse>;
   /** Whether lookups of this subgraph operation are skipped now: it lately answered uncacheable. */
   skips(subgraph: string, query: string): boolean;
+  /**
+   * Sends a call whose lookups are skipped (`skips` said so) as it is, and counts its miss; should
+   * the answer be public after all, stores it as a lookup would have and looks the operation up
+   * from then on. The call's variables are asked for only then, so a caller holding them as text
+   * (the engine's representations) does not parse them back for nothing.
+   */
+  sendSkipped(call: SkippedFetch, send: () => Promise<SubgraphResponse>): Promise<SubgraphResponse>;
+}
+
+/** A subgraph fetch sent without a lookup: its variables read only when its answer is stored. */
+export interface SkippedFetch {
+  subgraph: string;
+  query: string;
+  /** How many representations an `_entities` fetch carries; undefined for any other query. */
+  entities: number | undefined;
+  variables: () => Record<string, unknown> | undefined;
+  acceptLanguage: string | undefined;
 }
 
 /**
@@ -51,31 +68,46 @@ export function createSubgraphFetchCache(options: {
   const { store, onOutcome } = options;
   const uncacheable = options.uncacheable ?? createUncacheableMemory();
   const entityQueries = new Map<string, boolean>();
+  const sendSkipped = async (call: SkippedFetch, send: () => Promise<SubgraphResponse>): Promise<SubgraphResponse> => {
+    onOutcome?.({ kind: call.entities !== undefined ? 'entity' : 'subgraph', result: 'miss', count: call.entities ?? 1 });
+    const response = await send();
+    const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
+    if (maxAge <= 0) return response;
+    // public after all: stored as a lookup would have stored it, and looked up from now on
+    uncacheable.delete(call.subgraph, call.query);
+    const variables = call.variables();
+    const representations = variables?.representations;
+    if (call.entities !== undefined && Array.isArray(representations)) {
+      const fetched = response.data?._entities;
+      if (!response.errors?.length && Array.isArray(fetched) && fetched.length === representations.length)
+        await store.setMany(
+          representations.map((representation, index) => ({
+            key: keyOf(call, { ...variables, representations: [representation] }),
+            value: encodeCachedResponse(fetched[index], maxAge),
+            ttlSeconds: maxAge,
+          })),
+        );
+    } else if (!response.errors?.length && response.data)
+      await store.set(keyOf(call, variables), encodeCachedResponse(response.data, maxAge), maxAge);
+    return response;
+  };
   return {
     skips: (subgraph, query) => uncacheable.has(subgraph, query),
+    sendSkipped,
     async fetch(request, send) {
       const representations = request.variables?.representations;
       const isEntities = Array.isArray(representations) && isEntitiesQuery(request.query);
       if (uncacheable.has(request.subgraph, request.query)) {
-        onOutcome?.({ kind: isEntities ? 'entity' : 'subgraph', result: 'miss', count: isEntities ? representations.length : 1 });
-        const response = await send(request.variables);
-        const maxAge = publicMaxAge(response.http?.headers.get('cache-control'));
-        if (maxAge <= 0) return response;
-        // public after all: stored as a lookup would have stored it, and looked up from now on
-        uncacheable.delete(request.subgraph, request.query);
-        if (isEntities) {
-          const fetched = response.data?._entities;
-          if (!response.errors?.length && Array.isArray(fetched) && fetched.length === representations.length)
-            await store.setMany(
-              representations.map((representation, index) => ({
-                key: keyOf(request, { ...request.variables, representations: [representation] }),
-                value: encodeCachedResponse(fetched[index], maxAge),
-                ttlSeconds: maxAge,
-              })),
-            );
-        } else if (!response.errors?.length && response.data)
-          await store.set(keyOf(request, request.variables), encodeCachedResponse(response.data, maxAge), maxAge);
-        return response;
+        return sendSkipped(
+          {
+            subgraph: request.subgraph,
+            query: request.query,
+            entities: isEntities ? representations.length : undefined,
+            variables: () => request.variables,
+            acceptLanguage: request.acceptLanguage,
+          },
+          () => send(request.variables),
+        );
       }
       if (isEntities) return fetchEntities(request, representations, send);
       const key = keyOf(request, request.variables);
@@ -152,7 +184,10 @@ export function createSubgraphFetchCache(options: {
     return { ...response, data: { ...response.data, _entities: entities }, ...(errors && { errors }) };
   }
 
-  function keyOf(request: SubgraphFetch, variables: Record<string, unknown> | undefined): string {
+  function keyOf(
+    request: Pick<SubgraphFetch, 'subgraph' | 'query' | 'acceptLanguage'>,
+    variables: Record<string, unknown> | undefined,
+  ): string {
     return sha256Hex(stableStringify([request.subgraph, request.query, variables ?? {}, request.acceptLanguage ?? '']));
   }
 }

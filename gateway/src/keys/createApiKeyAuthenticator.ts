@@ -16,7 +16,10 @@ const CHALLENGE: ReadonlyArray<readonly [string, string]> = [['www-authenticate'
  * before anything else runs. Lookup is by the key's hash, so the gateway never holds a key itself.
  */
 export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Authenticate {
-  const byHash = new Map(records.map((record) => [record.sha256, record]));
+  // each key's principal, live and test-mode, made once: a request with a key allocates nothing for it
+  const byHash = new Map(
+    records.map((record) => [record.sha256, { record, live: principalOf(record, false), test: principalOf(record, true) }]),
+  );
   return (headers, remoteAddress) => {
     const presented = presentedKey(headers);
     if (presented === undefined) {
@@ -29,19 +32,23 @@ export function createApiKeyAuthenticator(records: readonly ApiKeyRecord[]): Aut
         rateLimitKey: `anonymous:${remoteAddress ?? 'unknown'}`,
       };
     }
-    const record = presented === '' ? undefined : byHash.get(hashApiKey(presented));
-    if (record === undefined) throw unauthenticated('The API key is not valid');
-    if (record.revoked) throw unauthenticated(`The API key ${record.id} was revoked`);
-    return {
-      keyId: record.id,
-      tier: record.tier,
-      scopes: record.scopes,
-      marketplaceId: record.marketplaceId,
-      // the key's own text says its mode, as Stripe's sk_test_/sk_live_ do: a test key never books live
-      testMode: presented.startsWith(TEST_KEY_PREFIX),
-      rateLimitKey: `key:${record.id}`,
-    };
+    const known = presented === '' ? undefined : byHash.get(hashApiKey(presented));
+    if (known === undefined) throw unauthenticated('The API key is not valid');
+    if (known.record.revoked) throw unauthenticated(`The API key ${known.record.id} was revoked`);
+    // the key's own text says its mode, as Stripe's sk_test_/sk_live_ do: a test key never books live
+    return presented.startsWith(TEST_KEY_PREFIX) ? known.test : known.live;
   };
+}
+
+function principalOf(record: ApiKeyRecord, testMode: boolean): Principal {
+  return Object.freeze({
+    keyId: record.id,
+    tier: record.tier,
+    scopes: record.scopes,
+    marketplaceId: record.marketplaceId,
+    testMode,
+    rateLimitKey: `key:${record.id}`,
+  });
 }
 
 /** The key sent, '' for a header that is present but says nothing usable, undefined for none. */

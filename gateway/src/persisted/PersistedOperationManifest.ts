@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { Kind, parse, print, visit, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode } from 'graphql';
 
@@ -22,8 +22,9 @@ export interface PersistedOperationManifest {
   readonly operations: readonly PersistedOperation[];
 }
 
+/** Hex SHA-256 of a text's UTF-8 (one-shot `crypto.hash`: no Hash object made). */
 export function sha256Hex(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+  return hash('sha256', text, 'hex');
 }
 
 /**

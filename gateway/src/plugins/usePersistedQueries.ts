@@ -16,14 +16,17 @@ export function usePersistedQueries(options: {
   manifest: PersistedOperationManifest;
   allowlist: boolean;
   onOutcome?: (outcome: PersistedQueryOutcome) => void;
+  /** Which `persistedQuery` extensions the gateway made from a request's text (see createQueryHashes): not an APQ hit. */
+  isRewritten?: (persistedQuery: unknown) => boolean;
 }): ApolloServerPlugin<GatewayContext> {
   const registered = new Set(options.manifest.operations.map((operation) => operation.id));
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ metrics }) {
-          if (metrics.persistedQueryHit) options.onOutcome?.('hit');
-          else if (metrics.persistedQueryRegister) options.onOutcome?.('registered');
+        async didResolveSource({ metrics, request }) {
+          if (metrics.persistedQueryHit) {
+            if (!options.isRewritten?.(request.extensions?.persistedQuery)) options.onOutcome?.('hit');
+          } else if (metrics.persistedQueryRegister) options.onOutcome?.('registered');
         },
         async didEncounterErrors({ errors }) {
           if (errors.some((error) => errorCodeOf(error) === 'PERSISTED_QUERY_NOT_FOUND')) options.onOutcome?.('miss');

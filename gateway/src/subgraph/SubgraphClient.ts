@@ -92,12 +92,34 @@ export class SubgraphClient {
       return (await this.receive(call, body)).answer;
     }
     const body = bodyOf(call.bodyPrefix, JSON.stringify(call.variables), call.representations);
-    if (!this.fetchCache || !call.idempotent) return (await this.receive(call, body)).answer;
+    const cache = this.fetchCache;
+    if (!cache || !call.idempotent) return (await this.receive(call, body)).answer;
     // the cache keys entities by their representations as values, as it does for the stock engine
-    const variables = call.representations
-      ? { ...call.variables, representations: JSON.parse(`[${call.representations.join(',')}]`) as unknown[] }
-      : call.variables;
-    const response = await this.fetchCache.fetch(
+    const valuesOf = () =>
+      call.representations
+        ? { ...call.variables, representations: JSON.parse(`[${call.representations.join(',')}]`) as unknown[] }
+        : call.variables;
+    if (cache.skips(this.name, call.query)) {
+      // an operation that lately answered uncacheable is sent as it is: its representations are read back only if it turns out public
+      let answer: SubgraphAnswer | undefined;
+      await cache.sendSkipped(
+        {
+          subgraph: this.name,
+          query: call.query,
+          entities: call.representations?.length,
+          variables: valuesOf,
+          acceptLanguage: call.acceptLanguage,
+        },
+        async () => {
+          const received = await this.receive(call, body);
+          answer = received.answer;
+          return withCacheControl(received);
+        },
+      );
+      return answer!;
+    }
+    const variables = valuesOf();
+    const response = await cache.fetch(
       {
         subgraph: this.name,
         query: call.query,
@@ -108,11 +130,7 @@ export class SubgraphClient {
       async (sent): Promise<SubgraphResponse> => {
         // what the cache did not answer: all of it (this body), or some entities (a body of their own)
         const sameBody = sent === variables || sameRepresentations(sent, variables);
-        const { answer, cacheControl } = await this.receive(call, sameBody ? body : `${call.bodyPrefix}${JSON.stringify(sent)}}`);
-        return {
-          ...answer,
-          http: { headers: { get: (name) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) } },
-        };
+        return withCacheControl(await this.receive(call, sameBody ? body : `${call.bodyPrefix}${JSON.stringify(sent)}}`));
       },
     );
     return response as SubgraphAnswer;
@@ -154,6 +172,14 @@ export class SubgraphClient {
     }
     return subgraphHttpError(raw.status, raw.statusText, body);
   }
+}
+
+/** An answer as the fetch cache reads it: with the subgraph's `cache-control`. */
+function withCacheControl({ answer, cacheControl }: Received): SubgraphResponse {
+  return {
+    ...answer,
+    http: { headers: { get: (name) => (name.toLowerCase() === 'cache-control' ? (cacheControl ?? null) : null) } },
+  };
 }
 
 /** `{…prefix…"variables":{…,"representations":[…]}}` without serializing the representations again. */

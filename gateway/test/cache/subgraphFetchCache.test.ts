@@ -1,7 +1,11 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { createMemoryCache } from '#packages/cache/createMemoryCache.js';
 import { createSubgraphFetchCache, type SubgraphFetch, type SubgraphResponse } from '#gateway/src/cache/createSubgraphFetchCache.js';
 import { createUncacheableMemory } from '#gateway/src/cache/createUncacheableMemory.js';
+import { createSubgraphTransport } from '#gateway/src/subgraph/createSubgraphTransport.js';
+import { SubgraphClient, type SubgraphCall } from '#gateway/src/subgraph/SubgraphClient.js';
 
 const ENTITIES = 'query($representations:[_Any!]!){_entities(representations:$representations){...on Product{price}}}';
 const representations = [
@@ -92,5 +96,58 @@ describe('what the memory of uncacheable operations holds', () => {
     memory.add('catalog', '{ d }');
     expect(memory.has('catalog', '{ a }')).toBe(false);
     expect(memory.has('catalog', '{ d }')).toBe(true);
+  });
+});
+
+describe("the engine's subgraph calls through the fetch cache", () => {
+  it('sends an operation remembered uncacheable as it is, and still stores its entities once it answers public', async () => {
+    // a subgraph over HTTP that prices each representation it is sent, with the cache-control the test sets
+    let cacheControl: string | undefined;
+    const bodies: string[] = [];
+    const server = createServer((request, response) => {
+      let body = '';
+      request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      request.on('end', () => {
+        bodies.push(body);
+        const sent = (JSON.parse(body) as { variables: { representations: Array<{ upc: string }> } }).variables.representations;
+        response.setHeader('content-type', 'application/json');
+        if (cacheControl !== undefined) response.setHeader('cache-control', cacheControl);
+        response.end(JSON.stringify({ data: { _entities: sent.map(({ upc }) => ({ price: Number(upc) * 10 })) } }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+    const transport = createSubgraphTransport({ url, timeoutMs: 5_000 });
+    try {
+      const outcomes: string[] = [];
+      const fetchCache = createSubgraphFetchCache({
+        store: createMemoryCache(),
+        onOutcome: ({ kind, result, count }) => outcomes.push(`${kind} ${result} ${count}`),
+      });
+      const client = new SubgraphClient({ name: 'products', url, transport, fetchCache });
+      const call: SubgraphCall = {
+        query: ENTITIES,
+        idempotent: true,
+        bodyPrefix: `{"query":${JSON.stringify(ENTITIES)},"variables":`,
+        variables: {},
+        representations: representations.map((representation) => JSON.stringify(representation)),
+        headers: {},
+        acceptLanguage: undefined,
+      };
+      const priced = { data: { _entities: [{ price: 10 }, { price: 20 }] } };
+
+      expect(await client.send(call)).toMatchObject(priced); // looked up, missed, remembered uncacheable
+      expect(fetchCache.skips('products', ENTITIES)).toBe(true);
+      cacheControl = 'public, max-age=60';
+      expect(await client.send(call)).toEqual(priced); // not looked up; its answer is public, so it is stored
+      expect(fetchCache.skips('products', ENTITIES)).toBe(false);
+      expect(await client.send(call)).toMatchObject(priced); // from the cache
+      expect(bodies).toHaveLength(2);
+      expect(JSON.parse(bodies[1]!)).toEqual({ query: ENTITIES, variables: { representations } });
+      expect(outcomes).toEqual(['entity miss 2', 'entity miss 2', 'entity hit 2']);
+    } finally {
+      await transport.close();
+      await new Promise((resolve) => server.close(resolve));
+    }
   });
 });
