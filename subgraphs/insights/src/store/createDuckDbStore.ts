@@ -118,7 +118,7 @@ export async function createDuckDbStore(options: {
           // A crash mid-batch of an earlier version may have left rows behind: a batch starts from an empty staging table.
           await writer.run(`DELETE FROM ${STAGING}`);
           await writer.run(`DELETE FROM ${KNOWN}`);
-          const appender= await writer.createAppender(STAGING);
+          const appender = await writer.createAppender(STAGING);
           // Column by column, a vector at a time: one call per column of 2,048 rows, not one per value.
           for (let start = 0; start < facts.length; start += VECTOR_SIZE) {
             const slice = facts.slice(start, start + VECTOR_SIZE);
