@@ -78,7 +78,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     metrics.attemptSeconds.observe({ upstream, outcome }, (performance.now() - started) / 1000);
 
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const signal = request.signal ? AbortSignal.any([request.signal, AbortSignal.timeout(timeoutMs)]) : AbortSignal.timeout(timeoutMs);
+    // A timer of our own, cleared with the answer: `AbortSignal.timeout` cannot be cleared, so every
+    // answered request left a timer that fired later and built a DOMException for a signal nobody read.
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), timeoutMs);
+    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
@@ -115,6 +119,8 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         reached: !neverConnected(error),
         cause: error,
       });
+    } finally {
+      clearTimeout(timer);
     }
   }
 

@@ -31,9 +31,15 @@ export async function openEventTransport(options: {
   natsUrl: string | undefined;
   names: JetStreamNames;
   outbox: OutboxLocation;
+  /** The outbox relay's pause between polls that found less than a full batch. Default: the relay's (250 ms). */
+  pollIntervalMs?: number;
   logger: Logger;
 }): Promise<EventTransport> {
   if (options.natsUrl !== undefined)
     return createJetStreamTransport({ url: options.natsUrl, names: options.names, logger: options.logger });
-  return createOutboxTransport({ outbox: openOutboxReader(options.outbox), logger: options.logger });
+  return createOutboxTransport({
+    outbox: openOutboxReader(options.outbox),
+    logger: options.logger,
+    ...(options.pollIntervalMs !== undefined && { intervalMs: options.pollIntervalMs }),
+  });
 }

@@ -98,6 +98,7 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
         natsUrl: config.NATS_URL,
         names: { stream: config.ORDER_EVENTS_STREAM, subjectPrefix: config.ORDER_EVENTS_SUBJECT },
         outbox: { databaseUrl: config.DATABASE_URL, databaseSchema: config.DATABASE_SCHEMA, dataDir: config.DATA_DIR },
+        pollIntervalMs: config.INSIGHTS_POLL_INTERVAL_MS,
         logger,
       });
       running = await transport.start(reader);

@@ -135,9 +135,11 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       const running = inFlight === waitedFor ? undefined : inFlight;
       waitedFor = inFlight;
       if (running) {
-        const timeout = new AbortController();
-        await Promise.race([running, sleep(Math.max(0, deadline - now()), undefined, { signal: timeout.signal }).catch(() => undefined)]);
-        timeout.abort(); // do not keep a timer for the rest of the wait
+        let timer: NodeJS.Timeout | undefined;
+        const waitOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - now()))));
+        await Promise.race([running, waitOver]);
+        // do not keep a timer for the rest of the wait (cleared, not aborted: an abort builds two errors nobody reads)
+        clearTimeout(timer);
       }
       const order = await store.getOrder(orderId);
       if (!order) throw new Error(`order ${orderId} vanished`);

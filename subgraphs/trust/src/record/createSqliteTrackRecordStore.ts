@@ -45,6 +45,12 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
   const cancel = db.prepare('UPDATE seller_orders SET cancelled_by_seller = 1, last_event_at = ? WHERE order_id = ?');
   const dispute = db.prepare('UPDATE seller_orders SET dispute = ?, last_event_at = ? WHERE order_id = ?');
   const returned = db.prepare('UPDATE seller_orders SET returned = ?, last_event_at = ? WHERE order_id = ?');
+  // One statement for any number of sellers (a JSON array of ids), prepared once: compiling a
+  // statement per call cost more than running it, on the booking path's seller-trust read.
+  const sellerOrders = db.prepare(
+    `SELECT order_id, seller_id, confirmed_at, on_time, cancelled_by_seller, dispute, returned, last_event_at
+     FROM seller_orders WHERE seller_id IN (SELECT value FROM json_each(?))`,
+  );
   const deadLetter = db.prepare('INSERT INTO event_dead_letters (event_id, source, payload, error, at) VALUES (?, ?, ?, ?, ?)');
 
   const applyOne = (change: TrackRecordChange, at: number) => {
@@ -80,12 +86,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
     recordsOf(sellerIds) {
       const records = new Map<string, { orders: OrderOutcome[]; lastEventAt: number }>();
       if (sellerIds.length === 0) return records;
-      const rows = db
-        .prepare(
-          `SELECT order_id, seller_id, confirmed_at, on_time, cancelled_by_seller, dispute, returned, last_event_at
-           FROM seller_orders WHERE seller_id IN (${sellerIds.map(() => '?').join(', ')})`,
-        )
-        .all(...sellerIds) as {
+      const rows = sellerOrders.all(JSON.stringify(sellerIds)) as {
         order_id: string;
         seller_id: string;
         confirmed_at: number;
