@@ -176,7 +176,7 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     if (result.body.kind === 'complete') {
       // one UTF-8 copy, sent as it is: a string body would be measured, copied again with the
       // headers and converted once more by the socket
-      const bytes = Buffer.from(result.body.string, 'utf8');
+      const bytes = utf8Bytes(result.body.string);
       response.setHeader('content-length', bytes.byteLength);
       response.end(bytes);
       return;
@@ -287,4 +287,16 @@ function sendGraphQLError(response: ServerResponse, status: number, message: str
 /** Whether a request asks for a page rather than JSON: a browser navigating, not a GraphQL client's GET. */
 function prefersHtml(accept: string | undefined): boolean {
   return accept !== undefined && accept.includes('text/html');
+}
+
+const utf8 = new TextEncoder();
+
+/**
+ * The UTF-8 bytes of a response text. `JSON.stringify` returns a long text as a string of parts;
+ * `TextEncoder` flattens it once and encodes it in bulk, with the bytes `Buffer.from(text,
+ * 'utf8')` gives (lone surrogates included, each U+FFFD). On the public benchmark's 87 KB answer,
+ * in process at a load average of about 30: 39 µs against 45–57 µs (BENCHMARKS.md).
+ */
+function utf8Bytes(text: string): Uint8Array {
+  return utf8.encode(text);
 }

@@ -12,6 +12,12 @@ export interface CompiledFetch {
   readonly bodyPrefix: string;
   /** Builds an entity's representation; absent for root fetches. */
   readonly representation: RepresentationBuilder | undefined;
+  /**
+   * What the representations are built from: the `requires` selection and the input rewrites.
+   * Fetches started together on the same entities with the same key build them once
+   * (`executeFetchGraph`); undefined for root fetches.
+   */
+  readonly representationKey: string | undefined;
   /** Queries may share an identical in-flight request; mutations never. */
   readonly shareable: boolean;
   /**
@@ -98,6 +104,7 @@ function compileFetch(node: FetchNode, { schema, clients, batchable }: Compilati
     client,
     bodyPrefix: `{"query":${JSON.stringify(node.operation)},${operationName}"variables":`,
     representation: node.requires ? compileRepresentation(schema, node.requires) : undefined,
+    representationKey: node.requires ? JSON.stringify([node.requires, node.inputRewrites ?? []]) : undefined,
     shareable: node.operationKind === 'query',
     batchKey: key !== undefined && (batchable.get(key) ?? 0) > 1 ? key : undefined,
     entityKey: key,

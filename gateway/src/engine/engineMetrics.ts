@@ -26,6 +26,8 @@ export interface EngineMetrics {
   /** Entity representations the plans asked for, and how many were left out as duplicates. */
   representations: number;
   representationsDeduplicated: number;
+  /** Representations not built again: another fetch started with it on the same entities had built the same ones. */
+  representationsShared: number;
 }
 
 /** The engine's counters; see {@link EngineMetrics}. */
@@ -49,6 +51,7 @@ export const engineMetrics: EngineMetrics = {
   entityFetchesBatched: 0,
   representations: 0,
   representationsDeduplicated: 0,
+  representationsShared: 0,
 };
 
 /** Counts one operation that went to the stock executor. */

@@ -1,3 +1,4 @@
+import type { EntityBatch } from './buildRepresentations.js';
 import type { FetchGraph } from './compileFetchGraph.js';
 import type { ExecutionState } from './ExecutionState.js';
 import { flattenAt } from './executePlan.js';
@@ -95,15 +96,17 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
           }
         }
       }
-      // nothing merges into the tree while fetches start (answers merge later): a path flattens once
+      // nothing merges into the tree while fetches start (answers merge later): a path flattens
+      // once, and the same representations of its entities are built once
       const flattened = new Map<string, unknown>();
+      const built = new Map<string, EntityBatch>();
       let started = 0;
       for (const [client, indexes] of ready) {
         const holding = held.has(client);
         const group = new SubgraphRequestGroup(client, graph.merged);
         for (const index of indexes) {
           if (holding && fetches[index]!.fetch.entityKey !== undefined) continue;
-          start(index, group, flattened);
+          start(index, group, flattened, built);
           started++;
         }
         group.send();
@@ -112,13 +115,13 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
       if (started === 0 && inFlight === 0 && held.size > 0) {
         for (const client of held) {
           const group = new SubgraphRequestGroup(client, graph.merged);
-          for (const index of ready.get(client)!) start(index, group, flattened);
+          for (const index of ready.get(client)!) start(index, group, flattened, built);
           group.send();
         }
       }
     };
 
-    const start = (index: number, group: SubgraphRequestGroup, flattened: Map<string, unknown>) => {
+    const start = (index: number, group: SubgraphRequestGroup, flattened: Map<string, unknown>, built: Map<string, EntityBatch>) => {
       status[index] = STARTED;
       inFlight++;
       const { fetch, flattenPath, flattenKey, path } = fetches[index]!;
@@ -139,7 +142,7 @@ export function executeFetchGraph(state: ExecutionState, graph: FetchGraph): Pro
         queueMicrotask(() => finish(index));
         return;
       }
-      executeFetch(state, fetch, path, data, group)
+      executeFetch(state, fetch, path, data, group, { key: flattenKey, built })
         .catch((error: unknown) => {
           // a failed fetch leaves its part of the tree empty: the projection nulls it, as stock does
           state.errors.push(error instanceof Error ? error : new Error(String(error)));

@@ -16,6 +16,11 @@ import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.j
  * answer is merged into the root; an entity fetch sends each distinct representation once and
  * merges each answer into every entity that asked for it. Subgraph errors are added with client
  * paths; a thrown error fails only this fetch (the caller records it).
+ *
+ * `batches` holds the representations built by fetches started together with this one, by
+ * flatten path and `representationKey`: a fetch on the same entities that needs the same
+ * representations takes them from there instead of building them again (nothing merges into the
+ * tree between the starts of fetches started together, so they would come out the same).
  */
 export async function executeFetch(
   state: ExecutionState,
@@ -23,6 +28,7 @@ export async function executeFetch(
   path: ResponsePath,
   data: unknown,
   group?: SubgraphRequestGroup,
+  batches?: { readonly key: string; readonly built: Map<string, EntityBatch> },
 ): Promise<void> {
   const entities: unknown[] = Array.isArray(data) ? withoutNulls(data) : [data];
   if (entities.length < 1) return;
@@ -38,13 +44,21 @@ export async function executeFetch(
   }
 
   const inputRewrites = node.inputRewrites;
-  const batch = buildEntityBatch(
-    entities,
-    fetch.representation,
-    inputRewrites?.length ? (representation) => applyRewrites(state.supergraphSchema, inputRewrites, representation) : undefined,
-  );
-  engineMetrics.representations += batch.uniqueIndexOf.length;
-  engineMetrics.representationsDeduplicated += batch.uniqueIndexOf.length - batch.unique.length;
+  const sharedKey = batches && `${batches.key}\0${fetch.representationKey}`;
+  let batch = sharedKey === undefined ? undefined : batches!.built.get(sharedKey);
+  if (batch) {
+    engineMetrics.representations += batch.uniqueIndexOf.length;
+    engineMetrics.representationsShared += batch.uniqueIndexOf.length;
+  } else {
+    batch = buildEntityBatch(
+      entities,
+      fetch.representation,
+      inputRewrites?.length ? (representation) => applyRewrites(state.supergraphSchema, inputRewrites, representation) : undefined,
+    );
+    if (sharedKey !== undefined) batches!.built.set(sharedKey, batch);
+    engineMetrics.representations += batch.uniqueIndexOf.length;
+    engineMetrics.representationsDeduplicated += batch.uniqueIndexOf.length - batch.unique.length;
+  }
   if (batch.unique.length < 1) return;
   if (hasOwn(variables, 'representations')) throw new Error('Variables cannot contain key "representations"');
 
