@@ -3,7 +3,7 @@
  * search (tea, DE, EUR: 10 offers, 42 shipping options), answered by the payments subgraph in its
  * own process, its providers and reference rates as sandboxes in this one.
  *
- *   npm run bench:payments [-- --requests 40 --rounds 3 --baseline <another checkout>]
+ *   npm run bench:payments [-- --requests 40 --rounds 3 --baseline <another checkout> --cpu-prof <folder>]
  *
  * Prints, per checkout, payments' CPU ms per search (`/proc/<pid>/stat`, the subgraph's process only),
  * the bytes it receives and answers, and its quote tokens' size. With `--baseline`, the same
@@ -31,6 +31,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     warmup: { type: 'string', default: '20' },
     baseline: { type: 'string' },
+    /** A folder: the payments processes run under `node --cpu-prof` and write their profiles there when they stop. */
+    'cpu-prof': { type: 'string' },
   },
 });
 const requests = Number(values.requests);
@@ -112,6 +114,7 @@ const targets: Target[] = roots.map(([name, root], index) => {
     name,
     entry: 'subgraphs/payments/src/main.ts',
     root,
+    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '500', '--cpu-prof-dir', values['cpu-prof']] : [],
     env: {
       ...upstreamEnv,
       NODE_ENV: 'production',

@@ -3,7 +3,7 @@ import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import { UnsupportedCurrencyError } from '#packages/fx/index.js';
 import { addMoney, fromMinor, type CurrencyCode, type Money } from '#packages/money/index.js';
 import { paymentBase, quoteAmounts, signQuote, type Quote } from '#packages/quotes/index.js';
-import type { FeeQuoteRequest } from '../adapters/ports.js';
+import type { FeeQuote, FeeQuoteRequest } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import type { LandedCostModel } from '../models.js';
 import { choosePaymentFee, type ProviderAnswer } from './choosePaymentFee.js';
@@ -51,6 +51,11 @@ export async function computeLandedCost(
   };
   const answers: ProviderAnswer[] = await Promise.all(
     candidates.map(async (provider) => {
+      // A domestic scheme (Pix, FPX) takes payers of its own country only: that is its answer for
+      // anyone else, given here rather than by a call that could only say so.
+      if (provider.info.country !== null && provider.info.country !== option.destinationCountry) {
+        return { provider: provider.info, answer: outOfScheme(provider.info.country, option.destinationCountry) };
+      }
       const loader = context.loaders.feeQuotes.get(provider.info.id)!;
       const answer = await loader.load(request).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       if (answer instanceof Error) context.logger.warn('payment provider gave no fee quote', { provider: provider.info.id, error: answer });
@@ -108,9 +113,13 @@ export async function computeLandedCost(
     hsCodeNote: option.hsCodeNote,
     rulesDate: option.rulesDate,
     surchargeBan: terms.surchargeBan,
-    ratesUrl: rates.source.url,
+    rates,
   });
   return { quote, quoteId: signQuote(quote, context.quoteKey), lines };
+}
+
+function outOfScheme(schemeCountry: string, buyerCountry: string): FeeQuote {
+  return { accepted: false, reason: 'COUNTRY_NOT_SUPPORTED', message: `a domestic scheme of ${schemeCountry}: buyers in ${buyerCountry} are not served` };
 }
 
 function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {

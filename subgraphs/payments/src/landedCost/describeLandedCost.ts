@@ -1,4 +1,4 @@
-import { convert } from '#packages/fx/index.js';
+import { convert, type ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js';
 import { referenceRatesOf, type Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
@@ -8,8 +8,12 @@ import { citationOf, type SurchargeBan } from './paymentLaw.js';
 /** What only a fresh quote knows (the token keeps amounts and parties, not customs' citations nor the rates' address). */
 export interface FreshDetail extends CustomsDetail {
   readonly surchargeBan: SurchargeBan | undefined;
-  /** The document the reference rates were read from. */
-  readonly ratesUrl: string;
+  /**
+   * The day's reference rates the quote converted with, as read: the same figures as the quote's
+   * own, from the document the quote does not name, and one object for every quote of the request,
+   * so `packages/fx` works out each cross rate once.
+   */
+  readonly rates: ReferenceRates;
 }
 
 /**
@@ -24,7 +28,7 @@ export interface FreshDetail extends CustomsDetail {
  */
 export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCostLineModel[] {
   const { original, currency } = quote;
-  const rates = referenceRatesOf(quote.rates);
+  const rates = fresh?.rates ?? referenceRatesOf(quote.rates);
   const formulaOf = (from: Money, to: Money): string => {
     if (from.currency === to.currency) return `${text(to)} (no conversion)`;
     const { rate } = convert(from, to.currency, rates);
@@ -90,7 +94,7 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
       description: `${from} → ${currency} at the euro reference rate`,
       amount: fromMinor(0n, currency),
       formula: `1 ${from} = ${rate.rate} ${currency} (cross rate through EUR: ${currency} ${perEuro(quote, currency)} / ${from} ${perEuro(quote, from)} per EUR)`,
-      source: `${quote.rates.source}, reference rates of ${quote.rates.date}${fresh ? ` (${fresh.ratesUrl})` : ''}`,
+      source: `${quote.rates.source}, reference rates of ${quote.rates.date}${fresh ? ` (${fresh.rates.source.url})` : ''}`,
       ...checkout,
     });
   }
