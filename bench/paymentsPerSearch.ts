@@ -62,11 +62,14 @@ function representations(): unknown[] {
   ];
   const options: unknown[] = [];
   for (const [offer, seller] of sellers.entries()) {
-    const carriers = seller.from === 'DE' ? ['dhl-paket', 'hermes', 'dpd', 'gls'] : ['post-intl', 'express-global', 'sea-freight', 'air-cargo', 'ems'];
+    const carriers =
+      seller.from === 'DE' ? ['dhl-paket', 'hermes', 'dpd', 'gls'] : ['post-intl', 'express-global', 'sea-freight', 'air-cargo', 'ems'];
     for (const [index, carrier] of carriers.entries()) {
       if (options.length === 42) break;
       const lowValue = index % 2 === 0;
-      const id = Buffer.from(JSON.stringify(['ShippingOption', `offer-${offer}`, carrier, `${carrier}:standard`, 'DE', 1])).toString('base64url');
+      const id = Buffer.from(JSON.stringify(['ShippingOption', `offer-${offer}`, carrier, `${carrier}:standard`, 'DE', 1])).toString(
+        'base64url',
+      );
       options.push(
         shippingOptionRepresentation({
           id,
@@ -127,7 +130,16 @@ const targets: Target[] = roots.map(([name, root], index) => {
     },
   });
   service.start();
-  return { name, service, url: `http://127.0.0.1:${ports[index]}/graphql`, cpuMs: [], answerBytes: 0, tokenBytes: 0, errors: 0, figures: '' };
+  return {
+    name,
+    service,
+    url: `http://127.0.0.1:${ports[index]}/graphql`,
+    cpuMs: [],
+    answerBytes: 0,
+    tokenBytes: 0,
+    errors: 0,
+    figures: '',
+  };
 });
 
 const body = JSON.stringify({ query: ENTITIES, variables: { representations: representations(), currency: 'EUR' } });
@@ -152,7 +164,11 @@ async function search(target: Target): Promise<void> {
 
 try {
   await Promise.all(targets.map((target) => target.service.waitForHttp(target.url.replace('/graphql', '/health'), 120_000)));
-  console.log(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at start: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   for (const target of targets) for (let i = 0; i < warmup; i++) await search(target);
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
@@ -161,7 +177,11 @@ try {
       target.cpuMs.push((cpuMillis(target.service.pid!) - before) / requests);
     }
   }
-  console.log(`load average at end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
+  console.log(
+    `load average at end: ${loadavg()
+      .map((n) => n.toFixed(2))
+      .join(' ')}`,
+  );
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   console.log(`payments, one search's _entities (42 options, DE/EUR): request ${Buffer.byteLength(body)} bytes`);
   console.log('| checkout | CPU ms per search (median of rounds) | rounds | answer bytes | bytes per quote token | errors |');

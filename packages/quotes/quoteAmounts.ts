@@ -45,14 +45,25 @@ export function quoteAmounts(parts: QuoteComponents): QuoteSums {
   const customs = buyers.filter((c) => c.rule === undefined);
   // Customs answers in the destination's currency; with no customs charge at all, the buyer's stands in.
   const customsZero = fromMinor(0n, charges.find((c) => c.rule === undefined)?.original.currency ?? currency);
-  const converted = (kind: QuoteCharge['kind']) => sum(buyers.filter((c) => c.kind === kind).map((c) => c.converted), zero);
-  const original = (kind: QuoteCharge['kind']) => sum(customs.filter((c) => c.kind === kind).map((c) => c.original), customsZero);
+  const converted = (kind: QuoteCharge['kind']) =>
+    sum(
+      buyers.filter((c) => c.kind === kind).map((c) => c.converted),
+      zero,
+    );
+  const original = (kind: QuoteCharge['kind']) =>
+    sum(
+      customs.filter((c) => c.kind === kind).map((c) => c.original),
+      customsZero,
+    );
   const buyerFee = parts.feePaidBy === 'BUYER' ? parts.fee : zero;
   const payableAtCheckout = sum(
     buyers.filter((c) => c.collectedAt === 'CHECKOUT').map((c) => c.converted),
     addMoney(addMoney(parts.item, parts.shipping), buyerFee),
   );
-  const payableOnDelivery = sum(buyers.filter((c) => c.collectedAt !== 'CHECKOUT').map((c) => c.converted), zero);
+  const payableOnDelivery = sum(
+    buyers.filter((c) => c.collectedAt !== 'CHECKOUT').map((c) => c.converted),
+    zero,
+  );
   return {
     original: { duties: original('DUTY'), taxes: original('TAX'), importFees: original('FEE') },
     converted: { duties: converted('DUTY'), taxes: converted('TAX'), importFees: converted('FEE') },

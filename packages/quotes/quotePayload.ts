@@ -11,7 +11,17 @@ type Amount = number | [minor: number, currency: string];
  * MARKETPLACE), the amount as received, converted, and the payment-law rule that levies it, if any.
  */
 type ChargeTuple = [code: string, original: Amount, converted: number, rule?: string];
-type FeeTuple = [provider: string, schedule: string, percentBp: number, crossBorderBp: number, fxSpreadBp: number, fixed: number, fee: number, paidBy: string, methods: string[]];
+type FeeTuple = [
+  provider: string,
+  schedule: string,
+  percentBp: number,
+  crossBorderBp: number,
+  fxSpreadBp: number,
+  fixed: number,
+  fee: number,
+  paidBy: string,
+  methods: string[],
+];
 
 const KINDS = { D: 'DUTY', T: 'TAX', F: 'FEE' } as const satisfies Record<string, QuoteCharge['kind']>;
 const COLLECTION_POINTS = { C: 'CHECKOUT', B: 'BORDER', D: 'DELIVERY' } as const satisfies Record<string, CollectedAt>;

@@ -81,7 +81,14 @@ describe('quote tokens', () => {
 
   it("carry a payment-law charge's rule, the region and the method asked, and rebuild every sum from the parts", () => {
     const brl = (amount: string) => parseMoney(amount, 'BRL');
-    const iof = { kind: 'TAX', collectedAt: 'CHECKOUT', remitter: null, paidBy: 'BUYER', original: brl('8.00'), converted: brl('8.00') } as const;
+    const iof = {
+      kind: 'TAX',
+      collectedAt: 'CHECKOUT',
+      remitter: null,
+      paidBy: 'BUYER',
+      original: brl('8.00'),
+      converted: brl('8.00'),
+    } as const;
     const brazil: Quote = {
       ...quote,
       destinationCountry: 'BR',

@@ -154,7 +154,12 @@ function defineInsightsRun(name: string, relayEnv: () => Record<string, string>,
               hsClassification: { hsCode: string | null };
               originCountry: string;
               shippingOptions: Array<{
-                landedCost: { quoteId: string; duties: { amount: string }; taxes: { amount: string }; paymentProvider: { methods: string[] } };
+                landedCost: {
+                  quoteId: string;
+                  duties: { amount: string };
+                  taxes: { amount: string };
+                  paymentProvider: { methods: string[] };
+                };
               }>;
             };
           }>;

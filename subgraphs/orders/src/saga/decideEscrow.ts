@@ -32,10 +32,7 @@ export function decideEscrow(
   const standing = `the seller's trust is ${trust.level} (score ${trust.score})`;
   if (trust.level === 'NEW' || trust.level === 'BASIC') return { escrow: true, reason: `escrow: ${standing}, below ESTABLISHED` };
   const limit = parseMoney(limits[trust.level], 'EUR');
-  const totalEur: Money =
-    quote.total.currency === 'EUR'
-      ? quote.total
-      : convert(quote.total, 'EUR', referenceRatesOf(quote.rates)).money;
+  const totalEur: Money = quote.total.currency === 'EUR' ? quote.total : convert(quote.total, 'EUR', referenceRatesOf(quote.rates)).money;
   const total = `${toDecimalString(totalEur)} EUR`;
   if (compareMoney(totalEur, limit) > 0) {
     return { escrow: true, reason: `escrow: ${standing}, but the total (${total}) is above its limit of ${limits[trust.level]} EUR` };

@@ -119,7 +119,11 @@ export async function computeLandedCost(
 }
 
 function outOfScheme(schemeCountry: string, buyerCountry: string): FeeQuote {
-  return { accepted: false, reason: 'COUNTRY_NOT_SUPPORTED', message: `a domestic scheme of ${schemeCountry}: buyers in ${buyerCountry} are not served` };
+  return {
+    accepted: false,
+    reason: 'COUNTRY_NOT_SUPPORTED',
+    message: `a domestic scheme of ${schemeCountry}: buyers in ${buyerCountry} are not served`,
+  };
 }
 
 function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {
@@ -132,4 +136,3 @@ function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {
     throw new GraphQLError(`Cannot price this option: ${error.message}`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
   }
 }
-

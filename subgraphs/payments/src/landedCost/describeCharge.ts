@@ -16,7 +16,11 @@ export interface CustomsDetail {
  * destination, collection point, remitter and payer; a payment-law charge by its rule, as in force
  * on the day the quote was issued, levied on what the buyer puts on the card.
  */
-export function describeCharge(charge: QuoteCharge, quote: Quote, customs: CustomsDetail | undefined): { description: string; source: string } {
+export function describeCharge(
+  charge: QuoteCharge,
+  quote: Quote,
+  customs: CustomsDetail | undefined,
+): { description: string; source: string } {
   if (charge.rule === undefined) {
     const duty = charge.kind === 'DUTY';
     return {
@@ -49,4 +53,3 @@ function describeCollection(charge: QuoteCharge): string {
       return `collected on delivery (advanced by the ${who})`;
   }
 }
-
