@@ -97,6 +97,8 @@ interface Target {
   answerBytes: number;
   tokenBytes: number;
   errors: number;
+  /** Upstream calls per search, by sandbox. */
+  calls: Map<string, number>;
   /** The last answer without its quote tokens and expiry instants, which differ per request: the contract's figures and wording. */
   figures: string;
 }
@@ -139,6 +141,7 @@ const targets: Target[] = roots.map(([name, root], index) => {
     tokenBytes: 0,
     errors: 0,
     figures: '',
+    calls: new Map(),
   };
 });
 
@@ -172,9 +175,13 @@ try {
   for (const target of targets) for (let i = 0; i < warmup; i++) await search(target);
   for (let round = 0; round < rounds; round++) {
     for (const target of targets) {
+      await Promise.all([...sandboxes.values()].map((sandbox) => sandbox.resetStats()));
       const before = cpuMillis(target.service.pid!);
       for (let i = 0; i < requests; i++) await search(target);
       target.cpuMs.push((cpuMillis(target.service.pid!) - before) / requests);
+      for (const [id, sandbox] of sandboxes) {
+        target.calls.set(id, (target.calls.get(id) ?? 0) + (await sandbox.stats()).total / requests / rounds);
+      }
     }
   }
   console.log(
@@ -184,12 +191,14 @@ try {
   );
   const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
   console.log(`payments, one search's _entities (42 options, DE/EUR): request ${Buffer.byteLength(body)} bytes`);
-  console.log('| checkout | CPU ms per search (median of rounds) | rounds | answer bytes | bytes per quote token | errors |');
-  console.log('| --- | ---: | --- | ---: | ---: | ---: |');
+  console.log(
+    '| checkout | CPU ms per search (median of rounds) | rounds | answer bytes | bytes per quote token | upstream calls per search | errors |',
+  );
+  console.log('| --- | ---: | --- | ---: | ---: | --- | ---: |');
   for (const target of targets) {
     const rounded = target.cpuMs.map((ms) => ms.toFixed(1)).join(', ');
     console.log(
-      `| ${target.name} | ${median(target.cpuMs).toFixed(1)} | ${rounded} | ${target.answerBytes} | ${Math.round(target.tokenBytes)} | ${target.errors} |`,
+      `| ${target.name} | ${median(target.cpuMs).toFixed(1)} | ${rounded} | ${target.answerBytes} | ${Math.round(target.tokenBytes)} | ${[...target.calls].map(([id, n]) => `${id} ${n.toFixed(1)}`).join(', ')} | ${target.errors} |`,
     );
   }
   if (targets.length === 2) {
