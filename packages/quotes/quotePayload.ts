@@ -133,7 +133,7 @@ function codeOf(codes: Readonly<Record<string, string>>, word: string): string {
 function compactOptionId(id: string): string | unknown[] {
   try {
     const list: unknown = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
-    if (Array.isArray(list) && optionIdOf(list) === id) return list;
+    if (Array.isArray(list) && optionIdOf(list) === id) return list as unknown[];
   } catch {
     // not JSON: an opaque id
   }
