@@ -60,10 +60,11 @@ interface Quote {
   left: number;
 }
 
-/** The units a quote is for: its token's payload is readable JSON, and its shipping option id ends with the quantity. */
+/** The units a quote is for: its token's payload is readable JSON (`o`: the shipping option, logistics' list), which ends with the quantity. */
 function quantityOf(quoteId: string): number {
-  const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { shippingOptionId: string };
-  const option = JSON.parse(Buffer.from(payload.shippingOptionId, 'base64url').toString('utf8')) as unknown[];
+  const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { o: string | unknown[] };
+  // logistics' id is written as the list it encodes, or as the id itself when it is not one
+  const option = Array.isArray(payload.o) ? payload.o : (JSON.parse(Buffer.from(payload.o, 'base64url').toString('utf8')) as unknown[]);
   return Number(option.at(-1));
 }
 

@@ -21,7 +21,7 @@ export interface PaymentFeeTerms {
   readonly fxSpreadBp: number;
   /** Fixed part per payment, in the quote's currency. */
   readonly fixed: Money;
-  /** The amount the percentages were applied to (everything the buyer pays but the fee itself). */
+  /** The amount the percentages were applied to: goods, shipping and the customs charges the buyer pays at checkout (`paymentBase`). */
   readonly base: Money;
   readonly fee: Money;
   /**
@@ -36,7 +36,8 @@ export interface PaymentFeeTerms {
 /**
  * One charge of the quote other than goods and shipping, grouped by kind, collection point and
  * payer: customs' duties, taxes and fees, and payment-side taxes (BR IOF). Converted once each, so
- * the total is their exact sum.
+ * the total is their exact sum. Its wording is derived from these fields (payments'
+ * `describeLandedCost`), so a token carries none.
  */
 export interface QuoteCharge {
   readonly kind: 'DUTY' | 'TAX' | 'FEE';
@@ -47,8 +48,8 @@ export interface QuoteCharge {
   /** As customs (or the payment rule) assessed it, in its own currency. */
   readonly original: Money;
   readonly converted: Money;
-  /** What it is, for the line's description. */
-  readonly label: string;
+  /** The payment-law rule that levies it (e.g. `BR-IOF-card-abroad`); absent for customs' charges. */
+  readonly rule?: string;
 }
 
 /** The euro reference rates a quote converted with: only the currencies it used. */
@@ -57,8 +58,6 @@ export interface QuoteRates {
   readonly date: string;
   /** The publisher as it names itself, e.g. `European Central Bank`. */
   readonly source: string;
-  /** The document the rates were read from. */
-  readonly url: string;
   /** Units of each currency per 1 EUR, exactly as published (EUR is 1 and not listed). */
   readonly perEuro: Readonly<Partial<Record<CurrencyCode, string>>>;
 }
@@ -66,10 +65,11 @@ export interface QuoteRates {
 /**
  * A landed-cost quote: what the buyer pays for one shipping option, every amount in `currency`,
  * fixed until `expiresAt`. Signed into a token (`signQuote`), so booking can honour it without a
- * store of quotes: the token is the quote.
+ * store of quotes: the token is the quote. The sums (duties, taxes, fees, total, what is payable
+ * when, the fee's base) are the sums of its parts (`quoteAmounts`): a token carries the parts only.
  */
 export interface Quote {
-  readonly version: 2;
+  readonly version: 3;
   /** The logistics subgraph's opaque id: one offer, service, destination and quantity. */
   readonly shippingOptionId: string;
   readonly originCountry: string;

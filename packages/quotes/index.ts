@@ -1,4 +1,3 @@
-export { canonicalJson, type JsonValue } from './canonicalJson.js';
 export {
   QUOTE_PART_NAMES,
   type CollectedAt,
@@ -11,6 +10,8 @@ export {
   type QuotePromise,
   type QuoteRates,
 } from './Quote.js';
+export { paymentBase, quoteAmounts, type QuoteComponents, type QuoteSums } from './quoteAmounts.js';
 export { QuoteError, type QuoteErrorCode } from './QuoteError.js';
+export { referenceRatesOf } from './referenceRatesOf.js';
 export { QUOTE_TOKEN_PREFIX, signQuote } from './signQuote.js';
 export { verifyQuote } from './verifyQuote.js';

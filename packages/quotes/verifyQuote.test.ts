@@ -8,7 +8,7 @@ const issuedAt = Date.parse('2026-11-26T15:30:00Z');
 
 // A DE consumer paying by card: the fee is the seller's (PSD2 art. 62(4)), so it is out of the total.
 const quote: Quote = {
-  version: 2,
+  version: 3,
   shippingOptionId: 'U2hpcHBpbmdPcHRpb246cG9zdC1pbnRsOjE',
   originCountry: 'CN',
   destinationCountry: 'DE',
@@ -30,7 +30,6 @@ const quote: Quote = {
       paidBy: 'BUYER',
       original: eur('8.83'),
       converted: eur('8.83'),
-      label: 'VAT',
     },
   ],
   paymentMethod: 'CARD',
@@ -50,7 +49,7 @@ const quote: Quote = {
   total: eur('56.57'),
   payableAtCheckout: eur('56.57'),
   payableOnDelivery: eur('0.00'),
-  rates: { date: '2026-11-26', source: 'Test rates', url: 'http://rates.test/daily.xml', perEuro: { CNY: '8.2400', USD: '1.1600' } },
+  rates: { date: '2026-11-26', source: 'Test rates', perEuro: { CNY: '8.2400', USD: '1.1600' } },
   issuedAt: new Date(issuedAt).toISOString(),
   expiresAt: new Date(issuedAt + 30 * 60_000).toISOString(),
 };
@@ -67,8 +66,49 @@ const refusal = (token: string, now = issuedAt) => {
 describe('quote tokens', () => {
   it('give back exactly the quote that was signed, amounts to the minor unit', () => {
     const token = signQuote(quote, key);
-    expect(token).toMatch(/^q1\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    expect(token).toMatch(/^q2\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(verifyQuote(token, key, issuedAt + 60_000)).toEqual(quote);
+  });
+
+  it('hold the parts only, in minor units, and are well under a kilobyte', () => {
+    const token = signQuote(quote, key);
+    const payload = JSON.parse(Buffer.from(token.split('.')[1]!, 'base64url').toString('utf8')) as Record<string, unknown>;
+    expect(payload).toMatchObject({ v: 3, c: 'EUR', g: [30250, 'CNY'], gc: 3671, s: [1280, 'USD'], sc: 1103 });
+    // The sums are the parts' sums, never written twice.
+    expect(Object.keys(payload)).not.toContain('total');
+    expect(token.length).toBeLessThan(600);
+  });
+
+  it("carry a payment-law charge's rule, the region and the method asked, and rebuild every sum from the parts", () => {
+    const brl = (amount: string) => parseMoney(amount, 'BRL');
+    const iof = {
+      kind: 'TAX',
+      collectedAt: 'CHECKOUT',
+      remitter: null,
+      paidBy: 'BUYER',
+      original: brl('8.00'),
+      converted: brl('8.00'),
+    } as const;
+    const brazil: Quote = {
+      ...quote,
+      destinationCountry: 'BR',
+      destinationRegion: 'BR-SP',
+      currency: 'BRL',
+      original: { ...quote.original, duties: brl('120.40'), taxes: brl('96.30'), importFees: brl('0.00') },
+      converted: { item: brl('220.00'), shipping: brl('66.00'), duties: brl('120.40'), taxes: brl('104.30'), importFees: brl('0.00') },
+      charges: [
+        { kind: 'DUTY', collectedAt: 'DELIVERY', remitter: 'CARRIER', paidBy: 'BUYER', original: brl('120.40'), converted: brl('120.40') },
+        { kind: 'TAX', collectedAt: 'DELIVERY', remitter: 'CARRIER', paidBy: 'BUYER', original: brl('96.30'), converted: brl('96.30') },
+        { ...iof, rule: 'BR-IOF-card-abroad' },
+      ],
+      paymentMethod: 'CARD',
+      paymentFee: { ...quote.paymentFee, fixed: brl('1.50'), base: brl('286.00'), fee: brl('14.30'), paidBy: 'BUYER' },
+      fees: brl('14.30'),
+      total: brl('525.00'),
+      payableAtCheckout: brl('308.30'),
+      payableOnDelivery: brl('216.70'),
+    };
+    expect(verifyQuote(signQuote(brazil, key), key, issuedAt)).toEqual(brazil);
   });
 
   it("carry the quote's promise (transit days, de minimis) when it has one, and read tokens without one", () => {
@@ -111,10 +151,11 @@ describe('quote tokens', () => {
     expect(refusal(other)).toBe('QUOTE_INVALID');
     const [prefix, , mac] = signQuote(quote, key).split('.');
     const cheaper = Buffer.from(
-      Buffer.from(signQuote(quote, key).split('.')[1]!, 'base64url').toString('utf8').replace('"56.57 EUR"', '"6.57 EUR"'),
+      Buffer.from(signQuote(quote, key).split('.')[1]!, 'base64url').toString('utf8').replace('"gc":3671', '"gc":671'),
     ).toString('base64url');
+    expect(cheaper).not.toBe(signQuote(quote, key).split('.')[1]);
     expect(refusal(`${prefix}.${cheaper}.${mac}`)).toBe('QUOTE_INVALID');
-    for (const junk of ['', 'q1', 'q1..', 'q2.e30.abc', 'x'.repeat(10_000)]) expect(refusal(junk)).toBe('QUOTE_INVALID');
+    for (const junk of ['', 'q2', 'q2..', 'q3.e30.abc', 'x'.repeat(10_000)]) expect(refusal(junk)).toBe('QUOTE_INVALID');
   });
 
   it('expire at expiresAt, and say so apart from tampering', () => {
@@ -123,10 +164,14 @@ describe('quote tokens', () => {
     expect(refusal(token, Date.parse(quote.expiresAt))).toBe('QUOTE_EXPIRED');
   });
 
-  it('refuse a well-signed payload that is not a quote (another version of the code)', async () => {
+  it('refuse a well-signed payload that is not a quote of this version (another version of the code)', async () => {
     const { createHmac } = await import('node:crypto');
-    const payload = Buffer.from('{"v":2}', 'utf8').toString('base64url');
-    const mac = createHmac('sha256', key).update(`q1.${payload}`).digest('base64url');
-    expect(refusal(`q1.${payload}.${mac}`)).toBe('QUOTE_INVALID');
+    const signed = (prefix: string, json: string) => {
+      const payload = Buffer.from(json, 'utf8').toString('base64url');
+      return `${prefix}.${payload}.${createHmac('sha256', key).update(`${prefix}.${payload}`).digest('base64url')}`;
+    };
+    expect(refusal(signed('q2', '{"v":2}'))).toBe('QUOTE_INVALID');
+    // A version 2 token, signed with the same key in the former format: quote again.
+    expect(refusal(signed('q1', '{"currency":"EUR","v":2}'))).toBe('QUOTE_INVALID');
   });
 });

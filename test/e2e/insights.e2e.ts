@@ -39,6 +39,12 @@ const QUOTES = /* GraphQL */ `
           shippingOptions(to: "DE") {
             landedCost(currency: EUR) {
               quoteId
+              duties {
+                amount
+              }
+              taxes {
+                amount
+              }
               paymentProvider {
                 methods
               }
@@ -147,7 +153,14 @@ function defineInsightsRun(name: string, relayEnv: () => Record<string, string>,
             node: {
               hsClassification: { hsCode: string | null };
               originCountry: string;
-              shippingOptions: Array<{ landedCost: { quoteId: string; paymentProvider: { methods: string[] } } }>;
+              shippingOptions: Array<{
+                landedCost: {
+                  quoteId: string;
+                  duties: { amount: string };
+                  taxes: { amount: string };
+                  paymentProvider: { methods: string[] };
+                };
+              }>;
             };
           }>;
         };
@@ -160,9 +173,8 @@ function defineInsightsRun(name: string, relayEnv: () => Record<string, string>,
       const option =
         offer.shippingOptions.find((candidate) => candidate.landedCost.paymentProvider.methods.includes('CARD')) ??
         offer.shippingOptions[0]!;
-      const quote = JSON.parse(Buffer.from(option.landedCost.quoteId.split('.')[1]!, 'base64url').toString('utf8')) as {
-        converted: { duties: string; taxes: string };
-      };
+      // What the quote fixed: the token's sums are the landed cost's.
+      const quoted = option.landedCost;
 
       const placed = await gql<{ placeOrder: { order: { id: string; status: string } | null; userErrors: unknown[] } }>(
         PLACE,
@@ -218,8 +230,8 @@ function defineInsightsRun(name: string, relayEnv: () => Record<string, string>,
           synthetic: false,
           suppressed: false,
           orders: 1,
-          duties: { eur: quote.converted.duties.split(' ')[0] },
-          taxes: { eur: quote.converted.taxes.split(' ')[0] },
+          duties: { eur: quoted.duties.amount },
+          taxes: { eur: quoted.taxes.amount },
         }),
       ]);
     }, 90_000);

@@ -12,7 +12,7 @@ export function newOrder(overrides: Partial<NewOrder> = {}): NewOrder {
     requestHash: 'hash-1',
     status: 'PENDING',
     phase: 'FORWARD',
-    quoteToken: 'q1.payload.mac',
+    quoteToken: 'q2.payload.mac',
     quote: {
       shippingOptionId: 'option-1',
       offerId: 'offer-1',

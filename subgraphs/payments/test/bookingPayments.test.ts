@@ -109,7 +109,8 @@ describe('payment mutations (internal)', () => {
   it('refuses a quote token edited by hand as QUOTE_INVALID, and an expired one as QUOTE_EXPIRED', async () => {
     const [prefix, payload, mac] = quoted.quoteId.split('.') as [string, string, string];
     const decoded = Buffer.from(payload, 'base64url').toString('utf8');
-    const cheaper = Buffer.from(decoded.replace(/"total":"\d+/, '"total":"1'), 'utf8').toString('base64url');
+    // The goods, in minor units of the buyer's currency: every sum (total, payable at checkout) is built from them.
+    const cheaper = Buffer.from(decoded.replace(/"gc":\d+/, '"gc":1'), 'utf8').toString('base64url');
     expect(cheaper).not.toBe(payload);
     const edited = await authorize({
       quoteId: `${prefix}.${cheaper}.${mac}`,

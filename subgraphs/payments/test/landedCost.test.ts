@@ -282,8 +282,16 @@ describe('landedCost', () => {
     const ten = await measure(10);
     const fifty = await measure(50);
     expect(fifty).toEqual(ten);
-    // Pix and FPX are asked too (EUR has their two decimals) and refuse it: still one call each.
+    // Pix and FPX are asked for their own country's buyers (BR, MY) only: still one call each.
     expect(ten).toEqual({ cardnet: 1, globalwallet: 1, 'pix-br': 1, 'fpx-my': 1, 'fx-refrates': 0 });
+    // Buyers in DE only: the domestic schemes of BR and MY are not asked at all.
+    await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.resetStats()));
+    const germany = await landedCosts(
+      specs(12).filter((spec) => spec.to === 'DE'),
+      'EUR',
+    );
+    expect(germany.errors).toBeUndefined();
+    expect(await callsPerUpstream()).toEqual({ cardnet: 1, globalwallet: 1, 'pix-br': 0, 'fpx-my': 0, 'fx-refrates': 0 });
     // Two lists of entities in one request (BRL and MYR buyers): still one call per provider.
     const local = async (count: number) => {
       await Promise.all([...payments.sandboxes.values()].map((sandbox) => sandbox.resetStats()));

@@ -1,6 +1,6 @@
 import { convert } from '#packages/fx/index.js';
 import { compareMoney, parseMoney, toDecimalString, type Money } from '#packages/money/index.js';
-import type { Quote } from '#packages/quotes/index.js';
+import { referenceRatesOf, type Quote } from '#packages/quotes/index.js';
 import type { SellerTrustLevel } from './Participants.js';
 
 /** The most an order may total, in euros, and still be paid without escrow, per trust level that may go without. */
@@ -32,14 +32,7 @@ export function decideEscrow(
   const standing = `the seller's trust is ${trust.level} (score ${trust.score})`;
   if (trust.level === 'NEW' || trust.level === 'BASIC') return { escrow: true, reason: `escrow: ${standing}, below ESTABLISHED` };
   const limit = parseMoney(limits[trust.level], 'EUR');
-  const totalEur: Money =
-    quote.total.currency === 'EUR'
-      ? quote.total
-      : convert(quote.total, 'EUR', {
-          date: quote.rates.date,
-          source: { name: quote.rates.source, url: quote.rates.url },
-          rates: quote.rates.perEuro,
-        }).money;
+  const totalEur: Money = quote.total.currency === 'EUR' ? quote.total : convert(quote.total, 'EUR', referenceRatesOf(quote.rates)).money;
   const total = `${toDecimalString(totalEur)} EUR`;
   if (compareMoney(totalEur, limit) > 0) {
     return { escrow: true, reason: `escrow: ${standing}, but the total (${total}) is above its limit of ${limits[trust.level]} EUR` };

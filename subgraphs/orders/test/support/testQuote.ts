@@ -30,7 +30,7 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
   const issuedAt = options.issuedAt ?? Date.now();
   const destination = options.destinationCountry ?? 'DE';
   const quote: Quote = {
-    version: 2,
+    version: 3,
     shippingOptionId: shippingOptionIdOf(options.offerId ?? 'offer-tea-1', destination, options.quantity ?? 2),
     originCountry: options.originCountry ?? 'CN',
     destinationCountry: destination,
@@ -52,7 +52,6 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
         paidBy: 'BUYER',
         original: eur('8.83'),
         converted: eur('8.83'),
-        label: 'VAT',
       },
     ],
     paymentMethod: options.paymentMethod ?? null,
@@ -73,7 +72,7 @@ export function testQuoteToken(options: TestQuoteOptions = {}): string {
     total: eur('60.58'),
     payableAtCheckout: eur('60.58'),
     payableOnDelivery: eur('0.00'),
-    rates: { date: '2026-11-26', source: 'Test rates', url: 'http://rates.test/daily.xml', perEuro: { CNY: '8.2400', USD: '1.1600' } },
+    rates: { date: '2026-11-26', source: 'Test rates', perEuro: { CNY: '8.2400', USD: '1.1600' } },
     promise: { transitDays: { min: 6, max: 12 }, deMinimisApplied: false },
     issuedAt: new Date(issuedAt).toISOString(),
     expiresAt: new Date(issuedAt + (options.ttlMs ?? 30 * 60_000)).toISOString(),

@@ -2,8 +2,8 @@ import { GraphQLError } from 'graphql';
 import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import { UnsupportedCurrencyError } from '#packages/fx/index.js';
 import { addMoney, fromMinor, type CurrencyCode, type Money } from '#packages/money/index.js';
-import { signQuote, type Quote, type QuoteCharge } from '#packages/quotes/index.js';
-import type { FeeQuoteRequest } from '../adapters/ports.js';
+import { paymentBase, quoteAmounts, signQuote, type Quote } from '#packages/quotes/index.js';
+import type { FeeQuote, FeeQuoteRequest } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import type { LandedCostModel } from '../models.js';
 import { choosePaymentFee, type ProviderAnswer } from './choosePaymentFee.js';
@@ -31,13 +31,11 @@ export async function computeLandedCost(
   context: Context,
 ): Promise<LandedCostModel> {
   const { rates } = await context.rates();
-  const groups = groupCharges(option.customsLines, option.destinationCountry);
+  const groups = groupCharges(option.customsLines);
   const parts = convertOrRefuse(() => convertParts(option.goodsValue, option.cost, groups, currency, rates), currency);
-  const buyers = (at: (collectedAt: QuoteCharge['collectedAt']) => boolean) =>
-    parts.charges.filter((charge) => charge.paidBy === 'BUYER' && at(charge.collectedAt)).map((charge) => charge.converted);
   const zero = fromMinor(0n, currency);
   // What goes through the provider at checkout; duties collected on delivery are paid to the carrier.
-  const base = sum([parts.item, parts.shipping, ...buyers((at) => at === 'CHECKOUT')], zero);
+  const base = paymentBase(parts.item, parts.shipping, parts.charges);
 
   const issuedAt = context.now();
   const terms = paymentTerms(option.destinationCountry, option.originCountry, paymentMethod, new Date(issuedAt).toISOString().slice(0, 10));
@@ -53,6 +51,11 @@ export async function computeLandedCost(
   };
   const answers: ProviderAnswer[] = await Promise.all(
     candidates.map(async (provider) => {
+      // A domestic scheme (Pix, FPX) takes payers of its own country only: that is its answer for
+      // anyone else, given here rather than by a call that could only say so.
+      if (provider.info.country !== null && provider.info.country !== option.destinationCountry) {
+        return { provider: provider.info, answer: outOfScheme(provider.info.country, option.destinationCountry) };
+      }
       const loader = context.loaders.feeQuotes.get(provider.info.id)!;
       const answer = await loader.load(request).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
       if (answer instanceof Error) context.logger.warn('payment provider gave no fee quote', { provider: provider.info.id, error: answer });
@@ -74,59 +77,31 @@ export async function computeLandedCost(
 
   const iof = cardTax(chosen.provider, chosen.fee);
   const charges = iof ? [...parts.charges, iof] : parts.charges;
-  const ofKind = (kind: QuoteCharge['kind']) =>
-    sum(
-      charges.filter((c) => c.kind === kind && c.paidBy === 'BUYER').map((c) => c.converted),
-      zero,
-    );
-  const originalOf = (kind: QuoteCharge['kind']) =>
-    sum(
-      groups.filter((g) => g.kind === kind && g.paidBy === 'BUYER').map((g) => g.original),
-      fromMinor(0n, customsCurrency(option, currency)),
-    );
-  const fees = addMoney(ofKind('FEE'), buyerFee(chosen.fee));
-  const checkout = sum(
-    [
-      parts.item,
-      parts.shipping,
-      ...charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt === 'CHECKOUT').map((c) => c.converted),
-      buyerFee(chosen.fee),
-    ],
-    zero,
-  );
-  const delivery = sum(
-    charges.filter((c) => c.paidBy === 'BUYER' && c.collectedAt !== 'CHECKOUT').map((c) => c.converted),
-    zero,
-  );
+  const feePaidBy = terms.surchargeBan ? 'SELLER' : 'BUYER';
+  const sums = quoteAmounts({ currency, item: parts.item, shipping: parts.shipping, charges, fee: chosen.fee, feePaidBy });
   const quote: Quote = {
-    version: 2,
+    version: 3,
     shippingOptionId: option.id,
     originCountry: option.originCountry,
     destinationCountry: option.destinationCountry,
     destinationRegion: option.destinationRegion,
     currency,
-    original: {
-      item: option.goodsValue,
-      shipping: option.cost,
-      duties: originalOf('DUTY'),
-      taxes: originalOf('TAX'),
-      importFees: originalOf('FEE'),
-    },
-    converted: { item: parts.item, shipping: parts.shipping, duties: ofKind('DUTY'), taxes: ofKind('TAX'), importFees: ofKind('FEE') },
+    original: { item: option.goodsValue, shipping: option.cost, ...sums.original },
+    converted: { item: parts.item, shipping: parts.shipping, ...sums.converted },
     charges,
     paymentFee: {
       provider: chosen.provider.id,
       ...chosen.breakdown,
       base,
       fee: chosen.fee,
-      paidBy: terms.surchargeBan ? 'SELLER' : 'BUYER',
+      paidBy: feePaidBy,
       methods: [...chosen.provider.methods],
     },
     paymentMethod,
-    fees,
-    total: addMoney(checkout, delivery),
-    payableAtCheckout: checkout,
-    payableOnDelivery: delivery,
+    fees: sums.fees,
+    total: sums.total,
+    payableAtCheckout: sums.payableAtCheckout,
+    payableOnDelivery: sums.payableOnDelivery,
     rates: parts.rates,
     promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
     ...(option.declaration && { declaration: option.declaration }),
@@ -138,13 +113,17 @@ export async function computeLandedCost(
     hsCodeNote: option.hsCodeNote,
     rulesDate: option.rulesDate,
     surchargeBan: terms.surchargeBan,
+    rates,
   });
   return { quote, quoteId: signQuote(quote, context.quoteKey), lines };
 }
 
-/** Customs answers in the destination's currency; with no lines at all, the buyer's stands in. */
-function customsCurrency(option: ShippingOptionFacts, currency: CurrencyCode): CurrencyCode {
-  return option.customsLines[0]?.amount.currency ?? currency;
+function outOfScheme(schemeCountry: string, buyerCountry: string): FeeQuote {
+  return {
+    accepted: false,
+    reason: 'COUNTRY_NOT_SUPPORTED',
+    message: `a domestic scheme of ${schemeCountry}: buyers in ${buyerCountry} are not served`,
+  };
 }
 
 function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {
@@ -156,8 +135,4 @@ function convertOrRefuse<T>(run: () => T, currency: CurrencyCode): T {
     if (error.currency === currency) throw userInputError(`currency: ${error.message}`, 'currency');
     throw new GraphQLError(`Cannot price this option: ${error.message}`, { extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } });
   }
-}
-
-function sum(parts: readonly Money[], zero: Money): Money {
-  return parts.reduce((total, part) => addMoney(total, part), zero);
 }

@@ -40,16 +40,11 @@ export function convertParts(
     item: convertOnce(item, currency, rates),
     shipping: convertOnce(shipping, currency, rates),
     charges: groups.map((group) => ({ ...group, converted: convertOnce(group.original, currency, rates) })),
-    rates: { date: rates.date, source: rates.source.name, url: rates.source.url, perEuro },
+    rates: { date: rates.date, source: rates.source.name, perEuro },
   };
 }
 
 /** Same currency: the amount as it is (no rounding step at all); otherwise one exact conversion. */
 function convertOnce(money: Money, to: CurrencyCode, rates: ReferenceRates): Money {
   return money.currency === to ? money : convert(money, to, rates).money;
-}
-
-/** The reference rates a quote fixed, in the shape `packages/fx` converts with. */
-export function ratesOfQuote(rates: QuoteRates): ReferenceRates {
-  return { date: rates.date, source: { name: rates.source, url: rates.url }, rates: rates.perEuro };
 }

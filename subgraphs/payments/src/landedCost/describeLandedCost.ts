@@ -1,17 +1,19 @@
-import { convert } from '#packages/fx/index.js';
+import { convert, type ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js';
-import type { Quote } from '#packages/quotes/index.js';
+import { referenceRatesOf, type Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
-import { ratesOfQuote } from './convertParts.js';
+import { describeCharge, type CustomsDetail } from './describeCharge.js';
 import { citationOf, type SurchargeBan } from './paymentLaw.js';
 
-/** What only a fresh quote knows (the token keeps amounts and parties, not customs' citations). */
-export interface FreshDetail {
-  readonly deMinimisApplied: boolean;
-  /** Where the HS code came from when it was not the seller's (`describeHsCodeOrigin`); empty otherwise. */
-  readonly hsCodeNote: string;
-  readonly rulesDate: string;
+/** What only a fresh quote knows (the token keeps amounts and parties, not customs' citations nor the rates' address). */
+export interface FreshDetail extends CustomsDetail {
   readonly surchargeBan: SurchargeBan | undefined;
+  /**
+   * The day's reference rates the quote converted with, as read: the same figures as the quote's
+   * own, from the document the quote does not name, and one object for every quote of the request,
+   * so `packages/fx` works out each cross rate once.
+   */
+  readonly rates: ReferenceRates;
 }
 
 /**
@@ -26,13 +28,12 @@ export interface FreshDetail {
  */
 export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCostLineModel[] {
   const { original, currency } = quote;
-  const rates = ratesOfQuote(quote.rates);
+  const rates = fresh?.rates ?? referenceRatesOf(quote.rates);
   const formulaOf = (from: Money, to: Money): string => {
     if (from.currency === to.currency) return `${text(to)} (no conversion)`;
     const { rate } = convert(from, to.currency, rates);
     return `${text(from)} × ${rate.rate} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once ${rate.rounding})`;
   };
-  const customs = fresh ? `customs rules of ${fresh.rulesDate}; each line in importCharges.lines` : 'customs, as quoted';
   const checkout = { collectedAt: 'CHECKOUT', remitter: null, paidBy: 'BUYER' } as const;
 
   const lines: LandedCostLineModel[] = [
@@ -54,16 +55,11 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
     },
   ];
   for (const charge of quote.charges) {
-    const customsCharge = charge.remitter !== null;
     lines.push({
       kind: charge.kind,
-      description:
-        charge.label.replace(/ \[.*\]$/, '') +
-        (charge.kind === 'DUTY' && fresh?.deMinimisApplied ? ' (de minimis applied)' : '') +
-        (charge.kind === 'DUTY' && fresh?.hsCodeNote ? ` — ${fresh.hsCodeNote}` : ''),
+      ...describeCharge(charge, quote, fresh),
       amount: charge.converted,
       formula: formulaOf(charge.original, charge.converted),
-      source: customsCharge ? customs : (/\[(.*)\]$/.exec(charge.label)?.[1] ?? 'payment law'),
       collectedAt: charge.collectedAt,
       remitter: charge.remitter === null ? null : (charge.remitter as LandedCostLineModel['remitter']),
       paidBy: charge.paidBy,
@@ -98,7 +94,7 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
       description: `${from} → ${currency} at the euro reference rate`,
       amount: fromMinor(0n, currency),
       formula: `1 ${from} = ${rate.rate} ${currency} (cross rate through EUR: ${currency} ${perEuro(quote, currency)} / ${from} ${perEuro(quote, from)} per EUR)`,
-      source: `${quote.rates.source}, reference rates of ${quote.rates.date} (${quote.rates.url})`,
+      source: `${quote.rates.source}, reference rates of ${quote.rates.date}${fresh ? ` (${fresh.rates.source.url})` : ''}`,
       ...checkout,
     });
   }

@@ -3,9 +3,7 @@ import type { QuoteCharge } from '#packages/quotes/index.js';
 import type { CustomsLine } from './readShippingOption.js';
 
 /** A customs charge group before conversion. */
-export type ChargeGroup = Omit<QuoteCharge, 'converted'>;
-
-const KIND_NAMES: Record<QuoteCharge['kind'], string> = { DUTY: 'Import duties', TAX: 'Taxes', FEE: 'Import fees' };
+export type ChargeGroup = Omit<QuoteCharge, 'converted' | 'rule'>;
 
 /**
  * Customs' lines grouped by kind, collection point, remitter and payer: each group becomes one part
@@ -13,10 +11,10 @@ const KIND_NAMES: Record<QuoteCharge['kind'], string> = { DUTY: 'Import duties',
  * zero lines of one kind do not make ten lines. Lines of zero are kept only when their group has
  * nothing else (the quote still says "no duty").
  */
-export function groupCharges(lines: readonly CustomsLine[], destination: string): ChargeGroup[] {
+export function groupCharges(lines: readonly CustomsLine[]): ChargeGroup[] {
   const groups = new Map<string, { line: CustomsLine; amount: Money }>();
   for (const line of lines) {
-    const key = [line.kind, line.collectedAt, line.remitter, line.paidBy].join('|');
+    const key = `${line.kind}|${line.collectedAt}|${line.remitter}|${line.paidBy}`;
     const found = groups.get(key);
     groups.set(key, { line: found?.line ?? line, amount: found ? addMoney(found.amount, line.amount) : line.amount });
   }
@@ -26,19 +24,5 @@ export function groupCharges(lines: readonly CustomsLine[], destination: string)
     remitter: line.remitter,
     paidBy: line.paidBy,
     original: amount,
-    label: `${KIND_NAMES[line.kind]} in ${destination}, ${describeCollection(line)}`,
   }));
-}
-
-function describeCollection(line: CustomsLine): string {
-  const who = line.remitter.toLowerCase();
-  if (line.paidBy === 'SELLER') return `borne by the seller (remitted by the ${who})`;
-  switch (line.collectedAt) {
-    case 'CHECKOUT':
-      return `charged at checkout (remitted by the ${who})`;
-    case 'BORDER':
-      return `paid at the border (by the ${who})`;
-    case 'DELIVERY':
-      return `collected on delivery (advanced by the ${who})`;
-  }
 }

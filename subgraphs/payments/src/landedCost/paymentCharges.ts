@@ -1,7 +1,7 @@
 import { fromMinor, type Money } from '#packages/money/index.js';
 import type { QuoteCharge } from '#packages/quotes/index.js';
 import type { PaymentProviderInfo } from '../adapters/ports.js';
-import { CARD_FX_TAXES, citationOf, inForceOn, SURCHARGE_BANS, type CardFxTax, type SurchargeBan } from './paymentLaw.js';
+import { CARD_FX_TAXES, inForceOn, SURCHARGE_BANS, type CardFxTax, type SurchargeBan } from './paymentLaw.js';
 
 /** What the law says about paying this way, from this buyer, on this day. */
 export interface PaymentTerms {
@@ -41,6 +41,6 @@ export function cardFxTaxCharge(tax: CardFxTax, charged: Money): QuoteCharge {
     paidBy: 'BUYER',
     original: amount,
     converted: amount,
-    label: `IOF ${tax.rateBp / 100}% on a card payment abroad, charged by the card issuer on ${charged.minor === 0n ? '0' : 'the amount charged'} [${citationOf(tax)}]`,
+    rule: tax.id,
   };
 }
