@@ -17,6 +17,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { request } from 'undici';
 import type { SandboxCall } from '#packages/sandbox/index.js';
+import { quantityOfQuote } from '#scripts/load/createTradeClient.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { CARRIER_ADAPTERS } from '#subgraphs/logistics/src/adapters/registry.js';
 import { PAYMENT_PROVIDERS } from '#subgraphs/payments/src/adapters/registry.js';
@@ -60,14 +61,6 @@ interface Quote {
   left: number;
 }
 
-/** The units a quote is for: its token's payload is readable JSON (`o`: the shipping option, logistics' list), which ends with the quantity. */
-function quantityOf(quoteId: string): number {
-  const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { o: string | unknown[] };
-  // logistics' id is written as the list it encodes, or as the id itself when it is not one
-  const option = Array.isArray(payload.o) ? payload.o : (JSON.parse(Buffer.from(payload.o, 'base64url').toString('utf8')) as unknown[]);
-  return Number(option.at(-1));
-}
-
 async function gql<T>(
   stack: RunningStack,
   query: string,
@@ -100,7 +93,7 @@ async function gatherQuotes(stack: RunningStack): Promise<Quote[]> {
       if (THROTTLED.has(node.marketplace.id) || quotes.has(node.id)) continue;
       const option = node.shippingOptions.find((o) => (o.mode === 'EXPRESS' || o.mode === 'POSTAL') && o.landedCost !== null);
       if (!option?.landedCost) continue;
-      const left = Math.floor(node.availableQuantity / quantityOf(option.landedCost.quoteId)) - 1;
+      const left = Math.floor(node.availableQuantity / quantityOfQuote(option.landedCost.quoteId)) - 1;
       if (left > 0)
         quotes.set(node.id, { quoteId: option.landedCost.quoteId, method: option.landedCost.paymentProvider.methods[0]!, left });
     }

@@ -56,7 +56,7 @@ export interface BookableQuote {
 }
 
 /** The units a quote is for: its token's payload is readable JSON (`o`: the shipping option, logistics' list), which ends with the quantity. */
-function quantityOf(quoteId: string): number {
+export function quantityOfQuote(quoteId: string): number {
   const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { o: string | unknown[] };
   // logistics' id is written as the list it encodes, or as the id itself when it is not one
   const option = Array.isArray(payload.o) ? payload.o : (JSON.parse(Buffer.from(payload.o, 'base64url').toString('utf8')) as unknown[]);
@@ -130,7 +130,7 @@ export function createTradeClient(gatewayUrl: string, apiKey: string, timeoutMs 
             method: option.landedCost!.paymentProvider.methods[0]!,
             offerId: node.id,
             marketplaceId: node.marketplace.id,
-            quantity: quantityOf(option.landedCost!.quoteId),
+            quantity: quantityOfQuote(option.landedCost!.quoteId),
             total: option.landedCost!.total,
           })),
       );

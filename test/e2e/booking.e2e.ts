@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { CallerPrincipal } from '#packages/principal/index.js';
+import { quantityOfQuote } from '#scripts/load/createTradeClient.js';
 import { launchStack, type RunningStack } from '#scripts/stack/launchStack.js';
 import { principalHeaders, TEST_SERVICE_SECRET } from '#test/support/serviceSecret.js';
 import { SUBGRAPHS } from '../../subgraphs.js';
@@ -177,14 +178,6 @@ interface PlaceOrderAnswer {
   userErrors: Array<{ code: string; message: string; field: string[] | null }>;
 }
 
-/** The units a quote is for: its token's payload is readable JSON (`o`: the shipping option, logistics' list), which ends with the quantity. */
-function quantityOf(quoteId: string): number {
-  const payload = JSON.parse(Buffer.from(quoteId.split('.')[1]!, 'base64url').toString('utf8')) as { o: string | unknown[] };
-  // logistics' id is written as the list it encodes, or as the id itself when it is not one
-  const option = Array.isArray(payload.o) ? payload.o : (JSON.parse(Buffer.from(payload.o, 'base64url').toString('utf8')) as unknown[]);
-  return Number(option.at(-1));
-}
-
 /** The key this test books with: the gateway lets only keys with `orders:write` run mutations. */
 const API_KEY = `tg_${randomBytes(24).toString('base64url')}`;
 const keyLine = (id: string, key: string, tier: string) =>
@@ -356,7 +349,7 @@ function defineBookingSuite(name: string, storeEnv: () => Record<string, string>
         if (!option) continue;
         return {
           offerId: node.id,
-          quantity: quantityOf(option.landedCost.quoteId),
+          quantity: quantityOfQuote(option.landedCost.quoteId),
           marketplaceId: node.marketplace.id,
           carrierId: option.carrier.id,
           quoteId: option.landedCost.quoteId,
