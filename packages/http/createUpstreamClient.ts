@@ -58,6 +58,28 @@ export interface UpstreamClient {
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
+/**
+ * One attempt's signal: aborted by the caller's signal or after `timeoutMs`. Its timer is cleared
+ * (`done`) as soon as the attempt ends, so an answered call leaves nothing behind; an
+ * `AbortSignal.timeout` would still fire later, building a `DOMException` and an abort event for
+ * every call a search made.
+ */
+function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; done: () => void } {
+  const controller = new AbortController();
+  const onCallerAbort = () => controller.abort(caller!.reason);
+  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
+  timer.unref();
+  if (caller?.aborted) controller.abort(caller.reason);
+  else caller?.addEventListener('abort', onCallerAbort, { once: true });
+  return {
+    signal: controller.signal,
+    done: () => {
+      clearTimeout(timer);
+      caller?.removeEventListener('abort', onCallerAbort);
+    },
+  };
+}
+
 /** One undici keep-alive pool per upstream, with per-attempt timeouts and polite retries. */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { upstream, timeoutMs, retries, maxRetryAfterMs = 2_000, logger } = options;
@@ -78,11 +100,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     metrics.attemptSeconds.observe({ upstream, outcome }, (performance.now() - started) / 1000);
 
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    // A timer of our own, cleared with the answer: `AbortSignal.timeout` cannot be cleared, so every
-    // answered request left a timer that fired later and built a DOMException for a signal nobody read.
-    const deadline = new AbortController();
-    const timer = setTimeout(() => deadline.abort(), timeoutMs);
-    const signal = request.signal ? AbortSignal.any([request.signal, deadline.signal]) : deadline.signal;
+    const { signal, done } = attemptSignal(request.signal, timeoutMs);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;
@@ -120,7 +138,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
         cause: error,
       });
     } finally {
-      clearTimeout(timer);
+      done();
     }
   }
 

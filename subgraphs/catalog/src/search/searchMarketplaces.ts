@@ -37,7 +37,22 @@ const START: SourcePosition = { page: null, skip: 0, done: false };
  * holds every marketplace's position at that edge.
  */
 export async function searchMarketplaces(search: MarketplaceSearch): Promise<OfferConnectionModel> {
-  const signal = AbortSignal.timeout(search.deadlineMs);
+  // The deadline's timer is cleared once the page is made: a search that answered in time leaves no
+  // timer to fire later (an `AbortSignal.timeout` would, with a DOMException and an abort event).
+  const deadline = new AbortController();
+  const timer = setTimeout(
+    () => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
+    search.deadlineMs,
+  );
+  timer.unref();
+  try {
+    return await mergePage(search, deadline.signal);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+async function mergePage(search: MarketplaceSearch, signal: AbortSignal): Promise<OfferConnectionModel> {
   const streams = search.adapters.map(
     (adapter) =>
       new SourceStream(

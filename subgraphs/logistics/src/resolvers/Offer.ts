@@ -4,7 +4,13 @@ import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
 import type { OfferModel } from '../models.js';
 import { askCarriers } from '../shipping/askCarriers.js';
-import { applyRestrictions, prohibitedServices, restrictionsByMode, today } from '../shipping/checkRestrictions.js';
+import {
+  applyRestrictions,
+  prohibitedServices,
+  restrictionsByMode,
+  restrictionsWhileWaiting,
+  today,
+} from '../shipping/checkRestrictions.js';
 import { listShippingRestrictions } from '../shipping/listShippingRestrictions.js';
 import { planShippingOptions } from '../shipping/planShippingOptions.js';
 import { readOfferFacts } from '../shipping/readOfferFacts.js';
@@ -24,7 +30,10 @@ export const Offer: OfferResolvers<Context> = {
     if (price === undefined)
       throw userInputError(`representations[Offer ${offer.id}].price: required for shippingOptions`, 'representations');
     const place = destinationOf(destinationCountry, to);
-    const answers = await askCarriers(facts, place.country, quantity, context);
+    const date = today();
+    const asking = askCarriers(facts, place.country, quantity, context);
+    const restrictions = restrictionsWhileWaiting(context.restrictions, facts, place.country, date);
+    const answers = await asking;
     const clearing = [...answers.doorToDoor, ...answers.lineHaul].map((answer) => answer.carrier.id);
     const tables = await Promise.all(clearing.map((id) => context.clearanceFees.forCarrier(id)));
     const planned = planShippingOptions(
@@ -35,7 +44,7 @@ export const Offer: OfferResolvers<Context> = {
       answers,
       tables.filter((table) => table !== undefined),
     );
-    return applyRestrictions(planned, facts, context.restrictions, today()).allowed;
+    return applyRestrictions(planned, facts, context.restrictions, date, await restrictions).allowed;
   },
 
   async shippingRestrictions(offer, { destinationCountry, to, quantity }, context) {

@@ -29,21 +29,43 @@ export function restrictionsFor(
   }).map((restriction) => ({ ...restriction, modes: mode === null ? [] : [mode] }));
 }
 
+/** Restrictions already worked out, by `destination|customsMode` (see `restrictionsWhileWaiting`). */
+export type KnownRestrictions = ReadonlyMap<string, RestrictionModel[]>;
+
+/**
+ * The restrictions on sending the offer to `to` by every customs mode (and none, for goods already
+ * in the country), worked out once the calls of the current tick have gone out (`setImmediate`):
+ * what restricts goods depends on the lane and the mode only, so it is ready by the time the
+ * carriers answer instead of being evaluated after their last answer, on the quote's critical path.
+ */
+export function restrictionsWhileWaiting(rules: RestrictionRules, facts: OfferFacts, to: string, date: string): Promise<KnownRestrictions> {
+  return new Promise((resolve) =>
+    setImmediate(() => {
+      const known = new Map<string, RestrictionModel[]>();
+      for (const mode of [...CUSTOMS_MODES, null]) known.set(`${to}|${mode}`, restrictionsFor(rules, facts, to, mode, date));
+      resolve(known);
+    }),
+  );
+}
+
 /**
  * Splits planned options into those that may go, each with the conditions it ships under, and a
  * refusal line for each one a PROHIBITED restriction forbids: an option that may not go is not
  * offered, so it is never priced.
+ *
+ * @param known restrictions already worked out for the lane (`restrictionsWhileWaiting`); the rest are worked out here.
  */
 export function applyRestrictions(
   planned: readonly PlannedShippingOption[],
   facts: OfferFacts,
   rules: RestrictionRules,
   date: string,
+  known: KnownRestrictions = new Map(),
 ): { allowed: ShippingOptionModel[]; refused: ShippingRestrictionModel[] } {
   const allowed: ShippingOptionModel[] = [];
   const refused: ShippingRestrictionModel[] = [];
   // What restricts the goods depends on the lane and the customs mode, not on the carrier: once per mode.
-  const byMode = new Map<string, RestrictionModel[]>();
+  const byMode = new Map<string, RestrictionModel[]>(known);
   for (const option of planned) {
     const consignment = option.consignment;
     const key = `${consignment.destinationCountry}|${consignment.customsMode}`;
