@@ -6,6 +6,7 @@ import { TEST_TRIGGER_HEADER } from '../testmode/index.js';
 import { createCircuitBreaker, type CircuitBreaker, type CircuitBreakerOptions } from './createCircuitBreaker.js';
 import { retryAfterMs } from './retryAfter.js';
 import { upstreamMetrics } from './upstreamMetrics.js';
+import { deadlineSignal } from './deadlineSignal.js';
 
 export interface UpstreamClientOptions {
   /** The upstream's id (e.g. `cn-jademarket`), used in errors, logs and metrics. */
@@ -58,28 +59,6 @@ export interface UpstreamClient {
 
 const RETRYABLE_STATUS = new Set([429, 500, 502, 503, 504]);
 
-/**
- * One attempt's signal: aborted by the caller's signal or after `timeoutMs`. Its timer is cleared
- * (`done`) as soon as the attempt ends, so an answered call leaves nothing behind; an
- * `AbortSignal.timeout` would still fire later, building a `DOMException` and an abort event for
- * every call a search made.
- */
-function attemptSignal(caller: AbortSignal | undefined, timeoutMs: number): { signal: AbortSignal; done: () => void } {
-  const controller = new AbortController();
-  const onCallerAbort = () => controller.abort(caller!.reason);
-  const timer = setTimeout(() => controller.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')), timeoutMs);
-  timer.unref();
-  if (caller?.aborted) controller.abort(caller.reason);
-  else caller?.addEventListener('abort', onCallerAbort, { once: true });
-  return {
-    signal: controller.signal,
-    done: () => {
-      clearTimeout(timer);
-      caller?.removeEventListener('abort', onCallerAbort);
-    },
-  };
-}
-
 /** One undici keep-alive pool per upstream, with per-attempt timeouts and polite retries. */
 export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
   const { upstream, timeoutMs, retries, maxRetryAfterMs = 2_000, logger } = options;
@@ -100,7 +79,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     metrics.attemptSeconds.observe({ upstream, outcome }, (performance.now() - started) / 1000);
 
   async function attempt(request: UpstreamRequest): Promise<UpstreamResponse> {
-    const { signal, done } = attemptSignal(request.signal, timeoutMs);
+    const { signal, done } = deadlineSignal(timeoutMs, request.signal);
     const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
     const requestId = currentRequestId();
     if (requestId !== undefined) headers[REQUEST_ID_HEADER] = requestId;

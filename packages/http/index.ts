@@ -6,6 +6,7 @@ export {
   type UpstreamRequest,
   type UpstreamResponse,
 } from './createUpstreamClient.js';
+export { deadlineSignal } from './deadlineSignal.js';
 export { retryAfterMs } from './retryAfter.js';
 export { upstreamMetrics, type UpstreamMetrics } from './upstreamMetrics.js';
 export {

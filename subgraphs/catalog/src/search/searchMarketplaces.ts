@@ -1,4 +1,5 @@
 import type { ReferenceRates } from '#packages/fx/index.js';
+import { deadlineSignal } from '#packages/http/index.js';
 import type { MarketplaceAdapter, OfferRecord } from '../adapters/ports.js';
 import type { OfferConnectionModel, OfferEdgeModel } from '../models.js';
 import { encodeCursor, type SearchCursor, type SourcePosition } from './searchCursor.js';
@@ -37,18 +38,12 @@ const START: SourcePosition = { page: null, skip: 0, done: false };
  * holds every marketplace's position at that edge.
  */
 export async function searchMarketplaces(search: MarketplaceSearch): Promise<OfferConnectionModel> {
-  // The deadline's timer is cleared once the page is made: a search that answered in time leaves no
-  // timer to fire later (an `AbortSignal.timeout` would, with a DOMException and an abort event).
-  const deadline = new AbortController();
-  const timer = setTimeout(
-    () => deadline.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError')),
-    search.deadlineMs,
-  );
-  timer.unref();
+  // the deadline's timer is cleared once the page is made (deadlineSignal)
+  const deadline = deadlineSignal(search.deadlineMs);
   try {
     return await mergePage(search, deadline.signal);
   } finally {
-    clearTimeout(timer);
+    deadline.done();
   }
 }
 
