@@ -142,6 +142,8 @@ describe('customs rules data', () => {
       rate: { amount: '48.57', currency: 'AUD' },
       chargeKind: 'DUTY',
     });
+    expect(rules.rulesAt('AU', on('2015-03-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')?.rate.amount).toBe('47.09');
+    expect(rules.rulesAt('AU', on('2015-09-01')).excise.some((e) => e.id === 'AU-excise-equivalent-beer')).toBe(false);
     expect(rules.rulesAt('AU', on('2018-09-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')?.rate.amount).toBe('49.90');
     expect(rules.rulesAt('AU', TODAY).excise.some((e) => e.id === 'AU-excise-equivalent-beer')).toBe(false);
     expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
