@@ -55,7 +55,8 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   const plugins: ApolloServerPlugin<TContext>[] = [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])];
   const publicCodes = new Set(options.publicErrorCodes ?? []);
   if (!(options.landingPage ?? !production)) plugins.push(ApolloServerPluginLandingPageDisabled());
-  if (options.schema && (options.staticCacheHints ?? true)) plugins.push(ApolloServerPluginCacheControlDisabled(), staticCacheControlPlugin<TContext>());
+  if (options.schema && (options.staticCacheHints ?? true))
+    plugins.push(ApolloServerPluginCacheControlDisabled(), staticCacheControlPlugin<TContext>());
   const common = {
     plugins,
     introspection: options.introspection ?? !production,

@@ -142,7 +142,8 @@ export class OperationCachePolicies {
       policy.replace(own);
     }
     for (const type of entityTypes ?? []) policy.restrict(this.typeAnnotation(type));
-    if (policy.maxAge === undefined && ((isCompositeType(target) && !inheritMaxAge) || isRoot)) policy.restrict({ maxAge: this.defaultMaxAge });
+    if (policy.maxAge === undefined && ((isCompositeType(target) && !inheritMaxAge) || isRoot))
+      policy.restrict({ maxAge: this.defaultMaxAge });
     return policy;
   }
 
@@ -157,7 +158,8 @@ export class OperationCachePolicies {
   private typeAnnotation(type: GraphQLNamedType): Annotation {
     let annotation = this.typeAnnotations.get(type);
     if (!annotation) {
-      annotation = fromDirectives(type.astNode?.directives) ?? firstOf(type.extensionASTNodes.map((node) => fromDirectives(node.directives))) ?? {};
+      annotation =
+        fromDirectives(type.astNode?.directives) ?? firstOf(type.extensionASTNodes.map((node) => fromDirectives(node.directives))) ?? {};
       this.typeAnnotations.set(type, annotation);
     }
     return annotation;

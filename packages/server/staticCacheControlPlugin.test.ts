@@ -178,16 +178,32 @@ describe('the cache policy worked out once per operation', () => {
       expect((await pair.compare('{ store { id owner { name } } }')).get('nulls')).toBe('max-age=10, public');
       expect((await pair.compare('{ store { nameHint } }')).get('full')).toBe('max-age=30, public');
       // Store and Warehouse restrict `_entities` to the lower of their hints; Item has none and adds nothing
-      const several = await pair.compare(entities, { representations: [{ __typename: 'Store', id: '1' }, { __typename: 'Warehouse', id: '2' }] });
+      const several = await pair.compare(entities, {
+        representations: [
+          { __typename: 'Store', id: '1' },
+          { __typename: 'Warehouse', id: '2' },
+        ],
+      });
       expect(several.get('full')).toBe('max-age=120, public');
-      expect((await pair.compare(entities, { representations: [{ __typename: 'Store', id: '1' }] })).get('full')).toBe('max-age=3600, public');
+      expect((await pair.compare(entities, { representations: [{ __typename: 'Store', id: '1' }] })).get('full')).toBe(
+        'max-age=3600, public',
+      );
       expect((await pair.compare(entities, { representations: [{ __typename: 'Item', sku: '1' }] })).get('full')).toBe('no-store');
       expect(
-        (await pair.compare(entities, { representations: [{ __typename: 'Store', id: '1' }, { __typename: 'Item', sku: '1' }] })).get('full'),
+        (
+          await pair.compare(entities, {
+            representations: [
+              { __typename: 'Store', id: '1' },
+              { __typename: 'Item', sku: '1' },
+            ],
+          })
+        ).get('full'),
       ).toBe('max-age=3600, public');
       // Shelf inherits and holds no hint of its own beneath it
       await pair.compare('{ stores { id shelves { label } } }');
-      expect(policyOf(schema, entities, { representations: [{ __typename: 'Store' }, { __typename: 'Warehouse' }] })).toEqual({ maxAge: 120 });
+      expect(policyOf(schema, entities, { representations: [{ __typename: 'Store' }, { __typename: 'Warehouse' }] })).toEqual({
+        maxAge: 120,
+      });
       expect(policyOf(schema, '{ store { nameHint } }')).toEqual({ maxAge: 30 });
       expect(policyOf(schema, '{ __typename store { __typename } }')).toEqual({ maxAge: 300 });
     } finally {
@@ -231,7 +247,7 @@ describe('the cache policy worked out once per operation', () => {
       if (node.kind === 'Fetch') fetches.push(node);
       else if (node.kind === 'Sequence' || node.kind === 'Parallel') node.nodes.forEach(collect);
       else if (node.kind === 'Flatten') collect(node.node);
-      else if (node.kind === 'Condition') (collect(node.ifClause), collect(node.elseClause));
+      else if (node.kind === 'Condition') [node.ifClause, node.elseClause].forEach(collect);
       else throw new Error(`a plan node this test does not walk: ${node.kind}`);
     };
     for (const file of readdirSync('operations').filter((name) => name.endsWith('.graphql'))) {
@@ -286,7 +302,15 @@ describe('the cache policy worked out once per operation', () => {
 });
 
 function typesOf(fetches: readonly FetchNode[]): string[] {
-  return [...new Set(fetches.flatMap((fetch) => (fetch.requires ?? []).flatMap((selection) => (selection.kind === 'InlineFragment' && selection.typeCondition ? [selection.typeCondition] : []))))];
+  return [
+    ...new Set(
+      fetches.flatMap((fetch) =>
+        (fetch.requires ?? []).flatMap((selection) =>
+          selection.kind === 'InlineFragment' && selection.typeCondition ? [selection.typeCondition] : [],
+        ),
+      ),
+    ),
+  ];
 }
 
 /** An operation and variables the schema accepts; `representations` of the given types, if it takes them. */
@@ -307,7 +331,9 @@ function merged(fetches: readonly FetchNode[]): string {
   const definitions: VariableDefinitionNode[] = [];
   const fields: FieldNode[] = [];
   fetches.forEach((fetch, index) => {
-    const renamed = visit(parse(fetch.operation), { Variable: (node) => ({ ...node, name: { ...node.name, value: `${node.name.value}__${index}` } }) });
+    const renamed = visit(parse(fetch.operation), {
+      Variable: (node) => ({ ...node, name: { ...node.name, value: `${node.name.value}__${index}` } }),
+    });
     const operation = renamed.definitions[0] as OperationDefinitionNode;
     definitions.push(...(operation.variableDefinitions ?? []));
     for (const selection of operation.selectionSet.selections) {
@@ -316,6 +342,13 @@ function merged(fetches: readonly FetchNode[]): string {
   });
   return print({
     kind: Kind.DOCUMENT,
-    definitions: [{ kind: Kind.OPERATION_DEFINITION, operation: OperationTypeNode.QUERY, variableDefinitions: definitions, selectionSet: { kind: Kind.SELECTION_SET, selections: fields } }],
+    definitions: [
+      {
+        kind: Kind.OPERATION_DEFINITION,
+        operation: OperationTypeNode.QUERY,
+        variableDefinitions: definitions,
+        selectionSet: { kind: Kind.SELECTION_SET, selections: fields },
+      },
+    ],
   });
 }

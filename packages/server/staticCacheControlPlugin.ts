@@ -19,7 +19,9 @@ export interface StaticCacheControlOptions {
  * its own as well. Resolvers see no `info.cacheControl` on the operation's static path, so this is
  * only for schemas whose resolvers never call `setCacheHint`.
  */
-export function staticCacheControlPlugin<TContext extends BaseContext>(options: StaticCacheControlOptions = {}): ApolloServerPlugin<TContext> {
+export function staticCacheControlPlugin<TContext extends BaseContext>(
+  options: StaticCacheControlOptions = {},
+): ApolloServerPlugin<TContext> {
   const apollo = ApolloServerPluginCacheControl({ defaultMaxAge: options.defaultMaxAge ?? 0 }) as ApolloServerPlugin<TContext>;
   let policies: OperationCachePolicies | undefined;
   return {
