@@ -1,9 +1,14 @@
 import { ApolloServer, type BaseContext } from '@apollo/server';
 import type { ApolloServerOptionsWithGateway, ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions } from 'graphql';
 import { formatError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
+import { staticCacheControlPlugin } from './staticCacheControlPlugin.js';
 
 export interface ApolloServerOptions<TContext extends BaseContext> {
   logger: Logger;
@@ -29,6 +34,13 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
    * GraphQL path. Default: outside production only. The gateway turns it off: it serves its own explorer.
    */
   landingPage?: boolean;
+  /**
+   * Whether the schema's cache hints are all static `@cacheControl` directives (no resolver calls
+   * `info.cacheControl.setCacheHint`): the `cache-control` header is then worked out once per
+   * operation (`staticCacheControlPlugin`) instead of by a hook on every resolved field. Only for a
+   * `schema`. Default: true.
+   */
+  staticCacheHints?: boolean;
   /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
   stopOnTerminationSignals?: boolean;
 }
@@ -43,6 +55,8 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   const plugins: ApolloServerPlugin<TContext>[] = [ApolloServerPluginInlineTraceDisabled(), ...(options.plugins ?? [])];
   const publicCodes = new Set(options.publicErrorCodes ?? []);
   if (!(options.landingPage ?? !production)) plugins.push(ApolloServerPluginLandingPageDisabled());
+  if (options.schema && (options.staticCacheHints ?? true))
+    plugins.push(ApolloServerPluginCacheControlDisabled(), staticCacheControlPlugin<TContext>());
   const common = {
     plugins,
     introspection: options.introspection ?? !production,
