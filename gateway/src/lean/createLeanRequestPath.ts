@@ -30,8 +30,10 @@ export interface LeanRequestPathOptions {
   /** The engine serving the current supergraph; undefined with GATEWAY_ENGINE=stock. */
   engine: () => ExecutionEngine | undefined;
   contexts: RequestContexts;
-  decisions: GatewayDecisions;
-  metrics: GatewayMetrics;
+  /** The plugins' decisions; one left out is not made (the benchmark's engine row runs none). */
+  decisions: Partial<GatewayDecisions>;
+  /** Where requests and errors are counted (by `decisions.operationLabel`). Default: nowhere. */
+  metrics?: GatewayMetrics;
   queryHashes: QueryHashes;
   gate: ReloadGate;
   parseOptions: ParseOptions;
@@ -103,8 +105,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     if (allowList?.refusal(queryHash, resolvedName) !== undefined) return viaApollo();
     if (operation.variableDefinitions?.length && getVariableValues(schema, operation.variableDefinitions, variables ?? {}).errors)
       return viaApollo();
-    const estimate = demandControl.estimate(schema, document, operation, operationName, variables);
-    if (inputChecks.refusal(schema, document, operation, operationName, variables) !== undefined) return viaApollo();
+    const estimate = demandControl?.estimate(schema, document, operation, operationName, variables);
+    if (inputChecks?.refusal(schema, document, operation, operationName, variables) !== undefined) return viaApollo();
     const prepared = engine.prepare(`${operationName ?? ''}\n${queryHash}`, document, operation);
     if (prepared.kind === 'unsupported') return viaApollo();
     // a query the response cache may hold is looked up there; one lately answered uncacheable is served here
@@ -118,8 +120,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     } catch {
       return viaApollo();
     }
-    if (authorization.refusal(schema, document, operation, operationName, principal) !== undefined) return viaApollo();
-    if (demandControl.refusal(estimate, principal.tier) !== undefined) return viaApollo();
+    if (authorization?.refusal(schema, document, operation, operationName, principal) !== undefined) return viaApollo();
+    if (estimate !== undefined && demandControl?.refusal(estimate, principal.tier) !== undefined) return viaApollo();
 
     // counted from here on: Apollo Server, if it must answer after all, gets this context or refusal
     let context: GatewayContext;
@@ -151,13 +153,13 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     if (result === undefined) return viaApollo(() => Promise.resolve(context));
 
     // what the plugins do once an operation ran, in their order
-    demandControl.onEstimate(estimate.cost);
+    if (estimate !== undefined) demandControl?.onEstimate(estimate.cost);
     if (cachedQuery) responseCache.onOutcome('miss');
     const responseHeaders = new HeaderMap();
     let status: number | undefined;
     let errors;
     if (result.errors !== undefined) {
-      for (const error of result.errors) metrics.error(errorCodeOf(error));
+      if (metrics !== undefined) for (const error of result.errors) metrics.error(errorCodeOf(error));
       const formatted = formatResultErrors(result.errors, formatting);
       errors = formatted.errors;
       status = formatted.status;
@@ -165,7 +167,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
       if (thrown) status ??= 500;
       else if (formatting.status400ForVariableCoercionErrors && errors.length > 0 && result.data === undefined && !status) status = 400;
     }
-    metrics.request(decisions.operationLabel(resolvedName), operation.operation, status ?? 200, (performance.now() - started) / 1000);
+    const label = decisions.operationLabel?.(resolvedName) ?? '__anonymous';
+    metrics?.request(label, operation.operation, status ?? 200, (performance.now() - started) / 1000);
     if (context.rateLimit !== undefined) for (const [name, value] of rateLimitHeaders(context.rateLimit)) responseHeaders.set(name, value);
     if (cachedQuery) {
       responseHeaders.set('x-cache', 'MISS');
