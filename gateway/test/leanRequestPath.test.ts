@@ -63,7 +63,8 @@ async function send(gateway: TestGateway, step: Step): Promise<Seen> {
 /** The body with stack traces reduced to their presence and seconds-until-retry to a placeholder. */
 function withoutClock(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutClock);
-  if (typeof value !== 'object' || value === null) return typeof value === 'string' ? value.replace(/retry in \d+ s/g, 'retry in N s') : value;
+  if (typeof value !== 'object' || value === null)
+    return typeof value === 'string' ? value.replace(/retry in \d+ s/g, 'retry in N s') : value;
   return Object.fromEntries(
     Object.entries(value).map(([key, entry]) => {
       if (key === 'stacktrace') return [key, Array.isArray(entry) && entry.length > 0];
@@ -173,7 +174,10 @@ describe('the lean request path answers as Apollo Server does', () => {
       name: 'production, caches off (masked errors served by the lean path)',
       env: { NODE_ENV: 'production', API_KEYS: KEYS, RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false', MAX_DEPTH: '3' },
     },
-    { name: 'allow-list, caches off', env: { API_KEYS: KEYS, PERSISTED_QUERIES: 'allowlist', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' } },
+    {
+      name: 'allow-list, caches off',
+      env: { API_KEYS: KEYS, PERSISTED_QUERIES: 'allowlist', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
+    },
     {
       name: 'a rate limit that bites',
       env: { API_KEYS: KEYS, RATE_LIMITS: 'developer=6,marketplace=100,analyst=100', RESPONSE_CACHE: 'false' },

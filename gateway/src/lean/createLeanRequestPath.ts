@@ -136,15 +136,15 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     let thrown = false;
     const result = await gate
       .run(async () =>
-      // a reload since the document was validated: its plan may name subgraphs no longer served
-      options.engine() !== engine
-        ? undefined
-        : engine.run(prepared, variables, {
-            headers: subgraphHeaders,
-            ...(context.acceptLanguage !== undefined && { acceptLanguage: context.acceptLanguage }),
-            shareKey: shareKeyOf(subgraphHeaders),
-            cachePolicy,
-          }),
+        // a reload since the document was validated: its plan may name subgraphs no longer served
+        options.engine() !== engine
+          ? undefined
+          : engine.run(prepared, variables, {
+              headers: subgraphHeaders,
+              ...(context.acceptLanguage !== undefined && { acceptLanguage: context.acceptLanguage }),
+              shareKey: shareKeyOf(subgraphHeaders),
+              cachePolicy,
+            }),
       )
       .catch((error: unknown) => {
         thrown = true;
@@ -239,4 +239,3 @@ function isJson(contentType: string | undefined): boolean {
 function acceptsJson(accept: string | undefined): boolean {
   return accept === undefined || accept === '' || JSON_ACCEPTS.has(accept.trim().toLowerCase());
 }
-

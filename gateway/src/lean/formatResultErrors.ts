@@ -46,7 +46,10 @@ export function formatResultErrors(errors: readonly unknown[], formatting: Error
   const headers = new HeaderMap();
   const enrich = (maybeError: unknown): GraphQLFormattedError => {
     const error = asGraphQLError(maybeError);
-    const extensions: Record<string, unknown> = { ...error.extensions, code: error.extensions.code ?? ApolloServerErrorCode.INTERNAL_SERVER_ERROR };
+    const extensions: Record<string, unknown> = {
+      ...error.extensions,
+      code: error.extensions.code ?? ApolloServerErrorCode.INTERNAL_SERVER_ERROR,
+    };
     const http = extensions.http;
     if (isPartialHttpHead(http)) {
       if (http.status) status = http.status;

@@ -58,7 +58,9 @@ export function createSupergraphAuthorization(policyOf: () => AuthorizationPolic
       const scopes = scopesOf(principal);
       // the decision reads the document, not the variables: the operation's name and the caller's standing key it
       const key = `${authenticated ? 'key' : 'none'}\u0000${[...scopes].sort().join(' ')}\u0000${operationName ?? ''}`;
-      const found = decisions.get(policy, document, key, () => findAccessDenial(policy, schema, document, operation, { authenticated, scopes }));
+      const found = decisions.get(policy, document, key, () =>
+        findAccessDenial(policy, schema, document, operation, { authenticated, scopes }),
+      );
       if (found === undefined) return undefined;
       if (found.kind === 'unauthenticated') {
         return gatewayError(`${found.coordinate} needs an API key`, {
