@@ -39,7 +39,9 @@ export interface FormattedErrors {
  * A result's errors as Apollo Server 5 sends them (its `normalizeAndFormatErrors`): each made a
  * GraphQLError, its code defaulted to INTERNAL_SERVER_ERROR, its `extensions.http` taken out into
  * the response's status and headers, a stack added outside production, then the server's
- * `formatError`; an error that fails to format is sent as a bare internal error.
+ * `formatError`; an error that fails to format is sent as a bare internal error. (Apollo Server
+ * also turns a variable-coercion error without a code into BAD_USER_INPUT: the lean path hands
+ * variables that do not coerce to Apollo Server before running, so an engine result holds none.)
  */
 export function formatResultErrors(errors: readonly unknown[], formatting: ErrorFormatting): FormattedErrors {
   let status: number | undefined;
