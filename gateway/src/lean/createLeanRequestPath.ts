@@ -124,11 +124,13 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     if (estimate !== undefined && demandControl?.refusal(estimate, principal.tier) !== undefined) return viaApollo();
 
     // counted from here on: Apollo Server, if it must answer after all, gets this context or refusal
+    const completed = contexts.complete(info, principal);
     let context: GatewayContext;
     try {
-      context = await contexts.complete(info, principal);
-    } catch (error) {
-      return viaApollo(() => Promise.reject(error));
+      context = await completed;
+    } catch {
+      // the same rejection, handed over as Apollo Server's context factory (it fails the same way)
+      return viaApollo(() => completed);
     }
     const cachePolicy = newCachePolicy();
     const subgraphHeaders = subgraphRequestHeaders(context);
