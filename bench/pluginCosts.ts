@@ -52,6 +52,7 @@ const PARTS: readonly CostCategory[] = [
     name: 'engine and subgraph calls (engine/, subgraph/, UndiciDataSource, undici)',
     files: ['gateway/src/engine/', 'gateway/src/subgraph/', 'gateway/src/UndiciDataSource.ts', 'node_modules/undici/'],
   },
+  { name: 'lean request path (gateway/src/lean/)', files: ['gateway/src/lean/'] },
   { name: "Apollo Server's request pipeline", files: ['node_modules/@apollo/server/'] },
   { name: 'HTTP server (packages/server)', files: ['packages/server/'] },
 ];

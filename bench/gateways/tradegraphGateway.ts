@@ -3,23 +3,31 @@
  * (packages/server: error formatting, request ids, node:http) over `@apollo/gateway`, with the
  * Tradegraph execution engine in front (`useExecutionEngine`), on any supergraph file.
  *
- *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe off|subgraph|on] [--engine stock] [--service-secret S]
+ *   node --import tsx bench/gateways/tradegraphGateway.ts --supergraph FILE --port N [--dedupe off|subgraph|on] [--engine stock] [--service-secret S] [--lean on|off]
  *
  * Subgraphs are reached as `createGateway` reaches them: through `UndiciDataSource`s (one pool per
  * subgraph, timeouts, one retry for queries, per-subgraph metrics), whichever engine executes.
  * Left out are the production plugins (API keys, rate limits, demand control, response and entity
- * caches), which the public benchmark's gateways do not run either.
+ * caches), which the public benchmark's gateways do not run either. Requests are served as the
+ * gateway serves them: by the lean request path (gateway/src/lean), with none of the plugins'
+ * decisions, handing to Apollo Server what it does not serve; `--lean off` serves every request
+ * through Apollo Server.
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { ApolloGateway } from '@apollo/gateway';
 import { createLogger } from '#packages/log/index.js';
 import { createPrincipalSigner, principalKeyFrom } from '#packages/principal/index.js';
-import { createApolloServer, createGraphQLHttpServer, listen } from '#packages/server/index.js';
+import { createApolloServer, createGraphQLHttpServer, listen, type IncomingRequestInfo } from '#packages/server/index.js';
 import { engineMetrics, stringifyResponse, useExecutionEngine } from '#gateway/src/engine/index.js';
 import type { GatewayContext } from '#gateway/src/GatewayContext.js';
 import { createGatewayMetrics } from '#gateway/src/metrics/createGatewayMetrics.js';
 import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
+import type { Principal } from '#gateway/src/keys/Principal.js';
+import { createLeanRequestPath } from '#gateway/src/lean/createLeanRequestPath.js';
+import { errorFormattingOf } from '#gateway/src/lean/formatResultErrors.js';
+import { createReloadGate } from '#gateway/src/lifecycle/createReloadGate.js';
+import { createQueryHashes } from '#gateway/src/persisted/createQueryHashes.js';
 import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';
 
 const { values } = parseArgs({
@@ -29,6 +37,7 @@ const { values } = parseArgs({
     dedupe: { type: 'string', default: 'off' },
     engine: { type: 'string', default: 'tradegraph' },
     'service-secret': { type: 'string' },
+    lean: { type: 'string', default: 'on' },
   },
 });
 // Tradegraph's subgraphs answer nothing unsigned: each request carries a keyless caller's principal, as the gateway signs it
@@ -51,26 +60,50 @@ const gateway = new ApolloGateway({
       onAttempt: (subgraph, outcome, seconds) => metrics.subgraphAttempt(subgraph, outcome, seconds),
     }),
 });
+const engineGateway = useExecutionEngine(gateway, {
+  engine: values.engine === 'stock' ? 'stock' : 'tradegraph',
+  dedupe: values.dedupe !== 'off',
+  shareExecutions: values.dedupe === 'on',
+});
 const apollo = createApolloServer<GatewayContext>({
-  gateway: useExecutionEngine(gateway, {
-    engine: values.engine === 'stock' ? 'stock' : 'tradegraph',
-    dedupe: values.dedupe !== 'off',
-    shareExecutions: values.dedupe === 'on',
-  }),
+  gateway: engineGateway,
   logger,
   production: true,
   stringifyResult: stringifyResponse,
 });
 await apollo.start();
+const principalHeader = signer?.({ keyId: undefined, tier: 'developer', scopes: [], marketplaceId: undefined });
+const anonymous: Principal = Object.freeze({
+  keyId: undefined,
+  tier: 'developer',
+  scopes: new Set<string>(),
+  marketplaceId: undefined,
+  testMode: false,
+  rateLimitKey: 'anonymous',
+});
+const context = ({ requestId }: IncomingRequestInfo): GatewayContext => ({
+  requestId,
+  ...(principalHeader !== undefined && { principalHeader }),
+});
+const lean =
+  values.lean === 'off'
+    ? undefined
+    : createLeanRequestPath({
+        engine: () => engineGateway.engine,
+        contexts: { admit: () => anonymous, complete: async (request) => context(request), create: async (request) => context(request) },
+        decisions: {},
+        queryHashes: createQueryHashes(),
+        gate: createReloadGate(),
+        parseOptions: {},
+        errorFormatting: () => errorFormattingOf(apollo),
+      });
 const httpServer = createGraphQLHttpServer<GatewayContext>({
   apollo,
   logger,
   asyncRequestContext: false, // as createGateway
   access: 'public',
-  context: async ({ requestId }) => ({
-    requestId,
-    ...(signer !== undefined && { principalHeader: signer({ keyId: undefined, tier: 'developer', scopes: [], marketplaceId: undefined }) }),
-  }),
+  context: async (request) => context(request),
+  ...(lean !== undefined && { serveGraphQLPost: lean.serve }),
   routes: new Map([
     [
       '/__engine',

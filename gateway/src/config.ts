@@ -49,6 +49,12 @@ export const gatewaySettings = {
    * forwarded headers) once and sends each the same answer. Default: off.
    */
   GATEWAY_DEDUPE: setting.oneOf(['off', 'subgraph', 'on'], { default: 'off' }),
+  /**
+   * The lean request path (tradegraph engine, tracing off): a JSON POST of one operation the engine
+   * runs is served without Apollo Server's request pipeline, with the same plugins' decisions and
+   * the same answers (gateway/src/lean); `off` serves every request through Apollo Server. Default: on.
+   */
+  GATEWAY_LEAN: setting.oneOf(['on', 'off'], { default: 'on' }),
   /** Apollo's anonymous usage reporting from @apollo/gateway. Default: true (disabled); set false to send it. */
   APOLLO_TELEMETRY_DISABLED: setting.boolean({ default: true }),
 

@@ -17,11 +17,14 @@ import { readAuthorizationPolicy } from './authorization/readAuthorizationPolicy
 import { checkSubgraphs } from './checkSubgraphs.js';
 import type { GatewayConfig } from './config.js';
 import { createGatewayPlugins } from './createGatewayPlugins.js';
-import { createRequestContext } from './createRequestContext.js';
+import { createGatewayDecisions } from './createGatewayDecisions.js';
+import { createRequestContexts } from './createRequestContext.js';
 import { TRADEGRAPH_COST_MODEL } from './demand/tradegraphCostModel.js';
 import type { GatewayContext } from './GatewayContext.js';
 import { PUBLIC_GATEWAY_ERROR_CODES } from './gatewayError.js';
 import { createApiKeyAuthenticator } from './keys/createApiKeyAuthenticator.js';
+import { createLeanRequestPath } from './lean/createLeanRequestPath.js';
+import { errorFormattingOf } from './lean/formatResultErrors.js';
 import { readApiKeys } from './keys/readApiKeys.js';
 import { ANONYMOUS_TIER } from './keys/tiers.js';
 import { createReloadGate } from './lifecycle/createReloadGate.js';
@@ -57,6 +60,8 @@ export interface Gateway {
   readonly store: SharedStore;
   /** The Tradegraph execution engine serving the current supergraph; undefined with GATEWAY_ENGINE=stock. */
   readonly engine: ExecutionEngine | undefined;
+  /** Requests the lean request path answered and handed to Apollo Server; undefined when it is off (GATEWAY_LEAN). */
+  readonly leanRequests: { readonly served: number; readonly handedOver: number } | undefined;
   /** Drains in-flight requests (up to SHUTDOWN_GRACE_MS), then releases subgraph pools, store and tracing. */
   stop(): Promise<void>;
 }
@@ -173,7 +178,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   });
 
   // a full-text request's hash is computed once per text, and Apollo Server looks the request up by it (createQueryHashes)
-  const queryHashes = config.PERSISTED_QUERIES === 'off' ? undefined : createQueryHashes();
+  const textHashes = createQueryHashes();
+  const queryHashes = config.PERSISTED_QUERIES === 'off' ? undefined : textHashes;
   const persistedQueries =
     config.PERSISTED_QUERIES === 'off' || queryHashes === undefined
       ? (false as const)
@@ -200,6 +206,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
     subgraphConnections: config.SUBGRAPH_CONNECTIONS,
   });
+  const decisions = createGatewayDecisions({
+    config,
+    manifest,
+    metrics,
+    store,
+    costModel: TRADEGRAPH_COST_MODEL,
+    authorizationPolicy: () => authorizationPolicy,
+  });
   const apollo = createApolloServer<GatewayContext>({
     gateway: withReloadGate(engineGateway, gate),
     logger,
@@ -220,6 +234,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       store,
       costModel: TRADEGRAPH_COST_MODEL,
       authorizationPolicy: () => authorizationPolicy,
+      decisions,
       ...(queryHashes !== undefined && { isRewrittenQuery: queryHashes.isRewritten }),
     }),
   });
@@ -233,6 +248,39 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     ? explorerRoutes(pages, production || config.DEVELOPMENT_API_KEY === undefined ? {} : { developmentKey: config.DEVELOPMENT_API_KEY })
     : undefined;
 
+  const contexts = createRequestContexts({
+    authenticate,
+    rateLimiter,
+    registrationLimiter: createRateLimiter({
+      window: store.windows,
+      limits: config.APQ_REGISTRATION_LIMITS,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+      counted: { keyPrefix: 'apq-registrations', noun: 'APQ registrations' },
+      onLimited: (principal) => metrics.rateLimited(principal.tier),
+    }),
+    failedKeys: createFailedKeyThrottle({
+      window: store.windows,
+      limit: config.FAILED_KEY_LIMIT,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    }),
+    querySize: { maxQueryLength: config.MAX_QUERY_LENGTH, maxStringLiteralLength: config.MAX_STRING_LITERAL_LENGTH },
+    signPrincipal,
+  });
+  // tracing keeps Apollo Server's pipeline, whose spans it records around each request
+  const lean =
+    config.GATEWAY_LEAN === 'on' && config.GATEWAY_ENGINE === 'tradegraph' && !config.OTEL_TRACES
+      ? createLeanRequestPath({
+          engine: () => engineGateway.engine,
+          contexts,
+          decisions,
+          metrics,
+          queryHashes: textHashes,
+          gate,
+          parseOptions: { maxTokens: config.MAX_QUERY_TOKENS },
+          errorFormatting: () => errorFormattingOf(apollo),
+        })
+      : undefined;
+
   let stopping = false;
   let readiness: { at: number; report: Promise<{ ready: boolean; subgraphs: unknown }> } | undefined;
   const httpServer = createGraphQLHttpServer<GatewayContext>({
@@ -244,24 +292,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     // the request id reaches subgraphs in the headers of each call (subgraphRequestHeaders), and
     // the request log line names it: no async context, whose hook on every promise costs ~2% CPU
     asyncRequestContext: false,
-    context: createRequestContext({
-      authenticate,
-      rateLimiter,
-      registrationLimiter: createRateLimiter({
-        window: store.windows,
-        limits: config.APQ_REGISTRATION_LIMITS,
-        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-        counted: { keyPrefix: 'apq-registrations', noun: 'APQ registrations' },
-        onLimited: (principal) => metrics.rateLimited(principal.tier),
-      }),
-      failedKeys: createFailedKeyThrottle({
-        window: store.windows,
-        limit: config.FAILED_KEY_LIMIT,
-        windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
-      }),
-      querySize: { maxQueryLength: config.MAX_QUERY_LENGTH, maxStringLiteralLength: config.MAX_STRING_LITERAL_LENGTH },
-      signPrincipal,
-    }),
+    context: contexts.create,
+    ...(lean !== undefined && { serveGraphQLPost: lean.serve }),
     ...(explorer !== undefined && { browserPage: explorer.browserPage }),
     routes: new Map([
       ...pages,
@@ -312,6 +344,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     get engine() {
       return engineGateway.engine;
     },
+    leanRequests: lean?.counts,
     async stop() {
       if (stopping) return;
       stopping = true;

@@ -20,27 +20,44 @@ const ACCEPT_LANGUAGE = /^[A-Za-z0-9*,;=.\- ]{1,200}$/;
  * refused document is never parsed nor stored. The principal is signed here, once, for every
  * subgraph call of the request.
  */
-export function createRequestContext(options: {
+export function createRequestContext(options: RequestContextOptions): (request: IncomingRequestInfo) => Promise<GatewayContext> {
+  return createRequestContexts(options).create;
+}
+
+export interface RequestContextOptions {
   authenticate: Authenticate;
   rateLimiter: RateLimiter;
   registrationLimiter: RateLimiter;
   failedKeys: FailedKeyThrottle;
   querySize: QuerySizeLimits;
   signPrincipal: PrincipalSigner;
-}): (request: IncomingRequestInfo) => Promise<GatewayContext> {
+}
+
+/**
+ * The context in two steps, for the gateway's lean request path, which must know the caller
+ * before anything is counted: `admit` has no effect beyond reading (a throttled address, the key,
+ * the query's size) and throws the refusal, so a refused request can be handed to Apollo Server to
+ * refuse it again, counted once; `complete` counts the request and signs the principal.
+ */
+export interface RequestContexts {
+  /** The whole context, as Apollo Server builds it: a bad key is also counted against its address. */
+  readonly create: (request: IncomingRequestInfo) => Promise<GatewayContext>;
+  /** Who the caller is, or the refusal (thrown) that `create` would make before counting anything; records nothing. */
+  readonly admit: (request: IncomingRequestInfo) => Principal;
+  /** Counts the request against its limits (throws the 429) and signs the principal. */
+  readonly complete: (request: IncomingRequestInfo, principal: Principal) => Promise<GatewayContext>;
+}
+
+export function createRequestContexts(options: RequestContextOptions): RequestContexts {
   // a key's principal is one object for all its requests (createApiKeyAuthenticator): its signed form is made once too
   const callers = new WeakMap<Principal, CallerPrincipal>();
-  return async ({ requestId, headers, remoteAddress, graphQLRequests = [] }) => {
-    const address = remoteAddress ?? 'unknown';
-    options.failedKeys.check(address);
-    let principal;
-    try {
-      principal = options.authenticate(headers, remoteAddress);
-    } catch (error) {
-      if (errorCodeOf(error) === 'UNAUTHENTICATED') await options.failedKeys.failed(address);
-      throw error;
-    }
+  const admit = ({ headers, remoteAddress, graphQLRequests = [] }: IncomingRequestInfo): Principal => {
+    options.failedKeys.check(remoteAddress ?? 'unknown');
+    const principal = options.authenticate(headers, remoteAddress);
     checkQuerySize(graphQLRequests, options.querySize);
+    return principal;
+  };
+  const complete = async ({ requestId, headers, graphQLRequests = [] }: IncomingRequestInfo, principal: Principal) => {
     const rateLimit = await options.rateLimiter.consume(principal);
     if (graphQLRequests.some(isPersistedQueryRegistration)) await options.registrationLimiter.consume(principal);
     const language = headers['accept-language'];
@@ -52,6 +69,23 @@ export function createRequestContext(options: {
     }
     const principalHeader = options.signPrincipal(caller);
     return { requestId, principal, principalHeader, rateLimit, ...(acceptLanguage !== undefined && { acceptLanguage }) };
+  };
+  return {
+    admit,
+    complete,
+    async create(request) {
+      const address = request.remoteAddress ?? 'unknown';
+      options.failedKeys.check(address);
+      let principal;
+      try {
+        principal = options.authenticate(request.headers, request.remoteAddress);
+      } catch (error) {
+        if (errorCodeOf(error) === 'UNAUTHENTICATED') await options.failedKeys.failed(address);
+        throw error;
+      }
+      checkQuerySize(request.graphQLRequests ?? [], options.querySize);
+      return complete(request, principal);
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HeaderMap, type ApolloServer, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import { PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from '../metrics/index.js';
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, runWithTestTrigger, type Logger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
@@ -46,6 +46,20 @@ export interface SentGraphQLRequest {
  */
 export type ServerAccess = 'public' | { readonly serviceSecret: string };
 
+/** A POST to the GraphQL path, its body parsed, offered to a `serveGraphQL` hook. */
+export interface GraphQLPostRequest<TContext extends BaseContext> {
+  /** The parsed JSON body, unchecked. */
+  readonly body: unknown;
+  readonly headers: IncomingMessage['headers'];
+  /** What the context factory is given. */
+  readonly info: IncomingRequestInfo;
+  /** Apollo Server's answer to the request, with `context` in place of the server's context factory when given. */
+  readonly viaApollo: (context?: () => Promise<TContext>) => Promise<HTTPGraphQLResponse>;
+}
+
+/** Answers a GraphQL POST itself, or returns what `viaApollo` answers. */
+export type ServeGraphQLPost<TContext extends BaseContext> = (request: GraphQLPostRequest<TContext>) => Promise<HTTPGraphQLResponse>;
+
 /** Answers one extra path (e.g. `/metrics`) outside GraphQL. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
 
@@ -74,6 +88,11 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   asyncRequestContext?: boolean;
   /** Who may call (see `ServerAccess`); required, so a service cannot be left open by omission. */
   access: ServerAccess;
+  /**
+   * Serves POSTs to the GraphQL path (after the body is read and parsed) in place of Apollo Server,
+   * handing to it (`viaApollo`) what it does not serve. Default: Apollo Server serves every request.
+   */
+  serveGraphQLPost?: ServeGraphQLPost<TContext>;
 }
 
 export interface RunningServer {
@@ -150,26 +169,32 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       }
     }
 
-    const headers = new HeaderMap();
-    for (const [key, value] of Object.entries(request.headers)) {
-      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
-    }
     // A test-mode trigger is honoured from internal callers only (orders running a test-mode
     // booking); a client cannot reach a subgraph with the secret, so it cannot force an outcome.
     const testTrigger = caller.serviceCaller ? readTestTrigger(request.headers) : undefined;
-    const execute = () =>
-      apollo.executeHTTPGraphQLRequest({
+    const info: IncomingRequestInfo = {
+      requestId,
+      headers: request.headers,
+      remoteAddress: request.socket.remoteAddress,
+      principal: caller.principal,
+      serviceCaller: caller.serviceCaller,
+      graphQLRequests: sentRequests(body, url.searchParams),
+    };
+    const viaApollo = (context: () => Promise<TContext> = () => options.context(info)) => {
+      const headers = new HeaderMap();
+      for (const [key, value] of Object.entries(request.headers)) {
+        if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+      }
+      return apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context: () =>
-          options.context({
-            requestId,
-            headers: request.headers,
-            remoteAddress: request.socket.remoteAddress,
-            principal: caller.principal,
-            serviceCaller: caller.serviceCaller,
-            graphQLRequests: sentRequests(body, url.searchParams),
-          }),
+        context,
       });
+    };
+    const serveGraphQLPost = options.serveGraphQLPost;
+    const execute =
+      serveGraphQLPost !== undefined && request.method === 'POST'
+        ? () => serveGraphQLPost({ body, headers: request.headers, info, viaApollo })
+        : () => viaApollo();
     const result = testTrigger === undefined ? await execute() : await runWithTestTrigger(testTrigger, execute);
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;

@@ -2,6 +2,8 @@ export {
   createGraphQLHttpServer,
   listen,
   type GraphQLHttpServerOptions,
+  type GraphQLPostRequest,
+  type ServeGraphQLPost,
   type IncomingRequestInfo,
   type ReadinessReport,
   type RouteHandler,

@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import {
   Kind,
+  type GraphQLError,
   getVariableValues,
   type DocumentNode,
   type FragmentDefinitionNode,
@@ -11,7 +12,7 @@ import type { CostModel } from '../demand/CostModel.js';
 import { estimateOperationCost, type OperationCost } from '../demand/estimateOperationCost.js';
 import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
 import type { GatewayContext } from '../GatewayContext.js';
-import { ANONYMOUS_TIER, type PerTier } from '../keys/tiers.js';
+import { ANONYMOUS_TIER, type PerTier, type Tier } from '../keys/tiers.js';
 import { createOperationMemo, operationKey } from './createOperationMemo.js';
 
 export interface DemandControlOptions {
@@ -34,10 +35,43 @@ export interface DemandControlOptions {
  * The estimate is computed once per operation and variable values, and kept with the parsed
  * document (createOperationMemo); only the tier's budget is looked at per request.
  */
-export function useDemandControl(options: DemandControlOptions): ApolloServerPlugin<GatewayContext> {
+export function useDemandControl(options: DemandControlOptions | DemandControl): ApolloServerPlugin<GatewayContext> {
+  const control = 'refusal' in options ? options : createDemandControl(options);
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema, document, operation, request, contextValue }) {
+          if (!operation) return; // no operation by that name: execution reports it, nothing is planned
+          const estimate = control.estimate(schema, document, operation, request.operationName, request.variables);
+          control.onEstimate(estimate.cost);
+          const refusal = control.refusal(estimate, contextValue.principal?.tier ?? ANONYMOUS_TIER);
+          if (refusal !== undefined) throw refusal;
+        },
+      };
+    },
+  };
+}
+
+/** Demand control's decisions, shared by the Apollo Server plugin and the gateway's lean request path. */
+export interface DemandControl {
+  /** The operation's estimate (cost, depth, aliases, fan-out fields), computed once per document, operation and variables. */
+  estimate(
+    schema: GraphQLSchema,
+    document: DocumentNode,
+    operation: OperationDefinitionNode,
+    operationName: string | null | undefined,
+    variables: unknown,
+  ): OperationCost;
+  /** Reports an estimate (e.g. to metrics): once per request that got that far. */
+  onEstimate(cost: number): void;
+  /** The error an operation of this estimate gets from a caller of `tier`; undefined when it may run. */
+  refusal(estimate: OperationCost, tier: Tier): GraphQLError | undefined;
+}
+
+export function createDemandControl(options: DemandControlOptions): DemandControl {
   // the estimate depends on the document, the operation and its variables only: computed once for each
   const estimates = createOperationMemo<OperationCost>();
-  const estimate = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: unknown) => {
+  const compute = (schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: unknown) => {
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of document.definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -47,49 +81,43 @@ export function useDemandControl(options: DemandControlOptions): ApolloServerPlu
     return estimateOperationCost(schema, operation, fragments, coerced.coerced ?? {}, options.model);
   };
   return {
-    async requestDidStart() {
-      return {
-        async didResolveOperation({ schema, document, operation, request, contextValue }) {
-          if (!operation) return; // no operation by that name: execution reports it, nothing is planned
-          const key = operationKey(request.operationName, (operation.variableDefinitions?.length ?? 0) > 0, request.variables);
-          const { cost, depth, aliases, fanOutFields } = estimates.get(schema, document, key, () =>
-            estimate(schema, document, operation, request.variables),
-          );
-          options.onEstimate?.(cost);
-
-          if (depth > options.maxDepth) {
-            throw gatewayError(`The operation is ${depth} fields deep; at most ${options.maxDepth} are allowed`, {
-              code: GatewayErrorCode.MAX_DEPTH_LIMIT,
-              status: 400,
-              details: { depth, maxDepth: options.maxDepth },
-            });
-          }
-          if (aliases > options.maxAliases) {
-            throw gatewayError(`The operation uses ${aliases} aliases; at most ${options.maxAliases} are allowed`, {
-              code: GatewayErrorCode.MAX_ALIASES_LIMIT,
-              status: 400,
-              details: { aliases, maxAliases: options.maxAliases },
-            });
-          }
-          for (const [coordinate, count] of fanOutFields) {
-            const max = options.maxFanOutFields[coordinate];
-            if (max === undefined || count <= max) continue;
-            const field = coordinate.slice(coordinate.indexOf('.') + 1);
-            throw gatewayError(
-              `The operation asks for \`${field}\` ${count} times; at most ${max} are allowed in one operation, as each one calls many upstreams: send the others as separate requests`,
-              { code: GatewayErrorCode.MAX_FAN_OUT_FIELDS_LIMIT, status: 400, details: { field: coordinate, count, max } },
-            );
-          }
-          const tier = contextValue.principal?.tier ?? ANONYMOUS_TIER;
-          const budget = options.budgets[tier];
-          if (cost > budget) {
-            throw gatewayError(
-              `The operation's estimated cost is ${cost}, over the budget of ${budget} for the ${tier} tier: ask for fewer items (first/limit) or fewer fields`,
-              { code: GatewayErrorCode.COST_ESTIMATED_TOO_EXPENSIVE, status: 400, details: { cost, budget, tier } },
-            );
-          }
-        },
-      };
+    estimate(schema, document, operation, operationName, variables) {
+      const key = operationKey(operationName, (operation.variableDefinitions?.length ?? 0) > 0, variables);
+      return estimates.get(schema, document, key, () => compute(schema, document, operation, variables));
+    },
+    onEstimate: (cost) => options.onEstimate?.(cost),
+    refusal({ cost, depth, aliases, fanOutFields }, tier) {
+      if (depth > options.maxDepth) {
+        return gatewayError(`The operation is ${depth} fields deep; at most ${options.maxDepth} are allowed`, {
+          code: GatewayErrorCode.MAX_DEPTH_LIMIT,
+          status: 400,
+          details: { depth, maxDepth: options.maxDepth },
+        });
+      }
+      if (aliases > options.maxAliases) {
+        return gatewayError(`The operation uses ${aliases} aliases; at most ${options.maxAliases} are allowed`, {
+          code: GatewayErrorCode.MAX_ALIASES_LIMIT,
+          status: 400,
+          details: { aliases, maxAliases: options.maxAliases },
+        });
+      }
+      for (const [coordinate, count] of fanOutFields) {
+        const max = options.maxFanOutFields[coordinate];
+        if (max === undefined || count <= max) continue;
+        const field = coordinate.slice(coordinate.indexOf('.') + 1);
+        return gatewayError(
+          `The operation asks for \`${field}\` ${count} times; at most ${max} are allowed in one operation, as each one calls many upstreams: send the others as separate requests`,
+          { code: GatewayErrorCode.MAX_FAN_OUT_FIELDS_LIMIT, status: 400, details: { field: coordinate, count, max } },
+        );
+      }
+      const budget = options.budgets[tier];
+      if (cost > budget) {
+        return gatewayError(
+          `The operation's estimated cost is ${cost}, over the budget of ${budget} for the ${tier} tier: ask for fewer items (first/limit) or fewer fields`,
+          { code: GatewayErrorCode.COST_ESTIMATED_TOO_EXPENSIVE, status: 400, details: { cost, budget, tier } },
+        );
+      }
+      return undefined;
     },
   };
 }

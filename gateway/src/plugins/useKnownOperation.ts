@@ -1,6 +1,6 @@
 import { HeaderMap, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerErrorCode } from '@apollo/server/errors';
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
 import type { GatewayContext } from '../GatewayContext.js';
 
 /**
@@ -14,23 +14,30 @@ export function useKnownOperation(): ApolloServerPlugin<GatewayContext> {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, request, schema }) {
-          const refuse = (message: string, code: string) => {
-            throw new GraphQLError(message, { extensions: { code, http: { status: 400, headers: new HeaderMap() } } });
-          };
-          if (operation === undefined) {
-            refuse(
-              request.operationName
-                ? `Unknown operation named "${request.operationName}".`
-                : 'Must provide operation name if query contains multiple operations.',
-              ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
-            );
-            return;
-          }
-          if (!schema.getRootType(operation.operation)) {
-            refuse(`This API has no ${operation.operation} operations.`, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED);
-          }
+          const refusal = unknownOperationRefusal(schema, operation, request.operationName);
+          if (refusal !== undefined) throw refusal;
         },
       };
     },
   };
+}
+
+/** The error a request gets when it names no operation of its document, or one of a type the API lacks; undefined when it is fine. */
+export function unknownOperationRefusal(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode | undefined,
+  operationName: string | null | undefined,
+): GraphQLError | undefined {
+  const refuse = (message: string, code: string) =>
+    new GraphQLError(message, { extensions: { code, http: { status: 400, headers: new HeaderMap() } } });
+  if (operation === undefined) {
+    return refuse(
+      operationName ? `Unknown operation named "${operationName}".` : 'Must provide operation name if query contains multiple operations.',
+      ApolloServerErrorCode.OPERATION_RESOLUTION_FAILURE,
+    );
+  }
+  if (!schema.getRootType(operation.operation)) {
+    return refuse(`This API has no ${operation.operation} operations.`, ApolloServerErrorCode.GRAPHQL_VALIDATION_FAILED);
+  }
+  return undefined;
 }

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import { errorCodeOf } from '../errorCodeOf.js';
 import { GatewayErrorCode, gatewayError } from '../gatewayError.js';
 import type { GatewayContext } from '../GatewayContext.js';
@@ -15,11 +16,13 @@ export type PersistedQueryOutcome = 'hit' | 'miss' | 'registered';
 export function usePersistedQueries(options: {
   manifest: PersistedOperationManifest;
   allowlist: boolean;
+  /** The allow-list's decision, when shared (createGatewayDecisions). Default: made here from `manifest` and `allowlist`. */
+  allowList?: AllowList;
   onOutcome?: (outcome: PersistedQueryOutcome) => void;
   /** Which `persistedQuery` extensions the gateway made from a request's text (see createQueryHashes): not an APQ hit. */
   isRewritten?: (persistedQuery: unknown) => boolean;
 }): ApolloServerPlugin<GatewayContext> {
-  const registered = new Set(options.manifest.operations.map((operation) => operation.id));
+  const allowList = options.allowList ?? createAllowList(options.manifest, options.allowlist);
   return {
     async requestDidStart() {
       return {
@@ -32,13 +35,29 @@ export function usePersistedQueries(options: {
           if (errors.some((error) => errorCodeOf(error) === 'PERSISTED_QUERY_NOT_FOUND')) options.onOutcome?.('miss');
         },
         async didResolveOperation({ queryHash, operationName }) {
-          if (!options.allowlist || registered.has(queryHash)) return;
-          throw gatewayError(
-            `Only registered operations run here; ${operationName ?? 'this anonymous operation'} is not in the persisted operation list`,
-            { code: GatewayErrorCode.PERSISTED_QUERY_NOT_IN_LIST, status: 400 },
-          );
+          const refusal = allowList.refusal(queryHash, operationName);
+          if (refusal !== undefined) throw refusal;
         },
       };
+    },
+  };
+}
+
+/** The allow-list's decision, shared by the Apollo Server plugin and the gateway's lean request path. */
+export interface AllowList {
+  /** The error an operation of this hash gets (400, not in the list); undefined when it may run or no allow-list is on. */
+  refusal(queryHash: string, operationName: string | null | undefined): GraphQLError | undefined;
+}
+
+export function createAllowList(manifest: PersistedOperationManifest, on: boolean): AllowList {
+  const registered = new Set(manifest.operations.map((operation) => operation.id));
+  return {
+    refusal(queryHash, operationName) {
+      if (!on || registered.has(queryHash)) return undefined;
+      return gatewayError(
+        `Only registered operations run here; ${operationName ?? 'this anonymous operation'} is not in the persisted operation list`,
+        { code: GatewayErrorCode.PERSISTED_QUERY_NOT_IN_LIST, status: 400 },
+      );
     },
   };
 }

@@ -53,6 +53,8 @@ export async function startTestGateway(
       RATE_LIMITS: 'developer=100000,marketplace=100000,analyst=100000',
       // GATEWAY_ENGINE=stock|tradegraph runs the whole suite on one engine (default: the config's)
       ...(process.env.GATEWAY_ENGINE !== undefined && { GATEWAY_ENGINE: process.env.GATEWAY_ENGINE }),
+      // GATEWAY_LEAN=off runs it through Apollo Server's request pipeline alone (default: the lean path)
+      ...(process.env.GATEWAY_LEAN !== undefined && { GATEWAY_LEAN: process.env.GATEWAY_LEAN }),
       ...env,
     },
     [],
