@@ -2,15 +2,22 @@ import { write, writeSync } from 'node:fs';
 
 /** Pending bytes past which new lines are dropped (and counted) rather than kept: a stalled reader must not grow the heap. */
 const MAX_PENDING_BYTES = 8 * 1024 * 1024;
-/** Longest a line waits to be written; lines of that time go out in one write. */
+/** How long a line waits for others to join its write, when nothing was written lately. */
 const FLUSH_MS = 50;
+/**
+ * Least time between two writes while lines keep coming (unless FLUSH_BYTES are queued). Each write
+ * hands a batch to libuv's thread pool, and on a core the process shares with that thread (a gateway
+ * pinned to one core) the hand-over deschedules the main thread: at a line per request, four
+ * hand-overs a second instead of twenty.
+ */
+const MIN_WRITE_INTERVAL_MS = 250;
 /** Queued bytes that are written at once, without waiting for FLUSH_MS. */
 const FLUSH_BYTES = 64 * 1024;
 /** How long to wait before writing again when the reader is full (EAGAIN). */
 const RETRY_MS = 10;
 
 export interface LogDestination {
-  /** Queues one line (without its newline); it is written within 50 ms, with the lines queued meanwhile. */
+  /** Queues one line (without its newline); it is written within 50 ms after a quiet spell, 250 ms while lines keep coming, with the lines queued meanwhile. */
   write(line: string): void;
   /** Writes what is queued, synchronously: on exit, so no line is lost. */
   flushSync(): void;
@@ -19,7 +26,8 @@ export interface LogDestination {
 /**
  * Log lines to a file descriptor (stdout by default) without blocking the event loop: the lines
  * of up to 50 ms (or 64 KiB) are joined and handed to one asynchronous `fs.write` (libuv's thread
- * pool), while the next ones queue up; on exit what is left is written synchronously.
+ * pool), while the next ones queue up; while lines keep coming, writes are at least 250 ms apart
+ * (a line waits at most that long); on exit what is left is written synchronously.
  * `process.stdout.write` is synchronous on Linux for pipes and files, so with a line per request
  * the gateway used to wait on its log reader once per request; a thread-pool write per line (or
  * per turn of the event loop) would instead cost a thread hand-over each time. Lines stay whole
@@ -32,6 +40,7 @@ export function createStdoutDestination(fd = 1): LogDestination {
   let dropped = 0;
   let writing: Buffer | undefined;
   let timer: NodeJS.Timeout | undefined;
+  let lastWriteAt = -Infinity;
 
   const takeQueued = (): Buffer | undefined => {
     if (dropped > 0) {
@@ -51,7 +60,9 @@ export function createStdoutDestination(fd = 1): LogDestination {
     timer = undefined;
     if (writing !== undefined) return; // the write in flight continues with the queue when it ends
     writing = takeQueued();
-    if (writing !== undefined) writeFrom(writing, 0);
+    if (writing === undefined) return;
+    lastWriteAt = performance.now();
+    writeFrom(writing, 0);
   };
   const writeFrom = (buffer: Buffer, offset: number): void => {
     write(fd, buffer, offset, buffer.byteLength - offset, null, (error, written) => {
@@ -69,7 +80,7 @@ export function createStdoutDestination(fd = 1): LogDestination {
 
   const schedule = (): void => {
     // unref'd: a pending line never keeps the process alive; the exit handler writes it
-    timer ??= setTimeout(writeNext, FLUSH_MS).unref();
+    timer ??= setTimeout(writeNext, Math.max(FLUSH_MS, lastWriteAt + MIN_WRITE_INTERVAL_MS - performance.now())).unref();
   };
 
   const destination: LogDestination = {
