@@ -171,6 +171,11 @@ export interface OrderChange {
   /** Added as `addSteps` adds them: existing ones are left as they are. */
   readonly addSteps?: ReadonlyArray<{ readonly name: StepName; readonly status: StepRecord['status'] }>;
   readonly events?: readonly OrderEvent[];
+  /**
+   * The saga lease holder giving the order's lease up with this change (the run's write that
+   * settles the order), as `releaseLease` would after it: cleared only while this owner holds it.
+   */
+  readonly releaseLeaseOf?: string;
 }
 
 /** A page of orders, newest first; `after` is the last order of the previous page. */

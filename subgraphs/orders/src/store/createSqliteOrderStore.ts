@@ -228,6 +228,12 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
             orderId,
           );
         }
+        if (change.releaseLeaseOf !== undefined) {
+          prepare('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?').run(
+            orderId,
+            change.releaseLeaseOf,
+          );
+        }
         for (const step of change.addSteps ?? []) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
         for (const event of change.events ?? []) prepare(insertEvent).run(...outboxValues(event));
       }).immediate();
