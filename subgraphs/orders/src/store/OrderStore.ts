@@ -204,6 +204,8 @@ export interface OrderStore {
   createOrder(order: NewOrder): Promise<{ order: OrderRecord; created: boolean }>;
   /** Any owner's order: for the saga and the follower. What a caller may see is `getOwnedOrder`'s. */
   getOrder(id: string): Promise<OrderRecord | undefined>;
+  /** Several orders at once (the follower's round), in no particular order; unknown ids are left out. */
+  getOrders(ids: readonly string[]): Promise<OrderRecord[]>;
   /** The order when `owner` placed it; undefined for an unknown id and for another owner's order alike. */
   getOwnedOrder(owner: string, id: string): Promise<OrderRecord | undefined>;
   getOrderByIdempotencyKey(owner: string, key: string): Promise<OrderRecord | undefined>;

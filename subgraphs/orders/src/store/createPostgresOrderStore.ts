@@ -188,6 +188,11 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return found && toOrderRecord(found);
     },
 
+    async getOrders(ids) {
+      if (ids.length === 0) return [];
+      return (await rows('SELECT * FROM orders WHERE id = ANY($1)', [[...ids]])).map(toOrderRecord);
+    },
+
     async getOwnedOrder(owner, id) {
       const [found] = await rows('SELECT * FROM orders WHERE id = $1 AND owner_key_id = $2', [id, owner]);
       return found && toOrderRecord(found);

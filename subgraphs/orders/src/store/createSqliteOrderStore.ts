@@ -120,6 +120,11 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       return found && toOrderRecord(found);
     },
 
+    async getOrders(ids) {
+      if (ids.length === 0) return [];
+      return rows('SELECT * FROM orders WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)).map(toOrderRecord);
+    },
+
     async getOwnedOrder(owner, id) {
       const found = row('SELECT * FROM orders WHERE id = ? AND owner_key_id = ?', id, owner);
       return found && toOrderRecord(found);
