@@ -231,6 +231,30 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(await store().claimLease(draft.id, 'a', 1_600, 1_000)).toBe(true);
     });
 
+    it('reads several orders at once, leaving unknown ids out', async (context) => {
+      if (!subject) return context.skip();
+      const drafts = [newOrder(), newOrder()];
+      for (const draft of drafts) await store().createOrder(draft);
+      const found = await store().getOrders([drafts[1]!.id, 'ord_unknown', drafts[0]!.id]);
+      expect(found.map((order) => order.id).sort()).toEqual(drafts.map((draft) => draft.id).sort());
+      expect(found.find((order) => order.id === drafts[0]!.id)).toEqual(await store().getOrder(drafts[0]!.id));
+      expect(await store().getOrders([])).toEqual([]);
+    });
+
+    it('gives the lease up with the change that settles an order, only while the one giving it up holds it', async (context) => {
+      if (!subject) return context.skip();
+      const mine = newOrder({ leaseOwner: 'a', leaseUntil: 10_000 });
+      const taken = newOrder({ leaseOwner: 'b', leaseUntil: 10_000 });
+      await store().createOrder(mine);
+      await store().createOrder(taken);
+      await store().saveChange(mine.id, { order: { status: 'CONFIRMED', phase: 'SETTLED' }, releaseLeaseOf: 'a' }, 2_000);
+      await store().saveChange(taken.id, { order: { status: 'CONFIRMED', phase: 'SETTLED' }, releaseLeaseOf: 'a' }, 2_000);
+      expect(await store().getOrder(mine.id)).toMatchObject({ status: 'CONFIRMED', leaseOwner: null, leaseUntil: 0, updatedAt: 2_000 });
+      expect(await store().getOrder(taken.id)).toMatchObject({ status: 'CONFIRMED', leaseOwner: 'b', leaseUntil: 10_000 });
+      expect(await store().claimLease(mine.id, 'c', 3_000, 1_000)).toBe(true);
+      expect(await store().claimLease(taken.id, 'c', 3_000, 1_000)).toBe(false);
+    });
+
     it('finds pending sagas that are due and free, and confirmed orders with follow-up steps to do', async (context) => {
       if (!subject) return context.skip();
       const now = 2_000_000_000_000;

@@ -40,6 +40,29 @@ describe('the booking saga', () => {
     expect(stored.total).toEqual({ amount: '60.58', currency: 'EUR' });
   });
 
+  it('starts a new order from the order it created, and gives the lease up with the write that settles it', async () => {
+    const counted = { getOrder: 0, listSteps: 0, releaseLease: 0 };
+    for (const name of ['getOrder', 'listSteps', 'releaseLease'] as const) {
+      const original = harness.store[name].bind(harness.store) as (...args: unknown[]) => Promise<unknown>;
+      (harness.store as unknown as Record<string, unknown>)[name] = (...args: unknown[]) => {
+        counted[name] += 1;
+        return original(...args);
+      };
+    }
+    const { order } = await harness.place();
+    expect(order?.status).toBe('CONFIRMED');
+    await harness.saga.stop(); // the run has ended, its lease with it
+    expect(counted).toEqual({ getOrder: 1, listSteps: 0, releaseLease: 0 }); // the one read is placeOrder's answer
+    expect(await harness.orderOf(order!.id)).toMatchObject({ leaseOwner: null, leaseUntil: 0 });
+
+    harness.participants.script('reserveStock', () => ({ refuse: 'OUT_OF_STOCK' }));
+    const { order: failed } = await harness.place();
+    expect(failed?.status).toBe('FAILED');
+    await harness.saga.stop();
+    expect(counted.releaseLease).toBe(0);
+    expect(await harness.orderOf(failed!.id)).toMatchObject({ leaseOwner: null, leaseUntil: 0 });
+  });
+
   it('asks the marketplace for the quoted unit price (goods value ÷ quantity) in the seller’s currency', async () => {
     let asked: unknown;
     const place = harness.participants.placeMarketplaceOrder;

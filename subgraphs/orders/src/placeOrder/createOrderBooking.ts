@@ -89,7 +89,8 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });
-    void saga.run(order.id, { leaseHeld: true }); // not tied to this request: it goes on if the client goes away
+    // not tied to this request: it goes on if the client goes away
+    void saga.run(order.id, { leaseHeld: true, created: { order, steps: BOOKING_STEPS } });
     return payloadOf(await settled(order.id));
   }
 

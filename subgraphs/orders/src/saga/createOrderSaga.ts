@@ -1,10 +1,11 @@
 import type { Logger } from '#packages/log/index.js';
-import type { OrderStore } from '../store/OrderStore.js';
+import type { OrderRecord, OrderStore } from '../store/OrderStore.js';
+import type { StepName } from './stepNames.js';
 import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
 import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
-import { orderCopy } from './orderCopy.js';
+import { newStep, orderCopy, type OrderCopy } from './orderCopy.js';
 import type { Participants } from './Participants.js';
 import { SETTLED, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 
@@ -31,6 +32,12 @@ export interface RunOptions {
    * run need not claim it again. Default: false.
    */
   readonly leaseHeld?: boolean;
+  /**
+   * The order as this replica has just created it (`OrderStore.createOrder`), with the names of the
+   * steps it was created with (all PENDING): the run starts from them instead of reading them back.
+   * Nobody else writes a new order's saga fields or steps while its creator holds the lease.
+   */
+  readonly created?: { readonly order: OrderRecord; readonly steps: readonly StepName[] };
 }
 
 /** A run going on: `moved` once its last write is durable (what `OrderSaga.inFlight` gives), `done` once its lease is given up too. */
@@ -70,13 +77,26 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   const retries = new Map<string, NodeJS.Timeout>();
   let stopping = false;
 
-  async function advance(orderId: string, lease: HeldLease): Promise<SagaAdvance> {
+  /** The run's copy of the order: as just created, or read. */
+  async function startingCopy(orderId: string, created: RunOptions['created']): Promise<OrderCopy | undefined> {
+    if (created) {
+      const { order } = created;
+      const steps = created.steps.map((name) => newStep(order.id, name, 'PENDING', order.createdAt));
+      return orderCopy(
+        store,
+        order,
+        steps.sort((a, b) => a.position - b.position),
+        owner,
+      );
+    }
     // Both reads at once: one wait for the store instead of two. Only the lease holder writes this
     // order's rows, so the two reads cannot see different moments of it, and from here on the
     // run's own writes are all that changes them (orderCopy).
     const [order, stepsByOrder] = await Promise.all([store.getOrder(orderId), store.listSteps([orderId])]);
-    if (!order) return SETTLED;
-    const copy = orderCopy(store, order, stepsByOrder.get(orderId) ?? []);
+    return order && orderCopy(store, order, stepsByOrder.get(orderId) ?? [], owner);
+  }
+
+  async function advance(copy: OrderCopy, lease: HeldLease): Promise<SagaAdvance> {
     const run: SagaEnvironment = { ...env, store: copy.store };
     for (;;) {
       lease.check();
@@ -99,12 +119,16 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   async function runOnce(orderId: string, runOptions: RunOptions, moved: () => void): Promise<SagaAdvance | undefined> {
     if (!runOptions.leaseHeld && !(await store.claimLease(orderId, owner, now(), options.leaseMs))) return undefined; // another replica runs it
     const lease = holdLease({ store, orderId, owner, ttlMs: options.leaseMs, now, logger });
+    let copy: OrderCopy | undefined;
     try {
-      const move = await advance(orderId, lease);
+      copy = await startingCopy(orderId, runOptions.created);
+      const move = copy ? await advance(copy, lease) : SETTLED;
       moved();
       return move;
     } finally {
-      await lease.release().catch((error: unknown) => logger.warn('could not release a saga lease', { orderId, error }));
+      // The write that settled the order gave the lease up with it: nothing left to write.
+      if (copy?.leaseGivenUp()) lease.stop();
+      else await lease.release().catch((error: unknown) => logger.warn('could not release a saga lease', { orderId, error }));
     }
   }
 

@@ -50,9 +50,9 @@ export function createPaymentFollower(options: PaymentFollowerOptions): Periodic
   async function followOnce(): Promise<void> {
     const ids = (await store.findFollowable(now(), BATCH)).filter((id) => (backoff.get(id)?.nextAt ?? 0) <= now());
     if (ids.length === 0) return;
-    const orders = (await Promise.all(ids.map((id) => store.getOrder(id)))).filter(
-      (order): order is OrderRecord => order?.shipmentId != null,
-    );
+    // One read for the round, kept in the order `findFollowable` found them (oldest first).
+    const found = new Map((await store.getOrders(ids)).map((order) => [order.id, order]));
+    const orders = ids.map((id) => found.get(id)).filter((order): order is OrderRecord => order?.shipmentId != null);
     const tracking = await participants.trackShipments(orders.map((order) => order.shipmentId!));
     const steps = await store.listSteps(orders.map((order) => order.id));
     for (const order of orders) {

@@ -11,6 +11,8 @@ export interface HeldLease {
   check(): void;
   /** Stops renewing and gives the lease up. */
   release(): Promise<void>;
+  /** Stops renewing: the lease was given up already, by the write that settled the order. */
+  stop(): void;
 }
 
 /**
@@ -47,6 +49,9 @@ export function holdLease(options: {
     async release() {
       clearInterval(timer);
       await store.releaseLease(orderId, owner);
+    },
+    stop() {
+      clearInterval(timer);
     },
   };
 }

@@ -21,6 +21,8 @@ export interface OrderCopy {
   steps(): readonly StepRecord[];
   /** Writes what is held back, if anything. */
   flush(now: number): Promise<void>;
+  /** True once a write settled the order and gave the saga lease up with it (`leaseOwner`). */
+  leaseGivenUp(): boolean;
 }
 
 /**
@@ -33,10 +35,20 @@ export interface OrderCopy {
  * others meanwhile (a marketplace's status callback) are not in the copy; the saga neither reads
  * nor writes them.
  */
-export function orderCopy(store: Pick<OrderStore, 'saveChange'>, order: OrderRecord, steps: readonly StepRecord[]): OrderCopy {
+export function orderCopy(
+  store: Pick<OrderStore, 'saveChange'>,
+  order: OrderRecord,
+  steps: readonly StepRecord[],
+  /**
+   * The run's lease owner: the write that settles the order (CONFIRMED or FAILED) gives the lease up
+   * in the same statement, instead of a write of its own after it. Default: the lease is left alone.
+   */
+  leaseOwner?: string,
+): OrderCopy {
   let current = order;
   let currentSteps = [...steps];
   let held: OrderChange | undefined;
+  let givenUp = false;
 
   const apply = (change: OrderChange, now: number) => {
     for (const { name, patch } of change.steps ?? []) {
@@ -53,8 +65,10 @@ export function orderCopy(store: Pick<OrderStore, 'saveChange'>, order: OrderRec
 
   const write = async (change: OrderChange, now: number) => {
     const all = held ? merged(held, change) : change;
-    await store.saveChange(order.id, all, now);
+    const settles = all.order?.status !== undefined && all.order.status !== 'PENDING';
+    await store.saveChange(order.id, settles && leaseOwner !== undefined ? { ...all, releaseLeaseOf: leaseOwner } : all, now);
     held = undefined;
+    if (settles && leaseOwner !== undefined) givenUp = true;
     apply(all, now); // what was held back is stamped with this write's instant, as the store has it
   };
 
@@ -62,6 +76,7 @@ export function orderCopy(store: Pick<OrderStore, 'saveChange'>, order: OrderRec
     order: () => current,
     steps: () => currentSteps,
     flush: (now) => (held ? write({}, now) : Promise.resolve()),
+    leaseGivenUp: () => givenUp,
     store: {
       write,
       writeLater(change, now) {
@@ -84,8 +99,8 @@ function merged(earlier: OrderChange, later: OrderChange): OrderChange {
   };
 }
 
-/** A step as `addSteps` writes it. */
-function newStep(orderId: string, name: StepName, status: StepStatus, now: number): StepRecord {
+/** A step as `addSteps` (and `createOrder`, all PENDING) writes it. */
+export function newStep(orderId: string, name: StepName, status: StepStatus, now: number): StepRecord {
   return {
     orderId,
     name,

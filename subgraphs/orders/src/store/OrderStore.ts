@@ -171,6 +171,11 @@ export interface OrderChange {
   /** Added as `addSteps` adds them: existing ones are left as they are. */
   readonly addSteps?: ReadonlyArray<{ readonly name: StepName; readonly status: StepRecord['status'] }>;
   readonly events?: readonly OrderEvent[];
+  /**
+   * The saga lease holder giving the order's lease up with this change (the run's write that
+   * settles the order), as `releaseLease` would after it: cleared only while this owner holds it.
+   */
+  readonly releaseLeaseOf?: string;
 }
 
 /** A page of orders, newest first; `after` is the last order of the previous page. */
@@ -199,6 +204,8 @@ export interface OrderStore {
   createOrder(order: NewOrder): Promise<{ order: OrderRecord; created: boolean }>;
   /** Any owner's order: for the saga and the follower. What a caller may see is `getOwnedOrder`'s. */
   getOrder(id: string): Promise<OrderRecord | undefined>;
+  /** Several orders at once (the follower's round), in no particular order; unknown ids are left out. */
+  getOrders(ids: readonly string[]): Promise<OrderRecord[]>;
   /** The order when `owner` placed it; undefined for an unknown id and for another owner's order alike. */
   getOwnedOrder(owner: string, id: string): Promise<OrderRecord | undefined>;
   getOrderByIdempotencyKey(owner: string, key: string): Promise<OrderRecord | undefined>;

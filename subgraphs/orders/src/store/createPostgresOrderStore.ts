@@ -188,6 +188,11 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       return found && toOrderRecord(found);
     },
 
+    async getOrders(ids) {
+      if (ids.length === 0) return [];
+      return (await rows('SELECT * FROM orders WHERE id = ANY($1)', [[...ids]])).map(toOrderRecord);
+    },
+
     async getOwnedOrder(owner, id) {
       const [found] = await rows('SELECT * FROM orders WHERE id = $1 AND owner_key_id = $2', [id, owner]);
       return found && toOrderRecord(found);
@@ -303,11 +308,16 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
         const assignments = set([...stepAssignments(patch), ['updated_at', now] as [string, unknown]]);
         changes.push(`UPDATE order_steps SET ${assignments} WHERE order_id = $1 AND name = ${param(name)}`);
       }
-      if (change.order) {
-        changes.push(
-          `UPDATE orders SET ${set([...orderAssignments(change.order), ['updated_at', now] as [string, unknown]])} WHERE id = $1`,
+      const orderPairs: string[] = [];
+      if (change.order) orderPairs.push(set([...orderAssignments(change.order), ['updated_at', now] as [string, unknown]]));
+      if (change.releaseLeaseOf !== undefined) {
+        // Both sides of SET read the row as it was, so the two CASEs agree on who held the lease.
+        const owner = param(change.releaseLeaseOf);
+        orderPairs.push(
+          `lease_owner = CASE WHEN lease_owner = ${owner} THEN NULL ELSE lease_owner END, lease_until = CASE WHEN lease_owner = ${owner} THEN 0 ELSE lease_until END`,
         );
       }
+      if (orderPairs.length > 0) changes.push(`UPDATE orders SET ${orderPairs.join(', ')} WHERE id = $1`);
       const added = change.addSteps ?? [];
       if (added.length > 0) {
         changes.push(

@@ -120,6 +120,11 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
       return found && toOrderRecord(found);
     },
 
+    async getOrders(ids) {
+      if (ids.length === 0) return [];
+      return rows('SELECT * FROM orders WHERE id IN (SELECT value FROM json_each(?))', JSON.stringify(ids)).map(toOrderRecord);
+    },
+
     async getOwnedOrder(owner, id) {
       const found = row('SELECT * FROM orders WHERE id = ? AND owner_key_id = ?', id, owner);
       return found && toOrderRecord(found);
@@ -226,6 +231,12 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
           prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
             ...pairs.map(([, value]) => value),
             orderId,
+          );
+        }
+        if (change.releaseLeaseOf !== undefined) {
+          prepare('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?').run(
+            orderId,
+            change.releaseLeaseOf,
           );
         }
         for (const step of change.addSteps ?? []) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
