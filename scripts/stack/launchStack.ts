@@ -46,6 +46,20 @@ export async function launchStack(options: StackOptions): Promise<RunningStack> 
   // the stack then fails with the slow service's last lines and stops what it started, rather than
   // being abandoned half-started.
   const deadline = Date.now() + (options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await launchStackOnce(options, deadline);
+    } catch (error) {
+      // a free port taken by another process between freePorts and the service's listen: start again on others
+      if (options.ports !== 'free' || attempt >= MAX_LAUNCHES || !/EADDRINUSE/.test(String(error)) || Date.now() >= deadline) throw error;
+    }
+  }
+}
+
+/** Launches of a test stack (free ports) in all, when a service finds its port taken. */
+const MAX_LAUNCHES = 3;
+
+async function launchStackOnce(options: StackOptions, deadline: number): Promise<RunningStack> {
   const timeLeft = () => Math.max(1, deadline - Date.now());
   const services = new Map<string, ServiceProcess>();
   // A test stack keeps its files (orders' SQLite, insights' DuckDB, which one process owns, keys)
