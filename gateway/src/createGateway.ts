@@ -206,14 +206,15 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     subgraphTimeouts: config.SUBGRAPH_TIMEOUTS,
     subgraphConnections: config.SUBGRAPH_CONNECTIONS,
   });
-  const decisions = createGatewayDecisions({
+  const decisionOptions = {
     config,
     manifest,
     metrics,
     store,
     costModel: TRADEGRAPH_COST_MODEL,
     authorizationPolicy: () => authorizationPolicy,
-  });
+  };
+  const decisions = createGatewayDecisions(decisionOptions);
   const apollo = createApolloServer<GatewayContext>({
     gateway: withReloadGate(engineGateway, gate),
     logger,
@@ -228,12 +229,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     landingPage: false,
     stringifyResult: stringifyResponse,
     plugins: createGatewayPlugins({
-      config,
-      manifest,
-      metrics,
-      store,
-      costModel: TRADEGRAPH_COST_MODEL,
-      authorizationPolicy: () => authorizationPolicy,
+      ...decisionOptions,
       decisions,
       ...(queryHashes !== undefined && { isRewrittenQuery: queryHashes.isRewritten }),
     }),
