@@ -74,16 +74,14 @@ export function createRequestContexts(options: RequestContextOptions): RequestCo
     admit,
     complete,
     async create(request) {
-      const address = request.remoteAddress ?? 'unknown';
-      options.failedKeys.check(address);
       let principal;
       try {
-        principal = options.authenticate(request.headers, request.remoteAddress);
+        principal = admit(request);
       } catch (error) {
-        if (errorCodeOf(error) === 'UNAUTHENTICATED') await options.failedKeys.failed(address);
+        // only a bad key counts against its address (admit's other refusals are a throttle and a size)
+        if (errorCodeOf(error) === 'UNAUTHENTICATED') await options.failedKeys.failed(request.remoteAddress ?? 'unknown');
         throw error;
       }
-      checkQuerySize(request.graphQLRequests ?? [], options.querySize);
       return complete(request, principal);
     },
   };
