@@ -1,0 +1,103 @@
+/**
+ * What each shipped default adds to the gateway's CPU per request, on the public benchmark's
+ * workload: the shipped gateway (`npm run gateway`'s code and defaults, limits lifted), the same
+ * gateway with one default switched off at a time, and the engine row's gateway (no production
+ * plugins). Short bursts of wrk go to each process in turn, round after round, so a machine whose
+ * load drifts weighs on all alike; each burst's CPU per request is read from /proc, and the medians
+ * are printed beside the shipped gateway's.
+ *
+ *   npx tsx bench/shippedDefaults.ts [--seconds 4 --rounds 5 --warmup 3 --concurrency 16 --pin-core 1]
+ *     [--only <name fragment>]
+ */
+import { loadavg } from 'node:os';
+import { parseArgs } from 'node:util';
+import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
+import { freePorts } from '#scripts/stack/freePorts.js';
+import { cpuMillis, pinToCore } from './processStats.js';
+import { hasWrk, runWrk } from './runWrk.js';
+import { startShippedGateway, startTarget, type Target } from './startTarget.js';
+import { startWorkload } from './workload/startWorkload.js';
+import { BENCHMARK_QUERY } from './workload/workloadData.js';
+
+/** Each variant of the shipped gateway: its name and the settings it changes (gateway/src/config.ts). */
+const VARIANTS: readonly (readonly [name: string, env: Record<string, string>])[] = [
+  ['shipped', {}],
+  ['shipped, response cache off', { RESPONSE_CACHE: 'false' }],
+  ['shipped, subgraph cache off', { SUBGRAPH_CACHE: 'false' }],
+  ['shipped, persisted queries off', { PERSISTED_QUERIES: 'off' }],
+  ['shipped, all three off', { RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false', PERSISTED_QUERIES: 'off' }],
+];
+
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '5' },
+    warmup: { type: 'string', default: '3' },
+    concurrency: { type: 'string', default: '16' },
+    'pin-core': { type: 'string' },
+    only: { type: 'string' },
+  },
+});
+if (!hasWrk()) {
+  process.stderr.write('wrk is not installed: apt-get install -y wrk\n');
+  process.exit(1);
+}
+
+const wanted = VARIANTS.filter(([name]) => name === 'shipped' || values.only === undefined || name.includes(values.only));
+const workload = await startWorkload();
+const targets: Target[] = [];
+try {
+  const ports = await freePorts(wanted.length);
+  targets.push(
+    ...(await Promise.all([
+      ...wanted.map(([name, env], index) => startShippedGateway(name, workload.supergraphPath, ports[index]!, { env })),
+      startTarget('engine row (no production plugins)', 'bench/gateways/tradegraphGateway.ts', ['--supergraph', workload.supergraphPath], {
+        nodeArgs: GATEWAY_NODE_FLAGS,
+      }),
+    ])),
+  );
+  if (values['pin-core'] !== undefined) for (const target of targets) pinToCore(target.pid, Number(values['pin-core']));
+  const body = JSON.stringify({ query: BENCHMARK_QUERY });
+  const loadOf = (target: Target) => ({
+    url: target.url,
+    body,
+    headers: target.headers ?? {},
+    connections: Number(values.concurrency),
+  });
+  for (const target of targets) await runWrk({ ...loadOf(target), seconds: Number(values.warmup) });
+
+  const startLoad = loadavg()[0]!;
+  const samples = new Map<string, { cpu: number[]; rps: number[]; errors: number }>(
+    targets.map((target) => [target.name, { cpu: [], rps: [], errors: 0 }]),
+  );
+  for (let round = 0; round < Number(values.rounds); round++) {
+    // each round in the other order, so no process always follows the same one
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const before = cpuMillis(target.pid);
+      const result = await runWrk({ ...loadOf(target), seconds: Number(values.seconds) });
+      const sample = samples.get(target.name)!;
+      sample.cpu.push((cpuMillis(target.pid) - before) / result.requests);
+      sample.rps.push(result.rps);
+      sample.errors += result.errors;
+    }
+  }
+  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
+  const shippedCpu = median(samples.get('shipped')!.cpu);
+  const lines = [
+    `public workload, wrk ${values.concurrency} connections, ${values.rounds} rounds of ${values.seconds} s per process, alternating; load average ${startLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+    '',
+    '| gateway | CPU ms per request (median) | − shipped | each round | rps (median) | errors |',
+    '| --- | ---: | ---: | --- | ---: | ---: |',
+    ...targets.map((target) => {
+      const sample = samples.get(target.name)!;
+      const cpu = median(sample.cpu);
+      return `| ${target.name} | ${cpu.toFixed(2)} | ${(cpu - shippedCpu).toFixed(2)} | ${sample.cpu.map((value) => value.toFixed(2)).join(', ')} | ${median(sample.rps).toFixed(0)} | ${sample.errors} |`;
+    }),
+  ];
+  process.stdout.write(`${lines.join('\n')}\n`);
+} finally {
+  await Promise.all(targets.map((target) => target.stop()));
+  await workload.stop();
+}
+process.exit(0);
