@@ -12,15 +12,20 @@
  * then rounds in alternating order; the median round is reported. CPU per request is read from
  * /proc/<pid>/stat of the target's process tree, subgraph calls from the subgraphs' own counters.
  *
- *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade --only 'dedupe on,hive' --pin-core 1]
+ *   npm run bench [-- --seconds 5 --rounds 2 --warmup 2 --concurrency 16 --workload all|public|trade --only 'dedupe on,hive' --pin-core 1 --plugin-seconds 10]
  *
  * `--only` measures, besides the baselines (stock and the floor), only the targets whose names contain one of its parts.
+ *
+ * After the public workload's rows, the plugin cost table of the shipped gateway
+ * (`measurePluginCosts`, as `npm run bench:plugins` prints it) for `--plugin-seconds` (default 10;
+ * 0 leaves it out).
  */
 import { parseArgs } from 'node:util';
 import { hasWrk } from './runWrk.js';
 import { printReport, type Row } from './printReport.js';
 import { benchPublicWorkload } from './benchPublicWorkload.js';
 import { benchTradeWorkload } from './benchTradeWorkload.js';
+import { measurePluginCosts } from './measurePluginCosts.js';
 
 const { values } = parseArgs({
   options: {
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     workload: { type: 'string', default: 'all' },
     only: { type: 'string' },
     'pin-core': { type: 'string' },
+    'plugin-seconds': { type: 'string', default: '10' },
   },
 });
 
@@ -62,4 +68,16 @@ if (values.workload === 'all' || values.workload === 'public') rows.push(...(awa
 if (values.workload === 'all' || values.workload === 'trade')
   rows.push(...(await benchTradeWorkload({ ...settings, concurrency: Math.min(settings.concurrency, 8) })));
 printReport(rows);
+const pluginSeconds = Number(values['plugin-seconds']);
+if ((values.workload === 'all' || values.workload === 'public') && pluginSeconds > 0) {
+  process.stdout.write('\nWhat each production plugin of the shipped gateway costs (npm run bench:plugins):\n\n');
+  process.stdout.write(
+    await measurePluginCosts({
+      seconds: pluginSeconds,
+      warmupSeconds: settings.warmupSeconds,
+      connections: settings.concurrency,
+      ...(settings.pinCore !== undefined && { pinCore: settings.pinCore }),
+    }),
+  );
+}
 process.exit(0);
