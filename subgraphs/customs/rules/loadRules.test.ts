@@ -170,6 +170,30 @@ describe('customs rules data', () => {
     expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
   });
 
+  it('cites the page of the act for every rule in force today, but CN rounding and the CN duty table default', () => {
+    const homePages: string[] = [];
+    for (const code of [...rules.destinations.keys()].filter((c) => c !== 'EU')) {
+      const r = rules.rulesAt(code, TODAY);
+      const inForce = [
+        r.valuation,
+        r.rounding,
+        ...(r.exchangeRate ? [r.exchangeRate] : []),
+        ...r.taxes,
+        ...r.deMinimis,
+        ...r.specialRegimes,
+        ...r.additionalDuties,
+        ...r.fees,
+        ...r.excise,
+        ...(r.domesticSale ? [r.domesticSale] : []),
+        ...r.returnRelief,
+        ...(r.duty.default ? [r.duty.default] : []),
+        ...r.duty.rates,
+      ];
+      for (const rule of inForce) if (isHomePage(rule.source.url)) homePages.push(`${code} ${rule.id}`);
+    }
+    expect([...new Set(homePages)].sort()).toEqual(['CN CN-MFN-default', 'CN CN-rounding']);
+  });
+
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
       for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees, ...d.excise]) {
