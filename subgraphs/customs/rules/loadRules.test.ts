@@ -170,7 +170,7 @@ describe('customs rules data', () => {
     expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
   });
 
-  it('cites the page of the act for every rule in force today, but CN rounding and the CN duty table default', () => {
+  it('cites the page of the act for every rule in force today, but CN rounding', () => {
     const homePages: string[] = [];
     for (const code of [...rules.destinations.keys()].filter((c) => c !== 'EU')) {
       const r = rules.rulesAt(code, TODAY);
@@ -191,7 +191,7 @@ describe('customs rules data', () => {
       ];
       for (const rule of inForce) if (isHomePage(rule.source.url)) homePages.push(`${code} ${rule.id}`);
     }
-    expect([...new Set(homePages)].sort()).toEqual(['CN CN-MFN-default', 'CN CN-rounding']);
+    expect([...new Set(homePages)].sort()).toEqual(['CN CN-rounding']);
   });
 
   it('cites a source URL on every rule', () => {
