@@ -92,13 +92,34 @@ describe('customs rules data', () => {
     expect(jp.deMinimis[0]?.threshold).toEqual({ amount: '10000', currency: 'JPY' });
   });
 
-  it('keeps the Mexican courier global rate at 33.5 % for non-FTA origins after 15 Aug 2025', () => {
+  it('keeps the Mexican courier global rate at 33.5 % for non-FTA origins after 15 Aug 2025, citing the RGCE of each year', () => {
+    const globalRate = (d: Date) => rules.rulesAt('MX', d).specialRegimes.find((s) => s.id === 'MX-courier-global-rate-non-FTA');
     const rate = (d: Date) => {
-      const g = rules.rulesAt('MX', d).specialRegimes.find((s) => s.id === 'MX-courier-global-rate-non-FTA');
+      const g = globalRate(d);
       return g?.kind === 'bandedFlatRate' ? g.bands[0]?.rateBp : undefined;
     };
     expect(rate(on('2025-03-01'))).toBe(1900);
+    expect(rate(on('2025-12-31'))).toBe(3350);
     expect(rate(TODAY)).toBe(3350);
+    // 2025 cites the Diario Oficial's home page (the RGCE 2025's note number is not known), 2026 the RGCE 2026's page.
+    expect(isHomePage(globalRate(on('2025-12-31'))?.source.url ?? '')).toBe(true);
+    const rgce2026 = 'https://www.dof.gob.mx/nota_detalle.php?codigo=5777199&fecha=27/12/2025';
+    expect(globalRate(on('2026-01-01'))?.source.url).toBe(rgce2026);
+    const mx = rules.rulesAt('MX', TODAY);
+    expect([...mx.deMinimis, ...mx.specialRegimes].filter((r) => r.id.startsWith('MX-courier')).map((r) => r.source.url)).toEqual([
+      rgce2026,
+      rgce2026,
+      rgce2026,
+    ]);
+  });
+
+  it('exempts printed books from IN IGST under Notification 2/2017 and, from 22 Sep 2025, under 10/2025', () => {
+    const books = (d: Date) => rules.rulesAt('IN', d).taxes.find((t) => t.id === 'IN-IGST-books');
+    expect(books(on('2025-09-21'))).toMatchObject({ rateBp: 0, hsPrefixes: ['4901'] });
+    expect(books(on('2025-09-21'))?.source.title).toMatch(/^Notification No\. 2\/2017-Integrated Tax \(Rate\)/);
+    expect(books(on('2025-09-22'))).toMatchObject({ rateBp: 0, hsPrefixes: ['4901'] });
+    expect(books(on('2025-09-22'))?.source.title).toMatch(/^Notification No\. 10\/2025-Integrated Tax \(Rate\)/);
+    expect([on('2025-09-21'), TODAY].map((d) => isHomePage(books(d)?.source.url ?? ''))).toEqual([false, false]);
   });
 
   it('looks up duty by longest HS prefix and falls back to a flagged default', () => {
@@ -147,6 +168,30 @@ describe('customs rules data', () => {
     expect(rules.rulesAt('AU', on('2018-09-01')).excise.find((e) => e.id === 'AU-excise-equivalent-beer')?.rate.amount).toBe('49.90');
     expect(rules.rulesAt('AU', TODAY).excise.some((e) => e.id === 'AU-excise-equivalent-beer')).toBe(false);
     expect(rules.rulesAt('CN', TODAY).excise[0]).toMatchObject({ measure: 'tonne', litresPerTonne: 988 });
+  });
+
+  it('cites the page of the act for every rule in force today, but CN rounding', () => {
+    const homePages: string[] = [];
+    for (const code of [...rules.destinations.keys()].filter((c) => c !== 'EU')) {
+      const r = rules.rulesAt(code, TODAY);
+      const inForce = [
+        r.valuation,
+        r.rounding,
+        ...(r.exchangeRate ? [r.exchangeRate] : []),
+        ...r.taxes,
+        ...r.deMinimis,
+        ...r.specialRegimes,
+        ...r.additionalDuties,
+        ...r.fees,
+        ...r.excise,
+        ...(r.domesticSale ? [r.domesticSale] : []),
+        ...r.returnRelief,
+        ...(r.duty.default ? [r.duty.default] : []),
+        ...r.duty.rates,
+      ];
+      for (const rule of inForce) if (isHomePage(rule.source.url)) homePages.push(`${code} ${rule.id}`);
+    }
+    expect([...new Set(homePages)].sort()).toEqual(['CN CN-rounding']);
   });
 
   it('cites a source URL on every rule', () => {
