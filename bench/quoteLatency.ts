@@ -4,12 +4,14 @@
  * upstream round trips the request could not avoid (its critical path: the marketplace search,
  * then the carrier rates, then the payment fee quote; FX is cached by a warm-up before the run).
  *
- *   npm run bench:quote [-- --latencies 100,300 --requests 30]
+ *   npm run bench:quote [-- --latencies 100,300 --requests 30] [--hops]
  *
  * Each request carries its own `x-request-id`, which the gateway, the subgraphs and their upstream
  * clients forward; every sandbox logs the calls it answered under that id (`GET /__sandbox/calls`),
  * so the critical path is found from the calls each request actually made. Prints p50 latency,
  * p50 critical path, their difference against the 30 ms target, and the median request's paths.
+ * `--hops`: the subgraphs log their requests (`LOG_LEVEL=info`), and the bench splits each request's
+ * time beyond its critical path into the hops it was spent in (`hopMargins`).
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -21,6 +23,14 @@ import { generateApiKey } from '#gateway/src/keys/generateApiKey.js';
 import { CARRIER_ADAPTERS } from '#subgraphs/logistics/src/adapters/registry.js';
 import { PAYMENT_PROVIDERS } from '#subgraphs/payments/src/adapters/registry.js';
 import { QUOTE_STAGES, criticalPath, describePath, type CriticalPath, type QuoteStage } from './quote/criticalPath.js';
+import {
+  QUOTE_SUBGRAPHS,
+  hopMargins,
+  servedRequestOf,
+  type HopMargin,
+  type QuoteSubgraph,
+  type ServedRequest,
+} from './quote/hopMargins.js';
 import { cpuMillis } from './processStats.js';
 import { BENCH_SERVICE_SECRET } from './startTarget.js';
 
@@ -30,6 +40,8 @@ const { values } = parseArgs({
     requests: { type: 'string', default: '30' },
     /** A folder: every service runs under `node --cpu-prof` and writes its profile there when the stack stops. */
     'cpu-prof': { type: 'string' },
+    /** Splits p50 − path by hop, from the subgraphs' request log lines (which they then write: LOG_LEVEL=info). */
+    hops: { type: 'boolean', default: false },
   },
 });
 const latencies = values.latencies.split(',').map(Number);
@@ -47,6 +59,15 @@ const stageOf = (upstream: string): QuoteStage =>
 // Production refuses to start without keys over a supergraph with access rules: one developer key for this run.
 const apiKey = generateApiKey({ tier: 'developer', scopes: [], id: 'key_quote_bench' });
 
+/** With `--hops`: each subgraph's request log lines, by request id. */
+const served = new Map<string, Partial<Record<QuoteSubgraph, ServedRequest>>>();
+const quoteSubgraphs = new Set<string>(QUOTE_SUBGRAPHS);
+const readLine = (service: string, line: string) => {
+  if (!quoteSubgraphs.has(service)) return;
+  const read = servedRequestOf(line);
+  if (read) served.set(read.requestId, { ...served.get(read.requestId), [service]: read.served });
+};
+
 // The stack as it runs in production (graphql-js skips its development checks there, and the
 // services need their signing secrets); what is measured is one quote's wait, so nothing may answer
 // it from a cache of whole answers or refuse it.
@@ -54,14 +75,21 @@ const stack = await launchStack({
   ports: 'free',
   env: {
     NODE_ENV: 'production',
-    LOG_LEVEL: 'warn',
+    LOG_LEVEL: values.hops ? 'info' : 'warn',
     SERVICE_SECRET: BENCH_SERVICE_SECRET,
     ...Object.fromEntries(
       ['CURSOR_SIGNING_SECRET', 'QUOTE_SIGNING_SECRET', 'EXPORT_SIGNING_SECRET'].map((name) => [name, randomBytes(32).toString('hex')]),
     ),
   },
   nodeArgs: values['cpu-prof'] === undefined ? [] : ['--cpu-prof', '--cpu-prof-interval=500', `--cpu-prof-dir=${values['cpu-prof']}`],
-  gatewayEnv: { API_KEYS: apiKey.line, RATE_LIMITS: 'developer=1000000000', RESPONSE_CACHE: 'false', SUBGRAPH_CACHE: 'false' },
+  gatewayEnv: {
+    API_KEYS: apiKey.line,
+    RATE_LIMITS: 'developer=1000000000',
+    RESPONSE_CACHE: 'false',
+    SUBGRAPH_CACHE: 'false',
+    ...(values.hops && { LOG_LEVEL: 'warn' }),
+  },
+  ...(values.hops && { onLine: readLine }),
 });
 
 async function search(requestId: string): Promise<{ ms: number; startedAt: number }> {
@@ -112,6 +140,22 @@ function serviceCpu(): Map<string, number> {
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
+/** Each hop's median and mean over the requests, and how many requests could be split. */
+function describeHops(splits: HopMargin[][]): string {
+  if (splits.length === 0) return 'no request could be split (a subgraph log line or a stage missing)';
+  const hops = splits[0]!.map((part, index) => {
+    const ms = splits.map((split) => split[index]!.ms);
+    return `${part.hop} ${median(ms).toFixed(1)} / ${(ms.reduce((a, b) => a + b, 0) / ms.length).toFixed(1)}`;
+  });
+  return `(median / mean ms of ${splits.length} requests) ${hops.join('; ')}`;
+}
+
+/** Waits until the subgraphs' request log lines of these requests have come (their logs write in batches). */
+async function servedLinesOf(ids: readonly string[]): Promise<void> {
+  const complete = () => ids.every((id) => QUOTE_SUBGRAPHS.every((name) => served.get(id)?.[name] !== undefined));
+  for (let waited = 0; !complete() && waited < 3_000; waited += 100) await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 try {
   // Warm-up on fast sandboxes: plans, connections, JIT, the FX reference rates and clearance fee tables.
   for (let n = 0; n < 5; n++) await search(randomUUID());
@@ -138,6 +182,12 @@ try {
       path: criticalPath(byRequest.get(id) ?? [], stageOf),
       timeline: timeline(byRequest.get(id) ?? [], startedAt, ms),
     }));
+    if (values.hops) await servedLinesOf(measured.map(({ id }) => id));
+    const splits = values.hops
+      ? measured
+          .map(({ id, ms, startedAt }) => hopMargins(startedAt, startedAt + ms, byRequest.get(id) ?? [], stageOf, served.get(id) ?? {}))
+          .filter((split): split is HopMargin[] => split !== undefined)
+      : [];
 
     const p50 = median(results.map((r) => r.ms));
     const pathP50 = median(results.map((r) => r.path.ms));
@@ -153,6 +203,7 @@ try {
         `  critical path (median request, ${typical.ms.toFixed(0)} ms): ${describePath(typical.path.steps)} = ${typical.path.ms.toFixed(0)} ms`,
         `  calls it made in sequence:  ${describePath(typical.path.serial)} = ${typical.path.serialMs.toFixed(0)} ms`,
         `  timeline (ms from sending): ${typical.timeline}`,
+        ...(values.hops ? [`  p50 − path by hop ${describeHops(splits)}`] : []),
         ...(values['cpu-prof'] === undefined
           ? []
           : [
