@@ -7,7 +7,11 @@
  * the projection, the response text and the garbage they leave).
  *
  *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json
- *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4]
+ *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0]
+ *
+ * `--latency` holds every recorded answer that many milliseconds before it is sent, so a search
+ * lives about as long as on the stack (four calls in sequence) and the engine runs at tens of
+ * searches a second, as on the stack, rather than hundreds.
  *
  * `--root` imports the engine of another checkout (e.g. a worktree of the parent commit), so two
  * checkouts can be run one after the other, alternating, against the same recording.
@@ -43,6 +47,8 @@ const { values } = parseArgs({
     rounds: { type: 'string', default: '3' },
     concurrency: { type: 'string', default: '4' },
     port: { type: 'string' },
+    /** Milliseconds each recorded answer is held before it is sent. */
+    latency: { type: 'string', default: '0' },
   },
 });
 
@@ -128,8 +134,13 @@ async function serve(): Promise<void> {
           response.end(`no recorded answer of ${name} for ${body.slice(0, 200)}`);
           return;
         }
-        response.writeHead(answer.status, { 'content-type': answer.contentType });
-        response.end(answer.text);
+        const send = () => {
+          response.writeHead(answer.status, { 'content-type': answer.contentType });
+          response.end(answer.text);
+        };
+        const latencyMs = Number(values.latency);
+        if (latencyMs > 0) setTimeout(send, latencyMs);
+        else send();
       });
     });
     ports[name] = await listen(server);
@@ -140,9 +151,13 @@ async function serve(): Promise<void> {
 async function run(): Promise<void> {
   if (!values.recording) throw new Error('--recording FILE is required');
   const recording = JSON.parse(readFileSync(values.recording, 'utf8')) as Recording;
-  const replay = spawn(process.execPath, ['--import', 'tsx', new URL(import.meta.url).pathname, 'serve', '--recording', values.recording], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const replay = spawn(
+    process.execPath,
+    ['--import', 'tsx', new URL(import.meta.url).pathname, 'serve', '--recording', values.recording, '--latency', values.latency],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   try {
     const ports = await new Promise<Record<string, number>>((done, fail) => {
       replay.stdout.once('data', (chunk: Buffer) => done(JSON.parse(chunk.toString('utf8')) as Record<string, number>));
@@ -178,7 +193,7 @@ async function run(): Promise<void> {
     }
     const sorted = [...perRound].sort((a, b) => a - b);
     process.stdout.write(
-      `${JSON.stringify({ root, cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseChars: bytes })}\n`,
+      `${JSON.stringify({ root, latencyMs: Number(values.latency), cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseChars: bytes })}\n`,
     );
     await engine.close();
   } finally {
