@@ -2,7 +2,7 @@ import { request } from 'undici';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { isWanted, measureTargets, type BenchSettings } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { hiveGatewayBin, startHiveGateway, startShippedGateway, startTarget, type Target } from './startTarget.js';
+import { hiveGatewayBin, startHiveGateway, startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 import { startWorkload } from './workload/startWorkload.js';
@@ -34,12 +34,11 @@ export async function benchPublicWorkload(settings: BenchSettings): Promise<Row[
       [TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', supergraphPath]],
     ];
     const baselines = new Set<string>([TARGET_NAMES.floor, TARGET_NAMES.stock]);
-    targets.push(
-      ...(await Promise.all(
-        candidates
-          .filter(([name]) => isWanted(settings, name, baselines.has(name)))
-          .map(([name, entry, args, nodeArgs]) => startTarget(name, entry, args, { nodeArgs })),
-      )),
+    await startTogether(
+      targets,
+      candidates
+        .filter(([name]) => isWanted(settings, name, baselines.has(name)))
+        .map(([name, entry, args, nodeArgs]) => startTarget(name, entry, args, { nodeArgs })),
     );
     const [hivePort, hiveDedupePort, shippedPort] = await freePorts(3);
     if (isWanted(settings, TARGET_NAMES.shipped))

@@ -5,7 +5,7 @@ import { freePorts } from '#scripts/stack/freePorts.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { isWanted, measureTargets, type BenchSettings, type CallCounter } from './measureTargets.js';
 import { TARGET_NAMES, type Row } from './printReport.js';
-import { BENCH_SERVICE_SECRET, startHiveGateway, startTarget, type Target } from './startTarget.js';
+import { BENCH_SERVICE_SECRET, startHiveGateway, startTarget, startTogether, type Target } from './startTarget.js';
 
 const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.url), 'utf8');
 
@@ -27,12 +27,10 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
   const targets: Target[] = [];
   try {
     const gateway = 'bench/gateways/tradegraphGateway.ts';
-    targets.push(
-      ...(await Promise.all([
-        startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath, ...signed], { nodeArgs: GATEWAY_NODE_FLAGS }),
-        startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath, ...signed]),
-      ])),
-    );
+    await startTogether(targets, [
+      startTarget('tradegraph', gateway, ['--supergraph', stack.supergraphPath, ...signed], { nodeArgs: GATEWAY_NODE_FLAGS }),
+      startTarget(TARGET_NAMES.stock, 'bench/gateways/stockGateway.ts', ['--supergraph', stack.supergraphPath, ...signed]),
+    ]);
     const [hivePort] = await freePorts(1);
     const hive = isWanted(settings, '@graphql-hive/gateway')
       ? await startHiveGateway('@graphql-hive/gateway', stack.supergraphPath, hivePort!, false, { serviceSecret: BENCH_SERVICE_SECRET })

@@ -14,7 +14,7 @@ import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { cpuMillis, pinToCore } from './processStats.js';
 import { hasWrk, runWrk } from './runWrk.js';
-import { startShippedGateway, startTarget, type Target } from './startTarget.js';
+import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
@@ -40,14 +40,12 @@ try {
     startTarget(name, 'bench/gateways/tradegraphGateway.ts', ['--supergraph', workload.supergraphPath, '--lean', lean], {
       nodeArgs: GATEWAY_NODE_FLAGS,
     });
-  targets.push(
-    ...(await Promise.all([
-      startShippedGateway('shipped, lean path', workload.supergraphPath, shippedLean!),
-      startShippedGateway("shipped, Apollo Server's pipeline", workload.supergraphPath, shippedApollo!, { env: { GATEWAY_LEAN: 'off' } }),
-      engine('engine row, lean path', 'on'),
-      engine("engine row, Apollo Server's pipeline", 'off'),
-    ])),
-  );
+  await startTogether(targets, [
+    startShippedGateway('shipped, lean path', workload.supergraphPath, shippedLean!),
+    startShippedGateway("shipped, Apollo Server's pipeline", workload.supergraphPath, shippedApollo!, { env: { GATEWAY_LEAN: 'off' } }),
+    engine('engine row, lean path', 'on'),
+    engine("engine row, Apollo Server's pipeline", 'off'),
+  ]);
   if (values['pin-core'] !== undefined) for (const target of targets) pinToCore(target.pid, Number(values['pin-core']));
   const body = JSON.stringify({ query: BENCHMARK_QUERY });
   const loadOf = (target: Target) => ({

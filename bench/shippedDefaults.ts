@@ -15,7 +15,7 @@ import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { cpuMillis, pinToCore } from './processStats.js';
 import { hasWrk, runWrk } from './runWrk.js';
-import { startShippedGateway, startTarget, type Target } from './startTarget.js';
+import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
@@ -48,14 +48,12 @@ const workload = await startWorkload();
 const targets: Target[] = [];
 try {
   const ports = await freePorts(wanted.length);
-  targets.push(
-    ...(await Promise.all([
-      ...wanted.map(([name, env], index) => startShippedGateway(name, workload.supergraphPath, ports[index]!, { env })),
-      startTarget('engine row (no production plugins)', 'bench/gateways/tradegraphGateway.ts', ['--supergraph', workload.supergraphPath], {
-        nodeArgs: GATEWAY_NODE_FLAGS,
-      }),
-    ])),
-  );
+  await startTogether(targets, [
+    ...wanted.map(([name, env], index) => startShippedGateway(name, workload.supergraphPath, ports[index]!, { env })),
+    startTarget('engine row (no production plugins)', 'bench/gateways/tradegraphGateway.ts', ['--supergraph', workload.supergraphPath], {
+      nodeArgs: GATEWAY_NODE_FLAGS,
+    }),
+  ]);
   if (values['pin-core'] !== undefined) for (const target of targets) pinToCore(target.pid, Number(values['pin-core']));
   const body = JSON.stringify({ query: BENCHMARK_QUERY });
   const loadOf = (target: Target) => ({

@@ -50,14 +50,28 @@ export async function startTarget(
     },
   });
   service.start();
-  const url = await service.waitForLine((line) => {
-    try {
-      return (JSON.parse(line) as { listening?: string }).listening;
-    } catch {
-      return undefined;
-    }
-  }, START_TIMEOUT_MS);
+  const url = await stopIfFailed(
+    service,
+    service.waitForLine((line) => {
+      try {
+        return (JSON.parse(line) as { listening?: string }).listening;
+      } catch {
+        return undefined;
+      }
+    }, START_TIMEOUT_MS),
+  );
   return { name, url, pid: service.pid!, stop: () => service.stop() };
+}
+
+/**
+ * Waits for targets starting together and adds those that started to `started`, so that a caller's
+ * `finally` stops them even when another failed to start (whose error is then thrown).
+ */
+export async function startTogether(started: Target[], starting: readonly Promise<Target>[]): Promise<void> {
+  const outcomes = await Promise.allSettled(starting);
+  for (const outcome of outcomes) if (outcome.status === 'fulfilled') started.push(outcome.value);
+  const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+  if (failed) throw failed.reason;
 }
 
 /** Where `@graphql-hive/gateway`'s command line is, when the package is installed. */
@@ -108,7 +122,7 @@ export async function startHiveGateway(
   });
   service.start();
   const url = `http://127.0.0.1:${port}/graphql`;
-  await service.waitForHttp(`http://127.0.0.1:${port}/healthcheck`, START_TIMEOUT_MS);
+  await stopIfFailed(service, service.waitForHttp(`http://127.0.0.1:${port}/healthcheck`, START_TIMEOUT_MS));
   return { name, url, pid: service.pid!, stop: () => service.stop() };
 }
 
@@ -145,13 +159,26 @@ export async function startShippedGateway(
     },
   });
   service.start();
-  const url = await service.waitForLine((line) => {
-    try {
-      const parsed = JSON.parse(line) as { msg?: string; url?: string };
-      return parsed.msg === 'gateway listening' ? parsed.url : undefined;
-    } catch {
-      return undefined;
-    }
-  }, START_TIMEOUT_MS);
+  const url = await stopIfFailed(
+    service,
+    service.waitForLine((line) => {
+      try {
+        const parsed = JSON.parse(line) as { msg?: string; url?: string };
+        return parsed.msg === 'gateway listening' ? parsed.url : undefined;
+      } catch {
+        return undefined;
+      }
+    }, START_TIMEOUT_MS),
+  );
   return { name, url, pid: service.pid!, headers: { 'x-api-key': key }, stop: () => service.stop() };
+}
+
+/** What a start-up wait gives; when it fails (time ran out, the process printed nothing usable), the process is stopped first. */
+async function stopIfFailed<T>(service: ServiceProcess, started: Promise<T>): Promise<T> {
+  try {
+    return await started;
+  } catch (error) {
+    await service.stop();
+    throw error;
+  }
 }
