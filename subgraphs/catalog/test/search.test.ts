@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { matchesQuery } from '#packages/sandbox/index.js';
+import { FX_REFRATES_UPSTREAM } from '#packages/fx/index.js';
+import { matchesQuery, type SandboxCall } from '#packages/sandbox/index.js';
 import * as feira from '#upstreams/br-feira/catalog.js';
 import * as jadeMarket from '#upstreams/cn-jademarket/catalog.js';
 import { startCatalog, type GraphQLResult, type TestCatalog } from './startCatalog.js';
@@ -344,5 +345,51 @@ describe('entities', () => {
     expect(result.data).toEqual({ offer: null });
     const bad = await catalog.query(`{ offer(id: "hello") { id } }`);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', argumentName: 'id' });
+  });
+});
+
+describe('reference rates', () => {
+  /** Each sandbox's answered calls (`GET /__sandbox/calls`), with their times on this process's clock. */
+  const callsOf = async (running: TestCatalog, upstream: string): Promise<SandboxCall[]> =>
+    ((await (await fetch(new URL('/__sandbox/calls', running.sandboxes.get(upstream)!.url))).json()) as { calls: SandboxCall[] }).calls;
+
+  it('are read while the marketplaces are asked, not before them: a refresh adds no round trip to a search', async () => {
+    // a catalog of its own, whose rates were never read
+    const fresh = await startCatalog();
+    try {
+      await fresh.sandboxes.get(FX_REFRATES_UPSTREAM)!.setFault('slow:300');
+      const result = await fresh.query<SearchData>(SEARCH, { query: 'tea', first: 5, filter: { price: { currency: 'EUR', min: '1.00' } } });
+      expect(result.errors).toBeUndefined();
+      expect(result.data!.search.edges).toHaveLength(5);
+
+      const [rates, ...more] = await callsOf(fresh, FX_REFRATES_UPSTREAM);
+      expect(more).toEqual([]);
+      const marketplaceCalls = (
+        await Promise.all([...fresh.sandboxes.keys()].filter((id) => id !== FX_REFRATES_UPSTREAM).map((id) => callsOf(fresh, id)))
+      ).flat();
+      expect(marketplaceCalls.length).toBeGreaterThan(0);
+      for (const call of marketplaceCalls) expect(call.receivedAt).toBeLessThan(rates!.answeredAt);
+    } finally {
+      await fresh.stop();
+    }
+  });
+
+  it('that cannot be read fail a search with a price filter, naming the upstream, and leave one without it ordered by turns', async () => {
+    const fresh = await startCatalog();
+    try {
+      await fresh.sandboxes.get(FX_REFRATES_UPSTREAM)!.setFault('error:503');
+      const filtered = await fresh.query<SearchData>(SEARCH, {
+        query: 'tea',
+        first: 5,
+        filter: { price: { currency: 'EUR', min: '1.00' } },
+      });
+      expect(filtered.data?.search ?? null).toBeNull();
+      expect(filtered.errors?.[0]?.message).toContain(FX_REFRATES_UPSTREAM);
+      const plain = await fresh.query<SearchData>(SEARCH, { query: 'tea', first: 5 });
+      expect(plain.errors).toBeUndefined();
+      expect(plain.data!.search.edges).toHaveLength(5);
+    } finally {
+      await fresh.stop();
+    }
   });
 });

@@ -44,8 +44,9 @@ export const Query: QueryResolvers<Context> = {
     const fingerprint = searchFingerprint(text, normalizeFilter(filter));
     const cursor = after == null ? undefined : decodeCursor(after, fingerprint, cursorKey);
     const priceRange = filter?.price == null ? undefined : readPriceRange(filter.price);
-    // Rates order equally relevant offers by price; a price filter cannot work without them.
-    const rates = await referenceRates.latest().then(
+    // Rates order equally relevant offers by price; a price filter cannot work without them. They are
+    // read while the marketplaces are asked (searchMarketplaces), so a refresh adds no round trip.
+    const rates = referenceRates.latest().then(
       (latest) => latest.rates,
       (error: unknown) => {
         if (priceRange) throw error;
@@ -61,7 +62,7 @@ export const Query: QueryResolvers<Context> = {
       fingerprint,
       after: cursor,
       adapters: selected,
-      accept: priceRange && rates ? (offer) => accept(offer) && priceRange.contains(offer, rates) : accept,
+      accept: priceRange ? (offer, read) => accept(offer) && read !== undefined && priceRange.contains(offer, read) : accept,
       restricted,
       ...(filter?.minTrustLevel != null && { screen: trustScreen(filter.minTrustLevel, context) }),
       deadlineMs: searchDeadlineMs,

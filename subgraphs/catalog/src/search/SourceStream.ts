@@ -38,6 +38,12 @@ export class SourceStream {
       readonly restricted: (offer: OfferRecord) => boolean;
       /** Decided for a whole page at once, after `accept` (e.g. the sellers' trust): offers it refuses are skipped. */
       readonly screen?: OfferScreen;
+      /**
+       * Settles once `accept` can judge offers (the reference rates it may convert prices at are
+       * known): a page that arrives before waits for it; when it fails, so does the page.
+       * Default: `accept` can judge at once.
+       */
+      readonly ready?: Promise<void>;
     },
     private readonly signal: AbortSignal,
     private readonly start: SourcePosition,
@@ -163,13 +169,17 @@ export class SourceStream {
     const started = performance.now();
     this.calls++;
     try {
-      const page = await whileNotAborted(this.adapter.searchPage({ query: this.query, position, signal: this.signal }), this.signal);
+      let page: SearchPage;
+      try {
+        page = await whileNotAborted(this.adapter.searchPage({ query: this.query, position, signal: this.signal }), this.signal);
+      } finally {
+        this.latencyMs += Math.round(performance.now() - started);
+      }
+      await this.filter.ready;
       const screened = this.filter.screen === undefined ? undefined : await this.screenPage(page);
       this.pages.push({ position, page, ...(screened !== undefined && { screened }) });
     } catch (error) {
       this.failure = describeFailure(error, this.signal, this.adapter.marketplace.id);
-    } finally {
-      this.latencyMs += Math.round(performance.now() - started);
     }
   }
 }

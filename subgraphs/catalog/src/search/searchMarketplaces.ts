@@ -14,8 +14,8 @@ export interface MarketplaceSearch {
   readonly fingerprint: string;
   readonly after: SearchCursor | undefined;
   readonly adapters: readonly MarketplaceAdapter[];
-  /** Filters the catalog applies itself, after the vendor's own query. */
-  readonly accept: (offer: OfferRecord) => boolean;
+  /** Filters the catalog applies itself, after the vendor's own query, with the reference rates when they were read. */
+  readonly accept: (offer: OfferRecord, rates: ReferenceRates | undefined) => boolean;
   /** Offers the filter accepts but no customs mode may carry to the buyer: left out and counted per source. */
   readonly restricted?: (offer: OfferRecord) => boolean;
   /** Decided for a page of a marketplace's offers at once, after `accept` (`filter.minTrustLevel`). */
@@ -23,8 +23,12 @@ export interface MarketplaceSearch {
   readonly deadlineMs: number;
   /** Signs the cursors handed out. */
   readonly cursorKey: Buffer;
-  /** The day's reference rates, to break relevance ties by price; without them, turns alone. */
-  readonly rates: ReferenceRates | undefined;
+  /**
+   * The day's reference rates, to break relevance ties by price (without them, turns alone) and for
+   * `accept`. Read while the marketplaces are asked, not before: a page that arrives first waits
+   * for them. When they fail, the search fails with their error.
+   */
+  readonly rates: Promise<ReferenceRates | undefined>;
 }
 
 const START: SourcePosition = { page: null, skip: 0, done: false };
@@ -48,21 +52,28 @@ export async function searchMarketplaces(search: MarketplaceSearch): Promise<Off
 }
 
 async function mergePage(search: MarketplaceSearch, signal: AbortSignal): Promise<OfferConnectionModel> {
+  let rates: ReferenceRates | undefined;
+  const ratesKnown = search.rates.then((read) => {
+    rates = read;
+  });
+  const accept = (offer: OfferRecord) => search.accept(offer, rates);
   const streams = search.adapters.map(
     (adapter) =>
       new SourceStream(
         adapter,
         search.query,
         {
-          accept: search.accept,
+          accept,
           restricted: search.restricted ?? (() => false),
           ...(search.screen !== undefined && { screen: search.screen }),
+          ready: ratesKnown,
         },
         signal,
         search.after?.sources[adapter.marketplace.id] ?? START,
       ),
   );
   for (const stream of streams) stream.prefetch();
+  await ratesKnown;
 
   let turn = search.after?.turn ?? 0;
   const edges: OfferEdgeModel[] = [];
@@ -73,7 +84,7 @@ async function mergePage(search: MarketplaceSearch, signal: AbortSignal): Promis
   const rankOf = (offer: OfferRecord): Rank => {
     let rank = ranks.get(offer);
     if (rank === undefined) {
-      rank = { relevance: relevance(offer, search.query), price: priceInEuroCents(offer, search.rates) };
+      rank = { relevance: relevance(offer, search.query), price: priceInEuroCents(offer, rates) };
       ranks.set(offer, rank);
     }
     return rank;
