@@ -5,7 +5,7 @@ import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
 import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
-import { newStep, orderCopy, type OrderCopy } from './orderCopy.js';
+import { newStep, orderCopy, type OrderCopy, type SettledOrder } from './orderCopy.js';
 import type { Participants } from './Participants.js';
 import { SETTLED, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 
@@ -43,7 +43,7 @@ export interface RunOptions {
 /** A run going on: `moved` once its last write is durable (what `OrderSaga.inFlight` gives), `done` once its lease is given up too. */
 interface Running {
   readonly done: Promise<void>;
-  readonly moved: Promise<void>;
+  readonly moved: Promise<SettledOrder | undefined>;
 }
 
 export interface OrderSaga {
@@ -57,9 +57,10 @@ export interface OrderSaga {
   /**
    * The run going on in this process for an order, if any: it resolves once the run's last write
    * is durable (the order settled, or waits for a retry), or the run was left to another replica
-   * or failed; giving the lease up comes after.
+   * or failed; giving the lease up comes after. When the run settled the order, it resolves with
+   * the order as that write left it, and its steps.
    */
-  inFlight(orderId: string): Promise<void> | undefined;
+  inFlight(orderId: string): Promise<SettledOrder | undefined> | undefined;
   /** Stops scheduling retries and waits for the runs in flight. */
   stop(): Promise<void>;
 }
@@ -116,14 +117,18 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   }
 
   /** `moved` is told as soon as the run's last write is durable, before the lease is given up. */
-  async function runOnce(orderId: string, runOptions: RunOptions, moved: () => void): Promise<SagaAdvance | undefined> {
+  async function runOnce(
+    orderId: string,
+    runOptions: RunOptions,
+    moved: (settled: SettledOrder | undefined) => void,
+  ): Promise<SagaAdvance | undefined> {
     if (!runOptions.leaseHeld && !(await store.claimLease(orderId, owner, now(), options.leaseMs))) return undefined; // another replica runs it
     const lease = holdLease({ store, orderId, owner, ttlMs: options.leaseMs, now, logger });
     let copy: OrderCopy | undefined;
     try {
       copy = await startingCopy(orderId, runOptions.created);
       const move = copy ? await advance(copy, lease) : SETTLED;
-      moved();
+      moved(copy?.settled());
       return move;
     } finally {
       // The write that settled the order gave the lease up with it: nothing left to write.
@@ -149,8 +154,8 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   function run(orderId: string, runOptions: RunOptions = {}): Promise<void> {
     const existing = runs.get(orderId);
     if (existing) return existing.done;
-    let tellMoved: () => void = () => undefined;
-    const moved = new Promise<void>((resolve) => (tellMoved = resolve));
+    let tellMoved: (settled?: SettledOrder) => void = () => undefined;
+    const moved = new Promise<SettledOrder | undefined>((resolve) => (tellMoved = resolve));
     const done = (async () => {
       try {
         const move = await runOnce(orderId, runOptions, tellMoved);

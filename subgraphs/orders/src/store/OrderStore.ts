@@ -176,6 +176,12 @@ export interface OrderChange {
    * settles the order), as `releaseLease` would after it: cleared only while this owner holds it.
    */
   readonly releaseLeaseOf?: string;
+  /**
+   * Answer with the order's row as this change leaves it, read in the same statement (PostgreSQL)
+   * or transaction (SQLite): the write that settles an order hands placeOrder its answer, so no
+   * read follows it.
+   */
+  readonly readBack?: true;
 }
 
 /** A page of orders, newest first; `after` is the last order of the previous page. */
@@ -230,7 +236,7 @@ export interface OrderStore {
    * outcome brought (a shipment id, a payment id), and a saga's next step starts in the write that
    * finishes the last one.
    */
-  saveChange(orderId: string, change: OrderChange, now: number): Promise<void>;
+  saveChange(orderId: string, change: OrderChange, now: number): Promise<OrderRecord | undefined>;
   /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
   listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */

@@ -102,25 +102,41 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
   /**
    * Several changes (data-modifying statements on distinct rows, numbered into one `params`) and
    * their events as one statement, as `withEvents` writes one change: each change a CTE, which
-   * PostgreSQL runs once whether or not the statement reads it.
+   * PostgreSQL runs once whether or not the statement reads it. With `answer`, the statement reads
+   * the rows that change (by its index) returns, and resolves with them.
    */
-  async function allWithEvents(changes: readonly string[], params: unknown[], events: readonly OrderEvent[] = []): Promise<void> {
+  async function allWithEvents(
+    changes: readonly string[],
+    params: unknown[],
+    events: readonly OrderEvent[] = [],
+    answer?: number,
+  ): Promise<Row[]> {
     const ctes = (count: number) => changes.slice(0, count).map((sql, i) => `change_${i} AS (${sql})`);
     if (events.length === 0) {
       const last = changes.at(-1);
-      if (last === undefined) return;
+      if (last === undefined) return [];
+      if (answer !== undefined) return rows(`WITH ${ctes(changes.length).join(', ')} SELECT * FROM change_${answer}`, params);
       await pool.query(changes.length === 1 ? last : `WITH ${ctes(changes.length - 1).join(', ')} ${last}`, params);
-      return;
+      return [];
     }
     const p = params.length;
-    const rows = events.map(outboxValues);
-    await pool.query(
-      `${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''}
-       INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
+    const outboxRows = events.map(outboxValues);
+    const insertEvents = `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
        SELECT event.* FROM (SELECT pg_advisory_xact_lock(hashtext($${p + 1})) OFFSET 0) AS write_lock,
-         unnest(${OUTBOX_COLUMNS.map((column, i) => `$${p + 2 + i}::${OUTBOX_TYPES[column]}[]`).join(', ')}) AS event(${OUTBOX_COLUMNS.join(', ')})`,
-      [...params, `${OUTBOX_WRITE_LOCK}:${schema}`, ...OUTBOX_COLUMNS.map((_, column) => rows.map((row) => row[column]))],
-    );
+         unnest(${OUTBOX_COLUMNS.map((column, i) => `$${p + 2 + i}::${OUTBOX_TYPES[column]}[]`).join(', ')}) AS event(${OUTBOX_COLUMNS.join(', ')})`;
+    const eventParams = [
+      ...params,
+      `${OUTBOX_WRITE_LOCK}:${schema}`,
+      ...OUTBOX_COLUMNS.map((_, column) => outboxRows.map((row) => row[column])),
+    ];
+    if (answer !== undefined) {
+      return rows(
+        `WITH ${[...ctes(changes.length), `events AS (${insertEvents})`].join(', ')} SELECT * FROM change_${answer}`,
+        eventParams,
+      );
+    }
+    await pool.query(`${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''} ${insertEvents}`, eventParams);
+    return [];
   }
 
   const insertEvent = (client: pg.PoolClient, event: OrderEvent) =>
@@ -317,7 +333,12 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
           `lease_owner = CASE WHEN lease_owner = ${owner} THEN NULL ELSE lease_owner END, lease_until = CASE WHEN lease_owner = ${owner} THEN 0 ELSE lease_until END`,
         );
       }
-      if (orderPairs.length > 0) changes.push(`UPDATE orders SET ${orderPairs.join(', ')} WHERE id = $1`);
+      // the order's row as this change leaves it: its UPDATE's RETURNING (the statement's other parts
+      // read the snapshot from before it), or the row as it stands when the change leaves it alone
+      const readBack = change.readBack ? ' RETURNING *' : '';
+      if (orderPairs.length > 0) changes.push(`UPDATE orders SET ${orderPairs.join(', ')} WHERE id = $1${readBack}`);
+      else if (change.readBack) changes.push('SELECT * FROM orders WHERE id = $1');
+      const answer = change.readBack ? changes.length - 1 : undefined;
       const added = change.addSteps ?? [];
       if (added.length > 0) {
         changes.push(
@@ -328,7 +349,8 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
            ON CONFLICT (order_id, name) DO NOTHING`,
         );
       }
-      await allWithEvents(changes, params, change.events);
+      const [written] = await allWithEvents(changes, params, change.events, answer);
+      return written && toOrderRecord(written);
     },
 
     async listEvents(afterSeq, limit) {
