@@ -68,6 +68,40 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(steps.map((step) => [step.name, step.status, step.attempt])).toEqual(draft.steps.map((step) => [step, 'PENDING', 0]));
     });
 
+    it('creates the steps its creator has taken already as their patches leave them, the rest PENDING', async (context) => {
+      if (!subject) return context.skip();
+      const draft = newOrder({
+        takenSteps: [
+          {
+            name: 'VERIFY_QUOTE',
+            patch: { status: 'DONE', attempt: 1, startedAt: 5, finishedAt: 5, result: { expiresAt: '9' }, error: null },
+          },
+          { name: 'RESERVE_STOCK', patch: { status: 'RUNNING', attempt: 1, startedAt: 5 } },
+        ],
+      });
+      await store().createOrder(draft);
+      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
+      expect(steps[0]).toMatchObject({
+        name: 'VERIFY_QUOTE',
+        status: 'DONE',
+        attempt: 1,
+        startedAt: 5,
+        finishedAt: 5,
+        result: { expiresAt: '9' },
+      });
+      expect(steps[1]).toMatchObject({
+        name: 'RESERVE_STOCK',
+        status: 'RUNNING',
+        attempt: 1,
+        startedAt: 5,
+        finishedAt: null,
+        result: null,
+      });
+      expect(steps.slice(2).map((step) => [step.status, step.attempt, step.startedAt])).toEqual(
+        steps.slice(2).map(() => ['PENDING', 0, null]),
+      );
+    });
+
     it('returns the existing order for a known idempotency key, without writing', async (context) => {
       if (!subject) return context.skip();
       const first = newOrder();

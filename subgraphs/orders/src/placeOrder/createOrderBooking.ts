@@ -4,6 +4,7 @@ import { QuoteError } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';
+import { openingSteps } from '../saga/openingSteps.js';
 import { quoteFactsOf } from '../saga/quoteFactsOf.js';
 import { verifiedQuote } from '../saga/verifiedQuote.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
@@ -64,6 +65,8 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     }
 
     const createdAt = now();
+    // the saga's local first step and the start of its first call go with the order's INSERT
+    const opening = openingSteps({ quoteToken: request.quoteId, paymentMethod: request.paymentMethod }, quoteKey, createdAt);
     const { order, created } = await store.createOrder({
       id: newOrderId(),
       ownerKeyId: owner,
@@ -85,13 +88,14 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       failure: null,
       createdAt,
       steps: BOOKING_STEPS,
+      ...(opening && { takenSteps: opening.taken }),
       leaseOwner: options.owner,
       leaseUntil: createdAt + options.leaseMs,
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });
     // not tied to this request: it goes on if the client goes away
-    void saga.run(order.id, { leaseHeld: true, created: { order, steps: BOOKING_STEPS } });
+    void saga.run(order.id, { leaseHeld: true, created: { order, steps: BOOKING_STEPS, ...(opening && { opening }) } });
     const answered = await settled(order.id);
     return payloadOf(answered.order, answered.steps);
   }

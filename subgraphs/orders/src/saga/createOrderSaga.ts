@@ -1,11 +1,12 @@
 import type { Logger } from '#packages/log/index.js';
-import type { OrderRecord, OrderStore } from '../store/OrderStore.js';
+import type { OrderRecord, OrderStore, StepPatch } from '../store/OrderStore.js';
 import type { StepName } from './stepNames.js';
 import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
 import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
 import { newStep, orderCopy, type OrderCopy, type SettledOrder } from './orderCopy.js';
+import type { SagaOpening } from './openingSteps.js';
 import type { Participants } from './Participants.js';
 import { SETTLED, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 
@@ -37,7 +38,7 @@ export interface RunOptions {
    * steps it was created with (all PENDING): the run starts from them instead of reading them back.
    * Nobody else writes a new order's saga fields or steps while its creator holds the lease.
    */
-  readonly created?: { readonly order: OrderRecord; readonly steps: readonly StepName[] };
+  readonly created?: { readonly order: OrderRecord; readonly steps: readonly StepName[]; readonly opening?: SagaOpening };
 }
 
 /** A run going on: `moved` once its last write is durable (what `OrderSaga.inFlight` gives), `done` once its lease is given up too. */
@@ -82,7 +83,9 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   async function startingCopy(orderId: string, created: RunOptions['created']): Promise<OrderCopy | undefined> {
     if (created) {
       const { order } = created;
-      const steps = created.steps.map((name) => newStep(order.id, name, 'PENDING', order.createdAt));
+      const taken = new Map<StepName, StepPatch>(created.opening?.taken.map(({ name, patch }) => [name, patch]));
+      // as createOrder wrote them: PENDING, or as the opening's patch leaves a PENDING step
+      const steps = created.steps.map((name) => ({ ...newStep(order.id, name, 'PENDING', order.createdAt), ...taken.get(name) }));
       return orderCopy(
         store,
         order,
@@ -97,8 +100,8 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
     return order && orderCopy(store, order, stepsByOrder.get(orderId) ?? [], owner);
   }
 
-  async function advance(copy: OrderCopy, lease: HeldLease): Promise<SagaAdvance> {
-    const run: SagaEnvironment = { ...env, store: copy.store };
+  async function advance(copy: OrderCopy, lease: HeldLease, opened: StepName | undefined): Promise<SagaAdvance> {
+    const run: SagaEnvironment = { ...env, store: copy.store, ...(opened && { opened }) };
     for (;;) {
       lease.check();
       const current = copy.order();
@@ -127,7 +130,7 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
     let copy: OrderCopy | undefined;
     try {
       copy = await startingCopy(orderId, runOptions.created);
-      const move = copy ? await advance(copy, lease) : SETTLED;
+      const move = copy ? await advance(copy, lease, runOptions.created?.opening?.started) : SETTLED;
       moved(copy?.settled());
       return move;
     } finally {

@@ -137,8 +137,13 @@ export type NewOrder = Omit<
 > & {
   /** Default: false (live). */
   readonly testMode?: boolean;
-  /** Steps to create with the order, all PENDING. */
+  /** Steps to create with the order, PENDING unless `takenSteps` names them. */
   readonly steps: readonly StepName[];
+  /**
+   * Steps the creator has taken already, written with the order as these patches leave a PENDING
+   * step (the saga's opening: its local first step done, the first participant step RUNNING).
+   */
+  readonly takenSteps?: ReadonlyArray<{ readonly name: StepName; readonly patch: StepPatch }>;
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
   readonly leaseOwner: string;
   readonly leaseUntil: number;

@@ -177,17 +177,39 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       // One statement, so one round trip and atomic by itself: the order and its steps, or (the
       // key was used already) nothing, and the order that holds the key is read back.
       const n = ORDER_COLUMNS.length;
+      // each step as its taken patch leaves a PENDING one (stepAssignments' encoding)
+      const taken = new Map((order.takenSteps ?? []).map(({ name, patch }) => [name, new Map(stepAssignments(patch))]));
+      const stepColumns = (key: string, pending: unknown) =>
+        order.steps.map((name) => {
+          const assigned = taken.get(name);
+          return assigned?.has(key) ? assigned.get(key) : pending;
+        });
       const created = await pool.query(
         `WITH inserted AS (
            INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(1, n)})
            ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING RETURNING *
          ), steps AS (
-           INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
-           SELECT inserted.id, step.name, step.position, 'PENDING', 0, 0, $${n + 3}::bigint
-           FROM inserted, unnest($${n + 1}::text[], $${n + 2}::int[]) AS step(name, position)
+           INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, started_at, finished_at, result, error, updated_at)
+           SELECT inserted.id, step.name, step.position, step.status, step.attempt, step.compensation_attempt, step.started_at,
+             step.finished_at, step.result, step.error, $${n + 3}::bigint
+           FROM inserted, unnest($${n + 1}::text[], $${n + 2}::int[], $${n + 4}::text[], $${n + 5}::int[], $${n + 6}::int[],
+             $${n + 7}::bigint[], $${n + 8}::bigint[], $${n + 9}::text[], $${n + 10}::text[])
+             AS step(name, position, status, attempt, compensation_attempt, started_at, finished_at, result, error)
          )
          SELECT * FROM inserted`,
-        [...orderValues(order), order.steps, order.steps.map(stepPosition), order.createdAt],
+        [
+          ...orderValues(order),
+          order.steps,
+          order.steps.map(stepPosition),
+          order.createdAt,
+          stepColumns('status', 'PENDING'),
+          stepColumns('attempt', 0),
+          stepColumns('compensation_attempt', 0),
+          stepColumns('started_at', null),
+          stepColumns('finished_at', null),
+          stepColumns('result', null),
+          stepColumns('error', null),
+        ],
       );
       const inserted = created.rows[0] as Row | undefined;
       if (inserted) return { order: toOrderRecord(inserted), created: true };

@@ -72,6 +72,15 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
     const created = prepare(insertOrder).run(...orderValues(order)).changes === 1;
     if (created) {
       for (const name of order.steps) prepare(insertStep).run(order.id, name, stepPosition(name), 'PENDING', order.createdAt);
+      for (const { name, patch } of order.takenSteps ?? []) {
+        const pairs = stepAssignments(patch);
+        if (pairs.length === 0) continue;
+        prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
+          ...pairs.map(([, value]) => value),
+          order.id,
+          name,
+        );
+      }
     }
     const stored = row('SELECT * FROM orders WHERE owner_key_id = ? AND idempotency_key = ?', order.ownerKeyId, order.idempotencyKey);
     if (!stored) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
