@@ -41,8 +41,6 @@ export interface UserErrorModel {
 export interface PlaceOrderPayloadModel {
   readonly order: OrderRecord | null;
   readonly userErrors: readonly UserErrorModel[];
-  /** The order's steps when the answer came with them (the saga run's own): the request reads them from here, not the store. */
-  readonly steps?: readonly StepRecord[];
 }
 
 /** `Query.viewer`: the caller's own view; its fields read the principal from the context. */

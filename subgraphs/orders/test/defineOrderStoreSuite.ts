@@ -68,40 +68,6 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(steps.map((step) => [step.name, step.status, step.attempt])).toEqual(draft.steps.map((step) => [step, 'PENDING', 0]));
     });
 
-    it('creates the steps its creator has taken already as their patches leave them, the rest PENDING', async (context) => {
-      if (!subject) return context.skip();
-      const draft = newOrder({
-        takenSteps: [
-          {
-            name: 'VERIFY_QUOTE',
-            patch: { status: 'DONE', attempt: 1, startedAt: 5, finishedAt: 5, result: { expiresAt: '9' }, error: null },
-          },
-          { name: 'RESERVE_STOCK', patch: { status: 'RUNNING', attempt: 1, startedAt: 5 } },
-        ],
-      });
-      await store().createOrder(draft);
-      const steps = (await store().listSteps([draft.id])).get(draft.id)!;
-      expect(steps[0]).toMatchObject({
-        name: 'VERIFY_QUOTE',
-        status: 'DONE',
-        attempt: 1,
-        startedAt: 5,
-        finishedAt: 5,
-        result: { expiresAt: '9' },
-      });
-      expect(steps[1]).toMatchObject({
-        name: 'RESERVE_STOCK',
-        status: 'RUNNING',
-        attempt: 1,
-        startedAt: 5,
-        finishedAt: null,
-        result: null,
-      });
-      expect(steps.slice(2).map((step) => [step.status, step.attempt, step.startedAt])).toEqual(
-        steps.slice(2).map(() => ['PENDING', 0, null]),
-      );
-    });
-
     it('returns the existing order for a known idempotency key, without writing', async (context) => {
       if (!subject) return context.skip();
       const first = newOrder();
@@ -287,41 +253,6 @@ export function defineOrderStoreSuite(name: string, open: () => Promise<StoreUnd
       expect(await store().getOrder(taken.id)).toMatchObject({ status: 'CONFIRMED', leaseOwner: 'b', leaseUntil: 10_000 });
       expect(await store().claimLease(mine.id, 'c', 3_000, 1_000)).toBe(true);
       expect(await store().claimLease(taken.id, 'c', 3_000, 1_000)).toBe(false);
-    });
-
-    it('answers a change asked to read back with the order as it leaves it, columns others wrote included', async (context) => {
-      if (!subject) return context.skip();
-      const settling = newOrder({ leaseOwner: 'a', leaseUntil: 10_000 });
-      const untouched = newOrder();
-      await store().createOrder(settling);
-      await store().createOrder(untouched);
-      await store().updateOrder(settling.id, { marketplaceOrderId: 'mo-7' }, 1_500); // not the saga's write
-      const before = await store().listEvents(0, 1_000);
-      const confirmed = orderEvent('payment.captured', settling, 2_000, {
-        paymentId: 'pay-7',
-        amount: { amount: '20.00', currency: 'EUR' },
-        capturedAt: '2026-12-01T12:00:02.000Z',
-      });
-      const written = await store().saveChange(
-        settling.id,
-        {
-          steps: [{ name: 'CONFIRM', patch: { status: 'DONE', finishedAt: 2_000 } }],
-          order: { status: 'CONFIRMED', phase: 'SETTLED' },
-          addSteps: [{ name: 'CAPTURE_PAYMENT', status: 'PENDING' }],
-          events: [confirmed],
-          releaseLeaseOf: 'a',
-          readBack: true,
-        },
-        2_000,
-      );
-      expect(written).toEqual(await store().getOrder(settling.id));
-      expect(written).toMatchObject({ status: 'CONFIRMED', marketplaceOrderId: 'mo-7', leaseOwner: null, leaseUntil: 0, updatedAt: 2_000 });
-      expect((await store().listEvents(before.at(-1)?.seq ?? 0, 1_000)).map(({ event }) => event.id)).toEqual([confirmed.id]);
-      // a change that leaves the order's row alone answers with it as it stands; without readBack, with nothing
-      const stepOnly = { steps: [{ name: 'VERIFY_QUOTE' as const, patch: { status: 'DONE' as const } }] };
-      expect(await store().saveChange(untouched.id, { ...stepOnly, readBack: true }, 3_000)).toEqual(await store().getOrder(untouched.id));
-      expect(await store().saveChange(untouched.id, stepOnly, 3_000)).toBeUndefined();
-      expect(await store().saveChange(untouched.id, { order: { status: 'FAILED' } }, 3_000)).toBeUndefined();
     });
 
     it('finds pending sagas that are due and free, and confirmed orders with follow-up steps to do', async (context) => {

@@ -4,12 +4,10 @@ import { QuoteError } from '#packages/quotes/index.js';
 import type { PlaceOrderInput } from '../__generated__/resolvers.js';
 import type { PlaceOrderPayloadModel, UserErrorModel } from '../models.js';
 import type { OrderSaga } from '../saga/createOrderSaga.js';
-import { openingSteps } from '../saga/openingSteps.js';
 import { quoteFactsOf } from '../saga/quoteFactsOf.js';
 import { verifiedQuote } from '../saga/verifiedQuote.js';
 import { BOOKING_STEPS } from '../saga/stepNames.js';
-import type { SettledOrder } from '../saga/orderCopy.js';
-import type { OrderRecord, OrderStore, QuoteFacts, StepRecord } from '../store/OrderStore.js';
+import type { OrderRecord, OrderStore, QuoteFacts } from '../store/OrderStore.js';
 import { normalizePlaceOrderInput, type NormalizedPlaceOrder } from './normalizePlaceOrderInput.js';
 import { newOrderId } from './newOrderId.js';
 import { requestHashOf } from './requestHashOf.js';
@@ -65,8 +63,6 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     }
 
     const createdAt = now();
-    // the saga's local first step and the start of its first call go with the order's INSERT
-    const opening = openingSteps({ quoteToken: request.quoteId, paymentMethod: request.paymentMethod }, quoteKey, createdAt);
     const { order, created } = await store.createOrder({
       id: newOrderId(),
       ownerKeyId: owner,
@@ -88,16 +84,14 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       failure: null,
       createdAt,
       steps: BOOKING_STEPS,
-      ...(opening && { takenSteps: opening.taken }),
       leaseOwner: options.owner,
       leaseUntil: createdAt + options.leaseMs,
     });
     if (!created) return answer(order, requestHash); // a concurrent request with this key won the insert
     logger.info('order created', { orderId: order.id, escrow: order.escrow, total: order.total });
     // not tied to this request: it goes on if the client goes away
-    void saga.run(order.id, { leaseHeld: true, created: { order, steps: BOOKING_STEPS, ...(opening && { opening }) } });
-    const answered = await settled(order.id);
-    return payloadOf(answered.order, answered.steps);
+    void saga.run(order.id, { leaseHeld: true, created: { order, steps: BOOKING_STEPS } });
+    return payloadOf(await settled(order.id));
   }
 
   function readQuote(request: NormalizedPlaceOrder): { facts: QuoteFacts } | { errors: UserErrorModel[] } {
@@ -125,19 +119,17 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
     if (order.status === 'PENDING' && !saga.inFlight(order.id) && order.nextAttemptAt <= now() && order.leaseUntil <= now()) {
       void saga.run(order.id);
     }
-    const answered = await settled(order.id);
-    return payloadOf(answered.order, answered.steps);
+    return payloadOf(await settled(order.id));
   }
 
   /**
    * The order once it is no longer PENDING, or as it stands when `waitMs` has passed. While this
-   * process runs its saga there is nothing to read until the run's last write: a run that settled
-   * the order hands it over as that write read it back (with its steps), otherwise the store is
-   * asked once the run has moved as far as it can (or the wait is over), then polled.
+   * process runs its saga there is nothing to read until the run's last write: the store is asked
+   * once the run has moved as far as it can (or the wait is over), then polled.
    */
-  async function settled(orderId: string): Promise<{ order: OrderRecord; steps?: readonly StepRecord[] }> {
+  async function settled(orderId: string): Promise<OrderRecord> {
     const deadline = now() + options.waitMs;
-    let waitedFor: Promise<SettledOrder | undefined> | undefined;
+    let waitedFor: Promise<void> | undefined;
     for (;;) {
       const inFlight = saga.inFlight(orderId);
       // A run that has moved stays in flight while it gives its lease up: it is waited for once.
@@ -145,16 +137,15 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
       waitedFor = inFlight;
       if (running) {
         let timer: NodeJS.Timeout | undefined;
-        const waitOver = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), Math.max(0, deadline - now()))));
-        const ran: SettledOrder | undefined = await Promise.race([running, waitOver]);
+        const waitOver = new Promise<void>((resolve) => (timer = setTimeout(resolve, Math.max(0, deadline - now()))));
+        await Promise.race([running, waitOver]);
         // do not keep a timer for the rest of the wait (cleared, not aborted: an abort builds two errors nobody reads)
         clearTimeout(timer);
-        if (ran) return ran;
       }
       const order = await store.getOrder(orderId);
       if (!order) throw new Error(`order ${orderId} vanished`);
       const remaining = deadline - now();
-      if (order.status !== 'PENDING' || remaining <= 0) return { order };
+      if (order.status !== 'PENDING' || remaining <= 0) return order;
       // Still PENDING after the run moved (it waits for a retry), or another replica runs it.
       await sleep(Math.min(POLL_MS, remaining));
     }
@@ -163,14 +154,10 @@ export function createOrderBooking(options: OrderBookingOptions): OrderBooking {
   return { placeOrder };
 }
 
-/** The answer for an order: it, and the failure that ended it as a user error; its steps when they are known already. */
-export function payloadOf(order: OrderRecord, steps?: readonly StepRecord[]): PlaceOrderPayloadModel {
+/** The answer for an order: it, and the failure that ended it as a user error. */
+export function payloadOf(order: OrderRecord): PlaceOrderPayloadModel {
   const failure = order.failure;
-  if (!failure) return { order, userErrors: [], ...(steps && { steps }) };
+  if (!failure) return { order, userErrors: [] };
   const userError = { code: failure.code, message: failure.message, field: failure.field, step: failure.step };
-  return {
-    order,
-    userErrors: [failure.code === 'CARRIER_UNAVAILABLE' ? { ...userError, failedOrder: order } : userError],
-    ...(steps && { steps }),
-  };
+  return { order, userErrors: [failure.code === 'CARRIER_UNAVAILABLE' ? { ...userError, failedOrder: order } : userError] };
 }

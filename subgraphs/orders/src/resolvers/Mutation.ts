@@ -7,12 +7,7 @@ import { recordReach } from '../reach/recordReach.js';
 import { recordMarketplaceOrderStatus } from '../marketplaceStatus/recordMarketplaceOrderStatus.js';
 
 export const Mutation: MutationResolvers<Context> = {
-  async placeOrder(_parent, { input }, context) {
-    const payload = await context.booking.placeOrder(input, ownerOf(context, 'placeOrder'), context.testMode);
-    // the run that settled the order knows its steps: `Order.steps` need not read them again
-    if (payload.order && payload.steps) context.steps.prime(payload.order.id, [...payload.steps]);
-    return payload;
-  },
+  placeOrder: (_parent, { input }, context) => context.booking.placeOrder(input, ownerOf(context, 'placeOrder'), context.testMode),
   openDispute: (_parent, { orderId, reason, evidence }, context) =>
     context.disputes.open({ owner: ownerOf(context, 'openDispute'), orderId, reason, evidence }),
   resolveDispute(_parent, { disputeId, outcome, note }, context) {

@@ -17,11 +17,6 @@ export interface SagaEnvironment {
   readonly maxCompensationAttempts: number;
   readonly retryBaseMs: number;
   readonly escrowLimits: EscrowLimits;
-  /**
-   * The participant step the order was created RUNNING with (`openingSteps`): its first attempt is
-   * the one that write started, so it calls out without a write of its own. Only a new order's run.
-   */
-  readonly opened?: StepName;
 }
 
 /** What one move of the saga came to: go on, wait until a retry is due, or nothing left to do. */

@@ -45,13 +45,11 @@ async function attempt(
   step: StepRecord,
   results: ReadonlyMap<StepName, StepResult>,
 ): Promise<SagaAdvance> {
-  // The order was created with this step RUNNING (openingSteps): that write started its first attempt.
-  const opened = env.opened === definition.name && step.status === 'RUNNING' && step.attempt === 1 && step.error === null;
-  const attempt = opened ? 1 : step.attempt + 1;
+  const attempt = step.attempt + 1;
   const running = { status: 'RUNNING', attempt, startedAt: step.startedAt ?? env.now() } as const;
   // A local step's first write carries what RUNNING would have (see BookingStep.local).
   const started = definition.local ? { attempt: running.attempt, startedAt: running.startedAt } : {};
-  if (!definition.local && !opened) await writeStep(env, definition.name, running);
+  if (!definition.local) await writeStep(env, definition.name, running);
   try {
     const run = () =>
       definition.run({

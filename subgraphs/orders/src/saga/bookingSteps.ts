@@ -77,7 +77,23 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     // The payment method is checked here too, before any stock is reserved: a method the quote's
     // provider does not take would otherwise fail only at AUTHORIZE_PAYMENT, after three bookings.
     async run({ order, quoteKey, now }) {
-      return { result: verifyQuoteOf(order, quoteKey, now) };
+      const quote = verifiedQuote(order.quoteToken, quoteKey, now);
+      const method = order.paymentMethod;
+      if (!quote.paymentFee.methods.includes(method)) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote's provider (${quote.paymentFee.provider}) takes ${quote.paymentFee.methods.join(', ')}, not ${method}; quote again with paymentMethod: ${method}`,
+        );
+      }
+      if (quote.paymentMethod !== null && quote.paymentMethod !== method) {
+        throw new StepInputError(
+          'INVALID_INPUT',
+          PAYMENT_METHOD_FIELD,
+          `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`,
+        );
+      }
+      return { result: { expiresAt: quote.expiresAt } };
     },
   },
   {
@@ -282,27 +298,6 @@ function requireKey(result: StepResult, key: string): string {
   const value = result[key];
   if (value === undefined) throw new Error(`saga bug: step result has no ${key}`);
   return value;
-}
-
-/** VERIFY_QUOTE's work (see its definition): the quote's expiry as its result; throws QuoteError or StepInputError. */
-export function verifyQuoteOf(order: Pick<OrderRecord, 'quoteToken' | 'paymentMethod'>, quoteKey: Buffer, now: number): StepResult {
-  const quote = verifiedQuote(order.quoteToken, quoteKey, now);
-  const method = order.paymentMethod;
-  if (!quote.paymentFee.methods.includes(method)) {
-    throw new StepInputError(
-      'INVALID_INPUT',
-      PAYMENT_METHOD_FIELD,
-      `the quote's provider (${quote.paymentFee.provider}) takes ${quote.paymentFee.methods.join(', ')}, not ${method}; quote again with paymentMethod: ${method}`,
-    );
-  }
-  if (quote.paymentMethod !== null && quote.paymentMethod !== method) {
-    throw new StepInputError(
-      'INVALID_INPUT',
-      PAYMENT_METHOD_FIELD,
-      `the quote was made for ${quote.paymentMethod}, not ${method}; quote again`,
-    );
-  }
-  return { expiresAt: quote.expiresAt };
 }
 
 /** A booking step by name. */

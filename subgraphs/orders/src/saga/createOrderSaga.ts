@@ -1,12 +1,11 @@
 import type { Logger } from '#packages/log/index.js';
-import type { OrderRecord, OrderStore, StepPatch } from '../store/OrderStore.js';
+import type { OrderRecord, OrderStore } from '../store/OrderStore.js';
 import type { StepName } from './stepNames.js';
 import { advanceCompensation } from './advanceCompensation.js';
 import { advanceForward } from './advanceForward.js';
 import { holdLease, LeaseLostError, type HeldLease } from './holdLease.js';
 import { DEFAULT_ESCROW_LIMITS, type EscrowLimits } from './decideEscrow.js';
-import { newStep, orderCopy, type OrderCopy, type SettledOrder } from './orderCopy.js';
-import type { SagaOpening } from './openingSteps.js';
+import { newStep, orderCopy, type OrderCopy } from './orderCopy.js';
 import type { Participants } from './Participants.js';
 import { SETTLED, type SagaAdvance, type SagaEnvironment } from './SagaEnvironment.js';
 
@@ -38,13 +37,13 @@ export interface RunOptions {
    * steps it was created with (all PENDING): the run starts from them instead of reading them back.
    * Nobody else writes a new order's saga fields or steps while its creator holds the lease.
    */
-  readonly created?: { readonly order: OrderRecord; readonly steps: readonly StepName[]; readonly opening?: SagaOpening };
+  readonly created?: { readonly order: OrderRecord; readonly steps: readonly StepName[] };
 }
 
 /** A run going on: `moved` once its last write is durable (what `OrderSaga.inFlight` gives), `done` once its lease is given up too. */
 interface Running {
   readonly done: Promise<void>;
-  readonly moved: Promise<SettledOrder | undefined>;
+  readonly moved: Promise<void>;
 }
 
 export interface OrderSaga {
@@ -58,10 +57,9 @@ export interface OrderSaga {
   /**
    * The run going on in this process for an order, if any: it resolves once the run's last write
    * is durable (the order settled, or waits for a retry), or the run was left to another replica
-   * or failed; giving the lease up comes after. When the run settled the order, it resolves with
-   * the order as that write left it, and its steps.
+   * or failed; giving the lease up comes after.
    */
-  inFlight(orderId: string): Promise<SettledOrder | undefined> | undefined;
+  inFlight(orderId: string): Promise<void> | undefined;
   /** Stops scheduling retries and waits for the runs in flight. */
   stop(): Promise<void>;
 }
@@ -83,9 +81,7 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   async function startingCopy(orderId: string, created: RunOptions['created']): Promise<OrderCopy | undefined> {
     if (created) {
       const { order } = created;
-      const taken = new Map<StepName, StepPatch>(created.opening?.taken.map(({ name, patch }) => [name, patch]));
-      // as createOrder wrote them: PENDING, or as the opening's patch leaves a PENDING step
-      const steps = created.steps.map((name) => ({ ...newStep(order.id, name, 'PENDING', order.createdAt), ...taken.get(name) }));
+      const steps = created.steps.map((name) => newStep(order.id, name, 'PENDING', order.createdAt));
       return orderCopy(
         store,
         order,
@@ -100,8 +96,8 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
     return order && orderCopy(store, order, stepsByOrder.get(orderId) ?? [], owner);
   }
 
-  async function advance(copy: OrderCopy, lease: HeldLease, opened: StepName | undefined): Promise<SagaAdvance> {
-    const run: SagaEnvironment = { ...env, store: copy.store, ...(opened && { opened }) };
+  async function advance(copy: OrderCopy, lease: HeldLease): Promise<SagaAdvance> {
+    const run: SagaEnvironment = { ...env, store: copy.store };
     for (;;) {
       lease.check();
       const current = copy.order();
@@ -120,18 +116,14 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   }
 
   /** `moved` is told as soon as the run's last write is durable, before the lease is given up. */
-  async function runOnce(
-    orderId: string,
-    runOptions: RunOptions,
-    moved: (settled: SettledOrder | undefined) => void,
-  ): Promise<SagaAdvance | undefined> {
+  async function runOnce(orderId: string, runOptions: RunOptions, moved: () => void): Promise<SagaAdvance | undefined> {
     if (!runOptions.leaseHeld && !(await store.claimLease(orderId, owner, now(), options.leaseMs))) return undefined; // another replica runs it
     const lease = holdLease({ store, orderId, owner, ttlMs: options.leaseMs, now, logger });
     let copy: OrderCopy | undefined;
     try {
       copy = await startingCopy(orderId, runOptions.created);
-      const move = copy ? await advance(copy, lease, runOptions.created?.opening?.started) : SETTLED;
-      moved(copy?.settled());
+      const move = copy ? await advance(copy, lease) : SETTLED;
+      moved();
       return move;
     } finally {
       // The write that settled the order gave the lease up with it: nothing left to write.
@@ -157,8 +149,8 @@ export function createOrderSaga(options: OrderSagaOptions): OrderSaga {
   function run(orderId: string, runOptions: RunOptions = {}): Promise<void> {
     const existing = runs.get(orderId);
     if (existing) return existing.done;
-    let tellMoved: (settled?: SettledOrder) => void = () => undefined;
-    const moved = new Promise<SettledOrder | undefined>((resolve) => (tellMoved = resolve));
+    let tellMoved: () => void = () => undefined;
+    const moved = new Promise<void>((resolve) => (tellMoved = resolve));
     const done = (async () => {
       try {
         const move = await runOnce(orderId, runOptions, tellMoved);

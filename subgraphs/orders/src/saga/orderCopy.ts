@@ -23,14 +23,6 @@ export interface OrderCopy {
   flush(now: number): Promise<void>;
   /** True once a write settled the order and gave the saga lease up with it (`leaseOwner`). */
   leaseGivenUp(): boolean;
-  /** The order as the write that settled it read it back, with its steps; undefined until a write settles it. */
-  settled(): SettledOrder | undefined;
-}
-
-/** An order as the write that settled it left it (its row read back in that write), and its steps. */
-export interface SettledOrder {
-  readonly order: OrderRecord;
-  readonly steps: readonly StepRecord[];
 }
 
 /**
@@ -57,7 +49,6 @@ export function orderCopy(
   let currentSteps = [...steps];
   let held: OrderChange | undefined;
   let givenUp = false;
-  let settledAs: OrderRecord | undefined;
 
   const apply = (change: OrderChange, now: number) => {
     for (const { name, patch } of change.steps ?? []) {
@@ -75,16 +66,10 @@ export function orderCopy(
   const write = async (change: OrderChange, now: number) => {
     const all = held ? merged(held, change) : change;
     const settles = all.order?.status !== undefined && all.order.status !== 'PENDING';
-    // The write that settles the order reads its row back in the same statement: placeOrder answers
-    // from it (with columns others wrote meanwhile, such as a marketplace's status) and reads nothing after.
-    const settling: OrderChange = settles
-      ? { ...all, readBack: true, ...(leaseOwner !== undefined && { releaseLeaseOf: leaseOwner }) }
-      : all;
-    const written = await store.saveChange(order.id, settling, now);
+    await store.saveChange(order.id, settles && leaseOwner !== undefined ? { ...all, releaseLeaseOf: leaseOwner } : all, now);
     held = undefined;
     if (settles && leaseOwner !== undefined) givenUp = true;
     apply(all, now); // what was held back is stamped with this write's instant, as the store has it
-    if (settles && written) settledAs = written;
   };
 
   return {
@@ -92,8 +77,6 @@ export function orderCopy(
     steps: () => currentSteps,
     flush: (now) => (held ? write({}, now) : Promise.resolve()),
     leaseGivenUp: () => givenUp,
-    // the steps are the copy's: only the lease holder writes them, so they are as the store has them
-    settled: () => (settledAs ? { order: settledAs, steps: currentSteps } : undefined),
     store: {
       write,
       writeLater(change, now) {

@@ -137,13 +137,8 @@ export type NewOrder = Omit<
 > & {
   /** Default: false (live). */
   readonly testMode?: boolean;
-  /** Steps to create with the order, PENDING unless `takenSteps` names them. */
+  /** Steps to create with the order, all PENDING. */
   readonly steps: readonly StepName[];
-  /**
-   * Steps the creator has taken already, written with the order as these patches leave a PENDING
-   * step (the saga's opening: its local first step done, the first participant step RUNNING).
-   */
-  readonly takenSteps?: ReadonlyArray<{ readonly name: StepName; readonly patch: StepPatch }>;
   /** The creating replica takes the saga's lease at once, so recovery elsewhere leaves it alone. */
   readonly leaseOwner: string;
   readonly leaseUntil: number;
@@ -181,12 +176,6 @@ export interface OrderChange {
    * settles the order), as `releaseLease` would after it: cleared only while this owner holds it.
    */
   readonly releaseLeaseOf?: string;
-  /**
-   * Answer with the order's row as this change leaves it, read in the same statement (PostgreSQL)
-   * or transaction (SQLite): the write that settles an order hands placeOrder its answer, so no
-   * read follows it.
-   */
-  readonly readBack?: true;
 }
 
 /** A page of orders, newest first; `after` is the last order of the previous page. */
@@ -241,7 +230,7 @@ export interface OrderStore {
    * outcome brought (a shipment id, a payment id), and a saga's next step starts in the write that
    * finishes the last one.
    */
-  saveChange(orderId: string, change: OrderChange, now: number): Promise<OrderRecord | undefined>;
+  saveChange(orderId: string, change: OrderChange, now: number): Promise<void>;
   /** The outbox as written, oldest first, after `afterSeq`: for tests and operators; readers use `packages/events`. */
   listEvents(afterSeq: number, limit: number): Promise<Array<{ seq: number; event: OrderEvent }>>;
   /** Takes or renews the saga lease when it is free, expired or already `owner`'s. */

@@ -102,41 +102,25 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
   /**
    * Several changes (data-modifying statements on distinct rows, numbered into one `params`) and
    * their events as one statement, as `withEvents` writes one change: each change a CTE, which
-   * PostgreSQL runs once whether or not the statement reads it. With `answer`, the statement reads
-   * the rows that change (by its index) returns, and resolves with them.
+   * PostgreSQL runs once whether or not the statement reads it.
    */
-  async function allWithEvents(
-    changes: readonly string[],
-    params: unknown[],
-    events: readonly OrderEvent[] = [],
-    answer?: number,
-  ): Promise<Row[]> {
+  async function allWithEvents(changes: readonly string[], params: unknown[], events: readonly OrderEvent[] = []): Promise<void> {
     const ctes = (count: number) => changes.slice(0, count).map((sql, i) => `change_${i} AS (${sql})`);
     if (events.length === 0) {
       const last = changes.at(-1);
-      if (last === undefined) return [];
-      if (answer !== undefined) return rows(`WITH ${ctes(changes.length).join(', ')} SELECT * FROM change_${answer}`, params);
+      if (last === undefined) return;
       await pool.query(changes.length === 1 ? last : `WITH ${ctes(changes.length - 1).join(', ')} ${last}`, params);
-      return [];
+      return;
     }
     const p = params.length;
-    const outboxRows = events.map(outboxValues);
-    const insertEvents = `INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
+    const rows = events.map(outboxValues);
+    await pool.query(
+      `${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''}
+       INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
        SELECT event.* FROM (SELECT pg_advisory_xact_lock(hashtext($${p + 1})) OFFSET 0) AS write_lock,
-         unnest(${OUTBOX_COLUMNS.map((column, i) => `$${p + 2 + i}::${OUTBOX_TYPES[column]}[]`).join(', ')}) AS event(${OUTBOX_COLUMNS.join(', ')})`;
-    const eventParams = [
-      ...params,
-      `${OUTBOX_WRITE_LOCK}:${schema}`,
-      ...OUTBOX_COLUMNS.map((_, column) => outboxRows.map((row) => row[column])),
-    ];
-    if (answer !== undefined) {
-      return rows(
-        `WITH ${[...ctes(changes.length), `events AS (${insertEvents})`].join(', ')} SELECT * FROM change_${answer}`,
-        eventParams,
-      );
-    }
-    await pool.query(`${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''} ${insertEvents}`, eventParams);
-    return [];
+         unnest(${OUTBOX_COLUMNS.map((column, i) => `$${p + 2 + i}::${OUTBOX_TYPES[column]}[]`).join(', ')}) AS event(${OUTBOX_COLUMNS.join(', ')})`,
+      [...params, `${OUTBOX_WRITE_LOCK}:${schema}`, ...OUTBOX_COLUMNS.map((_, column) => rows.map((row) => row[column]))],
+    );
   }
 
   const insertEvent = (client: pg.PoolClient, event: OrderEvent) =>
@@ -177,39 +161,17 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       // One statement, so one round trip and atomic by itself: the order and its steps, or (the
       // key was used already) nothing, and the order that holds the key is read back.
       const n = ORDER_COLUMNS.length;
-      // each step as its taken patch leaves a PENDING one (stepAssignments' encoding)
-      const taken = new Map((order.takenSteps ?? []).map(({ name, patch }) => [name, new Map(stepAssignments(patch))]));
-      const stepColumns = (key: string, pending: unknown) =>
-        order.steps.map((name) => {
-          const assigned = taken.get(name);
-          return assigned?.has(key) ? assigned.get(key) : pending;
-        });
       const created = await pool.query(
         `WITH inserted AS (
            INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(1, n)})
            ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING RETURNING *
          ), steps AS (
-           INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, started_at, finished_at, result, error, updated_at)
-           SELECT inserted.id, step.name, step.position, step.status, step.attempt, step.compensation_attempt, step.started_at,
-             step.finished_at, step.result, step.error, $${n + 3}::bigint
-           FROM inserted, unnest($${n + 1}::text[], $${n + 2}::int[], $${n + 4}::text[], $${n + 5}::int[], $${n + 6}::int[],
-             $${n + 7}::bigint[], $${n + 8}::bigint[], $${n + 9}::text[], $${n + 10}::text[])
-             AS step(name, position, status, attempt, compensation_attempt, started_at, finished_at, result, error)
+           INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
+           SELECT inserted.id, step.name, step.position, 'PENDING', 0, 0, $${n + 3}::bigint
+           FROM inserted, unnest($${n + 1}::text[], $${n + 2}::int[]) AS step(name, position)
          )
          SELECT * FROM inserted`,
-        [
-          ...orderValues(order),
-          order.steps,
-          order.steps.map(stepPosition),
-          order.createdAt,
-          stepColumns('status', 'PENDING'),
-          stepColumns('attempt', 0),
-          stepColumns('compensation_attempt', 0),
-          stepColumns('started_at', null),
-          stepColumns('finished_at', null),
-          stepColumns('result', null),
-          stepColumns('error', null),
-        ],
+        [...orderValues(order), order.steps, order.steps.map(stepPosition), order.createdAt],
       );
       const inserted = created.rows[0] as Row | undefined;
       if (inserted) return { order: toOrderRecord(inserted), created: true };
@@ -355,12 +317,7 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
           `lease_owner = CASE WHEN lease_owner = ${owner} THEN NULL ELSE lease_owner END, lease_until = CASE WHEN lease_owner = ${owner} THEN 0 ELSE lease_until END`,
         );
       }
-      // the order's row as this change leaves it: its UPDATE's RETURNING (the statement's other parts
-      // read the snapshot from before it), or the row as it stands when the change leaves it alone
-      const readBack = change.readBack ? ' RETURNING *' : '';
-      if (orderPairs.length > 0) changes.push(`UPDATE orders SET ${orderPairs.join(', ')} WHERE id = $1${readBack}`);
-      else if (change.readBack) changes.push('SELECT * FROM orders WHERE id = $1');
-      const answer = change.readBack ? changes.length - 1 : undefined;
+      if (orderPairs.length > 0) changes.push(`UPDATE orders SET ${orderPairs.join(', ')} WHERE id = $1`);
       const added = change.addSteps ?? [];
       if (added.length > 0) {
         changes.push(
@@ -371,8 +328,7 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
            ON CONFLICT (order_id, name) DO NOTHING`,
         );
       }
-      const [written] = await allWithEvents(changes, params, change.events, answer);
-      return written && toOrderRecord(written);
+      await allWithEvents(changes, params, change.events);
     },
 
     async listEvents(afterSeq, limit) {

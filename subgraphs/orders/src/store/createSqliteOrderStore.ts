@@ -72,15 +72,6 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
     const created = prepare(insertOrder).run(...orderValues(order)).changes === 1;
     if (created) {
       for (const name of order.steps) prepare(insertStep).run(order.id, name, stepPosition(name), 'PENDING', order.createdAt);
-      for (const { name, patch } of order.takenSteps ?? []) {
-        const pairs = stepAssignments(patch);
-        if (pairs.length === 0) continue;
-        prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
-          ...pairs.map(([, value]) => value),
-          order.id,
-          name,
-        );
-      }
     }
     const stored = row('SELECT * FROM orders WHERE owner_key_id = ? AND idempotency_key = ?', order.ownerKeyId, order.idempotencyKey);
     if (!stored) throw new Error(`order with idempotency key ${order.idempotencyKey} vanished`);
@@ -226,36 +217,31 @@ export function createSqliteOrderStore(options: SqliteOrderStoreOptions): OrderS
     },
 
     async saveChange(orderId: string, change: OrderChange, now: number) {
-      return db
-        .transaction(() => {
-          for (const { name, patch } of change.steps ?? []) {
-            const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
-            prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
-              ...pairs.map(([, value]) => value),
-              orderId,
-              name,
-            );
-          }
-          if (change.order) {
-            const pairs = [...orderAssignments(change.order), ['updated_at', now] as [string, unknown]];
-            prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
-              ...pairs.map(([, value]) => value),
-              orderId,
-            );
-          }
-          if (change.releaseLeaseOf !== undefined) {
-            prepare('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?').run(
-              orderId,
-              change.releaseLeaseOf,
-            );
-          }
-          for (const step of change.addSteps ?? []) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
-          for (const event of change.events ?? []) prepare(insertEvent).run(...outboxValues(event));
-          if (!change.readBack) return undefined;
-          const written = row('SELECT * FROM orders WHERE id = ?', orderId);
-          return written && toOrderRecord(written);
-        })
-        .immediate();
+      db.transaction(() => {
+        for (const { name, patch } of change.steps ?? []) {
+          const pairs = [...stepAssignments(patch), ['updated_at', now] as [string, unknown]];
+          prepare(`UPDATE order_steps SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE order_id = ? AND name = ?`).run(
+            ...pairs.map(([, value]) => value),
+            orderId,
+            name,
+          );
+        }
+        if (change.order) {
+          const pairs = [...orderAssignments(change.order), ['updated_at', now] as [string, unknown]];
+          prepare(`UPDATE orders SET ${pairs.map(([column]) => `${column} = ?`).join(', ')} WHERE id = ?`).run(
+            ...pairs.map(([, value]) => value),
+            orderId,
+          );
+        }
+        if (change.releaseLeaseOf !== undefined) {
+          prepare('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?').run(
+            orderId,
+            change.releaseLeaseOf,
+          );
+        }
+        for (const step of change.addSteps ?? []) prepare(insertStep).run(orderId, step.name, stepPosition(step.name), step.status, now);
+        for (const event of change.events ?? []) prepare(insertEvent).run(...outboxValues(event));
+      }).immediate();
     },
 
     async listEvents(afterSeq, limit) {
