@@ -13,8 +13,8 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
-import { cpuMillis, pinToCore } from './processStats.js';
-import { hasWrk, runWrk } from './runWrk.js';
+import { measureInBursts, medianOf } from './measureInBursts.js';
+import { hasWrk } from './runWrk.js';
 import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
@@ -54,34 +54,16 @@ try {
       nodeArgs: GATEWAY_NODE_FLAGS,
     }),
   ]);
-  if (values['pin-core'] !== undefined) for (const target of targets) pinToCore(target.pid, Number(values['pin-core']));
-  const body = JSON.stringify({ query: BENCHMARK_QUERY });
-  const loadOf = (target: Target) => ({
-    url: target.url,
-    body,
-    headers: target.headers ?? {},
-    connections: Number(values.concurrency),
-  });
-  for (const target of targets) await runWrk({ ...loadOf(target), seconds: Number(values.warmup) });
-
   const startLoad = loadavg()[0]!;
-  const samples = new Map<string, { cpu: number[]; rps: number[]; errors: number }>(
-    targets.map((target) => [target.name, { cpu: [], rps: [], errors: 0 }]),
-  );
-  for (let round = 0; round < Number(values.rounds); round++) {
-    // each round in the other order, so no process always follows the same one
-    const order = round % 2 === 0 ? targets : [...targets].reverse();
-    for (const target of order) {
-      const before = cpuMillis(target.pid);
-      const result = await runWrk({ ...loadOf(target), seconds: Number(values.seconds) });
-      const sample = samples.get(target.name)!;
-      sample.cpu.push((cpuMillis(target.pid) - before) / result.requests);
-      sample.rps.push(result.rps);
-      sample.errors += result.errors;
-    }
-  }
-  const median = (list: number[]) => [...list].sort((a, b) => a - b)[Math.floor(list.length / 2)]!;
-  const shippedCpu = median(samples.get('shipped')!.cpu);
+  const samples = await measureInBursts(targets, {
+    body: JSON.stringify({ query: BENCHMARK_QUERY }),
+    connections: Number(values.concurrency),
+    warmupSeconds: Number(values.warmup),
+    rounds: Number(values.rounds),
+    seconds: Number(values.seconds),
+    ...(values['pin-core'] !== undefined && { pinCore: Number(values['pin-core']) }),
+  });
+  const shippedCpu = medianOf(samples.get('shipped')!.cpu);
   const lines = [
     `public workload, wrk ${values.concurrency} connections, ${values.rounds} rounds of ${values.seconds} s per process, alternating; load average ${startLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
     '',
@@ -89,8 +71,8 @@ try {
     '| --- | ---: | ---: | --- | ---: | ---: |',
     ...targets.map((target) => {
       const sample = samples.get(target.name)!;
-      const cpu = median(sample.cpu);
-      return `| ${target.name} | ${cpu.toFixed(2)} | ${(cpu - shippedCpu).toFixed(2)} | ${sample.cpu.map((value) => value.toFixed(2)).join(', ')} | ${median(sample.rps).toFixed(0)} | ${sample.errors} |`;
+      const cpu = medianOf(sample.cpu);
+      return `| ${target.name} | ${cpu.toFixed(2)} | ${(cpu - shippedCpu).toFixed(2)} | ${sample.cpu.map((value) => value.toFixed(2)).join(', ')} | ${medianOf(sample.rps).toFixed(0)} | ${sample.errors} |`;
     }),
   ];
   process.stdout.write(`${lines.join('\n')}\n`);

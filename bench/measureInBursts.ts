@@ -1,0 +1,56 @@
+import { cpuMillis, pinToCore } from './processStats.js';
+import { runWrk } from './runWrk.js';
+import type { Target } from './startTarget.js';
+
+/** How `measureInBursts` loads each target. */
+export interface BurstSettings {
+  /** The request every burst sends (a JSON body, POSTed). */
+  readonly body: string;
+  readonly connections: number;
+  readonly warmupSeconds: number;
+  readonly rounds: number;
+  readonly seconds: number;
+  /** The CPU core every target is pinned to. Default: not pinned. */
+  readonly pinCore?: number;
+}
+
+/** One target's bursts: CPU ms per request and requests a second, one entry per round. */
+export interface BurstSamples {
+  readonly cpu: number[];
+  readonly rps: number[];
+  errors: number;
+}
+
+/**
+ * Warms every target up, then sends short wrk bursts to each in turn, round after round, each
+ * round in the other order, so a machine whose load drifts weighs on all alike and no process
+ * always follows the same one. Each burst's CPU per request is read from /proc.
+ */
+export async function measureInBursts(targets: readonly Target[], settings: BurstSettings): Promise<Map<string, BurstSamples>> {
+  if (settings.pinCore !== undefined) for (const target of targets) pinToCore(target.pid, settings.pinCore);
+  const loadOf = (target: Target) => ({
+    url: target.url,
+    body: settings.body,
+    headers: target.headers ?? {},
+    connections: settings.connections,
+  });
+  for (const target of targets) await runWrk({ ...loadOf(target), seconds: settings.warmupSeconds });
+  const samples = new Map<string, BurstSamples>(targets.map((target) => [target.name, { cpu: [], rps: [], errors: 0 }]));
+  for (let round = 0; round < settings.rounds; round++) {
+    const order = round % 2 === 0 ? targets : [...targets].reverse();
+    for (const target of order) {
+      const before = cpuMillis(target.pid);
+      const result = await runWrk({ ...loadOf(target), seconds: settings.seconds });
+      const sample = samples.get(target.name)!;
+      sample.cpu.push((cpuMillis(target.pid) - before) / result.requests);
+      sample.rps.push(result.rps);
+      sample.errors += result.errors;
+    }
+  }
+  return samples;
+}
+
+/** The middle value (the upper of the two middle ones for an even count). */
+export function medianOf(values: readonly number[]): number {
+  return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
