@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { SandboxCall } from '#packages/sandbox/index.js';
-import { criticalPath, type QuoteStage } from './criticalPath.js';
-
-const stageOf = (upstream: string): QuoteStage =>
-  upstream.startsWith('carrier') ? 'carrier' : upstream.startsWith('pay') ? 'payment' : upstream === 'fx' ? 'fx' : 'marketplace';
-const call = (upstream: string, receivedAt: number, answeredAt: number): SandboxCall => ({
-  upstream,
-  endpoint: 'e',
-  requestId: 'r',
-  receivedAt,
-  answeredAt,
-});
+import { call, stageOf } from './callFixtures.js';
+import { criticalPath } from './criticalPath.js';
 
 describe('criticalPath', () => {
   it('adds the slowest call of each stage, in stage order, whatever order the calls came in', () => {

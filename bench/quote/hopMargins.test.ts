@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { SandboxCall } from '#packages/sandbox/index.js';
-import { criticalPath, type QuoteStage } from './criticalPath.js';
+import { call, stageOf } from './callFixtures.js';
+import { criticalPath } from './criticalPath.js';
 import { hopMargins, servedRequestOf } from './hopMargins.js';
-
-const stageOf = (upstream: string): QuoteStage =>
-  upstream.startsWith('carrier') ? 'carrier' : upstream.startsWith('pay') ? 'payment' : upstream === 'fx' ? 'fx' : 'marketplace';
-const call = (upstream: string, receivedAt: number, answeredAt: number): SandboxCall => ({
-  upstream,
-  endpoint: 'e',
-  requestId: 'r',
-  receivedAt,
-  answeredAt,
-});
 
 const CALLS = [
   call('market-a', 5, 105),
