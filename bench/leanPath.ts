@@ -12,25 +12,14 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
-import { measureInBursts, medianOf } from './measureInBursts.js';
-import { hasWrk } from './runWrk.js';
+import { BURST_OPTIONS, burstSettingsOf, measureInBursts, medianOf } from './measureInBursts.js';
+import { exitWithoutWrk } from './runWrk.js';
 import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
-const { values } = parseArgs({
-  options: {
-    seconds: { type: 'string', default: '4' },
-    rounds: { type: 'string', default: '5' },
-    warmup: { type: 'string', default: '3' },
-    concurrency: { type: 'string', default: '16' },
-    'pin-core': { type: 'string' },
-  },
-});
-if (!hasWrk()) {
-  process.stderr.write('wrk is not installed: apt-get install -y wrk\n');
-  process.exit(1);
-}
+const { values } = parseArgs({ options: BURST_OPTIONS });
+exitWithoutWrk();
 
 const workload = await startWorkload();
 const targets: Target[] = [];
@@ -47,14 +36,7 @@ try {
     engine("engine row, Apollo Server's pipeline", 'off'),
   ]);
   const startLoad = loadavg()[0]!;
-  const samples = await measureInBursts(targets, {
-    body: JSON.stringify({ query: BENCHMARK_QUERY }),
-    connections: Number(values.concurrency),
-    warmupSeconds: Number(values.warmup),
-    rounds: Number(values.rounds),
-    seconds: Number(values.seconds),
-    ...(values['pin-core'] !== undefined && { pinCore: Number(values['pin-core']) }),
-  });
+  const samples = await measureInBursts(targets, burstSettingsOf(values, JSON.stringify({ query: BENCHMARK_QUERY })));
   const lines = [
     `public workload, wrk ${values.concurrency} connections, ${values.rounds} rounds of ${values.seconds} s per process, alternating; load average ${startLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
     '',

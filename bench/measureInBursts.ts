@@ -50,6 +50,30 @@ export async function measureInBursts(targets: readonly Target[], settings: Burs
   return samples;
 }
 
+/** The command-line options of a bench measured in bursts (`parseArgs`), with their defaults. */
+export const BURST_OPTIONS = {
+  seconds: { type: 'string', default: '4' },
+  rounds: { type: 'string', default: '5' },
+  warmup: { type: 'string', default: '3' },
+  concurrency: { type: 'string', default: '16' },
+  'pin-core': { type: 'string' },
+} as const;
+
+/** `measureInBursts`' settings from the values of `BURST_OPTIONS`, sending `body`. */
+export function burstSettingsOf(
+  values: { seconds: string; rounds: string; warmup: string; concurrency: string; 'pin-core'?: string | undefined },
+  body: string,
+): BurstSettings {
+  return {
+    body,
+    connections: Number(values.concurrency),
+    warmupSeconds: Number(values.warmup),
+    rounds: Number(values.rounds),
+    seconds: Number(values.seconds),
+    ...(values['pin-core'] !== undefined && { pinCore: Number(values['pin-core']) }),
+  };
+}
+
 /** The middle value (the upper of the two middle ones for an even count). */
 export function medianOf(values: readonly number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -6,7 +6,7 @@
  */
 import { parseArgs } from 'node:util';
 import { measurePluginCosts } from './measurePluginCosts.js';
-import { hasWrk } from './runWrk.js';
+import { exitWithoutWrk } from './runWrk.js';
 
 const { values } = parseArgs({
   options: {
@@ -16,10 +16,7 @@ const { values } = parseArgs({
     'pin-core': { type: 'string' },
   },
 });
-if (!hasWrk()) {
-  process.stderr.write('wrk is not installed: apt-get install -y wrk\n');
-  process.exit(1);
-}
+exitWithoutWrk();
 process.stdout.write(
   await measurePluginCosts({
     seconds: Number(values.seconds),

@@ -21,7 +21,7 @@
  * 0 leaves it out).
  */
 import { parseArgs } from 'node:util';
-import { hasWrk } from './runWrk.js';
+import { exitWithoutWrk } from './runWrk.js';
 import { printReport, type Row } from './printReport.js';
 import { benchPublicWorkload } from './benchPublicWorkload.js';
 import { benchTradeWorkload } from './benchTradeWorkload.js';
@@ -40,14 +40,7 @@ const { values } = parseArgs({
   },
 });
 
-if (!hasWrk()) {
-  process.stderr.write(
-    'wrk is not installed. The bench drives load with wrk (a Debian package) from its own process, so the\n' +
-      'load generator never shares a process with what it measures. Install it with:\n\n' +
-      '  apt-get install -y wrk\n\nthen run `npm run bench` again.\n',
-  );
-  process.exit(1);
-}
+exitWithoutWrk();
 
 const settings = {
   seconds: Number(values.seconds),

@@ -35,6 +35,21 @@ export function hasWrk(): boolean {
 }
 
 /**
+ * Ends the process with an explanation when wrk is missing: every load bench drives its load with
+ * wrk (a Debian package) from its own process, so the load generator never shares a process with
+ * what it measures.
+ */
+export function exitWithoutWrk(): void {
+  if (hasWrk()) return;
+  process.stderr.write(
+    'wrk is not installed. The bench drives load with wrk (a Debian package) from its own process, so the\n' +
+      'load generator never shares a process with what it measures. Install it with:\n\n' +
+      '  apt-get install -y wrk\n\nthen run the bench again.\n',
+  );
+  process.exit(1);
+}
+
+/**
  * Drives `url` with wrk (its own process, one thread) at fixed concurrency for a fixed time,
  * POSTing the same body, and reads back throughput, latency percentiles and errors. A response
  * counts as an error when its status is not 200 or its body carries GraphQL errors.

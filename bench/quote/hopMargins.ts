@@ -7,8 +7,6 @@ export interface ServedRequest {
   answeredAt: number;
 }
 
-/** The subgraph that makes each stage's calls, in the order the gateway calls them for a search with landed costs. */
-export const STAGE_SUBGRAPHS = { marketplace: 'catalog', carrier: 'logistics', payment: 'payments' } as const;
 /** The subgraphs a search with landed costs passes through, in order: customs makes no upstream call (FX cached). */
 export const QUOTE_SUBGRAPHS = ['catalog', 'logistics', 'customs', 'payments'] as const;
 export type QuoteSubgraph = (typeof QUOTE_SUBGRAPHS)[number];
@@ -36,7 +34,7 @@ export function hopMargins(
 ): HopMargin[] | undefined {
   const { catalog, logistics, customs, payments } = served;
   if (!catalog || !logistics || !customs || !payments) return undefined;
-  const stage = (name: keyof typeof STAGE_SUBGRAPHS) => {
+  const stage = (name: Exclude<QuoteStage, 'fx'>) => {
     const mine = calls.filter((call) => stageOf(call.upstream) === name);
     if (mine.length === 0) return undefined;
     const first = Math.min(...mine.map((call) => call.receivedAt));
