@@ -32,7 +32,7 @@ export interface LeanRequestPathOptions {
   contexts: RequestContexts;
   /** The plugins' decisions; one left out is not made (the benchmark's engine row runs none). */
   decisions: Partial<GatewayDecisions>;
-  /** Where requests and errors are counted (by `decisions.operationLabel`). Default: nowhere. */
+  /** Where requests (labelled by `decisions.operationLabel`, without which they are not counted) and errors are counted. Default: nowhere. */
   metrics?: GatewayMetrics;
   queryHashes: QueryHashes;
   gate: ReloadGate;
@@ -169,8 +169,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
       if (thrown) status ??= 500;
       else if (formatting.status400ForVariableCoercionErrors && errors.length > 0 && result.data === undefined && !status) status = 400;
     }
-    const label = decisions.operationLabel?.(resolvedName) ?? '__anonymous';
-    metrics?.request(label, operation.operation, status ?? 200, (performance.now() - started) / 1000);
+    if (metrics !== undefined && decisions.operationLabel !== undefined)
+      metrics.request(decisions.operationLabel(resolvedName), operation.operation, status ?? 200, (performance.now() - started) / 1000);
     if (context.rateLimit !== undefined) for (const [name, value] of rateLimitHeaders(context.rateLimit)) responseHeaders.set(name, value);
     if (cachedQuery) {
       responseHeaders.set('x-cache', 'MISS');
