@@ -15,6 +15,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import type { SandboxCall } from '#packages/sandbox/index.js';
@@ -164,6 +165,7 @@ try {
     await setLatency(latency);
     await search(randomUUID()); // the first call after a change of fault may still be on its way
     await eachSandbox('/__sandbox/stats', { method: 'DELETE' });
+    const loadBefore = loadavg()[0]!;
     const cpuBefore = serviceCpu();
     const windowFrom = process.hrtime.bigint() / 1000n;
     const measured: { id: string; ms: number; startedAt: number }[] = [];
@@ -200,6 +202,8 @@ try {
           ` (target ≤ ${TARGET_MARGIN_MS} ms: ${met ? 'met' : 'missed'}); min ${Math.min(...results.map((r) => r.ms)).toFixed(0)}, max ${Math.max(...results.map((r) => r.ms)).toFixed(0)} ms`,
         `  upstream calls per request: ${median(results.map((r) => r.path.calls))}`,
         `  CPU ms per request: ${cpu}`,
+        // two cores shared with whatever else runs: the margin moves with the load more than with the code
+        `  load average (1 min): ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
         `  critical path (median request, ${typical.ms.toFixed(0)} ms): ${describePath(typical.path.steps)} = ${typical.path.ms.toFixed(0)} ms`,
         `  calls it made in sequence:  ${describePath(typical.path.serial)} = ${typical.path.serialMs.toFixed(0)} ms`,
         `  timeline (ms from sending): ${typical.timeline}`,
