@@ -39,6 +39,12 @@ const { values } = parseArgs({
   options: {
     latencies: { type: 'string', default: '100,300' },
     requests: { type: 'string', default: '30' },
+    /**
+     * Searches on fast sandboxes before measuring: plans, connections, caches, and V8's optimized
+     * code in every service. After five, the services still spent about twice a warm service's CPU
+     * per search (BENCHMARKS.md, "Quote latency"); 200 took 5–20 s here.
+     */
+    warmup: { type: 'string', default: '200' },
     /** A folder: every service runs under `node --cpu-prof` and writes its profile there when the stack stops. */
     'cpu-prof': { type: 'string' },
     /** Splits p50 − path by hop, from the subgraphs' request log lines (which they then write: LOG_LEVEL=info). */
@@ -159,8 +165,10 @@ async function servedLinesOf(ids: readonly string[]): Promise<void> {
 
 try {
   // Warm-up on fast sandboxes: plans, connections, JIT, the FX reference rates and clearance fee tables.
-  for (let n = 0; n < 5; n++) await search(randomUUID());
-  process.stdout.write(`search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency; FX cached\n\n`);
+  for (let n = 0; n < Number(values.warmup); n++) await search(randomUUID());
+  process.stdout.write(
+    `search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency after ${values.warmup} to warm up; FX cached\n\n`,
+  );
   for (const latency of latencies) {
     await setLatency(latency);
     await search(randomUUID()); // the first call after a change of fault may still be on its way
