@@ -4,7 +4,7 @@
  * upstream round trips the request could not avoid (its critical path: the marketplace search,
  * then the carrier rates, then the payment fee quote; FX is cached by a warm-up before the run).
  *
- *   npm run bench:quote [-- --latencies 100,300 --requests 30] [--hops]
+ *   npm run bench:quote [-- --latencies 100,300 --requests 30 --warmup 200] [--hops]
  *
  * Each request carries its own `x-request-id`, which the gateway, the subgraphs and their upstream
  * clients forward; every sandbox logs the calls it answered under that id (`GET /__sandbox/calls`),
