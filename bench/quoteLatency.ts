@@ -4,7 +4,7 @@
  * upstream round trips the request could not avoid (its critical path: the marketplace search,
  * then the carrier rates, then the payment fee quote; FX is cached by a warm-up before the run).
  *
- *   npm run bench:quote [-- --latencies 100,300 --requests 30] [--hops]
+ *   npm run bench:quote [-- --latencies 100,300 --requests 30 --warmup 200] [--hops]
  *
  * Each request carries its own `x-request-id`, which the gateway, the subgraphs and their upstream
  * clients forward; every sandbox logs the calls it answered under that id (`GET /__sandbox/calls`),
@@ -15,6 +15,7 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { request } from 'undici';
 import type { SandboxCall } from '#packages/sandbox/index.js';
@@ -38,6 +39,12 @@ const { values } = parseArgs({
   options: {
     latencies: { type: 'string', default: '100,300' },
     requests: { type: 'string', default: '30' },
+    /**
+     * Searches on fast sandboxes before measuring: plans, connections, caches, and V8's optimized
+     * code in every service. After five, the services still spent about twice a warm service's CPU
+     * per search (BENCHMARKS.md, "Quote latency"); 200 took 5–20 s here.
+     */
+    warmup: { type: 'string', default: '200' },
     /** A folder: every service runs under `node --cpu-prof` and writes its profile there when the stack stops. */
     'cpu-prof': { type: 'string' },
     /** Splits p50 − path by hop, from the subgraphs' request log lines (which they then write: LOG_LEVEL=info). */
@@ -158,12 +165,15 @@ async function servedLinesOf(ids: readonly string[]): Promise<void> {
 
 try {
   // Warm-up on fast sandboxes: plans, connections, JIT, the FX reference rates and clearance fee tables.
-  for (let n = 0; n < 5; n++) await search(randomUUID());
-  process.stdout.write(`search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency; FX cached\n\n`);
+  for (let n = 0; n < Number(values.warmup); n++) await search(randomUUID());
+  process.stdout.write(
+    `search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency after ${values.warmup} to warm up; FX cached\n\n`,
+  );
   for (const latency of latencies) {
     await setLatency(latency);
     await search(randomUUID()); // the first call after a change of fault may still be on its way
     await eachSandbox('/__sandbox/stats', { method: 'DELETE' });
+    const loadBefore = loadavg()[0]!;
     const cpuBefore = serviceCpu();
     const windowFrom = process.hrtime.bigint() / 1000n;
     const measured: { id: string; ms: number; startedAt: number }[] = [];
@@ -200,6 +210,8 @@ try {
           ` (target ≤ ${TARGET_MARGIN_MS} ms: ${met ? 'met' : 'missed'}); min ${Math.min(...results.map((r) => r.ms)).toFixed(0)}, max ${Math.max(...results.map((r) => r.ms)).toFixed(0)} ms`,
         `  upstream calls per request: ${median(results.map((r) => r.path.calls))}`,
         `  CPU ms per request: ${cpu}`,
+        // two cores shared with whatever else runs: the margin moves with the load more than with the code
+        `  load average (1 min): ${loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
         `  critical path (median request, ${typical.ms.toFixed(0)} ms): ${describePath(typical.path.steps)} = ${typical.path.ms.toFixed(0)} ms`,
         `  calls it made in sequence:  ${describePath(typical.path.serial)} = ${typical.path.serialMs.toFixed(0)} ms`,
         `  timeline (ms from sending): ${typical.timeline}`,
