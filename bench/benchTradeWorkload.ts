@@ -23,7 +23,8 @@ export async function benchTradeWorkload(settings: BenchSettings): Promise<Row[]
     startTimeoutMs: 300_000,
     env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
   });
-  const signed = ['--service-secret', BENCH_SERVICE_SECRET];
+  // one argument: a base64url secret may start with '-', which parseArgs refuses as a separate value
+  const signed = [`--service-secret=${BENCH_SERVICE_SECRET}`];
   const targets: Target[] = [];
   try {
     const gateway = 'bench/gateways/tradegraphGateway.ts';

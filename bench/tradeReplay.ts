@@ -117,7 +117,10 @@ interface Engine {
 async function engineOf(root: string, supergraphSdl: string, urls: ReadonlyMap<string, string>): Promise<Engine> {
   const module = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
     createExecutionEngine(options: object): Engine;
+    keepNamesOneByte?: (supergraphSdl: string) => string;
   };
+  // the supergraph's names interned as the gateway interns them (a checkout from before keepNamesOneByte has none)
+  module.keepNamesOneByte?.(supergraphSdl);
   return module.createExecutionEngine({ supergraphSdl: acceptEnforcedFeatures(supergraphSdl), subgraphUrls: urls });
 }
 

@@ -11,6 +11,7 @@ import type { ExecutionEngine } from './engine/createExecutionEngine.js';
 import { engineMetrics } from './engine/engineMetrics.js';
 import { stringifyResponse } from './engine/ExecutionSharing.js';
 import { useExecutionEngine } from './engine/useExecutionEngine.js';
+import { keepNamesOneByte } from './engine/keepNamesOneByte.js';
 import { createSubgraphFetchCache } from './cache/createSubgraphFetchCache.js';
 import { acceptEnforcedFeatures } from './authorization/acceptEnforcedFeatures.js';
 import { readAuthorizationPolicy } from './authorization/readAuthorizationPolicy.js';
@@ -73,7 +74,7 @@ const READINESS_TTL_MS = 2_000;
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, logger } = options;
   const production = config.NODE_ENV === 'production';
-  const initialSdl = readFileSync(config.SUPERGRAPH_PATH, 'utf8');
+  const initialSdl = keepNamesOneByte(readFileSync(config.SUPERGRAPH_PATH, 'utf8'));
   let subgraphUrls = readSubgraphUrls(initialSdl);
   let authorizationPolicy = readAuthorizationPolicy(initialSdl);
   if (subgraphUrls.size === 0) throw new Error('The supergraph names no subgraphs (no @join__graph): is it a composed supergraph?');
@@ -137,7 +138,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       pollMs: config.SUPERGRAPH_POLL_MS,
       logger,
       gate,
-      handOver: acceptEnforcedFeatures,
+      handOver: (sdl) => acceptEnforcedFeatures(keepNamesOneByte(sdl)),
       onReload: (result) => {
         metrics.supergraphReload(result.ok ? 'ok' : 'failed');
         if (result.ok) {
