@@ -70,6 +70,18 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
     }
   };
 
+  /** The offer from the cache, or else from the vendor without caching it; undefined if neither can say (the caller reads it again). */
+  async function offerAlongsideHold(nativeId: string, signal: AbortSignal | undefined): Promise<OfferRecord | undefined> {
+    try {
+      const cached = await offers.get(nativeId);
+      const record = cached === undefined ? undefined : decodeOffer(cached);
+      return record ?? (await adapter.getOffers([nativeId], signal)).get(nativeId);
+    } catch (error) {
+      options.logger.debug('offer not read alongside its hold', { marketplace: id, offer: nativeId, error });
+      return undefined;
+    }
+  }
+
   return {
     marketplace: adapter.marketplace,
     searchPage: (request) => adapter.searchPage(request),
@@ -78,9 +90,15 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
     getSellers: (nativeIds, signal) =>
       cachedLookup(sellers, options.sellerTtlSeconds, nativeIds, (missing) => adapter.getSellers(missing, signal), decodeSeller),
     async reserveStock(request, signal) {
+      // The hold's answer names its offer (the booking's label needs title, weight, seller). Read
+      // after the hold, the offer would be one more vendor call in sequence, the cache entry having
+      // just been dropped; read alongside it, from the cache or the vendor, it costs no wait of its
+      // own. The vendor's copy may be from before the hold or after it, so it is not cached.
+      const offerRead = offerAlongsideHold(request.offerNativeId, signal);
       const reservation = await adapter.reserveStock(request, signal);
       await offers.delete(request.offerNativeId);
-      return reservation;
+      const offer = await offerRead;
+      return offer === undefined ? reservation : { ...reservation, offerReadWithHold: offer };
     },
     async releaseStock(request, signal) {
       const reservation = await adapter.releaseStock(request, signal);

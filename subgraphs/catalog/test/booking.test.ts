@@ -109,6 +109,30 @@ describe('booking mutations (internal)', () => {
     expect(codeOf(released)).toBe('STATE_CONFLICT');
   });
 
+  it('answers a hold with its offer read alongside it: no marketplace call after the hold, and the stock asked is the stock it left', async () => {
+    const listing = stocked(marktplatz.listings, 1);
+    const nativeId = marktplatz.artikelnummerOf(listing);
+    const sandbox = catalog.sandboxes.get('de-marktplatz')!;
+    const id = offerId('de-marktplatz', nativeId);
+    const looked = await catalog.query<{ offer: { availableQuantity: number } }>(OFFER, { id }); // the offer is cached from here
+    const before = looked.data!.offer.availableQuantity;
+
+    await sandbox.resetStats();
+    const held = await service<{ reserveStock: { offer: { id: string; title: string; weightGrams: number } } }>(
+      `mutation ($input: ReserveStockInput!) { reserveStock(input: $input) { id offer { id title weightGrams } } }`,
+      { offerId: id, quantity: 1, idempotencyKey: key('reserve') },
+    );
+    expect(held.errors).toBeUndefined();
+    expect(held.data!.reserveStock.offer).toMatchObject({ id, title: expect.any(String) });
+    // The hold, and nothing else: the offer came from the cache, read alongside the hold rather than from the vendor after it.
+    expect(Object.values((await sandbox.stats()).byEndpoint).reduce((sum, count) => sum + count, 0)).toBe(1);
+
+    // Asked for its stock, the answer reads it again once the hold is made, and never states the stock before it.
+    const again = await service<{ reserveStock: Reservation }>(RESERVE, { offerId: id, quantity: 2, idempotencyKey: key('reserve') });
+    expect(again.data!.reserveStock.offer.availableQuantity).toBe(before - 3);
+    expect(await availableAt('de-marktplatz', nativeId)).toBe(before - 3);
+  });
+
   it('release after reserve gives the stock back; releasing twice is harmless', async () => {
     const listing = stocked(feira.listings, 0);
     const itemId = feira.itemIdOf(listing);

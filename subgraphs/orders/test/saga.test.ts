@@ -122,6 +122,40 @@ describe('the booking saga', () => {
     expect(await escrowOf()).toMatchObject({ escrow: true, why: "escrow: the seller's trust could not be read" });
   });
 
+  it("asks the seller's trust alongside placing the marketplace order, not before it, and escrows by its answer", async () => {
+    const asked: string[] = [];
+    const trust = harness.participants.sellerTrust;
+    harness.participants.sellerTrust = async (input) => {
+      asked.push('trust');
+      await new Promise((resolve) => setImmediate(resolve)); // trust answers on a later turn of the event loop
+      asked.push('trust answered');
+      return trust(input);
+    };
+    const place = harness.participants.placeMarketplaceOrder;
+    harness.participants.placeMarketplaceOrder = (input) => {
+      asked.push('placeMarketplaceOrder');
+      return place(input);
+    };
+    harness.participants.setSellerTrust({ level: 'ESTABLISHED', score: 0.89 });
+    const { order } = await harness.place();
+    expect(order?.status).toBe('CONFIRMED');
+    // The marketplace is asked before trust answers: trust's answer is no longer a hop of its own on the booking's path.
+    expect(asked).toEqual(['trust', 'placeMarketplaceOrder', 'trust answered']);
+    expect((await harness.orderOf(order!.id)).escrow).toBe(false);
+  });
+
+  it("repeats AUTHORIZE_PAYMENT with the trust level the placing recorded, though trust's answer changed in between", async () => {
+    harness.participants.setSellerTrust({ level: 'ESTABLISHED', score: 0.89 });
+    harness.participants.script('authorizePayment', (n) => {
+      if (n === 1) harness.participants.setSellerTrust({ level: 'NEW', score: 0.5 });
+      return n === 1 ? { transient: true } : undefined;
+    });
+    const { order } = await harness.place();
+    expect(order?.status).toBe('CONFIRMED');
+    expect(harness.participants.operations().filter((operation) => operation === 'authorizePayment')).toHaveLength(2);
+    expect((await harness.orderOf(order!.id)).escrow).toBe(false);
+  });
+
   it('escrows a trusted seller all the same above the limit of its level', async () => {
     const strict = await createBookingHarness({ escrowLimits: { ESTABLISHED: '20', TRUSTED: '50' } });
     try {

@@ -122,6 +122,12 @@ export interface StockReservationRecord {
   readonly status: ReservationStatus;
   /** When an unused hold lapses, ISO 8601. */
   readonly expiresAt: string;
+  /**
+   * The offer, read alongside the hold where the adapter's lookup cache did (`withLookupCache`):
+   * its title, weight and seller are what the hold's answer needs, and a hold changes none of them.
+   * Its `availableQuantity` may be from before the hold. Adapters themselves leave it out.
+   */
+  readonly offerReadWithHold?: OfferRecord;
 }
 
 export type MarketplaceOrderStatus = 'PLACED' | 'CANCELLED';

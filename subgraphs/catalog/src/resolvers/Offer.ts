@@ -1,7 +1,9 @@
 import { assertNever } from '#packages/errors/index.js';
 import type { OfferResolvers } from '../__generated__/resolvers.js';
 import type { Context } from '../context.js';
+import { wasReadWithHold } from '../booking/offersReadWithHold.js';
 import { fromGlobalId, toGlobalId } from '../globalId.js';
+import { listedOffer } from './StockReservation.js';
 
 export const Offer: OfferResolvers<Context> = {
   __resolveReference: (reference, { adapters, loaders }) =>
@@ -12,6 +14,11 @@ export const Offer: OfferResolvers<Context> = {
       ? null
       : { lengthCm: offer.dimensionsCm[0], widthCm: offer.dimensionsCm[1], heightCm: offer.dimensionsCm[2] },
   hsCode: (offer) => offer.hsCode ?? null,
+  // A stock reservation's offer may have been read before its hold took the stock: read it again.
+  availableQuantity: (offer, _args, { loaders }) =>
+    wasReadWithHold(offer)
+      ? listedOffer(loaders, offer.marketplaceId, offer.nativeId).then((listed) => listed.availableQuantity)
+      : offer.availableQuantity,
   hsClassification: (offer, _args, { loaders }) => loaders.classifications.load(offer),
   shipsTo: ({ shipsTo }) => {
     switch (shipsTo.kind) {

@@ -3,7 +3,7 @@ import { ParticipantError } from '../participants/ParticipantError.js';
 import type { OrderErrorCode, OrderPatch, OrderRecord, StepResult } from '../store/OrderStore.js';
 import { decideEscrow, type EscrowLimits } from './decideEscrow.js';
 import { verifiedQuote } from './verifiedQuote.js';
-import type { DispatchAddress, Participants, SellerTrustLevel, ShipmentParty, StockReservation } from './Participants.js';
+import type { DispatchAddress, Participants, SellerStanding, SellerTrustLevel, ShipmentParty, StockReservation } from './Participants.js';
 import { StepInputError } from './StepInputError.js';
 import type { BookingStepName, StepName, StepStatus } from './stepNames.js';
 
@@ -100,15 +100,13 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'RESERVE_STOCK',
     field: QUOTE_FIELD,
     unavailableCode: 'MARKETPLACE_UNAVAILABLE',
-    // The seller's trust is read here, with the seller: a repeated AUTHORIZE_PAYMENT then decides
-    // escrow from the same recorded level, as payments keeps the first authorization for its key.
+    // The seller's standing is recorded with the hold: PLACE_MARKETPLACE_ORDER asks trust from it,
+    // alongside its own call, so trust's answer is not a hop of its own on the booking's path.
     async run({ order, participants, idempotencyKey }) {
       const reservation = await participants.reserveStock({ offerId: order.quote.offerId, quantity: order.quote.quantity, idempotencyKey });
-      const trust = crossBorder(order) ? await sellerTrustOf(reservation, participants) : undefined;
-      const trustResult: StepResult = trust ? { sellerTrustLevel: trust.level, sellerTrustScore: String(trust.score) } : {};
       // the order names its marketplace from here on: that marketplace's key pages through it (`Marketplace.orders`)
       return {
-        result: { ...reservationResult(reservation), ...trustResult },
+        result: reservationResult(reservation),
         orderPatch: { marketplaceId: reservation.offer.marketplaceId },
       };
     },
@@ -128,16 +126,30 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'PLACE_MARKETPLACE_ORDER',
     field: QUOTE_FIELD,
     unavailableCode: 'MARKETPLACE_UNAVAILABLE',
+    // The seller's trust is asked here, while the marketplace places the order, and recorded with
+    // this step's outcome: a repeated AUTHORIZE_PAYMENT then decides escrow from the same recorded
+    // level, as payments keeps the first authorization for its key. A run resumed after a crash
+    // repeats this step, and asks trust again with it.
     async run({ order, results, participants, idempotencyKey }) {
-      const placed = await participants.placeMarketplaceOrder({
+      const reservation = results.get('RESERVE_STOCK') ?? {};
+      const trustAsked =
+        crossBorder(order) && recordedTrust(reservation) === undefined ? sellerTrustOf(reservation, participants) : undefined;
+      const placing = participants.placeMarketplaceOrder({
         reservationId: need(results, 'RESERVE_STOCK', 'reservationId'),
         expectedUnitPrice: order.quote.unitPrice,
         buyerName: order.buyer.name,
         buyerCountry: order.buyer.address.country,
         idempotencyKey,
       });
+      const [placed, trust] = await Promise.all([placing, trustAsked]);
+      const trustResult: StepResult = trust ? { sellerTrustLevel: trust.level, sellerTrustScore: String(trust.score) } : {};
       return {
-        result: { marketplaceOrderId: placed.marketplaceOrderId, totalAmount: placed.total.amount, totalCurrency: placed.total.currency },
+        result: {
+          marketplaceOrderId: placed.marketplaceOrderId,
+          totalAmount: placed.total.amount,
+          totalCurrency: placed.total.currency,
+          ...trustResult,
+        },
         orderPatch: { marketplaceOrderId: placed.marketplaceOrderId },
       };
     },
@@ -197,10 +209,12 @@ export const BOOKING_STEP_DEFINITIONS: readonly BookingStep[] = [
     name: 'AUTHORIZE_PAYMENT',
     field: PAYMENT_METHOD_FIELD,
     unavailableCode: 'PAYMENT_UNAVAILABLE',
-    // Escrow follows the seller's trust as RESERVE_STOCK recorded it (decideEscrow.ts).
+    // Escrow follows the seller's trust as PLACE_MARKETPLACE_ORDER recorded it (decideEscrow.ts), or
+    // RESERVE_STOCK, which recorded it in orders booked before trust was asked alongside the placing.
     async run({ order, results, participants, idempotencyKey, quoteKey, escrowLimits }) {
       const quote = verifiedQuote(order.quoteToken, quoteKey, Number.NEGATIVE_INFINITY);
-      const decision = decideEscrow(quote, recordedTrust(results.get('RESERVE_STOCK') ?? {}), escrowLimits);
+      const trust = recordedTrust(results.get('PLACE_MARKETPLACE_ORDER') ?? {}) ?? recordedTrust(results.get('RESERVE_STOCK') ?? {});
+      const decision = decideEscrow(quote, trust, escrowLimits);
       const payment = await participants.authorizePayment({
         quoteId: order.quoteToken,
         method: order.paymentMethod,
@@ -242,6 +256,8 @@ function reservationResult(reservation: StockReservation): StepResult {
     sellerDispatchAddress: JSON.stringify(offer.sellerDispatchAddress),
     marketplaceId: offer.marketplaceId,
     marketplaceName: offer.marketplaceName,
+    // What trust judges the seller from (Participants.sellerTrust), kept for PLACE_MARKETPLACE_ORDER.
+    sellerStanding: JSON.stringify(offer.sellerStanding),
   };
   if (offer.hsCode !== null) result.hsCode = offer.hsCode;
   return result;
@@ -278,10 +294,20 @@ export function sellerParty(reservation: StepResult, originCountry: string): Shi
 
 const crossBorder = (order: OrderRecord) => order.quote.originCountry !== order.quote.destinationCountry;
 
-/** The seller's trust, or undefined when trust cannot say (escrow is then the safe side): never fails the booking. */
-async function sellerTrustOf(reservation: StockReservation, participants: Participants): Promise<SellerTrustLevel | undefined> {
+/**
+ * The seller's trust, or undefined when trust cannot say (escrow is then the safe side): never
+ * fails the booking. A reservation recorded without the seller's standing was recorded before
+ * trust was asked alongside the placing, and trust had not answered then (its answer would be
+ * recorded with it): it stays unread, as it was.
+ */
+async function sellerTrustOf(reservation: StepResult, participants: Participants): Promise<SellerTrustLevel | undefined> {
+  const stored = reservation.sellerStanding;
+  if (stored === undefined) return undefined;
   try {
-    return await participants.sellerTrust({ sellerId: reservation.offer.sellerId, standing: reservation.offer.sellerStanding });
+    return await participants.sellerTrust({
+      sellerId: requireKey(reservation, 'sellerId'),
+      standing: JSON.parse(stored) as SellerStanding,
+    });
   } catch (error) {
     if (error instanceof ParticipantError) return undefined;
     throw error;
