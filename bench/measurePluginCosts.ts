@@ -16,7 +16,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { freePorts } from '#scripts/stack/freePorts.js';
 import { attributeProfile, type CostCategory } from './attributeProfile.js';
 import { cpuMillis, mainThreadCpuMillis, pinToCore } from './processStats.js';
-import { runWrk } from './runWrk.js';
+import { runWrk, type LoadResult } from './runWrk.js';
 import { startShippedGateway } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
 import { BENCHMARK_QUERY } from './workload/workloadData.js';
@@ -78,17 +78,23 @@ export async function measurePluginCosts(settings: PluginCostSettings): Promise<
     const gateway = await startShippedGateway('shipped gateway', workload.supergraphPath, port!, {
       nodeArgs: ['--cpu-prof', '--cpu-prof-interval=100', `--cpu-prof-dir=${profileDir}`],
     });
-    if (settings.pinCore !== undefined) pinToCore(gateway.pid, settings.pinCore);
-    const body = JSON.stringify({ query: BENCHMARK_QUERY });
-    const load = { url: gateway.url, body, headers: gateway.headers ?? {}, connections };
-    await runWrk({ ...load, seconds: settings.warmupSeconds });
-    await sleep(1_000); // idle between warm-up and the measured seconds, so the window holds only these
-    const cpuBefore = cpuMillis(gateway.pid);
-    const mainBefore = mainThreadCpuMillis(gateway.pid);
-    const measured = await runWrk({ ...load, seconds });
-    const cpuMsPerRequest = (cpuMillis(gateway.pid) - cpuBefore) / measured.requests;
-    const mainThreadMs = mainThreadCpuMillis(gateway.pid) - mainBefore;
-    await gateway.stop(); // the profile is written as the process exits
+    let measured: LoadResult;
+    let cpuMsPerRequest: number;
+    let mainThreadMs: number;
+    try {
+      if (settings.pinCore !== undefined) pinToCore(gateway.pid, settings.pinCore);
+      const body = JSON.stringify({ query: BENCHMARK_QUERY });
+      const load = { url: gateway.url, body, headers: gateway.headers ?? {}, connections };
+      await runWrk({ ...load, seconds: settings.warmupSeconds });
+      await sleep(1_000); // idle between warm-up and the measured seconds, so the window holds only these
+      const cpuBefore = cpuMillis(gateway.pid);
+      const mainBefore = mainThreadCpuMillis(gateway.pid);
+      measured = await runWrk({ ...load, seconds });
+      cpuMsPerRequest = (cpuMillis(gateway.pid) - cpuBefore) / measured.requests;
+      mainThreadMs = mainThreadCpuMillis(gateway.pid) - mainBefore;
+    } finally {
+      await gateway.stop(); // the profile is written as the process exits; a failed run leaves no gateway behind
+    }
     const profile = readdirSync(profileDir)
       .filter((file) => file.endsWith('.cpuprofile'))
       .sort()[0];
