@@ -12,7 +12,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
-import { BURST_OPTIONS, burstSettingsOf, measureInBursts, medianOf } from './measureInBursts.js';
+import { BURST_OPTIONS, burstSettingsOf, burstTable, measureInBursts, medianOf } from './measureInBursts.js';
 import { exitWithoutWrk } from './runWrk.js';
 import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
@@ -35,19 +35,10 @@ try {
     engine('engine row, lean path', 'on'),
     engine("engine row, Apollo Server's pipeline", 'off'),
   ]);
-  const startLoad = loadavg()[0]!;
-  const samples = await measureInBursts(targets, burstSettingsOf(values, JSON.stringify({ query: BENCHMARK_QUERY })));
-  const lines = [
-    `public workload, wrk ${values.concurrency} connections, ${values.rounds} rounds of ${values.seconds} s per process, alternating; load average ${startLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
-    '',
-    '| gateway | CPU ms per request (median) | each round | rps (median) | errors |',
-    '| --- | ---: | --- | ---: | ---: |',
-    ...targets.map((target) => {
-      const sample = samples.get(target.name)!;
-      return `| ${target.name} | ${medianOf(sample.cpu).toFixed(2)} | ${sample.cpu.map((cpu) => cpu.toFixed(2)).join(', ')} | ${medianOf(sample.rps).toFixed(0)} | ${sample.errors} |`;
-    }),
-    '',
-  ];
+  const settings = burstSettingsOf(values, JSON.stringify({ query: BENCHMARK_QUERY }));
+  const loadBefore = loadavg()[0]!;
+  const samples = await measureInBursts(targets, settings);
+  const lines = [...burstTable(targets, samples, { workload: 'public', settings, loadBefore }), ''];
   for (const [lean, apollo] of [
     [targets[0]!, targets[1]!],
     [targets[2]!, targets[3]!],

@@ -1,3 +1,4 @@
+import { loadavg } from 'node:os';
 import { cpuMillis, pinToCore } from './processStats.js';
 import { runWrk } from './runWrk.js';
 import type { Target } from './startTarget.js';
@@ -77,4 +78,31 @@ export function burstSettingsOf(
 /** The middle value (the upper of the two middle ones for an even count). */
 export function medianOf(values: readonly number[]): number {
   return [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+}
+
+/**
+ * The report of one measurement in bursts: a line saying how it was measured, with the load
+ * average (1 min) before and after, then a Markdown table of each target's median CPU per request,
+ * each round's, its median requests a second and its errors. With `against`, a column of each
+ * median less that target's.
+ */
+export function burstTable(
+  targets: readonly Target[],
+  samples: ReadonlyMap<string, BurstSamples>,
+  how: { workload: string; settings: BurstSettings; loadBefore: number; against?: string },
+): string[] {
+  const { connections, rounds, seconds } = how.settings;
+  const baseline = how.against === undefined ? undefined : medianOf(samples.get(how.against)!.cpu);
+  const column = (cpu: number) => (baseline === undefined ? '' : ` ${(cpu - baseline).toFixed(2)} |`);
+  return [
+    `${how.workload} workload, wrk ${connections} connections, ${rounds} rounds of ${seconds} s per process, alternating; load average ${how.loadBefore.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
+    '',
+    `| gateway | CPU ms per request (median) |${baseline === undefined ? '' : ` − ${how.against} |`} each round | rps (median) | errors |`,
+    `| --- | ---: |${baseline === undefined ? '' : ' ---: |'} --- | ---: | ---: |`,
+    ...targets.map((target) => {
+      const sample = samples.get(target.name)!;
+      const cpu = medianOf(sample.cpu);
+      return `| ${target.name} | ${cpu.toFixed(2)} |${column(cpu)} ${sample.cpu.map((value) => value.toFixed(2)).join(', ')} | ${medianOf(sample.rps).toFixed(0)} | ${sample.errors} |`;
+    }),
+  ];
 }

@@ -13,7 +13,7 @@ import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { freePorts } from '#scripts/stack/freePorts.js';
-import { BURST_OPTIONS, burstSettingsOf, measureInBursts, medianOf } from './measureInBursts.js';
+import { BURST_OPTIONS, burstSettingsOf, burstTable, measureInBursts } from './measureInBursts.js';
 import { exitWithoutWrk } from './runWrk.js';
 import { startShippedGateway, startTarget, startTogether, type Target } from './startTarget.js';
 import { startWorkload } from './workload/startWorkload.js';
@@ -47,20 +47,10 @@ try {
       nodeArgs: GATEWAY_NODE_FLAGS,
     }),
   ]);
-  const startLoad = loadavg()[0]!;
-  const samples = await measureInBursts(targets, burstSettingsOf(values, JSON.stringify({ query: BENCHMARK_QUERY })));
-  const shippedCpu = medianOf(samples.get('shipped')!.cpu);
-  const lines = [
-    `public workload, wrk ${values.concurrency} connections, ${values.rounds} rounds of ${values.seconds} s per process, alternating; load average ${startLoad.toFixed(1)} → ${loadavg()[0]!.toFixed(1)}`,
-    '',
-    '| gateway | CPU ms per request (median) | − shipped | each round | rps (median) | errors |',
-    '| --- | ---: | ---: | --- | ---: | ---: |',
-    ...targets.map((target) => {
-      const sample = samples.get(target.name)!;
-      const cpu = medianOf(sample.cpu);
-      return `| ${target.name} | ${cpu.toFixed(2)} | ${(cpu - shippedCpu).toFixed(2)} | ${sample.cpu.map((value) => value.toFixed(2)).join(', ')} | ${medianOf(sample.rps).toFixed(0)} | ${sample.errors} |`;
-    }),
-  ];
+  const settings = burstSettingsOf(values, JSON.stringify({ query: BENCHMARK_QUERY }));
+  const loadBefore = loadavg()[0]!;
+  const samples = await measureInBursts(targets, settings);
+  const lines = burstTable(targets, samples, { workload: 'public', settings, loadBefore, against: 'shipped' });
   process.stdout.write(`${lines.join('\n')}\n`);
 } finally {
   await Promise.all(targets.map((target) => target.stop()));
