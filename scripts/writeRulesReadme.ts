@@ -32,10 +32,12 @@ const homePages = rules.located.filter(({ rule }) => rule.source.homePage !== un
 const homePageNotes = [
   `##### Home pages still cited (${homePages.length})`,
   '',
-  'A home page fails to load unless its source says, in `homePage`, why no page of the act or guidance could be cited:',
+  homePages.length === 0
+    ? 'None: every rule cites the page of its act or guidance (a home page fails to load unless its source says, in `homePage`, why no page could be cited).'
+    : 'A home page fails to load unless its source says, in `homePage`, why no page of the act or guidance could be cited:',
   '',
   ...homePages.map(({ rule }) => `- \`${rule.id}\` (${rule.validFrom}), ${rule.source.url}: ${cell(rule.source.homePage ?? '')}`),
-  '',
+  ...(homePages.length === 0 ? [] : ['']),
 ];
 const body = [
   BEGIN,

@@ -420,6 +420,36 @@ const ASIA: Case[] = [
     mentions: ['IN-MFN-9503', 'IN-MFN-default', 'IN-rounding'],
   },
   {
+    name: 'IN, a Rs 2,500 T-shirt from CN: apparel "not exceeding Rs 2500 per piece" is IGST 5% up to and including the limit (IN-IGST-apparel-5, 9/2025-IT(R)); duty under heading 9804 at 10%',
+    input: on('IN', '2026-11-26', { items: [item('610910', '2500.00', 'INR')] }),
+    expected: ['275.00', '139.00', '0.00', '414.00', 'INR'],
+    mentions: ['IN-IGST-apparel-5', '5% × (2500.00 + 275.00) INR'],
+  },
+  {
+    name: 'IN, a Rs 2,500.01 T-shirt from CN: above the limit, apparel is IGST 18% (IN-IGST-apparel-above-limit, Schedule II)',
+    input: on('IN', '2026-11-26', { items: [item('610910', '2500.01', 'INR')] }),
+    expected: ['275.00', '500.00', '0.00', '775.00', 'INR'],
+    mentions: ['IN-IGST-apparel-above-limit', '18% ×'],
+  },
+  {
+    name: 'IN, three $20 T-shirts from CN: the limit is per piece, so at Rs 1,793.10 each they are IGST 5% (IN-IGST-apparel-5)',
+    input: on('IN', '2026-11-26', { items: [item('610910', '60.00', 'USD', 3)] }),
+    expected: ['592.00', '299.00', '0.00', '891.00', 'INR'],
+    mentions: ['IN-IGST-apparel-5'],
+  },
+  {
+    name: 'IN 2025-06-01 (before the GST rate reform), a Rs 1,000 shirt from CN: IGST 5% up to Rs 1000 a piece (IN-IGST-apparel-5, 1/2017-IT(R)); heading 9804 then at 20%',
+    input: on('IN', '2025-06-01', { items: [item('620520', '1000.00', 'INR')] }),
+    expected: ['220.00', '61.00', '0.00', '281.00', 'INR'],
+    mentions: ['IN-IGST-apparel-5', '5% × (1000.00 + 220.00) INR'],
+  },
+  {
+    name: 'IN 2025-06-01, a Rs 1,500 shirt from CN: above Rs 1000 a piece, IGST 12% (IN-IGST-apparel-above-limit, Schedule II of 1/2017-IT(R))',
+    input: on('IN', '2025-06-01', { items: [item('620520', '1500.00', 'INR')] }),
+    expected: ['330.00', '220.00', '0.00', '550.00', 'INR'],
+    mentions: ['IN-IGST-apparel-above-limit', '12% × (1500.00 + 330.00) INR'],
+  },
+  {
     name: 'KR, $100 green tea from the US: food is limited to the USD 150 list clearance, which covers US origin too (KR-list-clearance-150)',
     input: { origin: 'US', destination: 'KR', date: '2026-11-26', items: [item('090210', '100.00', 'USD')] },
     expected: ['0', '0', '0', '0', 'KRW'],

@@ -49,7 +49,12 @@ export const taxRule = withValidPeriod(
       .describe('The exact rate in parts per million where basis points cannot hold it (QST 9.975 % = 99750); rateBp is then its rounding.'),
     computation: z.enum(['on-top', 'gross-up']).describe("on-top: base × rate; gross-up (BR ICMS, CN consumption tax): base × rate / (1 − rate)."),
     hsPrefixes: z.array(hsPrefix).min(1).optional().describe('Goods the rate is limited to (required for reduced rates and excise).'),
-    maxUnitValue: money.optional().describe('A reduced rate that applies only while each unit costs less than this (NY clothing under USD 110).'),
+    maxUnitValue: money
+      .optional()
+      .describe('A reduced rate that applies only to units priced below this (NY clothing under USD 110), or up to it (see maxUnitValueComparison).'),
+    maxUnitValueComparison: comparison
+      .optional()
+      .describe('How a unit price is held against maxUnitValue: lt (default) strictly below (NY "less than USD 110"); lte up to and including it (IN apparel "not exceeding Rs 2,500").'),
     regions: z.array(regionCode).min(1).optional().describe('ISO 3166-2 subdivisions the rate applies in; absent = the whole country.'),
     deliveryInBase: z
       .boolean()

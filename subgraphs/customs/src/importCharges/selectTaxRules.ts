@@ -34,12 +34,16 @@ export function selectTaxRules(rules: RulesInForce, item: ValuedItem, region: st
   };
 }
 
-/** A reduced rate limited to cheap units (NY clothing under USD 110) covers an item only below that price. */
+/**
+ * A reduced rate limited to cheap units covers an item only at or below that price, as its law words
+ * the limit: NY clothing "less than" USD 110 (strictly), IN apparel "not exceeding" Rs 2,500 (inclusive).
+ */
 function underUnitLimit(rule: TaxRule, item: ValuedItem, currency: string): boolean {
   if (rule.maxUnitValue === undefined) return true;
   // Limits are written in the destination's own currency, the one items are valued in.
   if (rule.maxUnitValue.currency !== currency) return false;
-  return item.goods < ruleMoney(rule.maxUnitValue).minor * BigInt(Math.max(1, item.quantity));
+  const limit = ruleMoney(rule.maxUnitValue).minor * BigInt(Math.max(1, item.quantity));
+  return rule.maxUnitValueComparison === 'lte' ? item.goods <= limit : item.goods < limit;
 }
 
 /** The subdivision whose taxes apply: the buyer's, or the rules' default (named in the answer) where taxes depend on it. */
