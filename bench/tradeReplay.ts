@@ -2,9 +2,10 @@
  * The engine's own CPU on the contract's search (10 offers, DE/EUR), without the stack's noise:
  * the subgraphs' answers are recorded once over HTTP from the real stack, then replayed by a
  * process of their own (real HTTP, the same bytes), and the engine of one checkout executes the
- * query and writes the response text (`stringifyResponse`) over and over. Prints the engine
- * process's CPU ms per query (`process.cpuUsage()`: the receive path, representations, merging,
- * the projection, the response text and the garbage they leave).
+ * query and writes the response's bytes as the gateway's request path writes them
+ * (`writeResponseBytes`; a checkout without it: `TextEncoder` of `stringifyResponse`'s text) over
+ * and over. Prints the engine process's CPU ms per query (`process.cpuUsage()`: the receive path,
+ * representations, merging, the projection, the response's bytes and the garbage they leave).
  *
  *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json
  *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0]
@@ -169,15 +170,19 @@ async function run(): Promise<void> {
     const urls = new Map(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
     const root = resolve(values.root ?? '.');
     const engine = await engineOf(root, recording.supergraphSdl, urls);
-    const { stringifyResponse } = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
+    const { stringifyResponse, writeResponseBytes } = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
       stringifyResponse(value: object): string;
+      writeResponseBytes?: (value: object) => Uint8Array;
     };
+    // the response's bytes as the gateway writes them (a checkout from before writeResponseBytes encodes the text whole)
+    const utf8 = new TextEncoder();
+    const responseBytes = writeResponseBytes ?? ((value: object) => utf8.encode(stringifyResponse(value)));
     const headers = signedHeaders();
     let bytes = 0;
     const once = async () => {
       const result = await engine.execute({ query: SEARCH, variables: VARIABLES, headers });
       if (result.errors) throw new Error(`the search failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
-      bytes = stringifyResponse({ data: result.data }).length;
+      bytes = responseBytes({ data: result.data }).byteLength;
     };
     const burst = async (queries: number) => {
       let next = 0;
@@ -196,7 +201,7 @@ async function run(): Promise<void> {
     }
     const sorted = [...perRound].sort((a, b) => a - b);
     process.stdout.write(
-      `${JSON.stringify({ root, latencyMs: Number(values.latency), cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseChars: bytes })}\n`,
+      `${JSON.stringify({ root, latencyMs: Number(values.latency), cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseBytes: bytes })}\n`,
     );
     await engine.close();
   } finally {

@@ -57,8 +57,17 @@ export interface GraphQLPostRequest<TContext extends BaseContext> {
   readonly viaApollo: (context?: () => Promise<TContext>) => Promise<HTTPGraphQLResponse>;
 }
 
+/** A complete response whose body is already its UTF-8 bytes (a long JSON text is best encoded in pieces). */
+export interface BytesGraphQLResponse {
+  readonly status?: number | undefined;
+  readonly headers: HeaderMap;
+  readonly body: { readonly kind: 'bytes'; readonly bytes: Uint8Array };
+}
+
 /** Answers a GraphQL POST itself, or returns what `viaApollo` answers. */
-export type ServeGraphQLPost<TContext extends BaseContext> = (request: GraphQLPostRequest<TContext>) => Promise<HTTPGraphQLResponse>;
+export type ServeGraphQLPost<TContext extends BaseContext> = (
+  request: GraphQLPostRequest<TContext>,
+) => Promise<HTTPGraphQLResponse | BytesGraphQLResponse>;
 
 /** Answers one extra path (e.g. `/metrics`) outside GraphQL. */
 export type RouteHandler = (request: IncomingMessage, response: ServerResponse) => Promise<void> | void;
@@ -198,10 +207,10 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
     const result = testTrigger === undefined ? await execute() : await runWithTestTrigger(testTrigger, execute);
     for (const [key, value] of result.headers) response.setHeader(key, value);
     response.statusCode = result.status ?? 200;
-    if (result.body.kind === 'complete') {
+    if (result.body.kind !== 'chunked') {
       // one UTF-8 copy, sent as it is: a string body would be measured, copied again with the
       // headers and converted once more by the socket
-      const bytes = utf8Bytes(result.body.string);
+      const bytes = result.body.kind === 'bytes' ? result.body.bytes : utf8Bytes(result.body.string);
       response.setHeader('content-length', bytes.byteLength);
       response.end(bytes);
       return;

@@ -2,6 +2,7 @@ export {
   createGraphQLHttpServer,
   listen,
   type GraphQLHttpServerOptions,
+  type BytesGraphQLResponse,
   type GraphQLPostRequest,
   type ServeGraphQLPost,
   type IncomingRequestInfo,

@@ -2,6 +2,7 @@ import { restrictCachePolicyTo, type CacheHint } from '../subgraph/restrictCache
 import { engineMetrics } from './engineMetrics.js';
 import type { EngineExecutionResult } from './createExecutionEngine.js';
 import type { PreparedOperation } from './prepareOperation.js';
+import { writeResponseBytes } from './writeResponseBytes.js';
 
 /** How one request asks to run: the parts of it that decide whether two runs would be the same. */
 export interface ShareRequest {
@@ -65,6 +66,7 @@ export class ExecutionSharing {
 /** Data objects that more than one response may carry, and the response text written for each. */
 const sharedData = new WeakSet<object>();
 const responseTexts = new WeakMap<object, string>();
+const responseBytesOf = new WeakMap<object, Uint8Array>();
 
 /**
  * Apollo Server's `stringifyResult` for the gateway: `JSON.stringify`, without the newline Apollo's
@@ -79,4 +81,17 @@ export function stringifyResponse(value: { errors?: unknown; data?: unknown; ext
   let text = responseTexts.get(data);
   if (text === undefined) responseTexts.set(data, (text = JSON.stringify(value)));
   return text;
+}
+
+/**
+ * The response's UTF-8 bytes, as `stringifyResponse` writes its text (`writeResponseBytes`): for
+ * the gateway's own request path, which sends bytes. A shared execution's bytes are written once.
+ */
+export function responseBytes(value: { errors?: unknown; data?: unknown; extensions?: unknown }): Uint8Array {
+  const { data } = value;
+  if (value.errors !== undefined || value.extensions !== undefined || typeof data !== 'object' || data === null || !sharedData.has(data))
+    return writeResponseBytes(value);
+  let bytes = responseBytesOf.get(data);
+  if (bytes === undefined) responseBytesOf.set(data, (bytes = writeResponseBytes(value)));
+  return bytes;
 }

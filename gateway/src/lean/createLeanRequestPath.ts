@@ -4,7 +4,7 @@ import { getVariableValues } from 'graphql/execution/values.js';
 import type { RequestContexts } from '../createRequestContext.js';
 import type { GatewayDecisions } from '../createGatewayDecisions.js';
 import { shareKeyOf, type ExecutionEngine } from '../engine/createExecutionEngine.js';
-import { stringifyResponse } from '../engine/ExecutionSharing.js';
+import { responseBytes } from '../engine/ExecutionSharing.js';
 import { PlanCache } from '../engine/planCache.js';
 import { errorCodeOf } from '../errorCodeOf.js';
 import type { GatewayContext } from '../GatewayContext.js';
@@ -14,7 +14,7 @@ import type { GatewayMetrics } from '../metrics/createGatewayMetrics.js';
 import type { QueryHashes } from '../persisted/createQueryHashes.js';
 import { unknownOperationRefusal } from '../plugins/useKnownOperation.js';
 import { subgraphRequestHeaders } from '../subgraph/subgraphRequestHeaders.js';
-import type { GraphQLPostRequest } from '#packages/server/index.js';
+import type { BytesGraphQLResponse, GraphQLPostRequest } from '#packages/server/index.js';
 import { formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { newCachePolicy } from './newCachePolicy.js';
 
@@ -57,7 +57,7 @@ export interface LeanRequestPathOptions {
  * the context (or refusal) already made, so nothing is counted twice.
  */
 export interface LeanRequestPath {
-  readonly serve: (request: GraphQLPostRequest<GatewayContext>) => Promise<HTTPGraphQLResponse>;
+  readonly serve: (request: GraphQLPostRequest<GatewayContext>) => Promise<HTTPGraphQLResponse | BytesGraphQLResponse>;
   /** Requests answered here, and handed to Apollo Server, since start. */
   readonly counts: { readonly served: number; readonly handedOver: number };
 }
@@ -195,7 +195,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     return {
       status,
       headers: responseHeaders,
-      body: { kind: 'complete', string: stringifyResponse({ errors, data: result.data, extensions: result.extensions }) },
+      // bytes written in pieces: the whole text as one string would be a large object (writeResponseBytes)
+      body: { kind: 'bytes', bytes: responseBytes({ errors, data: result.data, extensions: result.extensions }) },
     };
   };
   return { serve, counts };
