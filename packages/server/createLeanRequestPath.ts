@@ -1,6 +1,7 @@
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import {
   execute,
+  GraphQLError,
   getOperationAST,
   parse,
   specifiedRules,
@@ -12,6 +13,7 @@ import {
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { OperationCachePolicies } from './operationCachePolicy.js';
@@ -34,8 +36,14 @@ interface ServerSettings {
 /** A query text as parsed and validated once: `null` when it does not parse or validate (Apollo Server answers it). */
 interface KnownDocument {
   readonly document: DocumentNode;
-  /** The operation each `operationName` selects; `null` when none does. */
-  readonly operations: Map<string | undefined, OperationDefinitionNode | null>;
+  /** The operation each `operationName` selects, compiled; `null` when none does. */
+  readonly operations: Map<string | undefined, KnownOperation | null>;
+}
+
+interface KnownOperation {
+  readonly operation: OperationDefinitionNode;
+  /** Executes the operation: graphql-jit's compiled query, or graphql-js's `execute` where graphql-jit refuses it. */
+  readonly execute: (contextValue: unknown, variables: Record<string, unknown> | undefined) => Promise<ExecutionResult>;
 }
 
 /**
@@ -43,15 +51,18 @@ interface KnownDocument {
  * small, fixed set of them) is answered without Apollo Server's request pipeline, whose per-request
  * work (hashing the text, a promise per hook and plugin, the request context's bookkeeping) costs
  * about as much as executing a typical subgraph operation. The text is parsed and validated once
- * (with Apollo Server's own rules: no introspection in production), executed by graphql-js with the
- * server's context, its errors formatted by the server's `formatError`, and written with the
- * server's `stringifyResult` and the `cache-control` header `staticCacheControlPlugin` gives it.
+ * (with Apollo Server's own rules: no introspection in production) and each of its operations
+ * compiled once by graphql-jit (`compileQuery`: the selections, arguments and variable coercion
+ * written out as JavaScript, about an eighth of payments' CPU per search less than graphql-js's
+ * `execute`, BENCHMARKS.md); it runs with the server's context, its errors are made graphql-js's
+ * and formatted by the server's `formatError`, and it is written with the server's
+ * `stringifyResult` and the `cache-control` header `staticCacheControlPlugin` gives it.
  *
  * Anything else goes to Apollo Server (`viaApollo`), decided before anything runs: GETs, batches,
  * `extensions` (APQ), other content types or `accept` headers, texts that do not parse or validate,
  * an unknown or missing operation, subscriptions, a cache policy that depends on the data, a
- * context that cannot be made, variables that do not coerce (graphql-js refuses them before any
- * resolver runs), and every request while the server is not started.
+ * context that cannot be made, variables that do not coerce (refused before any resolver runs),
+ * and every request while the server is not started.
  */
 export function createLeanRequestPath<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
@@ -94,14 +105,14 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     const known = documentOf(body.query, settings);
     if (known === null) return viaApollo();
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
-    let operation = known.operations.get(operationName);
-    if (operation === undefined) {
-      operation = getOperationAST(known.document, operationName) ?? null;
-      known.operations.set(operationName, operation);
+    let knownOperation = known.operations.get(operationName);
+    if (knownOperation === undefined) {
+      knownOperation = compile(schema, known.document, operationName);
+      known.operations.set(operationName, knownOperation);
     }
-    if (operation === null || operation.operation === 'subscription') return viaApollo();
+    if (knownOperation === null) return viaApollo();
     const variables = isRecord(body.variables) ? body.variables : undefined;
-    const policy = policies.policyOf(known.document, operation, variables);
+    const policy = policies.policyOf(known.document, knownOperation.operation, variables);
     if (policy === undefined) return viaApollo();
 
     const made = request.context();
@@ -114,9 +125,9 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     }
     let result: ExecutionResult;
     try {
-      result = await execute({ schema, document: known.document, contextValue, variableValues: variables, operationName });
+      result = await knownOperation.execute(contextValue, variables);
     } catch {
-      // graphql-js throws only on arguments it refuses before running anything
+      // both executors throw only on what they refuse before running anything
       return viaApollo(() => Promise.resolve(contextValue));
     }
     // no data: refused before any resolver ran (variables that do not coerce); Apollo Server words that refusal
@@ -166,6 +177,39 @@ function settingsOf(apollo: object): ServerSettings | undefined {
 function isStarted(apollo: object): boolean {
   const state = (apollo as unknown as { internals?: { state?: { phase?: unknown } } }).internals?.state;
   return state?.phase === 'started';
+}
+
+/** The operation `operationName` selects, compiled; null when none does or it is a subscription. */
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): KnownOperation | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation === 'subscription') return null;
+  let compiled;
+  try {
+    compiled = compileQuery(schema, document, operationName);
+  } catch {
+    compiled = undefined;
+  }
+  if (compiled !== undefined && isCompiledQuery(compiled)) {
+    const query = compiled.query.bind(compiled);
+    return { operation, execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variables)) };
+  }
+  return {
+    operation,
+    execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
+  };
+}
+
+/** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */
+function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {
+  if (result.errors === undefined) return result;
+  const errors = result.errors.map((jitError) => {
+    // graphql-js locates an Error of its own (a null in a non-null field) as it does a resolver's
+    const original = jitError.originalError ?? new Error(jitError.message);
+    const error = new GraphQLError(jitError.message, { path: jitError.path, originalError: original });
+    (error as { locations?: unknown }).locations = jitError.locations;
+    return error;
+  });
+  return { ...result, errors };
 }
 
 interface OneOperation {

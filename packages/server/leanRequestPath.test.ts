@@ -28,8 +28,11 @@ const typeDefs = parse(`
 
   type Parcel @key(fields: "id") @cacheControl(maxAge: 60) { id: ID! amount: Float! weightKg: Float eta: String }
   type Pallet @key(fields: "id") @cacheControl(maxAge: 30) { id: ID! amount: Float! slots: Int }
+  enum Sort { CHEAPEST FASTEST }
+  input ParcelFilter { maxAmount: Float, countries: [String!] }
   type Query {
     rate(id: ID!): Parcel @cacheControl(maxAge: 120)
+    parcels(ids: [ID!]!, sort: Sort = CHEAPEST, filter: ParcelFilter, limit: Int): [Parcel]
     failing(code: String!): String
     upstream: String
     quotes(first: Int!, since: DateTime): [String!]
@@ -58,6 +61,11 @@ function createSchema() {
     Pallet: { __resolveReference: (reference: { id: string }) => ({ id: reference.id, amount: 120, slots: 2 }) },
     Query: {
       rate: (_: unknown, { id }: { id: string }) => (id === 'missing' ? null : { id, amount: 12.5, weightKg: 2 }),
+      parcels: (_: unknown, args: { ids: string[]; sort: string; filter?: { maxAmount?: number; countries?: string[] }; limit?: number }) =>
+        args.ids.slice(0, args.limit ?? undefined).map((id, index) => ({
+          id: `${id}:${args.sort}:${(args.filter?.countries ?? []).join('+')}`,
+          amount: args.filter?.maxAmount ?? index,
+        })),
       failing: (_: unknown, { code }: { code: string }) => {
         if (code === 'HTTP') throw new GraphQLError('Slow down', { extensions: { code: 'RATE_LIMITED', http: { status: 429 } } });
         if (code === 'PLAIN') throw new Error('a bug with a secret inside');
@@ -99,6 +107,8 @@ const ENTITIES = `query Entities($representations: [_Any!]!) {
 }`;
 const QUOTES = 'query Quotes($first: Int!, $since: DateTime) { quotes(first: $first, since: $since) }';
 const TWO = 'query A { cutoff } query B { mine }';
+const PARCELS =
+  'query Parcels($ids: [ID!]!, $sort: Sort, $filter: ParcelFilter, $limit: Int) { parcels(ids: $ids, sort: $sort, filter: $filter, limit: $limit) { id amount } }';
 const caller = { [SERVICE_SECRET_HEADER]: SECRET };
 
 const CORPUS: Step[] = [
@@ -136,6 +146,24 @@ const CORPUS: Step[] = [
   { name: 'a bad custom scalar variable', body: { query: QUOTES, variables: { first: 2, since: 'yesterday' } }, lean: false },
   { name: 'a variable of the wrong type', body: { query: QUOTES, variables: { first: 'two' } }, lean: false },
   { name: 'a missing variable', body: { query: QUOTES, variables: {} }, lean: false },
+  {
+    name: 'lists, enums, input objects',
+    body: {
+      query: PARCELS,
+      variables: { ids: ['a', 'b', 'c'], sort: 'FASTEST', filter: { maxAmount: 3, countries: ['DE', 'FR'] }, limit: 2 },
+    },
+    lean: true,
+  },
+  {
+    name: 'a single value for a list, a default',
+    body: { query: PARCELS, variables: { ids: 'a', filter: { countries: 'DE' } } },
+    lean: true,
+  },
+  { name: 'a literal list and input object', body: { query: '{ parcels(ids: "x", filter: { maxAmount: 1 }) { id } }' }, lean: true },
+  { name: 'an unknown enum value', body: { query: PARCELS, variables: { ids: ['a'], sort: 'SLOWEST' } }, lean: false },
+  { name: 'an unknown input field', body: { query: PARCELS, variables: { ids: ['a'], filter: { color: 'red' } } }, lean: false },
+  { name: 'a float for an Int', body: { query: PARCELS, variables: { ids: ['a'], limit: 1.5 } }, lean: false },
+  { name: 'a null in a non-null list', body: { query: PARCELS, variables: { ids: ['a', null] } }, lean: false },
   { name: 'BAD_USER_INPUT naming the argument', body: { query: QUOTES, variables: { first: -1 } }, lean: true },
   { name: 'a resolver error with a code', body: { query: '{ failing(code: "NOT_FOUND") }' }, lean: true },
   { name: 'a resolver error with an HTTP status', body: { query: '{ failing(code: "HTTP") }' }, lean: true },
