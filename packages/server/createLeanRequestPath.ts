@@ -21,6 +21,8 @@ import { OperationCachePolicies } from './operationCachePolicy.js';
 /** Query texts kept parsed and validated, at most, and their characters in all. */
 const MAX_DOCUMENTS = 500;
 const MAX_DOCUMENT_CHARS = 10_000_000;
+/** Operation names kept compiled per text, at most. */
+const MAX_OPERATIONS_PER_DOCUMENT = 16;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** `accept` headers Apollo Server answers with `application/json; charset=utf-8`; any other goes to Apollo Server. */
 const JSON_ACCEPTS = new Set(['*/*', 'application/json', JSON_CONTENT_TYPE, 'application/json;charset=utf-8']);
@@ -108,7 +110,8 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     let knownOperation = known.operations.get(operationName);
     if (knownOperation === undefined) {
       knownOperation = compile(schema, known.document, operationName);
-      known.operations.set(operationName, knownOperation);
+      // a text holds a few operations; names beyond them are not kept
+      if (known.operations.size < MAX_OPERATIONS_PER_DOCUMENT) known.operations.set(operationName, knownOperation);
     }
     if (knownOperation === null) return viaApollo();
     const variables = isRecord(body.variables) ? body.variables : undefined;
