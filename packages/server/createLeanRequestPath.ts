@@ -6,6 +6,7 @@ import {
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -188,7 +189,9 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   if (!operation || operation.operation === 'subscription') return null;
   let compiled;
   try {
-    compiled = compileQuery(schema, document, operationName);
+    // graphql-jit reads a literal at compile time, so a variable inside a list or object literal
+    // (`representations: [{ __typename: "Parcel", id: $id }]`) would reach a custom scalar unset
+    compiled = holdsVariableInLiteral(document) ? undefined : compileQuery(schema, document, operationName);
   } catch {
     compiled = undefined;
   }
@@ -200,6 +203,20 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
     operation,
     execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
   };
+}
+
+/** Whether a list or object literal anywhere in the document holds a variable. */
+function holdsVariableInLiteral(document: DocumentNode): boolean {
+  let found = false;
+  let depth = 0;
+  visit(document, {
+    ListValue: { enter: () => void depth++, leave: () => void depth-- },
+    ObjectValue: { enter: () => void depth++, leave: () => void depth-- },
+    Variable() {
+      if (depth > 0) found = true;
+    },
+  });
+  return found;
 }
 
 /** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */

@@ -136,6 +136,14 @@ const CORPUS: Step[] = [
     lean: true,
   },
   {
+    name: '_entities as a literal holding a variable',
+    body: {
+      query: 'query ($id: ID!) { _entities(representations: [{ __typename: "Parcel", id: $id }]) { ... on Parcel { id amount } } }',
+      variables: { id: 'p9' },
+    },
+    lean: true,
+  },
+  {
     name: '_entities of an unknown type',
     body: { query: ENTITIES, variables: { representations: [{ __typename: 'Crate', id: 'c' }] } },
     lean: false,
