@@ -1,6 +1,7 @@
 export {
   ConfigError,
   commonSettings,
+  subgraphSettings,
   environmentSnapshot,
   readConfig,
   setting,

@@ -133,3 +133,14 @@ export const commonSettings = {
   /** Log threshold. Default: info. */
   LOG_LEVEL: setting.oneOf(['debug', 'info', 'warn', 'error', 'silent'], { default: 'info' }),
 };
+
+/** Settings every subgraph shares. */
+export const subgraphSettings = {
+  ...commonSettings,
+  /**
+   * `on`: a JSON POST of one operation whose text was seen before is served by the lean request path
+   * (parsed and validated once, executed without Apollo Server's request pipeline, the same answers);
+   * `off`: Apollo Server serves every request. Default: on.
+   */
+  SUBGRAPH_LEAN: setting.oneOf(['on', 'off'], { default: 'on' }),
+};

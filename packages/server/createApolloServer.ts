@@ -8,6 +8,8 @@ import {
 import type { GraphQLFormattedError, GraphQLSchema, ParseOptions } from 'graphql';
 import { formatError } from '../errors/index.js';
 import type { Logger } from '../log/index.js';
+import { createLeanRequestPath } from './createLeanRequestPath.js';
+import { registerLeanRequestPath } from './leanRequestPaths.js';
 import { staticCacheControlPlugin } from './staticCacheControlPlugin.js';
 
 export interface ApolloServerOptions<TContext extends BaseContext> {
@@ -41,6 +43,13 @@ export interface ApolloServerOptions<TContext extends BaseContext> {
    * `schema`. Default: true.
    */
   staticCacheHints?: boolean;
+  /**
+   * Whether a JSON POST of one operation whose text was seen before is answered by the lean request
+   * path (`createLeanRequestPath`): parsed and validated once, executed and written without Apollo
+   * Server's request pipeline, with the same answers. Only for a `schema` with static cache hints
+   * and no `plugins`; a service's `SUBGRAPH_LEAN=off` turns it off. Default: true.
+   */
+  leanRequests?: boolean;
   /** Whether Apollo Server stops itself on SIGINT/SIGTERM. Default: Apollo's (on outside tests); `false` when the caller drains. */
   stopOnTerminationSignals?: boolean;
 }
@@ -86,7 +95,11 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   };
   if (options.gateway) return new ApolloServer<TContext>({ ...common, gateway: options.gateway });
   if (!options.schema) throw new Error('createApolloServer needs a schema or a gateway');
-  return new ApolloServer<TContext>({ ...common, schema: options.schema });
+  const server = new ApolloServer<TContext>({ ...common, schema: options.schema });
+  // the lean path answers as Apollo Server with these plugins does; a caller's own plugin would be skipped by it
+  const lean = (options.leanRequests ?? true) && (options.staticCacheHints ?? true) && (options.plugins ?? []).length === 0;
+  if (lean) registerLeanRequestPath(server, createLeanRequestPath(server, options.schema));
+  return server;
 }
 
 /** A message without graphql-js's trailing suggestion (` Did you mean "x"?`), which names parts of the schema. */

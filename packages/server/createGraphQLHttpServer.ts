@@ -5,6 +5,7 @@ import { PROMETHEUS_CONTENT_TYPE, renderProcessMetrics } from '../metrics/index.
 import { REQUEST_ID_HEADER, requestIdFrom, runWithRequestContext, runWithTestTrigger, type Logger } from '../log/index.js';
 import { PRINCIPAL_HEADER, principalKeyFrom, readCallerPrincipal, type CallerPrincipal } from '../principal/index.js';
 import { readTestTrigger } from '../testmode/index.js';
+import { leanRequestPathOf } from './leanRequestPaths.js';
 import { BodyTooLargeError, readBody } from './readBody.js';
 import { isServiceCaller, SERVICE_SECRET_HEADER } from './serviceAuth.js';
 
@@ -53,6 +54,8 @@ export interface GraphQLPostRequest<TContext extends BaseContext> {
   readonly headers: IncomingMessage['headers'];
   /** What the context factory is given. */
   readonly info: IncomingRequestInfo;
+  /** The server's context factory, given `info`. */
+  readonly context: () => Promise<TContext>;
   /** Apollo Server's answer to the request, with `context` in place of the server's context factory when given. */
   readonly viaApollo: (context?: () => Promise<TContext>) => Promise<HTTPGraphQLResponse>;
 }
@@ -99,7 +102,8 @@ export interface GraphQLHttpServerOptions<TContext extends BaseContext> {
   access: ServerAccess;
   /**
    * Serves POSTs to the GraphQL path (after the body is read and parsed) in place of Apollo Server,
-   * handing to it (`viaApollo`) what it does not serve. Default: Apollo Server serves every request.
+   * handing to it (`viaApollo`) what it does not serve. Default: the lean request path of a server
+   * made by `createApolloServer` over a schema (`leanRequestPathOf`), else Apollo Server serves every request.
    */
   serveGraphQLPost?: ServeGraphQLPost<TContext>;
 }
@@ -120,6 +124,7 @@ export interface RunningServer {
 export function createGraphQLHttpServer<TContext extends BaseContext>(options: GraphQLHttpServerOptions<TContext>): Server {
   const { apollo, logger, graphqlPath = '/graphql', maxBodyBytes = 1_000_000 } = options;
   const readiness = options.readiness ?? (async () => ({ ready: true }));
+  const serveGraphQLPost = options.serveGraphQLPost ?? leanRequestPathOf(apollo);
   const serviceSecret = options.access === 'public' ? undefined : options.access.serviceSecret;
   const principalKey = serviceSecret === undefined ? undefined : principalKeyFrom(serviceSecret);
   const callerOf = (request: IncomingMessage): { principal: CallerPrincipal | undefined; serviceCaller: boolean } => {
@@ -189,20 +194,20 @@ export function createGraphQLHttpServer<TContext extends BaseContext>(options: G
       serviceCaller: caller.serviceCaller,
       graphQLRequests: sentRequests(body, url.searchParams),
     };
-    const viaApollo = (context: () => Promise<TContext> = () => options.context(info)) => {
+    const context = () => options.context(info);
+    const viaApollo = (contextValue: () => Promise<TContext> = context) => {
       const headers = new HeaderMap();
       for (const [key, value] of Object.entries(request.headers)) {
         if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
       }
       return apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: request.method ?? 'GET', headers, search: url.search, body },
-        context,
+        context: contextValue,
       });
     };
-    const serveGraphQLPost = options.serveGraphQLPost;
     const execute =
       serveGraphQLPost !== undefined && request.method === 'POST'
-        ? () => serveGraphQLPost({ body, headers: request.headers, info, viaApollo })
+        ? () => serveGraphQLPost({ body, headers: request.headers, info, context, viaApollo })
         : () => viaApollo();
     const result = testTrigger === undefined ? await execute() : await runWithTestTrigger(testTrigger, execute);
     for (const [key, value] of result.headers) response.setHeader(key, value);

@@ -1,10 +1,10 @@
 import { fileURLToPath } from 'node:url';
-import { commonSettings, environmentSnapshot, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { environmentSnapshot, readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 import { STATUS_CALLBACK_PATH } from './adapters/connector/createStatusCallbackRoute.js';
 import { adapterSettings } from './adapters/registry.js';
 
 export const catalogSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the catalog subgraph. Default: 4001. */
   PORT: setting.port({ default: 4001 }),
   /** Interface to listen on. Default: 127.0.0.1. */

@@ -61,7 +61,12 @@ export async function createCatalogService(config: CatalogConfig, logger: Logger
   const sellerTrust = createSellerTrustClient({ url: config.TRUST_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const reachSender = createReachSender({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const reach = createReachCounter({ send: (batch) => reachSender.send(batch), flushIntervalMs: config.REACH_FLUSH_INTERVAL_MS, logger });
-  const apollo = createApolloServer<Context>({ schema: createCatalogSchema(), logger, production: config.NODE_ENV === 'production' });
+  const apollo = createApolloServer<Context>({
+    schema: createCatalogSchema(),
+    logger,
+    production: config.NODE_ENV === 'production',
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const orderStatus = createOrderStatusForwarder({ url: config.ORDERS_URL, serviceSecret, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
   const statusCallbacks = createStatusCallbackRoute({

@@ -1,7 +1,7 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 
 export const customsSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the customs subgraph. Default: 4003. */
   PORT: setting.port({ default: 4003 }),
   /** Interface to listen on. Default: 127.0.0.1. */

@@ -30,7 +30,12 @@ export async function createCustomsService(config: CustomsConfig, logger: Logger
     logger,
   });
   const customsFx = createCustomsRatesClient({ baseUrl: config.FX_REFRATES_URL, timeoutMs: config.UPSTREAM_TIMEOUT_MS, logger });
-  const apollo = createApolloServer<Context>({ schema: createCustomsSchema(), logger, production: config.NODE_ENV === 'production' });
+  const apollo = createApolloServer<Context>({
+    schema: createCustomsSchema(),
+    logger,
+    production: config.NODE_ENV === 'production',
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,

@@ -1,7 +1,7 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 
 export const insightsSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the insights subgraph. Default: 4006. */
   PORT: setting.port({ default: 4006 }),
   /** Interface to listen on. Default: 127.0.0.1. */

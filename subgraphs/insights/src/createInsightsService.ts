@@ -58,7 +58,12 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
   let transport: EventTransport | undefined;
   let running: RunningReader | undefined;
 
-  const apollo = createApolloServer<Context>({ schema: createInsightsSchema(), logger, production });
+  const apollo = createApolloServer<Context>({
+    schema: createInsightsSchema(),
+    logger,
+    production,
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   // Where clients download exports: the configured public address, else this server's own.
   const publicUrl = (): string => {

@@ -1,8 +1,8 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 import { adapterSettings } from './adapters/registry.js';
 
 export const logisticsSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the logistics subgraph. Default: 4002. */
   PORT: setting.port({ default: 4002 }),
   /** Interface to listen on. Default: 127.0.0.1. */

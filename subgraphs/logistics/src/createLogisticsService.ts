@@ -22,7 +22,12 @@ export async function createLogisticsService(config: LogisticsConfig, logger: Lo
   const clearanceFees = createClearanceFeeTables(carriers, logger);
   // Read and checked now: a restriction file at fault stops the service rather than a quote later.
   const restrictions = loadRestrictions();
-  const apollo = createApolloServer<Context>({ schema: createLogisticsSchema(), logger, production: config.NODE_ENV === 'production' });
+  const apollo = createApolloServer<Context>({
+    schema: createLogisticsSchema(),
+    logger,
+    production: config.NODE_ENV === 'production',
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,

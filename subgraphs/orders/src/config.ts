@@ -1,4 +1,4 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 
 /** An amount of euros, as a decimal string with at most two decimals. */
 function euroAmount(fallback: string) {
@@ -10,7 +10,7 @@ function euroAmount(fallback: string) {
 }
 
 export const ordersSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the orders subgraph. Default: 4005. */
   PORT: setting.port({ default: 4005 }),
   /** Interface to listen on. Default: 127.0.0.1. */

@@ -123,7 +123,12 @@ export async function createOrdersService(
   const disputes = createOrderDisputes({ store, participants, leaseMs: config.SAGA_LEASE_MS, logger, now });
 
   let publisher: JetStreamPublisher | undefined;
-  const apollo = createApolloServer<Context>({ schema: createOrdersSchema(), logger, production });
+  const apollo = createApolloServer<Context>({
+    schema: createOrdersSchema(),
+    logger,
+    production,
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,

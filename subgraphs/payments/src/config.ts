@@ -1,8 +1,8 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 import { providerSettings } from './adapters/registry.js';
 
 export const paymentsSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the payments subgraph. Default: 4004. */
   PORT: setting.port({ default: 4004 }),
   /** Interface to listen on. Default: 127.0.0.1. */

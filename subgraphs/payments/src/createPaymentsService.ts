@@ -55,7 +55,12 @@ export async function createPaymentsService(
     logger,
     now,
   });
-  const apollo = createApolloServer<Context>({ schema: createPaymentsSchema(), logger, production: config.NODE_ENV === 'production' });
+  const apollo = createApolloServer<Context>({
+    schema: createPaymentsSchema(),
+    logger,
+    production: config.NODE_ENV === 'production',
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,

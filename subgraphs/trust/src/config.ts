@@ -1,7 +1,7 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 
 export const trustSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the trust subgraph. Default: 4007. */
   PORT: setting.port({ default: 4007 }),
   /** Interface to listen on. Default: 127.0.0.1. */

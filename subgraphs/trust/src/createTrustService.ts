@@ -31,7 +31,12 @@ export async function createTrustService(config: TrustConfig, logger: Logger): P
   let transport: EventTransport | undefined;
   let running: RunningReader | undefined;
 
-  const apollo = createApolloServer<Context>({ schema: createTrustSchema(), logger, production });
+  const apollo = createApolloServer<Context>({
+    schema: createTrustSchema(),
+    logger,
+    production,
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,

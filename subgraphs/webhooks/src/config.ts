@@ -1,7 +1,7 @@
-import { commonSettings, readConfig, setting, type Environment } from '#packages/config/index.js';
+import { readConfig, setting, subgraphSettings, type Environment } from '#packages/config/index.js';
 
 export const webhooksSettings = {
-  ...commonSettings,
+  ...subgraphSettings,
   /** Port of the webhooks subgraph. Default: 4008. */
   PORT: setting.port({ default: 4008 }),
   /** Interface to listen on. Default: 127.0.0.1. */

@@ -47,7 +47,12 @@ export async function createWebhooksService(
   let transport: EventTransport | undefined;
   let running: RunningReader | undefined;
 
-  const apollo = createApolloServer<Context>({ schema: createWebhooksSchema(), logger, production });
+  const apollo = createApolloServer<Context>({
+    schema: createWebhooksSchema(),
+    logger,
+    production,
+    leanRequests: config.SUBGRAPH_LEAN === 'on',
+  });
   await apollo.start();
   const httpServer = createGraphQLHttpServer<Context>({
     apollo,
