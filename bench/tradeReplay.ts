@@ -170,8 +170,10 @@ async function run(): Promise<void> {
     const urls = new Map(Object.entries(ports).map(([name, port]) => [name, `http://127.0.0.1:${port}/graphql`]));
     const root = resolve(values.root ?? '.');
     const engine = await engineOf(root, recording.supergraphSdl, urls);
-    const { stringifyResponse, writeResponseBytes } = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
+    const { stringifyResponse } = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
       stringifyResponse(value: object): string;
+    };
+    const { writeResponseBytes } = (await import(pathToFileURL(resolve(root, 'packages/server/index.ts')).href)) as {
       writeResponseBytes?: (value: object) => Uint8Array;
     };
     // the response's bytes as the gateway writes them (a checkout from before writeResponseBytes encodes the text whole)

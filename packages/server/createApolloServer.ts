@@ -98,7 +98,11 @@ export function createApolloServer<TContext extends BaseContext>(options: Apollo
   const server = new ApolloServer<TContext>({ ...common, schema: options.schema });
   // the lean path answers as Apollo Server with these plugins does; a caller's own plugin would be skipped by it
   const lean = (options.leanRequests ?? true) && (options.staticCacheHints ?? true) && (options.plugins ?? []).length === 0;
-  if (lean) registerLeanRequestPath(server, createLeanRequestPath(server, options.schema));
+  if (lean)
+    registerLeanRequestPath(
+      server,
+      createLeanRequestPath(server, options.schema, { apolloStringify: options.stringifyResult === undefined }),
+    );
   return server;
 }
 

@@ -15,9 +15,10 @@ import {
   type ValidationRule,
 } from 'graphql';
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
-import type { GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
+import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { OperationCachePolicies } from './operationCachePolicy.js';
+import { writeResponseBytes } from './writeResponseBytes.js';
 
 /** Query texts kept parsed and validated, at most, and their characters in all. */
 const MAX_DOCUMENTS = 500;
@@ -27,6 +28,15 @@ const MAX_OPERATIONS_PER_DOCUMENT = 16;
 const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
 /** `accept` headers Apollo Server answers with `application/json; charset=utf-8`; any other goes to Apollo Server. */
 const JSON_ACCEPTS = new Set(['*/*', 'application/json', JSON_CONTENT_TYPE, 'application/json;charset=utf-8']);
+
+export interface LeanRequestPathOptions {
+  /**
+   * Whether the server writes its results with Apollo Server's own `stringifyResult` (JSON and a
+   * newline, none given to it): the lean path then writes the same bytes in pieces
+   * (`writeResponseBytes`) instead of one string. Default: false (the server's `stringifyResult`).
+   */
+  readonly apolloStringify?: boolean;
+}
 
 /** The Apollo Server settings a lean answer must share, read from the server once it has started. */
 interface ServerSettings {
@@ -59,7 +69,8 @@ interface KnownOperation {
  * written out as JavaScript, about an eighth of payments' CPU per search less than graphql-js's
  * `execute`, BENCHMARKS.md); it runs with the server's context, its errors are made graphql-js's
  * and formatted by the server's `formatError`, and it is written with the server's
- * `stringifyResult` and the `cache-control` header `staticCacheControlPlugin` gives it.
+ * `stringifyResult` (or as the bytes of Apollo Server's own, `apolloStringify`) and the
+ * `cache-control` header `staticCacheControlPlugin` gives it.
  *
  * Anything else goes to Apollo Server (`viaApollo`), decided before anything runs: GETs, batches,
  * `extensions` (APQ), other content types or `accept` headers, texts that do not parse or validate,
@@ -70,6 +81,7 @@ interface KnownOperation {
 export function createLeanRequestPath<TContext extends BaseContext>(
   apollo: ApolloServer<TContext>,
   schema: GraphQLSchema,
+  options: LeanRequestPathOptions = {},
 ): ServeGraphQLPost<TContext> {
   const policies = new OperationCachePolicies(schema, 0);
   const documents = new Map<string, KnownDocument | null>();
@@ -100,7 +112,7 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     return entry;
   };
 
-  return async (request: GraphQLPostRequest<TContext>): Promise<HTTPGraphQLResponse> => {
+  return async (request: GraphQLPostRequest<TContext>): Promise<HTTPGraphQLResponse | BytesGraphQLResponse> => {
     const { body, headers, viaApollo } = request;
     if (!isOneOperation(body) || !isJson(headers['content-type']) || !acceptsJson(headers.accept)) return viaApollo();
     settings ??= settingsOf(apollo);
@@ -153,7 +165,13 @@ export function createLeanRequestPath<TContext extends BaseContext>(
       maxAge > 0 && errors === undefined ? `max-age=${maxAge}, ${(policy.scope ?? 'PUBLIC').toLowerCase()}` : 'no-store',
     );
     if (!responseHeaders.get('content-type')) responseHeaders.set('content-type', JSON_CONTENT_TYPE);
-    const string = await settings.stringifyResult({ errors, data: result.data, extensions: result.extensions });
+    const response = { errors, data: result.data, extensions: result.extensions };
+    if (options.apolloStringify) {
+      // Apollo Server's text (JSON and a newline) as bytes written in pieces: payments' answer to a
+      // search is 150,000 characters, some beyond Latin-1, a large object in V8 as one string
+      return { status, headers: responseHeaders, body: { kind: 'bytes', bytes: writeResponseBytes(response, '\n') } };
+    }
+    const string = await settings.stringifyResult(response);
     return { status, headers: responseHeaders, body: { kind: 'complete', string } };
   };
 }

@@ -23,3 +23,4 @@ export {
   isServiceCaller,
   loadServiceSecret,
 } from './serviceAuth.js';
+export { writeResponseBytes } from './writeResponseBytes.js';

@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { UpstreamError, userInputError } from '../errors/index.js';
 import { createLogger } from '../log/index.js';
 import { DateTimeScalar } from '../scalars/index.js';
@@ -311,5 +311,30 @@ describe.each([
         .map((step) => step.name)
         .sort(),
     );
+  });
+
+  it('writes a long answer beyond Latin-1 as the same bytes, never encoding it as one text', async () => {
+    // 20,000 quotes holding ≤ and €: a 480,000-character two-byte text, a large object in V8 as one string
+    const step = {
+      name: 'a long answer',
+      body: { query: QUOTES, variables: { first: 20_000 } },
+      lean: true,
+      headers: { 'x-step': 'long' },
+    };
+    const expected = await send(apolloOnly.server, step);
+    const encode = vi.spyOn(TextEncoder.prototype, 'encode');
+    const encodeInto = vi.spyOn(TextEncoder.prototype, 'encodeInto');
+    let seen: Seen;
+    try {
+      seen = await send(withLean.server, step);
+    } finally {
+      encode.mockRestore();
+      encodeInto.mockRestore();
+    }
+    expect(withLean.lean.has('long')).toBe(true);
+    expect(seen).toEqual(expected);
+    expect(expected.body.length).toBeGreaterThan(2 * 65_536);
+    const lengths = [...encode.mock.calls, ...encodeInto.mock.calls].map(([text]) => String(text).length);
+    expect(Math.max(...lengths)).toBeLessThan(65_536);
   });
 });

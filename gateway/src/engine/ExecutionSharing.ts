@@ -2,7 +2,7 @@ import { restrictCachePolicyTo, type CacheHint } from '../subgraph/restrictCache
 import { engineMetrics } from './engineMetrics.js';
 import type { EngineExecutionResult } from './createExecutionEngine.js';
 import type { PreparedOperation } from './prepareOperation.js';
-import { writeResponseBytes } from './writeResponseBytes.js';
+import { writeResponseBytes } from '#packages/server/writeResponseBytes.js';
 
 /** How one request asks to run: the parts of it that decide whether two runs would be the same. */
 export interface ShareRequest {

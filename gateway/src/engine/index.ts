@@ -10,5 +10,4 @@ export {
 export { engineMetrics, type EngineMetrics, type FallbackReason } from './engineMetrics.js';
 export { useExecutionEngine, type EngineGateway, type UseExecutionEngineOptions } from './useExecutionEngine.js';
 export { stringifyResponse } from './ExecutionSharing.js';
-export { writeResponseBytes } from './writeResponseBytes.js';
 export { keepNamesOneByte } from './keepNamesOneByte.js';

@@ -12,7 +12,7 @@ const MAX_LEVELS = 12;
 const utf8 = new TextEncoder();
 
 /**
- * The UTF-8 bytes of `JSON.stringify(value)`, the same bytes `TextEncoder` gives for that text,
+ * The UTF-8 bytes of `JSON.stringify(value)` (then `suffix`), the same bytes `TextEncoder` gives for that text,
  * written without the text ever being one string. `JSON.stringify` of a whole response returns it
  * as a string of parts; encoding it flattens them into one string, and a response of 180,000
  * characters (the trade query's, two bytes a character) is then a large object: pages mapped and
@@ -21,9 +21,11 @@ const utf8 = new TextEncoder();
  * encoded a piece of at most {@link PIECE_CHARS} characters at a time. `JSON.stringify` writes every
  * piece as it writes it inside the whole text (lone surrogates escaped), so the bytes are equal.
  */
-export function writeResponseBytes(value: unknown): Uint8Array {
+export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
   const writer = new PieceWriter();
   writeValue(writer, value, 0);
+  // Apollo Server's own writer ends its text with a newline
+  if (suffix !== '') writer.add(suffix);
   return writer.finish();
 }
 

@@ -1,6 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeResponseBytes } from '../../src/engine/index.js';
+import { writeResponseBytes } from './writeResponseBytes.js';
 
 const utf8 = new TextEncoder();
 
