@@ -128,6 +128,28 @@ describe("a seller's tally", () => {
     reopened.close();
   });
 
+  it('stays as committed when a batch fails and is rolled back', () => {
+    const { file, store } = open();
+    for (const batch of histories(13)) store.apply(batch);
+    const before = SELLERS.map((sellerId) => assess(store, sellerId, NOW).fromTally);
+    const broken: Applied = {
+      eventId: 'e-broken',
+      at: NOW,
+      change: { kind: 'confirmed', orderId: 'o-broken', sellerId: null as unknown as string, marketplaceId: 'ke-soko', confirmedAt: NOW },
+    };
+    const good = (sellerId: string): Applied => ({
+      eventId: `e-more-${sellerId}`,
+      at: NOW,
+      change: { kind: 'confirmed', orderId: `o-more-${sellerId}`, sellerId, marketplaceId: 'ke-soko', confirmedAt: NOW },
+    });
+    expect(() => store.apply([...SELLERS.map(good), broken])).toThrow();
+    expect(SELLERS.map((sellerId) => assess(store, sellerId, NOW).fromTally)).toEqual(before);
+    const reopened = createSqliteTrackRecordStore(file);
+    expect(SELLERS.map((sellerId) => assess(reopened, sellerId, NOW).fromTally)).toEqual(before);
+    reopened.close();
+    store.close();
+  });
+
   it('weighs an order confirmed after the instant asked (another clock ahead) as one confirmed then, as the orders do', () => {
     const { store } = open();
     const confirm = (orderId: string, confirmedAt: number): Applied => ({

@@ -3,6 +3,9 @@ import type { OrderOutcome } from '../score/SellerEvidence.js';
 import { emptyTally, withOrderChanged, type OrderTally } from './OrderTally.js';
 import type { TrackRecordChange, TrackRecordStore } from './TrackRecordStore.js';
 
+/** Sellers' tallies kept in memory: at a few hundred bytes each, about 20 MB. */
+const TALLIES_KEPT = 50_000;
+
 interface OrderRow {
   order_id: string;
   seller_id: string;
@@ -74,9 +77,26 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
   );
   const deadLetter = db.prepare('INSERT INTO event_dead_letters (event_id, source, payload, error, at) VALUES (?, ?, ?, ?, ?)');
 
-  const readTally = (sellerId: string) => {
+  // Tallies as committed, so that a booking's read of its seller runs no statement: this process is
+  // the file's only writer (one replica owns it), so a tally changes only in `apply`, which puts
+  // what its transaction wrote here once it has committed (`written`). `null`: no orders. The least
+  // recently used go first beyond `TALLIES_KEPT`.
+  const kept = new Map<string, OrderTally | null>();
+  const keep = (sellerId: string, tally: OrderTally | null) => {
+    kept.delete(sellerId);
+    kept.set(sellerId, tally);
+    if (kept.size > TALLIES_KEPT) kept.delete(kept.keys().next().value!);
+  };
+  const written = new Map<string, OrderTally>();
+  const readTally = (sellerId: string): OrderTally | undefined => {
+    const tally = written.get(sellerId) ?? kept.get(sellerId);
+    if (tally !== undefined) return tally ?? undefined;
     const row = tallyOf.get(sellerId) as { tally: string } | undefined;
     return row && (JSON.parse(row.tally) as OrderTally);
+  };
+  const writeTally = (sellerId: string, tally: OrderTally) => {
+    saveTally.run(sellerId, JSON.stringify(tally));
+    written.set(sellerId, tally);
   };
   // A seller's tally from its orders: for a file written before tallies were kept.
   const rebuildTally = (sellerId: string) => {
@@ -89,7 +109,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
       if (row.dispute === 'LOST') latestLostAt = Math.max(latestLostAt ?? row.confirmed_at, row.confirmed_at);
       lastEventAt = Math.max(lastEventAt, row.last_event_at);
     }
-    saveTally.run(sellerId, JSON.stringify({ ...tally, latestLostAt, lastEventAt }));
+    writeTally(sellerId, { ...tally, latestLostAt, lastEventAt });
   };
 
   const confirmOrder = (change: Extract<TrackRecordChange, { kind: 'confirmed' }>, at: number) => {
@@ -104,7 +124,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
       returned: 'NONE',
     };
     const tally = withOrderChanged(known ?? emptyTally(change.confirmedAt), undefined, order);
-    saveTally.run(change.sellerId, JSON.stringify({ ...tally, lastEventAt: known ? Math.max(known.lastEventAt, at) : at }));
+    writeTally(change.sellerId, { ...tally, lastEventAt: known ? Math.max(known.lastEventAt, at) : at });
   };
 
   const changeOrder = (change: Exclude<TrackRecordChange, { kind: 'confirmed' }>, at: number) => {
@@ -145,7 +165,7 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
       at >= tally.lastEventAt || row.last_event_at !== tally.lastEventAt
         ? Math.max(tally.lastEventAt, at)
         : (latestEvent.get(sellerId) as { at: number }).at;
-    saveTally.run(sellerId, JSON.stringify({ ...withOrderChanged(tally, before, after), latestLostAt, lastEventAt }));
+    writeTally(sellerId, { ...withOrderChanged(tally, before, after), latestLostAt, lastEventAt });
   };
 
   const applyOne = (change: TrackRecordChange, at: number) => {
@@ -165,14 +185,33 @@ export function createSqliteTrackRecordStore(file: string): TrackRecordStore {
     .pluck()
     .all() as string[];
   if (untallied.length > 0) db.transaction(() => untallied.forEach(rebuildTally))();
+  written.clear();
 
   return {
-    apply: (changes) => applyAll(changes),
+    apply(changes) {
+      written.clear();
+      try {
+        applyAll(changes);
+        for (const [sellerId, tally] of written) keep(sellerId, tally);
+      } finally {
+        written.clear(); // a batch rolled back leaves the kept tallies as they were
+      }
+    },
     talliesOf(sellerIds) {
       const found = new Map<string, OrderTally>();
-      if (sellerIds.length === 0) return found;
-      for (const row of tallies.all(JSON.stringify(sellerIds)) as { seller_id: string; tally: string }[])
-        found.set(row.seller_id, JSON.parse(row.tally) as OrderTally);
+      const unknown = sellerIds.filter((sellerId) => {
+        const tally = kept.get(sellerId);
+        if (tally) found.set(sellerId, tally);
+        return tally === undefined;
+      });
+      if (unknown.length === 0) return found;
+      const rows = tallies.all(JSON.stringify(unknown)) as { seller_id: string; tally: string }[];
+      const read = new Map(rows.map((row) => [row.seller_id, JSON.parse(row.tally) as OrderTally]));
+      for (const sellerId of unknown) {
+        const tally = read.get(sellerId);
+        keep(sellerId, tally ?? null);
+        if (tally) found.set(sellerId, tally);
+      }
       return found;
     },
     ordersOf(sellerIds) {
