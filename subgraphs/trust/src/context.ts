@@ -1,10 +1,10 @@
 import type DataLoader from 'dataloader';
 import type { Logger } from '#packages/log/index.js';
-import type { OrderOutcome } from './score/SellerEvidence.js';
+import type { PlatformRecord } from './score/PlatformRecord.js';
 
-/** A seller's orders on the platform, as the track-record store keeps them. */
+/** A seller's orders on the platform, summed up at the request's instant. */
 export interface TrackRecord {
-  readonly orders: readonly OrderOutcome[];
+  readonly record: PlatformRecord;
   readonly lastEventAt: number | undefined;
 }
 

@@ -9,6 +9,7 @@ import type { TrustConfig } from './config.js';
 import type { Context, TrackRecord } from './context.js';
 import { createSqliteTrackRecordStore } from './record/createSqliteTrackRecordStore.js';
 import { createTrackRecordReader } from './record/createTrackRecordReader.js';
+import { readTrackRecords } from './record/readTrackRecords.js';
 import type { TrackRecordStore } from './record/TrackRecordStore.js';
 import { createTrustSchema } from './schema.js';
 
@@ -44,15 +45,16 @@ export async function createTrustService(config: TrustConfig, logger: Logger): P
     // Closed like every subgraph: only the gateway and internal callers (orders, for escrow) are answered.
     // Trust is public evidence about sellers, so no caller principal is read.
     access: { serviceSecret: loadServiceSecret(config) },
-    context: async () => ({
-      logger,
-      // A search page asks for every seller on it in one `_entities` request: one store read.
-      trackRecords: new DataLoader<string, TrackRecord>(async (sellerIds) => {
-        const records = store.recordsOf(sellerIds);
-        return sellerIds.map((id) => records.get(id) ?? { orders: [], lastEventAt: undefined });
-      }),
-      now: Date.now,
-    }),
+    context: async () => {
+      // One instant per request: every seller on a page is scored at the same time.
+      const now = Date.now();
+      return {
+        logger,
+        // A search page asks for every seller on it in one `_entities` request: one store read.
+        trackRecords: new DataLoader<string, TrackRecord>(async (sellerIds) => readTrackRecords(store, sellerIds, now)),
+        now: () => now,
+      };
+    },
   });
 
   return {

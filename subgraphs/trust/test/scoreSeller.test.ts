@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { recordOfOrders } from '../src/score/PlatformRecord.js';
 import type { OrderOutcome } from '../src/score/SellerEvidence.js';
 import { normalisedRating, scoreSeller } from '../src/score/scoreSeller.js';
 
@@ -23,7 +24,7 @@ describe('scoreSeller', () => {
 
   it('starts a new seller from the prior: one perfect order is not a perfect score, and the seller is NEW', () => {
     const trust = scoreSeller(
-      { sellerId: 's', verification: undefined, rating: undefined, orders: [order(1)], lastEventAt: NOW },
+      { sellerId: 's', verification: undefined, rating: undefined, record: recordOfOrders([order(1)], NOW), lastEventAt: NOW },
       'm',
       NOW,
     );
@@ -35,14 +36,24 @@ describe('scoreSeller', () => {
   it('weighs recent conduct more: late deliveries a year ago cost less than the same last week', () => {
     const late = (daysAgo: number) => Array.from({ length: 4 }, () => order(daysAgo, { onTime: false }));
     const good = Array.from({ length: 4 }, () => order(30));
-    const evidence = (orders: OrderOutcome[]) => ({ sellerId: 's', verification: undefined, rating: undefined, orders, lastEventAt: NOW });
+    const evidence = (orders: OrderOutcome[]) => ({
+      sellerId: 's',
+      verification: undefined,
+      rating: undefined,
+      record: recordOfOrders(orders, NOW),
+      lastEventAt: NOW,
+    });
     const longAgo = scoreSeller(evidence([...late(365), ...good]), 'm', NOW);
     const lately = scoreSeller(evidence([...late(7), ...good]), 'm', NOW);
     expect(factor(longAgo, 'onTimeDelivery').value!).toBeGreaterThan(factor(lately, 'onTimeDelivery').value! + 0.1);
   });
 
   it('leaves out a verification the marketplace does not report, and the other weights still add up to 1', () => {
-    const trust = scoreSeller({ sellerId: 's', verification: undefined, rating: undefined, orders: [], lastEventAt: undefined }, 'm', NOW);
+    const trust = scoreSeller(
+      { sellerId: 's', verification: undefined, rating: undefined, record: recordOfOrders([], NOW), lastEventAt: undefined },
+      'm',
+      NOW,
+    );
     expect(factor(trust, 'verification')).toMatchObject({ value: null, weight: 0, source: 'marketplace:m' });
     expect(trust.factors.reduce((sum, f) => sum + f.weight, 0)).toBeCloseTo(1, 3);
     expect(trust.updatedAt).toBe(NOW);
@@ -52,8 +63,8 @@ describe('scoreSeller', () => {
     const clean = Array.from({ length: 6 }, (_, i) => order(10 + i));
     const rating = { average: 4.8, worst: 1, best: 5, count: 200 };
     const base = { sellerId: 's', verification: 'BUSINESS' as const, rating, lastEventAt: NOW };
-    expect(scoreSeller({ ...base, orders: clean }, 'm', NOW).level).toBe('TRUSTED');
-    const lost = scoreSeller({ ...base, orders: [...clean.slice(1), order(5, { dispute: 'LOST' })] }, 'm', NOW);
+    expect(scoreSeller({ ...base, record: recordOfOrders(clean, NOW) }, 'm', NOW).level).toBe('TRUSTED');
+    const lost = scoreSeller({ ...base, record: recordOfOrders([...clean.slice(1), order(5, { dispute: 'LOST' })], NOW) }, 'm', NOW);
     expect(lost.level).not.toBe('TRUSTED');
     expect(factor(lost, 'disputes').detail).toBe('1 disputes opened, 1 lost');
   });
@@ -61,8 +72,8 @@ describe('scoreSeller', () => {
   it('counts returns of goods that were not what was owed against the seller, and a change of mind not at all', () => {
     const base = { sellerId: 's', verification: undefined, rating: undefined, lastEventAt: NOW };
     const clean = Array.from({ length: 6 }, (_, i) => order(10 + i));
-    const changedMind = scoreSeller({ ...base, orders: [...clean, order(3, { returned: 'CHANGED_MIND' })] }, 'm', NOW);
-    const faulty = scoreSeller({ ...base, orders: [...clean, order(3, { returned: 'SELLER_AT_FAULT' })] }, 'm', NOW);
+    const changedMind = scoreSeller({ ...base, record: recordOfOrders([...clean, order(3, { returned: 'CHANGED_MIND' })], NOW) }, 'm', NOW);
+    const faulty = scoreSeller({ ...base, record: recordOfOrders([...clean, order(3, { returned: 'SELLER_AT_FAULT' })], NOW) }, 'm', NOW);
     expect(factor(faulty, 'returns').value!).toBeLessThan(factor(changedMind, 'returns').value!);
     expect(faulty.score).toBeLessThan(changedMind.score);
     expect(factor(faulty, 'returns').detail).toBe('1 of 7 orders returned as not what was owed, 0 on a change of mind');

@@ -1,5 +1,6 @@
 import type { DeadLetter } from '#packages/events/index.js';
 import type { OrderOutcome } from '../score/SellerEvidence.js';
+import type { OrderTally } from './OrderTally.js';
 
 /** What one order event changes in a seller's track record. */
 export type TrackRecordChange =
@@ -19,11 +20,14 @@ export type TrackRecordChange =
 export interface TrackRecordStore {
   /**
    * Applies the changes of a batch of events in one transaction, skipping events already applied
-   * (delivery is at least once): `eventId` is remembered with its change.
+   * (delivery is at least once): `eventId` is remembered with its change, and each seller's tally
+   * moves with its orders.
    */
   apply(changes: readonly { readonly eventId: string; readonly at: number; readonly change: TrackRecordChange | undefined }[]): void;
-  /** Each seller's orders and the time of its last event; sellers without orders are absent. */
-  recordsOf(sellerIds: readonly string[]): ReadonlyMap<string, { readonly orders: readonly OrderOutcome[]; readonly lastEventAt: number }>;
+  /** Each seller's tally, one row a seller however many orders it has; sellers without orders are absent. */
+  talliesOf(sellerIds: readonly string[]): ReadonlyMap<string, OrderTally>;
+  /** Each seller's orders, its whole history, and the time of its last event; sellers without orders are absent. */
+  ordersOf(sellerIds: readonly string[]): ReadonlyMap<string, { readonly orders: readonly OrderOutcome[]; readonly lastEventAt: number }>;
   addDeadLetter(letter: DeadLetter, at: number): void;
   close(): void;
 }

@@ -21,7 +21,7 @@ export const Seller: SellerResolvers<Context> = {
         sellerId: seller.id,
         verification: seller.verification?.level ?? undefined,
         rating: seller.rating ?? undefined,
-        orders: record.orders,
+        record: record.record,
         lastEventAt: record.lastEventAt,
       },
       marketplaceOfSeller(seller.id) ?? 'unknown',

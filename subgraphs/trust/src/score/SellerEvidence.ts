@@ -1,3 +1,4 @@
+import type { PlatformRecord } from './PlatformRecord.js';
 import type { VerificationLevel } from './trustModel.js';
 
 /** One order of the seller's on the platform, as the order events told it. */
@@ -28,7 +29,8 @@ export interface SellerEvidence {
   /** Undefined when the marketplace does not report one. */
   readonly verification: VerificationLevel | undefined;
   readonly rating: MarketplaceRating | undefined;
-  readonly orders: readonly OrderOutcome[];
+  /** The seller's orders on the platform, summed up at the instant scored. */
+  readonly record: PlatformRecord;
   /** When the platform last learnt something of the seller (ms); undefined without orders. */
   readonly lastEventAt: number | undefined;
 }

@@ -1,4 +1,5 @@
-import type { OrderOutcome, SellerEvidence } from './SellerEvidence.js';
+import { HALF_LIFE_MS } from './PlatformRecord.js';
+import type { SellerEvidence } from './SellerEvidence.js';
 import { TRUST_MODEL, VERIFICATION_VALUE, type TrustLevel } from './trustModel.js';
 
 /** One part of the score, with what it is worth and where it comes from. */
@@ -23,8 +24,6 @@ export interface TrustAssessment {
   readonly updatedAt: number;
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * A seller's trust from its evidence: each factor is a Bayesian average — the prior counted as
  * `priorOrders` orders, plus each of the seller's orders weighted by `2^(−age/half-life)` — so a
@@ -35,26 +34,17 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
   const { factors: model } = TRUST_MODEL;
   const platform = 'platform:order-events';
   const marketplace = `marketplace:${marketplaceId}`;
-  const decay = (order: OrderOutcome) => 2 ** (-Math.max(0, now - order.confirmedAt) / (TRUST_MODEL.halfLifeDays * DAY_MS));
+  const { counts, weighted, latestLostAt } = evidence.record;
 
-  const delivered = evidence.orders.filter((order) => order.onTime !== null);
-  const onTime = bayesian(model.onTimeDelivery.prior, model.onTimeDelivery.priorOrders, delivered, decay, (order) =>
-    order.onTime ? 1 : 0,
+  const onTime = bayesian(model.onTimeDelivery.prior, model.onTimeDelivery.priorOrders, weighted.delivered, weighted.onTime);
+  const cancellations = bayesian(
+    model.sellerCancellations.prior,
+    model.sellerCancellations.priorOrders,
+    weighted.orders,
+    weighted.notCancelled,
   );
-  const cancellations = bayesian(model.sellerCancellations.prior, model.sellerCancellations.priorOrders, evidence.orders, decay, (order) =>
-    order.cancelledBySeller ? 0 : 1,
-  );
-  const disputes = bayesian(
-    model.disputes.prior,
-    model.disputes.priorOrders,
-    evidence.orders,
-    (order) => decay(order) * (order.dispute === 'LOST' ? model.disputes.lostCountsAs : 1),
-    (order) => (order.dispute === 'LOST' ? 0 : order.dispute === 'OPEN' ? 0.5 : 1),
-  );
-  const returns = bayesian(model.returns.prior, model.returns.priorOrders, evidence.orders, decay, (order) =>
-    order.returned === 'SELLER_AT_FAULT' ? 0 : 1,
-  );
-  const count = (test: (order: OrderOutcome) => boolean) => evidence.orders.filter(test).length;
+  const disputes = bayesian(model.disputes.prior, model.disputes.priorOrders, weighted.disputes, weighted.disputesValue);
+  const returns = bayesian(model.returns.prior, model.returns.priorOrders, weighted.orders, weighted.notReturned);
   const rating = evidence.rating && evidence.rating.best !== evidence.rating.worst ? evidence.rating : undefined;
   const ratingValue = rating
     ? (model.marketplaceRating.prior * model.marketplaceRating.priorRatings + normalisedRating(rating) * rating.count) /
@@ -72,25 +62,25 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
       name: 'onTimeDelivery',
       value: onTime,
       source: platform,
-      detail: `${count((order) => order.onTime === true)} of ${delivered.length} delivered orders within the promised days`,
+      detail: `${counts.onTime} of ${counts.delivered} delivered orders within the promised days`,
     },
     {
       name: 'sellerCancellations',
       value: cancellations,
       source: platform,
-      detail: `${count((order) => order.cancelledBySeller)} of ${evidence.orders.length} orders cancelled by the seller`,
+      detail: `${counts.cancelledBySeller} of ${counts.orders} orders cancelled by the seller`,
     },
     {
       name: 'disputes',
       value: disputes,
       source: platform,
-      detail: `${count((order) => order.dispute !== 'NONE')} disputes opened, ${count((order) => order.dispute === 'LOST')} lost`,
+      detail: `${counts.disputesOpened} disputes opened, ${counts.disputesLost} lost`,
     },
     {
       name: 'returns',
       value: returns,
       source: platform,
-      detail: `${count((order) => order.returned === 'SELLER_AT_FAULT')} of ${evidence.orders.length} orders returned as not what was owed, ${count((order) => order.returned === 'CHANGED_MIND')} on a change of mind`,
+      detail: `${counts.returnedAtFault} of ${counts.orders} orders returned as not what was owed, ${counts.returnedChangedMind} on a change of mind`,
     },
     {
       name: 'marketplaceRating',
@@ -101,12 +91,12 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
         : 'no ratings reported: the prior alone',
     },
   ];
-  const weighted = parts.filter((part) => part.value !== null);
-  const totalWeight = weighted.reduce((sum, part) => sum + model[part.name].weight, 0);
+  const withValue = parts.filter((part) => part.value !== null);
+  const totalWeight = withValue.reduce((sum, part) => sum + model[part.name].weight, 0);
   const factors = parts.map((part) => ({ ...part, weight: part.value === null ? 0 : round(model[part.name].weight / totalWeight) }));
-  const score = round(weighted.reduce((sum, part) => sum + (part.value ?? 0) * model[part.name].weight, 0) / totalWeight);
+  const score = round(withValue.reduce((sum, part) => sum + (part.value ?? 0) * model[part.name].weight, 0) / totalWeight);
 
-  const orderEvidence = evidence.orders.reduce((sum, order) => sum + decay(order), 0);
+  const orderEvidence = weighted.orders;
   const evidenceAmount = orderEvidence + (rating?.count ?? 0) / 10;
   return {
     score,
@@ -115,9 +105,8 @@ export function scoreSeller(evidence: SellerEvidence, marketplaceId: string, now
       evidence: evidenceAmount,
       orderEvidence,
       verification: evidence.verification,
-      recentLostDispute: evidence.orders.some(
-        (order) => order.dispute === 'LOST' && now - order.confirmedAt < TRUST_MODEL.halfLifeDays * DAY_MS,
-      ),
+      // the latest-confirmed lost one is the most recent, if any is
+      recentLostDispute: latestLostAt !== undefined && now - latestLostAt < HALF_LIFE_MS,
     }),
     factors: factors.map((factor) => ({ ...factor, value: factor.value === null ? null : round(factor.value) })),
     updatedAt: evidence.lastEventAt ?? now,
@@ -130,21 +119,9 @@ export function normalisedRating(rating: { average: number; worst: number; best:
   return Math.min(1, Math.max(0, value));
 }
 
-function bayesian(
-  prior: number,
-  priorWeight: number,
-  orders: readonly OrderOutcome[],
-  decay: (order: OrderOutcome) => number,
-  value: (order: OrderOutcome) => number,
-): number {
-  let sum = prior * priorWeight;
-  let weight = priorWeight;
-  for (const order of orders) {
-    const w = decay(order);
-    sum += w * value(order);
-    weight += w;
-  }
-  return sum / weight;
+/** A Bayesian average: the prior counted as `priorWeight` orders, plus the seller's weighted orders. */
+function bayesian(prior: number, priorWeight: number, weight: number, value: number): number {
+  return (prior * priorWeight + value) / (priorWeight + weight);
 }
 
 function levelOf(standing: {
