@@ -25,7 +25,7 @@ import { createGatewayMetrics } from '#gateway/src/metrics/createGatewayMetrics.
 import { UndiciDataSource } from '#gateway/src/UndiciDataSource.js';
 import type { Principal } from '#gateway/src/keys/Principal.js';
 import { createLeanRequestPath } from '#gateway/src/lean/createLeanRequestPath.js';
-import { errorFormattingOf } from '#gateway/src/lean/formatResultErrors.js';
+import { errorFormattingOf } from '#packages/server/formatResultErrors.js';
 import { createReloadGate } from '#gateway/src/lifecycle/createReloadGate.js';
 import { createQueryHashes } from '#gateway/src/persisted/createQueryHashes.js';
 import { acceptEnforcedFeatures } from '#gateway/src/authorization/acceptEnforcedFeatures.js';

@@ -25,7 +25,7 @@ import type { GatewayContext } from './GatewayContext.js';
 import { PUBLIC_GATEWAY_ERROR_CODES } from './gatewayError.js';
 import { createApiKeyAuthenticator } from './keys/createApiKeyAuthenticator.js';
 import { createLeanRequestPath } from './lean/createLeanRequestPath.js';
-import { errorFormattingOf } from './lean/formatResultErrors.js';
+import { errorFormattingOf } from '#packages/server/formatResultErrors.js';
 import { readApiKeys } from './keys/readApiKeys.js';
 import { ANONYMOUS_TIER } from './keys/tiers.js';
 import { createReloadGate } from './lifecycle/createReloadGate.js';

@@ -19,15 +19,13 @@ import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from 
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { OperationCachePolicies } from './operationCachePolicy.js';
 import { writeResponseBytes } from './writeResponseBytes.js';
+import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from './leanRequestBody.js';
 
 /** Query texts kept parsed and validated, at most, and their characters in all. */
 const MAX_DOCUMENTS = 500;
 const MAX_DOCUMENT_CHARS = 10_000_000;
 /** Operation names kept compiled per text, at most. */
 const MAX_OPERATIONS_PER_DOCUMENT = 16;
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-/** `accept` headers Apollo Server answers with `application/json; charset=utf-8`; any other goes to Apollo Server. */
-const JSON_ACCEPTS = new Set(['*/*', 'application/json', JSON_CONTENT_TYPE, 'application/json;charset=utf-8']);
 
 export interface LeanRequestPathOptions {
   /**
@@ -248,35 +246,4 @@ function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {
     return error;
   });
   return { ...result, errors };
-}
-
-interface OneOperation {
-  readonly query: string;
-  readonly operationName?: unknown;
-  readonly variables?: unknown;
-}
-
-/** A body of one operation as text, with nothing Apollo Server would refuse nor any extension. */
-function isOneOperation(body: unknown): body is OneOperation {
-  if (!isRecord(body)) return false;
-  const { query, operationName, variables, extensions } = body;
-  if (typeof query !== 'string' || query === '') return false;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return false;
-  if (variables !== undefined && variables !== null && !isRecord(variables)) return false;
-  return extensions === undefined || extensions === null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `application/json`, with parameters or none: what passes Apollo Server's CSRF check without a preflight header. */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const end = contentType.indexOf(';');
-  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase() === 'application/json';
-}
-
-function acceptsJson(accept: string | undefined): boolean {
-  return accept === undefined || accept === '' || JSON_ACCEPTS.has(accept.trim().toLowerCase());
 }

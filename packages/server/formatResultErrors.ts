@@ -6,20 +6,26 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 export interface ErrorFormatting {
   readonly formatError: ((formatted: GraphQLFormattedError, error: unknown) => GraphQLFormattedError) | undefined;
   readonly includeStacktraceInErrorResponses: boolean;
+  readonly status400ForVariableCoercionErrors: boolean;
 }
 
 /**
- * The settings an Apollo Server formats errors with, read from the server itself (its private
- * `internals`), so that a path serving requests beside it masks and shapes errors exactly as it
- * does; undefined when they cannot be found.
+ * The settings an Apollo Server formats errors with, read from the server itself so that the lean
+ * request path masks and shapes errors exactly as it does whatever `createApolloServer` gives it.
+ * They are private to Apollo Server (its `internals`): undefined when they cannot be found, and
+ * the lean path then serves nothing.
  */
 export function errorFormattingOf(apollo: object): ErrorFormatting | undefined {
   const internals = (apollo as unknown as { internals?: Partial<Record<keyof ErrorFormatting, unknown>> }).internals;
   if (typeof internals !== 'object' || internals === null) return undefined;
-  const { formatError, includeStacktraceInErrorResponses } = internals;
+  const { formatError, includeStacktraceInErrorResponses, status400ForVariableCoercionErrors } = internals;
   if (formatError !== undefined && typeof formatError !== 'function') return undefined;
-  if (typeof includeStacktraceInErrorResponses !== 'boolean') return undefined;
-  return { formatError: formatError as ErrorFormatting['formatError'], includeStacktraceInErrorResponses };
+  if (typeof includeStacktraceInErrorResponses !== 'boolean' || typeof status400ForVariableCoercionErrors !== 'boolean') return undefined;
+  return {
+    formatError: formatError as ErrorFormatting['formatError'],
+    includeStacktraceInErrorResponses,
+    status400ForVariableCoercionErrors,
+  };
 }
 
 export interface FormattedErrors {
@@ -33,7 +39,9 @@ export interface FormattedErrors {
  * A result's errors as Apollo Server 5 sends them (its `normalizeAndFormatErrors`): each made a
  * GraphQLError, its code defaulted to INTERNAL_SERVER_ERROR, its `extensions.http` taken out into
  * the response's status and headers, a stack added outside production, then the server's
- * `formatError`; an error that fails to format is sent as a bare internal error.
+ * `formatError`; an error that fails to format is sent as a bare internal error. (Apollo Server
+ * also turns a variable-coercion error without a code into BAD_USER_INPUT: the lean path hands
+ * variables that do not coerce to Apollo Server before running, so an engine result holds none.)
  */
 export function formatResultErrors(errors: readonly unknown[], formatting: ErrorFormatting): FormattedErrors {
   let status: number | undefined;

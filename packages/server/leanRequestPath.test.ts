@@ -1,6 +1,6 @@
 import { buildSubgraphSchema } from '@apollo/subgraph';
 import { GraphQLError, parse } from 'graphql';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UpstreamError, userInputError } from '../errors/index.js';
 import { createLogger } from '../log/index.js';
 import { DateTimeScalar } from '../scalars/index.js';

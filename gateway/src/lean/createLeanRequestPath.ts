@@ -15,16 +15,14 @@ import type { QueryHashes } from '../persisted/createQueryHashes.js';
 import { unknownOperationRefusal } from '../plugins/useKnownOperation.js';
 import { subgraphRequestHeaders } from '../subgraph/subgraphRequestHeaders.js';
 import type { BytesGraphQLResponse, GraphQLPostRequest } from '#packages/server/index.js';
-import { formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
+import { formatResultErrors, type ErrorFormatting } from '#packages/server/formatResultErrors.js';
 import { newCachePolicy } from './newCachePolicy.js';
+import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from '#packages/server/leanRequestBody.js';
 
 /** Documents parsed and validated, per engine (one per supergraph), at most. */
 const MAX_DOCUMENTS = 1_000;
 /** Longest query text served here; longer ones go to Apollo Server, which hashes them each time (createQueryHashes). */
 const MAX_TEXT_LENGTH = 20_000;
-const JSON_CONTENT_TYPE = 'application/json; charset=utf-8';
-/** `accept` headers answered with JSON as Apollo Server negotiates them; any other goes to Apollo Server. */
-const JSON_ACCEPTS = new Set(['*/*', 'application/json', JSON_CONTENT_TYPE, 'application/json;charset=utf-8']);
 
 export interface LeanRequestPathOptions {
   /** The engine serving the current supergraph; undefined with GATEWAY_ENGINE=stock. */
@@ -87,7 +85,7 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     const started = performance.now();
     const engine = options.engine();
     const formatting = options.errorFormatting();
-    if (engine === undefined || formatting === undefined || !isOneOperation(body)) return viaApollo();
+    if (engine === undefined || formatting === undefined || !isOneOperation(body, MAX_TEXT_LENGTH)) return viaApollo();
     if (!isJson(headers['content-type']) || !acceptsJson(headers.accept) || headers['apollo-query-plan-experimental'] !== undefined)
       return viaApollo();
     const query = body.query;
@@ -210,35 +208,4 @@ function parseAndValidate(engine: ExecutionEngine, text: string, parseOptions: P
     return null;
   }
   return validate(engine.apiSchema, document, specifiedRules).length === 0 ? document : null;
-}
-
-interface OneOperation {
-  readonly query: string;
-  readonly operationName?: unknown;
-  readonly variables?: unknown;
-}
-
-/** A body of one operation as text, nothing Apollo Server would refuse nor any extension. */
-function isOneOperation(body: unknown): body is OneOperation {
-  if (!isRecord(body)) return false;
-  const { query, operationName, variables, extensions } = body;
-  if (typeof query !== 'string' || query === '' || query.length > MAX_TEXT_LENGTH) return false;
-  if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return false;
-  if (variables !== undefined && variables !== null && !isRecord(variables)) return false;
-  return extensions === undefined || extensions === null;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** `application/json`, with parameters or none: what passes Apollo Server's CSRF check without a preflight header. */
-function isJson(contentType: string | undefined): boolean {
-  if (contentType === undefined) return false;
-  const end = contentType.indexOf(';');
-  return (end === -1 ? contentType : contentType.slice(0, end)).trim().toLowerCase() === 'application/json';
-}
-
-function acceptsJson(accept: string | undefined): boolean {
-  return accept === undefined || accept === '' || JSON_ACCEPTS.has(accept.trim().toLowerCase());
 }
