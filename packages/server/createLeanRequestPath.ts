@@ -17,7 +17,7 @@ import {
 import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
-import { OperationCachePolicies } from './operationCachePolicy.js';
+import { cacheControlHeader, OperationCachePolicies } from './operationCachePolicy.js';
 import { writeResponseBytes } from './writeResponseBytes.js';
 import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from './leanRequestBody.js';
 
@@ -156,12 +156,7 @@ export function createLeanRequestPath<TContext extends BaseContext>(
       status = formatted.status;
       for (const [name, value] of formatted.headers) responseHeaders.set(name, value);
     }
-    // as Apollo Server's cache-control plugin writes it
-    const maxAge = policy.maxAge ?? 0;
-    responseHeaders.set(
-      'cache-control',
-      maxAge > 0 && errors === undefined ? `max-age=${maxAge}, ${(policy.scope ?? 'PUBLIC').toLowerCase()}` : 'no-store',
-    );
+    responseHeaders.set('cache-control', cacheControlHeader(policy, errors !== undefined));
     if (!responseHeaders.get('content-type')) responseHeaders.set('content-type', JSON_CONTENT_TYPE);
     const response = { errors, data: result.data, extensions: result.extensions };
     if (options.apolloStringify) {

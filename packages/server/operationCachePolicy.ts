@@ -28,6 +28,15 @@ export interface CacheHint {
   readonly scope?: CacheScope;
 }
 
+/**
+ * The `cache-control` header Apollo Server's cache-control plugin writes for an answer: the policy
+ * where it is cacheable (a max-age over 0) and the answer has no errors, else `no-store`.
+ */
+export function cacheControlHeader(policy: CacheHint | null, hasErrors: boolean): string {
+  const maxAge = policy?.maxAge ?? 0;
+  return maxAge > 0 && !hasErrors ? `max-age=${maxAge}, ${(policy?.scope ?? 'PUBLIC').toLowerCase()}` : 'no-store';
+}
+
 /** A `@cacheControl` directive as written on a type or a field. */
 interface Annotation extends CacheHint {
   readonly inheritMaxAge?: true;

@@ -18,6 +18,7 @@ import type { BytesGraphQLResponse, GraphQLPostRequest } from '#packages/server/
 import { formatResultErrors, type ErrorFormatting } from '#packages/server/formatResultErrors.js';
 import { newCachePolicy } from './newCachePolicy.js';
 import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from '#packages/server/leanRequestBody.js';
+import { cacheControlHeader } from '#packages/server/operationCachePolicy.js';
 
 /** Documents parsed and validated, per engine (one per supergraph), at most. */
 const MAX_DOCUMENTS = 1_000;
@@ -182,12 +183,7 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
         policy: cachePolicy.policyIfCacheable(),
       });
     }
-    // as Apollo Server's cache-control plugin
-    const cacheable = cachePolicy.policyIfCacheable();
-    responseHeaders.set(
-      'cache-control',
-      cacheable !== null && errors === undefined ? `max-age=${cacheable.maxAge}, ${cacheable.scope.toLowerCase()}` : 'no-store',
-    );
+    responseHeaders.set('cache-control', cacheControlHeader(cachePolicy.policyIfCacheable(), errors !== undefined));
     responseHeaders.set('content-type', JSON_CONTENT_TYPE);
     counts.served++;
     return {
