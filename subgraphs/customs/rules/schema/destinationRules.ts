@@ -36,8 +36,10 @@ export const taxRule = withValidPeriod(
     ...ruleBase,
     kind: z.enum(['VAT', 'GST', 'HST', 'QST', 'PST', 'CONSUMPTION_TAX', 'SALES_TAX', 'IGST', 'ICMS', 'IVA', 'EXCISE']),
     scope: z
-      .enum(['standard', 'reduced', 'additional'])
-      .describe('standard: the general rate; reduced: replaces it for the HS prefixes listed; additional: levied on top (excise, provincial taxes).'),
+      .enum(['standard', 'reduced', 'additional', 'heading'])
+      .describe(
+        "standard: the general rate; reduced: replaces it for the HS prefixes listed; additional: levied on top (excise, provincial taxes); heading: the rate of a tariff heading that a special regime assesses the whole consignment under (IN 9804), replacing the goods' own rates while that regime applies.",
+      ),
     label: z.string().min(1).optional().describe('How the line names the tax where its kind does not say enough (AU wine equalisation tax).'),
     rateBp: basisPoints,
     ratePpm: z
@@ -78,8 +80,8 @@ export const taxRule = withValidPeriod(
     message: 'an excise rate must list the HS prefixes it applies to',
     path: ['hsPrefixes'],
   })
-  .refine((rule) => rule.scope !== 'reduced' || rule.hsPrefixes !== undefined, {
-    message: 'a reduced rate must list the HS prefixes it applies to',
+  .refine((rule) => (rule.scope !== 'reduced' && rule.scope !== 'heading') || rule.hsPrefixes !== undefined, {
+    message: 'a reduced or heading rate must list the HS prefixes it applies to',
     path: ['hsPrefixes'],
   });
 

@@ -17,6 +17,14 @@ export const isoDate = z
 
 export const basisPoints = z.number().int().min(0).max(10_000).describe('A rate in integer basis points: 1900 = 19 %.');
 
+/** A duty rate, which may exceed 100 % (IN wine 150 %). */
+export const dutyBasisPoints = z
+  .number()
+  .int()
+  .min(0)
+  .max(100_000)
+  .describe('A duty rate in integer basis points: 15000 = 150 %. Tariffs may exceed 100 %.');
+
 export const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'must be an ISO 4217 code');
 
 export const money = z

@@ -9,7 +9,7 @@ import {
   valuationRule,
 } from './destinationRules.js';
 import { exciseRule } from './exciseRule.js';
-import { basisPoints, countryCode, currencyCode, hsPrefix, isoDate, ruleBase, withValidPeriod } from './ruleBase.js';
+import { basisPoints, countryCode, dutyBasisPoints, currencyCode, hsPrefix, isoDate, ruleBase, withValidPeriod } from './ruleBase.js';
 import { returnReliefRule } from './returnReliefRule.js';
 import { additionalDutyRule, feeRule, specialRegime } from './specialRegimes.js';
 
@@ -60,7 +60,7 @@ export const destinationFile = z
   );
 
 export const dutyRate = withValidPeriod(
-  z.strictObject({ ...ruleBase, hsPrefix, description: z.string().min(1), rateBp: basisPoints }),
+  z.strictObject({ ...ruleBase, hsPrefix, description: z.string().min(1), rateBp: dutyBasisPoints }),
 );
 
 export const dutyRateDefault = withValidPeriod(

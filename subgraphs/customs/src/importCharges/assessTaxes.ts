@@ -72,8 +72,9 @@ export function assessTaxes(
   const lines: ChargeLine[] = waivers.tax ? [waivers.tax.line] : [];
 
   const groups = new Map<string, Group>();
+  const heading = regimes.personalImportTariff?.hsHeading;
   valuation.items.forEach((item, i) => {
-    const { before, main, after } = selectTaxRules(rules, item, region.region);
+    const { before, main, after } = selectTaxRules(rules, item, region.region, heading);
     for (const rule of [...before, ...(main ? [main] : []), ...after]) {
       let group: Omit<Group, 'indexes' | 'rule'>;
       if (rule === main && atSale?.covers(item)) {
@@ -143,7 +144,7 @@ export function assessTaxes(
     const formula = `${rate.text} × ${baseText}${grossUp ? ` / (1 − ${rate.text})` : ''}${factor !== undefined ? ` × ${formatBp(factor)}` : ''}`;
     lines.push({
       kind: 'TAX',
-      description: `${rule.label ?? TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' ? ' (reduced rate)' : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
+      description: `${rule.label ?? TAX_NAMES[rule.kind]} ${rate.text}${rule.scope === 'reduced' && rule.rateBp > 0 ? ' (reduced rate)' : ''}${rule.scope === 'heading' ? ` (the rate of heading ${heading ?? ''})` : ''}${factor !== undefined ? ` at ${formatBp(factor)} under the cross-border e-commerce regime` : ''}, ${where}${regionNote}`,
       amount: fromMinor(amount, valuation.currency),
       formula: `${formula}${group.regime ? `; ${group.regime.test}` : ''}${valuation.fxNote}${rounding.note}`,
       source: group.regime

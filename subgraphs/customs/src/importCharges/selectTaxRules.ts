@@ -11,19 +11,23 @@ export interface ItemTaxes {
 }
 
 /**
- * The tax rules for an item delivered to `region`: a reduced rate whose HS prefixes (and unit-price
- * limit) match, else the standard rate of the region (HST in Ontario, a state's sales tax), else the
- * country's; then every additional tax of the region that covers the goods. Excise-like taxes that
- * enter the main tax's base (`inLaterTaxBases`) come first.
+ * The tax rules for an item delivered to `region`: when a special regime assesses the consignment
+ * under a tariff heading of its own (`heading`, IN 9804) and a rate is on file for that heading, that
+ * rate; else a reduced rate whose HS prefixes (and unit-price limit) match, else the standard rate of
+ * the region (HST in Ontario, a state's sales tax), else the country's; then every additional tax of
+ * the region that covers the goods. Excise-like taxes that enter the main tax's base
+ * (`inLaterTaxBases`) come first.
  */
-export function selectTaxRules(rules: RulesInForce, item: ValuedItem, region: string | undefined): ItemTaxes {
+export function selectTaxRules(rules: RulesInForce, item: ValuedItem, region: string | undefined, heading?: string): ItemTaxes {
   const inRegion = (rule: TaxRule) => rule.regions === undefined || (region !== undefined && rule.regions.includes(region));
   const regional = rules.taxes.filter(inRegion);
+  const underHeading =
+    heading === undefined ? undefined : regional.find((t) => t.scope === 'heading' && matchesPrefix(heading, t.hsPrefixes));
   const reduced = regional.find(
     (t) => t.scope === 'reduced' && matchesPrefix(item.hsCode, t.hsPrefixes) && underUnitLimit(t, item, rules.currency),
   );
   const standard = regional.filter((t) => t.scope === 'standard');
-  const main = reduced ?? standard.find((t) => t.regions !== undefined) ?? standard.find((t) => t.regions === undefined);
+  const main = underHeading ?? reduced ?? standard.find((t) => t.regions !== undefined) ?? standard.find((t) => t.regions === undefined);
   const additional = regional.filter(
     (t) => t.scope === 'additional' && (t.hsPrefixes === undefined || matchesPrefix(item.hsCode, t.hsPrefixes)),
   );
