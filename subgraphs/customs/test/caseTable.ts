@@ -414,7 +414,7 @@ const ASIA: Case[] = [
     mentions: ['IN-rounding'],
   },
   {
-    name: 'IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-9503, wine 150% IN-MFN-2204), and the wine bears no IGST (IN-IGST-alcoholic-liquor)',
+    name: 'IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-9503; wine 150% with the cess, IN-MFN-2204), and the wine bears no IGST (IN-IGST-alcoholic-liquor)',
     input: on('IN', '2026-11-26', { items: [item('950300', '100.00', 'USD'), item('220421', '30.00', 'USD')] }),
     expected: ['10310.00', '2743.00', '0.00', '13053.00', 'INR'],
     mentions: [
