@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseMoney, toDecimalString, type CurrencyCode } from '../money/index.js';
-import { convert, UnsupportedCurrencyError, type ReferenceRates } from './index.js';
+import { convert, rateShown, UnsupportedCurrencyError, type ReferenceRates } from './index.js';
 
 /** Hand-made rates (units per 1 EUR); KWD is not an ECB currency, it is here for its 3 decimals. */
 const rates: ReferenceRates = {
@@ -45,6 +45,13 @@ describe('convert', () => {
   it('shows the cross rate to 6 significant digits, however small', () => {
     expect(convert(parseMoney('1', 'JPY'), 'USD', rates).rate.rate).toBe('0.00643767');
     expect(convert(parseMoney('1.00', 'USD'), 'CNY', rates).rate.rate).toBe('7.09122');
+  });
+
+  it('words a rate as a conversion shows it, without converting anything, and refuses what the rates do not quote', () => {
+    expect(rateShown('JPY', 'USD', rates)).toBe(convert(parseMoney('1', 'JPY'), 'USD', rates).rate.rate);
+    expect(rateShown('USD', 'CNY', rates)).toBe('7.09122');
+    expect(rateShown('EUR', 'EUR', rates)).toBe('1.00000');
+    expect(() => rateShown('USD', 'AED', rates)).toThrow(UnsupportedCurrencyError);
   });
 
   it('gives each currency its ISO 4217 decimals: 10.00 EUR → 3.567 KWD', () => {

@@ -40,8 +40,8 @@ export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, r
   // minor(to) = minor(from) / 10^e(from) × cross × 10^e(to)
   const targetMinor = roundRatio(
     {
-      numerator: money.minor * cross.numerator * 10n ** BigInt(exponentOf(to)),
-      denominator: cross.denominator * 10n ** BigInt(exponentOf(from)),
+      numerator: money.minor * cross.numerator * minorUnitsOf(to),
+      denominator: cross.denominator * minorUnitsOf(from),
     },
     rounding,
   );
@@ -58,6 +58,23 @@ export function convert(money: Money, to: CurrencyCode, rates: ReferenceRates, r
     },
   };
 }
+
+/**
+ * Units of `to` per 1 `from` as `convert` shows it beside an amount (6 significant digits), without
+ * converting anything: for wording a conversion already made.
+ *
+ * @throws UnsupportedCurrencyError when the rates do not quote `from` or `to`.
+ */
+export function rateShown(from: CurrencyCode, to: CurrencyCode, rates: ReferenceRates): string {
+  return crossRate(from, to, rates).display;
+}
+
+/** 10^exponent as a bigint, for the three ISO 4217 exponents in use (0, 2, 3) and any other. */
+const POWERS_OF_TEN = [1n, 10n, 100n, 1000n];
+const minorUnitsOf = (currency: CurrencyCode): bigint => {
+  const exponent = exponentOf(currency);
+  return POWERS_OF_TEN[exponent] ?? 10n ** BigInt(exponent);
+};
 
 /** A pair's exact cross rate and its display, per set of rates (a set never changes once published). */
 const crossRates = new WeakMap<ReferenceRates, Map<string, { readonly cross: Ratio; readonly display: string }>>();

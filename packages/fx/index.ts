@@ -1,4 +1,4 @@
-export { convert, type AppliedRate, type Conversion } from './convert.js';
+export { convert, rateShown, type AppliedRate, type Conversion } from './convert.js';
 export {
   DAILY_RATES_PATH,
   FX_REFRATES_UPSTREAM,

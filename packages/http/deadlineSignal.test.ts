@@ -29,6 +29,23 @@ describe('deadlineSignal', () => {
     first.done();
   });
 
+  it('is shared by many calls without a warning: each lets go of it when done', async () => {
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on('warning', onWarning);
+    try {
+      const search = deadlineSignal(60_000);
+      const calls = Array.from({ length: 24 }, () => deadlineSignal(60_000, search.signal));
+      for (let i = 0; i < 24; i++) search.signal.addEventListener('abort', () => undefined, { once: true });
+      await sleep(10); // a warning is emitted on the next tick
+      expect(warnings.map((warning) => warning.name)).toEqual([]);
+      for (const call of calls) call.done();
+      search.done();
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('starts aborted when the caller already is', () => {
     const caller = AbortSignal.abort(new Error('before'));
     const { signal, done } = deadlineSignal(60_000, caller);

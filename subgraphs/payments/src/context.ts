@@ -38,6 +38,17 @@ export interface PaymentsServices {
   readonly reach: ReachCounter;
 }
 
+/** The owner-tag key of each quote key, derived once rather than for every request. */
+const ownerKeys = new WeakMap<Buffer, Buffer>();
+function ownerKeyOf(quoteKey: Buffer): Buffer {
+  let key = ownerKeys.get(quoteKey);
+  if (key === undefined) {
+    key = paymentOwnerKey(quoteKey);
+    ownerKeys.set(quoteKey, key);
+  }
+  return key;
+}
+
 export function createContext(services: PaymentsServices, serviceCaller = false, ownerKeyId?: string): Context {
   let rates: Promise<LatestReferenceRates> | undefined;
   return {
@@ -51,6 +62,6 @@ export function createContext(services: PaymentsServices, serviceCaller = false,
     serviceCaller,
     reach: services.reach,
     ownerKeyId,
-    paymentOwnerKey: paymentOwnerKey(services.quoteKey),
+    paymentOwnerKey: ownerKeyOf(services.quoteKey),
   };
 }

@@ -54,4 +54,4 @@ export function createLoaders(providers: ReadonlyMap<string, PaymentProvider>, f
 const toError = (error: unknown): Error => (error instanceof Error ? error : new Error(String(error)));
 
 const keyOf = (request: FeeQuoteRequest): string =>
-  [request.amount.minor, request.amount.currency, request.buyerCountry, request.merchantCountry, request.settlementCurrency].join(':');
+  `${request.amount.minor}:${request.amount.currency}:${request.buyerCountry}:${request.merchantCountry}:${request.settlementCurrency}`;

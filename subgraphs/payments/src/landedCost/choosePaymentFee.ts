@@ -23,15 +23,22 @@ export function choosePaymentFee(
   method: string | null = null,
   costOf: (provider: PaymentProviderInfo, fee: Money) => bigint = (_provider, fee) => fee.minor,
 ): ChosenFee {
-  let best: (ChosenFee & { cost: bigint }) | undefined;
-  for (const { provider, answer } of answers) {
+  let best: ProviderAnswer | undefined;
+  let bestFee: Extract<FeeQuote, { accepted: true }> | undefined;
+  let bestCost = 0n;
+  for (const entry of answers) {
+    const { provider, answer } = entry;
     if (answer instanceof Error || !answer.accepted) continue;
     const cost = costOf(provider, answer.fee);
     // Equal cost to the buyer (a fee the seller bears costs the buyer nothing): the cheaper fee wins.
-    if (best === undefined || cost < best.cost || (cost === best.cost && answer.fee.minor < best.fee.minor))
-      best = { ...answer, provider, cost };
+    if (bestFee === undefined || cost < bestCost || (cost === bestCost && answer.fee.minor < bestFee.fee.minor)) {
+      best = entry;
+      bestFee = answer;
+      bestCost = cost;
+    }
   }
-  if (best) return best;
+  // One answer object for the winner, not one per better candidate on the way.
+  if (best !== undefined && bestFee !== undefined) return { ...bestFee, provider: best.provider };
 
   const failure = answers.find((entry) => entry.answer instanceof Error)?.answer;
   if (failure instanceof UpstreamError) throw failure;

@@ -3,7 +3,7 @@ import { ErrorCode, userInputError } from '#packages/errors/index.js';
 import { UnsupportedCurrencyError } from '#packages/fx/index.js';
 import { addMoney, fromMinor, type CurrencyCode, type Money } from '#packages/money/index.js';
 import { paymentBase, quoteAmounts, signQuote, type Quote } from '#packages/quotes/index.js';
-import type { FeeQuote, FeeQuoteRequest } from '../adapters/ports.js';
+import type { FeeQuote, FeeQuoteRequest, PaymentProvider } from '../adapters/ports.js';
 import type { Context } from '../context.js';
 import type { LandedCostModel } from '../models.js';
 import { choosePaymentFee, type ProviderAnswer } from './choosePaymentFee.js';
@@ -38,7 +38,8 @@ export async function computeLandedCost(
   const base = paymentBase(parts.item, parts.shipping, parts.charges);
 
   const issuedAt = context.now();
-  const terms = paymentTerms(option.destinationCountry, option.originCountry, paymentMethod, new Date(issuedAt).toISOString().slice(0, 10));
+  const issued = new Date(issuedAt).toISOString();
+  const terms = paymentTerms(option.destinationCountry, option.originCountry, paymentMethod, issued.slice(0, 10));
   const candidates = [...context.providers.values()].filter(
     (provider) => paymentMethod === null || provider.info.methods.includes(paymentMethod),
   );
@@ -49,19 +50,7 @@ export async function computeLandedCost(
     merchantCountry: option.originCountry,
     settlementCurrency: option.goodsValue.currency,
   };
-  const answers: ProviderAnswer[] = await Promise.all(
-    candidates.map(async (provider) => {
-      // A domestic scheme (Pix, FPX) takes payers of its own country only: that is its answer for
-      // anyone else, given here rather than by a call that could only say so.
-      if (provider.info.country !== null && provider.info.country !== option.destinationCountry) {
-        return { provider: provider.info, answer: outOfScheme(provider.info.country, option.destinationCountry) };
-      }
-      const loader = context.loaders.feeQuotes.get(provider.info.id)!;
-      const answer = await loader.load(request).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))));
-      if (answer instanceof Error) context.logger.warn('payment provider gave no fee quote', { provider: provider.info.id, error: answer });
-      return { provider: provider.info, answer };
-    }),
-  );
+  const answers = await askProviders(candidates, request, context);
   const buyerFee = (fee: Money) => (terms.surchargeBan ? zero : fee);
   const cardTax = (provider: ProviderAnswer['provider'], fee: Money) => {
     const tax = terms.cardFxTax(provider);
@@ -105,7 +94,7 @@ export async function computeLandedCost(
     rates: parts.rates,
     promise: { transitDays: option.transitDays, deMinimisApplied: option.deMinimisApplied },
     ...(option.declaration && { declaration: option.declaration }),
-    issuedAt: new Date(issuedAt).toISOString(),
+    issuedAt: issued,
     expiresAt: new Date(issuedAt + context.quoteTtlSeconds * 1000).toISOString(),
   };
   const lines = describeLandedCost(quote, {
@@ -116,6 +105,40 @@ export async function computeLandedCost(
     rates,
   });
   return { quote, quoteId: signQuote(quote, context.quoteKey), lines };
+}
+
+/**
+ * Every candidate's answer, in the candidates' order. A domestic scheme (Pix, FPX) takes payers of
+ * its own country only: that is its answer for anyone else, given here rather than by a call that
+ * could only say so. The others are asked through their per-request loaders; a failure is that
+ * provider's answer, not the landed cost's. One promise per call and one for them all: 42 options
+ * of a search wait on these at once.
+ */
+function askProviders(candidates: readonly PaymentProvider[], request: FeeQuoteRequest, context: Context): Promise<ProviderAnswer[]> {
+  const answers: ProviderAnswer[] = new Array<ProviderAnswer>(candidates.length);
+  const calls: Promise<void>[] = [];
+  candidates.forEach(({ info: provider }, index) => {
+    if (provider.country !== null && provider.country !== request.buyerCountry) {
+      answers[index] = { provider, answer: outOfScheme(provider.country, request.buyerCountry) };
+      return;
+    }
+    calls.push(
+      context.loaders.feeQuotes
+        .get(provider.id)!
+        .load(request)
+        .then(
+          (answer) => {
+            answers[index] = { provider, answer };
+          },
+          (error: unknown) => {
+            const failure = error instanceof Error ? error : new Error(String(error));
+            context.logger.warn('payment provider gave no fee quote', { provider: provider.id, error: failure });
+            answers[index] = { provider, answer: failure };
+          },
+        ),
+    );
+  });
+  return Promise.all(calls).then(() => answers);
 }
 
 function outOfScheme(schemeCountry: string, buyerCountry: string): FeeQuote {

@@ -1,4 +1,4 @@
-import { convert, type ReferenceRates } from '#packages/fx/index.js';
+import { rateShown, type ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js';
 import { referenceRatesOf, type Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
@@ -31,8 +31,8 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
   const rates = fresh?.rates ?? referenceRatesOf(quote.rates);
   const formulaOf = (from: Money, to: Money): string => {
     if (from.currency === to.currency) return `${text(to)} (no conversion)`;
-    const { rate } = convert(from, to.currency, rates);
-    return `${text(from)} × ${rate.rate} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once ${rate.rounding})`;
+    // The quote converted each part already (convertParts, half-even): only the rate's wording is needed here.
+    return `${text(from)} × ${rateShown(from.currency, to.currency, rates)} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once half-even)`;
   };
   const checkout = { collectedAt: 'CHECKOUT', remitter: null, paidBy: 'BUYER' } as const;
 
@@ -88,12 +88,12 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
 
   const sources = [original.item, original.shipping, ...quote.charges.map((charge) => charge.original)].map((money) => money.currency);
   for (const from of [...new Set(sources)].filter((code) => code !== currency).sort()) {
-    const { rate } = convert(fromMinor(1n, from), currency, rates);
+    const rate = rateShown(from, currency, rates);
     lines.push({
       kind: 'FX',
       description: `${from} → ${currency} at the euro reference rate`,
       amount: fromMinor(0n, currency),
-      formula: `1 ${from} = ${rate.rate} ${currency} (cross rate through EUR: ${currency} ${perEuro(quote, currency)} / ${from} ${perEuro(quote, from)} per EUR)`,
+      formula: `1 ${from} = ${rate} ${currency} (cross rate through EUR: ${currency} ${perEuro(quote, currency)} / ${from} ${perEuro(quote, from)} per EUR)`,
       source: `${quote.rates.source}, reference rates of ${quote.rates.date}${fresh ? ` (${fresh.rates.source.url})` : ''}`,
       ...checkout,
     });
