@@ -162,11 +162,7 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     if (options.apolloStringify) {
       // Apollo Server's text (JSON and a newline) as bytes written in pieces: payments' answer to a
       // search is 150,000 characters, some beyond Latin-1, a large object in V8 as one string
-      return {
-        status,
-        headers: responseHeaders,
-        body: { kind: 'bytes', bytes: writeResponseBytes(response, { suffix: '\n', escapeBeyondLatin1: true }) },
-      };
+      return { status, headers: responseHeaders, body: { kind: 'bytes', bytes: writeResponseBytes(response, '\n') } };
     }
     const string = await settings.stringifyResult(response);
     return { status, headers: responseHeaders, body: { kind: 'complete', string } };

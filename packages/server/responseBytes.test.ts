@@ -30,22 +30,16 @@ describe('response bytes', () => {
   });
   afterAll(async () => server?.close());
 
-  it.each(Object.keys(TEXTS))('%s: the UTF-8 of the JSON text, beyond Latin-1 escaped, with its length', async (name) => {
+  it.each(Object.keys(TEXTS))('%s: the UTF-8 of the JSON text, with its length', async (name) => {
     const response = await fetch(`${server.url}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: `{ ${name} }` }),
     });
     const bytes = Buffer.from(await response.arrayBuffer());
-    // Apollo Server's default stringifyResult ends the text with a newline; the lean path writes
-    // characters beyond Latin-1 as JSON escapes (Latin-1's, such as é, stay UTF-8)
-    const text = JSON.stringify({ data: { [name]: TEXTS[name] } }).replace(
-      /[\u0100-\uffff]/g,
-      (unit) => `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`,
-    );
-    const expected = Buffer.from(`${text}\n`, 'utf8');
+    // Apollo Server's default stringifyResult ends the text with a newline
+    const expected = Buffer.from(`${JSON.stringify({ data: { [name]: TEXTS[name] } })}\n`, 'utf8');
     expect(bytes.equals(expected)).toBe(true);
-    expect(JSON.parse(bytes.toString('utf8'))).toEqual({ data: { [name]: TEXTS[name] } });
     expect(Number(response.headers.get('content-length'))).toBe(expected.byteLength);
   });
 });

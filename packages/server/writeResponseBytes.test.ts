@@ -9,16 +9,6 @@ function sameAsWholeText(value: unknown): boolean {
   return Buffer.from(writeResponseBytes(value)).equals(utf8.encode(JSON.stringify(value)));
 }
 
-/** The text with each UTF-16 unit beyond Latin-1 as `\uXXXX`, one unit at a time. */
-function unitsEscapedBeyondLatin1(text: string): string {
-  let escaped = '';
-  for (let index = 0; index < text.length; index++) {
-    const unit = text.charCodeAt(index);
-    escaped += unit > 0xff ? `\\u${unit.toString(16).padStart(4, '0')}` : text[index];
-  }
-  return escaped;
-}
-
 /** A search answer of the trade query's size and kind: 40 offers, options with charge lines, text beyond Latin-1. */
 function tradeSizedResponse(): { data: unknown } {
   const edges = Array.from({ length: 40 }, (_, offer) => ({
@@ -75,24 +65,6 @@ describe('writeResponseBytes', () => {
     const longString = { data: { list: [{ note: '→'.repeat(200_000) }] } };
     expect(sameAsWholeText(longElement)).toBe(true);
     expect(sameAsWholeText(longString)).toBe(true);
-  });
-
-  it('writes characters beyond Latin-1 as JSON escapes when asked, the same value in bytes a reader decodes one byte a character', () => {
-    const values: unknown[] = [
-      tradeSizedResponse(),
-      { data: { lone: 'high \ud800 low \udc00', emoji: '🍵', latin1: 'Müller × 2 ½', quotes: '"\\\n\t\u0001' } },
-      { data: { ['名前']: [{ note: '→'.repeat(200_000) }], ascii: 'plain' } },
-      { data: { a: undefined, d: [undefined, { e: '≤ 22 €' }] } },
-    ];
-    for (const value of values) {
-      const bytes = Buffer.from(writeResponseBytes(value, { suffix: '\n', escapeBeyondLatin1: true }));
-      const text = bytes.toString('utf8');
-      expect(bytes.equals(utf8.encode(`${unitsEscapedBeyondLatin1(JSON.stringify(value))}\n`))).toBe(true);
-      expect(/[\u0100-\uffff]/.test(text)).toBe(false);
-      expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
-    }
-    // without the option, the text's own UTF-8
-    expect(Buffer.from(writeResponseBytes({ data: '→' }, { suffix: '\n' })).toString('utf8')).toBe('{"data":"→"}\n');
   });
 
   it('never encodes a text long enough to be a large object in V8 (over 64 Ki two-byte characters)', () => {

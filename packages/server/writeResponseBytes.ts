@@ -10,22 +10,6 @@ const OBJECT_LEVELS = 4;
 const MAX_LEVELS = 12;
 
 const utf8 = new TextEncoder();
-/** A character beyond Latin-1: JSON text holds one only inside a string. */
-const BEYOND_LATIN1 = /[\u0100-\uffff]/;
-const BEYOND_LATIN1_ALL = /[\u0100-\uffff]/g;
-
-export interface ResponseBytesOptions {
-  /** Written after the JSON text: Apollo Server's own writer ends its text with a newline. Default: none. */
-  readonly suffix?: string;
-  /**
-   * Whether characters beyond Latin-1 are written as JSON escapes (`→` as `\u2192`): the text
-   * parses to the same value, and a reader decoding the bytes gets a one-byte string (V8 keeps a
-   * string whose characters are all Latin-1 one byte a character) that `JSON.parse` reads faster;
-   * payments' answer to a search, 150,000 characters of which about 120 are `→`, `—` or `≤`, is
-   * otherwise a 300 KB two-byte string, a large object in V8. Default: false (UTF-8 as it is).
-   */
-  readonly escapeBeyondLatin1?: boolean;
-}
 
 /**
  * The UTF-8 bytes of `JSON.stringify(value)` (then `suffix`), the same bytes `TextEncoder` gives for that text,
@@ -37,10 +21,11 @@ export interface ResponseBytesOptions {
  * encoded a piece of at most {@link PIECE_CHARS} characters at a time. `JSON.stringify` writes every
  * piece as it writes it inside the whole text (lone surrogates escaped), so the bytes are equal.
  */
-export function writeResponseBytes(value: unknown, options: ResponseBytesOptions = {}): Uint8Array {
-  const writer = new PieceWriter(options.escapeBeyondLatin1 ?? false);
+export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
+  const writer = new PieceWriter();
   writeValue(writer, value, 0);
-  if (options.suffix) writer.add(options.suffix);
+  // Apollo Server's own writer ends its text with a newline
+  if (suffix !== '') writer.add(suffix);
   return writer.finish();
 }
 
@@ -97,18 +82,11 @@ function isListOfComposites(value: unknown): value is readonly unknown[] {
   return isPlainObject(first) || Array.isArray(first);
 }
 
-/** `\uXXXX` of one UTF-16 unit: a surrogate pair becomes two escapes, which JSON reads back as the pair. */
-function jsonEscape(unit: string): string {
-  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`;
-}
-
 /** Texts gathered into pieces, each encoded into one growing buffer. */
 class PieceWriter {
   private text = '';
   private bytes: Uint8Array = Buffer.allocUnsafe(64 * 1024);
   private length = 0;
-
-  constructor(private readonly escapeBeyondLatin1: boolean) {}
 
   add(text: string): void {
     if (this.text.length + text.length > PIECE_CHARS) this.flush();
@@ -123,8 +101,6 @@ class PieceWriter {
   private flush(): void {
     let text = this.text;
     this.text = '';
-    // the test is a scan of a one-byte string when there is nothing to escape; a piece is escaped only when it needs it
-    if (this.escapeBeyondLatin1 && BEYOND_LATIN1.test(text)) text = text.replace(BEYOND_LATIN1_ALL, jsonEscape);
     for (;;) {
       const { read, written } = utf8.encodeInto(text, this.bytes.subarray(this.length));
       this.length += written;
