@@ -76,15 +76,14 @@ export function contributionSql(orders: string, sign: 1 | -1): string {
 }
 
 /**
- * Appends the contribution of the counted orders of `orders` (`trade_flows`, or a subquery with its
- * columns: a batch's own rows) to the cells directly, one row per cell: for a batch of orders new
- * to the store, which has nothing to take away.
+ * Appends the contribution of the counted orders `orders` selects to the cells directly, one row
+ * per cell: for a batch of orders new to the store, which has nothing to take away.
  */
 export function newOrdersToCellsSql(orders: string): string {
   return `INSERT INTO trade_flow_cells (${KEYS}, ${CELL_MEASURE_NAMES.join(', ')})
     SELECT ${KEYS}, ${CELL_MEASURES.map(([, value]) => `SUM(${value})`).join(', ')}
-    FROM ${orders}
-    WHERE confirmed_at IS NOT NULL AND cancelled IS NOT TRUE
+    FROM trade_flows
+    WHERE confirmed_at IS NOT NULL AND cancelled IS NOT TRUE AND (${orders})
     GROUP BY ${KEYS}`;
 }
 
