@@ -63,10 +63,12 @@ export class ExecutionSharing {
   }
 }
 
-/** Data objects that more than one response may carry, and the response text written for each. */
+/** Data objects that more than one response may carry, and what was written for each. */
 const sharedData = new WeakSet<object>();
 const responseTexts = new WeakMap<object, string>();
 const responseBytesOf = new WeakMap<object, Uint8Array>();
+
+type ResponseValue = { errors?: unknown; data?: unknown; extensions?: unknown };
 
 /**
  * Apollo Server's `stringifyResult` for the gateway: `JSON.stringify`, without the newline Apollo's
@@ -74,24 +76,24 @@ const responseBytesOf = new WeakMap<object, Uint8Array>();
  * and sent). A shared execution's response, without errors or extensions, is written once and the
  * same text is sent to every request that shared it.
  */
-export function stringifyResponse(value: { errors?: unknown; data?: unknown; extensions?: unknown }): string {
-  const { data } = value;
-  if (value.errors !== undefined || value.extensions !== undefined || typeof data !== 'object' || data === null || !sharedData.has(data))
-    return JSON.stringify(value);
-  let text = responseTexts.get(data);
-  if (text === undefined) responseTexts.set(data, (text = JSON.stringify(value)));
-  return text;
+export function stringifyResponse(value: ResponseValue): string {
+  return writtenOnce(value, responseTexts, JSON.stringify);
 }
 
 /**
  * The response's UTF-8 bytes, as `stringifyResponse` writes its text (`writeResponseBytes`): for
  * the gateway's own request path, which sends bytes. A shared execution's bytes are written once.
  */
-export function responseBytes(value: { errors?: unknown; data?: unknown; extensions?: unknown }): Uint8Array {
+export function responseBytes(value: ResponseValue): Uint8Array {
+  return writtenOnce(value, responseBytesOf, (response) => writeResponseBytes(response));
+}
+
+/** `write(value)`, kept with a shared execution's data (without errors or extensions) so that every request sharing it gets the same. */
+function writtenOnce<T>(value: ResponseValue, written: WeakMap<object, T>, write: (value: ResponseValue) => T): T {
   const { data } = value;
   if (value.errors !== undefined || value.extensions !== undefined || typeof data !== 'object' || data === null || !sharedData.has(data))
-    return writeResponseBytes(value);
-  let bytes = responseBytesOf.get(data);
-  if (bytes === undefined) responseBytesOf.set(data, (bytes = writeResponseBytes(value)));
-  return bytes;
+    return write(value);
+  let output = written.get(data);
+  if (output === undefined) written.set(data, (output = write(value)));
+  return output;
 }

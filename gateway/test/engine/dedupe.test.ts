@@ -1,6 +1,7 @@
 import { getOperationAST, parse } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutionEngine, engineMetrics, stringifyResponse, type ExecutionEngine } from '../../src/engine/index.js';
+import { responseBytes } from '../../src/engine/ExecutionSharing.js';
 import type { CacheHint } from '../../src/subgraph/restrictCachePolicy.js';
 import { startDifferentialHarness, type DifferentialHarness } from './support/startDifferentialHarness.js';
 import { catalogSubgraph } from './support/subgraphs/catalogSubgraph.js';
@@ -132,5 +133,16 @@ describe('shared executions', () => {
     expect(stringifyResponse({ data: alone!.data })).toBe(texts[0]);
     const withErrors = { errors: [{ message: 'boom' }], data: results[0]!.data };
     expect(stringifyResponse(withErrors)).toBe(JSON.stringify(withErrors));
+  });
+
+  it("writes the bytes of a shared answer once: every request that shared it is sent the same buffer, the text's UTF-8", async () => {
+    const { results } = await runAll(sharing, QUERY, [{ variables: { first: 3 } }, { variables: { first: 3 } }]);
+    const bytes = results.map((result) => responseBytes({ errors: undefined, data: result.data, extensions: undefined }));
+    expect(bytes[0]).toBe(bytes[1]);
+    expect(Buffer.from(bytes[0]!).toString('utf8')).toBe(JSON.stringify({ data: results[0]!.data }));
+    const [alone] = (await runAll(plain, QUERY, [{ variables: { first: 3 } }])).results;
+    const aloneBytes = [responseBytes({ data: alone!.data }), responseBytes({ data: alone!.data })];
+    expect(aloneBytes[0]).not.toBe(aloneBytes[1]);
+    expect(Buffer.from(aloneBytes[0]!).equals(Buffer.from(bytes[0]!))).toBe(true);
   });
 });
