@@ -44,7 +44,10 @@ export function convertParts(
   };
 }
 
+/** How each converted part is rounded, once; the lines word their conversions with it. */
+export const PART_ROUNDING = 'half-even';
+
 /** Same currency: the amount as it is (no rounding step at all); otherwise one exact conversion. */
 function convertOnce(money: Money, to: CurrencyCode, rates: ReferenceRates): Money {
-  return money.currency === to ? money : convert(money, to, rates).money;
+  return money.currency === to ? money : convert(money, to, rates, PART_ROUNDING).money;
 }

@@ -2,6 +2,7 @@ import { rateShown, type ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor, toDecimalString, type Money } from '#packages/money/index.js';
 import { referenceRatesOf, type Quote } from '#packages/quotes/index.js';
 import type { LandedCostLineModel } from '../models.js';
+import { PART_ROUNDING } from './convertParts.js';
 import { describeCharge, type CustomsDetail } from './describeCharge.js';
 import { citationOf, type SurchargeBan } from './paymentLaw.js';
 
@@ -31,8 +32,8 @@ export function describeLandedCost(quote: Quote, fresh?: FreshDetail): LandedCos
   const rates = fresh?.rates ?? referenceRatesOf(quote.rates);
   const formulaOf = (from: Money, to: Money): string => {
     if (from.currency === to.currency) return `${text(to)} (no conversion)`;
-    // The quote converted each part already (convertParts, half-even): only the rate's wording is needed here.
-    return `${text(from)} × ${rateShown(from.currency, to.currency, rates)} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once half-even)`;
+    // The quote converted each part already (convertParts): only the rate's wording is needed here.
+    return `${text(from)} × ${rateShown(from.currency, to.currency, rates)} ${to.currency}/${from.currency} = ${text(to)} (exact, rounded once ${PART_ROUNDING})`;
   };
   const checkout = { collectedAt: 'CHECKOUT', remitter: null, paidBy: 'BUYER' } as const;
 
