@@ -183,6 +183,7 @@ describe('customs rules data', () => {
         ...r.deMinimis,
         ...r.specialRegimes,
         ...r.additionalDuties,
+        ...r.dutySurcharges,
         ...r.fees,
         ...r.excise,
         ...(r.domesticSale ? [r.domesticSale] : []),
@@ -197,7 +198,16 @@ describe('customs rules data', () => {
 
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
-      for (const r of [...d.valuation, ...d.taxes, ...d.deMinimis, ...d.specialRegimes, ...d.additionalDuties, ...d.fees, ...d.excise]) {
+      for (const r of [
+        ...d.valuation,
+        ...d.taxes,
+        ...d.deMinimis,
+        ...d.specialRegimes,
+        ...d.additionalDuties,
+        ...d.dutySurcharges,
+        ...d.fees,
+        ...d.excise,
+      ]) {
         expect(r.source.url, r.id).toMatch(/^https?:\/\//);
       }
     }

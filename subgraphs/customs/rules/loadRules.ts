@@ -12,6 +12,7 @@ import type {
   DutyRate,
   DutyRateDefault,
   DutyRateTable,
+  DutySurchargeRule,
   ExchangeRateRule,
   ExciseRule,
   FeeRule,
@@ -59,6 +60,8 @@ export interface RulesInForce {
   deMinimis: DeMinimisRule[];
   specialRegimes: SpecialRegime[];
   additionalDuties: AdditionalDutyRule[];
+  /** Surcharges on the customs duty itself (IN Social Welfare Surcharge). */
+  dutySurcharges: DutySurchargeRule[];
   fees: FeeRule[];
   /** Specific excises (per litre, per litre of alcohol, per gallon) in force. */
   excise: ExciseRule[];
@@ -101,6 +104,7 @@ function rulesOf(d: DestinationFile): RuleBase[] {
     ...d.deMinimis,
     ...d.specialRegimes,
     ...d.additionalDuties,
+    ...d.dutySurcharges,
     ...d.fees,
     ...d.excise,
     ...d.domesticSale,
@@ -202,6 +206,7 @@ export function loadRules(baseUrl: URL = new URL('./', import.meta.url)): Loaded
       deMinimis: pick((d) => d.deMinimis),
       specialRegimes: pick((d) => d.specialRegimes),
       additionalDuties: pick((d) => d.additionalDuties),
+      dutySurcharges: pick((d) => d.dutySurcharges),
       fees: pick((d) => d.fees),
       excise: pick((d) => d.excise),
       domesticSale: pick((d) => d.domesticSale).at(-1),

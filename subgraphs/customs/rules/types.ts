@@ -23,7 +23,7 @@ import type {
 } from './schema/ruleFiles.js';
 import type { exciseRule } from './schema/exciseRule.js';
 import type { returnReason, returnReliefRule } from './schema/returnReliefRule.js';
-import type { additionalDutyRule, bandedRate, feeRule, specialRegime } from './schema/specialRegimes.js';
+import type { additionalDutyRule, bandedRate, dutySurchargeRule, feeRule, specialRegime } from './schema/specialRegimes.js';
 
 export type IsoDate = string;
 export type CountryCode = string;
@@ -59,6 +59,7 @@ export type CrossBorderRetailRegime = Extract<SpecialRegime, { kind: 'crossBorde
 export type PersonalUseValuationRegime = Extract<SpecialRegime, { kind: 'personalUseValuation' }>;
 export type PersonalImportTariffRegime = Extract<SpecialRegime, { kind: 'personalImportTariff' }>;
 export type AdditionalDutyRule = z.output<typeof additionalDutyRule>;
+export type DutySurchargeRule = z.output<typeof dutySurchargeRule>;
 export type FeeRule = z.output<typeof feeRule>;
 export type ExciseRule = z.output<typeof exciseRule>;
 export type DestinationFile = z.output<typeof destinationFile>;

@@ -414,14 +414,18 @@ const ASIA: Case[] = [
     mentions: ['IN-rounding'],
   },
   {
-    name: 'IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-9503; wine 150% with the cess, IN-MFN-2204), and the wine bears no IGST (IN-IGST-alcoholic-liquor)',
+    name: "IN, $100 toy and a $30 bottle of wine from CN: heading 9804 does not apply to alcoholic beverages (IN-personal-import-9804, Chapter 98 note 4), so the parcel is assessed at the chapter rates (IN-MFN-9503; wine 150% with the cess, IN-MFN-2204); the Social Welfare Surcharge is 10% of the toy's duty, wine being exempt from it (IN-SWS), and the wine bears no IGST (IN-IGST-alcoholic-liquor)",
     input: on('IN', '2026-11-26', { items: [item('950300', '100.00', 'USD'), item('220421', '30.00', 'USD')] }),
-    expected: ['10310.00', '2743.00', '0.00', '13053.00', 'INR'],
+    // toy 8965.52 × 70% = 6276; wine 2689.66 × 150% = 4034; SWS 10% × 6276 = 628 (wine exempt);
+    // IGST 18% × (8965.52 + 6276 + 628) = 2857 on the toy, none on the wine.
+    expected: ['10938.00', '2857.00', '0.00', '13795.00', 'INR'],
     mentions: [
       'IN-MFN-9503',
       'IN-MFN-2204',
       '150% × 2689.66 INR',
-      '18% × (8965.52 + 6276.00) INR',
+      'IN-SWS',
+      '10% × 6276.00 INR; the duty on 220421 is exempt',
+      '18% × (8965.52 + 6904.00) INR',
       'IN-IGST-alcoholic-liquor',
       'IN-rounding',
     ],
@@ -457,16 +461,18 @@ const ASIA: Case[] = [
     mentions: ['IN-IGST-apparel-5'],
   },
   {
-    name: 'IN 2025-06-01 (before the GST rate reform), a Rs 1,000 shirt and a Rs 2,600 bottle of wine from CN: outside heading 9804 (alcohol), the shirt is IGST 5% up to Rs 1000 a piece (IN-IGST-apparel-5, 1/2017-IT(R))',
+    name: 'IN 2025-06-01 (before the GST rate reform), a Rs 1,000 shirt and a Rs 2,600 bottle of wine from CN: outside heading 9804 (alcohol), the shirt is IGST 5% up to Rs 1000 a piece (IN-IGST-apparel-5, 1/2017-IT(R)), on its value, duty and Social Welfare Surcharge (IN-SWS)',
     input: on('IN', '2025-06-01', { items: [item('620520', '1000.00', 'INR'), item('220421', '2600.00', 'INR')] }),
-    expected: ['4100.00', '60.00', '0.00', '4160.00', 'INR'],
-    mentions: ['IN-IGST-apparel-5', '5% × (1000.00 + 200.00) INR', 'IN-IGST-alcoholic-liquor'],
+    // shirt 20% × 1000 = 200, SWS 20; wine 150% × 2600 = 3900; IGST 5% × (1000 + 220) = 61.
+    expected: ['4120.00', '61.00', '0.00', '4181.00', 'INR'],
+    mentions: ['IN-IGST-apparel-5', '5% × (1000.00 + 220.00) INR', 'IN-IGST-alcoholic-liquor'],
   },
   {
     name: 'IN 2025-06-01, a Rs 1,500 shirt and a Rs 2,600 bottle of wine from CN: above Rs 1000 a piece, IGST 12% (IN-IGST-apparel-above-limit, Schedule II of 1/2017-IT(R))',
     input: on('IN', '2025-06-01', { items: [item('620520', '1500.00', 'INR'), item('220421', '2600.00', 'INR')] }),
-    expected: ['4200.00', '216.00', '0.00', '4416.00', 'INR'],
-    mentions: ['IN-IGST-apparel-above-limit', '12% × (1500.00 + 300.00) INR'],
+    // shirt 20% × 1500 = 300, SWS 30; wine 3900; IGST 12% × (1500 + 330) = 219.60 → 220.
+    expected: ['4230.00', '220.00', '0.00', '4450.00', 'INR'],
+    mentions: ['IN-IGST-apparel-above-limit', '12% × (1500.00 + 330.00) INR'],
   },
   {
     name: 'KR, $100 green tea from the US: food is limited to the USD 150 list clearance, which covers US origin too (KR-list-clearance-150)',

@@ -11,7 +11,7 @@ import {
 import { exciseRule } from './exciseRule.js';
 import { basisPoints, countryCode, dutyBasisPoints, currencyCode, hsPrefix, isoDate, ruleBase, withValidPeriod } from './ruleBase.js';
 import { returnReliefRule } from './returnReliefRule.js';
-import { additionalDutyRule, feeRule, specialRegime } from './specialRegimes.js';
+import { additionalDutyRule, dutySurchargeRule, feeRule, specialRegime } from './specialRegimes.js';
 
 const fee = feeRule.refine((rule) => (rule.amount === undefined) !== (rule.ratePpm === undefined), {
   message: 'a fee has either an amount or a ratePpm',
@@ -35,6 +35,10 @@ export const destinationFile = z
     deMinimis: z.array(deMinimisRule),
     specialRegimes: z.array(withValidPeriod(specialRegime)),
     additionalDuties: z.array(withValidPeriod(additionalDutyRule)),
+    dutySurcharges: z
+      .array(withValidPeriod(dutySurchargeRule))
+      .default([])
+      .describe('Surcharges levied as a share of the customs duty (IN Social Welfare Surcharge).'),
     fees: z.array(withValidPeriod(fee)),
     excise: z.array(exciseRule).default([]).describe('Specific excises charged at import on a quantity of goods (per litre, per litre of alcohol, per gallon).'),
     domesticSale: z.array(domesticSaleRule).default([]),

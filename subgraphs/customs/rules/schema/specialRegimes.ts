@@ -85,6 +85,20 @@ export const additionalDutyRule = z.strictObject({
   stacking: z.literal('on-top-of-mfn'),
 });
 
+export const dutySurchargeRule = z
+  .strictObject({
+    ...ruleBase,
+    label: z.string().min(1).describe('How the line names the surcharge, e.g. "Social Welfare Surcharge".'),
+    rateBp: basisPoints.describe('The share of the customs duty charged: 1000 = 10 % of the duty.'),
+    exemptHsPrefixes: z
+      .array(hsPrefix)
+      .optional()
+      .describe("Goods whose duty bears no surcharge (IN: wine and spirits, Notification 11/2018-Customs); their duty stays out of the surcharge's base."),
+  })
+  .describe(
+    "A surcharge levied as a share of the customs duty itself, not of the goods' value (IN Social Welfare Surcharge, 10 % of the basic customs duty). It is part of the import tax base as the duty is.",
+  );
+
 export const feeRule = z.strictObject({
   ...ruleBase,
   label: z.string().min(1).describe('How the line names the fee.'),

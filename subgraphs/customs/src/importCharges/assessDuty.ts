@@ -1,6 +1,7 @@
 import type { ReferenceRates } from '#packages/fx/index.js';
 import { fromMinor } from '#packages/money/index.js';
 import type { RulesInForce } from '../../rules/loadRules.js';
+import type { DutySurchargeRule } from '../../rules/types.js';
 import { assessAdditionalDuties } from './assessAdditionalDuties.js';
 import { borderParties, checkoutParties, type ChargeParties } from './chargeParties.js';
 import { citation } from './citation.js';
@@ -15,7 +16,7 @@ import { RulesUnavailableError } from './RulesUnavailableError.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
 import type { ChargeLine, Consignment } from './types.js';
 import type { Valuation } from './valueConsignment.js';
-import { ruleMoney } from './withinThreshold.js';
+import { matchesPrefix, ruleMoney } from './withinThreshold.js';
 
 /** Duty lines, and how much duty each item carries into the tax base. */
 export interface DutyAssessment {
@@ -24,23 +25,12 @@ export interface DutyAssessment {
   readonly perItem: readonly bigint[];
 }
 
-/** IN Social Welfare Surcharge: 10 % of the basic customs duty, itself part of the IGST base (README, step 3). */
-const SOCIAL_WELFARE_SURCHARGE = {
-  id: 'IN-SWS',
-  rateBp: 1_000,
-  source: {
-    title: 'Finance Act 2018 s.110 (Social Welfare Surcharge, 10 % of the aggregate customs duties)',
-    url: 'https://www.indiacode.nic.in/handle/123456789/2475',
-    status: 'knowledge' as const,
-    note: 'The link is the Customs Act 1962 on India Code, which the surcharge is levied with; a deep link to the Finance Act 2018 was not found.',
-  },
-};
-
 /**
  * Duty, in this order of precedence: a de minimis waiver; a flat-rate regime replacing duty (BR,
  * MX); CN cross-border retail (0 %); the EU €3 per tariff subheading; IN heading 9804; else the
  * tariff rate per item (a preferential rate when an agreement grants a lower one) plus additional
- * duties (US Sections 301, 232, 122). Excluded goods skip the waiver and are charged normally.
+ * duties (US Sections 301, 232, 122); then any surcharge on the duty itself (IN Social Welfare
+ * Surcharge). Excluded goods skip the waiver and are charged normally.
  */
 export function assessDuty(
   consignment: Consignment,
@@ -134,7 +124,6 @@ export function assessDuty(
     spread(amount);
   } else if (personalImportTariff) {
     const duty = rounding.duty(timesBp(base, personalImportTariff.rateBp));
-    const surcharge = rounding.duty(timesBp(duty, SOCIAL_WELFARE_SURCHARGE.rateBp));
     line(border, {
       description: regimeNote(`Basic customs duty on goods for personal use (heading ${personalImportTariff.hsHeading})`),
       amount: money(duty),
@@ -142,14 +131,7 @@ export function assessDuty(
       source: citation(personalImportTariff),
       rates: valuationRates,
     });
-    line(border, {
-      description: 'Social Welfare Surcharge on the basic customs duty',
-      amount: money(surcharge),
-      formula: `${formatBp(SOCIAL_WELFARE_SURCHARGE.rateBp)} × ${valuation.format(duty)} ${currency}${rounding.note}`,
-      source: citation(SOCIAL_WELFARE_SURCHARGE),
-      rates: [],
-    });
-    spread(duty + surcharge);
+    spread(duty);
   } else {
     for (const i of dutiable) {
       const item = items[i];
@@ -182,5 +164,47 @@ export function assessDuty(
       perItem[i] = amount + extra.total;
     }
   }
+  for (const surcharge of rules.dutySurcharges)
+    lines.push(...assessDutySurcharge(surcharge, valuation, dutiable, perItem, rounding, border));
   return { lines, perItem };
+}
+
+/**
+ * A surcharge on the duty itself (IN Social Welfare Surcharge): its rate × the duty of the items it
+ * is not exempt for, rounded once, added to those items' duty in proportion so that it enters the
+ * import tax base with them.
+ */
+function assessDutySurcharge(
+  surcharge: DutySurchargeRule,
+  valuation: Valuation,
+  dutiable: readonly number[],
+  perItem: bigint[],
+  rounding: Rounding,
+  parties: ChargeParties,
+): ChargeLine[] {
+  const { items, currency } = valuation;
+  const exempt = (i: number) => matchesPrefix(items[i]?.hsCode ?? '', surcharge.exemptHsPrefixes);
+  const charged = dutiable.filter((i) => !exempt(i) && (perItem[i] ?? 0n) > 0n);
+  if (charged.length === 0) return [];
+  const duty = charged.reduce((sum, i) => sum + (perItem[i] ?? 0n), 0n);
+  const amount = rounding.duty(timesBp(duty, surcharge.rateBp));
+  allocate(
+    amount,
+    charged.map((i) => perItem[i] ?? 0n),
+  ).forEach((share, k) => {
+    const i = charged[k] ?? 0;
+    perItem[i] = (perItem[i] ?? 0n) + share;
+  });
+  const exempted = dutiable.filter(exempt).map((i) => items[i]?.hsCode ?? '');
+  return [
+    {
+      kind: 'DUTY',
+      ...parties,
+      description: `${surcharge.label} on the customs duty`,
+      amount: fromMinor(amount, currency),
+      formula: `${formatBp(surcharge.rateBp)} × ${valuation.format(duty)} ${currency}${exempted.length > 0 ? `; the duty on ${exempted.join(', ')} is exempt` : ''}${rounding.note}`,
+      source: citation(surcharge),
+      rates: [],
+    },
+  ];
 }
