@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { loadRules } from './loadRules.js';
+import { loadRules, rulesOf } from './loadRules.js';
 import { isHomePage } from './schema/ruleBase.js';
 
 const rules = loadRules();
@@ -198,16 +198,7 @@ describe('customs rules data', () => {
 
   it('cites a source URL on every rule', () => {
     for (const d of rules.destinations.values()) {
-      for (const r of [
-        ...d.valuation,
-        ...d.taxes,
-        ...d.deMinimis,
-        ...d.specialRegimes,
-        ...d.additionalDuties,
-        ...d.dutySurcharges,
-        ...d.fees,
-        ...d.excise,
-      ]) {
+      for (const r of rulesOf(d)) {
         expect(r.source.url, r.id).toMatch(/^https?:\/\//);
       }
     }

@@ -95,7 +95,8 @@ function longestPrefix<T extends { hsPrefix: string }>(rows: readonly T[], hsCod
   return best;
 }
 
-function rulesOf(d: DestinationFile): RuleBase[] {
+/** Every rule of a destination file, whatever its kind. */
+export function rulesOf(d: DestinationFile): RuleBase[] {
   return [
     ...d.valuation,
     ...d.exchangeRates,
