@@ -1,7 +1,8 @@
 import { matchesPrefix } from './withinThreshold.js';
 
-/** What one unit of excise goods is taken to hold when quoting a specific excise. */
-export interface AssumedExcisePackage {
+/** A bottle of a drink: what one unit of alcohol is taken to hold when quoting a specific excise. */
+export interface AssumedBottle {
+  readonly kind: 'bottle';
   readonly hsPrefix: string;
   /** Volume of one unit in litres, as a decimal string. */
   readonly litres: string;
@@ -13,16 +14,31 @@ export interface AssumedExcisePackage {
   readonly text: string;
 }
 
+/** A pack of cigarettes: what one unit of tobacco is taken to hold when quoting a per-stick excise. */
+export interface AssumedPack {
+  readonly kind: 'pack';
+  readonly hsPrefix: string;
+  /** Cigarettes (sticks) in one unit. */
+  readonly sticks: number;
+  readonly text: string;
+}
+
+/** What one unit of excise goods is taken to hold when quoting a specific excise. */
+export type AssumedExcisePackage = AssumedBottle | AssumedPack;
+
 /**
- * Offers carry no volume or strength, yet excise on alcohol is charged per litre (of product or of
- * alcohol). The quote assumes the common retail unit of each kind of drink and says so in the line,
- * rather than charging nothing: a 33 cl bottle of beer at 5 % (12 °Plato, the full beer zoll.de takes as its example), a 75 cl bottle of still wine at 13 % and a 70 cl bottle of spirits
- * at 40 %. Goods with no assumed unit are quoted as "excise not modelled".
+ * Offers carry no volume, strength or count, yet excise on alcohol is charged per litre (of product
+ * or of alcohol) and on cigarettes per 1,000 sticks. The quote assumes the common retail unit of each
+ * kind of goods and says so in the line, rather than charging nothing: a 33 cl bottle of beer at 5 %
+ * (12 °Plato, the full beer zoll.de takes as its example), a 75 cl bottle of still wine at 13 %, a
+ * 70 cl bottle of spirits at 40 % and a pack of 20 cigarettes (the packet GOV.UK's tobacco duty
+ * table prices its increases on). Goods with no assumed unit are quoted as "excise not modelled".
  */
 export const ASSUMED_EXCISE_PACKAGES: readonly AssumedExcisePackage[] = [
-  { hsPrefix: '2203', litres: '0.33', abvBp: 500, plato: 12, text: 'a 0.33 l bottle at 5% ABV and 12 °Plato (beer)' },
-  { hsPrefix: '2204', litres: '0.75', abvBp: 1300, text: 'a 0.75 l bottle at 13% ABV (still wine)' },
-  { hsPrefix: '2208', litres: '0.7', abvBp: 4000, text: 'a 0.70 l bottle at 40% ABV (spirits)' },
+  { kind: 'bottle', hsPrefix: '2203', litres: '0.33', abvBp: 500, plato: 12, text: 'a 0.33 l bottle at 5% ABV and 12 °Plato (beer)' },
+  { kind: 'bottle', hsPrefix: '2204', litres: '0.75', abvBp: 1300, text: 'a 0.75 l bottle at 13% ABV (still wine)' },
+  { kind: 'bottle', hsPrefix: '2208', litres: '0.7', abvBp: 4000, text: 'a 0.70 l bottle at 40% ABV (spirits)' },
+  { kind: 'pack', hsPrefix: '240220', sticks: 20, text: 'a pack of 20 cigarettes' },
 ];
 
 export function assumedExcisePackage(hsCode: string): AssumedExcisePackage | undefined {
