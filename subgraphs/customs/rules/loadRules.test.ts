@@ -162,6 +162,10 @@ describe('customs rules data', () => {
     expect(cigarettes('NZ')).toMatchObject({ chargeKind: 'DUTY', rate: { amount: '1309.71', currency: 'NZD' } });
     expect(cigarettes('US')?.inImportTaxBase).toBe(false);
     expect(cigarettes('FR')).toBeUndefined();
+    expect(rules.rulesAt('GB', TODAY).excise.find((e) => e.hsPrefixes.includes('240319'))).toMatchObject({
+      measure: 'kilogram',
+      rate: { amount: '574.30' },
+    });
   });
 
   it('charges beer by degree Plato in DE, per litre of alcohol in FR, above 1.15 % in AU and per tonne of 988 l in CN', () => {
@@ -275,14 +279,16 @@ describe('validation at load', () => {
       }),
     ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
   });
-  it('rejects a retail price share or a minimum on a rate that is not per 1,000 sticks, and a minimum in another currency', () => {
+  it('rejects a retail price share or a minimum on a rate that is not per 1,000 sticks or per kilogram, and a minimum in another currency', () => {
     const excise = (j: Record<string, unknown>, id: string): Record<string, unknown> =>
       (j['excise'] as Record<string, unknown>[]).find((rule) => rule['id'] === id) ?? {};
     expect(
       corrupt('destinations/GB.json', (j) => {
         excise(j, 'GB-alcohol-duty-wine')['retailPriceShareBp'] = 1650;
       }),
-    ).toThrow(/GB\.json: \$\.excise\[\d+\]\.measure: a retail price share or a minimum applies to a rate per 1,000 sticks only/);
+    ).toThrow(
+      /GB\.json: \$\.excise\[\d+\]\.measure: a retail price share or a minimum applies to a rate per 1,000 sticks or per kilogram only/,
+    );
     expect(
       corrupt('destinations/GB.json', (j) => {
         excise(j, 'GB-tobacco-duty-cigarettes')['minimum'] = { rate: { amount: '500.00', currency: 'EUR' }, lessRetailVat: false };

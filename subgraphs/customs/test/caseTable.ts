@@ -750,6 +750,18 @@ const TOBACCO: Case[] = [
     mentions: ['0.02 thousand sticks × 3150.00 NOK', '25% × (100.00 + 63.00) NOK'],
   },
   {
+    // Duty 0.03 kg × 574.30 = 17.229 → 17.23; customs duty (default) 4% × 20.00 = 0.80;
+    // VAT 20% × (20.00 + 0.80 + 17.23) = 7.606 → 7.61; total 25.64.
+    name: 'GB, a £20 pouch of hand-rolling tobacco from CN: Tobacco Products Duty £574.30 per kg from 2026-10-01 on an assumed 30 g (GB-tobacco-duty-hand-rolling), in the VAT base',
+    input: { origin: 'CN', destination: 'GB', date: '2026-11-26', items: [item('240319', '20.00', 'GBP')] },
+    expected: ['0.80', '24.84', '0.00', '25.64', 'GBP'],
+    lines: [
+      ['TAX', '17.23', 'DELIVERY', 'CARRIER'],
+      ['TAX', '7.61', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 30 g = 0.03 kg × 574.30 GBP', 'a 30 g pouch of hand-rolling tobacco', 'assumed, as the offer gives no weight'],
+  },
+  {
     name: 'FR, a €12 pack of cigarettes from CN: the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
     input: cigarettes('FR', '2026-11-26', '12.00', 'EUR'),
     expected: ['3.00', '3.00', '2.00', '8.00', 'EUR'],

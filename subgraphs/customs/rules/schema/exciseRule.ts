@@ -19,9 +19,9 @@ export const exciseRule = withValidPeriod(
     minAbvBp: abvBasisPoints.optional().describe('The lowest strength the rate applies to, inclusive (2201 = exceeding 22 %).'),
     maxAbvBp: abvBasisPoints.optional().describe('The highest strength the rate applies to, inclusive (2200 = not exceeding 22 %).'),
     measure: z
-      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel', 'hectolitre-degree-plato', 'tonne', 'thousand-sticks'])
+      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel', 'hectolitre-degree-plato', 'tonne', 'thousand-sticks', 'kilogram'])
       .describe(
-        'What the rate is per: a litre of product; a litre of pure alcohol (the same as per hectolitre per % vol); a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product; a hectolitre of beer per degree Plato of original gravity (DE); a tonne of product, converted from litres by litresPerTonne (CN beer); 1,000 cigarettes (sticks).',
+        'What the rate is per: a litre of product; a litre of pure alcohol (the same as per hectolitre per % vol); a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product; a hectolitre of beer per degree Plato of original gravity (DE); a tonne of product, converted from litres by litresPerTonne (CN beer); 1,000 cigarettes (sticks); a kilogram of tobacco (GB hand-rolling tobacco).',
       ),
     exemptAbvBp: abvBasisPoints
       .optional()
@@ -40,7 +40,7 @@ export const exciseRule = withValidPeriod(
     retailPriceShareBp: basisPoints
       .optional()
       .describe(
-        'thousand-sticks only: the ad valorem part, a share of the retail selling price added to the specific rate (GB 16.5 % = 1650, DE 19.84 % = 1984). Offers carry no retail price, so the quote takes the item\'s price for it and says so.',
+        'thousand-sticks and kilogram only: the ad valorem part, a share of the retail selling price added to the specific rate (GB 16.5 % = 1650, DE 19.84 % = 1984). Offers carry no retail price, so the quote takes the item\'s price for it and says so.',
       ),
     minimum: z
       .strictObject({
@@ -52,7 +52,7 @@ export const exciseRule = withValidPeriod(
           ),
       })
       .optional()
-      .describe('thousand-sticks only: the excise is at least this; the higher of the two is charged.'),
+      .describe('thousand-sticks and kilogram only: the excise is at least this; the higher of the two is charged.'),
     chargeKind: z
       .enum(['DUTY', 'TAX'])
       .describe('DUTY where the law levies it as a customs duty (AU excise-equivalent customs duty), else TAX.'),
@@ -69,10 +69,13 @@ export const exciseRule = withValidPeriod(
     message: 'litresPerTonne is given with, and only with, the tonne measure',
     path: ['litresPerTonne'],
   })
-  .refine((rule) => (rule.retailPriceShareBp === undefined && rule.minimum === undefined) || rule.measure === 'thousand-sticks', {
-    message: 'a retail price share or a minimum applies to a rate per 1,000 sticks only',
+  .refine(
+    (rule) => (rule.retailPriceShareBp === undefined && rule.minimum === undefined) || rule.measure === 'thousand-sticks' || rule.measure === 'kilogram',
+    {
+    message: 'a retail price share or a minimum applies to a rate per 1,000 sticks or per kilogram only',
     path: ['measure'],
-  })
+    },
+  )
   .refine((rule) => rule.exemptAbvBp === undefined || rule.measure === 'litre-of-alcohol', {
     message: 'exemptAbvBp applies to a rate per litre of alcohol only',
     path: ['exemptAbvBp'],

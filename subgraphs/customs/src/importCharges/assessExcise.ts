@@ -29,7 +29,11 @@ const MEASURE_NAMES: Record<ExciseRule['measure'], string> = {
   'hectolitre-degree-plato': 'hl × °Plato',
   tonne: 'tonnes',
   'thousand-sticks': 'thousand sticks',
+  kilogram: 'kg',
 };
+
+/** The measures tobacco is charged by, with what the assumed pack must count for each. */
+const TOBACCO_MEASURES = { 'thousand-sticks': 'sticks', kilogram: 'grams' } as const;
 
 /** US gallons in a barrel of beer (26 U.S.C. 5051(a)(1)(D)). */
 const US_GALLONS_PER_BARREL = 31n;
@@ -107,8 +111,8 @@ interface Charged {
 
 /** The excise on one item, or undefined where the assumed unit or the rules lack what the measure needs. */
 function charge(rule: ExciseRule, pack: AssumedExcisePackage, item: ValuedItem, pricing: Pricing): Charged | undefined {
-  if (pack.kind === 'pack') return rule.measure === 'thousand-sticks' ? perThousandSticks(rule, pack, item, pricing) : undefined;
-  if (rule.measure === 'thousand-sticks') return undefined;
+  if (pack.kind === 'pack') return perTobaccoQuantity(rule, pack, item, pricing);
+  if (rule.measure === 'thousand-sticks' || rule.measure === 'kilogram') return undefined;
   const quantity = measured(rule, item.quantity, pack);
   if (quantity === undefined) return undefined;
   const perMeasure = ratePerMeasure(rule, pack, pricing.minor);
@@ -119,16 +123,23 @@ function charge(rule: ExciseRule, pack: AssumedExcisePackage, item: ValuedItem, 
 }
 
 /**
- * Cigarettes: a rate per 1,000 sticks, plus a share of the retail selling price where the law adds
- * one, and never less than the minimum (less the VAT within the retail price where the law says so).
- * Offers carry no retail price, so the item's price (all its units, in the destination currency) is
- * taken for it. Undefined where a minimum needs the VAT rate and none is on file.
+ * Tobacco: a rate per 1,000 sticks or per kilogram, plus a share of the retail selling price where
+ * the law adds one, and never less than the minimum (less the VAT within the retail price where the
+ * law says so). Offers carry no retail price, so the item's price (all its units, in the destination
+ * currency) is taken for it. Undefined where the pack is not counted the way the rule measures, or a
+ * minimum needs the VAT rate and none is on file.
  */
-function perThousandSticks(rule: ExciseRule, pack: AssumedPack, item: ValuedItem, pricing: Pricing): Charged | undefined {
+function perTobaccoQuantity(rule: ExciseRule, pack: AssumedPack, item: ValuedItem, pricing: Pricing): Charged | undefined {
   const { minor, currency } = pricing;
-  const thousands: Exact = { numerator: BigInt(item.quantity * pack.sticks), denominator: 1000n };
+  if (rule.measure !== 'thousand-sticks' && rule.measure !== 'kilogram') return undefined;
+  const unit = TOBACCO_MEASURES[rule.measure];
+  const perUnit =
+    unit === 'sticks' ? ('sticks' in pack.count ? pack.count.sticks : undefined) : 'grams' in pack.count ? pack.count.grams : undefined;
+  if (perUnit === undefined) return undefined;
+  // 1,000 sticks or 1,000 grams: either way the count divided by a thousand.
+  const thousands: Exact = { numerator: BigInt(item.quantity * perUnit), denominator: 1000n };
   const retail = toDecimalString(fromMinor(item.goods, currency));
-  const quantityText = `${item.quantity} × ${pack.sticks} sticks = ${decimal(thousands, 6)} ${MEASURE_NAMES[rule.measure]}`;
+  const quantityText = `${item.quantity} × ${perUnit} ${unit === 'sticks' ? 'sticks' : 'g'} = ${decimal(thousands, 6)} ${MEASURE_NAMES[rule.measure]}`;
   const specific = times(thousands, exactRate(rule.rate, minor));
   const share = rule.retailPriceShareBp;
   const adValorem: Exact = { numerator: item.goods * BigInt(share ?? 0), denominator: 10_000n };
@@ -163,7 +174,8 @@ function standardVatBp(context: TaxContext): number | undefined {
 function assumption(rule: ExciseRule, pack: AssumedExcisePackage): string {
   if (pack.kind === 'bottle') return 'assumed, as the offer gives no volume or strength';
   const retail = rule.retailPriceShareBp !== undefined || rule.minimum?.lessRetailVat === true;
-  return `assumed, as the offer gives no count of cigarettes${retail ? "; the item's price is taken as the retail selling price" : ''}`;
+  const missing = 'sticks' in pack.count ? 'no count of cigarettes' : 'no weight';
+  return `assumed, as the offer gives ${missing}${retail ? "; the item's price is taken as the retail selling price" : ''}`;
 }
 
 function times(a: Exact, b: Exact): Exact {
@@ -215,6 +227,7 @@ function unitsText(rule: ExciseRule, units: number, pack: AssumedBottle): string
     case 'us-proof-gallon':
       return `${volume} at ${formatBp(pack.abvBp)}`;
     case 'thousand-sticks':
+    case 'kilogram':
       return `${units} units`;
   }
 }
@@ -260,6 +273,7 @@ function measured(rule: ExciseRule, units: number, pack: AssumedBottle): Exact |
         ? undefined
         : { numerator: volume.numerator, denominator: volume.denominator * BigInt(rule.litresPerTonne) };
     case 'thousand-sticks':
+    case 'kilogram':
       return undefined;
   }
 }
