@@ -32,9 +32,6 @@ const MEASURE_NAMES: Record<ExciseRule['measure'], string> = {
   kilogram: 'kg',
 };
 
-/** The measures tobacco is charged by, with what the assumed pack must count for each. */
-const TOBACCO_MEASURES = { 'thousand-sticks': 'sticks', kilogram: 'grams' } as const;
-
 /** US gallons in a barrel of beer (26 U.S.C. 5051(a)(1)(D)). */
 const US_GALLONS_PER_BARREL = 31n;
 
@@ -131,15 +128,12 @@ function charge(rule: ExciseRule, pack: AssumedExcisePackage, item: ValuedItem, 
  */
 function perTobaccoQuantity(rule: ExciseRule, pack: AssumedPack, item: ValuedItem, pricing: Pricing): Charged | undefined {
   const { minor, currency } = pricing;
-  if (rule.measure !== 'thousand-sticks' && rule.measure !== 'kilogram') return undefined;
-  const unit = TOBACCO_MEASURES[rule.measure];
-  const perUnit =
-    unit === 'sticks' ? ('sticks' in pack.count ? pack.count.sticks : undefined) : 'grams' in pack.count ? pack.count.grams : undefined;
+  const perUnit = countPerUnit(rule, pack);
   if (perUnit === undefined) return undefined;
   // 1,000 sticks or 1,000 grams: either way the count divided by a thousand.
-  const thousands: Exact = { numerator: BigInt(item.quantity * perUnit), denominator: 1000n };
+  const thousands: Exact = { numerator: BigInt(item.quantity * perUnit.count), denominator: 1000n };
   const retail = toDecimalString(fromMinor(item.goods, currency));
-  const quantityText = `${item.quantity} × ${perUnit} ${unit === 'sticks' ? 'sticks' : 'g'} = ${decimal(thousands, 6)} ${MEASURE_NAMES[rule.measure]}`;
+  const quantityText = `${item.quantity} × ${perUnit.count} ${perUnit.unit} = ${decimal(thousands, 6)} ${MEASURE_NAMES[rule.measure]}`;
   const specific = times(thousands, exactRate(rule.rate, minor));
   const share = rule.retailPriceShareBp;
   const adValorem: Exact = { numerator: item.goods * BigInt(share ?? 0), denominator: 10_000n };
@@ -162,6 +156,13 @@ function perTobaccoQuantity(rule: ExciseRule, pack: AssumedPack, item: ValuedIte
       ? `minimum ${floorText} = ${toDecimalString(fromMinor(roundHalfUp(floor), currency))} ${currency}, above ${quantityText} × ${rule.rate.amount} ${currency}${share === undefined ? '' : ` + ${formatBp(share)} × ${retail} ${currency}`} = ${toDecimalString(fromMinor(roundHalfUp(computed), currency))} ${currency}`
       : `${computedText}; at least ${floorText} = ${toDecimalString(fromMinor(roundHalfUp(floor), currency))} ${currency}`,
   };
+}
+
+/** What one pack counts in the rule's measure: sticks for a rate per 1,000 sticks, grams for one per kilogram. */
+function countPerUnit(rule: ExciseRule, pack: AssumedPack): { count: number; unit: string } | undefined {
+  if (rule.measure === 'thousand-sticks' && 'sticks' in pack.count) return { count: pack.count.sticks, unit: 'sticks' };
+  if (rule.measure === 'kilogram' && 'grams' in pack.count) return { count: pack.count.grams, unit: 'g' };
+  return undefined;
 }
 
 /** The standard VAT or GST rate in force where it does not depend on a region. */
