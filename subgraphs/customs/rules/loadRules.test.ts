@@ -148,9 +148,24 @@ describe('customs rules data', () => {
         .rulesAt('US', TODAY)
         .excise.map((e) => e.measure)
         .sort(),
-    ).toEqual(['us-barrel', 'us-proof-gallon', 'us-wine-gallon']);
+    ).toEqual(['thousand-sticks', 'us-barrel', 'us-proof-gallon', 'us-wine-gallon']);
     expect(rules.rulesAt('AU', TODAY).excise[0]).toMatchObject({ chargeKind: 'DUTY', inImportTaxBase: true });
     expect(rules.rulesAt('JP', TODAY).excise.find((e) => e.hsPrefixes.includes('2208'))?.plusPerPointAbove?.abvBp).toBe(3700);
+  });
+
+  it('charges cigarettes per 1,000 sticks in GB, DE, NZ and US, with a share of the retail price and a minimum where the law has them', () => {
+    const cigarettes = (destination: string, day = TODAY) =>
+      rules.rulesAt(destination, day).excise.find((e) => e.hsPrefixes.includes('240220'));
+    expect(cigarettes('GB')).toMatchObject({ measure: 'thousand-sticks', rate: { amount: '394.09' }, retailPriceShareBp: 1650 });
+    expect(cigarettes('GB', on('2025-06-01'))?.minimum?.rate.amount).toBe('446.67');
+    expect(cigarettes('DE')).toMatchObject({ retailPriceShareBp: 1984, minimum: { rate: { amount: '251.06' }, lessRetailVat: true } });
+    expect(cigarettes('NZ')).toMatchObject({ chargeKind: 'DUTY', rate: { amount: '1309.71', currency: 'NZD' } });
+    expect(cigarettes('US')?.inImportTaxBase).toBe(false);
+    expect(cigarettes('FR')).toBeUndefined();
+    expect(rules.rulesAt('GB', TODAY).excise.find((e) => e.hsPrefixes.includes('240319'))).toMatchObject({
+      measure: 'kilogram',
+      rate: { amount: '574.30' },
+    });
   });
 
   it('charges beer by degree Plato in DE, per litre of alcohol in FR, above 1.15 % in AU and per tonne of 988 l in CN', () => {
@@ -264,6 +279,22 @@ describe('validation at load', () => {
         firstExcise(j)['minAbvBp'] = 3000;
       }),
     ).toThrow(/GB\.json: \$\.excise\[0\]\.minAbvBp: minAbvBp is above maxAbvBp/);
+  });
+  it('rejects a retail price share or a minimum on a rate that is not per 1,000 sticks or per kilogram, and a minimum in another currency', () => {
+    const excise = (j: Record<string, unknown>, id: string): Record<string, unknown> =>
+      (j['excise'] as Record<string, unknown>[]).find((rule) => rule['id'] === id) ?? {};
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        excise(j, 'GB-alcohol-duty-wine')['retailPriceShareBp'] = 1650;
+      }),
+    ).toThrow(
+      /GB\.json: \$\.excise\[\d+\]\.measure: a retail price share or a minimum applies to a rate per 1,000 sticks or per kilogram only/,
+    );
+    expect(
+      corrupt('destinations/GB.json', (j) => {
+        excise(j, 'GB-tobacco-duty-cigarettes')['minimum'] = { rate: { amount: '500.00', currency: 'EUR' }, lessRetailVat: false };
+      }),
+    ).toThrow(/GB\.json: \$\.excise: an excise rate is written in the destination's currency/);
   });
   it('tells a home page or a portal main page from a page inside a site', () => {
     expect(

@@ -647,4 +647,134 @@ const EXCISE: Case[] = [
   },
 ];
 
-export const CASES: readonly Case[] = [...EU, ...AT_CHECKOUT, ...AMERICAS, ...ASIA, ...EXCISE];
+/** A pack of cigarettes (2402.20) as the tobacco excise cases send it. */
+const cigarettes = (destination: string, date: string, amount: string, currency: string, quantity = 1) => ({
+  origin: 'CN',
+  destination,
+  date,
+  items: [item('240220', amount, currency, quantity)],
+});
+
+/**
+ * Excise on cigarettes (2402.20), per 1,000 sticks on an assumed pack of 20, with a share of the retail
+ * price (the item's price) and a minimum where the law has them. Only where a parcel of cigarettes is
+ * not refused (the restrictions refuse AU, US by post and MY).
+ */
+const TOBACCO: Case[] = [
+  {
+    // Excise 0.02 × 394.09 = 7.8818 + 16.5% × 12.00 = 1.98 → 9.8618 → 9.86 (no minimum on file for this period);
+    // duty 4% × 12.00 = 0.48; VAT 20% × (12.00 + 0.48 + 9.86) = 4.468 → 4.47; total 14.81.
+    name: 'GB, a £12 pack of cigarettes from CN: Tobacco Products Duty £394.09 per 1,000 from 2026-10-01 plus 16.5% of the retail price, taken as the item’s price, on an assumed pack of 20 (GB-tobacco-duty-cigarettes), in the VAT base',
+    input: cigarettes('GB', '2026-11-26', '12.00', 'GBP'),
+    expected: ['0.48', '14.33', '0.00', '14.81', 'GBP'],
+    lines: [
+      ['TAX', '9.86', 'DELIVERY', 'CARRIER'],
+      ['TAX', '4.47', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: [
+      '1 × 20 sticks = 0.02 thousand sticks × 394.09 GBP + 16.5% × 12.00 GBP',
+      'a pack of 20 cigarettes',
+      "the item's price is taken as the retail selling price",
+      '20% × (12.00 + 0.48 + 9.86) GBP',
+    ],
+  },
+  {
+    // Computed 0.02 × 334.58 = 6.6916 + 16.5% × 4.00 = 0.66 → 7.3516; Minimum Excise Duty 0.02 × 446.67 = 8.9334 → 8.93
+    // is higher, so it is charged; duty 4% × 4.00 = 0.16; VAT 20% × (4.00 + 0.16 + 8.93) = 2.618 → 2.62; total 11.71.
+    name: 'GB 2025-06-01 (a past date), a £4 pack: that period’s rate £334.58 + 16.5% falls below the Minimum Excise Duty of £446.67 per 1,000 (GB-tobacco-duty-cigarettes, from 2024-10-31), which is charged instead',
+    input: cigarettes('GB', '2025-06-01', '4.00', 'GBP'),
+    expected: ['0.16', '11.55', '0.00', '11.71', 'GBP'],
+    lines: [['TAX', '8.93', 'DELIVERY', 'CARRIER']],
+    mentions: [
+      'minimum 0.02 × 446.67 GBP = 8.93 GBP, above 1 × 20 sticks = 0.02 thousand sticks × 334.58 GBP + 16.5% × 4.00 GBP = 7.35 GBP',
+    ],
+  },
+  {
+    // Tabaksteuer 0.02 × 122.80 = 2.456 + 19.84% × 10.00 = 1.984 → 4.44; the minimum 0.02 × 251.06 = 5.0212 less the
+    // VAT within 10.00 (10.00 × 19/119 = 1.5966) = 3.42 is lower; €3 duty; VAT 19% × (10.00 + 3.00 + 4.44) = 3.3136 → 3.31.
+    name: 'DE, a €10 pack of cigarettes from CN: Tabaksteuer 12.28 cent a stick plus 19.84% of the retail price, taken as the item’s price (DE-Tabaksteuer-Zigaretten, 2026), above its minimum; in the import VAT base, all on delivery',
+    input: cigarettes('DE', '2026-11-26', '10.00', 'EUR'),
+    expected: ['3.00', '7.75', '0.00', '10.75', 'EUR'],
+    lines: [
+      ['TAX', '4.44', 'DELIVERY', 'CARRIER'],
+      ['TAX', '3.31', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: [
+      '0.02 thousand sticks × 122.80 EUR + 19.84% × 10.00 EUR',
+      'at least 0.02 × 251.06 EUR less the 19% VAT within 10.00 EUR = 3.42 EUR',
+      '19% × (10.00 + 3.00 + 4.44) EUR',
+    ],
+  },
+  {
+    // Computed 2.456 + 19.84% × 3.00 = 0.5952 → 3.0512; minimum 5.0212 − 3.00 × 19/119 (0.478992) = 4.542208 → 4.54,
+    // charged; €3 duty; VAT 19% × (3.00 + 3.00 + 4.54) = 2.0026 → 2.00; total 9.54.
+    name: 'DE, a €3 pack: the minimum of 25.106 cent a stick less the VAT within the retail price (DE-Tabaksteuer-Zigaretten, TabStG § 2 Abs. 1 Nr. 1 e) is above the computed duty and is charged',
+    input: cigarettes('DE', '2026-11-26', '3.00', 'EUR'),
+    expected: ['3.00', '6.54', '0.00', '9.54', 'EUR'],
+    lines: [['TAX', '4.54', 'DELIVERY', 'CARRIER']],
+    mentions: ['minimum 0.02 × 251.06 EUR less the 19% VAT within 3.00 EUR = 4.54 EUR'],
+  },
+  {
+    // 0.02 × 117.10 = 2.342 + 1.984 = 4.326 → 4.33; before the €3 duty, the default 4% × 10.00 = 0.40;
+    // VAT 19% × (10.00 + 0.40 + 4.33) = 2.7987 → 2.80; total 7.53.
+    name: 'DE 2025-06-01 (a past date), the €10 pack: that year’s 11.71 cent a stick (DE-Tabaksteuer-Zigaretten, 2025)',
+    input: cigarettes('DE', '2025-06-01', '10.00', 'EUR'),
+    expected: ['0.40', '7.13', '0.00', '7.53', 'EUR'],
+    lines: [['TAX', '4.33', 'DELIVERY', 'CARRIER']],
+    mentions: ['0.02 thousand sticks × 117.10 EUR + 19.84% × 10.00 EUR'],
+  },
+  {
+    // Excise-equivalent duty 0.02 × 1309.71 = 26.1942 → 26.19; GST 15% × (30.00 + 5.00 + 26.19) = 9.1785 → 9.18; total 35.37.
+    name: 'NZ, an NZ$30 pack of cigarettes from CN + NZ$5: no NZ$1,000 relief for tobacco (NZ-border-relief-1000); excise-equivalent duty NZ$1,309.71 per 1,000 from 2026 (NZ-excise-equivalent-cigarettes), in the GST base',
+    input: { ...cigarettes('NZ', '2026-11-26', '30.00', 'NZD'), shipping: money('5.00', 'NZD') },
+    expected: ['26.19', '9.18', '0.00', '35.37', 'NZD'],
+    lines: [
+      ['DUTY', '26.19', 'DELIVERY', 'CARRIER'],
+      ['TAX', '9.18', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 1309.71 NZD', '15% × (30.00 + 5.00 + 26.19) NZD'],
+  },
+  {
+    // FET 0.04 × 50.33 = 2.0132 → 2.01, in no tax base; duty (default) 5% × 10.00 = 0.50; CA sales tax 7.25% × 10.00 = 0.725
+    // → 0.73 at checkout; MPF 2.69; total 5.93.
+    name: 'US by courier, two $5 packs of cigarettes from CN (by post they are refused): federal excise tax $50.33 per 1,000 (US-FET-small-cigarettes), not in the sales tax base',
+    input: { ...cigarettes('US', '2026-11-26', '10.00', 'USD', 2), mode: 'EXPRESS' },
+    expected: ['0.50', '2.74', '2.69', '5.93', 'USD'],
+    payable: ['0.73', '5.20', '0.00'],
+    lines: [['TAX', '2.01', 'DELIVERY', 'CARRIER']],
+    mentions: ['2 × 20 sticks = 0.04 thousand sticks × 50.33 USD', 'US-FET-small-cigarettes'],
+  },
+  {
+    // Tobacco duty 0.02 × 3150.00 = 63.00; VAT 25% × (100.00 + 63.00) = 40.75; total 103.75.
+    name: 'NO 2024-06-01 (a past date), an NOK 100 pack of cigarettes from CN: tobacco duty NOK 3.15 a stick in 2024 (NO-tobakksavgift-sigaretter), in the VAT base',
+    input: cigarettes('NO', '2024-06-01', '100.00', 'NOK'),
+    expected: ['0.00', '103.75', '0.00', '103.75', 'NOK'],
+    lines: [
+      ['TAX', '63.00', 'DELIVERY', 'CARRIER'],
+      ['TAX', '40.75', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['0.02 thousand sticks × 3150.00 NOK', '25% × (100.00 + 63.00) NOK'],
+  },
+  {
+    // Duty 0.03 kg × 574.30 = 17.229 → 17.23; customs duty (default) 4% × 20.00 = 0.80;
+    // VAT 20% × (20.00 + 0.80 + 17.23) = 7.606 → 7.61; total 25.64.
+    name: 'GB, a £20 pouch of hand-rolling tobacco from CN: Tobacco Products Duty £574.30 per kg from 2026-10-01 on an assumed 30 g (GB-tobacco-duty-hand-rolling), in the VAT base',
+    input: { origin: 'CN', destination: 'GB', date: '2026-11-26', items: [item('240319', '20.00', 'GBP')] },
+    expected: ['0.80', '24.84', '0.00', '25.64', 'GBP'],
+    lines: [
+      ['TAX', '17.23', 'DELIVERY', 'CARRIER'],
+      ['TAX', '7.61', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 30 g = 0.03 kg × 574.30 GBP', 'a 30 g pouch of hand-rolling tobacco', 'assumed, as the offer gives no weight'],
+  },
+  {
+    name: 'FR, a €12 pack of cigarettes from CN: the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
+    input: cigarettes('FR', '2026-11-26', '12.00', 'EUR'),
+    expected: ['3.00', '3.00', '2.00', '8.00', 'EUR'],
+    payable: ['0.00', '6.00', '2.00'],
+    lines: [['TAX', '0.00', 'DELIVERY', 'CARRIER']],
+    mentions: ['Excise on 240220 is due at import but not modelled for FR'],
+  },
+];
+
+export const CASES: readonly Case[] = [...EU, ...AT_CHECKOUT, ...AMERICAS, ...ASIA, ...EXCISE, ...TOBACCO];

@@ -59,7 +59,9 @@ export const destinationFile = z
   .refine(
     (file) =>
       file.currency === undefined ||
-      file.excise.every((rule) => [rule.rate, rule.plusPerPointAbove?.amount ?? rule.rate].every((m) => m.currency === file.currency)),
+      file.excise.every((rule) =>
+        [rule.rate, rule.plusPerPointAbove?.amount ?? rule.rate, rule.minimum?.rate ?? rule.rate].every((m) => m.currency === file.currency),
+      ),
     { message: "an excise rate is written in the destination's currency", path: ['excise'] },
   );
 

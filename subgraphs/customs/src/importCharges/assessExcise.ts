@@ -1,7 +1,7 @@
 import type { ReferenceRates } from '#packages/fx/index.js';
-import { fromMinor } from '#packages/money/index.js';
+import { fromMinor, toDecimalString, type CurrencyCode } from '#packages/money/index.js';
 import type { ExciseRule } from '../../rules/types.js';
-import { assumedExcisePackage, type AssumedExcisePackage } from './assumedExcisePackage.js';
+import { assumedExcisePackage, type AssumedBottle, type AssumedExcisePackage, type AssumedPack } from './assumedExcisePackage.js';
 import type { TaxContext } from './assessTaxes.js';
 import { borderParties, checkoutParties } from './chargeParties.js';
 import { citation } from './citation.js';
@@ -11,6 +11,7 @@ import { formatBp, roundHalfUp, type Exact } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
 import type { ChargeLine } from './types.js';
+import type { ValuedItem } from './valueConsignment.js';
 import { matchesPrefix, ruleMoney } from './withinThreshold.js';
 
 /** Alcohol and tobacco: the goods every destination modelled here charges excise on. */
@@ -27,6 +28,8 @@ const MEASURE_NAMES: Record<ExciseRule['measure'], string> = {
   'us-barrel': 'barrels',
   'hectolitre-degree-plato': 'hl × °Plato',
   tonne: 'tonnes',
+  'thousand-sticks': 'thousand sticks',
+  kilogram: 'kg',
 };
 
 /** US gallons in a barrel of beer (26 U.S.C. 5051(a)(1)(D)). */
@@ -39,9 +42,10 @@ export interface ExciseAssessment {
 }
 
 /**
- * Specific excise on alcohol (per litre, per litre of alcohol, per gallon, per barrel), one line per item,
- * collected at import like duty. Offers carry no volume or strength, so each line states the unit
- * it assumed (`assumedExcisePackage`). Excise goods for which the destination has neither a
+ * Specific excise on alcohol (per litre, per litre of alcohol, per gallon, per barrel) and on
+ * cigarettes (per 1,000 sticks, with a share of the retail price and a minimum where the law has
+ * them), one line per item, collected at import like duty. Offers carry no volume, strength or count,
+ * so each line states the unit it assumed (`assumedExcisePackage`). Excise goods for which the destination has neither a
  * specific rate nor an ad valorem excise on file get a zero line that says so, never a silent zero.
  * Goods a de minimis still covers (the rules exclude excise goods where the law does) owe none.
  */
@@ -58,16 +62,16 @@ export function assessExcise(
   valuation.items.forEach((item, i) => {
     if (!matchesPrefix(item.hsCode, EXCISE_GOODS) || waivers.tax?.covers(item)) return;
     const pack = assumedExcisePackage(item.hsCode);
-    const rule = pack && rules.excise.find((r) => matchesPrefix(item.hsCode, r.hsPrefixes) && withinStrength(r, pack.abvBp));
-    const quantity = rule && pack && measured(rule, item.quantity, pack);
-    if (rule === undefined || pack === undefined || quantity === undefined) {
+    const rule = pack && rules.excise.find((r) => matchesPrefix(item.hsCode, r.hsPrefixes) && withinStrength(r, pack));
+    const conversion = createConversion(rates);
+    const minor = (m: ExciseRule['rate']) => conversion.to(ruleMoney(m), valuation.currency).minor;
+    const assessed = rule && pack && charge(rule, pack, item, { minor, currency: valuation.currency, vatBp: standardVatBp(context) });
+    if (rule === undefined || pack === undefined || assessed === undefined) {
       const adValorem = rules.taxes.some((t) => t.kind === 'EXCISE' && matchesPrefix(item.hsCode, t.hsPrefixes));
       if (!adValorem) lines.push(notModelled(context, item.hsCode));
       return;
     }
-    const conversion = createConversion(rates);
-    const perMeasure = ratePerMeasure(rule, pack, (m) => conversion.to(ruleMoney(m), valuation.currency).minor);
-    const exact = { numerator: quantity.numerator * perMeasure.numerator, denominator: quantity.denominator * perMeasure.denominator };
+    const { exact } = assessed;
     // CN cross-border retail: the statutory amount enters the VAT base, 70 % of it is charged, at checkout.
     const charged = cbec ? { numerator: exact.numerator * BigInt(cbec.taxFactorBp), denominator: exact.denominator * 10_000n } : exact;
     const amount = rounding.tax(charged);
@@ -76,15 +80,122 @@ export function assessExcise(
     const where = parties.collectedAt === 'CHECKOUT' ? `charged at checkout by the ${parties.remitter.toLowerCase()}` : 'at import';
     lines.push({
       kind: rule.chargeKind,
-      description: `${rule.label}${cbec ? ` at ${formatBp(cbec.taxFactorBp)} under the cross-border e-commerce regime` : ''}, ${where}, on ${item.quantity} × ${pack.text}: assumed, as the offer gives no volume or strength`,
+      description: `${rule.label}${cbec ? ` at ${formatBp(cbec.taxFactorBp)} under the cross-border e-commerce regime` : ''}, ${where}, on ${item.quantity} × ${pack.text}: ${assumption(rule, pack)}`,
       amount: fromMinor(amount, valuation.currency),
-      formula: `${unitsText(rule, item.quantity, pack)} = ${decimal(quantity, 6)} ${MEASURE_NAMES[rule.measure]} × ${perMeasure.text} ${valuation.currency}${cbec ? ` × ${formatBp(cbec.taxFactorBp)}` : ''}${fxNote(conversion.applied)}${taxRoundingNote(rounding, valuation.currency)}`,
+      formula: `${assessed.formula}${cbec ? ` × ${formatBp(cbec.taxFactorBp)}` : ''}${fxNote(conversion.applied)}${taxRoundingNote(rounding, valuation.currency)}`,
       source: cbec ? `${citation(rule)}; ${citation(cbec)}` : citation(rule),
       ...parties,
       rates: lineRates(conversion.applied),
     });
   });
   return { lines, inTaxBase };
+}
+
+interface Pricing {
+  /** A rule amount in the destination currency's minor units. */
+  readonly minor: (m: ExciseRule['rate']) => bigint;
+  readonly currency: CurrencyCode;
+  /** The standard VAT or GST rate on file, for a minimum that deducts the VAT within the retail price. */
+  readonly vatBp: number | undefined;
+}
+
+interface Charged {
+  /** The excise in minor units, before rounding. */
+  readonly exact: Exact;
+  /** How it was worked out, in the line's words. */
+  readonly formula: string;
+}
+
+/** The excise on one item, or undefined where the assumed unit or the rules lack what the measure needs. */
+function charge(rule: ExciseRule, pack: AssumedExcisePackage, item: ValuedItem, pricing: Pricing): Charged | undefined {
+  if (pack.kind === 'pack') return perTobaccoQuantity(rule, pack, item, pricing);
+  if (rule.measure === 'thousand-sticks' || rule.measure === 'kilogram') return undefined;
+  const quantity = measured(rule, item.quantity, pack);
+  if (quantity === undefined) return undefined;
+  const perMeasure = ratePerMeasure(rule, pack, pricing.minor);
+  return {
+    exact: times(quantity, perMeasure),
+    formula: `${unitsText(rule, item.quantity, pack)} = ${decimal(quantity, 6)} ${MEASURE_NAMES[rule.measure]} × ${perMeasure.text} ${pricing.currency}`,
+  };
+}
+
+/**
+ * Tobacco: a rate per 1,000 sticks or per kilogram, plus a share of the retail selling price where
+ * the law adds one, and never less than the minimum (less the VAT within the retail price where the
+ * law says so). Offers carry no retail price, so the item's price (all its units, in the destination
+ * currency) is taken for it. Undefined where the pack is not counted the way the rule measures, or a
+ * minimum needs the VAT rate and none is on file.
+ */
+function perTobaccoQuantity(rule: ExciseRule, pack: AssumedPack, item: ValuedItem, pricing: Pricing): Charged | undefined {
+  const { minor, currency } = pricing;
+  const perUnit = countPerUnit(rule, pack);
+  if (perUnit === undefined) return undefined;
+  // 1,000 sticks or 1,000 grams: either way the count divided by a thousand.
+  const thousands: Exact = { numerator: BigInt(item.quantity * perUnit.count), denominator: 1000n };
+  const retail = toDecimalString(fromMinor(item.goods, currency));
+  const quantityText = `${item.quantity} × ${perUnit.count} ${perUnit.unit} = ${decimal(thousands, 6)} ${MEASURE_NAMES[rule.measure]}`;
+  const specific = times(thousands, exactRate(rule.rate, minor));
+  const share = rule.retailPriceShareBp;
+  const adValorem: Exact = { numerator: item.goods * BigInt(share ?? 0), denominator: 10_000n };
+  const computed = plus(specific, adValorem);
+  const computedText = `${quantityText} × ${rule.rate.amount} ${currency}${share === undefined ? '' : ` + ${formatBp(share)} × ${retail} ${currency} (the item's price as the retail price)`}`;
+  const { minimum } = rule;
+  if (minimum === undefined) return { exact: computed, formula: computedText };
+  const vatBp = pricing.vatBp;
+  if (minimum.lessRetailVat && vatBp === undefined) return undefined;
+  const least = times(thousands, exactRate(minimum.rate, minor));
+  const vatWithin: Exact = minimum.lessRetailVat
+    ? { numerator: item.goods * BigInt(vatBp ?? 0), denominator: BigInt(10_000 + (vatBp ?? 0)) }
+    : { numerator: 0n, denominator: 1n };
+  const floor = minus(least, vatWithin);
+  const floorText = `${decimal(thousands, 6)} × ${minimum.rate.amount} ${currency}${minimum.lessRetailVat ? ` less the ${formatBp(vatBp ?? 0)} VAT within ${retail} ${currency}` : ''}`;
+  const minimumApplies = compare(floor, computed) > 0;
+  return {
+    exact: minimumApplies ? floor : computed,
+    formula: minimumApplies
+      ? `minimum ${floorText} = ${toDecimalString(fromMinor(roundHalfUp(floor), currency))} ${currency}, above ${quantityText} × ${rule.rate.amount} ${currency}${share === undefined ? '' : ` + ${formatBp(share)} × ${retail} ${currency}`} = ${toDecimalString(fromMinor(roundHalfUp(computed), currency))} ${currency}`
+      : `${computedText}; at least ${floorText} = ${toDecimalString(fromMinor(roundHalfUp(floor), currency))} ${currency}`,
+  };
+}
+
+/** What one pack counts in the rule's measure: sticks for a rate per 1,000 sticks, grams for one per kilogram. */
+function countPerUnit(rule: ExciseRule, pack: AssumedPack): { count: number; unit: string } | undefined {
+  if (rule.measure === 'thousand-sticks' && 'sticks' in pack.count) return { count: pack.count.sticks, unit: 'sticks' };
+  if (rule.measure === 'kilogram' && 'grams' in pack.count) return { count: pack.count.grams, unit: 'g' };
+  return undefined;
+}
+
+/** The standard VAT or GST rate in force where it does not depend on a region. */
+function standardVatBp(context: TaxContext): number | undefined {
+  return context.rules.taxes.find((t) => (t.kind === 'VAT' || t.kind === 'GST') && t.scope === 'standard' && t.regions === undefined)
+    ?.rateBp;
+}
+
+/** What the line says it assumed. */
+function assumption(rule: ExciseRule, pack: AssumedExcisePackage): string {
+  if (pack.kind === 'bottle') return 'assumed, as the offer gives no volume or strength';
+  const retail = rule.retailPriceShareBp !== undefined || rule.minimum?.lessRetailVat === true;
+  const missing = 'sticks' in pack.count ? 'no count of cigarettes' : 'no weight';
+  return `assumed, as the offer gives ${missing}${retail ? "; the item's price is taken as the retail selling price" : ''}`;
+}
+
+function times(a: Exact, b: Exact): Exact {
+  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
+}
+
+function plus(a: Exact, b: Exact): Exact {
+  return { numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator };
+}
+
+/** a − b, never below zero (a minimum less the VAT within a dear pack is no minimum). */
+function minus(a: Exact, b: Exact): Exact {
+  const numerator = a.numerator * b.denominator - b.numerator * a.denominator;
+  return { numerator: numerator > 0n ? numerator : 0n, denominator: a.denominator * b.denominator };
+}
+
+function compare(a: Exact, b: Exact): number {
+  const difference = a.numerator * b.denominator - b.numerator * a.denominator;
+  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
 }
 
 /** The tax rounding alone (a specific excise has no value base to round), where it is not plain. */
@@ -94,12 +205,14 @@ function taxRoundingNote(rounding: Rounding, currency: string): string {
   return `; tax ${tax.mode === 'down' ? 'down' : 'half-up'} to ${tax.increment} ${currency} (${id})`;
 }
 
-function withinStrength(rule: ExciseRule, abvBp: number): boolean {
-  return (rule.minAbvBp === undefined || abvBp >= rule.minAbvBp) && (rule.maxAbvBp === undefined || abvBp <= rule.maxAbvBp);
+/** Whether the unit's strength is within the rule's; a pack of cigarettes has none, so only an unbounded rule matches it. */
+function withinStrength(rule: ExciseRule, pack: AssumedExcisePackage): boolean {
+  if (pack.kind === 'pack') return rule.minAbvBp === undefined && rule.maxAbvBp === undefined;
+  return (rule.minAbvBp === undefined || pack.abvBp >= rule.minAbvBp) && (rule.maxAbvBp === undefined || pack.abvBp <= rule.maxAbvBp);
 }
 
 /** How the line shows the quantity it charged: units × litres, and the strength or gravity the measure uses. */
-function unitsText(rule: ExciseRule, units: number, pack: AssumedExcisePackage): string {
+function unitsText(rule: ExciseRule, units: number, pack: AssumedBottle): string {
   const volume = `${units} × ${pack.litres} l`;
   switch (rule.measure) {
     case 'litre':
@@ -114,6 +227,9 @@ function unitsText(rule: ExciseRule, units: number, pack: AssumedExcisePackage):
       return `${volume} at ${formatBp(pack.abvBp)}${rule.exemptAbvBp ? ` less the first ${formatBp(rule.exemptAbvBp)}` : ''}`;
     case 'us-proof-gallon':
       return `${volume} at ${formatBp(pack.abvBp)}`;
+    case 'thousand-sticks':
+    case 'kilogram':
+      return `${units} units`;
   }
 }
 
@@ -122,7 +238,7 @@ function unitsText(rule: ExciseRule, units: number, pack: AssumedExcisePackage):
  * strength) (÷ litres per gallon or per tonne) (× degrees Plato ÷ 100 for hectolitres). Undefined
  * where the assumed unit lacks what the measure needs (a gravity for beer taxed by Plato).
  */
-function measured(rule: ExciseRule, units: number, pack: AssumedExcisePackage): Exact | undefined {
+function measured(rule: ExciseRule, units: number, pack: AssumedBottle): Exact | undefined {
   const { measure } = rule;
   const litres = parseDecimal(pack.litres);
   const volume = { numerator: BigInt(units) * litres.numerator, denominator: litres.denominator };
@@ -157,11 +273,14 @@ function measured(rule: ExciseRule, units: number, pack: AssumedExcisePackage): 
       return rule.litresPerTonne === undefined
         ? undefined
         : { numerator: volume.numerator, denominator: volume.denominator * BigInt(rule.litresPerTonne) };
+    case 'thousand-sticks':
+    case 'kilogram':
+      return undefined;
   }
 }
 
 /** The rate per measure in minor units, with JP's per-degree addition above a strength. */
-function ratePerMeasure(rule: ExciseRule, pack: AssumedExcisePackage, minor: (m: ExciseRule['rate']) => bigint): Exact & { text: string } {
+function ratePerMeasure(rule: ExciseRule, pack: AssumedBottle, minor: (m: ExciseRule['rate']) => bigint): Exact & { text: string } {
   const base = exactRate(rule.rate, minor);
   const plus = rule.plusPerPointAbove;
   if (plus === undefined || pack.abvBp <= plus.abvBp) return { ...base, text: rule.rate.amount };
