@@ -752,7 +752,12 @@ const TOBACCO: Case[] = [
       ['DUTY', '0.23', 'DELIVERY', 'CARRIER'],
       ['TAX', '2.01', 'DELIVERY', 'CARRIER'],
     ],
-    mentions: ['2.3% × 10.00 USD', 'the $1.05/kg part is not charged', '2 × 20 sticks = 0.04 thousand sticks × 50.33 USD', 'US-FET-small-cigarettes'],
+    mentions: [
+      '2.3% × 10.00 USD',
+      'the $1.05/kg part is not charged',
+      '2 × 20 sticks = 0.04 thousand sticks × 50.33 USD',
+      'US-FET-small-cigarettes',
+    ],
   },
   {
     // Tobacco duty 0.02 × 3150.00 = 63.00; VAT 25% × (100.00 + 63.00) = 40.75; total 103.75.
@@ -790,7 +795,25 @@ const TOBACCO: Case[] = [
       ['TAX', '88.80', 'DELIVERY', 'CARRIER'],
       ['TAX', '76.76', 'DELIVERY', 'CARRIER'],
     ],
-    mentions: ['57.6% × 200.00 EUR', 'EU-MFN-240220', '20 × 20 sticks = 0.4 thousand sticks × 122.80 EUR', '19% × (200.00 + 115.20 + 88.80) EUR'],
+    mentions: [
+      '57.6% × 200.00 EUR',
+      'EU-MFN-240220',
+      '20 × 20 sticks = 0.4 thousand sticks × 122.80 EUR',
+      '19% × (200.00 + 115.20 + 88.80) EUR',
+    ],
+  },
+  {
+    // 20 packs at ¥1,000: customs value 60% × 20000 = 12000 (JP-personal-use-60pct), above the ¥10,000 waiver; duty
+    // free (JP-MFN-240220); tobacco taxes 20 × 20 = 400 sticks = 0.4 × 15244 = 6097.6 → 6000 (tax down to ¥100);
+    // consumption tax 10% × (12000 + 0 + 6000) = 18000 → 1800; total 7800.
+    name: 'JP, 20 packs of cigarettes at ¥1,000 from CN by post: duty free (JP-MFN-240220, temporary rate); tobacco taxes ¥15,244 per 1,000 (JP-tobacco-taxes-cigarettes), truncated to ¥100 and in the consumption tax base',
+    input: { origin: 'CN', destination: 'JP', date: '2026-11-26', mode: 'POSTAL', items: [item('240220', '20000', 'JPY', 20)] },
+    expected: ['0', '7800', '0', '7800', 'JPY'],
+    lines: [
+      ['TAX', '6000', 'DELIVERY', 'CARRIER'],
+      ['TAX', '1800', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['JP-MFN-240220', '20 × 20 sticks = 0.4 thousand sticks × 15244 JPY', 'JP-tobacco-taxes-cigarettes'],
   },
   {
     // Courier from CN: no C$20 or CUSMA relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00
@@ -804,6 +827,19 @@ const TOBACCO: Case[] = [
       ['TAX', '0.00', 'DELIVERY', 'CARRIER'],
     ],
     mentions: ['12.5% × 40.00 CAD', 'CA-MFN-240220', 'Excise on 240220 is due at import but not modelled for CA'],
+  },
+  {
+    // Excise duty 0.02 × 491.00 = 9.82 (SG-excise-cigarettes, 2023-02-14 to 2026-02-11); no customs duty on tobacco
+    // (the SG default, 0%); no S$400 relief for tobacco; GST 9% × (15.00 + 9.82) = 2.2338 → 2.23; total 12.05.
+    // From 2026-02-12 no rate is on file (the Budget 2026 rise was not read), so such a quote gets the zero line.
+    name: 'SG 2025-06-01 (a past date), an S$15 pack of cigarettes from CN: excise duty 49.1 cents a stick (SG-excise-cigarettes), in the GST base at the border',
+    input: { origin: 'CN', destination: 'SG', date: '2025-06-01', items: [item('240220', '15.00', 'SGD')] },
+    expected: ['0.00', '12.05', '0.00', '12.05', 'SGD'],
+    lines: [
+      ['TAX', '9.82', 'DELIVERY', 'CARRIER'],
+      ['TAX', '2.23', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 491.00 SGD', '9% × (15.00 + 9.82) SGD'],
   },
   {
     name: 'FR, a €12 pack of cigarettes from CN: the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
