@@ -663,27 +663,30 @@ const cigarettes = (destination: string, date: string, amount: string, currency:
 const TOBACCO: Case[] = [
   {
     // Excise 0.02 × 394.09 = 7.8818 + 16.5% × 12.00 = 1.98 → 9.8618 → 9.86 (no minimum on file for this period);
-    // duty 4% × 12.00 = 0.48; VAT 20% × (12.00 + 0.48 + 9.86) = 4.468 → 4.47; total 14.81.
-    name: 'GB, a £12 pack of cigarettes from CN: Tobacco Products Duty £394.09 per 1,000 from 2026-10-01 plus 16.5% of the retail price, taken as the item’s price, on an assumed pack of 20 (GB-tobacco-duty-cigarettes), in the VAT base',
+    // duty 50% × 12.00 = 6.00 (GB-MFN-240220); VAT 20% × (12.00 + 6.00 + 9.86) = 5.572 → 5.57; total 21.43.
+    name: 'GB, a £12 pack of cigarettes from CN: customs duty 50% (GB-MFN-240220); Tobacco Products Duty £394.09 per 1,000 from 2026-10-01 plus 16.5% of the retail price, taken as the item’s price, on an assumed pack of 20 (GB-tobacco-duty-cigarettes), in the VAT base',
     input: cigarettes('GB', '2026-11-26', '12.00', 'GBP'),
-    expected: ['0.48', '14.33', '0.00', '14.81', 'GBP'],
+    expected: ['6.00', '15.43', '0.00', '21.43', 'GBP'],
     lines: [
+      ['DUTY', '6.00', 'DELIVERY', 'CARRIER'],
       ['TAX', '9.86', 'DELIVERY', 'CARRIER'],
-      ['TAX', '4.47', 'DELIVERY', 'CARRIER'],
+      ['TAX', '5.57', 'DELIVERY', 'CARRIER'],
     ],
     mentions: [
       '1 × 20 sticks = 0.02 thousand sticks × 394.09 GBP + 16.5% × 12.00 GBP',
       'a pack of 20 cigarettes',
       "the item's price is taken as the retail selling price",
-      '20% × (12.00 + 0.48 + 9.86) GBP',
+      '50% × 12.00 GBP',
+      'GB-MFN-240220',
+      '20% × (12.00 + 6.00 + 9.86) GBP',
     ],
   },
   {
     // Computed 0.02 × 334.58 = 6.6916 + 16.5% × 4.00 = 0.66 → 7.3516; Minimum Excise Duty 0.02 × 446.67 = 8.9334 → 8.93
-    // is higher, so it is charged; duty 4% × 4.00 = 0.16; VAT 20% × (4.00 + 0.16 + 8.93) = 2.618 → 2.62; total 11.71.
+    // is higher, so it is charged; duty 50% × 4.00 = 2.00; VAT 20% × (4.00 + 2.00 + 8.93) = 2.986 → 2.99; total 13.92.
     name: 'GB 2025-06-01 (a past date), a £4 pack: that period’s rate £334.58 + 16.5% falls below the Minimum Excise Duty of £446.67 per 1,000 (GB-tobacco-duty-cigarettes, from 2024-10-31), which is charged instead',
     input: cigarettes('GB', '2025-06-01', '4.00', 'GBP'),
-    expected: ['0.16', '11.55', '0.00', '11.71', 'GBP'],
+    expected: ['2.00', '11.92', '0.00', '13.92', 'GBP'],
     lines: [['TAX', '8.93', 'DELIVERY', 'CARRIER']],
     mentions: [
       'minimum 0.02 × 446.67 GBP = 8.93 GBP, above 1 × 20 sticks = 0.02 thousand sticks × 334.58 GBP + 16.5% × 4.00 GBP = 7.35 GBP',
@@ -715,13 +718,17 @@ const TOBACCO: Case[] = [
     mentions: ['minimum 0.02 × 251.06 EUR less the 19% VAT within 3.00 EUR = 4.54 EUR'],
   },
   {
-    // 0.02 × 117.10 = 2.342 + 1.984 = 4.326 → 4.33; before the €3 duty, the default 4% × 10.00 = 0.40;
-    // VAT 19% × (10.00 + 0.40 + 4.33) = 2.7987 → 2.80; total 7.53.
-    name: 'DE 2025-06-01 (a past date), the €10 pack: that year’s 11.71 cent a stick (DE-Tabaksteuer-Zigaretten, 2025)',
+    // 0.02 × 117.10 = 2.342 + 1.984 = 4.326 → 4.33; before the €3 duty, and outside the €150 relief, the tariff's
+    // 57.6% × 10.00 = 5.76 (EU-MFN-240220); VAT 19% × (10.00 + 5.76 + 4.33) = 3.8171 → 3.82; total 13.91.
+    name: 'DE 2025-06-01 (a past date), the €10 pack: customs duty 57.6% (EU-MFN-240220), as excise goods were outside the €150 relief; that year’s 11.71 cent a stick (DE-Tabaksteuer-Zigaretten, 2025)',
     input: cigarettes('DE', '2025-06-01', '10.00', 'EUR'),
-    expected: ['0.40', '7.13', '0.00', '7.53', 'EUR'],
-    lines: [['TAX', '4.33', 'DELIVERY', 'CARRIER']],
-    mentions: ['0.02 thousand sticks × 117.10 EUR + 19.84% × 10.00 EUR'],
+    expected: ['5.76', '8.15', '0.00', '13.91', 'EUR'],
+    lines: [
+      ['DUTY', '5.76', 'DELIVERY', 'CARRIER'],
+      ['TAX', '4.33', 'DELIVERY', 'CARRIER'],
+      ['TAX', '3.82', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['57.6% × 10.00 EUR', '0.02 thousand sticks × 117.10 EUR + 19.84% × 10.00 EUR', '19% × (10.00 + 5.76 + 4.33) EUR'],
   },
   {
     // Excise-equivalent duty 0.02 × 1309.71 = 26.1942 → 26.19; GST 15% × (30.00 + 5.00 + 26.19) = 9.1785 → 9.18; total 35.37.
@@ -735,14 +742,22 @@ const TOBACCO: Case[] = [
     mentions: ['1 × 20 sticks = 0.02 thousand sticks × 1309.71 NZD', '15% × (30.00 + 5.00 + 26.19) NZD'],
   },
   {
-    // FET 0.04 × 50.33 = 2.0132 → 2.01, in no tax base; duty (default) 5% × 10.00 = 0.50; CA sales tax 7.25% × 10.00 = 0.725
-    // → 0.73 at checkout; MPF 2.69; total 5.93.
-    name: 'US by courier, two $5 packs of cigarettes from CN (by post they are refused): federal excise tax $50.33 per 1,000 (US-FET-small-cigarettes), not in the sales tax base',
+    // FET 0.04 × 50.33 = 2.0132 → 2.01, in no tax base; duty 2.3% × 10.00 = 0.23 (US-MFN-240220, the ad valorem part of
+    // 2402.20.80's $1.05/kg + 2.3%); CA sales tax 7.25% × 10.00 = 0.725 → 0.73 at checkout; MPF 2.69; total 5.66.
+    name: 'US by courier, two $5 packs of cigarettes from CN (by post they are refused): duty 2.3% (US-MFN-240220, the $1.05/kg part left out); federal excise tax $50.33 per 1,000 (US-FET-small-cigarettes), not in the sales tax base',
     input: { ...cigarettes('US', '2026-11-26', '10.00', 'USD', 2), mode: 'EXPRESS' },
-    expected: ['0.50', '2.74', '2.69', '5.93', 'USD'],
-    payable: ['0.73', '5.20', '0.00'],
-    lines: [['TAX', '2.01', 'DELIVERY', 'CARRIER']],
-    mentions: ['2 × 20 sticks = 0.04 thousand sticks × 50.33 USD', 'US-FET-small-cigarettes'],
+    expected: ['0.23', '2.74', '2.69', '5.66', 'USD'],
+    payable: ['0.73', '4.93', '0.00'],
+    lines: [
+      ['DUTY', '0.23', 'DELIVERY', 'CARRIER'],
+      ['TAX', '2.01', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: [
+      '2.3% × 10.00 USD',
+      'the $1.05/kg part is not charged',
+      '2 × 20 sticks = 0.04 thousand sticks × 50.33 USD',
+      'US-FET-small-cigarettes',
+    ],
   },
   {
     // Tobacco duty 0.02 × 3150.00 = 63.00; VAT 25% × (100.00 + 63.00) = 40.75; total 103.75.
@@ -756,16 +771,75 @@ const TOBACCO: Case[] = [
     mentions: ['0.02 thousand sticks × 3150.00 NOK', '25% × (100.00 + 63.00) NOK'],
   },
   {
-    // Duty 0.03 kg × 574.30 = 17.229 → 17.23; customs duty (default) 4% × 20.00 = 0.80;
-    // VAT 20% × (20.00 + 0.80 + 17.23) = 7.606 → 7.61; total 25.64.
-    name: 'GB, a £20 pouch of hand-rolling tobacco from CN: Tobacco Products Duty £574.30 per kg from 2026-10-01 on an assumed 30 g (GB-tobacco-duty-hand-rolling), in the VAT base',
+    // Duty 0.03 kg × 574.30 = 17.229 → 17.23; customs duty 70% × 20.00 = 14.00 (GB-MFN-240319);
+    // VAT 20% × (20.00 + 14.00 + 17.23) = 10.246 → 10.25; total 41.48.
+    name: 'GB, a £20 pouch of hand-rolling tobacco from CN: customs duty 70% (GB-MFN-240319); Tobacco Products Duty £574.30 per kg from 2026-10-01 on an assumed 30 g (GB-tobacco-duty-hand-rolling), in the VAT base',
     input: { origin: 'CN', destination: 'GB', date: '2026-11-26', items: [item('240319', '20.00', 'GBP')] },
-    expected: ['0.80', '24.84', '0.00', '25.64', 'GBP'],
+    expected: ['14.00', '27.48', '0.00', '41.48', 'GBP'],
     lines: [
+      ['DUTY', '14.00', 'DELIVERY', 'CARRIER'],
       ['TAX', '17.23', 'DELIVERY', 'CARRIER'],
-      ['TAX', '7.61', 'DELIVERY', 'CARRIER'],
+      ['TAX', '10.25', 'DELIVERY', 'CARRIER'],
     ],
     mentions: ['1 × 30 g = 0.03 kg × 574.30 GBP', 'a 30 g pouch of hand-rolling tobacco', 'assumed, as the offer gives no weight'],
+  },
+  {
+    // 20 packs, €200 > €150, so no €3 per subheading: duty 57.6% × 200.00 = 115.20 (EU-MFN-240220); Tabaksteuer
+    // 0.4 × 122.80 = 49.12 + 19.84% × 200.00 = 39.68 → 88.80, above the minimum 0.4 × 251.06 = 100.424 less
+    // 200.00 × 19/119 = 31.9328 → 68.49; VAT 19% × (200.00 + 115.20 + 88.80) = 76.76; total 280.76.
+    name: 'DE, a €200 carton of 20 packs from CN: above €150, the tariff’s 57.6% on cigarettes (EU-MFN-240220) instead of the €3 per subheading, with the Tabaksteuer, both in the VAT base',
+    input: { origin: 'CN', destination: 'DE', date: '2026-11-26', items: [item('240220', '200.00', 'EUR', 20)] },
+    expected: ['115.20', '165.56', '0.00', '280.76', 'EUR'],
+    lines: [
+      ['DUTY', '115.20', 'DELIVERY', 'CARRIER'],
+      ['TAX', '88.80', 'DELIVERY', 'CARRIER'],
+      ['TAX', '76.76', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: [
+      '57.6% × 200.00 EUR',
+      'EU-MFN-240220',
+      '20 × 20 sticks = 0.4 thousand sticks × 122.80 EUR',
+      '19% × (200.00 + 115.20 + 88.80) EUR',
+    ],
+  },
+  {
+    // 20 packs at ¥1,000: customs value 60% × 20000 = 12000 (JP-personal-use-60pct), above the ¥10,000 waiver; duty
+    // free (JP-MFN-240220); tobacco taxes 20 × 20 = 400 sticks = 0.4 × 15244 = 6097.6 → 6000 (tax down to ¥100);
+    // consumption tax 10% × (12000 + 0 + 6000) = 18000 → 1800; total 7800.
+    name: 'JP, 20 packs of cigarettes at ¥1,000 from CN by post: duty free (JP-MFN-240220, temporary rate); tobacco taxes ¥15,244 per 1,000 (JP-tobacco-taxes-cigarettes), truncated to ¥100 and in the consumption tax base',
+    input: { origin: 'CN', destination: 'JP', date: '2026-11-26', mode: 'POSTAL', items: [item('240220', '20000', 'JPY', 20)] },
+    expected: ['0', '7800', '0', '7800', 'JPY'],
+    lines: [
+      ['TAX', '6000', 'DELIVERY', 'CARRIER'],
+      ['TAX', '1800', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['JP-MFN-240220', '20 × 20 sticks = 0.4 thousand sticks × 15244 JPY', 'JP-tobacco-taxes-cigarettes'],
+  },
+  {
+    // Courier from CN: no C$20 or CUSMA relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00
+    // (CA-MFN-240220); no province given, so ON's HST 13% × (40.00 + 5.00) = 5.85; the excise is not on file,
+    // so a zero line says so; total 10.85.
+    name: 'CA, a C$40 pack of cigarettes from CN by courier: duty 12.5% (CA-MFN-240220) and HST on value + duty; the federal excise is not modelled and a zero line says so',
+    input: { origin: 'CN', destination: 'CA', date: '2026-11-26', mode: 'EXPRESS', items: [item('240220', '40.00', 'CAD')] },
+    expected: ['5.00', '5.85', '0.00', '10.85', 'CAD'],
+    lines: [
+      ['DUTY', '5.00', 'DELIVERY', 'CARRIER'],
+      ['TAX', '0.00', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['12.5% × 40.00 CAD', 'CA-MFN-240220', 'Excise on 240220 is due at import but not modelled for CA'],
+  },
+  {
+    // Excise duty 0.02 × 491.00 = 9.82 (SG-excise-cigarettes, 2023-02-14 to 2026-02-11); no customs duty on tobacco
+    // (the SG default, 0%); no S$400 relief for tobacco; GST 9% × (15.00 + 9.82) = 2.2338 → 2.23; total 12.05.
+    // From 2026-02-12 no rate is on file (the Budget 2026 rise was not read), so such a quote gets the zero line.
+    name: 'SG 2025-06-01 (a past date), an S$15 pack of cigarettes from CN: excise duty 49.1 cents a stick (SG-excise-cigarettes), in the GST base at the border',
+    input: { origin: 'CN', destination: 'SG', date: '2025-06-01', items: [item('240220', '15.00', 'SGD')] },
+    expected: ['0.00', '12.05', '0.00', '12.05', 'SGD'],
+    lines: [
+      ['TAX', '9.82', 'DELIVERY', 'CARRIER'],
+      ['TAX', '2.23', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 491.00 SGD', '9% × (15.00 + 9.82) SGD'],
   },
   {
     name: 'FR, a €12 pack of cigarettes from CN: the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
