@@ -52,6 +52,14 @@ describe('evaluateRestrictions', () => {
     expect(kinds({ destination: 'MY', hsCode: '220830', mode: 'EXPRESS' })).toEqual(['CONDITIONAL my-alcohol-tobacco-courier-licence']);
   });
 
+  it('refuses tobacco sold at a distance to FR on every channel, and leaves FR alcohol alone', () => {
+    for (const mode of ['POSTAL', 'EXPRESS', 'FREIGHT'] as const)
+      expect(kinds({ destination: 'FR', hsCode: '240220', mode })).toEqual(['PROHIBITED fr-tobacco-distance-sale-prohibited']);
+    expect(isProhibited(check({ destination: 'FR', hsCode: '240319', mode: 'EXPRESS' }))).toBe(true);
+    expect(isProhibited(check({ destination: 'FR', hsCode: '220421', mode: 'EXPRESS' }))).toBe(false);
+    expect(isProhibited(check({ destination: 'DE', hsCode: '240220', mode: 'EXPRESS' }))).toBe(false);
+  });
+
   it('lets into CN only goods on the cross-border retail positive list', () => {
     expect(isProhibited(check({ origin: 'JP', destination: 'CN', hsCode: '610910', mode: 'EXPRESS' }))).toBe(false);
     expect(kinds({ origin: 'JP', destination: 'CN', hsCode: '490199', mode: 'EXPRESS' })).toEqual([

@@ -842,7 +842,7 @@ const TOBACCO: Case[] = [
     mentions: ['1 × 20 sticks = 0.02 thousand sticks × 491.00 SGD', '9% × (15.00 + 9.82) SGD'],
   },
   {
-    name: 'FR, a €12 pack of cigarettes from CN: the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
+    name: 'FR, a €12 pack of cigarettes from CN: refused as a distance sale (fr-tobacco-distance-sale-prohibited, in the restrictions), and the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
     input: cigarettes('FR', '2026-11-26', '12.00', 'EUR'),
     expected: ['3.00', '3.00', '2.00', '8.00', 'EUR'],
     payable: ['0.00', '6.00', '2.00'],

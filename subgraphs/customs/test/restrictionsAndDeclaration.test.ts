@@ -53,6 +53,16 @@ describe('estimateImportCharges answers restrictions for its mode', () => {
     expect(courier.restrictions.map((restriction) => restriction.rule)).toEqual(['us-fda-prior-notice-food']);
   });
 
+  it('cigarettes to FR: PROHIBITED as a distance sale by courier as by post; to DE, not refused', async () => {
+    const cigarettes = { origin: 'CN', items: [{ hsCode: '2402.20', quantity: 1, value: { amount: '12.00', currency: 'USD' } }] };
+    for (const mode of ['POSTAL', 'EXPRESS']) {
+      const toFrance = await estimate({ ...cigarettes, destination: 'FR', mode });
+      expect(toFrance.restrictions.map(({ kind, rule }) => `${kind} ${rule}`)).toEqual(['PROHIBITED fr-tobacco-distance-sale-prohibited']);
+    }
+    const toGermany = await estimate({ ...cigarettes, destination: 'DE', mode: 'EXPRESS' });
+    expect(toGermany.restrictions.filter(({ kind }) => kind === 'PROHIBITED')).toEqual([]);
+  });
+
   it('a phone with its battery installed goes by post under the posts’ conditions', async () => {
     const phone = { origin: 'CN', destination: 'DE', mode: 'POSTAL' };
     const withBattery = await estimate({
