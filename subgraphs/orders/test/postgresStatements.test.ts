@@ -50,7 +50,7 @@ async function book(store: OrderStore, at: number): Promise<string> {
       order: { paymentId: `pay-${draft.id}`, status: 'CONFIRMED', phase: 'SETTLED' },
       addSteps: [{ name: 'CAPTURE_PAYMENT', status: 'PENDING' }],
       events: [captured],
-      releaseLeaseOf: draft.leaseOwner!,
+      releaseLeaseOf: draft.leaseOwner,
     },
     at,
   );
