@@ -13,6 +13,7 @@
  * sandbox throttles at 20 requests per second, like its real counterpart).
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { request } from 'undici';
@@ -110,6 +111,41 @@ interface Run {
   sent: { requestId: string; at: number; ms: number }[];
   elapsedMs: number;
   cpu: Map<string, number>;
+  /** The PostgreSQL server over the run (PostgreSQL store only), or undefined. */
+  database?: DatabaseWork;
+}
+
+/**
+ * What the PostgreSQL server did: the CPU of the postmaster and every process under it alive at
+ * the two readings (its backends, WAL writer, checkpointer; backends of other clients of the same
+ * server included), and the transactions committed in the bench's database.
+ */
+interface DatabaseWork {
+  cpuMs: number;
+  commits: number;
+  tuplesReturned: number;
+}
+
+/** The server's postmaster (the parent of the backend answering), read once; undefined when not on this machine. */
+async function postmasterPid(client: pg.Client): Promise<number | undefined> {
+  const { rows } = await client.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
+  try {
+    const stat = readFileSync(`/proc/${rows[0]!.pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]); // the 4th field, ppid
+  } catch {
+    return undefined; // a server elsewhere: its CPU is not ours to read
+  }
+}
+
+async function databaseWork(client: pg.Client, postmaster: number | undefined): Promise<DatabaseWork> {
+  const { rows } = await client.query<{ commits: string; returned: string }>(
+    'SELECT xact_commit AS commits, tup_returned AS returned FROM pg_stat_database WHERE datname = current_database()',
+  );
+  return {
+    cpuMs: postmaster === undefined ? Number.NaN : cpuMillis(postmaster),
+    commits: Number(rows[0]!.commits),
+    tuplesReturned: Number(rows[0]!.returned),
+  };
 }
 
 type PlaceOrderAnswer = { order: { id: string; status: string } | null; userErrors: { code: string }[] };
@@ -135,7 +171,7 @@ async function placeWithRetries(stack: RunningStack, input: Record<string, unkno
 /** Orders answered PENDING (the saga outlasted placeOrder's wait): followed with `order(id)` before the ledger check. */
 const pending: string[] = [];
 
-async function placeOrders(stack: RunningStack, quotes: Quote[], durationMs: number): Promise<Run> {
+async function placeOrders(stack: RunningStack, quotes: Quote[], durationMs: number, database?: pg.Client): Promise<Run> {
   const run: Run = { confirmed: 0, failed: 0, other: 0, latencies: [], sent: [], elapsedMs: 0, cpu: new Map() };
   let next = 0;
   const take = (): Quote | undefined => {
@@ -148,6 +184,10 @@ async function placeOrders(stack: RunningStack, quotes: Quote[], durationMs: num
     }
     return undefined;
   };
+  const postmaster = database && (await postmasterPid(database));
+  // pg_stat_database's counters reach it a second or more after the transactions (each backend sends
+  // them when idle, at most once a second): both readings lag alike, so the difference is a window's
+  const databaseBefore = database && (await databaseWork(database, postmaster));
   const cpuBefore = serviceCpu(stack);
   const started = performance.now();
   const deadline = started + durationMs;
@@ -181,6 +221,15 @@ async function placeOrders(stack: RunningStack, quotes: Quote[], durationMs: num
   run.elapsedMs = performance.now() - started;
   const cpuAfter = serviceCpu(stack);
   for (const [name, ms] of cpuAfter) run.cpu.set(name, ms - cpuBefore.get(name)!);
+  if (database && databaseBefore) {
+    await database.query('SELECT pg_stat_clear_snapshot()');
+    const databaseAfter = await databaseWork(database, postmaster);
+    run.database = {
+      cpuMs: databaseAfter.cpuMs - databaseBefore.cpuMs,
+      commits: databaseAfter.commits - databaseBefore.commits,
+      tuplesReturned: databaseAfter.tuplesReturned - databaseBefore.tuplesReturned,
+    };
+  }
   return run;
 }
 
@@ -286,7 +335,9 @@ async function benchStore(store: string): Promise<void> {
   try {
     const quotes = await gatherQuotes(stack);
     const warm = await placeOrders(stack, quotes, 2_000); // connections, JIT, prepared paths
-    const run = await placeOrders(stack, quotes, seconds * 1000);
+    const database = store === 'postgres' ? new pg.Client({ connectionString: DATABASE_URL }) : undefined;
+    await database?.connect();
+    const run = await placeOrders(stack, quotes, seconds * 1000, database).finally(() => database?.end());
     const bought = { confirmed: warm.confirmed + run.confirmed, failed: warm.failed + run.failed, other: 0 };
     for (const id of pending.splice(0)) {
       const status = await settledStatus(stack, id);
@@ -315,6 +366,12 @@ async function benchStore(store: string): Promise<void> {
         `  ledger check: ${matches ? 'match' : 'MISMATCH'}`,
         `  median order's vendor calls (ms from sending): ${typical}`,
         `  CPU ms per order: ${cpu.join(', ')}`,
+        ...(run.database
+          ? [
+              `  PostgreSQL per order: ${(run.database.cpuMs / orders).toFixed(1)} ms CPU (the server's processes), ` +
+                `${(run.database.commits / orders).toFixed(1)} transactions, ${(run.database.tuplesReturned / orders).toFixed(0)} rows read`,
+            ]
+          : []),
         '',
       ].join('\n') + '\n',
     );

@@ -21,11 +21,18 @@ export interface LookupCacheOptions {
  * only the ids the cache misses go to the vendor, in one call. Search pages are not cached:
  * they are a marketplace's live ranking and stock. Writes pass straight through; one that moves an
  * offer's stock drops the offer from the cache, so the next lookup shows the stock it left.
+ *
+ * A hold answers with its offer, read alongside it. The copy the vendor gave for that is kept
+ * apart (`catalog:offer-held`, the offers' TTL, never extended) for the next hold of the offer:
+ * its stock is never shown (`offerReadWithHold`: read again), and what else it says is no older
+ * than a cached lookup's. So booking an offer again within the TTL asks the vendor for the hold
+ * alone, where every hold after the first also read the offer from the vendor.
  */
 export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCacheOptions): MarketplaceAdapter {
   const id = adapter.marketplace.id;
   const offers = options.cache.withPrefix(`catalog:offer:v${RECORD_VERSION}:${id}`);
   const sellers = options.cache.withPrefix(`catalog:seller:v${RECORD_VERSION}:${id}`);
+  const heldOffers = options.cache.withPrefix(`catalog:offer-held:v${RECORD_VERSION}:${id}`);
 
   async function cachedLookup<T extends { nativeId: string }>(
     cache: Cache,
@@ -70,12 +77,18 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
     }
   };
 
-  /** The offer from the cache, or else from the vendor without caching it; undefined if neither can say (the caller reads it again). */
+  /**
+   * The offer from the cache, or as read alongside an earlier hold, or else from the vendor (kept
+   * for the next hold, not for lookups); undefined if none can say (the caller reads it again).
+   */
   async function offerAlongsideHold(nativeId: string, signal: AbortSignal | undefined): Promise<OfferRecord | undefined> {
     try {
-      const cached = await offers.get(nativeId);
-      const record = cached === undefined ? undefined : decodeOffer(cached);
-      return record ?? (await adapter.getOffers([nativeId], signal)).get(nativeId);
+      const [cached, held] = await Promise.all([offers.get(nativeId), heldOffers.get(nativeId)]);
+      const record = (cached === undefined ? undefined : decodeOffer(cached)) ?? (held === undefined ? undefined : decodeOffer(held));
+      if (record) return record;
+      const read = (await adapter.getOffers([nativeId], signal)).get(nativeId);
+      if (read) await heldOffers.set(nativeId, JSON.stringify(read, bigintAsString), options.offerTtlSeconds);
+      return read;
     } catch (error) {
       options.logger.debug('offer not read alongside its hold', { marketplace: id, offer: nativeId, error });
       return undefined;
@@ -92,8 +105,8 @@ export function withLookupCache(adapter: MarketplaceAdapter, options: LookupCach
     async reserveStock(request, signal) {
       // The hold's answer names its offer (the booking's label needs title, weight, seller). Read
       // after the hold, the offer would be one more vendor call in sequence, the cache entry having
-      // just been dropped; read alongside it, from the cache or the vendor, it costs no wait of its
-      // own. The vendor's copy may be from before the hold or after it, so it is not cached.
+      // just been dropped; read alongside it, from the caches or the vendor, it costs no wait of its
+      // own. The vendor's copy may be from before the hold or after it, so lookups never see it.
       const offerRead = offerAlongsideHold(request.offerNativeId, signal);
       const reservation = await adapter.reserveStock(request, signal);
       await offers.delete(request.offerNativeId);

@@ -75,4 +75,25 @@ describe('the lookup cache around a stock hold', () => {
     expect((await cached.getOffers(['MP-4711013'])).get('MP-4711013')?.availableQuantity).toBe(7);
     expect(calls.at(-1)).toBe('getOffers');
   });
+
+  it('asks the vendor for the hold alone when the offer was read alongside an earlier hold, and never shows that copy to lookups', async () => {
+    const { adapter, calls, answerHold } = heldMarketplace();
+    const cached = withLookupCache(adapter, {
+      cache: createMemoryCache(),
+      offerTtlSeconds: 60,
+      sellerTtlSeconds: 60,
+      logger: createLogger('catalog', { level: 'silent' }),
+    });
+    answerHold();
+    await cached.reserveStock({ offerNativeId: 'MP-4711013', quantity: 3, idempotencyKey: 'order:1:RESERVE_STOCK' });
+    calls.length = 0;
+
+    const second = await cached.reserveStock({ offerNativeId: 'MP-4711013', quantity: 2, idempotencyKey: 'order:2:RESERVE_STOCK' });
+    expect(calls).toEqual(['reserveStock', 'reserveStock answered']);
+    expect(second.offerReadWithHold).toMatchObject({ nativeId: 'MP-4711013', title: 'Hand-thrown stoneware mug', weightGrams: 420 });
+    expect(second.offerReadWithHold?.price).toEqual(fromMinor(1890n, 'EUR'));
+    // A lookup still goes to the vendor, for the stock both holds left.
+    expect((await cached.getOffers(['MP-4711013'])).get('MP-4711013')?.availableQuantity).toBe(5);
+    expect(calls.at(-1)).toBe('getOffers');
+  });
 });

@@ -1,6 +1,7 @@
 import pg from 'pg';
 import { FOLLOW_UP_STEPS, stepPosition, type StepName, type StepStatus } from '../saga/stepNames.js';
 import { MIGRATIONS } from './migrations.js';
+import { createStatementNames } from './statementNames.js';
 import { RETURN_COLUMNS, returnAssignments, returnValues, toReturnRecord } from '../returns/returnRows.js';
 import { OUTBOX_COLUMNS, OUTBOX_WRITE_LOCK, outboxValues, toListedEvent } from './outboxRows.js';
 import type { OrderEvent } from '#packages/events/index.js';
@@ -16,7 +17,16 @@ import {
 } from './OrderStore.js';
 import { ADD_REACH_COUNT_POSTGRES, toReachRow } from './reachRows.js';
 import { DISPUTE_COLUMNS, disputeAssignments, disputeValues, toDisputeRecord } from '../disputes/disputeRows.js';
-import { ORDER_COLUMNS, orderAssignments, orderValues, stepAssignments, toOrderRecord, toStepRecord, type Row } from './rowMapping.js';
+import {
+  ORDER_COLUMNS,
+  ORDER_ROW_COLUMNS,
+  orderAssignments,
+  orderValues,
+  stepAssignments,
+  toOrderRecord,
+  toStepRecord,
+  type Row,
+} from './rowMapping.js';
 
 export interface PostgresOrderStoreOptions {
   connectionString: string;
@@ -64,6 +74,16 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
 
   const rows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await pool.query(sql, params)).rows as Row[];
 
+  const statementName = createStatementNames('orders');
+  /**
+   * A statement whose result has a fixed shape (no `SELECT *`, no `RETURNING *`), sent as a named
+   * statement: each connection parses it once (see `createStatementNames`).
+   */
+  const prepared = (sql: string, params: unknown[] = []) => {
+    const name = statementName(sql);
+    return pool.query(name === undefined ? { text: sql, values: params } : { name, text: sql, values: params });
+  };
+
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
     // a connection dropped mid-transaction fails the query in flight; the event itself must not end the process
@@ -109,12 +129,12 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     if (events.length === 0) {
       const last = changes.at(-1);
       if (last === undefined) return;
-      await pool.query(changes.length === 1 ? last : `WITH ${ctes(changes.length - 1).join(', ')} ${last}`, params);
+      await prepared(changes.length === 1 ? last : `WITH ${ctes(changes.length - 1).join(', ')} ${last}`, params);
       return;
     }
     const p = params.length;
     const rows = events.map(outboxValues);
-    await pool.query(
+    await prepared(
       `${changes.length > 0 ? `WITH ${ctes(changes.length).join(', ')}` : ''}
        INSERT INTO order_events (${OUTBOX_COLUMNS.join(', ')})
        SELECT event.* FROM (SELECT pg_advisory_xact_lock(hashtext($${p + 1})) OFFSET 0) AS write_lock,
@@ -161,10 +181,10 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
       // One statement, so one round trip and atomic by itself: the order and its steps, or (the
       // key was used already) nothing, and the order that holds the key is read back.
       const n = ORDER_COLUMNS.length;
-      const created = await pool.query(
+      const created = await prepared(
         `WITH inserted AS (
            INSERT INTO orders (${ORDER_COLUMNS.join(', ')}) VALUES (${placeholders(1, n)})
-           ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING RETURNING *
+           ON CONFLICT (owner_key_id, idempotency_key) DO NOTHING RETURNING ${ORDER_ROW_COLUMNS.join(', ')}
          ), steps AS (
            INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
            SELECT inserted.id, step.name, step.position, 'PENDING', 0, 0, $${n + 3}::bigint
@@ -184,13 +204,14 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async getOrder(id) {
-      const [found] = await rows('SELECT * FROM orders WHERE id = $1', [id]);
+      const [found] = (await prepared(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = $1`, [id])).rows as Row[];
       return found && toOrderRecord(found);
     },
 
     async getOrders(ids) {
       if (ids.length === 0) return [];
-      return (await rows('SELECT * FROM orders WHERE id = ANY($1)', [[...ids]])).map(toOrderRecord);
+      const found = await prepared(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = ANY($1)`, [[...ids]]);
+      return (found.rows as Row[]).map(toOrderRecord);
     },
 
     async getOwnedOrder(owner, id) {
@@ -237,7 +258,7 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
 
     async addSteps(orderId: string, steps: ReadonlyArray<{ name: StepName; status: StepStatus }>, now: number) {
       // One multi-row statement: atomic by itself, one round trip.
-      await pool.query(
+      await prepared(
         `INSERT INTO order_steps (order_id, name, position, status, attempt, compensation_attempt, updated_at)
          SELECT $1, step.name, step.position, step.status, 0, 0, $5::bigint
          FROM unnest($2::text[], $3::int[], $4::text[]) AS step(name, position, status)
@@ -332,13 +353,12 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async listEvents(afterSeq, limit) {
-      return (await rows('SELECT seq, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit])).map(
-        toListedEvent,
-      );
+      const listed = await prepared('SELECT seq, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+      return (listed.rows as Row[]).map(toListedEvent);
     },
 
     async claimLease(orderId, owner, now, ttlMs) {
-      const result = await pool.query(
+      const result = await prepared(
         'UPDATE orders SET lease_owner = $1, lease_until = $2 WHERE id = $3 AND (lease_owner IS NULL OR lease_owner = $1 OR lease_until <= $4)',
         [owner, now + ttlMs, orderId, now],
       );
@@ -346,26 +366,26 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async releaseLease(orderId, owner) {
-      await pool.query('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = $1 AND lease_owner = $2', [orderId, owner]);
+      await prepared('UPDATE orders SET lease_owner = NULL, lease_until = 0 WHERE id = $1 AND lease_owner = $2', [orderId, owner]);
     },
 
     async findResumable(now, limit) {
-      const found = await rows(
+      const { rows: found } = await prepared(
         `SELECT id FROM orders WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_owner IS NULL OR lease_until <= $1)
          ORDER BY created_at, id LIMIT $2`,
         [now, limit],
       );
-      return found.map((r) => String(r.id));
+      return (found as Row[]).map((r) => String(r.id));
     },
 
     async findFollowable(now, limit) {
-      const found = await rows(
+      const { rows: found } = await prepared(
         `SELECT id FROM orders o WHERE status = 'CONFIRMED' AND (lease_owner IS NULL OR lease_until <= $1)
            AND EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id AND s.name = ANY($2) AND s.status IN ('PENDING', 'RUNNING'))
          ORDER BY created_at, id LIMIT $3`,
         [now, [...FOLLOW_UP_STEPS], limit],
       );
-      return found.map((r) => String(r.id));
+      return (found as Row[]).map((r) => String(r.id));
     },
 
     async createDispute(dispute, events) {

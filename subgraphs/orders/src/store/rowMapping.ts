@@ -74,6 +74,12 @@ export function orderValues(order: NewOrder): unknown[] {
   ];
 }
 
+/**
+ * Every column `toOrderRecord` reads: a read that names them has a result of fixed shape, so it can
+ * be a prepared statement (`createStatementNames`) that a migration adding a column does not break.
+ */
+export const ORDER_ROW_COLUMNS = [...ORDER_COLUMNS, 'marketplace_id', 'marketplace_order_id', 'marketplace_status'] as const;
+
 export function toOrderRecord(row: Row): OrderRecord {
   return {
     id: text(row.id),
