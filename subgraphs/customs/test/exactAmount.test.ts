@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadRules } from '../rules/loadRules.js';
 import { isCurrencyCode } from '#packages/money/index.js';
 import { createRounding } from '../src/importCharges/createRounding.js';
-import { allocate, formatBp, grossedUp, roundHalfUp, timesBp } from '../src/importCharges/exactAmount.js';
+import { allocate, compare, formatBp, grossedUp, minus, plus, roundHalfUp, times, timesBp } from '../src/importCharges/exactAmount.js';
 
 describe('exact amounts', () => {
   it('rounds once, ties away from zero', () => {
@@ -47,5 +47,20 @@ describe('destination currencies and rounding', () => {
     expect(inr.duty(timesBp(10_500n, 1000))).toBe(1_100n); // ₹10.50 → ₹11
     const eu = createRounding(rules.rulesAt('DE', new Date('2026-12-01T00:00:00Z')).rounding, 'EUR');
     expect(eu.tax(timesBp(150n, 1900))).toBe(29n);
+  });
+});
+
+describe('ratios of bigints', () => {
+  const third = { numerator: 1n, denominator: 3n };
+  const half = { numerator: 1n, denominator: 2n };
+  it('multiply, add and compare exactly', () => {
+    expect(times(third, half)).toEqual({ numerator: 1n, denominator: 6n });
+    expect(plus(third, half)).toEqual({ numerator: 5n, denominator: 6n });
+    expect([compare(half, third), compare(third, half), compare(third, { numerator: 2n, denominator: 6n })]).toEqual([1, -1, 0]);
+  });
+  it('subtract, never below zero', () => {
+    expect(roundHalfUp(minus(half, third))).toBe(0n);
+    expect(minus(half, third)).toEqual({ numerator: 1n, denominator: 6n });
+    expect(minus(third, half)).toEqual({ numerator: 0n, denominator: 6n });
   });
 });

@@ -7,7 +7,7 @@ import { borderParties, checkoutParties } from './chargeParties.js';
 import { citation } from './citation.js';
 import { createConversion, fxNote, lineRates } from './createConversion.js';
 import type { Rounding } from './createRounding.js';
-import { formatBp, roundHalfUp, type Exact } from './exactAmount.js';
+import { compare, formatBp, minus, plus, roundHalfUp, times, type Exact } from './exactAmount.js';
 import type { Waivers } from './findWaivers.js';
 import type { SpecialRegimes } from './selectSpecialRegimes.js';
 import type { ChargeLine } from './types.js';
@@ -177,25 +177,6 @@ function assumption(rule: ExciseRule, pack: AssumedExcisePackage): string {
   const retail = rule.retailPriceShareBp !== undefined || rule.minimum?.lessRetailVat === true;
   const missing = 'sticks' in pack.count ? 'no count of cigarettes' : 'no weight';
   return `assumed, as the offer gives ${missing}${retail ? "; the item's price is taken as the retail selling price" : ''}`;
-}
-
-function times(a: Exact, b: Exact): Exact {
-  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
-}
-
-function plus(a: Exact, b: Exact): Exact {
-  return { numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator };
-}
-
-/** a − b, never below zero (a minimum less the VAT within a dear pack is no minimum). */
-function minus(a: Exact, b: Exact): Exact {
-  const numerator = a.numerator * b.denominator - b.numerator * a.denominator;
-  return { numerator: numerator > 0n ? numerator : 0n, denominator: a.denominator * b.denominator };
-}
-
-function compare(a: Exact, b: Exact): number {
-  const difference = a.numerator * b.denominator - b.numerator * a.denominator;
-  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
 }
 
 /** The tax rounding alone (a specific excise has no value base to round), where it is not plain. */

@@ -27,6 +27,28 @@ export function grossedUp(minor: bigint, bp: number): Exact {
   return { numerator: minor * BigInt(bp), denominator: BP - BigInt(bp) };
 }
 
+/** `a × b`, exactly. */
+export function times(a: Exact, b: Exact): Exact {
+  return { numerator: a.numerator * b.numerator, denominator: a.denominator * b.denominator };
+}
+
+/** `a + b`, exactly. */
+export function plus(a: Exact, b: Exact): Exact {
+  return { numerator: a.numerator * b.denominator + b.numerator * a.denominator, denominator: a.denominator * b.denominator };
+}
+
+/** `a − b`, never below zero (a minimum less the VAT within a dear pack is no minimum). */
+export function minus(a: Exact, b: Exact): Exact {
+  const numerator = a.numerator * b.denominator - b.numerator * a.denominator;
+  return { numerator: numerator > 0n ? numerator : 0n, denominator: a.denominator * b.denominator };
+}
+
+/** 1 when a > b, −1 when a < b, 0 when equal. */
+export function compare(a: Exact, b: Exact): number {
+  const difference = a.numerator * b.denominator - b.numerator * a.denominator;
+  return difference > 0n ? 1 : difference < 0n ? -1 : 0;
+}
+
 /**
  * Rounds to a whole minor unit, ties away from zero. Customs administrations round assessed amounts
  * commercially (half-up), not to even: a duty of 0.005 EUR is 0.01 EUR.
