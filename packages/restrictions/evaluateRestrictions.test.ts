@@ -60,6 +60,14 @@ describe('evaluateRestrictions', () => {
     expect(isProhibited(check({ destination: 'DE', hsCode: '240220', mode: 'EXPRESS' }))).toBe(false);
   });
 
+  it('refuses tobacco sold at a distance to NL, IT and ES, each from the date its rule is in force', () => {
+    expect(kinds({ destination: 'NL', hsCode: '240220', mode: 'EXPRESS' })).toEqual(['PROHIBITED nl-tobacco-distance-sale-prohibited']);
+    expect(isProhibited(check({ destination: 'NL', hsCode: '240220', mode: 'EXPRESS', date: '2023-06-30' }))).toBe(false);
+    expect(kinds({ destination: 'IT', hsCode: '240319', mode: 'POSTAL' })).toEqual(['PROHIBITED it-tobacco-distance-sale-prohibited']);
+    expect(kinds({ destination: 'ES', hsCode: '240210', mode: 'FREIGHT' })).toEqual(['PROHIBITED es-tobacco-distance-sale-prohibited']);
+    expect(isProhibited(check({ destination: 'ES', hsCode: '220421', mode: 'EXPRESS' }))).toBe(false);
+  });
+
   it('lets into CN only goods on the cross-border retail positive list', () => {
     expect(isProhibited(check({ origin: 'JP', destination: 'CN', hsCode: '610910', mode: 'EXPRESS' }))).toBe(false);
     expect(kinds({ origin: 'JP', destination: 'CN', hsCode: '490199', mode: 'EXPRESS' })).toEqual([
