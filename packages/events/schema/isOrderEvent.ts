@@ -34,8 +34,7 @@ const HS_CODE = /^\d{6,10}$/;
 const UUID = regexes.uuid();
 const ENVELOPE_KEYS = new Set(['id', 'type', 'version', 'orderId', 'placedBy', 'occurredAt', 'data']);
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const hasOnly = (value: Record<string, unknown>, keys: ReadonlySet<string>) => {
   for (const key in value) if (!keys.has(key)) return false;
   return true;
@@ -49,10 +48,22 @@ const matches =
 const isUuid = matches(UUID);
 const isInstant = matches(DATETIME);
 const isDate = matches(regexes.date);
-const isInt = (min: number): Check => (value) => Number.isSafeInteger(value) && (value as number) >= min;
-const oneOf = (...values: string[]): Check => (value) => values.includes(value as string);
-const nullable = (check: Check): Check => (value) => value === null || check(value);
-const optional = (check: Check): Check => (value) => value === undefined || check(value);
+const isInt =
+  (min: number): Check =>
+  (value) =>
+    Number.isSafeInteger(value) && (value as number) >= min;
+const oneOf =
+  (...values: string[]): Check =>
+  (value) =>
+    values.includes(value as string);
+const nullable =
+  (check: Check): Check =>
+  (value) =>
+    value === null || check(value);
+const optional =
+  (check: Check): Check =>
+  (value) =>
+    value === undefined || check(value);
 /** Every key of `shape` checked (an optional one may be absent), and no other key. */
 const object = (shape: Record<string, Check>): Check => {
   const keys = new Set(Object.keys(shape));
@@ -123,6 +134,10 @@ const DATA: Readonly<Record<string, Check>> = {
   'payment.captured': payment('capturedAt'),
   'payment.refunded': payment('refundedAt'),
   'escrow.released': payment('releasedAt'),
-  'dispute.opened': object({ disputeId: isString, reason: oneOf('NOT_RECEIVED', 'NOT_AS_DESCRIBED', 'DAMAGED', 'OTHER'), openedAt: isInstant }),
+  'dispute.opened': object({
+    disputeId: isString,
+    reason: oneOf('NOT_RECEIVED', 'NOT_AS_DESCRIBED', 'DAMAGED', 'OTHER'),
+    openedAt: isInstant,
+  }),
   'dispute.resolved': object({ disputeId: isString, outcome: oneOf('REFUND', 'RELEASE'), resolvedAt: isInstant }),
 };

@@ -13,7 +13,9 @@ const currencyCode = z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 code');
 const countryCode = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
 const instant = z.iso.datetime({ offset: true });
 
-export const MoneySchema = z.object({ amount: decimal, currency: currencyCode }).describe('Exact money: a decimal string and its currency.');
+export const MoneySchema = z
+  .object({ amount: decimal, currency: currencyCode })
+  .describe('Exact money: a decimal string and its currency.');
 
 export const PlaceSchema = z
   .object({
@@ -40,10 +42,16 @@ export const OrderTradeSchema = z
     destination: PlaceSchema,
     goods: z.object({
       description: z.string(),
-      hsCode: z.string().regex(/^\d{6,10}$/).nullable().describe('As the seller declared it; null when the offer has none.'),
+      hsCode: z
+        .string()
+        .regex(/^\d{6,10}$/)
+        .nullable()
+        .describe('As the seller declared it; null when the offer has none.'),
       quantity: z.int().positive(),
       netWeightGrams: z.int().nonnegative().describe('All units, without packaging.'),
-      customsValue: MoneySchema.describe("The goods' value for all units, in the seller's currency (Comtrade's primaryValue before conversion)."),
+      customsValue: MoneySchema.describe(
+        "The goods' value for all units, in the seller's currency (Comtrade's primaryValue before conversion).",
+      ),
     }),
     charges: z
       .object({
@@ -85,7 +93,9 @@ const envelope = <T extends string, D extends z.ZodType>(type: T, data: D, descr
         .string()
         .nullable()
         .optional()
-        .describe('The API key id that placed and owns the order; null for an order older than owners, absent in events written before it was recorded.'),
+        .describe(
+          'The API key id that placed and owns the order; null for an order older than owners, absent in events written before it was recorded.',
+        ),
       occurredAt: instant.describe('When the state change happened (the saga clock).'),
       data,
     })
@@ -153,7 +163,7 @@ export const DisputeReasonSchema = z
 export const DisputeOpenedSchema = envelope(
   'dispute.opened',
   z.object({ disputeId: z.string(), reason: DisputeReasonSchema, openedAt: instant }),
-  "The buyer disputed the order: its escrow is held until an operator settles the dispute.",
+  'The buyer disputed the order: its escrow is held until an operator settles the dispute.',
 );
 export const DisputeResolvedSchema = envelope(
   'dispute.resolved',

@@ -45,7 +45,9 @@ export const restrictionSource = z
  * The customs modes a line applies to: the values of the `CustomsMode` enum that consignments carry
  * (a post's mail, a courier's entry, a dedicated line's consolidated freight).
  */
-export const customsMode = z.enum(['POSTAL', 'EXPRESS', 'FREIGHT']).describe('POSTAL, EXPRESS or FREIGHT, as in `Consignment.customsMode`.');
+export const customsMode = z
+  .enum(['POSTAL', 'EXPRESS', 'FREIGHT'])
+  .describe('POSTAL, EXPRESS or FREIGHT, as in `Consignment.customsMode`.');
 
 export const goodsMatcher = z
   .strictObject({
@@ -58,9 +60,12 @@ export const goodsMatcher = z
       .describe('Goods NOT classified under any of these codes (a positive list); goods without a code match too.'),
     containsLithiumBattery: z.boolean().optional().describe('Only goods that contain (true) or do not contain (false) a lithium battery.'),
   })
-  .refine((goods) => goods.all === true || goods.hs !== undefined || goods.exceptHs !== undefined || goods.containsLithiumBattery !== undefined, {
-    message: 'name the goods: all, hs, exceptHs or containsLithiumBattery',
-  })
+  .refine(
+    (goods) => goods.all === true || goods.hs !== undefined || goods.exceptHs !== undefined || goods.containsLithiumBattery !== undefined,
+    {
+      message: 'name the goods: all, hs, exceptHs or containsLithiumBattery',
+    },
+  )
   .describe('Which goods a line applies to; every field given must hold.');
 
 const lineBase = {
@@ -90,7 +95,10 @@ export const restrictionLine = z
     reason: z.string().min(1).describe('What the buyer and seller are told, in one sentence.'),
     document: z.string().min(1).optional().describe('The document or marking a CONDITIONAL line asks for.'),
   })
-  .refine((line) => line.validTo === undefined || line.validTo >= line.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] })
+  .refine((line) => line.validTo === undefined || line.validTo >= line.validFrom, {
+    message: 'validTo is before validFrom',
+    path: ['validTo'],
+  })
   .refine((line) => line.kind === 'PROHIBITED' || line.document !== undefined, {
     message: 'a CONDITIONAL line names the document or marking it asks for',
     path: ['document'],
@@ -106,7 +114,10 @@ export const documentRequirement = z
       .describe('productIdentifiers: the marketplace listing, seller and product codes of each item.'),
     reason: z.string().min(1),
   })
-  .refine((line) => line.validTo === undefined || line.validTo >= line.validFrom, { message: 'validTo is before validFrom', path: ['validTo'] });
+  .refine((line) => line.validTo === undefined || line.validTo >= line.validFrom, {
+    message: 'validTo is before validFrom',
+    path: ['validTo'],
+  });
 
 /** rules/<topic>.json: one topic's restrictions (dangerous goods, alcohol and tobacco, …). */
 export const restrictionFile = z.strictObject({

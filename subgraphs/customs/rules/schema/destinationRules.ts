@@ -40,7 +40,11 @@ export const taxRule = withValidPeriod(
       .describe(
         "standard: the general rate; reduced: replaces it for the HS prefixes listed; additional: levied on top (excise, provincial taxes); heading: the rate of a tariff heading that a special regime assesses the whole consignment under (IN 9804), replacing the goods' own rates while that regime applies.",
       ),
-    label: z.string().min(1).optional().describe('How the line names the tax where its kind does not say enough (AU wine equalisation tax).'),
+    label: z
+      .string()
+      .min(1)
+      .optional()
+      .describe('How the line names the tax where its kind does not say enough (AU wine equalisation tax).'),
     rateBp: basisPoints,
     ratePpm: z
       .number()
@@ -48,21 +52,32 @@ export const taxRule = withValidPeriod(
       .min(0)
       .max(1_000_000)
       .optional()
-      .describe('The exact rate in parts per million where basis points cannot hold it (QST 9.975 % = 99750); rateBp is then its rounding.'),
-    computation: z.enum(['on-top', 'gross-up']).describe("on-top: base × rate; gross-up (BR ICMS, CN consumption tax): base × rate / (1 − rate)."),
+      .describe(
+        'The exact rate in parts per million where basis points cannot hold it (QST 9.975 % = 99750); rateBp is then its rounding.',
+      ),
+    computation: z
+      .enum(['on-top', 'gross-up'])
+      .describe('on-top: base × rate; gross-up (BR ICMS, CN consumption tax): base × rate / (1 − rate).'),
     hsPrefixes: z.array(hsPrefix).min(1).optional().describe('Goods the rate is limited to (required for reduced rates and excise).'),
     maxUnitValue: money
       .optional()
-      .describe('A reduced rate that applies only to units priced below this (NY clothing under USD 110), or up to it (see maxUnitValueComparison).'),
+      .describe(
+        'A reduced rate that applies only to units priced below this (NY clothing under USD 110), or up to it (see maxUnitValueComparison).',
+      ),
     maxUnitValueComparison: comparison
       .optional()
-      .describe('How a unit price is held against maxUnitValue: lt (default) strictly below (NY "less than USD 110"); lte up to and including it (IN apparel "not exceeding Rs 2,500").'),
+      .describe(
+        'How a unit price is held against maxUnitValue: lt (default) strictly below (NY "less than USD 110"); lte up to and including it (IN apparel "not exceeding Rs 2,500").',
+      ),
     regions: z.array(regionCode).min(1).optional().describe('ISO 3166-2 subdivisions the rate applies in; absent = the whole country.'),
     deliveryInBase: z
       .boolean()
       .optional()
       .describe('For a tax charged at checkout: whether delivery charges are part of its base. Default true (California: false).'),
-    inLaterTaxBases: z.boolean().optional().describe('The tax is part of the base of the taxes listed after it (CN consumption tax in the VAT base).'),
+    inLaterTaxBases: z
+      .boolean()
+      .optional()
+      .describe('The tax is part of the base of the taxes listed after it (CN consumption tax in the VAT base).'),
     collection: z
       .strictObject({
         at: z.enum(['border', 'checkout']),
@@ -70,7 +85,9 @@ export const taxRule = withValidPeriod(
         base: z
           .enum(['sale-price', 'import-value'])
           .optional()
-          .describe('sale-price (default): a sales tax on the price with delivery; import-value: an import tax collected early (BR ICMS under Remessa Conforme).'),
+          .describe(
+            'sale-price (default): a sales tax on the price with delivery; import-value: an import tax collected early (BR ICMS under Remessa Conforme).',
+          ),
       })
       .optional()
       .describe('Default: assessed at the border on import. checkout: charged at the sale by the remitter (marketplace facilitator laws).'),
@@ -100,7 +117,10 @@ export const deMinimisRule = withValidPeriod(
 
 export const roundingStep = z
   .strictObject({
-    increment: z.string().regex(/^\d+(\.\d+)?$/).describe('In currency units: "0.01", "1", "100", "1000".'),
+    increment: z
+      .string()
+      .regex(/^\d+(\.\d+)?$/)
+      .describe('In currency units: "0.01", "1", "100", "1000".'),
     mode: z.enum(['half-up', 'down']).describe('half-up: ties away from zero; down: truncated.'),
   })
   .describe('How an amount is rounded.');

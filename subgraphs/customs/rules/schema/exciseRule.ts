@@ -19,19 +19,26 @@ export const exciseRule = withValidPeriod(
     minAbvBp: abvBasisPoints.optional().describe('The lowest strength the rate applies to, inclusive (2201 = exceeding 22 %).'),
     maxAbvBp: abvBasisPoints.optional().describe('The highest strength the rate applies to, inclusive (2200 = not exceeding 22 %).'),
     measure: z
-      .enum(['litre', 'litre-of-alcohol', 'us-wine-gallon', 'us-proof-gallon', 'us-barrel', 'hectolitre-degree-plato', 'tonne', 'thousand-sticks', 'kilogram'])
+      .enum([
+        'litre',
+        'litre-of-alcohol',
+        'us-wine-gallon',
+        'us-proof-gallon',
+        'us-barrel',
+        'hectolitre-degree-plato',
+        'tonne',
+        'thousand-sticks',
+        'kilogram',
+      ])
       .describe(
         'What the rate is per: a litre of product; a litre of pure alcohol (the same as per hectolitre per % vol); a US wine gallon (3.785411784 l) of product; a US proof gallon (a wine gallon at 50 % ABV); a US beer barrel (31 wine gallons) of product; a hectolitre of beer per degree Plato of original gravity (DE); a tonne of product, converted from litres by litresPerTonne (CN beer); 1,000 cigarettes (sticks); a kilogram of tobacco (GB hand-rolling tobacco).',
       ),
     exemptAbvBp: abvBasisPoints
       .optional()
-      .describe('litre-of-alcohol only: the strength that is not charged, the rate applying to the alcohol above it (AU beer: 115 = the first 1.15 %).'),
-    litresPerTonne: z
-      .number()
-      .int()
-      .positive()
-      .optional()
-      .describe('tonne only: the litres the law counts as one tonne (CN beer: 988).'),
+      .describe(
+        'litre-of-alcohol only: the strength that is not charged, the rate applying to the alcohol above it (AU beer: 115 = the first 1.15 %).',
+      ),
+    litresPerTonne: z.number().int().positive().optional().describe('tonne only: the litres the law counts as one tonne (CN beer: 988).'),
     rate: money.describe('The amount per measure, in the destination currency.'),
     plusPerPointAbove: z
       .strictObject({ abvBp: abvBasisPoints, amount: money })
@@ -40,7 +47,7 @@ export const exciseRule = withValidPeriod(
     retailPriceShareBp: basisPoints
       .optional()
       .describe(
-        'thousand-sticks and kilogram only: the ad valorem part, a share of the retail selling price added to the specific rate (GB 16.5 % = 1650, DE 19.84 % = 1984). Offers carry no retail price, so the quote takes the item\'s price for it and says so.',
+        "thousand-sticks and kilogram only: the ad valorem part, a share of the retail selling price added to the specific rate (GB 16.5 % = 1650, DE 19.84 % = 1984). Offers carry no retail price, so the quote takes the item's price for it and says so.",
       ),
     minimum: z
       .strictObject({
@@ -70,10 +77,13 @@ export const exciseRule = withValidPeriod(
     path: ['litresPerTonne'],
   })
   .refine(
-    (rule) => (rule.retailPriceShareBp === undefined && rule.minimum === undefined) || rule.measure === 'thousand-sticks' || rule.measure === 'kilogram',
+    (rule) =>
+      (rule.retailPriceShareBp === undefined && rule.minimum === undefined) ||
+      rule.measure === 'thousand-sticks' ||
+      rule.measure === 'kilogram',
     {
-    message: 'a retail price share or a minimum applies to a rate per 1,000 sticks or per kilogram only',
-    path: ['measure'],
+      message: 'a retail price share or a minimum applies to a rate per 1,000 sticks or per kilogram only',
+      path: ['measure'],
     },
   )
   .refine((rule) => rule.exemptAbvBp === undefined || rule.measure === 'litre-of-alcohol', {

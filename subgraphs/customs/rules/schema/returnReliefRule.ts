@@ -34,7 +34,12 @@ export const returnReliefRule = withValidPeriod(
       .max(10_000)
       .default(0)
       .describe('The share of the charges the authority keeps, in basis points (US drawback: 100 = 1 %).'),
-    claimWithinDays: z.number().int().positive().optional().describe('The deadline to claim, in days from import; absent when the law gives none in days.'),
+    claimWithinDays: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('The deadline to claim, in days from import; absent when the law gives none in days.'),
     claim: z.string().min(1).describe('How and where the importer claims: the form or service, the office, the evidence asked for.'),
   }),
 );

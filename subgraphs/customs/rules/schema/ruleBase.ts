@@ -107,7 +107,9 @@ export const originFilter = z
 /** The customs channel a consignment travels by, as rules that differ by channel name it. */
 export const channel = z
   .enum(['any', 'courier', 'post', 'air-or-post', 'freight'])
-  .describe('any; courier (express carriers); post (national posts); air-or-post (courier or post, not freight); freight (consolidated cargo).');
+  .describe(
+    'any; courier (express carriers); post (national posts); air-or-post (courier or post, not freight); freight (consolidated cargo).',
+  );
 
 export const comparison = z.enum(['lte', 'lt']).describe('lte: up to and including the limit; lt: strictly below it.');
 

@@ -25,7 +25,11 @@ export const destinationFile = z
     destination: z.string().regex(/^[A-Z]{2}$/),
     name: z.string().min(1),
     currency: currencyCode.optional().describe('The currency charges are assessed in (absent only in the union file).'),
-    union: z.string().regex(/^[A-Z]{2}$/).optional().describe('Member states inherit the union file’s rules.'),
+    union: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional()
+      .describe('Member states inherit the union file’s rules.'),
     dutyTable: z.string().min(1).optional().describe('Name of the dutyRates/<table>.json to use; union members inherit it.'),
     defaultRegion: defaultRegion.optional(),
     valuation: z.array(valuationRule),
@@ -40,7 +44,10 @@ export const destinationFile = z
       .default([])
       .describe('Surcharges levied as a share of the customs duty (IN Social Welfare Surcharge).'),
     fees: z.array(withValidPeriod(fee)),
-    excise: z.array(exciseRule).default([]).describe('Specific excises charged at import on a quantity of goods (per litre, per litre of alcohol, per gallon).'),
+    excise: z
+      .array(exciseRule)
+      .default([])
+      .describe('Specific excises charged at import on a quantity of goods (per litre, per litre of alcohol, per gallon).'),
     domesticSale: z.array(domesticSaleRule).default([]),
     returnRelief: z
       .array(returnReliefRule)
@@ -60,14 +67,14 @@ export const destinationFile = z
     (file) =>
       file.currency === undefined ||
       file.excise.every((rule) =>
-        [rule.rate, rule.plusPerPointAbove?.amount ?? rule.rate, rule.minimum?.rate ?? rule.rate].every((m) => m.currency === file.currency),
+        [rule.rate, rule.plusPerPointAbove?.amount ?? rule.rate, rule.minimum?.rate ?? rule.rate].every(
+          (m) => m.currency === file.currency,
+        ),
       ),
     { message: "an excise rate is written in the destination's currency", path: ['excise'] },
   );
 
-export const dutyRate = withValidPeriod(
-  z.strictObject({ ...ruleBase, hsPrefix, description: z.string().min(1), rateBp: dutyBasisPoints }),
-);
+export const dutyRate = withValidPeriod(z.strictObject({ ...ruleBase, hsPrefix, description: z.string().min(1), rateBp: dutyBasisPoints }));
 
 export const dutyRateDefault = withValidPeriod(
   z.strictObject({
@@ -106,10 +113,10 @@ export const agreement = withValidPeriod(
     members: z.array(agreementMember).min(2, 'an agreement needs at least two members'),
     preferentialRates: z.array(preferentialRate),
   }),
-).refine(
-  (a) => a.preferentialRates.every((p) => p.importer === '*' || a.members.some((m) => m.country === p.importer)),
-  { message: 'a preferential rate names an importer that is not a member', path: ['preferentialRates'] },
-);
+).refine((a) => a.preferentialRates.every((p) => p.importer === '*' || a.members.some((m) => m.country === p.importer)), {
+  message: 'a preferential rate names an importer that is not a member',
+  path: ['preferentialRates'],
+});
 
 /** agreements.json */
 export const agreementsFile = z.strictObject({ $schema: z.string().optional(), agreements: z.array(agreement) });

@@ -10,7 +10,7 @@ const regimeBase = {
   collection: z
     .strictObject({ at: z.enum(['border', 'checkout']), remitter })
     .optional()
-    .describe('Where the regime\'s charges are collected. Default: at the border, by the carrier as declarant.'),
+    .describe("Where the regime's charges are collected. Default: at the border, by the carrier as declarant."),
 };
 
 export const bandedRate = z.strictObject({
@@ -32,7 +32,9 @@ export const specialRegime = z.discriminatedUnion('kind', [
       registration: z
         .strictObject({ scheme: z.string().min(2), mandatory: z.boolean() })
         .describe('The scheme number the parcel carries; mandatory: every marketplace selling there must use it.'),
-      marketplaceIsDeemedSupplier: z.boolean().describe('A marketplace facilitating the sale charges and remits the tax (otherwise the seller).'),
+      marketplaceIsDeemedSupplier: z
+        .boolean()
+        .describe('A marketplace facilitating the sale charges and remits the tax (otherwise the seller).'),
       excludedHsPrefixes: z.array(hsPrefix).optional().describe('Goods the regime never covers (excise goods, foodstuffs).'),
     })
     .describe('Tax charged by the seller or marketplace at checkout; none at the border (IOSS, GB £135, AU, SG, MY, NZ, NO VOEC).'),
@@ -46,12 +48,18 @@ export const specialRegime = z.discriminatedUnion('kind', [
   z.strictObject({
     ...regimeBase,
     kind: z.literal('bandedFlatRate'),
-    replaces: z.array(z.enum(['duty', 'tax'])).min(1).describe('Which ordinary charges the flat rate replaces.'),
+    replaces: z
+      .array(z.enum(['duty', 'tax']))
+      .min(1)
+      .describe('Which ordinary charges the flat rate replaces.'),
     bands: z
       .array(bandedRate)
       .min(1)
       .refine((bands) => bands.every((band) => band.upTo.currency === bands[0]?.upTo.currency), 'bands must share one currency')
-      .refine((bands) => bands.every((band, i) => i === 0 || Number(band.upTo.amount) > Number(bands[i - 1]?.upTo.amount)), 'band upper bounds must ascend'),
+      .refine(
+        (bands) => bands.every((band, i) => i === 0 || Number(band.upTo.amount) > Number(bands[i - 1]?.upTo.amount)),
+        'band upper bounds must ascend',
+      ),
   }),
   z.strictObject({
     ...regimeBase,
@@ -70,7 +78,9 @@ export const specialRegime = z.discriminatedUnion('kind', [
     excludedHsPrefixes: z
       .array(hsPrefix)
       .optional()
-      .describe('Goods the heading does not apply to (IN Chapter 98 note 4: alcoholic beverages, tobacco, motor vehicles); a consignment holding any is assessed at the chapter rates.'),
+      .describe(
+        'Goods the heading does not apply to (IN Chapter 98 note 4: alcoholic beverages, tobacco, motor vehicles); a consignment holding any is assessed at the chapter rates.',
+      ),
   }),
 ]);
 
@@ -81,7 +91,10 @@ export const additionalDutyRule = z.strictObject({
   origins: originFilter.optional(),
   hsPrefixes: z.array(hsPrefix).min(1).optional().describe('Products the duty covers; absent = all goods.'),
   excludedHsPrefixes: z.array(hsPrefix).optional(),
-  notWith: z.array(z.string().min(1)).optional().describe('Ids of duties that, when they apply, exclude this one (Section 122 does not stack on 232).'),
+  notWith: z
+    .array(z.string().min(1))
+    .optional()
+    .describe('Ids of duties that, when they apply, exclude this one (Section 122 does not stack on 232).'),
   stacking: z.literal('on-top-of-mfn'),
 });
 
@@ -93,7 +106,9 @@ export const dutySurchargeRule = z
     exemptHsPrefixes: z
       .array(hsPrefix)
       .optional()
-      .describe("Goods whose duty bears no surcharge (IN: wine and spirits, Notification 11/2018-Customs); their duty stays out of the surcharge's base."),
+      .describe(
+        "Goods whose duty bears no surcharge (IN: wine and spirits, Notification 11/2018-Customs); their duty stays out of the surcharge's base.",
+      ),
   })
   .describe(
     "A surcharge levied as a share of the customs duty itself, not of the goods' value (IN Social Welfare Surcharge, 10 % of the basic customs duty). It is part of the import tax base as the duty is.",
@@ -103,12 +118,21 @@ export const feeRule = z.strictObject({
   ...ruleBase,
   label: z.string().min(1).describe('How the line names the fee.'),
   amount: money.optional().describe('A fixed amount per consignment or per tariff line.'),
-  ratePpm: z.number().int().min(0).max(1_000_000).optional().describe('Or a share of the value in parts per million (US MPF 0.3464 % = 3464).'),
+  ratePpm: z
+    .number()
+    .int()
+    .min(0)
+    .max(1_000_000)
+    .optional()
+    .describe('Or a share of the value in parts per million (US MPF 0.3464 % = 3464).'),
   minimum: money.optional(),
   maximum: money.optional(),
   per: z.enum(['consignment', 'tariff-line']),
   valueBasis: z.enum(['intrinsic', 'customs-value', 'goods-price', 'value-for-duty']),
-  from: z.strictObject({ value: money, comparison: z.enum(['gte', 'gt']) }).optional().describe('Applies only from this value.'),
+  from: z
+    .strictObject({ value: money, comparison: z.enum(['gte', 'gt']) })
+    .optional()
+    .describe('Applies only from this value.'),
   upTo: z.strictObject({ value: money, comparison }).optional().describe('Applies only up to this value.'),
   channels: z.array(channel).min(1).optional().describe('Applies only on these channels. Default all.'),
   origins: originFilter.optional(),
