@@ -49,7 +49,6 @@ export function quoteAmounts(parts: QuoteComponents): QuoteSums {
   // its definition above names, so the result is the same whatever the order of additions.
   const converted = { DUTY: zero, TAX: zero, FEE: zero };
   const original = { DUTY: customsZero, TAX: customsZero, FEE: customsZero };
-  let base = goods;
   let payableAtCheckout = addMoney(goods, buyerFee);
   let payableOnDelivery = zero;
   for (const charge of charges) {
@@ -57,17 +56,13 @@ export function quoteAmounts(parts: QuoteComponents): QuoteSums {
     const customs = charge.rule === undefined;
     converted[charge.kind] = addMoney(converted[charge.kind], charge.converted);
     if (customs) original[charge.kind] = addMoney(original[charge.kind], charge.original);
-    if (charge.collectedAt === 'CHECKOUT') {
-      payableAtCheckout = addMoney(payableAtCheckout, charge.converted);
-      if (customs) base = addMoney(base, charge.converted);
-    } else {
-      payableOnDelivery = addMoney(payableOnDelivery, charge.converted);
-    }
+    if (charge.collectedAt === 'CHECKOUT') payableAtCheckout = addMoney(payableAtCheckout, charge.converted);
+    else payableOnDelivery = addMoney(payableOnDelivery, charge.converted);
   }
   return {
     original: { duties: original.DUTY, taxes: original.TAX, importFees: original.FEE },
     converted: { duties: converted.DUTY, taxes: converted.TAX, importFees: converted.FEE },
-    base,
+    base: paymentBase(parts.item, parts.shipping, charges),
     fees: addMoney(converted.FEE, buyerFee),
     total: addMoney(payableAtCheckout, payableOnDelivery),
     payableAtCheckout,
