@@ -8,7 +8,9 @@ export interface ProviderAnswer {
   readonly answer: FeeQuote | Error;
 }
 
-export type ChosenFee = Extract<FeeQuote, { accepted: true }> & { readonly provider: PaymentProviderInfo };
+type AcceptedFee = Extract<FeeQuote, { accepted: true }>;
+
+export type ChosenFee = AcceptedFee & { readonly provider: PaymentProviderInfo };
 
 /**
  * The cheapest provider for the buyer that takes this payment (by `costOf`: what the buyer pays for
@@ -23,22 +25,15 @@ export function choosePaymentFee(
   method: string | null = null,
   costOf: (provider: PaymentProviderInfo, fee: Money) => bigint = (_provider, fee) => fee.minor,
 ): ChosenFee {
-  let best: ProviderAnswer | undefined;
-  let bestFee: Extract<FeeQuote, { accepted: true }> | undefined;
-  let bestCost = 0n;
-  for (const entry of answers) {
-    const { provider, answer } = entry;
+  let best: { readonly provider: PaymentProviderInfo; readonly quote: AcceptedFee; readonly cost: bigint } | undefined;
+  for (const { provider, answer } of answers) {
     if (answer instanceof Error || !answer.accepted) continue;
     const cost = costOf(provider, answer.fee);
     // Equal cost to the buyer (a fee the seller bears costs the buyer nothing): the cheaper fee wins.
-    if (bestFee === undefined || cost < bestCost || (cost === bestCost && answer.fee.minor < bestFee.fee.minor)) {
-      best = entry;
-      bestFee = answer;
-      bestCost = cost;
-    }
+    if (best === undefined || cost < best.cost || (cost === best.cost && answer.fee.minor < best.quote.fee.minor))
+      best = { provider, quote: answer, cost };
   }
-  // One answer object for the winner, not one per better candidate on the way.
-  if (best !== undefined && bestFee !== undefined) return { ...bestFee, provider: best.provider };
+  if (best !== undefined) return { ...best.quote, provider: best.provider };
 
   const failure = answers.find((entry) => entry.answer instanceof Error)?.answer;
   if (failure instanceof UpstreamError) throw failure;
