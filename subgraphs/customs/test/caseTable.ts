@@ -817,9 +817,9 @@ const TOBACCO: Case[] = [
   },
   {
     // Courier from CN: no C$20 or CUSMA relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00
-    // (CA-MFN-240220); no province given, so ON's HST 13% × (40.00 + 5.00) = 5.85; the excise is not on file,
-    // so a zero line says so; total 10.85.
-    name: 'CA, a C$40 pack of cigarettes from CN by courier: duty 12.5% (CA-MFN-240220) and HST on value + duty; the federal excise is not modelled and a zero line says so',
+    // (CA-MFN-240220); no province given, so ON's HST 13% × (40.00 + 5.00) = 5.85; the excise rate adjusted on
+    // 2026-04-01 is not on file, so a zero line says so; total 10.85.
+    name: 'CA, a C$40 pack of cigarettes from CN by courier: duty 12.5% (CA-MFN-240220) and HST on value + duty; the federal excise rate adjusted on 2026-04-01 was not read (CA-excise-duty-cigarettes ends 2026-03-31) and a zero line says so',
     input: { origin: 'CN', destination: 'CA', date: '2026-11-26', mode: 'EXPRESS', items: [item('240220', '40.00', 'CAD')] },
     expected: ['5.00', '5.85', '0.00', '10.85', 'CAD'],
     lines: [
@@ -827,6 +827,21 @@ const TOBACCO: Case[] = [
       ['TAX', '0.00', 'DELIVERY', 'CARRIER'],
     ],
     mentions: ['12.5% × 40.00 CAD', 'CA-MFN-240220', 'Excise on 240220 is due at import but not modelled for CA'],
+  },
+  {
+    // By post from CN: no C$20 relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00 (CA-MFN-240220);
+    // excise duty 0.02 × 190.782 (0.95391 per 5 cigarettes × 200) = 3.81564 → 3.82, unstamped and imported for personal use
+    // beyond the free allowance, so not relieved (Excise Act, 2001 s.46(2)); ON's HST 13% × (40.00 + 5.00 + 3.82) =
+    // 6.3466 → 6.35; total 15.17.
+    name: 'CA 2025-06-01 (a past date), a C$40 pack of cigarettes from CN by post: duty 12.5% (CA-MFN-240220); federal excise duty C$0.95391 per 5 cigarettes (CA-excise-duty-cigarettes, from 2025-04-01), in the HST base',
+    input: { origin: 'CN', destination: 'CA', date: '2025-06-01', mode: 'POSTAL', items: [item('240220', '40.00', 'CAD')] },
+    expected: ['5.00', '10.17', '0.00', '15.17', 'CAD'],
+    lines: [
+      ['DUTY', '5.00', 'DELIVERY', 'CARRIER'],
+      ['TAX', '3.82', 'DELIVERY', 'CARRIER'],
+      ['TAX', '6.35', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 190.782 CAD', 'CA-excise-duty-cigarettes', '13% × (40.00 + 5.00 + 3.82) CAD'],
   },
   {
     // Excise duty 0.02 × 491.00 = 9.82 (SG-excise-cigarettes, 2023-02-14 to 2026-02-11); no customs duty on tobacco
