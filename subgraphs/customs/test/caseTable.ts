@@ -846,7 +846,6 @@ const TOBACCO: Case[] = [
   {
     // Excise duty 0.02 × 491.00 = 9.82 (SG-excise-cigarettes, 2023-02-14 to 2026-02-11); no customs duty on tobacco
     // (the SG default, 0%); no S$400 relief for tobacco; GST 9% × (15.00 + 9.82) = 2.2338 → 2.23; total 12.05.
-    // From 2026-02-12 no rate is on file (the Budget 2026 rise was not read), so such a quote gets the zero line.
     name: 'SG 2025-06-01 (a past date), an S$15 pack of cigarettes from CN: excise duty 49.1 cents a stick (SG-excise-cigarettes), in the GST base at the border',
     input: { origin: 'CN', destination: 'SG', date: '2025-06-01', items: [item('240220', '15.00', 'SGD')] },
     expected: ['0.00', '12.05', '0.00', '12.05', 'SGD'],
@@ -855,6 +854,18 @@ const TOBACCO: Case[] = [
       ['TAX', '2.23', 'DELIVERY', 'CARRIER'],
     ],
     mentions: ['1 × 20 sticks = 0.02 thousand sticks × 491.00 SGD', '9% × (15.00 + 9.82) SGD'],
+  },
+  {
+    // Excise duty 0.02 × 589.00 = 11.78 (SG-excise-cigarettes, from 2026-02-12, Budget 2026's 20 % rise);
+    // GST 9% × (15.00 + 11.78) = 2.4102 → 2.41; total 14.19.
+    name: 'SG, the S$15 pack of cigarettes from CN: excise duty 58.9 cents a stick from 2026-02-12 (SG-excise-cigarettes), in the GST base at the border',
+    input: { origin: 'CN', destination: 'SG', date: '2026-11-26', items: [item('240220', '15.00', 'SGD')] },
+    expected: ['0.00', '14.19', '0.00', '14.19', 'SGD'],
+    lines: [
+      ['TAX', '11.78', 'DELIVERY', 'CARRIER'],
+      ['TAX', '2.41', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 589.00 SGD', '9% × (15.00 + 11.78) SGD'],
   },
   {
     name: 'FR, a €12 pack of cigarettes from CN: refused as a distance sale (fr-tobacco-distance-sale-prohibited, in the restrictions), and the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
