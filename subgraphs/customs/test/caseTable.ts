@@ -834,7 +834,7 @@ const TOBACCO: Case[] = [
     // beyond the free allowance, so not relieved (Excise Act, 2001 s.46(2)); ON's HST 13% × (40.00 + 5.00 + 3.82) =
     // 6.3466 → 6.35; total 15.17.
     name: 'CA 2025-06-01 (a past date), a C$40 pack of cigarettes from CN by post: duty 12.5% (CA-MFN-240220); federal excise duty C$0.95391 per 5 cigarettes (CA-excise-duty-cigarettes, from 2025-04-01), in the HST base',
-    input: { origin: 'CN', destination: 'CA', date: '2025-06-01', mode: 'POSTAL', items: [item('240220', '40.00', 'CAD')] },
+    input: { ...cigarettes('CA', '2025-06-01', '40.00', 'CAD'), mode: 'POSTAL' },
     expected: ['5.00', '10.17', '0.00', '15.17', 'CAD'],
     lines: [
       ['DUTY', '5.00', 'DELIVERY', 'CARRIER'],
@@ -859,7 +859,7 @@ const TOBACCO: Case[] = [
     // Excise duty 0.02 × 589.00 = 11.78 (SG-excise-cigarettes, from 2026-02-12, Budget 2026's 20 % rise);
     // GST 9% × (15.00 + 11.78) = 2.4102 → 2.41; total 14.19.
     name: 'SG, the S$15 pack of cigarettes from CN: excise duty 58.9 cents a stick from 2026-02-12 (SG-excise-cigarettes), in the GST base at the border',
-    input: { origin: 'CN', destination: 'SG', date: '2026-11-26', items: [item('240220', '15.00', 'SGD')] },
+    input: cigarettes('SG', '2026-11-26', '15.00', 'SGD'),
     expected: ['0.00', '14.19', '0.00', '14.19', 'SGD'],
     lines: [
       ['TAX', '11.78', 'DELIVERY', 'CARRIER'],
