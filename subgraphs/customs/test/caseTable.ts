@@ -817,9 +817,9 @@ const TOBACCO: Case[] = [
   },
   {
     // Courier from CN: no C$20 or CUSMA relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00
-    // (CA-MFN-240220); no province given, so ON's HST 13% × (40.00 + 5.00) = 5.85; the excise is not on file,
-    // so a zero line says so; total 10.85.
-    name: 'CA, a C$40 pack of cigarettes from CN by courier: duty 12.5% (CA-MFN-240220) and HST on value + duty; the federal excise is not modelled and a zero line says so',
+    // (CA-MFN-240220); no province given, so ON's HST 13% × (40.00 + 5.00) = 5.85; the excise rate adjusted on
+    // 2026-04-01 is not on file, so a zero line says so; total 10.85.
+    name: 'CA, a C$40 pack of cigarettes from CN by courier: duty 12.5% (CA-MFN-240220) and HST on value + duty; the federal excise rate adjusted on 2026-04-01 was not read (CA-excise-duty-cigarettes ends 2026-03-31) and a zero line says so',
     input: { origin: 'CN', destination: 'CA', date: '2026-11-26', mode: 'EXPRESS', items: [item('240220', '40.00', 'CAD')] },
     expected: ['5.00', '5.85', '0.00', '10.85', 'CAD'],
     lines: [
@@ -829,9 +829,23 @@ const TOBACCO: Case[] = [
     mentions: ['12.5% × 40.00 CAD', 'CA-MFN-240220', 'Excise on 240220 is due at import but not modelled for CA'],
   },
   {
+    // By post from CN: no C$20 relief for tobacco (CA-deminimis excludes 2402); duty 12.5% × 40.00 = 5.00 (CA-MFN-240220);
+    // excise duty 0.02 × 190.782 (0.95391 per 5 cigarettes × 200) = 3.81564 → 3.82, unstamped and imported for personal use
+    // beyond the free allowance, so not relieved (Excise Act, 2001 s.46(2)); ON's HST 13% × (40.00 + 5.00 + 3.82) =
+    // 6.3466 → 6.35; total 15.17.
+    name: 'CA 2025-06-01 (a past date), a C$40 pack of cigarettes from CN by post: duty 12.5% (CA-MFN-240220); federal excise duty C$0.95391 per 5 cigarettes (CA-excise-duty-cigarettes, from 2025-04-01), in the HST base',
+    input: { ...cigarettes('CA', '2025-06-01', '40.00', 'CAD'), mode: 'POSTAL' },
+    expected: ['5.00', '10.17', '0.00', '15.17', 'CAD'],
+    lines: [
+      ['DUTY', '5.00', 'DELIVERY', 'CARRIER'],
+      ['TAX', '3.82', 'DELIVERY', 'CARRIER'],
+      ['TAX', '6.35', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 190.782 CAD', 'CA-excise-duty-cigarettes', '13% × (40.00 + 5.00 + 3.82) CAD'],
+  },
+  {
     // Excise duty 0.02 × 491.00 = 9.82 (SG-excise-cigarettes, 2023-02-14 to 2026-02-11); no customs duty on tobacco
     // (the SG default, 0%); no S$400 relief for tobacco; GST 9% × (15.00 + 9.82) = 2.2338 → 2.23; total 12.05.
-    // From 2026-02-12 no rate is on file (the Budget 2026 rise was not read), so such a quote gets the zero line.
     name: 'SG 2025-06-01 (a past date), an S$15 pack of cigarettes from CN: excise duty 49.1 cents a stick (SG-excise-cigarettes), in the GST base at the border',
     input: { origin: 'CN', destination: 'SG', date: '2025-06-01', items: [item('240220', '15.00', 'SGD')] },
     expected: ['0.00', '12.05', '0.00', '12.05', 'SGD'],
@@ -840,6 +854,18 @@ const TOBACCO: Case[] = [
       ['TAX', '2.23', 'DELIVERY', 'CARRIER'],
     ],
     mentions: ['1 × 20 sticks = 0.02 thousand sticks × 491.00 SGD', '9% × (15.00 + 9.82) SGD'],
+  },
+  {
+    // Excise duty 0.02 × 589.00 = 11.78 (SG-excise-cigarettes, from 2026-02-12, Budget 2026's 20 % rise);
+    // GST 9% × (15.00 + 11.78) = 2.4102 → 2.41; total 14.19.
+    name: 'SG, the S$15 pack of cigarettes from CN: excise duty 58.9 cents a stick from 2026-02-12 (SG-excise-cigarettes), in the GST base at the border',
+    input: cigarettes('SG', '2026-11-26', '15.00', 'SGD'),
+    expected: ['0.00', '14.19', '0.00', '14.19', 'SGD'],
+    lines: [
+      ['TAX', '11.78', 'DELIVERY', 'CARRIER'],
+      ['TAX', '2.41', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 589.00 SGD', '9% × (15.00 + 11.78) SGD'],
   },
   {
     name: 'FR, a €12 pack of cigarettes from CN: refused as a distance sale (fr-tobacco-distance-sale-prohibited, in the restrictions), and the droit de consommation was not read, so a zero line says the excise is left out; the small-parcel tax still applies (FR-taxe-petits-colis)',
