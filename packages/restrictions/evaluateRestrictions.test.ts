@@ -68,6 +68,17 @@ describe('evaluateRestrictions', () => {
     expect(isProhibited(check({ destination: 'ES', hsCode: '220421', mode: 'EXPRESS' }))).toBe(false);
   });
 
+  it('refuses electronic smoking devices to BR on every channel, under RDC 46/2009 and then RDC 855/2024', () => {
+    for (const mode of ['POSTAL', 'EXPRESS', 'FREIGHT'] as const)
+      expect(kinds({ destination: 'BR', hsCode: '854340', mode })).toEqual(['PROHIBITED br-electronic-smoking-devices-rdc-855-2024']);
+    expect(kinds({ destination: 'BR', hsCode: '854340', mode: 'EXPRESS', date: '2015-03-01' })).toEqual([
+      'PROHIBITED br-electronic-smoking-devices-rdc-46-2009',
+    ]);
+    expect(isProhibited(check({ destination: 'BR', hsCode: '854340', mode: 'EXPRESS', date: '2009-08-27' }))).toBe(false);
+    expect(isProhibited(check({ destination: 'BR', hsCode: '240220', mode: 'EXPRESS' }))).toBe(false);
+    expect(isProhibited(check({ destination: 'GB', hsCode: '854340', mode: 'EXPRESS' }))).toBe(false);
+  });
+
   it('lets into CN only goods on the cross-border retail positive list', () => {
     expect(isProhibited(check({ origin: 'JP', destination: 'CN', hsCode: '610910', mode: 'EXPRESS' }))).toBe(false);
     expect(kinds({ origin: 'JP', destination: 'CN', hsCode: '490199', mode: 'EXPRESS' })).toEqual([
