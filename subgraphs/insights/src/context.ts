@@ -15,6 +15,8 @@ export interface Context extends TradeFlowSettings {
     readonly maxRows: number;
     /** The signed download link of a finished job. */
     urlOf(jobId: string, expiresAt: number): string;
+    /** A job was stored: the runner takes it up now. */
+    requested(): void;
   };
   now(): number;
 }

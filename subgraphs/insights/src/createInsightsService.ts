@@ -88,6 +88,7 @@ export async function createInsightsService(config: InsightsConfig, logger: Logg
       exports: {
         maxRows: config.INSIGHTS_EXPORT_MAX_ROWS,
         urlOf: (jobId, expiresAt) => signedExportUrl(publicUrl(), exportKey, jobId, expiresAt),
+        requested: () => exports.wake(),
       },
       now: Date.now,
     }),

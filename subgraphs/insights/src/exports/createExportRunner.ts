@@ -13,7 +13,10 @@ import { copyExportFile } from './copyExportFile.js';
 export interface ExportRunner {
   /** Runs every job waiting now, one after another; resolves when none is left. */
   runWaiting(): Promise<void>;
+  /** Runs the jobs waiting now (those a restart left), then each job as it is requested. */
   start(): void;
+  /** A job was requested in this process: run it now (after the one being written, if any). Before `start`, nothing. */
+  wake(): void;
   stop(): Promise<void>;
 }
 
@@ -21,6 +24,13 @@ export interface ExportRunner {
  * Runs export jobs in the background. A job is claimed with a lease (renewed while it is
  * written), so after a crash or restart a job left RUNNING is taken up again once its lease
  * lapses, and a PENDING one is started: jobs survive restarts.
+ *
+ * A job requested here wakes the runner. Only a shared store (PostgreSQL) is also polled, every
+ * `intervalMs`, for jobs other replicas were asked for or left with a lapsed lease: a DuckDB file
+ * belongs to one process, so every job in it was requested here or left by a run before a restart
+ * (which `start` takes up). Polling it cost about 3.5 ms of CPU a look (DuckDB wakes its threads
+ * even for a statement that finds nothing), twice a second, on a process that shares its cores
+ * with the subgraphs answering quotes.
  */
 export function createExportRunner(options: {
   store: TradeFlowStore;
@@ -29,6 +39,7 @@ export function createExportRunner(options: {
   folder: string;
   ttlMs: number;
   leaseMs?: number;
+  /** Pause between looks for jobs requested elsewhere, on a shared store only. Default: 500 ms. */
   intervalMs?: number;
   logger: Logger;
   now?: () => number;
@@ -122,11 +133,26 @@ export function createExportRunner(options: {
     }
   }
 
+  const polls = store.dialect === 'postgres';
+  let started = false;
+  let busy = false;
+  let wokenWhileBusy = false;
   const tick = () => {
+    clearTimeout(timer);
+    if (busy) {
+      wokenWhileBusy = true;
+      return;
+    }
+    busy = true;
     running = runWaiting()
       .catch((error: unknown) => logger.warn('could not look for export jobs', { error }))
       .finally(() => {
-        if (!stopped) timer = setTimeout(tick, options.intervalMs ?? 500);
+        busy = false;
+        if (stopped) return;
+        if (wokenWhileBusy) {
+          wokenWhileBusy = false;
+          tick();
+        } else if (polls) timer = setTimeout(tick, options.intervalMs ?? 500);
       });
   };
 
@@ -135,7 +161,14 @@ export function createExportRunner(options: {
       await running;
       await runWaiting();
     },
-    start: tick,
+    start() {
+      if (started || stopped) return;
+      started = true;
+      tick();
+    },
+    wake() {
+      if (started && !stopped) tick();
+    },
     async stop() {
       stopped = true;
       clearTimeout(timer);

@@ -27,6 +27,7 @@ export const Mutation: MutationResolvers<Context> = {
     }
     const job = newExportJob(`exp_${randomUUID()}`, access.keyId, args.format, query, context.now());
     await context.store.createExportJob(job);
+    context.exports.requested();
     return exportModel(job, context);
   },
 };
