@@ -8,11 +8,15 @@
  * representations, merging, the projection, the response's bytes and the garbage they leave).
  *
  *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json
- *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0]
+ *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0] [--mark-rounds]
  *
  * `--latency` holds every recorded answer that many milliseconds before it is sent, so a search
  * lives about as long as on the stack (four calls in sequence) and the engine runs at tens of
  * searches a second, as on the stack, rather than hundreds.
+ *
+ * `--mark-rounds` writes `=== round N` to stdout as each round starts, so the output of node's
+ * `--trace-opt` / `--trace-deopt` (on stdout too) can be read round by round: what V8 still
+ * compiles, and deoptimizes, once the engine is warm.
  *
  * `--root` imports the engine of another checkout (e.g. a worktree of the parent commit), so two
  * checkouts can be run one after the other, alternating, against the same recording.
@@ -50,6 +54,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     /** Milliseconds each recorded answer is held before it is sent. */
     latency: { type: 'string', default: '0' },
+    'mark-rounds': { type: 'boolean', default: false },
   },
 });
 
@@ -196,6 +201,7 @@ async function run(): Promise<void> {
     await burst(Math.max(50, Number(values.queries) / 2));
     const perRound: number[] = [];
     for (let round = 0; round < Number(values.rounds); round++) {
+      if (values['mark-rounds']) process.stdout.write(`=== round ${round}\n`);
       const before = process.cpuUsage();
       await burst(Number(values.queries));
       const used = process.cpuUsage(before);

@@ -1,5 +1,6 @@
 import { getResponseName, type QueryPlanSelectionNode } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
+import { compileRepresentationWriter, type RepresentationWriter } from './compileRepresentationWriter.js';
 import { isObjectOfType } from './isObjectOfType.js';
 import { mergeResult } from './mergeResult.js';
 import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.js';
@@ -10,6 +11,8 @@ export interface RepresentationBuilder {
   readonly build: (entity: unknown) => ResponseObject | null;
   /** The common shape — one `... on Type` of leaf fields including `__typename` — read field by field. */
   readonly leaf: LeafShape | undefined;
+  /** One `... on Type` of fields with sub-selections: each representation's text from code compiled for the fetch. */
+  readonly writer: RepresentationWriter | undefined;
 }
 
 /** `[... on T { __typename, leaf fields }]`: a representation is those fields' values, in this order. */
@@ -31,7 +34,12 @@ interface LeafShape {
  * fragments apply by `__typename`.
  */
 export function compileRepresentation(schema: GraphQLSchema, requires: readonly QueryPlanSelectionNode[]): RepresentationBuilder {
-  return { build: compileSelections(schema, requires), leaf: compileLeafShape(schema, requires) };
+  const leaf = compileLeafShape(schema, requires);
+  return {
+    build: compileSelections(schema, requires),
+    leaf,
+    writer: leaf ? undefined : compileRepresentationWriter(schema, requires, (selections) => compileSelections(schema, selections)),
+  };
 }
 
 function compileLeafShape(schema: GraphQLSchema, requires: readonly QueryPlanSelectionNode[]): LeafShape | undefined {
@@ -116,6 +124,7 @@ export function buildEntityBatch(
   rewrite: ((representation: ResponseObject) => void) | undefined,
 ): EntityBatch {
   if (builder.leaf && !rewrite) return buildLeafBatch(entities, builder.leaf);
+  const writer = rewrite ? undefined : builder.writer;
   const unique: string[] = [];
   const uniqueIndexOf: number[] = [];
   const entityIndexOf: number[] = [];
@@ -133,13 +142,11 @@ export function buildEntityBatch(
       }
       continue;
     }
-    const representation = builder.build(entity);
-    if (!representation || !representation.__typename) {
+    const text = writer ? writer(entity) : builtText(builder, entity, rewrite);
+    if (text === undefined) {
       known.set(entity, -1);
       continue;
     }
-    rewrite?.(representation);
-    const text = JSON.stringify(representation);
     let at = textIndex.get(text);
     if (at === undefined) {
       at = unique.length;
@@ -151,6 +158,18 @@ export function buildEntityBatch(
     entityIndexOf.push(index);
   }
   return { unique, uniqueIndexOf, entityIndexOf };
+}
+
+/** A representation built, rewritten and stringified; undefined when it has no `__typename`. */
+function builtText(
+  builder: RepresentationBuilder,
+  entity: unknown,
+  rewrite: ((representation: ResponseObject) => void) | undefined,
+): string | undefined {
+  const representation = builder.build(entity);
+  if (!representation || !representation.__typename) return undefined;
+  rewrite?.(representation);
+  return JSON.stringify(representation);
 }
 
 /** A level of {@link buildLeafBatch}'s index: a field's value to the next level, the last one to a representation. */
