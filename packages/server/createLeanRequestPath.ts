@@ -1,15 +1,20 @@
 import { HeaderMap, type ApolloServer, type BaseContext, type HTTPGraphQLResponse } from '@apollo/server';
 import {
+  execute,
+  GraphQLError,
+  getOperationAST,
   parse,
   specifiedRules,
   validate,
+  visit,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
+  type OperationDefinitionNode,
   type ParseOptions,
   type ValidationRule,
 } from 'graphql';
-import { compileOperation, type KnownOperation } from './compileOperation.js';
+import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { cacheControlHeader, OperationCachePolicies } from './operationCachePolicy.js';
@@ -44,6 +49,12 @@ interface KnownDocument {
   readonly document: DocumentNode;
   /** The operation each `operationName` selects, compiled; `null` when none does. */
   readonly operations: Map<string | undefined, KnownOperation | null>;
+}
+
+interface KnownOperation {
+  readonly operation: OperationDefinitionNode;
+  /** Executes the operation: graphql-jit's compiled query, or graphql-js's `execute` where graphql-jit refuses it. */
+  readonly execute: (contextValue: unknown, variables: Record<string, unknown> | undefined) => Promise<ExecutionResult>;
 }
 
 /**
@@ -109,7 +120,7 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     const operationName = typeof body.operationName === 'string' ? body.operationName : undefined;
     let knownOperation = known.operations.get(operationName);
     if (knownOperation === undefined) {
-      knownOperation = compileOperation(schema, known.document, operationName);
+      knownOperation = compile(schema, known.document, operationName);
       // a text holds a few operations; names beyond them are not kept
       if (known.operations.size < MAX_OPERATIONS_PER_DOCUMENT) known.operations.set(operationName, knownOperation);
     }
@@ -181,4 +192,53 @@ function settingsOf(apollo: object): ServerSettings | undefined {
 function isStarted(apollo: object): boolean {
   const state = (apollo as unknown as { internals?: { state?: { phase?: unknown } } }).internals?.state;
   return state?.phase === 'started';
+}
+
+/** The operation `operationName` selects, compiled; null when none does or it is a subscription. */
+function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): KnownOperation | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation === 'subscription') return null;
+  let compiled;
+  try {
+    // graphql-jit reads a literal at compile time, so a variable inside a list or object literal
+    // (`representations: [{ __typename: "Parcel", id: $id }]`) would reach a custom scalar unset
+    compiled = holdsVariableInLiteral(document) ? undefined : compileQuery(schema, document, operationName);
+  } catch {
+    compiled = undefined;
+  }
+  if (compiled !== undefined && isCompiledQuery(compiled)) {
+    const query = compiled.query.bind(compiled);
+    return { operation, execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variables)) };
+  }
+  return {
+    operation,
+    execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
+  };
+}
+
+/** Whether a list or object literal anywhere in the document holds a variable. */
+function holdsVariableInLiteral(document: DocumentNode): boolean {
+  let found = false;
+  let depth = 0;
+  visit(document, {
+    ListValue: { enter: () => void depth++, leave: () => void depth-- },
+    ObjectValue: { enter: () => void depth++, leave: () => void depth-- },
+    Variable() {
+      if (depth > 0) found = true;
+    },
+  });
+  return found;
+}
+
+/** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */
+function asGraphQLJsResult(result: ExecutionResult): ExecutionResult {
+  if (result.errors === undefined) return result;
+  const errors = result.errors.map((jitError) => {
+    // graphql-js locates an Error of its own (a null in a non-null field) as it does a resolver's
+    const original = jitError.originalError ?? new Error(jitError.message);
+    const error = new GraphQLError(jitError.message, { path: jitError.path, originalError: original });
+    (error as { locations?: unknown }).locations = jitError.locations;
+    return error;
+  });
+  return { ...result, errors };
 }

@@ -109,8 +109,6 @@ const QUOTES = 'query Quotes($first: Int!, $since: DateTime) { quotes(first: $fi
 const TWO = 'query A { cutoff } query B { mine }';
 const PARCELS =
   'query Parcels($ids: [ID!]!, $sort: Sort, $filter: ParcelFilter, $limit: Int) { parcels(ids: $ids, sort: $sort, filter: $filter, limit: $limit) { id amount } }';
-const PARCELS_LITERAL =
-  'query ($id: ID!, $max: Float, $country: String = "DE") { parcels(ids: ["x", $id], filter: { maxAmount: $max, countries: [$country, "FR"] }) { id amount } }';
 const caller = { [SERVICE_SECRET_HEADER]: SECRET };
 
 const CORPUS: Step[] = [
@@ -170,18 +168,6 @@ const CORPUS: Step[] = [
     lean: true,
   },
   { name: 'a literal list and input object', body: { query: '{ parcels(ids: "x", filter: { maxAmount: 1 }) { id } }' }, lean: true },
-  {
-    name: 'literals holding variables',
-    body: { query: PARCELS_LITERAL, variables: { id: 'y', max: 4, country: 'CH' } },
-    lean: true,
-  },
-  { name: 'literals holding missing variables', body: { query: PARCELS_LITERAL, variables: { id: 'y' } }, lean: true },
-  // graphql-js finds the argument invalid (a field error); Apollo Server answers it
-  {
-    name: 'a literal holding null where it may not',
-    body: { query: PARCELS_LITERAL, variables: { id: 'y', country: null } },
-    lean: false,
-  },
   { name: 'an unknown enum value', body: { query: PARCELS, variables: { ids: ['a'], sort: 'SLOWEST' } }, lean: false },
   { name: 'an unknown input field', body: { query: PARCELS, variables: { ids: ['a'], filter: { color: 'red' } } }, lean: false },
   { name: 'a float for an Int', body: { query: PARCELS, variables: { ids: ['a'], limit: 1.5 } }, lean: false },
