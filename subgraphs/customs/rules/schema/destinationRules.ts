@@ -7,6 +7,7 @@ import {
   hsPrefix,
   money,
   originFilter,
+  partsPerMillion,
   regionCode,
   ruleBase,
   valueBasis,
@@ -46,11 +47,7 @@ export const taxRule = withValidPeriod(
       .optional()
       .describe('How the line names the tax where its kind does not say enough (AU wine equalisation tax).'),
     rateBp: basisPoints,
-    ratePpm: z
-      .number()
-      .int()
-      .min(0)
-      .max(1_000_000)
+    ratePpm: partsPerMillion
       .optional()
       .describe(
         'The exact rate in parts per million where basis points cannot hold it (QST 9.975 % = 99750); rateBp is then its rounding.',

@@ -16,6 +16,8 @@ export const isoDate = z
   .describe('An ISO calendar day, YYYY-MM-DD.');
 
 export const basisPoints = z.number().int().min(0).max(10_000).describe('A rate in integer basis points: 1900 = 19 %.');
+/** A rate in parts per million, for rates basis points cannot hold exactly: 99750 = 9.975 %. */
+export const partsPerMillion = z.number().int().min(0).max(1_000_000);
 
 /** A duty rate, which may exceed 100 % (IN wine 150 %). */
 export const dutyBasisPoints = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { remitter } from './destinationRules.js';
-import { basisPoints, channel, comparison, hsPrefix, money, originFilter, ruleBase } from './ruleBase.js';
+import { basisPoints, channel, comparison, hsPrefix, money, originFilter, partsPerMillion, ruleBase } from './ruleBase.js';
 
 const regimeBase = {
   ...ruleBase,
@@ -118,13 +118,7 @@ export const feeRule = z.strictObject({
   ...ruleBase,
   label: z.string().min(1).describe('How the line names the fee.'),
   amount: money.optional().describe('A fixed amount per consignment or per tariff line.'),
-  ratePpm: z
-    .number()
-    .int()
-    .min(0)
-    .max(1_000_000)
-    .optional()
-    .describe('Or a share of the value in parts per million (US MPF 0.3464 % = 3464).'),
+  ratePpm: partsPerMillion.optional().describe('Or a share of the value in parts per million (US MPF 0.3464 % = 3464).'),
   minimum: money.optional(),
   maximum: money.optional(),
   per: z.enum(['consignment', 'tariff-line']),
