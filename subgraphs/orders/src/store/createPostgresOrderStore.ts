@@ -83,6 +83,7 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     const name = statementName(sql);
     return pool.query(name === undefined ? { text: sql, values: params } : { name, text: sql, values: params });
   };
+  const preparedRows = async (sql: string, params: unknown[] = []): Promise<Row[]> => (await prepared(sql, params)).rows as Row[];
 
   async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await pool.connect();
@@ -204,14 +205,13 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async getOrder(id) {
-      const [found] = (await prepared(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = $1`, [id])).rows as Row[];
+      const [found] = await preparedRows(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = $1`, [id]);
       return found && toOrderRecord(found);
     },
 
     async getOrders(ids) {
       if (ids.length === 0) return [];
-      const found = await prepared(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = ANY($1)`, [[...ids]]);
-      return (found.rows as Row[]).map(toOrderRecord);
+      return (await preparedRows(`SELECT ${ORDER_ROW_COLUMNS.join(', ')} FROM orders WHERE id = ANY($1)`, [[...ids]])).map(toOrderRecord);
     },
 
     async getOwnedOrder(owner, id) {
@@ -353,8 +353,8 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async listEvents(afterSeq, limit) {
-      const listed = await prepared('SELECT seq, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
-      return (listed.rows as Row[]).map(toListedEvent);
+      const listed = await preparedRows('SELECT seq, payload FROM order_events WHERE seq > $1 ORDER BY seq LIMIT $2', [afterSeq, limit]);
+      return listed.map(toListedEvent);
     },
 
     async claimLease(orderId, owner, now, ttlMs) {
@@ -370,22 +370,22 @@ export function createPostgresOrderStore(options: PostgresOrderStoreOptions): Or
     },
 
     async findResumable(now, limit) {
-      const { rows: found } = await prepared(
+      const found = await preparedRows(
         `SELECT id FROM orders WHERE status = 'PENDING' AND next_attempt_at <= $1 AND (lease_owner IS NULL OR lease_until <= $1)
          ORDER BY created_at, id LIMIT $2`,
         [now, limit],
       );
-      return (found as Row[]).map((r) => String(r.id));
+      return found.map((r) => String(r.id));
     },
 
     async findFollowable(now, limit) {
-      const { rows: found } = await prepared(
+      const found = await preparedRows(
         `SELECT id FROM orders o WHERE status = 'CONFIRMED' AND (lease_owner IS NULL OR lease_until <= $1)
            AND EXISTS (SELECT 1 FROM order_steps s WHERE s.order_id = o.id AND s.name = ANY($2) AND s.status IN ('PENDING', 'RUNNING'))
          ORDER BY created_at, id LIMIT $3`,
         [now, [...FOLLOW_UP_STEPS], limit],
       );
-      return (found as Row[]).map((r) => String(r.id));
+      return found.map((r) => String(r.id));
     },
 
     async createDispute(dispute, events) {
