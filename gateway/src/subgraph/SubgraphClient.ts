@@ -3,6 +3,7 @@ import { subgraphHttpError } from './subgraphHttpError.js';
 import { isNoAnswer, subgraphUnreachableError } from './subgraphUnreachableError.js';
 import type { SubgraphFetchCache, SubgraphResponse } from '../cache/createSubgraphFetchCache.js';
 import type { RawSubgraphResponse, SubgraphTransport } from './createSubgraphTransport.js';
+import { parseJsonChunks } from './parseJsonChunks.js';
 import { InflightDeduplicator } from './dedupeInflight.js';
 import { restrictCachePolicy, restrictCachePolicyTo } from './restrictCachePolicy.js';
 
@@ -153,7 +154,7 @@ export class SubgraphClient {
       throw error;
     }
     if (raw.status < 200 || raw.status > 299) throw this.errorFromResponse(raw);
-    const parsed: unknown = isJson(raw.headers['content-type']) ? JSON.parse(raw.text) : raw.text;
+    const parsed: unknown = isJson(raw.headers['content-type']) ? parseJsonChunks(raw.chunks) : raw.text;
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
     }

@@ -28,6 +28,9 @@ export interface RawSubgraphResponse {
   readonly statusText: string;
   /** Lower-case names, as undici parses them. */
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
+  /** The body's bytes as they were read, never joined: `parseJsonChunks` parses a long answer in pieces. */
+  readonly chunks: readonly Uint8Array[];
+  /** The body as text, decoded when first read. */
   readonly text: string;
 }
 
@@ -98,7 +101,7 @@ export function createSubgraphTransport(options: SubgraphTransportOptions): Subg
   };
 }
 
-/** One attempt, read straight off undici's dispatcher: no response stream, one decode of the body. */
+/** One attempt, read straight off undici's dispatcher: no response stream, the body's chunks kept as they came. */
 function sendOnce(pool: Pool, request: Dispatcher.DispatchOptions, timeoutMs: number): Promise<RawSubgraphResponse> {
   return new Promise<RawSubgraphResponse>((resolve, reject) => {
     const chunks: Buffer[] = [];
@@ -139,8 +142,7 @@ function sendOnce(pool: Pool, request: Dispatcher.DispatchOptions, timeoutMs: nu
           if (settled) return;
           settled = true;
           clearTimeout(timer);
-          const text = chunks.length === 1 ? chunks[0]!.toString('utf8') : Buffer.concat(chunks).toString('utf8');
-          resolve({ status, statusText, headers, text });
+          resolve(new ReceivedAnswer(status, statusText, headers, chunks));
         },
         onResponseError(_controller, error) {
           fail(error);
@@ -150,6 +152,23 @@ function sendOnce(pool: Pool, request: Dispatcher.DispatchOptions, timeoutMs: nu
       fail(error);
     }
   });
+}
+
+/** An answer as `sendOnce` read it; its text is decoded only for whoever asks (an error, the stock engine's fetch). */
+class ReceivedAnswer implements RawSubgraphResponse {
+  private decoded: string | undefined;
+
+  constructor(
+    readonly status: number,
+    readonly statusText: string,
+    readonly headers: RawSubgraphResponse['headers'],
+    readonly chunks: readonly Buffer[],
+  ) {}
+
+  get text(): string {
+    this.decoded ??= this.chunks.length === 1 ? this.chunks[0]!.toString('utf8') : Buffer.concat(this.chunks).toString('utf8');
+    return this.decoded;
+  }
 }
 
 /** 50 ms, 100 ms, 200 ms… with jitter, so replicas retrying together do not arrive together. */
