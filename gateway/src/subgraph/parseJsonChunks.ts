@@ -36,6 +36,10 @@ const COLON = 0x3a;
  * `pieceBytes` is the longest range parsed at once (tests split small texts with a few bytes).
  */
 export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIECE_BYTES): unknown {
+  const [only] = chunks;
+  // most answers: one chunk, one piece
+  if (chunks.length === 1 && only!.length <= pieceBytes)
+    return JSON.parse(Buffer.from(only!.buffer, only!.byteOffset, only!.length).toString('utf8'));
   const text = new ChunkedText(chunks);
   if (text.length <= pieceBytes) return JSON.parse(text.decode(0, text.length));
   return parseInPieces(text, pieceBytes) ?? JSON.parse(text.decode(0, text.length));
