@@ -1,5 +1,5 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import type { IncomingHttpHeaders } from 'node:http';
 import { join } from 'node:path';
 import { GraphQLError } from 'graphql';
@@ -46,28 +46,47 @@ export function loadServiceSecret(config: {
   return developmentSecret(config.DATA_DIR);
 }
 
+/** Longest wait for a secret file that exists but another process is still writing. */
+const PARTIAL_SECRET_WAIT_MS = 2_000;
+
 function developmentSecret(dataDir: string): string {
   const file = join(dataDir, DEVELOPMENT_SECRET_FILE);
-  const read = (): string | undefined => {
-    try {
-      const text = readFileSync(file, 'utf8').trim();
-      return text.length >= MIN_SERVICE_SECRET_LENGTH ? text : undefined;
-    } catch {
-      return undefined;
-    }
-  };
-  const existing = read();
+  const existing = readSecretFile(file);
   if (existing !== undefined) return existing;
   mkdirSync(dataDir, { recursive: true });
   const made = randomBytes(32).toString('base64url');
-  // `wx`: when another service of the stack made it first, use theirs.
+  // Written whole under a name of its own, then linked into place: the services of a stack start
+  // together, and a file created empty and then written could be read in between.
+  const temporary = `${file}.${process.pid}.${randomBytes(6).toString('hex')}`;
+  writeFileSync(temporary, made, { flag: 'wx', mode: 0o600 });
   try {
-    writeFileSync(file, made, { flag: 'wx', mode: 0o600 });
+    linkSync(temporary, file);
     return made;
+  } catch (error) {
+    // another service of the stack made it first: use theirs
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+  } finally {
+    rmSync(temporary, { force: true });
+  }
+  // a file that exists but is still empty is being written by a process that created it first and
+  // writes it after (as this code did before it linked its file into place): it fills within moments
+  const deadline = Date.now() + PARTIAL_SECRET_WAIT_MS;
+  for (;;) {
+    const theirs = readSecretFile(file);
+    if (theirs !== undefined) return theirs;
+    if (Date.now() >= deadline) throw new Error(`${file} exists but holds no usable service secret; delete it to make a new one`);
+    // start-up only: a synchronous pause of 20 ms
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20);
+  }
+}
+
+/** The secret a file holds, or undefined when it is missing, unreadable or too short to be one. */
+function readSecretFile(file: string): string | undefined {
+  try {
+    const text = readFileSync(file, 'utf8').trim();
+    return text.length >= MIN_SERVICE_SECRET_LENGTH ? text : undefined;
   } catch {
-    const theirs = read();
-    if (theirs === undefined) throw new Error(`${file} exists but holds no usable service secret; delete it to make a new one`);
-    return theirs;
+    return undefined;
   }
 }
 
