@@ -22,16 +22,23 @@ describe('export runner on DuckDB', () => {
   let store: TradeFlowStore;
   let runner: ExportRunner | undefined;
   let looks: number;
+  /** Looks for a job that fail as an unreachable store would, before the store answers again. */
+  let failingLooks: number;
   beforeEach(async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
     folder = mkdtempSync(join(tmpdir(), 'insights-export-runner-'));
     const duckDb = await createDuckDbStore({ file: join(folder, 'insights.duckdb') });
     await duckDb.migrate();
     looks = 0;
+    failingLooks = 0;
     // The real store, counting the runner's looks for a job.
     store = Object.assign(Object.create(duckDb) as TradeFlowStore, {
       claimExportJob: (now: number, leaseUntil: number) => {
         looks += 1;
+        if (failingLooks > 0) {
+          failingLooks -= 1;
+          return Promise.reject(new Error('store unreachable'));
+        }
         return duckDb.claimExportJob(now, leaseUntil);
       },
     });
@@ -74,5 +81,20 @@ describe('export runner on DuckDB', () => {
     // Stopping waits for the run in progress: the job woken above, no timer having fired.
     await runner.stop();
     expect(await store.getExportJob('exp_woken')).toMatchObject({ status: 'DONE', progress: 1 });
+  });
+
+  it('looks again after a look that failed, so a requested job is written once the store answers', async () => {
+    runner = createRunner();
+    runner.start();
+    await runner.runWaiting();
+    await store.createExportJob(newExportJob('exp_retried', 'key', 'CSV', QUERY, Date.now()));
+    failingLooks = 1;
+    runner.wake();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(await store.getExportJob('exp_retried')).toMatchObject({ status: 'PENDING' });
+
+    await vi.advanceTimersByTimeAsync(1_000);
+    await runner.stop();
+    expect(await store.getExportJob('exp_retried')).toMatchObject({ status: 'DONE', progress: 1 });
   });
 });

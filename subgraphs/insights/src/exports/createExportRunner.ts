@@ -26,7 +26,8 @@ export interface ExportRunner {
  * lapses, and a PENDING one is started: jobs survive restarts.
  *
  * A job requested here wakes the runner. Only a shared store (PostgreSQL) is also polled, every
- * `intervalMs`, for jobs other replicas were asked for or left with a lapsed lease: a DuckDB file
+ * `intervalMs`, for jobs other replicas were asked for or left with a lapsed lease (any store is
+ * looked at again after a look that failed): a DuckDB file
  * belongs to one process, so every job in it was requested here or left by a run before a restart
  * (which `start` takes up). Polling it cost about 3.5 ms of CPU a look (DuckDB wakes its threads
  * even for a statement that finds nothing), twice a second, on a process that shares its cores
@@ -144,15 +145,20 @@ export function createExportRunner(options: {
       return;
     }
     busy = true;
+    let failed = false;
     running = runWaiting()
-      .catch((error: unknown) => logger.warn('could not look for export jobs', { error }))
+      .catch((error: unknown) => {
+        failed = true;
+        logger.warn('could not look for export jobs', { error });
+      })
       .finally(() => {
         busy = false;
         if (stopped) return;
+        // a look that failed (the store unreachable) is tried again: a job waiting now is not left until the next request
         if (wokenWhileBusy) {
           wokenWhileBusy = false;
           tick();
-        } else if (polls) timer = setTimeout(tick, options.intervalMs ?? 500);
+        } else if (polls || failed) timer = setTimeout(tick, options.intervalMs ?? 500);
       });
   };
 
