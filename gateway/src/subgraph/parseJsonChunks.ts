@@ -36,10 +36,8 @@ const COLON = 0x3a;
  * `pieceBytes` is the longest range parsed at once (tests split small texts with a few bytes).
  */
 export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIECE_BYTES): unknown {
-  const [only] = chunks;
   // most answers: one chunk, one piece
-  if (chunks.length === 1 && only!.length <= pieceBytes)
-    return JSON.parse(Buffer.from(only!.buffer, only!.byteOffset, only!.length).toString('utf8'));
+  if (chunks.length === 1 && chunks[0]!.length <= pieceBytes) return JSON.parse(asBuffer(chunks[0]!).toString('utf8'));
   const text = new ChunkedText(chunks);
   if (text.length <= pieceBytes) return JSON.parse(text.decode(0, text.length));
   return parseInPieces(text, pieceBytes) ?? JSON.parse(text.decode(0, text.length));
@@ -74,9 +72,7 @@ export class ChunkedText {
   private readonly starts: number[] = [];
 
   constructor(chunks: readonly Uint8Array[]) {
-    this.chunks = chunks
-      .filter((chunk) => chunk.length > 0)
-      .map((chunk) => (Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length)));
+    this.chunks = chunks.filter((chunk) => chunk.length > 0).map(asBuffer);
     let length = 0;
     for (const chunk of this.chunks) {
       this.starts.push(length);
@@ -213,7 +209,7 @@ class PieceReader {
    */
   value(start: number, end: number, root = false): unknown {
     const { offsets, depths, count } = this.structure;
-    while (this.token < count && offsets[this.token]! < start) this.token++;
+    this.passTokensBefore(start);
     let first = start;
     while (first < end && isWhitespace(this.text.byteAt(first))) first++;
     if (first === end) return INVALID;
@@ -317,4 +313,9 @@ class PieceReader {
 /** JSON's four whitespace bytes. */
 function isWhitespace(byte: number): boolean {
   return byte === 0x20 || byte === 0x0a || byte === 0x0d || byte === 0x09;
+}
+
+/** The chunk as a Buffer (undici's already are), for its `toString` of a range. */
+function asBuffer(chunk: Uint8Array): Buffer {
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.length);
 }
