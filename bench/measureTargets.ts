@@ -1,4 +1,4 @@
-import { cpuMillis, pinToCore, rssMiB } from './processStats.js';
+import { cpuMillis, pinToCore, rssMiB, waitForQuietMachine, type QuietSettings } from './processStats.js';
 import type { Row } from './printReport.js';
 import { runWrk, type LoadResult } from './runWrk.js';
 import type { Target } from './startTarget.js';
@@ -28,6 +28,14 @@ export interface CallCounter {
 /** How often a target's RSS is read during a round. */
 const RSS_SAMPLE_MS = 100;
 
+/**
+ * Before each round: the machine quiet (a fifth of one core busy, of two) for 300 ms, or 10 s
+ * waited. A gateway far behind its load (Hive Gateway's p99 on the trade query is over a second)
+ * goes on answering queued requests after wrk stops, and would otherwise share the cores with the
+ * next target's round.
+ */
+const QUIET: QuietSettings = { windowMs: 300, busyShare: 0.1, timeoutMs: 10_000 };
+
 interface Sample extends LoadResult {
   readonly cpuMsPerRequest: number;
   readonly subgraphCalls: number | undefined;
@@ -54,6 +62,7 @@ export async function measureTargets(
     const order = round % 2 === 0 ? targets : [...targets].reverse();
     for (const target of order) {
       const counter = counterOf(target);
+      const { waitedMs, quiet } = await waitForQuietMachine(QUIET);
       await counter?.reset();
       const cpuBefore = cpuMillis(target.pid);
       // RSS moves with every garbage collection: the peak of samples taken through the round
@@ -75,7 +84,10 @@ export async function measureTargets(
         subgraphCalls: calls === undefined ? undefined : calls / Math.max(1, load.requests),
         rssMiB: Math.max(peakRss, rssMiB(target.pid)),
       });
-      process.stdout.write(`  ${workload} round ${round + 1} ${target.name}: ${load.rps.toFixed(0)} rps\n`);
+      const wait = `${quiet ? 'quiet after' : 'still busy after'} ${(waitedMs / 1000).toFixed(1)} s`;
+      process.stdout.write(
+        `  ${workload} round ${round + 1} ${target.name}: ${load.rps.toFixed(0)} rps, ${(cpu / Math.max(1, load.requests)).toFixed(2)} ms CPU a request (${wait})\n`,
+      );
     }
   }
   return targets.map((target) => {

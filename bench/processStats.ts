@@ -76,3 +76,40 @@ export function mainThreadCpuMillis(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND;
 }
+
+/** Busy and total CPU time of the whole machine so far, in clock ticks (the first line of /proc/stat). */
+function machineTicks(): { busy: number; total: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is already inside user and nice)
+  const total = fields.slice(0, 8).reduce((sum, value) => sum + value, 0);
+  const idle = fields[3]! + fields[4]!;
+  return { busy: total - idle, total };
+}
+
+export interface QuietSettings {
+  /** The window over which the machine's load is read. */
+  readonly windowMs: number;
+  /** The busy share of all cores, 0–1, under which the machine counts as quiet. */
+  readonly busyShare: number;
+  /** How long to wait at most; the round then starts on a machine still busy. */
+  readonly timeoutMs: number;
+}
+
+/**
+ * Waits until the whole machine has been quiet for one window: the work a target leaves behind
+ * when its load stops (requests still queued, their subgraph calls, a collection of its heap) then
+ * is not charged to the next target measured.
+ */
+export async function waitForQuietMachine(settings: QuietSettings): Promise<{ waitedMs: number; quiet: boolean }> {
+  const started = performance.now();
+  let before = machineTicks();
+  for (;;) {
+    await new Promise((resolve) => setTimeout(resolve, settings.windowMs));
+    const after = machineTicks();
+    const total = after.total - before.total;
+    const waited = performance.now() - started;
+    if (total > 0 && (after.busy - before.busy) / total <= settings.busyShare) return { waitedMs: waited, quiet: true };
+    if (waited >= settings.timeoutMs) return { waitedMs: waited, quiet: false };
+    before = after;
+  }
+}
