@@ -5,7 +5,8 @@
  * query and writes the response's bytes as the gateway's request path writes them
  * (`writeResponseBytes`; a checkout without it: `TextEncoder` of `stringifyResponse`'s text) over
  * and over. Prints the engine process's CPU ms per query (`process.cpuUsage()`: the receive path,
- * representations, merging, the projection, the response's bytes and the garbage they leave).
+ * representations, merging, the projection, the response's bytes and the garbage they leave), the
+ * last response's length and the start of its SHA-256, so two checkouts are seen to write the same bytes.
  *
  *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json
  *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0] [--mark-rounds]
@@ -22,6 +23,7 @@
  * checkouts can be run one after the other, alternating, against the same recording.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { resolve } from 'node:path';
@@ -185,11 +187,11 @@ async function run(): Promise<void> {
     const utf8 = new TextEncoder();
     const responseBytes = writeResponseBytes ?? ((value: object) => utf8.encode(stringifyResponse(value)));
     const headers = signedHeaders();
-    let bytes = 0;
+    let written: Uint8Array = new Uint8Array(0);
     const once = async () => {
       const result = await engine.execute({ query: SEARCH, variables: VARIABLES, headers });
       if (result.errors) throw new Error(`the search failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
-      bytes = responseBytes({ data: result.data }).byteLength;
+      written = responseBytes({ data: result.data });
     };
     const burst = async (queries: number) => {
       let next = 0;
@@ -209,7 +211,7 @@ async function run(): Promise<void> {
     }
     const sorted = [...perRound].sort((a, b) => a - b);
     process.stdout.write(
-      `${JSON.stringify({ root, latencyMs: Number(values.latency), cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseBytes: bytes })}\n`,
+      `${JSON.stringify({ root, latencyMs: Number(values.latency), cpuMsPerQuery: perRound.map((ms) => Number(ms.toFixed(3))), median: Number(sorted[Math.floor(sorted.length / 2)]!.toFixed(3)), responseBytes: written.byteLength, responseSha256: createHash('sha256').update(written).digest('hex').slice(0, 16) })}\n`,
     );
     await engine.close();
   } finally {
