@@ -25,6 +25,8 @@ export interface UndiciDataSourceOptions {
   fetchCache?: SubgraphFetchCache;
   /** Told of every HTTP attempt, for the per-subgraph metrics. */
   onAttempt?: (subgraph: string, outcome: AttemptOutcome, seconds: number) => void;
+  /** The Tradegraph engine's longest answer parsed at once; longer ones are read in pieces (`parseJsonChunks`). Default: 64 KiB. */
+  answerPieceBytes?: number;
 }
 
 /** A subgraph operation that only reads, so it may be repeated or answered from a cache. */
@@ -65,6 +67,7 @@ export class UndiciDataSource extends RemoteGraphQLDataSource<GatewayContext> {
       url: options.url,
       transport,
       ...(options.fetchCache !== undefined && { fetchCache: options.fetchCache }),
+      ...(options.answerPieceBytes !== undefined && { pieceBytes: options.answerPieceBytes }),
     });
   }
 

@@ -111,6 +111,12 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
         ...Object.entries(engineMetrics.fallbackReasons).map(([reason, value]) => ({ labels: { executor: 'stock', reason }, value })),
       ],
     );
+    metrics.registry.collected(
+      'tradegraph_gateway_engine_values_passed_as_bytes_total',
+      'Values of subgraph answers the engine wrote to clients as the bytes they came in, never parsed. Process-wide.',
+      'counter',
+      () => [{ labels: {}, value: engineMetrics.valuesPassedAsBytes }],
+    );
   }
   const tracing = config.OTEL_TRACES
     ? startTracing(options.spanExporter ?? new LogSpanExporter(logger.child({ component: 'tracing' })))

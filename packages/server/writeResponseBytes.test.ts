@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { markHoldsRaw, RawJson } from './RawJson.js';
 import { writeResponseBytes } from './writeResponseBytes.js';
 
 const utf8 = new TextEncoder();
@@ -76,5 +77,30 @@ describe('writeResponseBytes', () => {
     const lengths = [...encodeInto.mock.calls, ...encode.mock.calls].map(([text]) => String(text).length);
     expect(lengths.length).toBeGreaterThan(1);
     expect(Math.max(...lengths)).toBeLessThan(65_536);
+  });
+
+  it('writes values kept as bytes where they stand, at any depth, as JSON.stringify writes them through toJSON', () => {
+    const response = tradeSizedResponse();
+    const expected = utf8.encode(JSON.stringify(response));
+    // every landed cost kept as its bytes, and every object and list above one marked, as the projection leaves them
+    const edges = (response.data as { search: { edges: { node: { shippingOptions: { landedCost: unknown }[] } }[] } }).search.edges;
+    for (const edge of edges) {
+      for (const option of edge.node.shippingOptions) {
+        option.landedCost = new RawJson(utf8.encode(JSON.stringify(option.landedCost)), 'LandedCost');
+        markHoldsRaw(option);
+      }
+      markHoldsRaw(edge.node.shippingOptions);
+      markHoldsRaw(edge.node);
+      markHoldsRaw(edge);
+    }
+    markHoldsRaw(edges);
+    markHoldsRaw((response.data as { search: object }).search);
+    markHoldsRaw(response.data as object);
+    markHoldsRaw(response);
+    const parse = vi.spyOn(RawJson.prototype, 'value');
+    expect(Buffer.from(writeResponseBytes(response)).equals(expected)).toBe(true);
+    expect(parse, 'the kept bytes were copied, never parsed').not.toHaveBeenCalled();
+    expect(utf8.encode(JSON.stringify(response))).toEqual(expected);
+    expect(parse).toHaveBeenCalledTimes(edges.length * 4);
   });
 });

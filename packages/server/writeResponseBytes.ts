@@ -1,3 +1,5 @@
+import { holdsRaw, RawJson } from './RawJson.js';
+
 /**
  * Longest text encoded as one piece, in characters. A string over 128 KiB (64 Ki characters once
  * one of them is beyond Latin-1) lives in V8's large-object space: each one is pages of its own,
@@ -20,6 +22,10 @@ const utf8 = new TextEncoder();
  * objects are walked, each element of their lists is written by `JSON.stringify`, and the texts are
  * encoded a piece of at most {@link PIECE_CHARS} characters at a time. `JSON.stringify` writes every
  * piece as it writes it inside the whole text (lone surrogates escaped), so the bytes are equal.
+ *
+ * A {@link RawJson} is written as its bytes, and the objects and lists holding one (`holdsRaw`)
+ * are walked into at any depth to reach it: the same text `JSON.stringify` gives through its
+ * `toJSON`, without parsing it.
  */
 export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
   const writer = new PieceWriter();
@@ -30,19 +36,31 @@ export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
 }
 
 function writeValue(writer: PieceWriter, value: unknown, level: number): void {
-  if (isPlainObject(value) && level < OBJECT_LEVELS) writeObject(writer, value, level);
+  if (value instanceof RawJson) writer.addBytes(value.bytes);
+  else if (holdsRaw(value)) writeHolder(writer, value, level);
+  else if (isPlainObject(value) && level < OBJECT_LEVELS) writeObject(writer, value, level);
   else if (isListOfComposites(value)) writeList(writer, value, level);
   else writeWhole(writer, value, level);
 }
 
 /** `JSON.stringify` of the value; one too long for a piece is walked into instead (its text never flattened). */
 function writeWhole(writer: PieceWriter, value: unknown, level: number): void {
+  if (value instanceof RawJson) return writer.addBytes(value.bytes);
+  if (holdsRaw(value)) return writeHolder(writer, value, level);
   const text = JSON.stringify(value) as string | undefined;
   if (text !== undefined && text.length > PIECE_CHARS && level < MAX_LEVELS) {
     if (isPlainObject(value)) return writeObject(writer, value, level);
     if (isListOfComposites(value)) return writeList(writer, value, level);
   }
   writer.add(text ?? 'null');
+}
+
+/** An object or list with a {@link RawJson} below it: member by member, whatever its depth. */
+function writeHolder(writer: PieceWriter, value: unknown, level: number): void {
+  if (Array.isArray(value)) writeList(writer, value, level);
+  else if (isPlainObject(value)) writeObject(writer, value, level);
+  // not something JSON.stringify writes member by member: its own text, raw values through toJSON
+  else writer.add(JSON.stringify(value) ?? 'null');
 }
 
 function writeObject(writer: PieceWriter, object: Record<string, unknown>, level: number): void {
@@ -91,6 +109,14 @@ class PieceWriter {
   add(text: string): void {
     if (this.text.length + text.length > PIECE_CHARS) this.flush();
     this.text += text;
+  }
+
+  /** Bytes already UTF-8, after the text so far. */
+  addBytes(bytes: Uint8Array): void {
+    this.flush();
+    if (this.bytes.length - this.length < bytes.length) this.grow(bytes.length);
+    this.bytes.set(bytes, this.length);
+    this.length += bytes.length;
   }
 
   finish(): Uint8Array {

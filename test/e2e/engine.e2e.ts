@@ -87,6 +87,22 @@ describe('the engine on Tradegraph’s own supergraph', () => {
     expect(result!.stock.data, JSON.stringify(result!.stock.errors)).toBeTruthy();
     expect(engineMetrics.executed, 'the engine executed it itself').toBeGreaterThan(executed);
   });
+  it('passes the landed costs of a ten-offer search (payments answers over 64 KiB) to the client as their bytes, answering as stock does', async () => {
+    const passed = engineMetrics.valuesPassedAsBytes;
+    const request = { query: operation('search'), variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } };
+    let result: { stock: ComparableResponse; engine: ComparableResponse } | undefined;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      result = await pair.run(request);
+      if (JSON.stringify(withoutVolatile(result.engine)) === JSON.stringify(withoutVolatile(result.stock))) break;
+    }
+    expect(withoutVolatile(result!.engine)).toEqual(withoutVolatile(result!.stock));
+    const options = (
+      result!.engine.data as { search: { edges: { node: { shippingOptions: { landedCost: unknown }[] } }[] } }
+    ).search.edges.flatMap((edge) => edge.node.shippingOptions);
+    expect(options.filter((option) => option.landedCost !== null).length).toBeGreaterThan(20);
+    expect(engineMetrics.valuesPassedAsBytes - passed, 'every landed cost passed through').toBeGreaterThanOrEqual(options.length);
+  });
+
   it('node(id:) completes an offer and a seller from the catalog, and answers null for an order the caller may not see', async () => {
     const nodeOf = async (id: string) => {
       const { stock, engine } = await pair.run({ query: operation('node'), variables: { id } });

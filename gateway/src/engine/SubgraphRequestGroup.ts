@@ -76,6 +76,8 @@ export class SubgraphRequestGroup {
     const [first] = queries;
     const answer = this.client.send({
       ...first!.call,
+      // the answers are under aliases, each for its own query's shapes
+      keepRaw: undefined,
       query: merged.query,
       bodyPrefix: merged.bodyPrefix,
       variables: mergedVariables(

@@ -1,7 +1,9 @@
 import type { ConditionNode, FetchNode, PlanNode, QueryPlan, ResponsePath } from '@apollo/query-planner';
 import type { GraphQLSchema } from 'graphql';
 import type { SubgraphClient } from '../subgraph/SubgraphClient.js';
+import type { RawShape } from '../subgraph/matchesRawShape.js';
 import { compileRepresentation, type RepresentationBuilder } from './buildRepresentations.js';
+import { rawFieldsOfFetch, type PlannedFetch } from './compileRawShape.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 
 /** A fetch node with what can be worked out once per plan. */
@@ -30,6 +32,8 @@ export interface CompiledFetch {
    * not the plan repeats it: the fetch graph groups fetches by it (`SubgraphRequestGroup`).
    */
   readonly entityKey: string | undefined;
+  /** Fields of the entity answers kept as their bytes when they match their shape (`rawFieldsOfFetch`). */
+  readonly rawFields: ReadonlyMap<string, RawShape> | undefined;
 }
 
 /** The planner's nodes, with fetches compiled. */
@@ -51,6 +55,8 @@ interface Compilation {
   readonly clients: ReadonlyMap<string, SubgraphClient>;
   /** How many fetches of the plan have each batch key. */
   readonly batchable: ReadonlyMap<string, number>;
+  /** Every fetch of the plan, with where its entities are. */
+  readonly fetches: readonly PlannedFetch[];
 }
 
 /**
@@ -66,7 +72,9 @@ export function compilePlan(
   if (plan.node.kind === 'Subscription') throw new UnsupportedOperationError('subscription', 'subscription plan');
   const batchable = new Map<string, number>();
   countBatchable(plan.node, batchable);
-  return compileNode(plan.node, { schema: supergraphSchema, clients, batchable }, []);
+  const fetches: PlannedFetch[] = [];
+  collectFetches(plan.node, [], fetches);
+  return compileNode(plan.node, { schema: supergraphSchema, clients, batchable, fetches }, []);
 }
 
 function compileNode(node: PlanNode, compilation: Compilation, path: ResponsePath): CompiledPlanNode {
@@ -92,7 +100,7 @@ function compileNode(node: PlanNode, compilation: Compilation, path: ResponsePat
   }
 }
 
-function compileFetch(node: FetchNode, { schema, clients, batchable }: Compilation): CompiledFetch {
+function compileFetch(node: FetchNode, { schema, clients, batchable, fetches }: Compilation): CompiledFetch {
   // @apollo/gateway 2.14 does not apply context rewrites either; we leave such plans to it
   if (node.contextRewrites?.length) throw new UnsupportedOperationError('contextRewrites', node.serviceName);
   const client = clients.get(node.serviceName);
@@ -108,6 +116,7 @@ function compileFetch(node: FetchNode, { schema, clients, batchable }: Compilati
     shareable: node.operationKind === 'query',
     batchKey: key !== undefined && (batchable.get(key) ?? 0) > 1 ? key : undefined,
     entityKey: key,
+    rawFields: rawFieldsOfFetch(schema, node, fetches),
   };
 }
 
@@ -122,6 +131,27 @@ function batchKeyOf(node: FetchNode): string | undefined {
   const named = node.operationName === undefined ? undefined : `query ${node.operationName}`;
   const selection = named !== undefined && node.operation.startsWith(named) ? node.operation.slice(named.length) : node.operation;
   return `${node.serviceName}\n${selection}`;
+}
+
+function collectFetches(node: PlanNode, path: ResponsePath, fetches: PlannedFetch[]): void {
+  switch (node.kind) {
+    case 'Sequence':
+    case 'Parallel':
+      for (const child of node.nodes) collectFetches(child, path, fetches);
+      return;
+    case 'Flatten':
+      collectFetches(node.node, [...path, ...node.path], fetches);
+      return;
+    case 'Condition':
+      if (node.ifClause) collectFetches(node.ifClause, path, fetches);
+      if (node.elseClause) collectFetches(node.elseClause, path, fetches);
+      return;
+    case 'Fetch':
+      fetches.push({ node, path });
+      return;
+    default:
+      return;
+  }
 }
 
 function countBatchable(node: PlanNode, counts: Map<string, number>): void {

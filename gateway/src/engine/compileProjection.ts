@@ -13,6 +13,7 @@ import {
   Kind,
   valueFromASTUntyped,
   type DirectiveNode,
+  type FieldNode,
   type FragmentDefinitionNode,
   type GraphQLCompositeType,
   type GraphQLNamedType,
@@ -21,6 +22,9 @@ import {
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
+import { markHoldsRaw, RawJson } from '#packages/server/RawJson.js';
+import { compileRawShape } from './compileRawShape.js';
+import { engineMetrics } from './engineMetrics.js';
 import { hasOwn, type ResponseObject } from './responseTypes.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 
@@ -40,6 +44,9 @@ interface ProjectionRuntime {
   readonly setOwn: (object: ResponseObject, key: string, value: unknown) => void;
   readonly invalidValue: (message: string, path: ReadonlyArray<string | number>) => GraphQLError;
   readonly constants: readonly unknown[];
+  readonly RawJson: typeof RawJson;
+  readonly markHoldsRaw: typeof markHoldsRaw;
+  readonly countPassed: (values: number) => void;
 }
 
 const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
@@ -47,7 +54,10 @@ const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
 /**
  * Compiles, once per operation, the function that turns the merged subgraph answers into the
  * client's response: aliases, fragments by `__typename`, `@skip`/`@include` with variables,
- * `__typename`, leaf validation and null propagation to the nearest nullable parent. It is a
+ * `__typename`, leaf validation and null propagation to the nearest nullable parent. A value a
+ * fetch kept as its bytes (`RawJson`, checked against the same field's selection: same shape key)
+ * is placed as it is, and every object and list above it is marked for the writer
+ * (`markHoldsRaw`); one checked against another selection is parsed and projected. It is a
  * specialisation of `@apollo/gateway`'s `computeResponse` (resultShaping.js) for one operation:
  * the same walk in the same order with the same messages, without interpreting the selection
  * set, the schema or the directives for every object of every response.
@@ -62,8 +72,9 @@ export function compileProjection(
   const compiler = new ProjectionCompiler(schema, fragments);
   const root = compiler.selectionSetFunction(operation.selectionSet, rootType);
   const source = `"use strict";
-const { hasOwn, setOwn, invalidValue, constants: K } = rt;
+const { hasOwn, setOwn, invalidValue, constants: K, RawJson: R, markHoldsRaw: holds, countPassed } = rt;
 let F = 0; // flags of the last value completed: 1 = invalid (null must bubble), 2 = has errors
+let RW = 0; // raw values placed so far in the current projection
 let E = null; // errors of the current projection
 let V = null; // variables of the current projection, defaults applied
 function invalid(message, path) { E.push(invalidValue(message, path)); }
@@ -82,9 +93,14 @@ return function project(input, variables) {
   E = [];
   V = ${compiler.readsVariables ? 'Object.assign(Object.create(null), K[0], variables)' : 'null'};
   F = 0;
+  RW = 0;
   const data = {};
   try {
     const bubbled = ${root}(input, data, [], ${JSON.stringify(rootType.name)});
+    if (RW > 0) {
+      holds(data);
+      countPassed(RW);
+    }
     return { data: bubbled ? null : data, errors: E };
   } finally {
     E = null;
@@ -97,6 +113,9 @@ return function project(input, variables) {
     setOwn: (object, key, value) => Object.defineProperty(object, key, { value, enumerable: true, writable: true, configurable: true }),
     invalidValue: (message, path) => ERRORS.INVALID_GRAPHQL.err(message, { path: [...path] }),
     constants: compiler.constants,
+    RawJson,
+    markHoldsRaw,
+    countPassed: (values) => void (engineMetrics.valuesPassedAsBytes += values),
   };
   // The generated source only embeds names validated by GraphQL's grammar, always as JSON string
   // literals, and messages built from them: no value of a request or response becomes code.
@@ -145,7 +164,7 @@ class ProjectionCompiler {
       if (skip === true) continue;
       const code =
         selection.kind === Kind.FIELD
-          ? this.fieldCode(selection.name.value, selection.alias?.value ?? selection.name.value, type, selection.selectionSet)
+          ? this.fieldCode(selection, type)
           : this.fragmentCode(
               selection.kind === Kind.INLINE_FRAGMENT
                 ? selection.typeCondition?.name.value
@@ -190,12 +209,10 @@ class ProjectionCompiler {
     throw new UnsupportedOperationError('planningFailed', `@${directive.name.value} without a valid "if"`);
   }
 
-  private fieldCode(
-    fieldName: string,
-    responseName: string,
-    parentType: GraphQLCompositeType,
-    selectionSet: SelectionSetNode | undefined,
-  ): string {
+  private fieldCode(selection: FieldNode, parentType: GraphQLCompositeType): string {
+    const fieldName = selection.name.value;
+    const responseName = selection.alias?.value ?? fieldName;
+    const selectionSet = selection.selectionSet;
     const key = JSON.stringify(responseName);
     const readInput = this.read('input', responseName);
     const readOutput = this.read('output', responseName);
@@ -213,9 +230,27 @@ ${this.write('output', responseName, 't')};
     const field = 'getFields' in parentType ? parentType.getFields()[fieldName] : undefined;
     if (!field) throw new UnsupportedOperationError('planningFailed', `unknown field ${parentType.name}.${fieldName}`);
     const value = this.valueFunction(field.type, selectionSet);
-    return `path.push(${key});
+    if (!selectionSet)
+      return `path.push(${key});
 {
 const v = ${value}(${readOutput}, ${readInput} ?? null, path, pt);
+const f = F;
+${this.write('output', responseName, 'v')};
+path.pop();
+if (f & 1) return true;
+}`;
+    // a value kept as bytes: as it is when checked against this very selection, else parsed
+    const shape = compileRawShape(this.schema, parentType, selection);
+    const asItIs = shape
+      ? `if (ov === undefined && iv.shape === K[${this.constant(shape.key)}]) { v = iv; F = 0; RW++; } else v = ${value}(ov, iv.value(), path, pt);`
+      : `v = ${value}(ov, iv.value(), path, pt);`;
+    return `path.push(${key});
+{
+const iv = ${readInput} ?? null;
+const ov = ${readOutput};
+let v;
+if (iv instanceof R) { ${asItIs} }
+else v = ${value}(ov, iv, path, pt);
 const f = F;
 ${this.write('output', responseName, 'v')};
 path.pop();
@@ -263,6 +298,7 @@ if (ov !== undefined && ov.length !== n) fail('[' + iv + '].length (' + n + ') !
 const out = [];
 let nullify = false;
 let errors = false;
+const rw = RW;
 for (let i = 0; i < n; i++) {
   path.push(i);
   out.push(${inner}(ov === undefined ? undefined : ov[i], iv[i], path, pt));
@@ -271,6 +307,7 @@ for (let i = 0; i < n; i++) {
   if (F & 2) errors = true;
 }
 F = errors ? 2 : 0;
+if (RW !== rw) holds(out);
 return nullify ? null : out;`;
     } else if (isCompositeType(type)) {
       if (!selectionSet) throw new UnsupportedOperationError('planningFailed', `no selection set for ${type.name}`);
@@ -290,7 +327,9 @@ if (tn) {
   t = tn;
 }
 const out = ov === undefined ? {} : ov;
+const rw = RW;
 if (${sub}(iv, out, path, t)) { F = 2; return null; }
+if (RW !== rw) holds(out);
 F = 0;
 return out;`;
     } else {

@@ -28,6 +28,8 @@ export interface EngineMetrics {
   representationsDeduplicated: number;
   /** Representations not built again: another fetch started with it on the same entities had built the same ones. */
   representationsShared: number;
+  /** Values of subgraph answers written to the client as the bytes they came in, never parsed (`RawJson`). */
+  valuesPassedAsBytes: number;
 }
 
 /** The engine's counters; see {@link EngineMetrics}. */
@@ -52,6 +54,7 @@ export const engineMetrics: EngineMetrics = {
   representations: 0,
   representationsDeduplicated: 0,
   representationsShared: 0,
+  valuesPassedAsBytes: 0,
 };
 
 /** Counts one operation that went to the stock executor. */

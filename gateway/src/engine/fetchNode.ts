@@ -138,6 +138,7 @@ async function send(
     ...(fetch.shareable && state.shareKey !== undefined && { shareKey: state.shareKey }),
     onSent: countSent,
     onShared: countShared,
+    ...(batch && fetch.rawFields && { keepRaw: fetch.rawFields }),
   };
   let answer: SubgraphAnswer;
   let positions: readonly number[] | undefined;

@@ -1,3 +1,4 @@
+import { RawJson } from '#packages/server/RawJson.js';
 import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.js';
 
 /**
@@ -6,13 +7,19 @@ import { hasOwn, isResponseObject, type ResponseObject } from './responseTypes.j
  * element by element, anything else replaced), so the projected response cannot differ.
  * Sub-objects of `source` that `target` lacks are adopted by reference, not copied: later
  * fetches merge into them where they now live.
+ *
+ * A value kept as its bytes (`RawJson`) is adopted as it is where the target has nothing; where
+ * either side has something to merge, it is parsed first (a plan keeps bytes only where no other
+ * fetch writes, so this is a safeguard).
  */
 export function mergeResult(target: ResponseObject, source: unknown): void {
   if (!isResponseObject(source)) return;
   for (const key in source) {
-    const value = source[key];
+    let value = source[key];
     if (value === undefined) continue;
-    const existing = key === '__proto__' ? ownValue(target, key) : target[key];
+    let existing = key === '__proto__' ? ownValue(target, key) : target[key];
+    if (existing instanceof RawJson) assign(target, key, (existing = existing.value()));
+    if (value instanceof RawJson && existing !== undefined && existing !== null) value = value.value();
     if (existing && isResponseObject(value)) {
       // deepMerge also merges an object into a list's properties; into a truthy scalar it would
       // throw (strict mode), which only a subgraph contradicting itself can cause: we replace it.

@@ -3,6 +3,7 @@ import { subgraphHttpError } from './subgraphHttpError.js';
 import { isNoAnswer, subgraphUnreachableError } from './subgraphUnreachableError.js';
 import type { SubgraphFetchCache, SubgraphResponse } from '../cache/createSubgraphFetchCache.js';
 import type { RawSubgraphResponse, SubgraphTransport } from './createSubgraphTransport.js';
+import type { RawShape } from './matchesRawShape.js';
 import { parseJsonChunks } from './parseJsonChunks.js';
 import { InflightDeduplicator } from './dedupeInflight.js';
 import { restrictCachePolicy, restrictCachePolicyTo } from './restrictCachePolicy.js';
@@ -14,6 +15,11 @@ export interface SubgraphClientOptions {
   readonly transport: SubgraphTransport;
   /** Where public subgraph answers (entity lookups one entity at a time) are kept. Default: none. */
   readonly fetchCache?: SubgraphFetchCache;
+  /**
+   * The longest answer parsed at once; a longer one is read in pieces, and only then are fields
+   * kept as bytes (`SubgraphCall.keepRaw`). Default: `parseJsonChunks`'s 64 KiB.
+   */
+  readonly pieceBytes?: number;
 }
 
 /** One subgraph request of a client's operation, its body already half serialized by the caller. */
@@ -42,6 +48,11 @@ export interface SubgraphCall {
   readonly cachePolicy?: unknown;
   /** Calls with the same share key may share one identical request in flight; undefined: never. */
   readonly shareKey?: string;
+  /**
+   * Fields of the `_entities` answers kept as their bytes (`RawJson`) where they match their shape,
+   * by response name: the plan reads nothing inside them. Only for a call of one entity query.
+   */
+  readonly keepRaw?: ReadonlyMap<string, RawShape>;
   /** Counts requests sent over HTTP, and calls answered by one already in flight. */
   readonly onSent?: () => void;
   readonly onShared?: () => void;
@@ -67,6 +78,7 @@ export class SubgraphClient {
   readonly url: string;
   private readonly transport: SubgraphTransport;
   private readonly fetchCache: SubgraphFetchCache | undefined;
+  private readonly pieceBytes: number | undefined;
   private readonly inflight = new InflightDeduplicator<RawSubgraphResponse>();
 
   constructor(options: SubgraphClientOptions) {
@@ -74,6 +86,7 @@ export class SubgraphClient {
     this.url = options.url;
     this.transport = options.transport;
     this.fetchCache = options.fetchCache;
+    this.pieceBytes = options.pieceBytes;
   }
 
   /**
@@ -154,7 +167,9 @@ export class SubgraphClient {
       throw error;
     }
     if (raw.status < 200 || raw.status > 299) throw this.errorFromResponse(raw);
-    const parsed: unknown = isJson(raw.headers['content-type']) ? parseJsonChunks(raw.chunks) : raw.text;
+    let parsed: unknown = isJson(raw.headers['content-type']) ? parseJsonChunks(raw.chunks, this.pieceBytes, call.keepRaw) : raw.text;
+    // errors are mapped to client paths by walking the answer: one with errors is read without keeping bytes
+    if (call.keepRaw && hasErrors(parsed)) parsed = parseJsonChunks(raw.chunks, this.pieceBytes);
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
       throw new Error(`Expected JSON response body, but received: ${String(parsed)}`);
     }
@@ -173,6 +188,16 @@ export class SubgraphClient {
     }
     return subgraphHttpError(raw.status, raw.statusText, body);
   }
+}
+
+/** Whether a parsed answer carries a non-empty `errors` list. */
+function hasErrors(answer: unknown): boolean {
+  return (
+    typeof answer === 'object' &&
+    answer !== null &&
+    Array.isArray((answer as { errors?: unknown }).errors) &&
+    (answer as { errors: unknown[] }).errors.length > 0
+  );
 }
 
 /** An answer as the fetch cache reads it: with the subgraph's `cache-control`. */

@@ -1,3 +1,6 @@
+import { RawJson } from '#packages/server/RawJson.js';
+import { matchesRawShape, type RawShape } from './matchesRawShape.js';
+
 /**
  * Longest byte range decoded as one string. V8 puts a string over 128 KiB (65,536 characters once
  * one of them is beyond Latin-1) in its large-object space: pages mapped for it alone, faulted in as
@@ -34,13 +37,17 @@ const COLON = 0x3a;
  * the whole text, which then parses it or throws its own error.
  *
  * `pieceBytes` is the longest range parsed at once (tests split small texts with a few bytes).
+ *
+ * `keep`: in a text read in pieces, the members of each `data._entities` element with these
+ * names are kept as their bytes (`RawJson`) where they match the shape (`matchesRawShape`), never
+ * decoded nor parsed; where they do not, they are parsed as usual.
  */
-export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIECE_BYTES): unknown {
+export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIECE_BYTES, keep?: ReadonlyMap<string, RawShape>): unknown {
   // most answers: one chunk, one piece
   if (chunks.length === 1 && chunks[0]!.length <= pieceBytes) return JSON.parse(asBuffer(chunks[0]!).toString('utf8'));
   const text = new ChunkedText(chunks);
   if (text.length <= pieceBytes) return JSON.parse(text.decode(0, text.length));
-  return parseInPieces(text, pieceBytes) ?? JSON.parse(text.decode(0, text.length));
+  return parseInPieces(text, pieceBytes, keep) ?? JSON.parse(text.decode(0, text.length));
 }
 
 /**
@@ -49,16 +56,28 @@ export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIEC
  * `JSON.parse` of the whole text to parse or refuse. Exported for the tests, which check that a
  * well-formed text is read in pieces rather than by that fallback.
  */
-export function parseInPieces(text: ChunkedText, pieceBytes = PIECE_BYTES): unknown {
+export function parseInPieces(text: ChunkedText, pieceBytes = PIECE_BYTES, keep?: ReadonlyMap<string, RawShape>): unknown {
   const structure = scanStructure(text);
   if (structure === undefined) return undefined;
   try {
-    const value = new PieceReader(text, structure, pieceBytes).value(0, text.length, true);
+    const value = new PieceReader(text, structure, pieceBytes, keep).value(0, text.length, true, keep ? Route.Answer : Route.None);
     return value === INVALID ? undefined : value;
   } catch {
     // a piece did not parse
     return undefined;
   }
+}
+
+/**
+ * Where a value is on the way to an entity's kept members: the answer, its `data`, `data._entities`,
+ * one entity. Containers on the way are read member by member, whatever their length.
+ */
+const enum Route {
+  None,
+  Answer,
+  Data,
+  Entities,
+  Entity,
 }
 
 /** Marks a range the piece reader does not accept; never a parsed value. */
@@ -101,6 +120,21 @@ export class ChunkedText {
       parts.push(this.chunks[index]!.subarray(from, to));
     }
     return Buffer.concat(parts).toString('utf8');
+  }
+
+  /** The bytes of [start, end): a view of the chunk holding them, or a copy of a range over two or more. */
+  bytes(start: number, end: number): Buffer {
+    const first = this.chunkIndexOf(start);
+    const chunk = this.chunks[first]!;
+    const chunkStart = this.starts[first]!;
+    if (end - chunkStart <= chunk.length) return chunk.subarray(start - chunkStart, end - chunkStart);
+    const parts: Buffer[] = [];
+    for (let index = first; index < this.chunks.length && this.starts[index]! < end; index++) {
+      const from = Math.max(start - this.starts[index]!, 0);
+      const to = Math.min(end - this.starts[index]!, this.chunks[index]!.length);
+      parts.push(this.chunks[index]!.subarray(from, to));
+    }
+    return Buffer.concat(parts);
   }
 
   /** The last chunk starting at or before `offset`. */
@@ -200,6 +234,7 @@ class PieceReader {
     private readonly text: ChunkedText,
     private readonly structure: Structure,
     private readonly pieceBytes: number,
+    private readonly keep: ReadonlyMap<string, RawShape> | undefined,
   ) {}
 
   /**
@@ -207,7 +242,7 @@ class PieceReader {
    * must have been passed; on return every token before `end` has been. The `root` value must be
    * an object or a list: anything else would be decoded whole, which the fallback does anyway.
    */
-  value(start: number, end: number, root = false): unknown {
+  value(start: number, end: number, root = false, route = Route.None): unknown {
     const { offsets, depths, count } = this.structure;
     this.passTokensBefore(start);
     let first = start;
@@ -215,13 +250,13 @@ class PieceReader {
     if (first === end) return INVALID;
     const opener = this.token < count && offsets[this.token] === first ? this.text.byteAt(first) : -1;
     if (opener !== OPEN_OBJECT && opener !== OPEN_LIST && root) return INVALID;
-    if (end - start <= this.pieceBytes || (opener !== OPEN_OBJECT && opener !== OPEN_LIST)) {
+    if ((end - start <= this.pieceBytes && route === Route.None) || (opener !== OPEN_OBJECT && opener !== OPEN_LIST)) {
       this.passTokensBefore(end);
       return JSON.parse(this.text.decode(start, end));
     }
     const depth = depths[this.token]!;
     this.token++;
-    const value = opener === OPEN_OBJECT ? this.object(first + 1, depth) : this.list(first + 1, depth);
+    const value = opener === OPEN_OBJECT ? this.object(first + 1, depth, route) : this.list(first + 1, depth, route);
     if (value === INVALID) return INVALID;
     // the container's closing token, then only whitespace up to `end`
     const close = this.token - 1;
@@ -231,7 +266,7 @@ class PieceReader {
   }
 
   /** An object's members, from just after its `{` to its `}` (whose token it passes). */
-  private object(from: number, depth: number): Record<string, unknown> | typeof INVALID {
+  private object(from: number, depth: number, route: Route): Record<string, unknown> | typeof INVALID {
     const { offsets } = this.structure;
     const object: Record<string, unknown> = {};
     let memberStart = from;
@@ -253,7 +288,10 @@ class PieceReader {
       const end = offsets[valueEnd]!;
       const after = this.text.byteAt(end);
       if (after !== COMMA && after !== CLOSE_OBJECT) return INVALID;
-      const member = this.value(offsets[separator]! + 1, end);
+      const shape = route === Route.Entity ? this.keep?.get(key) : undefined;
+      const member =
+        (shape && this.raw(offsets[separator]! + 1, end, shape)) ??
+        this.value(offsets[separator]! + 1, end, false, memberRoute(route, key));
       if (member === INVALID) return INVALID;
       // JSON.parse makes `__proto__` an own member, where an assignment would set the prototype
       if (key === '__proto__') Object.defineProperty(object, key, { value: member, writable: true, enumerable: true, configurable: true });
@@ -265,7 +303,7 @@ class PieceReader {
   }
 
   /** A list's elements, from just after its `[` to its `]` (whose token it passes). */
-  private list(from: number, depth: number): unknown[] | typeof INVALID {
+  private list(from: number, depth: number, route: Route): unknown[] | typeof INVALID {
     const { offsets } = this.structure;
     const list: unknown[] = [];
     let elementStart = from;
@@ -279,13 +317,21 @@ class PieceReader {
         return list;
       }
       if (byte !== COMMA && byte !== CLOSE_LIST) return INVALID;
-      const element = this.value(elementStart, end);
+      const element = this.value(elementStart, end, false, route === Route.Entities ? Route.Entity : Route.None);
       if (element === INVALID) return INVALID;
       list.push(element);
       this.token = separator + 1;
       if (byte === CLOSE_LIST) return list;
       elementStart = end + 1;
     }
+  }
+
+  /** A kept member's value as its bytes, when it is an object or a list matching its shape; else undefined (it is then parsed). */
+  private raw(start: number, end: number, shape: RawShape): RawJson | undefined {
+    const opener = this.text.byteAt(start);
+    if (opener !== OPEN_OBJECT && opener !== OPEN_LIST) return undefined;
+    const bytes = this.text.bytes(start, end);
+    return matchesRawShape(bytes, shape) ? new RawJson(bytes, shape.key) : undefined;
   }
 
   /** The index of the next token at `depth` from the current one, or -1; deeper tokens are skipped. */
@@ -308,6 +354,13 @@ class PieceReader {
     for (let offset = start; offset < end; offset++) if (!isWhitespace(this.text.byteAt(offset))) return false;
     return true;
   }
+}
+
+/** The route of an object's member: on the way from the answer to its entities, or off it. */
+function memberRoute(route: Route, key: string): Route {
+  if (route === Route.Answer && key === 'data') return Route.Data;
+  if (route === Route.Data && key === '_entities') return Route.Entities;
+  return Route.None;
 }
 
 /** JSON's four whitespace bytes. */

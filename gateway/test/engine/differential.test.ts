@@ -88,3 +88,42 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
     expect(engineMetrics.fallbackReasons.introspection).toBe(before.introspection + 1);
   });
 });
+
+/**
+ * The same corpus with every subgraph answer read in pieces (as answers over 64 KiB are), so the
+ * fields each plan allows are passed to the client as the bytes they came in (`RawJson`).
+ */
+describe('the engine answers what stock answers when it passes fields through as bytes', () => {
+  let harness: DifferentialHarness;
+  let passedBefore = 0;
+  beforeAll(async () => {
+    harness = await startDifferentialHarness([catalogSubgraph, logisticsSubgraph, sellersSubgraph, ratingsSubgraph], {
+      answerPieceBytes: 1,
+    });
+    passedBefore = engineMetrics.valuesPassedAsBytes;
+  });
+  afterAll(() => harness?.stop());
+
+  const entries = [...corpus, ...batchedCorpus, ...mergedCorpus];
+  it.each(entries.map((entry) => [entry.name, entry] as const))('%s', async (_name, entry) => {
+    const { stock, engine } = await harness.run(entry);
+    expect(engine).toEqual(stock);
+  });
+
+  for (const fault of ['http500', 'garbage', 'down'] as const) {
+    it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
+      const ratings = harness.subgraphs.get('ratings')!;
+      ratings.fault = fault;
+      try {
+        const { stock, engine } = await harness.run(entry);
+        expect(engine).toEqual(stock);
+      } finally {
+        ratings.fault = 'none';
+      }
+    });
+  }
+
+  it('passed values through as bytes on the way', () => {
+    expect(engineMetrics.valuesPassedAsBytes).toBeGreaterThan(passedBefore);
+  });
+});

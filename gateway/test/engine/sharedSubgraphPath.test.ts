@@ -44,6 +44,7 @@ describe('the engine in the gateway, on the data sources’ subgraph path', () =
     expect(text).toMatch(/tradegraph_gateway_subgraph_requests_total\{subgraph="shop",status="200"\} [1-9]/);
     expect(text).toMatch(/tradegraph_gateway_subgraph_requests_total\{subgraph="rates",status="200"\} [1-9]/);
     expect(text).toMatch(/tradegraph_gateway_engine_operations_total\{executor="tradegraph",reason="none"\} [1-9]/);
+    expect(text).toMatch(/^tradegraph_gateway_engine_values_passed_as_bytes_total \d+$/m);
   });
 
   it('answers a repeated entity lookup from the entity cache', async () => {

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { RawJson } from '#packages/server/RawJson.js';
+import { matchesRawShape } from '../../src/subgraph/matchesRawShape.js';
 import { ChunkedText, parseInPieces, parseJsonChunks } from '../../src/subgraph/parseJsonChunks.js';
+import { canonicalLines, linesShape } from './support/linesShape.js';
 
 /** The text's UTF-8 bytes cut at the given offsets (which may fall inside a character). */
 function chunksOf(text: string, cuts: readonly number[] = []): Buffer[] {
@@ -107,5 +110,43 @@ describe('parseJsonChunks', () => {
     const chunks = chunksOf(text, [65_536, 131_072]);
     expect(parseInPieces(new ChunkedText(chunks))).toStrictEqual(JSON.parse(text));
     expect(parseJsonChunks(chunks)).toStrictEqual(JSON.parse(text));
+  });
+
+  it('keeps the named members of each entity as bytes where they match their shape, parses the rest, and values stay what JSON.parse gives', () => {
+    const keep = new Map([['lines', linesShape]]);
+    // each entity's `lines` as a subgraph writes it, or with one byte changed (often no longer its shape, sometimes no longer JSON)
+    const member = fc.oneof(
+      canonicalLines,
+      fc.tuple(canonicalLines, fc.nat(), fc.constantFrom(...' {}[],:"1n')).map(([lines, at, byte]) => {
+        const index = at % (lines.length + 1);
+        return lines.slice(0, index) + byte + lines.slice(index + 1);
+      }),
+    );
+    const answers = fc
+      .tuple(fc.array(member, { maxLength: 4 }), fc.constantFrom('', ',"errors":[{"message":"x"}]'))
+      .map(([members, errors]) => ({
+        members,
+        text: `{"data":{"_entities":[${members.map((each, index) => `{"id":${index},"lines":${each}}`).join(',')}]}${errors}}`,
+      }));
+    fc.assert(
+      fc.property(answers, fc.array(fc.nat(), { maxLength: 4 }), fc.integer({ min: 1, max: 64 }), ({ members, text }, cuts, pieceBytes) => {
+        const read = parsedOrError(() => parseJsonChunks(chunksOf(text, cuts), pieceBytes, keep));
+        // of the text's bytes: a change may have split a surrogate pair, which UTF-8 writes as U+FFFD
+        const expected = parsedOrError(() => JSON.parse(Buffer.from(text, 'utf8').toString('utf8')));
+        if (!('value' in read) || !('value' in expected)) {
+          expect(read).toStrictEqual(expected);
+          return;
+        }
+        const entities = (read.value as { data: { _entities: { lines: unknown }[] } }).data._entities;
+        entities.forEach((entity, index) => {
+          // kept exactly when the answer is read in pieces and the member's own bytes match its shape
+          const kept = Buffer.byteLength(text) > pieceBytes && matchesRawShape(Buffer.from(members[index]!, 'utf8'), linesShape);
+          expect(entity.lines instanceof RawJson).toBe(kept);
+          if (entity.lines instanceof RawJson) entity.lines = entity.lines.value();
+        });
+        expect(read.value).toStrictEqual(expected.value);
+      }),
+      { numRuns: 600 },
+    );
   });
 });

@@ -34,21 +34,23 @@ export async function createGatewayPair(
   options: {
     /** The signed principal both executors send to subgraphs (`x-tradegraph-principal`): closed subgraphs need one. */
     principalHeader?: string;
+    /** The engine's longest subgraph answer parsed at once (`UndiciDataSourceOptions.answerPieceBytes`). Default: the gateway's. */
+    answerPieceBytes?: number;
   } = {},
 ): Promise<GatewayPair> {
   const logger = createLogger('differential', { level: 'silent' });
   const sources: UndiciDataSource[] = [];
-  const gatewayOf = () =>
+  const gatewayOf = (answerPieceBytes?: number) =>
     new ApolloGateway({
       supergraphSdl,
       buildService: ({ name, url }) => {
-        const source = new UndiciDataSource({ name, url: url!, timeoutMs: 10_000, connections: 4 });
+        const source = new UndiciDataSource({ name, url: url!, timeoutMs: 10_000, connections: 4, answerPieceBytes });
         sources.push(source);
         return source;
       },
     });
   const stock = createApolloServer<GatewayContext>({ gateway: gatewayOf(), logger, production: false });
-  const engineGateway = useExecutionEngine(gatewayOf(), { engine: 'tradegraph' });
+  const engineGateway = useExecutionEngine(gatewayOf(options.answerPieceBytes), { engine: 'tradegraph' });
   const engine = createApolloServer<GatewayContext>({ gateway: engineGateway, logger, production: false });
   await Promise.all([stock.start(), engine.start()]);
 

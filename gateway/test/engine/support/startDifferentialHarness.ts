@@ -15,15 +15,22 @@ export interface DifferentialHarness {
   stop(): Promise<void>;
 }
 
-/** Serves the subgraphs over HTTP, composes them, and puts stock and engine gateways over them. */
-export async function startDifferentialHarness(definitions: readonly TestSubgraph[]): Promise<DifferentialHarness> {
+/**
+ * Serves the subgraphs over HTTP, composes them, and puts stock and engine gateways over them.
+ * `answerPieceBytes`: the engine reads every answer longer than that in pieces, keeping the
+ * fields its plans allow as bytes (default: the gateway's 64 KiB, which the corpus's answers stay under).
+ */
+export async function startDifferentialHarness(
+  definitions: readonly TestSubgraph[],
+  options: { answerPieceBytes?: number } = {},
+): Promise<DifferentialHarness> {
   const served = await Promise.all(definitions.map((definition) => serveSubgraph(definition)));
   const composed = composeServices(
     definitions.map((definition, index) => ({ name: definition.name, url: served[index]!.url, typeDefs: definition.typeDefs })),
   );
   if (composed.errors) throw new Error(`composition failed:\n${composed.errors.map((error) => error.message).join('\n')}`);
   const { supergraphSdl } = composed;
-  const { run: runBoth, engineGateway, stop: stopServers } = await createGatewayPair(supergraphSdl);
+  const { run: runBoth, engineGateway, stop: stopServers } = await createGatewayPair(supergraphSdl, options);
 
   return {
     supergraphSdl,
