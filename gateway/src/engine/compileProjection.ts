@@ -244,10 +244,12 @@ if (f & 1) return true;
     const asItIs = shape
       ? `if (ov === undefined && iv.shape === K[${this.constant(shape.key)}]) { v = iv; F = 0; RW++; } else v = ${value}(ov, iv.value(), path, pt);`
       : `v = ${value}(ov, iv.value(), path, pt);`;
+    // what an earlier selection of the same response name placed as bytes is parsed before this one adds to it
     return `path.push(${key});
 {
 const iv = ${readInput} ?? null;
-const ov = ${readOutput};
+let ov = ${readOutput};
+if (ov instanceof R) ov = ov.value();
 let v;
 if (iv instanceof R) { ${asItIs} }
 else v = ${value}(ov, iv, path, pt);

@@ -129,3 +129,17 @@ function fieldOf(selection: string): FieldNode {
   if (field?.kind !== Kind.FIELD) throw new Error('not a field');
   return field;
 }
+
+describe('the projection of a value kept as bytes', () => {
+  it('parses it where a second selection of the same field adds to what the first placed as bytes', () => {
+    const twice = parse('{ items { lines { kind } ... on Item { lines { note } } } }').definitions[0] as OperationDefinitionNode;
+    const first = (twice.selectionSet.selections[0] as FieldNode).selectionSet!.selections[0] as FieldNode satisfies FieldNode;
+    const kindOnly = compileRawShape(schema, schema.getType('Item') as GraphQLObjectType, first)!;
+    const projectTwice = compileProjection(schema, twice, {});
+    const text = '[{"kind":"ITEM"}]';
+    const write = (lines: unknown) => Buffer.from(writeResponseBytes({ data: projectTwice({ items: [{ lines }] }, {}).data })).toString();
+    expect(matchesRawShape(Buffer.from(text), kindOnly)).toBe(true);
+    expect(write(new RawJson(Buffer.from(text), kindOnly.key))).toBe(write(JSON.parse(text)));
+    expect(write(JSON.parse(text))).toBe('{"data":{"items":[{"lines":[{"kind":"ITEM","note":null}]}]}}');
+  });
+});
