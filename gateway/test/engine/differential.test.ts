@@ -8,6 +8,23 @@ import { ratingsSubgraph } from './support/subgraphs/ratingsSubgraph.js';
 import { sellersSubgraph } from './support/subgraphs/sellersSubgraph.js';
 import type { SubgraphFault } from './support/TestSubgraph.js';
 
+/** The partial-failure corpus with the ratings subgraph failing each way: the engine answers as stock, with errors. */
+function answersAsStockWithRatingsFailing(harnessOf: () => DifferentialHarness): void {
+  for (const fault of ['http500', 'garbage', 'down'] as const satisfies readonly SubgraphFault[]) {
+    it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
+      const ratings = harnessOf().subgraphs.get('ratings')!;
+      ratings.fault = fault;
+      try {
+        const { stock, engine } = await harnessOf().run(entry);
+        expect(engine).toEqual(stock);
+        expect(JSON.stringify(engine)).toContain('"errors"');
+      } finally {
+        ratings.fault = 'none';
+      }
+    });
+  }
+}
+
 /** The hand-written corpus: stock @apollo/gateway and the engine must answer every operation the same. */
 describe('the engine answers what stock @apollo/gateway answers', () => {
   let harness: DifferentialHarness;
@@ -24,19 +41,7 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
   });
 
   const faults: SubgraphFault[] = ['http500', 'garbage', 'down'];
-  for (const fault of faults) {
-    it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
-      const ratings = harness.subgraphs.get('ratings')!;
-      ratings.fault = fault;
-      try {
-        const { stock, engine } = await harness.run(entry);
-        expect(engine).toEqual(stock);
-        expect(JSON.stringify(engine)).toContain('"errors"');
-      } finally {
-        ratings.fault = 'none';
-      }
-    });
-  }
+  answersAsStockWithRatingsFailing(() => harness);
 
   it.each(batchedCorpus.map((entry) => [entry.name, entry] as const))('batched: %s', async (_name, entry) => {
     const batched = engineMetrics.entityFetchesBatched;
@@ -110,18 +115,7 @@ describe('the engine answers what stock answers when it passes fields through as
     expect(engine).toEqual(stock);
   });
 
-  for (const fault of ['http500', 'garbage', 'down'] as const) {
-    it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
-      const ratings = harness.subgraphs.get('ratings')!;
-      ratings.fault = fault;
-      try {
-        const { stock, engine } = await harness.run(entry);
-        expect(engine).toEqual(stock);
-      } finally {
-        ratings.fault = 'none';
-      }
-    });
-  }
+  answersAsStockWithRatingsFailing(() => harness);
 
   it('passed values through as bytes on the way', () => {
     expect(engineMetrics.valuesPassedAsBytes).toBeGreaterThan(passedBefore);
