@@ -133,6 +133,7 @@ function batchKeyOf(node: FetchNode): string | undefined {
   return `${node.serviceName}\n${selection}`;
 }
 
+/** Every fetch node of the plan, with the flatten paths above it joined (what `rawFieldsOfFetch` checks against). */
 function collectFetches(node: PlanNode, path: ResponsePath, fetches: PlannedFetch[]): void {
   switch (node.kind) {
     case 'Sequence':
