@@ -1,4 +1,5 @@
 import { isUtf8 } from 'node:buffer';
+import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, MINUS, OPEN_LIST, OPEN_OBJECT, QUOTE } from './jsonBytes.js';
 
 /** A leaf's type, as the projection checks it (`compileProjection`'s `leafCheck`). */
 export type RawLeaf =
@@ -26,15 +27,6 @@ export interface RawShape {
   readonly nonNull: boolean;
 }
 
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const COMMA = 0x2c;
-const COLON = 0x3a;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
-const MINUS = 0x2d;
 /** Escapes `JSON.stringify` writes for a character of its own (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`, `\t`). */
 const SHORT_ESCAPES = new Set([QUOTE, BACKSLASH, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 const NULL = Buffer.from('null');

@@ -1,4 +1,5 @@
 import { RawJson } from '#packages/server/RawJson.js';
+import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } from './jsonBytes.js';
 import { matchesRawShape, type RawShape } from './matchesRawShape.js';
 
 /**
@@ -12,15 +13,6 @@ import { matchesRawShape, type RawShape } from './matchesRawShape.js';
 const PIECE_BYTES = 65_536;
 /** Containers nested this deep or less are split into their members when they are too long for a piece. */
 const MAX_SPLIT_DEPTH = 6;
-
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_OBJECT = 0x7b;
-const CLOSE_OBJECT = 0x7d;
-const OPEN_LIST = 0x5b;
-const CLOSE_LIST = 0x5d;
-const COMMA = 0x2c;
-const COLON = 0x3a;
 
 /**
  * `JSON.parse` of the UTF-8 text the chunks hold, end to end, with the same value (or the same
@@ -106,20 +98,9 @@ export class ChunkedText {
     return this.chunks[index]![offset - this.starts[index]!]!;
   }
 
-  /** The text of [start, end); the bytes of a range over two or more chunks are copied together first. */
+  /** The text of [start, end). */
   decode(start: number, end: number): string {
-    if (start === end) return '';
-    const first = this.chunkIndexOf(start);
-    const chunk = this.chunks[first]!;
-    const chunkStart = this.starts[first]!;
-    if (end - chunkStart <= chunk.length) return chunk.toString('utf8', start - chunkStart, end - chunkStart);
-    const parts: Buffer[] = [];
-    for (let index = first; index < this.chunks.length && this.starts[index]! < end; index++) {
-      const from = Math.max(start - this.starts[index]!, 0);
-      const to = Math.min(end - this.starts[index]!, this.chunks[index]!.length);
-      parts.push(this.chunks[index]!.subarray(from, to));
-    }
-    return Buffer.concat(parts).toString('utf8');
+    return start === end ? '' : this.bytes(start, end).toString('utf8');
   }
 
   /** The bytes of [start, end): a view of the chunk holding them, or a copy of a range over two or more. */
