@@ -6,6 +6,7 @@ import {
   isNonNullType,
   isObjectType,
   isScalarType,
+  isSpecifiedScalarType,
   Kind,
   parse,
   print,
@@ -16,8 +17,6 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { RawLeaf, RawShape, RawShapeNode } from '../subgraph/matchesRawShape.js';
-
-const BUILT_IN_SCALARS = new Set(['Int', 'Float', 'String', 'Boolean', 'ID']);
 
 /**
  * The shape a field's value must have to be passed from a subgraph's answer to the client's
@@ -65,7 +64,7 @@ function shapeOf(schema: GraphQLSchema, type: GraphQLOutputType, selectionSet: S
   if (isEnumType(named)) return { kind: 'leaf', leaf: { kind: 'Enum', values: new Set(named.getValues().map((value) => value.name)) } };
   if (!isScalarType(named)) return undefined;
   const leaf: RawLeaf = {
-    kind: BUILT_IN_SCALARS.has(named.name) ? (named.name as 'String' | 'ID' | 'Int' | 'Float' | 'Boolean') : 'Custom',
+    kind: isSpecifiedScalarType(named) ? (named.name as 'String' | 'ID' | 'Int' | 'Float' | 'Boolean') : 'Custom',
   };
   return { kind: 'leaf', leaf };
 }
