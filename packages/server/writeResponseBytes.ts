@@ -36,9 +36,8 @@ export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
 }
 
 function writeValue(writer: PieceWriter, value: unknown, level: number): void {
-  if (value instanceof RawJson) writer.addBytes(value.bytes);
-  else if (holdsRaw(value)) writeHolder(writer, value, level);
-  else if (isPlainObject(value) && level < OBJECT_LEVELS) writeObject(writer, value, level);
+  // a RawJson (not plain: it has toJSON) and a holder too deep to walk here reach writeWhole, which takes them
+  if (isPlainObject(value) && level < OBJECT_LEVELS) writeObject(writer, value, level);
   else if (isListOfComposites(value)) writeList(writer, value, level);
   else writeWhole(writer, value, level);
 }

@@ -192,12 +192,8 @@ export class SubgraphClient {
 
 /** Whether a parsed answer carries a non-empty `errors` list. */
 function hasErrors(answer: unknown): boolean {
-  return (
-    typeof answer === 'object' &&
-    answer !== null &&
-    Array.isArray((answer as { errors?: unknown }).errors) &&
-    (answer as { errors: unknown[] }).errors.length > 0
-  );
+  const errors = (answer as { errors?: unknown } | null | undefined)?.errors;
+  return Array.isArray(errors) && errors.length > 0;
 }
 
 /** An answer as the fetch cache reads it: with the subgraph's `cache-control`. */
