@@ -27,11 +27,10 @@ export interface ExportRunner {
  *
  * A job requested here wakes the runner. Only a shared store (PostgreSQL) is also polled, every
  * `intervalMs`, for jobs other replicas were asked for or left with a lapsed lease (any store is
- * looked at again after a look that failed): a DuckDB file
- * belongs to one process, so every job in it was requested here or left by a run before a restart
- * (which `start` takes up). Polling it cost about 3.5 ms of CPU a look (DuckDB wakes its threads
- * even for a statement that finds nothing), twice a second, on a process that shares its cores
- * with the subgraphs answering quotes.
+ * looked at again after a look that failed): a DuckDB file belongs to one process, so every job
+ * in it was requested here or left by a run before a restart (which `start` takes up). Polling it
+ * cost about 3.5 ms of CPU a look (DuckDB wakes its threads even for a statement that finds
+ * nothing), twice a second, on a process that shares its cores with the subgraphs answering quotes.
  */
 export function createExportRunner(options: {
   store: TradeFlowStore;
