@@ -25,7 +25,7 @@ export interface UndiciDataSourceOptions {
   fetchCache?: SubgraphFetchCache;
   /** Told of every HTTP attempt, for the per-subgraph metrics. */
   onAttempt?: (subgraph: string, outcome: AttemptOutcome, seconds: number) => void;
-  /** The Tradegraph engine's longest answer parsed at once; longer ones are read in pieces (`parseJsonChunks`). Default: 64 KiB. */
+  /** The Tradegraph engine's longest answer parsed at once; longer ones are read in pieces (`parseJsonChunks`). Default: just under 64 KiB. */
   answerPieceBytes?: number;
 }
 

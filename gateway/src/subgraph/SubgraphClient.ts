@@ -17,7 +17,7 @@ export interface SubgraphClientOptions {
   readonly fetchCache?: SubgraphFetchCache;
   /**
    * The longest answer parsed at once; a longer one is read in pieces, and only then are fields
-   * kept as bytes (`SubgraphCall.keepRaw`). Default: `parseJsonChunks`'s 64 KiB.
+   * kept as bytes (`SubgraphCall.keepRaw`). Default: `parseJsonChunks`'s piece, just under 64 KiB.
    */
   readonly pieceBytes?: number;
 }

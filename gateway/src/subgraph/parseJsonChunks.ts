@@ -1,27 +1,29 @@
+import { isAscii } from 'node:buffer';
 import { RawJson } from '#packages/server/RawJson.js';
 import { BACKSLASH, CLOSE_LIST, CLOSE_OBJECT, COLON, COMMA, OPEN_LIST, OPEN_OBJECT, QUOTE } from './jsonBytes.js';
 import { matchesRawShape, type RawShape } from './matchesRawShape.js';
 
 /**
- * Longest byte range decoded as one string. V8 puts a string over 128 KiB (65,536 characters once
- * one of them is beyond Latin-1) in its large-object space: pages mapped for it alone, faulted in as
- * it is written and unmapped when it dies. On these machines that costs more than decoding and
- * parsing the text itself: 153 KB of UTF-8 took about 1.4 ms to decode into one string, where the
- * same bytes in pieces took a few tens of µs (BENCHMARKS.md). 64 KiB of UTF-8 never decodes to
- * more than 65,536 characters.
+ * Longest byte range decoded as one string. V8 puts an object over 128 KiB in its large-object
+ * space, and a string's header takes 16 bytes of it: pages mapped for it alone, faulted in as it is
+ * written and unmapped when it dies. On these machines that costs more than decoding and parsing
+ * the text itself: 153 KB of UTF-8 took about 1.4 ms to decode into one string, where the same
+ * bytes in pieces took a few tens of µs (BENCHMARKS.md). UTF-8 never decodes to more characters
+ * than it has bytes, so a piece's string takes at most 16 + 2 × 65,520 = 131,056 bytes.
  */
-const PIECE_BYTES = 65_536;
+const PIECE_BYTES = 65_520;
 /** Containers nested this deep or less are split into their members when they are too long for a piece. */
 const MAX_SPLIT_DEPTH = 6;
 
 /**
  * `JSON.parse` of the UTF-8 text the chunks hold, end to end, with the same value (or the same
- * error), without ever making a string of the whole text. A text of at most {@link PIECE_BYTES} is
- * decoded and parsed at once. A longer one is scanned once for its structure (brackets, commas and
- * colons outside strings, down to {@link MAX_SPLIT_DEPTH} levels), and every object or list too
- * long for a piece is built from its members, each parsed from its own piece: a subgraph's
- * `_entities` answer becomes one small parse per entity. The chunks are never joined; a piece
- * that straddles two of them is copied alone.
+ * error), without ever making a string too long for V8's regular pages. A text of at most
+ * {@link PIECE_BYTES} is decoded and parsed at once, and so is an ASCII text of up to twice that
+ * when nothing is kept (below): V8 holds it one byte a character. A longer one is scanned once for
+ * its structure (brackets, commas and colons outside strings, down to {@link MAX_SPLIT_DEPTH}
+ * levels), and every object or list too long for a piece is built from its members, each parsed
+ * from its own piece: a subgraph's `_entities` answer becomes one small parse per entity. The
+ * chunks are never joined; a piece that straddles two of them is copied alone.
  *
  * The pieces are cut at ASCII bytes outside strings, so each decodes exactly as it does inside the
  * whole text. Whatever the scan does not recognise as well-formed (an unterminated string,
@@ -38,7 +40,8 @@ export function parseJsonChunks(chunks: readonly Uint8Array[], pieceBytes = PIEC
   // most answers: one chunk, one piece
   if (chunks.length === 1 && chunks[0]!.length <= pieceBytes) return JSON.parse(asBuffer(chunks[0]!).toString('utf8'));
   const text = new ChunkedText(chunks);
-  if (text.length <= pieceBytes) return JSON.parse(text.decode(0, text.length));
+  if (text.length <= pieceBytes || (keep === undefined && text.length <= 2 * pieceBytes && text.chunks.every((chunk) => isAscii(chunk))))
+    return JSON.parse(text.decode(0, text.length));
   return parseInPieces(text, pieceBytes, keep) ?? JSON.parse(text.decode(0, text.length));
 }
 

@@ -95,7 +95,7 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
 });
 
 /**
- * The same corpus with every subgraph answer read in pieces (as answers over 64 KiB are), so the
+ * The same corpus with every subgraph answer read in pieces (as answers over about 64 KiB are), so the
  * fields each plan allows are passed to the client as the bytes they came in (`RawJson`).
  */
 describe('the engine answers what stock answers when it passes fields through as bytes', () => {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { RawJson } from '#packages/server/RawJson.js';
 import { matchesRawShape } from '../../src/subgraph/matchesRawShape.js';
 import { ChunkedText, parseInPieces, parseJsonChunks } from '../../src/subgraph/parseJsonChunks.js';
@@ -110,6 +110,40 @@ describe('parseJsonChunks', () => {
     const chunks = chunksOf(text, [65_536, 131_072]);
     expect(parseInPieces(new ChunkedText(chunks))).toStrictEqual(JSON.parse(text));
     expect(parseJsonChunks(chunks)).toStrictEqual(JSON.parse(text));
+  });
+
+  describe('an ASCII text of up to twice a piece', () => {
+    afterEach(() => vi.restoreAllMocks());
+    /** The texts JSON.parse was given while reading the chunks. */
+    function parsedTexts(chunks: Buffer[], pieceBytes: number, keep?: Map<string, typeof linesShape>): string[] {
+      const parse = vi.spyOn(JSON, 'parse');
+      parseJsonChunks(chunks, pieceBytes, keep);
+      const texts = parse.mock.calls.map(([text]) => text);
+      parse.mockRestore();
+      return texts;
+    }
+    const ascii = JSON.stringify({
+      data: {
+        _entities: [
+          { id: 1, name: 'tea' },
+          { id: 2, name: 'rice' },
+        ],
+      },
+    });
+
+    it('is parsed at once, one byte a character, however its bytes are cut', () => {
+      const pieceBytes = Math.ceil(ascii.length / 2);
+      expect(parsedTexts(chunksOf(ascii, [7, 40]), pieceBytes)).toStrictEqual([ascii]);
+    });
+
+    it('is read in pieces when one of its characters is beyond ASCII, when it is longer, or when members are kept', () => {
+      const accented = ascii.replace('rice', 'riz é');
+      const pieceBytes = Math.ceil(Buffer.byteLength(accented) / 2);
+      expect(parsedTexts(chunksOf(accented, [7, 40]), pieceBytes).length).toBeGreaterThan(1);
+      expect(parsedTexts(chunksOf(ascii, [7, 40]), Math.floor((ascii.length - 1) / 2)).length).toBeGreaterThan(1);
+      const keep = new Map([['lines', linesShape]]);
+      expect(parsedTexts(chunksOf(ascii, [7, 40]), Math.ceil(ascii.length / 2), keep).length).toBeGreaterThan(1);
+    });
   });
 
   it('keeps the named members of each entity as bytes where they match their shape, parses the rest, and values stay what JSON.parse gives', () => {

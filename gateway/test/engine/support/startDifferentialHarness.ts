@@ -18,7 +18,7 @@ export interface DifferentialHarness {
 /**
  * Serves the subgraphs over HTTP, composes them, and puts stock and engine gateways over them.
  * `answerPieceBytes`: the engine reads every answer longer than that in pieces, keeping the
- * fields its plans allow as bytes (default: the gateway's 64 KiB, which the corpus's answers stay under).
+ * fields its plans allow as bytes (default: the gateway's, just under 64 KiB, which the corpus's answers stay under).
  */
 export async function startDifferentialHarness(
   definitions: readonly TestSubgraph[],
