@@ -18,8 +18,13 @@ export function mergeResult(target: ResponseObject, source: unknown): void {
     let value = source[key];
     if (value === undefined) continue;
     let existing = key === '__proto__' ? ownValue(target, key) : target[key];
-    if (existing instanceof RawJson) assign(target, key, (existing = existing.value()));
-    if (value instanceof RawJson && existing !== undefined && existing !== null) value = value.value();
+    // most keys: nothing there yet, the value adopted as it is (a RawJson too)
+    if (existing === undefined || existing === null) {
+      assign(target, key, value);
+      continue;
+    }
+    if (typeof existing === 'object' && existing instanceof RawJson) assign(target, key, (existing = existing.value()));
+    if (typeof value === 'object' && value instanceof RawJson) value = value.value();
     if (existing && isResponseObject(value)) {
       // deepMerge also merges an object into a list's properties; into a truthy scalar it would
       // throw (strict mode), which only a subgraph contradicting itself can cause: we replace it.
