@@ -1,11 +1,13 @@
 /**
- * The trade query's gateway CPU per request, this checkout against a baseline checkout, on one
- * stack at the same moments: the contract's search through two engine gateways
- * (`bench/gateways/tradegraphGateway.ts`, one from each checkout, the gateway's node flags), in
- * short wrk bursts to each in turn, each round in the other order (`measureInBursts`). On a shared
- * machine whose load drifts, the two see the same drift, which separate `npm run bench` runs do not.
+ * The gateway's CPU per request, this checkout against a baseline checkout, on one workload at the
+ * same moments: two engine gateways (`bench/gateways/tradegraphGateway.ts`, one from each
+ * checkout, the gateway's node flags), in short wrk bursts to each in turn, each round in the
+ * other order (`measureInBursts`). On a shared machine whose load drifts, the two see the same
+ * drift, which separate `npm run bench` runs do not. `--workload trade` (the default): the
+ * contract's search on Tradegraph's stack; `--workload public`: the public benchmark's query on
+ * its four subgraphs.
  *
- *   npx tsx bench/tradeBursts.ts --baseline <checkout with node_modules> [--seconds 4 --rounds 5 --warmup 3 --concurrency 16]
+ *   npx tsx bench/checkoutBursts.ts --baseline <checkout with node_modules> [--workload trade|public --seconds 4 --rounds 5 --warmup 3 --concurrency 16]
  */
 import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
@@ -18,12 +20,17 @@ import { ServiceProcess } from '#scripts/stack/ServiceProcess.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
 import { BURST_OPTIONS, burstSettingsOf, measureInBursts, medianOf } from './measureInBursts.js';
 import { BENCH_SERVICE_SECRET, type Target } from './startTarget.js';
+import { startWorkload } from './workload/startWorkload.js';
+import { BENCHMARK_QUERY } from './workload/workloadData.js';
 
 const SEARCH = readFileSync(new URL('../operations/search.graphql', import.meta.url), 'utf8');
-const BODY = JSON.stringify({ query: SEARCH, variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } });
 
-const { values } = parseArgs({ options: { ...BURST_OPTIONS, baseline: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { ...BURST_OPTIONS, baseline: { type: 'string' }, workload: { type: 'string', default: 'trade' } },
+});
 if (!values.baseline) throw new Error('--baseline <checkout> is required');
+if (values.workload !== 'trade' && values.workload !== 'public')
+  throw new Error(`--workload must be trade or public, not ${values.workload}`);
 
 /** The engine gateway of one checkout, on the stack's supergraph. */
 async function startGateway(name: string, root: string, supergraphPath: string): Promise<Target> {
@@ -51,22 +58,45 @@ async function startGateway(name: string, root: string, supergraphPath: string):
   }
 }
 
-const stack = await launchStack({
-  ports: 'free',
-  startTimeoutMs: 300_000,
-  env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
-});
+/** The subgraphs both gateways call, their supergraph, and the request every burst sends. */
+interface Workload {
+  readonly supergraphPath: string;
+  readonly body: string;
+  stop(): Promise<void>;
+}
+
+async function startTradeWorkload(): Promise<Workload> {
+  const stack = await launchStack({
+    ports: 'free',
+    startTimeoutMs: 300_000,
+    env: { LOG_LEVEL: 'warn', SERVICE_SECRET: BENCH_SERVICE_SECRET },
+  });
+  const body = JSON.stringify({ query: SEARCH, variables: { query: 'tea', shipTo: 'DE', currency: 'EUR', first: 10 } });
+  return { supergraphPath: stack.supergraphPath, body, stop: () => stack.stop() };
+}
+
+async function startPublicWorkload(): Promise<Workload> {
+  const workload = await startWorkload();
+  return { supergraphPath: workload.supergraphPath, body: JSON.stringify({ query: BENCHMARK_QUERY }), stop: () => workload.stop() };
+}
+
+const workload = values.workload === 'public' ? await startPublicWorkload() : await startTradeWorkload();
 const targets: Target[] = [];
 try {
-  targets.push(await startGateway('baseline', values.baseline, stack.supergraphPath));
-  targets.push(await startGateway('this checkout', '.', stack.supergraphPath));
+  targets.push(await startGateway('baseline', values.baseline, workload.supergraphPath));
+  targets.push(await startGateway('this checkout', '.', workload.supergraphPath));
+  const answers = new Set<string>();
   for (const target of targets) {
-    const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: BODY });
+    const response = await request(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: workload.body });
     const text = await response.body.text();
-    if (response.statusCode !== 200 || text.includes('"errors"')) throw new Error(`${target.name} fails the search: ${text.slice(0, 500)}`);
+    if (response.statusCode !== 200 || text.includes('"errors"'))
+      throw new Error(`${target.name} fails the request: ${text.slice(0, 500)}`);
+    answers.add(text);
   }
+  // the search's quotes are signed afresh for every request; the public query's answer is the same every time
+  if (values.workload === 'public' && answers.size > 1) throw new Error('the two checkouts answer the public query differently');
   const loadBefore = loadavg()[0]!;
-  const samples = await measureInBursts(targets, burstSettingsOf(values, BODY));
+  const samples = await measureInBursts(targets, burstSettingsOf(values, workload.body));
   const [baseline, current] = targets.map((target) => samples.get(target.name)!);
   process.stdout.write(`| round | baseline CPU ms/req | this checkout CPU ms/req | this ÷ baseline |\n| ---: | ---: | ---: | ---: |\n`);
   baseline!.cpu.forEach((before, round) => {
@@ -82,5 +112,5 @@ try {
   );
 } finally {
   await Promise.all(targets.map((target) => target.stop()));
-  await stack.stop();
+  await workload.stop();
 }

@@ -7,8 +7,9 @@
  * and over. Prints the engine process's CPU ms per query (`process.cpuUsage()`: the receive path,
  * representations, merging, the projection, the response's bytes and the garbage they leave), the
  * last response's length and the start of its SHA-256, so two checkouts are seen to write the same bytes.
+ * `record --workload public` records the public benchmark's query on its four subgraphs instead.
  *
- *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json
+ *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json [--workload trade|public]
  *   npx tsx bench/tradeReplay.ts run --recording /tmp/trade.json [--root <checkout>] [--queries 300] [--rounds 3] [--concurrency 4] [--latency 0] [--mark-rounds]
  *
  * `--latency` holds every recorded answer that many milliseconds before it is sent, so a search
@@ -40,6 +41,9 @@ const SECRET = 'trade-replay-secret-0123456789abcdef';
 /** One subgraph's answers, by request body. */
 interface Recording {
   readonly supergraphSdl: string;
+  /** The operation recorded (a recording without one: the contract's search). */
+  readonly query?: string;
+  readonly variables?: Record<string, unknown>;
   readonly subgraphs: Record<string, Record<string, { status: number; contentType: string; text: string }>>;
 }
 
@@ -57,6 +61,7 @@ const { values } = parseArgs({
     /** Milliseconds each recorded answer is held before it is sent. */
     latency: { type: 'string', default: '0' },
     'mark-rounds': { type: 'boolean', default: false },
+    workload: { type: 'string', default: 'trade' },
   },
 });
 
@@ -70,15 +75,43 @@ function listen(server: Server): Promise<number> {
   return new Promise((done) => server.listen(0, '127.0.0.1', () => done((server.address() as { port: number }).port)));
 }
 
-async function record(): Promise<void> {
-  if (!values.out) throw new Error('--out FILE is required');
+/** The subgraphs a recording is made from, their supergraph and the operation sent. */
+interface RecordedWorkload {
+  readonly supergraphPath: string;
+  readonly subgraphUrls: Readonly<Record<string, string>>;
+  readonly query: string;
+  readonly variables: Record<string, unknown>;
+  stop(): Promise<void>;
+}
+
+async function startRecordedWorkload(): Promise<RecordedWorkload> {
+  if (values.workload === 'public') {
+    const { startWorkload } = await import('./workload/startWorkload.js');
+    const { BENCHMARK_QUERY } = await import('./workload/workloadData.js');
+    const workload = await startWorkload();
+    return { ...workload, subgraphUrls: workload.urls, query: BENCHMARK_QUERY, variables: {} };
+  }
+  if (values.workload !== 'trade') throw new Error(`--workload must be trade or public, not ${values.workload}`);
   const { launchStack } = await import('#scripts/stack/launchStack.js');
   const stack = await launchStack({ ports: 'free', startTimeoutMs: 300_000, env: { LOG_LEVEL: 'warn', SERVICE_SECRET: SECRET } });
+  return {
+    supergraphPath: stack.supergraphPath,
+    subgraphUrls: stack.subgraphUrls,
+    query: SEARCH,
+    variables: VARIABLES,
+    stop: () => stack.stop(),
+  };
+}
+
+async function record(): Promise<void> {
+  if (!values.out) throw new Error('--out FILE is required');
+  const workload = await startRecordedWorkload();
   const servers: Server[] = [];
   try {
-    const recording: Recording = { supergraphSdl: readFileSync(stack.supergraphPath, 'utf8'), subgraphs: {} };
+    const { query, variables } = workload;
+    const recording: Recording = { supergraphSdl: readFileSync(workload.supergraphPath, 'utf8'), query, variables, subgraphs: {} };
     const proxied = new Map<string, string>();
-    for (const [name, url] of Object.entries(stack.subgraphUrls)) {
+    for (const [name, url] of Object.entries(workload.subgraphUrls)) {
       const answers: Recording['subgraphs'][string] = (recording.subgraphs[name] = {});
       const server = createServer((message, response) => {
         void readBody(message).then(async (body) => {
@@ -99,15 +132,15 @@ async function record(): Promise<void> {
       proxied.set(name, `http://127.0.0.1:${await listen(server)}/graphql`);
     }
     const engine = await engineOf(resolve('.'), recording.supergraphSdl, proxied);
-    const result = await engine.execute({ query: SEARCH, variables: VARIABLES, headers: signedHeaders() });
-    if (result.errors) throw new Error(`the search failed: ${JSON.stringify(result.errors)}`);
+    const result = await engine.execute({ query, variables, headers: signedHeaders() });
+    if (result.errors) throw new Error(`the operation failed: ${JSON.stringify(result.errors)}`);
     await engine.close();
     writeFileSync(values.out, JSON.stringify(recording));
     const sizes = Object.entries(recording.subgraphs).map(([name, answers]) => `${name} ${Object.keys(answers).length}`);
     process.stdout.write(`recorded ${sizes.join(', ')} into ${values.out}\n`);
   } finally {
     for (const server of servers) server.close();
-    await stack.stop();
+    await workload.stop();
   }
 }
 
@@ -187,10 +220,11 @@ async function run(): Promise<void> {
     const utf8 = new TextEncoder();
     const responseBytes = writeResponseBytes ?? ((value: object) => utf8.encode(stringifyResponse(value)));
     const headers = signedHeaders();
+    const { query = SEARCH, variables = VARIABLES } = recording;
     let written: Uint8Array = new Uint8Array(0);
     const once = async () => {
-      const result = await engine.execute({ query: SEARCH, variables: VARIABLES, headers });
-      if (result.errors) throw new Error(`the search failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
+      const result = await engine.execute({ query, variables, headers });
+      if (result.errors) throw new Error(`the operation failed: ${JSON.stringify(result.errors).slice(0, 500)}`);
       written = responseBytes({ data: result.data });
     };
     const burst = async (queries: number) => {
