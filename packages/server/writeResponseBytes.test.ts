@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { markHoldsRaw, RawJson } from './RawJson.js';
-import { writeResponseBytes } from './writeResponseBytes.js';
+import { newResponseWriting, writeResponseBytes } from './writeResponseBytes.js';
 
 const utf8 = new TextEncoder();
 
@@ -77,6 +77,65 @@ describe('writeResponseBytes', () => {
     const lengths = [...encodeInto.mock.calls, ...encode.mock.calls].map(([text]) => String(text).length);
     expect(lengths.length).toBeGreaterThan(1);
     expect(Math.max(...lengths)).toBeLessThan(65_536);
+  });
+
+  describe("with an operation's writing, kept from one response to the next", () => {
+    /** An ASCII response of the public benchmark's size: 87 KB, one string on V8's regular pages. */
+    const asciiResponse = {
+      data: { users: Array.from({ length: 400 }, (_, index) => ({ id: `${index}`, body: `Lorem ipsum ${'dolor '.repeat(30)}` })) },
+    };
+
+    it('writes the bytes of the whole JSON text, for responses of every shape and length', () => {
+      const writing = newResponseWriting();
+      for (const value of [
+        { data: { a: 1 } },
+        { data: { lone: 'high \ud800', emoji: '🍵' } },
+        asciiResponse,
+        tradeSizedResponse(),
+        { data: { a: 2 } },
+      ]) {
+        expect(Buffer.from(writeResponseBytes(value, '\n', writing)).equals(utf8.encode(`${JSON.stringify(value)}\n`))).toBe(true);
+        expect(Buffer.from(writeResponseBytes(value, '', newResponseWriting())).equals(utf8.encode(JSON.stringify(value)))).toBe(true);
+      }
+    });
+
+    it('writes an ASCII text of up to 128 KiB whole, and keeps trying whole', () => {
+      expect(JSON.stringify(asciiResponse).length).toBeGreaterThan(65_536);
+      const stringify = vi.spyOn(JSON, 'stringify');
+      const writing = newResponseWriting();
+      writeResponseBytes(asciiResponse, '', writing);
+      expect(stringify).toHaveBeenCalledTimes(1);
+      expect(writing.whole).toBe(true);
+    });
+
+    it('writes a longer text beyond ASCII whole once, then walks', () => {
+      const accented = { data: { users: asciiResponse.data.users.map((user) => ({ ...user, body: `${user.body} é` })) } };
+      expect(JSON.stringify(accented).length).toBeGreaterThan(65_536);
+      const writing = newResponseWriting();
+      expect(Buffer.from(writeResponseBytes(accented, '', writing)).equals(utf8.encode(JSON.stringify(accented)))).toBe(true);
+      expect(writing.whole).toBe(false);
+    });
+
+    it('walks a response too long for one string from then on, once one turned out so', () => {
+      const stringify = vi.spyOn(JSON, 'stringify');
+      const writing = newResponseWriting();
+      const response = tradeSizedResponse();
+      writeResponseBytes(response, '', writing);
+      expect(writing.whole).toBe(false);
+      stringify.mockClear();
+      writeResponseBytes(response, '', writing);
+      expect(stringify.mock.calls.some(([value]) => value === response)).toBe(false);
+    });
+
+    it('walks a response holding values kept as bytes, never parsing them', () => {
+      const parse = vi.spyOn(RawJson.prototype, 'value');
+      const data = { cost: new RawJson(utf8.encode('{"amount":"1.00"}'), 'Money'), id: 'x' };
+      markHoldsRaw(data);
+      const writing = newResponseWriting();
+      expect(Buffer.from(writeResponseBytes({ data }, '', writing)).toString('utf8')).toBe('{"data":{"cost":{"amount":"1.00"},"id":"x"}}');
+      expect(parse).not.toHaveBeenCalled();
+      expect(writing.whole).toBe(true);
+    });
   });
 
   it('writes values kept as bytes where they stand, at any depth, as JSON.stringify writes them through toJSON', () => {

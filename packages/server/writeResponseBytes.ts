@@ -6,6 +6,11 @@ import { holdsRaw, RawJson } from './RawJson.js';
  * mapped, faulted in and unmapped again, and freed only by a full collection.
  */
 const PIECE_CHARS = 60_000;
+/**
+ * Longest text written whole (`writing`). An ASCII one is held one byte a character, so with its
+ * 16-byte header it still fits the 128 KiB of an object on V8's regular pages.
+ */
+const ONE_BYTE_CHARS = 131_056;
 /** Levels of objects walked here, above the first list, before a value is written whole. */
 const OBJECT_LEVELS = 4;
 /** Levels a value too long for one piece is walked into, at most. */
@@ -14,25 +19,53 @@ const MAX_LEVELS = 12;
 const utf8 = new TextEncoder();
 
 /**
- * The UTF-8 bytes of `JSON.stringify(value)` (then `suffix`), the same bytes `TextEncoder` gives for that text,
- * written without the text ever being one string. `JSON.stringify` of a whole response returns it
- * as a string of parts; encoding it flattens them into one string, and a response of 180,000
- * characters (the trade query's, two bytes a character) is then a large object: pages mapped and
- * faulted in for every response, and a full collection to free them. Here the response's top
- * objects are walked, each element of their lists is written by `JSON.stringify`, and the texts are
- * encoded a piece of at most {@link PIECE_CHARS} characters at a time. `JSON.stringify` writes every
- * piece as it writes it inside the whole text (lone surrogates escaped), so the bytes are equal.
+ * How an operation's responses are written, kept with the operation: whole while they fit, walked
+ * once one did not (see {@link writeResponseBytes}).
+ */
+export interface ResponseWriting {
+  whole: boolean;
+}
+
+/** A new {@link ResponseWriting}: responses are tried whole until one does not fit. */
+export function newResponseWriting(): ResponseWriting {
+  return { whole: true };
+}
+
+/**
+ * The UTF-8 bytes of `JSON.stringify(value)` (then `suffix`), the same bytes `TextEncoder` gives
+ * for that text, written without the text ever being one string too long for V8's regular pages.
+ * `JSON.stringify` of a whole response returns it as a string of parts; encoding it flattens them
+ * into one string, and a response of 180,000 characters (the trade query's, two bytes a
+ * character) is then a large object: pages mapped and faulted in for every response, and a full
+ * collection to free them. Here the response's top objects are walked, each element of their
+ * lists is written by `JSON.stringify`, and the texts are encoded a piece of at most
+ * {@link PIECE_CHARS} characters at a time. `JSON.stringify` writes every piece as it writes it
+ * inside the whole text (lone surrogates escaped), so the bytes are equal.
+ *
+ * With `writing` (an operation's, kept from one response to the next), a response holding no
+ * {@link RawJson} is first written whole, which is cheaper than the walk: one `JSON.stringify`,
+ * encoded at once when its text is at most {@link ONE_BYTE_CHARS} characters. One longer than that
+ * is dropped and the response walked; one longer than a piece and beyond ASCII (two bytes a
+ * character, perhaps) is kept. Either way, the operation's responses are walked from then on.
  *
  * A {@link RawJson} is written as its bytes, and the objects and lists holding one (`holdsRaw`)
  * are walked into at any depth to reach it: the same text `JSON.stringify` gives through its
  * `toJSON`, without parsing it.
  */
-export function writeResponseBytes(value: unknown, suffix = ''): Uint8Array {
+export function writeResponseBytes(value: unknown, suffix = '', writing?: ResponseWriting): Uint8Array {
   const writer = new PieceWriter();
+  if (writing?.whole && !holdsRaw(value) && !holdsRaw((value as { data?: unknown } | null | undefined)?.data)) {
+    const text = (JSON.stringify(value) as string | undefined) ?? 'null';
+    if (text.length <= ONE_BYTE_CHARS) {
+      const written = writer.addWhole(text);
+      // a text beyond ASCII may be two bytes a character: over a piece, a large object in V8
+      if (text.length > PIECE_CHARS && written !== text.length) writing.whole = false;
+      return writer.finish(suffix);
+    }
+    writing.whole = false;
+  }
   writeValue(writer, value, 0);
-  // Apollo Server's own writer ends its text with a newline
-  if (suffix !== '') writer.add(suffix);
-  return writer.finish();
+  return writer.finish(suffix);
 }
 
 function writeValue(writer: PieceWriter, value: unknown, level: number): void {
@@ -118,7 +151,20 @@ class PieceWriter {
     this.length += bytes.length;
   }
 
-  finish(): Uint8Array {
+  /** A text encoded at once, however long; returns the number of bytes it took. */
+  addWhole(text: string): number {
+    this.flush();
+    const before = this.length;
+    // room for it one byte a character; the encoding grows the buffer if it needs more
+    if (this.bytes.length - before < text.length) this.grow(text.length);
+    this.text = text;
+    this.flush();
+    return this.length - before;
+  }
+
+  /** The bytes written, then `suffix` (Apollo Server's own writer ends its text with a newline). */
+  finish(suffix = ''): Uint8Array {
+    if (suffix !== '') this.add(suffix);
     this.flush();
     return this.bytes.subarray(0, this.length);
   }

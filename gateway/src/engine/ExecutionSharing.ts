@@ -2,7 +2,7 @@ import { restrictCachePolicyTo, type CacheHint } from '../subgraph/restrictCache
 import { engineMetrics } from './engineMetrics.js';
 import type { EngineExecutionResult } from './createExecutionEngine.js';
 import type { PreparedOperation } from './prepareOperation.js';
-import { writeResponseBytes } from '#packages/server/writeResponseBytes.js';
+import { writeResponseBytes, type ResponseWriting } from '#packages/server/writeResponseBytes.js';
 
 /** How one request asks to run: the parts of it that decide whether two runs would be the same. */
 export interface ShareRequest {
@@ -81,11 +81,12 @@ export function stringifyResponse(value: ResponseValue): string {
 }
 
 /**
- * The response's UTF-8 bytes, as `stringifyResponse` writes its text (`writeResponseBytes`): for
- * the gateway's own request path, which sends bytes. A shared execution's bytes are written once.
+ * The response's UTF-8 bytes, as `stringifyResponse` writes its text (`writeResponseBytes`, with
+ * the operation's `writing`): for the gateway's own request path, which sends bytes. A shared
+ * execution's bytes are written once.
  */
-export function responseBytes(value: ResponseValue): Uint8Array {
-  return writtenOnce(value, responseBytesOf, (response) => writeResponseBytes(response));
+export function responseBytes(value: ResponseValue, writing?: ResponseWriting): Uint8Array {
+  return writtenOnce(value, responseBytesOf, (response) => writeResponseBytes(response, '', writing));
 }
 
 /** `write(value)`, kept with a shared execution's data (without errors or extensions) so that every request sharing it gets the same. */

@@ -8,6 +8,7 @@ import type { FallbackReason } from './engineMetrics.js';
 import { findUnsupported } from './findUnsupported.js';
 import type { SubgraphClient } from '../subgraph/SubgraphClient.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
+import { newResponseWriting, type ResponseWriting } from '#packages/server/writeResponseBytes.js';
 
 /** An operation ready to run any number of times: its plan and its projection, compiled. */
 export interface PreparedOperation {
@@ -20,6 +21,8 @@ export interface PreparedOperation {
   /** The same plan as fetches and their dependencies, when it has that form (`compileFetchGraph`). */
   readonly graph: FetchGraph | undefined;
   readonly project: Projection;
+  /** How its responses are written (`writeResponseBytes`): whole while they fit. */
+  readonly responseWriting: ResponseWriting;
 }
 
 /** An operation the engine leaves to the stock executor. */
@@ -73,6 +76,7 @@ export function prepareOperation(
       root,
       graph: root && compileFetchGraph(root),
       project: compileProjection(context.apiGraphQLSchema, definition, fragments),
+      responseWriting: newResponseWriting(),
     };
   } catch (error) {
     if (error instanceof UnsupportedOperationError) return { kind: 'unsupported', reason: error.reason, detail: error.message };

@@ -189,8 +189,8 @@ export function createLeanRequestPath(options: LeanRequestPathOptions): LeanRequ
     return {
       status,
       headers: responseHeaders,
-      // bytes written in pieces: the whole text as one string would be a large object (writeResponseBytes)
-      body: { kind: 'bytes', bytes: responseBytes({ errors, data: result.data, extensions: result.extensions }) },
+      // bytes written whole while the operation's responses fit one string, else in pieces (writeResponseBytes)
+      body: { kind: 'bytes', bytes: responseBytes({ errors, data: result.data, extensions: result.extensions }, prepared.responseWriting) },
     };
   };
   return { serve, counts };
