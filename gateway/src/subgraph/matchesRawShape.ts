@@ -120,20 +120,25 @@ function readLeaf(bytes: Uint8Array, at: number, leaf: RawLeaf): number {
   }
 }
 
+/** Where a string's scan stops: its closing quote, an escape, or a control character (refused). */
+const STRING_STOPS = new Uint8Array(256);
+for (let byte = 0; byte < 0x20; byte++) STRING_STOPS[byte] = 1;
+STRING_STOPS[QUOTE] = 1;
+STRING_STOPS[BACKSLASH] = 1;
+
 /** A string as `JSON.stringify` writes one: no control character, escapes only of the short kind. */
 function readString(bytes: Uint8Array, at: number): number {
   if (bytes[at] !== QUOTE) return -1;
   const length = bytes.length;
-  for (let offset = at + 1; offset < length; offset++) {
+  let offset = at + 1;
+  for (;;) {
+    while (offset < length && STRING_STOPS[bytes[offset]!] === 0) offset++;
+    if (offset >= length) return -1;
     const byte = bytes[offset]!;
     if (byte === QUOTE) return offset + 1;
-    if (byte < 0x20) return -1;
-    if (byte === BACKSLASH) {
-      offset++;
-      if (!SHORT_ESCAPES.has(bytes[offset]!)) return -1;
-    }
+    if (byte !== BACKSLASH || !SHORT_ESCAPES.has(bytes[offset + 1]!)) return -1;
+    offset += 2;
   }
-  return -1;
 }
 
 /**
