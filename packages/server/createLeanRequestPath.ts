@@ -18,7 +18,7 @@ import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { cacheControlHeader, OperationCachePolicies } from './operationCachePolicy.js';
-import { writeResponseBytes } from './writeResponseBytes.js';
+import { newResponseWriting, writeResponseBytes, type ResponseWriting } from './writeResponseBytes.js';
 import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from './leanRequestBody.js';
 
 /** Query texts kept parsed and validated, at most, and their characters in all. */
@@ -55,6 +55,8 @@ interface KnownOperation {
   readonly operation: OperationDefinitionNode;
   /** Executes the operation: graphql-jit's compiled query, or graphql-js's `execute` where graphql-jit refuses it. */
   readonly execute: (contextValue: unknown, variables: Record<string, unknown> | undefined) => Promise<ExecutionResult>;
+  /** How its responses are written (`writeResponseBytes`): whole while they fit one string. */
+  readonly responseWriting: ResponseWriting;
 }
 
 /**
@@ -160,9 +162,11 @@ export function createLeanRequestPath<TContext extends BaseContext>(
     if (!responseHeaders.get('content-type')) responseHeaders.set('content-type', JSON_CONTENT_TYPE);
     const response = { errors, data: result.data, extensions: result.extensions };
     if (options.apolloStringify) {
-      // Apollo Server's text (JSON and a newline) as bytes written in pieces: payments' answer to a
-      // search is 150,000 characters, some beyond Latin-1, a large object in V8 as one string
-      return { status, headers: responseHeaders, body: { kind: 'bytes', bytes: writeResponseBytes(response, '\n') } };
+      // Apollo Server's text (JSON and a newline) as bytes, written whole while the operation's
+      // answers fit one string, else in pieces: payments' answer to a search is 150,000
+      // characters, some beyond Latin-1, a large object in V8 as one string
+      const bytes = writeResponseBytes(response, '\n', knownOperation.responseWriting);
+      return { status, headers: responseHeaders, body: { kind: 'bytes', bytes } };
     }
     const string = await settings.stringifyResult(response);
     return { status, headers: responseHeaders, body: { kind: 'complete', string } };
@@ -208,11 +212,16 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   }
   if (compiled !== undefined && isCompiledQuery(compiled)) {
     const query = compiled.query.bind(compiled);
-    return { operation, execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variables)) };
+    return {
+      operation,
+      execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variables)),
+      responseWriting: newResponseWriting(),
+    };
   }
   return {
     operation,
     execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
+    responseWriting: newResponseWriting(),
   };
 }
 
