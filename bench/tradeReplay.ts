@@ -3,10 +3,11 @@
  * the subgraphs' answers are recorded once over HTTP from the real stack, then replayed by a
  * process of their own (real HTTP, the same bytes), and the engine of one checkout executes the
  * query and writes the response's bytes as the gateway's request path writes them
- * (`writeResponseBytes`; a checkout without it: `TextEncoder` of `stringifyResponse`'s text) over
- * and over. Prints the engine process's CPU ms per query (`process.cpuUsage()`: the receive path,
- * representations, merging, the projection, the response's bytes and the garbage they leave), the
- * last response's length and the start of its SHA-256, so two checkouts are seen to write the same bytes.
+ * (`writeResponseBytes`, with one operation's `ResponseWriting` where the checkout has it; a
+ * checkout without it: `TextEncoder` of `stringifyResponse`'s text) over and over. Prints the
+ * engine process's CPU ms per query (`process.cpuUsage()`: the receive path, representations,
+ * merging, the projection, the response's bytes and the garbage they leave), the last response's
+ * length and the start of its SHA-256, so two checkouts are seen to write the same bytes.
  * `record --workload public` records the public benchmark's query on its four subgraphs instead.
  *
  *   npx tsx bench/tradeReplay.ts record --out /tmp/trade.json [--workload trade|public]
@@ -213,12 +214,17 @@ async function run(): Promise<void> {
     const { stringifyResponse } = (await import(pathToFileURL(resolve(root, 'gateway/src/engine/index.ts')).href)) as {
       stringifyResponse(value: object): string;
     };
-    const { writeResponseBytes } = (await import(pathToFileURL(resolve(root, 'packages/server/index.ts')).href)) as {
-      writeResponseBytes?: (value: object) => Uint8Array;
+    const { writeResponseBytes, newResponseWriting } = (await import(pathToFileURL(resolve(root, 'packages/server/index.ts')).href)) as {
+      writeResponseBytes?: (value: object, suffix?: string, writing?: object) => Uint8Array;
+      newResponseWriting?: () => object;
     };
-    // the response's bytes as the gateway writes them (a checkout from before writeResponseBytes encodes the text whole)
+    // the response's bytes as the gateway writes them, with the operation's writing where the
+    // checkout keeps one (a checkout from before writeResponseBytes encodes the text whole)
     const utf8 = new TextEncoder();
-    const responseBytes = writeResponseBytes ?? ((value: object) => utf8.encode(stringifyResponse(value)));
+    const writing = newResponseWriting?.();
+    const responseBytes = writeResponseBytes
+      ? (value: object) => writeResponseBytes(value, '', writing)
+      : (value: object) => utf8.encode(stringifyResponse(value));
     const headers = signedHeaders();
     const { query = SEARCH, variables = VARIABLES } = recording;
     let written: Uint8Array = new Uint8Array(0);

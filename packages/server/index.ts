@@ -23,4 +23,4 @@ export {
   isServiceCaller,
   loadServiceSecret,
 } from './serviceAuth.js';
-export { writeResponseBytes } from './writeResponseBytes.js';
+export { newResponseWriting, writeResponseBytes, type ResponseWriting } from './writeResponseBytes.js';
