@@ -1,4 +1,4 @@
-/** The bytes of JSON's structure, as the readers of raw JSON text (`parseJsonChunks`, `matchesRawShape`) compare them. */
+/** The bytes of JSON's structure, as the reader of raw JSON text (`parseJsonChunks`) compares them. */
 export const QUOTE = 0x22;
 export const BACKSLASH = 0x5c;
 export const OPEN_OBJECT = 0x7b;
@@ -7,4 +7,3 @@ export const OPEN_LIST = 0x5b;
 export const CLOSE_LIST = 0x5d;
 export const COMMA = 0x2c;
 export const COLON = 0x3a;
-export const MINUS = 0x2d;
