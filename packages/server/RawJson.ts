@@ -2,7 +2,8 @@
  * A JSON value kept as the UTF-8 bytes it arrived in, to be written out as they are: the
  * gateway keeps a subgraph's answer for a field this way when it has checked, byte by byte, that
  * the text is exactly what parsing it, projecting it onto the client's selection and writing it
- * again would give (`gateway/src/engine/compileRawShape.ts`). `writeResponseBytes` copies the
+ * again would give (`gateway/src/subgraph/matchesRawShape.ts`, against the shape
+ * `gateway/src/engine/compileRawShape.ts` makes of the selection). `writeResponseBytes` copies the
  * bytes; anything else that serializes a response (`JSON.stringify`) reads it through `toJSON`.
  */
 export class RawJson {

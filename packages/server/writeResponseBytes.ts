@@ -54,7 +54,7 @@ export function newResponseWriting(): ResponseWriting {
  */
 export function writeResponseBytes(value: unknown, suffix = '', writing?: ResponseWriting): Uint8Array {
   const writer = new PieceWriter();
-  if (writing?.whole && !holdsRaw(value) && !holdsRaw((value as { data?: unknown } | null | undefined)?.data)) {
+  if (writing?.whole && !holdsRawAtTop(value)) {
     const text = (JSON.stringify(value) as string | undefined) ?? 'null';
     if (text.length <= ONE_BYTE_CHARS) {
       const written = writer.addWhole(text);
@@ -66,6 +66,17 @@ export function writeResponseBytes(value: unknown, suffix = '', writing?: Respon
   }
   writeValue(writer, value, 0);
   return writer.finish(suffix);
+}
+
+/**
+ * Whether the value, or one of its members, is marked as holding a {@link RawJson}: holders are
+ * marked up to the root the projection built, and a response holds that root as one member.
+ */
+function holdsRawAtTop(value: unknown): boolean {
+  if (holdsRaw(value)) return true;
+  if (!isPlainObject(value)) return false;
+  for (const key of Object.keys(value)) if (holdsRaw(value[key])) return true;
+  return false;
 }
 
 function writeValue(writer: PieceWriter, value: unknown, level: number): void {

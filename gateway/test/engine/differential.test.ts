@@ -8,9 +8,12 @@ import { ratingsSubgraph } from './support/subgraphs/ratingsSubgraph.js';
 import { sellersSubgraph } from './support/subgraphs/sellersSubgraph.js';
 import type { SubgraphFault } from './support/TestSubgraph.js';
 
+/** The ways a subgraph is made to fail: an HTTP 500, an answer that is not JSON, no answer. */
+const FAULTS: readonly SubgraphFault[] = ['http500', 'garbage', 'down'];
+
 /** The partial-failure corpus with the ratings subgraph failing each way: the engine answers as stock, with errors. */
 function answersAsStockWithRatingsFailing(harnessOf: () => DifferentialHarness): void {
-  for (const fault of ['http500', 'garbage', 'down'] as const satisfies readonly SubgraphFault[]) {
+  for (const fault of FAULTS) {
     it.each(partialFailureCorpus.map((entry) => [entry.name, entry] as const))(`ratings ${fault}: %s`, async (_name, entry) => {
       const ratings = harnessOf().subgraphs.get('ratings')!;
       ratings.fault = fault;
@@ -40,7 +43,6 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
     expect(engineMetrics.fallbacks, 'the engine executed it itself').toBe(fallbacks);
   });
 
-  const faults: SubgraphFault[] = ['http500', 'garbage', 'down'];
   answersAsStockWithRatingsFailing(() => harness);
 
   it.each(batchedCorpus.map((entry) => [entry.name, entry] as const))('batched: %s', async (_name, entry) => {
@@ -50,7 +52,7 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
     expect(engineMetrics.entityFetchesBatched, 'two fetches went as one request').toBeGreaterThan(batched);
   });
 
-  for (const fault of faults) {
+  for (const fault of FAULTS) {
     it.each(batchedCorpus.map((entry) => [entry.name, entry] as const))(`sellers ${fault}, batched: %s`, async (_name, entry) => {
       const sellers = harness.subgraphs.get('sellers')!;
       sellers.fault = fault;
@@ -72,7 +74,7 @@ describe('the engine answers what stock @apollo/gateway answers', () => {
     );
   });
 
-  for (const fault of faults) {
+  for (const fault of FAULTS) {
     it.each(mergedCorpus.map((entry) => [entry.name, entry] as const))(`sellers ${fault}, merged: %s`, async (_name, entry) => {
       const sellers = harness.subgraphs.get('sellers')!;
       sellers.fault = fault;
