@@ -158,6 +158,10 @@ describe('customs rules data', () => {
       rules.rulesAt(destination, day).excise.find((e) => e.hsPrefixes.includes('240220'));
     expect(cigarettes('GB')).toMatchObject({ measure: 'thousand-sticks', rate: { amount: '394.09' }, retailPriceShareBp: 1650 });
     expect(cigarettes('GB', on('2025-06-01'))?.minimum?.rate.amount).toBe('446.67');
+    // The rate of 6 pm on 26 November 2025 applies from the next whole day.
+    expect(cigarettes('GB', on('2025-11-26'))?.rate.amount).toBe('334.58');
+    expect(cigarettes('GB', on('2025-11-27'))).toMatchObject({ rate: { amount: '353.50' }, retailPriceShareBp: 1650 });
+    expect(cigarettes('GB', on('2026-09-30'))?.rate.amount).toBe('353.50');
     expect(cigarettes('DE')).toMatchObject({ retailPriceShareBp: 1984, minimum: { rate: { amount: '251.06' }, lessRetailVat: true } });
     expect(cigarettes('NZ')).toMatchObject({ chargeKind: 'DUTY', rate: { amount: '1309.71', currency: 'NZD' } });
     expect(cigarettes('US')?.inImportTaxBase).toBe(false);

@@ -682,6 +682,19 @@ const TOBACCO: Case[] = [
     ],
   },
   {
+    // Excise 0.02 × 353.50 = 7.07 + 16.5% × 12.00 = 1.98 → 9.05 (no minimum on file for this period either);
+    // duty 50% × 12.00 = 6.00; VAT 20% × (12.00 + 6.00 + 9.05) = 5.41; total 20.46.
+    name: 'GB 2026-03-01 (a past date), the £12 pack: the rate from 6 pm on 26 November 2025, applied from the next whole day, £353.50 per 1,000 plus 16.5% (GB-tobacco-duty-cigarettes, 2025-11-27 to 2026-09-30)',
+    input: cigarettes('GB', '2026-03-01', '12.00', 'GBP'),
+    expected: ['6.00', '14.46', '0.00', '20.46', 'GBP'],
+    lines: [
+      ['DUTY', '6.00', 'DELIVERY', 'CARRIER'],
+      ['TAX', '9.05', 'DELIVERY', 'CARRIER'],
+      ['TAX', '5.41', 'DELIVERY', 'CARRIER'],
+    ],
+    mentions: ['1 × 20 sticks = 0.02 thousand sticks × 353.50 GBP + 16.5% × 12.00 GBP', '20% × (12.00 + 6.00 + 9.05) GBP'],
+  },
+  {
     // Computed 0.02 × 334.58 = 6.6916 + 16.5% × 4.00 = 0.66 → 7.3516; Minimum Excise Duty 0.02 × 446.67 = 8.9334 → 8.93
     // is higher, so it is charged; duty 50% × 4.00 = 2.00; VAT 20% × (4.00 + 2.00 + 8.93) = 2.986 → 2.99; total 13.92.
     name: 'GB 2025-06-01 (a past date), a £4 pack: that period’s rate £334.58 + 16.5% falls below the Minimum Excise Duty of £446.67 per 1,000 (GB-tobacco-duty-cigarettes, from 2024-10-31), which is charged instead',
