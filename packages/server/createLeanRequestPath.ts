@@ -6,7 +6,6 @@ import {
   parse,
   specifiedRules,
   validate,
-  visit,
   type DocumentNode,
   type ExecutionResult,
   type GraphQLSchema,
@@ -18,6 +17,7 @@ import { compileQuery, isCompiledQuery } from 'graphql-jit';
 import type { BytesGraphQLResponse, GraphQLPostRequest, ServeGraphQLPost } from './createGraphQLHttpServer.js';
 import { errorFormattingOf, formatResultErrors, type ErrorFormatting } from './formatResultErrors.js';
 import { cacheControlHeader, OperationCachePolicies } from './operationCachePolicy.js';
+import { hoistLiteralVariables } from './hoistLiteralVariables.js';
 import { newResponseWriting, writeResponseBytes, type ResponseWriting } from './writeResponseBytes.js';
 import { acceptsJson, isJson, isOneOperation, isRecord, JSON_CONTENT_TYPE } from './leanRequestBody.js';
 
@@ -202,19 +202,20 @@ function isStarted(apollo: object): boolean {
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): KnownOperation | null {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') return null;
+  // graphql-jit reads literals when it compiles: an argument whose literal holds a variable is first made a variable
+  const hoisted = hoistLiteralVariables(schema, document);
   let compiled;
   try {
-    // graphql-jit reads a literal at compile time, so a variable inside a list or object literal
-    // (`representations: [{ __typename: "Parcel", id: $id }]`) would reach a custom scalar unset
-    compiled = holdsVariableInLiteral(document) ? undefined : compileQuery(schema, document, operationName);
+    compiled = hoisted === undefined ? undefined : compileQuery(schema, hoisted.document, operationName);
   } catch {
     compiled = undefined;
   }
-  if (compiled !== undefined && isCompiledQuery(compiled)) {
+  if (hoisted !== undefined && compiled !== undefined && isCompiledQuery(compiled)) {
     const query = compiled.query.bind(compiled);
+    const { variablesOf } = hoisted;
     return {
       operation,
-      execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variables)),
+      execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variablesOf(variables))),
       responseWriting: newResponseWriting(),
     };
   }
@@ -223,20 +224,6 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
     execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
     responseWriting: newResponseWriting(),
   };
-}
-
-/** Whether a list or object literal anywhere in the document holds a variable. */
-function holdsVariableInLiteral(document: DocumentNode): boolean {
-  let found = false;
-  let depth = 0;
-  visit(document, {
-    ListValue: { enter: () => void depth++, leave: () => void depth-- },
-    ObjectValue: { enter: () => void depth++, leave: () => void depth-- },
-    Variable() {
-      if (depth > 0) found = true;
-    },
-  });
-  return found;
 }
 
 /** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */

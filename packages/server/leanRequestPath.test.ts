@@ -144,6 +144,28 @@ const CORPUS: Step[] = [
     lean: true,
   },
   {
+    name: 'variables inside an input object and a list literal',
+    body: {
+      query: 'query ($max: Float, $c: String!) { parcels(ids: ["a", "b"], filter: { maxAmount: $max, countries: [$c, "FR"] }) { id amount } }',
+      variables: { max: 2, c: 'DE' },
+    },
+    lean: true,
+  },
+  {
+    name: 'a defaulted variable inside a literal, and one not sent',
+    body: {
+      query: 'query ($c: String = "NL", $max: Float) { parcels(ids: "a", filter: { countries: [$c], maxAmount: $max }) { id amount } }',
+      variables: {},
+    },
+    lean: true,
+  },
+  {
+    // a defaulted variable may stand where a null may not; sent as null, the argument does not coerce
+    name: 'a null inside a literal where the list takes none',
+    body: { query: 'query ($c: String = "NL") { parcels(ids: "a", filter: { countries: [$c] }) { id } }', variables: { c: null } },
+    lean: false,
+  },
+  {
     name: '_entities of an unknown type',
     body: { query: ENTITIES, variables: { representations: [{ __typename: 'Crate', id: 'c' }] } },
     lean: false,
