@@ -3,6 +3,9 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 /** The Prometheus text format every `/metrics` answers in. */
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
+/** How often the event loop's delay is sampled for `nodejs_eventloop_lag_*`, in ms. */
+export const EVENT_LOOP_SAMPLE_MS = 100;
+
 let registry: Registry | undefined;
 
 /**
@@ -14,7 +17,10 @@ let registry: Registry | undefined;
 export function processMetrics(): Registry {
   if (registry === undefined) {
     registry = new Registry();
-    collectDefaultMetrics({ register: registry });
+    // prom-client samples the event loop's delay every 10 ms by default: a hundred wake-ups a
+    // second in every idle process, about 7 ms of CPU a second each. Ten a second still catch
+    // every stall worth an alert (the histogram records how late each sample fired).
+    collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: EVENT_LOOP_SAMPLE_MS });
   }
   return registry;
 }
