@@ -13,6 +13,18 @@ export interface SubgraphDefinition {
   readonly main: string;
 }
 
+/**
+ * V8 settings every subgraph process runs with, wherever it is started: `npm run subgraph` (its
+ * script in package.json repeats them), the stack behind `npm start`, the e2e and chaos stacks and
+ * the benchmarks (`gateway/test/nodeFlags.test.ts` keeps them equal and valid).
+ *
+ * A quote's answers (payments' 42 landed costs and their 150 KB text, customs' and logistics' 40 KB)
+ * filled V8's default 16 MB young generation every four searches or so, and each scavenge took
+ * 3–9 ms of a search that waited on it. With 32 MB, half as many scavenges, each no longer
+ * (BENCHMARKS.md, quote latency).
+ */
+export const SUBGRAPH_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
+
 export const SUBGRAPHS: readonly SubgraphDefinition[] = [
   {
     name: 'catalog',

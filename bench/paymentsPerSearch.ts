@@ -22,6 +22,7 @@ import { principalHeaders } from '#test/support/serviceSecret.js';
 import { startSandbox, type TestSandbox } from '#test/support/startSandbox.js';
 import { shippingOptionRepresentation, type OptionSpec } from '#subgraphs/payments/test/shippingOptionRepresentation.js';
 import { PAYMENTS_UPSTREAMS } from '#subgraphs/payments/test/startPayments.js';
+import { SUBGRAPH_NODE_FLAGS } from '../subgraphs.js';
 import { cpuMillis } from './processStats.js';
 import { BENCH_SERVICE_SECRET } from './startTarget.js';
 
@@ -119,7 +120,10 @@ const targets: Target[] = roots.map(([name, root], index) => {
     name,
     entry: 'subgraphs/payments/src/main.ts',
     root,
-    nodeArgs: values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '500', '--cpu-prof-dir', values['cpu-prof']] : [],
+    nodeArgs: [
+      ...SUBGRAPH_NODE_FLAGS,
+      ...(values['cpu-prof'] ? ['--cpu-prof', '--cpu-prof-interval', '500', '--cpu-prof-dir', values['cpu-prof']] : []),
+    ],
     env: {
       ...upstreamEnv,
       NODE_ENV: 'production',

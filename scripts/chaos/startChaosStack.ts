@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { composeSupergraph } from '#packages/federation/index.js';
 import { upstreamUrlVariable } from '#packages/sandbox/index.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
-import { SUBGRAPHS } from '../../subgraphs.js';
+import { SUBGRAPH_NODE_FLAGS, SUBGRAPHS } from '../../subgraphs.js';
 import { freePorts } from '../stack/freePorts.js';
 import { loadDevelopmentKey } from '../stack/loadDevelopmentKey.js';
 import { ServiceProcess } from '../stack/ServiceProcess.js';
@@ -132,13 +132,19 @@ export async function startChaosStack(servers: SharedServers, log: (line: string
       const replicas = subgraph.name === 'orders' ? [subgraphPorts.get('orders')!, secondOrders] : [subgraphPorts.get(subgraph.name)!];
       for (const [index, port] of replicas.entries()) {
         const name = replicas.length > 1 ? `${subgraph.name}-${index + 1}` : subgraph.name;
-        const service = spawnService(name, subgraph.main, {
-          ...upstreamEnv,
-          ...subgraphEnv,
-          ...(subgraph.name === 'orders' && ordersEnv),
-          PORT: String(port),
-          HOST: '127.0.0.1',
-        });
+        const service = spawnService(
+          name,
+          subgraph.main,
+          {
+            ...upstreamEnv,
+            ...subgraphEnv,
+            ...(subgraph.name === 'orders' && ordersEnv),
+            PORT: String(port),
+            HOST: '127.0.0.1',
+          },
+          [],
+          SUBGRAPH_NODE_FLAGS,
+        );
         healthOf.set(service, `http://127.0.0.1:${port}/health`);
         if (subgraph.name === 'orders') ordersReplicas.push(service);
       }

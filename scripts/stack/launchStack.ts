@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { composeSupergraph } from '#packages/federation/index.js';
 import { upstreamUrlVariable } from '#packages/sandbox/index.js';
-import { SUBGRAPHS } from '../../subgraphs.js';
+import { SUBGRAPH_NODE_FLAGS, SUBGRAPHS } from '../../subgraphs.js';
 import { freePorts } from './freePorts.js';
 import { ServiceProcess } from './ServiceProcess.js';
 import { GATEWAY_NODE_FLAGS } from '#gateway/nodeFlags.js';
@@ -112,7 +112,13 @@ async function launchStackOnce(options: StackOptions, deadline: number): Promise
     // Each subgraph also learns where the others are (`CATALOG_URL`, …): orders calls its participants directly.
     const subgraphEnv = Object.fromEntries(Object.entries(subgraphUrls).map(([name, url]) => [`${name.toUpperCase()}_URL`, url]));
     for (const [index, subgraph] of SUBGRAPHS.entries()) {
-      spawn(subgraph.name, subgraph.main, { ...upstreamEnv, ...subgraphEnv, PORT: String(ports[index]!), HOST: '127.0.0.1' });
+      spawn(
+        subgraph.name,
+        subgraph.main,
+        { ...upstreamEnv, ...subgraphEnv, PORT: String(ports[index]!), HOST: '127.0.0.1' },
+        [],
+        SUBGRAPH_NODE_FLAGS,
+      );
     }
     await Promise.all(
       SUBGRAPHS.map((subgraph) =>
