@@ -34,6 +34,7 @@ import {
   type QuoteSubgraph,
   type ServedRequest,
 } from './quote/hopMargins.js';
+import { describeHandoverCost, measureHandoverCost } from './quote/handoverCost.js';
 import { cpuMillis } from './processStats.js';
 import { BENCH_SERVICE_SECRET } from './startTarget.js';
 
@@ -177,7 +178,9 @@ try {
   // Warm-up on fast sandboxes: plans, connections, JIT, the FX reference rates and clearance fee tables.
   for (let n = 0; n < Number(values.warmup); n++) await search(randomUUID());
   process.stdout.write(
-    `search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency after ${values.warmup} to warm up; FX cached\n\n`,
+    `search with landed costs (10 offers, DE/EUR), ${requests} requests one at a time per latency after ${values.warmup} to warm up; FX cached\n` +
+      // the machine's own share of every margin: a quote crosses processes sixteen times, most into one idle while upstreams answered
+      `this machine, a round trip between two Node processes (eight on a quote's path): ${describeHandoverCost(await measureHandoverCost())}\n\n`,
   );
   for (const latency of latencies) {
     await setLatency(latency);
