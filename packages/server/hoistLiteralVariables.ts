@@ -10,7 +10,6 @@ import {
   type DocumentNode,
   type GraphQLInputType,
   type GraphQLSchema,
-  type OperationDefinitionNode,
   type TypeNode,
   type ValueNode,
   type VariableDefinitionNode,
@@ -46,7 +45,7 @@ const HOISTED_PREFIX = '__literal';
  */
 export function hoistLiteralVariables(schema: GraphQLSchema, document: DocumentNode): HoistedLiterals | undefined {
   const operations = document.definitions.filter((definition) => definition.kind === Kind.OPERATION_DEFINITION);
-  const operation = operations[0] as OperationDefinitionNode | undefined;
+  const operation = operations[0];
   const taken = new Set(operation?.variableDefinitions?.map((definition) => definition.variable.name.value));
   const hoisted: Array<{ readonly name: string; readonly literal: ValueNode }> = [];
   const definitions: VariableDefinitionNode[] = [];

@@ -146,7 +146,8 @@ const CORPUS: Step[] = [
   {
     name: 'variables inside an input object and a list literal',
     body: {
-      query: 'query ($max: Float, $c: String!) { parcels(ids: ["a", "b"], filter: { maxAmount: $max, countries: [$c, "FR"] }) { id amount } }',
+      query:
+        'query ($max: Float, $c: String!) { parcels(ids: ["a", "b"], filter: { maxAmount: $max, countries: [$c, "FR"] }) { id amount } }',
       variables: { max: 2, c: 'DE' },
     },
     lean: true,
