@@ -20,8 +20,8 @@ export interface SubgraphDefinition {
  *
  * A quote's answers (payments' 42 landed costs and their 150 KB text, customs' and logistics' 40 KB)
  * filled V8's default 16 MB young generation every four searches or so, and each scavenge took
- * 3–9 ms of a search that waited on it. With 32 MB, half as many scavenges, each no longer
- * (BENCHMARKS.md, quote latency).
+ * 3–9 ms of the service's main thread. With 32 MB, half as many scavenges, each no longer: less
+ * CPU per search (BENCHMARKS.md, the thirteenth round of issue 16).
  */
 export const SUBGRAPH_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
 
