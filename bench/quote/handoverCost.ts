@@ -5,7 +5,8 @@
  * gateway → catalog → marketplace sandbox → catalog → gateway → … → client), most of them into a
  * process that had nothing to do while the upstreams answered, so what an idle process takes to
  * answer is part of every quote's margin, whatever the code does. On the shared VMs this project
- * is measured on, it was 0.24–0.29 ms back to back and 1.0–1.2 ms after 300 ms idle.
+ * is measured on, it was 0.13–0.45 ms back to back, 1.0–1.4 ms after 100 ms idle and 1.4–2.4 ms
+ * after 300 (BENCHMARKS.md, the thirteenth round of issue 16).
  *
  *   npx tsx bench/quote/handoverCost.ts
  */

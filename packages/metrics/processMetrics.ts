@@ -4,7 +4,7 @@ import { collectDefaultMetrics, Registry } from 'prom-client';
 export const PROMETHEUS_CONTENT_TYPE = 'text/plain; version=0.0.4; charset=utf-8';
 
 /** How often the event loop's delay is sampled for `nodejs_eventloop_lag_*`, in ms. */
-export const EVENT_LOOP_SAMPLE_MS = 100;
+const EVENT_LOOP_SAMPLE_MS = 100;
 
 let registry: Registry | undefined;
 

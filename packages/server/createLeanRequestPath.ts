@@ -204,13 +204,8 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
   if (!operation || operation.operation === 'subscription') return null;
   // graphql-jit reads literals when it compiles: an argument whose literal holds a variable is first made a variable
   const hoisted = hoistLiteralVariables(schema, document);
-  let compiled;
-  try {
-    compiled = hoisted === undefined ? undefined : compileQuery(schema, hoisted.document, operationName);
-  } catch {
-    compiled = undefined;
-  }
-  if (hoisted !== undefined && compiled !== undefined && isCompiledQuery(compiled)) {
+  const compiled = hoisted === undefined ? undefined : compileOrUndefined(schema, hoisted.document, operationName);
+  if (hoisted !== undefined && compiled !== undefined) {
     const query = compiled.query.bind(compiled);
     const { variablesOf } = hoisted;
     return {
@@ -224,6 +219,16 @@ function compile(schema: GraphQLSchema, document: DocumentNode, operationName: s
     execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
     responseWriting: newResponseWriting(),
   };
+}
+
+/** graphql-jit's compiled query; undefined where graphql-jit refuses the operation. */
+function compileOrUndefined(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) {
+  try {
+    const compiled = compileQuery(schema, document, operationName);
+    return isCompiledQuery(compiled) ? compiled : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */

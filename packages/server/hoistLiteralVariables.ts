@@ -1,16 +1,12 @@
 import {
-  getNamedType,
-  isListType,
-  isNonNullType,
   Kind,
+  parseType,
   TypeInfo,
   valueFromASTUntyped,
   visit,
   visitWithTypeInfo,
   type DocumentNode,
-  type GraphQLInputType,
   type GraphQLSchema,
-  type TypeNode,
   type ValueNode,
   type VariableDefinitionNode,
 } from 'graphql';
@@ -64,7 +60,7 @@ export function hoistLiteralVariables(schema: GraphQLSchema, document: DocumentN
         definitions.push({
           kind: Kind.VARIABLE_DEFINITION,
           variable: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } },
-          type: typeNodeOf(type),
+          type: parseType(String(type)),
         });
         return { ...node, value: { kind: Kind.VARIABLE, name: { kind: Kind.NAME, value: name } } };
       },
@@ -120,10 +116,4 @@ function holdsVariable(value: ValueNode): boolean {
   if (value.kind === Kind.LIST) return value.values.some((item) => item.kind === Kind.VARIABLE || holdsVariable(item));
   if (value.kind === Kind.OBJECT) return value.fields.some(({ value: field }) => field.kind === Kind.VARIABLE || holdsVariable(field));
   return false;
-}
-
-function typeNodeOf(type: GraphQLInputType): TypeNode {
-  if (isNonNullType(type)) return { kind: Kind.NON_NULL_TYPE, type: typeNodeOf(type.ofType) as never };
-  if (isListType(type)) return { kind: Kind.LIST_TYPE, type: typeNodeOf(type.ofType) };
-  return { kind: Kind.NAMED_TYPE, name: { kind: Kind.NAME, value: getNamedType(type).name } };
 }
