@@ -4,14 +4,13 @@
  * and after the server has waited idle. A quote's request crosses processes sixteen times (client →
  * gateway → catalog → marketplace sandbox → catalog → gateway → … → client), most of them into a
  * process that had nothing to do while the upstreams answered, so what an idle process takes to
- * answer is part of every quote's margin, whatever the code does. On the shared VMs this project
- * is measured on, it was 0.13–0.45 ms back to back, 1.0–1.4 ms after 100 ms idle and 1.4–2.4 ms
- * after 300 (BENCHMARKS.md, the thirteenth round of issue 16).
+ * answer is part of every quote's margin, whatever the code does. What it measured on the machines
+ * this project runs on, and what it is made of: bench/README.md (`npm run bench:quote`).
  *
  *   npx tsx bench/quote/handoverCost.ts
  */
 import { fork } from 'node:child_process';
-import { request, Agent } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import { fileURLToPath } from 'node:url';
 
 /** The server's idle times measured, in ms: back to back, then as long as the quote's upstreams take. */
@@ -67,7 +66,6 @@ export function describeHandoverCost({ roundTripMs }: HandoverCost): string {
 }
 
 if (process.argv.includes('--serve')) {
-  const { createServer } = await import('node:http');
   const server = createServer((incoming, outgoing) => {
     incoming.resume();
     incoming.on('end', () => outgoing.end('{"ok":true}'));

@@ -202,33 +202,37 @@ function isStarted(apollo: object): boolean {
 function compile(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined): KnownOperation | null {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation === 'subscription') return null;
-  // graphql-jit reads literals when it compiles: an argument whose literal holds a variable is first made a variable
-  const hoisted = hoistLiteralVariables(schema, document);
-  const compiled = hoisted === undefined ? undefined : compileOrUndefined(schema, hoisted.document, operationName);
-  if (hoisted !== undefined && compiled !== undefined) {
-    const query = compiled.query.bind(compiled);
-    const { variablesOf } = hoisted;
-    return {
-      operation,
-      execute: async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variablesOf(variables))),
-      responseWriting: newResponseWriting(),
-    };
-  }
   return {
     operation,
-    execute: async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName }),
+    execute:
+      compileWithJit(schema, document, operationName) ??
+      (async (contextValue, variableValues) => execute({ schema, document, contextValue, variableValues, operationName })),
     responseWriting: newResponseWriting(),
   };
 }
 
-/** graphql-jit's compiled query; undefined where graphql-jit refuses the operation. */
-function compileOrUndefined(schema: GraphQLSchema, document: DocumentNode, operationName: string | undefined) {
+/**
+ * The operation compiled by graphql-jit, which reads literals when it compiles: an argument whose
+ * literal holds a variable is first made a variable (`hoistLiteralVariables`). Undefined where
+ * graphql-jit cannot run it.
+ */
+function compileWithJit(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | undefined,
+): KnownOperation['execute'] | undefined {
+  const hoisted = hoistLiteralVariables(schema, document);
+  if (hoisted === undefined) return undefined;
+  let compiled;
   try {
-    const compiled = compileQuery(schema, document, operationName);
-    return isCompiledQuery(compiled) ? compiled : undefined;
+    compiled = compileQuery(schema, hoisted.document, operationName);
   } catch {
     return undefined;
   }
+  if (!isCompiledQuery(compiled)) return undefined;
+  const query = compiled.query.bind(compiled);
+  const { variablesOf } = hoisted;
+  return async (contextValue, variables) => asGraphQLJsResult(await query(undefined, contextValue, variablesOf(variables)));
 }
 
 /** graphql-jit's errors as graphql-js makes them: a GraphQLError with its locations, path, original error and extensions. */
