@@ -20,6 +20,8 @@ export const GatewayErrorCode = {
   MAX_QUERY_LENGTH_LIMIT: 'MAX_QUERY_LENGTH_LIMIT',
   /** A string literal in the query is longer than MAX_STRING_LITERAL_LENGTH (refused before parsing). */
   MAX_STRING_LITERAL_LIMIT: 'MAX_STRING_LITERAL_LIMIT',
+  /** The supergraph gives the query planner no way to fetch a root field the operation asks for; the message names it. */
+  QUERY_PLANNING_FAILED: 'QUERY_PLANNING_FAILED',
 } as const;
 
 export type GatewayErrorCode = (typeof GatewayErrorCode)[keyof typeof GatewayErrorCode];
@@ -38,4 +40,5 @@ export const gatewayHttpStatusOf: Record<GatewayErrorCode, number> = {
   RETRYABLE: 503,
   MAX_QUERY_LENGTH_LIMIT: 400,
   MAX_STRING_LITERAL_LIMIT: 400,
+  QUERY_PLANNING_FAILED: 400,
 };

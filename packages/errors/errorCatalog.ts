@@ -88,6 +88,11 @@ const DESCRIBED: Record<CatalogCode, Omit<ErrorCodeEntry, 'code' | 'httpStatus'>
     meaning: 'A string literal in the query is longer than the gateway allows; refused before parsing. Pass long values as variables.',
     retryable: false,
   },
+  QUERY_PLANNING_FAILED: {
+    meaning:
+      'The operation is valid against the schema, but no subgraph can resolve a root field it asks for with the selection under it; the message names the field. Nothing was fetched.',
+    retryable: false,
+  },
 };
 
 const HTTP_STATUS: Record<CatalogCode, number> = { ...httpStatusOf, ...gatewayHttpStatusOf };

@@ -196,6 +196,7 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
   };
 
   const execute = async (prepared: PreparedOperation, state: ExecutionState): Promise<EngineExecutionResult> => {
+    if (prepared.refusal) return { errors: [prepared.refusal] };
     if (prepared.graph && mergeFetches && !state.traced) await executeFetchGraph(state, prepared.graph);
     else if (prepared.root) await executePlan(state, prepared.root, state.data);
     if (!state.traced) return project(prepared, state);

@@ -1,11 +1,21 @@
 import { operationFromDocument, type Operation, type Schema } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
-import { Kind, type DocumentNode, type FragmentDefinitionNode, type GraphQLSchema, type OperationDefinitionNode } from 'graphql';
+import {
+  Kind,
+  type DocumentNode,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLError,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from 'graphql';
 import { compilePlan, type CompiledPlanNode } from './compilePlan.js';
 import { compileFetchGraph, type FetchGraph } from './compileFetchGraph.js';
 import { compileProjection, type Projection } from './compileProjection.js';
 import type { FallbackReason } from './engineMetrics.js';
+import { findUnplannedRootField } from './findUnplannedRootField.js';
 import { findUnsupported } from './findUnsupported.js';
+import { gatewayError, GatewayErrorCode } from '../gatewayError.js';
 import type { SubgraphClient } from '../subgraph/SubgraphClient.js';
 import { UnsupportedOperationError } from './UnsupportedOperationError.js';
 import { newResponseWriting, type ResponseWriting } from '#packages/server/writeResponseBytes.js';
@@ -23,6 +33,8 @@ export interface PreparedOperation {
   readonly project: Projection;
   /** How its responses are written (`writeResponseBytes`): whole while they fit. */
   readonly responseWriting: ResponseWriting;
+  /** The answer to every run when the plan leaves out a root field the operation asks for (`findUnplannedRootField`). */
+  readonly refusal: GraphQLError | undefined;
 }
 
 /** An operation the engine leaves to the stock executor. */
@@ -68,6 +80,7 @@ export function prepareOperation(
     const fragments: Record<string, FragmentDefinitionNode> = Object.create(null) as Record<string, FragmentDefinitionNode>;
     for (const node of document.definitions) if (node.kind === Kind.FRAGMENT_DEFINITION) fragments[node.name.value] = node;
     const root = compilePlan(plan, context.supergraphSchema, context.clients);
+    const unplanned = findUnplannedRootField(plan, definition, fragments);
     return {
       kind: 'prepared',
       operation,
@@ -77,9 +90,18 @@ export function prepareOperation(
       graph: root && compileFetchGraph(root),
       project: compileProjection(context.apiGraphQLSchema, definition, fragments),
       responseWriting: newResponseWriting(),
+      refusal: unplanned && unplannedFieldError(context.apiGraphQLSchema, definition, unplanned),
     };
   } catch (error) {
     if (error instanceof UnsupportedOperationError) return { kind: 'unsupported', reason: error.reason, detail: error.message };
     return { kind: 'unsupported', reason: 'planningFailed', detail: error instanceof Error ? error.message : String(error) };
   }
+}
+
+function unplannedFieldError(schema: GraphQLSchema, definition: OperationDefinitionNode, field: FieldNode): GraphQLError {
+  const coordinate = `${schema.getRootType(definition.operation)?.name ?? definition.operation}.${field.name.value}`;
+  return gatewayError(
+    `No subgraph can resolve ${coordinate} with the fields selected under it: the supergraph gives the query planner no way to fetch it.`,
+    { code: GatewayErrorCode.QUERY_PLANNING_FAILED, status: 400, details: { field: coordinate } },
+  );
 }
