@@ -66,10 +66,12 @@ export function compileProjection(
   schema: GraphQLSchema,
   operation: OperationDefinitionNode,
   fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+  /** Aliases of the engine's own in `operation` (`aliasFieldsRequiredWithArguments`): read under the alias, written under the client's name. */
+  responseNames?: ReadonlyMap<string, string>,
 ): Projection {
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) throw new UnsupportedOperationError('unsupportedPlanNode', `no ${operation.operation} root type`);
-  const compiler = new ProjectionCompiler(schema, fragments);
+  const compiler = new ProjectionCompiler(schema, fragments, responseNames);
   const root = compiler.selectionSetFunction(operation.selectionSet, rootType);
   const source = `"use strict";
 const { hasOwn, setOwn, invalidValue, constants: K, RawJson: R, markHoldsRaw: holds, countPassed } = rt;
@@ -148,6 +150,7 @@ class ProjectionCompiler {
   constructor(
     private readonly schema: GraphQLSchema,
     private readonly fragments: Readonly<Record<string, FragmentDefinitionNode>>,
+    private readonly responseNames: ReadonlyMap<string, string> | undefined,
   ) {}
 
   /** A function `(input, output, path, pt) => bubbled` for a selection set on a static type. */
@@ -211,10 +214,11 @@ class ProjectionCompiler {
 
   private fieldCode(selection: FieldNode, parentType: GraphQLCompositeType): string {
     const fieldName = selection.name.value;
-    const responseName = selection.alias?.value ?? fieldName;
+    const dataName = selection.alias?.value ?? fieldName;
+    const responseName = this.responseNames?.get(dataName) ?? dataName;
     const selectionSet = selection.selectionSet;
     const key = JSON.stringify(responseName);
-    const readInput = this.read('input', responseName);
+    const readInput = this.read('input', dataName);
     const readOutput = this.read('output', responseName);
     if (fieldName === '__schema' || fieldName === '__type') throw new UnsupportedOperationError('introspection', fieldName);
     if (fieldName === '__typename') {

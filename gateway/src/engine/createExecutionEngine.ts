@@ -18,6 +18,7 @@ import { executeFetchGraph } from './executeFetchGraph.js';
 import { executePlan } from './executePlan.js';
 import { ExecutionSharing } from './ExecutionSharing.js';
 import { PlanCache } from './planCache.js';
+import { findFieldsRequiredWithArguments, withClientPaths } from './aliasFieldsRequiredWithArguments.js';
 import { prepareOperation, type PlanningContext, type PreparedOperation, type UnsupportedOperation } from './prepareOperation.js';
 import { createSubgraphTransport, type SubgraphTransport } from '../subgraph/createSubgraphTransport.js';
 import { SubgraphClient } from '../subgraph/SubgraphClient.js';
@@ -140,7 +141,11 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
     ownTransports.push(transport);
     clients.set(name, new SubgraphClient({ name, url: target, transport }));
   }
-  const context: PlanningContext = { ...planning, clients };
+  const context: PlanningContext = {
+    ...planning,
+    clients,
+    requiredWithArguments: findFieldsRequiredWithArguments(planning.supergraphSchema),
+  };
   const { apiGraphQLSchema } = planning;
   const dedupe = options.dedupe ?? false;
   const sharing = options.shareExecutions ? new ExecutionSharing() : undefined;
@@ -209,7 +214,8 @@ export function createExecutionEngine(options: ExecutionEngineOptions): Executio
     // and an inconsistency the projection cannot get past fails the whole response
     try {
       const { data, errors: invalidValues } = prepared.project(state.data, variables);
-      if (state.errors.length > 0) return { errors: state.errors, data };
+      if (state.errors.length > 0)
+        return { errors: prepared.responseNames ? withClientPaths(state.errors, prepared.responseNames) : state.errors, data };
       if (invalidValues.length > 0) return { extensions: { valueCompletion: invalidValues }, data };
       return { data };
     } catch (error) {
@@ -270,7 +276,10 @@ interface SubgraphEntry {
 }
 
 /** Planning on the stock gateway's planner and schemas, calling subgraphs through its data sources. */
-function fromStockGateway(stock: StockGatewayState): { planning: Omit<PlanningContext, 'clients'>; subgraphs: SubgraphEntry[] } {
+function fromStockGateway(stock: StockGatewayState): {
+  planning: Omit<PlanningContext, 'clients' | 'requiredWithArguments'>;
+  subgraphs: SubgraphEntry[];
+} {
   return {
     planning: {
       planner: stock.planner,
@@ -285,7 +294,10 @@ function fromStockGateway(stock: StockGatewayState): { planning: Omit<PlanningCo
 }
 
 /** A planner of the engine's own, from the supergraph SDL (the engine used without a stock gateway). */
-function ownPlanner(options: ExecutionEngineOptions): { planning: Omit<PlanningContext, 'clients'>; subgraphs: SubgraphEntry[] } {
+function ownPlanner(options: ExecutionEngineOptions): {
+  planning: Omit<PlanningContext, 'clients' | 'requiredWithArguments'>;
+  subgraphs: SubgraphEntry[];
+} {
   const supergraph = Supergraph.build(options.supergraphSdl);
   const apiSchema = supergraph.apiSchema();
   return {

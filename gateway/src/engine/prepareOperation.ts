@@ -1,6 +1,7 @@
 import { operationFromDocument, type Operation, type Schema } from '@apollo/federation-internals';
 import type { QueryPlan, QueryPlanner } from '@apollo/query-planner';
 import {
+  getOperationAST,
   Kind,
   type DocumentNode,
   type FieldNode,
@@ -13,6 +14,7 @@ import { compilePlan, type CompiledPlanNode } from './compilePlan.js';
 import { compileFetchGraph, type FetchGraph } from './compileFetchGraph.js';
 import { compileProjection, type Projection } from './compileProjection.js';
 import type { FallbackReason } from './engineMetrics.js';
+import { aliasFieldsRequiredWithArguments, type FieldsRequiredWithArguments } from './aliasFieldsRequiredWithArguments.js';
 import { findUnplannedRootField } from './findUnplannedRootField.js';
 import { findUnsupported } from './findUnsupported.js';
 import { gatewayError, GatewayErrorCode } from '../gatewayError.js';
@@ -35,6 +37,8 @@ export interface PreparedOperation {
   readonly responseWriting: ResponseWriting;
   /** The answer to every run when the plan leaves out a root field the operation asks for (`findUnplannedRootField`). */
   readonly refusal: GraphQLError | undefined;
+  /** Aliases of the engine's own in the planned operation → the client's response names (`aliasFieldsRequiredWithArguments`). */
+  readonly responseNames: ReadonlyMap<string, string> | undefined;
 }
 
 /** An operation the engine leaves to the stock executor. */
@@ -54,6 +58,8 @@ export interface PlanningContext {
   /** The supergraph, in graphql-js: `@interfaceObject` and key conditions are resolved on it. */
   readonly supergraphSchema: GraphQLSchema;
   readonly clients: ReadonlyMap<string, SubgraphClient>;
+  /** What the supergraph's `@requires` ask for with arguments (`findFieldsRequiredWithArguments`). */
+  readonly requiredWithArguments: FieldsRequiredWithArguments;
   readonly recursiveSelectionsLimitDisabled: boolean;
   readonly nonLocalSelectionsLimitDisabled: boolean;
 }
@@ -72,15 +78,19 @@ export function prepareOperation(
   const unsupported = findUnsupported(document, definition);
   if (unsupported) return { kind: 'unsupported', reason: unsupported, detail: 'in the document' };
   try {
-    const operation = operationFromDocument(context.apiSchema, document, { operationName: definition.name?.value });
+    // planned as sent, but for the fields a `@requires` also asks for with other arguments
+    const aliased = aliasFieldsRequiredWithArguments(context.apiGraphQLSchema, document, context.requiredWithArguments);
+    const planned = aliased?.document ?? document;
+    const plannedDefinition = aliased ? (getOperationAST(planned, definition.name?.value) ?? definition) : definition;
+    const operation = operationFromDocument(context.apiSchema, planned, { operationName: definition.name?.value });
     const plan = context.planner.buildQueryPlan(operation, {
       recursiveSelectionsLimitDisabled: context.recursiveSelectionsLimitDisabled,
       nonLocalSelectionsLimitDisabled: context.nonLocalSelectionsLimitDisabled,
     });
     const fragments: Record<string, FragmentDefinitionNode> = Object.create(null) as Record<string, FragmentDefinitionNode>;
-    for (const node of document.definitions) if (node.kind === Kind.FRAGMENT_DEFINITION) fragments[node.name.value] = node;
+    for (const node of planned.definitions) if (node.kind === Kind.FRAGMENT_DEFINITION) fragments[node.name.value] = node;
     const root = compilePlan(plan, context.supergraphSchema, context.clients);
-    const unplanned = findUnplannedRootField(plan, definition, fragments);
+    const unplanned = findUnplannedRootField(plan, plannedDefinition, fragments);
     return {
       kind: 'prepared',
       operation,
@@ -88,9 +98,10 @@ export function prepareOperation(
       plan,
       root,
       graph: root && compileFetchGraph(root),
-      project: compileProjection(context.apiGraphQLSchema, definition, fragments),
+      project: compileProjection(context.apiGraphQLSchema, plannedDefinition, fragments, aliased?.responseNames),
       responseWriting: newResponseWriting(),
       refusal: unplanned && unplannedFieldError(context.apiGraphQLSchema, definition, unplanned),
+      responseNames: aliased?.responseNames,
     };
   } catch (error) {
     if (error instanceof UnsupportedOperationError) return { kind: 'unsupported', reason: error.reason, detail: error.message };
