@@ -65,7 +65,8 @@ export interface PlanningContext {
 }
 
 /**
- * Plans an operation with Apollo's query planner, exactly as `@apollo/gateway` plans it, and
+ * Plans an operation with Apollo's query planner as `@apollo/gateway` plans it (but for a field
+ * that a `@requires` also asks for with arguments: `aliasFieldsRequiredWithArguments`), and
  * compiles the plan's fetches and the response projection. What the engine does not execute,
  * or fails to plan, is reported as unsupported so the stock executor answers it (with stock's
  * own errors, if planning fails there too).
@@ -78,7 +79,7 @@ export function prepareOperation(
   const unsupported = findUnsupported(document, definition);
   if (unsupported) return { kind: 'unsupported', reason: unsupported, detail: 'in the document' };
   try {
-    // planned as sent, but for the fields a `@requires` also asks for with other arguments
+    // as sent, but for the fields a `@requires` also asks for with arguments: those under an alias of ours
     const aliased = aliasFieldsRequiredWithArguments(context.apiGraphQLSchema, document, context.requiredWithArguments);
     const planned = aliased?.document ?? document;
     const plannedDefinition = aliased ? (getOperationAST(planned, definition.name?.value) ?? definition) : definition;
