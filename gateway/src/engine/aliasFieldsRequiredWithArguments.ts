@@ -79,9 +79,9 @@ function collectWithArguments(
  *
  * Apollo's query planner merges a field the client asks for with a field a `@requires` needs when
  * they share a response name, even when their arguments differ: asked `comments(limit: 1)` where a
- * `@requires` needs `comments(limit: 3)`, its fetch asks for `comments(limit: 3)` alone, and the
- * client gets three comments. Under an alias the client's field is fetched as asked. The response
- * and its errors are written under the client's names (`responseNames`).
+ * `@requires` needs `comments(limit: 3)`, its fetch asks for one of the two, and either the client
+ * gets three comments or the `@requires` gets one. Under an alias the client's field is fetched as
+ * asked. The response and its errors are written under the client's names (`responseNames`).
  *
  * Undefined when the operation has no such field (always, for a supergraph without such `@requires`).
  */

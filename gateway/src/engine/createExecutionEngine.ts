@@ -11,6 +11,7 @@ import {
   type OperationDefinitionNode,
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values.js';
+import { findFieldsRequiredWithArguments, withClientPaths } from './aliasFieldsRequiredWithArguments.js';
 import { engineMetrics, type FallbackReason } from './engineMetrics.js';
 import { EntityBatcher } from './EntityBatcher.js';
 import type { ExecutionState } from './ExecutionState.js';
@@ -18,7 +19,6 @@ import { executeFetchGraph } from './executeFetchGraph.js';
 import { executePlan } from './executePlan.js';
 import { ExecutionSharing } from './ExecutionSharing.js';
 import { PlanCache } from './planCache.js';
-import { findFieldsRequiredWithArguments, withClientPaths } from './aliasFieldsRequiredWithArguments.js';
 import { prepareOperation, type PlanningContext, type PreparedOperation, type UnsupportedOperation } from './prepareOperation.js';
 import { createSubgraphTransport, type SubgraphTransport } from '../subgraph/createSubgraphTransport.js';
 import { SubgraphClient } from '../subgraph/SubgraphClient.js';

@@ -43,8 +43,7 @@ function collectRootFields(
   spread: Set<string>,
 ): void {
   for (const selection of selectionSet.selections) {
-    const inclusion = inclusionOf(selection.directives);
-    if (inclusion !== 'always') continue;
+    if (!isAlwaysAsked(selection.directives)) continue;
     if (selection.kind === Kind.FIELD) {
       if (!selection.name.value.startsWith('__')) into.push(selection);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
@@ -59,20 +58,15 @@ function collectRootFields(
   }
 }
 
-/** Whether a selection is asked for: always, never (a literal condition), or per request (a variable). */
-function inclusionOf(directives: readonly DirectiveNode[] | undefined): 'always' | 'never' | 'perRequest' {
-  let inclusion: 'always' | 'never' | 'perRequest' = 'always';
+/** Whether a selection is asked for whatever the variables: no literal `@skip(if: true)` or `@include(if: false)`, no condition on a variable. */
+function isAlwaysAsked(directives: readonly DirectiveNode[] | undefined): boolean {
   for (const directive of directives ?? []) {
     const name = directive.name.value;
     if (name !== 'skip' && name !== 'include') continue;
     const condition = directive.arguments?.find((argument) => argument.name.value === 'if')?.value;
-    if (condition?.kind === Kind.BOOLEAN) {
-      if (condition.value === (name === 'skip')) return 'never';
-    } else {
-      inclusion = 'perRequest';
-    }
+    if (condition?.kind !== Kind.BOOLEAN || condition.value === (name === 'skip')) return false;
   }
-  return inclusion;
+  return true;
 }
 
 /** The response names that the plan's root fetches (not those under a `Flatten`) ask their subgraphs for. */
